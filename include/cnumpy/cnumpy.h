@@ -1,0 +1,5 @@
+/* cnumpy: NumPy's API as a C library. Include this one header. */
+#ifndef CNUMPY_H
+#define CNUMPY_H
+#include "cnumpy/core.h"
+#endif

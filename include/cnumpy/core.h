@@ -1,0 +1,337 @@
+/* cnumpy core: versions, status codes, dtypes, arrays, creation, views and casting.
+ *
+ * Conventions (docs/api-conventions.md has the full text):
+ *  - Every fallible function returns cnp_status (0 = CNP_OK). Results come through out-parameters
+ *    placed last; they are written only on success, and handle out-parameters are set to NULL on
+ *    failure. cnp_last_error() then holds NumPy's message for the mistake.
+ *  - Every handle handed out is a new reference: free it with the matching cnp_*_free.
+ *    Free functions accept NULL and never fail.
+ *  - Optional arguments: a NULL dtype means "NumPy's default for this function"; a NULL array
+ *    argument means "not given"; ndim/naxes of -1 means "not given" (None) where documented.
+ *  - Booleans are int32_t (0 or 1); enumerations are int32_t constants below.
+ *
+ * The block between CNP_DECLS_BEGIN and CNP_DECLS_END is plain C99 without preprocessor logic
+ * so that the Python bindings can read their prototypes from it.
+ */
+#ifndef CNUMPY_CORE_H
+#define CNUMPY_CORE_H
+
+#include <stdint.h>
+#include "cnumpy/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* CNP_DECLS_BEGIN */
+
+/** Status codes. Each maps onto the Python exception NumPy raises for the same mistake. Stable:
+ *  values never change once released. */
+typedef int32_t cnp_status;
+enum {
+    CNP_OK = 0,
+    CNP_ERR_VALUE = 1,              /* ValueError */
+    CNP_ERR_TYPE = 2,               /* TypeError */
+    CNP_ERR_INDEX = 3,              /* IndexError */
+    CNP_ERR_AXIS = 4,               /* numpy.AxisError (a ValueError and an IndexError) */
+    CNP_ERR_ZERO_DIVISION = 5,      /* ZeroDivisionError */
+    CNP_ERR_LINALG = 6,             /* numpy.linalg.LinAlgError */
+    CNP_ERR_MEMORY = 7,             /* MemoryError */
+    CNP_ERR_OS = 8,                 /* OSError */
+    CNP_ERR_NOT_IMPLEMENTED = 9,    /* NotImplementedError */
+    CNP_ERR_OVERFLOW = 10,          /* OverflowError */
+    CNP_ERR_FLOATING_POINT = 11,    /* FloatingPointError */
+    CNP_ERR_RUNTIME = 12,           /* RuntimeError */
+    CNP_ERR_KEY = 13,               /* KeyError */
+    CNP_ERR_INVALID_HANDLE = 14,    /* a NULL or foreign handle where an object was required (TypeError) */
+    CNP_ERR_INTERNAL = 99           /* a bug in cnumpy: please report it (SystemError) */
+};
+
+/** Type numbers of the dtypes. Parametric kinds (datetime, strings, records) are described by a
+ *  cnp_dtype handle that carries their parameters; the number names only the kind. */
+enum {
+    CNP_BOOL = 0,
+    CNP_INT8 = 1,
+    CNP_UINT8 = 2,
+    CNP_INT16 = 3,
+    CNP_UINT16 = 4,
+    CNP_INT32 = 5,
+    CNP_UINT32 = 6,
+    CNP_INT64 = 7,
+    CNP_UINT64 = 8,
+    CNP_FLOAT16 = 9,
+    CNP_FLOAT32 = 10,
+    CNP_FLOAT64 = 11,
+    CNP_COMPLEX64 = 12,
+    CNP_COMPLEX128 = 13,
+    CNP_NTYPES_BUILTIN = 14,
+    CNP_DATETIME64 = 20,            /* reserved: datetime64[unit] */
+    CNP_TIMEDELTA64 = 21,           /* reserved: timedelta64[unit] */
+    CNP_BYTES = 22,                 /* reserved: fixed-width bytes 'S n' */
+    CNP_UNICODE = 23,               /* reserved: fixed-width unicode '<U n' */
+    CNP_VOID = 24                   /* reserved: structured records with named fields */
+};
+
+/** Memory layout orders (NumPy's order= argument). */
+enum { CNP_ORDER_C = 0, CNP_ORDER_F = 1, CNP_ORDER_A = 2, CNP_ORDER_K = 3 };
+
+/** Casting rules (NumPy's casting= argument), weakest to loosest. */
+enum {
+    CNP_CASTING_NO = 0,
+    CNP_CASTING_EQUIV = 1,
+    CNP_CASTING_SAFE = 2,
+    CNP_CASTING_SAME_KIND = 3,
+    CNP_CASTING_UNSAFE = 4
+};
+
+/** Array flags, with NumPy's bit values. */
+enum {
+    CNP_FLAG_C_CONTIGUOUS = 1,
+    CNP_FLAG_F_CONTIGUOUS = 2,
+    CNP_FLAG_OWNDATA = 4,
+    CNP_FLAG_ALIGNED = 256,
+    CNP_FLAG_WRITEABLE = 1024
+};
+
+/** Warning categories passed to a cnp_warning_fn. */
+enum {
+    CNP_WARN_RUNTIME = 1,           /* RuntimeWarning */
+    CNP_WARN_COMPLEX = 2,           /* numpy ComplexWarning */
+    CNP_WARN_DEPRECATION = 3        /* DeprecationWarning */
+};
+
+/** Scalar flags. */
+enum {
+    CNP_SCALAR_WEAK = 1             /* a Python int/float/complex: NumPy 2's weak promotion (NEP 50) */
+};
+
+/** Kinds of index items for cnp_array_index. */
+enum {
+    CNP_INDEX_INTEGER = 0,          /* start holds the index; the axis is removed */
+    CNP_INDEX_SLICE = 1,            /* start:stop:step, each present per the CNP_SLICE_HAS_* flags */
+    CNP_INDEX_NEWAXIS = 2,          /* None / numpy.newaxis: inserts an axis of length 1 */
+    CNP_INDEX_ELLIPSIS = 3          /* ...: as many full slices as needed */
+};
+enum { CNP_SLICE_HAS_START = 1, CNP_SLICE_HAS_STOP = 2, CNP_SLICE_HAS_STEP = 4 };
+
+/** Opaque handles. */
+typedef struct cnp_array cnp_array;
+typedef struct cnp_dtype cnp_dtype;
+
+/** A single value with its type, used to pass scalars in and out (fill values, arange bounds,
+ *  element get/set). typenum is one of the builtin CNP_* type numbers. The value lives in the
+ *  union member of its kind: bool and signed integers in i, unsigned integers in u, floats
+ *  (float16 and float32 exactly representable) in f, complex in c (real, imaginary). */
+typedef struct cnp_scalar {
+    int32_t typenum;
+    int32_t flags;                  /* CNP_SCALAR_* bits */
+    union {
+        int64_t i;
+        uint64_t u;
+        double f;
+        double c[2];
+    } value;
+} cnp_scalar;
+
+/** One item of a NumPy index expression (see CNP_INDEX_*). */
+typedef struct cnp_index {
+    int32_t kind;
+    int32_t flags;                  /* CNP_SLICE_HAS_* for slices */
+    int64_t start;
+    int64_t stop;
+    int64_t step;
+    const cnp_array* array;         /* reserved for advanced indexing; must be NULL */
+} cnp_index;
+
+/** Releases memory the library did not allocate: called exactly once with the data pointer and
+ *  the context given to cnp_array_wrap, possibly on another thread. */
+typedef void (*cnp_deleter)(void* data, void* ctx);
+
+/** Receives warnings (e.g. ComplexWarning) raised by a call that still succeeds. Called on the
+ *  calling thread during that call. */
+typedef void (*cnp_warning_fn)(int32_t category, const char* message, void* ctx);
+
+/* ---- versions and errors ------------------------------------------------------------------ */
+
+/** Library version as MAJOR*10000 + MINOR*100 + PATCH. */
+CNP_API int32_t cnp_version_number(void);
+/** Library version as "MAJOR.MINOR.PATCH"; static storage, never freed. */
+CNP_API const char* cnp_version_string(void);
+/** ABI number (CNP_ABI_VERSION the library was built with). */
+CNP_API int32_t cnp_abi_version(void);
+/** Message of the last failing call on this thread ("" if none). Owned by the library; valid
+ *  until the next failing call on this thread. */
+CNP_API const char* cnp_last_error(void);
+/** Status of the last failing call on this thread (CNP_OK if none). */
+CNP_API cnp_status cnp_last_status(void);
+/** Name of a status code ("CNP_ERR_VALUE"), or "CNP_UNKNOWN"; static storage. */
+CNP_API const char* cnp_status_name(cnp_status status);
+/** Installs a process-wide warning handler (NULL: warnings are dropped). */
+CNP_API void cnp_set_warning_handler(cnp_warning_fn fn, void* ctx);
+
+/* ---- dtypes ------------------------------------------------------------------------------- */
+
+/** Parses a NumPy dtype spelling: "float32", "<f4", "f4", "f", "i8", "int", "float", "complex",
+ *  "bool", "?", "b1", "uint16", "complex128", "half", ... \param[out] out new reference.
+ *  Errors: CNP_ERR_TYPE "data type 'xyz' not understood"; CNP_ERR_NOT_IMPLEMENTED for valid
+ *  NumPy dtypes cnumpy does not support yet. */
+CNP_API cnp_status cnp_dtype_from_string(const char* spec, cnp_dtype** out);
+/** The dtype of a builtin type number. \param[out] out new reference. Errors: CNP_ERR_TYPE. */
+CNP_API cnp_status cnp_dtype_from_typenum(int32_t typenum, cnp_dtype** out);
+/** Releases a dtype reference. NULL is ignored. */
+CNP_API void cnp_dtype_free(cnp_dtype* dtype);
+/** Type number (CNP_*). */
+CNP_API cnp_status cnp_dtype_typenum(const cnp_dtype* dtype, int32_t* out);
+/** Bytes per element. */
+CNP_API cnp_status cnp_dtype_itemsize(const cnp_dtype* dtype, int64_t* out);
+/** Required alignment in bytes. */
+CNP_API cnp_status cnp_dtype_alignment(const cnp_dtype* dtype, int64_t* out);
+/** NumPy's kind character as an int: 'b' bool, 'i' signed, 'u' unsigned, 'f' float, 'c' complex. */
+CNP_API cnp_status cnp_dtype_kind(const cnp_dtype* dtype, int32_t* out);
+/** NumPy's type character ('d' for float64, '?' for bool, ...). */
+CNP_API cnp_status cnp_dtype_char(const cnp_dtype* dtype, int32_t* out);
+/** NumPy's name ("float64"). \param[out] out owned by the dtype, valid while it lives. */
+CNP_API cnp_status cnp_dtype_name(const cnp_dtype* dtype, const char** out);
+/** NumPy's array-protocol string ("<f8", "|b1"). \param[out] out owned by the dtype. */
+CNP_API cnp_status cnp_dtype_str(const cnp_dtype* dtype, const char** out);
+/** 1 if the two dtypes are equivalent, else 0. */
+CNP_API cnp_status cnp_dtype_equal(const cnp_dtype* a, const cnp_dtype* b, int32_t* out);
+/** numpy.can_cast(from, to, casting): 1 or 0. Errors: CNP_ERR_VALUE for a bad casting value. */
+CNP_API cnp_status cnp_can_cast(const cnp_dtype* from, const cnp_dtype* to, int32_t casting, int32_t* out);
+/** numpy.promote_types(a, b). \param[out] out new reference. */
+CNP_API cnp_status cnp_promote_types(const cnp_dtype* a, const cnp_dtype* b, cnp_dtype** out);
+/** numpy.result_type over n dtypes (n >= 1). \param[out] out new reference.
+ *  Errors: CNP_ERR_VALUE "at least one array or dtype is required". */
+CNP_API cnp_status cnp_result_type(int64_t n, const cnp_dtype* const* dtypes, cnp_dtype** out);
+
+/* ---- array lifetime and introspection ----------------------------------------------------- */
+
+/** Releases an array reference; the buffer goes when its last view goes. NULL is ignored. */
+CNP_API void cnp_array_free(cnp_array* array);
+/** A new reference to the same array object (not a view: the same handle state). */
+CNP_API cnp_status cnp_array_retain(cnp_array* array, cnp_array** out);
+/** Number of dimensions (0..32). */
+CNP_API cnp_status cnp_array_ndim(const cnp_array* array, int32_t* out);
+/** Shape. \param[out] out points at ndim int64_t owned by the handle, valid while it lives. */
+CNP_API cnp_status cnp_array_shape(const cnp_array* array, const int64_t** out);
+/** Strides in bytes. \param[out] out points at ndim int64_t owned by the handle. */
+CNP_API cnp_status cnp_array_strides(const cnp_array* array, const int64_t** out);
+/** The element type. \param[out] out new reference. */
+CNP_API cnp_status cnp_array_dtype(const cnp_array* array, cnp_dtype** out);
+/** Number of elements. */
+CNP_API cnp_status cnp_array_size(const cnp_array* array, int64_t* out);
+/** Bytes per element. */
+CNP_API cnp_status cnp_array_itemsize(const cnp_array* array, int64_t* out);
+/** size * itemsize. */
+CNP_API cnp_status cnp_array_nbytes(const cnp_array* array, int64_t* out);
+/** Address of the first element (offset applied). Borrowed: valid while any view of the buffer lives. */
+CNP_API cnp_status cnp_array_data(const cnp_array* array, void** out);
+/** CNP_FLAG_* bits. */
+CNP_API cnp_status cnp_array_flags(const cnp_array* array, int32_t* out);
+/** Sets or clears CNP_FLAG_WRITEABLE on this handle. Errors: CNP_ERR_VALUE "cannot set WRITEABLE
+ *  flag to True of this array" when the memory itself is read-only. */
+CNP_API cnp_status cnp_array_set_writeable(cnp_array* array, int32_t writeable);
+/** 1 if the memory ranges of a and b overlap (numpy.may_share_memory), else 0. */
+CNP_API cnp_status cnp_may_share_memory(const cnp_array* a, const cnp_array* b, int32_t* out);
+
+/* ---- creation ----------------------------------------------------------------------------- */
+
+/** numpy.empty(shape, dtype=float64, order). Errors: CNP_ERR_VALUE "negative dimensions are not
+ *  allowed", "maximum supported dimension for an ndarray is 32, found 33", CNP_ERR_VALUE "array is
+ *  too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+ *  CNP_ERR_MEMORY "Unable to allocate ...". \param[out] out new reference. */
+CNP_API cnp_status cnp_empty(int32_t ndim, const int64_t* shape, const cnp_dtype* dtype, int32_t order, cnp_array** out);
+/** numpy.zeros. As cnp_empty, filled with 0. */
+CNP_API cnp_status cnp_zeros(int32_t ndim, const int64_t* shape, const cnp_dtype* dtype, int32_t order, cnp_array** out);
+/** numpy.ones. As cnp_empty, filled with 1. */
+CNP_API cnp_status cnp_ones(int32_t ndim, const int64_t* shape, const cnp_dtype* dtype, int32_t order, cnp_array** out);
+/** numpy.full(shape, fill_value, dtype=None, order). fill_value is any array broadcastable to
+ *  shape (a 0-d array for a scalar); a NULL dtype takes fill_value's dtype. */
+CNP_API cnp_status cnp_full(int32_t ndim, const int64_t* shape, const cnp_array* fill_value, const cnp_dtype* dtype, int32_t order, cnp_array** out);
+/** numpy.empty_like(prototype, dtype=None, order='K', shape=None): ndim -1 keeps the prototype's
+ *  shape; order K keeps its memory layout. */
+CNP_API cnp_status cnp_empty_like(const cnp_array* prototype, const cnp_dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, cnp_array** out);
+/** numpy.zeros_like, as cnp_empty_like. */
+CNP_API cnp_status cnp_zeros_like(const cnp_array* prototype, const cnp_dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, cnp_array** out);
+/** numpy.ones_like, as cnp_empty_like. */
+CNP_API cnp_status cnp_ones_like(const cnp_array* prototype, const cnp_dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, cnp_array** out);
+/** numpy.full_like, as cnp_empty_like with a fill value broadcast to the shape. */
+CNP_API cnp_status cnp_full_like(const cnp_array* prototype, const cnp_array* fill_value, const cnp_dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, cnp_array** out);
+/** numpy.arange(start, stop, step, dtype). stop NULL: arange(start) (0 to start); step NULL: 1.
+ *  The default dtype is the result type of the arguments (Python ints give int64).
+ *  Errors: CNP_ERR_ZERO_DIVISION "division by zero" for step 0 (NumPy's exception),
+ *  CNP_ERR_VALUE "Maximum allowed size exceeded". */
+CNP_API cnp_status cnp_arange(const cnp_scalar* start, const cnp_scalar* stop, const cnp_scalar* step, const cnp_dtype* dtype, cnp_array** out);
+/** numpy.linspace(start, stop, num, endpoint, retstep, dtype, axis). start/stop are arrays
+ *  (0-d for scalars) that broadcast together. \param[out] step_out if not NULL receives the step
+ *  as an array (retstep=True); new reference. Errors: CNP_ERR_VALUE "Number of samples, -1, must
+ *  be non-negative.". */
+CNP_API cnp_status cnp_linspace(const cnp_array* start, const cnp_array* stop, int64_t num, int32_t endpoint, const cnp_dtype* dtype, int64_t axis, cnp_array** out, cnp_array** step_out);
+/** numpy.logspace(start, stop, num, endpoint, base, dtype, axis). base NULL means 10.0. */
+CNP_API cnp_status cnp_logspace(const cnp_array* start, const cnp_array* stop, int64_t num, int32_t endpoint, const cnp_array* base, const cnp_dtype* dtype, int64_t axis, cnp_array** out);
+/** numpy.geomspace(start, stop, num, endpoint, dtype, axis). Errors: CNP_ERR_VALUE
+ *  "Geometric sequence cannot include zero". */
+CNP_API cnp_status cnp_geomspace(const cnp_array* start, const cnp_array* stop, int64_t num, int32_t endpoint, const cnp_dtype* dtype, int64_t axis, cnp_array** out);
+/** numpy.eye(N, M, k, dtype=float64, order). M < 0 means M = N. */
+CNP_API cnp_status cnp_eye(int64_t n, int64_t m, int64_t k, const cnp_dtype* dtype, int32_t order, cnp_array** out);
+/** numpy.identity(n, dtype=float64). */
+CNP_API cnp_status cnp_identity(int64_t n, const cnp_dtype* dtype, cnp_array** out);
+/** numpy.copy(a, order='K'): a new array that owns its data. */
+CNP_API cnp_status cnp_copy(const cnp_array* array, int32_t order, cnp_array** out);
+/** An array built from a scalar: 0-d, of dtype (NULL: the scalar's own typenum). The scalar's
+ *  CNP_SCALAR_WEAK flag is kept for promotion. Errors: CNP_ERR_OVERFLOW "Python integer 300 out
+ *  of bounds for int8" when a weak integer does not fit the dtype. */
+CNP_API cnp_status cnp_array_from_scalar(const cnp_scalar* value, const cnp_dtype* dtype, cnp_array** out);
+/** numpy.array from a C buffer, copying. strides NULL means C-contiguous. */
+CNP_API cnp_status cnp_array_from_data(const void* data, const cnp_dtype* dtype, int32_t ndim, const int64_t* shape, const int64_t* strides, cnp_array** out);
+/** Wraps external memory without copying. strides NULL means C-contiguous. deleter NULL: borrowed,
+ *  the caller keeps the memory alive while any view lives; otherwise the library owns it and calls
+ *  deleter(data, deleter_ctx) exactly once when the last view goes. On failure the deleter is not
+ *  called and ownership stays with the caller. */
+CNP_API cnp_status cnp_array_wrap(void* data, const cnp_dtype* dtype, int32_t ndim, const int64_t* shape, const int64_t* strides, int32_t writeable, cnp_deleter deleter, void* deleter_ctx, cnp_array** out);
+
+/* ---- views, shape, elements, casting ------------------------------------------------------ */
+
+/** ndarray.reshape(shape, order): a view when the strides allow, a copy otherwise. One entry may
+ *  be -1. Errors: CNP_ERR_VALUE "cannot reshape array of size 6 into shape (4,)", "can only
+ *  specify one unknown dimension". */
+CNP_API cnp_status cnp_reshape(const cnp_array* array, int32_t ndim, const int64_t* shape, int32_t order, cnp_array** out);
+/** numpy.ravel(a, order): a 1-d view when possible, else a copy. */
+CNP_API cnp_status cnp_ravel(const cnp_array* array, int32_t order, cnp_array** out);
+/** ndarray.flatten(order): always a copy. */
+CNP_API cnp_status cnp_flatten(const cnp_array* array, int32_t order, cnp_array** out);
+/** numpy.transpose(a, axes): a view. naxes -1 reverses the axes. Errors: CNP_ERR_VALUE "axes
+ *  don't match array", "repeated axis in transpose", CNP_ERR_AXIS "axis 3 is out of bounds for
+ *  array of dimension 2". */
+CNP_API cnp_status cnp_transpose(const cnp_array* array, const int64_t* axes, int32_t naxes, cnp_array** out);
+/** Basic indexing a[items]: integers, slices, newaxis and an ellipsis; always a view (a 0-d view
+ *  when every axis is taken by an integer). Errors: CNP_ERR_INDEX "index 7 is out of bounds for
+ *  axis 0 with size 5", "too many indices for array: array is 1-dimensional, but 2 were indexed",
+ *  "an index can only have a single ellipsis ('...')"; CNP_ERR_VALUE "slice step cannot be zero". */
+CNP_API cnp_status cnp_array_index(const cnp_array* array, int32_t nitems, const cnp_index* items, cnp_array** out);
+/** One element a[index] (nindex == ndim, negative indices allowed) as a scalar of the array's
+ *  type. Errors: CNP_ERR_INDEX. */
+CNP_API cnp_status cnp_array_getitem(const cnp_array* array, int32_t nindex, const int64_t* index, cnp_scalar* out);
+/** a[index] = value, cast as NumPy casts (2.7 into int32 gives 2). Errors: CNP_ERR_INDEX,
+ *  CNP_ERR_VALUE "assignment destination is read-only", CNP_ERR_OVERFLOW for weak integers out
+ *  of range, CNP_ERR_TYPE for complex into real with CNP_SCALAR_WEAK... (NumPy's rules). */
+CNP_API cnp_status cnp_array_setitem(cnp_array* array, int32_t nindex, const int64_t* index, const cnp_scalar* value);
+/** ndarray.fill(value). */
+CNP_API cnp_status cnp_array_fill(cnp_array* array, const cnp_scalar* value);
+/** ndarray.astype(dtype, order='K', casting='unsafe', copy=True). With copy 0 the input itself is
+ *  returned (a new reference) when no conversion is needed. Errors: CNP_ERR_TYPE "Cannot cast array
+ *  data from dtype('float64') to dtype('int32') according to the rule 'safe'". */
+CNP_API cnp_status cnp_astype(const cnp_array* array, const cnp_dtype* dtype, int32_t order, int32_t casting, int32_t copy, cnp_array** out);
+/** numpy.copyto(dst, src, casting='same_kind', where=None): src broadcasts to dst's shape; where
+ *  (NULL: everywhere) is a bool array broadcast likewise. Overlapping src and dst are handled.
+ *  Errors: CNP_ERR_VALUE "could not broadcast input array from shape (3,) into shape (2,)",
+ *  "assignment destination is read-only"; CNP_ERR_TYPE "Cannot cast array data from ...". */
+CNP_API cnp_status cnp_copyto(cnp_array* dst, const cnp_array* src, int32_t casting, const cnp_array* where);
+
+/* CNP_DECLS_END */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

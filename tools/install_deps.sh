@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, whatever cnumpy needs to build and test that is not already present.
+# Called first by both README commands and so by CI (.ci/run); safe to run again (no-op when all present).
+set -euo pipefail
+PKGS=(
+  build-essential cmake pkg-config binutils
+  libopenblas-dev liblapacke-dev libfftw3-dev   # numeric back ends (linked as modules need them)
+  catch2                                        # C++ unit tests (v2, catch2/catch.hpp)
+  valgrind                                      # memcheck of the plain C test
+  python3 python3-numpy python3-cffi python3-pytest
+)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install_deps: all packages present"
+  exit 0
+fi
+echo "install_deps: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
