@@ -1,0 +1,128 @@
+// numpy array creation routines.
+#include "capi/guard.hpp"
+#include "core/cast.hpp"
+#include "core/creation.hpp"
+
+using namespace cnp;
+using namespace cnp::capi;
+
+extern "C" {
+
+CNP_API cnp_status cnp_empty(int32_t ndim, const int64_t* shape, const cnp_dtype* dtype, int32_t order, cnp_array** out) {
+  return produce(out, [&] { return make_array(ndim, shape, opt_dtype(dtype), order, Init::Empty); });
+}
+CNP_API cnp_status cnp_zeros(int32_t ndim, const int64_t* shape, const cnp_dtype* dtype, int32_t order, cnp_array** out) {
+  return produce(out, [&] { return make_array(ndim, shape, opt_dtype(dtype), order, Init::Zeros); });
+}
+CNP_API cnp_status cnp_ones(int32_t ndim, const int64_t* shape, const cnp_dtype* dtype, int32_t order, cnp_array** out) {
+  return produce(out, [&] { return make_array(ndim, shape, opt_dtype(dtype), order, Init::Ones); });
+}
+CNP_API cnp_status cnp_full(int32_t ndim, const int64_t* shape, const cnp_array* fill_value, const cnp_dtype* dtype,
+                            int32_t order, cnp_array** out) {
+  return produce(out, [&] { return full(ndim, shape, array_of(fill_value), opt_dtype(dtype), order); });
+}
+
+CNP_API cnp_status cnp_empty_like(const cnp_array* proto, const cnp_dtype* dtype, int32_t order, int32_t ndim,
+                                  const int64_t* shape, cnp_array** out) {
+  return produce(out, [&] { return make_like(array_of(proto), opt_dtype(dtype), order, ndim, shape, Init::Empty); });
+}
+CNP_API cnp_status cnp_zeros_like(const cnp_array* proto, const cnp_dtype* dtype, int32_t order, int32_t ndim,
+                                  const int64_t* shape, cnp_array** out) {
+  return produce(out, [&] { return make_like(array_of(proto), opt_dtype(dtype), order, ndim, shape, Init::Zeros); });
+}
+CNP_API cnp_status cnp_ones_like(const cnp_array* proto, const cnp_dtype* dtype, int32_t order, int32_t ndim,
+                                 const int64_t* shape, cnp_array** out) {
+  return produce(out, [&] { return make_like(array_of(proto), opt_dtype(dtype), order, ndim, shape, Init::Ones); });
+}
+CNP_API cnp_status cnp_full_like(const cnp_array* proto, const cnp_array* fill_value, const cnp_dtype* dtype, int32_t order,
+                                 int32_t ndim, const int64_t* shape, cnp_array** out) {
+  return produce(out, [&] {
+    return full_like(array_of(proto), array_of(fill_value), opt_dtype(dtype), order, ndim, shape);
+  });
+}
+
+CNP_API cnp_status cnp_arange(const cnp_scalar* start, const cnp_scalar* stop, const cnp_scalar* step,
+                              const cnp_dtype* dtype, cnp_array** out) {
+  return produce(out, [&] { return arange(start, stop, step, opt_dtype(dtype)); });
+}
+
+CNP_API cnp_status cnp_linspace(const cnp_array* start, const cnp_array* stop, int64_t num, int32_t endpoint,
+                                const cnp_dtype* dtype, int64_t axis, cnp_array** out, cnp_array** step_out) {
+  if (step_out) *step_out = nullptr;
+  Array step;
+  cnp_status st = produce(out, [&] {
+    return linspace(array_of(start), array_of(stop), num, endpoint != 0, opt_dtype(dtype), axis, step_out ? &step : nullptr);
+  });
+  if (st == CNP_OK && step_out) {
+    st = run([&] { *step_out = new_handle(std::move(step)); });
+    if (st != CNP_OK) {  // keep the all-or-nothing contract
+      cnp_array* h = *out;
+      *out = nullptr;
+      h->magic = 0;
+      delete h;
+    }
+  }
+  return st;
+}
+
+CNP_API cnp_status cnp_logspace(const cnp_array* start, const cnp_array* stop, int64_t num, int32_t endpoint,
+                                const cnp_array* base, const cnp_dtype* dtype, int64_t axis, cnp_array** out) {
+  return produce(out, [&] {
+    return logspace(array_of(start), array_of(stop), num, endpoint != 0, opt_array(base), opt_dtype(dtype), axis);
+  });
+}
+
+CNP_API cnp_status cnp_geomspace(const cnp_array* start, const cnp_array* stop, int64_t num, int32_t endpoint,
+                                 const cnp_dtype* dtype, int64_t axis, cnp_array** out) {
+  return produce(out, [&] {
+    return geomspace(array_of(start), array_of(stop), num, endpoint != 0, opt_dtype(dtype), axis);
+  });
+}
+
+CNP_API cnp_status cnp_eye(int64_t n, int64_t m, int64_t k, const cnp_dtype* dtype, int32_t order, cnp_array** out) {
+  return produce(out, [&] { return eye(n, m, k, opt_dtype(dtype), order); });
+}
+
+CNP_API cnp_status cnp_identity(int64_t n, const cnp_dtype* dtype, cnp_array** out) {
+  return produce(out, [&] { return eye(n, n, 0, opt_dtype(dtype), CNP_ORDER_C); });
+}
+
+CNP_API cnp_status cnp_copy(const cnp_array* h, int32_t order, cnp_array** out) {
+  return produce(out, [&] {
+    const Array& a = array_of(h);
+    return cast_copy(a, a.dtype(), order);
+  });
+}
+
+CNP_API cnp_status cnp_array_from_scalar(const cnp_scalar* value, const cnp_dtype* dtype, cnp_array** out) {
+  return produce(out, [&] {
+    if (!value) throw Error(CNP_ERR_INVALID_HANDLE, "scalar pointer is NULL");
+    return from_scalar(*value, opt_dtype(dtype));
+  });
+}
+
+CNP_API cnp_status cnp_array_from_data(const void* data, const cnp_dtype* dtype, int32_t ndim, const int64_t* shape,
+                                       const int64_t* strides, cnp_array** out) {
+  return produce(out, [&] {
+    const Dtype* d = dtype_of(dtype);
+    int64_t size = checked_size(ndim, shape, d->itemsize);
+    if (!data && size > 0) throw Error(CNP_ERR_INVALID_HANDLE, "data pointer is NULL");
+    static char empty_source;
+    Array src = Array::wrap(data ? static_cast<char*>(const_cast<void*>(data)) : &empty_source, d, ndim, shape, strides,
+                            false, nullptr, nullptr);
+    return cast_copy(src, d, CNP_ORDER_C);
+  });
+}
+
+CNP_API cnp_status cnp_array_wrap(void* data, const cnp_dtype* dtype, int32_t ndim, const int64_t* shape,
+                                  const int64_t* strides, int32_t writeable, cnp_deleter deleter, void* deleter_ctx,
+                                  cnp_array** out) {
+  return produce(out, [&] {
+    const Dtype* d = dtype_of(dtype);
+    int64_t size = checked_size(ndim, shape, d->itemsize);
+    if (!data && size > 0) throw Error(CNP_ERR_INVALID_HANDLE, "data pointer is NULL");
+    return Array::wrap(static_cast<char*>(data), d, ndim, shape, strides, writeable != 0, deleter, deleter_ctx);
+  });
+}
+
+}  // extern "C"

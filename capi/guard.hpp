@@ -1,0 +1,80 @@
+// The one place where C++ meets the C ABI: every entry point runs its body through run()/produce(),
+// which catch every exception and turn it into a status plus cnp_last_error(), and validate handles
+// so that NULL or foreign pointers become errors instead of crashes.
+#pragma once
+#include <new>
+#include <utility>
+
+#include "cnumpy/core.h"
+#include "core/array.hpp"
+#include "core/dtype.hpp"
+#include "core/error.hpp"
+
+namespace cnp::capi {
+
+inline cnp_status fail(cnp_status status, const char* message) noexcept {
+  set_last_error(status, message);
+  return status;
+}
+
+template <class F>
+cnp_status run(F&& body) noexcept {
+  try {
+    body();
+    return CNP_OK;
+  } catch (const Error& e) {
+    return fail(e.status(), e.what());
+  } catch (const std::bad_alloc&) {
+    return fail(CNP_ERR_MEMORY, "Unable to allocate memory");
+  } catch (const std::exception& e) {
+    return fail(CNP_ERR_INTERNAL, e.what());
+  } catch (...) {
+    return fail(CNP_ERR_INTERNAL, "unknown internal error");
+  }
+}
+
+template <class T>
+T* require_out(T* out) {
+  if (!out) throw Error(CNP_ERR_INVALID_HANDLE, "output pointer is NULL");
+  return out;
+}
+
+inline const Array& array_of(const cnp_array* h) {
+  if (!h) throw Error(CNP_ERR_INVALID_HANDLE, "array handle is NULL");
+  if (h->magic != kArrayMagic) throw Error(CNP_ERR_INVALID_HANDLE, "not a valid cnumpy array handle");
+  return h->a;
+}
+inline Array& array_of(cnp_array* h) { return const_cast<Array&>(array_of(static_cast<const cnp_array*>(h))); }
+// An optional array argument: NULL means "not given".
+inline const Array* opt_array(const cnp_array* h) { return h ? &array_of(h) : nullptr; }
+
+inline const Dtype* dtype_of(const cnp_dtype* d) {
+  if (!d) throw Error(CNP_ERR_INVALID_HANDLE, "dtype handle is NULL");
+  if (d->magic != kDtypeMagic) throw Error(CNP_ERR_INVALID_HANDLE, "not a valid cnumpy dtype handle");
+  return d;
+}
+// An optional dtype: NULL means the function's NumPy default (the callee decides).
+inline const Dtype* opt_dtype(const cnp_dtype* d) { return d ? dtype_of(d) : nullptr; }
+
+inline cnp_array* new_handle(Array&& a) {
+  auto* h = new cnp_array{kArrayMagic, {1}, std::move(a)};
+  return h;
+}
+
+// Runs a body that returns an Array and hands it out as a new handle (NULL on failure).
+template <class F>
+cnp_status produce(cnp_array** out, F&& body) noexcept {
+  if (out) *out = nullptr;
+  return run([&] { *require_out(out) = new_handle(body()); });
+}
+
+// For getters: writes *out only on success.
+template <class T, class F>
+cnp_status get(T* out, F&& body) noexcept {
+  return run([&] {
+    T v = body();
+    *require_out(out) = v;
+  });
+}
+
+}  // namespace cnp::capi

@@ -1,0 +1,72 @@
+// Views, shape changes, element access and casting.
+#include <cstring>
+#include "capi/guard.hpp"
+#include "core/cast.hpp"
+#include "core/views.hpp"
+
+using namespace cnp;
+using namespace cnp::capi;
+
+extern "C" {
+
+CNP_API cnp_status cnp_reshape(const cnp_array* h, int32_t ndim, const int64_t* shape, int32_t order, cnp_array** out) {
+  return produce(out, [&] { return reshape(array_of(h), ndim, shape, order); });
+}
+CNP_API cnp_status cnp_ravel(const cnp_array* h, int32_t order, cnp_array** out) {
+  return produce(out, [&] { return ravel(array_of(h), order); });
+}
+CNP_API cnp_status cnp_flatten(const cnp_array* h, int32_t order, cnp_array** out) {
+  return produce(out, [&] { return flatten(array_of(h), order); });
+}
+CNP_API cnp_status cnp_transpose(const cnp_array* h, const int64_t* axes, int32_t naxes, cnp_array** out) {
+  return produce(out, [&] { return transpose(array_of(h), axes, naxes); });
+}
+CNP_API cnp_status cnp_array_index(const cnp_array* h, int32_t nitems, const cnp_index* items, cnp_array** out) {
+  return produce(out, [&] { return index(array_of(h), nitems, items); });
+}
+
+CNP_API cnp_status cnp_array_getitem(const cnp_array* h, int32_t nindex, const int64_t* idx, cnp_scalar* out) {
+  return get(out, [&] {
+    const Array& a = array_of(h);
+    return load_scalar(a.dtype(), element_ptr(a, nindex, idx));
+  });
+}
+
+CNP_API cnp_status cnp_array_setitem(cnp_array* h, int32_t nindex, const int64_t* idx, const cnp_scalar* value) {
+  return run([&] {
+    Array& a = array_of(h);
+    if (!value) throw Error(CNP_ERR_INVALID_HANDLE, "scalar pointer is NULL");
+    char* p = element_ptr(a, nindex, idx);
+    a.require_writeable();
+    alignas(16) char item[16];
+    store_scalar(*value, a.dtype(), item);  // convert first: a failed conversion leaves the array untouched
+    std::memcpy(p, item, static_cast<size_t>(a.itemsize()));
+  });
+}
+
+CNP_API cnp_status cnp_array_fill(cnp_array* h, const cnp_scalar* value) {
+  return run([&] {
+    if (!value) throw Error(CNP_ERR_INVALID_HANDLE, "scalar pointer is NULL");
+    fill(array_of(h), *value);
+  });
+}
+
+CNP_API cnp_status cnp_astype(const cnp_array* h, const cnp_dtype* dtype, int32_t order, int32_t casting, int32_t copy,
+                              cnp_array** out) {
+  return produce(out, [&] {
+    const Array& a = array_of(h);
+    const Dtype* d = dtype_of(dtype);
+    check_cast(a.dtype(), d, casting);
+    if (order < CNP_ORDER_C || order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");
+    bool layout_ok = order == CNP_ORDER_K || order == CNP_ORDER_A ||
+                     (order == CNP_ORDER_C ? a.c_contiguous() : a.f_contiguous());
+    if (!copy && d->typenum == a.dtype()->typenum && layout_ok) return Array(a);
+    return cast_copy(a, d, order);
+  });
+}
+
+CNP_API cnp_status cnp_copyto(cnp_array* dst, const cnp_array* src, int32_t casting, const cnp_array* where) {
+  return run([&] { assign(array_of(dst), array_of(src), casting, opt_array(where)); });
+}
+
+}  // extern "C"

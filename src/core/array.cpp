@@ -1,0 +1,264 @@
+#include "core/array.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+#include "core/error.hpp"
+
+namespace cnp {
+
+namespace {
+
+Buffer* buffer_retain(Buffer* b) noexcept {
+  if (b) b->refs.fetch_add(1, std::memory_order_relaxed);
+  return b;
+}
+
+void buffer_release(Buffer* b) noexcept {
+  if (!b || b->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+  if (b->deleter) b->deleter(b->base, b->deleter_ctx);
+  std::free(b->raw);
+  delete b;
+}
+
+// NumPy's _size_to_string: "8.00 TiB", "80 bytes".
+std::string size_to_string(uint64_t nbytes) {
+  static const char* units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  int bit_length = 0;
+  for (uint64_t v = nbytes; v; v >>= 1) ++bit_length;
+  int unit = (bit_length - 1 > 1 ? bit_length - 1 : 1) / 10;
+  double n = static_cast<double>(nbytes) / static_cast<double>(uint64_t{1} << (unit * 10));
+  if (static_cast<long long>(n + 0.5) == 1024 && n >= 1023.5) {  // Python's round() ties go to even; 1023.5 rounds to 1024 either way
+    ++unit;
+    n /= 1024;
+  }
+  char buf[64];
+  if (unit == 0) std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(nbytes));
+  else std::snprintf(buf, sizeof buf, "%.2f %s", n, units[unit]);
+  return buf;
+}
+
+}  // namespace
+
+Array::Array(const Array& o)
+    : dtype_(dtype_retain(o.dtype_)), ndim_(o.ndim_), data_(o.data_), buffer_(buffer_retain(o.buffer_)),
+      writeable_(o.writeable_), owndata_(false), weak_(o.weak_) {
+  std::memcpy(shape_, o.shape_, sizeof(int64_t) * ndim_);
+  std::memcpy(strides_, o.strides_, sizeof(int64_t) * ndim_);
+}
+
+Array::Array(Array&& o) noexcept
+    : dtype_(o.dtype_), ndim_(o.ndim_), data_(o.data_), buffer_(o.buffer_), writeable_(o.writeable_),
+      owndata_(o.owndata_), weak_(o.weak_) {
+  std::memcpy(shape_, o.shape_, sizeof(int64_t) * ndim_);
+  std::memcpy(strides_, o.strides_, sizeof(int64_t) * ndim_);
+  o.dtype_ = nullptr;
+  o.buffer_ = nullptr;
+  o.data_ = nullptr;
+}
+
+Array& Array::operator=(Array o) noexcept {
+  std::swap(dtype_, o.dtype_);
+  std::swap(ndim_, o.ndim_);
+  std::swap(shape_, o.shape_);
+  std::swap(strides_, o.strides_);
+  std::swap(data_, o.data_);
+  std::swap(buffer_, o.buffer_);
+  std::swap(writeable_, o.writeable_);
+  std::swap(owndata_, o.owndata_);
+  std::swap(weak_, o.weak_);
+  return *this;
+}
+
+Array::~Array() {
+  buffer_release(buffer_);
+  if (dtype_) dtype_release(dtype_);
+}
+
+std::string shape_str(int32_t ndim, const int64_t* shape) {
+  std::string s = "(";
+  for (int32_t i = 0; i < ndim; ++i) {
+    if (i) s += ", ";
+    s += std::to_string(shape[i]);
+  }
+  if (ndim == 1) s += ",";
+  return s + ")";
+}
+
+int64_t checked_size(int32_t ndim, const int64_t* shape, int64_t itemsize) {
+  if (ndim < 0) throw_value("negative dimensions are not allowed");
+  if (ndim > kMaxDims)
+    throw_value("maximum supported dimension for an ndarray is 32, found " + std::to_string(ndim));
+  if (ndim > 0 && !shape) throw Error(CNP_ERR_INVALID_HANDLE, "shape pointer is NULL");
+  // Like NumPy: a zero anywhere makes the size 0 even if other dimensions are huge, but every
+  // dimension must be non-negative and the product must fit when nonzero.
+  int64_t size = 1;
+  bool overflow = false;
+  for (int32_t i = 0; i < ndim; ++i) {
+    if (shape[i] < 0) throw_value("negative dimensions are not allowed");
+    if (shape[i] == 0) {
+      size = 0;
+      continue;
+    }
+    if (size != 0 && __builtin_mul_overflow(size, shape[i], &size)) overflow = true;
+  }
+  int64_t nbytes;
+  if (size != 0 && (overflow || __builtin_mul_overflow(size, itemsize, &nbytes)))
+    throw_value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+  return size;
+}
+
+void contiguous_strides(int32_t ndim, const int64_t* shape, int64_t itemsize, int32_t order, int64_t* strides) {
+  int64_t s = itemsize;
+  if (order == CNP_ORDER_F) {
+    for (int32_t i = 0; i < ndim; ++i) {
+      strides[i] = s;
+      s *= shape[i] ? shape[i] : 1;
+    }
+  } else {
+    for (int32_t i = ndim - 1; i >= 0; --i) {
+      strides[i] = s;
+      s *= shape[i] ? shape[i] : 1;
+    }
+  }
+}
+
+Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, int32_t order, bool zeroed) {
+  int64_t size = checked_size(ndim, shape, dtype->itemsize);
+  uint64_t nbytes = static_cast<uint64_t>(size) * static_cast<uint64_t>(dtype->itemsize);
+  // 64 extra bytes to align the start to a cache line. calloc for zeros: large requests get fresh
+  // zero pages from the kernel, so zeros() costs no pass over memory (as in NumPy).
+  void* raw = nbytes > (uint64_t{1} << 62) ? nullptr : zeroed ? std::calloc(nbytes + 64, 1) : std::malloc(nbytes + 64);
+  if (!raw)
+    throw Error(CNP_ERR_MEMORY, "Unable to allocate " + size_to_string(nbytes) + " for an array with shape " +
+                                    shape_str(ndim, shape) + " and data type " + dtype->name);
+  auto* buf = new (std::nothrow) Buffer;
+  if (!buf) {
+    std::free(raw);
+    throw std::bad_alloc();
+  }
+  buf->raw = raw;
+  buf->base = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(raw) + 63) & ~uintptr_t{63});
+  buf->nbytes = static_cast<int64_t>(nbytes);
+  buf->owned = true;
+  Array a;
+  a.dtype_ = dtype_retain(dtype);
+  a.ndim_ = ndim;
+  std::memcpy(a.shape_, shape, sizeof(int64_t) * ndim);
+  contiguous_strides(ndim, shape, dtype->itemsize, order == CNP_ORDER_F ? CNP_ORDER_F : CNP_ORDER_C, a.strides_);
+  a.data_ = buf->base;
+  a.buffer_ = buf;
+  a.owndata_ = true;
+  return a;
+}
+
+Array Array::wrap(char* data, const Dtype* dtype, int32_t ndim, const int64_t* shape, const int64_t* strides,
+                  bool writeable, cnp_deleter deleter, void* ctx) {
+  checked_size(ndim, shape, dtype->itemsize);
+  auto* buf = new Buffer;
+  buf->base = data;
+  buf->deleter = deleter;
+  buf->deleter_ctx = ctx;
+  buf->readonly = !writeable;
+  Array a;
+  a.dtype_ = dtype_retain(dtype);
+  a.ndim_ = ndim;
+  std::memcpy(a.shape_, shape, sizeof(int64_t) * ndim);
+  if (strides) std::memcpy(a.strides_, strides, sizeof(int64_t) * ndim);
+  else contiguous_strides(ndim, shape, dtype->itemsize, CNP_ORDER_C, a.strides_);
+  a.data_ = data;
+  a.buffer_ = buf;
+  a.writeable_ = writeable;
+  return a;
+}
+
+int64_t Array::size() const {
+  int64_t n = 1;
+  for (int32_t i = 0; i < ndim_; ++i) n *= shape_[i];
+  return n;
+}
+
+// Contiguity as NumPy (relaxed strides) defines it: axes of length 1 may have any stride, and
+// an empty array is contiguous both ways.
+bool Array::c_contiguous() const {
+  int64_t expected = itemsize();
+  for (int32_t i = ndim_ - 1; i >= 0; --i) {
+    if (shape_[i] == 0) return true;
+    if (shape_[i] != 1) {
+      if (strides_[i] != expected) return false;
+      expected *= shape_[i];
+    }
+  }
+  return true;
+}
+
+bool Array::f_contiguous() const {
+  int64_t expected = itemsize();
+  for (int32_t i = 0; i < ndim_; ++i) {
+    if (shape_[i] == 0) return true;
+    if (shape_[i] != 1) {
+      if (strides_[i] != expected) return false;
+      expected *= shape_[i];
+    }
+  }
+  return true;
+}
+
+bool Array::aligned() const {
+  int64_t al = dtype_->alignment;
+  if (reinterpret_cast<uintptr_t>(data_) % al) return false;
+  for (int32_t i = 0; i < ndim_; ++i)
+    if (shape_[i] > 1 && strides_[i] % al) return false;
+  return true;
+}
+
+int32_t Array::flags() const {
+  int32_t f = 0;
+  if (c_contiguous()) f |= CNP_FLAG_C_CONTIGUOUS;
+  if (f_contiguous()) f |= CNP_FLAG_F_CONTIGUOUS;
+  if (owndata_) f |= CNP_FLAG_OWNDATA;
+  if (aligned()) f |= CNP_FLAG_ALIGNED;
+  if (writeable_) f |= CNP_FLAG_WRITEABLE;
+  return f;
+}
+
+Array Array::view(int32_t ndim, const int64_t* shape, const int64_t* strides, char* data) const {
+  Array v(*this);
+  v.ndim_ = ndim;
+  std::memcpy(v.shape_, shape, sizeof(int64_t) * ndim);
+  std::memcpy(v.strides_, strides, sizeof(int64_t) * ndim);
+  v.data_ = data;
+  v.owndata_ = false;
+  v.weak_ = false;
+  return v;
+}
+
+void Array::set_writeable(bool w) {
+  if (w && buffer_ && buffer_->readonly) throw_value("cannot set WRITEABLE flag to True of this array");
+  writeable_ = w;
+}
+
+void Array::require_writeable() const {
+  if (!writeable_) throw_value("assignment destination is read-only");
+}
+
+bool may_share_memory(const Array& a, const Array& b) {
+  if (a.size() == 0 || b.size() == 0) return false;
+  auto extent = [](const Array& x, char*& lo, char*& hi) {
+    lo = hi = x.data();
+    for (int32_t i = 0; i < x.ndim(); ++i) {
+      int64_t span = (x.shape(i) - 1) * x.stride(i);
+      if (span < 0) lo += span;
+      else hi += span;
+    }
+    hi += x.itemsize();
+  };
+  char *alo, *ahi, *blo, *bhi;
+  extent(a, alo, ahi);
+  extent(b, blo, bhi);
+  return alo < bhi && blo < ahi;
+}
+
+}  // namespace cnp

@@ -1,0 +1,110 @@
+// The N-d strided array: a dtype, shape and byte strides over a shared, refcounted buffer.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "cnumpy/core.h"
+#include "core/dtype.hpp"
+
+namespace cnp {
+
+inline constexpr int kMaxDims = 32;  // NumPy's NPY_MAXDIMS
+
+// Memory shared by all views of one allocation. Freed (or handed to the foreign deleter) when
+// the last view goes.
+struct Buffer {
+  std::atomic<int64_t> refs{1};
+  void* raw = nullptr;        // what to free when we allocated (malloc/calloc result)
+  char* base = nullptr;       // start of the usable memory
+  int64_t nbytes = 0;
+  cnp_deleter deleter = nullptr;  // foreign memory owned by us
+  void* deleter_ctx = nullptr;
+  bool readonly = false;      // the memory itself may not be written
+  bool owned = false;         // allocated by the library (OWNDATA for the first array)
+};
+
+// A value type: copies share the buffer (refcount) like NumPy views do.
+class Array {
+ public:
+  Array() = default;
+  Array(const Array& o);
+  Array(Array&& o) noexcept;
+  Array& operator=(Array o) noexcept;
+  ~Array();
+
+  // A new uninitialised (or zeroed) array owning 64-byte aligned memory. order is CNP_ORDER_C/F.
+  static Array allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, int32_t order, bool zeroed = false);
+  // Wraps memory the library does not own (deleter NULL: borrowed).
+  static Array wrap(char* data, const Dtype* dtype, int32_t ndim, const int64_t* shape, const int64_t* strides,
+                    bool writeable, cnp_deleter deleter, void* ctx);
+
+  const Dtype* dtype() const { return dtype_; }
+  int32_t ndim() const { return ndim_; }
+  const int64_t* shape() const { return shape_; }
+  const int64_t* strides() const { return strides_; }
+  int64_t shape(int i) const { return shape_[i]; }
+  int64_t stride(int i) const { return strides_[i]; }
+  char* data() const { return data_; }
+  int64_t itemsize() const { return dtype_->itemsize; }
+  int64_t size() const;
+  bool writeable() const { return writeable_; }
+  bool weak() const { return weak_; }
+  Buffer* buffer() const { return buffer_; }
+
+  bool c_contiguous() const;
+  bool f_contiguous() const;
+  bool aligned() const;
+  int32_t flags() const;  // CNP_FLAG_* bits
+  bool owns_data() const { return owndata_; }
+
+  // A view: same buffer and dtype, new geometry (caller guarantees it stays inside the buffer).
+  Array view(int32_t ndim, const int64_t* shape, const int64_t* strides, char* data) const;
+  // A view reinterpreted with another dtype of the same itemsize is not needed yet.
+
+  void set_writeable(bool w);
+  void set_weak(bool w) { weak_ = w; }
+  void set_owndata(bool o) { owndata_ = o; }
+  void require_writeable() const;  // ValueError "assignment destination is read-only"
+
+ private:
+  const Dtype* dtype_ = nullptr;
+  int32_t ndim_ = 0;
+  int64_t shape_[kMaxDims] = {};
+  int64_t strides_[kMaxDims] = {};
+  char* data_ = nullptr;
+  Buffer* buffer_ = nullptr;
+  bool writeable_ = true;
+  bool owndata_ = false;
+  bool weak_ = false;  // made from a Python scalar (NEP 50 weak promotion)
+};
+
+// Validates a shape (negative dims, rank) and returns the element count, raising NumPy's errors
+// when size * itemsize overflows.
+int64_t checked_size(int32_t ndim, const int64_t* shape, int64_t itemsize);
+// C or F strides for a shape.
+void contiguous_strides(int32_t ndim, const int64_t* shape, int64_t itemsize, int32_t order, int64_t* strides);
+// Python's tuple spelling of a shape: "(2, 3)", "(4,)", "()".
+std::string shape_str(int32_t ndim, const int64_t* shape);
+// True when the byte ranges the two arrays can touch overlap.
+bool may_share_memory(const Array& a, const Array& b);
+
+}  // namespace cnp
+
+// The handle the ABI hands out: a refcounted box around an Array.
+struct cnp_array {
+  uint64_t magic;
+  std::atomic<int64_t> refs;
+  cnp::Array a;
+};
+
+namespace cnp {
+inline constexpr uint64_t kArrayMagic = 0x6370'6e61'7272'6179ull;  // "cpnarray"
+}
+
+namespace cnp {
+// NumPy's new-array-like-prototype rule (empty_like, copy, astype): order C/F as asked, A is F
+// when the prototype is F-contiguous only, K keeps the prototype's axis order by stride. ndim -1
+// keeps the prototype's shape; a different rank falls back to C order.
+Array allocate_like(const Array& proto, const Dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, bool zeroed);
+}  // namespace cnp

@@ -1,0 +1,280 @@
+#include "core/cast.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/iter.hpp"
+#include "core/types.hpp"
+
+namespace cnp {
+
+namespace {
+
+// Loads and stores go through memcpy: foreign buffers may be unaligned, and it compiles to plain moves.
+template <class T>
+inline T load(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof(T));
+  return v;
+}
+template <class T>
+inline void store(char* p, T v) {
+  std::memcpy(p, &v, sizeof(T));
+}
+
+template <class From, class To>
+void cast_strided(const char* src, int64_t ss, char* dst, int64_t ds, int64_t n) {
+  if (ss == sizeof(From) && ds == sizeof(To)) {  // contiguous: a loop the compiler vectorises
+    for (int64_t i = 0; i < n; ++i) store<To>(dst + i * sizeof(To), convert<To>(load<From>(src + i * sizeof(From))));
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i, src += ss, dst += ds) store<To>(dst, convert<To>(load<From>(src)));
+}
+
+// The table of all builtin pairs, built once from the type visitor.
+struct CastTable {
+  CastLoop loops[CNP_NTYPES_BUILTIN][CNP_NTYPES_BUILTIN];
+  CastTable() {
+    for (int32_t f = 0; f < CNP_NTYPES_BUILTIN; ++f)
+      for (int32_t t = 0; t < CNP_NTYPES_BUILTIN; ++t)
+        loops[f][t] = visit_type(f, [&](auto ft) {
+          return visit_type(t, [&](auto tt) -> CastLoop {
+            return &cast_strided<typename decltype(ft)::type, typename decltype(tt)::type>;
+          });
+        });
+  }
+};
+
+const CastTable& cast_table() {
+  static const CastTable table;
+  return table;
+}
+
+[[noreturn]] void int_out_of_bounds(const cnp_scalar& v, const Dtype* d) {
+  std::string text = v.typenum == CNP_UINT64 ? std::to_string(v.value.u) : std::to_string(v.value.i);
+  throw Error(CNP_ERR_OVERFLOW, "Python integer " + text + " out of bounds for " + d->name);
+}
+
+// A Python int stored into an integer dtype: NumPy 2 rejects values the dtype cannot hold.
+template <class T>
+void store_weak_int(const cnp_scalar& v, const Dtype* d, char* dst) {
+  bool neg = v.typenum != CNP_UINT64 && v.value.i < 0;
+  if constexpr (std::is_signed_v<T>) {
+    if (v.typenum == CNP_UINT64 ? v.value.u > static_cast<uint64_t>(std::numeric_limits<T>::max())
+                                : (v.value.i < std::numeric_limits<T>::min() || v.value.i > std::numeric_limits<T>::max()))
+      int_out_of_bounds(v, d);
+    store<T>(dst, static_cast<T>(v.typenum == CNP_UINT64 ? static_cast<int64_t>(v.value.u) : v.value.i));
+  } else {
+    uint64_t u = v.typenum == CNP_UINT64 ? v.value.u : static_cast<uint64_t>(v.value.i);
+    if (neg || u > std::numeric_limits<T>::max()) int_out_of_bounds(v, d);
+    store<T>(dst, static_cast<T>(u));
+  }
+}
+
+// A Python float stored into an integer dtype: Python's int() (NaN/inf errors, truncation), then a
+// C long that wraps into narrower types, as NumPy's setitem does.
+template <class T>
+void store_weak_float_to_int(double f, char* dst) {
+  if (std::isnan(f)) throw_value("cannot convert float NaN to integer");
+  if (std::isinf(f)) throw Error(CNP_ERR_OVERFLOW, "cannot convert float infinity to integer");
+  double t = std::trunc(f);
+  if (!(t >= -9223372036854775808.0 && t < 9223372036854775808.0))
+    throw Error(CNP_ERR_OVERFLOW, "Python int too large to convert to C long");
+  store<T>(dst, static_cast<T>(static_cast<int64_t>(t)));
+}
+
+template <class T>
+void store_typed(const cnp_scalar& v, char* dst) {
+  switch (v.typenum) {
+    case CNP_BOOL: store<T>(dst, convert<T>(bool_t{static_cast<uint8_t>(v.value.i != 0)})); break;
+    case CNP_UINT8: case CNP_UINT16: case CNP_UINT32: case CNP_UINT64:
+      store<T>(dst, convert<T>(v.value.u)); break;
+    case CNP_INT8: case CNP_INT16: case CNP_INT32: case CNP_INT64:
+      store<T>(dst, convert<T>(v.value.i)); break;
+    case CNP_FLOAT16: case CNP_FLOAT32: case CNP_FLOAT64: {
+      // float32/float16 values are exact in the double; convert from their own type so that the
+      // rounding matches a cast from an array of that type.
+      if (v.typenum == CNP_FLOAT32) store<T>(dst, convert<T>(static_cast<float>(v.value.f)));
+      else if (v.typenum == CNP_FLOAT16) store<T>(dst, convert<T>(half_t{double_to_half(v.value.f)}));
+      else store<T>(dst, convert<T>(v.value.f));
+      break;
+    }
+    default: {
+      if constexpr (!is_complex_v<T> && !std::is_same_v<T, bool_t>)
+        warn(CNP_WARN_COMPLEX, "Casting complex values to real discards the imaginary part");
+      store<T>(dst, convert<T>(c128_t(v.value.c[0], v.value.c[1])));
+    }
+  }
+}
+
+}  // namespace
+
+CastLoop cast_loop(int32_t from, int32_t to) {
+  if (!is_builtin_typenum(from) || !is_builtin_typenum(to))
+    throw Error(CNP_ERR_NOT_IMPLEMENTED, "casting between these dtypes is not supported yet");
+  return cast_table().loops[from][to];
+}
+
+const Dtype* scalar_dtype(const cnp_scalar& value) {
+  if (!is_builtin_typenum(value.typenum)) throw_type("invalid scalar type number " + std::to_string(value.typenum));
+  return builtin_dtype(value.typenum);
+}
+
+void store_scalar(const cnp_scalar& v, const Dtype* dtype, char* dst) {
+  scalar_dtype(v);
+  bool weak = (v.flags & CNP_SCALAR_WEAK) != 0;
+  visit_type(dtype->typenum, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if (weak) {
+      bool is_int_value = v.typenum == CNP_INT64 || v.typenum == CNP_UINT64 || v.typenum == CNP_INT32 ||
+                          v.typenum == CNP_INT16 || v.typenum == CNP_INT8 || v.typenum == CNP_UINT8 ||
+                          v.typenum == CNP_UINT16 || v.typenum == CNP_UINT32;
+      bool is_complex_value = v.typenum == CNP_COMPLEX64 || v.typenum == CNP_COMPLEX128;
+      bool is_float_value = v.typenum == CNP_FLOAT64 || v.typenum == CNP_FLOAT32 || v.typenum == CNP_FLOAT16;
+      if constexpr (is_int_v<T>) {
+        if (is_int_value) return store_weak_int<T>(v, dtype, dst);
+        if (is_float_value) return store_weak_float_to_int<T>(v.value.f, dst);
+        if (is_complex_value)
+          throw_type("int() argument must be a string, a bytes-like object or a real number, not 'complex'");
+      } else if constexpr (is_float_v<T>) {
+        if (is_complex_value) throw_type("float() argument must be a string or a real number, not 'complex'");
+      }
+    }
+    store_typed<T>(v, dst);
+  });
+}
+
+cnp_scalar load_scalar(const Dtype* dtype, const char* src) {
+  cnp_scalar s{};
+  s.typenum = dtype->typenum;
+  visit_type(dtype->typenum, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    T v = load<T>(src);
+    if constexpr (std::is_same_v<T, bool_t>) s.value.i = v.v != 0;
+    else if constexpr (is_complex_v<T>) {
+      s.value.c[0] = v.real();
+      s.value.c[1] = v.imag();
+    } else if constexpr (is_float_v<T>) s.value.f = to_double(v);
+    else if constexpr (std::is_unsigned_v<T>) s.value.u = v;
+    else s.value.i = v;
+  });
+  return s;
+}
+
+void check_cast(const Dtype* from, const Dtype* to, int32_t casting) {
+  if (!can_cast(from, to, casting))
+    throw_type("Cannot cast array data from " + dtype_repr(from) + " to " + dtype_repr(to) + " according to the rule '" +
+               casting_name(casting) + "'");
+}
+
+bool broadcast_strides(const Array& a, int32_t ndim, const int64_t* shape, int64_t* out) {
+  if (a.ndim() > ndim) return false;
+  int32_t lead = ndim - a.ndim();
+  for (int32_t i = 0; i < ndim; ++i) {
+    if (i < lead) {
+      out[i] = 0;
+      continue;
+    }
+    int64_t n = a.shape(i - lead);
+    if (n == shape[i]) out[i] = a.stride(i - lead);
+    else if (n == 1) out[i] = 0;
+    else return false;
+  }
+  return true;
+}
+
+void assign(Array& dst, const Array& src, int32_t casting, const Array* where) {
+  dst.require_writeable();
+  check_cast(src.dtype(), dst.dtype(), casting);
+  int64_t sstr[kMaxDims];
+  if (!broadcast_strides(src, dst.ndim(), dst.shape(), sstr))
+    throw_value("could not broadcast input array from shape " + shape_str(src.ndim(), src.shape()) + " into shape " +
+                shape_str(dst.ndim(), dst.shape()));
+  if (dst.size() == 0) return;
+  // Overlapping memory with a different layout would read values already overwritten: copy first.
+  if (may_share_memory(dst, src) && !(src.data() == dst.data() && src.ndim() == dst.ndim() &&
+                                      std::equal(sstr, sstr + dst.ndim(), dst.strides()) &&
+                                      src.dtype()->itemsize == dst.dtype()->itemsize)) {
+    Array tmp = cast_copy(src, src.dtype(), CNP_ORDER_K);
+    return assign(dst, tmp, CNP_CASTING_UNSAFE, where);
+  }
+  if (is_complex(src.dtype()) && !is_complex(dst.dtype()) && dst.dtype()->kind != 'b')
+    warn(CNP_WARN_COMPLEX, "Casting complex values to real discards the imaginary part");
+  CastLoop loop = cast_loop(src.dtype()->typenum, dst.dtype()->typenum);
+  if (!where) {
+    const int64_t* strides[2] = {dst.strides(), sstr};
+    char* bases[2] = {dst.data(), src.data()};
+    for_each_run<2>(dst.ndim(), dst.shape(), strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {
+      loop(p[1], s[1], p[0], s[0], n);
+    });
+    return;
+  }
+  if (where->dtype()->typenum != CNP_BOOL)
+    throw_type("Cannot cast array data from " + dtype_repr(where->dtype()) + " to dtype('bool') according to the rule 'safe'");
+  int64_t wstr[kMaxDims];
+  if (!broadcast_strides(*where, dst.ndim(), dst.shape(), wstr))
+    throw_value("could not broadcast where mask from shape " + shape_str(where->ndim(), where->shape()) + " into shape " +
+                shape_str(dst.ndim(), dst.shape()));
+  const int64_t* strides[3] = {dst.strides(), sstr, wstr};
+  char* bases[3] = {dst.data(), src.data(), where->data()};
+  for_each_run<3>(dst.ndim(), dst.shape(), strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {
+    // Runs of true mask values go through the cast loop together.
+    int64_t i = 0;
+    while (i < n) {
+      if (!p[2][i * s[2]]) {
+        ++i;
+        continue;
+      }
+      int64_t j = i;
+      while (j < n && p[2][j * s[2]]) ++j;
+      loop(p[1] + i * s[1], s[1], p[0] + i * s[0], s[0], j - i);
+      i = j;
+    }
+  });
+}
+
+void fill(Array& dst, const cnp_scalar& value) {
+  dst.require_writeable();
+  const int64_t isz = dst.itemsize();
+  alignas(16) char item[16];
+  store_scalar(value, dst.dtype(), item);
+  if (dst.size() == 0) return;
+  const int64_t* strides[1] = {dst.strides()};
+  char* bases[1] = {dst.data()};
+  for_each_run<1>(dst.ndim(), dst.shape(), strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {
+    char* d = p[0];
+    if (s[0] == isz) {
+      // Contiguous: typed stores of the pattern vectorise; all-equal bytes become memset.
+      bool same = true;
+      for (int64_t b = 1; b < isz; ++b) same &= item[b] == item[0];
+      if (same) return void(std::memset(d, item[0], static_cast<size_t>(n * isz)));
+      switch (isz) {
+        case 2: { uint16_t v; std::memcpy(&v, item, 2); for (int64_t i = 0; i < n; ++i) std::memcpy(d + 2 * i, &v, 2); return; }
+        case 4: { uint32_t v; std::memcpy(&v, item, 4); for (int64_t i = 0; i < n; ++i) std::memcpy(d + 4 * i, &v, 4); return; }
+        case 8: { uint64_t v; std::memcpy(&v, item, 8); for (int64_t i = 0; i < n; ++i) std::memcpy(d + 8 * i, &v, 8); return; }
+        default: break;
+      }
+    }
+    for (int64_t i = 0; i < n; ++i, d += s[0]) std::memcpy(d, item, static_cast<size_t>(isz));
+  });
+}
+
+Array cast_copy(const Array& src, const Dtype* dtype, int32_t order) {
+  Array out = allocate_like(src, dtype, order, -1, nullptr, false);
+  // The copy is new memory: no overlap, and any cast is allowed (astype checks the rule first).
+  if (is_complex(src.dtype()) && !is_complex(dtype) && dtype->kind != 'b' && out.size() > 0)
+    warn(CNP_WARN_COMPLEX, "Casting complex values to real discards the imaginary part");
+  if (out.size() == 0) return out;
+  CastLoop loop = cast_loop(src.dtype()->typenum, dtype->typenum);
+  const int64_t* strides[2] = {out.strides(), src.strides()};
+  char* bases[2] = {out.data(), src.data()};
+  for_each_run<2>(out.ndim(), out.shape(), strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {
+    loop(p[1], s[1], p[0], s[0], n);
+  });
+  return out;
+}
+
+}  // namespace cnp

@@ -1,0 +1,39 @@
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/array.hpp"
+#include "core/error.hpp"
+
+namespace cnp {
+
+Array allocate_like(const Array& proto, const Dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, bool zeroed) {
+  if (order < CNP_ORDER_C || order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");
+  bool keep_shape = ndim < 0;
+  if (keep_shape) {
+    ndim = proto.ndim();
+    shape = proto.shape();
+  }
+  bool same_rank = ndim == proto.ndim();
+  if (order == CNP_ORDER_A) order = (same_rank && proto.f_contiguous() && !proto.c_contiguous()) ? CNP_ORDER_F : CNP_ORDER_C;
+  if (order == CNP_ORDER_K) {
+    if (!same_rank || proto.c_contiguous()) order = CNP_ORDER_C;
+    else if (proto.f_contiguous()) order = CNP_ORDER_F;
+  }
+  if (order != CNP_ORDER_K) return Array::allocate(dtype, ndim, shape, order, zeroed);
+  // K with an arbitrary layout: allocate C order over the axes sorted by |stride| (largest first),
+  // then view it back in the original axis order.
+  int32_t perm[kMaxDims];
+  for (int32_t i = 0; i < ndim; ++i) perm[i] = i;
+  std::stable_sort(perm, perm + ndim,
+                   [&](int32_t a, int32_t b) { return std::llabs(proto.stride(a)) > std::llabs(proto.stride(b)); });
+  int64_t pshape[kMaxDims];
+  for (int32_t i = 0; i < ndim; ++i) pshape[i] = shape[perm[i]];
+  Array base = Array::allocate(dtype, ndim, pshape, CNP_ORDER_C, zeroed);
+  int64_t strides[kMaxDims];
+  for (int32_t i = 0; i < ndim; ++i) strides[perm[i]] = base.stride(i);
+  Array out = base.view(ndim, shape, strides, base.data());
+  out.set_owndata(true);
+  return out;
+}
+
+}  // namespace cnp
