@@ -65,15 +65,19 @@ inline cnp_array* new_handle(Array&& a) {
 template <class F>
 cnp_status produce(cnp_array** out, F&& body) noexcept {
   if (out) *out = nullptr;
-  return run([&] { *require_out(out) = new_handle(body()); });
+  return run([&] {
+    require_out(out);  // before the body: a result with nowhere to go would leak
+    Array result = body();
+    *out = new_handle(std::move(result));
+  });
 }
 
 // For getters: writes *out only on success.
 template <class T, class F>
 cnp_status get(T* out, F&& body) noexcept {
   return run([&] {
-    T v = body();
-    *require_out(out) = v;
+    require_out(out);
+    *out = body();
   });
 }
 

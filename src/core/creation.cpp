@@ -222,8 +222,7 @@ Array arange(const cnp_scalar* start_p, const cnp_scalar* stop_p, const cnp_scal
   }
   if (!dtype) {  // at least the default integer, like NumPy
     dtype = builtin_dtype(CNP_INT64);
-    for (const cnp_scalar* s : {&start, stop_p ? &stop : nullptr, &step})
-      if (s) dtype = promote_types(dtype, scalar_dtype(*s));
+    for (const cnp_scalar* s : {&start, &stop, &step}) dtype = promote_types(dtype, scalar_dtype(*s));
   }
   // length = ceil((stop - start) / step), computed with Python's number semantics.
   int64_t length;
