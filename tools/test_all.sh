@@ -15,4 +15,4 @@ cmake --build build -j"$jobs"
 # Memory errors and undefined behaviour fail the run from the first day.
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCNUMPY_SANITIZE=address,undefined
 cmake --build build-sanitize -j"$jobs"
-(cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")
+(cd build-sanitize && ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$jobs")

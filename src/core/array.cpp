@@ -146,7 +146,7 @@ Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, in
   Array a;
   a.dtype_ = dtype_retain(dtype);
   a.ndim_ = ndim;
-  std::memcpy(a.shape_, shape, sizeof(int64_t) * ndim);
+  if (ndim > 0) std::memcpy(a.shape_, shape, sizeof(int64_t) * ndim);  // shape may be NULL for 0-d
   contiguous_strides(ndim, shape, dtype->itemsize, order == CNP_ORDER_F ? CNP_ORDER_F : CNP_ORDER_C, a.strides_);
   a.data_ = buf->base;
   a.buffer_ = buf;
@@ -165,9 +165,9 @@ Array Array::wrap(char* data, const Dtype* dtype, int32_t ndim, const int64_t* s
   Array a;
   a.dtype_ = dtype_retain(dtype);
   a.ndim_ = ndim;
-  std::memcpy(a.shape_, shape, sizeof(int64_t) * ndim);
-  if (strides) std::memcpy(a.strides_, strides, sizeof(int64_t) * ndim);
-  else contiguous_strides(ndim, shape, dtype->itemsize, CNP_ORDER_C, a.strides_);
+  if (ndim > 0) std::memcpy(a.shape_, shape, sizeof(int64_t) * ndim);
+  if (strides && ndim > 0) std::memcpy(a.strides_, strides, sizeof(int64_t) * ndim);
+  else if (!strides) contiguous_strides(ndim, shape, dtype->itemsize, CNP_ORDER_C, a.strides_);
   a.data_ = data;
   a.buffer_ = buf;
   a.writeable_ = writeable;
