@@ -5,6 +5,8 @@
 #include <cstring>
 #include <new>
 
+#include <sys/mman.h>
+
 #include "core/error.hpp"
 
 namespace cnp {
@@ -38,6 +40,21 @@ std::string size_to_string(uint64_t nbytes) {
   if (unit == 0) std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(nbytes));
   else std::snprintf(buf, sizeof buf, "%.2f %s", n, units[unit]);
   return buf;
+}
+
+// Like NumPy, ask for transparent huge pages on large buffers: with THP in "madvise" mode a fresh
+// 80 MB buffer otherwise costs ~20k page faults instead of ~600.
+void advise_huge_pages(char* p, uint64_t nbytes) {
+#ifdef MADV_HUGEPAGE
+  constexpr uint64_t kThreshold = uint64_t{1} << 22;  // 4 MiB, NumPy's threshold
+  if (nbytes < kThreshold) return;
+  uintptr_t start = (reinterpret_cast<uintptr_t>(p) + 4095) & ~uintptr_t{4095};
+  uintptr_t end = reinterpret_cast<uintptr_t>(p) + nbytes;
+  if (end > start) madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);  // advisory: errors ignored
+#else
+  (void)p;
+  (void)nbytes;
+#endif
 }
 
 }  // namespace
@@ -92,20 +109,18 @@ int64_t checked_size(int32_t ndim, const int64_t* shape, int64_t itemsize) {
   if (ndim > kMaxDims)
     throw_value("maximum supported dimension for an ndarray is 32, found " + std::to_string(ndim));
   if (ndim > 0 && !shape) throw Error(CNP_ERR_INVALID_HANDLE, "shape pointer is NULL");
-  // Like NumPy: a zero anywhere makes the size 0 even if other dimensions are huge, but every
-  // dimension must be non-negative and the product must fit when nonzero.
+  // Like NumPy: a zero anywhere makes the size 0 even if other dimensions are huge; otherwise the
+  // product (and the byte count) must fit, checked without letting a wrapped product reach 0.
+  bool has_zero = false, overflow = false;
   int64_t size = 1;
-  bool overflow = false;
   for (int32_t i = 0; i < ndim; ++i) {
     if (shape[i] < 0) throw_value("negative dimensions are not allowed");
-    if (shape[i] == 0) {
-      size = 0;
-      continue;
-    }
-    if (size != 0 && __builtin_mul_overflow(size, shape[i], &size)) overflow = true;
+    if (shape[i] == 0) has_zero = true;
+    else if (!overflow && __builtin_mul_overflow(size, shape[i], &size)) overflow = true;
   }
+  if (has_zero) return 0;
   int64_t nbytes;
-  if (size != 0 && (overflow || __builtin_mul_overflow(size, itemsize, &nbytes)))
+  if (overflow || __builtin_mul_overflow(size, itemsize, &nbytes))
     throw_value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
   return size;
 }
@@ -141,6 +156,7 @@ Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, in
   }
   buf->raw = raw;
   buf->base = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(raw) + 63) & ~uintptr_t{63});
+  advise_huge_pages(buf->base, nbytes);
   buf->nbytes = static_cast<int64_t>(nbytes);
   buf->owned = true;
   Array a;

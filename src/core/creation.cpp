@@ -44,11 +44,13 @@ double as_real(const cnp_scalar& s) {
 }
 double as_imag(const cnp_scalar& s) { return is_complex_scalar(s) ? s.value.c[1] : 0.0; }
 
-int64_t arange_ceil(double v) {
-  double c = std::ceil(v);
+// NumPy 1.24's length rule: ceil of the ratio; a nonzero distance whose ratio underflows to 0
+// (a step of inf) still gives one element unless the ratio is negative.
+int64_t arange_length(double ratio, bool delta_nonzero) {
+  if (ratio == 0.0 && delta_nonzero) return std::signbit(ratio) ? 0 : 1;
+  double c = std::ceil(ratio);
   if (std::isnan(c)) throw_value("arange: cannot compute length");
-  if (!(c >= -9223372036854775808.0 && c < 9223372036854775808.0))
-    throw Error(CNP_ERR_OVERFLOW, "arange: overflow while computing length");
+  if (!(c >= -9223372036854775808.0 && c < 9223372036854775808.0)) throw_value("Maximum allowed size exceeded");
   return static_cast<int64_t>(c);
 }
 
@@ -232,17 +234,18 @@ Array arange(const cnp_scalar* start_p, const cnp_scalar* stop_p, const cnp_scal
     __int128 st = as_int(step);
     if (st == 0) throw Error(CNP_ERR_ZERO_DIVISION, "division by zero");
     __int128 delta = as_int(stop) - as_int(start);
-    length = arange_ceil(static_cast<double>(static_cast<long double>(delta) / static_cast<long double>(st)));
+    length = arange_length(static_cast<double>(static_cast<long double>(delta) / static_cast<long double>(st)), delta != 0);
   } else if (any_complex) {
     double dr = as_real(stop) - as_real(start), di = as_imag(stop) - as_imag(start);
     double sr = as_real(step), si = as_imag(step);
     if (sr == 0 && si == 0) throw Error(CNP_ERR_ZERO_DIVISION, "complex division by zero");
     c128_t q = Arith<c128_t>::div(c128_t(dr, di), c128_t(sr, si));
-    length = std::min(arange_ceil(q.real()), arange_ceil(q.imag()));
+    length = std::min(arange_length(q.real(), dr != 0), arange_length(q.imag(), di != 0));
   } else {
     double sf = as_real(step);
     if (sf == 0) throw Error(CNP_ERR_ZERO_DIVISION, "float division by zero");
-    length = arange_ceil((as_real(stop) - as_real(start)) / sf);
+    double delta = as_real(stop) - as_real(start);
+    length = arange_length(delta / sf, delta != 0);
   }
   if (length < 0) length = 0;
   if (dtype->kind == 'b' && length > 2)
