@@ -1,5 +1,6 @@
 #include "core/array.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -104,6 +105,20 @@ std::string shape_str(int32_t ndim, const int64_t* shape) {
   return s + ")";
 }
 
+std::string numpy_shape_string(int32_t ndim, const int64_t* shape) {
+  int32_t i = 0;
+  while (i < ndim && shape[i] < 0) ++i;
+  if (i == ndim) return "()";
+  std::string s = "(";
+  s.append(std::to_string(shape[i++]));
+  for (; i < ndim; ++i) {
+    s.push_back(',');
+    s.append(shape[i] < 0 ? std::string("newaxis") : std::to_string(shape[i]));
+  }
+  s.append(ndim == 1 ? ",)" : ")");
+  return s;
+}
+
 int64_t checked_size(int32_t ndim, const int64_t* shape, int64_t itemsize) {
   if (ndim < 0) throw_value("negative dimensions are not allowed");
   if (ndim > kMaxDims)
@@ -163,7 +178,9 @@ Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, in
   a.dtype_ = dtype_retain(dtype);
   a.ndim_ = ndim;
   if (ndim > 0) std::memcpy(a.shape_, shape, sizeof(int64_t) * ndim);  // shape may be NULL for 0-d
-  contiguous_strides(ndim, shape, dtype->itemsize, order == CNP_ORDER_F ? CNP_ORDER_F : CNP_ORDER_C, a.strides_);
+  // NumPy gives freshly allocated empty arrays zero strides.
+  if (size == 0) std::fill(a.strides_, a.strides_ + ndim, 0);
+  else contiguous_strides(ndim, shape, dtype->itemsize, order == CNP_ORDER_F ? CNP_ORDER_F : CNP_ORDER_C, a.strides_);
   a.data_ = buf->base;
   a.buffer_ = buf;
   a.owndata_ = true;
@@ -199,9 +216,10 @@ int64_t Array::size() const {
 // Contiguity as NumPy (relaxed strides) defines it: axes of length 1 may have any stride, and
 // an empty array is contiguous both ways.
 bool Array::c_contiguous() const {
+  for (int32_t i = 0; i < ndim_; ++i)
+    if (shape_[i] == 0) return true;  // empty: contiguous whatever the strides
   int64_t expected = itemsize();
   for (int32_t i = ndim_ - 1; i >= 0; --i) {
-    if (shape_[i] == 0) return true;
     if (shape_[i] != 1) {
       if (strides_[i] != expected) return false;
       expected *= shape_[i];
@@ -211,9 +229,10 @@ bool Array::c_contiguous() const {
 }
 
 bool Array::f_contiguous() const {
+  for (int32_t i = 0; i < ndim_; ++i)
+    if (shape_[i] == 0) return true;  // empty: contiguous whatever the strides
   int64_t expected = itemsize();
   for (int32_t i = 0; i < ndim_; ++i) {
-    if (shape_[i] == 0) return true;
     if (shape_[i] != 1) {
       if (strides_[i] != expected) return false;
       expected *= shape_[i];

@@ -86,6 +86,9 @@ int64_t checked_size(int32_t ndim, const int64_t* shape, int64_t itemsize);
 void contiguous_strides(int32_t ndim, const int64_t* shape, int64_t itemsize, int32_t order, int64_t* strides);
 // Python's tuple spelling of a shape: "(2, 3)", "(4,)", "()".
 std::string shape_str(int32_t ndim, const int64_t* shape);
+// NumPy's C-level spelling used in reshape/broadcast messages: "(2,3)", "(4,)"; leading negative
+// (unknown) entries are skipped and later ones print as "newaxis".
+std::string numpy_shape_string(int32_t ndim, const int64_t* shape);
 // True when the byte ranges the two arrays can touch overlap.
 bool may_share_memory(const Array& a, const Array& b);
 

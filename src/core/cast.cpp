@@ -191,8 +191,8 @@ void assign(Array& dst, const Array& src, int32_t casting, const Array* where) {
   check_cast(src.dtype(), dst.dtype(), casting);
   int64_t sstr[kMaxDims];
   if (!broadcast_strides(src, dst.ndim(), dst.shape(), sstr))
-    throw_value("could not broadcast input array from shape " + shape_str(src.ndim(), src.shape()) + " into shape " +
-                shape_str(dst.ndim(), dst.shape()));
+    throw_value("could not broadcast input array from shape " + numpy_shape_string(src.ndim(), src.shape()) +
+                " into shape " + numpy_shape_string(dst.ndim(), dst.shape()));
   if (dst.size() == 0) return;
   // Overlapping memory with a different layout would read values already overwritten: copy first.
   if (may_share_memory(dst, src) && !(src.data() == dst.data() && src.ndim() == dst.ndim() &&
@@ -216,8 +216,8 @@ void assign(Array& dst, const Array& src, int32_t casting, const Array* where) {
     throw_type("Cannot cast array data from " + dtype_repr(where->dtype()) + " to dtype('bool') according to the rule 'safe'");
   int64_t wstr[kMaxDims];
   if (!broadcast_strides(*where, dst.ndim(), dst.shape(), wstr))
-    throw_value("could not broadcast where mask from shape " + shape_str(where->ndim(), where->shape()) + " into shape " +
-                shape_str(dst.ndim(), dst.shape()));
+    throw_value("could not broadcast where mask from shape " + numpy_shape_string(where->ndim(), where->shape()) +
+                " into shape " + numpy_shape_string(dst.ndim(), dst.shape()));
   const int64_t* strides[3] = {dst.strides(), sstr, wstr};
   char* bases[3] = {dst.data(), src.data(), where->data()};
   for_each_run<3>(dst.ndim(), dst.shape(), strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {

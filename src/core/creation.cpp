@@ -239,8 +239,11 @@ Array arange(const cnp_scalar* start_p, const cnp_scalar* stop_p, const cnp_scal
     double dr = as_real(stop) - as_real(start), di = as_imag(stop) - as_imag(start);
     double sr = as_real(step), si = as_imag(step);
     if (sr == 0 && si == 0) throw Error(CNP_ERR_ZERO_DIVISION, "complex division by zero");
+    (void)dr;
+    (void)di;
     c128_t q = Arith<c128_t>::div(c128_t(dr, di), c128_t(sr, si));
-    length = std::min(arange_length(q.real(), dr != 0), arange_length(q.imag(), di != 0));
+    // NumPy's complex branch: min of the two ceilings, without the underflow rule.
+    length = std::min(arange_length(q.real(), false), arange_length(q.imag(), false));
   } else {
     double sf = as_real(step);
     if (sf == 0) throw Error(CNP_ERR_ZERO_DIVISION, "float division by zero");
@@ -250,7 +253,6 @@ Array arange(const cnp_scalar* start_p, const cnp_scalar* stop_p, const cnp_scal
   if (length < 0) length = 0;
   if (dtype->kind == 'b' && length > 2)
     throw_type("arange() is only supported for booleans when the result has at most length 2.");
-  if (length > std::numeric_limits<int64_t>::max() / dtype->itemsize) throw_value("Maximum allowed size exceeded");
   Array out = Array::allocate(dtype, 1, &length, CNP_ORDER_C);
   if (length == 0) return out;
   store_scalar(start, dtype, out.data());
@@ -280,14 +282,18 @@ Array arange(const cnp_scalar* start_p, const cnp_scalar* stop_p, const cnp_scal
   return out;
 }
 
-int32_t broadcast_shapes(const Array& a, const Array& b, int64_t* out) {
+int32_t broadcast_shapes(const Array& a, const Array& b, int64_t* out, BroadcastError style) {
   int32_t nd = std::max(a.ndim(), b.ndim());
   for (int32_t i = 0; i < nd; ++i) {
     int32_t ia = i - (nd - a.ndim()), ib = i - (nd - b.ndim());
     int64_t sa = ia >= 0 ? a.shape(ia) : 1, sb = ib >= 0 ? b.shape(ib) : 1;
-    if (sa != sb && sa != 1 && sb != 1)
+    if (sa != sb && sa != 1 && sb != 1) {
+      if (style == BroadcastError::Ufunc)
+        throw_value("operands could not be broadcast together with shapes " + numpy_shape_string(a.ndim(), a.shape()) +
+                    " " + numpy_shape_string(b.ndim(), b.shape()) + " ");
       throw_value("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is at arg 1 with shape " +
                   shape_str(b.ndim(), b.shape()) + " and arg 0 with shape " + shape_str(a.ndim(), a.shape()) + ".");
+    }
     out[i] = sa == 1 ? sb : sa;
   }
   return nd;
@@ -329,7 +335,7 @@ Array linspace(const Array& start, const Array& stop, int64_t num, bool endpoint
   // their precision (NumPy 2's weak Python float).
   const Dtype* dt = promote_types(inexact_of(start.dtype()), inexact_of(stop.dtype()));
   int64_t bshape[kMaxDims + 1];
-  int32_t bnd = broadcast_shapes(start, stop, bshape + 1);
+  int32_t bnd = broadcast_shapes(stop, start, bshape + 1, BroadcastError::Ufunc);  // from stop - start
   Array s0 = contiguous_broadcast(start, bnd, bshape + 1, dt);
   Array s1 = contiguous_broadcast(stop, bnd, bshape + 1, dt);
   bshape[0] = num;
@@ -339,7 +345,12 @@ Array linspace(const Array& start, const Array& stop, int64_t num, bool endpoint
   visit_inexact(dt, [&](auto tag) {
     linspace_fill<typename decltype(tag)::type>(s0, s1, num, endpoint, y, step_out ? &step : nullptr);
   });
-  if (axis != 0) y = moveaxis(y, 0, axis);
+  if (axis != 0) {
+    if (axis < -y.ndim() || axis >= y.ndim())  // numpy.moveaxis names the argument
+      throw Error(CNP_ERR_AXIS, "destination: axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
+                                    std::to_string(y.ndim()));
+    y = moveaxis(y, 0, axis);
+  }
   bool integer_dtype = dtype && (dtype->kind == 'i' || dtype->kind == 'u');
   if (integer_dtype) floor_inplace(y);
   if (step_out) *step_out = step;
@@ -347,22 +358,31 @@ Array linspace(const Array& start, const Array& stop, int64_t num, bool endpoint
 }
 
 namespace {
-// power(base, y) with NumPy's broadcasting and result type (a Python-float base is weak).
+// power(base, y) with NumPy's broadcasting and result type (a Python-float base is weak); the
+// output takes y's memory layout when it has y's shape, as a ufunc's order='K' output does.
 Array power_of(const Array& base, const Array& y) {
   const Dtype* rt = base.weak() && base.dtype()->kind == 'f' && is_inexact(y.dtype()) ? y.dtype()
                                                                                      : promote_types(base.dtype(), y.dtype());
   int64_t shape[kMaxDims];
-  int32_t nd = broadcast_shapes(base, y, shape);
+  int32_t nd = broadcast_shapes(base, y, shape, BroadcastError::Ufunc);
+  bool y_shaped = nd == y.ndim() && std::equal(shape, shape + nd, y.shape());
+  Array out = y_shaped ? allocate_like(y, rt, CNP_ORDER_K, -1, nullptr, false) : Array::allocate(rt, nd, shape, CNP_ORDER_C);
   Array b = contiguous_broadcast(base, nd, shape, rt);
   Array e = contiguous_broadcast(y, nd, shape, rt);
-  Array out = Array::allocate(rt, nd, shape, CNP_ORDER_C);
   visit_inexact(rt, [&](auto tag) {
     using T = typename decltype(tag)::type;
     using A = Arith<T>;
-    const T* pb = reinterpret_cast<const T*>(b.data());
-    const T* pe = reinterpret_cast<const T*>(e.data());
-    T* po = reinterpret_cast<T*>(out.data());
-    for (int64_t i = 0, n = out.size(); i < n; ++i) po[i] = A::store(A::pow(A::load(pb[i]), A::load(pe[i])));
+    const int64_t* strides[3] = {out.strides(), b.strides(), e.strides()};
+    char* bases[3] = {out.data(), b.data(), e.data()};
+    for_each_run<3>(nd, shape, strides, bases, [](char* const* p, const int64_t* s, int64_t n) {
+      for (int64_t i = 0; i < n; ++i) {
+        T x, z;
+        std::memcpy(&x, p[1] + i * s[1], sizeof(T));
+        std::memcpy(&z, p[2] + i * s[2], sizeof(T));
+        T r = A::store(A::pow(A::load(x), A::load(z)));
+        std::memcpy(p[0] + i * s[0], &r, sizeof(T));
+      }
+    });
   });
   return out;
 }

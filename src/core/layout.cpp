@@ -14,12 +14,13 @@ Array allocate_like(const Array& proto, const Dtype* dtype, int32_t order, int32
     shape = proto.shape();
   }
   bool same_rank = ndim == proto.ndim();
-  if (order == CNP_ORDER_A) order = (same_rank && proto.f_contiguous() && !proto.c_contiguous()) ? CNP_ORDER_F : CNP_ORDER_C;
+  if (order == CNP_ORDER_A) order = (proto.f_contiguous() && !proto.c_contiguous()) ? CNP_ORDER_F : CNP_ORDER_C;
   if (order == CNP_ORDER_K) {
     if (!same_rank || proto.c_contiguous()) order = CNP_ORDER_C;
     else if (proto.f_contiguous()) order = CNP_ORDER_F;
   }
-  if (order != CNP_ORDER_K) return Array::allocate(dtype, ndim, shape, order, zeroed);
+  if (order != CNP_ORDER_K || checked_size(ndim, shape, dtype->itemsize) == 0)
+    return Array::allocate(dtype, ndim, shape, order == CNP_ORDER_F ? CNP_ORDER_F : CNP_ORDER_C, zeroed);
   // K with an arbitrary layout: allocate C order over the axes sorted by |stride| (largest first),
   // then view it back in the original axis order.
   int32_t perm[kMaxDims];

@@ -118,7 +118,9 @@ inline To convert(From v) noexcept {
     else if constexpr (std::is_same_v<From, float>) return half_t{float_to_half(v)};
     else return half_t{float_to_half(static_cast<float>(v))};  // integers: NumPy goes through float
   } else if constexpr (std::is_same_v<From, half_t>) {
-    return convert<To>(half_to_float(v.bits));
+    // NumPy's float16 casts are scalar loops: to uint32 the compiler converts through int64.
+    if constexpr (std::is_same_v<To, uint32_t>) return static_cast<uint32_t>(detail::cvt64(half_to_float(v.bits)));
+    else return convert<To>(half_to_float(v.bits));
   } else if constexpr (is_int_v<To> && std::is_floating_point_v<From>) {
     return float_to_int<To>(static_cast<double>(v));
   } else {

@@ -49,17 +49,7 @@ bool nocopy_strides(const Array& a, int32_t newnd, const int64_t* newdims, int64
 }
 
 [[noreturn]] void reshape_mismatch(const Array& a, int32_t ndim, const int64_t* shape) {
-  std::string s = "(";
-  for (int32_t i = 0; i < ndim; ++i) {
-    if (i) s += ", ";
-    s += shape[i] < 0 ? "newaxis" : std::to_string(shape[i]);
-  }
-  s += ndim == 1 ? ",)" : ")";
-  // NumPy joins with "," only; (4,newaxis) not (4, newaxis)
-  std::string compact;
-  for (size_t i = 0; i < s.size(); ++i)
-    if (!(s[i] == ' ' && i > 0 && s[i - 1] == ',')) compact += s[i];
-  throw_value("cannot reshape array of size " + std::to_string(a.size()) + " into shape " + compact);
+  throw_value("cannot reshape array of size " + std::to_string(a.size()) + " into shape " + numpy_shape_string(ndim, shape));
 }
 
 }  // namespace
@@ -193,12 +183,13 @@ Array index(const Array& a, int32_t nitems, const cnp_index* items) {
   if (consumed > a.ndim())
     throw_index("too many indices for array: array is " + std::to_string(a.ndim()) + "-dimensional, but " +
                 std::to_string(consumed) + " were indexed");
+  const int32_t result_nd = a.ndim() - consumed + newaxes;
+  if (result_nd > kMaxDims)
+    throw_index("number of dimensions must be within [0, 32], indexing result would have " + std::to_string(result_nd));
   int64_t shape[kMaxDims], strides[kMaxDims];
   int32_t out_nd = 0, axis = 0;
   char* data = a.data();
   auto push = [&](int64_t n, int64_t s) {
-    if (out_nd >= kMaxDims)
-      throw_index("number of dimensions must be within [0, 32], but is " + std::to_string(out_nd + 1));
     shape[out_nd] = n;
     strides[out_nd++] = s;
   };

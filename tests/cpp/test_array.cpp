@@ -262,5 +262,26 @@ TEST_CASE("copyto broadcasts, casts and honours where", "[array]") {
   int64_t four = 4;
   REQUIRE(cnp_zeros(1, &four, nullptr, CNP_ORDER_C, wrong.out()) == CNP_OK);
   CHECK(cnp_copyto(dst, wrong, CNP_CASTING_SAME_KIND, nullptr) == CNP_ERR_VALUE);
-  CHECK(std::string(cnp_last_error()) == "could not broadcast input array from shape (4,) into shape (2, 3)");
+  CHECK(std::string(cnp_last_error()) == "could not broadcast input array from shape (4,) into shape (2,3)");
+}
+
+TEST_CASE("empty views are contiguous and reshape without touching strides", "[array]") {
+  Handle a, v, r;
+  int64_t shape[2] = {3, 4};
+  REQUIRE(cnp_zeros(2, shape, nullptr, CNP_ORDER_C, a.out()) == CNP_OK);
+  cnp_index items[2]{};
+  items[0].kind = CNP_INDEX_SLICE;
+  items[0].flags = CNP_SLICE_HAS_STOP;
+  items[0].stop = 0;  // a[:0, ::2]: shape (0, 2), strides (32, 16)
+  items[1].kind = CNP_INDEX_SLICE;
+  items[1].flags = CNP_SLICE_HAS_STEP;
+  items[1].step = 2;
+  REQUIRE(cnp_array_index(a, 2, items, v.out()) == CNP_OK);
+  int32_t flags = 0;
+  REQUIRE(cnp_array_flags(v, &flags) == CNP_OK);
+  CHECK((flags & CNP_FLAG_C_CONTIGUOUS));
+  CHECK((flags & CNP_FLAG_F_CONTIGUOUS));
+  int64_t newshape[3] = {2, 0, 5};
+  CHECK(cnp_reshape(v, 3, newshape, CNP_ORDER_C, r.out()) == CNP_OK);
+  CHECK(shape_of(r) == std::vector<int64_t>{2, 0, 5});
 }

@@ -1,0 +1,43 @@
+"""cnumpy: NumPy's API over libcnumpy, a C++ library with a flat C ABI.
+
+The package never imports NumPy: the library does the work, and the bindings are generated at
+import time from the library's public C header (through ctypes, or cffi with
+CNUMPY_BACKEND=cffi).
+"""
+from . import _backend
+from ._errors import AxisError, ComplexWarning, LinAlgError
+from ._dtype import dtype
+from ._scalars import (generic, number, integer, signedinteger, unsignedinteger, inexact,
+                       floating, complexfloating, bool_, int8, int16, int32, int64, uint8,
+                       uint16, uint32, uint64, float16, float32, float64, complex64, complex128,
+                       True_, False_, ALIASES as _ALIASES)
+from ._ndarray import ndarray, flagsobj
+from ._convert import array, asarray, asanyarray, ascontiguousarray, asfortranarray
+from ._creation import (empty, zeros, ones, full, empty_like, zeros_like, ones_like, full_like,
+                        arange, linspace, logspace, geomspace, eye, identity, copy, frombuffer)
+from ._shape_funcs import reshape, ravel, transpose, shape, ndim, size
+from ._casting import can_cast, promote_types, result_type, copyto, may_share_memory
+
+globals().update(_ALIASES)
+
+newaxis = None
+__version__ = _backend.string(_backend.lib.cnp_version_string())
+
+# Public classes print as cnumpy.X (as NumPy's print as numpy.X), not as private modules.
+for _cls in (AxisError, ComplexWarning, LinAlgError, dtype, ndarray, generic, number, integer,
+             signedinteger, unsignedinteger, inexact, floating, complexfloating, bool_, int8,
+             int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64,
+             complex64, complex128):
+    _cls.__module__ = __name__
+del _cls
+
+__all__ = [
+    "AxisError", "ComplexWarning", "LinAlgError", "dtype", "ndarray", "generic", "number",
+    "integer", "signedinteger", "unsignedinteger", "inexact", "floating", "complexfloating",
+    "bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16",
+    "float32", "float64", "complex64", "complex128", "array", "asarray", "asanyarray",
+    "ascontiguousarray", "asfortranarray", "empty", "zeros", "ones", "full", "empty_like",
+    "zeros_like", "ones_like", "full_like", "arange", "linspace", "logspace", "geomspace", "eye",
+    "identity", "copy", "frombuffer", "reshape", "ravel", "transpose", "shape", "ndim", "size",
+    "can_cast", "promote_types", "result_type", "copyto", "may_share_memory", "newaxis",
+] + sorted(_ALIASES)

@@ -1,0 +1,487 @@
+"""Python objects -> cnumpy arrays: array(), asarray() and the helpers behind them.
+
+Sources, in the order they are tried:
+  * cnumpy arrays (used as they are) and scalars (a 0-d array of their type);
+  * Python bool/int/float/complex (a 0-d array of NumPy's default type for them);
+  * objects with __array_interface__ (NumPy arrays...): wrapped without copying;
+  * other buffer-protocol objects (memoryview, bytearray, array.array): wrapped without copying;
+  * nested lists/tuples: the dtype and shape are inferred as NumPy does, the values packed into
+    one buffer and copied by a single cnp_array_from_data call.
+"""
+import array as _pyarray
+import operator
+import struct
+
+from . import _args, _backend, _wrapmem
+from ._dtype import dtype as _dtype_cls
+from ._ndarray import ndarray, new, wrap
+from ._scalars import generic, floating, to_cscalar
+
+_lib = _backend.lib
+_C = _backend.consts
+_NULL = _backend.NULL
+_FLAG_C = _C["CNP_FLAG_C_CONTIGUOUS"]
+_FLAG_F = _C["CNP_FLAG_F_CONTIGUOUS"]
+
+_INHOMOGENEOUS = ("setting an array element with a sequence. The requested array has an "
+                  "inhomogeneous shape after %d dimensions. The detected shape was %s + "
+                  "inhomogeneous part.")
+
+
+# -- scalars -----------------------------------------------------------------------------------
+def from_scalar(value, weak=False):
+    """A 0-d array holding a Python or cnumpy scalar. weak=True keeps NEP 50's weak flag of
+    Python int/float/complex (for values that meet another array's dtype: fill values,
+    linspace bounds, assignments)."""
+    s = to_cscalar(value)
+    if not weak:
+        s.flags = 0
+    return new(_lib.cnp_array_from_scalar, s, _NULL)
+
+
+def _is_python_scalar(v):
+    t = type(v)
+    return t is float or t is int or t is bool or t is complex or isinstance(
+        v, (generic, int, float, complex))
+
+
+# -- nested sequences ------------------------------------------------------------------------------
+def _is_sequence(v):
+    return type(v) is list or type(v) is tuple or isinstance(v, (list, tuple, range))
+
+
+_SEQ_TYPES = {list, tuple}
+_NUMBER_TYPES = {bool, int, float, complex}
+_REAL_TYPES = {bool, int, float}
+
+
+def _typed_nested(a):
+    """An array element of a list as nested lists of cnumpy scalars of its dtype, so that the
+    array's dtype (not its values' Python types) takes part in the promotion."""
+    w = a.dtype.type._wrap
+    nd = len(a.shape)
+    if nd == 0:
+        return a[()]
+
+    def rec(node, depth):
+        if depth == nd:
+            return w(node)
+        return [rec(x, depth + 1) for x in node]
+    return rec(a.tolist(), 0)
+
+
+def _expand(x):
+    """A list element that is an array (cnumpy, or anything with __array_interface__ that is
+    not a cnumpy scalar) as nested lists; other elements unchanged."""
+    if isinstance(x, ndarray):
+        return _typed_nested(x)
+    if not isinstance(x, generic) and hasattr(x, "__array_interface__"):
+        return _typed_nested(as_array(x))
+    return x
+
+
+def _discover(obj):
+    """(shape, flat leaves) of a nested list, NumPy's inhomogeneity error if it is ragged."""
+    shape = []
+    level = [obj]
+    while True:
+        types = set(map(type, level))       # C speed: the common cases skip per-item work
+        if types <= _SEQ_TYPES:
+            pass
+        elif types <= _NUMBER_TYPES:
+            return tuple(shape), level
+        else:
+            level = [_expand(x) for x in level]
+            seqs = [_is_sequence(x) for x in level]
+            if not any(seqs):
+                return tuple(shape), level
+            if not all(seqs):
+                raise ValueError(_INHOMOGENEOUS % (len(shape), tuple(shape)))
+        lengths = {len(x) for x in level}
+        if len(lengths) != 1:
+            raise ValueError(_INHOMOGENEOUS % (len(shape), tuple(shape)))
+        n = lengths.pop()
+        shape.append(n)
+        if n == 0:
+            return tuple(shape), []
+        level = [y for x in level for y in x]
+
+
+def sequence_ndim(obj):
+    """Number of nested sequence levels (following first elements; raggedness is found later
+    by _discover)."""
+    n = 0
+    while _is_sequence(obj) or isinstance(obj, ndarray):
+        if isinstance(obj, ndarray):
+            return n + obj.ndim
+        n += 1
+        if not len(obj):
+            break
+        obj = obj[0]
+    return n
+
+
+def _leaf_dtype(leaves, typed):
+    """NumPy's dtype for a list of scalars: bool < int64 < float64 < complex128, promoted with
+    the dtypes of typed leaves (cnumpy/numpy scalars, arrays). NumPy 1.24 types each Python
+    int on its own (int64, else uint64, else object) and then promotes, so int64 values mixed
+    with uint64 values give float64."""
+    types = set(map(type, leaves))
+    if types <= _NUMBER_TYPES:
+        return _python_leaf_dtype(leaves, types)
+    has_bool = has_float = has_complex = small = big = False
+    for v in leaves:
+        t = type(v)
+        if t is float:
+            has_float = True
+        elif t is int:
+            if -0x8000000000000000 <= v <= 0x7FFFFFFFFFFFFFFF:
+                small = True
+            elif 0 <= v <= 0xFFFFFFFFFFFFFFFF:
+                big = True
+            else:
+                raise OverflowError("Python int too large to convert to C long")
+        elif t is bool:
+            has_bool = True
+        elif t is complex:
+            has_complex = True
+        elif isinstance(v, generic):
+            typed.add(v.dtype)
+        elif isinstance(v, bool):
+            has_bool = True
+        elif isinstance(v, int):
+            return _leaf_dtype([int(x) if isinstance(x, int) and not isinstance(x, bool)
+                                else x for x in leaves], typed)
+        elif isinstance(v, float):
+            has_float = True
+        elif isinstance(v, complex):
+            has_complex = True
+        elif isinstance(v, (str, bytes)):
+            raise NotImplementedError("cnumpy: string arrays are not supported yet")
+        elif hasattr(v, "dtype") and hasattr(v, "item"):
+            typed.add(_dtype_cls(v.dtype))      # numpy scalars
+        else:
+            raise NotImplementedError("cnumpy: cannot make an array of %s objects (object "
+                                      "arrays are not supported)" % type(v).__name__)
+    names = []
+    if has_complex:
+        names.append("complex128")
+    elif has_float:
+        names.append("float64")
+    if small and big:
+        names.append("float64")
+    elif big:
+        names.append("uint64")
+    elif small:
+        names.append("int64")
+    if has_bool and not names:
+        names.append("bool")
+    dts = [_dtype_cls(n) for n in names] + list(typed)
+    if not dts:
+        return _dtype_cls("float64")
+    d = dts[0]
+    for other in dts[1:]:
+        if other is not d:
+            from ._casting import promote_types
+            d = promote_types(d, other)
+    return d
+
+
+def _python_leaf_dtype(leaves, types):
+    """_leaf_dtype for leaves that are all exact bool/int/float/complex (the common case),
+    without a per-item Python loop."""
+    if int in types:
+        ints = leaves if len(types) == 1 else [v for v in leaves if type(v) is int]
+        lo, hi = min(ints), max(ints)
+        if lo < -0x8000000000000000 or hi > 0xFFFFFFFFFFFFFFFF:
+            raise OverflowError("Python int too large to convert to C long")
+        if hi <= 0x7FFFFFFFFFFFFFFF:
+            int_name = "int64"
+        elif lo <= 0x7FFFFFFFFFFFFFFF:
+            int_name = "float64"        # int64 and uint64 values: NumPy 1.24 promotes so
+        else:
+            int_name = "uint64"
+    if complex in types:
+        return _dtype_cls("complex128")
+    if float in types:
+        return _dtype_cls("float64")
+    if int in types:
+        return _dtype_cls(int_name)
+    if bool in types:
+        return _dtype_cls("bool")
+    return _dtype_cls("float64")        # no leaves: NumPy's empty list is float64
+
+
+def _check_conversion(leaves, requested):
+    """NumPy converts each element with int()/float() when the requested dtype is integer or
+    real, so Python complex values and non-finite floats into integers raise Python's
+    errors (the first offending element decides)."""
+    k = requested.kind
+    if k not in "iuf":
+        return
+    for v in leaves:
+        t = type(v)
+        if t is complex:
+            if k == "f":
+                raise TypeError("float() argument must be a string or a real number, not "
+                                "'complex'")
+            raise TypeError("int() argument must be a string, a bytes-like object or a real "
+                            "number, not 'complex'")
+        if k != "f" and (t is float or isinstance(v, (float, floating))):
+            f = float(v)
+            if f != f:
+                raise ValueError("cannot convert float NaN to integer")
+            if f in (float("inf"), float("-inf")):
+                raise OverflowError("cannot convert float infinity to integer")
+
+
+def _pack(leaves, d):
+    """The leaves as an array.array holding dtype d's bytes (native order); None when some
+    value does not fit."""
+    k = d.kind
+    n = len(leaves)
+    types = set(map(type, leaves))
+    if types <= _REAL_TYPES:
+        # array.array converts exact Python numbers in C; the dtype was chosen so they fit.
+        if k == "b" and types == {bool}:
+            return _pyarray.array("B", bytes(leaves))
+        if k == "f" and d.itemsize == 8:
+            return _pyarray.array("d", leaves)
+        if k == "i" and d.itemsize == 8 and float not in types:
+            return _pyarray.array("q", leaves)
+        if k == "u" and d.itemsize == 8 and float not in types:
+            return _pyarray.array("Q", leaves)
+    try:
+        if k == "b":
+            return _pyarray.array("B", bytes(1 if v else 0 for v in leaves))
+        if k == "i" or k == "u":
+            code = {1: "b", 2: "h", 4: "i", 8: "q"}[d.itemsize]
+            if k == "u":
+                code = code.upper()
+            return _pyarray.array(code, [operator.index(v) for v in leaves])
+        if k == "f":
+            if d.itemsize == 2:
+                return _pyarray.array("B", struct.pack("%de" % n, *[float(v) for v in leaves]))
+            return _pyarray.array("f" if d.itemsize == 4 else "d",
+                                  [float(v) for v in leaves])
+        if k == "c":
+            parts = []
+            for v in leaves:
+                z = complex(v)
+                parts.append(z.real)
+                parts.append(z.imag)
+            return _pyarray.array("f" if d.itemsize == 8 else "d", parts)
+    except (OverflowError, TypeError):
+        return None
+    raise NotImplementedError("cnumpy: cannot pack values as %s" % d)
+
+
+_OUT_OF_BOUND = ("NumPy will stop allowing conversion of out-of-bound Python integers to integer "
+                 "arrays.  The conversion of %d to %s will fail in the future.\nFor the old "
+                 "behavior, usually:\n    np.array(value).astype(dtype)`\nwill give the desired "
+                 "result (the cast overflows).")
+
+
+def _pack_into_integer(leaves, d):
+    """Python bools/ints/floats assigned one by one into integer dtype d, as NumPy 1.24's
+    array(list, dtype=...) does: ints exactly (no float64 detour: 2**64 - 1 stays exact);
+    an int outside d but inside C long (unsigned long for uint64) wraps with NumPy 1.24's
+    DeprecationWarning; larger ones raise OverflowError. Returns None when a float is out of
+    d's range (the library's cast then decides, as NumPy's C cast does)."""
+    bits = d.itemsize * 8
+    signed = d.kind == "i"
+    lo, hi = (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
+    top = 0xFFFFFFFFFFFFFFFF if d.kind == "u" and bits == 64 else 0x7FFFFFFFFFFFFFFF
+    mask = (1 << bits) - 1
+    out = []
+    warned = False
+    for v in leaves:
+        if type(v) is float:
+            v = int(v)              # truncation; nan/inf were rejected by _check_conversion
+            if not lo <= v <= hi:
+                return None
+        else:
+            v = int(v)
+            if not lo <= v <= hi:
+                if not -0x8000000000000000 <= v <= top:
+                    raise OverflowError("Python int too large to convert to C long")
+                if not warned:
+                    import warnings
+                    from ._errors import _user_stacklevel
+                    warnings.warn(_OUT_OF_BOUND % (v, d.name), DeprecationWarning,
+                                  stacklevel=_user_stacklevel())
+                    warned = True
+                v &= mask
+                if signed and v > hi:
+                    v -= 1 << bits
+        out.append(v)
+    code = {1: "b", 2: "h", 4: "i", 8: "q"}[d.itemsize]
+    return _pyarray.array(code if signed else code.upper(), out)
+
+
+def _from_data(data, d, shape):
+    """One cnp_array_from_data call over a packed array.array."""
+    nd = len(shape)
+    addr = data.buffer_info()[0] if len(data) else 0
+    return new(_lib.cnp_array_from_data, _backend.voidp(addr) if addr else _NULL, d._h, nd,
+               _backend.int64_array(shape) if nd else _NULL, _NULL)
+
+
+def from_sequence(obj, requested=None):
+    """A new C-contiguous array from a nested list/tuple (or a lone Python number), in the
+    requested dtype when the values can be converted one by one as NumPy does, else in the
+    inferred dtype (the caller casts)."""
+    shape, leaves = _discover(obj)
+    if requested is not None and leaves:
+        types = set(map(type, leaves))
+        if types <= _NUMBER_TYPES:
+            _check_conversion(leaves, requested)
+            if types <= _REAL_TYPES:
+                if requested.kind in "iu":
+                    data = _pack_into_integer(leaves, requested)
+                    if data is not None:
+                        return _from_data(data, requested, shape)
+                elif requested.kind in "fc" and int in types:
+                    # float() of each int, as NumPy (ints beyond 64 bits included).
+                    return _from_data(_pyarray.array("d", [float(v) for v in leaves]),
+                                      _dtype_cls("float64"), shape)
+    typed = set()
+    inferred = _leaf_dtype(leaves, typed)
+    if requested is not None and inferred.kind in "fc":
+        _check_conversion(leaves, requested)
+    data = _pack(leaves, inferred)
+    if data is None:
+        # A typed leaf's dtype is narrower than some Python int: pack through int64/float64.
+        inferred = _dtype_cls("float64" if inferred.kind == "f" else "int64")
+        data = _pack(leaves, inferred)
+        if data is None:
+            raise OverflowError("Python int too large to convert to C long")
+    return _from_data(data, inferred, shape)
+
+
+# -- the general conversion ----------------------------------------------------------------------
+def _from_any(obj, requested=None):
+    """(array, fresh): obj as a cnumpy array; fresh tells whether it is a new array that shares
+    memory with nothing else (so array() need not copy it again)."""
+    if isinstance(obj, ndarray):
+        return obj, False
+    if _is_python_scalar(obj):
+        if requested is not None and type(obj) in _NUMBER_TYPES:
+            return from_sequence(obj, requested), True      # converted as a list element
+        return from_scalar(obj), True
+    if _is_sequence(obj):
+        return from_sequence(obj, requested), True
+    if isinstance(obj, str):
+        raise NotImplementedError("cnumpy: string arrays are not supported yet")
+    if isinstance(obj, bytes):
+        # NumPy makes a 0-d 'S' (bytes) array of it, which cnumpy does not have; frombuffer is
+        # the way to view bytes as numbers.
+        raise NotImplementedError("cnumpy: bytes arrays ('S' dtype) are not supported; use "
+                                  "cnumpy.frombuffer to view bytes as numbers")
+    ai = getattr(obj, "__array_interface__", None)
+    if ai is not None:
+        return wrap(_wrapmem.from_array_interface(obj, ai)), False
+    try:
+        memoryview(obj).release()
+    except TypeError:
+        pass
+    else:
+        return wrap(_wrapmem.from_buffer_protocol(obj)), False
+    a = _from_other(obj)
+    if a is not None:
+        return a, True
+    raise NotImplementedError("cnumpy: cannot make an array of %s objects (object arrays are not "
+                              "supported)" % type(obj).__name__)
+
+
+def _from_other(obj):
+    """NumPy scalars without the array interface, objects with __array__ (via NumPy, which
+    such objects need anyway), numbers with __index__/__float__/__complex__."""
+    if hasattr(obj, "__array__"):
+        return _from_any(obj.__array__())[0]
+    if hasattr(obj, "dtype") and hasattr(obj, "item"):
+        return from_scalar(obj)
+    if hasattr(obj, "__index__") or hasattr(obj, "__float__") or hasattr(obj, "__complex__"):
+        return from_scalar(obj)
+    if hasattr(obj, "__len__") and hasattr(obj, "__getitem__"):
+        return from_sequence(list(obj))
+    return None
+
+
+def _layout_ok(a, order):
+    if order is None or order == "K" or order == "A":
+        return True
+    bits = a._flag_bits()
+    if order == "C":
+        return bool(bits & _FLAG_C)
+    if order == "F":
+        return bool(bits & _FLAG_F)
+    return True
+
+
+def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):
+    """numpy.array: a new array (always a copy unless copy=False allows sharing)."""
+    o = _args.order(order)          # validates order before any work
+    d = None if dtype is None else _dtype_cls(dtype)
+    a, fresh = _from_any(object, d)
+    if d is not None and a.dtype is not d:
+        a = new(_lib.cnp_astype, a._h, d._h, o, _args.CASTING_UNSAFE, 1)
+    elif (copy and not fresh) or not _layout_ok(a, _norm_order(order)):
+        a = new(_lib.cnp_copy, a._h, o)
+    if ndmin and a.ndim < ndmin:
+        a = a.reshape((1,) * (ndmin - a.ndim) + a.shape)
+    return a
+
+
+def _norm_order(order):
+    return order.upper() if isinstance(order, str) else order
+
+
+def asarray(a, dtype=None, order=None, *, like=None):
+    """numpy.asarray: `a` itself when it already is a cnumpy array of that dtype and order."""
+    if type(a) is ndarray and dtype is None and order is None:
+        return a
+    o = _args.order(order)
+    d = None if dtype is None else _dtype_cls(dtype)
+    arr, fresh = _from_any(a, d)
+    if d is not None and arr.dtype is not d:
+        return new(_lib.cnp_astype, arr._h, d._h, o, _args.CASTING_UNSAFE, 1)
+    if not _layout_ok(arr, _norm_order(order)):
+        return new(_lib.cnp_copy, arr._h, o)
+    return arr
+
+
+def asanyarray(a, dtype=None, order=None, *, like=None):
+    return asarray(a, dtype, order)
+
+
+def ascontiguousarray(a, dtype=None, *, like=None):
+    """numpy.ascontiguousarray: C-contiguous, at least 1-d (NumPy 1.24 turns 0-d into (1,))."""
+    arr = asarray(a, dtype, order="C")
+    if not arr.shape:
+        arr = arr.reshape(1)
+    return arr
+
+
+def asfortranarray(a, dtype=None, *, like=None):
+    arr = asarray(a, dtype, order="F")
+    if not arr.shape:
+        arr = arr.reshape(1)
+    return arr
+
+
+def as_source(value):
+    """A value on the right of an assignment (or a fill value) as an array: Python scalars stay
+    weak so that they take the destination's type as NumPy 2 does."""
+    if isinstance(value, ndarray):
+        return value
+    if _is_python_scalar(value):
+        return from_scalar(value, weak=True)
+    return _from_any(value)[0]
+
+
+def as_array(value):
+    """An array-like argument as an array (asarray without dtype handling)."""
+    if type(value) is ndarray:
+        return value
+    return _from_any(value)[0]

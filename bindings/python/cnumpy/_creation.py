@@ -1,0 +1,244 @@
+"""Array creation functions with NumPy's signatures and defaults."""
+import operator
+
+from . import _args, _backend, _dtype, _wrapmem
+from ._convert import as_array, as_source, from_scalar, _is_python_scalar
+from ._errors import error, pending, flush_warnings
+from ._ndarray import ndarray, new, wrap, from_cscalar, _get_scalar
+from ._scalars import to_cscalar
+
+_lib = _backend.lib
+_NULL = _backend.NULL
+_new_array_out = _backend.new_array_out
+_int64_array = _backend.int64_array
+_dtype_handle = _args.dtype_handle
+_ORDER_C = _args.ORDER_C
+_ORDER_F = _args.ORDER_F
+_order = _args.order
+_F64 = _dtype.dtype("float64")
+
+
+def _make_filled(cfn):
+    """empty/zeros/ones share one shape: kept as tight as possible (it is what the per-call
+    overhead benchmark times)."""
+
+    def create(shape, dtype=float, order="C", *, like=None):
+        if type(shape) is int and -0x8000000000000000 <= shape <= 0x7FFFFFFFFFFFFFFF:
+            nd, shp = 1, _int64_array((shape,))
+        else:
+            nd, shp = _args.shape_array(shape)
+        if order == "C":
+            o = _ORDER_C
+        else:
+            o = _args.order_cf(order)
+        out = _new_array_out()
+        st = cfn(nd, shp, _dtype_handle(dtype), o, out)
+        if st:
+            raise error(st)
+        if pending:
+            flush_warnings()
+        return wrap(out[0])
+    return create
+
+
+empty = _make_filled(_lib.cnp_empty)
+zeros = _make_filled(_lib.cnp_zeros)
+ones = _make_filled(_lib.cnp_ones)
+empty.__name__, zeros.__name__, ones.__name__ = "empty", "zeros", "ones"
+empty.__doc__ = "numpy.empty(shape, dtype=float, order='C')"
+zeros.__doc__ = "numpy.zeros(shape, dtype=float, order='C')"
+ones.__doc__ = "numpy.ones(shape, dtype=float, order='C')"
+
+
+def full(shape, fill_value, dtype=None, order="C", *, like=None):
+    nd, shp = _args.shape_array(shape)
+    o = _args.order_cf(order)
+    fill = as_source(fill_value)
+    return new(_lib.cnp_full, nd, shp, fill._h, _dtype_handle(dtype), o)
+
+
+def _like_args(shape):
+    if shape is None:
+        return -1, _NULL
+    return _args.shape_array(shape)
+
+
+def empty_like(prototype, dtype=None, order="K", subok=True, shape=None):
+    p = as_array(prototype)
+    nd, shp = _like_args(shape)
+    return new(_lib.cnp_empty_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
+
+
+def zeros_like(a, dtype=None, order="K", subok=True, shape=None):
+    p = as_array(a)
+    nd, shp = _like_args(shape)
+    return new(_lib.cnp_zeros_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
+
+
+def ones_like(a, dtype=None, order="K", subok=True, shape=None):
+    p = as_array(a)
+    nd, shp = _like_args(shape)
+    return new(_lib.cnp_ones_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
+
+
+def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None):
+    p = as_array(a)
+    o = _order(order)
+    nd, shp = _like_args(shape)
+    fill = as_source(fill_value)
+    return new(_lib.cnp_full_like, p._h, fill._h, _dtype_handle(dtype), o, nd, shp)
+
+
+def _bound(v):
+    """A start/stop/step of arange as a cnp_scalar (0-d arrays give their element)."""
+    if isinstance(v, ndarray):
+        if v.size != 1:
+            raise TypeError("only size-1 arrays can be converted to Python scalars")
+        s = _get_scalar(v._h, (0,) * v.ndim)
+        return s
+    return to_cscalar(v)
+
+
+def arange(start=None, stop=None, step=None, dtype=None, *, like=None):
+    """numpy.arange([start,] stop[, step,], dtype=None)."""
+    if start is None:
+        if stop is None:
+            raise TypeError("arange() requires stop to be specified.")
+        start, stop = stop, None      # arange(stop=5) counts from 0 like arange(5)
+    a = _bound(start)
+    b = _NULL if stop is None else _bound(stop)
+    c = _NULL if step is None else _bound(step)
+    return new(_lib.cnp_arange, a, b, c, _dtype_handle(dtype))
+
+
+def _space_arg(v):
+    """start/stop/base of the *space functions: weak 0-d arrays for Python scalars."""
+    if isinstance(v, ndarray):
+        return v
+    if _is_python_scalar(v):
+        return from_scalar(v, weak=True)
+    return as_array(v)
+
+
+def _num(num):
+    return _args.int64(num, "Maximum allowed size exceeded")
+
+
+def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
+    a, b = _space_arg(start), _space_arg(stop)
+    n = _num(num)
+    out = _new_array_out()
+    step_out = _new_array_out() if retstep else _NULL
+    st = _lib.cnp_linspace(a._h, b._h, n, 1 if endpoint else 0, _dtype_handle(dtype),
+                           _args.axis(axis), out, step_out)
+    if st:
+        raise error(st)
+    if pending:
+        flush_warnings()
+    result = wrap(out[0])
+    if not retstep:
+        return result
+    step = wrap(step_out[0])
+    if (n - 1 if endpoint else n) <= 0:
+        step = float("nan")     # NumPy: an undefined step is the Python float nan
+    elif not step.shape:
+        step = from_cscalar(_get_scalar(step._h, ()))   # NumPy returns a scalar step
+    return result, step
+
+
+def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
+    a, b = _space_arg(start), _space_arg(stop)
+    bs = None if base is None else _space_arg(base)
+    return new(_lib.cnp_logspace, a._h, b._h, _num(num), 1 if endpoint else 0,
+               _NULL if bs is None else bs._h, _dtype_handle(dtype), _args.axis(axis))
+
+
+def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
+    a, b = _space_arg(start), _space_arg(stop)
+    return new(_lib.cnp_geomspace, a._h, b._h, _num(num), 1 if endpoint else 0,
+               _dtype_handle(dtype), _args.axis(axis))
+
+
+def eye(N, M=None, k=0, dtype=float, order="C", *, like=None):
+    m = -1 if M is None else _args.int64(M)
+    return new(_lib.cnp_eye, _args.int64(N), m, _args.int64(k), _dtype_handle(dtype),
+               _args.order_cf(order))
+
+
+def identity(n, dtype=None, *, like=None):
+    return new(_lib.cnp_identity, _args.int64(n),
+               _dtype_handle(_F64 if dtype is None else dtype))
+
+
+def copy(a, order="K", subok=False):
+    o = _order(order)
+    return new(_lib.cnp_copy, as_array(a)._h, o)
+
+
+def frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None):
+    """numpy.frombuffer: a 1-d array viewing the buffer's bytes (no copy; read-only when the
+    buffer is)."""
+    d = _dtype.dtype(dtype)
+    count = operator.index(count)
+    offset = operator.index(offset)
+    view = _wrapmem.get_buffer(buffer, _wrapmem.PyBUF_SIMPLE)
+    try:
+        length = view.len
+        itemsize = d.itemsize
+        if offset < 0 or offset > length:
+            raise ValueError("offset must be non-negative and no greater than buffer length "
+                             "(%d)" % length)
+        avail = length - offset
+        if count < 0:
+            if itemsize == 0 or avail % itemsize:
+                raise ValueError("buffer size must be a multiple of element size")
+            n = avail // itemsize
+        else:
+            if avail < count * itemsize:
+                raise ValueError("buffer is smaller than requested size")
+            n = count
+        addr = (view.buf or 0) + offset
+        writeable = not view.readonly
+    except BaseException:
+        _wrapmem.release(view)
+        raise
+    return wrap(_wrapmem.wrap(addr, d, (n,), None, writeable, view))
+
+
+def _ndarray_from_buffer(shape, dtype, buffer, offset, strides, order):
+    """ndarray(shape, dtype, buffer=..., offset=..., strides=...): a view of the buffer."""
+    d = _dtype.dtype(dtype)
+    shp = _args.shape(shape)
+    offset = _args.int64(offset)
+    item = d.itemsize
+    if strides is None:
+        strides, acc = [], item
+        dims = shp if order in ("F", "f") else shp[::-1]
+        for n in dims:
+            strides.append(acc)
+            acc *= n
+        strides = tuple(strides if order in ("F", "f") else strides[::-1])
+    else:
+        strides = tuple(_args.int64(s) for s in strides)
+        if len(strides) != len(shp):
+            raise ValueError("strides, if given, must be the same length as shape")
+    view = _wrapmem.get_buffer(buffer, _wrapmem.PyBUF_SIMPLE)
+    try:
+        # Every element must lie inside the buffer: the library trusts the description.
+        lo = hi = offset
+        for n, st in zip(shp, strides):
+            if n == 0:
+                lo = hi = offset
+                break
+            if st > 0:
+                hi += (n - 1) * st
+            else:
+                lo += (n - 1) * st
+        if offset < 0 or lo < 0 or (0 not in shp and hi + item > view.len):
+            raise TypeError("buffer is too small for requested array")
+        addr = (view.buf or 0) + offset
+        writeable = not view.readonly
+    except BaseException:
+        _wrapmem.release(view)
+        raise
+    return wrap(_wrapmem.wrap(addr, d, shp, strides, writeable, view))

@@ -1,0 +1,228 @@
+"""The ctypes backend: prototypes built from the parsed public header.
+
+Representation choices (the rest of the package only sees them through the interface listed in
+_backend.py):
+  * handles (pointers to opaque structs) are plain ints, so they cost nothing to store or pass;
+  * out-parameters are 1-element ctypes arrays, read back as cell[0] (the same spelling as the
+    cffi backend's ffi.new("T *[1]"));
+  * const char* is c_char_p (bytes) both ways.
+"""
+import ctypes
+
+from . import _cparser, _header, _loader
+
+NAME = "ctypes"
+
+_BUILTIN = {
+    "void": None, "char": ctypes.c_char, "signed char": ctypes.c_byte,
+    "unsigned char": ctypes.c_ubyte, "short": ctypes.c_short, "unsigned short": ctypes.c_ushort,
+    "int": ctypes.c_int, "unsigned int": ctypes.c_uint, "unsigned": ctypes.c_uint,
+    "long": ctypes.c_long, "unsigned long": ctypes.c_ulong, "long long": ctypes.c_longlong,
+    "unsigned long long": ctypes.c_ulonglong, "float": ctypes.c_float, "double": ctypes.c_double,
+    "_Bool": ctypes.c_bool, "int8_t": ctypes.c_int8, "uint8_t": ctypes.c_uint8,
+    "int16_t": ctypes.c_int16, "uint16_t": ctypes.c_uint16, "int32_t": ctypes.c_int32,
+    "uint32_t": ctypes.c_uint32, "int64_t": ctypes.c_int64, "uint64_t": ctypes.c_uint64,
+    "size_t": ctypes.c_size_t, "ptrdiff_t": ctypes.c_ssize_t, "intptr_t": ctypes.c_ssize_t,
+    "uintptr_t": ctypes.c_size_t,
+}
+
+
+class _Types:
+    """Maps parsed C types onto ctypes types."""
+
+    def __init__(self, decls):
+        self.decls = decls
+        self.named = {}          # struct and function-pointer typedefs, built on first use
+
+    def base(self, name):
+        if name in _BUILTIN:
+            return _BUILTIN[name]
+        if name in self.named:
+            return self.named[name]
+        d = self.decls
+        if name in d.aliases:
+            return self.ctype(d.aliases[name])
+        if name in d.structs:
+            t = self.named[name] = self._record(ctypes.Structure, name, d.structs[name])
+            return t
+        if name in d.funcptrs:
+            fp = d.funcptrs[name]
+            t = self.named[name] = ctypes.CFUNCTYPE(
+                self.ctype(fp.ret), *[self.ctype(p.ctype) for p in fp.params])
+            return t
+        raise TypeError("cnumpy header: unknown C type %r" % name)
+
+    def _record(self, kind, name, fields):
+        spec = []
+        for f in fields:
+            if isinstance(f.ctype, _cparser.Union):
+                spec.append((f.name, self._record(ctypes.Union, name + "_" + f.name,
+                                                  f.ctype.fields)))
+            else:
+                spec.append((f.name, self.ctype(f.ctype)))
+        return type(name, (kind,), {"_fields_": spec})
+
+    def ctype(self, ct):
+        if ct.ptr == 0:
+            t = self.base(ct.base)
+        else:
+            t = self.pointer(ct.base, ct.ptr)
+        if ct.array is not None:
+            t = t * ct.array
+        return t
+
+    def pointer(self, base, depth):
+        if depth == 1:
+            if base == "void" or self._is_opaque(base):
+                return ctypes.c_void_p      # handles travel as plain ints
+            if base == "char":
+                return ctypes.c_char_p
+        inner = self.base(base) if depth == 1 else self.pointer(base, depth - 1)
+        return ctypes.POINTER(inner)
+
+    def _is_opaque(self, name):
+        d = self.decls
+        while name in d.aliases and d.aliases[name].ptr == 0:
+            name = d.aliases[name].base
+        return name in d.opaque
+
+
+class _Lib:
+    """Namespace of the library's functions, one attribute per header prototype."""
+
+
+def _missing(name, path):
+    def stub(*args):
+        raise NotImplementedError("%s does not export %s" % (path, name))
+    return stub
+
+
+def _load():
+    decls = _cparser.parse(_header.declarations())
+    types = _Types(decls)
+    cdll, path = _loader.open_library(ctypes.CDLL)
+    lib = _Lib()
+    protos = {f.name: f for f in decls.functions}
+    missing = []
+
+    def bind(name):
+        f = protos[name]
+        try:
+            fn = getattr(cdll, name)
+        except AttributeError:
+            missing.append(name)
+            setattr(lib, name, _missing(name, path))
+            return
+        fn.restype = types.ctype(f.ret)
+        fn.argtypes = [types.ctype(p.ctype) for p in f.params]
+        setattr(lib, name, fn)
+
+    # The ABI check comes first: a library of another ABI may lack symbols the header names.
+    bind("cnp_abi_version")
+    _loader.check_abi(lib.cnp_abi_version(), path)
+    for name in protos:
+        if name != "cnp_abi_version":
+            bind(name)
+    return decls, types, lib, path, missing
+
+
+_decls, _types, lib, path, missing = _load()
+consts = dict(_decls.consts)
+NULL = None
+
+_Scalar = _types.base("cnp_scalar")
+_Index = _types.base("cnp_index")
+_Deleter = _types.base("cnp_deleter")
+_WarningFn = _types.base("cnp_warning_fn")
+
+_VP1 = ctypes.c_void_p * 1
+_I32_1 = ctypes.c_int32 * 1
+_I64_1 = ctypes.c_int64 * 1
+_CP1 = ctypes.c_char_p * 1
+_I64P1 = ctypes.POINTER(ctypes.c_int64) * 1
+_string_at = ctypes.string_at
+
+# Out-parameter cells: create, pass, read cell[0].
+new_array_out = _VP1
+new_dtype_out = _VP1
+new_voidp_out = _VP1
+new_int32_out = _I32_1
+new_int64_out = _I64_1
+new_charp_out = _CP1
+new_int64p_out = _I64P1
+new_scalar = _Scalar
+
+
+_I64_TYPES = [ctypes.c_int64 * n for n in range(65)]   # array types made once, not per call
+
+
+def int64_array(seq, _types=_I64_TYPES):
+    """int64_t[] holding the ints of a sequence."""
+    n = len(seq)
+    return (_types[n] if n < 65 else ctypes.c_int64 * n)(*seq)
+
+
+def dtype_array(handles):
+    """const cnp_dtype*[] holding dtype handles."""
+    return (ctypes.c_void_p * len(handles))(*handles)
+
+
+def index_array(items):
+    """cnp_index[] from (kind, flags, start, stop, step) tuples."""
+    arr = (_Index * len(items))()
+    for dst, (kind, flags, start, stop, step) in zip(arr, items):
+        dst.kind = kind
+        dst.flags = flags
+        dst.start = start
+        dst.stop = stop
+        dst.step = step
+    return arr
+
+
+def is_null(ptr):
+    return not ptr
+
+
+def string(ptr):
+    """A C string (char* result or cell) as str."""
+    return ptr.decode("utf-8", "replace") if ptr else ""
+
+
+def address(ptr):
+    """The address held by a void* result, as an int."""
+    return ptr or 0
+
+
+def voidp(addr):
+    """An int address as a value accepted for a void* parameter."""
+    return addr
+
+
+def read_int64s(ptr, n):
+    return tuple(ptr[:n]) if n else ()
+
+
+def read_bytes(addr, n):
+    return _string_at(addr, n) if n else b""
+
+
+def memory(addr, n, readonly=True):
+    """A memoryview of n bytes at addr, without copying (the caller keeps the owner alive)."""
+    mv = memoryview((ctypes.c_char * n).from_address(addr)).cast("B")
+    return mv.toreadonly() if readonly else mv
+
+
+def make_deleter(fn):
+    """A cnp_deleter calling fn(ctx as int). The caller must keep the result alive."""
+    return _Deleter(lambda data, ctx: fn(ctx or 0))
+
+
+def make_warning_fn(fn):
+    """A cnp_warning_fn calling fn(category, message str)."""
+    return _WarningFn(lambda cat, msg, ctx: fn(cat, msg.decode("utf-8", "replace") if msg else ""))
+
+
+def keep_forever(obj):
+    """Leaks one reference to obj so it outlives interpreter teardown: C may still call a
+    callback while modules are being cleared."""
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))

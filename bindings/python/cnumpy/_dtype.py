@@ -1,0 +1,269 @@
+"""cnumpy.dtype: NumPy's data-type objects, one cached wrapper per library dtype.
+
+Spellings are parsed by the library (cnp_dtype_from_string) so that Python and C accept the
+same strings with the same errors. Each wrapper holds a library dtype handle for the life of
+the process: dtypes are few and passing the cached handle saves a parse on every call.
+"""
+import sys
+
+from . import _backend
+from ._errors import error, pending, flush_warnings
+
+_lib = _backend.lib
+_C = _backend.consts
+_string = _backend.string
+
+_NATIVE = "<" if sys.byteorder == "little" else ">"
+_BY_TYPENUM = {}     # typenum -> dtype (builtin types)
+_BY_KEY = {}         # str / type spellings already resolved -> dtype
+_PY_TYPES = {}       # Python and scalar types -> typenum, filled by _scalars
+_SCALAR_TYPES = {}   # typenum -> cnumpy scalar type, filled by _scalars
+
+
+def _call(fn, *args):
+    st = fn(*args)
+    if st:
+        raise error(st)
+    if pending:
+        flush_warnings()
+
+
+def _query_int(fn, handle, new_out):
+    out = new_out()
+    _call(fn, handle, out)
+    return out[0]
+
+
+def _query_str(fn, handle):
+    out = _backend.new_charp_out()
+    _call(fn, handle, out)
+    return _string(out[0])
+
+
+class dtype:
+    """dtype(obj, align=False, copy=False): a NumPy data type.
+
+    obj may be a string ("float32", "<f4", "f"), a Python type (float, int, bool, complex), a
+    cnumpy or numpy scalar type, another dtype, None (float64), or any object with a .dtype.
+    """
+
+    __slots__ = ("_h", "_num", "_itemsize", "_alignment", "_kind", "_char", "_name", "_str",
+                 "__weakref__")
+
+    def __new__(cls, obj=None, align=False, copy=False):
+        if type(obj) is dtype:
+            return obj
+        try:
+            return _BY_KEY[obj]
+        except (KeyError, TypeError):
+            pass
+        d = _resolve(obj)
+        if type(obj) is str or isinstance(obj, type):
+            _BY_KEY[obj] = d          # only spellings: a cache keyed by values could grow
+        return d
+
+    # -- attributes ---------------------------------------------------------------------------
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def kind(self):
+        return self._kind
+
+    @property
+    def char(self):
+        return self._char
+
+    @property
+    def itemsize(self):
+        return self._itemsize
+
+    @property
+    def alignment(self):
+        return self._alignment
+
+    @property
+    def str(self):
+        return self._str
+
+    @property
+    def byteorder(self):
+        o = self._str[0]
+        if o == _NATIVE:
+            return "="
+        return o
+
+    @property
+    def type(self):
+        return _SCALAR_TYPES[self._num]
+
+    @property
+    def descr(self):
+        return [("", self._str)]
+
+    @property
+    def isnative(self):
+        return self._str[0] in (_NATIVE, "|", "=")
+
+    @property
+    def isbuiltin(self):
+        return 1
+
+    shape = property(lambda self: ())
+    ndim = property(lambda self: 0)
+    base = property(lambda self: self)
+    subdtype = property(lambda self: None)
+    names = property(lambda self: None)
+    fields = property(lambda self: None)
+    hasobject = property(lambda self: False)
+
+    # -- comparisons, hashing, printing ---------------------------------------------------------
+    def __eq__(self, other):
+        if type(other) is dtype:
+            return other is self or _equal(self, other)
+        try:
+            other = dtype(other)
+        except (TypeError, ValueError, NotImplementedError):
+            return False        # NumPy: an invalid spelling simply compares unequal
+        return other is self or _equal(self, other)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def _can_cast_safe(self, other):
+        from ._casting import can_cast
+        return can_cast(self, other, "safe")
+
+    # NumPy orders dtypes by safe castability.
+    def __le__(self, other):
+        return self._can_cast_safe(dtype(other))
+
+    def __lt__(self, other):
+        other = dtype(other)
+        return self != other and self._can_cast_safe(other)
+
+    def __ge__(self, other):
+        return dtype(other)._can_cast_safe(self)
+
+    def __gt__(self, other):
+        other = dtype(other)
+        return self != other and other._can_cast_safe(self)
+
+    def __hash__(self):
+        return hash((dtype, self._num, self._str))
+
+    def __repr__(self):
+        return "dtype(%r)" % self._name
+
+    def __str__(self):
+        return self._name
+
+    def __reduce__(self):
+        return (dtype, (self._str,))
+
+    def __len__(self):
+        return 0
+
+    def newbyteorder(self, new_order="S"):
+        if self._str[0] == "|" or new_order in ("=", "N", "n", "native", "|", "I", "i"):
+            return self
+        raise NotImplementedError("cnumpy supports native byte order only")
+
+
+def _equal(a, b):
+    out = _backend.new_int32_out()
+    _call(_lib.cnp_dtype_equal, a._h, b._h, out)
+    return bool(out[0])
+
+
+def _make(handle, num):
+    """Wraps a dtype handle (taking over its reference) into a new dtype object."""
+    d = object.__new__(dtype)
+    d._h = handle
+    d._num = num
+    d._itemsize = _query_int(_lib.cnp_dtype_itemsize, handle, _backend.new_int64_out)
+    d._alignment = _query_int(_lib.cnp_dtype_alignment, handle, _backend.new_int64_out)
+    d._kind = chr(_query_int(_lib.cnp_dtype_kind, handle, _backend.new_int32_out))
+    d._char = chr(_query_int(_lib.cnp_dtype_char, handle, _backend.new_int32_out))
+    d._name = _query_str(_lib.cnp_dtype_name, handle)
+    d._str = _query_str(_lib.cnp_dtype_str, handle)
+    return d
+
+
+def from_handle(handle):
+    """The cached dtype for a new dtype reference (the reference is consumed)."""
+    try:
+        num = _query_int(_lib.cnp_dtype_typenum, handle, _backend.new_int32_out)
+    except BaseException:
+        _lib.cnp_dtype_free(handle)
+        raise
+    d = _BY_TYPENUM.get(num)
+    if d is not None:
+        _lib.cnp_dtype_free(handle)
+        return d
+    if num >= _C["CNP_NTYPES_BUILTIN"]:
+        # Parametric dtypes (datetime, strings, records) will need a key with their parameters.
+        _lib.cnp_dtype_free(handle)
+        raise NotImplementedError("cnumpy: dtype kind %d is not supported by the bindings yet" % num)
+    d = _BY_TYPENUM[num] = _make(handle, num)
+    return d
+
+
+def from_typenum(num):
+    d = _BY_TYPENUM.get(num)
+    if d is None:
+        out = _backend.new_dtype_out()
+        _call(_lib.cnp_dtype_from_typenum, num, out)
+        d = from_handle(out[0])
+    return d
+
+
+def _from_string(spec):
+    out = _backend.new_dtype_out()
+    try:
+        b = spec.encode("utf-8")
+    except UnicodeEncodeError:
+        raise TypeError("data type %r not understood" % spec) from None
+    _call(_lib.cnp_dtype_from_string, b, out)
+    return from_handle(out[0])
+
+
+def _resolve(obj):
+    if obj is None:
+        return from_typenum(_C["CNP_FLOAT64"])
+    if isinstance(obj, str):
+        return _from_string(obj)
+    if isinstance(obj, type):
+        num = _PY_TYPES.get(obj)
+        if num is not None:
+            return from_typenum(num)
+        if obj.__module__ == "numpy":
+            # A numpy scalar type (numpy.float32, numpy.bool_): its name is a NumPy spelling.
+            name = obj.__name__
+            return _from_string(name[:-1] if name.endswith("_") else name)
+        inner = getattr(obj, "dtype", None)
+        if inner is not None and not isinstance(inner, (property, type(dtype.name))):
+            return dtype(inner)
+        raise TypeError("Cannot interpret '%r' as a data type" % (obj,))
+    if isinstance(obj, bytes):
+        return _from_string(obj.decode("ascii", "replace"))
+    # A numpy dtype (it has .str), or anything carrying a dtype (arrays, scalars).
+    if type(obj).__module__.startswith("numpy") and isinstance(getattr(obj, "str", None), str) \
+            and hasattr(obj, "kind"):
+        return _from_string(obj.str)
+    inner = getattr(obj, "dtype", None)
+    if inner is not None:
+        return dtype(inner)
+    if isinstance(obj, (list, tuple, dict)):
+        raise NotImplementedError("cnumpy: structured dtypes are not supported yet")
+    raise TypeError("Cannot interpret '%r' as a data type" % (obj,))
+
+
+def handle_of(spec):
+    """The library handle for a dtype argument; NULL for None (the function's default)."""
+    if spec is None:
+        return _backend.NULL
+    if type(spec) is dtype:
+        return spec._h
+    return dtype(spec)._h

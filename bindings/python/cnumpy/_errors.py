@@ -1,0 +1,119 @@
+"""Exceptions and warnings: cnp_status codes and library warnings become NumPy's Python ones."""
+import sys
+import threading
+import warnings
+
+from . import _backend
+
+_lib = _backend.lib
+_C = _backend.consts
+_string = _backend.string
+
+
+class AxisError(ValueError, IndexError):
+    """numpy.AxisError: an axis argument out of range (both a ValueError and an IndexError).
+
+    Takes NumPy's arguments: AxisError(axis, ndim=None, msg_prefix=None), or a message alone."""
+
+    def __init__(self, axis, ndim=None, msg_prefix=None):
+        if ndim is None and msg_prefix is None:
+            self.axis = self.ndim = None
+            self._msg = axis
+        else:
+            self.axis, self.ndim = axis, ndim
+            msg = "axis %s is out of bounds for array of dimension %s" % (axis, ndim)
+            self._msg = "%s: %s" % (msg_prefix, msg) if msg_prefix is not None else msg
+        super().__init__(self._msg)
+
+    def __str__(self):
+        return str(self._msg)
+
+
+class ComplexWarning(RuntimeWarning):
+    """numpy.ComplexWarning: a complex value cast to a real type discards its imaginary part."""
+
+
+class LinAlgError(ValueError):
+    """numpy.linalg.LinAlgError (re-exported by cnumpy.linalg once it exists)."""
+
+
+_BY_NAME = {
+    "CNP_ERR_VALUE": ValueError, "CNP_ERR_TYPE": TypeError, "CNP_ERR_INDEX": IndexError,
+    "CNP_ERR_AXIS": AxisError, "CNP_ERR_ZERO_DIVISION": ZeroDivisionError,
+    "CNP_ERR_LINALG": LinAlgError, "CNP_ERR_MEMORY": MemoryError, "CNP_ERR_OS": OSError,
+    "CNP_ERR_NOT_IMPLEMENTED": NotImplementedError, "CNP_ERR_OVERFLOW": OverflowError,
+    "CNP_ERR_FLOATING_POINT": FloatingPointError, "CNP_ERR_RUNTIME": RuntimeError,
+    "CNP_ERR_KEY": KeyError, "CNP_ERR_INVALID_HANDLE": TypeError, "CNP_ERR_INTERNAL": SystemError,
+}
+# Codes are taken from the header; a name the header lacks is simply not mapped.
+EXCEPTIONS = {_C[name]: cls for name, cls in _BY_NAME.items() if name in _C}
+
+_WARN_BY_NAME = {"CNP_WARN_RUNTIME": RuntimeWarning, "CNP_WARN_COMPLEX": ComplexWarning,
+                 "CNP_WARN_DEPRECATION": DeprecationWarning}
+WARNINGS = {_C[name]: cls for name, cls in _WARN_BY_NAME.items() if name in _C}
+
+# Warnings raised by the library during a call, as (thread id, category, message). One shared
+# list instead of a threading.local: `if pending:` after each call is then a single global
+# lookup, and the rare non-empty case filters by thread. list.append is atomic under the GIL.
+pending = []
+_get_ident = threading.get_ident
+
+
+def _on_warning(category, message, _append=pending.append, _ident=_get_ident):
+    _append((_ident(), category, message))
+
+
+_warning_fn = _backend.make_warning_fn(_on_warning)
+_backend.keep_forever(_warning_fn)
+_lib.cnp_set_warning_handler(_warning_fn, _backend.NULL)
+
+_PKG_PREFIX = __name__.rpartition(".")[0] + "."
+
+
+def _user_stacklevel():
+    """stacklevel for warnings.warn that points at the first frame outside this package."""
+    f = sys._getframe(2)
+    level = 2
+    while f is not None:
+        name = f.f_globals.get("__name__", "")
+        if not (name.startswith(_PKG_PREFIX) or name == _PKG_PREFIX[:-1]):
+            break
+        f = f.f_back
+        level += 1
+    return level
+
+
+def flush_warnings():
+    """Emits the warnings the library raised on this thread since the last flush."""
+    me = _get_ident()
+    mine = [w for w in pending if w[0] == me]
+    if not mine:
+        return
+    for w in mine:
+        try:
+            pending.remove(w)
+        except ValueError:
+            pass
+    level = _user_stacklevel()
+    for _, category, message in mine:
+        warnings.warn(message, WARNINGS.get(category, RuntimeWarning), stacklevel=level)
+
+
+def error(status):
+    """The exception for a failed call's status, with the library's message for this thread."""
+    if pending:
+        flush_warnings()
+    msg = _string(_lib.cnp_last_error())
+    cls = EXCEPTIONS.get(status, SystemError)
+    if cls is SystemError and status not in EXCEPTIONS:
+        msg = "cnumpy: unknown status %d: %s" % (status, msg)
+    return cls(msg)
+
+
+def check(status):
+    """Raises for a non-zero status; emits pending warnings. For call sites that are not hot
+    (hot ones inline `if st: raise error(st)` and `if pending: flush_warnings()`)."""
+    if status:
+        raise error(status)
+    if pending:
+        flush_warnings()

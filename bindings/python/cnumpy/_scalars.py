@@ -1,0 +1,666 @@
+"""cnumpy's scalar types (cnumpy.float32, ...) and Python values <-> cnp_scalar.
+
+Class layout follows NumPy, where it matters for interoperability:
+  * float64 subclasses float and complex128 subclasses complex (as in NumPy); int64 subclasses
+    int (NumPy's does not, but the default integer then works wherever Python wants an int).
+  * the other types do NOT subclass Python numbers: NumPy classifies any int/float/complex
+    subclass as a plain Python scalar, so numpy.asarray(x) would come out int64/float64 instead
+    of x's dtype. They hold their Python value in `_v` and implement the number protocols by
+    delegating to it (results are Python numbers until cnumpy has ufuncs), and are registered
+    with the numbers ABCs like NumPy's.
+  * bool_ cannot subclass bool; it wraps one (True_ and False_ are its only instances).
+Every scalar exposes __array_interface__ (a 0-d view of its packed bytes), so NumPy converts it
+with the right dtype without cnumpy importing NumPy.
+"""
+import numbers
+import operator
+import struct
+
+from . import _backend, _dtype
+from ._dtype import dtype
+
+_C = _backend.consts
+_WEAK = _C["CNP_SCALAR_WEAK"]
+_BOOL = _C["CNP_BOOL"]
+_INT64 = _C["CNP_INT64"]
+_UINT64 = _C["CNP_UINT64"]
+_FLOAT64 = _C["CNP_FLOAT64"]
+_COMPLEX128 = _C["CNP_COMPLEX128"]
+_new_scalar = _backend.new_scalar
+
+
+# -- abstract hierarchy (NumPy's) --------------------------------------------------------------
+class generic:
+    """Base class of cnumpy scalar types."""
+    __slots__ = ()
+    ndim = 0
+    shape = ()
+    size = 1
+    strides = ()
+
+    @property
+    def itemsize(self):
+        return self.dtype.itemsize
+
+    @property
+    def nbytes(self):
+        return self.dtype.itemsize
+
+    @property
+    def __array_interface__(self):
+        d = self.dtype
+        return {"version": 3, "shape": (), "typestr": d.str, "descr": [("", d.str)],
+                "data": struct.pack(_FORMATS[d.char], *self._parts())}
+
+    def _parts(self):
+        v = self.item()
+        return (v.real, v.imag) if isinstance(v, complex) else (v,)
+
+    def tolist(self):
+        return self.item()
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        return (type(self), (self.item(),))
+
+    def astype(self, dt):
+        return dtype(dt).type(self)
+
+
+class number(generic):
+    __slots__ = ()
+
+
+class integer(number):
+    __slots__ = ()
+
+    def is_integer(self):
+        return True
+
+
+class signedinteger(integer):
+    __slots__ = ()
+
+
+class unsignedinteger(integer):
+    __slots__ = ()
+
+
+class inexact(number):
+    __slots__ = ()
+
+
+class floating(inexact):
+    __slots__ = ()
+
+
+class complexfloating(inexact):
+    __slots__ = ()
+
+
+numbers.Integral.register(integer)
+numbers.Real.register(floating)
+numbers.Complex.register(complexfloating)
+
+_FORMATS = {"?": "?", "b": "b", "B": "B", "h": "h", "H": "H", "i": "i", "I": "I", "l": "q",
+            "L": "Q", "q": "q", "Q": "Q", "e": "e", "f": "f", "d": "d", "F": "ff", "D": "dd"}
+
+
+# -- repr of reduced-precision floats ------------------------------------------------------------
+def _shortest(x, fmt, maxdigits):
+    """The double closest to the shortest decimal that round-trips x through `fmt` (NumPy
+    prints float32(0.1) as 0.1, not as the double 0.10000000149011612)."""
+    if x != x or x in (float("inf"), float("-inf")) or x == 0.0:
+        return x
+    pack, unpack = struct.pack, struct.unpack
+    for p in range(1, maxdigits + 1):
+        y = float("%.*g" % (p, x))
+        try:
+            if unpack(fmt, pack(fmt, y))[0] == x:
+                return y
+        except (OverflowError, struct.error):
+            continue
+    return x
+
+
+def _float_repr(x, fmt, maxdigits):
+    return repr(_shortest(x, fmt, maxdigits))
+
+
+def _complex_repr(z, fmt, maxdigits):
+    return repr(complex(_shortest(z.real, fmt, maxdigits), _shortest(z.imag, fmt, maxdigits)))
+
+
+# -- delegation for types that cannot subclass a Python number -------------------------------------
+def _unwrap(o):
+    return o._v if isinstance(o, _Delegating) else o
+
+
+def _binary(op):
+    def method(self, other):
+        return op(self._v, _unwrap(other))
+    return method
+
+
+def _reflected(op):
+    def method(self, other):
+        return op(_unwrap(other), self._v)
+    return method
+
+
+class _Delegating(generic):
+    """Number protocols forwarded to the Python value in _v."""
+    __slots__ = ("_v",)
+
+    def item(self):
+        return self._v
+
+    def __hash__(self):
+        return hash(self._v)
+
+    def __bool__(self):
+        return bool(self._v)
+
+    def __int__(self):
+        return int(self._v)
+
+    def __float__(self):
+        return float(self._v)
+
+    def __complex__(self):
+        return complex(self._v)
+
+    def __neg__(self):
+        return -self._v
+
+    def __pos__(self):
+        return +self._v
+
+    def __abs__(self):
+        return abs(self._v)
+
+    def __format__(self, spec):
+        return format(self._v, spec) if spec else str(self)
+
+    @property
+    def real(self):
+        return self._v.real
+
+    @property
+    def imag(self):
+        return self._v.imag
+
+    def conjugate(self):
+        return self._v.conjugate()
+
+    def __pow__(self, other, mod=None):
+        return pow(self._v, _unwrap(other), mod)
+
+    def __rpow__(self, other):
+        return pow(_unwrap(other), self._v)
+
+
+for _name, _op in [("add", operator.add), ("sub", operator.sub), ("mul", operator.mul),
+                   ("truediv", operator.truediv), ("floordiv", operator.floordiv),
+                   ("mod", operator.mod), ("divmod", divmod), ("and", operator.and_),
+                   ("or", operator.or_), ("xor", operator.xor), ("lshift", operator.lshift),
+                   ("rshift", operator.rshift)]:
+    setattr(_Delegating, "__%s__" % _name, _binary(_op))
+    setattr(_Delegating, "__r%s__" % _name, _reflected(_op))
+for _name in ("eq", "ne", "lt", "le", "gt", "ge"):
+    setattr(_Delegating, "__%s__" % _name, _binary(getattr(operator, _name)))
+del _name, _op
+
+
+class _DelegatingInteger(_Delegating):
+    __slots__ = ()
+
+    def __index__(self):
+        return self._v
+
+    def __invert__(self):
+        return ~self._v
+
+    def __round__(self, ndigits=None):
+        return round(self._v, ndigits)
+
+    def __trunc__(self):
+        return self._v
+
+    __floor__ = __ceil__ = __trunc__
+
+    def __repr__(self):
+        return repr(self._v)
+
+    __str__ = __repr__
+
+
+class _DelegatingFloat(_Delegating):
+    __slots__ = ()
+    _fmt, _digits = "f", 9
+
+    def __round__(self, ndigits=None):
+        return round(self._v, ndigits)
+
+    def __trunc__(self):
+        return int(self._v)
+
+    def __floor__(self):
+        import math
+        return math.floor(self._v)
+
+    def __ceil__(self):
+        import math
+        return math.ceil(self._v)
+
+    def is_integer(self):
+        return self._v.is_integer()
+
+    def __repr__(self):
+        return _float_repr(self._v, self._fmt, self._digits)
+
+    __str__ = __repr__
+
+
+class _DelegatingComplex(_Delegating):
+    __slots__ = ()
+
+    def __repr__(self):
+        return _complex_repr(self._v, "f", 9)
+
+    __str__ = __repr__
+
+
+# -- concrete types --------------------------------------------------------------------------------
+class bool_(_Delegating):
+    """cnumpy.bool_: a wrapped Python bool (there are exactly two instances). Arithmetic is
+    the Python bool's (True + 1 == 2); &, |, ^ and ~ stay boolean."""
+    __slots__ = ()
+
+    def __new__(cls, value=False):
+        if type(value) is bool_:
+            return value
+        if _is_arraylike(value):
+            return _array_of(value, cls)
+        return True_ if value else False_
+
+    def item(self):
+        return self._v
+
+    def __bool__(self):
+        return self._v
+
+    def __eq__(self, other):
+        return self._v == _unwrap(other)
+
+    def __ne__(self, other):
+        return self._v != _unwrap(other)
+
+    def __hash__(self):
+        return hash(self._v)
+
+    def __int__(self):
+        return int(self._v)
+
+    def __float__(self):
+        return float(self._v)
+
+    def __index__(self):
+        return int(self._v)
+
+    def __and__(self, other):
+        r = self._v & _unwrap(other)
+        return bool_(r) if type(r) is bool else r
+
+    __rand__ = __and__
+
+    def __or__(self, other):
+        r = self._v | _unwrap(other)
+        return bool_(r) if type(r) is bool else r
+
+    __ror__ = __or__
+
+    def __xor__(self, other):
+        r = self._v ^ _unwrap(other)
+        return bool_(r) if type(r) is bool else r
+
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        return False_ if self._v else True_
+
+    def __repr__(self):
+        return repr(self._v)
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        return format(self._v, spec) if spec else str(self)
+
+
+True_ = object.__new__(bool_)
+True_._v = True
+False_ = object.__new__(bool_)
+False_._v = False
+
+
+class int8(_DelegatingInteger, signedinteger):
+    __slots__ = ()
+
+
+class int16(_DelegatingInteger, signedinteger):
+    __slots__ = ()
+
+
+class int32(_DelegatingInteger, signedinteger):
+    __slots__ = ()
+
+
+class int64(int, signedinteger):
+    """cnumpy.int64, also a Python int."""
+    __slots__ = ()
+
+    def item(self):
+        return int(self)
+
+    def __repr__(self):
+        return int.__repr__(self)
+
+    __str__ = __repr__
+
+
+class uint8(_DelegatingInteger, unsignedinteger):
+    __slots__ = ()
+
+
+class uint16(_DelegatingInteger, unsignedinteger):
+    __slots__ = ()
+
+
+class uint32(_DelegatingInteger, unsignedinteger):
+    __slots__ = ()
+
+
+class uint64(_DelegatingInteger, unsignedinteger):
+    __slots__ = ()
+
+
+class float16(_DelegatingFloat, floating):
+    __slots__ = ()
+    _fmt, _digits = "e", 5
+
+
+class float32(_DelegatingFloat, floating):
+    __slots__ = ()
+    _fmt, _digits = "f", 9
+
+
+class float64(float, floating):
+    """cnumpy.float64, also a Python float (as NumPy's)."""
+    __slots__ = ()
+
+    def item(self):
+        return float(self)
+
+    def __repr__(self):
+        return float.__repr__(self)
+
+    __str__ = __repr__
+
+
+class complex64(_DelegatingComplex, complexfloating):
+    __slots__ = ()
+
+
+class complex128(complex, complexfloating):
+    """cnumpy.complex128, also a Python complex (as NumPy's)."""
+    __slots__ = ()
+
+    def item(self):
+        return complex(self)
+
+    def __repr__(self):
+        return complex.__repr__(self)
+
+    __str__ = __repr__
+
+
+_CLASSES = {"bool": bool_, "int8": int8, "int16": int16, "int32": int32, "int64": int64,
+            "uint8": uint8, "uint16": uint16, "uint32": uint32, "uint64": uint64,
+            "float16": float16, "float32": float32, "float64": float64,
+            "complex64": complex64, "complex128": complex128}
+_PY_BASE = {int64: int, float64: float, complex128: complex}
+
+
+def _install_new(cls):
+    base = _PY_BASE.get(cls)
+    if base is not None:
+        def __new__(klass, value=0, _base=base):
+            if type(value) is _base and (_base is not int or -2**63 <= value < 2**63):
+                return _base.__new__(klass, value)      # exact already: no library round trip
+            return _construct(klass, value)
+    else:
+        def __new__(klass, value=0):
+            return _construct(klass, value)
+    cls.__new__ = __new__
+
+
+# Filled per typenum from the library's dtype table, so no type number is hard-coded here.
+_FROM_C = {}     # typenum -> function(cnp_scalar) -> cnumpy scalar
+_TO_PY = {}      # typenum -> function(cnp_scalar) -> Python value
+_KIND = {}       # typenum -> dtype kind character
+
+
+def _wrapper(cls):
+    """Builds an instance of cls around a Python value without conversion."""
+    base = _PY_BASE.get(cls)
+    if base is int:
+        return lambda v: int.__new__(cls, v)
+    if base is float:
+        return lambda v: float.__new__(cls, v)
+    if base is complex:
+        return lambda v: complex.__new__(cls, v)
+    if cls is bool_:
+        return lambda v: True_ if v else False_
+
+    def make(v, _new=object.__new__):
+        o = _new(cls)
+        o._v = v
+        return o
+    return make
+
+
+for _num in range(_C["CNP_NTYPES_BUILTIN"]):
+    _d = _dtype.from_typenum(_num)
+    _cls = _CLASSES[_d.name]
+    _cls.dtype = _d
+    _cls._typenum = _num
+    _cls._wrap = staticmethod(_wrapper(_cls))
+    _KIND[_num] = _d.kind
+    _dtype._SCALAR_TYPES[_num] = _cls
+    _dtype._PY_TYPES[_cls] = _num
+    if _cls is not bool_:
+        _install_new(_cls)
+    _w = _cls._wrap
+    if _d.kind == "b":
+        _TO_PY[_num] = lambda s: s.value.i != 0
+        _FROM_C[_num] = lambda s: True_ if s.value.i else False_
+    elif _d.kind == "i":
+        _TO_PY[_num] = lambda s: s.value.i
+        _FROM_C[_num] = lambda s, _w=_w: _w(s.value.i)
+    elif _d.kind == "u":
+        _TO_PY[_num] = lambda s: s.value.u
+        _FROM_C[_num] = lambda s, _w=_w: _w(s.value.u)
+    elif _d.kind == "f":
+        _TO_PY[_num] = lambda s: s.value.f
+        _FROM_C[_num] = lambda s, _w=_w: _w(s.value.f)
+    else:
+        _TO_PY[_num] = lambda s: complex(s.value.c[0], s.value.c[1])
+        _FROM_C[_num] = lambda s, _w=_w: _w(complex(s.value.c[0], s.value.c[1]))
+del _num, _d, _cls, _w
+
+_dtype._PY_TYPES.update({float: _FLOAT64, int: _INT64, bool: _BOOL, complex: _COMPLEX128})
+
+
+def from_cscalar(s):
+    """The cnumpy scalar held by a cnp_scalar."""
+    return _FROM_C[s.typenum](s)
+
+
+def py_from_cscalar(s):
+    """The Python value (bool/int/float/complex) held by a cnp_scalar."""
+    return _TO_PY[s.typenum](s)
+
+
+# -- Python values into cnp_scalar -------------------------------------------------------------
+def _set(s, num, v):
+    k = _KIND[num]
+    s.typenum = num
+    if k == "b" or k == "i":
+        s.value.i = int(v)
+    elif k == "u":
+        s.value.u = int(v)
+    elif k == "f":
+        s.value.f = float(v)
+    else:
+        v = complex(v)
+        s.value.c[0] = v.real
+        s.value.c[1] = v.imag
+
+
+def _set_int(s, v):
+    if -0x8000000000000000 <= v <= 0x7FFFFFFFFFFFFFFF:
+        s.typenum = _INT64
+        s.value.i = v
+    elif 0 <= v <= 0xFFFFFFFFFFFFFFFF:
+        s.typenum = _UINT64
+        s.value.u = v
+    else:
+        raise OverflowError("Python int too large to convert to C long")
+
+
+def to_cscalar(v):
+    """A cnp_scalar for a Python or cnumpy value. Python int/float/complex are flagged weak
+    (NEP 50: they take the other operand's type); typed scalars keep their type."""
+    s = _new_scalar()
+    t = type(v)
+    if t is float:
+        s.typenum = _FLOAT64
+        s.flags = _WEAK
+        s.value.f = v
+    elif t is int:
+        _set_int(s, v)
+        s.flags = _WEAK
+    elif t is bool:
+        s.typenum = _BOOL
+        s.value.i = v
+    elif t is complex:
+        s.typenum = _COMPLEX128
+        s.flags = _WEAK
+        s.value.c[0] = v.real
+        s.value.c[1] = v.imag
+    elif isinstance(v, generic):
+        _set(s, v._typenum, v.item())
+    elif isinstance(v, bool):
+        s.typenum = _BOOL
+        s.value.i = bool(v)
+    elif isinstance(v, int):
+        _set_int(s, int(v))
+        s.flags = _WEAK
+    elif isinstance(v, float):
+        s.typenum = _FLOAT64
+        s.flags = _WEAK
+        s.value.f = float(v)
+    elif isinstance(v, complex):
+        s.typenum = _COMPLEX128
+        s.flags = _WEAK
+        v = complex(v)
+        s.value.c[0] = v.real
+        s.value.c[1] = v.imag
+    else:
+        return _foreign_cscalar(s, v)
+    return s
+
+
+def _foreign_cscalar(s, v):
+    dt = getattr(v, "dtype", None)
+    item = getattr(v, "item", None)
+    if dt is not None and item is not None and getattr(v, "size", 1) == 1:
+        # A numpy scalar, a size-1 numpy or cnumpy array: typed, not weak.
+        d = dtype(dt)
+        _set(s, d._num, item() if getattr(v, "ndim", 0) == 0 else item(0))
+        return s
+    if isinstance(v, str):
+        # NumPy parses strings assigned into numeric arrays; float() gives its error message.
+        s.typenum = _FLOAT64
+        s.flags = _WEAK
+        s.value.f = float(v)
+        return s
+    if hasattr(v, "__index__"):
+        _set_int(s, operator.index(v))
+        s.flags = _WEAK
+        return s
+    if hasattr(v, "__float__"):
+        s.typenum = _FLOAT64
+        s.flags = _WEAK
+        s.value.f = float(v)
+        return s
+    if hasattr(v, "__complex__"):
+        z = complex(v)
+        s.typenum = _COMPLEX128
+        s.flags = _WEAK
+        s.value.c[0] = z.real
+        s.value.c[1] = z.imag
+        return s
+    raise TypeError("cnumpy: cannot convert %s object to a number" % type(v).__name__)
+
+
+# -- construction (cnumpy.float32(2.7)) ------------------------------------------------------------
+def _is_arraylike(v):
+    return isinstance(v, (list, tuple)) or (hasattr(v, "shape") and getattr(v, "ndim", 0) > 0)
+
+
+def _array_of(value, cls):
+    from ._convert import array
+    return array(value, dtype=cls.dtype)
+
+
+def _construct(cls, value):
+    """NumPy's conversion for cls(value): a 0-d array of the value cast (unsafely) to cls's dtype,
+    read back as a scalar. Sequences give arrays, as in NumPy."""
+    if _is_arraylike(value):
+        return _array_of(value, cls)
+    if isinstance(value, str):
+        k = cls.dtype.kind
+        value = int(value) if k in "iu" else complex(value) if k == "c" else float(value)
+    from ._ndarray import scalar_cast
+    return scalar_cast(to_cscalar(value), cls.dtype)
+
+
+# NumPy's aliases, resolved by the library's own reading of the spellings where it has them
+# (intp, int_, uint... depend on the platform); the table is the LP64 fallback.
+_ALIAS_FALLBACK = {
+    "half": float16, "single": float32, "double": float64, "float_": float64,
+    "csingle": complex64, "cdouble": complex128, "complex_": complex128, "cfloat": complex128,
+    "byte": int8, "ubyte": uint8, "short": int16, "ushort": uint16, "intc": int32,
+    "uintc": uint32, "int_": int64, "uint": uint64, "intp": int64, "uintp": uint64,
+    "longlong": int64, "ulonglong": uint64, "bool8": bool_,
+}
+
+
+def _aliases():
+    out = {}
+    for name, cls in _ALIAS_FALLBACK.items():
+        try:
+            out[name] = dtype(name).type
+        except (TypeError, ValueError, NotImplementedError):
+            out[name] = cls
+    return out
+
+
+ALIASES = _aliases()
