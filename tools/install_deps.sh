@@ -7,7 +7,7 @@ PKGS=(
   libopenblas-dev liblapacke-dev libfftw3-dev   # numeric back ends (linked as modules need them)
   catch2                                        # C++ unit tests (v2, catch2/catch.hpp)
   valgrind                                      # memcheck of the plain C test
-  python3 python3-numpy python3-cffi python3-pytest
+  python3 python3-numpy python3-cffi python3-pytest python3-hypothesis
 )
 missing=()
 for p in "${PKGS[@]}"; do
