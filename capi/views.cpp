@@ -53,15 +53,23 @@ CNP_API cnp_status cnp_array_fill(cnp_array* h, const cnp_scalar* value) {
 
 CNP_API cnp_status cnp_astype(const cnp_array* h, const cnp_dtype* dtype, int32_t order, int32_t casting, int32_t copy,
                               cnp_array** out) {
-  return produce(out, [&] {
+  if (out) *out = nullptr;
+  return run([&] {
+    require_out(out);
     const Array& a = array_of(h);
     const Dtype* d = dtype_of(dtype);
     check_cast(a.dtype(), d, casting);
     if (order < CNP_ORDER_C || order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");
-    bool layout_ok = order == CNP_ORDER_K || order == CNP_ORDER_A ||
-                     (order == CNP_ORDER_C ? a.c_contiguous() : a.f_contiguous());
-    if (!copy && d->typenum == a.dtype()->typenum && layout_ok) return Array(a);
-    return cast_copy(a, d, order);
+    bool layout_ok = order == CNP_ORDER_K || (order == CNP_ORDER_A && (a.c_contiguous() || a.f_contiguous())) ||
+                     (order == CNP_ORDER_C ? a.c_contiguous() : order == CNP_ORDER_F && a.f_contiguous());
+    if (!copy && d->typenum == a.dtype()->typenum && layout_ok) {
+      // No conversion needed: the input itself, as a new reference (like NumPy's `is` identity).
+      cnp_array* self = const_cast<cnp_array*>(h);
+      self->refs.fetch_add(1, std::memory_order_relaxed);
+      *out = self;
+      return;
+    }
+    *out = new_handle(cast_copy(a, d, order));
   });
 }
 

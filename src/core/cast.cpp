@@ -171,15 +171,18 @@ void check_cast(const Dtype* from, const Dtype* to, int32_t casting) {
 }
 
 bool broadcast_strides(const Array& a, int32_t ndim, const int64_t* shape, int64_t* out) {
-  if (a.ndim() > ndim) return false;
-  int32_t lead = ndim - a.ndim();
+  // Extra leading axes of length 1 are dropped, as NumPy does when assigning (1, 3) into (3,).
+  int32_t skip = 0;
+  while (a.ndim() - skip > ndim && a.shape(skip) == 1) ++skip;
+  if (a.ndim() - skip > ndim) return false;
+  int32_t lead = ndim - (a.ndim() - skip);
   for (int32_t i = 0; i < ndim; ++i) {
     if (i < lead) {
       out[i] = 0;
       continue;
     }
-    int64_t n = a.shape(i - lead);
-    if (n == shape[i]) out[i] = a.stride(i - lead);
+    int64_t n = a.shape(i - lead + skip);
+    if (n == shape[i]) out[i] = a.stride(i - lead + skip);
     else if (n == 1) out[i] = 0;
     else return false;
   }

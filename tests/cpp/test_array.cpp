@@ -285,3 +285,18 @@ TEST_CASE("empty views are contiguous and reshape without touching strides", "[a
   CHECK(cnp_reshape(v, 3, newshape, CNP_ORDER_C, r.out()) == CNP_OK);
   CHECK(shape_of(r) == std::vector<int64_t>{2, 0, 5});
 }
+
+TEST_CASE("astype without copy returns the input handle; copyto drops leading unit axes", "[array]") {
+  Handle a, same, row, dst;
+  cnp_scalar stop = i64(3);
+  REQUIRE(cnp_arange(&stop, nullptr, nullptr, nullptr, a.out()) == CNP_OK);
+  Dt i8("int64");
+  REQUIRE(cnp_astype(a, i8, CNP_ORDER_K, CNP_CASTING_UNSAFE, 0, same.out()) == CNP_OK);
+  CHECK(same.h == a.h);  // a second reference to the same handle
+  int64_t shape13[2] = {1, 3};
+  REQUIRE(cnp_reshape(a, 2, shape13, CNP_ORDER_C, row.out()) == CNP_OK);
+  int64_t three = 3;
+  REQUIRE(cnp_zeros(1, &three, nullptr, CNP_ORDER_C, dst.out()) == CNP_OK);
+  REQUIRE(cnp_copyto(dst, row, CNP_CASTING_SAME_KIND, nullptr) == CNP_OK);
+  CHECK(at(dst, {2}) == 2.0);
+}

@@ -5,7 +5,7 @@ import time from the library's public C header (through ctypes, or cffi with
 CNUMPY_BACKEND=cffi).
 """
 from . import _backend
-from ._errors import AxisError, ComplexWarning, LinAlgError
+from ._errors import AxisError, ComplexWarning
 from ._dtype import dtype
 from ._scalars import (generic, number, integer, signedinteger, unsignedinteger, inexact,
                        floating, complexfloating, bool_, int8, int16, int32, int64, uint8,
@@ -24,7 +24,7 @@ newaxis = None
 __version__ = _backend.string(_backend.lib.cnp_version_string())
 
 # Public classes print as cnumpy.X (as NumPy's print as numpy.X), not as private modules.
-for _cls in (AxisError, ComplexWarning, LinAlgError, dtype, ndarray, generic, number, integer,
+for _cls in (AxisError, ComplexWarning, dtype, ndarray, generic, number, integer,
              signedinteger, unsignedinteger, inexact, floating, complexfloating, bool_, int8,
              int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64,
              complex64, complex128):
@@ -32,7 +32,7 @@ for _cls in (AxisError, ComplexWarning, LinAlgError, dtype, ndarray, generic, nu
 del _cls
 
 __all__ = [
-    "AxisError", "ComplexWarning", "LinAlgError", "dtype", "ndarray", "generic", "number",
+    "AxisError", "ComplexWarning", "dtype", "ndarray", "generic", "number",
     "integer", "signedinteger", "unsignedinteger", "inexact", "floating", "complexfloating",
     "bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16",
     "float32", "float64", "complex64", "complex128", "array", "asarray", "asanyarray",

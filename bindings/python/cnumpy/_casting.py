@@ -17,17 +17,50 @@ def _dtype_of(x):
     return _dt(x)
 
 
+_PY_DEFAULT = {bool: "bool", int: "int64", float: "float64", complex: "complex128"}
+
+
+def _value_dtype(v, to):
+    """The dtype NumPy 1.24's value-based casting gives a Python scalar when casting to `to`
+    (numpy's min_scalar_type, with small non-negative ints made signed unless `to` is
+    unsigned)."""
+    t = type(v)
+    if t is bool:
+        return _dt("bool")
+    if t is int:
+        if v >= 0:
+            for bits in (8, 16, 32, 64):
+                if v < 1 << bits:
+                    signed = v < 1 << (bits - 1) and to.kind != "u"
+                    return _dt(("int%d" if signed else "uint%d") % bits)
+        else:
+            for bits in (8, 16, 32, 64):
+                if v >= -(1 << (bits - 1)):
+                    return _dt("int%d" % bits)
+        raise OverflowError("Python int too large to convert to C long")
+    if t is float:
+        a = abs(v)
+        if a != a or a == float("inf") or a < 65000.0:
+            return _dt("float16")
+        return _dt("float32") if a < 3.4e38 else _dt("float64")
+    if abs(v.real) < 3.4e38 and abs(v.imag) < 3.4e38:     # nan/inf parts: complex128
+        return _dt("complex64")
+    return _dt("complex128")
+
+
 def can_cast(from_, to, casting="safe"):
-    """numpy.can_cast(from_, to, casting='safe'); from_ is a dtype spelling or an array."""
+    """numpy.can_cast(from_, to, casting='safe'); from_ is a dtype spelling, an array, or a
+    Python scalar (judged by its value, as NumPy 1.24 does: can_cast(300, 'int8') is False)."""
     c = _args.casting(casting)
+    b = _dt(to)
     t = type(from_)
     if t is int or t is float or t is complex or t is bool:
-        # NumPy 2's rule: the answer used to depend on the value, which NEP 50 removed.
-        raise TypeError("can_cast() does not support Python ints, floats, and complex because "
-                        "the result used to depend on the value.\nThis change was part of "
-                        "adopting NEP 50, we may explicitly allow them again in the future.")
-    a = _dtype_of(from_)
-    b = _dt(to)
+        own = "uint64" if t is int and from_ > 0x7FFFFFFFFFFFFFFF else _PY_DEFAULT[t]
+        if c == _args.CASTING_UNSAFE or _dt(own) is b:
+            return True
+        a = _value_dtype(from_, b)
+    else:
+        a = _dtype_of(from_)
     out = _backend.new_int32_out()
     call(_lib.cnp_can_cast, a._h, b._h, c, out)
     return bool(out[0])
@@ -38,9 +71,6 @@ def promote_types(type1, type2):
     out = _backend.new_dtype_out()
     call(_lib.cnp_promote_types, a._h, b._h, out)
     return _dtype.from_handle(out[0])
-
-
-_PY_DEFAULT = {bool: "bool", int: "int64", float: "float64", complex: "complex128"}
 
 
 def result_type(*arrays_and_dtypes):

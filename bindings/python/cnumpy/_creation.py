@@ -18,13 +18,28 @@ _order = _args.order
 _F64 = _dtype.dtype("float64")
 
 
+# int64_t[1] arrays for int shapes, made once: the library only reads them, so sharing them
+# between calls (and threads) is safe, and it saves an allocation per call.
+_SHAPE1 = {}
+
+
+def _shape1(n):
+    nd, shp = _args.shape_array(n)      # validates the range
+    if len(_SHAPE1) < 4096:
+        _SHAPE1[n] = shp
+    return shp
+
+
 def _make_filled(cfn):
     """empty/zeros/ones share one shape: kept as tight as possible (it is what the per-call
     overhead benchmark times)."""
 
     def create(shape, dtype=float, order="C", *, like=None):
-        if type(shape) is int and -0x8000000000000000 <= shape <= 0x7FFFFFFFFFFFFFFF:
-            nd, shp = 1, _int64_array((shape,))
+        if type(shape) is int:
+            nd = 1
+            shp = _SHAPE1.get(shape)
+            if shp is None:
+                shp = _shape1(shape)
         else:
             nd, shp = _args.shape_array(shape)
         if order == "C":

@@ -34,7 +34,11 @@ class ComplexWarning(RuntimeWarning):
 
 
 class LinAlgError(ValueError):
-    """numpy.linalg.LinAlgError (re-exported by cnumpy.linalg once it exists)."""
+    """numpy.linalg.LinAlgError; cnumpy.linalg will re-export it (NumPy has no top-level
+    name for it)."""
+
+
+LinAlgError.__module__ = "cnumpy.linalg"
 
 
 _BY_NAME = {
