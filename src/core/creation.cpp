@@ -239,8 +239,6 @@ Array arange(const cnp_scalar* start_p, const cnp_scalar* stop_p, const cnp_scal
     double dr = as_real(stop) - as_real(start), di = as_imag(stop) - as_imag(start);
     double sr = as_real(step), si = as_imag(step);
     if (sr == 0 && si == 0) throw Error(CNP_ERR_ZERO_DIVISION, "complex division by zero");
-    (void)dr;
-    (void)di;
     c128_t q = Arith<c128_t>::div(c128_t(dr, di), c128_t(sr, si));
     // NumPy's complex branch: min of the two ceilings, without the underflow rule.
     length = std::min(arange_length(q.real(), false), arange_length(q.imag(), false));
