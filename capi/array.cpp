@@ -19,8 +19,7 @@ CNP_API cnp_status cnp_array_retain(cnp_array* h, cnp_array** out) {
   return run([&] {
     require_out(out);
     array_of(h);
-    h->refs.fetch_add(1, std::memory_order_relaxed);
-    *out = h;
+    *out = retain_handle(h);
   });
 }
 

@@ -1,4 +1,6 @@
 // numpy array creation routines.
+#include <memory>
+
 #include "capi/guard.hpp"
 #include "core/cast.hpp"
 #include "core/creation.hpp"
@@ -48,21 +50,16 @@ CNP_API cnp_status cnp_arange(const cnp_scalar* start, const cnp_scalar* stop, c
 
 CNP_API cnp_status cnp_linspace(const cnp_array* start, const cnp_array* stop, int64_t num, int32_t endpoint,
                                 const cnp_dtype* dtype, int64_t axis, cnp_array** out, cnp_array** step_out) {
+  if (out) *out = nullptr;
   if (step_out) *step_out = nullptr;
-  Array step;
-  cnp_status st = produce(out, [&] {
-    return linspace(array_of(start), array_of(stop), num, endpoint != 0, opt_dtype(dtype), axis, step_out ? &step : nullptr);
+  return run([&] {
+    require_out(out);
+    Array step;
+    std::unique_ptr<cnp_array> y(new_handle(
+        linspace(array_of(start), array_of(stop), num, endpoint != 0, opt_dtype(dtype), axis, step_out ? &step : nullptr)));
+    if (step_out) *step_out = new_handle(std::move(step));  // if this throws, y is released: all or nothing
+    *out = y.release();
   });
-  if (st == CNP_OK && step_out) {
-    st = run([&] { *step_out = new_handle(std::move(step)); });
-    if (st != CNP_OK) {  // keep the all-or-nothing contract
-      cnp_array* h = *out;
-      *out = nullptr;
-      h->magic = 0;
-      delete h;
-    }
-  }
-  return st;
 }
 
 CNP_API cnp_status cnp_logspace(const cnp_array* start, const cnp_array* stop, int64_t num, int32_t endpoint,
@@ -101,12 +98,17 @@ CNP_API cnp_status cnp_array_from_scalar(const cnp_scalar* value, const cnp_dtyp
   });
 }
 
+// The element count of a described buffer; its pointer may be NULL only when it holds nothing.
+static const Dtype* checked_buffer(const void* data, const cnp_dtype* dtype, int32_t ndim, const int64_t* shape) {
+  const Dtype* d = dtype_of(dtype);
+  if (checked_size(ndim, shape, d->itemsize) > 0 && !data) throw Error(CNP_ERR_INVALID_HANDLE, "data pointer is NULL");
+  return d;
+}
+
 CNP_API cnp_status cnp_array_from_data(const void* data, const cnp_dtype* dtype, int32_t ndim, const int64_t* shape,
                                        const int64_t* strides, cnp_array** out) {
   return produce(out, [&] {
-    const Dtype* d = dtype_of(dtype);
-    int64_t size = checked_size(ndim, shape, d->itemsize);
-    if (!data && size > 0) throw Error(CNP_ERR_INVALID_HANDLE, "data pointer is NULL");
+    const Dtype* d = checked_buffer(data, dtype, ndim, shape);
     static char empty_source;
     Array src = Array::wrap(data ? static_cast<char*>(const_cast<void*>(data)) : &empty_source, d, ndim, shape, strides,
                             false, nullptr, nullptr);
@@ -118,9 +120,7 @@ CNP_API cnp_status cnp_array_wrap(void* data, const cnp_dtype* dtype, int32_t nd
                                   const int64_t* strides, int32_t writeable, cnp_deleter deleter, void* deleter_ctx,
                                   cnp_array** out) {
   return produce(out, [&] {
-    const Dtype* d = dtype_of(dtype);
-    int64_t size = checked_size(ndim, shape, d->itemsize);
-    if (!data && size > 0) throw Error(CNP_ERR_INVALID_HANDLE, "data pointer is NULL");
+    const Dtype* d = checked_buffer(data, dtype, ndim, shape);
     return Array::wrap(static_cast<char*>(data), d, ndim, shape, strides, writeable != 0, deleter, deleter_ctx);
   });
 }

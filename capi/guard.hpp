@@ -56,6 +56,13 @@ inline const Dtype* dtype_of(const cnp_dtype* d) {
 // An optional dtype: NULL means the function's NumPy default (the callee decides).
 inline const Dtype* opt_dtype(const cnp_dtype* d) { return d ? dtype_of(d) : nullptr; }
 
+// Another reference to the same handle (cnp_array_retain, astype without copy).
+inline cnp_array* retain_handle(const cnp_array* h) {
+  cnp_array* m = const_cast<cnp_array*>(h);
+  m->refs.fetch_add(1, std::memory_order_relaxed);
+  return m;
+}
+
 inline cnp_array* new_handle(Array&& a) {
   auto* h = new cnp_array{kArrayMagic, {1}, std::move(a)};
   return h;

@@ -63,10 +63,7 @@ CNP_API cnp_status cnp_astype(const cnp_array* h, const cnp_dtype* dtype, int32_
     bool layout_ok = order == CNP_ORDER_K || (order == CNP_ORDER_A && (a.c_contiguous() || a.f_contiguous())) ||
                      (order == CNP_ORDER_C ? a.c_contiguous() : order == CNP_ORDER_F && a.f_contiguous());
     if (!copy && d->typenum == a.dtype()->typenum && layout_ok) {
-      // No conversion needed: the input itself, as a new reference (like NumPy's `is` identity).
-      cnp_array* self = const_cast<cnp_array*>(h);
-      self->refs.fetch_add(1, std::memory_order_relaxed);
-      *out = self;
+      *out = retain_handle(h);  // no conversion needed: the input itself (NumPy's `is` identity)
       return;
     }
     *out = new_handle(cast_copy(a, d, order));

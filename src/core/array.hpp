@@ -109,5 +109,8 @@ namespace cnp {
 // NumPy's new-array-like-prototype rule (empty_like, copy, astype): order C/F as asked, A is F
 // when the prototype is F-contiguous only, K keeps the prototype's axis order by stride. ndim -1
 // keeps the prototype's shape; a different rank falls back to C order.
+// The axes of `a` ordered by |stride|, largest first, ties in axis order (NumPy's sorted stride
+// permutation): the memory order of the axes.
+void axes_by_stride(const Array& a, int32_t* perm);
 Array allocate_like(const Array& proto, const Dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, bool zeroed);
 }  // namespace cnp

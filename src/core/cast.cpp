@@ -53,6 +53,29 @@ const CastTable& cast_table() {
   return table;
 }
 
+// NumPy's ComplexWarning: complex into a real (non-bool) type drops the imaginary part.
+void warn_if_discarding_imag(bool from_complex, const Dtype* to) {
+  if (from_complex && !is_complex(to) && to->kind != 'b')
+    warn(CNP_WARN_COMPLEX, "Casting complex values to real discards the imaginary part");
+}
+
+// dst = src elementwise (src already broadcast through src_strides), converted by the cast table.
+void cast_into(Array& dst, const Array& src, const int64_t* src_strides) {
+  CastLoop loop = cast_loop(src.dtype()->typenum, dst.dtype()->typenum);
+  const int64_t* strides[2] = {dst.strides(), src_strides};
+  char* bases[2] = {dst.data(), src.data()};
+  for_each_run<2>(dst.ndim(), dst.shape(), strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {
+    loop(p[1], s[1], p[0], s[0], n);
+  });
+}
+
+template <class U>
+void fill_contiguous(char* d, const char* item, int64_t n) {
+  U v;
+  std::memcpy(&v, item, sizeof(U));
+  for (int64_t i = 0; i < n; ++i) std::memcpy(d + i * static_cast<int64_t>(sizeof(U)), &v, sizeof(U));
+}
+
 [[noreturn]] void int_out_of_bounds(const cnp_scalar& v, const Dtype* d) {
   std::string text = v.typenum == CNP_UINT64 ? std::to_string(v.value.u) : std::to_string(v.value.i);
   throw Error(CNP_ERR_OVERFLOW, "Python integer " + text + " out of bounds for " + d->name);
@@ -102,11 +125,7 @@ void store_typed(const cnp_scalar& v, char* dst) {
       else store<T>(dst, convert<T>(v.value.f));
       break;
     }
-    default: {
-      if constexpr (!is_complex_v<T> && !std::is_same_v<T, bool_t>)
-        warn(CNP_WARN_COMPLEX, "Casting complex values to real discards the imaginary part");
-      store<T>(dst, convert<T>(c128_t(v.value.c[0], v.value.c[1])));
-    }
+    default: store<T>(dst, convert<T>(c128_t(v.value.c[0], v.value.c[1])));
   }
 }
 
@@ -124,25 +143,20 @@ const Dtype* scalar_dtype(const cnp_scalar& value) {
 }
 
 void store_scalar(const cnp_scalar& v, const Dtype* dtype, char* dst) {
-  scalar_dtype(v);
-  bool weak = (v.flags & CNP_SCALAR_WEAK) != 0;
+  const char kind = scalar_dtype(v)->kind;
+  const bool weak = (v.flags & CNP_SCALAR_WEAK) != 0;
   visit_type(dtype->typenum, [&](auto tag) {
     using T = typename decltype(tag)::type;
-    if (weak) {
-      bool is_int_value = v.typenum == CNP_INT64 || v.typenum == CNP_UINT64 || v.typenum == CNP_INT32 ||
-                          v.typenum == CNP_INT16 || v.typenum == CNP_INT8 || v.typenum == CNP_UINT8 ||
-                          v.typenum == CNP_UINT16 || v.typenum == CNP_UINT32;
-      bool is_complex_value = v.typenum == CNP_COMPLEX64 || v.typenum == CNP_COMPLEX128;
-      bool is_float_value = v.typenum == CNP_FLOAT64 || v.typenum == CNP_FLOAT32 || v.typenum == CNP_FLOAT16;
+    if (weak) {  // Python values follow Python's conversion rules
       if constexpr (is_int_v<T>) {
-        if (is_int_value) return store_weak_int<T>(v, dtype, dst);
-        if (is_float_value) return store_weak_float_to_int<T>(v.value.f, dst);
-        if (is_complex_value)
-          throw_type("int() argument must be a string, a bytes-like object or a real number, not 'complex'");
+        if (kind == 'i' || kind == 'u') return store_weak_int<T>(v, dtype, dst);
+        if (kind == 'f') return store_weak_float_to_int<T>(v.value.f, dst);
+        if (kind == 'c') throw_type("int() argument must be a string, a bytes-like object or a real number, not 'complex'");
       } else if constexpr (is_float_v<T>) {
-        if (is_complex_value) throw_type("float() argument must be a string or a real number, not 'complex'");
+        if (kind == 'c') throw_type("float() argument must be a string or a real number, not 'complex'");
       }
     }
+    warn_if_discarding_imag(kind == 'c', dtype);
     store_typed<T>(v, dst);
   });
 }
@@ -204,19 +218,10 @@ void assign(Array& dst, const Array& src, int32_t casting, const Array* where) {
     Array tmp = cast_copy(src, src.dtype(), CNP_ORDER_K);
     return assign(dst, tmp, CNP_CASTING_UNSAFE, where);
   }
-  if (is_complex(src.dtype()) && !is_complex(dst.dtype()) && dst.dtype()->kind != 'b')
-    warn(CNP_WARN_COMPLEX, "Casting complex values to real discards the imaginary part");
+  warn_if_discarding_imag(is_complex(src.dtype()), dst.dtype());
+  if (!where) return cast_into(dst, src, sstr);
+  check_cast(where->dtype(), builtin_dtype(CNP_BOOL), CNP_CASTING_SAFE);  // only bool casts safely to bool
   CastLoop loop = cast_loop(src.dtype()->typenum, dst.dtype()->typenum);
-  if (!where) {
-    const int64_t* strides[2] = {dst.strides(), sstr};
-    char* bases[2] = {dst.data(), src.data()};
-    for_each_run<2>(dst.ndim(), dst.shape(), strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {
-      loop(p[1], s[1], p[0], s[0], n);
-    });
-    return;
-  }
-  if (where->dtype()->typenum != CNP_BOOL)
-    throw_type("Cannot cast array data from " + dtype_repr(where->dtype()) + " to dtype('bool') according to the rule 'safe'");
   int64_t wstr[kMaxDims];
   if (!broadcast_strides(*where, dst.ndim(), dst.shape(), wstr))
     throw_value("could not broadcast where mask from shape " + numpy_shape_string(where->ndim(), where->shape()) +
@@ -255,9 +260,9 @@ void fill(Array& dst, const cnp_scalar& value) {
       for (int64_t b = 1; b < isz; ++b) same &= item[b] == item[0];
       if (same) return void(std::memset(d, item[0], static_cast<size_t>(n * isz)));
       switch (isz) {
-        case 2: { uint16_t v; std::memcpy(&v, item, 2); for (int64_t i = 0; i < n; ++i) std::memcpy(d + 2 * i, &v, 2); return; }
-        case 4: { uint32_t v; std::memcpy(&v, item, 4); for (int64_t i = 0; i < n; ++i) std::memcpy(d + 4 * i, &v, 4); return; }
-        case 8: { uint64_t v; std::memcpy(&v, item, 8); for (int64_t i = 0; i < n; ++i) std::memcpy(d + 8 * i, &v, 8); return; }
+        case 2: return fill_contiguous<uint16_t>(d, item, n);
+        case 4: return fill_contiguous<uint32_t>(d, item, n);
+        case 8: return fill_contiguous<uint64_t>(d, item, n);
         default: break;
       }
     }
@@ -268,15 +273,9 @@ void fill(Array& dst, const cnp_scalar& value) {
 Array cast_copy(const Array& src, const Dtype* dtype, int32_t order) {
   Array out = allocate_like(src, dtype, order, -1, nullptr, false);
   // The copy is new memory: no overlap, and any cast is allowed (astype checks the rule first).
-  if (is_complex(src.dtype()) && !is_complex(dtype) && dtype->kind != 'b' && out.size() > 0)
-    warn(CNP_WARN_COMPLEX, "Casting complex values to real discards the imaginary part");
   if (out.size() == 0) return out;
-  CastLoop loop = cast_loop(src.dtype()->typenum, dtype->typenum);
-  const int64_t* strides[2] = {out.strides(), src.strides()};
-  char* bases[2] = {out.data(), src.data()};
-  for_each_run<2>(out.ndim(), out.shape(), strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {
-    loop(p[1], s[1], p[0], s[0], n);
-  });
+  warn_if_discarding_imag(is_complex(src.dtype()), dtype);
+  cast_into(out, src, src.strides());
   return out;
 }
 

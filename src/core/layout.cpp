@@ -6,6 +6,12 @@
 
 namespace cnp {
 
+void axes_by_stride(const Array& a, int32_t* perm) {
+  for (int32_t i = 0; i < a.ndim(); ++i) perm[i] = i;
+  std::stable_sort(perm, perm + a.ndim(),
+                   [&](int32_t x, int32_t y) { return std::llabs(a.stride(x)) > std::llabs(a.stride(y)); });
+}
+
 Array allocate_like(const Array& proto, const Dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, bool zeroed) {
   if (order < CNP_ORDER_C || order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");
   bool keep_shape = ndim < 0;
@@ -24,9 +30,7 @@ Array allocate_like(const Array& proto, const Dtype* dtype, int32_t order, int32
   // K with an arbitrary layout: allocate C order over the axes sorted by |stride| (largest first),
   // then view it back in the original axis order.
   int32_t perm[kMaxDims];
-  for (int32_t i = 0; i < ndim; ++i) perm[i] = i;
-  std::stable_sort(perm, perm + ndim,
-                   [&](int32_t a, int32_t b) { return std::llabs(proto.stride(a)) > std::llabs(proto.stride(b)); });
+  axes_by_stride(proto, perm);  // same rank as proto here
   int64_t pshape[kMaxDims];
   for (int32_t i = 0; i < ndim; ++i) pshape[i] = shape[perm[i]];
   Array base = Array::allocate(dtype, ndim, pshape, CNP_ORDER_C, zeroed);

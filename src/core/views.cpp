@@ -121,9 +121,7 @@ Array ravel(const Array& a, int32_t order) {
   if (order == CNP_ORDER_K) {
     // A view when the axes sorted by stride form one contiguous run.
     int32_t perm[kMaxDims];
-    for (int32_t i = 0; i < a.ndim(); ++i) perm[i] = i;
-    std::stable_sort(perm, perm + a.ndim(),
-                     [&](int32_t x, int32_t y) { return std::llabs(a.stride(x)) > std::llabs(a.stride(y)); });
+    axes_by_stride(a, perm);
     int64_t expect = s;
     bool contiguous = true;
     for (int32_t i = a.ndim() - 1; i >= 0 && contiguous; --i) {
