@@ -1,6 +1,7 @@
 // Views, shape changes, element access and casting.
 #include <cstring>
 #include "capi/guard.hpp"
+#include "ufunc/errstate.hpp"
 #include "core/cast.hpp"
 #include "core/views.hpp"
 
@@ -66,12 +67,19 @@ CNP_API cnp_status cnp_astype(const cnp_array* h, const cnp_dtype* dtype, int32_
       *out = retain_handle(h);  // no conversion needed: the input itself (NumPy's `is` identity)
       return;
     }
-    *out = new_handle(cast_copy(a, d, order));
+    fpe_clear();
+    Array r = cast_copy(a, d, order);
+    fpe_report(fpe_read(), "cast");  // NumPy 1.24 warns about NaN/overflow in casts
+    *out = new_handle(std::move(r));
   });
 }
 
 CNP_API cnp_status cnp_copyto(cnp_array* dst, const cnp_array* src, int32_t casting, const cnp_array* where) {
-  return run([&] { assign(array_of(dst), array_of(src), casting, opt_array(where)); });
+  return run([&] {
+    fpe_clear();
+    assign(array_of(dst), array_of(src), casting, opt_array(where));
+    fpe_report(fpe_read(), "cast");
+  });
 }
 
 }  // extern "C"

@@ -5,6 +5,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake pkg-config binutils
   libopenblas-dev liblapacke-dev libfftw3-dev   # numeric back ends (linked as modules need them)
+  libsleef-dev                                  # vectorised libm (runtime CPU dispatch) for ufuncs
   catch2                                        # C++ unit tests (v2, catch2/catch.hpp)
   valgrind                                      # memcheck of the plain C test
   python3 python3-numpy python3-cffi python3-pytest python3-hypothesis

@@ -2,4 +2,5 @@
 #ifndef CNUMPY_H
 #define CNUMPY_H
 #include "cnumpy/core.h"
+#include "cnumpy/ufunc.h"
 #endif

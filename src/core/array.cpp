@@ -270,6 +270,12 @@ Array Array::view(int32_t ndim, const int64_t* shape, const int64_t* strides, ch
   return v;
 }
 
+Array Array::view_as(const Dtype* dtype, int32_t ndim, const int64_t* shape, const int64_t* strides, char* data) const {
+  Array v = view(ndim, shape, strides, data);
+  v.dtype_ = dtype;
+  return v;
+}
+
 void Array::set_writeable(bool w) {
   if (w && buffer_ && buffer_->readonly) throw_value("cannot set WRITEABLE flag to True of this array");
   writeable_ = w;

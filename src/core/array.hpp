@@ -60,7 +60,8 @@ class Array {
 
   // A view: same buffer and dtype, new geometry (caller guarantees it stays inside the buffer).
   Array view(int32_t ndim, const int64_t* shape, const int64_t* strides, char* data) const;
-  // A view reinterpreted with another dtype of the same itemsize is not needed yet.
+  // The same, seen as another dtype (the real or imaginary part of a complex array).
+  Array view_as(const Dtype* dtype, int32_t ndim, const int64_t* shape, const int64_t* strides, char* data) const;
 
   void set_writeable(bool w);
   void set_weak(bool w) { weak_ = w; }

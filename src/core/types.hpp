@@ -1,5 +1,6 @@
 // The C++ element types behind each builtin dtype, and a visitor that maps a type number onto them.
 #pragma once
+#include <cfenv>
 #include <complex>
 #include <cstdint>
 #include <cstring>
@@ -64,11 +65,17 @@ template <class T> inline constexpr bool is_int_v = std::is_integral_v<T>;
 
 namespace detail {
 // What cvttsd2si does: truncation, and the "integer indefinite" value for NaN and overflow.
+// Out of range (or NaN), the instruction also raises FE_INVALID, which NumPy reports as
+// "invalid value encountered in cast"; so do we.
 inline int32_t cvt32(double v) noexcept {
-  return (v > -2147483649.0 && v < 2147483648.0) ? static_cast<int32_t>(v) : INT32_MIN;
+  if (v > -2147483649.0 && v < 2147483648.0) return static_cast<int32_t>(v);
+  std::feraiseexcept(FE_INVALID);
+  return INT32_MIN;
 }
 inline int64_t cvt64(double v) noexcept {
-  return (v >= -9223372036854775808.0 && v < 9223372036854775808.0) ? static_cast<int64_t>(v) : INT64_MIN;
+  if (v >= -9223372036854775808.0 && v < 9223372036854775808.0) return static_cast<int64_t>(v);
+  std::feraiseexcept(FE_INVALID);
+  return INT64_MIN;
 }
 }  // namespace detail
 

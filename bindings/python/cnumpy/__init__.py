@@ -17,8 +17,13 @@ from ._creation import (empty, zeros, ones, full, empty_like, zeros_like, ones_l
                         arange, linspace, logspace, geomspace, eye, identity, copy, frombuffer)
 from ._shape_funcs import reshape, ravel, transpose, shape, ndim, size
 from ._casting import can_cast, promote_types, result_type, copyto, may_share_memory
+from ._ufunc import ufunc, UFUNCS as _UFUNCS
+from ._mathfuncs import (around, round_, round, fix, clip, real, imag, angle, isclose, allclose,
+                         array_equal, where)
+from ._errstate import seterr, geterr, seterrcall, geterrcall, errstate
 
 globals().update(_ALIASES)
+globals().update(_UFUNCS)
 
 newaxis = None
 __version__ = _backend.string(_backend.lib.cnp_version_string())
@@ -27,7 +32,7 @@ __version__ = _backend.string(_backend.lib.cnp_version_string())
 for _cls in (AxisError, ComplexWarning, dtype, ndarray, generic, number, integer,
              signedinteger, unsignedinteger, inexact, floating, complexfloating, bool_, int8,
              int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64,
-             complex64, complex128):
+             complex64, complex128, ufunc, errstate):
     _cls.__module__ = __name__
 del _cls
 
@@ -40,4 +45,7 @@ __all__ = [
     "zeros_like", "ones_like", "full_like", "arange", "linspace", "logspace", "geomspace", "eye",
     "identity", "copy", "frombuffer", "reshape", "ravel", "transpose", "shape", "ndim", "size",
     "can_cast", "promote_types", "result_type", "copyto", "may_share_memory", "newaxis",
-] + sorted(_ALIASES)
+    "ufunc", "around", "round_", "round", "fix", "clip", "real", "imag", "angle", "isclose",
+    "allclose", "array_equal", "where", "seterr", "geterr", "seterrcall", "geterrcall",
+    "errstate",
+] + sorted(_ALIASES) + sorted(_UFUNCS)

@@ -13,6 +13,9 @@ of the package uses:
                         out-parameter cells: pass the cell, read the result as cell[0]
   new_scalar()          a zeroed cnp_scalar (fields typenum, flags, value.i/.u/.f/.c[0..1]),
                         passed as is for a const cnp_scalar* or cnp_scalar* parameter
+  new_ufunc_args()      a cnp_ufunc_args with the defaults (fields out[0..1], where, dtype,
+                        casting, order; handles are assigned as they are), passed as is
+  new_errstate()        a zeroed cnp_errstate (fields divide, over, under, invalid)
   int64_array(seq)      int64_t[] of a sequence of ints
   dtype_array(handles)  const cnp_dtype*[] of dtype handles
   index_array(items)    cnp_index[] of (kind, flags, start, stop, step) tuples
@@ -47,7 +50,8 @@ else:
 INTERFACE = (
     "NAME", "lib", "consts", "NULL", "path", "missing",
     "new_array_out", "new_dtype_out", "new_voidp_out", "new_int32_out", "new_int64_out",
-    "new_charp_out", "new_int64p_out", "new_scalar", "int64_array", "dtype_array",
+    "new_charp_out", "new_int64p_out", "new_scalar", "new_ufunc_args", "new_errstate",
+    "int64_array", "dtype_array",
     "index_array", "is_null", "string", "address", "voidp", "read_int64s", "read_bytes",
     "memory", "make_deleter", "make_warning_fn", "keep_forever",
 )

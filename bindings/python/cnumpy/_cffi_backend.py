@@ -67,6 +67,21 @@ def new_scalar():
     return _new("cnp_scalar *")
 
 
+_SAME_KIND = consts["CNP_CASTING_SAME_KIND"]
+_ORDER_K = consts["CNP_ORDER_K"]
+
+
+def new_ufunc_args():
+    a = _new("cnp_ufunc_args *")
+    a.casting = _SAME_KIND
+    a.order = _ORDER_K
+    return a
+
+
+def new_errstate():
+    return _new("cnp_errstate *")
+
+
 def int64_array(seq):
     return _new("int64_t[]", seq)
 

@@ -134,6 +134,10 @@ _Scalar = _types.base("cnp_scalar")
 _Index = _types.base("cnp_index")
 _Deleter = _types.base("cnp_deleter")
 _WarningFn = _types.base("cnp_warning_fn")
+_UfuncArgs = _types.base("cnp_ufunc_args")
+_Errstate = _types.base("cnp_errstate")
+_SAME_KIND = consts["CNP_CASTING_SAME_KIND"]
+_ORDER_K = consts["CNP_ORDER_K"]
 
 _VP1 = ctypes.c_void_p * 1
 _I32_1 = ctypes.c_int32 * 1
@@ -151,6 +155,15 @@ new_int64_out = _I64_1
 new_charp_out = _CP1
 new_int64p_out = _I64P1
 new_scalar = _Scalar
+new_errstate = _Errstate
+
+
+def new_ufunc_args():
+    """A cnp_ufunc_args holding the defaults (no out/where/dtype, same_kind, order K)."""
+    a = _UfuncArgs()
+    a.casting = _SAME_KIND
+    a.order = _ORDER_K
+    return a
 
 
 _I64_TYPES = [ctypes.c_int64 * n for n in range(65)]   # array types made once, not per call

@@ -99,8 +99,17 @@ def flush_warnings():
         except ValueError:
             pass
     level = _user_stacklevel()
+    if fpe_dispatch is not None:
+        fpe_dispatch(mine, level + 1)
+        return
     for _, category, message in mine:
         warnings.warn(message, WARNINGS.get(category, RuntimeWarning), stacklevel=level)
+
+
+# Set by _errstate: fpe_dispatch(items, stacklevel) emits a flush's warnings itself, so that
+# floating-point errors follow the thread's Python error modes ('print', 'call', 'log' are
+# 'warn' for the library and are carried out here).
+fpe_dispatch = None
 
 
 def error(status):

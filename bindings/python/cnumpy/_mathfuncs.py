@@ -1,0 +1,230 @@
+"""Elementwise functions that are not ufuncs in NumPy: around/round, fix, clip, real, imag,
+angle, isclose, allclose, array_equal, where; and the ndarray/scalar methods built on them and
+on the ufuncs (round, clip, conj, conjugate, real, imag)."""
+from . import _args, _backend
+from ._convert import as_array
+from ._errors import error, pending, flush_warnings
+from ._ndarray import ndarray, wrap
+from ._scalars import generic, _CLASSES as _SCALAR_CLASSES
+from ._ufunc import (UFUNCS, operand, cfunc, call, _unwrap, _inputs, _where_array,
+                     _ufunc_dtype, _signature_dtype, _MISSING)
+
+_NULL = _backend.NULL
+_new_array_out = _backend.new_array_out
+_new_int32_out = _backend.new_int32_out
+_new_ufunc_args = _backend.new_ufunc_args
+_array_free = _backend.lib.cnp_array_free
+
+_around = cfunc("cnp_around")
+_fix = cfunc("cnp_fix")
+_clip = cfunc("cnp_clip")
+_real = cfunc("cnp_real")
+_imag = cfunc("cnp_imag")
+_angle = cfunc("cnp_angle")
+_isclose = cfunc("cnp_isclose")
+_allclose = cfunc("cnp_allclose")
+_array_equal = cfunc("cnp_array_equal")
+_where = cfunc("cnp_where")
+
+
+def _produce(fn, *args):
+    """fn(*args, &out) -> a new ndarray."""
+    cell = _new_array_out()
+    st = fn(*args, cell)
+    if st:
+        raise error(st)
+    r = wrap(cell[0])
+    if pending:
+        flush_warnings()
+    return r
+
+
+def _out_array(out):
+    if out is not None and not isinstance(out, ndarray):
+        raise TypeError("return arrays must be of ArrayType")
+    return out
+
+
+def _into(fn, out, *args):
+    """fn(*args, out_arr, &out) for the functions taking an optional out array: returns out
+    itself when given, else the result (a scalar when 0-d, as NumPy)."""
+    _out_array(out)
+    cell = _new_array_out()
+    st = fn(*args, _NULL if out is None else out._h, cell)
+    if st:
+        raise error(st)
+    if out is not None:
+        _array_free(cell[0])
+        r = out
+    else:
+        r = wrap(cell[0])
+    if pending:
+        flush_warnings()
+    return r if out is not None else _unwrap(r)
+
+
+def around(a, decimals=0, out=None):
+    """numpy.around: evenly round to the given number of decimals (half to even)."""
+    return _into(_around, out, as_array(a)._h, _args.int64(decimals))
+
+
+def round_(a, decimals=0, out=None):
+    return around(a, decimals, out)
+
+
+round = around      # noqa: A001 (numpy.round)
+
+
+def fix(x, out=None):
+    """numpy.fix: round towards zero (a floating result)."""
+    return _into(_fix, out, as_array(x)._h)
+
+
+def clip(a, a_min, a_max, out=None, **kwargs):
+    """numpy.clip(a, a_min, a_max, out=None, **kwargs): kwargs are the ufunc keywords (where,
+    casting, order, dtype, subok, signature). Python scalar bounds are weak (NEP 50)."""
+    outs = [] if out is None else [out] if not isinstance(out, tuple) else list(out)
+    if len(outs) > 1:
+        raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
+    outs += [None] * (1 - len(outs))
+    for o in outs:
+        _out_array(o)
+    where = kwargs.pop("where", True)
+    casting = kwargs.pop("casting", "same_kind")
+    order = kwargs.pop("order", "K")
+    dtype = kwargs.pop("dtype", None)
+    kwargs.pop("subok", None)
+    signature = kwargs.pop("signature", None)
+    if kwargs:
+        raise TypeError("clip() got an unexpected keyword argument '%s'" % next(iter(kwargs)))
+    if not isinstance(casting, str):
+        raise TypeError("casting must be str, not %s" % type(casting).__name__)
+    c = _args.casting(casting)
+    o = _args.order(order)
+    if dtype is not None and signature is not None:
+        raise TypeError("cannot specify both 'signature' and 'dtype'")
+    dt = _signature_dtype(signature, 3, 1) if signature is not None else _ufunc_dtype(dtype)
+    w = None if where is True else _where_array(where)
+    present = [x for x in (a, a_min, a_max) if x is not None]
+    arrs = iter(_inputs(present, False))
+    x = next(arrs)
+    lo = next(arrs) if a_min is not None else None
+    hi = next(arrs) if a_max is not None else None
+
+    def clip3(xh, args, cell):
+        return _clip(xh, _NULL if lo is None else lo._h, _NULL if hi is None else hi._h, args,
+                     cell)
+    return call(clip3, [x], outs, w, dt, c, o)
+
+
+def real(val):
+    """numpy.real: val.real for anything that has it, else the real part of asarray(val)."""
+    try:
+        return val.real
+    except AttributeError:
+        return as_array(val).real
+
+
+def imag(val):
+    try:
+        return val.imag
+    except AttributeError:
+        return as_array(val).imag
+
+
+def angle(z, deg=False):
+    """numpy.angle: the counterclockwise angle from the positive real axis (radians, or
+    degrees with deg=True)."""
+    return _unwrap(_produce(_angle, as_array(z)._h, 1 if deg else 0))
+
+
+def isclose(a, b, rtol=1.e-5, atol=1.e-8, equal_nan=False):
+    """numpy.isclose: |a - b| <= atol + rtol * |b| elementwise (a scalar for 0-d inputs)."""
+    x, y = _inputs((a, b), False)
+    return _unwrap(_produce(_isclose, x._h, y._h, float(rtol), float(atol),
+                            1 if equal_nan else 0))
+
+
+def allclose(a, b, rtol=1.e-5, atol=1.e-8, equal_nan=False):
+    """numpy.allclose: whether isclose holds everywhere (a Python bool)."""
+    x, y = _inputs((a, b), False)
+    out = _new_int32_out()
+    st = _allclose(x._h, y._h, float(rtol), float(atol), 1 if equal_nan else 0, out)
+    if st:
+        raise error(st)
+    if pending:
+        flush_warnings()
+    return bool(out[0])
+
+
+def array_equal(a1, a2, equal_nan=False):
+    """numpy.array_equal: same shape and elements (a Python bool)."""
+    x, y = as_array(a1), as_array(a2)
+    out = _new_int32_out()
+    st = _array_equal(x._h, y._h, 1 if equal_nan else 0, out)
+    if st:
+        raise error(st)
+    if pending:
+        flush_warnings()
+    return bool(out[0])
+
+
+def where(condition, x=_MISSING, y=_MISSING):
+    """numpy.where(condition, x, y): elements of x where condition holds, else of y (Python
+    scalars weak, as NumPy 2). The one-argument form is condition.nonzero()."""
+    if x is _MISSING and y is _MISSING:
+        raise NotImplementedError("cnumpy: where(condition) with one argument (nonzero) is not "
+                                  "implemented yet; give x and y")
+    if x is _MISSING or y is _MISSING:
+        raise ValueError("either both or neither of x and y should be given")
+    c = as_array(condition)
+    xa, ya = _inputs((x, y), False)
+    return _produce(_where, c._h, xa._h, ya._h)
+
+
+# -- ndarray methods and properties ---------------------------------------------------------------
+def _get_real(self):
+    return _produce(_real, self._h)
+
+
+def _get_imag(self):
+    return _produce(_imag, self._h)
+
+
+def _set_real(self, value):
+    view = _produce(_real, self._h)
+    view[...] = value
+
+
+def _set_imag(self, value):
+    if self.dtype.kind != "c":
+        raise TypeError("array does not have imaginary part to set")
+    view = _produce(_imag, self._h)
+    view[...] = value
+
+
+def _conjugate(self):
+    return UFUNCS["conjugate"](self)
+
+
+def _round_method(self, decimals=0, out=None):
+    return around(self, decimals, out)
+
+
+def _clip_method(self, min=None, max=None, out=None, **kwargs):
+    return clip(self, min, max, out=out, **kwargs)
+
+
+def _install_methods():
+    ndarray.real = property(_get_real, _set_real, doc="The real part of the array.")
+    ndarray.imag = property(_get_imag, _set_imag, doc="The imaginary part of the array.")
+    ndarray.conj = ndarray.conjugate = _conjugate
+    ndarray.round = _round_method
+    ndarray.clip = _clip_method
+    for cls in _SCALAR_CLASSES.values():
+        cls.conj = cls.conjugate = _conjugate
+        cls.round = _round_method
+        cls.clip = _clip_method
+
+
+_install_methods()

@@ -1,0 +1,450 @@
+// The ufunc engine. Order of work mirrors NumPy's ufunc_generic_fastcall: resolve the loop,
+// check casts, broadcast, allocate outputs, protect against overlap, then iterate in 1-D runs
+// (buffered when an operand needs a cast, split by the where= mask) on one or more threads, and
+// finally report floating-point errors.
+#include "ufunc/execute.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/cast.hpp"
+#include "core/error.hpp"
+#include "core/iter.hpp"
+#include "core/parallel.hpp"
+#include "ufunc/errstate.hpp"
+#include "ufunc/nditer.hpp"
+
+namespace cnp::ufunc {
+
+namespace {
+
+// NumPy's kind order for NEP 50: bool < integer < float < complex.
+int category(const Dtype* d) {
+  switch (d->kind) {
+    case 'b': return 0;
+    case 'i':
+    case 'u': return 1;
+    case 'f': return 2;
+    default: return 3;
+  }
+}
+
+// The dtype a weak (Python) scalar takes next to the strongly typed operands whose promoted type
+// is `strong` (NumPy 2, NEP 50): the strong type when it is of the same or a higher kind, else the
+// default type of the scalar's kind (complex next to float32/float16 stays single precision).
+const Dtype* weak_dtype(const Dtype* weak, const Dtype* strong) {
+  int w = category(weak), s = category(strong);
+  if (w <= s) return strong;
+  if (w == 3 && s == 2) return builtin_dtype(strong->typenum == CNP_FLOAT64 ? CNP_COMPLEX128 : CNP_COMPLEX64);
+  if (w == 1) return builtin_dtype(CNP_INT64);
+  return weak;  // float64 / complex128, what the scalar already is
+}
+
+bool is_comparison(Id id) {
+  return id == Id::equal || id == Id::not_equal || id == Id::less || id == Id::less_equal || id == Id::greater ||
+         id == Id::greater_equal;
+}
+
+std::string casting_error(const Ufunc& uf, const char* what, int index, const Dtype* from, const Dtype* to,
+                          int32_t casting, int count) {
+  std::string s = std::string("Cannot cast ufunc '") + uf.name + "' " + what + " ";
+  if (count > 1 || std::string(what) == "input") s += std::to_string(index) + " ";
+  return s + "from " + dtype_repr(from) + " to " + dtype_repr(to) + " with casting rule '" + casting_name(casting) + "'";
+}
+
+[[noreturn]] void no_loop(const Ufunc& uf) {
+  throw_type(std::string("ufunc '") + uf.name +
+             "' not supported for the input types, and the inputs could not be safely coerced to any supported "
+             "types according to the casting rule ''safe''");
+}
+
+// Picks the loop for the (effective) input dtypes: NumPy's special resolvers, then the linear
+// search, first loop whose inputs cast safely and whose outputs cast to the given out arrays.
+const Loop& resolve(const Ufunc& uf, const Dtype* const* in, const Args& args, Array* const* outs) {
+  const int nin = uf.nin, nout = uf.nout;
+  auto loop_in = [&](const Loop& l, int32_t casting) {
+    for (int i = 0; i < nin; ++i)
+      if (!can_cast(in[i], builtin_dtype(l.types[i]), casting)) return false;
+    return true;
+  };
+  auto loop_out = [&](const Loop& l) {
+    for (int k = 0; k < nout; ++k)
+      if (outs[k] && !can_cast(builtin_dtype(l.types[nin + k]), outs[k]->dtype(), args.casting)) return false;
+    return true;
+  };
+  if (args.dtype) {
+    // dtype= fixes the output type; inputs cast under the call's casting rule.
+    for (int32_t casting : {int32_t{CNP_CASTING_SAFE}, args.casting}) {
+      for (const Loop& l : uf.loops) {
+        bool outs_match = true;
+        for (int k = 0; k < nout; ++k) outs_match &= l.types[nin + k] == args.dtype->typenum;
+        if (outs_match && loop_in(l, casting)) return l;
+      }
+    }
+    throw_type(std::string("No loop matching the specified signature and casting was found for ufunc ") + uf.name);
+  }
+  switch (uf.resolver) {
+    case Resolver::Subtract:
+      if (in[0]->kind == 'b' && in[1]->kind == 'b')
+        throw_type("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` "
+                   "operator, or the logical_xor function instead.");
+      break;
+    case Resolver::Negative:
+      if (in[0]->kind == 'b')
+        throw_type("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the "
+                   "logical_not function instead.");
+      break;
+    case Resolver::TrueDivide: {
+      bool all_int = true;
+      for (int i = 0; i < nin; ++i) all_int &= in[i]->kind == 'b' || is_integer(in[i]);
+      if (all_int) {
+        for (const Loop& l : uf.loops)
+          if (l.types[0] == CNP_FLOAT64 && l.types[1] == CNP_FLOAT64) return l;
+      }
+      break;
+    }
+    case Resolver::Default: break;
+  }
+  int32_t input_casting = args.casting < CNP_CASTING_SAFE ? args.casting : int32_t{CNP_CASTING_SAFE};
+  const Loop* first_input_match = nullptr;
+  for (const Loop& l : uf.loops) {
+    if (!loop_in(l, input_casting)) continue;
+    if (loop_out(l)) return l;
+    if (!first_input_match) first_input_match = &l;
+  }
+  if (first_input_match) {
+    for (int k = 0; k < nout; ++k) {
+      const Dtype* from = builtin_dtype(first_input_match->types[nin + k]);
+      if (outs[k] && !can_cast(from, outs[k]->dtype(), args.casting))
+        throw_type(casting_error(uf, "output", k, from, outs[k]->dtype(), args.casting, nout));
+    }
+  }
+  no_loop(uf);
+}
+
+// A 0-d copy of a Python scalar in the loop's type, by NEP 50's value rules (OverflowError for
+// 300 into int8 ...).
+Array convert_weak(const Array& a, const Dtype* to) {
+  cnp_scalar v = load_scalar(a.dtype(), a.data());
+  v.flags |= CNP_SCALAR_WEAK;
+  Array r = Array::allocate(to, 0, nullptr, CNP_ORDER_C);
+  store_scalar(v, to, r.data());
+  return r;
+}
+
+// Does a weak Python integer fit the integer type `to`? (comparisons with out-of-range Python
+// ints are answered exactly by NumPy 2 instead of raising).
+bool weak_int_fits(const Array& a, const Dtype* to) {
+  if (!is_integer(a.dtype()) || !is_integer(to)) return true;
+  cnp_scalar v = load_scalar(a.dtype(), a.data());
+  bool neg = a.dtype()->kind == 'i' && v.value.i < 0;
+  int bits = static_cast<int>(to->itemsize * 8);
+  if (to->kind == 'u') {
+    if (neg) return false;
+    return bits == 64 || v.value.u < (uint64_t{1} << bits);
+  }
+  if (neg) return bits == 64 || v.value.i >= -(int64_t{1} << (bits - 1));
+  if (a.dtype()->kind == 'u' && v.value.u > static_cast<uint64_t>(INT64_MAX)) return false;
+  return bits == 64 || v.value.i < (int64_t{1} << (bits - 1));
+}
+
+constexpr int kMaxOps = kMaxArgs + 1;  // inputs, outputs and the where mask
+constexpr int64_t kBuffer = 2048;      // elements per cast buffer (NumPy uses 8192 bytes-ish blocks)
+constexpr int64_t kParallelWork = int64_t{1} << 17;  // elements x cost before threads pay off
+
+struct Plan {
+  const Loop* loop = nullptr;
+  int nin = 0, nout = 0, nop = 0;  // nop = nin + nout (+1 with where)
+  bool has_where = false;
+  Array ops[kMaxOps];              // operands as iterated (inputs maybe copied/converted)
+  const Dtype* loop_dtype[kMaxArgs] = {};
+  CastLoop cast_in[kMaxArgs] = {};   // operand dtype -> loop dtype (inputs) or nullptr
+  CastLoop cast_out[kMaxArgs] = {};  // loop dtype -> operand dtype (outputs) or nullptr
+  bool any_cast = false;
+};
+
+// Runs the loop over one 1-D run: cast buffers when needed. `n` elements at ptrs/strides.
+void run_chunk(const Plan& p, char* const* ptrs, const int64_t* strides, int64_t n, char* scratch) {
+  if (!p.any_cast) {
+    p.loop->fn(ptrs, strides, n, p.loop->data);
+    return;
+  }
+  char* args[kMaxArgs];
+  int64_t st[kMaxArgs];
+  for (int64_t off = 0; off < n; off += kBuffer) {
+    int64_t m = std::min(kBuffer, n - off);
+    for (int k = 0; k < p.nin + p.nout; ++k) {
+      char* at = ptrs[k] + off * strides[k];
+      bool cast = k < p.nin ? p.cast_in[k] != nullptr : p.cast_out[k] != nullptr;
+      if (!cast) {
+        args[k] = at;
+        st[k] = strides[k];
+        continue;
+      }
+      args[k] = scratch + k * kBuffer * 16;
+      st[k] = p.loop_dtype[k]->itemsize;
+      if (k < p.nin) p.cast_in[k](at, strides[k], args[k], st[k], m);
+    }
+    p.loop->fn(args, st, m, p.loop->data);
+    for (int k = p.nin; k < p.nin + p.nout; ++k)
+      if (p.cast_out[k]) p.cast_out[k](args[k], st[k], ptrs[k] + off * strides[k], strides[k], m);
+  }
+}
+
+// One 1-D run of the iteration: split by the where mask (last operand) into runs of True.
+void run_masked(const Plan& p, char* const* ptrs, const int64_t* strides, int64_t n, char* scratch) {
+  if (!p.has_where) {
+    run_chunk(p, ptrs, strides, n, scratch);
+    return;
+  }
+  const char* mask = ptrs[p.nop - 1];
+  const int64_t ms = strides[p.nop - 1];
+  int64_t i = 0;
+  while (i < n) {
+    while (i < n && !mask[i * ms]) ++i;
+    int64_t j = i;
+    while (j < n && mask[j * ms]) ++j;
+    if (j > i) {
+      char* sub[kMaxOps];
+      for (int k = 0; k < p.nop; ++k) sub[k] = ptrs[k] + i * strides[k];
+      run_chunk(p, sub, strides, j - i, scratch);
+    }
+    i = j;
+  }
+}
+
+}  // namespace
+
+std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
+  const Ufunc& uf = get(id);
+  if (uf.loops.empty()) throw Error(CNP_ERR_NOT_IMPLEMENTED, std::string("ufunc '") + uf.name + "' is not implemented");
+  const int nin = uf.nin, nout = uf.nout;
+  casting_name(args.casting);  // ValueError for a bad value
+  if (args.order < CNP_ORDER_C || args.order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");
+  Array* outs[2] = {args.out[0], args.out[1]};
+  for (int k = 0; k < nout; ++k)
+    if (outs[k]) outs[k]->require_writeable();
+
+  // ---- effective input dtypes (NEP 50) and the loop ----
+  const Dtype* eff[kMaxArgs] = {};
+  const Dtype* strong = nullptr;
+  bool any_weak = false;
+  for (int i = 0; i < nin; ++i) {
+    eff[i] = inputs[i]->dtype();
+    if (inputs[i]->weak()) {
+      any_weak = true;
+    } else {
+      strong = strong ? promote_types(strong, eff[i]) : eff[i];
+    }
+  }
+  if (any_weak && strong) {
+    for (int i = 0; i < nin; ++i)
+      if (inputs[i]->weak()) eff[i] = weak_dtype(eff[i], strong);
+  }
+  const Loop* loop = &resolve(uf, eff, args, outs);
+  if (any_weak && is_comparison(id)) {
+    // NumPy 2 compares with out-of-range Python integers exactly: treat the scalar as a typed
+    // integer (int64/uint64) instead of raising the OverflowError of the conversion.
+    bool refit = false;
+    for (int i = 0; i < nin; ++i)
+      if (inputs[i]->weak() && !weak_int_fits(*inputs[i], builtin_dtype(loop->types[i]))) {
+        eff[i] = inputs[i]->dtype();
+        refit = true;
+      }
+    if (refit) {
+      const Dtype* s2 = nullptr;
+      for (int i = 0; i < nin; ++i) s2 = s2 ? promote_types(s2, eff[i]) : eff[i];
+      for (int i = 0; i < nin; ++i) eff[i] = s2;
+      loop = &resolve(uf, eff, args, outs);
+    }
+  }
+
+  Plan p;
+  p.loop = loop;
+  p.nin = nin;
+  p.nout = nout;
+  for (int k = 0; k < nin + nout; ++k) p.loop_dtype[k] = builtin_dtype(loop->types[k]);
+  for (int i = 0; i < nin; ++i) {
+    // A Python scalar's conversion is checked by value (convert_weak) unless dtype= forces a kind.
+    if (inputs[i]->weak() && !args.dtype) continue;
+    if (!can_cast(eff[i], p.loop_dtype[i], args.casting))
+      throw_type(casting_error(uf, "input", i, eff[i], p.loop_dtype[i], args.casting, nin));
+  }
+  for (int k = 0; k < nout; ++k)
+    if (outs[k] && !can_cast(p.loop_dtype[nin + k], outs[k]->dtype(), args.casting))
+      throw_type(casting_error(uf, "output", k, p.loop_dtype[nin + k], outs[k]->dtype(), args.casting, nout));
+
+  // ---- broadcasting: inputs, given outputs and where, in NumPy's operand order ----
+  const Array* all[kMaxOps];
+  int nall = 0;
+  for (int i = 0; i < nin; ++i) all[nall++] = inputs[i];
+  for (int k = 0; k < nout; ++k)
+    if (outs[k]) all[nall++] = outs[k];
+  if (args.where) all[nall++] = args.where;
+  int64_t shape[kMaxDims];
+  const int32_t nd = broadcast_all(nall, all, shape);
+  for (int k = 0; k < nout; ++k) {
+    if (!outs[k]) continue;
+    bool same = outs[k]->ndim() == nd;
+    for (int32_t d = 0; same && d < nd; ++d) same = outs[k]->shape(d) == shape[d];
+    if (!same)
+      throw_value("non-broadcastable output operand with shape " + numpy_shape_string(outs[k]->ndim(), outs[k]->shape()) +
+                  " doesn't match the broadcast shape " + numpy_shape_string(nd, shape));
+  }
+
+  // ---- inputs: Python scalars converted by value, overlap with outputs broken by a copy ----
+  for (int i = 0; i < nin; ++i) {
+    const Array& a = *inputs[i];
+    if (a.weak() && a.dtype() != p.loop_dtype[i]) {
+      p.ops[i] = convert_weak(a, p.loop_dtype[i]);
+    } else if (a.ndim() == 0 && a.dtype() != p.loop_dtype[i]) {
+      p.ops[i] = cast_copy(a, p.loop_dtype[i], CNP_ORDER_K);  // one element: cast once, not per run
+    } else {
+      p.ops[i] = a;
+    }
+  }
+  std::array<Array, 2> results;
+  for (int k = 0; k < nout; ++k) {
+    if (outs[k]) {
+      p.ops[nin + k] = *outs[k];
+    }
+  }
+  p.has_where = args.where != nullptr;
+  if (p.has_where) {
+    p.ops[nin + nout] = args.where->dtype()->typenum == CNP_BOOL ? *args.where
+                                                                  : cast_copy(*args.where, builtin_dtype(CNP_BOOL), CNP_ORDER_K);
+  }
+  p.nop = nin + nout + (p.has_where ? 1 : 0);
+
+  // Iteration order from the operands we have (NumPy's best axis ordering, C order on ties);
+  // new outputs are laid out in that order (order K), or C/F as asked.
+  NdIter it;
+  {
+    const Array* known[kMaxOps];
+    int nk = 0;
+    for (int i = 0; i < nin; ++i) known[nk++] = &p.ops[i];
+    for (int k = 0; k < nout; ++k)
+      if (outs[k]) known[nk++] = &p.ops[nin + k];
+    int32_t perm[kMaxDims];
+    int32_t order = args.order;
+    if (order == CNP_ORDER_A) {
+      bool all_f = true, all_c = true;
+      for (int i = 0; i < nk; ++i) {
+        all_f &= known[i]->f_contiguous();
+        all_c &= known[i]->c_contiguous();
+      }
+      order = (all_f && !all_c) ? CNP_ORDER_F : CNP_ORDER_C;
+    }
+    if (order == CNP_ORDER_K) {
+      best_axis_order(nk, known, nd, shape, perm);
+    } else {
+      for (int32_t d = 0; d < nd; ++d) perm[d] = order == CNP_ORDER_F ? nd - 1 - d : d;
+    }
+    for (int k = 0; k < nout; ++k) {
+      if (outs[k]) continue;
+      int64_t pshape[kMaxDims], pstrides[kMaxDims], strides[kMaxDims];
+      for (int32_t d = 0; d < nd; ++d) pshape[d] = shape[perm[d]];
+      Array fresh = Array::allocate(p.loop_dtype[nin + k], nd, pshape, CNP_ORDER_C);
+      contiguous_strides(nd, pshape, fresh.itemsize(), CNP_ORDER_C, pstrides);
+      for (int32_t d = 0; d < nd; ++d) strides[perm[d]] = pstrides[d];
+      p.ops[nin + k] = fresh.view(nd, shape, strides, fresh.data());
+    }
+    for (int k = 0; k < nout; ++k) results[k] = p.ops[nin + k];
+    // An input that overlaps an output other than element-for-element is read from a copy.
+    for (int i = 0; i < p.nop; ++i) {
+      if (i >= nin && i < nin + nout) continue;
+      for (int k = 0; k < nout; ++k) {
+        const Array& o = p.ops[nin + k];
+        if (!may_share_memory(p.ops[i], o)) continue;
+        if (same_elementwise(p.ops[i], o, nd, shape)) continue;
+        p.ops[i] = cast_copy(p.ops[i], p.ops[i].dtype(), CNP_ORDER_K);
+        break;
+      }
+    }
+    for (int i = 0; i < nin; ++i) {
+      p.cast_in[i] = p.ops[i].dtype() == p.loop_dtype[i] ? nullptr : cast_loop(p.ops[i].dtype()->typenum, p.loop_dtype[i]->typenum);
+      p.any_cast |= p.cast_in[i] != nullptr;
+    }
+    for (int k = nin; k < nin + nout; ++k) {
+      p.cast_out[k] = p.ops[k].dtype() == p.loop_dtype[k] ? nullptr : cast_loop(p.loop_dtype[k]->typenum, p.ops[k].dtype()->typenum);
+      p.any_cast |= p.cast_out[k] != nullptr;
+    }
+    const Array* ops[kMaxOps];
+    for (int i = 0; i < p.nop; ++i) ops[i] = &p.ops[i];
+    it.init(p.nop, ops, nd, shape, perm);
+  }
+
+  // ---- run ----
+  const int64_t total = it.size();
+  if (total > 0) {
+    std::atomic<int> flags{0};
+    int nthreads = num_threads();
+    int64_t work = total * std::max<int64_t>(uf.cost, 1);
+    int nparts = (nthreads > 1 && work >= kParallelWork) ? nthreads : 1;
+    // Split points on multiples of 1024 elements keep each thread's output cache lines its own.
+    int64_t per = (total + nparts - 1) / nparts;
+    per = (per + 1023) / 1024 * 1024;
+    nparts = static_cast<int>((total + per - 1) / per);
+    fpe_clear();
+    auto part = [&](int i) {
+      bool worker = nparts > 1;
+      if (worker) fpe_clear();
+      std::vector<char> scratch(p.any_cast ? static_cast<size_t>(kBuffer * 16 * kMaxArgs) : 0);
+      int64_t b = i * per, e = std::min(total, b + per);
+      it.for_range(b, e, [&](char* const* ptrs, const int64_t* strides, int64_t n) {
+        run_masked(p, ptrs, strides, n, scratch.data());
+      });
+      if (worker) flags.fetch_or(fpe_read());
+    };
+    if (nparts > 1) {
+      parallel_run(nparts, part);
+    } else {
+      part(0);
+    }
+    fpe_report(flags.load() | fpe_read(), uf.name);
+  }
+  return results;
+}
+
+const Dtype* common_dtype(int n, const Array* const* arrays) {
+  const Dtype* strong = nullptr;
+  const Dtype* weak = nullptr;
+  for (int i = 0; i < n; ++i) {
+    const Dtype* d = arrays[i]->dtype();
+    if (arrays[i]->weak())
+      weak = weak ? promote_types(weak, d) : d;
+    else
+      strong = strong ? promote_types(strong, d) : d;
+  }
+  if (!strong) return weak;
+  return weak ? weak_dtype(weak, strong) : strong;
+}
+
+Array as_dtype(const Array& a, const Dtype* to) {
+  if (a.dtype() == to) return a;
+  if (a.weak()) return convert_weak(a, to);
+  return cast_copy(a, to, CNP_ORDER_K);
+}
+
+Array weak_float(double v) {
+  Array r = Array::allocate(builtin_dtype(CNP_FLOAT64), 0, nullptr, CNP_ORDER_C);
+  std::memcpy(r.data(), &v, sizeof v);
+  r.set_weak(true);
+  return r;
+}
+
+Array call1(Id id, const Array& x, const Args& args) {
+  const Array* in[1] = {&x};
+  return std::move(call(id, in, args)[0]);
+}
+
+Array call2(Id id, const Array& x1, const Array& x2, const Args& args) {
+  const Array* in[2] = {&x1, &x2};
+  return std::move(call(id, in, args)[0]);
+}
+
+}  // namespace cnp::ufunc

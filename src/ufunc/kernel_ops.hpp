@@ -1,0 +1,228 @@
+// Shared pieces of the arithmetic, comparison and bitwise loops (kernels_arith.cpp,
+// kernels_compare.cpp, kernels_bitwise.cpp):
+//  - loop drivers that take a lambda (contiguous, array-op-scalar and scalar-op-array fast paths
+//    the compiler can vectorise, then the general strided loop) and collect the floating-point
+//    conditions NumPy reports from integer code (FE_DIVBYZERO for x // 0 ...) in a local mask that
+//    is raised once at the end of the run;
+//  - QuietFp: a scope that drops the exception flags raised inside it, for loops whose
+//    vectorised comparisons are signalling (cmpltpd raises "invalid" for a NaN) where NumPy's
+//    loops raise nothing;
+//  - float16 rounding with NumPy's overflow/underflow flags, and wrapping integer arithmetic.
+#pragma once
+#include <cfenv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
+#if defined(__SSE__) || defined(__x86_64__)
+#include <xmmintrin.h>
+#define CNP_KERNEL_MXCSR 1
+#endif
+
+#include "ufunc/loops.hpp"
+
+namespace cnp::ufunc::kern {
+
+// ---- floating-point flags ----
+
+inline void raise_flags(int fl) noexcept {
+  if (fl) std::feraiseexcept(fl);
+}
+
+// Restores the exception flags on scope exit to what they were on entry: whatever the code in the
+// scope raised is forgotten. The SSE flags live in MXCSR (the x87 ones are untouched: nothing
+// here uses x87).
+class QuietFp {
+ public:
+#ifdef CNP_KERNEL_MXCSR
+  QuietFp() noexcept : csr_(_mm_getcsr()) {}
+  ~QuietFp() { _mm_setcsr((_mm_getcsr() & ~0x3Fu) | (csr_ & 0x3Fu)); }
+
+ private:
+  unsigned csr_;
+#else
+  QuietFp() noexcept { std::fegetexceptflag(&saved_, FE_ALL_EXCEPT); }
+  ~QuietFp() { std::fesetexceptflag(&saved_, FE_ALL_EXCEPT); }
+
+ private:
+  std::fexcept_t saved_;
+#endif
+ public:
+  QuietFp(const QuietFp&) = delete;
+  QuietFp& operator=(const QuietFp&) = delete;
+};
+
+// ---- float16 ----
+
+inline float hf(half_t h) noexcept { return half_to_float(h.bits); }
+
+inline uint32_t fbits(float f) noexcept {
+  uint32_t b;
+  std::memcpy(&b, &f, 4);
+  return b;
+}
+
+// A float result rounded to float16 with the flags NumPy's float -> half conversion raises:
+// overflow when a finite value becomes infinite, underflow when a nonzero value below the smallest
+// normal half (2**-14) is not represented exactly. Bit tests only: NaN raises nothing here.
+inline half_t hr(float f, int& fl) noexcept {
+  const uint16_t h = float_to_half(f);
+  const uint32_t mag = fbits(f) & 0x7fffffffu;
+  if ((h & 0x7c00u) == 0x7c00u) {
+    if (mag < 0x7f800000u) fl |= FE_OVERFLOW;
+  } else if (mag != 0 && mag < 0x38800000u && (fbits(half_to_float(h)) & 0x7fffffffu) != mag) {
+    fl |= FE_UNDERFLOW;
+  }
+  return half_t{h};
+}
+
+// ---- integers ----
+
+// The unsigned type integer arithmetic wraps in: C's promotion makes int8/int16 arithmetic int,
+// so their wrapping multiply must go through a 32-bit unsigned type to avoid signed overflow.
+template <class T>
+using wide_u = std::conditional_t<(sizeof(T) < 4), uint32_t, std::make_unsigned_t<T>>;
+
+template <class T> inline T wadd(T a, T b) noexcept { return static_cast<T>(static_cast<wide_u<T>>(a) + static_cast<wide_u<T>>(b)); }
+template <class T> inline T wsub(T a, T b) noexcept { return static_cast<T>(static_cast<wide_u<T>>(a) - static_cast<wide_u<T>>(b)); }
+template <class T> inline T wmul(T a, T b) noexcept { return static_cast<T>(static_cast<wide_u<T>>(a) * static_cast<wide_u<T>>(b)); }
+template <class T> inline T wneg(T a) noexcept { return static_cast<T>(wide_u<T>(0) - static_cast<wide_u<T>>(a)); }
+
+inline bool_t mkbool(bool b) noexcept { return bool_t{static_cast<uint8_t>(b)}; }
+
+// ---- C's comparisons, flags included ----
+// x < y in C (comisd) raises "invalid" when either operand is NaN; x == y (ucomisd) never does.
+// These evaluate quietly and record the flag, so short-circuit expressions built from them raise
+// exactly where NumPy's compiled C would, however the compiler schedules the loop.
+template <class R> inline bool s_lt(R x, R y, int& fl) noexcept {
+  if (__builtin_isunordered(x, y)) fl |= FE_INVALID;
+  return __builtin_isless(x, y);
+}
+template <class R> inline bool s_le(R x, R y, int& fl) noexcept {
+  if (__builtin_isunordered(x, y)) fl |= FE_INVALID;
+  return __builtin_islessequal(x, y);
+}
+template <class R> inline bool s_gt(R x, R y, int& fl) noexcept { return s_lt(y, x, fl); }
+template <class R> inline bool s_ge(R x, R y, int& fl) noexcept { return s_le(y, x, fl); }
+
+// NumPy's lexicographic complex order (loops.c.src CLT/CLE/...): the real parts decide unless a
+// NaN imaginary part makes the pair unordered; equal real parts defer to the imaginary parts.
+template <class C> inline bool c_lt(C a, C b, int& fl) noexcept {
+  return (s_lt(a.real(), b.real(), fl) && !std::isnan(a.imag()) && !std::isnan(b.imag())) ||
+         (a.real() == b.real() && s_lt(a.imag(), b.imag(), fl));
+}
+template <class C> inline bool c_le(C a, C b, int& fl) noexcept {
+  return (s_lt(a.real(), b.real(), fl) && !std::isnan(a.imag()) && !std::isnan(b.imag())) ||
+         (a.real() == b.real() && s_le(a.imag(), b.imag(), fl));
+}
+template <class C> inline bool c_gt(C a, C b, int& fl) noexcept {
+  return (s_gt(a.real(), b.real(), fl) && !std::isnan(a.imag()) && !std::isnan(b.imag())) ||
+         (a.real() == b.real() && s_gt(a.imag(), b.imag(), fl));
+}
+template <class C> inline bool c_ge(C a, C b, int& fl) noexcept {
+  return (s_gt(a.real(), b.real(), fl) && !std::isnan(a.imag()) && !std::isnan(b.imag())) ||
+         (a.real() == b.real() && s_ge(a.imag(), b.imag(), fl));
+}
+template <class C> inline bool c_isnan(C a) noexcept { return std::isnan(a.real()) || std::isnan(a.imag()); }
+
+// ---- loop drivers ----
+// f is called as f(x) / f(x, y) / f(x, y, z) on loaded values and returns the stored value.
+
+template <class In, class Out, class F>
+inline void run_unary(char* const* args, const int64_t* s, int64_t n, F&& f) {
+  const char* x = args[0];
+  char* y = args[1];
+  constexpr int64_t si = sizeof(In), so = sizeof(Out);
+  if (s[0] == si && s[1] == so) {
+    for (int64_t i = 0; i < n; ++i) st<Out>(y + i * so, f(ld<In>(x + i * si)));
+  } else {
+    for (int64_t i = 0; i < n; ++i) st<Out>(y + i * s[1], f(ld<In>(x + i * s[0])));
+  }
+}
+
+template <class In1, class In2, class Out, class F>
+inline void run_binary(char* const* args, const int64_t* s, int64_t n, F&& f) {
+  const char* a = args[0];
+  const char* b = args[1];
+  char* y = args[2];
+  constexpr int64_t s1 = sizeof(In1), s2 = sizeof(In2), so = sizeof(Out);
+  if (s[2] == so) {
+    if (s[0] == s1 && s[1] == s2) {
+      for (int64_t i = 0; i < n; ++i) st<Out>(y + i * so, f(ld<In1>(a + i * s1), ld<In2>(b + i * s2)));
+      return;
+    }
+    if (s[0] == s1 && s[1] == 0) {
+      const In2 bv = ld<In2>(b);
+      for (int64_t i = 0; i < n; ++i) st<Out>(y + i * so, f(ld<In1>(a + i * s1), bv));
+      return;
+    }
+    if (s[0] == 0 && s[1] == s2) {
+      const In1 av = ld<In1>(a);
+      for (int64_t i = 0; i < n; ++i) st<Out>(y + i * so, f(av, ld<In2>(b + i * s2)));
+      return;
+    }
+  }
+  for (int64_t i = 0; i < n; ++i) st<Out>(y + i * s[2], f(ld<In1>(a + i * s[0]), ld<In2>(b + i * s[1])));
+}
+
+template <class T, class F>
+inline void run_ternary(char* const* args, const int64_t* s, int64_t n, F&& f) {
+  constexpr int64_t sz = sizeof(T);
+  if (s[0] == sz && s[1] == 0 && s[2] == 0 && s[3] == sz) {  // clip(array, scalar, scalar)
+    const T lo = ld<T>(args[1]), hi = ld<T>(args[2]);
+    for (int64_t i = 0; i < n; ++i) st<T>(args[3] + i * sz, f(ld<T>(args[0] + i * sz), lo, hi));
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i)
+    st<T>(args[3] + i * s[3], f(ld<T>(args[0] + i * s[0]), ld<T>(args[1] + i * s[1]), ld<T>(args[2] + i * s[2])));
+}
+
+// ---- loop functions from functors ----
+// A functor Op has `Out operator()(In..., int& fl) const` that adds FE_* bits to fl (raised
+// once after the run; most operations never touch it). The qf_ variants run the loop inside
+// QuietFp first, dropping whatever the hardware raised.
+
+template <class In, class Out, class Op>
+void f_unary(char* const* args, const int64_t* s, int64_t n, const void*) {
+  int fl = 0;
+  run_unary<In, Out>(args, s, n, [&fl](In x) { return Op{}(x, fl); });
+  raise_flags(fl);
+}
+template <class In, class Out, class Op>
+void qf_unary(char* const* args, const int64_t* s, int64_t n, const void*) {
+  int fl = 0;
+  {
+    QuietFp q;
+    run_unary<In, Out>(args, s, n, [&fl](In x) { return Op{}(x, fl); });
+  }
+  raise_flags(fl);
+}
+template <class In1, class In2, class Out, class Op>
+void f_binary(char* const* args, const int64_t* s, int64_t n, const void*) {
+  int fl = 0;
+  run_binary<In1, In2, Out>(args, s, n, [&fl](In1 x, In2 y) { return Op{}(x, y, fl); });
+  raise_flags(fl);
+}
+// Quiet, then the functor's own flags (e.g. complex comparisons raise "invalid" exactly where
+// NumPy's short-circuit C comparisons would).
+template <class In1, class In2, class Out, class Op>
+void qf_binary(char* const* args, const int64_t* s, int64_t n, const void*) {
+  int fl = 0;
+  {
+    QuietFp q;
+    run_binary<In1, In2, Out>(args, s, n, [&fl](In1 x, In2 y) { return Op{}(x, y, fl); });
+  }
+  raise_flags(fl);
+}
+template <class T, class Op>
+void qf_ternary(char* const* args, const int64_t* s, int64_t n, const void*) {
+  int fl = 0;
+  {
+    QuietFp q;
+    run_ternary<T>(args, s, n, [&fl](T x, T y, T z) { return Op{}(x, y, z, fl); });
+  }
+  raise_flags(fl);
+}
+
+}  // namespace cnp::ufunc::kern
