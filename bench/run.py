@@ -35,6 +35,8 @@ def load_cases():
     cases = []
     for path in sorted(glob.glob(os.path.join(HERE, "cases_*.py"))):
         mod = importlib.import_module(os.path.basename(path)[:-3])
+        for c in mod.CASES:
+            c.group = mod.__name__[len("cases_"):]     # --filter ufunc: all of cases_ufunc.py
         cases.extend(mod.CASES)
     names = [c.name for c in cases]
     dup = {n for n in names if names.count(n) > 1}
@@ -94,14 +96,14 @@ def fmt_time(s):
 
 
 def print_header():
-    print(f"{'case':<24}{'numpy':>12}{'cnumpy':>12}{'ratio':>9}  (ratio = numpy/cnumpy, > 1: cnumpy faster)")
+    print(f"{'case':<32}{'numpy':>12}{'cnumpy':>12}{'ratio':>9}  (ratio = numpy/cnumpy, > 1: cnumpy faster)")
 
 
 def print_row(r):
     if "error" in r:
-        print(f"{r['name']:<24}  unavailable: {r['error']}", flush=True)
+        print(f"{r['name']:<32}  unavailable: {r['error']}", flush=True)
     else:
-        print(f"{r['name']:<24}{fmt_time(r['numpy_s']):>12}{fmt_time(r['cnumpy_s']):>12}{r['ratio']:>8.2f}x",
+        print(f"{r['name']:<32}{fmt_time(r['numpy_s']):>12}{fmt_time(r['cnumpy_s']):>12}{r['ratio']:>8.2f}x",
               flush=True)
 
 
@@ -154,7 +156,8 @@ def write_markdown(path, rows, facts, quick):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="few, short repeats: a smoke run for CI")
-    ap.add_argument("--filter", metavar="NAME", help="run only cases whose name contains NAME")
+    ap.add_argument("--filter", metavar="NAME",
+                    help="run only cases whose name contains NAME, or all cases of cases_NAME.py")
     ap.add_argument("--out", default=os.path.join(REPO, "docs", "benchmarks.md"), help="markdown output")
     ap.add_argument("--worker", metavar="CASE", help=argparse.SUPPRESS)   # internal: one case, JSON out
     args = ap.parse_args(argv)
@@ -171,7 +174,7 @@ def main(argv=None):
         return 0
 
     if args.filter:
-        cases = [c for c in cases if args.filter in c.name]
+        cases = [c for c in cases if args.filter in c.name or args.filter == c.group]
         if not cases:
             raise SystemExit(f"bench: no case matches {args.filter!r}")
     if cnp is None:

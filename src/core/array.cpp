@@ -77,16 +77,27 @@ Array::Array(Array&& o) noexcept
   o.data_ = nullptr;
 }
 
-Array& Array::operator=(Array o) noexcept {
-  std::swap(dtype_, o.dtype_);
-  std::swap(ndim_, o.ndim_);
-  std::swap(shape_, o.shape_);
-  std::swap(strides_, o.strides_);
-  std::swap(data_, o.data_);
-  std::swap(buffer_, o.buffer_);
-  std::swap(writeable_, o.writeable_);
-  std::swap(owndata_, o.owndata_);
-  std::swap(weak_, o.weak_);
+Array& Array::operator=(const Array& o) {
+  if (this != &o) *this = Array(o);
+  return *this;
+}
+
+Array& Array::operator=(Array&& o) noexcept {
+  if (this == &o) return *this;
+  buffer_release(buffer_);
+  if (dtype_) dtype_release(dtype_);
+  dtype_ = o.dtype_;
+  ndim_ = o.ndim_;
+  std::memcpy(shape_, o.shape_, sizeof(int64_t) * ndim_);
+  std::memcpy(strides_, o.strides_, sizeof(int64_t) * ndim_);
+  data_ = o.data_;
+  buffer_ = o.buffer_;
+  writeable_ = o.writeable_;
+  owndata_ = o.owndata_;
+  weak_ = o.weak_;
+  o.dtype_ = nullptr;
+  o.buffer_ = nullptr;
+  o.data_ = nullptr;
   return *this;
 }
 

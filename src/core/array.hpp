@@ -30,7 +30,8 @@ class Array {
   Array() = default;
   Array(const Array& o);
   Array(Array&& o) noexcept;
-  Array& operator=(Array o) noexcept;
+  Array& operator=(const Array& o);
+  Array& operator=(Array&& o) noexcept;
   ~Array();
 
   // A new uninitialised (or zeroed) array owning 64-byte aligned memory. order is CNP_ORDER_C/F.
@@ -71,8 +72,9 @@ class Array {
  private:
   const Dtype* dtype_ = nullptr;
   int32_t ndim_ = 0;
-  int64_t shape_[kMaxDims] = {};
-  int64_t strides_[kMaxDims] = {};
+  // Only the first ndim_ entries are meaningful (and copied): an Array is cheap to copy.
+  int64_t shape_[kMaxDims];
+  int64_t strides_[kMaxDims];
   char* data_ = nullptr;
   Buffer* buffer_ = nullptr;
   bool writeable_ = true;

@@ -53,11 +53,6 @@ const CastTable& cast_table() {
   return table;
 }
 
-// NumPy's ComplexWarning: complex into a real (non-bool) type drops the imaginary part.
-void warn_if_discarding_imag(bool from_complex, const Dtype* to) {
-  if (from_complex && !is_complex(to) && to->kind != 'b')
-    warn(CNP_WARN_COMPLEX, "Casting complex values to real discards the imaginary part");
-}
 
 // dst = src elementwise (src already broadcast through src_strides), converted by the cast table.
 void cast_into(Array& dst, const Array& src, const int64_t* src_strides) {
@@ -130,6 +125,12 @@ void store_typed(const cnp_scalar& v, char* dst) {
 }
 
 }  // namespace
+
+// NumPy's ComplexWarning: complex into a real (non-bool) type drops the imaginary part.
+void warn_if_discarding_imag(bool from_complex, const Dtype* to) {
+  if (from_complex && !is_complex(to) && to->kind != 'b')
+    warn(CNP_WARN_COMPLEX, "Casting complex values to real discards the imaginary part");
+}
 
 CastLoop cast_loop(int32_t from, int32_t to) {
   if (!is_builtin_typenum(from) || !is_builtin_typenum(to))

@@ -26,6 +26,8 @@ void assign(Array& dst, const Array& src, int32_t casting, const Array* where = 
 void fill(Array& dst, const cnp_scalar& value);
 // A new array of dtype with src's values (order: CNP_ORDER_C/F/A/K layout rules).
 Array cast_copy(const Array& src, const Dtype* dtype, int32_t order);
+// NumPy's ComplexWarning when a complex value is cast to a real (non-bool) type.
+void warn_if_discarding_imag(bool from_complex, const Dtype* to);
 // Raises NumPy's TypeError when from -> to breaks the casting rule.
 void check_cast(const Dtype* from, const Dtype* to, int32_t casting);
 

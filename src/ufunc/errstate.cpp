@@ -1,6 +1,9 @@
 #include "ufunc/errstate.hpp"
 
 #include <cfenv>
+#if defined(__x86_64__)
+#include <xmmintrin.h>
+#endif
 #include <string>
 
 #include "core/error.hpp"
@@ -26,8 +29,28 @@ void set_errstate(const cnp_errstate& s) {
   t_state = s;
 }
 
+#if defined(__x86_64__)
+// Float and double arithmetic runs on SSE/AVX, whose flags live in MXCSR; glibc's feraiseexcept
+// sets overflow/underflow in the x87 status word. Both use the FE_* bit positions. glibc's
+// feclearexcept rewrites the whole x87 environment (fnstenv/fldenv), which costs more than a
+// 10-element add, so read both registers directly and clear only what is set.
+namespace {
+inline unsigned x87_status() noexcept {
+  unsigned short sw;
+  __asm__ __volatile__("fnstsw %0" : "=am"(sw));
+  return sw;
+}
+}  // namespace
+void fpe_clear() noexcept {
+  unsigned csr = _mm_getcsr();
+  if (csr & kAll) _mm_setcsr(csr & ~static_cast<unsigned>(kAll));
+  if (x87_status() & kAll) __asm__ __volatile__("fnclex");
+}
+int fpe_read() noexcept { return static_cast<int>((_mm_getcsr() | x87_status()) & kAll); }
+#else
 void fpe_clear() noexcept { std::feclearexcept(kAll); }
 int fpe_read() noexcept { return std::fetestexcept(kAll); }
+#endif
 
 void fpe_report(int flags, const char* where) {
   if (!(flags & kAll)) return;

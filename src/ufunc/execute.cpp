@@ -52,7 +52,7 @@ bool is_comparison(Id id) {
 std::string casting_error(const Ufunc& uf, const char* what, int index, const Dtype* from, const Dtype* to,
                           int32_t casting, int count) {
   std::string s = std::string("Cannot cast ufunc '") + uf.name + "' " + what + " ";
-  if (count > 1 || std::string(what) == "input") s += std::to_string(index) + " ";
+  if (count > 1) s += std::to_string(index) + " ";
   return s + "from " + dtype_repr(from) + " to " + dtype_repr(to) + " with casting rule '" + casting_name(casting) + "'";
 }
 
@@ -63,17 +63,12 @@ std::string casting_error(const Ufunc& uf, const char* what, int index, const Dt
 }
 
 // Picks the loop for the (effective) input dtypes: NumPy's special resolvers, then the linear
-// search, first loop whose inputs cast safely and whose outputs cast to the given out arrays.
-const Loop& resolve(const Ufunc& uf, const Dtype* const* in, const Args& args, Array* const* outs) {
+// search: the first loop whose inputs cast safely.
+const Loop& resolve(const Ufunc& uf, const Dtype* const* in, const Array* const* inputs, const Args& args) {
   const int nin = uf.nin, nout = uf.nout;
   auto loop_in = [&](const Loop& l, int32_t casting) {
     for (int i = 0; i < nin; ++i)
       if (!can_cast(in[i], builtin_dtype(l.types[i]), casting)) return false;
-    return true;
-  };
-  auto loop_out = [&](const Loop& l) {
-    for (int k = 0; k < nout; ++k)
-      if (outs[k] && !can_cast(builtin_dtype(l.types[nin + k]), outs[k]->dtype(), args.casting)) return false;
     return true;
   };
   if (args.dtype) {
@@ -84,6 +79,13 @@ const Loop& resolve(const Ufunc& uf, const Dtype* const* in, const Args& args, A
         for (int k = 0; k < nout; ++k) outs_match &= l.types[nin + k] == args.dtype->typenum;
         if (outs_match && loop_in(l, casting)) return l;
       }
+    }
+    // No loop takes the inputs under the rule: NumPy still picks the loop by its output type and
+    // then reports the input that cannot be cast ("Cannot cast ufunc 'add' input 0 from ...").
+    for (const Loop& l : uf.loops) {
+      bool outs_match = true;
+      for (int k = 0; k < nout; ++k) outs_match &= l.types[nin + k] == args.dtype->typenum;
+      if (outs_match) return l;
     }
     throw_type(std::string("No loop matching the specified signature and casting was found for ufunc ") + uf.name);
   }
@@ -109,20 +111,36 @@ const Loop& resolve(const Ufunc& uf, const Dtype* const* in, const Args& args, A
     }
     case Resolver::Default: break;
   }
-  int32_t input_casting = args.casting < CNP_CASTING_SAFE ? args.casting : int32_t{CNP_CASTING_SAFE};
-  const Loop* first_input_match = nullptr;
-  for (const Loop& l : uf.loops) {
-    if (!loop_in(l, input_casting)) continue;
-    if (loop_out(l)) return l;
-    if (!first_input_match) first_input_match = &l;
-  }
-  if (first_input_match) {
-    for (int k = 0; k < nout; ++k) {
-      const Dtype* from = builtin_dtype(first_input_match->types[nin + k]);
-      if (outs[k] && !can_cast(from, outs[k]->dtype(), args.casting))
-        throw_type(casting_error(uf, "output", k, from, outs[k]->dtype(), args.casting, nout));
+  if (uf.resolver == Resolver::Uniform) {
+    // Promote the inputs, then the loop must take exactly that type (NumPy's uniform resolver:
+    // positive/sign/gcd/lcm have no bool loop and bool does not fall through to int8).
+    const Dtype* common = in[0];
+    for (int i = 1; i < nin; ++i) common = promote_types(common, in[i]);
+    for (const Loop& l : uf.loops) {
+      bool all = true;
+      for (int k = 0; k < nin; ++k) all &= l.types[k] == common->typenum;
+      if (all) return l;
     }
+    std::string sig = nin > 1 ? "(" : "";
+    for (int i = 0; i < nin; ++i) {
+      std::string cls;
+      if (inputs[i]->weak()) {  // a Python scalar shows as NumPy's abstract DType
+        char k = inputs[i]->dtype()->kind;
+        cls = k == 'c' ? "numpy._ComplexAbstractDType" : k == 'f' ? "numpy._FloatAbstractDType" : "numpy._IntegerAbstractDType";
+      } else {
+        cls = "numpy.dtype[" + (in[i]->name == "bool" ? std::string("bool_") : in[i]->name) + "]";
+      }
+      sig += (i ? ", " : "") + std::string("<class '") + cls + "'>";
+    }
+    if (nin > 1) sig += ")";
+    throw_type(std::string("ufunc '") + uf.name + "' did not contain a loop with signature matching types " + sig +
+               " -> None");
   }
+  // The first loop the inputs cast to safely. Output arrays do not steer the choice and the
+  // call's own casting rule is checked afterwards (inputs first, then outputs), as NumPy's
+  // promotion-based dispatch does: casting='no' reports the cast it forbids, not a missing loop.
+  for (const Loop& l : uf.loops)
+    if (loop_in(l, CNP_CASTING_SAFE)) return l;
   no_loop(uf);
 }
 
@@ -227,7 +245,7 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
   if (args.order < CNP_ORDER_C || args.order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");
   Array* outs[2] = {args.out[0], args.out[1]};
   for (int k = 0; k < nout; ++k)
-    if (outs[k]) outs[k]->require_writeable();
+    if (outs[k] && !outs[k]->writeable()) throw_value("output array is read-only");
 
   // ---- effective input dtypes (NEP 50) and the loop ----
   const Dtype* eff[kMaxArgs] = {};
@@ -245,7 +263,7 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
     for (int i = 0; i < nin; ++i)
       if (inputs[i]->weak()) eff[i] = weak_dtype(eff[i], strong);
   }
-  const Loop* loop = &resolve(uf, eff, args, outs);
+  const Loop* loop = &resolve(uf, eff, inputs, args);
   if (any_weak && is_comparison(id)) {
     // NumPy 2 compares with out-of-range Python integers exactly: treat the scalar as a typed
     // integer (int64/uint64) instead of raising the OverflowError of the conversion.
@@ -259,7 +277,7 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
       const Dtype* s2 = nullptr;
       for (int i = 0; i < nin; ++i) s2 = s2 ? promote_types(s2, eff[i]) : eff[i];
       for (int i = 0; i < nin; ++i) eff[i] = s2;
-      loop = &resolve(uf, eff, args, outs);
+      loop = &resolve(uf, eff, inputs, args);
     }
   }
 
@@ -297,6 +315,7 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
   }
 
   // ---- inputs: Python scalars converted by value, overlap with outputs broken by a copy ----
+  fpe_clear();  // a scalar that overflows its new type warns "overflow encountered in cast"
   for (int i = 0; i < nin; ++i) {
     const Array& a = *inputs[i];
     if (a.weak() && a.dtype() != p.loop_dtype[i]) {
@@ -307,6 +326,7 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
       p.ops[i] = a;
     }
   }
+  fpe_report(fpe_read(), "cast");
   std::array<Array, 2> results;
   for (int k = 0; k < nout; ++k) {
     if (outs[k]) {
@@ -365,6 +385,8 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
         break;
       }
     }
+    for (int i = 0; i < nin; ++i) warn_if_discarding_imag(is_complex(p.ops[i].dtype()), p.loop_dtype[i]);
+    for (int k = nin; k < nin + nout; ++k) warn_if_discarding_imag(is_complex(p.loop_dtype[k]), p.ops[k].dtype());
     for (int i = 0; i < nin; ++i) {
       p.cast_in[i] = p.ops[i].dtype() == p.loop_dtype[i] ? nullptr : cast_loop(p.ops[i].dtype()->typenum, p.loop_dtype[i]->typenum);
       p.any_cast |= p.cast_in[i] != nullptr;

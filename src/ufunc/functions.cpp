@@ -52,29 +52,41 @@ Array around(const Array& a, int64_t decimals, Array* out) {
   Args args;
   args.out[0] = out;
   const Dtype* d = a.dtype();
-  if (is_integer(d)) {
-    if (decimals >= 0) {
-      if (!out) return cast_copy(a, d, CNP_ORDER_K);
-      assign(*out, a, CNP_CASTING_SAME_KIND);
-      return *out;
-    }
-    // Round to tens, hundreds...: in float64 (ties to even), back to the integer type.
-    Array f = weak_float(std::pow(10.0, static_cast<double>(-decimals)));
-    Array r = call1(Id::rint, call2(Id::divide, a, f));
-    r = call2(Id::multiply, r, f);
-    if (!out) return cast_copy(r, d, CNP_ORDER_K);
-    assign(*out, r, CNP_CASTING_UNSAFE);
+  if (is_complex(d)) {
+    // NumPy rounds the real and imaginary parts separately (a complex multiply would turn
+    // (x + inf j) * 10 into nan).
+    Array r = cast_copy(a, d, CNP_ORDER_K);
+    Array re = real(r), im = imag(r);
+    around(re, decimals, &re);
+    around(im, decimals, &im);
+    if (!out) return r;
+    assign(*out, r, CNP_CASTING_SAME_KIND);
+    return *out;
+  }
+  if (decimals >= 0 && is_integer(d)) {
+    if (!out) return cast_copy(a, d, CNP_ORDER_K);
+    assign(*out, a, CNP_CASTING_SAME_KIND);
     return *out;
   }
   if (decimals == 0) return call1(Id::rint, a, args);
+  // NumPy's PyArray_Round: scale into the result array (float64 for integers, else a's own
+  // dtype, so bool fails NumPy's way), rint in place, scale back, and cast integers back.
   bool neg = decimals < 0;
   Array f = weak_float(std::pow(10.0, static_cast<double>(neg ? -decimals : decimals)));
-  Array r = call2(neg ? Id::divide : Id::multiply, a, f, args);
+  bool to_int = is_integer(d) && !out;
+  Array r = out ? *out
+                : Array::allocate(to_int ? builtin_dtype(CNP_FLOAT64) : d, a.ndim(), a.shape(),
+                                  a.f_contiguous() && !a.c_contiguous() ? CNP_ORDER_F : CNP_ORDER_C);
   Args inplace;
   inplace.out[0] = &r;
+  call2(neg ? Id::divide : Id::multiply, a, f, inplace);
   call1(Id::rint, r, inplace);
   call2(neg ? Id::multiply : Id::divide, r, f, inplace);
-  return out ? *out : r;
+  if (!to_int) return r;
+  fpe_clear();
+  Array back = cast_copy(r, d, CNP_ORDER_K);
+  fpe_report(fpe_read(), "cast");
+  return back;
 }
 
 Array fix(const Array& x, Array* out) {

@@ -5,10 +5,18 @@
 //  - float16 computes in float and rounds every result back with NumPy's conversion flags;
 //  - float floor_divide/remainder/divmod use NumPy's fmod-based divmod (the remainder takes the
 //    divisor's sign, the quotient is snapped to an integer);
-//  - complex multiply/divide/power are Arith's (NumPy's formulas), complex absolute is NumPy's
-//    AVX-512 hypot (what NumPy runs on the CPUs that have it).
+//  - complex multiply and divide are NumPy's formulas (complex128 multiply fused like NumPy's
+//    scalar loop when not contiguous), power is Arith's nc_pow, absolute is NumPy's AVX-512 hypot;
+//  - float32/float64 power is the C library's pow with the flags of the SVML pow NumPy runs on
+//    AVX-512 machines (its values can differ from SVML's in the last place).
+// Where NumPy 1.24 itself differs between its SIMD and scalar paths, these loops follow what it
+// does on an AVX-512 x86-64 machine (the reference used by the tests).
 #include <cmath>
 #include <limits>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include "core/arith.hpp"
 #include "ufunc/kernel_ops.hpp"
@@ -67,12 +75,8 @@ inline R float_divmod(R a, R b, R& mod) noexcept {
   return floordiv;
 }
 template <class R>
-inline R float_floordiv(R a, R b, int& fl) noexcept {
-  if (b == 0) {
-    // NumPy flags the zero divisor itself: invalid for 0/0 and NaN/0, divide by zero otherwise.
-    fl |= (a == 0 || std::isnan(a)) ? FE_INVALID : FE_DIVBYZERO;
-    return a / b;
-  }
+inline R float_floordiv(R a, R b) noexcept {
+  if (b == 0) return a / b;  // and the division's own flags
   R mod;
   return float_divmod(a, b, mod);
 }
@@ -84,22 +88,51 @@ inline R float_remainder(R a, R b) noexcept {
   return mod;
 }
 
+// sqrt of a value that is >= 1 or NaN: no errno case, so no call to the C library's sqrt.
+#if defined(__SSE2__)
+inline double cnp_sqrt(double x) noexcept { return _mm_cvtsd_f64(_mm_sqrt_sd(_mm_set_sd(x), _mm_set_sd(x))); }
+inline float cnp_sqrt(float x) noexcept { return _mm_cvtss_f32(_mm_sqrt_ss(_mm_set_ss(x))); }
+#else
+inline double cnp_sqrt(double x) noexcept { return std::sqrt(x); }
+inline float cnp_sqrt(float x) noexcept { return std::sqrt(x); }
+#endif
+
 // |z| as NumPy 1.24's AVX-512F loop computes it: an infinite part gives inf, else a NaN part
-// gives NaN, else larger * sqrt(1 + (smaller / larger)**2) with a fused multiply-add.
+// gives NaN, else larger * sqrt(1 + (smaller / larger)**2) with a fused multiply-add. Like that
+// loop it always divides (and runs inside QuietFp); cabs_vec below is the vector version.
 template <class R>
 inline R complex_abs(R re, R im) noexcept {
-  constexpr R inf = std::numeric_limits<R>::infinity();
-  R x = std::fabs(re), y = std::fabs(im);
-  const bool re_inf = x == inf, im_inf = y == inf;
-  if (im_inf) x = inf;
-  if (re_inf) y = inf;
-  const bool re_nan = std::isnan(x), im_nan = std::isnan(y);
-  if (im_nan) x = std::numeric_limits<R>::quiet_NaN();
-  if (re_nan) y = std::numeric_limits<R>::quiet_NaN();
+  constexpr R inf = std::numeric_limits<R>::infinity(), nan = std::numeric_limits<R>::quiet_NaN();
+  const R ax = std::fabs(re), ay = std::fabs(im);
+  R x = ay == inf ? inf : ax;
+  R y = ax == inf ? inf : ay;
+  const bool re_nan = x != x, im_nan = y != y;
+  x = im_nan ? nan : x;
+  y = re_nan ? nan : y;
   const R larger = x > y ? x : y;  // maxpd/minpd: the second operand unless the first wins
   const R smaller = x < y ? x : y;
-  const R ratio = (larger == 0 || smaller == inf) ? R(0) : smaller / larger;
-  return std::sqrt(std::fma(ratio, ratio, R(1))) * larger;
+  const R q = smaller / larger;
+  const R ratio = ((larger == 0) | (smaller == inf)) ? R(0) : q;
+  return cnp_sqrt(std::fma(ratio, ratio, R(1))) * larger;
+}
+
+// float/double power: the C library's pow, with the NaN sign and the flags of the SVML pow NumPy
+// 1.24 runs on AVX-512 machines where they differ: NaN ** y (y != 0) is that NaN, sign included
+// (glibc flips it for odd integral y); 0 ** -inf raises "divide by zero"; x ** inf raises
+// "overflow" once x * x overflows; a float32 result that is subnormal raises "underflow" even
+// when exact. (The values themselves can differ from SVML's in the last place.)
+template <class R>
+inline R real_pow(R a, R b, int& fl) noexcept {
+  if (std::isnan(a) && b != 0) return a;
+  constexpr R inf = std::numeric_limits<R>::infinity();
+  if (a == 0 && b == -inf) fl |= FE_DIVBYZERO;
+  const R big = std::sqrt(std::numeric_limits<R>::max());
+  if (b == inf && std::fabs(a) > big && std::fabs(a) != inf) fl |= FE_OVERFLOW;
+  const R r = std::pow(a, b);
+  if constexpr (std::is_same_v<R, float>) {
+    if (r != 0 && __builtin_isless(std::fabs(r), std::numeric_limits<float>::min())) fl |= FE_UNDERFLOW;
+  }
+  return r;
 }
 
 // Integer power by squaring, wrapping; negative exponents are an error for signed types.
@@ -120,16 +153,62 @@ inline T int_power(T a, T b) {
   return static_cast<T>(r);
 }
 
+// An empty asm that pins a value in a register: it keeps the compiler from pairing the real and
+// imaginary parts of a complex result into one vector computed with both + and - (and blended),
+// whose discarded lanes can raise "invalid" (inf - inf) where NumPy raises nothing.
+template <class R>
+inline void keep_scalar(R& v) noexcept {
+#if defined(__SSE2__)
+  asm("" : "+x"(v));
+#else
+  (void)v;
+#endif
+}
+
+// NumPy's complex product; the imaginary sum in its operand order (see AddOp).
+template <class T>
+inline T cmul(T a, T b) noexcept {
+  const auto ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
+  auto re = ar * br - ai * bi;
+  keep_scalar(re);
+  return T(re, ai * br + ar * bi);
+}
+
+// NumPy's complex division (Smith's method; a zero divisor divides the parts by |br| = 0). The
+// comparison of |br| and |bi| is C's signalling one, as in NumPy.
+template <class T>
+inline T cdiv(T a, T b) noexcept {
+  using R = typename T::value_type;
+  const R ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
+  const R abr = std::fabs(br), abi = std::fabs(bi);
+  if (abr >= abi) {
+    if (abr == 0 && abi == 0) return T(ar / abr, ai / abr);
+    const R rat = bi / br;
+    const R scl = R(1) / (br + bi * rat);
+    R re = (ar + ai * rat) * scl;
+    keep_scalar(re);
+    return T(re, (ai - ar * rat) * scl);
+  }
+  const R rat = br / bi;
+  const R scl = R(1) / (bi + br * rat);
+  R re = (ar * rat + ai) * scl;
+  keep_scalar(re);
+  return T(re, (ai * rat - ar) * scl);
+}
+
 // ---- functors: Out operator()(In..., int& fl) with fl collecting FE_* bits ----
 
+// Commutative float operations are written b + a, the operand order NumPy's compiled loops mostly
+// use: with two NaN operands x86 returns the first one's, so the order picks the result's NaN
+// sign (the compiler may still swap them; only NaN + NaN is affected).
 struct AddOp {
   template <class T>
   T operator()(T a, T b, int& fl) const noexcept {
     if constexpr (is_bool<T>) return mkbool((a.v | b.v) != 0);
     else if constexpr (is_int_v<T>) return wadd(a, b);
-    else if constexpr (is_half<T>) return hr(hf(a) + hf(b), fl);
+    else if constexpr (is_half<T>) return hr(hf(b) + hf(a), fl);
     else if constexpr (is_complex_v<T>) return T(a.real() + b.real(), a.imag() + b.imag());
-    else return a + b;
+    else return b + a;
   }
 };
 struct SubOp {
@@ -146,16 +225,135 @@ struct MulOp {
   T operator()(T a, T b, int& fl) const noexcept {
     if constexpr (is_bool<T>) return mkbool(a.v != 0 && b.v != 0);
     else if constexpr (is_int_v<T>) return wmul(a, b);
-    else if constexpr (is_half<T>) return hr(hf(a) * hf(b), fl);
-    else if constexpr (is_complex_v<T>) return Arith<T>::mul(a, b);
-    else return a * b;
+    else if constexpr (is_half<T>) return hr(hf(b) * hf(a), fl);
+    else if constexpr (is_complex_v<T>) return cmul(a, b);
+    else return b * a;
   }
 };
+
+// The loops below that need a fused multiply-add come twice: compiled for the FMA instruction,
+// picked when the CPU has it, and plain, where std::fma is the C library's (exact, slower).
+// Both give the same bits.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define CNP_FMA_TARGET __attribute__((target("fma")))
+inline bool cpu_has_fma() noexcept { return __builtin_cpu_supports("fma"); }
+#else
+#define CNP_FMA_TARGET
+inline bool cpu_has_fma() noexcept { return false; }
+#endif
+
+// NumPy's scalar complex128 multiply, which its compiler contracted into fused multiply-adds.
+template <class T>
+inline void cmul_fused(char* const* args, const int64_t* s, int64_t n) {
+  const int64_t s0 = s[0], s1 = s[1], s2 = s[2];
+  for (int64_t i = 0; i < n; ++i) {
+    const T a = ld<T>(args[0] + i * s0), b = ld<T>(args[1] + i * s1);
+    const auto ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
+    put<T>(args[2] + i * s2, T(std::fma(ar, br, -(ai * bi)), std::fma(ar, bi, ai * br)));
+  }
+}
+template <class T>
+CNP_FMA_TARGET void cmul_fused_fma(char* const* args, const int64_t* s, int64_t n) {
+  cmul_fused<T>(args, s, n);
+}
+
+// Complex multiply as NumPy 1.24 runs it on this hardware: its AVX-512F loop for contiguous
+// operands that do not overlap the output (the plain formula), otherwise its scalar loop (fused
+// for complex128).
+template <class T, bool Fma>
+void cmul_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
+  constexpr int64_t sz = sizeof(T);
+  auto apart = [](const char* p, const char* q) { return (p > q ? p - q : q - p) >= 64; };
+  const bool contiguous = n == 1 || (s[0] == sz && s[1] == sz && s[2] == sz);
+  const bool simd = contiguous && apart(args[2], args[0]) && apart(args[2], args[1]);
+  if (std::is_same_v<T, c64_t> || simd) {
+    int fl = 0;
+    run_binary<T, T, T>(args, s, n, [&fl](T a, T b) { return MulOp{}(a, b, fl); });
+  } else if (Fma) {
+    cmul_fused_fma<T>(args, s, n);
+  } else {
+    cmul_fused<T>(args, s, n);
+  }
+}
+
+// Complex absolute: no flags at all (NumPy clears them after this loop).
+template <class T>
+inline void cabs_run(char* const* args, const int64_t* s, int64_t n) {
+  using R = typename T::value_type;
+  QuietFp quiet;
+  run_unary<T, R>(args, s, n, [](T z) { return complex_abs(z.real(), z.imag()); });
+}
+template <class T>
+void cabs_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
+  cabs_run<T>(args, s, n);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// The same computation on 128-bit vectors with the FMA instruction, for contiguous runs.
+template <class R, class V>
+CNP_FMA_TARGET inline V cabs_vec(V re, V im) {
+  if constexpr (std::is_same_v<R, double>) {
+    const V sign = _mm_set1_pd(-0.0), inf = _mm_set1_pd(std::numeric_limits<double>::infinity());
+    const V nan = _mm_set1_pd(std::numeric_limits<double>::quiet_NaN()), one = _mm_set1_pd(1.0);
+    const V ax = _mm_andnot_pd(sign, re), ay = _mm_andnot_pd(sign, im);
+    V x = _mm_blendv_pd(ax, inf, _mm_cmp_pd(ay, inf, _CMP_EQ_OQ));
+    V y = _mm_blendv_pd(ay, inf, _mm_cmp_pd(ax, inf, _CMP_EQ_OQ));
+    const V re_nan = _mm_cmp_pd(x, x, _CMP_UNORD_Q), im_nan = _mm_cmp_pd(y, y, _CMP_UNORD_Q);
+    x = _mm_blendv_pd(x, nan, im_nan);
+    y = _mm_blendv_pd(y, nan, re_nan);
+    const V larger = _mm_max_pd(x, y), smaller = _mm_min_pd(x, y);
+    const V skip = _mm_or_pd(_mm_cmp_pd(larger, _mm_setzero_pd(), _CMP_EQ_OQ), _mm_cmp_pd(smaller, inf, _CMP_EQ_OQ));
+    const V ratio = _mm_andnot_pd(skip, _mm_div_pd(smaller, larger));
+    return _mm_mul_pd(_mm_sqrt_pd(_mm_fmadd_pd(ratio, ratio, one)), larger);
+  } else {
+    const V sign = _mm_set1_ps(-0.0f), inf = _mm_set1_ps(std::numeric_limits<float>::infinity());
+    const V nan = _mm_set1_ps(std::numeric_limits<float>::quiet_NaN()), one = _mm_set1_ps(1.0f);
+    const V ax = _mm_andnot_ps(sign, re), ay = _mm_andnot_ps(sign, im);
+    V x = _mm_blendv_ps(ax, inf, _mm_cmp_ps(ay, inf, _CMP_EQ_OQ));
+    V y = _mm_blendv_ps(ay, inf, _mm_cmp_ps(ax, inf, _CMP_EQ_OQ));
+    const V re_nan = _mm_cmp_ps(x, x, _CMP_UNORD_Q), im_nan = _mm_cmp_ps(y, y, _CMP_UNORD_Q);
+    x = _mm_blendv_ps(x, nan, im_nan);
+    y = _mm_blendv_ps(y, nan, re_nan);
+    const V larger = _mm_max_ps(x, y), smaller = _mm_min_ps(x, y);
+    const V skip = _mm_or_ps(_mm_cmp_ps(larger, _mm_setzero_ps(), _CMP_EQ_OQ), _mm_cmp_ps(smaller, inf, _CMP_EQ_OQ));
+    const V ratio = _mm_andnot_ps(skip, _mm_div_ps(smaller, larger));
+    return _mm_mul_ps(_mm_sqrt_ps(_mm_fmadd_ps(ratio, ratio, one)), larger);
+  }
+}
+template <class T>
+CNP_FMA_TARGET void cabs_loop_fma(char* const* args, const int64_t* s, int64_t n, const void*) {
+  using R = typename T::value_type;
+  int64_t i = 0;
+  {
+    QuietFp quiet;
+    if (s[0] == sizeof(T) && s[1] == sizeof(R)) {
+      const R* z = reinterpret_cast<const R*>(args[0]);
+      R* o = reinterpret_cast<R*>(args[1]);
+      if constexpr (std::is_same_v<R, double>) {
+        for (; i + 2 <= n; i += 2) {
+          const __m128d a = _mm_loadu_pd(z + 2 * i), b = _mm_loadu_pd(z + 2 * i + 2);
+          _mm_storeu_pd(o + i, cabs_vec<double>(_mm_unpacklo_pd(a, b), _mm_unpackhi_pd(a, b)));
+        }
+      } else {
+        for (; i + 4 <= n; i += 4) {
+          const __m128 a = _mm_loadu_ps(z + 2 * i), b = _mm_loadu_ps(z + 2 * i + 4);
+          _mm_storeu_ps(o + i, cabs_vec<float>(_mm_shuffle_ps(a, b, 0x88), _mm_shuffle_ps(a, b, 0xdd)));
+        }
+      }
+    }
+  }
+  if (i < n) {
+    char* rest[2] = {args[0] + i * s[0], args[1] + i * s[1]};
+    cabs_run<T>(rest, s, n - i);
+  }
+}
+#endif
+
 struct DivOp {
   template <class T>
   T operator()(T a, T b, int& fl) const noexcept {
     if constexpr (is_half<T>) return hr(hf(a) / hf(b), fl);
-    else if constexpr (is_complex_v<T>) return Arith<T>::div(a, b);
+    else if constexpr (is_complex_v<T>) return cdiv(a, b);
     else return a / b;
   }
 };
@@ -175,9 +373,9 @@ struct FloorDivOp {
       }
       return int_floordiv(a, b);
     } else if constexpr (is_half<T>) {
-      return hr(float_floordiv(hf(a), hf(b), fl), fl);
+      return hr(float_floordiv(hf(a), hf(b)), fl);
     } else {
-      return float_floordiv(a, b, fl);
+      return float_floordiv(a, b);
     }
   }
 };
@@ -224,7 +422,29 @@ struct PowerOp {
   T operator()(T a, T b, int& fl) const {
     if constexpr (is_int_v<T>) return int_power(a, b);
     else if constexpr (is_half<T>) return hr(std::pow(hf(a), hf(b)), fl);
-    else if constexpr (is_complex_v<T>) return Arith<T>::pow(a, b);
+    else if constexpr (is_complex_v<T>) {
+      // 0 ** b is NaN unless b is real and positive (or zero): NumPy flags it as invalid.
+      using R = typename T::value_type;
+      const R br = b.real(), bi = b.imag();
+      if (!(br == 0 && bi == 0)) {
+        if (a.real() == 0 && a.imag() == 0) {
+          if (!(__builtin_isgreater(br, R(0)) && bi == 0)) fl |= FE_INVALID;
+        } else if (bi == 0 && !(br >= R(-0x1p63) && br < R(0x1p63))) {
+          fl |= FE_INVALID;  // NumPy converts the real exponent to an integer to test it
+        }
+      }
+      return Arith<T>::pow(a, b);
+    } else {
+      return real_pow(a, b, fl);
+    }
+  }
+};
+
+// float_power runs NumPy's plain scalar loop: the C library's pow as it is.
+struct FloatPowerOp {
+  template <class T>
+  T operator()(T a, T b, int& fl) const {
+    if constexpr (is_complex_v<T>) return PowerOp{}(a, b, fl);
     else return std::pow(a, b);
   }
 };
@@ -255,8 +475,8 @@ void divmod_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
     } else {
       q = float_divmod(a, b, r);
     }
-    st<T>(args[2] + i * s[2], q);
-    st<T>(args[3] + i * s[3], r);
+    put<T>(args[2] + i * s[2], q);
+    put<T>(args[3] + i * s[3], r);
   }
   raise_flags(fl);
 }
@@ -297,12 +517,14 @@ struct SignOp {
       if (std::isnan(x)) return a;
       return half_t{static_cast<uint16_t>(x > 0 ? 0x3c00u : x < 0 ? 0xbc00u : 0u)};
     } else if constexpr (is_complex_v<T>) {
+      // NumPy's order against 0, with its flags: the real part is compared first (signalling),
+      // then the imaginary part when the real part is 0.
       using R = typename T::value_type;
-      const T zero(0, 0);
-      if (c_gt(a, zero, fl)) return T(1, 0);
-      if (c_lt(a, zero, fl)) return T(-1, 0);
-      if (a.real() == 0 && a.imag() == 0) return T(0, 0);
-      return T(std::numeric_limits<R>::quiet_NaN(), std::numeric_limits<R>::quiet_NaN());
+      const R r = a.real(), i = a.imag();
+      if ((s_gt(r, R(0), fl) && !std::isnan(i)) || (r == 0 && s_gt(i, R(0), fl))) return T(1, 0);
+      if ((s_lt(r, R(0), fl) && !std::isnan(i)) || (r == 0 && s_lt(i, R(0), fl))) return T(-1, 0);
+      if (r == 0 && i == 0) return T(0, 0);
+      return T(std::numeric_limits<R>::quiet_NaN(), 0);
     } else {
       return std::isnan(a) ? a : a > 0 ? T(1) : a < 0 ? T(-1) : T(0);
     }
@@ -346,7 +568,7 @@ struct SquareOp {
   T operator()(T a, int& fl) const noexcept {
     if constexpr (is_int_v<T>) return wmul(a, a);
     else if constexpr (is_half<T>) return hr(hf(a) * hf(a), fl);
-    else if constexpr (is_complex_v<T>) return Arith<T>::mul(a, a);
+    else if constexpr (is_complex_v<T>) return cmul(a, a);
     else return a * a;
   }
 };
@@ -362,12 +584,12 @@ struct ConjOp {
 // Floats: maximum/minimum return a NaN first operand, else the first only when strictly
 // greater/less (so maximum(-0.0, 0.0) is 0.0); fmax/fmin return the first when the second is NaN.
 // float16 compares with >= / <= (its ties keep the first operand). Complex uses NumPy's
-// lexicographic order. All quiet (run inside QuietFp) except the complex comparisons' flags.
+// lexicographic order. All quiet, like NumPy's loops (run inside QuietFp).
 
 template <bool Max, bool IgnoreNan>
 struct MinMaxOp {
   template <class T>
-  T operator()(T a, T b, int& fl) const noexcept {
+  T operator()(T a, T b, int&) const noexcept {
     if constexpr (is_bool<T>) {
       return mkbool(Max ? (a.v != 0 || b.v != 0) : (a.v != 0 && b.v != 0));
     } else if constexpr (is_int_v<T>) {
@@ -377,14 +599,64 @@ struct MinMaxOp {
       const bool keep = std::isnan(IgnoreNan ? y : x) || (Max ? x >= y : x <= y);
       return keep ? a : b;
     } else if constexpr (is_complex_v<T>) {
-      const bool keep = c_isnan(IgnoreNan ? b : a) || (Max ? c_ge(a, b, fl) : c_le(a, b, fl));
+      int quiet = 0;  // NumPy raises nothing here either
+      const bool keep = c_isnan(IgnoreNan ? b : a) || (Max ? c_ge(a, b, quiet) : c_le(a, b, quiet));
       return keep ? a : b;
     } else {
-      const bool keep = std::isnan(IgnoreNan ? b : a) || (Max ? a > b : a < b);
+      // Branch-free (both comparisons evaluated; QuietFp drops their flags) so it vectorises.
+      const T c = IgnoreNan ? b : a;
+      const bool keep = (c != c) | (Max ? a > b : a < b);
       return keep ? a : b;
     }
   }
 };
+
+// float32/float64: SSE2 for contiguous and broadcast runs (GCC does not vectorise the double
+// select on SSE2), the functor for the rest.
+#if defined(__SSE2__)
+template <bool Max, bool IgnoreNan>
+struct MinMaxVec {
+  static __m128d run(__m128d a, __m128d b) noexcept {
+    const __m128d c = IgnoreNan ? b : a;
+    const __m128d keep = _mm_or_pd(_mm_cmpunord_pd(c, c), Max ? _mm_cmpgt_pd(a, b) : _mm_cmplt_pd(a, b));
+    return _mm_or_pd(_mm_and_pd(keep, a), _mm_andnot_pd(keep, b));
+  }
+  static __m128 run(__m128 a, __m128 b) noexcept {
+    const __m128 c = IgnoreNan ? b : a;
+    const __m128 keep = _mm_or_ps(_mm_cmpunord_ps(c, c), Max ? _mm_cmpgt_ps(a, b) : _mm_cmplt_ps(a, b));
+    return _mm_or_ps(_mm_and_ps(keep, a), _mm_andnot_ps(keep, b));
+  }
+  static __m128d load(const double* p) noexcept { return _mm_loadu_pd(p); }
+  static __m128 load(const float* p) noexcept { return _mm_loadu_ps(p); }
+  static __m128d splat(double x) noexcept { return _mm_set1_pd(x); }
+  static __m128 splat(float x) noexcept { return _mm_set1_ps(x); }
+  static void store(double* p, __m128d v) noexcept { _mm_storeu_pd(p, v); }
+  static void store(float* p, __m128 v) noexcept { _mm_storeu_ps(p, v); }
+};
+#endif
+
+template <bool Max, bool IgnoreNan, class T>
+void minmax_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
+  QuietFp quiet;
+  const MinMaxOp<Max, IgnoreNan> op{};
+  int unused = 0;
+  int64_t i = 0;
+#if defined(__SSE2__)
+  using V = MinMaxVec<Max, IgnoreNan>;
+  constexpr int64_t sz = sizeof(T), lanes = 16 / sz;
+  const bool ca = s[0] == sz, cb = s[1] == sz;
+  if (s[2] == sz && (ca || s[0] == 0) && (cb || s[1] == 0) && n >= lanes) {
+    const auto* a = reinterpret_cast<const T*>(args[0]);
+    const auto* b = reinterpret_cast<const T*>(args[1]);
+    auto* y = reinterpret_cast<T*>(args[2]);
+    const auto sa = V::splat(ld<T>(args[0])), sb = V::splat(ld<T>(args[1]));
+    for (; i + lanes <= n; i += lanes)
+      V::store(y + i, V::run(ca ? V::load(a + i) : sa, cb ? V::load(b + i) : sb));
+  }
+#endif
+  const int64_t s0 = s[0], s1 = s[1], s2 = s[2];
+  for (; i < n; ++i) st<T>(args[2] + i * s2, op(ld<T>(args[0] + i * s0), ld<T>(args[1] + i * s1), unused));
+}
 
 // clip(x, lo, hi) = min(max(x, lo), hi) with NumPy's clip comparisons: a NaN x (or a NaN
 // intermediate) wins, otherwise a NaN bound is taken. No flags (NumPy clears them after clip).
@@ -443,10 +715,6 @@ template <class Op, class... Ts>
 void qun(std::vector<Loop>& v) {
   (v.push_back(Loop{{type_num<Ts>, type_num<Ts>, -1, -1}, &qf_unary<Ts, Ts, Op>, nullptr}), ...);
 }
-template <class Op, class Out, class In>
-void un_to(std::vector<Loop>& v) {
-  v.push_back(Loop{{type_num<In>, type_num<Out>, -1, -1}, &f_unary<In, Out, Op>, nullptr});
-}
 template <class... Ts>
 void divmods(std::vector<Loop>& v) {
   (v.push_back(Loop{{type_num<Ts>, type_num<Ts>, type_num<Ts>, type_num<Ts>}, &divmod_loop<Ts>, nullptr}), ...);
@@ -456,9 +724,19 @@ void clips(std::vector<Loop>& v) {
   (v.push_back(Loop{{type_num<Ts>, type_num<Ts>, type_num<Ts>, type_num<Ts>}, &qf_ternary<Ts, ClipOp>, nullptr}), ...);
 }
 
+template <bool Max, bool IgnoreNan>
+void minmaxes(std::vector<Loop>& v) {
+  using Op = MinMaxOp<Max, IgnoreNan>;
+  qbin<Op, bool_t, CNP_INTS, half_t>(v);
+  v.push_back(Loop{{CNP_FLOAT32, CNP_FLOAT32, CNP_FLOAT32, -1}, &minmax_loop<Max, IgnoreNan, float>, nullptr});
+  v.push_back(Loop{{CNP_FLOAT64, CNP_FLOAT64, CNP_FLOAT64, -1}, &minmax_loop<Max, IgnoreNan, double>, nullptr});
+  qbin<Op, CNP_CPLX>(v);
+}
+
 }  // namespace
 
 void init_arith(Table& t) {
+  const bool fma = cpu_has_fma();
   auto uf = [&t](Id id, int16_t cost, Resolver r = Resolver::Default) -> std::vector<Loop>& {
     Ufunc& u = t[static_cast<int>(id)];
     u.resolver = r;
@@ -469,35 +747,49 @@ void init_arith(Table& t) {
 
   bin<AddOp, bool_t, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::add, 1));
   bin<SubOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::subtract, 1, Resolver::Subtract));
-  bin<MulOp, bool_t, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::multiply, 1));
+  {
+    auto& v = uf(Id::multiply, 1);
+    bin<MulOp, bool_t, CNP_INTS, CNP_REALS>(v);
+    v.push_back(Loop{{CNP_COMPLEX64, CNP_COMPLEX64, CNP_COMPLEX64, -1}, &cmul_loop<c64_t, false>, nullptr});
+    v.push_back(Loop{{CNP_COMPLEX128, CNP_COMPLEX128, CNP_COMPLEX128, -1},
+                     fma ? &cmul_loop<c128_t, true> : &cmul_loop<c128_t, false>, nullptr});
+  }
   bin<DivOp, CNP_REALS, CNP_CPLX>(uf(Id::divide, 2, Resolver::TrueDivide));
   bin<FloorDivOp, CNP_INTS, CNP_REALS>(uf(Id::floor_divide, 4));
   bin<RemainderOp, CNP_INTS, CNP_REALS>(uf(Id::remainder, 4));
   bin<FmodOp, CNP_INTS, CNP_REALS>(uf(Id::fmod, 4));
   divmods<CNP_INTS, CNP_REALS>(uf(Id::divmod, 4));
   bin<PowerOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::power, 8));
-  bin<PowerOp, double, c128_t>(uf(Id::float_power, 8));
+  bin<FloatPowerOp, double, c128_t>(uf(Id::float_power, 8));
 
   un<NegOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::negative, 1, Resolver::Negative));
-  un<PosOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::positive, 1));
+  // positive and sign resolve by promotion + an exact loop (NumPy's uniform resolver): bool is an error
+  un<PosOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::positive, 1, Resolver::Uniform));
   {
     auto& v = uf(Id::absolute, 1);
     un<AbsOp, bool_t, CNP_INTS, CNP_REALS>(v);
-    un_to<AbsOp, float, c64_t>(v);
-    un_to<AbsOp, double, c128_t>(v);
+    LoopFn abs64 = &cabs_loop<c64_t>, abs128 = &cabs_loop<c128_t>;
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (fma) {
+      abs64 = &cabs_loop_fma<c64_t>;
+      abs128 = &cabs_loop_fma<c128_t>;
+    }
+#endif
+    v.push_back(Loop{{CNP_COMPLEX64, CNP_FLOAT32, -1, -1}, abs64, nullptr});
+    v.push_back(Loop{{CNP_COMPLEX128, CNP_FLOAT64, -1, -1}, abs128, nullptr});
   }
   un<AbsOp, CNP_REALS>(uf(Id::fabs, 1));
   // sign compares NaN quietly like NumPy's (complex raises its comparisons' own flags).
-  qun<SignOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::sign, 1));
+  qun<SignOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::sign, 1, Resolver::Uniform));
   un<ReciprocalOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::reciprocal, 2));
   un<SquareOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::square, 1));
   un<ConjOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::conjugate, 1));
 
   clips<bool_t, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::clip, 1));
-  qbin<MinMaxOp<true, false>, bool_t, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::maximum, 1));
-  qbin<MinMaxOp<false, false>, bool_t, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::minimum, 1));
-  qbin<MinMaxOp<true, true>, bool_t, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::fmax, 1));
-  qbin<MinMaxOp<false, true>, bool_t, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::fmin, 1));
+  minmaxes<true, false>(uf(Id::maximum, 1));
+  minmaxes<false, false>(uf(Id::minimum, 1));
+  minmaxes<true, true>(uf(Id::fmax, 1));
+  minmaxes<false, true>(uf(Id::fmin, 1));
 }
 
 }  // namespace cnp::ufunc

@@ -198,14 +198,26 @@ struct NotOp {
   bool_t operator()(T a, int&) const noexcept { return mkbool(!nonzero(a)); }
 };
 
-// ---- isnan / isinf / isfinite (quiet: == and != never raise) ----
+// ---- isnan / isinf / isfinite: x != x is quiet; the others test the exponent bits (GCC turns
+// a quiet `fabs(x) != inf` pair into a signalling ordered compare when it vectorises) ----
 
+template <class R>
+struct Bits {
+  using U = std::conditional_t<sizeof(R) == 8, uint64_t, uint32_t>;
+  static constexpr U kExp = sizeof(R) == 8 ? U(0x7ff0000000000000ull) : U(0x7f800000u);
+  static constexpr U kMag = sizeof(R) == 8 ? U(0x7fffffffffffffffull) : U(0x7fffffffu);
+  static U of(R x) noexcept {
+    U u;
+    std::memcpy(&u, &x, sizeof(R));
+    return u;
+  }
+};
 template <class R>
 inline bool r_isnan(R x) noexcept { return x != x; }
 template <class R>
-inline bool r_isinf(R x) noexcept { return std::fabs(x) == std::numeric_limits<R>::infinity(); }
+inline bool r_isinf(R x) noexcept { return (Bits<R>::of(x) & Bits<R>::kMag) == Bits<R>::kExp; }
 template <class R>
-inline bool r_isfinite(R x) noexcept { return (x == x) & (std::fabs(x) != std::numeric_limits<R>::infinity()); }
+inline bool r_isfinite(R x) noexcept { return (Bits<R>::of(x) & Bits<R>::kExp) != Bits<R>::kExp; }
 
 struct IsnanOp {
   template <class T>

@@ -20,6 +20,9 @@ Table& build() {
   init_math(table);
   init_compare(table);
   init_bitwise(table);
+  // NumPy resolves these through promotion + an exact loop, not the safe-cast search, so
+  // bool input is an error rather than an int8 result.
+  for (Id id : {Id::positive, Id::sign, Id::gcd, Id::lcm}) table[static_cast<int>(id)].resolver = Resolver::Uniform;
   return table;
 }
 }  // namespace

@@ -24,17 +24,20 @@ inline uint64_t bits_of(double d) noexcept {
   return b;
 }
 
-// A float result stored as float16, flagged like NumPy's float -> half conversion: overflow when
-// a finite value becomes infinite, underflow when a nonzero value below the smallest normal half
-// (2**-14) is not represented exactly. The comparisons are on bits, so NaN raises nothing.
+// The FE_* flags NumPy's float -> float16 conversion raises for storing f as h: overflow when a
+// finite value became infinite, underflow when a nonzero value below the smallest normal float16
+// (2**-14) is not represented exactly. The tests are on bits, so NaN raises nothing.
+inline int half_store_flags(float f, uint16_t h) noexcept {
+  const uint32_t mag = bits_of(f) & 0x7fffffffu;
+  if ((h & 0x7c00u) == 0x7c00u) return mag < 0x7f800000u ? FE_OVERFLOW | FE_INEXACT : 0;
+  if (mag != 0 && mag < 0x38800000u && (bits_of(half_to_float(h)) & 0x7fffffffu) != mag) return FE_UNDERFLOW | FE_INEXACT;
+  return 0;
+}
+
+// A float result stored as float16 with those flags.
 inline half_t half_result(float f) noexcept {
   const uint16_t h = float_to_half(f);
-  const uint32_t mag = bits_of(f) & 0x7fffffffu;
-  if ((h & 0x7c00u) == 0x7c00u) {
-    if (mag < 0x7f800000u) std::feraiseexcept(FE_OVERFLOW | FE_INEXACT);
-  } else if (mag != 0 && mag < 0x38800000u && (bits_of(half_to_float(h)) & 0x7fffffffu) != mag) {
-    std::feraiseexcept(FE_UNDERFLOW | FE_INEXACT);
-  }
+  if (const int flags = half_store_flags(f, h)) std::feraiseexcept(flags);
   return half_t{h};
 }
 
@@ -78,9 +81,9 @@ inline T logaddexp2(T x, T y) noexcept {
 }
 
 // spacing(x): the distance from x to the next representable value away from zero, signed like x
-// (NumPy). Zeros of either sign give the smallest positive subnormal; infinities and NaN give NaN
-// without a flag (a NaN argument is returned as it is). The C library's nextafter raises overflow at the top of the range and underflow
-// for subnormal neighbours, as NumPy reports.
+// (NumPy). Zeros of either sign give the smallest positive subnormal; infinities give NaN and a
+// NaN argument comes back as it is, without a flag. The C library's nextafter raises overflow at
+// the top of the range and underflow for subnormal neighbours, as NumPy reports.
 template <class T>
 inline T spacing(T x) noexcept {
   if (std::isnan(x)) return x + x;

@@ -40,8 +40,9 @@ constexpr const char* kPathNames[] = {"scalar", "sse2", "sse4", "avx2", "avx512"
 SimdPath detect() noexcept {
   __builtin_cpu_init();
   // __builtin_cpu_supports also checks that the OS saves the wider registers (XCR0).
-  if (__builtin_cpu_supports("avx512f")) return SimdPath::avx512;
-  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return SimdPath::avx2;
+  const bool fma = __builtin_cpu_supports("fma");  // simd_avx512.cpp is built with -mfma too
+  if (__builtin_cpu_supports("avx512f") && fma) return SimdPath::avx512;
+  if (__builtin_cpu_supports("avx2") && fma) return SimdPath::avx2;
   if (__builtin_cpu_supports("sse4.1")) return SimdPath::sse4;
   return SimdPath::sse2;
 }

@@ -26,20 +26,15 @@ struct D2 {
     memcpy(p, b, r * sizeof(T));
   }
   static void store_a(T* p, V v) { _mm_store_pd(p, v); }
+  static void stream(char* p, V v) { _mm_stream_pd(reinterpret_cast<double*>(p), v); }
   static V set1(T v) { return _mm_set1_pd(v); }
   static V sqrt(V v) { return _mm_sqrt_pd(v); }
   static T sqrt1(T v) { return _mm_cvtsd_f64(_mm_sqrt_sd(_mm_setzero_pd(), _mm_set_sd(v))); }
   static V abs(V v) { return _mm_andnot_pd(_mm_set1_pd(-0.0), v); }
-  static V zero_blend(V x, V y) {
-    const V z = _mm_cmpeq_pd(x, _mm_setzero_pd());
-    return _mm_or_pd(_mm_and_pd(z, x), _mm_andnot_pd(z, y));
-  }
-  static unsigned special(V x, V y, V lim) {
-    const V xa = abs(x), ya = abs(y);
-    const V big = _mm_or_pd(_mm_cmpnle_pd(xa, lim), _mm_cmpnle_pd(ya, _mm_set1_pd(__DBL_MAX__)));
-    const V tiny = _mm_and_pd(_mm_cmplt_pd(_mm_min_pd(xa, ya), _mm_set1_pd(__DBL_MIN__)),
-                              _mm_cmpneq_pd(x, _mm_setzero_pd()));
-    return static_cast<unsigned>(_mm_movemask_pd(_mm_or_pd(big, tiny)));
+  static unsigned outside(V x, V lo, V hi, V tiny) {
+    const V in = _mm_and_pd(_mm_cmpge_pd(x, lo), _mm_cmple_pd(x, hi));
+    const V small = _mm_and_pd(_mm_cmplt_pd(abs(x), tiny), _mm_cmpneq_pd(x, _mm_setzero_pd()));
+    return (~static_cast<unsigned>(_mm_movemask_pd(in)) & 0x3u) | static_cast<unsigned>(_mm_movemask_pd(small));
   }
 };
 
@@ -60,20 +55,15 @@ struct F4 {
     memcpy(p, b, r * sizeof(T));
   }
   static void store_a(T* p, V v) { _mm_store_ps(p, v); }
+  static void stream(char* p, V v) { _mm_stream_ps(reinterpret_cast<float*>(p), v); }
   static V set1(T v) { return _mm_set1_ps(v); }
   static V sqrt(V v) { return _mm_sqrt_ps(v); }
   static T sqrt1(T v) { return _mm_cvtss_f32(_mm_sqrt_ss(_mm_set_ss(v))); }
   static V abs(V v) { return _mm_andnot_ps(_mm_set1_ps(-0.0f), v); }
-  static V zero_blend(V x, V y) {
-    const V z = _mm_cmpeq_ps(x, _mm_setzero_ps());
-    return _mm_or_ps(_mm_and_ps(z, x), _mm_andnot_ps(z, y));
-  }
-  static unsigned special(V x, V y, V lim) {
-    const V xa = abs(x), ya = abs(y);
-    const V big = _mm_or_ps(_mm_cmpnle_ps(xa, lim), _mm_cmpnle_ps(ya, _mm_set1_ps(__FLT_MAX__)));
-    const V tiny = _mm_and_ps(_mm_cmplt_ps(_mm_min_ps(xa, ya), _mm_set1_ps(__FLT_MIN__)),
-                              _mm_cmpneq_ps(x, _mm_setzero_ps()));
-    return static_cast<unsigned>(_mm_movemask_ps(_mm_or_ps(big, tiny)));
+  static unsigned outside(V x, V lo, V hi, V tiny) {
+    const V in = _mm_and_ps(_mm_cmpge_ps(x, lo), _mm_cmple_ps(x, hi));
+    const V small = _mm_and_ps(_mm_cmplt_ps(abs(x), tiny), _mm_cmpneq_ps(x, _mm_setzero_ps()));
+    return (~static_cast<unsigned>(_mm_movemask_ps(in)) & 0xFu) | static_cast<unsigned>(_mm_movemask_ps(small));
   }
 };
 

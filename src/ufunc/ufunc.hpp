@@ -30,6 +30,7 @@ enum class Resolver : uint8_t {
   TrueDivide,  // integer and bool inputs use the float64 loop (NumPy's TrueDivisionTypeResolver)
   Subtract,    // bool - bool is a TypeError with NumPy's message
   Negative,    // -bool is a TypeError with NumPy's message
+  Uniform,     // promote the inputs; the loop must take exactly that type (positive, sign, gcd, lcm)
 };
 
 // Rough cost per element, for the threading threshold: 1 for memory-bound loops (add, compare),

@@ -4,10 +4,12 @@ promotion, out=/where=/dtype=/casting=, operators and in-place operators, the er
 isclose/allclose/array_equal, around/round/fix, clip, real/imag/angle), plus the audit datasets
 through the math functions.
 
-Python scalars promote as in NumPy 2 (NEP 50, docs/numpy-differences.md): where NumPy 1.24's
-value-based casting gives something else, the expectation is NumPy 1.24 run with
-np._set_promotion_state("weak") (NumPy 2's rule), and an xfail(strict) test records the 1.24
-difference.
+Python scalars promote as in NumPy 2 (NEP 50, docs/numpy-differences.md), so the NumPy side of
+check_outcome runs under np._set_promotion_state("weak") (NumPy 2's rule; the same as 1.24's
+legacy rule whenever no Python scalar or 0-d operand is involved). Where 1.24's opt-in weak mode
+is incomplete, NumPy 2's outcome is spelled out (NUMPY2_OUTCOMES, COMPARE_PYINT); xfail(strict)
+tests record the documented 1.24 differences. Tests without Python scalars whose operands are
+NumPy scalars use 1.24's own rule (check_legacy), which is NumPy 2's there.
 """
 import math
 
@@ -16,9 +18,10 @@ import pytest
 
 import cnumpy as cnp
 from cnp_helpers import DATASETS, check
-from cnp_ufunc_helpers import (ALL_DTYPES, MAXULP, UNARY, assert_no_problems, check_outcome,
-                               maxulp_for, np_array, numpy_weak, outcome, outcome_problems,
-                               reset_errstate, result_problems, rng_for, run_one, xp_array)
+from cnp_ufunc_helpers import (ALL_DTYPES, MAXULP, UNARY, Outcome, assert_no_problems,
+                               maxulp_for, np_array, numpy_weak, outcome_problems, reset_errstate,
+                               result_problems, rng_for, run_one, xp_array)
+from cnp_ufunc_helpers import check_outcome as check_legacy
 
 CASTINGS = ["no", "equiv", "safe", "same_kind", "unsafe"]
 
@@ -48,12 +51,16 @@ def rand(shape, dtype, key=0):
     return (rng.uniform(-10, 10, shape) + 1j * rng.uniform(-10, 10, shape)).astype(dtype)
 
 
-def check_weak(fn, maxulp=None, warnings_too=True):
-    """fn(cnumpy) against fn(numpy) under NEP 50 promotion (NumPy 2's rule for Python scalars)."""
-    exp = numpy_weak(fn)
+def check_outcome(fn, maxulp=None, warnings_too=True, expected=None):
+    """fn(cnumpy) against fn(numpy) run under NEP 50 promotion (NumPy 2's rule for Python
+    scalars and 0-d arrays, which cnumpy follows; identical to NumPy 1.24's legacy rule whenever
+    no Python scalar or 0-d operand is involved): value or exception, and the warnings.
+    `expected` overrides NumPy 1.24's weak mode where it is incomplete (an Outcome)."""
+    exp = expected if expected is not None else numpy_weak(fn)
     got = run_one(fn, cnp)
     assert_no_problems(outcome_problems(exp, got, maxulp, None, warnings_too))
     return exp, got
+
 
 
 # --------------------------------------------------------------------------------------------
@@ -161,12 +168,14 @@ def test_strided_operands(view, case):
     b = rand((6, 8), d2 or "float64", 2)
     v = VIEWS[view]
     ulp = maxulp_for(name, [d1] + ([d2] if d2 else []))
+    # No Python scalars here, so NumPy 1.24's own promotion is NumPy 2's (its opt-in weak mode
+    # wrongly treats two NumPy scalars np.complex128 * np.float32 as Python ones: complex64).
     if d2 is None:
-        check_outcome(lambda xp: getattr(xp, name)(v(A(xp, a))), maxulp=ulp)
+        check_legacy(lambda xp: getattr(xp, name)(v(A(xp, a))), maxulp=ulp)
         return
-    check_outcome(lambda xp: getattr(xp, name)(v(A(xp, a)), v(A(xp, b))), maxulp=ulp)
-    check_outcome(lambda xp: getattr(xp, name)(v(A(xp, a)), v(A(xp, a))), maxulp=ulp)
-    check_outcome(lambda xp: getattr(xp, name)(v(A(xp, b)), A(xp, b)[0, 0]), maxulp=ulp)
+    check_legacy(lambda xp: getattr(xp, name)(v(A(xp, a)), v(A(xp, b))), maxulp=ulp)
+    check_legacy(lambda xp: getattr(xp, name)(v(A(xp, a)), v(A(xp, a))), maxulp=ulp)
+    check_legacy(lambda xp: getattr(xp, name)(v(A(xp, b)), A(xp, b)[0, 0]), maxulp=ulp)
 
 
 @pytest.mark.parametrize("view", ["contiguous", "T", "step", "reversed", "neg_cols",
@@ -332,10 +341,30 @@ SCALAR_CASES = {
 }
 
 
-def _legacy_differs(fn):
+# NumPy 1.24's opt-in weak mode is incomplete in these cases; NumPy 2's outcome is spelled out:
+# its OverflowError text for Python ints, and np.where's weak Python scalars (NumPy 2 marks them
+# with npy_mark_tmp_array_if_pyscalar in PyArray_Where).
+NUMPY2_OUTCOMES = {
+    "int64+2**63": lambda: Outcome(None, OverflowError(
+        "Python integer 9223372036854775808 out of bounds for int64"), []),
+    "int64_big_pyint": lambda: Outcome(None, OverflowError(
+        "Python integer 18446744073709551616 out of bounds for int64"), []),
+    "where_pyfloat": lambda: Outcome(np.array([1.0, 0.5], dtype="float32"), None, []),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCALAR_CASES))
+def test_python_scalars_nep50(case):
+    """Python scalars are weak (NEP 50, NumPy 2): the expectation is NumPy's weak promotion."""
+    override = NUMPY2_OUTCOMES.get(case)
+    check_outcome(SCALAR_CASES[case], expected=override() if override else None)
+
+
+def _legacy_differs(case):
+    fn = SCALAR_CASES[case]
     with np.errstate(all="ignore"):
         legacy = run_one(fn, np)
-    weak = numpy_weak(fn)
+    weak = NUMPY2_OUTCOMES[case]() if case in NUMPY2_OUTCOMES else numpy_weak(fn)
     if (legacy.error is None) != (weak.error is None):
         return True
     if legacy.error is not None:
@@ -345,19 +374,91 @@ def _legacy_differs(fn):
             or not np.array_equal(np.asarray(lv), np.asarray(wv), equal_nan=True))
 
 
-@pytest.mark.parametrize("case", sorted(SCALAR_CASES))
-def test_python_scalars_nep50(case):
-    """Python scalars are weak (NEP 50, NumPy 2): the expectation is NumPy's weak promotion."""
-    check_weak(SCALAR_CASES[case])
-
-
-@pytest.mark.parametrize("case", sorted(c for c in SCALAR_CASES
-                                        if _legacy_differs(SCALAR_CASES[c])))
+@pytest.mark.parametrize("case", sorted(c for c in SCALAR_CASES if _legacy_differs(c)))
 @pytest.mark.xfail(strict=True, reason="NEP 50: cnumpy promotes Python scalars as NumPy 2 does, "
                                        "not by NumPy 1.24's value-based casting "
                                        "(docs/numpy-differences.md)")
 def test_python_scalars_legacy_1_24(case):
-    check_outcome(SCALAR_CASES[case])
+    check_legacy(SCALAR_CASES[case])
+
+
+COMPARE_PYINT = {
+    "uint8<-1": (lambda xp: A(xp, np_array([0, 5, 255], "uint8")) < -1, [False, False, False]),
+    "uint8==-1": (lambda xp: A(xp, np_array([0, 5, 255], "uint8")) == -1, [False, False, False]),
+    "uint8!=-1": (lambda xp: A(xp, np_array([0, 5, 255], "uint8")) != -1, [True, True, True]),
+    "int8<300": (lambda xp: A(xp, np_array([-128, 0, 127], "int8")) < 300, [True, True, True]),
+    "int8>=-300": (lambda xp: xp.greater_equal(A(xp, np_array([-128, 0, 127], "int8")), -300),
+                   [True, True, True]),
+    "int64>2**70": (lambda xp: A(xp, np_array([-1, 2 ** 62], "int64")) > 2 ** 70, [False, False]),
+    "uint64>-2**70": (lambda xp: A(xp, np_array([0, 2 ** 64 - 1], "uint64")) > -2 ** 70, [True, True]),
+    "uint64==2**64-1": (lambda xp: A(xp, np_array([0, 2 ** 64 - 1], "uint64")) == 2 ** 64 - 1,
+                        [False, True]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(COMPARE_PYINT))
+def test_compare_out_of_range_python_int(case):
+    """Comparisons with out-of-range Python integers give the true answer (NumPy 2; 1.24
+    value-casts, its weak mode raises): docs/numpy-differences.md."""
+    fn, expected = COMPARE_PYINT[case]
+    check_outcome(fn, expected=Outcome(np.array(expected), None, []))
+
+
+def _npscalar(xp, dtype, v):
+    return getattr(xp, dtype if dtype != "bool" else "bool_")(v)
+
+
+SCALAR_OP_CASES = [
+    ("int8", 127, "int8", 1, "+"), ("int8", -128, "int8", 1, "-"), ("int16", 300, "int16", 300, "*"),
+    ("int32", 7, "int32", 0, "//"), ("int32", 7, "int32", 0, "%"), ("uint8", 3, "uint8", 5, "-"),
+    ("int64", 7, "int64", -2, "//"), ("int64", -7, "int64", 2, "%"), ("int8", 2, "int8", 7, "**"),
+    ("float64", 1.0, "float64", 0.0, "/"), ("float64", 0.0, "float64", 0.0, "/"),
+    ("float32", 3e38, "float32", 10.0, "*"), ("float64", 1e300, "float64", 1e300, "*"),
+    ("float16", 65504.0, "float16", 65504.0, "+"), ("float64", np.inf, "float64", np.inf, "-"),
+    ("float64", 7.5, "float64", -2.0, "//"), ("float64", -7.5, "float64", 2.0, "%"),
+    ("float32", 2.0, "float32", 0.5, "**"), ("complex128", 1 + 2j, "complex128", 0j, "/"),
+    ("int8", 1, "int64", 2, "+"), ("uint64", 1, "int64", 2, "+"), ("int32", 3, "float32", 2.0, "*"),
+    ("float32", 1.5, "float64", 2.0, "+"), ("bool", True, "bool", True, "+"),
+    ("bool", True, "int8", 3, "*"), ("float64", np.nan, "float64", 1.0, "<"),
+    ("int8", -1, "uint64", 1, "<"), ("uint64", 2 ** 64 - 1, "int64", -1, "=="),
+    ("int32", 5, "int32", 3, "&"), ("uint8", 1, "uint8", 9, "<<"),
+]
+
+
+def _scalar_op(xp, c):
+    a, b = _npscalar(xp, c[0], c[1]), _npscalar(xp, c[2], c[3])
+    return BINOPS[c[4]](a, b)
+
+
+def _docs_scalar_warnings(ws, ints):
+    """docs/numpy-differences.md: scalar operations warn with the ufunc's name ('... in divide',
+    not '... in scalar divide') and wrap integer overflow silently."""
+    out = []
+    for cat, msg in ws:
+        if ints and msg.startswith("overflow encountered in scalar ") and cat == "RuntimeWarning":
+            continue
+        out.append((cat, msg.replace(" encountered in scalar ", " encountered in ")))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("case", SCALAR_OP_CASES, ids=lambda c: "%s(%r)%s%s(%r)" % (
+    c[0], c[1], c[4], c[2], c[3]))
+def test_numpy_scalar_arithmetic(case):
+    """cnumpy scalars: result type and value as NumPy's scalars (no Python scalar involved, so
+    1.24's promotion is NumPy 2's), warnings as documented."""
+    with np.errstate(divide="warn", over="warn", under="ignore", invalid="warn"):
+        exp = run_one(lambda xp: _scalar_op(xp, case), np)
+    if exp.error is None:
+        ints = all(np.dtype(d).kind in "biu" for d in (case[0], case[2]))
+        exp = Outcome(exp.value, None, _docs_scalar_warnings(exp.warnings, ints))
+    check_outcome(lambda xp: _scalar_op(xp, case), expected=exp)
+
+
+@pytest.mark.xfail(strict=True, reason="docs/numpy-differences.md: scalar integer overflow wraps "
+                                       "silently (NumPy 1.24 warns 'overflow encountered in "
+                                       "scalar add')")
+def test_numpy_scalar_overflow_warning_1_24():
+    check_legacy(lambda xp: xp.int8(127) + xp.int8(1))
 
 
 # --------------------------------------------------------------------------------------------
@@ -600,7 +701,27 @@ CASTING_SCENARIOS = {
 @pytest.mark.parametrize("casting", CASTINGS)
 @pytest.mark.parametrize("scenario", sorted(CASTING_SCENARIOS))
 def test_casting_kwarg(scenario, casting):
-    check_weak(lambda xp: CASTING_SCENARIOS[scenario](xp, casting))
+    check_outcome(lambda xp: CASTING_SCENARIOS[scenario](xp, casting))
+
+
+CALL_ERRORS = {
+    "too_few": lambda xp: xp.add(xp.ones(3)),
+    "too_many": lambda xp: xp.add(xp.ones(3), xp.ones(3), xp.ones(3), xp.ones(3)),
+    "unknown_kwarg": lambda xp: xp.add(xp.ones(3), xp.ones(3), foo=1),
+    "out_twice": lambda xp: xp.add(xp.ones(3), xp.ones(3), xp.zeros(3), out=xp.zeros(3)),
+    "unary_too_many": lambda xp: xp.sqrt(xp.ones(3), xp.ones(3), xp.ones(3)),
+    "keywords_for_inputs": lambda xp: xp.add(x1=xp.ones(3), x2=xp.ones(3)),
+    "bad_order": lambda xp: xp.add(xp.ones(3), xp.ones(3), order="X"),
+    "casting_none": lambda xp: xp.add(xp.ones(3), xp.ones(3), casting=None),
+    "dtype_none": lambda xp: xp.add(xp.ones(3), xp.ones(3), dtype=None),
+    "divmod_positional_outs": lambda xp: xp.divmod(xp.ones(3), 2.0, xp.zeros(3), xp.zeros(3)),
+    "divmod_one_positional_out": lambda xp: xp.divmod(xp.ones(3), 2.0, xp.zeros(3)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CALL_ERRORS))
+def test_call_arguments(case):
+    check_outcome(CALL_ERRORS[case])
 
 
 def test_casting_invalid_value():
@@ -629,19 +750,32 @@ OPERANDS = {
     "pyint": lambda xp: 3,
     "pyfloat": lambda xp: 2.5,
     "pybool": lambda xp: True,
-    "0d_int8": lambda xp: A(xp, np_array(2, "int8")),
+    "0d_int8": lambda xp: A(xp, np_array(3, "int8")),
 }
 _ARRAY_OPERANDS = ["int32", "uint8", "float64", "float32_2d", "complex128", "bool", "0d_int8"]
 
 
+OPERAND_PAIRS = [
+    ("int32", "int32"), ("int32", "uint8"), ("uint8", "int32"), ("int32", "float64"),
+    ("float64", "int32"), ("float64", "float64"), ("float32_2d", "float64"),
+    ("complex128", "float64"), ("float64", "complex128"), ("bool", "bool"), ("bool", "int32"),
+    ("int32", "bool"), ("uint8", "0d_int8"), ("0d_int8", "uint8"), ("float32_2d", "0d_int8"),
+    ("bool", "complex128"),
+    ("int32", "pyint"), ("pyint", "int32"), ("uint8", "pyint"), ("pyint", "uint8"),
+    ("float64", "pyint"), ("float32_2d", "pyfloat"), ("pyfloat", "float32_2d"),
+    ("int32", "pyfloat"), ("pyfloat", "int32"), ("bool", "pybool"), ("pybool", "bool"),
+    ("bool", "pyint"), ("pyint", "bool"), ("complex128", "pyfloat"), ("pyint", "complex128"),
+    ("uint8", "pybool"), ("0d_int8", "pyint"), ("pyfloat", "0d_int8"),
+]
+
+
 def _op_cases():
-    return [(op, l, r) for op in sorted(BINOPS) for l in sorted(OPERANDS) for r in sorted(OPERANDS)
-            if l in _ARRAY_OPERANDS or r in _ARRAY_OPERANDS]
+    return [(op, left, right) for op in sorted(BINOPS) for left, right in OPERAND_PAIRS]
 
 
 @pytest.mark.parametrize("op,left,right", _op_cases())
 def test_binary_operator(op, left, right):
-    check_weak(lambda xp: BINOPS[op](OPERANDS[left](xp), OPERANDS[right](xp)), maxulp=MAXULP)
+    check_outcome(lambda xp: BINOPS[op](OPERANDS[left](xp), OPERANDS[right](xp)), maxulp=MAXULP)
 
 
 UNOPS = {"-": lambda a: -a, "+": lambda a: +a, "abs": lambda a: abs(a), "~": lambda a: ~a}
@@ -651,6 +785,31 @@ UNOPS = {"-": lambda a: -a, "+": lambda a: +a, "abs": lambda a: abs(a), "~": lam
 @pytest.mark.parametrize("op", sorted(UNOPS))
 def test_unary_operator(op, operand):
     check_outcome(lambda xp: UNOPS[op](OPERANDS[operand](xp)))
+
+
+FAST_POWER_X = np_array([-np.inf, -0.0, 0.0, 4.0, 2.0, -3.0, np.nan, np.inf, 1e-310], "float64")
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32", "float16", "complex128", "int16"])
+@pytest.mark.parametrize("exponent", [2, -1, 0.5, 2.0, 3, 1.5])
+def test_power_operator_python_exponent(exponent, dtype):
+    """a ** 2 is np.square(a), a ** -1 np.reciprocal(a), a ** 0.5 np.sqrt(a) for float/complex
+    arrays (NumPy's fast_scalar_power, in 1.24 and 2.x): sqrt(-inf) is nan (invalid warning)
+    where pow(-inf, 0.5) is inf, sqrt(-0.0) is -0.0 where pow gives +0.0."""
+    x = FAST_POWER_X.astype(dtype) if dtype != "int16" else np_array([1, 2, 3, -4], "int16")
+    if dtype == "int16" and exponent not in (2, 3):
+        return   # 1.24 also squares integer arrays for 2.0; NumPy 2 does not (float64 result)
+
+    def fn(xp):
+        a = A(xp, x)
+        return a ** exponent
+    check_outcome(fn, maxulp=MAXULP)
+
+    def inplace(xp):
+        a = A(xp, x)
+        a **= exponent
+        return a
+    check_outcome(inplace, maxulp=MAXULP)
 
 
 IOPS = ["+=", "-=", "*=", "/=", "//=", "%=", "**=", "&=", "|=", "^=", "<<=", ">>="]
@@ -674,7 +833,7 @@ def _inplace(xp, op, left, right):
 def test_inplace_operator(op, left, right):
     """a op= b writes into a (same object; views see the change), or raises NumPy's
     'Cannot cast ufunc ... output' error."""
-    check_weak(lambda xp: _inplace(xp, op, left, right), maxulp=MAXULP)
+    check_outcome(lambda xp: _inplace(xp, op, left, right), maxulp=MAXULP)
 
 
 def test_inplace_broadcast_rules():
@@ -697,7 +856,7 @@ def test_inplace_python_int_out_of_range():
         a = A(xp, np_array([1, 2], "int8"))
         a += 300
         return a
-    check_weak(f)
+    check_outcome(f)
 
 
 # --------------------------------------------------------------------------------------------
@@ -758,7 +917,7 @@ NO_LOOP = {
     "bitwise_or_float_int": lambda xp: xp.bitwise_or(A(xp, rand(3, "float32")), A(xp, rand(3, "int8"))),
     "invert_float": lambda xp: xp.invert(A(xp, rand(3, "float64"))),
     "left_shift_complex": lambda xp: xp.left_shift(A(xp, rand(3, "complex64")), 1),
-    "gcd_float": lambda xp: xp.gcd(A(xp, rand(3, "float64")), 2),
+    "gcd_float": lambda xp: xp.gcd(A(xp, rand(3, "float64")), A(xp, rand(3, "int64"))),
     "floor_complex": lambda xp: xp.floor(A(xp, rand(3, "complex128"))),
     "fmod_complex": lambda xp: xp.fmod(A(xp, rand(3, "complex128")), 2),
     "arctan2_complex": lambda xp: xp.arctan2(A(xp, rand(3, "complex128")), 2),
@@ -771,7 +930,6 @@ NO_LOOP = {
     "bool_positive": lambda xp: xp.positive(A(xp, rand(3, "bool"))),
     "remainder_complex": lambda xp: A(xp, rand(3, "complex64")) % 2,
     "floor_divide_complex": lambda xp: A(xp, rand(3, "complex64")) // 2,
-    "maximum_bad_type": lambda xp: xp.maximum(A(xp, rand(3, "float64")), "a"),
 }
 
 
@@ -780,6 +938,12 @@ def test_no_loop_errors(case):
     """NumPy's TypeError texts ("ufunc 'bitwise_and' not supported for the input types, ...")."""
     exp, _ = check_outcome(NO_LOOP[case])
     assert exp.error is not None
+
+
+@pytest.mark.xfail(strict=True, reason="string dtypes are not supported yet: NotImplementedError "
+                                       "(docs/numpy-differences.md)")
+def test_no_loop_string_operand():
+    check_outcome(lambda xp: xp.maximum(A(xp, rand(3, "float64")), "a"))
 
 
 def test_bitwise_and_float_message():
@@ -958,7 +1122,7 @@ LARGE_CASES = {
     "transposed_large": (lambda xp: xp.multiply(A(xp, _large("float32", 1)[:1_200_000].reshape(1000, 1200)).T,
                                                 2.0), None),
     "complex_mul": (lambda xp: xp.multiply(A(xp, _large("float64", 1) + 1j * _large("float64", 2)),
-                                           A(xp, _large("float64", 3) - 2j)), None),
+                                           A(xp, _large("float64", 3) - 2j)), MAXULP),
     "isclose_large": (lambda xp: xp.isclose(A(xp, _large("float64", 1)), A(xp, _large("float64", 1)) + 1e-9), None),
 }
 
@@ -998,6 +1162,48 @@ def test_large_arrays(case):
     check_outcome(fn, maxulp=ulp)
 
 
+_THREAD_SCRIPT = r"""
+import hashlib, sys, warnings
+import numpy as np
+import cnumpy as cnp
+n = 2_000_003
+a = cnp.linspace(-50.0, 50.0, n)
+b = cnp.arange(n, dtype="int32") % 97 - 48
+out = []
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter("always")
+    results = [a + b, cnp.exp(a), cnp.sin(a * 100.0), cnp.floor_divide(b, b % 5),
+               cnp.log(cnp.abs(a) - 0.5), a[::3] * a[::-3], cnp.sqrt(a).astype("float32"),
+               cnp.maximum(a, b), cnp.less(a, b)]
+msgs = sorted(str(x.message) for x in w)
+h = hashlib.sha256()
+for r in results:
+    h.update(np.ascontiguousarray(np.asarray(r)).tobytes())
+print(h.hexdigest(), msgs)
+"""
+
+
+def test_threads_do_not_change_results():
+    """CNUMPY_NUM_THREADS=1, 2, 3 and the default give bit-identical results and one warning per
+    call and kind, however many chunks hit the error."""
+    import os
+    import subprocess
+    import sys
+    outs = {}
+    for n in ("1", "2", "3", None):
+        env = dict(os.environ)
+        env.pop("CNUMPY_NUM_THREADS", None)
+        if n:
+            env["CNUMPY_NUM_THREADS"] = n
+        env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+        r = subprocess.run([sys.executable, "-c", _THREAD_SCRIPT], env=env, capture_output=True,
+                           text=True, timeout=120)
+        assert r.returncode == 0, r.stderr[-2000:]
+        outs[n] = r.stdout.strip()
+    assert len(set(outs.values())) == 1, outs
+    assert "divide by zero encountered in floor_divide" in outs["1"]
+
+
 # --------------------------------------------------------------------------------------------
 # np.where(condition, x, y)
 
@@ -1025,7 +1231,7 @@ WHERE3 = {
 
 @pytest.mark.parametrize("case", sorted(WHERE3))
 def test_where_function(case):
-    check_weak(WHERE3[case])
+    check_outcome(WHERE3[case])
 
 
 # --------------------------------------------------------------------------------------------
@@ -1075,7 +1281,7 @@ CLOSE_CASES = {
 
 @pytest.mark.parametrize("case", sorted(CLOSE_CASES))
 def test_isclose_allclose_array_equal(case):
-    check_weak(CLOSE_CASES[case])
+    check_outcome(CLOSE_CASES[case])
 
 
 # --------------------------------------------------------------------------------------------
@@ -1198,7 +1404,7 @@ def _clip_inplace(xp):
 
 @pytest.mark.parametrize("case", sorted(CLIP_CASES))
 def test_clip(case):
-    check_weak(CLIP_CASES[case])
+    check_outcome(CLIP_CASES[case])
 
 
 # --------------------------------------------------------------------------------------------

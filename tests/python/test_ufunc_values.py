@@ -22,7 +22,7 @@ import pytest
 
 import cnumpy as cnp
 from cnp_ufunc_helpers import (ALL_DTYPES, BINARY, LIBM_NAMES, MAXULP, TWO_OUT, UFUNC_TYPES,
-                               UNARY, assert_no_problems, check_outcome, error_problems, libm,
+                               UNARY, assert_no_problems, check_outcome, libm,
                                maxulp_for, np_array, outcome, outcome_problems, pair_specials,
                                random_values, reset_errstate, result_problems, rng_for,
                                specials, xp_array)
@@ -63,6 +63,19 @@ def _is_int(dtype):
 def test_function_exists(name):
     assert hasattr(np, name), "test bug: numpy has no %s" % name
     assert callable(getattr(cnp, name, None)), "cnumpy.%s is missing" % name
+
+
+@pytest.mark.parametrize("name", UNARY + BINARY_ALL)
+def test_ufunc_object_attributes(name):
+    """cnumpy.add is a cnumpy.ufunc with NumPy's __name__ (np.abs is 'absolute'), nin, nout,
+    nargs, identity and repr."""
+    f, nf = getattr(cnp, name), getattr(np, name)
+    assert isinstance(f, cnp.ufunc), "cnumpy.%s is a %s" % (name, type(f).__name__)
+    got = (f.__name__, f.nin, f.nout, f.nargs, repr(f))
+    exp = (nf.__name__, nf.nin, nf.nout, nf.nargs, repr(nf))
+    assert got == exp
+    assert type(f.identity) is type(nf.identity) and (f.identity == nf.identity or (
+        f.identity != f.identity and nf.identity != nf.identity)), (f.identity, nf.identity)
 
 
 def test_header_covers_numpy_table():
@@ -119,8 +132,9 @@ def test_unary_warnings(name, dtype):
     x, exp, got = _unary_outcome(name, dtype)
     if exp.error is not None:
         return
-    assert got.warnings == exp.warnings, "np.%s(%s array): cnumpy warned %r, numpy %r" % (
-        name, dtype, got.warnings, exp.warnings)
+    if got.warnings != exp.warnings:
+        pytest.fail("np.%s(%s array): cnumpy warned %r, numpy %r" % (
+            name, dtype, got.warnings, exp.warnings), pytrace=False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -163,8 +177,9 @@ def _check_binary_warnings(name, d1, d2):
     x, y, exp, got = _binary_outcome(name, d1, d2)
     if exp.error is not None:
         return
-    assert got.warnings == exp.warnings, "np.%s(%s array, %s array): cnumpy warned %r, numpy %r" % (
-        name, d1, d2, got.warnings, exp.warnings)
+    if got.warnings != exp.warnings:
+        pytest.fail("np.%s(%s array, %s array): cnumpy warned %r, numpy %r" % (
+            name, d1, d2, got.warnings, exp.warnings), pytrace=False)
 
 
 @pytest.mark.parametrize("dtype", ALL_DTYPES)
@@ -281,7 +296,7 @@ def test_vs_glibc(name, dtype):
         warnings.simplefilter("ignore")
         got = getattr(cnp, name)(*[cnp.array(v) for v in inputs])
     ulp = 0 if name == "sqrt" else MAXULP
-    assert_no_problems(result_problems(got, ref, ulp, inputs, "cnumpy vs glibc"),
+    assert_no_problems(result_problems(got, ref, ulp, inputs, "cnumpy vs glibc", ref="glibc"),
                        "np.%s(%s) against glibc %s" % (name, dtype, LIBM_NAMES[name]))
 
 

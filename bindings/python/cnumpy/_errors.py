@@ -33,6 +33,15 @@ class ComplexWarning(RuntimeWarning):
     """numpy.ComplexWarning: a complex value cast to a real type discards its imaginary part."""
 
 
+class UFuncTypeError(TypeError):
+    """NumPy's numpy.core._exceptions.UFuncTypeError: the TypeError of a ufunc's casting rules
+    ("Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule
+    'same_kind'") and of a ufunc without a loop for its input types ("ufunc 'positive' did not
+    contain a loop with signature matching types ..."). Not a public name in NumPy 1.24
+    either; catch TypeError. (Its __module__ stays cnumpy._errors, a real module, so that
+    it pickles.)"""
+
+
 class LinAlgError(ValueError):
     """numpy.linalg.LinAlgError; cnumpy.linalg will re-export it (NumPy has no top-level
     name for it)."""
@@ -118,6 +127,9 @@ def error(status):
         flush_warnings()
     msg = _string(_lib.cnp_last_error())
     cls = EXCEPTIONS.get(status, SystemError)
+    if cls is TypeError and (msg.startswith("Cannot cast ufunc '") or
+                             "did not contain a loop with signature matching types" in msg):
+        cls = UFuncTypeError
     if cls is SystemError and status not in EXCEPTIONS:
         msg = "cnumpy: unknown status %d: %s" % (status, msg)
     return cls(msg)

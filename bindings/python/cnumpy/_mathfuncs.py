@@ -1,13 +1,16 @@
 """Elementwise functions that are not ufuncs in NumPy: around/round, fix, clip, real, imag,
 angle, isclose, allclose, array_equal, where; and the ndarray/scalar methods built on them and
 on the ufuncs (round, clip, conj, conjugate, real, imag)."""
+import re
+import warnings
+
 from . import _args, _backend
 from ._convert import as_array
-from ._errors import error, pending, flush_warnings
+from ._errors import error, pending, flush_warnings, UFuncTypeError, _user_stacklevel
 from ._ndarray import ndarray, wrap
 from ._scalars import generic, _CLASSES as _SCALAR_CLASSES
-from ._ufunc import (UFUNCS, operand, cfunc, call, _unwrap, _inputs, _where_array,
-                     _ufunc_dtype, _signature_dtype, _MISSING)
+from ._ufunc import (UFUNCS, cfunc, call, _unwrap, _inputs, _where_array, _ufunc_dtype,
+                     _signature_dtype)
 
 _NULL = _backend.NULL
 _new_array_out = _backend.new_array_out
@@ -45,12 +48,13 @@ def _out_array(out):
     return out
 
 
-def _into(fn, out, *args):
-    """fn(*args, out_arr, &out) for the functions taking an optional out array: returns out
-    itself when given, else the result (a scalar when 0-d, as NumPy)."""
+def _into(fn, out, x, *args):
+    """fn(x, *args, out_arr, &out) for the functions taking an optional out array (x is kept
+    alive here for the call): returns out itself when given, else the result (a scalar when
+    0-d, as NumPy)."""
     _out_array(out)
     cell = _new_array_out()
-    st = fn(*args, _NULL if out is None else out._h, cell)
+    st = fn(x._h, *args, _NULL if out is None else out._h, cell)
     if st:
         raise error(st)
     if out is not None:
@@ -65,7 +69,7 @@ def _into(fn, out, *args):
 
 def around(a, decimals=0, out=None):
     """numpy.around: evenly round to the given number of decimals (half to even)."""
-    return _into(_around, out, as_array(a)._h, _args.int64(decimals))
+    return _into(_around, out, as_array(a), _args.int64(decimals))
 
 
 def round_(a, decimals=0, out=None):
@@ -77,12 +81,45 @@ round = around      # noqa: A001 (numpy.round)
 
 def fix(x, out=None):
     """numpy.fix: round towards zero (a floating result)."""
-    return _into(_fix, out, as_array(x)._h)
+    return _into(_fix, out, as_array(x))
+
+
+def _is_scalar_nan(v):
+    """NumPy 1.24's _clip_dep_is_scalar_nan: a 0-d NaN bound."""
+    if isinstance(v, ndarray):
+        if v.shape or v.dtype.kind not in "fc":
+            return False
+        v = v.item()
+    elif isinstance(v, (list, tuple)) or not isinstance(v, (float, complex, generic)):
+        return False
+    try:
+        return complex(v) != complex(v)
+    except TypeError:
+        return False
+
+
+_CAST_MSG = re.compile(r"^Cannot cast ufunc '\w+' output from (dtype\('\w+'\)) to "
+                       r"(dtype\('\w+'\)) with casting rule")
 
 
 def clip(a, a_min, a_max, out=None, **kwargs):
     """numpy.clip(a, a_min, a_max, out=None, **kwargs): kwargs are the ufunc keywords (where,
-    casting, order, dtype, subok, signature). Python scalar bounds are weak (NEP 50)."""
+    casting, order, dtype, subok, signature). Python scalar bounds are weak (NEP 50). NumPy
+    1.24's deprecations are kept: a NaN bound means no bound, and without an explicit casting=
+    an output that same_kind cannot take is written with unsafe casting (DeprecationWarning)."""
+    if a_min is None and a_max is None:
+        raise ValueError("One of max or min must be given")
+    nan = False
+    if _is_scalar_nan(a_min):
+        a_min, nan = -float("inf"), True
+    if _is_scalar_nan(a_max):
+        a_max, nan = float("inf"), True
+    if nan:
+        warnings.warn("Passing `np.nan` to mean no clipping in np.clip has always been "
+                      "unreliable, and is now deprecated. In future, this will always return "
+                      "nan, like it already does when min or max are arrays that contain nan. "
+                      "To skip a bound, pass either None or an np.inf of an appropriate sign.",
+                      DeprecationWarning, stacklevel=_user_stacklevel())
     outs = [] if out is None else [out] if not isinstance(out, tuple) else list(out)
     if len(outs) > 1:
         raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
@@ -90,20 +127,21 @@ def clip(a, a_min, a_max, out=None, **kwargs):
     for o in outs:
         _out_array(o)
     where = kwargs.pop("where", True)
-    casting = kwargs.pop("casting", "same_kind")
+    casting = kwargs.pop("casting", None)
     order = kwargs.pop("order", "K")
     dtype = kwargs.pop("dtype", None)
     kwargs.pop("subok", None)
     signature = kwargs.pop("signature", None)
     if kwargs:
         raise TypeError("clip() got an unexpected keyword argument '%s'" % next(iter(kwargs)))
-    if not isinstance(casting, str):
+    if casting is not None and not isinstance(casting, str):
         raise TypeError("casting must be str, not %s" % type(casting).__name__)
-    c = _args.casting(casting)
+    c = _args.casting("same_kind" if casting is None else casting)
     o = _args.order(order)
     if dtype is not None and signature is not None:
         raise TypeError("cannot specify both 'signature' and 'dtype'")
-    dt = _signature_dtype(signature, 3, 1) if signature is not None else _ufunc_dtype(dtype)
+    dt = (_signature_dtype(signature, "clip", 3, 1) if signature is not None
+          else _ufunc_dtype(dtype))
     w = None if where is True else _where_array(where)
     present = [x for x in (a, a_min, a_max) if x is not None]
     arrs = iter(_inputs(present, False))
@@ -114,7 +152,19 @@ def clip(a, a_min, a_max, out=None, **kwargs):
     def clip3(xh, args, cell):
         return _clip(xh, _NULL if lo is None else lo._h, _NULL if hi is None else hi._h, args,
                      cell)
-    return call(clip3, [x], outs, w, dt, c, o)
+    if casting is not None:
+        return call(clip3, [x], outs, w, dt, c, o)
+    try:
+        return call(clip3, [x], outs, w, dt, c, o)
+    except UFuncTypeError as e:
+        m = _CAST_MSG.match(str(e))
+        if m is None:
+            raise
+        warnings.warn("Converting the output of clip from %s to %s is deprecated. Pass "
+                      "`casting=\"unsafe\"` explicitly to silence this warning, or correct "
+                      "the type of the variables." % m.groups(), DeprecationWarning,
+                      stacklevel=_user_stacklevel())
+    return call(clip3, [x], outs, w, dt, _args.CASTING_UNSAFE, o)
 
 
 def real(val):
@@ -135,7 +185,8 @@ def imag(val):
 def angle(z, deg=False):
     """numpy.angle: the counterclockwise angle from the positive real axis (radians, or
     degrees with deg=True)."""
-    return _unwrap(_produce(_angle, as_array(z)._h, 1 if deg else 0))
+    a = as_array(z)
+    return _unwrap(_produce(_angle, a._h, 1 if deg else 0))
 
 
 def isclose(a, b, rtol=1.e-5, atol=1.e-8, equal_nan=False):
@@ -169,14 +220,21 @@ def array_equal(a1, a2, equal_nan=False):
     return bool(out[0])
 
 
-def where(condition, x=_MISSING, y=_MISSING):
+def where(*args, **kwargs):
     """numpy.where(condition, x, y): elements of x where condition holds, else of y (Python
     scalars weak, as NumPy 2). The one-argument form is condition.nonzero()."""
-    if x is _MISSING and y is _MISSING:
+    if kwargs:
+        raise TypeError("where() takes no keyword arguments")
+    n = len(args)
+    if n == 0 or n > 3:
+        raise TypeError("where() takes at most 3 arguments (%d given)" % n if n else
+                        "where() takes at least 1 argument (0 given)")
+    if n == 1:
         raise NotImplementedError("cnumpy: where(condition) with one argument (nonzero) is not "
                                   "implemented yet; give x and y")
-    if x is _MISSING or y is _MISSING:
+    if n == 2:
         raise ValueError("either both or neither of x and y should be given")
+    condition, x, y = args
     c = as_array(condition)
     xa, ya = _inputs((x, y), False)
     return _produce(_where, c._h, xa._h, ya._h)
@@ -184,6 +242,8 @@ def where(condition, x=_MISSING, y=_MISSING):
 
 # -- ndarray methods and properties ---------------------------------------------------------------
 def _get_real(self):
+    if self.dtype.kind != "c":
+        return self         # NumPy: a.real is a for real arrays
     return _produce(_real, self._h)
 
 
@@ -215,6 +275,22 @@ def _clip_method(self, min=None, max=None, out=None, **kwargs):
     return clip(self, min, max, out=out, **kwargs)
 
 
+def _scalar_real(self):
+    if self.dtype.kind == "c":
+        return _COMPONENT[type(self)](self.item().real)
+    return self
+
+
+def _scalar_imag(self):
+    if self.dtype.kind == "c":
+        return _COMPONENT[type(self)](self.item().imag)
+    return type(self)(0)
+
+
+_COMPONENT = {_SCALAR_CLASSES["complex64"]: _SCALAR_CLASSES["float32"],
+              _SCALAR_CLASSES["complex128"]: _SCALAR_CLASSES["float64"]}
+
+
 def _install_methods():
     ndarray.real = property(_get_real, _set_real, doc="The real part of the array.")
     ndarray.imag = property(_get_imag, _set_imag, doc="The imaginary part of the array.")
@@ -222,6 +298,8 @@ def _install_methods():
     ndarray.round = _round_method
     ndarray.clip = _clip_method
     for cls in _SCALAR_CLASSES.values():
+        cls.real = property(_scalar_real, doc="The real part of the scalar.")
+        cls.imag = property(_scalar_imag, doc="The imaginary part of the scalar.")
         cls.conj = cls.conjugate = _conjugate
         cls.round = _round_method
         cls.clip = _clip_method

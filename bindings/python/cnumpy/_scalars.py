@@ -5,9 +5,12 @@ Class layout follows NumPy, where it matters for interoperability:
     int (NumPy's does not, but the default integer then works wherever Python wants an int).
   * the other types do NOT subclass Python numbers: NumPy classifies any int/float/complex
     subclass as a plain Python scalar, so numpy.asarray(x) would come out int64/float64 instead
-    of x's dtype. They hold their Python value in `_v` and implement the number protocols by
-    delegating to it (results are Python numbers until cnumpy has ufuncs), and are registered
-    with the numbers ABCs like NumPy's.
+    of x's dtype. They hold their Python value in `_v` and implement the conversion protocols
+    (int, float, index, hash...) by delegating to it, and are registered with the numbers ABCs
+    like NumPy's.
+  * arithmetic, comparisons and unary operators of every type are installed by _ufunc: the
+    ufunc on 0-d arrays, with NumPy's promotion and NEP 50 weak Python scalars; the methods
+    defined below are the fallbacks they replace.
   * bool_ cannot subclass bool; it wraps one (True_ and False_ are its only instances).
 Every scalar exposes __array_interface__ (a 0-d view of its packed bytes), so NumPy converts it
 with the right dtype without cnumpy importing NumPy.

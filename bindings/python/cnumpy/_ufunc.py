@@ -14,14 +14,14 @@ without querying the library (its shape is known when the operands' shapes are e
 """
 import math
 import threading
+import warnings
 
 from . import _args, _backend, _dtype
 from ._convert import as_array, from_sequence
-from ._errors import error, pending, flush_warnings
-from ._ndarray import ndarray, wrap, _get_scalar
-from ._scalars import (generic, from_cscalar, to_cscalar, bool_, int64 as _int64_t,
-                       float64 as _float64_t, True_, False_, _CLASSES as _SCALAR_CLASSES,
-                       _FROM_C)
+from ._errors import error, pending, flush_warnings, _user_stacklevel
+from ._ndarray import ndarray, wrap
+from ._scalars import (generic, to_cscalar, int64 as _int64_t, float64 as _float64_t, True_,
+                       False_, _CLASSES as _SCALAR_CLASSES, _FROM_C)
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -68,7 +68,7 @@ def _cell():
         return c
 
 
-# -- operands ----------------------------------------------------------------------------------------
+# -- operands --------------------------------------------------------------------------------------
 def _zero_d(s):
     """A 0-d array made from a cnp_scalar."""
     cell = _new_array_out()
@@ -217,7 +217,7 @@ def _inputs(xs, comparison):
     return arrs
 
 
-# -- results -----------------------------------------------------------------------------------------
+# -- results ---------------------------------------------------------------------------------------
 def _scalar_of(r):
     """The element of a 0-d result array as a cnumpy scalar (NumPy 1.24's unwrapping)."""
     s = _new_scalar()
@@ -231,7 +231,7 @@ def _unwrap(r):
     return _scalar_of(r) if not r.shape else r
 
 
-# -- the ufunc class ---------------------------------------------------------------------------------
+# -- the ufunc class -------------------------------------------------------------------------------
 _MISSING = object()
 
 
@@ -239,23 +239,36 @@ def _ufunc_dtype(spec):
     return _NULL if spec is None else _dtype.dtype(spec)._h
 
 
-def _signature_dtype(sig, nin, nout):
-    """signature= as the output dtype the library takes (cnp_ufunc_args.dtype): a single dtype,
-    'ii->i' style strings or a tuple of dtypes/None (the first output's type, else the
-    inputs' common type when they all name the same one)."""
-    if isinstance(sig, str) and "->" in sig:
-        ins, outs = sig.split("->", 1)
-        outs = [s.strip() for s in (outs.split(",") if "," in outs else list(outs))]
-        ins = [s.strip() for s in (ins.split(",") if "," in ins else list(ins))]
-        sig = tuple(ins + outs)
-    if isinstance(sig, tuple):
-        if len(sig) != nin + nout:
-            raise ValueError("a type-tuple must be specified of length %d for ufunc" % (nin + nout))
-        if sig[nin] is not None:
-            return _dtype.dtype(sig[nin])._h
-        named = {_dtype.dtype(s) for s in sig[:nin] if s is not None}
-        return named.pop()._h if len(named) == 1 else _NULL
-    return _dtype.dtype(sig)._h
+def _signature_dtype(sig, name, nin, nout):
+    """signature= as the dtype the library takes (cnp_ufunc_args.dtype): NumPy 1.24's forms are
+    a type string ('dd->d'), a tuple of nin + nout dtypes or None, or (deprecated) a one-char
+    string or one-element tuple. The first output's type is used; without one, the inputs'
+    common type when they all name the same one."""
+    if isinstance(sig, str):
+        if len(sig) == 1:
+            warnings.warn("The use of a length 1 string for the ufunc `signature` is "
+                          "deprecated. Use `dtype` attribute or pass a tuple with `None`s.",
+                          DeprecationWarning, stacklevel=_user_stacklevel())
+            return _dtype.dtype(sig)._h
+        ins, sep, outs = sig.partition("->")
+        if not sep or len(ins) != nin or len(outs) != nout:
+            raise ValueError("a type-string for %s, %d typecode(s) before and %d after the -> "
+                             "sign" % (name, nin, nout))
+        sig = tuple(ins) + tuple(outs)
+    elif not isinstance(sig, tuple):
+        raise TypeError("the signature object to ufunc must be a string or a tuple.")
+    if len(sig) == 1:
+        warnings.warn("The use of a length 1 tuple for the ufunc `signature` is deprecated. Use "
+                      "`dtype` or  fill thetuple with `None`s.", DeprecationWarning,
+                      stacklevel=_user_stacklevel())
+        return _NULL if sig[0] is None else _dtype.dtype(sig[0])._h
+    if len(sig) != nin + nout:
+        raise ValueError("signature tuple must have exactly %d entries (nin + nout) for ufunc "
+                         "%s" % (nin + nout, name))
+    if sig[nin] is not None:
+        return _dtype.dtype(sig[nin])._h
+    named = {_dtype.dtype(s) for s in sig[:nin] if s is not None}
+    return named.pop()._h if len(named) == 1 else _NULL
 
 
 def _where_array(where):
@@ -287,6 +300,7 @@ class ufunc:
         self._cname = cname or "cnp_" + name
         self._fn = cfunc(self._cname)
         self._comparison = name in _COMPARISONS
+        self._simple = nin if nout == 1 else -1
 
     def __repr__(self):
         return "<ufunc '%s'>" % self.__name__
@@ -295,10 +309,15 @@ class ufunc:
         return self.__name__        # pickles as the module attribute, like NumPy's
 
     def __call__(self, *args, **kwargs):
-        if not kwargs and len(args) == self.nin and self.nout == 1:
-            if self.nin == 2:
-                return _binary(self._fn, args[0], args[1], self._comparison)
-            return _unary(self._fn, args[0])
+        if not kwargs:
+            n = len(args)
+            if n == self._simple:       # inputs only, one output
+                if n == 2:
+                    x, y = args
+                    if type(x) is ndarray and type(y) is ndarray:
+                        return _binary_arrays(self._fn, x, y)
+                    return _binary(self._fn, x, y, self._comparison)
+                return _unary(self._fn, args[0])
         return self._general(args, kwargs)
 
     def _general(self, args, kwargs):
@@ -344,7 +363,7 @@ class ufunc:
         if dtype is not None and signature is not None:
             raise TypeError("cannot specify both 'signature' and 'dtype'")
         if signature is not None:
-            dt = _signature_dtype(signature, nin, nout)
+            dt = _signature_dtype(signature, name, nin, nout)
         else:
             dt = _ufunc_dtype(dtype)
         w = None if where is True else _where_array(where)
@@ -425,10 +444,11 @@ def _unary(fn, x):
     except AttributeError:
         cell = _cell()
     st = fn(a._h, _NULL, cell)
+    h = cell[0]
     if st:
         raise error(st)
     r = _object_new(ndarray)
-    r._h = cell[0]
+    r._h = h
     r._strides = r._dtype = None
     r._shape = sa
     if pending:
@@ -459,10 +479,11 @@ def _binary_arrays(fn, a, b):
     except AttributeError:
         cell = _cell()
     st = fn(a._h, b._h, _NULL, cell)
+    h = cell[0]
     if st:
         raise error(st)
     r = _object_new(ndarray)
-    r._h = cell[0]
+    r._h = h
     r._strides = r._dtype = None
     if sa == sb or not sb:
         r._shape = sa
@@ -586,11 +607,12 @@ del _row, _alias, _target
 NAMES = [r[0] for r in _TABLE] + list(ALIASES)
 
 
-# -- operators of cnumpy.ndarray -------------------------------------------------------------------------
+# -- operators of cnumpy.ndarray -------------------------------------------------------------------
 def _binop(uf):
     fn, comparison = uf._fn, uf._comparison
 
     def op(self, other):
+        # _binary_arrays inlined: this is the a + b path the per-call benchmark times.
         if type(other) is not ndarray:
             o = _op_operand(other)
             if o is None:
@@ -598,7 +620,34 @@ def _binop(uf):
             if o is _HUGE:
                 o = _huge_operand(other, [self], comparison)
             other = o
-        return _binary_arrays(fn, self, other)
+        sa = self._shape
+        if sa is None:
+            sa = self.shape
+        sb = other._shape
+        if sb is None:
+            sb = other.shape
+        try:
+            cell = _tls.cell
+        except AttributeError:
+            cell = _cell()
+        st = fn(self._h, other._h, _NULL, cell)
+        h = cell[0]         # at once: the cell is this thread's, reused by the next call
+        if st:
+            raise error(st)
+        r = _object_new(ndarray)
+        r._h = h
+        r._strides = r._dtype = None
+        if sa == sb or not sb:
+            r._shape = sa
+        elif not sa:
+            r._shape = sb
+        else:
+            r._shape = None
+        if pending:
+            flush_warnings()
+        if not sa and not sb:
+            return _scalar_of(r)
+        return r
     return op
 
 
@@ -650,8 +699,47 @@ def _pow_wrap(op):
     return __pow__
 
 
+def _fast_power(self, e, inplace):
+    """NumPy's fast_scalar_power for a ** e with a Python int/float exponent: a float or
+    complex array takes square (e == 2), reciprocal (e == -1) or sqrt (e == 0.5) instead of
+    power (sqrt(-0.0) is -0.0, sqrt(-inf) nan...); in place, any array is squared for e == 2
+    (NumPy 1.24: an int array **= 2.0 stays int). The exponents whose power() values equal
+    the shortcut's (0, 1) need no shortcut. Typed exponents (cnumpy scalars) take power(),
+    whose NEP 50 dtype may differ from the array's. Returns the ufunc to use, or None."""
+    if e == 2:
+        if inplace or self.dtype.kind in "fc":
+            return UFUNCS["square"]
+    elif e == -1 or e == 0.5:
+        if self.dtype.kind in "fc":
+            return UFUNCS["reciprocal"] if e == -1 else UFUNCS["sqrt"]
+    return None
+
+
+def _make_pow():
+    power, ipower = _binop(UFUNCS["power"]), _ibinop(UFUNCS["power"])
+
+    def __pow__(self, other, mod=None):
+        if mod is not None:
+            return NotImplemented
+        t = type(other)
+        if t is int or t is float:
+            f = _fast_power(self, other, False)
+            if f is not None:
+                return _unary(f._fn, self)
+        return power(self, other)
+
+    def __ipow__(self, other):
+        t = type(other)
+        if t is int or t is float:
+            f = _fast_power(self, other, True)
+            if f is not None:
+                return call(f._fn, [self], [self], None, _NULL, _SAME_KIND, _ORDER_K)
+        return ipower(self, other)
+    return __pow__, __ipow__
+
+
 def _divmod_op(reflected):
-    uf = UFUNCS["divmod"]
+    fn = UFUNCS["divmod"]._fn
 
     def op(self, other):
         if type(other) is not ndarray:
@@ -662,7 +750,7 @@ def _divmod_op(reflected):
                 o = _huge_operand(other, [self], False)
             other = o
         a, b = (other, self) if reflected else (self, other)
-        return call(uf._fn, [a, b], [None, None], None, _NULL, _SAME_KIND, _ORDER_K)
+        return call(fn, [a, b], [None, None], None, _NULL, _SAME_KIND, _ORDER_K)
     return op
 
 
@@ -684,6 +772,28 @@ def _unop(uf):
     return op
 
 
+_POS_DEPRECATED = ("Applying '+' to a non-numerical array is ill-defined. Returning a copy, but "
+                   "in the future this will error.")
+
+
+def _pos_array(self, _fn=UFUNCS["positive"]._fn):
+    """+a: positive(a); for dtypes positive has no loop for (bool), NumPy 1.24 returns a copy
+    with a DeprecationWarning."""
+    try:
+        return _unary(_fn, self)
+    except TypeError:
+        warnings.warn(_POS_DEPRECATED, DeprecationWarning, stacklevel=_user_stacklevel())
+        return _unwrap(self.copy())
+
+
+def _pos_scalar(self, _fn=UFUNCS["positive"]._fn):
+    try:
+        return _unary(_fn, _typed(self))
+    except TypeError:
+        warnings.warn(_POS_DEPRECATED, DeprecationWarning, stacklevel=_user_stacklevel())
+        return self
+
+
 def _install_array_operators():
     for short, name in _BINARY_OPS:
         uf = UFUNCS[name]
@@ -697,12 +807,14 @@ def _install_array_operators():
         setattr(ndarray, "__%s__" % short, _binop(UFUNCS[name]))
     for short, name in _UNARY_OPS:
         setattr(ndarray, "__%s__" % short, _unop(UFUNCS[name]))
+    ndarray.__pos__ = _pos_array
+    ndarray.__pow__, ndarray.__ipow__ = _make_pow()
     ndarray.__divmod__ = _divmod_op(False)
     ndarray.__rdivmod__ = _divmod_op(True)
     ndarray.__hash__ = None
 
 
-# -- operators of the cnumpy scalar types -------------------------------------------------------------
+# -- operators of the cnumpy scalar types ----------------------------------------------------------
 # A scalar is a 0-d array of its type for the ufunc; the 0-d result comes back as a scalar.
 def _scalar_binop(uf, reflected):
     fn, comparison = uf._fn, uf._comparison
@@ -782,8 +894,67 @@ def _install_scalar_operators():
             setattr(cls, "__%s__" % short, op)
         for short, name in _UNARY_OPS:
             setattr(cls, "__%s__" % short, _scalar_unop(UFUNCS[name]))
+        cls.__pos__ = _pos_scalar
         cls.__divmod__ = _scalar_divmod(False)
         cls.__rdivmod__ = _scalar_divmod(True)
+    _install_scalar_fast_paths()
+
+
+_DBL_MIN = 2.2250738585072014e-308
+
+
+def _float64_fast(pyop, slow, reflected, divide):
+    """float64 op float64/float with Python's IEEE arithmetic when no floating-point exception
+    can have happened (a finite, normal result; for division a non-zero divisor): identical
+    to the ufunc, without the library round trip. Anything else (inf, nan, zero, subnormal
+    results, which may carry overflow/invalid/underflow/divide flags) takes the ufunc."""
+    wrap = _float64_t._wrap
+
+    def op(self, other):
+        t = type(other)
+        if t is float or t is _float64_t:
+            if divide and not (self if reflected else other):
+                return slow(self, other)
+            r = pyop(other, self) if reflected else pyop(self, other)
+            if r > _DBL_MIN or r < -_DBL_MIN:
+                if r - r == 0.0:
+                    return wrap(r)
+        return slow(self, other)
+    return op
+
+
+def _int64_fast(pyop, slow, reflected, divide):
+    """int64 op int64/int with Python's exact integers when the result fits int64 (else the
+    ufunc wraps it like NumPy); // and % only with a non-zero divisor (same floor rules)."""
+    wrap = _int64_t._wrap
+
+    def op(self, other):
+        t = type(other)
+        if t is int or t is _int64_t:
+            if divide and not (self if reflected else other):
+                return slow(self, other)
+            r = pyop(other, self) if reflected else pyop(self, other)
+            if -0x8000000000000000 <= r <= 0x7FFFFFFFFFFFFFFF:
+                return wrap(r)
+        return slow(self, other)
+    return op
+
+
+def _install_scalar_fast_paths():
+    fl, it = float, int
+    for short, pyop, divide in [("add", fl.__add__, False), ("sub", fl.__sub__, False),
+                                ("mul", fl.__mul__, False), ("truediv", fl.__truediv__, True)]:
+        for refl in (False, True):
+            name = "__%s%s__" % ("r" if refl else "", short)
+            slow = getattr(_float64_t, name)
+            setattr(_float64_t, name, _float64_fast(pyop, slow, refl, divide))
+    for short, pyop, divide in [("add", it.__add__, False), ("sub", it.__sub__, False),
+                                ("mul", it.__mul__, False), ("floordiv", it.__floordiv__, True),
+                                ("mod", it.__mod__, True)]:
+        for refl in (False, True):
+            name = "__%s%s__" % ("r" if refl else "", short)
+            slow = getattr(_int64_t, name)
+            setattr(_int64_t, name, _int64_fast(pyop, slow, refl, divide))
 
 
 _install_array_operators()

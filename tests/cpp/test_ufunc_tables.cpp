@@ -1,0 +1,106 @@
+// Every ufunc's loop list (types and order) against NumPy 1.24's, read from
+// tests/data/ufunc_types_numpy124.txt: NumPy's resolution is a linear search over this list, so
+// the order decides the result dtype. 'l'/'q' (and 'L'/'Q') are the same int64 (uint64) loops on
+// this platform and repeated signatures collapse, keeping the first occurrence.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cnumpy/core.h"
+#include "ufunc/ufunc.hpp"
+
+using namespace cnp::ufunc;
+
+namespace {
+
+struct Entry {
+  int nin = 0, nout = 0;
+  std::vector<std::string> sigs;  // "dd->d", deduplicated, l/q and L/Q folded to l and L
+};
+
+std::map<std::string, Entry> read_numpy_tables() {
+  std::ifstream f(CNUMPY_TEST_DATA_DIR "/ufunc_types_numpy124.txt");
+  REQUIRE(f.good());
+  std::map<std::string, Entry> out;
+  std::string line;
+  while (std::getline(f, line)) {
+    std::istringstream in(line);
+    std::string name, identity, sig;
+    Entry e;
+    if (!(in >> name >> e.nin >> e.nout >> identity)) continue;
+    std::set<std::string> seen;
+    while (in >> sig) {
+      for (char& c : sig) {
+        if (c == 'q') c = 'l';
+        if (c == 'Q') c = 'L';
+      }
+      if (seen.insert(sig).second) e.sigs.push_back(sig);
+    }
+    out[name] = e;
+  }
+  return out;
+}
+
+char type_char(int t) {
+  static const char chars[] = "?bBhHiIlLefdFD";
+  return t >= 0 && t < 14 ? chars[t] : '!';
+}
+
+std::string signature(const Loop& l, int nin, int nout) {
+  std::string s;
+  for (int k = 0; k < nin; ++k) s += type_char(l.types[k]);
+  s += "->";
+  for (int k = 0; k < nout; ++k) s += type_char(l.types[nin + k]);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("every ufunc's loops are NumPy 1.24's, in NumPy's order", "[ufunc][tables]") {
+  const auto numpy = read_numpy_tables();
+  REQUIRE(numpy.size() > 80);
+  int checked = 0;
+  for (int i = 0; i < kCount; ++i) {
+    const Ufunc& u = get(static_cast<Id>(i));
+    INFO("ufunc " << u.name);
+    const auto it = numpy.find(u.name);
+    REQUIRE(it != numpy.end());
+    CHECK(u.nin == it->second.nin);
+    CHECK(u.nout == it->second.nout);
+    if (u.loops.empty()) continue;  // not implemented yet (another kernel file)
+    std::vector<std::string> ours;
+    for (const Loop& l : u.loops) {
+      ours.push_back(signature(l, u.nin, u.nout));
+      for (int k = u.nin + u.nout; k < kMaxArgs; ++k) CHECK(l.types[k] == -1);
+      CHECK(l.fn != nullptr);
+    }
+    CHECK(ours == it->second.sigs);
+    CHECK(u.cost >= 1);
+    ++checked;
+  }
+  CHECK(checked > 0);
+}
+
+TEST_CASE("the arithmetic, comparison and bitwise ufuncs all have loops", "[ufunc][tables]") {
+  const Id ids[] = {Id::add, Id::subtract, Id::multiply, Id::divide, Id::floor_divide, Id::remainder,
+                    Id::fmod, Id::divmod, Id::power, Id::float_power, Id::negative, Id::positive,
+                    Id::absolute, Id::fabs, Id::sign, Id::reciprocal, Id::square, Id::conjugate,
+                    Id::clip, Id::maximum, Id::minimum, Id::fmax, Id::fmin, Id::equal, Id::not_equal,
+                    Id::less, Id::less_equal, Id::greater, Id::greater_equal, Id::logical_and,
+                    Id::logical_or, Id::logical_xor, Id::logical_not, Id::isnan, Id::isinf,
+                    Id::isfinite, Id::bitwise_and, Id::bitwise_or, Id::bitwise_xor, Id::invert,
+                    Id::left_shift, Id::right_shift, Id::gcd, Id::lcm};
+  for (Id id : ids) {
+    INFO("ufunc " << get(id).name);
+    CHECK(!get(id).loops.empty());
+  }
+  CHECK(get(Id::divide).resolver == Resolver::TrueDivide);
+  CHECK(get(Id::subtract).resolver == Resolver::Subtract);
+  CHECK(get(Id::negative).resolver == Resolver::Negative);
+  CHECK(get(Id::add).resolver == Resolver::Default);
+  for (Id id : {Id::positive, Id::sign, Id::gcd, Id::lcm}) CHECK(get(id).resolver == Resolver::Uniform);
+}
