@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <new>
 
 #include <sys/mman.h>
@@ -19,12 +20,6 @@ Buffer* buffer_retain(Buffer* b) noexcept {
   return b;
 }
 
-void buffer_release(Buffer* b) noexcept {
-  if (!b || b->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
-  if (b->deleter) b->deleter(b->base, b->deleter_ctx);
-  std::free(b->raw);
-  delete b;
-}
 
 // NumPy's _size_to_string: "8.00 TiB", "80 bytes".
 std::string size_to_string(uint64_t nbytes) {
@@ -41,6 +36,59 @@ std::string size_to_string(uint64_t nbytes) {
   if (unit == 0) std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(nbytes));
   else std::snprintf(buf, sizeof buf, "%.2f %s", n, units[unit]);
   return buf;
+}
+
+// Large uninitialised buffers are recycled. A freed 80 MB temporary is otherwise unmapped by
+// malloc and faulted back in (and zeroed by the kernel) on the next request, which costs more than
+// the arithmetic that fills it: `c = a + b` in a loop would spend most of its time in page
+// faults. A few blocks are kept, bounded in count and bytes; a request takes a block at most 25 %
+// larger than it needs. Zeroed requests (zeros) keep using calloc's fresh zero pages.
+constexpr uint64_t kRecycleMin = uint64_t{8} << 20;
+constexpr uint64_t kRecycleMaxBytes = uint64_t{512} << 20;
+constexpr int kRecycleBlocks = 4;
+struct Recycled {
+  void* raw;
+  uint64_t capacity;
+};
+std::mutex g_recycle_mutex;
+Recycled g_recycled[kRecycleBlocks];
+int g_nrecycled = 0;
+uint64_t g_recycled_bytes = 0;
+
+void* recycle_take(uint64_t need, uint64_t* capacity) {
+  if (need < kRecycleMin) return nullptr;
+  std::lock_guard<std::mutex> lk(g_recycle_mutex);
+  int best = -1;
+  for (int i = 0; i < g_nrecycled; ++i) {
+    uint64_t c = g_recycled[i].capacity;
+    if (c >= need && c - need <= need / 4 && (best < 0 || c < g_recycled[best].capacity)) best = i;
+  }
+  if (best < 0) return nullptr;
+  void* raw = g_recycled[best].raw;
+  *capacity = g_recycled[best].capacity;
+  g_recycled_bytes -= *capacity;
+  g_recycled[best] = g_recycled[--g_nrecycled];
+  return raw;
+}
+
+// Keeps a block for reuse (true) or leaves it to the caller to free (false).
+bool recycle_put(void* raw, uint64_t capacity) {
+  if (capacity < kRecycleMin || capacity > kRecycleMaxBytes) return false;
+  void* evicted[kRecycleBlocks];
+  int nevicted = 0;
+  {
+    std::lock_guard<std::mutex> lk(g_recycle_mutex);
+    // Oldest blocks go first (they sit at the front).
+    while (g_nrecycled > 0 && (g_nrecycled == kRecycleBlocks || g_recycled_bytes + capacity > kRecycleMaxBytes)) {
+      evicted[nevicted++] = g_recycled[0].raw;
+      g_recycled_bytes -= g_recycled[0].capacity;
+      std::memmove(g_recycled, g_recycled + 1, sizeof(Recycled) * static_cast<size_t>(--g_nrecycled));
+    }
+    g_recycled[g_nrecycled++] = {raw, capacity};
+    g_recycled_bytes += capacity;
+  }
+  for (int i = 0; i < nevicted; ++i) std::free(evicted[i]);
+  return true;
 }
 
 // Like NumPy, ask for transparent huge pages on large buffers: with THP in "madvise" mode a fresh
@@ -84,8 +132,7 @@ Array& Array::operator=(const Array& o) {
 
 Array& Array::operator=(Array&& o) noexcept {
   if (this == &o) return *this;
-  buffer_release(buffer_);
-  if (dtype_) dtype_release(dtype_);
+  release();
   dtype_ = o.dtype_;
   ndim_ = o.ndim_;
   std::memcpy(shape_, o.shape_, sizeof(int64_t) * ndim_);
@@ -101,9 +148,15 @@ Array& Array::operator=(Array&& o) noexcept {
   return *this;
 }
 
-Array::~Array() {
-  buffer_release(buffer_);
+void Array::release() noexcept {
+  if (buffer_ && buffer_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    if (buffer_->deleter) buffer_->deleter(buffer_->base, buffer_->deleter_ctx);
+    if (!buffer_->raw || !recycle_put(buffer_->raw, buffer_->capacity)) std::free(buffer_->raw);
+    delete buffer_;
+  }
   if (dtype_) dtype_release(dtype_);
+  buffer_ = nullptr;
+  dtype_ = nullptr;
 }
 
 std::string shape_str(int32_t ndim, const int64_t* shape) {
@@ -171,7 +224,11 @@ Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, in
   uint64_t nbytes = static_cast<uint64_t>(size) * static_cast<uint64_t>(dtype->itemsize);
   // 64 extra bytes to align the start to a cache line. calloc for zeros: large requests get fresh
   // zero pages from the kernel, so zeros() costs no pass over memory (as in NumPy).
-  void* raw = nbytes > (uint64_t{1} << 62) ? nullptr : zeroed ? std::calloc(nbytes + 64, 1) : std::malloc(nbytes + 64);
+  uint64_t capacity = nbytes + 64;
+  void* raw = nbytes > (uint64_t{1} << 62) ? nullptr
+              : zeroed                     ? std::calloc(capacity, 1)
+                                           : recycle_take(capacity, &capacity);
+  if (!raw && !zeroed && nbytes <= (uint64_t{1} << 62)) raw = std::malloc(capacity);
   if (!raw)
     throw Error(CNP_ERR_MEMORY, "Unable to allocate " + size_to_string(nbytes) + " for an array with shape " +
                                     shape_str(ndim, shape) + " and data type " + dtype->name);
@@ -184,6 +241,7 @@ Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, in
   buf->base = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(raw) + 63) & ~uintptr_t{63});
   advise_huge_pages(buf->base, nbytes);
   buf->nbytes = static_cast<int64_t>(nbytes);
+  buf->capacity = capacity;
   buf->owned = true;
   Array a;
   a.dtype_ = dtype_retain(dtype);

@@ -18,6 +18,7 @@ struct Buffer {
   void* raw = nullptr;        // what to free when we allocated (malloc/calloc result)
   char* base = nullptr;       // start of the usable memory
   int64_t nbytes = 0;
+  uint64_t capacity = 0;      // bytes at raw (for recycling large blocks)
   cnp_deleter deleter = nullptr;  // foreign memory owned by us
   void* deleter_ctx = nullptr;
   bool readonly = false;      // the memory itself may not be written
@@ -32,7 +33,9 @@ class Array {
   Array(Array&& o) noexcept;
   Array& operator=(const Array& o);
   Array& operator=(Array&& o) noexcept;
-  ~Array();
+  ~Array() {
+    if (buffer_ || (dtype_ && !dtype_->immortal)) release();  // inline: most temporaries are empty
+  }
 
   // A new uninitialised (or zeroed) array owning 64-byte aligned memory. order is CNP_ORDER_C/F.
   static Array allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, int32_t order, bool zeroed = false);
@@ -68,6 +71,9 @@ class Array {
   void set_weak(bool w) { weak_ = w; }
   void set_owndata(bool o) { owndata_ = o; }
   void require_writeable() const;  // ValueError "assignment destination is read-only"
+
+ private:
+  void release() noexcept;  // drops the buffer and dtype references
 
  private:
   const Dtype* dtype_ = nullptr;

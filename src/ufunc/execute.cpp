@@ -8,6 +8,9 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <string>
 #include <vector>
 
@@ -170,24 +173,94 @@ bool weak_int_fits(const Array& a, const Dtype* to) {
   return bits == 64 || v.value.i < (int64_t{1} << (bits - 1));
 }
 
+// The loop chosen for each (ufunc, input types) without dtype=: index + 1, 0 = not resolved yet.
+// Resolution is a pure function of those, and the linear search costs more than a small add.
+std::atomic<int16_t> g_loop_cache[kCount][CNP_NTYPES_BUILTIN][CNP_NTYPES_BUILTIN];
+
+const Loop& resolve_cached(Id id, const Ufunc& uf, const Dtype* const* in, const Array* const* inputs, const Args& args) {
+  if (args.dtype || uf.nin > 2) return resolve(uf, in, inputs, args);
+  auto& slot = g_loop_cache[static_cast<int>(id)][in[0]->typenum][uf.nin == 2 ? in[1]->typenum : 0];
+  int16_t hit = slot.load(std::memory_order_relaxed);
+  if (hit > 0) return uf.loops[hit - 1];
+  const Loop& l = resolve(uf, in, inputs, args);
+  slot.store(static_cast<int16_t>(&l - uf.loops.data() + 1), std::memory_order_relaxed);
+  return l;
+}
+
 constexpr int kMaxOps = kMaxArgs + 1;  // inputs, outputs and the where mask
 constexpr int64_t kBuffer = 2048;      // elements per cast buffer (NumPy uses 8192 bytes-ish blocks)
 constexpr int64_t kParallelWork = int64_t{1} << 17;  // elements x cost before threads pay off
+// Outputs this large will not stay in cache for a next operation anyway (NumPy's benchmark sizes:
+// 1e7 doubles are 80 MB), so they are streamed to memory.
+constexpr int64_t kStreamBytes = int64_t{16} << 20;
 
 struct Plan {
   const Loop* loop = nullptr;
   int nin = 0, nout = 0, nop = 0;  // nop = nin + nout (+1 with where)
   bool has_where = false;
-  Array ops[kMaxOps];              // operands as iterated (inputs maybe copied/converted)
+  const Array* op[kMaxOps] = {};   // operands as iterated (the caller's arrays or own[k])
+  Array own[kMaxOps];              // converted, copied or newly allocated operands
   const Dtype* loop_dtype[kMaxArgs] = {};
   CastLoop cast_in[kMaxArgs] = {};   // operand dtype -> loop dtype (inputs) or nullptr
   CastLoop cast_out[kMaxArgs] = {};  // loop dtype -> operand dtype (outputs) or nullptr
   bool any_cast = false;
+  bool stream = false;  // one output of >= kStreamBytes: write it with non-temporal stores
 };
+
+// Copies to memory with non-temporal stores: the destination is not read into the cache first
+// (no read-for-ownership) and does not evict the inputs. Callers finish with stream_fence().
+void stream_copy(char* dst, const char* src, int64_t bytes) {
+#if defined(__SSE2__)
+  int64_t head = static_cast<int64_t>((16 - (reinterpret_cast<uintptr_t>(dst) & 15)) & 15);
+  if (head > bytes) head = bytes;
+  std::memcpy(dst, src, static_cast<size_t>(head));
+  dst += head;
+  src += head;
+  bytes -= head;
+  for (; bytes >= 64; bytes -= 64, dst += 64, src += 64) {
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + 16));
+    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + 32));
+    __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + 48));
+    _mm_stream_si128(reinterpret_cast<__m128i*>(dst), a);
+    _mm_stream_si128(reinterpret_cast<__m128i*>(dst + 16), b);
+    _mm_stream_si128(reinterpret_cast<__m128i*>(dst + 32), c);
+    _mm_stream_si128(reinterpret_cast<__m128i*>(dst + 48), d);
+  }
+  for (; bytes >= 16; bytes -= 16, dst += 16, src += 16)
+    _mm_stream_si128(reinterpret_cast<__m128i*>(dst), _mm_loadu_si128(reinterpret_cast<const __m128i*>(src)));
+#endif
+  std::memcpy(dst, src, static_cast<size_t>(bytes));
+}
+void stream_fence() {
+#if defined(__SSE2__)
+  _mm_sfence();
+#endif
+}
+
+constexpr int64_t kStreamBlock = 2048;  // elements computed into L1 before they are streamed out
 
 // Runs the loop over one 1-D run: cast buffers when needed. `n` elements at ptrs/strides.
 void run_chunk(const Plan& p, char* const* ptrs, const int64_t* strides, int64_t n, char* scratch) {
   if (!p.any_cast) {
+    const int o = p.nin;
+    const int64_t isz = p.loop_dtype[o]->itemsize;
+    if (p.stream && strides[o] == isz && n >= 2 * kStreamBlock) {
+      // Large contiguous output: compute blocks into an L1 buffer and stream them out, which
+      // saves the read-for-ownership of every output line (a third of an add's memory traffic).
+      char* args[kMaxArgs];
+      int64_t st[kMaxArgs];
+      for (int k = 0; k < p.nin + p.nout; ++k) st[k] = strides[k];
+      st[o] = isz;
+      for (int64_t off = 0; off < n; off += kStreamBlock) {
+        int64_t m = std::min(kStreamBlock, n - off);
+        for (int k = 0; k < p.nin + p.nout; ++k) args[k] = ptrs[k] + off * strides[k];
+        args[o] = scratch;
+        p.loop->fn(args, st, m, p.loop->data);
+        stream_copy(ptrs[o] + off * isz, scratch, m * isz);
+      }
+      return;
+    }
     p.loop->fn(ptrs, strides, n, p.loop->data);
     return;
   }
@@ -263,7 +336,7 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
     for (int i = 0; i < nin; ++i)
       if (inputs[i]->weak()) eff[i] = weak_dtype(eff[i], strong);
   }
-  const Loop* loop = &resolve(uf, eff, inputs, args);
+  const Loop* loop = &resolve_cached(id, uf, eff, inputs, args);
   if (any_weak && is_comparison(id)) {
     // NumPy 2 compares with out-of-range Python integers exactly: treat the scalar as a typed
     // integer (int64/uint64) instead of raising the OverflowError of the conversion.
@@ -316,27 +389,37 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
 
   // ---- inputs: Python scalars converted by value, overlap with outputs broken by a copy ----
   fpe_clear();  // a scalar that overflows its new type warns "overflow encountered in cast"
+  bool converted = false;
   for (int i = 0; i < nin; ++i) {
     const Array& a = *inputs[i];
     if (a.weak() && a.dtype() != p.loop_dtype[i]) {
-      p.ops[i] = convert_weak(a, p.loop_dtype[i]);
+      p.own[i] = convert_weak(a, p.loop_dtype[i]);
+      p.op[i] = &p.own[i];
+      converted = true;
     } else if (a.ndim() == 0 && a.dtype() != p.loop_dtype[i]) {
-      p.ops[i] = cast_copy(a, p.loop_dtype[i], CNP_ORDER_K);  // one element: cast once, not per run
+      p.own[i] = cast_copy(a, p.loop_dtype[i], CNP_ORDER_K);  // one element: cast once, not per run
+      p.op[i] = &p.own[i];
+      converted = true;
     } else {
-      p.ops[i] = a;
+      p.op[i] = &a;
     }
   }
-  fpe_report(fpe_read(), "cast");
+  if (converted) {
+    fpe_report(fpe_read(), "cast");
+    fpe_clear();
+  }
   std::array<Array, 2> results;
   for (int k = 0; k < nout; ++k) {
-    if (outs[k]) {
-      p.ops[nin + k] = *outs[k];
-    }
+    if (outs[k]) p.op[nin + k] = outs[k];
   }
   p.has_where = args.where != nullptr;
   if (p.has_where) {
-    p.ops[nin + nout] = args.where->dtype()->typenum == CNP_BOOL ? *args.where
-                                                                  : cast_copy(*args.where, builtin_dtype(CNP_BOOL), CNP_ORDER_K);
+    if (args.where->dtype()->typenum == CNP_BOOL) {
+      p.op[nin + nout] = args.where;
+    } else {
+      p.own[nin + nout] = cast_copy(*args.where, builtin_dtype(CNP_BOOL), CNP_ORDER_K);
+      p.op[nin + nout] = &p.own[nin + nout];
+    }
   }
   p.nop = nin + nout + (p.has_where ? 1 : 0);
 
@@ -346,9 +429,9 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
   {
     const Array* known[kMaxOps];
     int nk = 0;
-    for (int i = 0; i < nin; ++i) known[nk++] = &p.ops[i];
+    for (int i = 0; i < nin; ++i) known[nk++] = p.op[i];
     for (int k = 0; k < nout; ++k)
-      if (outs[k]) known[nk++] = &p.ops[nin + k];
+      if (outs[k]) known[nk++] = p.op[nin + k];
     int32_t perm[kMaxDims];
     int32_t order = args.order;
     if (order == CNP_ORDER_A) {
@@ -371,33 +454,34 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
       Array fresh = Array::allocate(p.loop_dtype[nin + k], nd, pshape, CNP_ORDER_C);
       contiguous_strides(nd, pshape, fresh.itemsize(), CNP_ORDER_C, pstrides);
       for (int32_t d = 0; d < nd; ++d) strides[perm[d]] = pstrides[d];
-      p.ops[nin + k] = fresh.view(nd, shape, strides, fresh.data());
+      p.own[nin + k] = fresh.view(nd, shape, strides, fresh.data());
+      p.op[nin + k] = &p.own[nin + k];
     }
-    for (int k = 0; k < nout; ++k) results[k] = p.ops[nin + k];
+    for (int k = 0; k < nout; ++k) results[k] = *p.op[nin + k];
     // An input that overlaps an output other than element-for-element is read from a copy.
     for (int i = 0; i < p.nop; ++i) {
       if (i >= nin && i < nin + nout) continue;
       for (int k = 0; k < nout; ++k) {
-        const Array& o = p.ops[nin + k];
-        if (!may_share_memory(p.ops[i], o)) continue;
-        if (same_elementwise(p.ops[i], o, nd, shape)) continue;
-        p.ops[i] = cast_copy(p.ops[i], p.ops[i].dtype(), CNP_ORDER_K);
+        const Array& o = *p.op[nin + k];
+        if (!may_share_memory(*p.op[i], o)) continue;
+        if (same_elementwise(*p.op[i], o, nd, shape)) continue;
+        Array copy = cast_copy(*p.op[i], p.op[i]->dtype(), CNP_ORDER_K);
+        p.own[i] = std::move(copy);
+        p.op[i] = &p.own[i];
         break;
       }
     }
-    for (int i = 0; i < nin; ++i) warn_if_discarding_imag(is_complex(p.ops[i].dtype()), p.loop_dtype[i]);
-    for (int k = nin; k < nin + nout; ++k) warn_if_discarding_imag(is_complex(p.loop_dtype[k]), p.ops[k].dtype());
+    for (int i = 0; i < nin; ++i) warn_if_discarding_imag(is_complex(p.op[i]->dtype()), p.loop_dtype[i]);
+    for (int k = nin; k < nin + nout; ++k) warn_if_discarding_imag(is_complex(p.loop_dtype[k]), p.op[k]->dtype());
     for (int i = 0; i < nin; ++i) {
-      p.cast_in[i] = p.ops[i].dtype() == p.loop_dtype[i] ? nullptr : cast_loop(p.ops[i].dtype()->typenum, p.loop_dtype[i]->typenum);
+      p.cast_in[i] = p.op[i]->dtype() == p.loop_dtype[i] ? nullptr : cast_loop(p.op[i]->dtype()->typenum, p.loop_dtype[i]->typenum);
       p.any_cast |= p.cast_in[i] != nullptr;
     }
     for (int k = nin; k < nin + nout; ++k) {
-      p.cast_out[k] = p.ops[k].dtype() == p.loop_dtype[k] ? nullptr : cast_loop(p.loop_dtype[k]->typenum, p.ops[k].dtype()->typenum);
+      p.cast_out[k] = p.op[k]->dtype() == p.loop_dtype[k] ? nullptr : cast_loop(p.loop_dtype[k]->typenum, p.op[k]->dtype()->typenum);
       p.any_cast |= p.cast_out[k] != nullptr;
     }
-    const Array* ops[kMaxOps];
-    for (int i = 0; i < p.nop; ++i) ops[i] = &p.ops[i];
-    it.init(p.nop, ops, nd, shape, perm);
+    it.init(p.nop, p.op, nd, shape, perm);
   }
 
   // ---- run ----
@@ -411,15 +495,18 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
     int64_t per = (total + nparts - 1) / nparts;
     per = (per + 1023) / 1024 * 1024;
     nparts = static_cast<int>((total + per - 1) / per);
-    fpe_clear();
+    p.stream = !p.any_cast && !p.has_where && nout == 1 && total * p.loop_dtype[nin]->itemsize >= kStreamBytes;
     auto part = [&](int i) {
       bool worker = nparts > 1;
       if (worker) fpe_clear();
-      std::vector<char> scratch(p.any_cast ? static_cast<size_t>(kBuffer * 16 * kMaxArgs) : 0);
+      std::vector<char> scratch(p.any_cast  ? static_cast<size_t>(kBuffer * 16 * kMaxArgs)
+                                : p.stream ? static_cast<size_t>(kStreamBlock * 16 + 64)
+                                           : 0);
       int64_t b = i * per, e = std::min(total, b + per);
       it.for_range(b, e, [&](char* const* ptrs, const int64_t* strides, int64_t n) {
         run_masked(p, ptrs, strides, n, scratch.data());
       });
+      if (p.stream) stream_fence();  // streamed stores visible before the part counts as done
       if (worker) flags.fetch_or(fpe_read());
     };
     if (nparts > 1) {
