@@ -286,7 +286,7 @@ TEST_CASE("empty views are contiguous and reshape without touching strides", "[a
   CHECK(shape_of(r) == std::vector<int64_t>{2, 0, 5});
 }
 
-TEST_CASE("astype without copy returns the input handle; copyto drops leading unit axes", "[array]") {
+TEST_CASE("astype without copy returns the input handle, copyto drops leading unit axes", "[array]") {
   Handle a, same, row, dst;
   cnp_scalar stop = i64(3);
   REQUIRE(cnp_arange(&stop, nullptr, nullptr, nullptr, a.out()) == CNP_OK);

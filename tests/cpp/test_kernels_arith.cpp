@@ -196,7 +196,7 @@ TEST_CASE("reciprocal of integers converts 1.0 / x like NumPy", "[ufunc][kernels
   CHECK(check<double>(Id::reciprocal, {kInf, -0.0, 0.5}, std::vector<double>{0.0, -kInf, 2}) == kDiv);
 }
 
-TEST_CASE("maximum/minimum propagate NaN, fmax/fmin ignore it; ties and signed zeros like NumPy",
+TEST_CASE("maximum/minimum propagate NaN and fmax/fmin ignore it, ties and signed zeros like NumPy",
           "[ufunc][kernels][arith][minmax]") {
   const std::vector<double> a{kNaN, 1, -0.0, 0.0, 1, -kInf}, b{1, kNaN, 0.0, -0.0, 2, kNaN};
   CHECK(check<double>(Id::maximum, {kNaN, kNaN, 0.0, -0.0, 2, kNaN}, a, b) == 0);

@@ -21,7 +21,7 @@ TEST_CASE("bitwise and/or/xor/invert: integers bitwise, bool logically", "[ufunc
   CHECK(check<bool_t>(Id::invert, {B(0), B(0), B(1), B(1)}, p) == 0);
 }
 
-TEST_CASE("shifts: counts outside [0, bits) shift everything out", "[ufunc][kernels][bitwise][shift]") {
+TEST_CASE("shifts: counts outside 0..bits-1 shift everything out", "[ufunc][kernels][bitwise][shift]") {
   const std::vector<int8_t> c8{0, 1, 7, 8, 9, 100, -1, -8, -128};
   CHECK(check<int8_t>(Id::left_shift, {1, 2, -128, 0, 0, 0, 0, 0, 0}, std::vector<int8_t>(9, 1), c8) == 0);
   CHECK(check<int8_t>(Id::left_shift, {-5, -10, -128, 0, 0, 0, 0, 0, 0}, std::vector<int8_t>(9, -5), c8) == 0);

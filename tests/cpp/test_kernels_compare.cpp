@@ -15,7 +15,7 @@ std::vector<bool_t> bools(std::initializer_list<int> v) {
 }
 }  // namespace
 
-TEST_CASE("real comparisons: NaN compares false (not_equal true), quietly; -0.0 == 0.0", "[ufunc][kernels][compare]") {
+TEST_CASE("real comparisons: NaN compares false (not_equal true) quietly, and -0.0 == 0.0", "[ufunc][kernels][compare]") {
   const std::vector<double> a{1, kNaN, -0.0, 0.0, kInf, -kInf, 2, kNaN, 1e-310};
   const std::vector<double> b{2, 1, 0.0, -0.0, kInf, kInf, 1, kNaN, 0.0};
   CHECK(check<bool_t>(Id::less, bools({1, 0, 0, 0, 0, 1, 0, 0, 0}), a, b) == 0);

@@ -1329,8 +1329,11 @@ TEST_CASE("complex math loops: special values, branch cuts and FPU flags as in N
         const int flags = run(*l, args, strides, n);
         const double re = get_re(out.data() + (n - 1) * sz, tn), im = get_im(out.data() + (n - 1) * sz, tn);
         INFO("result (" << re << ", " << im << ") expected (" << c.rr << ", " << c.ri << ")");
-        CHECK(same(re, c.rr));
-        CHECK(same(im, c.ri));
+        // The sign of a NaN produced from NaN operands depends on how the compiler orders the
+        // operations (it differs between the optimised and the sanitizer build), so complex
+        // results compare NaN-ness, not NaN signs.
+        CHECK(same(re, c.rr, false));
+        CHECK(same(im, c.ri, false));
         check_flags(flags, c.flags);
       }
     }
