@@ -3,4 +3,6 @@
 #define CNUMPY_H
 #include "cnumpy/core.h"
 #include "cnumpy/ufunc.h"
+#include "cnumpy/reduce.h"
+#include "cnumpy/fft.h"
 #endif

@@ -21,6 +21,9 @@ from ._ufunc import ufunc, UFUNCS as _UFUNCS
 from ._mathfuncs import (around, round_, round, fix, clip, real, imag, angle, isclose, allclose,
                          array_equal, where)
 from ._errstate import seterr, geterr, seterrcall, geterrcall, errstate
+from ._reduce import (sum, prod, amin, amax, min, max, mean, var, std, ptp, all, any,
+                      count_nonzero, argmin, argmax, cumsum, cumprod)
+from . import fft
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
@@ -47,5 +50,6 @@ __all__ = [
     "can_cast", "promote_types", "result_type", "copyto", "may_share_memory", "newaxis",
     "ufunc", "around", "round_", "round", "fix", "clip", "real", "imag", "angle", "isclose",
     "allclose", "array_equal", "where", "seterr", "geterr", "seterrcall", "geterrcall",
-    "errstate",
+    "errstate", "sum", "prod", "amin", "amax", "min", "max", "mean", "var", "std", "ptp", "all",
+    "any", "count_nonzero", "argmin", "argmax", "cumsum", "cumprod",
 ] + sorted(_ALIASES) + sorted(_UFUNCS)

@@ -7,9 +7,9 @@ import warnings
 from . import _args, _backend
 from ._convert import as_array
 from ._errors import error, pending, flush_warnings, UFuncTypeError, _user_stacklevel
-from ._ndarray import ndarray, wrap
+from ._ndarray import ndarray
 from ._scalars import generic, _CLASSES as _SCALAR_CLASSES
-from ._ufunc import (UFUNCS, cfunc, call, _unwrap, _inputs, _where_array, _ufunc_dtype,
+from ._ufunc import (UFUNCS, cfunc, call, produce, produce_into, _unwrap, _inputs, _where_array, _ufunc_dtype,
                      _signature_dtype)
 
 _NULL = _backend.NULL
@@ -30,18 +30,6 @@ _array_equal = cfunc("cnp_array_equal")
 _where = cfunc("cnp_where")
 
 
-def _produce(fn, *args):
-    """fn(*args, &out) -> a new ndarray."""
-    cell = _new_array_out()
-    st = fn(*args, cell)
-    if st:
-        raise error(st)
-    r = wrap(cell[0])
-    if pending:
-        flush_warnings()
-    return r
-
-
 def _out_array(out):
     if out is not None and not isinstance(out, ndarray):
         raise TypeError("return arrays must be of ArrayType")
@@ -50,21 +38,9 @@ def _out_array(out):
 
 def _into(fn, out, x, *args):
     """fn(x, *args, out_arr, &out) for the functions taking an optional out array (x is kept
-    alive here for the call): returns out itself when given, else the result (a scalar when
-    0-d, as NumPy)."""
+    alive here for the call)."""
     _out_array(out)
-    cell = _new_array_out()
-    st = fn(x._h, *args, _NULL if out is None else out._h, cell)
-    if st:
-        raise error(st)
-    if out is not None:
-        _array_free(cell[0])
-        r = out
-    else:
-        r = wrap(cell[0])
-    if pending:
-        flush_warnings()
-    return r if out is not None else _unwrap(r)
+    return produce_into(fn, out, x._h, *args, _NULL if out is None else out._h)
 
 
 def around(a, decimals=0, out=None):
@@ -186,13 +162,13 @@ def angle(z, deg=False):
     """numpy.angle: the counterclockwise angle from the positive real axis (radians, or
     degrees with deg=True)."""
     a = as_array(z)
-    return _unwrap(_produce(_angle, a._h, 1 if deg else 0))
+    return _unwrap(produce(_angle, a._h, 1 if deg else 0))
 
 
 def isclose(a, b, rtol=1.e-5, atol=1.e-8, equal_nan=False):
     """numpy.isclose: |a - b| <= atol + rtol * |b| elementwise (a scalar for 0-d inputs)."""
     x, y = _inputs((a, b), False)
-    return _unwrap(_produce(_isclose, x._h, y._h, float(rtol), float(atol),
+    return _unwrap(produce(_isclose, x._h, y._h, float(rtol), float(atol),
                             1 if equal_nan else 0))
 
 
@@ -237,29 +213,29 @@ def where(*args, **kwargs):
     condition, x, y = args
     c = as_array(condition)
     xa, ya = _inputs((x, y), False)
-    return _produce(_where, c._h, xa._h, ya._h)
+    return produce(_where, c._h, xa._h, ya._h)
 
 
 # -- ndarray methods and properties ---------------------------------------------------------------
 def _get_real(self):
     if self.dtype.kind != "c":
         return self         # NumPy: a.real is a for real arrays
-    return _produce(_real, self._h)
+    return produce(_real, self._h)
 
 
 def _get_imag(self):
-    return _produce(_imag, self._h)
+    return produce(_imag, self._h)
 
 
 def _set_real(self, value):
-    view = _produce(_real, self._h)
+    view = produce(_real, self._h)
     view[...] = value
 
 
 def _set_imag(self, value):
     if self.dtype.kind != "c":
         raise TypeError("array does not have imaginary part to set")
-    view = _produce(_imag, self._h)
+    view = produce(_imag, self._h)
     view[...] = value
 
 

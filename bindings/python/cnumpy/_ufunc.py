@@ -231,6 +231,37 @@ def _unwrap(r):
     return _scalar_of(r) if not r.shape else r
 
 
+def produce(fn, *args):
+    """fn(*args, &out) -> the new ndarray (the calling pattern of every array-returning entry
+    point), warnings flushed."""
+    cell = _backend.new_array_out()
+    st = fn(*args, cell)
+    if st:
+        raise error(st)
+    r = wrap(cell[0])
+    if pending:
+        flush_warnings()
+    return r
+
+
+def produce_into(fn, out, *args):
+    """fn(*args, &out) for entry points that write into an optional out array (its handle is
+    among args): returns out itself when given (dropping the extra reference the library hands
+    back), else the result, a scalar when 0-d as NumPy does."""
+    cell = _backend.new_array_out()
+    st = fn(*args, cell)
+    if st:
+        raise error(st)
+    if out is not None:
+        _backend.lib.cnp_array_free(cell[0])
+        r = out
+    else:
+        r = wrap(cell[0])
+    if pending:
+        flush_warnings()
+    return r if out is not None else _unwrap(r)
+
+
 # -- the ufunc class -------------------------------------------------------------------------------
 _MISSING = object()
 

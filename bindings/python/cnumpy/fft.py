@@ -1,0 +1,124 @@
+"""cnumpy.fft: numpy.fft's discrete Fourier transforms, computed by libcnumpy with FFTW3.
+
+Signatures, defaults, zero-padding/truncation (n, s), axes and norm follow numpy.fft. Precision
+follows NumPy 2: float32/complex64 inputs give complex64 (float32 for irfft/hfft), everything
+else complex128/float64 (see docs/fft.md and docs/numpy-differences.md)."""
+import operator
+
+from . import _backend
+from ._convert import as_array
+from ._ufunc import produce
+
+__all__ = ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft", "fft2", "ifft2", "rfft2", "irfft2",
+           "fftn", "ifftn", "rfftn", "irfftn", "fftfreq", "rfftfreq", "fftshift", "ifftshift"]
+
+_lib = _backend.lib
+_NULL = _backend.NULL
+_new_array_out = _backend.new_array_out
+_int64_array = _backend.int64_array
+_C = _backend.consts
+_NORMS = {None: _C["CNP_FFT_NORM_BACKWARD"], "backward": _C["CNP_FFT_NORM_BACKWARD"],
+          "ortho": _C["CNP_FFT_NORM_ORTHO"], "forward": _C["CNP_FFT_NORM_FORWARD"]}
+
+
+def _norm(norm):
+    try:
+        return _NORMS[norm]
+    except (KeyError, TypeError):
+        raise ValueError('Invalid norm value %s; should be "backward", "ortho" or "forward".'
+                         % (norm,)) from None
+
+
+def _n(n):
+    if n is None:
+        return -1
+    n = operator.index(n)
+    if n < 1:
+        raise ValueError("Invalid number of FFT data points (%d) specified." % n)
+    return n
+
+
+def _seq(v):
+    """(int64_t[] or NULL, count or -1) for an optional sequence of ints."""
+    if v is None:
+        return _NULL, -1
+    try:
+        items = [operator.index(v)]
+    except TypeError:
+        items = [operator.index(x) for x in v]
+    return (_int64_array(items) if items else _NULL), len(items)
+
+
+def _one(fn):
+    cfn = getattr(_lib, "cnp_fft_" + fn)
+
+    def f(a, n=None, axis=-1, norm=None):
+        a = as_array(a)
+        return produce(cfn, a._h, _n(n), operator.index(axis), _norm(norm))
+    f.__name__ = f.__qualname__ = fn
+    f.__doc__ = "numpy.fft.%s(a, n=None, axis=-1, norm=None)" % fn
+    return f
+
+
+def _many(fn, default_axes):
+    cfn = getattr(_lib, "cnp_fft_" + fn)
+
+    def f(a, s=None, axes=default_axes, norm=None):
+        a = as_array(a)
+        sp, ns = _seq(s)
+        ap, na = _seq(axes)
+        return produce(cfn, a._h, sp, ns, ap, na, _norm(norm))
+    f.__name__ = f.__qualname__ = fn
+    f.__doc__ = "numpy.fft.%s(a, s=None, axes=%r, norm=None)" % (fn, default_axes)
+    return f
+
+
+fft = _one("fft")
+ifft = _one("ifft")
+rfft = _one("rfft")
+irfft = _one("irfft")
+hfft = _one("hfft")
+ihfft = _one("ihfft")
+fftn = _many("fftn", None)
+ifftn = _many("ifftn", None)
+rfftn = _many("rfftn", None)
+irfftn = _many("irfftn", None)
+fft2 = _many("fft2", (-2, -1))
+ifft2 = _many("ifft2", (-2, -1))
+rfft2 = _many("rfft2", (-2, -1))
+irfft2 = _many("irfft2", (-2, -1))
+
+
+def _freq(cfn, n, d):
+    if isinstance(n, bool) or not isinstance(n, int):
+        try:
+            n = operator.index(n)
+        except TypeError:
+            raise ValueError("n should be an integer") from None
+    if n * d == 0:
+        raise ZeroDivisionError("float division by zero")
+    return produce(cfn, n, float(d))
+
+
+def fftfreq(n, d=1.0):
+    """numpy.fft.fftfreq(n, d=1.0): [0, 1, ..., n//2-1(or so), -n//2, ..., -1] / (d*n)."""
+    return _freq(_lib.cnp_fft_fftfreq, n, d)
+
+
+def rfftfreq(n, d=1.0):
+    """numpy.fft.rfftfreq(n, d=1.0): [0, 1, ..., n//2] / (d*n)."""
+    return _freq(_lib.cnp_fft_rfftfreq, n, d)
+
+
+def fftshift(x, axes=None):
+    """numpy.fft.fftshift: the zero-frequency term moved to the centre."""
+    x = as_array(x)
+    ap, na = _seq(axes)
+    return produce(_lib.cnp_fft_fftshift, x._h, ap, na)
+
+
+def ifftshift(x, axes=None):
+    """numpy.fft.ifftshift: the inverse of fftshift."""
+    x = as_array(x)
+    ap, na = _seq(axes)
+    return produce(_lib.cnp_fft_ifftshift, x._h, ap, na)

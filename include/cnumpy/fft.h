@@ -1,0 +1,81 @@
+/*
+ * cnumpy/fft.h: discrete Fourier transforms (numpy.fft), computed with FFTW3.
+ *
+ * Conventions (see docs/fft.md):
+ *   n      transform length along the axis; -1 = None (the input's length, or 2*(m-1) for
+ *          irfft/hfft). The input is zero-padded or truncated to n, as NumPy does.
+ *   s      (const int64_t* s, int32_t ns): lengths for the n-d transforms; ns -1 = None.
+ *   axes   (const int64_t* axes, int32_t naxes): naxes -1 = None (all axes for *fftn, the last two
+ *          for *fft2, the last len(s) when s is given).
+ *   norm   CNP_FFT_NORM_BACKWARD (NumPy's default, None), _ORTHO, _FORWARD.
+ * Precision follows NumPy 2: float32/complex64 (and float16) inputs are transformed in single
+ * precision (complex64/float32 results), everything else (float64, complex128, ints, bool) in
+ * double precision. Errors: CNP_ERR_VALUE "Invalid number of FFT data points (0) specified.",
+ * CNP_ERR_AXIS for an axis out of bounds, CNP_ERR_VALUE "Shape and axes have different lengths.",
+ * CNP_ERR_TYPE for complex input to the real-input transforms (rfft, ihfft, rfftn, rfft2).
+ *
+ * The block between CNP_DECLS_BEGIN and CNP_DECLS_END is plain C99 (read by the bindings).
+ */
+#ifndef CNUMPY_FFT_H
+#define CNUMPY_FFT_H
+
+#include "cnumpy/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* CNP_DECLS_BEGIN */
+
+/** numpy.fft's norm= argument. */
+enum {
+    CNP_FFT_NORM_BACKWARD = 0,
+    CNP_FFT_NORM_ORTHO = 1,
+    CNP_FFT_NORM_FORWARD = 2
+};
+
+/** One-dimensional transforms along one axis (numpy.fft.fft, ifft, rfft, irfft, hfft, ihfft).
+ *  \param[out] out new reference. */
+CNP_API cnp_status cnp_fft_fft(const cnp_array* a, int64_t n, int64_t axis, int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_ifft(const cnp_array* a, int64_t n, int64_t axis, int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_rfft(const cnp_array* a, int64_t n, int64_t axis, int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_irfft(const cnp_array* a, int64_t n, int64_t axis, int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_hfft(const cnp_array* a, int64_t n, int64_t axis, int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_ihfft(const cnp_array* a, int64_t n, int64_t axis, int32_t norm, cnp_array** out);
+
+/** Multi-dimensional transforms (numpy.fft.fftn, ifftn, rfftn, irfftn; fft2, ifft2, rfft2, irfft2
+ *  are the same with default axes (-2, -1)). \param[out] out new reference. */
+CNP_API cnp_status cnp_fft_fftn(const cnp_array* a, const int64_t* s, int32_t ns, const int64_t* axes, int32_t naxes,
+                                int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_ifftn(const cnp_array* a, const int64_t* s, int32_t ns, const int64_t* axes, int32_t naxes,
+                                 int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_rfftn(const cnp_array* a, const int64_t* s, int32_t ns, const int64_t* axes, int32_t naxes,
+                                 int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_irfftn(const cnp_array* a, const int64_t* s, int32_t ns, const int64_t* axes, int32_t naxes,
+                                  int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_fft2(const cnp_array* a, const int64_t* s, int32_t ns, const int64_t* axes, int32_t naxes,
+                                int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_ifft2(const cnp_array* a, const int64_t* s, int32_t ns, const int64_t* axes, int32_t naxes,
+                                 int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_rfft2(const cnp_array* a, const int64_t* s, int32_t ns, const int64_t* axes, int32_t naxes,
+                                 int32_t norm, cnp_array** out);
+CNP_API cnp_status cnp_fft_irfft2(const cnp_array* a, const int64_t* s, int32_t ns, const int64_t* axes, int32_t naxes,
+                                  int32_t norm, cnp_array** out);
+
+/** numpy.fft.fftfreq(n, d) and rfftfreq(n, d): float64 sample frequencies. Errors: CNP_ERR_VALUE
+ *  for n < 0 ("negative dimensions are not allowed"). \param[out] out new reference. */
+CNP_API cnp_status cnp_fft_fftfreq(int64_t n, double d, cnp_array** out);
+CNP_API cnp_status cnp_fft_rfftfreq(int64_t n, double d, cnp_array** out);
+
+/** numpy.fft.fftshift / ifftshift: a new array rolled by n//2 (resp. -(n//2)) along the axes
+ *  (naxes -1 = all axes). \param[out] out new reference. */
+CNP_API cnp_status cnp_fft_fftshift(const cnp_array* x, const int64_t* axes, int32_t naxes, cnp_array** out);
+CNP_API cnp_status cnp_fft_ifftshift(const cnp_array* x, const int64_t* axes, int32_t naxes, cnp_array** out);
+
+/* CNP_DECLS_END */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * cnumpy/reduce.h: reductions and accumulations (sum, prod, min/max, mean, std/var, ptp,
+ * all/any, count_nonzero, argmin/argmax, cumsum/cumprod).
+ *
+ * Common scheme (docs/reduce.md):
+ *  - a: the input array. axes/naxes: the axes to reduce (NumPy's axis=None when naxes is -1
+ *    or axes is NULL; negative axes count from the end; AxisError / "duplicate value in 'axis'").
+ *    argmin/argmax/cumsum/cumprod take at most one axis (naxes -1 = flattened).
+ *  - dtype: the accumulator and result dtype (NULL = NumPy's default: sum/prod/cumsum/cumprod of
+ *    bool and small integers give int64 (unsigned: uint64), mean/var/std of integers float64).
+ *  - out: optional array receiving the result (unsafe casting); *result is then a new reference
+ *    to out. keepdims: int32 0/1. initial: optional 0-d array, the start value. where: optional
+ *    bool array broadcast against a.
+ *  - *result: a new array; a reduction to a scalar gives a 0-d array.
+ * Summation is NumPy's (pairwise along contiguous runs, sequential per element across rows), so
+ * results are bit-identical to NumPy 1.24 and independent of the thread count.
+ *
+ * The block between CNP_DECLS_BEGIN and CNP_DECLS_END is plain C99 (read by the bindings).
+ */
+#ifndef CNUMPY_REDUCE_H
+#define CNUMPY_REDUCE_H
+
+#include "cnumpy/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* CNP_DECLS_BEGIN */
+
+CNP_API cnp_status cnp_sum(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out, int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** result);
+CNP_API cnp_status cnp_prod(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out, int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** result);
+/** min/max (amin/amax are the same functions): ValueError for an empty reduction without initial. */
+CNP_API cnp_status cnp_min(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** result);
+CNP_API cnp_status cnp_max(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** result);
+CNP_API cnp_status cnp_amin(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** result);
+CNP_API cnp_status cnp_amax(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** result);
+/** mean: RuntimeWarning "Mean of empty slice." for empty reductions. */
+CNP_API cnp_status cnp_mean(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out, int32_t keepdims, const cnp_array* where, cnp_array** result);
+/** var/std: NumPy's two-pass algorithm, divided by max(n - ddof, 0); complex input gives real. */
+CNP_API cnp_status cnp_var(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out, double ddof, int32_t keepdims, const cnp_array* where, cnp_array** result);
+CNP_API cnp_status cnp_std(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out, double ddof, int32_t keepdims, const cnp_array* where, cnp_array** result);
+CNP_API cnp_status cnp_ptp(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims, cnp_array** result);
+CNP_API cnp_status cnp_all(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims, const cnp_array* where, cnp_array** result);
+CNP_API cnp_status cnp_any(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims, const cnp_array* where, cnp_array** result);
+/** count_nonzero: an int64 array (0-d for axis None). */
+CNP_API cnp_status cnp_count_nonzero(const cnp_array* a, const int64_t* axes, int32_t naxes, int32_t keepdims, cnp_array** result);
+/** argmin/argmax: naxes -1 (flattened) or 1; int64 indices of the first extreme (first NaN). */
+CNP_API cnp_status cnp_argmin(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims, cnp_array** result);
+CNP_API cnp_status cnp_argmax(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims, cnp_array** result);
+/** cumsum/cumprod: naxes -1 (flattened) or 1. */
+CNP_API cnp_status cnp_cumsum(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out, cnp_array** result);
+CNP_API cnp_status cnp_cumprod(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out, cnp_array** result);
+
+/* CNP_DECLS_END */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,799 @@
+// The reduction engine. Summation order follows NumPy 1.24 exactly:
+//  - the input and the (0-strided) output are walked in NumPy's best axis order (the iterator's
+//    order for the operands [out, in]), length-1 axes dropped and mergeable axes coalesced;
+//  - an inner run along a reduced axis is one call of NumPy's reduce loop: out op= run, where
+//    float add uses pairwise_sum (8 accumulators, blocks of 128, halving in multiples of 8);
+//  - an inner run along a kept axis is elementwise: out[i] = out[i] op in[i] (sequential per
+//    output element);
+//  - when the input must be cast (dtype=, mean of ints, ...), NumPy's buffered loop sees at most
+//    8192 elements per call (NumPy buffers every reduction), so runs are cut into chunks of 8192.
+// Threads split only along kept axes (disjoint outputs, same per-element order) or compute the
+// 8192-element chunk sums of a full reduction in parallel and add them in order, so results never
+// depend on the thread count.
+#include "reduce/reduce.hpp"
+
+#include <atomic>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "core/arith.hpp"
+#include "core/cast.hpp"
+#include "core/iter.hpp"
+#include "core/parallel.hpp"
+#include "core/types.hpp"
+#include "ufunc/errstate.hpp"
+#include "ufunc/execute.hpp"
+#include "ufunc/loops.hpp"
+#include "ufunc/nditer.hpp"
+
+namespace cnp::reduce {
+namespace {
+
+using ufunc::ld;
+using ufunc::st;
+
+constexpr int64_t kBufSize = 8192;
+constexpr int64_t kParallelMin = 1 << 16;
+
+template <class T> struct Acc { using type = T; };
+template <> struct Acc<half_t> { using type = float; };
+
+template <class T>
+inline typename Acc<T>::type acc_load(const char* p) {
+  if constexpr (std::is_same_v<T, half_t>) return half_to_float(ld<half_t>(p).bits);
+  else return ld<T>(p);
+}
+
+// NumPy's @TYPE@_pairwise_sum (real types).
+template <class T, class A = typename Acc<T>::type>
+A pairwise(const char* a, int64_t n, int64_t s) {
+  if (n < 8) {
+    A res = 0.;
+    for (int64_t i = 0; i < n; ++i) res += acc_load<T>(a + i * s);
+    return res;
+  } else if (n <= 128) {
+    A r[8];
+    for (int j = 0; j < 8; ++j) r[j] = acc_load<T>(a + j * s);
+    int64_t i;
+    for (i = 8; i < n - (n % 8); i += 8)
+      for (int j = 0; j < 8; ++j) r[j] += acc_load<T>(a + (i + j) * s);
+    A res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; ++i) res += acc_load<T>(a + i * s);
+    return res;
+  }
+  int64_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return pairwise<T, A>(a, n2, s) + pairwise<T, A>(a + n2 * s, n - n2, s);
+}
+
+// NumPy's C@TYPE@_pairwise_sum: n counts scalars (2 per element), stride is half the element step.
+template <class R>
+void cpairwise(R* rr, R* ri, const char* a, int64_t n, int64_t s) {
+  auto at = [&](int64_t i, int k) { return ld<R>(a + i * s + k * static_cast<int64_t>(sizeof(R))); };
+  if (n < 8) {
+    *rr = 0.;
+    *ri = 0.;
+    for (int64_t i = 0; i < n; i += 2) { *rr += at(i, 0); *ri += at(i, 1); }
+    return;
+  } else if (n <= 128) {
+    R r[8];
+    for (int j = 0; j < 4; ++j) { r[2 * j] = at(2 * j, 0); r[2 * j + 1] = at(2 * j, 1); }
+    int64_t i;
+    for (i = 8; i < n - (n % 8); i += 8)
+      for (int j = 0; j < 4; ++j) { r[2 * j] += at(i + 2 * j, 0); r[2 * j + 1] += at(i + 2 * j, 1); }
+    *rr = ((r[0] + r[2]) + (r[4] + r[6]));
+    *ri = ((r[1] + r[3]) + (r[5] + r[7]));
+    for (; i < n; i += 2) { *rr += at(i, 0); *ri += at(i, 1); }
+    return;
+  }
+  R rr1, ri1, rr2, ri2;
+  int64_t n2 = n / 2;
+  n2 -= n2 % 8;
+  cpairwise<R>(&rr1, &ri1, a, n2, s);
+  cpairwise<R>(&rr2, &ri2, a + n2 * s, n - n2, s);
+  *rr = rr1 + rr2;
+  *ri = ri1 + ri2;
+}
+
+template <class T>
+inline bool isnan_(T v) {
+  if constexpr (std::is_same_v<T, half_t>) return std::isnan(half_to_float(v.bits));
+  else if constexpr (std::is_floating_point_v<T>) return std::isnan(v);
+  else return false;
+}
+template <class T>
+inline auto cmpval(T v) {
+  if constexpr (std::is_same_v<T, half_t>) return half_to_float(v.bits);
+  else if constexpr (std::is_same_v<T, bool_t>) return v.v != 0;
+  else return v;
+}
+
+// out op in for one pair (the elementwise loop, rounding like NumPy's per-type loops).
+template <class T>
+inline T combine(Op op, T a, T b) {
+  if constexpr (std::is_same_v<T, bool_t>) {
+    bool x = a.v != 0, y = b.v != 0;
+    switch (op) {
+      case Op::add: case Op::lor: case Op::max: return bool_t{uint8_t(x || y)};
+      default: return bool_t{uint8_t(x && y)};
+    }
+  } else if constexpr (is_complex_v<T>) {
+    using R = typename T::value_type;
+    switch (op) {
+      case Op::add: return Arith<T>::add(a, b);
+      case Op::mul: return Arith<T>::mul(a, b);
+      case Op::max: {
+        R ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
+        bool ge = (std::isgreater(ar, br) && !std::isnan(ai) && !std::isnan(bi)) || (ar == br && std::isgreaterequal(ai, bi));
+        return (std::isnan(ar) || std::isnan(ai) || ge) ? a : b;
+      }
+      case Op::min: {
+        R ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
+        bool le = (std::isless(ar, br) && !std::isnan(ai) && !std::isnan(bi)) || (ar == br && std::islessequal(ai, bi));
+        return (std::isnan(ar) || std::isnan(ai) || le) ? a : b;
+      }
+      default: return a;
+    }
+  } else if constexpr (std::is_same_v<T, half_t>) {
+    using H = Arith<half_t>;
+    switch (op) {
+      case Op::add: return H::store(H::add(H::load(a), H::load(b)));
+      case Op::mul: return H::store(H::mul(H::load(a), H::load(b)));
+      case Op::max: return (std::isgreaterequal(cmpval(a), cmpval(b)) || isnan_(a)) ? a : b;
+      case Op::min: return (std::islessequal(cmpval(a), cmpval(b)) || isnan_(a)) ? a : b;
+      default: return a;
+    }
+  } else if constexpr (std::is_floating_point_v<T>) {
+    switch (op) {
+      case Op::add: return a + b;
+      case Op::mul: return a * b;
+      case Op::max: return (std::isgreaterequal(a, b) || std::isnan(a)) ? a : b;
+      case Op::min: return (std::islessequal(a, b) || std::isnan(a)) ? a : b;
+      default: return a;
+    }
+  } else {
+    using U = std::make_unsigned_t<T>;
+    switch (op) {
+      case Op::add: return static_cast<T>(static_cast<U>(a) + static_cast<U>(b));
+      case Op::mul: return static_cast<T>(static_cast<U>(a) * static_cast<U>(b));
+      case Op::max: return a >= b ? a : b;
+      case Op::min: return a <= b ? a : b;
+      default: return a;
+    }
+  }
+}
+
+// One call of NumPy's reduce inner loop: *o = *o op in[0..n).
+template <class T>
+void reduce_run(Op op, char* o, const char* in, int64_t n, int64_t s) {
+  if (n <= 0) return;
+  if constexpr (std::is_floating_point_v<T>) {
+    if (op == Op::add) {
+      T r = pairwise<T>(in, n, s);
+      st<T>(o, ld<T>(o) + r);
+      return;
+    }
+    if (op == Op::mul) {
+      T io = ld<T>(o);
+      for (int64_t i = 0; i < n; ++i) io *= ld<T>(in + i * s);
+      st<T>(o, io);
+      return;
+    }
+  } else if constexpr (std::is_same_v<T, half_t>) {
+    if (op == Op::add || op == Op::mul) {
+      float io = half_to_float(ld<half_t>(o).bits);
+      if (op == Op::add) io += pairwise<T>(in, n, s);
+      else for (int64_t i = 0; i < n; ++i) io *= half_to_float(ld<half_t>(in + i * s).bits);
+      st<half_t>(o, half_t{float_to_half(io)});
+      return;
+    }
+  } else if constexpr (is_complex_v<T>) {
+    if (op == Op::add) {
+      using R = typename T::value_type;
+      R rr, ri;
+      cpairwise<R>(&rr, &ri, in, n * 2, s / 2);
+      T io = ld<T>(o);
+      st<T>(o, T(io.real() + rr, io.imag() + ri));
+      return;
+    }
+  }
+  T io = ld<T>(o);
+  for (int64_t i = 0; i < n; ++i) io = combine<T>(op, io, ld<T>(in + i * s));
+  st<T>(o, io);
+}
+
+struct Nest {
+  int32_t m = 0;
+  int64_t shape[kMaxDims];
+  int64_t st[3][kMaxDims];
+  char* base[3];
+  bool masked = false;
+};
+
+template <class T>
+void run_inner(Op op, bool buffered, char* o, int64_t so, const char* in, int64_t si, const char* mk, int64_t sm,
+               int64_t n) {
+  (void)buffered;
+  if (so == 0) {
+    if (mk) {
+      int64_t i = 0;
+      while (i < n) {
+        while (i < n && !ld<uint8_t>(mk + i * sm)) ++i;
+        int64_t j = i;
+        while (j < n && ld<uint8_t>(mk + j * sm)) ++j;
+        reduce_run<T>(op, o, in + i * si, j - i, si);
+        i = j;
+      }
+    } else {
+      // NumPy's reduction iterator is always buffered: one inner-loop call sees <= 8192 elements.
+      for (int64_t i = 0; i < n; i += kBufSize) reduce_run<T>(op, o, in + i * si, std::min(kBufSize, n - i), si);
+    }
+  } else {
+    for (int64_t i = 0; i < n; ++i) {
+      if (mk && !ld<uint8_t>(mk + i * sm)) continue;
+      char* p = o + i * so;
+      st<T>(p, combine<T>(op, ld<T>(p), ld<T>(in + i * si)));
+    }
+  }
+}
+
+template <class T>
+void run_nest(Op op, bool buffered, const Nest& nest) {
+  const int32_t m = nest.m;
+  const int nop = nest.masked ? 3 : 2;
+  char* ptr[3] = {nest.base[0], nest.base[1], nest.base[2]};
+  if (m == 0) {
+    run_inner<T>(op, buffered, ptr[0], 0, ptr[1], 0, nest.masked ? ptr[2] : nullptr, 0, 1);
+    return;
+  }
+  const int64_t inner = nest.shape[m - 1];
+  int64_t counter[kMaxDims] = {};
+  for (;;) {
+    run_inner<T>(op, buffered, ptr[0], nest.st[0][m - 1], ptr[1], nest.st[1][m - 1],
+                 nest.masked ? ptr[2] : nullptr, nest.masked ? nest.st[2][m - 1] : 0, inner);
+    int32_t d = m - 2;
+    for (; d >= 0; --d) {
+      for (int k = 0; k < nop; ++k) ptr[k] += nest.st[k][d];
+      if (++counter[d] < nest.shape[d]) break;
+      for (int k = 0; k < nop; ++k) ptr[k] -= nest.st[k][d] * nest.shape[d];
+      counter[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+template <class T>
+void execute(Op op, bool buffered, Nest nest, int64_t total) {
+  const int32_t m = nest.m;
+  // A kept axis (output stride != 0) to split among threads: the longest one.
+  int split = -1;
+  for (int32_t d = 0; d < m; ++d)
+    if (nest.st[0][d] != 0 && (split < 0 || nest.shape[d] > nest.shape[split])) split = d;
+  const bool single_run = m == 1 && nest.st[0][0] == 0 && !nest.masked;
+  if (total < kParallelMin || num_threads() <= 1 || (split < 0 && !single_run) || (split >= 0 && nest.shape[split] < 2)) {
+    run_nest<T>(op, buffered, nest);
+    return;
+  }
+  if (split < 0) {  // one contiguous run reduced to one value
+    const bool tree = op == Op::add && (std::is_floating_point_v<T> || is_complex_v<T>);
+    const bool assoc = !is_complex_v<T> && !std::is_floating_point_v<T> && !std::is_same_v<T, half_t>;
+    if (tree) {
+      // Partial sums of the 8192-element chunks in parallel, added to out in order: the same
+      // operations as the serial loop.
+      const int64_t n = nest.shape[0], s = nest.st[1][0];
+      const int64_t nchunks = (n + kBufSize - 1) / kBufSize;
+      std::vector<T> part(nchunks);
+      const int parts = static_cast<int>(std::min<int64_t>(nchunks, 64));
+      parallel_run(parts, [&](int p) {
+        for (int64_t c = nchunks * p / parts; c < nchunks * (p + 1) / parts; ++c) {
+          st<T>(reinterpret_cast<char*>(&part[c]), T{});
+          reduce_run<T>(op, reinterpret_cast<char*>(&part[c]), nest.base[1] + c * kBufSize * s,
+                        std::min(kBufSize, n - c * kBufSize), s);
+        }
+      });
+      char* o = nest.base[0];
+      for (int64_t c = 0; c < nchunks; ++c) st<T>(o, combine<T>(op, ld<T>(o), part[c]));
+      return;
+    }
+    if (!assoc && !(op == Op::min || op == Op::max)) {
+      run_nest<T>(op, buffered, nest);
+      return;
+    }
+    // Associative (integer, bool, min/max): fixed chunks, combined in order.
+    const int64_t n = nest.shape[0];
+    const int parts = 64;
+    const int64_t chunk = (n + parts - 1) / parts;
+    std::vector<T> part(parts);
+    char* o = nest.base[0];
+    parallel_run(parts, [&](int p) {
+      int64_t lo = p * chunk, hi = std::min(n, lo + chunk);
+      if (lo >= hi) return;
+      T v = ld<T>(nest.base[1] + lo * nest.st[1][0]);
+      st<T>(reinterpret_cast<char*>(&part[p]), v);
+      reduce_run<T>(op, reinterpret_cast<char*>(&part[p]), nest.base[1] + (lo + 1) * nest.st[1][0], hi - lo - 1,
+                    nest.st[1][0]);
+    });
+    T io = ld<T>(o);
+    for (int p = 0; p < parts; ++p)
+      if (p * chunk < n) io = combine<T>(op, io, part[p]);
+    st<T>(o, io);
+    return;
+  }
+  const int64_t len = nest.shape[split];
+  const int parts = static_cast<int>(std::min<int64_t>(len, 64));
+  std::atomic<int> flags{0};
+  parallel_run(parts, [&](int p) {
+    int64_t lo = len * p / parts, hi = len * (p + 1) / parts;
+    Nest sub = nest;
+    sub.shape[split] = hi - lo;
+    for (int k = 0; k < 3; ++k) sub.base[k] += lo * nest.st[k][split];
+    fpe_clear();
+    run_nest<T>(op, buffered, sub);
+    flags.fetch_or(fpe_read());
+  });
+  if (int f = flags.load()) std::feraiseexcept(f);
+}
+
+const char* ufunc_name(Op op) {
+  switch (op) {
+    case Op::add: return "add";
+    case Op::mul: return "multiply";
+    case Op::min: return "minimum";
+    case Op::max: return "maximum";
+    case Op::land: return "logical_and";
+    default: return "logical_or";
+  }
+}
+
+cnp_scalar int_scalar(int64_t v) {
+  cnp_scalar s{};
+  s.typenum = CNP_INT64;
+  s.value.i = v;
+  return s;
+}
+
+const Dtype* dt(int t) { return builtin_dtype(t); }
+
+}  // namespace
+
+double pairwise_sum_f64(const double* a, int64_t n, int64_t stride_bytes) {
+  return pairwise<double>(reinterpret_cast<const char*>(a), n, stride_bytes);
+}
+
+Axes parse_axes(const int64_t* axes, int32_t naxes, int32_t ndim) {
+  Axes r;
+  if (naxes < 0 || !axes) {
+    r.all = true;
+    for (int32_t i = 0; i < ndim; ++i) r.mask[i] = true;
+    return r;
+  }
+  for (int32_t k = 0; k < naxes; ++k) {
+    int64_t ax = normalize_axis(axes[k], ndim);
+    if (r.mask[ax]) throw_value("duplicate value in 'axis'");
+    r.mask[ax] = true;
+  }
+  return r;
+}
+
+Array reduce(Op op, const Array& a0, const Axes& ax, const Dtype* acc, bool keepdims, const Array* initial,
+             const Array* where) {
+  const int32_t nd = a0.ndim();
+  const bool logical = op == Op::land || op == Op::lor;
+  const Dtype* in_dt = logical ? dt(CNP_BOOL) : acc;
+  const bool buffered = a0.dtype() != in_dt;
+  fpe_clear();
+  Array a = buffered ? cast_copy(a0, in_dt, CNP_ORDER_K) : a0;
+  int64_t oshape[kMaxDims], kshape[kMaxDims];
+  int32_t ond = 0;
+  int64_t rcount = 1;
+  for (int32_t i = 0; i < nd; ++i) {
+    kshape[i] = ax.mask[i] ? 1 : a.shape(i);
+    if (ax.mask[i]) {
+      rcount *= a.shape(i);
+      if (keepdims) oshape[ond++] = 1;
+    } else {
+      oshape[ond++] = a.shape(i);
+    }
+  }
+  Array out = Array::allocate(in_dt, ond, oshape, CNP_ORDER_C);
+  int64_t os[kMaxDims];
+  {
+    int64_t cs[kMaxDims];
+    contiguous_strides(nd, kshape, in_dt->itemsize, CNP_ORDER_C, cs);
+    for (int32_t i = 0; i < nd; ++i) os[i] = ax.mask[i] ? 0 : cs[i];
+  }
+  Array okeep = out.view(nd, kshape, os, out.data());
+  if (where && where->dtype()->typenum != CNP_BOOL)
+    throw_type("Cannot cast array data from " + dtype_repr(where->dtype()) + " to dtype('bool') according to the rule 'safe'");
+  if (op == Op::min || op == Op::max) {
+    if (where && !initial)
+      throw_value(std::string("reduction operation '") + ufunc_name(op) +
+                  "' does not have an identity, so to use a where mask one has to specify 'initial'");
+    if (initial) {
+      assign(okeep, *initial, CNP_CASTING_UNSAFE);
+    } else {
+      if (rcount == 0)
+        throw_value(std::string("zero-size array to reduction operation ") + ufunc_name(op) + " which has no identity");
+      Array first = a.view(nd, kshape, a.strides(), a.data());
+      if (out.size() > 0) assign(okeep, first, CNP_CASTING_UNSAFE);
+    }
+  } else if (initial) {
+    assign(okeep, *initial, CNP_CASTING_UNSAFE);
+  } else {
+    fill(out, int_scalar(op == Op::mul || op == Op::land ? 1 : 0));
+  }
+  if (a.size() == 0) {
+    fpe_report(fpe_read(), "reduce");
+    return out;
+  }
+  // Operands [out, in, mask] over the input's shape, in NumPy's iterator order.
+  Array ov = out.view(nd, a.shape(), os, out.data());
+  Array wv;
+  if (where) {
+    int64_t ws[kMaxDims];
+    if (!broadcast_strides(*where, nd, a.shape(), ws))
+      throw_value("operands could not be broadcast together with remapped shapes");
+    wv = where->view(nd, a.shape(), ws, where->data());
+  }
+  const Array* ops[3] = {&ov, &a, &wv};
+  const int nop = where ? 3 : 2;
+  int32_t perm[kMaxDims];
+  ufunc::best_axis_order(nop, ops, nd, a.shape(), perm);
+  Nest nest;
+  nest.masked = where != nullptr;
+  for (int k = 0; k < nop; ++k) nest.base[k] = ops[k]->data();
+  if (!where) nest.base[2] = nullptr;
+  int32_t m = 0;
+  for (int32_t i = 0; i < nd; ++i) {
+    int32_t d = perm[i];
+    int64_t n = a.shape(d);
+    if (n == 1) continue;
+    if (m > 0) {
+      bool ok = true;
+      for (int k = 0; k < nop; ++k) ok &= nest.st[k][m - 1] == ops[k]->stride(d) * n;
+      if (ok) {
+        nest.shape[m - 1] *= n;
+        for (int k = 0; k < nop; ++k) nest.st[k][m - 1] = ops[k]->stride(d);
+        continue;
+      }
+    }
+    nest.shape[m] = n;
+    for (int k = 0; k < nop; ++k) nest.st[k][m] = ops[k]->stride(d);
+    for (int k = nop; k < 3; ++k) nest.st[k][m] = 0;
+    ++m;
+  }
+  nest.m = m;
+  visit_type(in_dt->typenum, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    execute<T>(op, buffered, nest, a.size());
+  });
+  fpe_report(fpe_read(), "reduce");
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+const Dtype* sum_default(const Dtype* d) {
+  switch (d->typenum) {
+    case CNP_BOOL: case CNP_INT8: case CNP_INT16: case CNP_INT32: return dt(CNP_INT64);
+    case CNP_UINT8: case CNP_UINT16: case CNP_UINT32: return dt(CNP_UINT64);
+    default: return d;
+  }
+}
+
+Array to_out(Array r, Array* out) {
+  if (!out) return r;
+  out->require_writeable();
+  if (out->ndim() != r.ndim())
+    throw_value("output parameter for reduction operation has the wrong number of dimensions: Found " +
+                std::to_string(out->ndim()) + " but expected " + std::to_string(r.ndim()));
+  for (int32_t i = 0; i < r.ndim(); ++i)
+    if (out->shape(i) != r.shape(i)) throw_value("output parameter for reduction operation has a non-matching shape");
+  assign(*out, r, CNP_CASTING_UNSAFE);
+  return *out;
+}
+
+// Divides every element of r (C-contiguous) by its count, like NumPy's
+// true_divide(ret, rcount, out=ret, casting='unsafe') (array path) or ret.dtype.type(ret / rcount)
+// (scalar path: computed in float64/complex128, then cast back).
+void divide_counts(Array& r, const double* counts, bool per_element, bool scalar_path) {
+  fpe_clear();
+  const int64_t n = r.size();
+  visit_type(r.dtype()->typenum, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    T* p = reinterpret_cast<T*>(r.data());
+    for (int64_t i = 0; i < n; ++i) {
+      double c = counts[per_element ? i : 0];
+      T v = p[i];
+      if constexpr (is_complex_v<T>) {
+        if (scalar_path) p[i] = convert<T>(Arith<c128_t>::div(convert<c128_t>(v), c128_t(c, 0)));
+        else p[i] = Arith<T>::div(v, Arith<T>::from_double(c));
+      } else if constexpr (std::is_same_v<T, half_t>) {
+        if (scalar_path) p[i] = half_t{double_to_half(double(half_to_float(v.bits)) / c)};
+        else p[i] = Arith<half_t>::store(Arith<half_t>::div(Arith<half_t>::load(v), Arith<half_t>::from_double(c)));
+      } else if constexpr (std::is_same_v<T, float>) {
+        if (scalar_path) p[i] = static_cast<float>(double(v) / c);
+        else p[i] = v / static_cast<float>(c);
+      } else if constexpr (std::is_same_v<T, double>) {
+        p[i] = v / c;
+      } else {
+        p[i] = convert<T>(to_double(v) / c);
+      }
+    }
+  });
+  fpe_report(fpe_read(), scalar_path ? "scalar divide" : "divide");
+}
+
+// Counts per output element (where= given) or one count.
+std::vector<double> counts_of(const Array& a, const Axes& ax, const Opts& o, bool keepdims, bool* per_element) {
+  if (o.where) {
+    int64_t ws[kMaxDims];
+    if (!broadcast_strides(*o.where, a.ndim(), a.shape(), ws))
+      throw_value("operands could not be broadcast together");
+    Array wv = o.where->view(a.ndim(), a.shape(), ws, o.where->data());
+    Array c = reduce(Op::add, wv, ax, dt(CNP_INT64), keepdims, nullptr, nullptr);
+    std::vector<double> v(c.size());
+    const int64_t* p = reinterpret_cast<const int64_t*>(c.data());
+    for (size_t i = 0; i < v.size(); ++i) v[i] = static_cast<double>(p[i]);
+    *per_element = true;
+    return v;
+  }
+  int64_t n = 1;
+  for (int32_t i = 0; i < a.ndim(); ++i)
+    if (ax.mask[i]) n *= a.shape(i);
+  *per_element = false;
+  return {static_cast<double>(n)};
+}
+
+}  // namespace
+
+Array sum(const Array& a, const Axes& ax, const Opts& o) {
+  const Dtype* acc = o.dtype ? o.dtype : (o.out ? o.out->dtype() : sum_default(a.dtype()));
+  return to_out(reduce(Op::add, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
+}
+Array prod(const Array& a, const Axes& ax, const Opts& o) {
+  const Dtype* acc = o.dtype ? o.dtype : (o.out ? o.out->dtype() : sum_default(a.dtype()));
+  return to_out(reduce(Op::mul, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
+}
+Array amin(const Array& a, const Axes& ax, const Opts& o) {
+  return to_out(reduce(Op::min, a, ax, a.dtype(), o.keepdims, o.initial, o.where), o.out);
+}
+Array amax(const Array& a, const Axes& ax, const Opts& o) {
+  return to_out(reduce(Op::max, a, ax, a.dtype(), o.keepdims, o.initial, o.where), o.out);
+}
+Array all(const Array& a, const Axes& ax, const Opts& o) {
+  return to_out(reduce(Op::land, a, ax, dt(CNP_BOOL), o.keepdims, nullptr, o.where), o.out);
+}
+Array any(const Array& a, const Axes& ax, const Opts& o) {
+  return to_out(reduce(Op::lor, a, ax, dt(CNP_BOOL), o.keepdims, nullptr, o.where), o.out);
+}
+
+Array mean(const Array& a, const Axes& ax, const Opts& o) {
+  bool per;
+  std::vector<double> cnt = counts_of(a, ax, o, o.keepdims, &per);
+  bool empty = false;
+  for (double c : cnt) empty |= c == 0;
+  if (empty) warn(CNP_WARN_RUNTIME, "Mean of empty slice.");
+  const Dtype* acc = o.dtype;
+  bool f16 = false;
+  if (!acc) {
+    if (a.dtype()->kind == 'b' || is_integer(a.dtype())) acc = dt(CNP_FLOAT64);
+    else if (a.dtype()->typenum == CNP_FLOAT16) { acc = dt(CNP_FLOAT32); f16 = true; }
+    else acc = o.out ? o.out->dtype() : a.dtype();
+  }
+  Array r = reduce(Op::add, a, ax, acc, o.keepdims, nullptr, o.where);
+  if (o.out) {
+    Array w = to_out(r, o.out);
+    Array tmp = cast_copy(w, w.dtype(), CNP_ORDER_C);
+    divide_counts(tmp, cnt.data(), per, false);
+    assign(*o.out, tmp, CNP_CASTING_UNSAFE);
+    return *o.out;
+  }
+  divide_counts(r, cnt.data(), per, r.ndim() == 0);
+  if (f16) r = cast_copy(r, dt(CNP_FLOAT16), CNP_ORDER_C);
+  return r;
+}
+
+Array var(const Array& a, const Axes& ax, const Opts& o, double ddof, bool take_sqrt) {
+  bool per;
+  std::vector<double> cnt = counts_of(a, ax, o, o.keepdims, &per);
+  bool dof = false;
+  for (double c : cnt) dof |= ddof >= c;
+  if (dof) warn(CNP_WARN_RUNTIME, "Degrees of freedom <= 0 for slice");
+  const Dtype* acc = o.dtype;
+  if (!acc && (a.dtype()->kind == 'b' || is_integer(a.dtype()))) acc = dt(CNP_FLOAT64);
+  // arrmean = umr_sum(arr, axis, dtype, keepdims=True) / rcount  (array path)
+  Array arrmean = reduce(Op::add, a, ax, acc ? acc : a.dtype(), true, nullptr, o.where);
+  {
+    bool per_k;
+    std::vector<double> ck = counts_of(a, ax, o, true, &per_k);
+    divide_counts(arrmean, ck.data(), per_k, false);
+  }
+  Array x = ufunc::call2(ufunc::Id::subtract, a, arrmean);
+  if (is_complex(x.dtype())) {
+    const Dtype* rd = dt(x.dtype()->typenum == CNP_COMPLEX64 ? CNP_FLOAT32 : CNP_FLOAT64);
+    Array xc = x.c_contiguous() ? x : cast_copy(x, x.dtype(), CNP_ORDER_C);
+    Array re = Array::allocate(rd, xc.ndim(), xc.shape(), CNP_ORDER_C);
+    const int64_t n = xc.size();
+    visit_type(rd->typenum, [&](auto tag) {
+      using R = typename decltype(tag)::type;
+      if constexpr (std::is_floating_point_v<R>) {
+        const R* s = reinterpret_cast<const R*>(xc.data());
+        R* d = reinterpret_cast<R*>(re.data());
+        for (int64_t i = 0; i < n; ++i) {
+          R p = s[2 * i] * s[2 * i], q = s[2 * i + 1] * s[2 * i + 1];
+          d[i] = p + q;
+        }
+      }
+    });
+    x = re;
+  } else {
+    x = ufunc::call2(ufunc::Id::multiply, x, x);
+  }
+  Array r = reduce(Op::add, x, ax, acc ? acc : x.dtype(), o.keepdims, nullptr, o.where);
+  for (double& c : cnt) c = std::max(c - ddof, 0.0);
+  const bool scalar_path = r.ndim() == 0 && !o.out;
+  Array res = o.out ? cast_copy(to_out(r, o.out), o.out->dtype(), CNP_ORDER_C) : r;
+  divide_counts(res, cnt.data(), per, scalar_path);
+  if (take_sqrt) res = ufunc::call1(ufunc::Id::sqrt, res);
+  if (o.out) {
+    assign(*o.out, res, CNP_CASTING_UNSAFE);
+    return *o.out;
+  }
+  return res;
+}
+
+Array ptp(const Array& a, const Axes& ax, const Opts& o) {
+  Opts p = o;
+  p.out = nullptr;
+  Array mx = amax(a, ax, p), mn = amin(a, ax, p);
+  ufunc::Args args;
+  args.out[0] = o.out;
+  return ufunc::call(ufunc::Id::subtract, std::array<const Array*, 2>{&mx, &mn}.data(), args)[0];
+}
+
+Array count_nonzero(const Array& a, const Axes& ax, bool keepdims) {
+  Array b = a.dtype()->typenum == CNP_BOOL ? a : cast_copy(a, dt(CNP_BOOL), CNP_ORDER_K);
+  return reduce(Op::add, b, ax, dt(CNP_INT64), keepdims, nullptr, nullptr);
+}
+
+namespace {
+template <class T>
+int64_t arg_run(bool is_max, const char* p, int64_t n, int64_t s) {
+  T mp = ld<T>(p);
+  int64_t idx = 0;
+  if constexpr (is_complex_v<T>) {
+    if (std::isnan(mp.real()) || std::isnan(mp.imag())) return 0;
+    for (int64_t i = 1; i < n; ++i) {
+      T v = ld<T>(p + i * s);
+      bool nan = std::isnan(v.real()) || std::isnan(v.imag());
+      bool better = is_max ? (std::isgreater(v.real(), mp.real()) || (v.real() == mp.real() && std::isgreater(v.imag(), mp.imag())))
+                           : (std::isless(v.real(), mp.real()) || (v.real() == mp.real() && std::isless(v.imag(), mp.imag())));
+      if (better || nan) {
+        mp = v;
+        idx = i;
+        if (nan) break;
+      }
+    }
+  } else if constexpr (std::is_floating_point_v<T> || std::is_same_v<T, half_t>) {
+    auto m = cmpval(mp);
+    if (std::isnan(m)) return 0;
+    for (int64_t i = 1; i < n; ++i) {
+      auto v = cmpval(ld<T>(p + i * s));
+      if (is_max ? !std::islessequal(v, m) : !std::isgreaterequal(v, m)) {
+        m = v;
+        idx = i;
+        if (std::isnan(m)) break;
+      }
+    }
+  } else {
+    auto m = cmpval(mp);
+    for (int64_t i = 1; i < n; ++i) {
+      auto v = cmpval(ld<T>(p + i * s));
+      if (is_max ? v > m : v < m) {
+        m = v;
+        idx = i;
+      }
+    }
+  }
+  return idx;
+}
+}  // namespace
+
+Array arg(bool is_max, const Array& a0, bool has_axis, int64_t axis, Array* out, bool keepdims) {
+  const char* name = is_max ? "argmax" : "argmin";
+  Array a = a0;
+  int64_t ax;
+  if (!has_axis) {
+    Array c = a0.c_contiguous() ? a0 : cast_copy(a0, a0.dtype(), CNP_ORDER_C);
+    int64_t n = a0.size(), s = a0.itemsize();
+    a = c.view(1, &n, &s, c.data());
+    ax = 0;
+  } else {
+    ax = normalize_axis(axis, a0.ndim());
+  }
+  const int64_t len = a.ndim() ? a.shape(ax) : 1;
+  const int64_t step = a.ndim() ? a.stride(ax) : 0;
+  int64_t oshape[kMaxDims], ishape[kMaxDims], istr[kMaxDims];
+  int32_t ond = 0, ind = 0;
+  for (int32_t i = 0; i < a.ndim(); ++i) {
+    if (i == ax) continue;
+    ishape[ind] = a.shape(i);
+    istr[ind++] = a.stride(i);
+  }
+  if (keepdims) {
+    if (!has_axis) for (int32_t i = 0; i < a0.ndim(); ++i) oshape[ond++] = 1;
+    else for (int32_t i = 0; i < a0.ndim(); ++i) oshape[ond++] = i == ax ? 1 : a0.shape(i);
+  } else {
+    for (int32_t i = 0; i < ind; ++i) oshape[ond++] = ishape[i];
+  }
+  if (len == 0) throw_value(std::string("attempt to get ") + name + " of an empty sequence");
+  Array r = Array::allocate(dt(CNP_INT64), ond, oshape, CNP_ORDER_C);
+  int64_t* rp = reinterpret_cast<int64_t*>(r.data());
+  int64_t nout = r.size();
+  visit_type(a.dtype()->typenum, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    int64_t counter[kMaxDims] = {};
+    for (int64_t k = 0; k < nout; ++k) {
+      const char* p = a.data();
+      for (int32_t d = 0; d < ind; ++d) p += counter[d] * istr[d];
+      rp[k] = arg_run<T>(is_max, p, len, step);
+      for (int32_t d = ind - 1; d >= 0; --d) {
+        if (++counter[d] < ishape[d]) break;
+        counter[d] = 0;
+      }
+    }
+  });
+  if (out) {
+    if (out->dtype()->typenum != CNP_INT64 || out->ndim() != r.ndim())
+      throw_type("Cannot cast array data from dtype('int64') to the output dtype");
+    out->require_writeable();
+    assign(*out, r, CNP_CASTING_UNSAFE);
+    return *out;
+  }
+  return r;
+}
+
+Array accumulate(bool is_prod, const Array& a0, bool has_axis, int64_t axis, const Dtype* dtype, Array* out) {
+  const Dtype* acc = dtype ? dtype : (out ? out->dtype() : sum_default(a0.dtype()));
+  Array r;
+  int64_t ax = 0;
+  fpe_clear();
+  if (!has_axis) {
+    Array c = cast_copy(a0, acc, CNP_ORDER_C);
+    int64_t n = c.size(), s = c.itemsize();
+    r = c.view(1, &n, &s, c.data());
+  } else {
+    ax = normalize_axis(axis, a0.ndim());
+    r = cast_copy(a0, acc, CNP_ORDER_C);
+  }
+  const Op op = is_prod ? Op::mul : Op::add;
+  if (r.ndim() > 0 && r.shape(ax) > 1 && r.size() > 0) {
+    int64_t outer = 1, inner = 1, len = r.shape(ax);
+    for (int32_t i = 0; i < ax; ++i) outer *= r.shape(i);
+    for (int32_t i = ax + 1; i < r.ndim(); ++i) inner *= r.shape(i);
+    visit_type(acc->typenum, [&](auto tag) {
+      using T = typename decltype(tag)::type;
+      T* p = reinterpret_cast<T*>(r.data());
+      for (int64_t o = 0; o < outer; ++o)
+        for (int64_t k = 1; k < len; ++k) {
+          T* row = p + (o * len + k) * inner;
+          T* prev = row - inner;
+          for (int64_t i = 0; i < inner; ++i) row[i] = combine<T>(op, prev[i], row[i]);
+        }
+    });
+  }
+  fpe_report(fpe_read(), "accumulate");
+  if (out) {
+    out->require_writeable();
+    if (out->ndim() != r.ndim()) throw_value("provided out is the wrong size for the accumulation.");
+    assign(*out, r, CNP_CASTING_UNSAFE);
+    return *out;
+  }
+  return r;
+}
+
+}  // namespace cnp::reduce

@@ -1,0 +1,246 @@
+"""cnumpy.fft against numpy.fft (NumPy 1.24 here: it computes float32 in double precision, so
+single-precision results are compared to NumPy's cast to complex64 with a float32 tolerance)."""
+import threading
+
+import numpy as np
+import pytest
+
+import cnumpy as cnp
+
+RNG = np.random.default_rng(7)
+
+
+def _close(got, want, single=False):
+    got = np.asarray(got)
+    want = np.asarray(want)
+    assert got.shape == want.shape
+    if single:
+        want = want.astype(np.complex64 if np.iscomplexobj(want) else np.float32)
+        rtol = 1e-5
+    else:
+        rtol = 1e-12
+    assert got.dtype == want.dtype, (got.dtype, want.dtype)
+    scale = max(np.abs(want).max(initial=0.0), 1.0)
+    assert np.all(np.abs(got - want) <= rtol * scale * (1 + np.log2(max(want.size, 2)))), \
+        np.abs(got - want).max()
+
+
+def _data(shape, kind="f8"):
+    if kind == "c16":
+        return RNG.standard_normal(shape) + 1j * RNG.standard_normal(shape)
+    if kind == "c8":
+        return (RNG.standard_normal(shape) + 1j * RNG.standard_normal(shape)).astype(np.complex64)
+    if kind == "f4":
+        return RNG.standard_normal(shape).astype(np.float32)
+    if kind == "i8":
+        return RNG.integers(-50, 50, shape)
+    if kind == "b":
+        return RNG.integers(0, 2, shape).astype(bool)
+    return RNG.standard_normal(shape)
+
+
+SIZES = [1, 2, 3, 5, 8, 12, 17, 64, 97, 100, 128, 1000, 1009, 4096]
+NORMS = [None, "backward", "ortho", "forward"]
+
+
+def test_ds_array_11_sine_peaks():
+    x = np.sin(2 * np.pi * np.arange(64) / 64)
+    got = np.asarray(cnp.fft.fft(x))
+    _close(got, np.fft.fft(x))
+    assert sorted(np.argsort(-np.abs(got))[:2].tolist()) == [1, 63]
+
+
+def test_ds_array_7_complex():
+    x = [1 + 2j, -3 + 0.5j, -1j]
+    _close(cnp.fft.fft(x), np.fft.fft(x))
+    _close(cnp.fft.ifft(x), np.fft.ifft(x))
+
+
+@pytest.mark.parametrize("n", SIZES)
+@pytest.mark.parametrize("kind", ["f8", "c16", "i8"])
+def test_fft_ifft_sizes(n, kind):
+    x = _data(n, kind)
+    _close(cnp.fft.fft(x), np.fft.fft(x))
+    _close(cnp.fft.ifft(x), np.fft.ifft(x))
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_rfft_irfft_hfft_ihfft_sizes(n):
+    x = _data(n)
+    _close(cnp.fft.rfft(x), np.fft.rfft(x))
+    _close(cnp.fft.ihfft(x), np.fft.ihfft(x))
+    h = np.fft.rfft(x)
+    if h.size > 1:
+        _close(cnp.fft.irfft(h), np.fft.irfft(h))
+        _close(cnp.fft.hfft(h), np.fft.hfft(h))
+    _close(cnp.fft.irfft(h, n), np.fft.irfft(h, n))
+    _close(cnp.fft.hfft(h, n), np.fft.hfft(h, n))
+
+
+@pytest.mark.parametrize("norm", NORMS)
+@pytest.mark.parametrize("fn", ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft"])
+def test_norms_1d(fn, norm):
+    x = _data(30, "f8" if fn in ("rfft", "ihfft") else "c16")
+    _close(getattr(cnp.fft, fn)(x, norm=norm), getattr(np.fft, fn)(x, norm=norm))
+
+
+@pytest.mark.parametrize("n", [1, 7, 16, 31, 64, 100])
+@pytest.mark.parametrize("fn", ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft"])
+def test_n_pad_truncate(fn, n):
+    x = _data(40, "f8" if fn in ("rfft", "ihfft") else "c16")
+    _close(getattr(cnp.fft, fn)(x, n=n), getattr(np.fft, fn)(x, n=n))
+
+
+@pytest.mark.parametrize("axis", [0, 1, 2, -1, -2, -3])
+@pytest.mark.parametrize("fn", ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft"])
+def test_every_axis_3d(fn, axis):
+    x = _data((4, 6, 5), "f8" if fn in ("rfft", "ihfft") else "c16")
+    _close(getattr(cnp.fft, fn)(x, axis=axis), getattr(np.fft, fn)(x, axis=axis))
+    _close(getattr(cnp.fft, fn)(x, n=7, axis=axis), getattr(np.fft, fn)(x, n=7, axis=axis))
+
+
+@pytest.mark.parametrize("kind", ["f8", "c16"])
+def test_non_contiguous(kind):
+    base = _data((10, 12, 8), kind)
+    for view in (base[::2, 1::3, ::-1], base.transpose(2, 0, 1), base[:, 3, :], base[..., ::2]):
+        c = cnp.asarray(base)
+        cview = {0: c[::2, 1::3, ::-1], 1: c.transpose(2, 0, 1), 2: c[:, 3, :], 3: c[..., ::2]}
+        for k, v in enumerate((base[::2, 1::3, ::-1], base.transpose(2, 0, 1), base[:, 3, :],
+                               base[..., ::2])):
+            for axis in range(v.ndim):
+                _close(cnp.fft.fft(cview[k], axis=axis), np.fft.fft(v, axis=axis))
+            if kind == "f8":
+                _close(cnp.fft.rfft(cview[k]), np.fft.rfft(v))
+            _close(cnp.fft.fftn(cview[k]), np.fft.fftn(v))
+        break
+
+
+@pytest.mark.parametrize("kind", ["f4", "c8"])
+def test_single_precision(kind):
+    x = _data((6, 33), kind)
+    got = cnp.fft.fft(x)
+    assert got.dtype == cnp.complex64
+    _close(got, np.fft.fft(x), single=True)
+    _close(cnp.fft.ifft(x), np.fft.ifft(x), single=True)
+    _close(cnp.fft.fftn(x), np.fft.fftn(x), single=True)
+    if kind == "f4":
+        _close(cnp.fft.rfft(x), np.fft.rfft(x), single=True)
+        _close(cnp.fft.rfftn(x), np.fft.rfftn(x), single=True)
+    else:
+        _close(cnp.fft.irfft(x), np.fft.irfft(x), single=True)
+        _close(cnp.fft.irfftn(x), np.fft.irfftn(x), single=True)
+
+
+@pytest.mark.parametrize("kind", ["i8", "b"])
+def test_int_bool_inputs(kind):
+    x = _data((5, 9), kind)
+    _close(cnp.fft.fft(x), np.fft.fft(x))
+    _close(cnp.fft.rfft(x), np.fft.rfft(x))
+    _close(cnp.fft.fft2(x), np.fft.fft2(x))
+
+
+@pytest.mark.parametrize("norm", NORMS)
+@pytest.mark.parametrize("fn", ["fftn", "ifftn", "rfftn", "irfftn", "fft2", "ifft2", "rfft2", "irfft2"])
+def test_nd(fn, norm):
+    x = _data((4, 6, 10), "f8" if fn.startswith("rfft") else "c16")
+    f, g = getattr(cnp.fft, fn), getattr(np.fft, fn)
+    _close(f(x, norm=norm), g(x, norm=norm))
+    _close(f(x, axes=(0, 2), norm=norm), g(x, axes=(0, 2), norm=norm))
+    _close(f(x, s=(5, 8), norm=norm), g(x, s=(5, 8), norm=norm))
+    _close(f(x, s=(3, 12), axes=(2, 0), norm=norm), g(x, s=(3, 12), axes=(2, 0), norm=norm))
+
+
+def test_nd_repeated_axes_and_1d():
+    x = _data((6, 8), "c16")
+    _close(cnp.fft.fftn(x, axes=(1, 1)), np.fft.fftn(x, axes=(1, 1)))
+    y = _data(16)
+    _close(cnp.fft.fftn(y), np.fft.fftn(y))
+    _close(cnp.fft.rfftn(y), np.fft.rfftn(y))
+    _close(cnp.fft.irfftn(np.fft.rfftn(y)), np.fft.irfftn(np.fft.rfftn(y)))
+
+
+def test_large_threaded():
+    x = _data(1 << 17, "c16")
+    _close(cnp.fft.fft(x), np.fft.fft(x))
+    y = _data((300, 400))
+    _close(cnp.fft.rfft2(y), np.fft.rfft2(y))
+    _close(cnp.fft.fft2(y), np.fft.fft2(y))
+
+
+def test_concurrent_threads():
+    xs = [_data(n, "c16") for n in (64, 100, 1009, 4096)]
+    want = [np.fft.fft(x) for x in xs]
+    errors = []
+
+    def work(i):
+        try:
+            for _ in range(20):
+                for x, w in zip(xs[i:] + xs[:i], want[i:] + want[:i]):
+                    _close(cnp.fft.fft(x), w)
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+    ts = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert not errors
+
+
+def _same_error(f, g):
+    with pytest.raises(Exception) as want:
+        g()
+    with pytest.raises(type(want.value)) as got:
+        f()
+    assert str(got.value) == str(want.value)
+
+
+def test_errors():
+    x = np.ones(4)
+    _same_error(lambda: cnp.fft.fft(x, n=0), lambda: np.fft.fft(x, n=0))
+    _same_error(lambda: cnp.fft.fft(x, n=-2), lambda: np.fft.fft(x, n=-2))
+    _same_error(lambda: cnp.fft.fft([]), lambda: np.fft.fft([]))
+    _same_error(lambda: cnp.fft.irfft([1.0]), lambda: np.fft.irfft([1.0]))
+    # NumPy 2's wording (1.24 lacks the space after "backward",)
+    with pytest.raises(ValueError, match='Invalid norm value bad; should be "backward", "ortho"'):
+        cnp.fft.fft(x, norm="bad")
+    _same_error(lambda: cnp.fft.fftn(np.ones((2, 2)), s=(2,), axes=(0, 1)),
+                lambda: np.fft.fftn(np.ones((2, 2)), s=(2,), axes=(0, 1)))
+    _same_error(lambda: cnp.fft.fftn(np.ones((2, 2)), s=(0, 2)),
+                lambda: np.fft.fftn(np.ones((2, 2)), s=(0, 2)))
+    with pytest.raises(cnp.AxisError):
+        cnp.fft.fft(x, axis=1)
+    with pytest.raises(cnp.AxisError):
+        cnp.fft.fft2(x)
+    with pytest.raises(ValueError, match="n should be an integer"):
+        cnp.fft.fftfreq(2.5)
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 8, 9, 10])
+@pytest.mark.parametrize("d", [1.0, 0.1, 3])
+def test_freq(n, d):
+    _close(cnp.fft.fftfreq(n, d), np.fft.fftfreq(n, d))
+    _close(cnp.fft.rfftfreq(n, d), np.fft.rfftfreq(n, d))
+    assert np.array_equal(np.asarray(cnp.fft.fftfreq(n, d)), np.fft.fftfreq(n, d))
+
+
+@pytest.mark.parametrize("axes", [None, 0, 1, (0,), (1, 0), (0, 0), -1])
+def test_shift(axes):
+    x = np.arange(35).reshape(5, 7)
+    for f, g in ((cnp.fft.fftshift, np.fft.fftshift), (cnp.fft.ifftshift, np.fft.ifftshift)):
+        got = np.asarray(f(x, axes))
+        want = g(x, axes)
+        assert got.dtype == want.dtype and np.array_equal(got, want)
+    y = np.arange(10)[::-3]
+    assert np.array_equal(np.asarray(cnp.fft.fftshift(cnp.asarray(np.arange(10))[::-3])),
+                          np.fft.fftshift(y))
+    assert np.array_equal(np.asarray(cnp.fft.ifftshift(cnp.fft.fftshift(x))), x)
+
+
+def test_roundtrip_and_empty_batch():
+    x = _data((3, 16), "c16")
+    _close(cnp.fft.ifft(cnp.fft.fft(x)), x.astype(complex))
+    e = np.zeros((0, 4))
+    got = cnp.fft.fft(e)
+    assert got.shape == (0, 4) and got.dtype == cnp.complex128
+    _close(cnp.fft.rfft(e), np.fft.rfft(e))

@@ -1,0 +1,205 @@
+"""Reductions against NumPy 1.24: every function, every accepted dtype, axis forms, keepdims,
+dtype/out/where/initial/ddof, the audit datasets, empty and non-contiguous inputs, errors and
+warnings. Values are compared bit for bit (NumPy's pairwise summation order)."""
+import warnings
+
+import numpy as np
+import pytest
+
+import cnumpy as cnp
+from cnp_helpers import ALL_DTYPES, NUMERIC, DATASETS, arr, check, check_error
+
+NAN = float("nan")
+DS8 = [1, 1, 2, 3, 5, 8, 13]
+BASE = [[3, 1, 4, 1], [5, 9, 2, 6], [5, 3, 5, 8]]
+ARITH = ["sum", "prod", "mean", "std", "var", "min", "max", "amin", "amax", "ptp", "all", "any"]
+AXES = [None, 0, 1, -1, (0, 1), (1,), ()]
+
+
+def _fn(xp, name):
+    return getattr(xp, name)
+
+
+def _vals(dtype):
+    if dtype == "bool":
+        return [[True, False, True, True], [False, False, True, False], [True, True, True, True]]
+    if dtype.startswith("complex"):
+        return [[complex(v, (v * 3) % 5 - 2) for v in row] for row in BASE]
+    if dtype.startswith("float"):
+        return [[v * 1.25 - 3.1 for v in row] for row in BASE]
+    return BASE
+
+
+def _skip(name, dtype):
+    # NumPy: boolean subtract is a TypeError (ptp), checked separately.
+    return name == "ptp" and dtype == "bool"
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+@pytest.mark.parametrize("name", ARITH)
+@pytest.mark.parametrize("axis", AXES)
+def test_reduction_dtypes_axes(name, dtype, axis):
+    if _skip(name, dtype):
+        check(lambda xp: _fn(xp, name)(arr(xp, _vals(dtype), dtype), axis=axis))
+        return
+    check(lambda xp: _fn(xp, name)(arr(xp, _vals(dtype), dtype), axis=axis))
+    check(lambda xp: _fn(xp, name)(arr(xp, _vals(dtype), dtype), axis=axis, keepdims=True))
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+@pytest.mark.parametrize("name", ["argmin", "argmax", "cumsum", "cumprod", "count_nonzero"])
+@pytest.mark.parametrize("axis", [None, 0, 1, -1])
+def test_arg_cum_dtypes(name, dtype, axis):
+    check(lambda xp: _fn(xp, name)(arr(xp, _vals(dtype), dtype), axis=axis))
+
+
+@pytest.mark.parametrize("name", ["argmin", "argmax"])
+@pytest.mark.parametrize("axis", [None, 0, 1])
+def test_arg_keepdims(name, axis):
+    check(lambda xp: _fn(xp, name)(arr(xp, BASE, "int32"), axis=axis, keepdims=True))
+
+
+@pytest.mark.parametrize("ds", sorted(DATASETS) + ["DS-ARRAY-8"])
+@pytest.mark.parametrize("name", ARITH + ["argmin", "argmax", "cumsum", "cumprod", "count_nonzero"])
+def test_datasets(ds, name):
+    vals = DS8 if ds == "DS-ARRAY-8" else DATASETS[ds]
+    check(lambda xp: _fn(xp, name)(xp.array(np.array(vals)) if xp is cnp else np.array(vals)))
+
+
+@pytest.mark.parametrize("name", ["sum", "mean", "std", "var", "max", "min", "prod", "cumsum"])
+def test_float16_and_float32_large(name):
+    v = np.linspace(-3, 7, 20001)
+    for dt in ("float16", "float32", "float64"):
+        check(lambda xp: _fn(xp, name)(arr(xp, v, dt)))
+
+
+def test_pairwise_exact():
+    assert cnp.sum(cnp.full(10_000_001, 0.1)) == np.sum(np.full(10_000_001, 0.1))
+    check(lambda xp: xp.sum(arr(xp, np.linspace(0, 1, 300001) ** 2, "float64")))
+    check(lambda xp: xp.sum(arr(xp, np.linspace(0, 1, 300001) ** 2, "float32")))
+    check(lambda xp: xp.sum(arr(xp, np.linspace(0, 1, 30001) ** 2, "complex128")))
+    check(lambda xp: xp.mean(arr(xp, np.arange(100001), "int64")))
+
+
+@pytest.mark.parametrize("axis", [None, 0, 1, (0, 1)])
+def test_2d_float_order(axis):
+    v = (np.arange(600 * 301) % 977) * 0.1
+    v = v.reshape(600, 301)
+    for name in ("sum", "mean", "std", "var"):
+        check(lambda xp: _fn(xp, name)(arr(xp, v, "float64"), axis=axis))
+        check(lambda xp: _fn(xp, name)(arr(xp, v, "float64").T, axis=axis))
+
+
+def test_noncontiguous():
+    v = np.arange(60, dtype=float).reshape(3, 4, 5) * 0.37
+    for name in ARITH + ["argmax", "argmin", "cumsum"]:
+        check(lambda xp: _fn(xp, name)(arr(xp, v, "float64")[::2, ::-1, 1::2], axis=1))
+        check(lambda xp: _fn(xp, name)(arr(xp, v, "float64").transpose(2, 0, 1)))
+
+
+def test_dtype_out_initial_where():
+    check(lambda xp: xp.sum(arr(xp, BASE, "int8"), dtype="float32"))
+    check(lambda xp: xp.sum(arr(xp, BASE, "int8"), axis=0, dtype="int8"))
+    check(lambda xp: xp.prod(arr(xp, BASE, "uint8"), axis=1))
+    check(lambda xp: xp.mean(arr(xp, BASE, "float32"), axis=1, dtype="float64"))
+    check(lambda xp: xp.sum(arr(xp, BASE, "int64"), initial=10))
+    check(lambda xp: xp.max(arr(xp, BASE, "int64"), axis=0, initial=6))
+    check(lambda xp: xp.min(arr(xp, [], "float64"), initial=1.5))
+    w = [[True, False, True, True], [False, True, True, False], [True, True, False, True]]
+
+    def wh(xp):
+        return w if xp is np else cnp.array(np.array(w))
+    check(lambda xp: xp.sum(arr(xp, BASE, "float64"), axis=1, where=wh(xp)))
+    check(lambda xp: xp.mean(arr(xp, BASE, "float64"), axis=0, where=wh(xp)))
+    check(lambda xp: xp.var(arr(xp, BASE, "float64"), axis=1, where=wh(xp)))
+    check(lambda xp: xp.max(arr(xp, BASE, "float64"), axis=1, where=wh(xp), initial=-1.0))
+    check(lambda xp: xp.all(arr(xp, BASE, "int64"), axis=0, where=wh(xp)))
+
+    def with_out(xp):
+        o = xp.zeros(4)
+        r = xp.sum(arr(xp, BASE, "int32"), axis=0, out=o)
+        assert r is o
+        return o
+    check(with_out)
+
+    def argout(xp):
+        o = xp.zeros(4, dtype="int64")
+        xp.argmax(arr(xp, BASE, "int32"), axis=0, out=o)
+        return o
+    check(argout)
+
+    def cumout(xp):
+        o = xp.zeros((3, 4))
+        xp.cumsum(arr(xp, BASE, "int32"), axis=1, out=o)
+        return o
+    check(cumout)
+    check(lambda xp: xp.std(arr(xp, BASE, "float64"), ddof=1))
+    check(lambda xp: xp.var(arr(xp, BASE, "complex64"), axis=0, ddof=2))
+    check(lambda xp: xp.cumprod(arr(xp, BASE, "int8"), dtype="float16"))
+
+
+def test_methods():
+    for name in ("sum", "prod", "mean", "std", "var", "min", "max", "argmin", "argmax", "ptp",
+                 "all", "any", "cumsum", "cumprod"):
+        check(lambda xp: getattr(arr(xp, BASE, "float64"), name)())
+        check(lambda xp: getattr(arr(xp, BASE, "int16"), name)(axis=0))
+
+
+def test_nan_behaviour():
+    v = [1.0, NAN, 3.0, NAN, -1.0]
+    for name in ("min", "max", "argmin", "argmax", "sum", "mean", "ptp", "cumsum"):
+        check(lambda xp: _fn(xp, name)(arr(xp, v, "float64")))
+    c = [1 + 1j, complex(NAN, 0), 2 + 0j]
+    for name in ("min", "max", "argmin", "argmax"):
+        check(lambda xp: _fn(xp, name)(arr(xp, c, "complex128")))
+
+
+@pytest.mark.parametrize("name", ARITH + ["argmin", "argmax", "cumsum", "cumprod", "count_nonzero"])
+def test_empty(name):
+    check(lambda xp: _fn(xp, name)(arr(xp, [], "float64")))
+    check(lambda xp: _fn(xp, name)(xp.zeros((0, 3)), axis=0))
+    check(lambda xp: _fn(xp, name)(xp.zeros((0, 3)), axis=1))
+
+
+def _warnings(fn, xp):
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        fn(xp)
+    return [(x.category.__name__, str(x.message)) for x in w]
+
+
+@pytest.mark.parametrize("expr", [
+    lambda xp: xp.mean(xp.zeros(0)),
+    lambda xp: xp.mean(xp.zeros((0, 3)), axis=0),
+    lambda xp: xp.var(xp.zeros(0)),
+    lambda xp: xp.var(xp.ones(1), ddof=1),
+    lambda xp: xp.std(xp.ones((2, 1)), axis=1, ddof=1),
+    lambda xp: xp.max(xp.array([1.0, NAN])),
+    lambda xp: xp.sum(xp.full(3, 1e308)),
+])
+def test_warnings(expr):
+    assert _warnings(expr, cnp) == _warnings(expr, np)
+
+
+def test_errors():
+    check_error(lambda xp: xp.sum(xp.ones(3), axis=2))
+    check_error(lambda xp: xp.sum(xp.ones(3), axis=-2))
+    check_error(lambda xp: xp.sum(xp.ones((2, 2)), axis=(0, 0)))
+    check_error(lambda xp: xp.sum(xp.ones((2, 2)), axis=(1, -1)))
+    check_error(lambda xp: xp.max(xp.zeros(0)))
+    check_error(lambda xp: xp.min(xp.zeros((3, 0)), axis=1))
+    check_error(lambda xp: xp.argmin(xp.zeros(0)))
+    check_error(lambda xp: xp.argmax(xp.zeros(0)))
+    check_error(lambda xp: xp.max(xp.ones(2), where=xp.array([True, False])))
+    check_error(lambda xp: xp.ptp(xp.array([True, False])))
+    check_error(lambda xp: xp.argmax(xp.ones(3), axis=1))
+    check_error(lambda xp: xp.cumsum(xp.ones(3), axis=1))
+
+
+def test_scalar_types():
+    assert type(cnp.sum(cnp.array([1, 2], dtype="int8"))) is cnp.int64
+    assert type(cnp.sum(cnp.array([1, 2], dtype="uint8"))) is cnp.uint64
+    assert type(cnp.mean(cnp.array([1, 2], dtype="float16"))) is cnp.float16
+    assert type(cnp.var(cnp.array([1j, 2], dtype="complex64"))) is cnp.float32
+    assert type(cnp.all(cnp.array([1, 2]))) is cnp.bool_
+    assert type(cnp.count_nonzero(cnp.array([1, 0]))) is int
