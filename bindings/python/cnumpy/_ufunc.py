@@ -639,17 +639,23 @@ NAMES = [r[0] for r in _TABLE] + list(ALIASES)
 
 
 # -- operators of cnumpy.ndarray -------------------------------------------------------------------
+def _other_operand(self, other, comparison):
+    """The non-ndarray operand of an operator as an array, or None when the operator should
+    return NotImplemented."""
+    o = _op_operand(other)
+    if o is _HUGE:
+        o = _huge_operand(other, [self], comparison)
+    return o
+
+
 def _binop(uf):
     fn, comparison = uf._fn, uf._comparison
 
     def op(self, other):
         if type(other) is not ndarray:
-            o = _op_operand(other)
-            if o is None:
+            other = _other_operand(self, other, comparison)
+            if other is None:
                 return NotImplemented
-            if o is _HUGE:
-                o = _huge_operand(other, [self], comparison)
-            other = o
         return _binary_arrays(fn, self, other)
     return op
 
@@ -659,12 +665,9 @@ def _rbinop(uf):
 
     def op(self, other):
         if type(other) is not ndarray:
-            o = _op_operand(other)
-            if o is None:
+            other = _other_operand(self, other, comparison)
+            if other is None:
                 return NotImplemented
-            if o is _HUGE:
-                o = _huge_operand(other, [self], comparison)
-            other = o
         return _binary_arrays(fn, other, self)
     return op
 
@@ -675,12 +678,9 @@ def _ibinop(uf):
 
     def op(self, other):
         if type(other) is not ndarray:
-            o = _op_operand(other)
-            if o is None:
+            other = _other_operand(self, other, comparison)
+            if other is None:
                 return NotImplemented
-            if o is _HUGE:
-                o = _huge_operand(other, [self], comparison)
-            other = o
         args = _new_ufunc_args()
         args.out[0] = self._h
         cell = _new_array_out()
