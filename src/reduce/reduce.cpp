@@ -484,6 +484,8 @@ const Dtype* sum_default(const Dtype* d) {
   }
 }
 
+}  // namespace
+
 Array to_out(Array r, Array* out) {
   if (!out) return r;
   out->require_writeable();
@@ -495,6 +497,8 @@ Array to_out(Array r, Array* out) {
   assign(*out, r, CNP_CASTING_UNSAFE);
   return *out;
 }
+
+namespace {
 
 // Divides every element of r (C-contiguous) by its count, like NumPy's
 // true_divide(ret, rcount, out=ret, casting='unsafe') (array path) or ret.dtype.type(ret / rcount)

@@ -44,6 +44,9 @@ Array count_nonzero(const Array& a, const Axes& ax, bool keepdims);
 Array arg(bool is_max, const Array& a, bool has_axis, int64_t axis, Array* out, bool keepdims);
 Array accumulate(bool is_prod, const Array& a, bool has_axis, int64_t axis, const Dtype* dtype, Array* out);
 
+// Writes a reduction result into `out` (shape-checked, unsafe casting) and returns out; r if none.
+Array to_out(Array r, Array* out);
+
 // NumPy's pairwise summation (exposed for the tests).
 double pairwise_sum_f64(const double* a, int64_t n, int64_t stride_bytes);
 

@@ -72,3 +72,53 @@ TEST_CASE("reduce: results do not depend on the thread count", "[reduce]") {
   for (auto& r : results) CHECK(std::memcmp(r.data(), results[0].data(), r.size() * sizeof(double)) == 0);
   cnp_array_free(a);
 }
+
+TEST_CASE("statistics: C entry points compute and reject bad input", "[statistics]") {
+  double vals[7] = {5, 1, 4, 2, 3, 9, 0};
+  int64_t n = 7;
+  cnp_dtype* f8 = nullptr;
+  REQUIRE(cnp_dtype_from_string("float64", &f8) == CNP_OK);
+  cnp_array* a = nullptr;
+  REQUIRE(cnp_array_from_data(vals, f8, 1, &n, nullptr, &a) == CNP_OK);
+  cnp_array* med = nullptr;
+  REQUIRE(cnp_median(a, nullptr, -1, nullptr, 0, &med) == CNP_OK);
+  CHECK(*reinterpret_cast<const double*>(med->a.data()) == 3.0);
+  double qv = 0.25;
+  int64_t zero = 0;
+  cnp_array* q = nullptr;
+  REQUIRE(cnp_array_from_data(&qv, f8, 0, &zero, nullptr, &q) == CNP_OK);
+  cnp_array* r = nullptr;
+  REQUIRE(cnp_quantile(a, q, nullptr, -1, "lower", nullptr, 0, &r) == CNP_OK);
+  CHECK(*reinterpret_cast<const double*>(r->a.data()) == 1.0);
+  cnp_array_free(r);
+  r = reinterpret_cast<cnp_array*>(0x1);
+  CHECK(cnp_quantile(a, q, nullptr, -1, "bogus", nullptr, 0, &r) == CNP_ERR_VALUE);
+  CHECK(r == nullptr);
+  CHECK(cnp_median(nullptr, nullptr, -1, nullptr, 0, &r) != CNP_OK);
+  CHECK(cnp_quantile(a, nullptr, nullptr, -1, nullptr, nullptr, 0, &r) != CNP_OK);
+  cnp_array *h = nullptr, *e = nullptr;
+  REQUIRE(cnp_histogram(a, 3, nullptr, nullptr, nullptr, 0, &h, &e) == CNP_OK);
+  const int64_t* hp = reinterpret_cast<const int64_t*>(h->a.data());
+  CHECK(hp[0] + hp[1] + hp[2] == 7);
+  cnp_array_free(h);
+  cnp_array_free(e);
+  double bad_range[2] = {3, 1};
+  CHECK(cnp_histogram(a, 3, nullptr, bad_range, nullptr, 0, &h, &e) == CNP_ERR_VALUE);
+  CHECK(h == nullptr);
+  CHECK(e == nullptr);
+  CHECK(cnp_bincount(a, nullptr, 0, &r) == CNP_ERR_TYPE);
+  cnp_array* outs[1] = {nullptr};
+  int32_t nout = -1;
+  REQUIRE(cnp_gradient(a, nullptr, 0, nullptr, -1, 1, outs, &nout) == CNP_OK);
+  CHECK(nout == 1);
+  cnp_array_free(outs[0]);
+  CHECK(cnp_gradient(a, nullptr, 0, nullptr, -1, 3, outs, &nout) == CNP_ERR_VALUE);
+  CHECK(nout == 0);
+  cnp_array* c = nullptr;
+  CHECK(cnp_cov(a, nullptr, 1, 0, nullptr, nullptr, nullptr, nullptr, &c) == CNP_OK);
+  cnp_array_free(c);
+  cnp_array_free(q);
+  cnp_array_free(med);
+  cnp_array_free(a);
+  cnp_dtype_free(f8);
+}

@@ -23,6 +23,10 @@ from ._mathfuncs import (around, round_, round, fix, clip, real, imag, angle, is
 from ._errstate import seterr, geterr, seterrcall, geterrcall, errstate
 from ._reduce import (sum, prod, amin, amax, min, max, mean, var, std, ptp, all, any,
                       count_nonzero, argmin, argmax, cumsum, cumprod)
+from ._stats import (median, nanmedian, quantile, percentile, nanquantile, nanpercentile, nansum,
+                     nanprod, nanmin, nanmax, nanmean, nanvar, nanstd, nanargmin, nanargmax,
+                     nancumsum, nancumprod, average, bincount, histogram, diff, ediff1d, gradient,
+                     trapz, cov, corrcoef)
 from . import fft
 
 globals().update(_ALIASES)
@@ -51,5 +55,8 @@ __all__ = [
     "ufunc", "around", "round_", "round", "fix", "clip", "real", "imag", "angle", "isclose",
     "allclose", "array_equal", "where", "seterr", "geterr", "seterrcall", "geterrcall",
     "errstate", "sum", "prod", "amin", "amax", "min", "max", "mean", "var", "std", "ptp", "all",
-    "any", "count_nonzero", "argmin", "argmax", "cumsum", "cumprod",
+    "any", "count_nonzero", "argmin", "argmax", "cumsum", "cumprod", "median", "nanmedian",
+    "quantile", "percentile", "nanquantile", "nanpercentile", "nansum", "nanprod", "nanmin",
+    "nanmax", "nanmean", "nanvar", "nanstd", "nanargmin", "nanargmax", "nancumsum", "nancumprod",
+    "average", "bincount", "histogram", "diff", "ediff1d", "gradient", "trapz", "cov", "corrcoef",
 ] + sorted(_ALIASES) + sorted(_UFUNCS)

@@ -90,6 +90,18 @@ def dtype_array(handles):
     return _new("cnp_dtype *[]", handles)
 
 
+def double_array(seq):
+    return _new("double[]", seq)
+
+
+def array_array(handles):
+    return _new("cnp_array *[]", handles)
+
+
+def new_array_outs(n):
+    return _new("cnp_array *[]", max(n, 1))
+
+
 def index_array(items):
     return _new("cnp_index[]", items)
 

@@ -180,6 +180,21 @@ def dtype_array(handles):
     return (ctypes.c_void_p * len(handles))(*handles)
 
 
+def double_array(seq):
+    """double[] holding the floats of a sequence."""
+    return (ctypes.c_double * len(seq))(*seq)
+
+
+def array_array(handles):
+    """const cnp_array*[] holding array handles."""
+    return (ctypes.c_void_p * len(handles))(*handles)
+
+
+def new_array_outs(n):
+    """cnp_array*[n] for entry points that hand out several arrays."""
+    return (ctypes.c_void_p * max(n, 1))()
+
+
 def index_array(items):
     """cnp_index[] from (kind, flags, start, stop, step) tuples."""
     arr = (_Index * len(items))()

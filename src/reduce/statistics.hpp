@@ -1,0 +1,64 @@
+// NumPy's statistics beyond the plain reductions: order statistics (median, quantile,
+// percentile), the nan-skipping functions, average, histogram/bincount, differences (diff,
+// ediff1d, gradient, trapz) and cov/corrcoef. Each follows NumPy 1.24's algorithm step by step
+// (same casts, same operation order) so values, dtypes and warnings agree; see docs/reduce.md.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "core/array.hpp"
+#include "core/error.hpp"
+#include "reduce/reduce.hpp"
+
+namespace cnp::reduce {
+
+// ---- order statistics (quantile.cpp) ----
+enum class QMethod {
+  inverted_cdf, averaged_inverted_cdf, closest_observation, interpolated_inverted_cdf, hazen, weibull,
+  linear, median_unbiased, normal_unbiased, lower, higher, midpoint, nearest
+};
+QMethod parse_qmethod(const char* name);  // nullptr = linear; ValueError with NumPy's list otherwise
+// q: fractions in [0, 1] (checked here, `percent` only changes the message), at most 2-D.
+Array quantile(const Array& a, const Array& q, const Axes& ax, QMethod m, bool keepdims, bool skip_nan,
+               bool percent, Array* out);
+Array median(const Array& a, const Axes& ax, bool keepdims, bool skip_nan, Array* out);
+
+// ---- nan functions (nanfuncs.cpp) ----
+Array nansum(const Array& a, const Axes& ax, const Opts& o);
+Array nanprod(const Array& a, const Axes& ax, const Opts& o);
+Array nanmin(const Array& a, const Axes& ax, const Opts& o);
+Array nanmax(const Array& a, const Axes& ax, const Opts& o);
+Array nanmean(const Array& a, const Axes& ax, const Opts& o);
+Array nanvar(const Array& a, const Axes& ax, const Opts& o, double ddof, bool take_sqrt);
+Array nanarg(bool is_max, const Array& a, bool has_axis, int64_t axis, Array* out, bool keepdims);
+Array nanaccumulate(bool is_prod, const Array& a, bool has_axis, int64_t axis, const Dtype* dtype, Array* out);
+// A copy of `a` (same layout) with NaNs replaced by `value`; `mask` (if given) gets isnan(a).
+// Non-inexact input is returned as is (no copy), like NumPy's _replace_nan.
+Array replace_nan(const Array& a, double value, Array* mask);
+
+// ---- average (average.cpp) ----
+// Returns the average; *scale (if given) gets the sum of weights broadcast like NumPy's `returned`.
+Array average(const Array& a, bool has_axis, const Axes& ax, const Array* weights, bool keepdims, Array* scale);
+
+// ---- histograms (histogram.cpp) ----
+Array bincount(const Array& x, const Array* weights, int64_t minlength);
+// bins: an integer count (edges == nullptr) or explicit edges; range used only with a count.
+void histogram(const Array& a, int64_t nbins, const Array* edges, const double* range, const Array* weights,
+               bool density, Array* hist, Array* bin_edges);
+
+// ---- differences (differences.cpp) ----
+Array diff(const Array& a, int64_t n, int64_t axis, const Array* prepend, const Array* append);
+Array ediff1d(const Array& a, const Array* to_end, const Array* to_begin);
+// spacing: nsp arrays (0: unit spacing, 1: one for every axis, else one per axis in `axes`).
+std::vector<Array> gradient(const Array& f, const Array* const* spacing, int32_t nsp, const int64_t* axes,
+                            int32_t naxes, int32_t edge_order);
+Array trapz(const Array& y, const Array* x, double dx, int64_t axis);
+// np.concatenate of equal-rank arrays along axis (dtypes promoted; NumPy's mismatch messages).
+Array concat_axis(const std::vector<Array>& parts, int32_t axis);
+
+// ---- covariance (covariance.cpp) ----
+Array cov(const Array& m, const Array* y, bool rowvar, bool bias, const double* ddof, const Array* fweights,
+          const Array* aweights, const Dtype* dtype);
+Array corrcoef(const Array& x, const Array* y, bool rowvar, const Dtype* dtype);
+
+}  // namespace cnp::reduce
