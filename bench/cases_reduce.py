@@ -26,6 +26,12 @@ def _axis(axis):
     return setup
 
 
+def _median(np, cnp):
+    a = np.random.default_rng(4).standard_normal(10**6)
+    ca = cnp.array(a)
+    return (lambda: np.median(a)), (lambda: cnp.median(ca))
+
+
 def _small(np, cnp):
     a = np.linspace(0, 1, 10)
     ca = cnp.array(a)
@@ -41,6 +47,8 @@ CASES = [
     Case("reduce_cumsum_f64", "np.cumsum(a), a float64 10**7", _full("cumsum")),
     Case("reduce_sum_axis0", "np.sum(a, axis=0), a (3000, 3000) float64", _axis(0)),
     Case("reduce_sum_axis1", "np.sum(a, axis=1), a (3000, 3000) float64", _axis(1)),
+    Case("reduce_median_1e6", "np.median(a), a float64 10**6 (random)", _median,
+         note="selection (nth_element) on a copy, like NumPy's partition."),
     Case("reduce_sum_small", "np.sum(a), float64 10 elements", _small,
          note="per-call overhead.", per_backend=True),
 ]

@@ -27,6 +27,10 @@
 #include "ufunc/loops.hpp"
 #include "ufunc/nditer.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace cnp::reduce {
 namespace {
 
@@ -164,11 +168,93 @@ inline T combine(Op op, T a, T b) {
   }
 }
 
+// max/min of a contiguous float run with SSE2 (x86-64's baseline): 4 independent vectors and a
+// NaN flag. maxpd(x, m) is exactly "x > m ? x : m", so non-NaN results equal the scalar loop's
+// (which of two equal zeros of opposite sign wins is unspecified, as in NumPy's own SIMD loops);
+// a NaN anywhere makes the result the first NaN, as in NumPy.
+template <class T>
+T minmax_contig(bool is_max, const char* in, int64_t n) {
+  int64_t i = 0;
+  T r = ld<T>(in);
+  bool nan = false;
+#if defined(__SSE2__)
+  if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
+    constexpr int W = std::is_same_v<T, double> ? 2 : 4;  // lanes per vector
+    using V = std::conditional_t<std::is_same_v<T, double>, __m128d, __m128>;
+    auto load = [](const char* p) {
+      if constexpr (std::is_same_v<T, double>) return _mm_loadu_pd(reinterpret_cast<const double*>(p));
+      else return _mm_loadu_ps(reinterpret_cast<const float*>(p));
+    };
+    auto pick = [is_max](V x, V m) {
+      if constexpr (std::is_same_v<T, double>) return is_max ? _mm_max_pd(x, m) : _mm_min_pd(x, m);
+      else return is_max ? _mm_max_ps(x, m) : _mm_min_ps(x, m);
+    };
+    auto unord = [](V x) {
+      if constexpr (std::is_same_v<T, double>) return _mm_castpd_si128(_mm_cmpunord_pd(x, x));
+      else return _mm_castps_si128(_mm_cmpunord_ps(x, x));
+    };
+    V m0 = load(in), m1 = m0, m2 = m0, m3 = m0;
+    __m128i bad = _mm_setzero_si128();
+    for (; i + 4 * W <= n; i += 4 * W) {
+      const char* p = in + i * sizeof(T);
+      V x0 = load(p), x1 = load(p + 16), x2 = load(p + 32), x3 = load(p + 48);
+      m0 = pick(x0, m0);
+      m1 = pick(x1, m1);
+      m2 = pick(x2, m2);
+      m3 = pick(x3, m3);
+      bad = _mm_or_si128(bad, _mm_or_si128(_mm_or_si128(unord(x0), unord(x1)), _mm_or_si128(unord(x2), unord(x3))));
+    }
+    nan = _mm_movemask_epi8(bad) != 0;
+    alignas(16) T lanes[4 * W];
+    if constexpr (std::is_same_v<T, double>) {
+      _mm_store_pd(lanes, m0); _mm_store_pd(lanes + 2, m1); _mm_store_pd(lanes + 4, m2); _mm_store_pd(lanes + 6, m3);
+    } else {
+      _mm_store_ps(lanes, m0); _mm_store_ps(lanes + 4, m1); _mm_store_ps(lanes + 8, m2); _mm_store_ps(lanes + 12, m3);
+    }
+    for (T v : lanes) r = is_max ? (v > r ? v : r) : (v < r ? v : r);
+  }
+#endif
+  for (; i < n; ++i) {
+    T x = ld<T>(in + i * sizeof(T));
+    r = is_max ? (x > r ? x : r) : (x < r ? x : r);
+    nan |= x != x;
+  }
+  if (nan)
+    for (int64_t k = 0; k < n; ++k)
+      if (T x = ld<T>(in + k * sizeof(T)); x != x) return x;
+  return r;
+}
+
+// out[i] = out[i] op in[i] over contiguous runs, with the operation hoisted out of the loop so
+// the compiler vectorises it (a reduction over a leading axis accumulates whole rows this way).
+template <class T>
+bool rows_contig(Op op, char* o, const char* in, int64_t n) {
+  if constexpr (std::is_floating_point_v<T> || (std::is_integral_v<T> && !std::is_same_v<T, bool>)) {
+    auto loop = [&](auto f) {
+      for (int64_t i = 0; i < n; ++i) st<T>(o + i * sizeof(T), f(ld<T>(o + i * sizeof(T)), ld<T>(in + i * sizeof(T))));
+    };
+    switch (op) {
+      case Op::add: loop([](T a, T b) { return combine<T>(Op::add, a, b); }); return true;
+      case Op::mul: loop([](T a, T b) { return combine<T>(Op::mul, a, b); }); return true;
+      case Op::max: loop([](T a, T b) { return combine<T>(Op::max, a, b); }); return true;
+      case Op::min: loop([](T a, T b) { return combine<T>(Op::min, a, b); }); return true;
+      default: return false;
+    }
+  } else {
+    (void)op, (void)o, (void)in, (void)n;
+    return false;
+  }
+}
+
 // One call of NumPy's reduce inner loop: *o = *o op in[0..n).
 template <class T>
 void reduce_run(Op op, char* o, const char* in, int64_t n, int64_t s) {
   if (n <= 0) return;
   if constexpr (std::is_floating_point_v<T>) {
+    if ((op == Op::max || op == Op::min) && s == sizeof(T) && n >= 16) {
+      st<T>(o, combine<T>(op, ld<T>(o), minmax_contig<T>(op == Op::max, in, n)));
+      return;
+    }
     if (op == Op::add) {
       T r = pairwise<T>(in, n, s);
       st<T>(o, ld<T>(o) + r);
@@ -230,6 +316,7 @@ void run_inner(Op op, bool buffered, char* o, int64_t so, const char* in, int64_
       for (int64_t i = 0; i < n; i += kBufSize) reduce_run<T>(op, o, in + i * si, std::min(kBufSize, n - i), si);
     }
   } else {
+    if (!mk && so == sizeof(T) && si == sizeof(T) && rows_contig<T>(op, o, in, n)) return;
     for (int64_t i = 0; i < n; ++i) {
       if (mk && !ld<uint8_t>(mk + i * sm)) continue;
       char* p = o + i * so;

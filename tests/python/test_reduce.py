@@ -203,3 +203,24 @@ def test_scalar_types():
     assert type(cnp.var(cnp.array([1j, 2], dtype="complex64"))) is cnp.float32
     assert type(cnp.all(cnp.array([1, 2]))) is cnp.bool_
     assert type(cnp.count_nonzero(cnp.array([1, 0]))) is int
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("n", [15, 16, 17, 33, 1000, 100003])
+def test_minmax_long_runs(dtype, n):
+    """The vectorised min/max path: NaN anywhere (first, middle, tail) propagates; infinities."""
+    rng = np.random.default_rng(n)
+    base = rng.standard_normal(n).astype(dtype)
+    for pos in (None, 0, n // 2, n - 1):
+        data = base.copy()
+        if pos is not None:
+            data[pos] = np.nan
+        for name in ("max", "min", "nanmax", "nanmin", "ptp"):
+            check(lambda xp: getattr(xp, name)(xp.array(data)))
+        check(lambda xp: xp.max(xp.array(data)[::-1]))
+    data = base.copy()
+    data[n // 3] = np.inf
+    data[n // 5] = -np.inf
+    check(lambda xp: xp.max(xp.array(data)))
+    check(lambda xp: xp.min(xp.array(data)))
+    check(lambda xp: xp.max(xp.array(data).reshape(1, n), axis=1))
