@@ -24,6 +24,7 @@ from ._errstate import seterr, geterr, seterrcall, geterrcall, errstate
 from ._reduce import (sum, prod, amin, amax, min, max, mean, var, std, ptp, all, any,
                       count_nonzero, argmin, argmax, cumsum, cumprod)
 from . import fft
+from . import audio
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
