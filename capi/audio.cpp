@@ -86,7 +86,7 @@ CNP_API cnp_status cnp_audio_gain(const cnp_array* x, double db, cnp_array** out
 }
 
 CNP_API cnp_status cnp_audio_normalize(const cnp_array* x, int32_t mode, double target_db, double rate,
-                                       int32_t overflow, int32_t planar, cnp_array** out, int64_t* n_over) {
+                                       int32_t overflow, int32_t planar, int64_t* n_over, cnp_array** out) {
   return produce(out, [&] { return au::normalize(array_of(x), mode, target_db, rate, overflow, planar != 0, n_over); });
 }
 

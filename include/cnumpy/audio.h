@@ -86,10 +86,10 @@ CNP_API void cnp_audio_resampler_free(cnp_audio_resampler* r);
 CNP_API cnp_status cnp_audio_gain(const cnp_array* x, double db, cnp_array** out);
 /** Scales x so that its measure (mode) reads target_db (dBFS, dBTP, dBFS RMS or LUFS); silence
  *  is returned unchanged. rate is needed for CNP_AUDIO_LUFS (else ignored). overflow is one of
- *  CNP_AUDIO_OVER_*. \param[out] out new reference. \param[out] n_over the number of samples with
- *  |y| > 1 after scaling, before clipping or limiting (may be NULL). */
+ *  CNP_AUDIO_OVER_*. \param[out] n_over the number of samples with |y| > 1 after scaling,
+ *  before clipping or limiting (may be NULL). \param[out] out new reference. */
 CNP_API cnp_status cnp_audio_normalize(const cnp_array* x, int32_t mode, double target_db, double rate,
-                                       int32_t overflow, int32_t planar, cnp_array** out, int64_t* n_over);
+                                       int32_t overflow, int32_t planar, int64_t* n_over, cnp_array** out);
 /** ITU-R BS.1770-4 integrated loudness in LUFS (K-weighting, 400 ms blocks with 75 % overlap,
  *  -70 LUFS absolute and -10 LU relative gates; channel weights 1, 1, 1, 1.41, 1.41 for up to 5
  *  channels, 1, 1, 1, 0, 1.41, 1.41 for 6 (5.1), 1 beyond); -inf when every block is gated.

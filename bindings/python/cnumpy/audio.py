@@ -117,7 +117,8 @@ class Resampler:
 
     def process(self, chunk):
         """Feeds chunk ((frames,) or (frames, channels)); returns the frames that are ready."""
-        return produce(_lib.cnp_audio_resampler_process, self._handle(), as_array(chunk)._h)
+        chunk = as_array(chunk)  # kept alive across the call: the handle is only borrowed
+        return produce(_lib.cnp_audio_resampler_process, self._handle(), chunk._h)
 
     def flush(self):
         """Ends the stream: returns the remaining frames (process() then needs reset())."""
