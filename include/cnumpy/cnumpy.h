@@ -6,4 +6,5 @@
 #include "cnumpy/reduce.h"
 #include "cnumpy/fft.h"
 #include "cnumpy/statistics.h"
+#include "cnumpy/audio.h"
 #endif

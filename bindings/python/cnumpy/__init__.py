@@ -28,6 +28,7 @@ from ._stats import (median, nanmedian, quantile, percentile, nanquantile, nanpe
                      nancumsum, nancumprod, average, bincount, histogram, diff, ediff1d, gradient,
                      trapz, cov, corrcoef)
 from . import fft
+from . import audio
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)

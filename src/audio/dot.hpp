@@ -1,0 +1,61 @@
+// Dot products for the FIR inner loop, written with GCC vector extensions: two 64-byte
+// accumulators (8 doubles or 16 floats each) give independent add chains that the compiler maps
+// onto SSE2, AVX2 or AVX-512 registers alike. The lane arithmetic is plain multiply and add in a
+// fixed order (no FMA, -ffp-contract=off), so every ISA gives bit-identical results.
+#pragma once
+#include <cstdint>
+#include <cstring>
+
+// The 64-byte vector types are internal (inlined); their by-value ABI does not matter.
+#pragma GCC diagnostic ignored "-Wpsabi"
+
+namespace cnp::audio {
+
+template <class S>
+struct Vec;
+template <>
+struct Vec<double> {
+  typedef double type __attribute__((vector_size(64)));
+  static constexpr int lanes = 8;
+};
+template <>
+struct Vec<float> {
+  typedef float type __attribute__((vector_size(64)));
+  static constexpr int lanes = 16;
+};
+
+template <class S>
+inline typename Vec<S>::type vload(const S* p) {
+  typename Vec<S>::type v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+template <class S>
+inline S hsum(typename Vec<S>::type v) {
+  S s = 0;
+  for (int i = 0; i < Vec<S>::lanes; ++i) s += v[i];
+  return s;
+}
+
+// sum c[i] * x[i] for n a multiple of 2 * lanes (32 for float, 16 for double).
+template <class S>
+inline S dot(const S* __restrict c, const S* __restrict x, int64_t n) {
+  using V = typename Vec<S>::type;
+  constexpr int L = Vec<S>::lanes;
+  V a0 = {}, a1 = {};
+  for (int64_t i = 0; i < n; i += 2 * L) {
+    a0 += vload(c + i) * vload(x + i);
+    a1 += vload(c + i + L) * vload(x + i + L);
+  }
+  return hsum<S>(a0 + a1);
+}
+
+// c = w0*r0 + w1*r1 + w2*r2 + w3*r3 (the cubic interpolation of four table rows).
+template <class S>
+inline void combine4(S* __restrict c, const S* r0, const S* r1, const S* r2, const S* r3, S w0, S w1, S w2, S w3,
+                     int64_t n) {
+  for (int64_t i = 0; i < n; ++i) c[i] = ((w0 * r0[i] + w1 * r1[i]) + w2 * r2[i]) + w3 * r3[i];
+}
+
+}  // namespace cnp::audio
