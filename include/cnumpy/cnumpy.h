@@ -5,4 +5,6 @@
 #include "cnumpy/ufunc.h"
 #include "cnumpy/reduce.h"
 #include "cnumpy/fft.h"
+#include "cnumpy/print.h"
+#include "cnumpy/interop.h"
 #endif

@@ -24,6 +24,7 @@ from ._errstate import seterr, geterr, seterrcall, geterrcall, errstate
 from ._reduce import (sum, prod, amin, amax, min, max, mean, var, std, ptp, all, any,
                       count_nonzero, argmin, argmax, cumsum, cumprod)
 from . import fft
+from ._print import set_printoptions, get_printoptions, printoptions
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
@@ -53,3 +54,4 @@ __all__ = [
     "errstate", "sum", "prod", "amin", "amax", "min", "max", "mean", "var", "std", "ptp", "all",
     "any", "count_nonzero", "argmin", "argmax", "cumsum", "cumprod",
 ] + sorted(_ALIASES) + sorted(_UFUNCS)
+__all__ += ["set_printoptions", "get_printoptions", "printoptions"]
