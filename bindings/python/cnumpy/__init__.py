@@ -25,6 +25,7 @@ from ._reduce import (sum, prod, amin, amax, min, max, mean, var, std, ptp, all,
                       count_nonzero, argmin, argmax, cumsum, cumprod)
 from . import fft
 from ._print import set_printoptions, get_printoptions, printoptions
+from ._interop import from_dlpack
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
@@ -54,4 +55,4 @@ __all__ = [
     "errstate", "sum", "prod", "amin", "amax", "min", "max", "mean", "var", "std", "ptp", "all",
     "any", "count_nonzero", "argmin", "argmax", "cumsum", "cumprod",
 ] + sorted(_ALIASES) + sorted(_UFUNCS)
-__all__ += ["set_printoptions", "get_printoptions", "printoptions"]
+__all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack"]
