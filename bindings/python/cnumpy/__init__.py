@@ -26,6 +26,7 @@ from ._reduce import (sum, prod, amin, amax, min, max, mean, var, std, ptp, all,
 from . import fft
 from ._print import set_printoptions, get_printoptions, printoptions
 from ._interop import from_dlpack
+from ._finfo import finfo, iinfo
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
@@ -55,4 +56,4 @@ __all__ = [
     "errstate", "sum", "prod", "amin", "amax", "min", "max", "mean", "var", "std", "ptp", "all",
     "any", "count_nonzero", "argmin", "argmax", "cumsum", "cumprod",
 ] + sorted(_ALIASES) + sorted(_UFUNCS)
-__all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack"]
+__all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo"]
