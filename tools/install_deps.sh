@@ -5,6 +5,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake pkg-config binutils
   libopenblas-dev liblapacke-dev libfftw3-dev   # numeric back ends (linked as modules need them)
+  libdlpack-dev   # dlpack.h (DLPack v0.6) for src/interop
   libsleef-dev                                  # vectorised libm (runtime CPU dispatch) for ufuncs
   catch2                                        # C++ unit tests (v2, catch2/catch.hpp)
   valgrind                                      # memcheck of the plain C test

@@ -7,4 +7,6 @@
 #include "cnumpy/fft.h"
 #include "cnumpy/statistics.h"
 #include "cnumpy/audio.h"
+#include "cnumpy/print.h"
+#include "cnumpy/interop.h"
 #endif

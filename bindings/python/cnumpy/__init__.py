@@ -29,6 +29,9 @@ from ._stats import (median, nanmedian, quantile, percentile, nanquantile, nanpe
                      trapz, cov, corrcoef)
 from . import fft
 from . import audio
+from ._print import set_printoptions, get_printoptions, printoptions
+from ._interop import from_dlpack
+from ._finfo import finfo, iinfo
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
@@ -61,3 +64,4 @@ __all__ = [
     "nanmax", "nanmean", "nanvar", "nanstd", "nanargmin", "nanargmax", "nancumsum", "nancumprod",
     "average", "bincount", "histogram", "diff", "ediff1d", "gradient", "trapz", "cov", "corrcoef",
 ] + sorted(_ALIASES) + sorted(_UFUNCS)
+__all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo"]

@@ -15,6 +15,9 @@ _string = _backend.string
 
 _NATIVE = "<" if sys.byteorder == "little" else ">"
 _BY_TYPENUM = {}     # typenum -> dtype (builtin types)
+_NUMPY_NUM = {"bool": 0, "int8": 1, "uint8": 2, "int16": 3, "uint16": 4, "int32": 5, "uint32": 6,
+              "int64": 7, "uint64": 8, "float16": 23, "float32": 11, "float64": 12,
+              "complex64": 14, "complex128": 15}
 _BY_KEY = {}         # str / type spellings already resolved -> dtype
 _PY_TYPES = {}       # Python and scalar types -> typenum, filled by _scalars
 _SCALAR_TYPES = {}   # typenum -> cnumpy scalar type, filled by _scalars
@@ -109,6 +112,11 @@ class dtype:
     @property
     def isbuiltin(self):
         return 1
+
+    @property
+    def num(self):
+        """NumPy's type number (NPY_TYPES on LP64 Linux: int64 is NPY_LONG 7, float16 23)."""
+        return _NUMPY_NUM[self._name]
 
     shape = property(lambda self: ())
     ndim = property(lambda self: 0)

@@ -409,11 +409,11 @@ class ndarray:
         return self.item()
 
     def __repr__(self):
-        from ._format import array_repr
+        from ._print import array_repr
         return array_repr(self)
 
     def __str__(self):
-        from ._format import array_str
+        from ._print import array_str
         return array_str(self)
 
     # -- copies and views -----------------------------------------------------------------------
