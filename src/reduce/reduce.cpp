@@ -688,6 +688,53 @@ Array mean(const Array& a, const Axes& ax, const Opts& o) {
   return r;
 }
 
+namespace {
+
+// sum((a - mean)**2) of a whole contiguous float array in one pass: each 8192-element chunk's
+// squared deviations go to a small buffer and are summed pairwise, then the chunk sums are added
+// in order -- exactly the values of NumPy's subtract, multiply and buffered sum, without the two
+// full-size temporaries.
+bool fused_sq_dev(const Array& a, const Axes& ax, const Opts& o, const Dtype* acc, const Array& mean, Array* out) {
+  const int32_t t = a.dtype()->typenum;
+  if ((t != CNP_FLOAT64 && t != CNP_FLOAT32) || (acc && acc != a.dtype()) || o.out || o.where || o.keepdims)
+    return false;
+  for (int32_t i = 0; i < a.ndim(); ++i)
+    if (!ax.mask[i]) return false;
+  if (!(a.c_contiguous() || a.f_contiguous()) || a.size() < kBufSize) return false;
+  return visit_type(t, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
+      const T m = ld<T>(mean.data());
+      const T* p = reinterpret_cast<const T*>(a.data());
+      const int64_t n = a.size(), nchunks = (n + kBufSize - 1) / kBufSize;
+      std::vector<T> part(nchunks);
+      const int parts = static_cast<int>(std::min<int64_t>(nchunks, 64));
+      parallel_run(parts, [&](int q) {
+        std::vector<T> buf(kBufSize);
+        for (int64_t c = nchunks * q / parts; c < nchunks * (q + 1) / parts; ++c) {
+          const int64_t lo = c * kBufSize, len = std::min(kBufSize, n - lo);
+          for (int64_t k = 0; k < len; ++k) {
+            T d = p[lo + k] - m;
+            buf[k] = d * d;
+          }
+          part[c] = pairwise<T>(reinterpret_cast<const char*>(buf.data()), len, sizeof(T));
+        }
+      });
+      T r = 0;
+      for (int64_t c = 0; c < nchunks; ++c) r = r + part[c];
+      // Overflow or NaN: let the ufunc path run so NumPy's FP warnings are reported.
+      if (!std::isfinite(r)) return false;
+      *out = Array::allocate(a.dtype(), 0, nullptr, CNP_ORDER_C);
+      st<T>(out->data(), r);
+      return true;
+    } else {
+      return false;
+    }
+  });
+}
+
+}  // namespace
+
 Array var(const Array& a, const Axes& ax, const Opts& o, double ddof, bool take_sqrt) {
   bool per;
   std::vector<double> cnt = counts_of(a, ax, o, o.keepdims, &per);
@@ -702,6 +749,11 @@ Array var(const Array& a, const Axes& ax, const Opts& o, double ddof, bool take_
     bool per_k;
     std::vector<double> ck = counts_of(a, ax, o, true, &per_k);
     divide_counts(arrmean, ck.data(), per_k, false);
+  }
+  if (Array r; fused_sq_dev(a, ax, o, acc, arrmean, &r)) {
+    for (double& c : cnt) c = std::max(c - ddof, 0.0);
+    divide_counts(r, cnt.data(), per, true);
+    return take_sqrt ? ufunc::call1(ufunc::Id::sqrt, r) : r;
   }
   Array x = ufunc::call2(ufunc::Id::subtract, a, arrmean);
   if (is_complex(x.dtype())) {

@@ -224,3 +224,26 @@ def test_minmax_long_runs(dtype, n):
     check(lambda xp: xp.max(xp.array(data)))
     check(lambda xp: xp.min(xp.array(data)))
     check(lambda xp: xp.max(xp.array(data).reshape(1, n), axis=1))
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_var_std_large_contiguous(dtype):
+    """The fused one-pass sum of squared deviations equals NumPy's temporaries bit for bit."""
+    rng = np.random.default_rng(11)
+    data = (rng.standard_normal(3 * 8192 + 17) * 3 + 1e3).astype(dtype)
+    for name in ("var", "std"):
+        for ddof in (0, 1):
+            check(lambda xp: getattr(xp, name)(xp.array(data), ddof=ddof))
+            check(lambda xp: getattr(xp, name)(xp.array(data[:-2]).reshape(3, -1)))
+            check(lambda xp: getattr(xp, name)(xp.asfortranarray(xp.array(data[:-2]).reshape(3, -1))))
+    big = data.copy()
+    big[5] = 1e30 if dtype == "float32" else 1e300
+    check(lambda xp: xp.var(xp.array(big)))
+    check(lambda xp: xp.std(xp.array(np.where(np.arange(big.size) == 7, np.nan, big).astype(dtype))))
+    with warnings.catch_warnings(record=True) as w1:
+        warnings.simplefilter("always")
+        np.var(big)
+    with warnings.catch_warnings(record=True) as w2:
+        warnings.simplefilter("always")
+        cnp.var(cnp.array(big))
+    assert [str(x.message) for x in w2] == [str(x.message) for x in w1]
