@@ -78,7 +78,8 @@ void shown(const Array& a, int axis, const char* ptr, bool summarize, int64_t ed
   const int64_t n = a.shape(axis), st = a.stride(axis);
   if (summarize && n > 2 * edge) {
     for (int64_t i = 0; i < edge; ++i) shown(a, axis + 1, ptr + i * st, summarize, edge, out);
-    for (int64_t i = n - edge; i < n; ++i) shown(a, axis + 1, ptr + i * st, summarize, edge, out);
+    // NumPy takes a[-edge:], which for edge 0 is the whole axis
+    for (int64_t i = edge ? n - edge : 0; i < n; ++i) shown(a, axis + 1, ptr + i * st, summarize, edge, out);
   } else {
     for (int64_t i = 0; i < n; ++i) shown(a, axis + 1, ptr + i * st, summarize, edge, out);
   }

@@ -210,12 +210,14 @@ def test_linewidth(linewidth):
         same(np.arange(30, dtype=np.uint16))
 
 
-@pytest.mark.parametrize("threshold,edgeitems", [(10, 1), (10, 2), (0, 3), (5, 4), (100, 10)])
+@pytest.mark.parametrize("threshold,edgeitems", [(10, 0), (10, 1), (10, 2), (0, 3), (5, 4), (100, 10)])
 def test_threshold_edgeitems(threshold, edgeitems):
     with both_options(threshold=threshold, edgeitems=edgeitems):
         same(np.arange(30))
         same(np.arange(120).reshape(4, 5, 6) / 8)
         same(np.arange(5))
+        same(np.linspace(0, 1, 7).astype(np.float16))
+        same(np.array([True] * 12))
 
 
 def test_get_set_printoptions():
