@@ -24,6 +24,8 @@ from ._errstate import seterr, geterr, seterrcall, geterrcall, errstate
 from ._reduce import (sum, prod, amin, amax, min, max, mean, var, std, ptp, all, any,
                       count_nonzero, argmin, argmax, cumsum, cumprod)
 from . import fft
+from ._products import dot, vdot, inner, outer, matmul, tensordot, einsum, kron, trace
+from . import linalg
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
@@ -52,4 +54,5 @@ __all__ = [
     "allclose", "array_equal", "where", "seterr", "geterr", "seterrcall", "geterrcall",
     "errstate", "sum", "prod", "amin", "amax", "min", "max", "mean", "var", "std", "ptp", "all",
     "any", "count_nonzero", "argmin", "argmax", "cumsum", "cumprod",
+    "dot", "vdot", "inner", "outer", "matmul", "tensordot", "einsum", "kron", "trace",
 ] + sorted(_ALIASES) + sorted(_UFUNCS)
