@@ -62,7 +62,7 @@ void eigh(const Array& a, char uplo, Array& w_out, Array* v_out) {
     Array w = make_plain(real_dtype(t), nl, lead, {n});
     prepare_blas();
     for (int64_t i = 0; i < b.count; ++i)
-      if (heevd(v_out ? 'V' : 'N', uplo, lint(n), b.mat<T>(i), ld(n), reinterpret_cast<R*>(w.data()) + i * n) > 0)
+      if (heevd(v_out ? 'V' : 'N', uplo, lint(n), b.mat<T>(i), ld(n), reinterpret_cast<R*>(w.data()) + i * n) != 0)
         throw_linalg("Eigenvalues did not converge");
     if (v_out) *v_out = OutBatch{b.buf, n, n}.finish();
     w_out = std::move(w);
@@ -90,12 +90,12 @@ void eig(const Array& a, Array& w_out, Array* v_out) {
     prepare_blas();
     if constexpr (kIsComplex<T>) {
       for (int64_t i = 0; i < b.count; ++i)
-        if (geev_cplx(jv, lint(n), b.mat<T>(i), ld(n), wp + i * n, v.mat<C>(i), ld(n)) > 0)
+        if (geev_cplx(jv, lint(n), b.mat<T>(i), ld(n), wp + i * n, v.mat<C>(i), ld(n)) != 0)
           throw_linalg("Eigenvalues did not converge");
     } else {
       std::vector<R> wr(n), wi(n), vr(v_out ? n * n : 1);
       for (int64_t i = 0; i < b.count; ++i) {
-        if (geev_real(jv, lint(n), b.mat<T>(i), ld(n), wr.data(), wi.data(), vr.data(), ld(n)) > 0)
+        if (geev_real(jv, lint(n), b.mat<T>(i), ld(n), wr.data(), wi.data(), vr.data(), ld(n)) != 0)
           throw_linalg("Eigenvalues did not converge");
         C* vo = v.mat<C>(i);
         for (int64_t j = 0; j < n; ++j) {
@@ -156,7 +156,7 @@ void svd(const Array& a, bool full, Array* u_out, Array& s_out, Array* vh_out) {
       T dummy[1];
       for (int64_t i = 0; i < b.count; ++i)
         if (gesdd(jobz, lint(m), lint(n), b.mat<T>(i), ld(m), reinterpret_cast<R*>(s.data()) + i * k,
-                  uv ? u.mat<T>(i) : dummy, ld(m), uv ? vh.mat<T>(i) : dummy, ld(uv ? vrows : 1)) > 0)
+                  uv ? u.mat<T>(i) : dummy, ld(m), uv ? vh.mat<T>(i) : dummy, ld(uv ? vrows : 1)) != 0)  // LAPACK reports NaN input as info = -4
           throw_linalg("SVD did not converge");
     }
     if (uv) {

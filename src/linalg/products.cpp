@@ -322,10 +322,7 @@ Array vdot(const Array& a, const Array& b) {
 
 Array inner(const Array& a, const Array& b) {
   if (a.ndim() == 0 || b.ndim() == 0) return ufunc::call2(ufunc::Id::multiply, a, b);
-  if (a.shape(a.ndim() - 1) != b.shape(b.ndim() - 1))
-    throw_value("shapes " + tuple_str(a) + " and " + tuple_str(b) + " not aligned: " + std::to_string(a.shape(a.ndim() - 1)) +
-                " (dim " + std::to_string(a.ndim() - 1) + ") != " + std::to_string(b.shape(b.ndim() - 1)) + " (dim " +
-                std::to_string(b.ndim() - 1) + ")");
+  // NumPy reports a mismatch with dot's message for the moved b.
   return dot(a, b.ndim() >= 2 ? moveaxis(b, -1, -2) : b);
 }
 

@@ -213,14 +213,14 @@ void lstsq(const Array& a, const Array& b0, double rcond, Array& x_out, Array& r
       prepare_blas();
       lint info = gelsd(lint(m), lint(n), lint(nrhs), A.mat<T>(0), ld(m), reinterpret_cast<T*>(B.data()), lint(ldb),
                         reinterpret_cast<R*>(s.data()), R(rcond), &rank);
-      if (info > 0) throw_linalg("SVD did not converge in Linear Least Squares");
+      if (info != 0) throw_linalg("SVD did not converge in Linear Least Squares");
     } else if (k > 0) {
       // No right-hand side: LAPACK is still needed for s and the rank; use a zero column.
       Array B1 = Array::allocate(t, 1, &ldb, CNP_ORDER_C, true);
       prepare_blas();
       lint info = gelsd(lint(m), lint(n), 1, A.mat<T>(0), ld(m), reinterpret_cast<T*>(B1.data()), lint(ldb),
                         reinterpret_cast<R*>(s.data()), R(rcond), &rank);
-      if (info > 0) throw_linalg("SVD did not converge in Linear Least Squares");
+      if (info != 0) throw_linalg("SVD did not converge in Linear Least Squares");
     }
     const T* bb = reinterpret_cast<const T*>(B.data());
     // x: rows 0..n-1 of each column (zeros when m == 0, as NumPy sets them).

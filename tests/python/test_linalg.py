@@ -50,10 +50,11 @@ def close(got, want, rtol=None, dtype=True):
     if rtol is None:
         rtol = _tol(w.dtype) if w.dtype.kind in "fc" else 0
     if w.dtype.kind in "fc":
-        scale = max(float(np.nanmax(np.abs(w), initial=0.0)), 1.0)
+        fin = np.isfinite(w)
+        scale = max(float(np.max(np.abs(w[fin]), initial=0.0)), 1.0)
         assert np.array_equal(np.isnan(g), np.isnan(w))
-        assert np.all(np.abs(np.nan_to_num(g) - np.nan_to_num(w)) <= rtol * scale), \
-            np.max(np.abs(g - w))
+        assert np.array_equal(g[~fin & ~np.isnan(w)], w[~fin & ~np.isnan(w)])
+        assert np.all(np.abs(g[fin] - w[fin]) <= rtol * scale), np.max(np.abs(g[fin] - w[fin]))
     else:
         assert np.array_equal(g, w)
 
@@ -151,7 +152,7 @@ def test_matmul_errors():
     same_error(lambda xp: xp.matmul(xp.ones(()), xp.ones(3)))
     same_error(lambda xp: xp.matmul(xp.ones(3), xp.ones(())))
     same_error(lambda xp: xp.matmul(xp.ones((2, 2, 3)), xp.ones((3, 3, 4))))
-    same_error(lambda xp: xp.matmul(xp.ones((2, 2, 3)), xp.ones((3, 3))))
+    same_error(lambda xp: xp.matmul(xp.ones((2, 2, 3)), xp.ones((4, 3))))
 
 
 DOT_SHAPES = [((), (3,)), ((3,), ()), ((4,), (4,)), ((3, 4), (4,)), ((4,), (4, 3)), ((3, 4), (4, 5)),
@@ -265,8 +266,8 @@ def test_det_singular_and_nan():
 
 
 @pytest.mark.parametrize("dt", ALL)
-@pytest.mark.parametrize("sa,sb", [((3, 3), (3,)), ((3, 3), (3, 2)), ((4, 3, 3), (3,)), ((4, 3, 3), (4, 3)),
-                                   ((4, 3, 3), (3, 5)), ((2, 1, 3, 3), (4, 3, 1)), ((0, 0), (0,)), ((3, 3), (3, 0))])
+@pytest.mark.parametrize("sa,sb", [((3, 3), (3,)), ((3, 3), (3, 2)), ((4, 3, 3), (4, 3)), ((4, 3, 3), (1, 3, 5)),
+                                   ((2, 1, 3, 3), (2, 4, 3, 1)), ((3, 3), (2, 4, 3, 2)), ((0, 0), (0,)), ((3, 3), (3, 0))])
 def test_solve(dt, sa, sb):
     a = _well(sa, dt) if sa[-1] else np.zeros(sa, dt)
     b = _rand(sb, dt)
@@ -291,6 +292,8 @@ def test_inverse_errors():
     same_error(lambda xp: xp.linalg.solve(xp.eye(2), xp.ones(3)))
     same_error(lambda xp: xp.linalg.solve(xp.eye(2), xp.ones((3, 1))))
     same_error(lambda xp: xp.linalg.solve(xp.ones((2, 3)), xp.ones(2)))
+    same_error(lambda xp: xp.linalg.solve(xp.ones((4, 3, 3)), xp.ones(3)))
+    same_error(lambda xp: xp.linalg.solve(xp.ones((4, 3, 3)), xp.ones((3, 5))))
     same_error(lambda xp: xp.linalg.inv(xp.array([[[1.0, 0], [0, 1]], [[1, 1], [1, 1]]])))
 
 
@@ -444,13 +447,21 @@ def test_pinv_rank(dt, shape):
 @pytest.mark.parametrize("p", [None, 1, -1, 2, -2, np.inf, -np.inf, "fro", "nuc"])
 @pytest.mark.parametrize("dt", [np.float64, np.float32, np.complex128])
 def test_cond(p, dt):
-    a = _well((3, 4, 4), dt)
+    a = _well((4, 4), dt)
     close(cnp.linalg.cond(a, p), np.linalg.cond(a, p), rtol=1e-3 if dt != np.float64 else 1e-8)
+    if p != "nuc":
+        a = _well((3, 4, 4), dt)
+        close(cnp.linalg.cond(a, p), np.linalg.cond(a, p), rtol=1e-3 if dt != np.float64 else 1e-8)
+    sing = np.array([[1.0, 2.0], [2.0, 4.0]], dt)
+    if p == "nuc":  # NumPy's SVD of the NaN inverse fails
+        same_error(lambda xp: xp.linalg.cond(sing, p))
+        return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        sing = np.array([[1.0, 2.0], [2.0, 4.0]], dt)
         g, w = cnp.linalg.cond(sing, p), np.linalg.cond(sing, p)
-    assert (np.isinf(g) and np.isinf(w)) or abs(g - w) <= 1e-3 * abs(w) or w > 1e15
+    assert np.asarray(g).dtype == np.asarray(w).dtype
+    g, w = abs(g), abs(w)
+    assert (np.isinf(g) and np.isinf(w)) or abs(g - w) <= 1e-3 * w or (w > 1e7 and g > 1e7) or (w < 1e-6 and g < 1e-6)
 
 
 VEC_ORDS = [None, 0, 1, 2, 3, 0.5, -1, -2, np.inf, -np.inf]
@@ -482,7 +493,7 @@ def test_norm_errors():
     same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3)), 3))
     same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3, 3)), axis=(0, 1, 2)))
     same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3)), axis=(0, 0)))
-    same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3)), axis=1.5))
+    same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3)), axis="a"))
 
 
 @pytest.mark.parametrize("n", [0, 1, 2, 3, 5, 8, -1, -3])

@@ -182,8 +182,9 @@ def _parse_einsum(subscripts, operands):
         lhs, rhs, explicit = subscripts, None, False
     ins = lhs.split(",")
     if len(ins) != len(operands):
+        # (NumPy 1.24's two messages are swapped; kept as they are.)
         raise ValueError("more operands provided to einstein sum function than specified in the "
-                         "subscripts string" if len(operands) > len(ins) else
+                         "subscripts string" if len(operands) < len(ins) else
                          "fewer operands provided to einstein sum function than specified in the "
                          "subscripts string")
     # Ellipses become fresh labels (broadcast dimensions), right-aligned.

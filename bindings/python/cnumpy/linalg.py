@@ -217,7 +217,7 @@ def matrix_rank(A, tol=None, hermitian=False):
         tol = np.amax(S, axis=-1, keepdims=True) * max(A.shape[-2:]) * eps
     else:
         tol = as_array(tol)[..., None]
-    return _unwrap(np.count_nonzero(S > tol, axis=-1))
+    return np.count_nonzero(S > tol, axis=-1)
 
 
 def _moveaxes_last(x, row, col):
@@ -333,13 +333,18 @@ def cond(x, p=None):
                 invx = inv(xd)
                 r = norm(xd, p, axis=(-2, -1)) * norm(invx, p, axis=(-2, -1))
             except LinAlgError:
+                # NumPy's inverse of a singular matrix is all NaN here (errors ignored): every
+                # norm of it is NaN (shown as inf below) except 'nuc', whose SVD fails.
+                if p == "nuc":
+                    raise LinAlgError("SVD did not converge") from None
                 if x.ndim > 2:
                     lead = x.shape[:-2]
                     flat = xd.reshape((-1,) + x.shape[-2:])
                     vals = [cond(flat[i], p) for i in range(flat.shape[0])]
-                    return as_array(vals).reshape(lead).astype("float32" if single else "float64")
+                    return as_array(vals).reshape(lead)
                 r = as_array(_inf)
-            r = as_array(r).astype("float32" if single else "float64")
+            r = as_array(r).astype(("complex64" if single else "complex128") if cplx else
+                                   ("float32" if single else "float64"))
     r = as_array(r)
     nan_mask = np.isnan(r)
     if np.any(nan_mask):
