@@ -44,6 +44,33 @@ inline void gemm(CBLAS_TRANSPOSE ta, CBLAS_TRANSPOSE tb, lint m, lint n, lint k,
   cblas_zgemm(CblasRowMajor, ta, tb, m, n, k, &one, a, lda, b, ldb, &zero, c, ldc);
 }
 
+inline void gemv(CBLAS_TRANSPOSE t, lint m, lint n, const float* a, lint lda, const float* x, lint incx, float* y) {
+  cblas_sgemv(CblasRowMajor, t, m, n, 1.0f, a, lda, x, incx, 0.0f, y, 1);
+}
+inline void gemv(CBLAS_TRANSPOSE t, lint m, lint n, const double* a, lint lda, const double* x, lint incx, double* y) {
+  cblas_dgemv(CblasRowMajor, t, m, n, 1.0, a, lda, x, incx, 0.0, y, 1);
+}
+inline void gemv(CBLAS_TRANSPOSE t, lint m, lint n, const c64* a, lint lda, const c64* x, lint incx, c64* y) {
+  const c64 one{1, 0}, zero{0, 0};
+  cblas_cgemv(CblasRowMajor, t, m, n, &one, a, lda, x, incx, &zero, y, 1);
+}
+inline void gemv(CBLAS_TRANSPOSE t, lint m, lint n, const c128* a, lint lda, const c128* x, lint incx, c128* y) {
+  const c128 one{1, 0}, zero{0, 0};
+  cblas_zgemv(CblasRowMajor, t, m, n, &one, a, lda, x, incx, &zero, y, 1);
+}
+inline float dotu(lint n, const float* x, lint incx, const float* y, lint incy) { return cblas_sdot(n, x, incx, y, incy); }
+inline double dotu(lint n, const double* x, lint incx, const double* y, lint incy) { return cblas_ddot(n, x, incx, y, incy); }
+inline c64 dotu(lint n, const c64* x, lint incx, const c64* y, lint incy) {
+  c64 r;
+  cblas_cdotu_sub(n, x, incx, y, incy, &r);
+  return r;
+}
+inline c128 dotu(lint n, const c128* x, lint incx, const c128* y, lint incy) {
+  c128 r;
+  cblas_zdotu_sub(n, x, incx, y, incy, &r);
+  return r;
+}
+
 // ---- LAPACK (column-major) ----
 inline lint getrf(lint m, lint n, float* a, lint lda, lint* ipiv) { return LAPACKE_sgetrf_work(kCol, m, n, a, lda, ipiv); }
 inline lint getrf(lint m, lint n, double* a, lint lda, lint* ipiv) { return LAPACKE_dgetrf_work(kCol, m, n, a, lda, ipiv); }

@@ -10,6 +10,7 @@
 
 #include "core/cast.hpp"
 #include "core/creation.hpp"
+#include "core/parallel.hpp"
 #include "core/views.hpp"
 #include "linalg/batch.hpp"
 #include "linalg/lapack.hpp"
@@ -90,33 +91,102 @@ bool blas_layout(int64_t rows, int64_t cols, int64_t rs, int64_t cs, CBLAS_TRANS
   return false;
 }
 
+// Small real matrices with contiguous rows: C row i accumulates in registers (M fixed for the
+// common sizes so the compiler unrolls and vectorises the row).
+template <class T, int M>
+void small_rows(const T* a, int64_t ars, const T* b, int64_t brs, T* c, int64_t n, int64_t m_rt, int64_t k) {
+  const int64_t m = M ? M : m_rt;
+  for (int64_t i = 0; i < n; ++i) {
+    T acc[16] = {};
+    const T* ai = a + i * ars;
+    for (int64_t p = 0; p < k; ++p) {
+      const T av = ai[p];
+      const T* bp = b + p * brs;
+      for (int64_t j = 0; j < m; ++j) acc[j] += av * bp[j];
+    }
+    for (int64_t j = 0; j < m; ++j) c[i * m + j] = acc[j];
+  }
+}
+
+template <class T>
+void small_dispatch(const T* a, int64_t ars, int64_t acs, const T* b, int64_t brs, int64_t bcs, T* c, int64_t n,
+                    int64_t m, int64_t k) {
+  if constexpr (!kIsComplex<T>) {
+    if (acs == 1 && bcs == 1) {
+      switch (m) {
+        case 2: return small_rows<T, 2>(a, ars, b, brs, c, n, m, k);
+        case 3: return small_rows<T, 3>(a, ars, b, brs, c, n, m, k);
+        case 4: return small_rows<T, 4>(a, ars, b, brs, c, n, m, k);
+        case 8: return small_rows<T, 8>(a, ars, b, brs, c, n, m, k);
+        default: return small_rows<T, 0>(a, ars, b, brs, c, n, m, k);
+      }
+    }
+  }
+  small_gemm(a, ars, acs, b, brs, bcs, c, n, m, k);
+}
+
+// Offsets of batch bi into A and B (broadcast leading axes).
+inline void batch_ptrs(const Operand& A, const Operand& B, int32_t nlead, const int64_t* lead, int64_t bi,
+                       const char*& pa, const char*& pb) {
+  pa = A.data;
+  pb = B.data;
+  for (int32_t d = nlead - 1; d >= 0; --d) {
+    int64_t i = bi % lead[d];
+    bi /= lead[d];
+    pa += i * A.lead_strides[d];
+    pb += i * B.lead_strides[d];
+  }
+}
+
 template <class T>
 void run_float(const Operand& A, const Operand& B, int32_t nlead, const int64_t* lead, int64_t nbatch, Array& out) {
   const int64_t n = A.rows, k = A.cols, m = B.cols, isz = sizeof(T);
   T* c = reinterpret_cast<T*>(out.data());
   const bool small = n <= 16 && m <= 16 && k <= 16;
+  if (small) {
+    // Independent matrices: split the stack over the library's pool (OpenBLAS is not involved,
+    // so the two pools never run at once). Parts are fixed by the sizes only.
+    auto part = [&](int64_t lo, int64_t hi) {
+      for (int64_t bi = lo; bi < hi; ++bi) {
+        const char *pa, *pb;
+        batch_ptrs(A, B, nlead, lead, bi, pa, pb);
+        small_dispatch(reinterpret_cast<const T*>(pa), A.rs / isz, A.cs / isz, reinterpret_cast<const T*>(pb),
+                       B.rs / isz, B.cs / isz, c + bi * n * m, n, m, k);
+      }
+    };
+    const int64_t work = nbatch * n * m * k;
+    int nparts = work >= (1 << 18) ? int(std::min<int64_t>(num_threads(), nbatch)) : 1;
+    if (nparts <= 1) {
+      part(0, nbatch);
+    } else {
+      parallel_run(nparts, [&](int p) { part(nbatch * p / nparts, nbatch * (p + 1) / nparts); });
+    }
+    return;
+  }
   CBLAS_TRANSPOSE ta = CblasNoTrans, tb = CblasNoTrans;
   int64_t lda = 0, ldb = 0;
-  if (!small) {
-    blas_layout(n, k, A.rs / isz, A.cs / isz, ta, lda);
-    blas_layout(k, m, B.rs / isz, B.cs / isz, tb, ldb);
-    prepare_blas();
-  }
-  int64_t idx[kMaxDims] = {};
+  blas_layout(n, k, A.rs / isz, A.cs / isz, ta, lda);
+  blas_layout(k, m, B.rs / isz, B.cs / isz, tb, ldb);
+  prepare_blas();
   for (int64_t bi = 0; bi < nbatch; ++bi) {
-    const char* pa = A.data;
-    const char* pb = B.data;
-    for (int32_t d = 0; d < nlead; ++d) pa += idx[d] * A.lead_strides[d], pb += idx[d] * B.lead_strides[d];
+    const char *pa, *pb;
+    batch_ptrs(A, B, nlead, lead, bi, pa, pb);
+    const T* a = reinterpret_cast<const T*>(pa);
+    const T* b = reinterpret_cast<const T*>(pb);
     T* pc = c + bi * n * m;
-    if (small)
-      small_gemm(reinterpret_cast<const T*>(pa), A.rs / isz, A.cs / isz, reinterpret_cast<const T*>(pb), B.rs / isz,
-                 B.cs / isz, pc, n, m, k);
-    else
-      gemm(ta, tb, lint(n), lint(m), lint(k), reinterpret_cast<const T*>(pa), lint(lda), reinterpret_cast<const T*>(pb),
-           lint(ldb), pc, lint(std::max<int64_t>(m, 1)));
-    for (int32_t d = nlead - 1; d >= 0; --d) {
-      if (++idx[d] < lead[d]) break;
-      idx[d] = 0;
+    if (n == 1 && m == 1) {
+      // vector . vector: ?dot with the vectors' own strides
+      *pc = dotu(lint(k), a, lint(ta == CblasNoTrans ? 1 : lda), b, lint(tb == CblasNoTrans ? ldb : 1));
+    } else if (m == 1) {
+      // matrix . vector: ?gemv
+      gemv(ta, ta == CblasNoTrans ? lint(n) : lint(k), ta == CblasNoTrans ? lint(k) : lint(n), a, lint(lda), b,
+           lint(tb == CblasNoTrans ? ldb : 1), pc);
+    } else if (n == 1) {
+      // vector . matrix: b^T a
+      gemv(tb == CblasNoTrans ? CblasTrans : CblasNoTrans, tb == CblasNoTrans ? lint(k) : lint(m),
+           tb == CblasNoTrans ? lint(m) : lint(k), b, lint(ldb), a, lint(ta == CblasNoTrans ? 1 : lda), pc);
+    } else {
+      gemm(ta, tb, lint(n), lint(m), lint(k), a, lint(lda), b, lint(ldb), pc, lint(std::max<int64_t>(m, 1)));
     }
   }
 }
@@ -125,16 +195,10 @@ template <class T>
 void run_int(const Operand& A, const Operand& B, int32_t nlead, const int64_t* lead, int64_t nbatch, Array& out) {
   const int64_t n = A.rows, k = A.cols, m = B.cols;
   T* c = reinterpret_cast<T*>(out.data());
-  int64_t idx[kMaxDims] = {};
   for (int64_t bi = 0; bi < nbatch; ++bi) {
-    const char* pa = A.data;
-    const char* pb = B.data;
-    for (int32_t d = 0; d < nlead; ++d) pa += idx[d] * A.lead_strides[d], pb += idx[d] * B.lead_strides[d];
+    const char *pa, *pb;
+    batch_ptrs(A, B, nlead, lead, bi, pa, pb);
     int_gemm<T>(pa, A.rs, A.cs, pb, B.rs, B.cs, c + bi * n * m, n, m, k);
-    for (int32_t d = nlead - 1; d >= 0; --d) {
-      if (++idx[d] < lead[d]) break;
-      idx[d] = 0;
-    }
   }
 }
 

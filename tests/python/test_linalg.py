@@ -96,7 +96,8 @@ def test_linalg_error_class():
 MATMUL_SHAPES = [((3, 4), (4, 5)), ((4,), (4,)), ((4,), (4, 2)), ((3, 4), (4,)), ((2, 3, 4), (4, 5)),
                  ((2, 1, 3, 4), (5, 4, 2)), ((5, 4), (2, 4, 3)), ((7,), (3, 7, 2)), ((3, 7, 2), (2,)),
                  ((0, 3), (3, 4)), ((3, 0), (0, 4)), ((2, 0, 3, 4), (4, 1)), ((20, 30), (30, 40)),
-                 ((3, 40, 33), (33, 17)), ((1000, 8, 8), (1000, 8, 8))]
+                 ((3, 40, 33), (33, 17)), ((1000, 8, 8), (1000, 8, 8)), ((50,), (50,)), ((40, 50), (50,)),
+                 ((50,), (50, 40)), ((3, 40, 50), (50, 1)), ((1, 50), (2, 50, 40)), ((300, 5, 7), (7, 3))]
 
 
 @pytest.mark.parametrize("sa,sb", MATMUL_SHAPES)
@@ -126,6 +127,11 @@ def test_matmul_noncontiguous():
         close(cnp.matmul(a, b), np.matmul(a, b))
         ca, cb = cnp.asarray(np.ascontiguousarray(a)), cnp.asarray(np.ascontiguousarray(b))
         close(cnp.matmul(ca.T.T, cb), np.matmul(a, b))
+    v = _rand((3, 200))
+    for a, b in [(v[0, ::2], v[1, ::-2]), (v[:, :50].T, v[0, ::3][:3]), (v[0, :50], v[:, :50].T[:, ::-1]),
+                 (v[:, 1::2].T.copy().T, v[1, :100])]:
+        close(cnp.matmul(a, b), np.matmul(a, b))
+        close(cnp.dot(a, b), np.dot(a, b))
     c = _rand((5, 40, 30), np.complex128)
     close(cnp.matmul(c.transpose(0, 2, 1), c), np.matmul(c.transpose(0, 2, 1), c))
     d = c[:, :, ::-1].transpose(0, 2, 1)[:, ::-1, ::2]
