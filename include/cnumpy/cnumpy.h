@@ -9,4 +9,5 @@
 #include "cnumpy/audio.h"
 #include "cnumpy/print.h"
 #include "cnumpy/interop.h"
+#include "cnumpy/linalg.h"
 #endif

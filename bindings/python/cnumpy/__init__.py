@@ -32,6 +32,8 @@ from . import audio
 from ._print import set_printoptions, get_printoptions, printoptions
 from ._interop import from_dlpack
 from ._finfo import finfo, iinfo
+from ._products import dot, vdot, inner, outer, matmul, tensordot, einsum, kron, trace
+from . import linalg
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
@@ -63,5 +65,6 @@ __all__ = [
     "quantile", "percentile", "nanquantile", "nanpercentile", "nansum", "nanprod", "nanmin",
     "nanmax", "nanmean", "nanvar", "nanstd", "nanargmin", "nanargmax", "nancumsum", "nancumprod",
     "average", "bincount", "histogram", "diff", "ediff1d", "gradient", "trapz", "cov", "corrcoef",
+    "dot", "vdot", "inner", "outer", "matmul", "tensordot", "einsum", "kron", "trace",
 ] + sorted(_ALIASES) + sorted(_UFUNCS)
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo"]

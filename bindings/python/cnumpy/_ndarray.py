@@ -515,6 +515,23 @@ class ndarray:
         src = drop_leading_ones(as_source(value), len(view.shape))
         call(_lib.cnp_copyto, view._h, src._h, _args.CASTING_UNSAFE, _NULL)
 
+    # Matrix products (cnumpy/_products.py; imported late: it imports this module).
+    def dot(self, b, out=None):
+        from ._products import dot
+        return dot(self, b, out=out)
+
+    def __matmul__(self, other):
+        from ._products import matmul
+        return matmul(self, other)
+
+    def __rmatmul__(self, other):
+        from ._products import matmul
+        return matmul(other, self)
+
+    def __imatmul__(self, other):
+        from ._products import matmul
+        return matmul(self, other, out=self)
+
 
 def drop_leading_ones(src, ndim):
     """NumPy's assignment drops leading length-1 axes of a source with more dimensions than the

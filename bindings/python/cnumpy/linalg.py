@@ -1,0 +1,433 @@
+"""cnumpy.linalg: numpy.linalg on libcnumpy (OpenBLAS + LAPACKE).
+
+inv, det, slogdet, solve, lstsq, cholesky, eigh, eigvalsh, eig, eigvals, svd and qr are C entry
+points (cnp_linalg_*), batched over leading axes; norm, cond, matrix_rank, pinv, matrix_power
+and multi_dot are composed here from them as NumPy composes them. dtypes follow NumPy 1.24:
+float32/complex64 stay single precision, integers and bool become float64, float16 is a
+TypeError. See docs/linalg.md."""
+import operator
+
+from . import _backend
+from ._convert import as_array
+from ._errors import LinAlgError, error, pending, flush_warnings
+from ._ndarray import wrap
+from ._ufunc import produce, _unwrap
+from ._products import _call1, _call2
+from ._products import matmul, dot, vdot, inner, outer, tensordot, einsum, kron, trace  # noqa: F401
+
+__all__ = ["LinAlgError", "inv", "det", "slogdet", "solve", "lstsq", "pinv", "cholesky", "eigh",
+           "eigvalsh", "eig", "eigvals", "svd", "qr", "norm", "matrix_rank", "cond",
+           "matrix_power", "multi_dot", "tensordot", "outer", "einsum"]
+
+_lib = _backend.lib
+_NULL = _backend.NULL
+_C = _backend.consts
+_inf = float("inf")
+
+
+def _np():
+    import cnumpy
+    return cnumpy
+
+
+def _multi(fn, n, *args, skip=()):
+    """fn(*args, out1, ..., outn) -> tuple of ndarrays; out cells listed in skip are passed NULL."""
+    cells = [None if i in skip else _backend.new_array_out() for i in range(n)]
+    st = fn(*args, *[_NULL if c is None else c for c in cells])
+    if st:
+        raise error(st)
+    r = tuple(None if c is None else wrap(c[0]) for c in cells)
+    if pending:
+        flush_warnings()
+    return r
+
+
+def _multi_a(fn, n, a, *args, skip=()):
+    a = as_array(a)
+    return _multi(fn, n, a._h, *args, skip=skip)
+
+
+def _assert_stacked_2d(a):
+    if a.ndim < 2:
+        raise LinAlgError("%d-dimensional array given. Array must be at least two-dimensional"
+                          % a.ndim)
+
+
+def _assert_stacked_square(a):
+    if a.shape[-1] != a.shape[-2]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+
+
+def _swap(a):
+    """The last two axes swapped (a view)."""
+    perm = list(range(a.ndim))
+    perm[-1], perm[-2] = perm[-2], perm[-1]
+    return a.transpose(perm)
+
+
+def _compute_kind(dt):
+    """(is_complex, is_single) of NumPy's _commonType for one dtype."""
+    if dt.kind == "c":
+        return True, dt.itemsize == 8
+    if dt.kind == "f":
+        if dt.itemsize == 2:
+            raise TypeError("array type float16 is unsupported in linalg")
+        return False, dt.itemsize == 4
+    return False, False
+
+
+# -- C entry points -----------------------------------------------------------------------------
+def inv(a):
+    """numpy.linalg.inv(a): the inverse of each matrix in a."""
+    return _call1(_lib.cnp_linalg_inv, a)
+
+
+def det(a):
+    """numpy.linalg.det(a)."""
+    return _unwrap(_call1(_lib.cnp_linalg_det, a))
+
+
+def slogdet(a):
+    """numpy.linalg.slogdet(a) -> (sign, logabsdet)."""
+    s, l = _multi_a(_lib.cnp_linalg_slogdet, 2, a)
+    return _unwrap(s), _unwrap(l)
+
+
+def solve(a, b):
+    """numpy.linalg.solve(a, b): x with a @ x = b (b a stack of vectors when b.ndim == a.ndim-1)."""
+    return _call2(_lib.cnp_linalg_solve, a, b)
+
+
+def cholesky(a):
+    """numpy.linalg.cholesky(a): the lower-triangular L with a = L @ L^H."""
+    return _call1(_lib.cnp_linalg_cholesky, a)
+
+
+def _uplo(UPLO):
+    if UPLO not in ("L", "U"):
+        raise ValueError("UPLO argument must be 'L' or 'U'")
+    return ord(UPLO)
+
+
+def eigh(a, UPLO="L"):
+    """numpy.linalg.eigh(a, UPLO='L') -> (w, v), ascending eigenvalues."""
+    return _multi_a(_lib.cnp_linalg_eigh, 2, a, _uplo(UPLO))
+
+
+def eigvalsh(a, UPLO="L"):
+    """numpy.linalg.eigvalsh(a, UPLO='L')."""
+    return _multi_a(_lib.cnp_linalg_eigh, 2, a, _uplo(UPLO), skip=(1,))[0]
+
+
+def eig(a):
+    """numpy.linalg.eig(a) -> (w, v); complex unless a is real with real eigenvalues."""
+    return _multi_a(_lib.cnp_linalg_eig, 2, a)
+
+
+def eigvals(a):
+    """numpy.linalg.eigvals(a)."""
+    return _multi_a(_lib.cnp_linalg_eig, 2, a, skip=(1,))[0]
+
+
+def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
+    """numpy.linalg.svd(a, full_matrices=True, compute_uv=True, hermitian=False). hermitian=True
+    is accepted and computed by the general SVD (same singular values; NumPy uses eigh)."""
+    a = as_array(a)
+    if compute_uv:
+        return _multi(_lib.cnp_linalg_svd, 3, a._h, 1 if full_matrices else 0)
+    return _multi(_lib.cnp_linalg_svd, 3, a._h, 0, skip=(0, 2))[1]
+
+
+_QR_MODES = {"reduced": "CNP_LINALG_QR_REDUCED", "complete": "CNP_LINALG_QR_COMPLETE",
+             "r": "CNP_LINALG_QR_R"}
+
+
+def qr(a, mode="reduced"):
+    """numpy.linalg.qr(a, mode='reduced'|'complete'|'r') ('raw' is not supported)."""
+    if mode not in _QR_MODES:
+        if mode in ("full", "f", "economic", "e", "raw"):
+            raise NotImplementedError("qr mode %r is not supported by cnumpy" % mode)
+        raise ValueError(f"Unrecognized mode '{mode}'")
+    a = as_array(a)
+    m = _C[_QR_MODES[mode]]
+    if mode == "r":
+        return _multi(_lib.cnp_linalg_qr, 2, a._h, m, skip=(0,))[1]
+    return _multi(_lib.cnp_linalg_qr, 2, a._h, m)
+
+
+def lstsq(a, b, rcond="warn"):
+    """numpy.linalg.lstsq(a, b, rcond='warn') -> (x, residuals, rank, s), NumPy 1.24's default:
+    rcond='warn' warns (FutureWarning) and uses the machine precision (rcond=-1)."""
+    a, b = as_array(a), as_array(b)
+    if isinstance(rcond, str) and rcond == "warn":
+        import warnings
+        warnings.warn("`rcond` parameter will change to the default of machine precision times "
+                      "``max(M, N)`` where M and N are the input matrix dimensions.\n"
+                      "To use the future default and silence this warning we advise to pass "
+                      "`rcond=None`, to keep using the old, explicitly pass `rcond=-1`.",
+                      FutureWarning, stacklevel=2)
+        rc = -1.0
+    elif rcond is None:
+        single = _compute_kind(a.dtype)[1] and _compute_kind(b.dtype)[1]
+        rc = (1.1920928955078125e-07 if single else 2.220446049250313e-16) * max(a.shape[-2:] if a.ndim >= 2 else (0,))
+    else:
+        rc = float(rcond)
+    x, resid, rank, s = _multi(_lib.cnp_linalg_lstsq, 4, a._h, b._h, rc)
+    return x, resid, int(rank), s
+
+
+# -- composed from the above (as numpy/linalg/linalg.py does) ------------------------------------
+def _is_empty_2d(a):
+    return a.size == 0 and _prod(a.shape[-2:]) == 0
+
+
+def _prod(seq):
+    p = 1
+    for v in seq:
+        p *= v
+    return p
+
+
+def pinv(a, rcond=1e-15, hermitian=False):
+    """numpy.linalg.pinv(a, rcond=1e-15, hermitian=False): through the SVD, singular values
+    below rcond * largest set to zero."""
+    np = _np()
+    a = as_array(a)
+    rcond = as_array(rcond)
+    if _is_empty_2d(a):
+        m, n = a.shape[-2:]
+        return np.empty(a.shape[:-2] + (n, m), dtype=a.dtype)
+    a = np.conjugate(a)
+    u, s, vt = svd(a, full_matrices=False, hermitian=hermitian)
+    cutoff = as_array(rcond)[..., None] * np.amax(s, axis=-1, keepdims=True)
+    large = s > cutoff
+    sinv = np.where(large, 1 / np.where(large, s, 1), 0).astype(s.dtype)
+    return matmul(_swap(vt), np.multiply(sinv[..., None], _swap(u)))
+
+
+def matrix_rank(A, tol=None, hermitian=False):
+    """numpy.linalg.matrix_rank(A, tol=None, hermitian=False)."""
+    np = _np()
+    A = as_array(A)
+    if A.ndim < 2:
+        return int(not np.all(A == 0))
+    S = svd(A, compute_uv=False, hermitian=hermitian)
+    if tol is None:
+        eps = 1.1920928955078125e-07 if S.dtype.itemsize == 4 else 2.220446049250313e-16
+        tol = np.amax(S, axis=-1, keepdims=True) * max(A.shape[-2:]) * eps
+    else:
+        tol = as_array(tol)[..., None]
+    return np.count_nonzero(S > tol, axis=-1)
+
+
+def _moveaxes_last(x, row, col):
+    rest = [k for k in range(x.ndim) if k not in (row, col)]
+    return x.transpose(rest + [row, col])
+
+
+def _norm_axis(axis, nd):
+    from ._errors import AxisError
+    if not -nd <= axis < nd:
+        raise AxisError(axis, nd)
+    return axis + nd if axis < 0 else axis
+
+
+def norm(x, ord=None, axis=None, keepdims=False):
+    """numpy.linalg.norm(x, ord=None, axis=None, keepdims=False): vector norms (any ord, inf,
+    -inf, 0) and matrix norms ('fro', 'nuc', 1, -1, 2, -2, inf, -inf)."""
+    np = _np()
+    x = as_array(x)
+    if x.dtype.kind not in "fc":
+        x = x.astype(float)
+    if axis is None:
+        nd = x.ndim
+        if ord is None or (ord in ("f", "fro") and nd == 2) or (ord == 2 and nd == 1):
+            v = x.ravel()
+            if v.dtype.kind == "c":
+                sq = dot(np.real(v), np.real(v)) + dot(np.imag(v), np.imag(v))
+            else:
+                sq = dot(v, v)
+            ret = np.sqrt(sq)
+            if keepdims:
+                ret = as_array(ret).reshape(nd * [1])
+            return ret
+    nd = x.ndim
+    if axis is None:
+        axis = tuple(range(nd))
+    elif not isinstance(axis, tuple):
+        try:
+            axis = int(axis)
+        except Exception as e:
+            raise TypeError("'axis' must be None, an integer or a tuple of integers") from e
+        axis = (axis,)
+    if len(axis) == 1:
+        if ord == _inf:
+            return np.amax(np.absolute(x), axis=axis, keepdims=keepdims)
+        if ord == -_inf:
+            return np.amin(np.absolute(x), axis=axis, keepdims=keepdims)
+        if isinstance(ord, str):
+            raise ValueError(f"Invalid norm order '{ord}' for vectors")
+        rdt = np.real(x).dtype if x.dtype.kind == "c" else x.dtype
+        if ord == 0:
+            return np.sum((x != 0).astype(rdt), axis=axis, keepdims=keepdims)
+        if ord == 1:
+            return np.sum(np.absolute(x), axis=axis, keepdims=keepdims)
+        if ord is None or ord == 2:
+            s = np.real(np.conjugate(x) * x)
+            return np.sqrt(np.sum(s, axis=axis, keepdims=keepdims))
+        try:
+            ord + 1
+        except TypeError:
+            raise ValueError("Invalid norm order for vectors.") from None
+        absx = np.absolute(x) ** ord
+        ret = np.sum(absx, axis=axis, keepdims=keepdims)
+        return ret ** np.reciprocal(as_array(ord).astype(as_array(ret).dtype))
+    if len(axis) == 2:
+        row, col = _norm_axis(axis[0], nd), _norm_axis(axis[1], nd)
+        if row == col:
+            raise ValueError("Duplicate axes given.")
+        if ord == 2 or ord == -2 or ord == "nuc":
+            s = svd(_moveaxes_last(x, row, col), compute_uv=False)
+            ret = (np.amax(s, axis=-1) if ord == 2 else np.amin(s, axis=-1) if ord == -2
+                   else np.sum(s, axis=-1))
+        elif ord in (1, -1):
+            if col > row:
+                col -= 1
+            red = np.amax if ord == 1 else np.amin
+            ret = red(np.sum(np.absolute(x), axis=row), axis=col)
+        elif ord in (_inf, -_inf):
+            if row > col:
+                row -= 1
+            red = np.amax if ord == _inf else np.amin
+            ret = red(np.sum(np.absolute(x), axis=col), axis=row)
+        elif ord in (None, "fro", "f"):
+            ret = np.sqrt(np.sum(np.real(np.conjugate(x) * x), axis=axis))
+        else:
+            raise ValueError("Invalid norm order for matrices.")
+        if keepdims:
+            shape = list(x.shape)
+            shape[axis[0]] = 1
+            shape[axis[1]] = 1
+            ret = as_array(ret).reshape(shape)
+        return ret
+    raise ValueError("Improper number of dimensions to norm.")
+
+
+def cond(x, p=None):
+    """numpy.linalg.cond(x, p=None): condition number in the given norm (inf for a singular
+    matrix unless it holds NaNs)."""
+    np = _np()
+    x = as_array(x)
+    if _is_empty_2d(x):
+        raise LinAlgError("cond is not defined on empty arrays")
+    with np.errstate(all="ignore"):
+        if p is None or p == 2 or p == -2:
+            s = svd(x, compute_uv=False)
+            r = s[..., -1] / s[..., 0] if p == -2 else s[..., 0] / s[..., -1]
+        else:
+            _assert_stacked_2d(x)
+            _assert_stacked_square(x)
+            cplx, single = _compute_kind(x.dtype)
+            xd = x.astype("complex128" if cplx else "float64")
+            try:
+                invx = inv(xd)
+                r = norm(xd, p, axis=(-2, -1)) * norm(invx, p, axis=(-2, -1))
+            except LinAlgError:
+                # NumPy's inverse of a singular matrix is all NaN here (errors ignored): every
+                # norm of it is NaN (shown as inf below) except 'nuc', whose SVD fails.
+                if p == "nuc":
+                    raise LinAlgError("SVD did not converge") from None
+                if x.ndim > 2:
+                    lead = x.shape[:-2]
+                    flat = xd.reshape((-1,) + x.shape[-2:])
+                    vals = [cond(flat[i], p) for i in range(flat.shape[0])]
+                    return as_array(vals).reshape(lead)
+                r = as_array(_inf)
+            r = as_array(r).astype(("complex64" if single else "complex128") if cplx else
+                                   ("float32" if single else "float64"))
+    r = as_array(r)
+    nan_mask = np.isnan(r)
+    if np.any(nan_mask):
+        had_nan = np.any(np.isnan(x).reshape(x.shape[:-2] + (-1,)), axis=-1)
+        r = np.where(nan_mask & ~had_nan, _inf, r).astype(r.dtype)
+    return _unwrap(r)
+
+
+def matrix_power(a, n):
+    """numpy.linalg.matrix_power(a, n): repeated squaring; n < 0 inverts first."""
+    np = _np()
+    a = as_array(a)
+    _assert_stacked_2d(a)
+    _assert_stacked_square(a)
+    try:
+        n = operator.index(n)
+    except TypeError as e:
+        raise TypeError("exponent must be an integer") from e
+    if n == 0:
+        r = np.empty_like(a)
+        r[...] = np.eye(a.shape[-2], dtype=a.dtype)
+        return r
+    if n < 0:
+        a = inv(a)
+        n = -n
+    if n == 1:
+        return a
+    if n == 2:
+        return matmul(a, a)
+    if n == 3:
+        return matmul(matmul(a, a), a)
+    z = result = None
+    while n > 0:
+        z = a if z is None else matmul(z, z)
+        n, bit = divmod(n, 2)
+        if bit:
+            result = z if result is None else matmul(result, z)
+    return result
+
+
+def multi_dot(arrays, *, out=None):
+    """numpy.linalg.multi_dot(arrays): the chain product in the cheapest order (matrix-chain
+    dynamic programming)."""
+    arrays = [as_array(a) for a in arrays]
+    n = len(arrays)
+    if n < 2:
+        raise ValueError("Expecting at least two arrays.")
+    if n == 2:
+        return dot(arrays[0], arrays[1], out=out)
+    ndim_first, ndim_last = arrays[0].ndim, arrays[-1].ndim
+    if ndim_first == 1:
+        arrays[0] = arrays[0].reshape((1, -1))
+    if ndim_last == 1:
+        arrays[-1] = arrays[-1].reshape((-1, 1))
+    for a in arrays:
+        if a.ndim != 2:
+            raise LinAlgError("%d-dimensional array given. Array must be two-dimensional" % a.ndim)
+    p = [a.shape[0] for a in arrays] + [arrays[-1].shape[1]]
+    cost = [[0] * n for _ in range(n)]
+    split = [[0] * n for _ in range(n)]
+    for length in range(1, n):
+        for i in range(n - length):
+            j = i + length
+            cost[i][j] = None
+            for k in range(i, j):
+                c = cost[i][k] + cost[k + 1][j] + p[i] * p[k + 1] * p[j + 1]
+                if cost[i][j] is None or c < cost[i][j]:
+                    cost[i][j], split[i][j] = c, k
+
+    def chain(i, j):
+        if i == j:
+            return arrays[i]
+        return dot(chain(i, split[i][j]), chain(split[i][j] + 1, j))
+
+    result = as_array(chain(0, n - 1))
+    if ndim_first == 1 and ndim_last == 1:
+        result = _unwrap(result.reshape(()))
+    elif ndim_first == 1:
+        result = result.reshape(result.shape[1:])
+    elif ndim_last == 1:
+        result = result.reshape(result.shape[:-1])
+    if out is not None:
+        from ._casting import copyto
+        copyto(out, result)
+        return out
+    return result

@@ -1,0 +1,123 @@
+// C entry points of the matrix products and numpy.linalg: thin wrappers over src/linalg.
+#include "cnumpy/linalg.h"
+
+#include "capi/guard.hpp"
+#include "linalg/linalg.hpp"
+
+using namespace cnp;
+using namespace cnp::capi;
+namespace la = cnp::linalg;
+
+namespace {
+// Several out-parameters: all cleared first, all written only on success.
+cnp_status clear(std::initializer_list<cnp_array**> outs) {
+  for (cnp_array** o : outs)
+    if (o) *o = nullptr;
+  return CNP_OK;
+}
+}  // namespace
+
+extern "C" {
+
+#define CNP_BINARY(cname, fn)                                                             \
+  CNP_API cnp_status cname(const cnp_array* a, const cnp_array* b, cnp_array** out) {     \
+    return produce(out, [&] { return la::fn(array_of(a), array_of(b)); });               \
+  }
+CNP_BINARY(cnp_matmul, matmul)
+CNP_BINARY(cnp_dot, dot)
+CNP_BINARY(cnp_vdot, vdot)
+CNP_BINARY(cnp_inner, inner)
+CNP_BINARY(cnp_outer, outer)
+CNP_BINARY(cnp_linalg_solve, solve)
+
+CNP_API cnp_status cnp_linalg_inv(const cnp_array* a, cnp_array** out) {
+  return produce(out, [&] { return la::inv(array_of(a)); });
+}
+CNP_API cnp_status cnp_linalg_det(const cnp_array* a, cnp_array** out) {
+  return produce(out, [&] { return la::det(array_of(a)); });
+}
+CNP_API cnp_status cnp_linalg_cholesky(const cnp_array* a, cnp_array** out) {
+  return produce(out, [&] { return la::cholesky(array_of(a)); });
+}
+
+CNP_API cnp_status cnp_linalg_slogdet(const cnp_array* a, cnp_array** sign, cnp_array** logdet) {
+  clear({sign, logdet});
+  return run([&] {
+    require_out(sign);
+    require_out(logdet);
+    Array s, l;
+    la::slogdet(array_of(a), s, l);
+    *sign = new_handle(std::move(s));
+    *logdet = new_handle(std::move(l));
+  });
+}
+
+CNP_API cnp_status cnp_linalg_lstsq(const cnp_array* a, const cnp_array* b, double rcond, cnp_array** x,
+                                    cnp_array** residuals, cnp_array** rank, cnp_array** s) {
+  clear({x, residuals, rank, s});
+  return run([&] {
+    require_out(x);
+    require_out(residuals);
+    require_out(rank);
+    require_out(s);
+    Array xa, ra, ka, sa;
+    la::lstsq(array_of(a), array_of(b), rcond, xa, ra, ka, sa);
+    *x = new_handle(std::move(xa));
+    *residuals = new_handle(std::move(ra));
+    *rank = new_handle(std::move(ka));
+    *s = new_handle(std::move(sa));
+  });
+}
+
+CNP_API cnp_status cnp_linalg_eigh(const cnp_array* a, int32_t uplo, cnp_array** w, cnp_array** v) {
+  clear({w, v});
+  return run([&] {
+    require_out(w);
+    if (uplo != 'L' && uplo != 'U') throw_value("UPLO argument must be 'L' or 'U'");
+    Array wa, va;
+    la::eigh(array_of(a), char(uplo), wa, v ? &va : nullptr);
+    *w = new_handle(std::move(wa));
+    if (v) *v = new_handle(std::move(va));
+  });
+}
+
+CNP_API cnp_status cnp_linalg_eig(const cnp_array* a, cnp_array** w, cnp_array** v) {
+  clear({w, v});
+  return run([&] {
+    require_out(w);
+    Array wa, va;
+    la::eig(array_of(a), wa, v ? &va : nullptr);
+    *w = new_handle(std::move(wa));
+    if (v) *v = new_handle(std::move(va));
+  });
+}
+
+CNP_API cnp_status cnp_linalg_svd(const cnp_array* a, int32_t full_matrices, cnp_array** u, cnp_array** s, cnp_array** vh) {
+  clear({u, s, vh});
+  return run([&] {
+    require_out(s);
+    if ((u == nullptr) != (vh == nullptr)) throw_value("svd: u and vh must both be given or both be NULL");
+    Array ua, sa, va;
+    la::svd(array_of(a), full_matrices != 0, u ? &ua : nullptr, sa, u ? &va : nullptr);
+    *s = new_handle(std::move(sa));
+    if (u) {
+      *u = new_handle(std::move(ua));
+      *vh = new_handle(std::move(va));
+    }
+  });
+}
+
+CNP_API cnp_status cnp_linalg_qr(const cnp_array* a, int32_t mode, cnp_array** q, cnp_array** r) {
+  clear({q, r});
+  return run([&] {
+    require_out(r);
+    if (mode < CNP_LINALG_QR_REDUCED || mode > CNP_LINALG_QR_R) throw_value("Unrecognized mode");
+    if (mode != CNP_LINALG_QR_R) require_out(q);
+    Array qa, ra;
+    la::qr(array_of(a), mode, mode != CNP_LINALG_QR_R ? &qa : nullptr, ra);
+    *r = new_handle(std::move(ra));
+    if (mode != CNP_LINALG_QR_R) *q = new_handle(std::move(qa));
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,94 @@
+/*
+ * cnumpy/linalg.h: matrix products and numpy.linalg, computed with OpenBLAS and LAPACKE.
+ *
+ * Conventions (see docs/linalg.md):
+ *   Every function batches over the leading axes like NumPy's gufuncs: a (..., M, N) array is a
+ *   stack of matrices, and the stacks of two operands broadcast.
+ *   dtypes follow numpy.linalg: float32, float64, complex64, complex128 are computed in their own
+ *   precision (s/d/c/z LAPACK routines); integer and bool inputs become float64; float16 is a
+ *   TypeError ("array type float16 is unsupported in linalg"). cnp_matmul and cnp_dot keep
+ *   NumPy's product dtypes (ints stay ints, bool stays bool).
+ *   Errors: CNP_ERR_LINALG (numpy.linalg.LinAlgError) with NumPy's messages: "Singular matrix",
+ *   "Last 2 dimensions of the array must be square", "Matrix is not positive definite",
+ *   "%d-dimensional array given. Array must be at least two-dimensional", "SVD did not converge",
+ *   "Eigenvalues did not converge", "Array must not contain infs or NaNs" (eig/eigvals);
+ *   CNP_ERR_VALUE for shape mismatches (NumPy's gufunc messages).
+ *   Every out-parameter receives a new reference (NULL on failure).
+ *
+ * The block between CNP_DECLS_BEGIN and CNP_DECLS_END is plain C99 (read by the bindings).
+ */
+#ifndef CNUMPY_LINALG_H
+#define CNUMPY_LINALG_H
+
+#include "cnumpy/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* CNP_DECLS_BEGIN */
+
+/** numpy.linalg.qr's mode= argument. */
+enum {
+    CNP_LINALG_QR_REDUCED = 0,
+    CNP_LINALG_QR_COMPLETE = 1,
+    CNP_LINALG_QR_R = 2
+};
+
+/** numpy.matmul(a, b): stacked matrix product with NumPy's 1-D promotion rules. Errors:
+ *  CNP_ERR_VALUE "matmul: Input operand 1 has a mismatch in its core dimension 0, ..." and the
+ *  broadcast message of the leading axes. \param[out] out new reference. */
+CNP_API cnp_status cnp_matmul(const cnp_array* a, const cnp_array* b, cnp_array** out);
+/** numpy.dot(a, b): sum over the last axis of a and the second-to-last of b (multiply for 0-d).
+ *  Errors: CNP_ERR_VALUE "shapes (2,3) and (2,3) not aligned: ...". \param[out] out new reference. */
+CNP_API cnp_status cnp_dot(const cnp_array* a, const cnp_array* b, cnp_array** out);
+/** numpy.vdot(a, b): dot of the flattened arrays, a conjugated. \param[out] out new reference (0-d). */
+CNP_API cnp_status cnp_vdot(const cnp_array* a, const cnp_array* b, cnp_array** out);
+/** numpy.inner(a, b): sum over the last axes of both. \param[out] out new reference. */
+CNP_API cnp_status cnp_inner(const cnp_array* a, const cnp_array* b, cnp_array** out);
+/** numpy.outer(a, b): out[i, j] = a.ravel()[i] * b.ravel()[j]. \param[out] out new reference. */
+CNP_API cnp_status cnp_outer(const cnp_array* a, const cnp_array* b, cnp_array** out);
+
+/** numpy.linalg.inv. Errors: CNP_ERR_LINALG "Singular matrix", non-square, < 2-d.
+ *  \param[out] out new reference. */
+CNP_API cnp_status cnp_linalg_inv(const cnp_array* a, cnp_array** out);
+/** numpy.linalg.det (0 for a singular matrix). \param[out] out new reference. */
+CNP_API cnp_status cnp_linalg_det(const cnp_array* a, cnp_array** out);
+/** numpy.linalg.slogdet: sign (the compute dtype) and log|det| (its real dtype).
+ *  \param[out] sign new reference. \param[out] logdet new reference. */
+CNP_API cnp_status cnp_linalg_slogdet(const cnp_array* a, cnp_array** sign, cnp_array** logdet);
+/** numpy.linalg.solve(a, b): b is a stack of vectors when b.ndim == a.ndim - 1, else of matrices.
+ *  Errors: CNP_ERR_LINALG "Singular matrix"; CNP_ERR_VALUE for mismatched shapes.
+ *  \param[out] out new reference. */
+CNP_API cnp_status cnp_linalg_solve(const cnp_array* a, const cnp_array* b, cnp_array** out);
+/** numpy.linalg.lstsq(a, b, rcond) for 2-d a and 1- or 2-d b (LAPACK ?gelsd). rcond is passed to
+ *  LAPACK: negative means machine precision (NumPy 1.24's rcond=-1 default).
+ *  \param[out] x new reference. \param[out] residuals new reference. \param[out] rank new
+ *  reference (0-d int32). \param[out] s new reference (singular values). */
+CNP_API cnp_status cnp_linalg_lstsq(const cnp_array* a, const cnp_array* b, double rcond, cnp_array** x,
+                                    cnp_array** residuals, cnp_array** rank, cnp_array** s);
+/** numpy.linalg.cholesky: the lower factor L with a = L L^H. Errors: CNP_ERR_LINALG "Matrix is not
+ *  positive definite". \param[out] out new reference. */
+CNP_API cnp_status cnp_linalg_cholesky(const cnp_array* a, cnp_array** out);
+/** numpy.linalg.eigh / eigvalsh: uplo is 'L' or 'U'. v may be NULL (eigenvalues only).
+ *  \param[out] w new reference (ascending eigenvalues, real dtype). \param[out] v new reference or
+ *  not written when NULL. */
+CNP_API cnp_status cnp_linalg_eigh(const cnp_array* a, int32_t uplo, cnp_array** w, cnp_array** v);
+/** numpy.linalg.eig / eigvals: complex results unless the input is real and every eigenvalue is
+ *  real. v may be NULL. Errors: CNP_ERR_LINALG "Array must not contain infs or NaNs".
+ *  \param[out] w new reference. \param[out] v new reference or not written when NULL. */
+CNP_API cnp_status cnp_linalg_eig(const cnp_array* a, cnp_array** w, cnp_array** v);
+/** numpy.linalg.svd: u and vh may both be NULL (compute_uv=False). full_matrices is 0 or 1.
+ *  \param[out] u new reference. \param[out] s new reference. \param[out] vh new reference. */
+CNP_API cnp_status cnp_linalg_svd(const cnp_array* a, int32_t full_matrices, cnp_array** u, cnp_array** s, cnp_array** vh);
+/** numpy.linalg.qr with mode CNP_LINALG_QR_*; q is not written for CNP_LINALG_QR_R (may be NULL).
+ *  \param[out] q new reference. \param[out] r new reference. */
+CNP_API cnp_status cnp_linalg_qr(const cnp_array* a, int32_t mode, cnp_array** q, cnp_array** r);
+
+/* CNP_DECLS_END */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

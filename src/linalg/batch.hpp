@@ -1,0 +1,70 @@
+// Shared plumbing of numpy.linalg: NumPy's dtype rule (_commonType), its argument checks, and the
+// batching helper that walks the broadcast leading axes and hands each matrix to LAPACK in the
+// layout it wants (column-major, contiguous, in the compute dtype).
+#pragma once
+#include <complex>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+
+#include "core/array.hpp"
+#include "core/error.hpp"
+
+namespace cnp::linalg {
+
+// The LAPACK dtype for an input: float32/float64/complex64/complex128 as they are, integers and
+// bool as float64; TypeError "array type float16 is unsupported in linalg" otherwise.
+const Dtype* compute_dtype(const Dtype* d);
+const Dtype* compute_dtype(const Dtype* a, const Dtype* b);
+// The real dtype of the same precision (float32 for complex64, ...).
+const Dtype* real_dtype(const Dtype* d);
+const Dtype* complex_dtype(const Dtype* d);
+
+[[noreturn]] void throw_linalg(const std::string& m);
+// "%d-dimensional array given. Array must be at least two-dimensional"
+void assert_stacked_2d(const Array& a);
+// "Last 2 dimensions of the array must be square"
+void assert_stacked_square(const Array& a);
+
+// A batch of matrices copied out of an array of shape (..., rows, cols): count matrices, each
+// column-major (leading dimension rows), contiguous, of dtype `dtype`. With transposed = true
+// each matrix is stored row-major instead (i.e. column-major storage of the transpose), which is
+// a straight C-order copy.
+struct Batch {
+  Array buf;
+  int64_t count = 0, rows = 0, cols = 0;
+  template <class T> T* mat(int64_t i) const { return reinterpret_cast<T*>(buf.data()) + i * rows * cols; }
+};
+Batch to_lapack(const Array& a, const Dtype* dtype, bool transposed = false);
+
+// An output of shape lead + (rows, cols) whose matrices are written column-major: allocated as
+// lead + (cols, rows) in C order and returned (by finish()) as the transposed view copied to C order.
+struct OutBatch {
+  Array buf;
+  int64_t rows = 0, cols = 0;
+  template <class T> T* mat(int64_t i) const { return reinterpret_cast<T*>(buf.data()) + i * rows * cols; }
+  Array finish() const;
+};
+OutBatch make_out(const Dtype* dtype, int32_t nlead, const int64_t* lead, int64_t rows, int64_t cols);
+// A plain C-order result of shape lead + tail.
+Array make_plain(const Dtype* dtype, int32_t nlead, const int64_t* lead, std::initializer_list<int64_t> tail);
+int64_t product(int32_t n, const int64_t* shape);
+
+// Calls f.template operator()<T>() with T the C++ type of a compute dtype.
+template <class F>
+decltype(auto) dispatch(const Dtype* d, F&& f) {
+  switch (d->typenum) {
+    case CNP_FLOAT32: return f.template operator()<float>();
+    case CNP_FLOAT64: return f.template operator()<double>();
+    case CNP_COMPLEX64: return f.template operator()<std::complex<float>>();
+    case CNP_COMPLEX128: return f.template operator()<std::complex<double>>();
+    default: throw Error(CNP_ERR_INTERNAL, "linalg: unexpected compute dtype");
+  }
+}
+
+// Thread policy (docs/linalg.md): OpenBLAS gets as many threads as the library's own pool
+// (cnp_set_num_threads / CNUMPY_NUM_THREADS) unless the user set OPENBLAS_NUM_THREADS or
+// OMP_NUM_THREADS; re-synchronised before each BLAS/LAPACK call. Also turns LAPACKE's NaN scan
+// off (NumPy passes NaNs to LAPACK and lets it produce NaNs).
+void prepare_blas();
+}  // namespace cnp::linalg

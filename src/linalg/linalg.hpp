@@ -1,0 +1,35 @@
+// numpy.linalg and the matrix products on cnp::Array (OpenBLAS + LAPACKE underneath; see
+// docs/linalg.md). Every function batches over leading axes like NumPy's gufuncs.
+#pragma once
+#include <cstdint>
+
+#include "core/array.hpp"
+
+namespace cnp::linalg {
+
+// products.cpp
+Array matmul(const Array& a, const Array& b);
+Array dot(const Array& a, const Array& b);
+Array vdot(const Array& a, const Array& b);
+Array inner(const Array& a, const Array& b);
+Array outer(const Array& a, const Array& b);
+
+// solvers.cpp
+Array inv(const Array& a);
+Array det(const Array& a);
+void slogdet(const Array& a, Array& sign, Array& logdet);
+Array solve(const Array& a, const Array& b);
+// rcond < 0: machine precision * max(M, N) (NumPy's rcond=None).
+void lstsq(const Array& a, const Array& b, double rcond, Array& x, Array& residuals, Array& rank, Array& s);
+
+// decompositions.cpp
+Array cholesky(const Array& a);
+// uplo 'L' or 'U'; w only when v is nullptr.
+void eigh(const Array& a, char uplo, Array& w, Array* v);
+void eig(const Array& a, Array& w, Array* v);
+// s only when u is nullptr.
+void svd(const Array& a, bool full_matrices, Array* u, Array& s, Array* vh);
+// mode: 0 reduced, 1 complete, 2 r (q not written).
+void qr(const Array& a, int32_t mode, Array* q, Array& r);
+
+}  // namespace cnp::linalg
