@@ -5,4 +5,5 @@
 #include "cnumpy/ufunc.h"
 #include "cnumpy/reduce.h"
 #include "cnumpy/fft.h"
+#include "cnumpy/manip.h"
 #endif

@@ -90,6 +90,10 @@ def dtype_array(handles):
     return _new("cnp_dtype *[]", handles)
 
 
+def handle_array(handles):
+    return _new("cnp_array *[]", handles)
+
+
 def index_array(items):
     return _new("cnp_index[]", items)
 

@@ -180,15 +180,18 @@ def dtype_array(handles):
     return (ctypes.c_void_p * len(handles))(*handles)
 
 
+def handle_array(handles):
+    """const cnp_array*[] holding array handles."""
+    return (ctypes.c_void_p * len(handles))(*handles)
+
+
 def index_array(items):
     """cnp_index[] from (kind, flags, start, stop, step) tuples."""
     arr = (_Index * len(items))()
-    for dst, (kind, flags, start, stop, step) in zip(arr, items):
-        dst.kind = kind
-        dst.flags = flags
-        dst.start = start
-        dst.stop = stop
-        dst.step = step
+    for dst, item in zip(arr, items):
+        dst.kind, dst.flags, dst.start, dst.stop, dst.step = item[:5]
+        if len(item) > 5:
+            dst.array = item[5]         # the handle of an index array (CNP_INDEX_ARRAY)
     return arr
 
 
