@@ -18,10 +18,6 @@ namespace cnp {
 
 namespace {
 
-const char* const kBadIndex =
-    "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid "
-    "indices";
-
 const Array& item_array(const cnp_index& it) {
   const cnp_array* h = it.array;
   if (!h) throw Error(CNP_ERR_INVALID_HANDLE, "array handle is NULL");
@@ -111,7 +107,7 @@ Plan make_plan(const Array& a, int32_t nitems, const cnp_index* items) {
         const Array& x = item_array(items[i]);
         if (x.dtype()->kind == 'b') consumed += x.ndim();
         else if (is_integer(x.dtype())) ++consumed;
-        else throw_index(kBadIndex);
+        else throw_index("arrays used as indices must be of integer (or boolean) type");
         break;
       }
       default: throw_value("invalid index item kind " + std::to_string(items[i].kind));
@@ -451,13 +447,12 @@ Array index_get(const Array& a, int32_t nitems, const cnp_index* items) {
 }
 
 void index_set(Array& a, int32_t nitems, const cnp_index* items, const Array& value_in) {
+  a.require_writeable();  // NumPy checks this before looking at the index
   if (!has_array_item(nitems, items)) {
     Array v = index(a, nitems, items);
-    a.require_writeable();
     return assign(v, value_in, CNP_CASTING_UNSAFE);
   }
   Plan p = make_plan(a, nitems, items);
-  a.require_writeable();
   int64_t vst[kMaxDims];
   if (!broadcast_strides(value_in, p.rnd, p.rshape, vst))
     throw_value("shape mismatch: value array of shape " + numpy_shape_string(value_in.ndim(), value_in.shape()) +

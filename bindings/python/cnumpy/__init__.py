@@ -23,6 +23,10 @@ from ._mathfuncs import (around, round_, round, fix, clip, real, imag, angle, is
 from ._errstate import seterr, geterr, seterrcall, geterrcall, errstate
 from ._reduce import (sum, prod, amin, amax, min, max, mean, var, std, ptp, all, any,
                       count_nonzero, argmin, argmax, cumsum, cumprod)
+from ._shape_funcs import (swapaxes, moveaxis, squeeze, expand_dims, atleast_1d, atleast_2d,
+                           atleast_3d, broadcast_to, broadcast_arrays, broadcast_shapes)
+from ._manip import *  # noqa: F401,F403  (joining, splitting, rearranging, selection; where)
+from ._manip import __all__ as _manip_all
 from . import fft
 
 globals().update(_ALIASES)
@@ -52,4 +56,4 @@ __all__ = [
     "allclose", "array_equal", "where", "seterr", "geterr", "seterrcall", "geterrcall",
     "errstate", "sum", "prod", "amin", "amax", "min", "max", "mean", "var", "std", "ptp", "all",
     "any", "count_nonzero", "argmin", "argmax", "cumsum", "cumprod",
-] + sorted(_ALIASES) + sorted(_UFUNCS)
+] + _manip_all + sorted(_ALIASES) + sorted(_UFUNCS)

@@ -164,7 +164,9 @@ def _array_item(k):
     """(item, array) for an index array: an integer or boolean array (lists and other sequences
     are converted; an empty list is an empty integer index, as in NumPy)."""
     from ._convert import as_array
-    a = k if isinstance(k, ndarray) else as_array(k)
+    if isinstance(k, ndarray):
+        return (_IDX_ARR, 0, 0, 0, 0, k._h), k      # the library checks its dtype
+    a = as_array(k)
     if a.dtype.kind not in "biu":
         if a.size == 0 and not isinstance(k, ndarray):
             a = a.astype("int64")
