@@ -30,7 +30,8 @@ def _mode(mode):
     try:
         return _MODES[mode]
     except (KeyError, TypeError):
-        raise ValueError("clipmode must be one of 'clip', 'raise', or 'wrap'") from None
+        raise ValueError("clipmode must be one of 'clip', 'raise', or 'wrap' (got %r)"
+                         % (mode,)) from None
 
 
 def _scalar_or(r):
@@ -79,6 +80,8 @@ def where(condition, *args, **kwargs):
 def take(a, indices, axis=None, out=None, mode="raise"):
     a = as_array(a)
     ind = as_array(indices)
+    if not isinstance(indices, ndarray) and ind.dtype.kind in "fb":
+        ind = ind.astype("int64")       # NumPy converts sequences straight to intp
     r = new(_lib.cnp_take, a._h, ind._h, _axis_arg(axis), _mode(mode))
     if out is not None:
         return _copy_into(out, r)
@@ -718,8 +721,8 @@ def insert(arr, obj, values, axis=None):
     if indices.size == 1:
         index = int(indices.ravel()[0])
         if index < -n or index > n:
-            raise IndexError("index %i is out of bounds for axis %i with size %i"
-                             % (index, axis, n))
+            raise IndexError("index %s is out of bounds for axis %i with size %i"
+                             % (obj, axis, n))
         if index < 0:
             index += n
         values = array(values, copy=False, ndmin=nd, dtype=arr.dtype)
@@ -964,16 +967,15 @@ def pad(array, pad_width, mode="constant", **kwargs):
             parts = [None, cur, None]
             if b:
                 edge = cur[_at(axis, slice(0, 1))]
-                ramp = linspace(full(edge.shape, eb, edge.dtype), edge, b, endpoint=False,
-                                axis=axis)
-                parts[0] = squeeze(ramp, axis + 1).astype(dt) if ramp.ndim > cur.ndim else \
-                    ramp.astype(dt)
+                ramp = linspace(full(edge.shape, eb), edge, b, endpoint=False, axis=axis,
+                                dtype=dt)
+                parts[0] = squeeze(ramp, axis + 1) if ramp.ndim > cur.ndim else ramp
             if a:
                 edge = cur[_at(axis, slice(-1, None))]
-                ramp = linspace(full(edge.shape, ea, edge.dtype), edge, a, endpoint=False,
-                                axis=axis)
+                ramp = linspace(full(edge.shape, ea), edge, a, endpoint=False, axis=axis,
+                                dtype=dt)
                 ramp = squeeze(ramp, axis + 1) if ramp.ndim > cur.ndim else ramp
-                parts[2] = flip(ramp, axis).astype(dt)
+                parts[2] = flip(ramp, axis)
             cur = _cat(parts, axis)
     else:
         lengths = _as_pairs(kwargs.get("stat_length"), nd, as_index=True)

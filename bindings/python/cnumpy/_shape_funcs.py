@@ -73,8 +73,8 @@ def normalize_axis_tuple(axis, ndim, argname=None, allow_duplicate=False):
 def swapaxes(a, axis1, axis2):
     a = as_array(a)
     n = a.ndim
-    axis1 = normalize_axis(axis1, n)
-    axis2 = normalize_axis(axis2, n)
+    axis1 = normalize_axis(axis1, n, "axis1")
+    axis2 = normalize_axis(axis2, n, "axis2")
     perm = list(range(n))
     perm[axis1], perm[axis2] = perm[axis2], perm[axis1]
     return a.transpose(perm)
