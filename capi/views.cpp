@@ -4,6 +4,7 @@
 #include "ufunc/errstate.hpp"
 #include "core/cast.hpp"
 #include "core/views.hpp"
+#include "indexing/advanced.hpp"
 
 using namespace cnp;
 using namespace cnp::capi;
@@ -23,7 +24,7 @@ CNP_API cnp_status cnp_transpose(const cnp_array* h, const int64_t* axes, int32_
   return produce(out, [&] { return transpose(array_of(h), axes, naxes); });
 }
 CNP_API cnp_status cnp_array_index(const cnp_array* h, int32_t nitems, const cnp_index* items, cnp_array** out) {
-  return produce(out, [&] { return index(array_of(h), nitems, items); });
+  return produce(out, [&] { return index_get(array_of(h), nitems, items); });
 }
 
 CNP_API cnp_status cnp_array_getitem(const cnp_array* h, int32_t nindex, const int64_t* idx, cnp_scalar* out) {

@@ -10,4 +10,5 @@
 #include "cnumpy/print.h"
 #include "cnumpy/interop.h"
 #include "cnumpy/linalg.h"
+#include "cnumpy/manip.h"
 #endif

@@ -5,6 +5,7 @@
 #include <limits>
 #include <vector>
 
+#include "core/blocked_copy.hpp"
 #include "core/error.hpp"
 #include "core/iter.hpp"
 #include "core/types.hpp"
@@ -57,6 +58,7 @@ const CastTable& cast_table() {
 // dst = src elementwise (src already broadcast through src_strides), converted by the cast table.
 void cast_into(Array& dst, const Array& src, const int64_t* src_strides) {
   CastLoop loop = cast_loop(src.dtype()->typenum, dst.dtype()->typenum);
+  if (blocked_copy(dst, src, src_strides, loop)) return;  // transposed layouts
   const int64_t* strides[2] = {dst.strides(), src_strides};
   char* bases[2] = {dst.data(), src.data()};
   for_each_run<2>(dst.ndim(), dst.shape(), strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {

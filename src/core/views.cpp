@@ -174,9 +174,9 @@ Array index(const Array& a, int32_t nitems, const cnp_index* items) {
       case CNP_INDEX_ELLIPSIS:
         if (++ellipses > 1) throw_index("an index can only have a single ellipsis ('...')");
         break;
+      case CNP_INDEX_ARRAY: throw_value("index arrays are advanced indexing: see advanced_index()");
       default: throw_value("invalid index item kind " + std::to_string(items[i].kind));
     }
-    if (items[i].array) throw Error(CNP_ERR_NOT_IMPLEMENTED, "advanced (array) indexing is not supported yet");
   }
   if (consumed > a.ndim())
     throw_index("too many indices for array: array is " + std::to_string(a.ndim()) + "-dimensional, but " +

@@ -27,6 +27,10 @@ from ._stats import (median, nanmedian, quantile, percentile, nanquantile, nanpe
                      nanprod, nanmin, nanmax, nanmean, nanvar, nanstd, nanargmin, nanargmax,
                      nancumsum, nancumprod, average, bincount, histogram, diff, ediff1d, gradient,
                      trapz, cov, corrcoef)
+from ._shape_funcs import (swapaxes, moveaxis, squeeze, expand_dims, atleast_1d, atleast_2d,
+                           atleast_3d, broadcast_to, broadcast_arrays, broadcast_shapes)
+from ._manip import *  # noqa: F401,F403  (joining, splitting, rearranging, selection; where)
+from ._manip import __all__ as _manip_all
 from . import fft
 from . import audio
 from ._print import set_printoptions, get_printoptions, printoptions
@@ -66,5 +70,5 @@ __all__ = [
     "nanmax", "nanmean", "nanvar", "nanstd", "nanargmin", "nanargmax", "nancumsum", "nancumprod",
     "average", "bincount", "histogram", "diff", "ediff1d", "gradient", "trapz", "cov", "corrcoef",
     "dot", "vdot", "inner", "outer", "matmul", "tensordot", "einsum", "kron", "trace",
-] + sorted(_ALIASES) + sorted(_UFUNCS)
+] + _manip_all + sorted(_ALIASES) + sorted(_UFUNCS)
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo"]

@@ -19,7 +19,7 @@ of the package uses:
   int64_array(seq)      int64_t[] of a sequence of ints
   dtype_array(handles)  const cnp_dtype*[] of dtype handles
   double_array(seq)     double[] of a sequence of floats
-  array_array(handles)  const cnp_array*[] of array handles
+  handle_array(handles) const cnp_array*[] of array handles
   new_array_outs(n)     cnp_array*[n] cells for functions returning several arrays
   index_array(items)    cnp_index[] of (kind, flags, start, stop, step) tuples
   is_null(ptr)          whether a pointer result is NULL
@@ -54,7 +54,7 @@ INTERFACE = (
     "NAME", "lib", "consts", "NULL", "path", "missing",
     "new_array_out", "new_dtype_out", "new_voidp_out", "new_int32_out", "new_int64_out",
     "new_charp_out", "new_int64p_out", "new_scalar", "new_ufunc_args", "new_errstate",
-    "int64_array", "dtype_array", "double_array", "array_array", "new_array_outs",
+    "int64_array", "dtype_array", "double_array", "handle_array", "new_array_outs",
     "index_array", "is_null", "string", "address", "voidp", "read_int64s", "read_bytes",
     "memory", "make_deleter", "make_warning_fn", "keep_forever",
 )

@@ -94,12 +94,12 @@ def double_array(seq):
     return _new("double[]", seq)
 
 
-def array_array(handles):
-    return _new("cnp_array *[]", handles)
-
-
 def new_array_outs(n):
     return _new("cnp_array *[]", max(n, 1))
+
+
+def handle_array(handles):
+    return _new("cnp_array *[]", handles)
 
 
 def index_array(items):

@@ -185,7 +185,7 @@ def double_array(seq):
     return (ctypes.c_double * len(seq))(*seq)
 
 
-def array_array(handles):
+def handle_array(handles):
     """const cnp_array*[] holding array handles."""
     return (ctypes.c_void_p * len(handles))(*handles)
 
@@ -198,12 +198,10 @@ def new_array_outs(n):
 def index_array(items):
     """cnp_index[] from (kind, flags, start, stop, step) tuples."""
     arr = (_Index * len(items))()
-    for dst, (kind, flags, start, stop, step) in zip(arr, items):
-        dst.kind = kind
-        dst.flags = flags
-        dst.start = start
-        dst.stop = stop
-        dst.step = step
+    for dst, item in zip(arr, items):
+        dst.kind, dst.flags, dst.start, dst.stop, dst.step = item[:5]
+        if len(item) > 5:
+            dst.array = item[5]         # the handle of an index array (CNP_INDEX_ARRAY)
     return arr
 
 

@@ -32,6 +32,7 @@ _IDX_INT = _C["CNP_INDEX_INTEGER"]
 _IDX_SLICE = _C["CNP_INDEX_SLICE"]
 _IDX_NEW = _C["CNP_INDEX_NEWAXIS"]
 _IDX_ELL = _C["CNP_INDEX_ELLIPSIS"]
+_IDX_ARR = _C["CNP_INDEX_ARRAY"]
 _HAS_START = _C["CNP_SLICE_HAS_START"]
 _HAS_STOP = _C["CNP_SLICE_HAS_STOP"]
 _HAS_STEP = _C["CNP_SLICE_HAS_STEP"]
@@ -159,13 +160,30 @@ def _int_index(k):
     return v
 
 
+def _array_item(k):
+    """(item, array) for an index array: an integer or boolean array (lists and other sequences
+    are converted; an empty list is an empty integer index, as in NumPy)."""
+    from ._convert import as_array
+    if isinstance(k, ndarray):
+        return (_IDX_ARR, 0, 0, 0, 0, k._h), k      # the library checks its dtype
+    a = as_array(k)
+    if a.dtype.kind not in "biu":
+        if a.size == 0 and not isinstance(k, ndarray):
+            a = a.astype("int64")
+        else:
+            raise IndexError(_INDEX_ERROR)
+    return (_IDX_ARR, 0, 0, 0, 0, a._h), a
+
+
 def parse_index(key):
-    """(items, ints): cnp_index tuples for a basic index, and the list of integer indices when
-    the index is nothing but integers (None otherwise)."""
+    """(items, ints, keep): cnp_index tuples for an index, the list of integer indices when the
+    index is nothing but integers (None otherwise), and the index arrays the items point to (None
+    when there are none: a basic index, whose result is a view)."""
     if type(key) is not tuple:
         key = (key,)
     items = []
     ints = []
+    keep = None
     for k in key:
         t = type(k)
         if t is int:
@@ -174,21 +192,28 @@ def parse_index(key):
             items.append((_IDX_INT, 0, k, 0, 0))
             if ints is not None:
                 ints.append(k)
-        elif t is slice:
+            continue
+        if t is slice:
             items.append(_slice_item(k))
-            ints = None
         elif k is None:
             items.append((_IDX_NEW, 0, 0, 0, 0))
-            ints = None
         elif k is Ellipsis:
             items.append((_IDX_ELL, 0, 0, 0, 0))
-            ints = None
+        elif t is list or t is tuple or t is bool or isinstance(k, (bool_, ndarray)) and not (
+                k.ndim == 0 and k.dtype.kind in "iu"):
+            item, arr = _array_item(k)
+            items.append(item)
+            if keep is None:
+                keep = []
+            keep.append(arr)
         else:
             v = _int_index(k)
             items.append((_IDX_INT, 0, v, 0, 0))
             if ints is not None:
                 ints.append(v)
-    return items, ints
+            continue
+        ints = None
+    return items, ints, keep
 
 
 def _get_scalar(h, ints):
@@ -487,13 +512,23 @@ class ndarray:
                 return from_cscalar(_get_scalar(h, (key,)))
             items, ints = [(_IDX_INT, 0, key, 0, 0)], None
         else:
-            items, ints = parse_index(key)
+            items, ints, keep = parse_index(key)
             if ints is not None and len(ints) == len(self.shape):
                 return from_cscalar(_get_scalar(h, ints))
         return new(_lib.cnp_array_index, h, len(items), _backend.index_array(items))
 
     def __setitem__(self, key, value):
-        items, ints = parse_index(key)
+        items, ints, keep = parse_index(key)
+        if keep is not None:
+            # Advanced indexing: the library writes through the index arrays.
+            if _is_scalar(value):
+                src = new(_lib.cnp_array_from_scalar, to_cscalar(value), self.dtype._h)
+            else:
+                from ._convert import as_source
+                src = as_source(value)
+            call(_lib.cnp_array_index_assign, self._h, len(items), _backend.index_array(items),
+                 src._h)
+            return
         if ints is not None and len(ints) == len(self.shape) and _is_scalar(value):
             call(_lib.cnp_array_setitem, self._h, len(ints),
                  _int64_array(ints) if ints else _NULL, to_cscalar(value))

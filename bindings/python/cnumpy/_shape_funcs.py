@@ -35,3 +35,151 @@ def size(a, axis=None):
     if axis is None:
         return a.size
     return a.shape[operator.index(axis)]     # NumPy 1.24: IndexError from the tuple
+
+
+# -- axes, broadcasting and dimension changes (views, as in NumPy) ------------------------------
+from . import _backend                              # noqa: E402
+from ._errors import AxisError                      # noqa: E402
+from ._ndarray import new                           # noqa: E402
+
+_lib = _backend.lib
+
+
+def normalize_axis(axis, ndim, argname=None):
+    try:
+        axis = operator.index(axis)
+    except TypeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(axis).__name__) from None
+    if not -ndim <= axis < ndim:
+        raise AxisError(axis, ndim, argname)
+    return axis % ndim if ndim else axis
+
+
+def normalize_axis_tuple(axis, ndim, argname=None, allow_duplicate=False):
+    if type(axis) not in (tuple, list):
+        try:
+            axis = [operator.index(axis)]
+        except TypeError:
+            pass
+    axis = tuple(normalize_axis(ax, ndim, argname) for ax in axis)
+    if not allow_duplicate and len(set(axis)) != len(axis):
+        if argname:
+            raise ValueError("repeated axis in `%s` argument" % argname)
+        raise ValueError("repeated axis")
+    return axis
+
+
+def swapaxes(a, axis1, axis2):
+    a = as_array(a)
+    n = a.ndim
+    axis1 = normalize_axis(axis1, n, "axis1")
+    axis2 = normalize_axis(axis2, n, "axis2")
+    perm = list(range(n))
+    perm[axis1], perm[axis2] = perm[axis2], perm[axis1]
+    return a.transpose(perm)
+
+
+def moveaxis(a, source, destination):
+    a = as_array(a)
+    source = normalize_axis_tuple(source, a.ndim, "source")
+    destination = normalize_axis_tuple(destination, a.ndim, "destination")
+    if len(source) != len(destination):
+        raise ValueError("`source` and `destination` arguments must have the same number of "
+                         "elements")
+    order = [n for n in range(a.ndim) if n not in source]
+    for dest, src in sorted(zip(destination, source)):
+        order.insert(dest, src)
+    return a.transpose(order)
+
+
+def squeeze(a, axis=None):
+    a = as_array(a)
+    shape = a.shape
+    if axis is None:
+        return a.reshape(tuple(n for n in shape if n != 1))
+    axes = normalize_axis_tuple(axis, a.ndim)
+    for ax in axes:
+        if shape[ax] != 1:
+            raise ValueError("cannot select an axis to squeeze out which has size not equal to "
+                             "one")
+    return a.reshape(tuple(n for i, n in enumerate(shape) if i not in axes))
+
+
+def expand_dims(a, axis):
+    a = as_array(a)
+    if type(axis) not in (tuple, list):
+        axis = (axis,)
+    out_ndim = len(axis) + a.ndim
+    axis = normalize_axis_tuple(axis, out_ndim)
+    it = iter(a.shape)
+    return a.reshape(tuple(1 if ax in axis else next(it) for ax in range(out_ndim)))
+
+
+def _atleast(arys, make):
+    res = [make(as_array(a)) for a in arys]
+    return res[0] if len(res) == 1 else res
+
+
+def atleast_1d(*arys):
+    return _atleast(arys, lambda a: a.reshape(1) if a.ndim == 0 else a)
+
+
+def atleast_2d(*arys):
+    return _atleast(arys, lambda a: a.reshape(1, 1) if a.ndim == 0 else
+                    (a[None, :] if a.ndim == 1 else a))
+
+
+def _3d(a):
+    if a.ndim == 0:
+        return a.reshape(1, 1, 1)
+    if a.ndim == 1:
+        return a[None, :, None]
+    if a.ndim == 2:
+        return a[:, :, None]
+    return a
+
+
+def atleast_3d(*arys):
+    return _atleast(arys, _3d)
+
+
+def broadcast_to(array, shape, subok=False):
+    a = as_array(array)
+    if not hasattr(shape, "__len__"):
+        shape = (shape,)
+    shape = tuple(operator.index(n) for n in shape)
+    return new(_lib.cnp_broadcast_to, a._h, len(shape), _backend.int64_array(shape) if shape
+               else _backend.NULL)
+
+
+def broadcast_shapes(*args):
+    shapes = [tuple(s) if hasattr(s, "__len__") else (s,) for s in args]
+    for s in shapes:
+        for n in s:
+            if operator.index(n) < 0:
+                raise ValueError("negative dimensions are not allowed")
+    nd = max((len(s) for s in shapes), default=0)
+    out = [1] * nd
+    owner = [None] * nd
+    for i, s in enumerate(shapes):
+        lead = nd - len(s)
+        for k, n in enumerate(s):
+            d = lead + k
+            if n == 1 or n == out[d]:
+                continue
+            if out[d] == 1:
+                out[d] = n
+                owner[d] = i
+                continue
+            j = owner[d]
+            raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.  "
+                             "Mismatch is between arg %d with shape %s and arg %d with shape %s."
+                             % (j, shapes[j], i, s))
+    return tuple(out)
+
+
+def broadcast_arrays(*args, subok=False):
+    arrays = [as_array(a) for a in args]
+    shape = broadcast_shapes(*[a.shape for a in arrays])
+    return [a if a.shape == shape else broadcast_to(a, shape) for a in arrays]

@@ -295,7 +295,7 @@ def gradient(f, *varargs, axis=None, edge_order=1):
         nout = len(axes)
     cells = _backend.new_array_outs(max(nout, 1))
     cnt = _backend.new_int32_out()
-    handles = _backend.array_array([v._h for v in sp]) if sp else _NULL
+    handles = _backend.handle_array([v._h for v in sp]) if sp else _NULL
     st = _gradient(f._h, handles, len(sp), ax, na, operator.index(edge_order), cells, cnt)
     if st:
         raise error(st)

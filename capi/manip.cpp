@@ -1,0 +1,66 @@
+// Advanced indexing assignment and the manipulation primitives (include/cnumpy/manip.h).
+#include <vector>
+
+#include "capi/guard.hpp"
+#include "core/cast.hpp"
+#include "indexing/advanced.hpp"
+#include "manip/manip.hpp"
+#include "ufunc/errstate.hpp"
+
+using namespace cnp;
+using namespace cnp::capi;
+
+extern "C" {
+
+CNP_API cnp_status cnp_array_index_assign(cnp_array* h, int32_t nitems, const cnp_index* items, const cnp_array* value) {
+  return run([&] {
+    Array& a = array_of(h);
+    const Array& v = array_of(value);
+    fpe_clear();
+    index_set(a, nitems, items, v);
+    fpe_report(fpe_read(), "cast");
+  });
+}
+
+CNP_API cnp_status cnp_nonzero(const cnp_array* a, cnp_array** out) {
+  return produce(out, [&] { return nonzero(array_of(a)); });
+}
+
+CNP_API cnp_status cnp_take(const cnp_array* a, const cnp_array* indices, const int64_t* axis, int32_t mode,
+                            cnp_array** out) {
+  return produce(out, [&] { return take(array_of(a), array_of(indices), axis, mode); });
+}
+
+CNP_API cnp_status cnp_concatenate(int32_t n, const cnp_array* const* arrays, const int64_t* axis, cnp_array* out_array,
+                                   const cnp_dtype* dtype, int32_t casting, cnp_array** out) {
+  return produce(out, [&] {
+    if (n < 0 || (n > 0 && !arrays)) throw Error(CNP_ERR_INVALID_HANDLE, "arrays pointer is NULL");
+    std::vector<const Array*> in;
+    in.reserve(static_cast<size_t>(n));
+    for (int32_t i = 0; i < n; ++i) in.push_back(&array_of(arrays[i]));
+    Array* o = out_array ? &array_of(out_array) : nullptr;
+    fpe_clear();
+    Array r = concatenate(in, axis, o, opt_dtype(dtype), casting);
+    fpe_report(fpe_read(), "cast");
+    return r;
+  });
+}
+
+CNP_API cnp_status cnp_repeat(const cnp_array* a, const cnp_array* repeats, const int64_t* axis, cnp_array** out) {
+  return produce(out, [&] { return repeat(array_of(a), array_of(repeats), axis); });
+}
+
+CNP_API cnp_status cnp_broadcast_to(const cnp_array* a, int32_t ndim, const int64_t* shape, cnp_array** out) {
+  return produce(out, [&] { return broadcast_view(array_of(a), ndim, shape); });
+}
+
+CNP_API cnp_status cnp_diagonal(const cnp_array* a, int64_t offset, int64_t axis1, int64_t axis2, cnp_array** out) {
+  return produce(out, [&] { return diagonal(array_of(a), offset, axis1, axis2); });
+}
+
+CNP_API cnp_status cnp_as_strided(const cnp_array* a, int32_t ndim, const int64_t* shape, const int64_t* strides,
+                                  int32_t writeable, cnp_array** out) {
+  return produce(out, [&] { return as_strided(array_of(a), ndim, shape, strides, writeable != 0); });
+}
+
+}  // extern "C"

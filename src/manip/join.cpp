@@ -1,0 +1,68 @@
+// numpy.concatenate: each input copied (and cast) into its slab of the result.
+#include <string>
+
+#include "core/cast.hpp"
+#include "core/error.hpp"
+#include "core/views.hpp"
+#include "manip/manip.hpp"
+
+namespace cnp {
+
+Array concatenate(const std::vector<const Array*>& in, const int64_t* axis, Array* out, const Dtype* dtype,
+                  int32_t casting) {
+  if (in.empty()) throw_value("need at least one array to concatenate");
+  if (out && dtype)
+    throw_type("concatenate() only takes `out` or `dtype` as an argument, but both were provided.");
+  casting_name(casting);  // validates
+  std::vector<Array> arrays;
+  arrays.reserve(in.size());
+  for (const Array* p : in) arrays.push_back(axis ? *p : ravel(*p, CNP_ORDER_C));
+  const int32_t nd = arrays[0].ndim();
+  if (nd == 0) throw_value("zero-dimensional arrays cannot be concatenated");
+  const int32_t ax = static_cast<int32_t>(normalize_axis(axis ? *axis : 0, nd));
+  int64_t shape[kMaxDims];
+  std::copy(arrays[0].shape(), arrays[0].shape() + nd, shape);
+  for (size_t i = 1; i < arrays.size(); ++i) {
+    const Array& b = arrays[i];
+    if (b.ndim() != nd)
+      throw_value("all the input arrays must have same number of dimensions, but the array at index 0 has " +
+                  std::to_string(nd) + " dimension(s) and the array at index " + std::to_string(i) + " has " +
+                  std::to_string(b.ndim()) + " dimension(s)");
+    for (int32_t d = 0; d < nd; ++d) {
+      if (d == ax) continue;
+      if (b.shape(d) != shape[d])
+        throw_value("all the input array dimensions except for the concatenation axis must match exactly, but along "
+                    "dimension " + std::to_string(d) + ", the array at index 0 has size " + std::to_string(shape[d]) +
+                    " and the array at index " + std::to_string(i) + " has size " + std::to_string(b.shape(d)));
+    }
+    shape[ax] += b.shape(ax);
+  }
+  Array result;
+  if (out) {
+    if (out->ndim() != nd) throw_value("Output array has wrong dimensionality");
+    for (int32_t d = 0; d < nd; ++d)
+      if (out->shape(d) != shape[d]) throw_value("Output array is the wrong shape");
+    result = *out;
+  } else {
+    const Dtype* dt = dtype;
+    if (!dt) {
+      dt = arrays[0].dtype();
+      for (size_t i = 1; i < arrays.size(); ++i) dt = promote_types(dt, arrays[i].dtype());
+    }
+    result = Array::allocate(dt, nd, shape, CNP_ORDER_C);
+  }
+  for (const Array& b : arrays) check_cast(b.dtype(), result.dtype(), casting);
+  int64_t start = 0;
+  int64_t slab_shape[kMaxDims];
+  std::copy(shape, shape + nd, slab_shape);
+  for (const Array& b : arrays) {
+    slab_shape[ax] = b.shape(ax);
+    Array slab = result.view(nd, slab_shape, result.strides(), result.data() + start * result.stride(ax));
+    start += b.shape(ax);
+    if (b.size() == 0) continue;
+    assign(slab, b, CNP_CASTING_UNSAFE);
+  }
+  return result;
+}
+
+}  // namespace cnp
