@@ -177,3 +177,24 @@ TEST_CASE("null and foreign handles are errors", "[manip]") {
   CHECK(cnp_array_index(a, 1, items, r.out()) == CNP_ERR_INVALID_HANDLE);
   CHECK(r.h == nullptr);
 }
+
+TEST_CASE("stack vstack hstack", "[manip]") {
+  Handle a, b, s, v, h, bad;
+  iota(a, {3});
+  iota(b, {3});
+  const cnp_array* parts[] = {a, b};
+  REQUIRE(cnp_stack(2, parts, -1, nullptr, nullptr, CNP_CASTING_SAME_KIND, s.out()) == CNP_OK);
+  CHECK(shape_of(s) == std::vector<int64_t>{3, 2});
+  CHECK(values(s) == std::vector<int64_t>{0, 0, 1, 1, 2, 2});
+  REQUIRE(cnp_vstack(2, parts, nullptr, CNP_CASTING_SAME_KIND, v.out()) == CNP_OK);
+  CHECK(shape_of(v) == std::vector<int64_t>{2, 3});
+  REQUIRE(cnp_hstack(2, parts, nullptr, CNP_CASTING_SAME_KIND, h.out()) == CNP_OK);
+  CHECK(values(h) == std::vector<int64_t>{0, 1, 2, 0, 1, 2});
+  Handle c;
+  iota(c, {2});
+  const cnp_array* mixed[] = {a, c};
+  CHECK(cnp_stack(2, mixed, 0, nullptr, nullptr, CNP_CASTING_SAME_KIND, bad.out()) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "all input arrays must have the same shape");
+  CHECK(cnp_vstack(0, nullptr, nullptr, CNP_CASTING_SAME_KIND, bad.out()) == CNP_ERR_VALUE);
+  CHECK(bad.h == nullptr);
+}
