@@ -1,4 +1,5 @@
 // numpy.concatenate: each input copied (and cast) into its slab of the result.
+#include <cstring>
 #include <string>
 
 #include "core/cast.hpp"
@@ -60,6 +61,17 @@ Array concatenate(const std::vector<const Array*>& in, const int64_t* axis, Arra
     Array slab = result.view(nd, slab_shape, result.strides(), result.data() + start * result.stride(ax));
     start += b.shape(ax);
     if (b.size() == 0) continue;
+    if (!out && b.dtype()->typenum == result.dtype()->typenum && b.c_contiguous()) {
+      // Both C-contiguous: one memcpy per index of the axes before `ax`.
+      int64_t outer = 1, chunk = b.itemsize();
+      for (int32_t d = 0; d < ax; ++d) outer *= shape[d];
+      for (int32_t d = ax; d < nd; ++d) chunk *= b.shape(d);
+      const int64_t row = ax > 0 ? result.stride(ax - 1) : 0;
+      const char* src = b.data();
+      char* dst = slab.data();
+      for (int64_t o = 0; o < outer; ++o) std::memcpy(dst + o * row, src + o * chunk, static_cast<size_t>(chunk));
+      continue;
+    }
     assign(slab, b, CNP_CASTING_UNSAFE);
   }
   return result;
