@@ -10,6 +10,25 @@
 using namespace cnp;
 using namespace cnp::capi;
 
+namespace {
+std::vector<const Array*> array_list(int32_t n, const cnp_array* const* arrays) {
+  if (n < 0 || (n > 0 && !arrays)) throw Error(CNP_ERR_INVALID_HANDLE, "arrays pointer is NULL");
+  std::vector<const Array*> in;
+  in.reserve(static_cast<size_t>(n));
+  for (int32_t i = 0; i < n; ++i) in.push_back(&array_of(arrays[i]));
+  return in;
+}
+
+// Runs a joining body with NumPy's cast warnings.
+template <class F>
+Array with_fpe(F&& f) {
+  fpe_clear();
+  Array r = f();
+  fpe_report(fpe_read(), "cast");
+  return r;
+}
+}  // namespace
+
 extern "C" {
 
 CNP_API cnp_status cnp_array_index_assign(cnp_array* h, int32_t nitems, const cnp_index* items, const cnp_array* value) {
@@ -31,13 +50,37 @@ CNP_API cnp_status cnp_take(const cnp_array* a, const cnp_array* indices, const 
   return produce(out, [&] { return take(array_of(a), array_of(indices), axis, mode); });
 }
 
+
+CNP_API cnp_status cnp_stack(int32_t n, const cnp_array* const* arrays, int64_t axis, cnp_array* out_array,
+                             const cnp_dtype* dtype, int32_t casting, cnp_array** out) {
+  return produce(out, [&] {
+    auto in = array_list(n, arrays);
+    Array* o = out_array ? &array_of(out_array) : nullptr;
+    if (o && dtype) throw_type("stack() only takes `out` or `dtype` as an argument, but both were provided.");
+    return with_fpe([&] { return stack(in, axis, o, opt_dtype(dtype), casting); });
+  });
+}
+
+CNP_API cnp_status cnp_vstack(int32_t n, const cnp_array* const* arrays, const cnp_dtype* dtype, int32_t casting,
+                              cnp_array** out) {
+  return produce(out, [&] {
+    auto in = array_list(n, arrays);
+    return with_fpe([&] { return vstack(in, opt_dtype(dtype), casting); });
+  });
+}
+
+CNP_API cnp_status cnp_hstack(int32_t n, const cnp_array* const* arrays, const cnp_dtype* dtype, int32_t casting,
+                              cnp_array** out) {
+  return produce(out, [&] {
+    auto in = array_list(n, arrays);
+    return with_fpe([&] { return hstack(in, opt_dtype(dtype), casting); });
+  });
+}
+
 CNP_API cnp_status cnp_concatenate(int32_t n, const cnp_array* const* arrays, const int64_t* axis, cnp_array* out_array,
                                    const cnp_dtype* dtype, int32_t casting, cnp_array** out) {
   return produce(out, [&] {
-    if (n < 0 || (n > 0 && !arrays)) throw Error(CNP_ERR_INVALID_HANDLE, "arrays pointer is NULL");
-    std::vector<const Array*> in;
-    in.reserve(static_cast<size_t>(n));
-    for (int32_t i = 0; i < n; ++i) in.push_back(&array_of(arrays[i]));
+    auto in = array_list(n, arrays);
     Array* o = out_array ? &array_of(out_array) : nullptr;
     fpe_clear();
     Array r = concatenate(in, axis, o, opt_dtype(dtype), casting);

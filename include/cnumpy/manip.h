@@ -47,6 +47,16 @@ CNP_API cnp_status cnp_take(const cnp_array* a, const cnp_array* indices, const 
  *  size 3", "Output array is the wrong shape"; CNP_ERR_TYPE for a cast breaking `casting` and
  *  "concatenate() only takes `out` or `dtype` as an argument, but both were provided.". */
 CNP_API cnp_status cnp_concatenate(int32_t n, const cnp_array* const* arrays, const int64_t* axis, cnp_array* out_array, const cnp_dtype* dtype, int32_t casting, cnp_array** out);
+/** numpy.stack(arrays, axis, out, dtype, casting): the inputs (all of one shape) joined along a
+ *  new axis. Errors: CNP_ERR_VALUE "need at least one array to stack", "all input arrays must
+ *  have the same shape", and those of cnp_concatenate. */
+CNP_API cnp_status cnp_stack(int32_t n, const cnp_array* const* arrays, int64_t axis, cnp_array* out_array, const cnp_dtype* dtype, int32_t casting, cnp_array** out);
+/** numpy.vstack(arrays, dtype, casting): inputs made at least 2-d ((n,) -> (1, n)), joined along
+ *  axis 0. Errors: those of cnp_concatenate. */
+CNP_API cnp_status cnp_vstack(int32_t n, const cnp_array* const* arrays, const cnp_dtype* dtype, int32_t casting, cnp_array** out);
+/** numpy.hstack(arrays, dtype, casting): inputs made at least 1-d, joined along axis 0 when the
+ *  first is 1-d, else axis 1. Errors: those of cnp_concatenate. */
+CNP_API cnp_status cnp_hstack(int32_t n, const cnp_array* const* arrays, const cnp_dtype* dtype, int32_t casting, cnp_array** out);
 /** numpy.repeat(a, repeats, axis): repeats is an integer array of shape () or (1,) or
  *  (a.shape[axis],). Errors: CNP_ERR_VALUE "repeats may not contain negative values.",
  *  "operands could not be broadcast together with shape (3,) (2,)". */

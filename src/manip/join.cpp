@@ -1,4 +1,5 @@
 // numpy.concatenate: each input copied (and cast) into its slab of the result.
+#include <cstring>
 #include <string>
 
 #include "core/cast.hpp"
@@ -60,9 +61,81 @@ Array concatenate(const std::vector<const Array*>& in, const int64_t* axis, Arra
     Array slab = result.view(nd, slab_shape, result.strides(), result.data() + start * result.stride(ax));
     start += b.shape(ax);
     if (b.size() == 0) continue;
+    if (!out && b.dtype()->typenum == result.dtype()->typenum && b.c_contiguous()) {
+      // Both C-contiguous: one memcpy per index of the axes before `ax`.
+      int64_t outer = 1, chunk = b.itemsize();
+      for (int32_t d = 0; d < ax; ++d) outer *= shape[d];
+      for (int32_t d = ax; d < nd; ++d) chunk *= b.shape(d);
+      const int64_t row = ax > 0 ? result.stride(ax - 1) : 0;
+      const char* src = b.data();
+      char* dst = slab.data();
+      for (int64_t o = 0; o < outer; ++o) std::memcpy(dst + o * row, src + o * chunk, static_cast<size_t>(chunk));
+      continue;
+    }
     assign(slab, b, CNP_CASTING_UNSAFE);
   }
   return result;
+}
+
+namespace {
+
+// a seen with one more length-1 axis at `axis` (a view).
+Array with_axis(const Array& a, int32_t axis) {
+  int64_t shape[kMaxDims], strides[kMaxDims];
+  int32_t k = 0;
+  for (int32_t d = 0; d <= a.ndim(); ++d) {
+    if (d == axis) {
+      shape[k] = 1;
+      strides[k++] = 0;
+    }
+    if (d < a.ndim()) {
+      shape[k] = a.shape(d);
+      strides[k++] = a.stride(d);
+    }
+  }
+  return a.view(a.ndim() + 1, shape, strides, a.data());
+}
+
+Array at_least(const Array& a, int32_t nd) {
+  if (a.ndim() >= nd) return a;
+  if (a.ndim() == 0) return at_least(with_axis(a, 0), nd);
+  return with_axis(a, 0);  // 1-d (n,) -> (1, n)
+}
+
+Array join_all(const std::vector<Array>& arrays, int64_t axis, Array* out, const Dtype* dtype, int32_t casting) {
+  std::vector<const Array*> ptrs;
+  for (const Array& a : arrays) ptrs.push_back(&a);
+  return concatenate(ptrs, &axis, out, dtype, casting);
+}
+
+}  // namespace
+
+Array stack(const std::vector<const Array*>& in, int64_t axis, Array* out, const Dtype* dtype, int32_t casting) {
+  if (in.empty()) throw_value("need at least one array to stack");
+  const Array& first = *in[0];
+  for (const Array* p : in) {
+    bool same = p->ndim() == first.ndim();
+    for (int32_t d = 0; same && d < first.ndim(); ++d) same = p->shape(d) == first.shape(d);
+    if (!same) throw_value("all input arrays must have the same shape");
+  }
+  const int32_t ax = static_cast<int32_t>(normalize_axis(axis, first.ndim() + 1));
+  std::vector<Array> expanded;
+  for (const Array* p : in) expanded.push_back(with_axis(*p, ax));
+  return join_all(expanded, ax, out, dtype, casting);
+}
+
+Array vstack(const std::vector<const Array*>& in, const Dtype* dtype, int32_t casting) {
+  std::vector<Array> arrays;
+  for (const Array* p : in) arrays.push_back(at_least(*p, 2));
+  if (arrays.empty()) throw_value("need at least one array to concatenate");
+  return join_all(arrays, 0, nullptr, dtype, casting);
+}
+
+Array hstack(const std::vector<const Array*>& in, const Dtype* dtype, int32_t casting) {
+  std::vector<Array> arrays;
+  for (const Array* p : in) arrays.push_back(at_least(*p, 1));
+  if (arrays.empty()) throw_value("need at least one array to concatenate");
+  return join_all(arrays, arrays[0].ndim() == 1 ? 0 : 1, nullptr, dtype, casting);
 }
 
 }  // namespace cnp

@@ -11,6 +11,9 @@ namespace cnp {
 Array take(const Array& a, const Array& indices, const int64_t* axis, int32_t mode);
 Array concatenate(const std::vector<const Array*>& arrays, const int64_t* axis, Array* out, const Dtype* dtype,
                   int32_t casting);
+Array stack(const std::vector<const Array*>& arrays, int64_t axis, Array* out, const Dtype* dtype, int32_t casting);
+Array vstack(const std::vector<const Array*>& arrays, const Dtype* dtype, int32_t casting);
+Array hstack(const std::vector<const Array*>& arrays, const Dtype* dtype, int32_t casting);
 Array repeat(const Array& a, const Array& repeats, const int64_t* axis);
 Array broadcast_view(const Array& a, int32_t ndim, const int64_t* shape);
 Array diagonal(const Array& a, int64_t offset, int64_t axis1, int64_t axis2);

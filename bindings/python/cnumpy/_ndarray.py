@@ -511,6 +511,8 @@ class ndarray:
             if len(shape) == 1:
                 return from_cscalar(_get_scalar(h, (key,)))
             items, ints = [(_IDX_INT, 0, key, 0, 0)], None
+        elif type(key) is slice:
+            items = [_slice_item(key)]
         else:
             items, ints, keep = parse_index(key)
             if ints is not None and len(ints) == len(self.shape):
