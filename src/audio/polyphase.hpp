@@ -11,6 +11,7 @@
 
 #include "audio/dot.hpp"
 #include "audio/filter_design.hpp"
+#include "audio/kernels.hpp"
 #include "core/array.hpp"
 #include "core/dtype.hpp"
 #include "core/error.hpp"
@@ -206,6 +207,24 @@ class Polyphase {
 
   template <class O>
   void run(O* out, int64_t k0, int64_t k1, int64_t fs, int64_t cs) {
+    constexpr bool kernel = sizeof(C) == 8 || sizeof(O) == 4;  // not float compute -> double out
+    if (kernel && rational_) {
+      // (n, phase) of k0 once, then stepped in the ISA-dispatched kernel.
+      __int128 km = static_cast<__int128>(k0) * M_;
+      int64_t n = static_cast<int64_t>(km / L_);
+      int64_t p = static_cast<int64_t>(km - static_cast<__int128>(n) * L_);
+      ptrs_.resize(ch_);
+      for (int64_t c = 0; c < ch_; ++c) ptrs_[c] = hist_[c].data();
+      RationalRun r{table_.data(), T_, L_, M_, n, p, k1 - k0, ptrs_.data(), ch_, -W_ + 1 - hist_start_,
+                    out, fs, cs};
+      if constexpr (sizeof(C) == 4 && sizeof(O) == 4)
+        rational_ff(r);
+      else if constexpr (sizeof(C) == 8 && sizeof(O) == 8)
+        rational_dd(r);
+      else if constexpr (sizeof(C) == 8)
+        rational_df(r);
+      return;
+    }
     for (int64_t k = k0; k < k1; ++k) {
       int64_t n;
       const C* c = coeffs(k, n);
@@ -231,6 +250,7 @@ class Polyphase {
   int64_t L_ = 1, M_ = 1, P_ = 0;
   double step_ = 1.0;
   std::vector<C> table_, scratch_;
+  std::vector<const void*> ptrs_;
   std::vector<std::vector<C>> hist_;
   int64_t hist_start_ = 0, received_ = 0, k_next_ = 0, last_extend_ = 0;
 };
