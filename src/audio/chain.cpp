@@ -258,16 +258,23 @@ class Chain final : public Resampler {
     for (int64_t c = 0; c < ch_; ++c) {
       read_window(c, w0);
       plan_r2c_->execute(fft::Kind::r2c, rin_->p, xs_->p);
-      Cx* sp = spec_->p;
-      const Cx* xs = xs_->p;
-      if (U_ == 1) {
-        for (int64_t k = 0; k <= N_ / 2; ++k) sp[k] = xs[k] * H_[k];
-      } else {
-        // The zero-stuffed block's spectrum is the short block's, repeated: bins above N/4
-        // mirror (conjugated) the ones below.
-        const int64_t q = N_ / 4;
-        for (int64_t k = 0; k <= q; ++k) sp[k] = xs[k] * H_[k];
-        for (int64_t k = q + 1; k <= N_ / 2; ++k) sp[k] = std::conj(xs[N_ / 2 - k]) * H_[k];
+      // Spectrum times H as plain real arithmetic on (re, im) pairs: std::complex's operator*
+      // would call __mulsc3 (C99 Annex G inf/nan recovery) for every bin.
+      C* sp = reinterpret_cast<C*>(spec_->p);
+      const C* xs = reinterpret_cast<const C*>(xs_->p);
+      const C* hh = reinterpret_cast<const C*>(H_.data());
+      const int64_t q = U_ == 1 ? N_ / 2 : N_ / 4;
+      for (int64_t k = 0; k <= q; ++k) {
+        C a = xs[2 * k], b = xs[2 * k + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
+        sp[2 * k] = a * hr - b * hi;
+        sp[2 * k + 1] = a * hi + b * hr;
+      }
+      // 2x: the zero-stuffed block's spectrum is the short block's, repeated: bins above N/4
+      // mirror (conjugated) the ones below.
+      for (int64_t k = q + 1; k <= N_ / 2; ++k) {
+        C a = xs[2 * (N_ / 2 - k)], b = -xs[2 * (N_ / 2 - k) + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
+        sp[2 * k] = a * hr - b * hi;
+        sp[2 * k + 1] = a * hi + b * hr;
       }
       plan_c2r_->execute(fft::Kind::c2r, spec_->p, rout_->p);
       // Outputs m = block*S + j (j < S) are rout[2c + j]; keep those on the decimation grid.
