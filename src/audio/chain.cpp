@@ -61,7 +61,9 @@ class Chain final : public Resampler {
     // Stage A: the sharp low-pass at the zero-stuffed rate, per-phase unit DC gain.
     double fc = f_low * 0.5 * (p.pass + p.stop) / ru;
     double dw = f_low * (p.stop - p.pass) / ru;
-    c_ = round_up(static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)), 2);
+    // c even (2x: windows start on input samples) and, when decimating, a multiple of D (the
+    // decimated outputs sit at whole positions of the folded block).
+    c_ = round_up(static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)), 2 * D_);
     const int64_t lh = 2 * c_ + 1;
     double beta = kaiser_beta(p.atten);
     Prototype proto{fc, double(c_ + 1), beta, 1.0 / bessel_i0(beta)};
@@ -72,7 +74,7 @@ class Chain final : public Resampler {
       for (int64_t i = r; i < lh; i += U_) s += h[i];
       for (int64_t i = r; i < lh; i += U_) h[i] /= s;
     }
-    N_ = 1024;
+    N_ = 1024 * D_;  // D * 2^k: the decimated block N / D is a power of two
     while (N_ < 6 * (lh - 1)) N_ *= 2;
     S_ = (N_ - (lh - 1)) / (2 * D_) * (2 * D_);
     // H = FFT(h zero-padded to N) / N (the c2r is unnormalised).
@@ -89,10 +91,12 @@ class Chain final : public Resampler {
     rin_ = std::make_unique<FftwBuf<C>>(in_len_);
     spec_ = std::make_unique<FftwBuf<Cx>>(N_ / 2 + 1);
     xs_ = std::make_unique<FftwBuf<Cx>>(in_len_ / 2 + 1);
-    rout_ = std::make_unique<FftwBuf<C>>(N_);
+    rout_ = std::make_unique<FftwBuf<C>>(N_ / D_);
+    if (D_ > 1) fold_ = std::make_unique<FftwBuf<Cx>>(N_ / D_ / 2 + 1);
     constexpr bool single = sizeof(C) == 4;
     plan_r2c_ = fft::get_plan(fft::Problem{fft::Kind::r2c, single, {{in_len_, 1, 1}}, {}, 1}, rin_->p, xs_->p);
-    plan_c2r_ = fft::get_plan(fft::Problem{fft::Kind::c2r, single, {{N_, 1, 1}}, {}, 1}, spec_->p, rout_->p);
+    Cx* c2r_in = D_ > 1 ? fold_->p : spec_->p;
+    plan_c2r_ = fft::get_plan(fft::Problem{fft::Kind::c2r, single, {{N_ / D_, 1, 1}}, {}, 1}, c2r_in, rout_->p);
     if (stage_b) {
       // Stage B: pass to 0.95 of the lower Nyquist, stop where the first image of the stage-A
       // signal starts (its rate minus the band edge).
@@ -276,16 +280,40 @@ class Chain final : public Resampler {
         sp[2 * k] = a * hr - b * hi;
         sp[2 * k + 1] = a * hi + b * hr;
       }
-      plan_c2r_->execute(fft::Kind::c2r, spec_->p, rout_->p);
-      // Outputs m = block*S + j (j < S) are rout[2c + j]; keep those on the decimation grid.
-      const C* z = rout_->p + 2 * c_;
+      if (D_ > 1) {
+        // Decimation by D in the frequency domain: the spectrum of every D-th output sample is
+        // the full spectrum folded onto N/D bins (sum of Y[k + i*N/D]), so the inverse transform
+        // is D times shorter. Bins above N/2 are conjugates of the stored half.
+        const int64_t nd = N_ / D_;
+        C* f = reinterpret_cast<C*>(fold_->p);
+        for (int64_t k = 0; k <= nd / 2; ++k) {
+          C re = 0, im = 0;
+          for (int64_t i = 0; i < D_; ++i) {
+            int64_t j = k + i * nd;
+            if (j <= N_ / 2) {
+              re += sp[2 * j];
+              im += sp[2 * j + 1];
+            } else {
+              re += sp[2 * (N_ - j)];
+              im -= sp[2 * (N_ - j) + 1];
+            }
+          }
+          f[2 * k] = re;
+          f[2 * k + 1] = im;
+        }
+        plan_c2r_->execute(fft::Kind::c2r, fold_->p, rout_->p);
+      } else {
+        plan_c2r_->execute(fft::Kind::c2r, spec_->p, rout_->p);
+      }
+      // Outputs m = block*S + j (j < S, on the decimation grid) are rout[(2c + j) / D].
+      const C* z = rout_->p + 2 * c_ / D_;
+      const int64_t count = S_ / D_;
       if (b_ && block_ >= 0) {  // straight into stage B's history
-        if (c == 0) b_->extend(S_ / D_);
-        C* dst = b_->tail(c);
-        for (int64_t j = 0, i = 0; j < S_; j += D_, ++i) dst[i] = z[j];
+        if (c == 0) b_->extend(count);
+        std::copy(z, z + count, b_->tail(c));
       } else {
         auto& out = pending_[c];
-        for (int64_t j = 0; j < S_; j += D_) out.push_back(z[j]);
+        out.insert(out.end(), z, z + count);
       }
     }
     if (block_ == -1 && b_) {
@@ -373,7 +401,7 @@ class Chain final : public Resampler {
   int64_t c_ = 0, N_ = 0, S_ = 0, in_len_ = 0;
   std::vector<Cx> H_;
   std::unique_ptr<FftwBuf<C>> rin_, rout_;
-  std::unique_ptr<FftwBuf<Cx>> spec_, xs_;
+  std::unique_ptr<FftwBuf<Cx>> spec_, xs_, fold_;
   std::shared_ptr<const fft::Plan> plan_r2c_, plan_c2r_;
   std::unique_ptr<Polyphase<C>> b_;
   int64_t b0_ = 0;
