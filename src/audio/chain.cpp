@@ -22,6 +22,7 @@
 #include "audio/filter_design.hpp"
 #include "audio/polyphase.hpp"
 #include "audio/stream_io.hpp"
+#include "audio/table_cache.hpp"
 #include "fft/plan_cache.hpp"
 
 namespace cnp::audio {
@@ -66,27 +67,27 @@ class Chain final : public Resampler {
     c_ = round_up(static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)), 2 * D_);
     const int64_t lh = 2 * c_ + 1;
     double beta = kaiser_beta(p.atten);
-    Prototype proto{fc, double(c_ + 1), beta, 1.0 / bessel_i0(beta)};
-    std::vector<double> h(lh);
-    for (int64_t i = 0; i < lh; ++i) h[i] = proto(double(i - c_));
-    for (int64_t r = 0; r < U_; ++r) {
-      double s = 0.0;
-      for (int64_t i = r; i < lh; i += U_) s += h[i];
-      for (int64_t i = r; i < lh; i += U_) h[i] /= s;
-    }
     N_ = 1024 * D_;  // D * 2^k: the decimated block N / D is a power of two
     while (N_ < 6 * (lh - 1)) N_ *= 2;
     S_ = (N_ - (lh - 1)) / (2 * D_) * (2 * D_);
-    // H = FFT(h zero-padded to N) / N (the c2r is unnormalised).
-    {
-      // Designed and transformed in double, then stored in C.
+    // H = FFT(h zero-padded to N) / N (the c2r is unnormalised), designed and transformed in
+    // double, stored in C; shared between resamplers of the same design.
+    H_ = cached_table<Cx>(table_key("chainH", sizeof(C), U_, D_, N_, c_, fc, beta), [&] {
+      Prototype proto{fc, double(c_ + 1), beta, 1.0 / bessel_i0(beta)};
       std::vector<double> hd(N_, 0.0);
-      std::copy(h.begin(), h.end(), hd.begin());
+      for (int64_t i = 0; i < lh; ++i) hd[i] = proto(double(i - c_));
+      for (int64_t r = 0; r < U_; ++r) {  // unit DC gain per phase of the zero-stuffed input
+        double s = 0.0;
+        for (int64_t i = r; i < lh; i += U_) s += hd[i];
+        for (int64_t i = r; i < lh; i += U_) hd[i] /= s;
+      }
       std::vector<std::complex<double>> hsd(N_ / 2 + 1);
-      run_fft(fft::Kind::r2c, false, N_, hd.data(), hsd.data());
-      H_.resize(N_ / 2 + 1);
-      for (int64_t k = 0; k <= N_ / 2; ++k) H_[k] = Cx(hsd[k] / double(N_));
-    }
+      auto plan = fft::get_plan(fft::Problem{fft::Kind::r2c, false, {{N_, 1, 1}}, {}, 1}, hd.data(), hsd.data());
+      plan->execute(fft::Kind::r2c, hd.data(), hsd.data());
+      std::vector<Cx> out(N_ / 2 + 1);
+      for (int64_t k = 0; k <= N_ / 2; ++k) out[k] = Cx(hsd[k] / double(N_));
+      return out;
+    });
     in_len_ = N_ / U_;
     rin_ = std::make_unique<FftwBuf<C>>(in_len_);
     spec_ = std::make_unique<FftwBuf<Cx>>(N_ / 2 + 1);
@@ -208,11 +209,6 @@ class Chain final : public Resampler {
   }
 
  private:
-  void run_fft(fft::Kind kind, bool single, int64_t n, void* in, void* out) {
-    auto plan = fft::get_plan(fft::Problem{kind, single, {{n, 1, 1}}, {}, 1}, in, out);
-    plan->execute(kind, in, out);
-  }
-
   // Last stage-A output index (m) that the stream's end needs.
   int64_t last_needed() const {
     if (b_) return U_ * (received_ - 1) + c_;  // everything the filter's tail reaches
@@ -266,7 +262,7 @@ class Chain final : public Resampler {
       // would call __mulsc3 (C99 Annex G inf/nan recovery) for every bin.
       C* sp = reinterpret_cast<C*>(spec_->p);
       const C* xs = reinterpret_cast<const C*>(xs_->p);
-      const C* hh = reinterpret_cast<const C*>(H_.data());
+      const C* hh = reinterpret_cast<const C*>(H_->data());
       const int64_t q = U_ == 1 ? N_ / 2 : N_ / 4;
       for (int64_t k = 0; k <= q; ++k) {
         C a = xs[2 * k], b = xs[2 * k + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
@@ -399,7 +395,7 @@ class Chain final : public Resampler {
   int32_t typenum_;
   int64_t U_, D_;
   int64_t c_ = 0, N_ = 0, S_ = 0, in_len_ = 0;
-  std::vector<Cx> H_;
+  std::shared_ptr<const std::vector<Cx>> H_;
   std::unique_ptr<FftwBuf<C>> rin_, rout_;
   std::unique_ptr<FftwBuf<Cx>> spec_, xs_, fold_;
   std::shared_ptr<const fft::Plan> plan_r2c_, plan_c2r_;

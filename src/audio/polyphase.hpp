@@ -12,6 +12,7 @@
 #include "audio/dot.hpp"
 #include "audio/filter_design.hpp"
 #include "audio/kernels.hpp"
+#include "audio/table_cache.hpp"
 #include "core/array.hpp"
 #include "core/dtype.hpp"
 #include "core/error.hpp"
@@ -152,17 +153,23 @@ class Polyphase {
  private:
   template <class Frac>
   void build_rows(int64_t rows, Frac frac_of) {
-    table_.assign(rows * T_, C(0));
-    std::vector<double> row(T_);
-    for (int64_t r = 0; r < rows; ++r) {
-      double f = frac_of(r), sum = 0.0;
-      for (int64_t i = 0; i < T_; ++i) {
-        row[i] = d_.h(f + double(W_ - 1 - i));
-        sum += row[i];
+    std::string key = table_key("poly", sizeof(C), rows, T_, W_, d_.h.fc, d_.h.half_width, d_.h.beta,
+                                rational_ ? L_ : -P_);
+    shared_ = cached_table<C>(key, [&] {
+      std::vector<C> t(rows * T_);
+      std::vector<double> row(T_);
+      for (int64_t r = 0; r < rows; ++r) {
+        double f = frac_of(r), sum = 0.0;
+        for (int64_t i = 0; i < T_; ++i) {
+          row[i] = d_.h(f + double(W_ - 1 - i));
+          sum += row[i];
+        }
+        // Unit DC gain for every phase: no phase-dependent gain modulation of low frequencies.
+        for (int64_t i = 0; i < T_; ++i) t[r * T_ + i] = static_cast<C>(row[i] / sum);
       }
-      // Unit DC gain for every phase: no phase-dependent gain modulation of low frequencies.
-      for (int64_t i = 0; i < T_; ++i) table_[r * T_ + i] = static_cast<C>(row[i] / sum);
-    }
+      return t;
+    });
+    table_ = shared_->data();
   }
 
   // Input index of the sample output k's window is anchored on (taps n-W+1 .. n+W).
@@ -179,13 +186,13 @@ class Polyphase {
     if (rational_ && small(k)) {
       int64_t km = k * M_;
       n = km / L_;
-      return &table_[(km - n * L_) * T_];
+      return table_ + (km - n * L_) * T_;
     }
     if (rational_) {
       __int128 km = static_cast<__int128>(k) * M_;
       n = static_cast<int64_t>(km / L_);
       int64_t phase = static_cast<int64_t>(km - static_cast<__int128>(n) * L_);
-      return &table_[phase * T_];
+      return table_ + phase * T_;
     }
     double t = double(k) * step_;
     double fl = std::floor(t);
@@ -200,7 +207,7 @@ class Polyphase {
     double w1 = (u + 1.0) * (u - 1.0) * (u - 2.0) / 2.0;
     double w2 = -(u + 1.0) * u * (u - 2.0) / 2.0;
     double w3 = (u + 1.0) * u * (u - 1.0) / 6.0;
-    const C* r = &table_[p * T_];
+    const C* r = table_ + p * T_;
     combine4<C>(scratch_.data(), r, r + T_, r + 2 * T_, r + 3 * T_, C(w0), C(w1), C(w2), C(w3), T_);
     return scratch_.data();
   }
@@ -215,7 +222,7 @@ class Polyphase {
       int64_t p = static_cast<int64_t>(km - static_cast<__int128>(n) * L_);
       ptrs_.resize(ch_);
       for (int64_t c = 0; c < ch_; ++c) ptrs_[c] = hist_[c].data();
-      RationalRun r{table_.data(), T_, L_, M_, n, p, k1 - k0, ptrs_.data(), ch_, -W_ + 1 - hist_start_,
+      RationalRun r{table_, T_, L_, M_, n, p, k1 - k0, ptrs_.data(), ch_, -W_ + 1 - hist_start_,
                     out, fs, cs};
       if constexpr (sizeof(C) == 4 && sizeof(O) == 4)
         rational_ff(r);
@@ -249,7 +256,9 @@ class Polyphase {
   bool int_rates_ = false, rational_ = false;
   int64_t L_ = 1, M_ = 1, P_ = 0;
   double step_ = 1.0;
-  std::vector<C> table_, scratch_;
+  std::shared_ptr<const std::vector<C>> shared_;
+  const C* table_ = nullptr;
+  std::vector<C> scratch_;
   std::vector<const void*> ptrs_;
   std::vector<std::vector<C>> hist_;
   int64_t hist_start_ = 0, received_ = 0, k_next_ = 0, last_extend_ = 0;
