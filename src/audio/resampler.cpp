@@ -107,7 +107,9 @@ std::unique_ptr<Resampler> make_resampler(double in_rate, double out_rate, int64
   // float32 streams compute in float32 up to 'hq' (measured SINAD in docs/audio.md); 'vhq' and
   // float64 compute in double.
   bool single = typenum == CNP_FLOAT32 && quality < 3;
-  // 'hq' and 'vhq' run the two-stage FFT + short polyphase chain (chain.cpp).
+  // 'hq' and 'vhq' run the two-stage FFT + short polyphase chain (chain.cpp): highest throughput,
+  // but it works in blocks (streaming latency of a block, ~0.1-0.2 s). 'lq' and 'mq' are one
+  // polyphase stage: streaming latency of the filter's half-length only (a few ms).
   if (quality >= 2) {
     if (auto r = make_chain(in_rate, out_rate, channels, typenum, quality, single)) return r;
   }
