@@ -75,7 +75,8 @@ CNP_API cnp_status cnp_audio_resampler_flush(cnp_audio_resampler* r, cnp_array**
 /** Starts a new stream with the same settings. */
 CNP_API cnp_status cnp_audio_resampler_reset(cnp_audio_resampler* r);
 /** The latency in output frames: after n input frames, ceil(n * out / in) minus the frames
- *  returned so far is floor or ceil of this value. \param[out] out the delay. */
+ *  returned so far is at most this value ('hq' and 'vhq' work in blocks, so it varies between
+ *  the filter's reach and this maximum). \param[out] out the delay. */
 CNP_API cnp_status cnp_audio_resampler_delay(const cnp_audio_resampler* r, double* out);
 /** The total output length for n input frames. \param[out] out the length. */
 CNP_API cnp_status cnp_audio_resampler_out_length(const cnp_audio_resampler* r, int64_t n, int64_t* out);

@@ -31,11 +31,23 @@ inline typename Vec<S>::type vload(const S* p) {
   return v;
 }
 
+// Lane sum as a fixed pairwise tree (upper half added to the lower half, repeatedly): short
+// latency, register-only, and the same order on every ISA.
+inline float hsum16(Vec<float>::type v) {
+  auto a = __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7) + __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15);
+  auto b = __builtin_shufflevector(a, a, 0, 1, 2, 3) + __builtin_shufflevector(a, a, 4, 5, 6, 7);
+  return (b[0] + b[2]) + (b[1] + b[3]);
+}
+inline double hsum8(Vec<double>::type v) {
+  auto a = __builtin_shufflevector(v, v, 0, 1, 2, 3) + __builtin_shufflevector(v, v, 4, 5, 6, 7);
+  return (a[0] + a[2]) + (a[1] + a[3]);
+}
 template <class S>
 inline S hsum(typename Vec<S>::type v) {
-  S s = 0;
-  for (int i = 0; i < Vec<S>::lanes; ++i) s += v[i];
-  return s;
+  if constexpr (sizeof(S) == 4)
+    return hsum16(v);
+  else
+    return hsum8(v);
 }
 
 // sum c[i] * x[i] for n a multiple of 2 * lanes (32 for float, 16 for double).

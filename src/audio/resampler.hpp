@@ -20,8 +20,14 @@ class Resampler {
   // planar; any real dtype (converted). Returns the outputs that are ready, same layout, dtype
   // of the resampler.
   virtual Array process(const Array& chunk, bool planar) = 0;
-  // Appends input without producing output (the one-shot path: feed + flush).
+  // Appends input without producing output.
   virtual void feed(const Array& chunk, bool planar) = 0;
+  // The whole stream at once on a fresh resampler (equal to feed + flush; implementations may
+  // save memory by reading x in place).
+  virtual Array oneshot(const Array& x, bool planar) {
+    feed(x, planar);
+    return flush(planar);
+  }
   // The remaining outputs; afterwards the total equals out_length(frames received).
   virtual Array flush(bool planar) = 0;
   virtual void reset() = 0;

@@ -1,0 +1,434 @@
+// Two-stage resampling. Stage A is the expensive part of any high-quality resampler: a low-pass
+// with a narrow transition band (0.95 -> 1.0 of the lower Nyquist) and >= 130 dB stopband, about
+// 2 * 370 taps at the input rate. Run as FFT overlap-save it costs a few multiply-adds per sample
+// instead of hundreds. It also changes the rate by an integer factor: up by U = 2 (zero-stuffing
+// folded into the spectrum) or down by an integer D. Stage B (Polyphase) then only has to reject
+// the far images of an oversampled, already band-limited signal: a wide transition band and
+// about 20 taps, for any remaining ratio including irrational ones.
+//
+// Streaming equals one-shot exactly: stage A works on a fixed grid of blocks (block b makes
+// stage-A outputs b*S .. b*S+S-1, counted from the start of the stream), each computed from the
+// same input samples with the same FFTW plan on equally aligned buffers whether the input came
+// in one piece or many; silence is assumed before the start and after the end.
+#include "audio/chain.hpp"
+
+#include <fftw3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <vector>
+
+#include "audio/filter_design.hpp"
+#include "audio/polyphase.hpp"
+#include "audio/stream_io.hpp"
+#include "audio/table_cache.hpp"
+#include "fft/plan_cache.hpp"
+
+namespace cnp::audio {
+
+namespace {
+
+template <class C>
+struct FftwBuf {
+  C* p = nullptr;
+  explicit FftwBuf(int64_t n) {
+    p = static_cast<C*>(sizeof(C) == 8 ? fftw_malloc(sizeof(C) * n) : fftwf_malloc(sizeof(C) * n));
+    if (!p) throw std::bad_alloc();
+  }
+  ~FftwBuf() {
+    if (sizeof(C) == 8)
+      fftw_free(p);
+    else
+      fftwf_free(p);
+  }
+  FftwBuf(const FftwBuf&) = delete;
+  FftwBuf& operator=(const FftwBuf&) = delete;
+};
+
+int64_t round_up(int64_t v, int64_t q) { return (v + q - 1) / q * q; }
+
+template <class C>
+class Chain final : public Resampler {
+  using Cx = std::complex<C>;
+
+ public:
+  Chain(double in_rate, double out_rate, int64_t channels, int32_t typenum, int32_t quality, int64_t U, int64_t D,
+        bool stage_b)
+      : in_(in_rate), out_(out_rate), ch_(channels), typenum_(typenum), U_(U), D_(D) {
+    const Preset& p = preset(quality);
+    const double f_low = 0.5 * std::min(in_rate, out_rate);
+    const double ru = in_rate * double(U);  // stage A's working rate
+    // Stage A: the sharp low-pass at the zero-stuffed rate, per-phase unit DC gain.
+    double fc = f_low * 0.5 * (p.pass + p.stop) / ru;
+    double dw = f_low * (p.stop - p.pass) / ru;
+    // c even (2x: windows start on input samples) and, when decimating, a multiple of D (the
+    // decimated outputs sit at whole positions of the folded block).
+    c_ = round_up(static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)), 2 * D_);
+    const int64_t lh = 2 * c_ + 1;
+    double beta = kaiser_beta(p.atten);
+    N_ = 1024 * D_;  // D * 2^k: the decimated block N / D is a power of two
+    while (N_ < 6 * (lh - 1)) N_ *= 2;
+    S_ = (N_ - (lh - 1)) / (2 * D_) * (2 * D_);
+    // H = FFT(h zero-padded to N) / N (the c2r is unnormalised), designed and transformed in
+    // double, stored in C; shared between resamplers of the same design.
+    H_ = cached_table<Cx>(table_key("chainH", sizeof(C), U_, D_, N_, c_, fc, beta), [&] {
+      Prototype proto{fc, double(c_ + 1), beta, 1.0 / bessel_i0(beta)};
+      std::vector<double> hd(N_, 0.0);
+      for (int64_t i = 0; i < lh; ++i) hd[i] = proto(double(i - c_));
+      for (int64_t r = 0; r < U_; ++r) {  // unit DC gain per phase of the zero-stuffed input
+        double s = 0.0;
+        for (int64_t i = r; i < lh; i += U_) s += hd[i];
+        for (int64_t i = r; i < lh; i += U_) hd[i] /= s;
+      }
+      std::vector<std::complex<double>> hsd(N_ / 2 + 1);
+      auto plan = fft::get_plan(fft::Problem{fft::Kind::r2c, false, {{N_, 1, 1}}, {}, 1}, hd.data(), hsd.data());
+      plan->execute(fft::Kind::r2c, hd.data(), hsd.data());
+      std::vector<Cx> out(N_ / 2 + 1);
+      for (int64_t k = 0; k <= N_ / 2; ++k) out[k] = Cx(hsd[k] / double(N_));
+      return out;
+    });
+    in_len_ = N_ / U_;
+    rin_ = std::make_unique<FftwBuf<C>>(in_len_);
+    spec_ = std::make_unique<FftwBuf<Cx>>(N_ / 2 + 1);
+    xs_ = std::make_unique<FftwBuf<Cx>>(in_len_ / 2 + 1);
+    rout_ = std::make_unique<FftwBuf<C>>(N_ / D_);
+    if (D_ > 1) fold_ = std::make_unique<FftwBuf<Cx>>(N_ / D_ / 2 + 1);
+    constexpr bool single = sizeof(C) == 4;
+    plan_r2c_ = fft::get_plan(fft::Problem{fft::Kind::r2c, single, {{in_len_, 1, 1}}, {}, 1}, rin_->p, xs_->p);
+    Cx* c2r_in = D_ > 1 ? fold_->p : spec_->p;
+    plan_c2r_ = fft::get_plan(fft::Problem{fft::Kind::c2r, single, {{N_ / D_, 1, 1}}, {}, 1}, c2r_in, rout_->p);
+    if (stage_b) {
+      // Stage B: pass to 0.95 of the lower Nyquist, stop where the first image of the stage-A
+      // signal starts (its rate minus the band edge).
+      double ra = ru / double(D_);
+      double pass = p.pass * f_low / ra, stop = (ra - p.stop * f_low) / ra;
+      int64_t half = round_up(static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, stop - pass) / 2.0)), kTapQuantum / 2);
+      Design d;
+      d.half = half;
+      d.h = Prototype{0.5 * (pass + stop), double(half), beta, 1.0 / bessel_i0(beta)};
+      b_ = std::make_unique<Polyphase<C>>(ra, out_rate, ch_, d, p.table_phases);
+      b0_ = -((b_->half() * D_ + S_ - 1) / S_);
+    }
+    int_rates_ = integral_rate(in_rate) && integral_rate(out_rate);
+    if (int_rates_) {
+      int64_t a = static_cast<int64_t>(in_rate), b = static_cast<int64_t>(out_rate);
+      int64_t g = std::gcd(a, b);
+      M_ = a / g;
+      L_ = b / g;
+    }
+    hist_.resize(ch_);
+    pending_.resize(ch_);
+    reset();
+  }
+
+  void reset() override {
+    // Input history from the first sample block b0 reads; silence before index 0.
+    hist_start_ = std::min<int64_t>(0, (b0_ * S_ - c_) / U_);
+    for (auto& h : hist_) h.assign(-hist_start_, C(0));
+    for (auto& q : pending_) q.clear();
+    received_ = 0;
+    block_ = b0_;
+    produced_ = 0;
+    flushed_ = false;
+    total_ = 0;
+    if (b_) b_->reset();
+  }
+
+  double delay() const override {
+    double held = double(c_ + S_ + (b_ ? b_->half() * D_ : 0)) / double(U_);  // input samples
+    return held * out_ / in_;
+  }
+  int64_t channels() const override { return ch_; }
+  int64_t taps() const override { return 2 * c_ + 1; }
+  bool rational() const override { return b_ ? b_->rational() : true; }
+
+  int64_t out_length(int64_t n) const override {
+    if (int_rates_) {
+      __int128 num = static_cast<__int128>(n) * L_;
+      return static_cast<int64_t>((num + M_ - 1) / M_);
+    }
+    return static_cast<int64_t>(std::ceil(double(n) * (out_ / in_)));
+  }
+
+  Array process(const Array& chunk, bool planar) override {
+    feed(chunk, planar);
+    run_blocks(false);
+    return emit(planar, false);
+  }
+
+  void feed(const Array& chunk, bool planar) override {
+    if (flushed_) throw_value("Resampler.process: called after flush(); call reset() to start a new stream");
+    ChunkIn<C> in = read_chunk<C>(chunk, planar, ch_, &last_ndim_);
+    if (in.frames == 0) return;
+    for (int64_t c = 0; c < ch_; ++c) {
+      auto& h = hist_[c];
+      size_t old = h.size();
+      h.resize(old + in.frames);  // one-shot: the exact size in one step
+      const C* s = in.ch[c];
+      for (int64_t i = 0; i < in.frames; ++i) h[old + i] = s[i * in.stride];
+    }
+    received_ += in.frames;
+    // The stage-A samples these frames will make, reserved in one step.
+    int64_t more = in.frames * U_ / D_ + S_;
+    if (b_)
+      b_->reserve(more);
+    else
+      for (auto& q : pending_) q.reserve(q.size() + more);
+  }
+
+  Array oneshot(const Array& x, bool planar) override {
+    ChunkIn<C> in = read_chunk<C>(x, planar, ch_, &last_ndim_);
+    src_ = &in;
+    received_ = in.frames;
+    flushed_ = true;
+    total_ = out_length(received_);
+    Sink sink;
+    Array out = new_output(typenum_, last_ndim_, planar, total_, ch_, &sink);
+    int64_t done = 0;
+    if (received_ > 0) {
+      int64_t bl = last_needed() / S_;
+      // Block by block, stage B drains as it goes so its history stays short.
+      while (block_ <= bl) {
+        do_block();
+        done += drain(sink, done, false);
+      }
+    }
+    done += drain(sink, done, true);
+    src_ = nullptr;
+    return out;
+  }
+
+  Array flush(bool planar) override {
+    if (!flushed_) {
+      flushed_ = true;
+      total_ = out_length(received_);
+      run_blocks(true);
+    }
+    return emit(planar, true);
+  }
+
+ private:
+  // Last stage-A output index (m) that the stream's end needs.
+  int64_t last_needed() const {
+    if (b_) return U_ * (received_ - 1) + c_;  // everything the filter's tail reaches
+    return (total_ - 1) * D_;
+  }
+
+  void run_blocks(bool at_end) {
+    if (at_end) {
+      if (received_ == 0) return;
+      int64_t last = last_needed();
+      // silence after the end for every block up to the one holding `last`
+      int64_t bl = last >= 0 ? last / S_ : -1;
+      int64_t need = (bl * S_ - c_ + N_) / U_ - hist_start_;
+      for (auto& h : hist_)
+        if (static_cast<int64_t>(h.size()) < need) h.resize(need, C(0));
+      while (block_ <= bl) do_block();
+    } else {
+      while ((block_ * S_ - c_ + N_) / U_ <= received_) do_block();
+    }
+  }
+
+  // The input window [w0, w0 + in_len) of channel c into rin: from the history when streaming,
+  // straight from the caller's array in one-shot mode (silence outside [0, n)).
+  void read_window(int64_t c, int64_t w0) {
+    C* dst = rin_->p;
+    if (!src_) {
+      const C* x = hist_[c].data() + (w0 - hist_start_);
+      std::copy(x, x + in_len_, dst);
+      return;
+    }
+    const C* x = src_->ch[c];
+    const int64_t st = src_->stride, n = received_;
+    int64_t lo = std::max<int64_t>(w0, 0), hi = std::min<int64_t>(w0 + in_len_, n);
+    int64_t j = 0;
+    for (; j < std::min(lo - w0, in_len_); ++j) dst[j] = C(0);
+    if (st == 1) {
+      if (hi > lo) std::copy(x + lo, x + hi, dst + j);
+      j += std::max<int64_t>(0, hi - lo);
+    } else {
+      for (int64_t i = lo; i < hi; ++i) dst[j++] = x[i * st];
+    }
+    for (; j < in_len_; ++j) dst[j] = C(0);
+  }
+
+  void do_block() {
+    const int64_t w0 = (block_ * S_ - c_) / U_;  // first input index of the window
+    for (int64_t c = 0; c < ch_; ++c) {
+      read_window(c, w0);
+      plan_r2c_->execute(fft::Kind::r2c, rin_->p, xs_->p);
+      // Spectrum times H as plain real arithmetic on (re, im) pairs: std::complex's operator*
+      // would call __mulsc3 (C99 Annex G inf/nan recovery) for every bin.
+      C* sp = reinterpret_cast<C*>(spec_->p);
+      const C* xs = reinterpret_cast<const C*>(xs_->p);
+      const C* hh = reinterpret_cast<const C*>(H_->data());
+      const int64_t q = U_ == 1 ? N_ / 2 : N_ / 4;
+      for (int64_t k = 0; k <= q; ++k) {
+        C a = xs[2 * k], b = xs[2 * k + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
+        sp[2 * k] = a * hr - b * hi;
+        sp[2 * k + 1] = a * hi + b * hr;
+      }
+      // 2x: the zero-stuffed block's spectrum is the short block's, repeated: bins above N/4
+      // mirror (conjugated) the ones below.
+      for (int64_t k = q + 1; k <= N_ / 2; ++k) {
+        C a = xs[2 * (N_ / 2 - k)], b = -xs[2 * (N_ / 2 - k) + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
+        sp[2 * k] = a * hr - b * hi;
+        sp[2 * k + 1] = a * hi + b * hr;
+      }
+      if (D_ > 1) {
+        // Decimation by D in the frequency domain: the spectrum of every D-th output sample is
+        // the full spectrum folded onto N/D bins (sum of Y[k + i*N/D]), so the inverse transform
+        // is D times shorter. Bins above N/2 are conjugates of the stored half.
+        const int64_t nd = N_ / D_;
+        C* f = reinterpret_cast<C*>(fold_->p);
+        for (int64_t k = 0; k <= nd / 2; ++k) {
+          C re = 0, im = 0;
+          for (int64_t i = 0; i < D_; ++i) {
+            int64_t j = k + i * nd;
+            if (j <= N_ / 2) {
+              re += sp[2 * j];
+              im += sp[2 * j + 1];
+            } else {
+              re += sp[2 * (N_ - j)];
+              im -= sp[2 * (N_ - j) + 1];
+            }
+          }
+          f[2 * k] = re;
+          f[2 * k + 1] = im;
+        }
+        plan_c2r_->execute(fft::Kind::c2r, fold_->p, rout_->p);
+      } else {
+        plan_c2r_->execute(fft::Kind::c2r, spec_->p, rout_->p);
+      }
+      // Outputs m = block*S + j (j < S, on the decimation grid) are rout[(2c + j) / D].
+      const C* z = rout_->p + 2 * c_ / D_;
+      const int64_t count = S_ / D_;
+      if (b_ && block_ >= 0) {  // straight into stage B's history
+        if (c == 0) b_->extend(count);
+        std::copy(z, z + count, b_->tail(c));
+      } else {
+        auto& out = pending_[c];
+        out.insert(out.end(), z, z + count);
+      }
+    }
+    if (block_ == -1 && b_) {
+      // Blocks b0 .. -1 made the stage-A samples before index 0: stage B reads the last W of
+      // them as its history before the start.
+      int64_t w = b_->half();
+      for (int64_t c = 0; c < ch_; ++c) {
+        auto& v = pending_[c];
+        int64_t n = static_cast<int64_t>(v.size()), from = std::max<int64_t>(0, n - w);
+        b_->set_prefix(c, v.data() + from, n - from);
+        v.clear();
+      }
+    }
+    ++block_;
+    if (src_) return;
+    // Input before the next block's window is dead.
+    int64_t first_needed = (block_ * S_ - c_) / U_;
+    int64_t dead = first_needed - hist_start_;
+    if (dead >= kTrimFrames && dead * 2 >= static_cast<int64_t>(hist_[0].size())) {
+      for (auto& h : hist_) h.erase(h.begin(), h.begin() + dead);
+      hist_start_ += dead;
+    }
+  }
+
+  // Outputs that are ready (all up to total_ at the end) written to sink from frame `at`
+  // (the sink has room for them); returns how many.
+  int64_t drain(const Sink& s0, int64_t at, bool at_end) {
+    Sink s = s0;
+    int64_t esize = s.typenum == CNP_FLOAT64 ? 8 : 4;
+    s.data += at * s.fstride * esize;
+    if (b_) {
+      int64_t end = b_->ready();
+      if (flushed_) end = std::min(end, total_);  // stage A's tail reaches past the last output
+      if (at_end) {
+        b_->pad_to(total_);
+        end = total_;
+      }
+      int64_t k0 = b_->next();
+      if (end <= k0) return 0;
+      b_->emit(end, s);
+      return end - k0;
+    }
+    // Integer decimation: stage A's samples are the output (up to total at the end).
+    int64_t count = static_cast<int64_t>(pending_[0].size());
+    if (flushed_) count = std::min(count, total_ - produced_);
+    if (count <= 0) return 0;
+    for (int64_t c = 0; c < ch_; ++c) {
+      const C* v = pending_[c].data();
+      for (int64_t i = 0; i < count; ++i) {
+        int64_t o = i * s.fstride + c * s.cstride;
+        if (s.typenum == CNP_FLOAT64)
+          reinterpret_cast<double*>(s.data)[o] = static_cast<double>(v[i]);
+        else
+          reinterpret_cast<float*>(s.data)[o] = static_cast<float>(v[i]);
+      }
+      pending_[c].erase(pending_[c].begin(), pending_[c].begin() + count);
+    }
+    produced_ += count;
+    return count;
+  }
+
+  // The streaming path: everything ready now, as a new array.
+  Array emit(bool planar, bool at_end) {
+    int64_t count;
+    if (b_) {
+      int64_t end = at_end ? std::max(total_, b_->next()) : b_->ready();
+      if (flushed_) end = std::min(end, std::max(total_, b_->next()));
+      count = std::max<int64_t>(0, end - b_->next());
+    } else {
+      count = static_cast<int64_t>(pending_[0].size());
+      if (flushed_) count = std::max<int64_t>(0, std::min(count, total_ - produced_));
+    }
+    Sink sink;
+    Array out = new_output(typenum_, last_ndim_, planar, count, ch_, &sink);
+    // The sink's channel stride was sized for `count` frames (planar); drain writes exactly those.
+    int64_t got = drain(sink, 0, at_end);
+    (void)got;
+    return out;
+  }
+
+  double in_, out_;
+  int64_t ch_;
+  int32_t typenum_;
+  int64_t U_, D_;
+  int64_t c_ = 0, N_ = 0, S_ = 0, in_len_ = 0;
+  std::shared_ptr<const std::vector<Cx>> H_;
+  std::unique_ptr<FftwBuf<C>> rin_, rout_;
+  std::unique_ptr<FftwBuf<Cx>> spec_, xs_, fold_;
+  std::shared_ptr<const fft::Plan> plan_r2c_, plan_c2r_;
+  std::unique_ptr<Polyphase<C>> b_;
+  int64_t b0_ = 0;
+  bool int_rates_ = false;
+  int64_t L_ = 1, M_ = 1;
+  std::vector<std::vector<C>> hist_, pending_;
+  int64_t hist_start_ = 0, received_ = 0, block_ = 0, produced_ = 0, total_ = 0;
+  const ChunkIn<C>* src_ = nullptr;  // one-shot mode: the caller's input, read in place
+  bool flushed_ = false;
+  int32_t last_ndim_ = 1;
+};
+
+}  // namespace
+
+std::unique_ptr<Resampler> make_chain(double in_rate, double out_rate, int64_t channels, int32_t typenum,
+                                      int32_t quality, bool single) {
+  if (in_rate == out_rate) return nullptr;
+  int64_t U = 1, D = 1;
+  bool stage_b = true;
+  if (out_rate > in_rate) {
+    U = 2;
+  } else if (integral_rate(in_rate) && integral_rate(out_rate) &&
+             static_cast<int64_t>(in_rate) % static_cast<int64_t>(out_rate) == 0) {
+    D = static_cast<int64_t>(in_rate) / static_cast<int64_t>(out_rate);
+    stage_b = false;
+  } else if (out_rate > 0.75 * in_rate) {
+    U = 2;  // close to 1: oversampling keeps stage B short
+  }
+  if (single)
+    return std::make_unique<Chain<float>>(in_rate, out_rate, channels, typenum, quality, U, D, stage_b);
+  return std::make_unique<Chain<double>>(in_rate, out_rate, channels, typenum, quality, U, D, stage_b);
+}
+
+}  // namespace cnp::audio

@@ -1,0 +1,16 @@
+// The two-stage resampler for 'hq'-class filters (see chain.cpp): a long, sharp linear-phase FIR
+// run as FFT overlap-save at the input rate (with 2x upsampling or integer decimation built in),
+// then a short polyphase stage for the remaining rate change.
+#pragma once
+#include <cstdint>
+#include <memory>
+
+#include "audio/resampler.hpp"
+
+namespace cnp::audio {
+
+// nullptr when the ratio is better served by the single polyphase stage (ratio 1).
+std::unique_ptr<Resampler> make_chain(double in_rate, double out_rate, int64_t channels, int32_t typenum,
+                                      int32_t quality, bool single);
+
+}  // namespace cnp::audio

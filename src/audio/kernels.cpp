@@ -1,0 +1,103 @@
+// ISA-dispatched polyphase loops (see kernels.hpp).
+#include "audio/kernels.hpp"
+
+#include "audio/dot.hpp"
+
+namespace cnp::audio {
+
+namespace {
+
+// Four outputs' accumulators reduced at once with shuffles; lane for lane the same additions in
+// the same order as hsum16 / hsum8 (upper half onto lower half, then (b0 + b2) + (b1 + b3)), so the
+// results equal the one-at-a-time path bit for bit.
+using V16 = Vec<float>::type;
+using V8 = Vec<double>::type;
+[[gnu::always_inline]] inline void hsum4(V16 a0, V16 a1, V16 a2, V16 a3, float* r) {
+  V16 x01 = __builtin_shufflevector(a0, a1, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23) +
+            __builtin_shufflevector(a0, a1, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31);
+  V16 x23 = __builtin_shufflevector(a2, a3, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23) +
+            __builtin_shufflevector(a2, a3, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31);
+  V16 b = __builtin_shufflevector(x01, x23, 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27) +
+          __builtin_shufflevector(x01, x23, 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31);
+  auto u = __builtin_shufflevector(b, b, 0, 1, 4, 5, 8, 9, 12, 13) + __builtin_shufflevector(b, b, 2, 3, 6, 7, 10, 11, 14, 15);
+  auto f = __builtin_shufflevector(u, u, 0, 2, 4, 6) + __builtin_shufflevector(u, u, 1, 3, 5, 7);
+  r[0] = f[0];
+  r[1] = f[1];
+  r[2] = f[2];
+  r[3] = f[3];
+}
+[[gnu::always_inline]] inline void hsum4(V8 a0, V8 a1, V8 a2, V8 a3, double* r) {
+  V8 x01 = __builtin_shufflevector(a0, a1, 0, 1, 2, 3, 8, 9, 10, 11) + __builtin_shufflevector(a0, a1, 4, 5, 6, 7, 12, 13, 14, 15);
+  V8 x23 = __builtin_shufflevector(a2, a3, 0, 1, 2, 3, 8, 9, 10, 11) + __builtin_shufflevector(a2, a3, 4, 5, 6, 7, 12, 13, 14, 15);
+  V8 u = __builtin_shufflevector(x01, x23, 0, 1, 4, 5, 8, 9, 12, 13) + __builtin_shufflevector(x01, x23, 2, 3, 6, 7, 10, 11, 14, 15);
+  auto f = __builtin_shufflevector(u, u, 0, 2, 4, 6) + __builtin_shufflevector(u, u, 1, 3, 5, 7);
+  r[0] = f[0];
+  r[1] = f[1];
+  r[2] = f[2];
+  r[3] = f[3];
+}
+
+// The accumulator pair of dot<C>() for one output, summed (a0 + a1) as dot() does.
+template <class C>
+[[gnu::always_inline]] inline typename Vec<C>::type acc(const C* __restrict c, const C* __restrict x, int64_t n) {
+  using V = typename Vec<C>::type;
+  constexpr int L = Vec<C>::lanes;
+  V a0 = {}, a1 = {};
+  for (int64_t i = 0; i < n; i += 2 * L) {
+    a0 += vload(c + i) * vload(x + i);
+    a1 += vload(c + i + L) * vload(x + i + L);
+  }
+  return a0 + a1;
+}
+
+template <class C, class O>
+[[gnu::always_inline]] inline void rational_body(const RationalRun& r) {
+  const C* table = static_cast<const C*>(r.table);
+  const C* const* hist = reinterpret_cast<const C* const*>(r.hist);
+  O* out = static_cast<O*>(r.out);
+  const int64_t T = r.T, L = r.L, dn = r.M / r.L, dp = r.M % r.L;
+  int64_t n = r.n0, p = r.p0;
+  auto step = [&] {
+    n += dn;
+    p += dp;
+    if (p >= L) {
+      p -= L;
+      ++n;
+    }
+  };
+  int64_t i = 0;
+  // Groups of four outputs share one transposed lane reduction.
+  for (; i + 4 <= r.count; i += 4) {
+    const C* c[4];
+    int64_t base[4];
+    for (int j = 0; j < 4; ++j) {
+      c[j] = table + p * T;
+      base[j] = n + r.off;
+      step();
+    }
+    for (int64_t ch = 0; ch < r.channels; ++ch) {
+      const C* h = hist[ch];
+      C s[4];
+      hsum4(acc<C>(c[0], h + base[0], T), acc<C>(c[1], h + base[1], T), acc<C>(c[2], h + base[2], T),
+            acc<C>(c[3], h + base[3], T), s);
+      for (int j = 0; j < 4; ++j) out[(i + j) * r.fstride + ch * r.cstride] = static_cast<O>(s[j]);
+    }
+  }
+  for (; i < r.count; ++i) {
+    const C* c = table + p * T;
+    const int64_t base = n + r.off;
+    O* o = out + i * r.fstride;
+    for (int64_t ch = 0; ch < r.channels; ++ch) o[ch * r.cstride] = static_cast<O>(dot<C>(c, hist[ch] + base, T));
+    step();
+  }
+}
+
+}  // namespace
+
+#define CNP_AUDIO_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+
+CNP_AUDIO_CLONES void rational_ff(const RationalRun& r) { rational_body<float, float>(r); }
+CNP_AUDIO_CLONES void rational_dd(const RationalRun& r) { rational_body<double, double>(r); }
+CNP_AUDIO_CLONES void rational_df(const RationalRun& r) { rational_body<double, float>(r); }
+
+}  // namespace cnp::audio

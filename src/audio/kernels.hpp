@@ -1,0 +1,28 @@
+// The polyphase inner loops, compiled for several ISAs (target_clones: AVX-512, AVX2, baseline)
+// and picked at load time. The lane arithmetic is the same multiply/add sequence in every clone
+// (no FMA), so results are bit-identical whichever runs.
+#pragma once
+#include <cstdint>
+
+namespace cnp::audio {
+
+// Outputs k0 .. k0+count-1 of a rational polyphase stage: output k uses coefficient row
+// `phase` (T taps) against history samples starting at n + off, where (n, phase) starts at
+// (n0, p0) and advances by (M / L, M % L) per output with carry at L.
+struct RationalRun {
+  const void* table;   // rows of T coefficients (C)
+  int64_t T, L, M;
+  int64_t n0, p0;
+  int64_t count;
+  const void* const* hist;  // per channel (C)
+  int64_t channels;
+  int64_t off;
+  void* out;           // O
+  int64_t fstride, cstride;
+};
+
+void rational_ff(const RationalRun& r);  // C = float, O = float
+void rational_dd(const RationalRun& r);  // C = double, O = double
+void rational_df(const RationalRun& r);  // C = double, O = float
+
+}  // namespace cnp::audio
