@@ -2,6 +2,7 @@
 // messages for bad input, NULL handles and out-parameters.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <complex>
 #include <string>
 
@@ -146,4 +147,22 @@ TEST_CASE("linalg NULL handles and out-parameters are errors", "[linalg]") {
   CHECK(x.h == nullptr);
   CHECK(cnp_linalg_svd(a, 1, nullptr, s.out(), nullptr) == CNP_OK);
   CHECK(data_of<double>(s)[0] > 0);
+}
+
+extern "C" int openblas_get_num_threads(void);
+
+TEST_CASE("linalg OpenBLAS follows cnp_set_num_threads", "[linalg]") {
+  if (std::getenv("OPENBLAS_NUM_THREADS") || std::getenv("OMP_NUM_THREADS")) return;  // the user's choice wins
+  const int64_t s2[2] = {20, 20};
+  double v[400];
+  for (int i = 0; i < 400; ++i) v[i] = (i % 21 == 0) ? 10.0 : 0.5;
+  Handle a, out1, out2;
+  REQUIRE(make(CNP_FLOAT64, 2, s2, v, a));
+  REQUIRE(cnp_set_num_threads(1) == CNP_OK);
+  REQUIRE(cnp_linalg_inv(a, out1.out()) == CNP_OK);
+  CHECK(openblas_get_num_threads() == 1);
+  REQUIRE(cnp_set_num_threads(2) == CNP_OK);
+  REQUIRE(cnp_linalg_inv(a, out2.out()) == CNP_OK);
+  CHECK(openblas_get_num_threads() == 2);
+  REQUIRE(cnp_set_num_threads(0) == CNP_OK);
 }
