@@ -170,3 +170,23 @@ TEST_CASE("linalg OpenBLAS follows cnp_set_num_threads", "[linalg]") {
   CHECK(openblas_get_num_threads() == 1);
   REQUIRE(cnp_set_num_threads(0) == CNP_OK);
 }
+
+TEST_CASE("linalg trace tensordot kron and matrix_power through the C ABI", "[linalg]") {
+  const int64_t s22[2] = {2, 2};
+  const double v[4] = {1, 2, 3, 4};
+  Handle a, tr, td, kr, mp, bad;
+  REQUIRE(make(CNP_FLOAT64, 2, s22, v, a));
+  REQUIRE(cnp_trace(a, 0, 0, 1, nullptr, tr.out()) == CNP_OK);
+  CHECK(data_of<double>(tr)[0] == 5.0);
+  const int64_t ax_a[1] = {1}, ax_b[1] = {0};
+  REQUIRE(cnp_tensordot(a, a, ax_a, ax_b, 1, td.out()) == CNP_OK);  // a @ a
+  CHECK(data_of<double>(td)[0] == 7.0);
+  CHECK(data_of<double>(td)[3] == 22.0);
+  REQUIRE(cnp_kron(a, a, kr.out()) == CNP_OK);
+  CHECK(data_of<double>(kr)[5] == 4.0);  // kron[1,1] = a[0,0] * a[1,1]
+  REQUIRE(cnp_linalg_matrix_power(a, -1, mp.out()) == CNP_OK);
+  CHECK(data_of<double>(mp)[0] == Approx(-2.0));
+  CHECK(cnp_tensordot(a, a, nullptr, ax_b, 1, bad.out()) == CNP_ERR_INVALID_HANDLE);
+  CHECK(cnp_trace(a, 0, 0, 0, nullptr, bad.out()) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "axis1 and axis2 cannot be the same");
+}

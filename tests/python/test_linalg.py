@@ -211,6 +211,20 @@ def test_tensordot(axes):
 def test_kron(sa, sb):
     a, b = _rand(sa), _rand(sb, np.int64)
     close(cnp.kron(a, b), np.kron(a, b))
+    close(cnp.kron(b, b), np.kron(b, b))
+    close(cnp.kron(a, 2.5), np.kron(a, 2.5))
+
+
+def test_trace_errors_and_views():
+    same_error(lambda xp: xp.trace(xp.ones(3)))
+    same_error(lambda xp: xp.trace(xp.ones((3, 3)), axis1=1, axis2=1))
+    same_error(lambda xp: xp.trace(xp.ones((3, 3)), axis1=2))
+    a = _rand((4, 5, 6))
+    for v in (a[::-1, ::2], a.transpose(2, 0, 1), a[:, :, ::-2]):
+        for kw in ({}, {"offset": -1, "axis1": 2, "axis2": 0}, {"offset": 2, "axis1": -1, "axis2": 1}):
+            close(cnp.trace(v, **kw), np.trace(v, **kw))
+    close(cnp.trace(np.ones((3, 3), bool)), np.trace(np.ones((3, 3), bool)))
+    close(cnp.trace(np.ones((3, 3), np.int8)), np.trace(np.ones((3, 3), np.int8)))
 
 
 @pytest.mark.parametrize("shape,kw", [((4, 4), {}), ((3, 5), {"offset": 1}), ((5, 3), {"offset": -2}),
@@ -513,6 +527,13 @@ def test_matrix_power(n, dt):
     if dt == np.int64 and n < 0:
         a = np.array([[2, 1, 0], [1, 2, 0], [0, 0, 1]])
     close(cnp.linalg.matrix_power(a, n), np.linalg.matrix_power(a, n), rtol=1e-3 if dt == np.complex64 else 1e-9)
+
+
+def test_matrix_power_identity_and_ints():
+    a = cnp.array([[1, 1], [1, 0]])
+    assert cnp.linalg.matrix_power(a, 1) is a
+    close(cnp.linalg.matrix_power(a, 40), np.linalg.matrix_power(np.array([[1, 1], [1, 0]]), 40))
+    close(cnp.linalg.matrix_power(np.ones((0, 0)), 3), np.linalg.matrix_power(np.ones((0, 0)), 3))
 
 
 def test_matrix_power_errors():
