@@ -21,6 +21,10 @@ Array tensordot(const Array& a, const Array& b, const int64_t* axes_a, const int
 Array kron(const Array& a, const Array& b);
 Array matrix_power(const Array& a, int64_t n);
 
+// norms.cpp: kind is one of kNorm*; ord is used for kNormNumber; naxes -1 = None.
+enum : int32_t { kNormDefault = 0, kNormNumber = 1, kNormFro = 2, kNormNuc = 3 };
+Array norm(const Array& x, int32_t kind, double ord, const int64_t* axes, int32_t naxes, bool keepdims);
+
 // solvers.cpp
 Array inv(const Array& a);
 Array det(const Array& a);

@@ -190,3 +190,18 @@ TEST_CASE("linalg trace tensordot kron and matrix_power through the C ABI", "[li
   CHECK(cnp_trace(a, 0, 0, 0, nullptr, bad.out()) == CNP_ERR_VALUE);
   CHECK(std::string(cnp_last_error()) == "axis1 and axis2 cannot be the same");
 }
+
+TEST_CASE("linalg norm through the C ABI", "[linalg]") {
+  const int64_t s22[2] = {2, 2};
+  const double v[4] = {3, 0, 0, -4};
+  Handle a, fro, one, bad;
+  REQUIRE(make(CNP_FLOAT64, 2, s22, v, a));
+  REQUIRE(cnp_linalg_norm(a, CNP_LINALG_NORM_DEFAULT, 0.0, nullptr, -1, 0, fro.out()) == CNP_OK);
+  CHECK(data_of<double>(fro)[0] == Approx(5.0));
+  const int64_t ax[1] = {0};
+  REQUIRE(cnp_linalg_norm(a, CNP_LINALG_NORM_NUMBER, 1.0, ax, 1, 0, one.out()) == CNP_OK);
+  CHECK(data_of<double>(one)[1] == 4.0);
+  CHECK(cnp_linalg_norm(a, CNP_LINALG_NORM_NUMBER, 3.0, nullptr, -1, 0, bad.out()) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "Invalid norm order for matrices.");
+  CHECK(cnp_linalg_norm(a, 7, 0.0, nullptr, -1, 0, bad.out()) == CNP_ERR_VALUE);
+}

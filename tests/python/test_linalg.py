@@ -509,6 +509,9 @@ def test_norm(dt):
     close(cnp.linalg.norm(m), np.linalg.norm(m), rtol=rt)
     close(cnp.linalg.norm(m, keepdims=True), np.linalg.norm(m, keepdims=True), rtol=rt)
     close(cnp.linalg.norm(m[0][::2, ::-1]), np.linalg.norm(m[0][::2, ::-1]), rtol=rt)
+    close(cnp.linalg.norm(m[0], "f"), np.linalg.norm(m[0], "f"), rtol=rt)
+    close(cnp.linalg.norm(m[0, 0], 2, keepdims=True), np.linalg.norm(m[0, 0], 2, keepdims=True), rtol=rt)
+    close(cnp.linalg.norm(np.zeros((0, 3))), np.linalg.norm(np.zeros((0, 3))))
 
 
 def test_norm_errors():
@@ -518,6 +521,10 @@ def test_norm_errors():
     same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3, 3)), axis=(0, 1, 2)))
     same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3)), axis=(0, 0)))
     same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3)), axis="a"))
+    same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3, 3)), "fro"))
+    same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3)), "f", axis=0))
+    same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3)), axis=(0, 5)))
+    same_error(lambda xp: xp.linalg.norm(xp.ones((3, 3)), 1, axis=2))
 
 
 @pytest.mark.parametrize("n", [0, 1, 2, 3, 5, 8, -1, -3])
