@@ -29,6 +29,30 @@ CNP_BINARY(cnp_vdot, vdot)
 CNP_BINARY(cnp_inner, inner)
 CNP_BINARY(cnp_outer, outer)
 CNP_BINARY(cnp_linalg_solve, solve)
+CNP_BINARY(cnp_kron, kron)
+
+CNP_API cnp_status cnp_trace(const cnp_array* a, int64_t offset, int64_t axis1, int64_t axis2, const cnp_dtype* dtype,
+                             cnp_array** out) {
+  return produce(out, [&] { return la::trace(array_of(a), offset, axis1, axis2, opt_dtype(dtype)); });
+}
+CNP_API cnp_status cnp_tensordot(const cnp_array* a, const cnp_array* b, const int64_t* axes_a, const int64_t* axes_b,
+                                 int32_t naxes, cnp_array** out) {
+  return produce(out, [&] {
+    if (naxes < 0 || (naxes > 0 && (!axes_a || !axes_b))) throw Error(CNP_ERR_INVALID_HANDLE, "axes pointer is NULL");
+    return la::tensordot(array_of(a), array_of(b), axes_a, axes_b, naxes);
+  });
+}
+CNP_API cnp_status cnp_linalg_norm(const cnp_array* x, int32_t ord_kind, double ord, const int64_t* axes, int32_t naxes,
+                                   int32_t keepdims, cnp_array** out) {
+  return produce(out, [&] {
+    if (ord_kind < CNP_LINALG_NORM_DEFAULT || ord_kind > CNP_LINALG_NORM_NUC) throw_value("Invalid norm order");
+    if (naxes > 0 && !axes) throw Error(CNP_ERR_INVALID_HANDLE, "axes pointer is NULL");
+    return la::norm(array_of(x), ord_kind, ord, axes, naxes, keepdims != 0);
+  });
+}
+CNP_API cnp_status cnp_linalg_matrix_power(const cnp_array* a, int64_t n, cnp_array** out) {
+  return produce(out, [&] { return la::matrix_power(array_of(a), n); });
+}
 
 CNP_API cnp_status cnp_linalg_inv(const cnp_array* a, cnp_array** out) {
   return produce(out, [&] { return la::inv(array_of(a)); });

@@ -35,6 +35,15 @@ enum {
     CNP_LINALG_QR_R = 2
 };
 
+/** numpy.linalg.norm's ord= argument: None, a number (given separately as a double, inf allowed),
+ *  'fro', 'nuc'. */
+enum {
+    CNP_LINALG_NORM_DEFAULT = 0,
+    CNP_LINALG_NORM_NUMBER = 1,
+    CNP_LINALG_NORM_FRO = 2,
+    CNP_LINALG_NORM_NUC = 3
+};
+
 /** numpy.matmul(a, b): stacked matrix product with NumPy's 1-D promotion rules. Errors:
  *  CNP_ERR_VALUE "matmul: Input operand 1 has a mismatch in its core dimension 0, ..." and the
  *  broadcast message of the leading axes. \param[out] out new reference. */
@@ -48,6 +57,28 @@ CNP_API cnp_status cnp_vdot(const cnp_array* a, const cnp_array* b, cnp_array** 
 CNP_API cnp_status cnp_inner(const cnp_array* a, const cnp_array* b, cnp_array** out);
 /** numpy.outer(a, b): out[i, j] = a.ravel()[i] * b.ravel()[j]. \param[out] out new reference. */
 CNP_API cnp_status cnp_outer(const cnp_array* a, const cnp_array* b, cnp_array** out);
+
+/** numpy.trace(a, offset, axis1, axis2, dtype): sum along a diagonal. dtype NULL: sum's default.
+ *  Errors: CNP_ERR_VALUE for a < 2-d or equal axes, CNP_ERR_AXIS. \param[out] out new reference. */
+CNP_API cnp_status cnp_trace(const cnp_array* a, int64_t offset, int64_t axis1, int64_t axis2, const cnp_dtype* dtype,
+                             cnp_array** out);
+/** numpy.tensordot(a, b, axes=(axes_a, axes_b)) with naxes axes in each list (the integer form
+ *  N is axes_a = [-N..-1], axes_b = [0..N-1]). Errors: CNP_ERR_VALUE "shape-mismatch for sum".
+ *  \param[out] out new reference. */
+CNP_API cnp_status cnp_tensordot(const cnp_array* a, const cnp_array* b, const int64_t* axes_a, const int64_t* axes_b,
+                                 int32_t naxes, cnp_array** out);
+/** numpy.kron(a, b): Kronecker product. \param[out] out new reference. */
+CNP_API cnp_status cnp_kron(const cnp_array* a, const cnp_array* b, cnp_array** out);
+/** numpy.linalg.matrix_power(a, n): n < 0 inverts first; n == 0 gives identities of a's dtype.
+ *  \param[out] out new reference. */
+CNP_API cnp_status cnp_linalg_matrix_power(const cnp_array* a, int64_t n, cnp_array** out);
+
+/** numpy.linalg.norm(x, ord, axis, keepdims): ord_kind is CNP_LINALG_NORM_*, ord its value for
+ *  CNP_LINALG_NORM_NUMBER; axes/naxes the axis or axis pair (naxes -1 = None). Errors: CNP_ERR_VALUE
+ *  "Invalid norm order for matrices.", "Improper number of dimensions to norm.", "Duplicate axes
+ *  given.", CNP_ERR_AXIS. \param[out] out new reference. */
+CNP_API cnp_status cnp_linalg_norm(const cnp_array* x, int32_t ord_kind, double ord, const int64_t* axes, int32_t naxes,
+                                   int32_t keepdims, cnp_array** out);
 
 /** numpy.linalg.inv. Errors: CNP_ERR_LINALG "Singular matrix", non-square, < 2-d.
  *  \param[out] out new reference. */

@@ -107,18 +107,23 @@ namespace {
 std::once_flag g_init;
 bool g_user_set = false;             // OPENBLAS_NUM_THREADS / OMP_NUM_THREADS given: leave OpenBLAS alone
 std::atomic<int> g_synced{-1};       // the count last given to openblas_set_num_threads
+std::mutex g_set_mutex;
 }  // namespace
 
-void prepare_blas() {
+void prepare_blas(int64_t dim) {
   std::call_once(g_init, [] {
     LAPACKE_set_nancheck(0);
     g_user_set = std::getenv("OPENBLAS_NUM_THREADS") || std::getenv("OMP_NUM_THREADS");
   });
   if (g_user_set) return;
-  int n = num_threads();
+  int n = (dim >= 0 && dim <= kSmallLapack) ? 1 : num_threads();
   if (g_synced.load(std::memory_order_relaxed) != n) {
-    g_synced.store(n, std::memory_order_relaxed);
-    openblas_set_num_threads(n);
+    // One setter at a time; OpenBLAS only reads the count when a call starts.
+    std::lock_guard<std::mutex> lk(g_set_mutex);
+    if (g_synced.load(std::memory_order_relaxed) != n) {
+      openblas_set_num_threads(n);
+      g_synced.store(n, std::memory_order_relaxed);
+    }
   }
 }
 

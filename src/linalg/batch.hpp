@@ -64,7 +64,10 @@ decltype(auto) dispatch(const Dtype* d, F&& f) {
 
 // Thread policy (docs/linalg.md): OpenBLAS gets as many threads as the library's own pool
 // (cnp_set_num_threads / CNUMPY_NUM_THREADS) unless the user set OPENBLAS_NUM_THREADS or
-// OMP_NUM_THREADS; re-synchronised before each BLAS/LAPACK call. Also turns LAPACKE's NaN scan
-// off (NumPy passes NaNs to LAPACK and lets it produce NaNs).
-void prepare_blas();
+// OMP_NUM_THREADS; re-synchronised before each BLAS/LAPACK call. LAPACK problems whose largest
+// dimension is at most kSmallLapack run OpenBLAS single-threaded (waking its pool for an 8x8
+// factorisation costs more than the work: 6x slower for a stack of 8x8 inverses). Also turns
+// LAPACKE's NaN scan off (NumPy passes NaNs to LAPACK and lets it produce NaNs).
+inline constexpr int64_t kSmallLapack = 64;
+void prepare_blas(int64_t dim = -1);
 }  // namespace cnp::linalg

@@ -39,7 +39,7 @@ Array cholesky(const Array& a) {
   return dispatch(t, [&]<class T>() {
     Batch b = to_lapack(a, t, false);
     const int64_t n = b.rows;
-    prepare_blas();
+    prepare_blas(n);
     for (int64_t i = 0; i < b.count; ++i) {
       T* m = b.mat<T>(i);
       if (potrf('L', lint(n), m, ld(n)) > 0) throw_linalg("Matrix is not positive definite");
@@ -60,7 +60,7 @@ void eigh(const Array& a, char uplo, Array& w_out, Array* v_out) {
     Batch b = to_lapack(a, t, false);
     const int64_t n = b.rows;
     Array w = make_plain(real_dtype(t), nl, lead, {n});
-    prepare_blas();
+    prepare_blas(n);
     for (int64_t i = 0; i < b.count; ++i)
       if (heevd(v_out ? 'V' : 'N', uplo, lint(n), b.mat<T>(i), ld(n), reinterpret_cast<R*>(w.data()) + i * n) != 0)
         throw_linalg("Eigenvalues did not converge");
@@ -87,7 +87,7 @@ void eig(const Array& a, Array& w_out, Array* v_out) {
     C* wp = reinterpret_cast<C*>(w.data());
     const char jv = v_out ? 'V' : 'N';
     bool all_real = !kIsComplex<T>;
-    prepare_blas();
+    prepare_blas(n);
     if constexpr (kIsComplex<T>) {
       for (int64_t i = 0; i < b.count; ++i)
         if (geev_cplx(jv, lint(n), b.mat<T>(i), ld(n), wp + i * n, v.mat<C>(i), ld(n)) != 0)
@@ -152,7 +152,7 @@ void svd(const Array& a, bool full, Array* u_out, Array& s_out, Array* vh_out) {
         for (int64_t j = 0; j < std::min(vh.rows, vh.cols); ++j) vp[j * vh.rows + j] = T(1);
       }
     } else {
-      prepare_blas();
+      prepare_blas(std::max(m, n));
       T dummy[1];
       for (int64_t i = 0; i < b.count; ++i)
         if (gesdd(jobz, lint(m), lint(n), b.mat<T>(i), ld(m), reinterpret_cast<R*>(s.data()) + i * k,
@@ -179,7 +179,7 @@ void qr(const Array& a, int32_t mode, Array* q_out, Array& r_out) {
     OutBatch r = make_out(t, nl, lead, rrows, n);
     OutBatch q = make_out(t, nl, lead, m, mode == 2 ? 0 : qcols);
     std::vector<T> tau(std::max<int64_t>(k, 1));
-    prepare_blas();
+    prepare_blas(std::max(m, n));
     for (int64_t i = 0; i < b.count; ++i) {
       T* f = b.mat<T>(i);
       if (k > 0 && geqrf(lint(m), lint(n), f, ld(m), tau.data()) != 0) throw_linalg("Incorrect argument found while performing LAPACK routine");

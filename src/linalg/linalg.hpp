@@ -14,6 +14,17 @@ Array vdot(const Array& a, const Array& b);
 Array inner(const Array& a, const Array& b);
 Array outer(const Array& a, const Array& b);
 
+// composed.cpp
+Array diagonal(const Array& a, int64_t offset, int64_t axis1, int64_t axis2);  // a view
+Array trace(const Array& a, int64_t offset, int64_t axis1, int64_t axis2, const Dtype* dtype);
+Array tensordot(const Array& a, const Array& b, const int64_t* axes_a, const int64_t* axes_b, int32_t n);
+Array kron(const Array& a, const Array& b);
+Array matrix_power(const Array& a, int64_t n);
+
+// norms.cpp: kind is one of kNorm*; ord is used for kNormNumber; naxes -1 = None.
+enum : int32_t { kNormDefault = 0, kNormNumber = 1, kNormFro = 2, kNormNuc = 3 };
+Array norm(const Array& x, int32_t kind, double ord, const int64_t* axes, int32_t naxes, bool keepdims);
+
 // solvers.cpp
 Array inv(const Array& a);
 Array det(const Array& a);

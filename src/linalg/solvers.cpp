@@ -41,7 +41,7 @@ void slogdet_batch(const Array& a, T* sign_out, real_t<T>* log_out) {
   Batch b = to_lapack(a, t, true);
   const int64_t n = b.rows;
   std::vector<lint> ipiv(std::max<int64_t>(n, 1));
-  prepare_blas();
+  prepare_blas(n);
   for (int64_t i = 0; i < b.count; ++i) {
     T* m = b.mat<T>(i);
     lint info = getrf(lint(n), lint(n), m, ld(n), ipiv.data());
@@ -73,7 +73,7 @@ Array inv(const Array& a) {
     int32_t nl = lead_of(a, 2, lead);
     Array out = make_plain(t, nl, lead, {n, n});
     std::vector<lint> ipiv(std::max<int64_t>(n, 1));
-    prepare_blas();
+    prepare_blas(n);
     for (int64_t i = 0; i < b.count; ++i) {
       T* x = reinterpret_cast<T*>(out.data()) + i * n * n;
       std::fill(x, x + n * n, T(0));
@@ -163,7 +163,7 @@ Array solve(const Array& a, const Array& b0) {
     Batch A = to_lapack(ab, t, true);
     Batch B = to_lapack(bb, t, false);
     std::vector<lint> ipiv(std::max<int64_t>(n, 1));
-    prepare_blas();
+    prepare_blas(n);
     for (int64_t i = 0; i < A.count; ++i) {
       if (getrf(lint(n), lint(n), A.mat<T>(i), ld(n), ipiv.data()) > 0) throw_linalg("Singular matrix");
       if (nrhs > 0) getrs('T', lint(n), lint(nrhs), A.mat<T>(i), ld(n), ipiv.data(), B.mat<T>(i), ld(n));
@@ -210,14 +210,14 @@ void lstsq(const Array& a, const Array& b0, double rcond, Array& x_out, Array& r
     Array s = Array::allocate(rt, 1, &kk, CNP_ORDER_C);
     lint rank = 0;
     if (k > 0 && nrhs > 0) {
-      prepare_blas();
+      prepare_blas(std::max(m, n));
       lint info = gelsd(lint(m), lint(n), lint(nrhs), A.mat<T>(0), ld(m), reinterpret_cast<T*>(B.data()), lint(ldb),
                         reinterpret_cast<R*>(s.data()), R(rcond), &rank);
       if (info != 0) throw_linalg("SVD did not converge in Linear Least Squares");
     } else if (k > 0) {
       // No right-hand side: LAPACK is still needed for s and the rank; use a zero column.
       Array B1 = Array::allocate(t, 1, &ldb, CNP_ORDER_C, true);
-      prepare_blas();
+      prepare_blas(std::max(m, n));
       lint info = gelsd(lint(m), lint(n), 1, A.mat<T>(0), ld(m), reinterpret_cast<T*>(B1.data()), lint(ldb),
                         reinterpret_cast<R*>(s.data()), R(rcond), &rank);
       if (info != 0) throw_linalg("SVD did not converge in Linear Least Squares");

@@ -2,6 +2,7 @@
 // messages for bad input, NULL handles and out-parameters.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <complex>
 #include <string>
 
@@ -146,4 +147,61 @@ TEST_CASE("linalg NULL handles and out-parameters are errors", "[linalg]") {
   CHECK(x.h == nullptr);
   CHECK(cnp_linalg_svd(a, 1, nullptr, s.out(), nullptr) == CNP_OK);
   CHECK(data_of<double>(s)[0] > 0);
+}
+
+extern "C" int openblas_get_num_threads(void);
+
+TEST_CASE("linalg OpenBLAS follows cnp_set_num_threads", "[linalg]") {
+  if (std::getenv("OPENBLAS_NUM_THREADS") || std::getenv("OMP_NUM_THREADS")) return;  // the user's choice wins
+  const int64_t s2[2] = {20, 20};
+  double v[400];
+  for (int i = 0; i < 400; ++i) v[i] = (i % 21 == 0) ? 10.0 : 0.5;
+  Handle a, out1, out2;
+  REQUIRE(make(CNP_FLOAT64, 2, s2, v, a));
+  Handle out3;
+  REQUIRE(cnp_set_num_threads(1) == CNP_OK);
+  REQUIRE(cnp_matmul(a, a, out1.out()) == CNP_OK);
+  CHECK(openblas_get_num_threads() == 1);
+  REQUIRE(cnp_set_num_threads(2) == CNP_OK);
+  REQUIRE(cnp_matmul(a, a, out2.out()) == CNP_OK);
+  CHECK(openblas_get_num_threads() == 2);
+  // A small LAPACK problem runs OpenBLAS on one thread.
+  REQUIRE(cnp_linalg_inv(a, out3.out()) == CNP_OK);
+  CHECK(openblas_get_num_threads() == 1);
+  REQUIRE(cnp_set_num_threads(0) == CNP_OK);
+}
+
+TEST_CASE("linalg trace tensordot kron and matrix_power through the C ABI", "[linalg]") {
+  const int64_t s22[2] = {2, 2};
+  const double v[4] = {1, 2, 3, 4};
+  Handle a, tr, td, kr, mp, bad;
+  REQUIRE(make(CNP_FLOAT64, 2, s22, v, a));
+  REQUIRE(cnp_trace(a, 0, 0, 1, nullptr, tr.out()) == CNP_OK);
+  CHECK(data_of<double>(tr)[0] == 5.0);
+  const int64_t ax_a[1] = {1}, ax_b[1] = {0};
+  REQUIRE(cnp_tensordot(a, a, ax_a, ax_b, 1, td.out()) == CNP_OK);  // a @ a
+  CHECK(data_of<double>(td)[0] == 7.0);
+  CHECK(data_of<double>(td)[3] == 22.0);
+  REQUIRE(cnp_kron(a, a, kr.out()) == CNP_OK);
+  CHECK(data_of<double>(kr)[5] == 4.0);  // kron[1,1] = a[0,0] * a[1,1]
+  REQUIRE(cnp_linalg_matrix_power(a, -1, mp.out()) == CNP_OK);
+  CHECK(data_of<double>(mp)[0] == Approx(-2.0));
+  CHECK(cnp_tensordot(a, a, nullptr, ax_b, 1, bad.out()) == CNP_ERR_INVALID_HANDLE);
+  CHECK(cnp_trace(a, 0, 0, 0, nullptr, bad.out()) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "axis1 and axis2 cannot be the same");
+}
+
+TEST_CASE("linalg norm through the C ABI", "[linalg]") {
+  const int64_t s22[2] = {2, 2};
+  const double v[4] = {3, 0, 0, -4};
+  Handle a, fro, one, bad;
+  REQUIRE(make(CNP_FLOAT64, 2, s22, v, a));
+  REQUIRE(cnp_linalg_norm(a, CNP_LINALG_NORM_DEFAULT, 0.0, nullptr, -1, 0, fro.out()) == CNP_OK);
+  CHECK(data_of<double>(fro)[0] == Approx(5.0));
+  const int64_t ax[1] = {0};
+  REQUIRE(cnp_linalg_norm(a, CNP_LINALG_NORM_NUMBER, 1.0, ax, 1, 0, one.out()) == CNP_OK);
+  CHECK(data_of<double>(one)[1] == 4.0);
+  CHECK(cnp_linalg_norm(a, CNP_LINALG_NORM_NUMBER, 3.0, nullptr, -1, 0, bad.out()) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "Invalid norm order for matrices.");
+  CHECK(cnp_linalg_norm(a, 7, 0.0, nullptr, -1, 0, bad.out()) == CNP_ERR_VALUE);
 }

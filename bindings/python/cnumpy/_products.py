@@ -87,33 +87,13 @@ def tensordot(a, b, axes=2):
         axes_b = [axes_b]
         nb = 1
     a, b = as_array(a), as_array(b)
-    as_, nda = a.shape, a.ndim
-    bs, ndb = b.shape, b.ndim
-    equal = na == nb
-    if equal:
-        for k in range(na):
-            if as_[axes_a[k]] != bs[axes_b[k]]:
-                equal = False
-                break
-            if axes_a[k] < 0:
-                axes_a[k] += nda
-            if axes_b[k] < 0:
-                axes_b[k] += ndb
-    if not equal:
+    if na != nb:
         raise ValueError("shape-mismatch for sum")
-    notin = [k for k in range(nda) if k not in axes_a]
-    newaxes_a = notin + axes_a
-    n2 = _prod(as_[ax] for ax in axes_a)
-    newshape_a = (_prod(as_[ax] for ax in notin), n2)
-    olda = [as_[ax] for ax in notin]
-    notin = [k for k in range(ndb) if k not in axes_b]
-    newaxes_b = axes_b + notin
-    newshape_b = (n2, _prod(bs[ax] for ax in notin))
-    oldb = [bs[ax] for ax in notin]
-    at = a.transpose(newaxes_a).reshape(newshape_a)
-    bt = b.transpose(newaxes_b).reshape(newshape_b)
-    res = dot(at, bt)
-    return as_array(res).reshape(olda + oldb)
+    axes_a = [operator.index(x) for x in axes_a]
+    axes_b = [operator.index(x) for x in axes_b]
+    pa = _backend.int64_array(axes_a) if na else _backend.NULL
+    pb = _backend.int64_array(axes_b) if nb else _backend.NULL
+    return produce(_lib.cnp_tensordot, a._h, b._h, pa, pb, na)
 
 
 def _diagonal(a, offset, axis1, axis2):
@@ -145,28 +125,18 @@ def _norm_axis(axis, nd):
 
 
 def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
-    """numpy.trace: sum along a diagonal."""
-    from ._reduce import sum as _sum
+    """numpy.trace: sum along a diagonal (a strided view of a, summed by the library)."""
+    from ._dtype import dtype as _dt
     a = as_array(a)
-    if a.ndim < 2:
-        raise ValueError("diag requires an array of at least two dimensions")
-    return _sum(_diagonal(a, operator.index(offset), axis1, axis2), axis=-1, dtype=dtype, out=out)
+    dt = _dt(dtype) if dtype is not None else None
+    r = produce(_lib.cnp_trace, a._h, operator.index(offset), operator.index(axis1),
+                operator.index(axis2), dt._h if dt is not None else _backend.NULL)
+    return _finish(r, out)
 
 
 def kron(a, b):
-    """numpy.kron(a, b): Kronecker product (the outer product reshaped block-wise)."""
-    a, b = as_array(a), as_array(b)
-    nd = max(a.ndim, b.ndim)
-    if a.ndim == 0 or b.ndim == 0:
-        from ._ufunc import UFUNCS
-        return UFUNCS["multiply"](a, b)
-    as_ = (1,) * (nd - a.ndim) + a.shape
-    bs = (1,) * (nd - b.ndim) + b.shape
-    r = as_array(outer(a, b)).reshape(as_ + bs)
-    perm = []
-    for i in range(nd):
-        perm += [i, nd + i]
-    return r.transpose(perm).reshape(tuple(x * y for x, y in zip(as_, bs)))
+    """numpy.kron(a, b): Kronecker product."""
+    return _call2(_lib.cnp_kron, a, b)
 
 
 # -- einsum -----------------------------------------------------------------------------------

@@ -234,83 +234,46 @@ def _norm_axis(axis, nd):
 
 def norm(x, ord=None, axis=None, keepdims=False):
     """numpy.linalg.norm(x, ord=None, axis=None, keepdims=False): vector norms (any ord, inf,
-    -inf, 0) and matrix norms ('fro', 'nuc', 1, -1, 2, -2, inf, -inf)."""
-    np = _np()
+    -inf, 0) and matrix norms ('fro', 'nuc', 1, -1, 2, -2, inf, -inf), computed by the library."""
     x = as_array(x)
-    if x.dtype.kind not in "fc":
-        x = x.astype(float)
     if axis is None:
-        nd = x.ndim
-        if ord is None or (ord in ("f", "fro") and nd == 2) or (ord == 2 and nd == 1):
-            v = x.ravel()
-            if v.dtype.kind == "c":
-                sq = dot(np.real(v), np.real(v)) + dot(np.imag(v), np.imag(v))
-            else:
-                sq = dot(v, v)
-            ret = np.sqrt(sq)
-            if keepdims:
-                ret = as_array(ret).reshape(nd * [1])
-            return ret
-    nd = x.ndim
-    if axis is None:
-        axis = tuple(range(nd))
-    elif not isinstance(axis, tuple):
-        try:
-            axis = int(axis)
-        except Exception as e:
-            raise TypeError("'axis' must be None, an integer or a tuple of integers") from e
-        axis = (axis,)
-    if len(axis) == 1:
-        if ord == _inf:
-            return np.amax(np.absolute(x), axis=axis, keepdims=keepdims)
-        if ord == -_inf:
-            return np.amin(np.absolute(x), axis=axis, keepdims=keepdims)
-        if isinstance(ord, str):
+        naxes = -1
+        count = x.ndim
+        axes = _NULL
+    else:
+        if not isinstance(axis, tuple):
+            try:
+                axis = int(axis)
+            except Exception as e:
+                raise TypeError("'axis' must be None, an integer or a tuple of integers") from e
+            axis = (axis,)
+        axes_l = [operator.index(a) for a in axis]
+        naxes = count = len(axes_l)
+        axes = _backend.int64_array(axes_l) if axes_l else _NULL
+    fast = axis is None and (ord is None or (ord in ("f", "fro") and x.ndim == 2) or
+                             (ord == 2 and x.ndim == 1))
+    if ord is None:
+        kind, val = _C["CNP_LINALG_NORM_DEFAULT"], 0.0
+    elif isinstance(ord, str):
+        if count == 1 and not fast:
             raise ValueError(f"Invalid norm order '{ord}' for vectors")
-        rdt = np.real(x).dtype if x.dtype.kind == "c" else x.dtype
-        if ord == 0:
-            return np.sum((x != 0).astype(rdt), axis=axis, keepdims=keepdims)
-        if ord == 1:
-            return np.sum(np.absolute(x), axis=axis, keepdims=keepdims)
-        if ord is None or ord == 2:
-            s = np.real(np.conjugate(x) * x)
-            return np.sqrt(np.sum(s, axis=axis, keepdims=keepdims))
-        try:
-            ord + 1
-        except TypeError:
-            raise ValueError("Invalid norm order for vectors.") from None
-        absx = np.absolute(x) ** ord
-        ret = np.sum(absx, axis=axis, keepdims=keepdims)
-        return ret ** np.reciprocal(as_array(ord).astype(as_array(ret).dtype))
-    if len(axis) == 2:
-        row, col = _norm_axis(axis[0], nd), _norm_axis(axis[1], nd)
-        if row == col:
-            raise ValueError("Duplicate axes given.")
-        if ord == 2 or ord == -2 or ord == "nuc":
-            s = svd(_moveaxes_last(x, row, col), compute_uv=False)
-            ret = (np.amax(s, axis=-1) if ord == 2 else np.amin(s, axis=-1) if ord == -2
-                   else np.sum(s, axis=-1))
-        elif ord in (1, -1):
-            if col > row:
-                col -= 1
-            red = np.amax if ord == 1 else np.amin
-            ret = red(np.sum(np.absolute(x), axis=row), axis=col)
-        elif ord in (_inf, -_inf):
-            if row > col:
-                row -= 1
-            red = np.amax if ord == _inf else np.amin
-            ret = red(np.sum(np.absolute(x), axis=col), axis=row)
-        elif ord in (None, "fro", "f"):
-            ret = np.sqrt(np.sum(np.real(np.conjugate(x) * x), axis=axis))
+        if ord in ("fro", "f"):
+            kind, val = _C["CNP_LINALG_NORM_FRO"], 0.0
+        elif ord == "nuc":
+            kind, val = _C["CNP_LINALG_NORM_NUC"], 0.0
         else:
-            raise ValueError("Invalid norm order for matrices.")
-        if keepdims:
-            shape = list(x.shape)
-            shape[axis[0]] = 1
-            shape[axis[1]] = 1
-            ret = as_array(ret).reshape(shape)
-        return ret
-    raise ValueError("Improper number of dimensions to norm.")
+            if count == 2:
+                raise ValueError("Invalid norm order for matrices.")
+            raise ValueError("Improper number of dimensions to norm.")
+    else:
+        try:
+            val = float(ord)
+        except (TypeError, ValueError):
+            raise ValueError("Invalid norm order for vectors." if count == 1 else
+                             "Invalid norm order for matrices.") from None
+        kind = _C["CNP_LINALG_NORM_NUMBER"]
+    r = produce(_lib.cnp_linalg_norm, x._h, kind, val, axes, naxes, 1 if keepdims else 0)
+    return _unwrap(r)
 
 
 def cond(x, p=None):
@@ -355,7 +318,6 @@ def cond(x, p=None):
 
 def matrix_power(a, n):
     """numpy.linalg.matrix_power(a, n): repeated squaring; n < 0 inverts first."""
-    np = _np()
     a = as_array(a)
     _assert_stacked_2d(a)
     _assert_stacked_square(a)
@@ -363,26 +325,9 @@ def matrix_power(a, n):
         n = operator.index(n)
     except TypeError as e:
         raise TypeError("exponent must be an integer") from e
-    if n == 0:
-        r = np.empty_like(a)
-        r[...] = np.eye(a.shape[-2], dtype=a.dtype)
-        return r
-    if n < 0:
-        a = inv(a)
-        n = -n
     if n == 1:
-        return a
-    if n == 2:
-        return matmul(a, a)
-    if n == 3:
-        return matmul(matmul(a, a), a)
-    z = result = None
-    while n > 0:
-        z = a if z is None else matmul(z, z)
-        n, bit = divmod(n, 2)
-        if bit:
-            result = z if result is None else matmul(result, z)
-    return result
+        return a  # NumPy returns its input here
+    return produce(_lib.cnp_linalg_matrix_power, a._h, n)
 
 
 def multi_dot(arrays, *, out=None):
