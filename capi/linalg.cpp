@@ -50,6 +50,12 @@ CNP_API cnp_status cnp_linalg_norm(const cnp_array* x, int32_t ord_kind, double 
     return la::norm(array_of(x), ord_kind, ord, axes, naxes, keepdims != 0);
   });
 }
+CNP_API cnp_status cnp_linalg_pinv(const cnp_array* a, const cnp_array* rcond, cnp_array** out) {
+  return produce(out, [&] { return la::pinv(array_of(a), opt_array(rcond)); });
+}
+CNP_API cnp_status cnp_linalg_matrix_rank(const cnp_array* a, const cnp_array* tol, cnp_array** out) {
+  return produce(out, [&] { return la::matrix_rank(array_of(a), opt_array(tol)); });
+}
 CNP_API cnp_status cnp_linalg_matrix_power(const cnp_array* a, int64_t n, cnp_array** out) {
   return produce(out, [&] { return la::matrix_power(array_of(a), n); });
 }

@@ -80,6 +80,14 @@ CNP_API cnp_status cnp_linalg_matrix_power(const cnp_array* a, int64_t n, cnp_ar
 CNP_API cnp_status cnp_linalg_norm(const cnp_array* x, int32_t ord_kind, double ord, const int64_t* axes, int32_t naxes,
                                    int32_t keepdims, cnp_array** out);
 
+/** numpy.linalg.pinv(a, rcond): Moore-Penrose pseudo-inverse through the SVD; rcond NULL = 1e-15,
+ *  else broadcast over the stack. \param[out] out new reference. */
+CNP_API cnp_status cnp_linalg_pinv(const cnp_array* a, const cnp_array* rcond, cnp_array** out);
+/** numpy.linalg.matrix_rank(A, tol): number of singular values above tol (NULL = S.max() *
+ *  max(M, N) * eps); for A of < 2 dimensions, 1 unless all zero. \param[out] out new reference
+ *  (int64, the stack's leading shape). */
+CNP_API cnp_status cnp_linalg_matrix_rank(const cnp_array* a, const cnp_array* tol, cnp_array** out);
+
 /** numpy.linalg.inv. Errors: CNP_ERR_LINALG "Singular matrix", non-square, < 2-d.
  *  \param[out] out new reference. */
 CNP_API cnp_status cnp_linalg_inv(const cnp_array* a, cnp_array** out);

@@ -25,6 +25,10 @@ Array matrix_power(const Array& a, int64_t n);
 enum : int32_t { kNormDefault = 0, kNormNumber = 1, kNormFro = 2, kNormNuc = 3 };
 Array norm(const Array& x, int32_t kind, double ord, const int64_t* axes, int32_t naxes, bool keepdims);
 
+// pseudo.cpp: rcond/tol nullptr = NumPy's default (1e-15 / S.max() * max(M, N) * eps).
+Array pinv(const Array& a, const Array* rcond);
+Array matrix_rank(const Array& a, const Array* tol);
+
 // solvers.cpp
 Array inv(const Array& a);
 Array det(const Array& a);

@@ -460,6 +460,13 @@ def test_pinv_rank(dt, shape):
         close(cnp.linalg.matrix_rank(a), np.linalg.matrix_rank(a))
         r = a[..., :1, :] * np.ones(a.shape[-2])[:, None]
         assert cnp.linalg.matrix_rank(r) == np.linalg.matrix_rank(r) if r.ndim == 2 else True
+    if shape[-2] and shape[-1]:
+        tol = np.linspace(0.1, 2.0, shape[0])[:, None] if len(shape) == 3 else 0.5
+        if len(shape) == 3:
+            tol = tol[:, 0]
+        close(cnp.linalg.matrix_rank(a, tol), np.linalg.matrix_rank(a, tol))
+        rc = np.array([0.3, 1e-15])[:shape[0]] if len(shape) == 3 else 0.2
+        close(cnp.linalg.pinv(a, rc), np.linalg.pinv(a, rc), rtol=_tol(a.dtype if a.dtype.kind in "fc" else "f8") * 100)
     assert cnp.linalg.matrix_rank(np.zeros(3)) == np.linalg.matrix_rank(np.zeros(3))
     assert cnp.linalg.matrix_rank(np.ones(3)) == 1
 

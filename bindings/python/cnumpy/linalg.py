@@ -189,35 +189,19 @@ def _prod(seq):
 
 
 def pinv(a, rcond=1e-15, hermitian=False):
-    """numpy.linalg.pinv(a, rcond=1e-15, hermitian=False): through the SVD, singular values
-    below rcond * largest set to zero."""
-    np = _np()
+    """numpy.linalg.pinv(a, rcond=1e-15, hermitian=False): through the SVD, singular values at
+    or below rcond * largest treated as zero. hermitian=True uses the general SVD too."""
     a = as_array(a)
-    rcond = as_array(rcond)
-    if _is_empty_2d(a):
-        m, n = a.shape[-2:]
-        return np.empty(a.shape[:-2] + (n, m), dtype=a.dtype)
-    a = np.conjugate(a)
-    u, s, vt = svd(a, full_matrices=False, hermitian=hermitian)
-    cutoff = as_array(rcond)[..., None] * np.amax(s, axis=-1, keepdims=True)
-    large = s > cutoff
-    sinv = np.where(large, 1 / np.where(large, s, 1), 0).astype(s.dtype)
-    return matmul(_swap(vt), np.multiply(sinv[..., None], _swap(u)))
+    rc = as_array(rcond)
+    return produce(_lib.cnp_linalg_pinv, a._h, rc._h)
 
 
 def matrix_rank(A, tol=None, hermitian=False):
     """numpy.linalg.matrix_rank(A, tol=None, hermitian=False)."""
-    np = _np()
     A = as_array(A)
-    if A.ndim < 2:
-        return int(not np.all(A == 0))
-    S = svd(A, compute_uv=False, hermitian=hermitian)
-    if tol is None:
-        eps = 1.1920928955078125e-07 if S.dtype.itemsize == 4 else 2.220446049250313e-16
-        tol = np.amax(S, axis=-1, keepdims=True) * max(A.shape[-2:]) * eps
-    else:
-        tol = as_array(tol)[..., None]
-    return np.count_nonzero(S > tol, axis=-1)
+    t = as_array(tol) if tol is not None else None
+    r = produce(_lib.cnp_linalg_matrix_rank, A._h, t._h if t is not None else _NULL)
+    return int(r) if A.ndim < 2 else _unwrap(r)
 
 
 def _moveaxes_last(x, row, col):
