@@ -2,6 +2,7 @@
 // which catch every exception and turn it into a status plus cnp_last_error(), and validate handles
 // so that NULL or foreign pointers become errors instead of crashes.
 #pragma once
+#include <cerrno>
 #include <new>
 #include <utility>
 
@@ -17,8 +18,16 @@ inline cnp_status fail(cnp_status status, const char* message) noexcept {
   return status;
 }
 
+// libm calls inside the library (pow, exp, ...) may set errno; a C caller (CPython's complex
+// abs, say) that checks errno after its own math must not see ours, so errno is restored.
+struct ErrnoKeeper {
+  int saved = errno;
+  ~ErrnoKeeper() { errno = saved; }
+};
+
 template <class F>
 cnp_status run(F&& body) noexcept {
+  ErrnoKeeper keep_errno;
   try {
     body();
     return CNP_OK;

@@ -9,6 +9,7 @@ Where NumPy 1.24's value-based casting disagrees with NEP 50 (NumPy 2), the NEP 
 asserted explicitly (see docs/numpy-differences.md).
 """
 import inspect
+import math
 import operator
 import pickle
 import sys
@@ -1041,3 +1042,10 @@ def test_missing_symbols_fail_at_call_time():
     f = _ufunc.cfunc("cnp_no_such_function")
     with pytest.raises(NotImplementedError, match="does not export cnp_no_such_function"):
         f(1, 2)
+
+
+def test_library_calls_leave_errno_alone():
+    """pow(0, -2) sets errno=ERANGE inside libm; CPython's complex abs reads errno afterwards."""
+    cnp.power(cnp.array([0.0]), -2.0)
+    cnp.exp(cnp.array([1000.0]))
+    assert math.isnan(abs(complex(float("nan"), 0.0)))
