@@ -179,6 +179,25 @@ void histogram(const Array& a0, int64_t nbins, const Array* edges_in, const doub
   std::vector<double> wr, wi;
   load_weights(weights, &wr, &wi);
   const Dtype* ntype = weights ? weights->dtype() : nullptr;
+  // Counts (or weight totals) per bin; bin_of gives an element's bin or -1 (outside).
+  auto count_bins = [&](int64_t nbins_, auto bin_of) {
+    Totals tot(ntype, nbins_);
+    for (int64_t b0 = 0; b0 < n; b0 += kBlock) {
+      const int64_t b1 = std::min(n, b0 + kBlock);
+      for (int64_t i = b0; i < b1; ++i) {
+        const int64_t k = bin_of(x[i]);
+        if (k < 0) continue;
+        if (!ntype) {
+          ++tot.cnt[k];
+        } else {
+          tot.blk_re[k] += wr[i];
+          tot.blk_im[k] += wi[i];
+        }
+      }
+      tot.end_block();
+    }
+    return tot.result();
+  };
 
   Array edges;
   int64_t nb;
@@ -187,7 +206,6 @@ void histogram(const Array& a0, int64_t nbins, const Array* edges_in, const doub
     const bool is_float = a.dtype()->kind == 'f';
     BinType B{is_float ? a.dtype()->typenum : CNP_FLOAT64};
     double first, last;
-    bool from_data = false;
     if (range) {
       first = range[0];
       last = range[1];
@@ -204,14 +222,11 @@ void histogram(const Array& a0, int64_t nbins, const Array* edges_in, const doub
         if (std::isnan(v)) first = last = NAN;
       if (!std::isfinite(first) || !std::isfinite(last))
         throw_value("autodetected range of [" + repr_double(first) + ", " + repr_double(last) + "] is not finite");
-      from_data = true;
     }
-    // NumPy: a.min() - 0.5 in a's type (a float32 scalar stays float32; ints become float64).
-    const BinType S{from_data && is_float ? a.dtype()->typenum : CNP_FLOAT64};
+    // NumPy 1.24: a.min() - 0.5 is a NumPy scalar minus a Python float, computed in float64.
     if (first == last) {
-      first = S.r(first - 0.5);
-      last = S.r(last + 0.5);
-      from_data = from_data && is_float;
+      first -= 0.5;
+      last += 0.5;
     }
     nb = nbins;
     Array fs = Array::allocate(dt(CNP_FLOAT64), 0, nullptr, CNP_ORDER_C);
@@ -220,31 +235,21 @@ void histogram(const Array& a0, int64_t nbins, const Array* edges_in, const doub
     *reinterpret_cast<double*>(ls.data()) = last;
     edges = linspace(fs, ls, nb + 1, true, dt(B.t), 0, nullptr);
     const std::vector<double> e = as_doubles(edges);
-    // The bin arithmetic runs in the edges' dtype; the span is computed in that dtype when the
-    // edges came from the data (NumPy scalars), in double when they came from range= (floats).
+    // The bin arithmetic runs in the edges' dtype (the scalars meet an array of that dtype); the
+    // span is one subtraction of the two edges, rounded to that dtype.
     const double fe = B.r(first), le = B.r(last);
-    const double denom = B.r(from_data ? B.r(le - fe) : last - first);
+    const double denom = B.r(last - first);
     const double nbd = static_cast<double>(nb);
-    Totals tot(ntype, nb);
-    for (int64_t b0 = 0; b0 < n; b0 += kBlock) {
-      const int64_t b1 = std::min(n, b0 + kBlock);
-      for (int64_t i = b0; i < b1; ++i) {
-        const double v = B.r(x[i]);
-        if (!(v >= fe && v <= le)) continue;
-        int64_t k = static_cast<int64_t>(B.r(B.r(B.r(v - fe) / denom) * nbd));
-        if (k == nb) --k;
-        if (v < e[k]) --k;
-        if (v >= e[k + 1] && k != nb - 1) ++k;
-        if (!ntype) {
-          ++tot.cnt[k];
-        } else {
-          tot.blk_re[k] += wr[i];
-          tot.blk_im[k] += wi[i];
-        }
-      }
-      tot.end_block();
-    }
-    *hist = tot.result();
+    *hist = count_bins(nb, [&](double xv) -> int64_t {
+      const double v = B.r(xv);
+      if (!(v >= fe && v <= le)) return -1;
+      const double f = B.r(B.r(B.r(v - fe) / denom) * nbd);
+      int64_t k = f >= 0 && f < nbd ? static_cast<int64_t>(f) : (f >= nbd ? nb - 1 : 0);  // NaN: 0
+      if (k == nb) --k;
+      if (k > 0 && v < e[k]) --k;
+      if (v >= e[k + 1] && k != nb - 1) ++k;
+      return k;
+    });
   } else {
     if (edges_in->ndim() != 1) throw_value("`bins` must be 1d, when an array");
     const std::vector<double> e = as_doubles(*edges_in);
@@ -258,22 +263,7 @@ void histogram(const Array& a0, int64_t nbins, const Array* edges_in, const doub
       if (k == nb && v <= e[nb]) k = nb - 1;
       return k >= 0 && k < nb ? k : -1;
     };
-    Totals tot(ntype, std::max<int64_t>(nb, 0));
-    for (int64_t b0 = 0; b0 < n; b0 += kBlock) {
-      const int64_t b1 = std::min(n, b0 + kBlock);
-      for (int64_t i = b0; i < b1; ++i) {
-        int64_t k = bin_of(x[i]);
-        if (k < 0) continue;
-        if (!ntype) {
-          ++tot.cnt[k];
-        } else {
-          tot.blk_re[k] += wr[i];
-          tot.blk_im[k] += wi[i];
-        }
-      }
-      tot.end_block();
-    }
-    *hist = tot.result();
+    *hist = count_bins(std::max<int64_t>(nb, 0), bin_of);
   }
   *bin_edges = edges;
   if (density) {

@@ -1,5 +1,7 @@
 // numpy.fft internals: the FFTW plan cache (hits, LRU bound) and concurrent transforms.
 #include <catch2/catch.hpp>
+
+#include "capi_test_util.hpp"
 #include <cmath>
 #include <complex>
 #include <string>
@@ -11,12 +13,8 @@
 
 namespace {
 
-struct Handle {
-  cnp_array* h = nullptr;
-  ~Handle() { cnp_array_free(h); }
-  cnp_array** out() { return &h; }
-  operator cnp_array*() const { return h; }
-};
+using capi_test::Handle;
+using capi_test::dtype;
 
 void* data_of(const cnp_array* a) {
   void* p = nullptr;

@@ -1,6 +1,8 @@
 // The C ABI of the matrix products and numpy.linalg: values on small known systems, statuses and
 // messages for bad input, NULL handles and out-parameters.
 #include <catch2/catch.hpp>
+
+#include "capi_test_util.hpp"
 #include <cmath>
 #include <cstdlib>
 #include <complex>
@@ -10,12 +12,8 @@
 
 namespace {
 
-struct Handle {
-  cnp_array* h = nullptr;
-  ~Handle() { cnp_array_free(h); }
-  cnp_array** out() { return &h; }
-  operator cnp_array*() const { return h; }
-};
+using capi_test::Handle;
+using capi_test::dtype;
 
 template <class T>
 T* data_of(const cnp_array* a) {

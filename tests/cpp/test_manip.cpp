@@ -2,6 +2,8 @@
 // cnp_array_index/cnp_array_index_assign, take/concatenate/repeat/nonzero/broadcast_to/diagonal,
 // status codes and NumPy's messages, and that failures leave outputs NULL and inputs untouched.
 #include <catch2/catch.hpp>
+
+#include "capi_test_util.hpp"
 #include <cstring>
 #include <string>
 #include <vector>
@@ -10,20 +12,8 @@
 
 namespace {
 
-struct Handle {
-  cnp_array* h = nullptr;
-  Handle() = default;
-  Handle(const Handle&) = delete;
-  ~Handle() { cnp_array_free(h); }
-  cnp_array** out() { return &h; }
-  operator cnp_array*() const { return h; }
-};
-
-cnp_dtype* dtype(int32_t t) {
-  cnp_dtype* d = nullptr;
-  REQUIRE(cnp_dtype_from_typenum(t, &d) == CNP_OK);
-  return d;
-}
+using capi_test::Handle;
+using capi_test::dtype;
 
 // An int64 array with the given shape holding 0, 1, 2, ...
 void iota(Handle& out, std::vector<int64_t> shape) {

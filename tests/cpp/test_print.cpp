@@ -2,6 +2,8 @@
 // NumPy agreement over many inputs is tested from Python against NumPy itself (test_print.py,
 // test_dlpack.py); these check the C contract: ownership of strings, options, deleters.
 #include <catch2/catch.hpp>
+
+#include "capi_test_util.hpp"
 #include <dlpack/dlpack.h>
 
 #include <string>
@@ -11,18 +13,8 @@
 
 namespace {
 
-struct Handle {
-  cnp_array* h = nullptr;
-  ~Handle() { cnp_array_free(h); }
-  cnp_array** out() { return &h; }
-  operator cnp_array*() const { return h; }
-};
-
-cnp_dtype* dtype(int32_t t) {
-  cnp_dtype* d = nullptr;
-  REQUIRE(cnp_dtype_from_typenum(t, &d) == CNP_OK);
-  return d;
-}
+using capi_test::Handle;
+using capi_test::dtype;
 
 void from_doubles(const std::vector<double>& v, int32_t ndim, const int64_t* shape, int32_t t, Handle& out) {
   Handle tmp;
