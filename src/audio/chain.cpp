@@ -64,6 +64,7 @@ class Chain final : public Resampler {
     double dw = f_low * (p.stop - p.pass) / ru;
     // c even (2x: windows start on input samples) and, when decimating, a multiple of D (the
     // decimated outputs sit at whole positions of the folded block).
+    check_taps(kaiser_taps(p.atten, dw), in_rate, out_rate);
     c_ = round_up(static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)), 2 * D_);
     const int64_t lh = 2 * c_ + 1;
     double beta = kaiser_beta(p.atten);

@@ -382,6 +382,8 @@ def test_errors():
         audio.resample(np.float64(1.0), 44100, 48000)
     with pytest.raises(TypeError, match="unsupported dtype complex128"):
         audio.resample(np.zeros(10, complex), 44100, 48000)
+    with pytest.raises(ValueError, match="needs a [0-9]+-tap filter"):
+        audio.resample(x, 48000, 10)
     with pytest.raises(ValueError, match="quality must be one of"):
         audio.resample(x, 44100, 48000, quality="best")
     with pytest.raises(TypeError, match="float32 or float64"):
