@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "audio/filter_design.hpp"
+#include "audio/kernels.hpp"
 #include "audio/polyphase.hpp"
 #include "audio/stream_io.hpp"
 #include "audio/table_cache.hpp"
@@ -265,18 +266,12 @@ class Chain final : public Resampler {
       const C* xs = reinterpret_cast<const C*>(xs_->p);
       const C* hh = reinterpret_cast<const C*>(H_->data());
       const int64_t q = U_ == 1 ? N_ / 2 : N_ / 4;
-      for (int64_t k = 0; k <= q; ++k) {
-        C a = xs[2 * k], b = xs[2 * k + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
-        sp[2 * k] = a * hr - b * hi;
-        sp[2 * k + 1] = a * hi + b * hr;
-      }
       // 2x: the zero-stuffed block's spectrum is the short block's, repeated: bins above N/4
       // mirror (conjugated) the ones below.
-      for (int64_t k = q + 1; k <= N_ / 2; ++k) {
-        C a = xs[2 * (N_ / 2 - k)], b = -xs[2 * (N_ / 2 - k) + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
-        sp[2 * k] = a * hr - b * hi;
-        sp[2 * k + 1] = a * hi + b * hr;
-      }
+      if constexpr (sizeof(C) == 4)
+        spectrum_mul_f(sp, xs, hh, q, N_ / 2);
+      else
+        spectrum_mul_d(sp, xs, hh, q, N_ / 2);
       if (D_ > 1) {
         // Decimation by D in the frequency domain: the spectrum of every D-th output sample is
         // the full spectrum folded onto N/D bins (sum of Y[k + i*N/D]), so the inverse transform

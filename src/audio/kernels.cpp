@@ -96,6 +96,30 @@ template <class C, class O>
 
 #define CNP_AUDIO_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 
+namespace {
+template <class C>
+[[gnu::always_inline]] inline void spectrum_body(C* __restrict sp, const C* __restrict xs, const C* __restrict hh,
+                                                 int64_t q, int64_t nh) {
+  for (int64_t k = 0; k <= q; ++k) {
+    C a = xs[2 * k], b = xs[2 * k + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
+    sp[2 * k] = a * hr - b * hi;
+    sp[2 * k + 1] = a * hi + b * hr;
+  }
+  for (int64_t k = q + 1; k <= nh; ++k) {
+    C a = xs[2 * (2 * q - k)], b = -xs[2 * (2 * q - k) + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
+    sp[2 * k] = a * hr - b * hi;
+    sp[2 * k + 1] = a * hi + b * hr;
+  }
+}
+}  // namespace
+
+CNP_AUDIO_CLONES void spectrum_mul_f(float* sp, const float* x, const float* h, int64_t q, int64_t nh) {
+  spectrum_body(sp, x, h, q, nh);
+}
+CNP_AUDIO_CLONES void spectrum_mul_d(double* sp, const double* x, const double* h, int64_t q, int64_t nh) {
+  spectrum_body(sp, x, h, q, nh);
+}
+
 CNP_AUDIO_CLONES void rational_ff(const RationalRun& r) { rational_body<float, float>(r); }
 CNP_AUDIO_CLONES void rational_dd(const RationalRun& r) { rational_body<double, double>(r); }
 CNP_AUDIO_CLONES void rational_df(const RationalRun& r) { rational_body<double, float>(r); }

@@ -25,4 +25,10 @@ void rational_ff(const RationalRun& r);  // C = float, O = float
 void rational_dd(const RationalRun& r);  // C = double, O = double
 void rational_df(const RationalRun& r);  // C = double, O = float
 
+// The FFT stage's spectrum product: sp[k] = X[k] * H[k] for k in [0, q], and for k in (q, nh]
+// (2x upsampling: the zero-stuffed spectrum repeats) sp[k] = conj(X[2q - k]) * H[k]. Arrays are
+// interleaved (re, im); q == nh when there is no mirror part.
+void spectrum_mul_f(float* sp, const float* x, const float* h, int64_t q, int64_t nh);
+void spectrum_mul_d(double* sp, const double* x, const double* h, int64_t q, int64_t nh);
+
 }  // namespace cnp::audio
