@@ -276,23 +276,11 @@ class Chain final : public Resampler {
         // Decimation by D in the frequency domain: the spectrum of every D-th output sample is
         // the full spectrum folded onto N/D bins (sum of Y[k + i*N/D]), so the inverse transform
         // is D times shorter. Bins above N/2 are conjugates of the stored half.
-        const int64_t nd = N_ / D_;
         C* f = reinterpret_cast<C*>(fold_->p);
-        for (int64_t k = 0; k <= nd / 2; ++k) {
-          C re = 0, im = 0;
-          for (int64_t i = 0; i < D_; ++i) {
-            int64_t j = k + i * nd;
-            if (j <= N_ / 2) {
-              re += sp[2 * j];
-              im += sp[2 * j + 1];
-            } else {
-              re += sp[2 * (N_ - j)];
-              im -= sp[2 * (N_ - j) + 1];
-            }
-          }
-          f[2 * k] = re;
-          f[2 * k + 1] = im;
-        }
+        if constexpr (sizeof(C) == 4)
+          fold_f(f, sp, N_, D_);
+        else
+          fold_d(f, sp, N_, D_);
         plan_c2r_->execute(fft::Kind::c2r, fold_->p, rout_->p);
       } else {
         plan_c2r_->execute(fft::Kind::c2r, spec_->p, rout_->p);
