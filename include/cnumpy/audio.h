@@ -61,8 +61,9 @@ CNP_API cnp_status cnp_audio_resample(const cnp_array* x, double in_rate, double
                                       int32_t planar, cnp_array** out);
 
 /** A streaming resampler for `channels` channels producing typenum (CNP_FLOAT32 or CNP_FLOAT64)
- *  output. Chunks given to process() use the layout selected by planar. \param[out] out new
- *  handle (cnp_audio_resampler_free). */
+ *  output. Chunks given to process() use the layout selected by planar. A resampler is not
+ *  thread-safe: use each from one thread at a time. \param[out] out new handle
+ *  (cnp_audio_resampler_free). */
 CNP_API cnp_status cnp_audio_resampler_create(double in_rate, double out_rate, int64_t channels, int32_t typenum,
                                               int32_t quality, int32_t planar, cnp_audio_resampler** out);
 /** Feeds a chunk (any number of frames, including 0) and returns the output frames that are

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "audio/filter_design.hpp"
+#include "audio/kernels.hpp"
 #include "audio/polyphase.hpp"
 #include "audio/stream_io.hpp"
 #include "audio/table_cache.hpp"
@@ -64,6 +65,7 @@ class Chain final : public Resampler {
     double dw = f_low * (p.stop - p.pass) / ru;
     // c even (2x: windows start on input samples) and, when decimating, a multiple of D (the
     // decimated outputs sit at whole positions of the folded block).
+    check_taps(kaiser_taps(p.atten, dw), in_rate, out_rate);
     c_ = round_up(static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)), 2 * D_);
     const int64_t lh = 2 * c_ + 1;
     double beta = kaiser_beta(p.atten);
@@ -264,39 +266,21 @@ class Chain final : public Resampler {
       const C* xs = reinterpret_cast<const C*>(xs_->p);
       const C* hh = reinterpret_cast<const C*>(H_->data());
       const int64_t q = U_ == 1 ? N_ / 2 : N_ / 4;
-      for (int64_t k = 0; k <= q; ++k) {
-        C a = xs[2 * k], b = xs[2 * k + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
-        sp[2 * k] = a * hr - b * hi;
-        sp[2 * k + 1] = a * hi + b * hr;
-      }
       // 2x: the zero-stuffed block's spectrum is the short block's, repeated: bins above N/4
       // mirror (conjugated) the ones below.
-      for (int64_t k = q + 1; k <= N_ / 2; ++k) {
-        C a = xs[2 * (N_ / 2 - k)], b = -xs[2 * (N_ / 2 - k) + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
-        sp[2 * k] = a * hr - b * hi;
-        sp[2 * k + 1] = a * hi + b * hr;
-      }
+      if constexpr (sizeof(C) == 4)
+        spectrum_mul_f(sp, xs, hh, q, N_ / 2);
+      else
+        spectrum_mul_d(sp, xs, hh, q, N_ / 2);
       if (D_ > 1) {
         // Decimation by D in the frequency domain: the spectrum of every D-th output sample is
         // the full spectrum folded onto N/D bins (sum of Y[k + i*N/D]), so the inverse transform
         // is D times shorter. Bins above N/2 are conjugates of the stored half.
-        const int64_t nd = N_ / D_;
         C* f = reinterpret_cast<C*>(fold_->p);
-        for (int64_t k = 0; k <= nd / 2; ++k) {
-          C re = 0, im = 0;
-          for (int64_t i = 0; i < D_; ++i) {
-            int64_t j = k + i * nd;
-            if (j <= N_ / 2) {
-              re += sp[2 * j];
-              im += sp[2 * j + 1];
-            } else {
-              re += sp[2 * (N_ - j)];
-              im -= sp[2 * (N_ - j) + 1];
-            }
-          }
-          f[2 * k] = re;
-          f[2 * k + 1] = im;
-        }
+        if constexpr (sizeof(C) == 4)
+          fold_f(f, sp, N_, D_);
+        else
+          fold_d(f, sp, N_, D_);
         plan_c2r_->execute(fft::Kind::c2r, fold_->p, rout_->p);
       } else {
         plan_c2r_->execute(fft::Kind::c2r, spec_->p, rout_->p);

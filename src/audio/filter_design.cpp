@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 
 #include "core/error.hpp"
@@ -45,6 +46,17 @@ double kaiser_taps(double a, double dw) {
   return (a - 7.95) / (2.285 * 2.0 * std::numbers::pi * dw) + 1.0;
 }
 
+void check_taps(double taps, double in_rate, double out_rate) {
+  if (!(taps <= kMaxTaps)) {
+    char buf[200];
+    std::snprintf(buf, sizeof buf,
+                  "resample: the ratio %.17g / %.17g needs a %.0f-tap filter at this quality (limit %.0f); "
+                  "use a lower quality or resample in steps",
+                  out_rate, in_rate, taps, kMaxTaps);
+    throw_value(buf);
+  }
+}
+
 double Prototype::operator()(double t) const {
   double r = t / half_width;
   if (r <= -1.0 || r >= 1.0) return 0.0;
@@ -60,6 +72,7 @@ Design design(double in_rate, double out_rate, int32_t quality) {
   double fc = 0.5 * r * 0.5 * (p.pass + p.stop);
   double dw = 0.5 * r * (p.stop - p.pass);
   double n = kaiser_taps(p.atten, dw);
+  check_taps(n, in_rate, out_rate);
   int64_t half = static_cast<int64_t>(std::ceil(n / 2.0));
   half = (half + kTapQuantum / 2 - 1) / (kTapQuantum / 2) * (kTapQuantum / 2);
   double beta = kaiser_beta(p.atten);

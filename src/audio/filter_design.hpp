@@ -19,6 +19,10 @@ double bessel_i0(double x);
 double kaiser_beta(double atten_db);
 // Taps (at the filter's own rate) for a transition width dw in cycles per sample.
 double kaiser_taps(double atten_db, double dw);
+// Filters longer than this are refused (extreme downsampling ratios at high quality would need
+// gigabytes): ValueError naming the ratio.
+inline constexpr double kMaxTaps = double(1 << 20);
+void check_taps(double taps, double in_rate, double out_rate);
 
 // The low-pass prototype in units of input samples: unit DC gain, cutoff fc (cycles per input
 // sample), Kaiser window of half-length half_width (beta given); zero outside |t| < half_width.

@@ -1,6 +1,8 @@
 // ISA-dispatched polyphase loops (see kernels.hpp).
 #include "audio/kernels.hpp"
 
+#include <algorithm>
+
 #include "audio/dot.hpp"
 
 namespace cnp::audio {
@@ -95,6 +97,51 @@ template <class C, class O>
 }  // namespace
 
 #define CNP_AUDIO_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+
+namespace {
+template <class C>
+[[gnu::always_inline]] inline void spectrum_body(C* __restrict sp, const C* __restrict xs, const C* __restrict hh,
+                                                 int64_t q, int64_t nh) {
+  for (int64_t k = 0; k <= q; ++k) {
+    C a = xs[2 * k], b = xs[2 * k + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
+    sp[2 * k] = a * hr - b * hi;
+    sp[2 * k + 1] = a * hi + b * hr;
+  }
+  for (int64_t k = q + 1; k <= nh; ++k) {
+    C a = xs[2 * (2 * q - k)], b = -xs[2 * (2 * q - k) + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
+    sp[2 * k] = a * hr - b * hi;
+    sp[2 * k + 1] = a * hi + b * hr;
+  }
+}
+template <class C>
+[[gnu::always_inline]] inline void fold_body(C* __restrict f, const C* __restrict sp, int64_t n, int64_t d) {
+  const int64_t nd = n / d, half = nd / 2;
+  for (int64_t k = 0; k <= 2 * half + 1; ++k) f[k] = C(0);
+  for (int64_t i = 0; i < d; ++i) {
+    const int64_t off = i * nd;
+    // bins j = k + off stored directly while j <= n/2, mirrored (conjugated) above
+    int64_t split = std::min<int64_t>(half, n / 2 - off);  // last k with j <= n/2 (may be < 0)
+    for (int64_t k = 0; k <= split; ++k) {
+      f[2 * k] += sp[2 * (k + off)];
+      f[2 * k + 1] += sp[2 * (k + off) + 1];
+    }
+    for (int64_t k = std::max<int64_t>(split + 1, 0); k <= half; ++k) {
+      f[2 * k] += sp[2 * (n - k - off)];
+      f[2 * k + 1] -= sp[2 * (n - k - off) + 1];
+    }
+  }
+}
+}  // namespace
+
+CNP_AUDIO_CLONES void fold_f(float* f, const float* sp, int64_t n, int64_t d) { fold_body(f, sp, n, d); }
+CNP_AUDIO_CLONES void fold_d(double* f, const double* sp, int64_t n, int64_t d) { fold_body(f, sp, n, d); }
+
+CNP_AUDIO_CLONES void spectrum_mul_f(float* sp, const float* x, const float* h, int64_t q, int64_t nh) {
+  spectrum_body(sp, x, h, q, nh);
+}
+CNP_AUDIO_CLONES void spectrum_mul_d(double* sp, const double* x, const double* h, int64_t q, int64_t nh) {
+  spectrum_body(sp, x, h, q, nh);
+}
 
 CNP_AUDIO_CLONES void rational_ff(const RationalRun& r) { rational_body<float, float>(r); }
 CNP_AUDIO_CLONES void rational_dd(const RationalRun& r) { rational_body<double, double>(r); }

@@ -382,6 +382,8 @@ def test_errors():
         audio.resample(np.float64(1.0), 44100, 48000)
     with pytest.raises(TypeError, match="unsupported dtype complex128"):
         audio.resample(np.zeros(10, complex), 44100, 48000)
+    with pytest.raises(ValueError, match="needs a [0-9]+-tap filter"):
+        audio.resample(x, 48000, 10)
     with pytest.raises(ValueError, match="quality must be one of"):
         audio.resample(x, 44100, 48000, quality="best")
     with pytest.raises(TypeError, match="float32 or float64"):
@@ -406,3 +408,25 @@ def test_errors():
         audio.loudness(x, 0)
     with pytest.raises(TypeError, match="unsupported dtype"):
         audio.true_peak(np.zeros(10, complex), 48000)
+
+
+@pytest.mark.parametrize("quality", ["lq", "mq", "hq", "vhq"])
+def test_short_inputs_all_presets(quality):
+    # Inputs shorter than any filter, every structure (2x chain, decimation, stage B, irrational,
+    # ratio 1): exact lengths, streaming == one-shot, flush of an empty stream, planar streams.
+    for pair in [(44100, 48000), (48000, 16000), (48000, 44100), (1.0, math.sqrt(2)), (5, 1),
+                 (44100, 44100)]:
+        for n in (1, 2, 7, 100):
+            x = RNG.standard_normal(n)
+            y = _np(audio.resample(x, *pair, quality=quality))
+            assert len(y) == math.ceil(n * pair[1] / pair[0] - 1e-9)
+            r = audio.Resampler(*pair, dtype="float64", quality=quality)
+            assert np.array_equal(y, np.concatenate([_np(r.process(x)), _np(r.flush())]))
+        r = audio.Resampler(*pair, quality=quality)
+        assert _np(r.flush()).shape == (0,)
+        x = RNG.standard_normal((2, 3000))
+        want = _np(audio.resample(x, *pair, quality=quality, planar=True))
+        r = audio.Resampler(*pair, channels=2, dtype="float64", quality=quality, planar=True)
+        got = np.concatenate([_np(r.process(x[:, :1000])), _np(r.process(x[:, 1000:])),
+                              _np(r.flush())], axis=1)
+        assert np.array_equal(want, got)
