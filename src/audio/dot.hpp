@@ -50,16 +50,19 @@ inline S hsum(typename Vec<S>::type v) {
     return hsum8(v);
 }
 
-// sum c[i] * x[i] for n a multiple of 2 * lanes (32 for float, 16 for double).
+// sum c[i] * x[i] for n a multiple of lanes (16 for float, 8 for double): pairs of vectors into
+// two accumulators, an odd last vector into the first.
 template <class S>
 inline S dot(const S* __restrict c, const S* __restrict x, int64_t n) {
   using V = typename Vec<S>::type;
   constexpr int L = Vec<S>::lanes;
   V a0 = {}, a1 = {};
-  for (int64_t i = 0; i < n; i += 2 * L) {
+  int64_t i = 0;
+  for (; i + 2 * L <= n; i += 2 * L) {
     a0 += vload(c + i) * vload(x + i);
     a1 += vload(c + i + L) * vload(x + i + L);
   }
+  if (i < n) a0 += vload(c + i) * vload(x + i);
   return hsum<S>(a0 + a1);
 }
 

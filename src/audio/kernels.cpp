@@ -45,10 +45,12 @@ template <class C>
   using V = typename Vec<C>::type;
   constexpr int L = Vec<C>::lanes;
   V a0 = {}, a1 = {};
-  for (int64_t i = 0; i < n; i += 2 * L) {
+  int64_t i = 0;
+  for (; i + 2 * L <= n; i += 2 * L) {
     a0 += vload(c + i) * vload(x + i);
     a1 += vload(c + i + L) * vload(x + i + L);
   }
+  if (i < n) a0 += vload(c + i) * vload(x + i);  // as dot()
   return a0 + a1;
 }
 
@@ -101,16 +103,23 @@ template <class C, class O>
 namespace {
 template <class C>
 [[gnu::always_inline]] inline void spectrum_body(C* __restrict sp, const C* __restrict xs, const C* __restrict hh,
-                                                 int64_t q, int64_t nh) {
-  for (int64_t k = 0; k <= q; ++k) {
-    C a = xs[2 * k], b = xs[2 * k + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
-    sp[2 * k] = a * hr - b * hi;
-    sp[2 * k + 1] = a * hi + b * hr;
-  }
-  for (int64_t k = q + 1; k <= nh; ++k) {
-    C a = xs[2 * (2 * q - k)], b = -xs[2 * (2 * q - k) + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
-    sp[2 * k] = a * hr - b * hi;
-    sp[2 * k + 1] = a * hi + b * hr;
+                                                 int64_t m, int64_t nh) {
+  // Bin k of the zero-stuffed block is bin k mod m of the short block (m points, half spectrum
+  // stored): direct up to m/2, conjugate mirror above.
+  for (int64_t base = 0; base <= nh; base += m) {
+    const int64_t end = std::min(nh - base, m - 1);
+    for (int64_t j = 0; j <= std::min(end, m / 2); ++j) {
+      const int64_t k = base + j;
+      C a = xs[2 * j], b = xs[2 * j + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
+      sp[2 * k] = a * hr - b * hi;
+      sp[2 * k + 1] = a * hi + b * hr;
+    }
+    for (int64_t j = m / 2 + 1; j <= end; ++j) {
+      const int64_t k = base + j;
+      C a = xs[2 * (m - j)], b = -xs[2 * (m - j) + 1], hr = hh[2 * k], hi = hh[2 * k + 1];
+      sp[2 * k] = a * hr - b * hi;
+      sp[2 * k + 1] = a * hi + b * hr;
+    }
   }
 }
 template <class C>
@@ -136,11 +145,11 @@ template <class C>
 CNP_AUDIO_CLONES void fold_f(float* f, const float* sp, int64_t n, int64_t d) { fold_body(f, sp, n, d); }
 CNP_AUDIO_CLONES void fold_d(double* f, const double* sp, int64_t n, int64_t d) { fold_body(f, sp, n, d); }
 
-CNP_AUDIO_CLONES void spectrum_mul_f(float* sp, const float* x, const float* h, int64_t q, int64_t nh) {
-  spectrum_body(sp, x, h, q, nh);
+CNP_AUDIO_CLONES void spectrum_mul_f(float* sp, const float* x, const float* h, int64_t m, int64_t nh) {
+  spectrum_body(sp, x, h, m, nh);
 }
-CNP_AUDIO_CLONES void spectrum_mul_d(double* sp, const double* x, const double* h, int64_t q, int64_t nh) {
-  spectrum_body(sp, x, h, q, nh);
+CNP_AUDIO_CLONES void spectrum_mul_d(double* sp, const double* x, const double* h, int64_t m, int64_t nh) {
+  spectrum_body(sp, x, h, m, nh);
 }
 
 CNP_AUDIO_CLONES void rational_ff(const RationalRun& r) { rational_body<float, float>(r); }

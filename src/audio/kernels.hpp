@@ -25,11 +25,11 @@ void rational_ff(const RationalRun& r);  // C = float, O = float
 void rational_dd(const RationalRun& r);  // C = double, O = double
 void rational_df(const RationalRun& r);  // C = double, O = float
 
-// The FFT stage's spectrum product: sp[k] = X[k] * H[k] for k in [0, q], and for k in (q, nh]
-// (2x upsampling: the zero-stuffed spectrum repeats) sp[k] = conj(X[2q - k]) * H[k]. Arrays are
-// interleaved (re, im); q == nh when there is no mirror part.
-void spectrum_mul_f(float* sp, const float* x, const float* h, int64_t q, int64_t nh);
-void spectrum_mul_d(double* sp, const double* x, const double* h, int64_t q, int64_t nh);
+// The FFT stage's spectrum product for k in [0, nh]: sp[k] = Xu[k] * H[k], where Xu is the
+// spectrum of the zero-stuffed block: bin k mod m of the m-point short block X (half spectrum
+// stored; conjugate mirror above m/2). m = N / U; U = 1 is the plain product. Interleaved (re, im).
+void spectrum_mul_f(float* sp, const float* x, const float* h, int64_t m, int64_t nh);
+void spectrum_mul_d(double* sp, const double* x, const double* h, int64_t m, int64_t nh);
 
 // Folds the half spectrum sp[0 .. n/2] (interleaved re, im) of an n-point real signal onto the
 // n/d + ... bins of its every-d-th-sample decimation: f[k] = sum_i Y[k + i n/d] for k in
