@@ -695,14 +695,18 @@ def trim_zeros(filt, trim="fb"):
     return filt[first:last]
 
 
-def insert(arr, obj, values, axis=None):
+def _flat_axis(arr, axis):
+    """insert/delete: axis None works on the flattened array, else the axis is normalised."""
     arr = as_array(arr)
     if axis is None:
         if arr.ndim != 1:
             arr = arr.ravel()
-        axis = arr.ndim - 1
-    else:
-        axis = normalize_axis(axis, arr.ndim)
+        return arr, arr.ndim - 1
+    return arr, normalize_axis(axis, arr.ndim)
+
+
+def insert(arr, obj, values, axis=None):
+    arr, axis = _flat_axis(arr, axis)
     nd = arr.ndim
     n = arr.shape[axis]
     pre = (slice(None),) * axis
@@ -761,13 +765,7 @@ def insert(arr, obj, values, axis=None):
 
 
 def delete(arr, obj, axis=None):
-    arr = as_array(arr)
-    if axis is None:
-        if arr.ndim != 1:
-            arr = arr.ravel()
-        axis = arr.ndim - 1
-    else:
-        axis = normalize_axis(axis, arr.ndim)
+    arr, axis = _flat_axis(arr, axis)
     n = arr.shape[axis]
     pre = (slice(None),) * axis
     keep = full(n, True, bool)
