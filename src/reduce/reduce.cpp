@@ -325,9 +325,38 @@ void run_inner(Op op, bool buffered, char* o, int64_t so, const char* in, int64_
   }
 }
 
+// A 2-D sum over the leading axis with contiguous rows: four rows per pass over the output,
+// out[j] = (((out[j] + r0[j]) + r1[j]) + r2[j]) + r3[j] -- the same additions in the same order as
+// one row at a time, with a quarter of the output loads and stores.
+template <class T>
+bool rows_blocked(Op op, const Nest& nest) {
+  if constexpr (std::is_floating_point_v<T>) {
+    if (op != Op::add || nest.masked || nest.m != 2 || nest.st[0][0] != 0 || nest.st[0][1] != sizeof(T) ||
+        nest.st[1][1] != sizeof(T) || nest.shape[0] < 4)
+      return false;
+    const int64_t rows = nest.shape[0], n = nest.shape[1], rs = nest.st[1][0];
+    char* o = nest.base[0];
+    const char* in = nest.base[1];
+    int64_t r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      const char *p0 = in + r * rs, *p1 = p0 + rs, *p2 = p1 + rs, *p3 = p2 + rs;
+      for (int64_t j = 0; j < n; ++j) {
+        const int64_t b = j * static_cast<int64_t>(sizeof(T));
+        st<T>(o + b, (((ld<T>(o + b) + ld<T>(p0 + b)) + ld<T>(p1 + b)) + ld<T>(p2 + b)) + ld<T>(p3 + b));
+      }
+    }
+    for (; r < rows; ++r) rows_contig<T>(op, o, in + r * rs, n);
+    return true;
+  } else {
+    (void)op, (void)nest;
+    return false;
+  }
+}
+
 template <class T>
 void run_nest(Op op, bool buffered, const Nest& nest) {
   const int32_t m = nest.m;
+  if (rows_blocked<T>(op, nest)) return;
   const int nop = nest.masked ? 3 : 2;
   char* ptr[3] = {nest.base[0], nest.base[1], nest.base[2]};
   if (m == 0) {

@@ -247,3 +247,15 @@ def test_var_std_large_contiguous(dtype):
         warnings.simplefilter("always")
         cnp.var(cnp.array(big))
     assert [str(x.message) for x in w2] == [str(x.message) for x in w1]
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("rows", [4, 7, 9, 130])
+def test_sum_leading_axis_blocked_rows(dtype, rows):
+    """Leading-axis sums add four rows per pass; the order of additions must stay NumPy's."""
+    rng = np.random.default_rng(rows)
+    data = (rng.standard_normal((rows, 37)) * 10 ** rng.integers(-3, 4, (rows, 37))).astype(dtype)
+    check(lambda xp: xp.sum(xp.array(data), axis=0))
+    check(lambda xp: xp.mean(xp.array(data), axis=0))
+    check(lambda xp: xp.sum(xp.array(data)[:, ::-1], axis=0))
+    check(lambda xp: xp.sum(xp.array(np.ascontiguousarray(data.T)), axis=1))
