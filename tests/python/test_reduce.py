@@ -254,7 +254,7 @@ def test_var_std_large_contiguous(dtype):
 def test_sum_leading_axis_blocked_rows(dtype, rows):
     """Leading-axis sums add four rows per pass; the order of additions must stay NumPy's."""
     rng = np.random.default_rng(rows)
-    data = (rng.standard_normal((rows, 37)) * 10 ** rng.integers(-3, 4, (rows, 37))).astype(dtype)
+    data = (rng.standard_normal((rows, 37)) * 10.0 ** rng.integers(-3, 4, (rows, 37))).astype(dtype)
     check(lambda xp: xp.sum(xp.array(data), axis=0))
     check(lambda xp: xp.mean(xp.array(data), axis=0))
     check(lambda xp: xp.sum(xp.array(data)[:, ::-1], axis=0))
