@@ -190,11 +190,6 @@ Array nan_of(const Dtype* d) {
   return r;
 }
 
-// Sets element `idx` (flat C order) of the contiguous array r to NaN.
-void set_nan(Array& r, int64_t idx) {
-  Array nan = nan_of(r.dtype());
-  std::memcpy(r.data() + idx * r.itemsize(), nan.data(), r.itemsize());
-}
 
 Array finish(Array r, const Lanes& L, int32_t lead_ndim, const int64_t* lead, bool keepdims, Array* out) {
   if (keepdims) {
@@ -321,10 +316,12 @@ Array quantile(const Array& a, const Array& q, const Axes& ax, QMethod m, bool k
     ufunc::call2(Id::subtract, N, ufunc::call2(Id::multiply, diff, one_minus), args);
   }
   bool inexact_a = a.dtype()->kind == 'f' || a.dtype()->kind == 'c';
-  if (inexact_a)
+  if (inexact_a && std::find(nan_lane.begin(), nan_lane.end(), 1) != nan_lane.end()) {
+    const Array nan = nan_of(r.dtype());  // r is a fresh C-contiguous result
     for (int64_t l = 0; l < count; ++l)
       if (nan_lane[l])
-        for (int64_t j = 0; j < nq; ++j) set_nan(r, j * count + l);
+        for (int64_t j = 0; j < nq; ++j) std::memcpy(r.data() + (j * count + l) * r.itemsize(), nan.data(), r.itemsize());
+  }
   return finish(r, L, q.ndim(), q.shape(), keepdims, out);
 }
 
@@ -364,6 +361,7 @@ Array median(const Array& a, const Axes& ax, bool keepdims, bool skip_nan, Array
   }
   const Dtype* rd = builtin_dtype(inexact ? t : CNP_FLOAT64);
   Array r = Array::allocate(rd, L.kept_ndim, L.kept, CNP_ORDER_C);
+  const Array nan = nan_of(rd);
   bool all_nan = false;
   visit_type(t, [&](auto tag) {
     using T = typename decltype(tag)::type;
@@ -386,8 +384,7 @@ Array median(const Array& a, const Axes& ax, bool keepdims, bool skip_nan, Array
       }
       if (nv == 0) {
         all_nan = true;
-        store(l, to_acc(T{}));
-        std::memcpy(rp + l * isz, nan_of(rd).data(), isz);
+        std::memcpy(rp + l * isz, nan.data(), isz);
         return;
       }
       int64_t mid = nv / 2;
