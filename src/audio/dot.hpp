@@ -52,10 +52,11 @@ template <class S>
     return hsum8(v);
 }
 
-// sum c[i] * x[i] for n a multiple of lanes (16 for float, 8 for double): pairs of vectors into
-// two accumulators, an odd last vector into the first.
+// The lane-wise partial sums of c[i] * x[i] for n a multiple of lanes (16 for float, 8 for
+// double): pairs of vectors into two accumulators, an odd last vector into the first, then a0 + a1.
+// Kernels that reduce several outputs together (kernels.cpp) sum the lanes themselves.
 template <class S>
-[[gnu::always_inline]] inline S dot(const S* __restrict c, const S* __restrict x, int64_t n) {
+[[gnu::always_inline]] inline typename Vec<S>::type dot_lanes(const S* __restrict c, const S* __restrict x, int64_t n) {
   using V = typename Vec<S>::type;
   constexpr int L = Vec<S>::lanes;
   V a0 = {}, a1 = {};
@@ -65,7 +66,13 @@ template <class S>
     a1 += vload(c + i + L) * vload(x + i + L);
   }
   if (i < n) a0 += vload(c + i) * vload(x + i);
-  return hsum<S>(a0 + a1);
+  return a0 + a1;
+}
+
+// sum c[i] * x[i] for n a multiple of lanes.
+template <class S>
+[[gnu::always_inline]] inline S dot(const S* __restrict c, const S* __restrict x, int64_t n) {
+  return hsum<S>(dot_lanes<S>(c, x, n));
 }
 
 // c = w0*r0 + w1*r1 + w2*r2 + w3*r3 (the cubic interpolation of four table rows).

@@ -39,21 +39,6 @@ using V8 = Vec<double>::type;
   r[3] = f[3];
 }
 
-// The accumulator pair of dot<C>() for one output, summed (a0 + a1) as dot() does.
-template <class C>
-[[gnu::always_inline]] inline typename Vec<C>::type acc(const C* __restrict c, const C* __restrict x, int64_t n) {
-  using V = typename Vec<C>::type;
-  constexpr int L = Vec<C>::lanes;
-  V a0 = {}, a1 = {};
-  int64_t i = 0;
-  for (; i + 2 * L <= n; i += 2 * L) {
-    a0 += vload(c + i) * vload(x + i);
-    a1 += vload(c + i + L) * vload(x + i + L);
-  }
-  if (i < n) a0 += vload(c + i) * vload(x + i);  // as dot()
-  return a0 + a1;
-}
-
 template <class C, class O>
 [[gnu::always_inline]] inline void rational_body(const RationalRun& r) {
   const C* table = static_cast<const C*>(r.table);
@@ -82,8 +67,8 @@ template <class C, class O>
     for (int64_t ch = 0; ch < r.channels; ++ch) {
       const C* h = hist[ch];
       C s[4];
-      hsum4(acc<C>(c[0], h + base[0], T), acc<C>(c[1], h + base[1], T), acc<C>(c[2], h + base[2], T),
-            acc<C>(c[3], h + base[3], T), s);
+      hsum4(dot_lanes<C>(c[0], h + base[0], T), dot_lanes<C>(c[1], h + base[1], T),
+            dot_lanes<C>(c[2], h + base[2], T), dot_lanes<C>(c[3], h + base[3], T), s);
       for (int j = 0; j < 4; ++j) out[(i + j) * r.fstride + ch * r.cstride] = static_cast<O>(s[j]);
     }
   }
