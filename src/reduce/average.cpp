@@ -21,8 +21,7 @@ Array average(const Array& a, bool has_axis, const Axes& ax, const Array* weight
     if (scale) {
       int64_t n = avg.size();
       if (n == 0) throw Error(CNP_ERR_ZERO_DIVISION, "division by zero");
-      Array v = Array::allocate(builtin_dtype(CNP_FLOAT64), 0, nullptr, CNP_ORDER_C);
-      *reinterpret_cast<double*>(v.data()) = static_cast<double>(a.size()) / static_cast<double>(n);
+      const Array v = double_scalar(static_cast<double>(a.size()) / static_cast<double>(n));
       *scale = full(avg.ndim(), avg.shape(), v, avg.dtype(), CNP_ORDER_C);
     }
     return avg;

@@ -137,13 +137,9 @@ Array cov(const Array& m, const Array* y, bool rowvar, bool bias, const double* 
   else body(reinterpret_cast<double*>(Xc.data()), reinterpret_cast<double*>(c.data()));
   c = cast_copy(c, d, CNP_ORDER_C);
   {
-    Array one = Array::allocate(dt(CNP_FLOAT64), 0, nullptr, CNP_ORDER_C);
-    *reinterpret_cast<double*>(one.data()) = 1.0;
-    Array f = Array::allocate(dt(CNP_FLOAT64), 0, nullptr, CNP_ORDER_C);
-    *reinterpret_cast<double*>(f.data()) = fact;
     ufunc::Args args;
     args.out[0] = &c;
-    ufunc::call2(Id::multiply, c, ufunc::call2(Id::divide, one, f), args);
+    ufunc::call2(Id::multiply, c, ufunc::call2(Id::divide, double_scalar(1.0), double_scalar(fact)), args);
   }
   if (p == 1) return reshape(c, 0, nullptr, CNP_ORDER_C);  // squeeze
   return c;

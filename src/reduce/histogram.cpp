@@ -229,11 +229,7 @@ void histogram(const Array& a0, int64_t nbins, const Array* edges_in, const doub
       last += 0.5;
     }
     nb = nbins;
-    Array fs = Array::allocate(dt(CNP_FLOAT64), 0, nullptr, CNP_ORDER_C);
-    Array ls = Array::allocate(dt(CNP_FLOAT64), 0, nullptr, CNP_ORDER_C);
-    *reinterpret_cast<double*>(fs.data()) = first;
-    *reinterpret_cast<double*>(ls.data()) = last;
-    edges = linspace(fs, ls, nb + 1, true, dt(B.t), 0, nullptr);
+    edges = linspace(double_scalar(first), double_scalar(last), nb + 1, true, dt(B.t), 0, nullptr);
     const std::vector<double> e = as_doubles(edges);
     // The bin arithmetic runs in the edges' dtype (the scalars meet an array of that dtype); the
     // span is one subtraction of the two edges, rounded to that dtype.

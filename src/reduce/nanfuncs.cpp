@@ -7,9 +7,9 @@
 #include "core/cast.hpp"
 #include "core/dtype.hpp"
 #include "core/types.hpp"
+#include "core/views.hpp"
 #include "reduce/statistics.hpp"
 #include "ufunc/errstate.hpp"
-#include "core/views.hpp"
 #include "ufunc/execute.hpp"
 #include "ufunc/functions.hpp"
 #include "ufunc/loops.hpp"
@@ -31,15 +31,6 @@ struct QuietDivide {
   }
   ~QuietDivide() { errstate() = saved; }
 };
-
-Array scalar_array(double v, const Dtype* d) {
-  Array r = Array::allocate(d, 0, nullptr, CNP_ORDER_C);
-  cnp_scalar s{};
-  s.typenum = CNP_FLOAT64;
-  s.value.f = v;
-  store_scalar(s, d, r.data());
-  return r;
-}
 
 bool any_true(const Array& b) { return !ufunc::all_true(ufunc::call1(Id::logical_not, b)); }
 
@@ -78,7 +69,7 @@ Array nan_minmax(bool is_max, const Array& a, const Axes& ax, const Opts& o) {
   Array r = is_max ? amax(b, ax, inner) : amin(b, ax, inner);
   if (!o.initial) {
     Array all_nan = reduce(Op::land, mask, ax, builtin_dtype(CNP_BOOL), o.keepdims, nullptr, o.where);
-    assign(r, scalar_array(NAN, r.dtype()), CNP_CASTING_UNSAFE, &all_nan);
+    assign(r, double_scalar(NAN, r.dtype()), CNP_CASTING_UNSAFE, &all_nan);
   }
   if (any_nan(r)) warn(CNP_WARN_RUNTIME, "All-NaN slice encountered");
   return to_out(r, o.out);
@@ -90,7 +81,7 @@ Array replace_nan(const Array& a, double value, Array* mask) {
   if (!inexact(a)) return a;
   Array m = ufunc::call1(Id::isnan, a);
   Array c = cast_copy(a, a.dtype(), CNP_ORDER_K);
-  assign(c, scalar_array(value, a.dtype()), CNP_CASTING_UNSAFE, &m);
+  assign(c, double_scalar(value, a.dtype()), CNP_CASTING_UNSAFE, &m);
   if (mask) *mask = m;
   return c;
 }
@@ -136,7 +127,7 @@ Array nanvar(const Array& a, const Axes& ax, const Opts& o, double ddof, bool ta
     args.where = o.where;
     ufunc::call2(Id::subtract, arr, avg, args);
   }
-  assign(arr, scalar_array(0, arr.dtype()), CNP_CASTING_UNSAFE, &mask);
+  assign(arr, double_scalar(0, arr.dtype()), CNP_CASTING_UNSAFE, &mask);
   Array sqr;
   {
     ufunc::Args args;
@@ -164,7 +155,7 @@ Array nanvar(const Array& a, const Axes& ax, const Opts& o, double ddof, bool ta
   Array bad = ufunc::call2(Id::less_equal, dof, ufunc::weak_float(0));
   if (any_true(bad)) {
     warn(CNP_WARN_RUNTIME, "Degrees of freedom <= 0 for slice.");
-    assign(v, scalar_array(NAN, v.dtype()), CNP_CASTING_UNSAFE, &bad);
+    assign(v, double_scalar(NAN, v.dtype()), CNP_CASTING_UNSAFE, &bad);
   }
   if (take_sqrt) {
     ufunc::Args args;

@@ -11,7 +11,6 @@
 
 #include "core/cast.hpp"
 #include "core/dtype.hpp"
-#include "core/parallel.hpp"
 #include "core/types.hpp"
 #include "core/views.hpp"
 #include "reduce/statistics.hpp"
@@ -181,15 +180,6 @@ void check_q(const std::vector<double>& qv, bool percent) {
       throw_value(percent ? "Percentiles must be in the range [0, 100]" : "Quantiles must be in the range [0, 1]");
 }
 
-Array nan_of(const Dtype* d) {
-  Array r = Array::allocate(d, 0, nullptr, CNP_ORDER_C);
-  cnp_scalar s{};
-  s.typenum = CNP_FLOAT64;
-  s.value.f = std::nan("");
-  store_scalar(s, d, r.data());
-  return r;
-}
-
 
 Array finish(Array r, const Lanes& L, int32_t lead_ndim, const int64_t* lead, bool keepdims, Array* out) {
   if (keepdims) {
@@ -317,7 +307,7 @@ Array quantile(const Array& a, const Array& q, const Axes& ax, QMethod m, bool k
   }
   bool inexact_a = a.dtype()->kind == 'f' || a.dtype()->kind == 'c';
   if (inexact_a && std::find(nan_lane.begin(), nan_lane.end(), 1) != nan_lane.end()) {
-    const Array nan = nan_of(r.dtype());  // r is a fresh C-contiguous result
+    const Array nan = double_scalar(NAN, r.dtype());  // r is a fresh C-contiguous result
     for (int64_t l = 0; l < count; ++l)
       if (nan_lane[l])
         for (int64_t j = 0; j < nq; ++j) std::memcpy(r.data() + (j * count + l) * r.itemsize(), nan.data(), r.itemsize());
@@ -361,7 +351,7 @@ Array median(const Array& a, const Axes& ax, bool keepdims, bool skip_nan, Array
   }
   const Dtype* rd = builtin_dtype(inexact ? t : CNP_FLOAT64);
   Array r = Array::allocate(rd, L.kept_ndim, L.kept, CNP_ORDER_C);
-  const Array nan = nan_of(rd);
+  const Array nan = double_scalar(NAN, rd);
   bool all_nan = false;
   visit_type(t, [&](auto tag) {
     using T = typename decltype(tag)::type;

@@ -7,10 +7,21 @@
 #include <vector>
 
 #include "core/array.hpp"
+#include "core/creation.hpp"
+#include "core/dtype.hpp"
 #include "core/error.hpp"
 #include "reduce/reduce.hpp"
 
 namespace cnp::reduce {
+
+// A 0-d array holding v converted to dtype d (float64 by default): the fill values, NaNs and
+// scalar operands the statistics pass to assign() and the ufuncs.
+inline Array double_scalar(double v, const Dtype* d = builtin_dtype(CNP_FLOAT64)) {
+  cnp_scalar s{};
+  s.typenum = CNP_FLOAT64;
+  s.value.f = v;
+  return from_scalar(s, d);
+}
 
 // ---- order statistics (quantile.cpp) ----
 enum class QMethod {
