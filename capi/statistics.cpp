@@ -16,14 +16,7 @@ Array* opt_out(cnp_array* out) { return out ? &array_of(out) : nullptr; }
 
 // NumPy's _ureduce uses normalize_axis_tuple, whose duplicate message differs from ufunc.reduce's.
 rd::Axes ureduce_axes(const int64_t* axes, int32_t naxes, int32_t ndim) {
-  if (axes && naxes > 0) {
-    bool seen[kMaxDims] = {};
-    for (int32_t k = 0; k < naxes; ++k) {
-      int64_t ax = normalize_axis(axes[k], ndim);
-      if (seen[ax]) throw_value("repeated axis");
-      seen[ax] = true;
-    }
-  }
+  rd::normalize_axis_tuple(axes, naxes, ndim);  // NumPy's checks and messages first
   return rd::parse_axes(axes, naxes, ndim);
 }
 

@@ -135,18 +135,7 @@ Array ediff1d(const Array& a0, const Array* to_end, const Array* to_begin) {
 std::vector<Array> gradient(const Array& f0, const Array* const* spacing, int32_t nsp, const int64_t* axes_in,
                             int32_t naxes, int32_t edge_order) {
   const int32_t N = f0.ndim();
-  std::vector<int32_t> axes;
-  if (naxes < 0 || !axes_in) {
-    for (int32_t i = 0; i < N; ++i) axes.push_back(i);
-  } else {
-    bool seen[kMaxDims] = {};
-    for (int32_t k = 0; k < naxes; ++k) {
-      int32_t ax = static_cast<int32_t>(normalize_axis(axes_in[k], N));
-      if (seen[ax]) throw_value("repeated axis");
-      seen[ax] = true;
-      axes.push_back(ax);
-    }
-  }
+  const std::vector<int32_t> axes = normalize_axis_tuple(axes_in, naxes, N);
   const size_t nax = axes.size();
   // Per axis: a uniform step (weak scalar) or the coordinate differences (1-D array).
   std::vector<double> step(nax, 1.0);

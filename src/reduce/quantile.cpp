@@ -199,6 +199,22 @@ Array finish(Array r, const Lanes& L, int32_t lead_ndim, const int64_t* lead, bo
 
 }  // namespace
 
+std::vector<int32_t> normalize_axis_tuple(const int64_t* axes, int32_t naxes, int32_t ndim) {
+  std::vector<int32_t> r;
+  if (naxes < 0 || !axes) {
+    for (int32_t i = 0; i < ndim; ++i) r.push_back(i);
+    return r;
+  }
+  bool seen[kMaxDims] = {};
+  for (int32_t k = 0; k < naxes; ++k) {
+    const auto ax = static_cast<int32_t>(normalize_axis(axes[k], ndim));
+    if (seen[ax]) throw_value("repeated axis");
+    seen[ax] = true;
+    r.push_back(ax);
+  }
+  return r;
+}
+
 QMethod parse_qmethod(const char* name) {
   static const char* const kNames[] = {"inverted_cdf", "averaged_inverted_cdf", "closest_observation",
                                        "interpolated_inverted_cdf", "hazen", "weibull", "linear",

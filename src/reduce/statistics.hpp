@@ -23,6 +23,11 @@ inline Array double_scalar(double v, const Dtype* d = builtin_dtype(CNP_FLOAT64)
   return from_scalar(s, d);
 }
 
+// NumPy's normalize_axis_tuple: the axes in the given order (all axes when naxes < 0), AxisError
+// for out-of-range ones and ValueError "repeated axis" (ufunc.reduce's parse_axes words the
+// duplicate differently). Used by median/quantile (NumPy's _ureduce) and gradient.
+std::vector<int32_t> normalize_axis_tuple(const int64_t* axes, int32_t naxes, int32_t ndim);
+
 // ---- order statistics (quantile.cpp) ----
 enum class QMethod {
   inverted_cdf, averaged_inverted_cdf, closest_observation, interpolated_inverted_cdf, hazen, weibull,

@@ -334,6 +334,8 @@ def test_gradient_errors():
     check_error(lambda xp: xp.gradient(xp.ones(4), xp.ones(3)))
     check_error(lambda xp: xp.gradient(xp.ones(4), xp.ones((4, 1))))
     check_error(lambda xp: xp.gradient(xp.array([True, False, True])))
+    check_error(lambda xp: xp.gradient(xp.ones((3, 3)), axis=(0, -2)))
+    check_error(lambda xp: xp.gradient(xp.ones((3, 3)), axis=2))
 
 
 @pytest.mark.parametrize("dtype", ["int32", "float32", "float64", "complex128", "bool"])
