@@ -9,7 +9,7 @@ from . import _args, _backend
 from ._convert import as_array
 from ._errors import error, pending, flush_warnings
 from ._ndarray import ndarray, wrap
-from ._ufunc import cfunc, produce, produce_into
+from ._ufunc import cfunc, produce, produce_into, _unwrap
 from ._reduce import (_NoValue, _axes, _single_axis, _out, _h, _reduce_dtype, _reduce_plain,
                       _var_like, _arg, _acc)
 
@@ -189,10 +189,6 @@ def nancumprod(a, axis=None, dtype=None, out=None):
 
 
 # -- average, histograms ---------------------------------------------------------------------------
-
-def _unwrap(r):
-    return r[()] if r.ndim == 0 else r
-
 
 def average(a, axis=None, weights=None, returned=False, *, keepdims=_NoValue):
     """numpy.average (weights, returned, keepdims)."""
