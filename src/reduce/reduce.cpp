@@ -113,6 +113,22 @@ inline auto cmpval(T v) {
   else return v;
 }
 
+// NumPy reduces and accumulates complex128 products with the multiply loop's scalar path (the
+// output overlaps an input), which its compiler fused on FMA CPUs. The ufunc's own loop makes the
+// same choice, so it is called here with an overlapping output rather than repeating the rule.
+inline c128_t reduce_cmul128(c128_t a, c128_t b) {
+  static const ufunc::Loop* loop = [] {
+    for (const auto& l : ufunc::get(ufunc::Id::multiply).loops)
+      if (l.types[0] == CNP_COMPLEX128 && l.types[1] == CNP_COMPLEX128) return &l;
+    return static_cast<const ufunc::Loop*>(nullptr);
+  }();
+  if (!loop) return Arith<c128_t>::mul(a, b);
+  char* args[3] = {reinterpret_cast<char*>(&a), reinterpret_cast<char*>(&b), reinterpret_cast<char*>(&a)};
+  const int64_t strides[3] = {0, 0, 0};
+  loop->fn(args, strides, 1, loop->data);
+  return a;
+}
+
 // out op in for one pair (the elementwise loop, rounding like NumPy's per-type loops).
 template <class T>
 inline T combine(Op op, T a, T b) {
@@ -126,7 +142,9 @@ inline T combine(Op op, T a, T b) {
     using R = typename T::value_type;
     switch (op) {
       case Op::add: return Arith<T>::add(a, b);
-      case Op::mul: return Arith<T>::mul(a, b);
+      case Op::mul:
+        if constexpr (std::is_same_v<T, c128_t>) return reduce_cmul128(a, b);
+        else return Arith<T>::mul(a, b);
       case Op::max: {
         R ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
         bool ge = (std::isgreater(ar, br) && !std::isnan(ai) && !std::isnan(bi)) || (ar == br && std::isgreaterequal(ai, bi));
@@ -931,31 +949,50 @@ Array arg(bool is_max, const Array& a0, bool has_axis, int64_t axis, Array* out,
 
 Array accumulate(bool is_prod, const Array& a0, bool has_axis, int64_t axis, const Dtype* dtype, Array* out) {
   const Dtype* acc = dtype ? dtype : (out ? out->dtype() : sum_default(a0.dtype()));
-  Array r;
-  int64_t ax = 0;
+  const int64_t ax = has_axis ? normalize_axis(axis, a0.ndim()) : 0;
   fpe_clear();
-  if (!has_axis) {
-    Array c = cast_copy(a0, acc, CNP_ORDER_C);
-    int64_t n = c.size(), s = c.itemsize();
-    r = c.view(1, &n, &s, c.data());
+  // A C-contiguous input already in the accumulation dtype is scanned straight into a fresh
+  // result (one pass over memory); anything else is first cast into a C-ordered copy and scanned
+  // in place. The additions are the same either way.
+  const bool direct = a0.dtype()->typenum == acc->typenum && a0.c_contiguous();
+  Array r;
+  if (direct) {
+    r = Array::allocate(acc, a0.ndim(), a0.shape(), CNP_ORDER_C);
   } else {
-    ax = normalize_axis(axis, a0.ndim());
     r = cast_copy(a0, acc, CNP_ORDER_C);
   }
+  if (!has_axis) {
+    int64_t n = r.size(), s = r.itemsize();
+    r = r.view(1, &n, &s, r.data());
+  }
+  const char* src = direct ? a0.data() : r.data();
   const Op op = is_prod ? Op::mul : Op::add;
-  if (r.ndim() > 0 && r.shape(ax) > 1 && r.size() > 0) {
+  if (r.ndim() > 0 && r.size() > 0) {
     int64_t outer = 1, inner = 1, len = r.shape(ax);
     for (int32_t i = 0; i < ax; ++i) outer *= r.shape(i);
     for (int32_t i = ax + 1; i < r.ndim(); ++i) inner *= r.shape(i);
     visit_type(acc->typenum, [&](auto tag) {
       using T = typename decltype(tag)::type;
       T* p = reinterpret_cast<T*>(r.data());
-      for (int64_t o = 0; o < outer; ++o)
-        for (int64_t k = 1; k < len; ++k) {
-          T* row = p + (o * len + k) * inner;
-          T* prev = row - inner;
-          for (int64_t i = 0; i < inner; ++i) row[i] = combine<T>(op, prev[i], row[i]);
+      const T* in = reinterpret_cast<const T*>(src);
+      for (int64_t o = 0; o < outer; ++o) {
+        T* block = p + o * len * inner;
+        const T* iblock = in + o * len * inner;
+        if (block != iblock) std::copy(iblock, iblock + inner, block);
+        if (inner == 1) {
+          // The running value stays in a register: out[k-1] is not reloaded from memory, so
+          // the loop is bound by the add's latency, not by store-to-load forwarding.
+          T run = block[0];
+          for (int64_t k = 1; k < len; ++k) block[k] = run = combine<T>(op, run, iblock[k]);
+          continue;
         }
+        for (int64_t k = 1; k < len; ++k) {
+          T* row = block + k * inner;
+          const T* irow = iblock + k * inner;
+          const T* prev = row - inner;
+          for (int64_t i = 0; i < inner; ++i) row[i] = combine<T>(op, prev[i], irow[i]);
+        }
+      }
     });
   }
   fpe_report(fpe_read(), "accumulate");

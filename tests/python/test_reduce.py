@@ -259,3 +259,50 @@ def test_sum_leading_axis_blocked_rows(dtype, rows):
     check(lambda xp: xp.mean(xp.array(data), axis=0))
     check(lambda xp: xp.sum(xp.array(data)[:, ::-1], axis=0))
     check(lambda xp: xp.sum(xp.array(np.ascontiguousarray(data.T)), axis=1))
+
+
+def _random_3d(xp, dtype):
+    rng = np.random.default_rng(7)
+    vals = rng.standard_normal((5, 6, 7)) * 3
+    if dtype.startswith("complex"):
+        vals = vals + 1j * rng.standard_normal((5, 6, 7))
+    base = np.asarray(vals).astype(dtype)
+    return xp.array(base) if xp is cnp else base
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32", "float16", "int8", "int64", "uint16", "complex128", "bool"])
+@pytest.mark.parametrize("name", ["cumsum", "cumprod", "nancumsum"])
+@pytest.mark.parametrize("axis", [None, 0, 1, 2, -1])
+@pytest.mark.parametrize("view", ["plain", "reversed", "transposed", "strided"])
+def test_accumulate_layouts(name, dtype, axis, view):
+    # The scan reads C-contiguous inputs of the accumulation dtype directly and casts the others
+    # first: both paths, every axis, against NumPy's bits.
+    def make(xp):
+        a = _random_3d(xp, dtype)
+        return {"plain": a, "reversed": a[::-1, :, ::-1], "transposed": a.transpose(2, 0, 1),
+                "strided": a[:, ::2, 1:]}[view]
+    check(lambda xp: _fn(xp, name)(make(xp), axis=axis))
+    check(lambda xp: _fn(xp, name)(make(xp), axis=axis, dtype=dtype if dtype != "bool" else "int32"))
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_accumulate_long_bits(dtype):
+    # 10**5 sequential additions: rounding must match NumPy's order exactly.
+    def make(xp):
+        v = np.random.default_rng(3).random(100_000).astype(dtype)
+        return xp.array(v) if xp is cnp else v
+    check(lambda xp: xp.cumsum(make(xp)))
+    check(lambda xp: xp.cumprod(make(xp) * 0.5 + 0.75))
+
+
+@pytest.mark.parametrize("dtype", ["complex64", "complex128"])
+@pytest.mark.parametrize("axis", [None, 0, 1])
+def test_complex_products_bits(dtype, axis):
+    # NumPy multiplies complex128 in reductions with its scalar loop (fused multiply-adds on FMA
+    # CPUs), not with the formula of its vector loop: prod and cumprod must follow it.
+    def make(xp):
+        rng = np.random.default_rng(11)
+        v = (rng.standard_normal((40, 25)) * 1.05 + 1j * rng.standard_normal((40, 25))).astype(dtype)
+        return xp.array(v) if xp is cnp else v
+    check(lambda xp: xp.prod(make(xp), axis=axis))
+    check(lambda xp: xp.cumprod(make(xp), axis=axis))
