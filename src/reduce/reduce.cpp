@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -455,7 +456,16 @@ void execute(Op op, bool buffered, Nest nest, int64_t total) {
     return;
   }
   const int64_t len = nest.shape[split];
-  const int parts = static_cast<int>(std::min<int64_t>(len, 64));
+  int parts = static_cast<int>(std::min<int64_t>(len, 64));
+  if (split == m - 1 && m >= 2) {
+    // The split axis is the inner run and the reduced axes are outside it (a sum over axis 0):
+    // each part reads a band of every row. Small bands defeat the hardware prefetchers (every
+    // band is a new short stream), so bands are >= 4 KiB and come in a multiple of the thread
+    // count. Each output element still sees the same additions in the same order.
+    const int nt = num_threads();
+    const int64_t bands = std::max<int64_t>(1, len * std::abs(nest.st[1][split]) / 4096);
+    parts = static_cast<int>(std::min<int64_t>(len, std::min<int64_t>(std::max<int64_t>(1, bands / nt), 8) * nt));
+  }
   std::atomic<int> flags{0};
   parallel_run(parts, [&](int p) {
     int64_t lo = len * p / parts, hi = len * (p + 1) / parts;
@@ -618,6 +628,26 @@ const Dtype* sum_default(const Dtype* d) {
   }
 }
 
+// The loop dtype of a reduction given out= and no dtype=: NumPy resolves it from the operands
+// (out, arr) -- out stands in for the accumulator input -- through the ufunc's loop list, so a
+// float64 sum into an int64 out adds in float64 and casts once at the end (reductions cast to
+// out unsafely), and a float32 sum into a float64 out adds in float64.
+const Dtype* out_loop_dtype(ufunc::Id id, const Dtype* out, const Dtype* in) {
+  for (const auto& l : ufunc::get(id).loops)
+    if (l.types[0] >= 0 && l.types[1] >= 0 && can_cast(out, dt(l.types[0]), CNP_CASTING_SAFE) &&
+        can_cast(in, dt(l.types[1]), CNP_CASTING_SAFE))
+      return dt(l.types[2]);
+  return in;
+}
+
+// The accumulation dtype of sum/prod/cumsum/cumprod: dtype= wins; then out='s promotion; else
+// NumPy's default (small integers and bool widen to the platform integer).
+const Dtype* add_like_dtype(bool is_prod, const Dtype* dtype, const Array* out, const Dtype* in) {
+  if (dtype) return dtype;
+  if (out) return out_loop_dtype(is_prod ? ufunc::Id::multiply : ufunc::Id::add, out->dtype(), in);
+  return sum_default(in);
+}
+
 }  // namespace
 
 Array to_out(Array r, Array* out) {
@@ -689,18 +719,20 @@ std::vector<double> counts_of(const Array& a, const Axes& ax, const Opts& o, boo
 }  // namespace
 
 Array sum(const Array& a, const Axes& ax, const Opts& o) {
-  const Dtype* acc = o.dtype ? o.dtype : (o.out ? o.out->dtype() : sum_default(a.dtype()));
+  const Dtype* acc = add_like_dtype(false, o.dtype, o.out, a.dtype());
   return to_out(reduce(Op::add, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
 }
 Array prod(const Array& a, const Axes& ax, const Opts& o) {
-  const Dtype* acc = o.dtype ? o.dtype : (o.out ? o.out->dtype() : sum_default(a.dtype()));
+  const Dtype* acc = add_like_dtype(true, o.dtype, o.out, a.dtype());
   return to_out(reduce(Op::mul, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
 }
 Array amin(const Array& a, const Axes& ax, const Opts& o) {
-  return to_out(reduce(Op::min, a, ax, a.dtype(), o.keepdims, o.initial, o.where), o.out);
+  const Dtype* acc = o.out ? out_loop_dtype(ufunc::Id::minimum, o.out->dtype(), a.dtype()) : a.dtype();
+  return to_out(reduce(Op::min, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
 }
 Array amax(const Array& a, const Axes& ax, const Opts& o) {
-  return to_out(reduce(Op::max, a, ax, a.dtype(), o.keepdims, o.initial, o.where), o.out);
+  const Dtype* acc = o.out ? out_loop_dtype(ufunc::Id::maximum, o.out->dtype(), a.dtype()) : a.dtype();
+  return to_out(reduce(Op::max, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
 }
 Array all(const Array& a, const Axes& ax, const Opts& o) {
   return to_out(reduce(Op::land, a, ax, dt(CNP_BOOL), o.keepdims, nullptr, o.where), o.out);
@@ -720,7 +752,7 @@ Array mean(const Array& a, const Axes& ax, const Opts& o) {
   if (!acc) {
     if (a.dtype()->kind == 'b' || is_integer(a.dtype())) acc = dt(CNP_FLOAT64);
     else if (a.dtype()->typenum == CNP_FLOAT16) { acc = dt(CNP_FLOAT32); f16 = true; }
-    else acc = o.out ? o.out->dtype() : a.dtype();
+    else acc = o.out ? out_loop_dtype(ufunc::Id::add, o.out->dtype(), a.dtype()) : a.dtype();
   }
   Array r = reduce(Op::add, a, ax, acc, o.keepdims, nullptr, o.where);
   if (o.out) {
@@ -823,17 +855,24 @@ Array var(const Array& a, const Axes& ax, const Opts& o, double ddof, bool take_
   } else {
     x = ufunc::call2(ufunc::Id::multiply, x, x);
   }
-  Array r = reduce(Op::add, x, ax, acc ? acc : x.dtype(), o.keepdims, nullptr, o.where);
+  const Dtype* sum_dt = acc ? acc : (o.out ? out_loop_dtype(ufunc::Id::add, o.out->dtype(), x.dtype()) : x.dtype());
+  Array r = reduce(Op::add, x, ax, sum_dt, o.keepdims, nullptr, o.where);
   for (double& c : cnt) c = std::max(c - ddof, 0.0);
-  const bool scalar_path = r.ndim() == 0 && !o.out;
-  Array res = o.out ? cast_copy(to_out(r, o.out), o.out->dtype(), CNP_ORDER_C) : r;
-  divide_counts(res, cnt.data(), per, scalar_path);
-  if (take_sqrt) res = ufunc::call1(ufunc::Id::sqrt, res);
-  if (o.out) {
-    assign(*o.out, res, CNP_CASTING_UNSAFE);
-    return *o.out;
+  if (!o.out) {
+    divide_counts(r, cnt.data(), per, r.ndim() == 0);
+    return take_sqrt ? ufunc::call1(ufunc::Id::sqrt, r) : r;
   }
-  return res;
+  // NumPy: ret = umr_sum(x, ..., out); true_divide(ret, rcount, out=ret, casting='unsafe');
+  // std then sqrt(ret, out=ret) with the ufunc's same_kind check (so an integer out fails).
+  Array res = cast_copy(to_out(r, o.out), o.out->dtype(), CNP_ORDER_C);
+  divide_counts(res, cnt.data(), per, false);
+  assign(*o.out, res, CNP_CASTING_UNSAFE);
+  if (take_sqrt) {
+    ufunc::Args args;
+    args.out[0] = o.out;
+    ufunc::call(ufunc::Id::sqrt, std::array<const Array*, 1>{o.out}.data(), args);
+  }
+  return *o.out;
 }
 
 Array ptp(const Array& a, const Axes& ax, const Opts& o) {
@@ -948,7 +987,7 @@ Array arg(bool is_max, const Array& a0, bool has_axis, int64_t axis, Array* out,
 }
 
 Array accumulate(bool is_prod, const Array& a0, bool has_axis, int64_t axis, const Dtype* dtype, Array* out) {
-  const Dtype* acc = dtype ? dtype : (out ? out->dtype() : sum_default(a0.dtype()));
+  const Dtype* acc = add_like_dtype(is_prod, dtype, out, a0.dtype());
   const int64_t ax = has_axis ? normalize_axis(axis, a0.ndim()) : 0;
   fpe_clear();
   // A C-contiguous input already in the accumulation dtype is scanned straight into a fresh

@@ -306,3 +306,45 @@ def test_complex_products_bits(dtype, axis):
         return xp.array(v) if xp is cnp else v
     check(lambda xp: xp.prod(make(xp), axis=axis))
     check(lambda xp: xp.cumprod(make(xp), axis=axis))
+
+
+_OUT_CASES = [
+    ("sum", [1.5, 2.5], "float64", "int64"), ("prod", [1.5, 2.5], "float64", "int64"),
+    ("mean", [1.5, 2.5], "float64", "int64"), ("var", [1.5, 2.5], "float64", "int64"),
+    ("cumsum", [1.5, 2.5], "float64", "int64"), ("cumprod", [1.5, 2.5], "float64", "int16"),
+    ("sum", [60000.0, 60000.0, -60000.0], "float32", "float16"),
+    ("cumsum", [60000.0, 60000.0, -60000.0], "float32", "float16"),
+    ("sum", [0.1] * 10, "float32", "float64"), ("mean", [0.1] * 10, "float32", "float64"),
+    ("std", [0.1, 0.3, 0.7] * 10, "float32", "float64"), ("var", [0.1, 0.3, 0.7] * 10, "float64", "float32"),
+    ("std", [0.1, 0.3, 0.7] * 10, "float64", "float32"), ("mean", [1, 2], "float16", "float64"),
+    ("max", [1.7, 2.9], "float64", "int64"), ("min", [1, 2], "int8", "float32"),
+    ("sum", [100, 100, 100], "int8", "int8"), ("sum", [100, 100, 100], "int8", "uint8"),
+    ("sum", [1 + 2j], "complex128", "int64"), ("sum", [True, True], "bool", "bool"),
+    ("prod", [200, 2], "uint8", "int8"), ("sum", [2**62, 2**62], "int64", "uint64"),
+    ("mean", [1 + 1j, 2 + 3j], "complex128", "complex64"),
+]
+
+
+@pytest.mark.parametrize("name,vals,dtype,out_dtype", _OUT_CASES)
+def test_out_dtype_promotion(name, vals, dtype, out_dtype):
+    # With out= and no dtype=, NumPy picks the loop from (out, input) and casts into out at the
+    # end: a float sum into an int out adds in float, a float32 sum into a float64 out adds in
+    # float64.
+    def run(xp):
+        a = xp.array(np.array(vals, dtype=dtype)) if xp is cnp else np.array(vals, dtype=dtype)
+        o = xp.zeros(len(vals) if name.startswith("cum") else (), dtype=out_dtype)
+        r = getattr(xp, name)(a, out=o)
+        assert r is o
+        return o
+    check(run)
+
+
+def test_std_integer_out_error():
+    # NumPy's std ends with sqrt(ret, out=ret): same_kind casting refuses float64 -> int64.
+    # (NumPy raises a private subclass of its UFuncTypeError; cnumpy raises UFuncTypeError.)
+    with pytest.raises(np.core._exceptions.UFuncTypeError) as exp:
+        np.std(np.array([1.5, 2.5]), out=np.zeros((), dtype="int64"))
+    with pytest.raises(TypeError) as got:
+        cnp.std(cnp.array([1.5, 2.5]), out=cnp.zeros((), dtype="int64"))
+    assert type(got.value).__name__ == "UFuncTypeError"
+    assert str(got.value) == str(exp.value)
