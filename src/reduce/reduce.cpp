@@ -977,8 +977,14 @@ Array arg(bool is_max, const Array& a0, bool has_axis, int64_t axis, Array* out,
     }
   });
   if (out) {
-    if (out->dtype()->typenum != CNP_INT64 || out->ndim() != r.ndim())
-      throw_type("Cannot cast array data from dtype('int64') to the output dtype");
+    // NumPy: the shape must match exactly; out is then taken as intp with safe casting from its
+    // own dtype (int32 or int8 out are accepted and written back, float or uint64 are not).
+    bool same = out->ndim() == r.ndim();
+    for (int32_t i = 0; same && i < r.ndim(); ++i) same = out->shape(i) == r.shape(i);
+    if (!same) throw_value(std::string("output array does not match result of np.") + name + ".");
+    if (!can_cast(out->dtype(), dt(CNP_INT64), CNP_CASTING_SAFE))
+      throw_type(std::string("Cannot cast ") + (out->ndim() == 0 ? "scalar" : "array data") + " from " +
+                 dtype_repr(out->dtype()) + " to dtype('int64') according to the rule 'safe'");
     out->require_writeable();
     assign(*out, r, CNP_CASTING_UNSAFE);
     return *out;

@@ -348,3 +348,18 @@ def test_std_integer_out_error():
         cnp.std(cnp.array([1.5, 2.5]), out=cnp.zeros((), dtype="int64"))
     assert type(got.value).__name__ == "UFuncTypeError"
     assert str(got.value) == str(exp.value)
+
+
+@pytest.mark.parametrize("name", ["argmax", "argmin"])
+@pytest.mark.parametrize("out_dtype,shape,axis", [
+    ("int64", (2,), 0), ("int32", (), None), ("int8", (2,), 0), ("uint32", (2,), 1),
+    ("float64", (), None), ("float64", (2,), 0), ("uint64", (2,), 0), ("int64", (1,), 0),
+    ("int64", (3,), 1), ("int64", (1, 2), 0)])
+def test_arg_out(name, out_dtype, shape, axis):
+    # NumPy: out's shape must match exactly; its dtype must cast safely to intp.
+    def run(xp):
+        o = xp.zeros(shape, dtype=out_dtype)
+        r = getattr(xp, name)(xp.array([[1.0, 3.0], [4.0, 2.0]]), axis=axis, out=o)
+        assert r is o
+        return o
+    check(run)
