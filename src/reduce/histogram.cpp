@@ -263,16 +263,17 @@ void histogram(const Array& a0, int64_t nbins, const Array* edges_in, const doub
   }
   *bin_edges = edges;
   if (density) {
-    // n / diff(edges) as float64 / n.sum()
-    const std::vector<double> e = as_doubles(edges);
-    std::vector<double> db(static_cast<size_t>(std::max<int64_t>(nb, 0)));
-    for (int64_t i = 0; i < nb; ++i) db[i] = e[i + 1] - e[i];
+    // n / array(diff(edges), float) / n.sum(): the differences are taken in the edges' own
+    // dtype (float32 edges subtract in float32), then widened.
+    const int64_t cnt = std::max<int64_t>(nb, 0), st = edges.ndim() ? edges.stride(0) : 0;
+    Array hi = edges.view(1, &cnt, &st, edges.data() + st), lo = edges.view(1, &cnt, &st, edges.data());
+    Array db = cast_copy(ufunc::call2(Id::subtract, hi, lo), dt(CNP_FLOAT64), CNP_ORDER_C);
     Axes all;
     all.all = true;
     all.mask[0] = true;
     Opts o;
     Array total = sum(*hist, all, o);
-    *hist = ufunc::call2(Id::divide, ufunc::call2(Id::divide, *hist, from_doubles(db, dt(CNP_FLOAT64))), total);
+    *hist = ufunc::call2(Id::divide, ufunc::call2(Id::divide, *hist, db), total);
   }
 }
 

@@ -285,6 +285,41 @@ def test_histogram_special():
     check_error(lambda xp: xp.histogram(xp.array([1.0, 2.0]), 2, weights=xp.ones(3)))
 
 
+_ESTIMATORS = ["auto", "fd", "doane", "scott", "stone", "rice", "sturges", "sqrt"]
+
+
+@pytest.mark.parametrize("name", _ESTIMATORS)
+@pytest.mark.parametrize("dtype", ["float64", "float32", "float16", "int8", "uint8", "int64"])
+def test_histogram_estimators(name, dtype):
+    # NumPy's string bins: the estimator's width decides the count, then the usual equal bins.
+    rng = np.random.default_rng(8)
+    normal = (rng.standard_normal(1500) * 20).astype(dtype)
+    skewed = (rng.exponential(size=400) * 30).astype(dtype)
+    for data in (normal, skewed, normal[:3], normal[:1], np.full(6, 7, dtype=dtype)):
+        x = lambda xp: xp.array(data)  # noqa: E731
+        check(lambda xp: xp.histogram(x(xp), name))
+        check(lambda xp: xp.histogram_bin_edges(x(xp), name))
+    x = lambda xp: xp.array(normal)  # noqa: E731
+    check(lambda xp: xp.histogram(x(xp), name, range=(-10, 30)))
+    check(lambda xp: xp.histogram(x(xp), name, range=(5, 5)))
+    check(lambda xp: xp.histogram(x(xp), name, density=True))
+    check(lambda xp: xp.histogram(x(xp).reshape(30, 50)[:, ::2], name))
+
+
+def test_histogram_estimator_edges():
+    check(lambda xp: xp.histogram(xp.zeros(0), "auto"))
+    check(lambda xp: xp.histogram(xp.array(np.arange(10000) % 7 * 1.0), "fd"))  # IQR 0: one bin
+    check(lambda xp: xp.histogram(xp.array([1.0, 2.0, 2.0, 2.0, 9.0]), "fd"))
+    check(lambda xp: xp.histogram(xp.array(np.linspace(0, 1, 20000) ** 3), "stone"))  # warns
+    check(lambda xp: xp.histogram_bin_edges(xp.array([1.0, 4.0]), [0, 2, 5]))
+    check(lambda xp: xp.histogram_bin_edges(xp.array([1.0, 4.0]), 3, range=(0, 6)))
+    check_error(lambda xp: xp.histogram(xp.array([1.0, 2.0]), "bogus"))
+    check_error(lambda xp: xp.histogram(xp.array([1.0, 2.0]), "auto", weights=xp.ones(2)))
+    check_error(lambda xp: xp.histogram(xp.array([1.0, NAN]), "auto"))
+    check_error(lambda xp: xp.histogram(xp.array([1.0, 2.0]), "sturges", range=(0, INF)))
+    check_error(lambda xp: xp.histogram(xp.array([1.0, 2.0]), "sqrt", range=(2, 1)))
+
+
 # -- differences -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("dtype", ALL_DTYPES)

@@ -25,7 +25,7 @@ from ._reduce import (sum, prod, amin, amax, min, max, mean, var, std, ptp, all,
                       count_nonzero, argmin, argmax, cumsum, cumprod)
 from ._stats import (median, nanmedian, quantile, percentile, nanquantile, nanpercentile, nansum,
                      nanprod, nanmin, nanmax, nanmean, nanvar, nanstd, nanargmin, nanargmax,
-                     nancumsum, nancumprod, average, bincount, histogram, diff, ediff1d, gradient,
+                     nancumsum, nancumprod, average, bincount, histogram, histogram_bin_edges, diff, ediff1d, gradient,
                      trapz, cov, corrcoef)
 from ._shape_funcs import (swapaxes, moveaxis, squeeze, expand_dims, atleast_1d, atleast_2d,
                            atleast_3d, broadcast_to, broadcast_arrays, broadcast_shapes)
@@ -68,7 +68,7 @@ __all__ = [
     "any", "count_nonzero", "argmin", "argmax", "cumsum", "cumprod", "median", "nanmedian",
     "quantile", "percentile", "nanquantile", "nanpercentile", "nansum", "nanprod", "nanmin",
     "nanmax", "nanmean", "nanvar", "nanstd", "nanargmin", "nanargmax", "nancumsum", "nancumprod",
-    "average", "bincount", "histogram", "diff", "ediff1d", "gradient", "trapz", "cov", "corrcoef",
+    "average", "bincount", "histogram", "histogram_bin_edges", "diff", "ediff1d", "gradient", "trapz", "cov", "corrcoef",
     "dot", "vdot", "inner", "outer", "matmul", "tensordot", "einsum", "kron", "trace",
 ] + _manip_all + sorted(_ALIASES) + sorted(_UFUNCS)
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo"]

@@ -5,7 +5,7 @@ import math
 import operator
 import warnings
 
-from . import _args, _backend
+from . import _args, _backend, _histbins
 from ._convert import as_array
 from ._errors import error, pending, flush_warnings
 from ._ndarray import ndarray, wrap
@@ -217,13 +217,17 @@ def bincount(x, weights=None, minlength=0):
 
 
 def histogram(a, bins=10, range=None, density=None, weights=None):  # noqa: A002
-    """numpy.histogram with bins as a count or as edges (strings are not supported)."""
+    """numpy.histogram: bins as a count, as edges, or as the name of an estimator."""
     a = as_array(a)
     w = None if weights is None else as_array(weights)
     edges = _NULL
     nb = 0
     if isinstance(bins, str):
-        raise NotImplementedError("cnumpy.histogram: string bin estimators are not supported")
+        bins = _estimated_bins(a, bins, range, weights)
+        if bins == 0:
+            # An infinite width (float16 std overflowing) makes NumPy 1.24 count into zero bins,
+            # which fails inside its bincount with this message.
+            raise ValueError("'list' argument must have no negative elements")
     if isinstance(bins, (ndarray, list, tuple)) or (hasattr(bins, "__len__")):
         e = as_array(bins)
         if e.ndim == 0:
@@ -248,6 +252,23 @@ def histogram(a, bins=10, range=None, density=None, weights=None):  # noqa: A002
     if pending:
         flush_warnings()
     return h, e
+
+
+def _estimated_bins(a, name, range, weights):  # noqa: A002
+    _histbins.check_name(name, weights)
+    # The library validates the range (NumPy's messages) before the estimator runs.
+    histogram(a, 1, range)
+    return _histbins.bin_count(a.ravel(), name, range)
+
+
+def histogram_bin_edges(a, bins=10, range=None, weights=None):  # noqa: A002
+    """numpy.histogram_bin_edges: the edges histogram would use."""
+    a = as_array(a)
+    if isinstance(bins, str):
+        bins = _estimated_bins(a, bins, range, weights)
+        if bins == 0:  # NumPy: linspace(first, last, 1), just the first edge
+            return histogram(a, 1, range)[1][:1]
+    return histogram(a, bins, range, weights=weights)[1]
 
 
 def _bins_count(bins):
