@@ -51,6 +51,22 @@ CNP_API cnp_status cnp_argmax(const cnp_array* a, const int64_t* axes, int32_t n
 /** cumsum/cumprod: naxes -1 (flattened) or 1. */
 CNP_API cnp_status cnp_cumsum(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out, cnp_array** result);
 CNP_API cnp_status cnp_cumprod(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out, cnp_array** result);
+/** The methods of NumPy's ufuncs, for the ufunc named `name` (NumPy's name, e.g. "add",
+ *  "maximum", "logaddexp"; "true_divide" and "mod" are accepted). Type resolution, identities and
+ *  messages follow NumPy 1.24 (out stands in for the accumulator operand; add/multiply widen bool
+ *  and small integers when neither dtype nor out is given).
+ *  reduce: axes/naxes as for cnp_sum (naxes -1 = all axes); at most one axis for ufuncs without
+ *  an identity other than maximum/minimum/fmax/fmin ("not reorderable"). initial = start value;
+ *  NULL = the ufunc's identity, or none if no_identity != 0 (Python's initial=None). */
+CNP_API cnp_status cnp_ufunc_reduce(const char* name, const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out, int32_t keepdims, const cnp_array* initial, int32_t no_identity, const cnp_array* where, cnp_array** result);
+/** accumulate along one axis: r[0] = a[0], r[i] = f(r[i-1], a[i]). */
+CNP_API cnp_status cnp_ufunc_accumulate(const char* name, const cnp_array* a, int64_t axis, const cnp_dtype* dtype, cnp_array* out, cnp_array** result);
+/** reduceat: reduce over a[indices[i]:indices[i+1]] along axis (just a[indices[i]] when
+ *  indices[i] >= indices[i+1]; the last runs to the end); indices are 1-D, cast to int64. */
+CNP_API cnp_status cnp_ufunc_reduceat(const char* name, const cnp_array* a, const cnp_array* indices, int64_t axis, const cnp_dtype* dtype, cnp_array* out, cnp_array** result);
+/** at: a[items] = f(a[items], b) in place and unbuffered (repeated indices apply repeatedly);
+ *  items as for cnp_array_index; b NULL for unary ufuncs, broadcast to the indexed shape. */
+CNP_API cnp_status cnp_ufunc_at(const char* name, cnp_array* a, int32_t nitems, const cnp_index* items, const cnp_array* b);
 
 /* CNP_DECLS_END */
 

@@ -60,6 +60,7 @@ void empty_check(const Array& a, const Axes& ax, const Opts& o, const char* name
 }
 
 Array nan_minmax(bool is_max, const Array& a, const Axes& ax, const Opts& o) {
+  check_out(is_max ? "fmax" : "fmin", a, ax, o.keepdims, o.out);
   if (!inexact(a)) return is_max ? amax(a, ax, o) : amin(a, ax, o);
   empty_check(a, ax, o, is_max ? "fmax" : "fmin");
   Array mask;

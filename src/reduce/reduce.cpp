@@ -532,6 +532,25 @@ const Dtype* dt(int t) { return builtin_dtype(t); }
 
 }  // namespace
 
+bool op_of(ufunc::Id id, Op* op) {
+  switch (id) {
+    case ufunc::Id::add: *op = Op::add; return true;
+    case ufunc::Id::multiply: *op = Op::mul; return true;
+    case ufunc::Id::minimum: *op = Op::min; return true;
+    case ufunc::Id::maximum: *op = Op::max; return true;
+    case ufunc::Id::logical_and: *op = Op::land; return true;
+    case ufunc::Id::logical_or: *op = Op::lor; return true;
+    default: return false;
+  }
+}
+
+void reduce_segment(Op op, int32_t typenum, char* o, const char* in, int64_t n, int64_t stride) {
+  visit_type(typenum, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    reduce_run<T>(op, o, in, n, stride);
+  });
+}
+
 double pairwise_sum_f64(const double* a, int64_t n, int64_t stride_bytes) {
   return pairwise<double>(reinterpret_cast<const char*>(a), n, stride_bytes);
 }
@@ -681,6 +700,49 @@ const Dtype* add_like_dtype(bool is_prod, const Dtype* dtype, const Array* out, 
 
 }  // namespace
 
+void check_out(const char* name, const Array& a, const Axes& ax, bool keepdims, const Array* out) {
+  if (!out) return;
+  const int32_t nd = a.ndim();
+  int32_t nred = 0;
+  for (int32_t d = 0; d < nd; ++d) nred += ax.mask[d] ? 1 : 0;
+  const int32_t expect = keepdims ? nd : nd - nred;
+  if (out->ndim() != expect)
+    throw_value(std::string("output parameter for reduction operation ") + name +
+                " has the wrong number of dimensions: Found " + std::to_string(out->ndim()) + " but expected " +
+                std::to_string(expect) + (keepdims ? " (must match the operand's when keepdims=True)" : ""));
+  // NumPy's iterator maps out onto the input's axes (a reduced axis is "newaxis" without
+  // keepdims): a size that differs is a broadcast error, a 1 where the input is longer is a
+  // reduction the out operand does not allow.
+  std::string remapped;
+  bool bad = false, leading = true;
+  int32_t red_dim = -1, k = 0;
+  for (int32_t d = 0; d < nd; ++d) {
+    if (ax.mask[d] && !keepdims) {
+      if (!leading) remapped += ",newaxis";
+      continue;
+    }
+    const int64_t os = out->shape(k), want = ax.mask[d] ? 1 : a.shape(d);
+    remapped += (leading ? "" : ",") + std::to_string(os);
+    leading = false;
+    if (os != want) {
+      if (os == 1) {
+        if (red_dim < 0) red_dim = k;
+      } else {
+        bad = true;
+      }
+    }
+    ++k;
+  }
+  if (bad)
+    throw_value("operands could not be broadcast together with remapped shapes [original->remapped]: " +
+                numpy_shape_string(out->ndim(), out->shape()) + "->(" + remapped + ") " +
+                numpy_shape_string(nd, a.shape()) + " ");
+  if (red_dim >= 0)
+    throw_value("output operand requires a reduction along dimension " + std::to_string(red_dim) +
+                ", but the reduction is not enabled. The dimension size of 1 does not match the expected output "
+                "shape.");
+}
+
 Array to_out(Array r, Array* out) {
   if (!out) return r;
   out->require_writeable();
@@ -750,29 +812,36 @@ std::vector<double> counts_of(const Array& a, const Axes& ax, const Opts& o, boo
 }  // namespace
 
 Array sum(const Array& a, const Axes& ax, const Opts& o) {
+  check_out("add", a, ax, o.keepdims, o.out);
   const Dtype* acc = add_like_dtype(false, o.dtype, o.out, a.dtype());
   return to_out(reduce(Op::add, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
 }
 Array prod(const Array& a, const Axes& ax, const Opts& o) {
+  check_out("multiply", a, ax, o.keepdims, o.out);
   const Dtype* acc = add_like_dtype(true, o.dtype, o.out, a.dtype());
   return to_out(reduce(Op::mul, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
 }
 Array amin(const Array& a, const Axes& ax, const Opts& o) {
+  check_out("minimum", a, ax, o.keepdims, o.out);
   const Dtype* acc = o.out ? out_loop_dtype(ufunc::Id::minimum, o.out->dtype(), a.dtype()) : a.dtype();
   return to_out(reduce(Op::min, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
 }
 Array amax(const Array& a, const Axes& ax, const Opts& o) {
+  check_out("maximum", a, ax, o.keepdims, o.out);
   const Dtype* acc = o.out ? out_loop_dtype(ufunc::Id::maximum, o.out->dtype(), a.dtype()) : a.dtype();
   return to_out(reduce(Op::max, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
 }
 Array all(const Array& a, const Axes& ax, const Opts& o) {
+  check_out("logical_and", a, ax, o.keepdims, o.out);
   return to_out(reduce(Op::land, a, ax, dt(CNP_BOOL), o.keepdims, nullptr, o.where), o.out);
 }
 Array any(const Array& a, const Axes& ax, const Opts& o) {
+  check_out("logical_or", a, ax, o.keepdims, o.out);
   return to_out(reduce(Op::lor, a, ax, dt(CNP_BOOL), o.keepdims, nullptr, o.where), o.out);
 }
 
 Array mean(const Array& a, const Axes& ax, const Opts& o) {
+  check_out("add", a, ax, o.keepdims, o.out);
   bool per;
   std::vector<double> cnt = counts_of(a, ax, o, o.keepdims, &per);
   bool empty = false;
@@ -846,6 +915,7 @@ bool fused_sq_dev(const Array& a, const Axes& ax, const Opts& o, const Dtype* ac
 }  // namespace
 
 Array var(const Array& a, const Axes& ax, const Opts& o, double ddof, bool take_sqrt) {
+  check_out("add", a, ax, o.keepdims, o.out);
   bool per;
   std::vector<double> cnt = counts_of(a, ax, o, o.keepdims, &per);
   bool dof = false;
@@ -1072,13 +1142,29 @@ Array accumulate(bool is_prod, const Array& a0, bool has_axis, int64_t axis, con
     });
   }
   fpe_report(fpe_read(), "accumulate");
-  if (out) {
-    out->require_writeable();
-    if (out->ndim() != r.ndim()) throw_value("provided out is the wrong size for the accumulation.");
-    assign(*out, r, CNP_CASTING_UNSAFE);
-    return *out;
+  return accumulate_out(r, out, has_axis);
+}
+
+Array accumulate_out(const Array& r, Array* out, bool has_axis) {
+  if (!out) return r;
+  out->require_writeable();
+  bool same = out->ndim() == r.ndim();
+  for (int32_t i = 0; same && i < r.ndim(); ++i) same = out->shape(i) == r.shape(i);
+  if (!same) {
+    // NumPy: a flattened accumulation checks the size; along an axis its iterator reports the
+    // shapes it could not broadcast.
+    bool broadcast_error = has_axis && out->ndim() == r.ndim();
+    for (int32_t i = 0; broadcast_error && i < r.ndim(); ++i)
+      broadcast_error = out->shape(i) == r.shape(i) || out->shape(i) != 1;
+    if (broadcast_error) {
+      const std::string o = numpy_shape_string(out->ndim(), out->shape()), a = numpy_shape_string(r.ndim(), r.shape());
+      throw_value("operands could not be broadcast together with remapped shapes [original->remapped]: " + o + "->" +
+                  o + " " + a + "->" + a + " ");
+    }
+    throw_value("provided out is the wrong size for the accumulation.");
   }
-  return r;
+  assign(*out, r, CNP_CASTING_UNSAFE);
+  return *out;
 }
 
 }  // namespace cnp::reduce

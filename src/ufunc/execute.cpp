@@ -187,6 +187,21 @@ const Loop& resolve_cached(Id id, const Ufunc& uf, const Dtype* const* in, const
   return l;
 }
 
+}  // namespace
+
+const Loop& resolve_loop(Id id, const Dtype* const* in) {
+  const Ufunc& uf = get(id);
+  Array probes[kMaxArgs];
+  const Array* inputs[kMaxArgs];
+  for (int i = 0; i < uf.nin; ++i) {
+    probes[i] = Array::allocate(in[i], 0, nullptr, CNP_ORDER_C);
+    inputs[i] = &probes[i];
+  }
+  return resolve_cached(id, uf, in, inputs, Args{});
+}
+
+namespace {
+
 constexpr int kMaxOps = kMaxArgs + 1;  // inputs, outputs and the where mask
 constexpr int64_t kBuffer = 2048;      // elements per cast buffer (NumPy uses 8192 bytes-ish blocks)
 constexpr int64_t kParallelWork = int64_t{1} << 17;  // elements x cost before threads pay off

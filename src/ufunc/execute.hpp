@@ -31,6 +31,10 @@ Array as_dtype(const Array& a, const Dtype* to);
 // A 0-d Python-float operand (weak), for rtol/atol-style constants.
 Array weak_float(double v);
 
+// The loop a plain call with inputs of these dtypes would use (NumPy's resolvers and linear
+// search; TypeError with NumPy's message when there is none).
+const Loop& resolve_loop(Id id, const Dtype* const* in);
+
 // One-output shorthands.
 Array call1(Id id, const Array& x, const Args& args = {});
 Array call2(Id id, const Array& x1, const Array& x2, const Args& args = {});

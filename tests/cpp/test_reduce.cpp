@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "cnumpy/cnumpy.h"
@@ -120,5 +121,81 @@ TEST_CASE("statistics: C entry points compute and reject bad input", "[statistic
   cnp_array_free(q);
   cnp_array_free(med);
   cnp_array_free(a);
+  cnp_dtype_free(f8);
+}
+
+TEST_CASE("ufunc methods: C entry points compute and reject bad input", "[reduce]") {
+  double vals[6] = {8, 2, 2, 1, 4, 0.5};
+  int64_t shape[2] = {2, 3};
+  cnp_dtype* f8 = nullptr;
+  REQUIRE(cnp_dtype_from_string("float64", &f8) == CNP_OK);
+  cnp_array* a = nullptr;
+  REQUIRE(cnp_array_from_data(vals, f8, 2, shape, nullptr, &a) == CNP_OK);
+  const int64_t ax1 = 1;
+  cnp_array* r = nullptr;
+  // subtract.reduce along axis 1: 8-2-2 = 4, 1-4-0.5 = -3.5
+  REQUIRE(cnp_ufunc_reduce("subtract", a, &ax1, 1, nullptr, nullptr, 0, nullptr, 0, nullptr, &r) == CNP_OK);
+  const double* rp = reinterpret_cast<const double*>(r->a.data());
+  CHECK(rp[0] == 4.0);
+  CHECK(rp[1] == -3.5);
+  cnp_array_free(r);
+  // divide.accumulate along axis 1
+  REQUIRE(cnp_ufunc_accumulate("divide", a, 1, nullptr, nullptr, &r) == CNP_OK);
+  rp = reinterpret_cast<const double*>(r->a.data());
+  CHECK(rp[2] == 2.0);
+  CHECK(rp[5] == 0.5);
+  cnp_array_free(r);
+  // maximum.reduceat over [0, 2) and [2, 3) along axis 1
+  int64_t iv[2] = {0, 2}, ni = 2;
+  cnp_dtype* i8 = nullptr;
+  REQUIRE(cnp_dtype_from_string("int64", &i8) == CNP_OK);
+  cnp_array* idx = nullptr;
+  REQUIRE(cnp_array_from_data(iv, i8, 1, &ni, nullptr, &idx) == CNP_OK);
+  REQUIRE(cnp_ufunc_reduceat("maximum", a, idx, 1, nullptr, nullptr, &r) == CNP_OK);
+  rp = reinterpret_cast<const double*>(r->a.data());
+  CHECK(rp[0] == 8.0);
+  CHECK(rp[3] == 0.5);
+  cnp_array_free(r);
+  // add.at with a repeated index: a[0, 1] += 1 twice
+  cnp_array* idx2 = nullptr;
+  int64_t rep[2] = {1, 1};
+  REQUIRE(cnp_array_from_data(rep, i8, 1, &ni, nullptr, &idx2) == CNP_OK);
+  cnp_index items[2] = {};
+  items[0].kind = CNP_INDEX_INTEGER;
+  items[0].start = 0;
+  items[1].kind = CNP_INDEX_ARRAY;
+  items[1].array = idx2;
+  double one = 1.0;
+  int64_t zero = 0;
+  cnp_array* b = nullptr;
+  REQUIRE(cnp_array_from_data(&one, f8, 0, &zero, nullptr, &b) == CNP_OK);
+  REQUIRE(cnp_ufunc_at("add", a, 2, items, b) == CNP_OK);
+  CHECK(reinterpret_cast<const double*>(a->a.data())[1] == 4.0);
+  // errors: unknown ufunc, NULL handles, unary reduce, not reorderable, out of bounds
+  r = reinterpret_cast<cnp_array*>(0x1);
+  CHECK(cnp_ufunc_reduce("bogus", a, nullptr, -1, nullptr, nullptr, 0, nullptr, 0, nullptr, &r) == CNP_ERR_VALUE);
+  CHECK(r == nullptr);
+  CHECK(cnp_ufunc_reduce(nullptr, a, nullptr, -1, nullptr, nullptr, 0, nullptr, 0, nullptr, &r) != CNP_OK);
+  CHECK(cnp_ufunc_reduce("add", nullptr, nullptr, -1, nullptr, nullptr, 0, nullptr, 0, nullptr, &r) != CNP_OK);
+  CHECK(cnp_ufunc_reduce("sin", a, nullptr, -1, nullptr, nullptr, 0, nullptr, 0, nullptr, &r) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "reduce only supported for binary functions");
+  CHECK(cnp_ufunc_reduce("subtract", a, nullptr, -1, nullptr, nullptr, 0, nullptr, 0, nullptr, &r) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) ==
+        "reduction operation 'subtract' is not reorderable, so at most one axis may be specified");
+  int64_t oob[2] = {0, 7};
+  cnp_array* idx3 = nullptr;
+  REQUIRE(cnp_array_from_data(oob, i8, 1, &ni, nullptr, &idx3) == CNP_OK);
+  CHECK(cnp_ufunc_reduceat("add", a, idx3, 1, nullptr, nullptr, &r) == CNP_ERR_INDEX);
+  cnp_array_free(idx3);
+  CHECK(std::string(cnp_last_error()) == "index 7 out-of-bounds in add.reduceat [0, 3)");
+  CHECK(cnp_ufunc_at("add", a, 2, items, nullptr) == CNP_ERR_VALUE);
+  CHECK(cnp_ufunc_at("add", a, 2, nullptr, b) != CNP_OK);
+  CHECK(cnp_ufunc_at("add", nullptr, 2, items, b) != CNP_OK);
+  CHECK(reinterpret_cast<const double*>(a->a.data())[1] == 4.0);
+  cnp_array_free(b);
+  cnp_array_free(idx2);
+  cnp_array_free(idx);
+  cnp_array_free(a);
+  cnp_dtype_free(i8);
   cnp_dtype_free(f8);
 }

@@ -8,20 +8,13 @@ from . import _args, _backend
 from ._convert import as_array
 from ._errors import error, pending, flush_warnings
 from ._ndarray import ndarray, wrap
-from ._ufunc import cfunc, produce_into, _where_array, operand
+from ._ufunc import cfunc, produce_into, _where_array, operand, _NoValue
 
 _NULL = _backend.NULL
 _new_array_out = _backend.new_array_out
 _int64_array = _backend.int64_array
 _array_free = _backend.lib.cnp_array_free
 
-
-class _NoValueType:
-    def __repr__(self):
-        return "<no value>"
-
-
-_NoValue = _NoValueType()
 
 _sum = cfunc("cnp_sum")
 _prod = cfunc("cnp_prod")

@@ -266,6 +266,16 @@ def produce_into(fn, out, *args):
 _MISSING = object()
 
 
+class _NoValueType:
+    """NumPy's _NoValue: an argument that was not given (initial=None means something else)."""
+
+    def __repr__(self):
+        return "<no value>"
+
+
+_NoValue = _NoValueType()
+
+
 def _ufunc_dtype(spec):
     return _NULL if spec is None else _dtype.dtype(spec)._h
 
@@ -410,21 +420,27 @@ class ufunc:
         a = a.reshape(a.shape + (1,) * len(b.shape))
         return self(a, b, **kwargs)
 
-    def _not_yet(self, what):
-        raise NotImplementedError("cnumpy: ufunc.%s is not implemented yet (%s)"
-                                  % (what, self.__name__))
+    def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False, initial=_NoValue,
+               where=True):
+        """ufunc.reduce: combine the elements along axis (0 by default; None = all; a tuple
+        for ufuncs that are reorderable)."""
+        from . import _ufunc_methods
+        return _ufunc_methods.reduce(self, array, axis, dtype, out, keepdims, initial, where)
 
-    def reduce(self, *args, **kwargs):
-        self._not_yet("reduce")
+    def accumulate(self, array, axis=0, dtype=None, out=None):
+        """ufunc.accumulate: the running result along one axis."""
+        from . import _ufunc_methods
+        return _ufunc_methods.accumulate(self, array, axis, dtype, out)
 
-    def accumulate(self, *args, **kwargs):
-        self._not_yet("accumulate")
+    def reduceat(self, array, indices, axis=0, dtype=None, out=None):
+        """ufunc.reduceat: reductions over the slices indices[i]:indices[i+1] along axis."""
+        from . import _ufunc_methods
+        return _ufunc_methods.reduceat(self, array, indices, axis, dtype, out)
 
-    def reduceat(self, *args, **kwargs):
-        self._not_yet("reduceat")
-
-    def at(self, *args, **kwargs):
-        self._not_yet("at")
+    def at(self, a, indices, b=None):
+        """ufunc.at: a[indices] = f(a[indices], b) in place, unbuffered."""
+        from . import _ufunc_methods
+        return _ufunc_methods.at(self, a, indices, b)
 
 
 def call(fn, arrs, outs, where, dt, casting, order):

@@ -1,0 +1,79 @@
+"""ufunc.reduce, accumulate, reduceat and at (NumPy 1.24 signatures). The library does the
+work (cnp_ufunc_reduce and friends in include/cnumpy/reduce.h), naming the ufunc by its NumPy
+name."""
+import operator
+
+from . import _args, _backend
+from ._convert import as_array
+from ._ndarray import ndarray, parse_index
+from ._reduce import _NoValue, _axes, _out, _h
+from ._ufunc import cfunc, operand, produce_into, _where_array
+from ._errors import error, pending, flush_warnings
+
+_NULL = _backend.NULL
+_reduce = cfunc("cnp_ufunc_reduce")
+_accumulate = cfunc("cnp_ufunc_accumulate")
+_reduceat = cfunc("cnp_ufunc_reduceat")
+_at = cfunc("cnp_ufunc_at")
+
+
+def _name(uf):
+    return uf.__name__.encode()
+
+
+def _axis(axis):
+    if isinstance(axis, tuple):
+        if len(axis) != 1:
+            raise ValueError("accumulate does not allow multiple axes")
+        axis = axis[0]
+    return operator.index(axis)
+
+
+def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=_NoValue, where=True):
+    a = as_array(array)
+    out = _out(out)
+    if a.ndim == 0 and not isinstance(axis, tuple) and axis is not None:
+        # NumPy reduces a 0-d array over no axes for axis 0 / -1.
+        if operator.index(axis) not in (0, -1):
+            from ._errors import AxisError
+            raise AxisError(operator.index(axis), 0)
+        axis = ()
+    ax, n = _axes(axis)
+    no_identity = initial is None
+    ini = None if initial is _NoValue or initial is None else operand(initial)
+    wh = None if where is True else _where_array(where)
+    return produce_into(_reduce, out, _name(uf), a._h, ax, n, _args.dtype_handle(dtype), _h(out),
+                        _args.boolean(keepdims), _h(ini), 1 if no_identity else 0, _h(wh))
+
+
+def accumulate(uf, array, axis=0, dtype=None, out=None):
+    a = as_array(array)
+    out = _out(out)
+    if axis is None:
+        if a.ndim > 1:
+            raise ValueError("accumulate does not allow multiple axes")
+        axis = 0
+    ax = _axis(axis)
+    r = produce_into(_accumulate, out, _name(uf), a._h, ax, _args.dtype_handle(dtype), _h(out))
+    return r
+
+
+def reduceat(uf, array, indices, axis=0, dtype=None, out=None):
+    a = as_array(array)
+    out = _out(out)
+    idx = as_array(indices)
+    return produce_into(_reduceat, out, _name(uf), a._h, idx._h, operator.index(axis),
+                        _args.dtype_handle(dtype), _h(out))
+
+
+def at(uf, a, indices, b=None):
+    if not isinstance(a, ndarray):
+        raise TypeError("ufunc 'at' requires an array as its first argument")
+    items, _ints, keep = parse_index(indices)
+    bb = None if b is None else operand(b)
+    st = _at(_name(uf), a._h, len(items), _backend.index_array(items) if items else _NULL, _h(bb))
+    del keep
+    if st:
+        raise error(st)
+    if pending:
+        flush_warnings()

@@ -1,0 +1,53 @@
+// C entry points of the ufunc methods (reduce, accumulate, reduceat, at): the ufunc is named by
+// its NumPy name; the work is src/reduce/ufunc_methods.cpp.
+#include "cnumpy/reduce.h"
+
+#include "capi/reduce_args.hpp"
+#include "reduce/ufunc_methods.hpp"
+
+using namespace cnp;
+using namespace cnp::capi;
+namespace rd = cnp::reduce;
+
+extern "C" {
+
+CNP_API cnp_status cnp_ufunc_reduce(const char* name, const cnp_array* a, const int64_t* axes, int32_t naxes,
+                                    const cnp_dtype* dtype, cnp_array* out, int32_t keepdims,
+                                    const cnp_array* initial, int32_t no_identity, const cnp_array* where,
+                                    cnp_array** result) {
+  return reduce_call(out, result, [&] {
+    const ufunc::Id id = rd::ufunc_id(name);
+    const Array& x = array_of(a);
+    return rd::method_reduce(id, x, rd::parse_axes(axes, naxes, x.ndim()), opt_dtype(dtype),
+                             out ? &array_of(out) : nullptr, keepdims != 0, opt_array(initial), no_identity != 0,
+                             opt_array(where));
+  });
+}
+
+CNP_API cnp_status cnp_ufunc_accumulate(const char* name, const cnp_array* a, int64_t axis, const cnp_dtype* dtype,
+                                        cnp_array* out, cnp_array** result) {
+  return reduce_call(out, result, [&] {
+    const ufunc::Id id = rd::ufunc_id(name);
+    return rd::method_accumulate(id, array_of(a), axis, opt_dtype(dtype), out ? &array_of(out) : nullptr);
+  });
+}
+
+CNP_API cnp_status cnp_ufunc_reduceat(const char* name, const cnp_array* a, const cnp_array* indices, int64_t axis,
+                                      const cnp_dtype* dtype, cnp_array* out, cnp_array** result) {
+  return reduce_call(out, result, [&] {
+    const ufunc::Id id = rd::ufunc_id(name);
+    return rd::method_reduceat(id, array_of(a), array_of(indices), axis, opt_dtype(dtype),
+                               out ? &array_of(out) : nullptr);
+  });
+}
+
+CNP_API cnp_status cnp_ufunc_at(const char* name, cnp_array* a, int32_t nitems, const cnp_index* items,
+                                const cnp_array* b) {
+  return run([&] {
+    const ufunc::Id id = rd::ufunc_id(name);
+    if (nitems < 0 || (nitems > 0 && !items)) throw Error(CNP_ERR_VALUE, "invalid index items");
+    rd::method_at(id, array_of(a), nitems, items, opt_array(b));
+  });
+}
+
+}  // extern "C"
