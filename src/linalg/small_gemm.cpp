@@ -37,8 +37,8 @@ template <class V, class R>
 
 // Real: c (n x M) = a (n x k, element strides ars/acs) . b (k x M, rows brs apart, contiguous).
 template <class R, int M>
-[[gnu::always_inline]] inline void real_mat(const R* a, int64_t ars, int64_t acs, const R* b, int64_t brs, R* c,
-                                            int64_t n, int64_t k) {
+[[gnu::always_inline]] inline void real_block(const R* a, int64_t ars, int64_t acs, const R* b, int64_t brs, R* c,
+                                              int64_t ldc, int64_t n, int64_t k) {
   using V = typename Vec<R, M>::type;
   int64_t i = 0;
   for (; i + 4 <= n; i += 4) {
@@ -52,24 +52,39 @@ template <class R, int M>
       c2 += a2[o] * bv;
       c3 += a3[o] * bv;
     }
-    vstore(c + i * M, c0);
-    vstore(c + (i + 1) * M, c1);
-    vstore(c + (i + 2) * M, c2);
-    vstore(c + (i + 3) * M, c3);
+    vstore(c + i * ldc, c0);
+    vstore(c + (i + 1) * ldc, c1);
+    vstore(c + (i + 2) * ldc, c2);
+    vstore(c + (i + 3) * ldc, c3);
   }
   for (; i < n; ++i) {
     const R* ai = a + i * ars;
     V c0 = {};
     for (int64_t p = 0; p < k; ++p) c0 += ai[p * acs] * vload<V>(b + p * brs);
-    vstore(c + i * M, c0);
+    vstore(c + i * ldc, c0);
+  }
+}
+
+// Vectors wider than 64 bytes (one AVX-512 register) are not kept in registers by GCC: wider
+// rows are done in 64-byte column blocks.
+template <class R>
+inline constexpr int kBlock = int(64 / sizeof(R));
+
+template <class R, int M>
+[[gnu::always_inline]] inline void real_mat(const R* a, int64_t ars, int64_t acs, const R* b, int64_t brs, R* c,
+                                            int64_t n, int64_t k) {
+  if constexpr (M <= kBlock<R>) {
+    real_block<R, M>(a, ars, acs, b, brs, c, M, n, k);
+  } else {
+    for (int j = 0; j < M; j += kBlock<R>) real_block<R, kBlock<R>>(a, ars, acs, b + j, brs, c + j, M, n, k);
   }
 }
 
 // Complex, as interleaved (re, im) reals: with P = sum_p re(a_ip) b_p and Q = sum_p im(a_ip) b_p,
 // c_i = P + i Q, i.e. re = P.re - Q.im, im = P.im + Q.re: one pair swap per row at the end.
 template <class R, int M>
-[[gnu::always_inline]] inline void complex_mat(const R* a, int64_t ars, int64_t acs, const R* b, int64_t brs, R* c,
-                                               int64_t n, int64_t k) {
+[[gnu::always_inline]] inline void complex_block(const R* a, int64_t ars, int64_t acs, const R* b, int64_t brs, R* c,
+                                                 int64_t ldc, int64_t n, int64_t k) {
   constexpr int W = 2 * M;
   using V = typename Vec<R, W>::type;
   using I = std::conditional_t<sizeof(R) == 8, int64_t, int32_t>;
@@ -90,8 +105,8 @@ template <class R, int M>
       p1 += a1[o] * bv;
       q1 += a1[o + 1] * bv;
     }
-    vstore(c + 2 * i * M, finish(p0, q0));
-    vstore(c + 2 * (i + 1) * M, finish(p1, q1));
+    vstore(c + 2 * i * ldc, finish(p0, q0));
+    vstore(c + 2 * (i + 1) * ldc, finish(p1, q1));
   }
   for (; i < n; ++i) {
     const R* ai = a + 2 * i * ars;
@@ -101,7 +116,18 @@ template <class R, int M>
       p0 += ai[2 * p * acs] * bv;
       q0 += ai[2 * p * acs + 1] * bv;
     }
-    vstore(c + 2 * i * M, finish(p0, q0));
+    vstore(c + 2 * i * ldc, finish(p0, q0));
+  }
+}
+
+template <class R, int M>
+[[gnu::always_inline]] inline void complex_mat(const R* a, int64_t ars, int64_t acs, const R* b, int64_t brs, R* c,
+                                               int64_t n, int64_t k) {
+  constexpr int B = kBlock<R> / 2;  // complex numbers per 64-byte block
+  if constexpr (M <= B) {
+    complex_block<R, M>(a, ars, acs, b, brs, c, M, n, k);
+  } else {
+    for (int j = 0; j < M; j += B) complex_block<R, B>(a, ars, acs, b + 2 * j, brs, c + 2 * j, M, n, k);
   }
 }
 
