@@ -238,6 +238,12 @@ Array prepared(const Array& x, const Dtype* dt, bool need_blas) {
     ok = rs % isz == 0 && cs % isz == 0 && blas_layout(rows, cols, rs / isz, cs / isz, t, ld) &&
          (reinterpret_cast<uintptr_t>(x.data()) % dt->alignment) == 0;
   }
+  if (ok && is_inexact(dt)) {
+    // The float kernels index in elements: every stride a whole number of them, data aligned
+    // (a view of packed or offset bytes is copied first).
+    for (int32_t i = 0; i < x.ndim() && ok; ++i) ok = x.stride(i) % x.itemsize() == 0;
+    ok = ok && (reinterpret_cast<uintptr_t>(x.data()) % dt->alignment) == 0;
+  }
   return ok ? x : cast_copy(x, dt, CNP_ORDER_C);
 }
 

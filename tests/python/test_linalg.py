@@ -635,3 +635,11 @@ def test_matmul_small_stacks(sa, sb, dt):
     close(cnp.matmul(cnp.asarray(a2).swapaxes(-1, -2) if a.ndim >= 2 else av, cnp.asarray(bv)), np.matmul(av, bv))
     wide = _rand(sb[:-1] + (2 * sb[-1],), dt)[..., ::2] if len(sb) >= 2 else b
     close(cnp.matmul(a, wide), np.matmul(a, wide))
+
+
+def test_matmul_small_unaligned_views():
+    v = _rand(64)
+    a = np.frombuffer(bytes(bytearray(1) + v.tobytes()), dtype=np.float64, offset=1).reshape(8, 8)
+    ca = cnp.asarray(a)
+    close(cnp.matmul(ca, ca), a @ a)
+    close(cnp.matmul(ca[:, ::2].T, ca[:, 1::2]), a[:, ::2].T @ a[:, 1::2])
