@@ -273,6 +273,7 @@ Array einsum(const char* subscripts, const std::vector<const Array*>& ops) {
       st[nd++] = a.stride(ax);
     }
     t.a = a.view(nd, shp, st, a.data());
+    t.a.set_weak(a.weak());  // a Python scalar operand keeps NEP 50's weak promotion
   }
   // Broadcast check over the iteration dimensions, with NumPy's iterator message.
   std::vector<int64_t> size(size_t(ndims), -1);
@@ -298,7 +299,7 @@ Array einsum(const char* subscripts, const std::vector<const Array*>& ops) {
   for (auto& t : terms) views.push_back(&t.a);
   const Dtype* dt = ufunc::common_dtype(int(nop), views.data());
   for (auto& t : terms)
-    if (t.a.dtype() != dt) t.a = cast_copy(t.a, dt, CNP_ORDER_K), t.fresh = true;
+    if (t.a.dtype() != dt) t.a = ufunc::as_dtype(t.a, dt), t.fresh = true;
 
   // Which dimensions the operands after index i (and the output) still need.
   auto needed_after = [&](size_t i) {

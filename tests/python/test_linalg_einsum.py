@@ -152,3 +152,10 @@ def test_einsum_sublist_errors():
                  (a, [0, 1], a, [1, 2], [9]), (a,), (a, [[0], 1]), (a, [True, 1])]:
         same_error(lambda xp: xp.einsum(*[xp.asarray(x) if isinstance(x, np.ndarray) else x for x in args]))
     same_error(lambda xp: xp.einsum())
+
+
+def test_einsum_python_scalars_are_weak():
+    # NEP 50 as in the library's ufuncs: a Python scalar takes the array's type.
+    for args in [(",i", 2.0, np.arange(3, dtype=np.int32)), (",i", 2, np.arange(3, dtype=np.int8)), (",", 2, 3),
+                 ("i,i", [1, 2], [3, 4]), ("", 2.5), (",i", 2.0, np.arange(3, dtype=np.float32))]:
+        close(cnp.einsum(*args), np.einsum(*args))

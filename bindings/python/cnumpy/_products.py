@@ -4,7 +4,7 @@ views (transpose/reshape) as NumPy builds them."""
 import operator
 
 from . import _backend
-from ._convert import as_array
+from ._convert import as_array, as_source
 from ._ufunc import produce, _unwrap
 
 _lib = _backend.lib
@@ -186,7 +186,7 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
         if len(operands) < 2:
             raise ValueError("must provide at least an operand and a subscripts list to einsum")
         subscripts, ops = _interleaved(operands)
-    ops = [as_array(o) for o in ops]
+    ops = [as_source(o) for o in ops]  # Python scalars stay weak (NEP 50), as in ufuncs
     if not ops:
         raise ValueError("must specify the einstein sum subscripts string and at least one operand")
     if dtype is not None:
