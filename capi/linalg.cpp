@@ -1,6 +1,8 @@
 // C entry points of the matrix products and numpy.linalg: thin wrappers over src/linalg.
 #include "cnumpy/linalg.h"
 
+#include <vector>
+
 #include "capi/guard.hpp"
 #include "linalg/linalg.hpp"
 
@@ -14,6 +16,13 @@ cnp_status clear(std::initializer_list<cnp_array**> outs) {
   for (cnp_array** o : outs)
     if (o) *o = nullptr;
   return CNP_OK;
+}
+
+std::vector<const Array*> array_list(int32_t n, const cnp_array* const* arrays) {
+  if (n < 0 || (n > 0 && !arrays)) throw Error(CNP_ERR_INVALID_HANDLE, "arrays pointer is NULL");
+  std::vector<const Array*> in;
+  for (int32_t i = 0; i < n; ++i) in.push_back(&array_of(arrays[i]));
+  return in;
 }
 }  // namespace
 
@@ -48,6 +57,21 @@ CNP_API cnp_status cnp_linalg_norm(const cnp_array* x, int32_t ord_kind, double 
     if (ord_kind < CNP_LINALG_NORM_DEFAULT || ord_kind > CNP_LINALG_NORM_NUC) throw_value("Invalid norm order");
     if (naxes > 0 && !axes) throw Error(CNP_ERR_INVALID_HANDLE, "axes pointer is NULL");
     return la::norm(array_of(x), ord_kind, ord, axes, naxes, keepdims != 0);
+  });
+}
+CNP_API cnp_status cnp_linalg_cond(const cnp_array* x, int32_t p_kind, double p, cnp_array** out) {
+  return produce(out, [&] {
+    if (p_kind < CNP_LINALG_NORM_DEFAULT || p_kind > CNP_LINALG_NORM_NUC) throw_value("Invalid norm order for matrices.");
+    return la::cond(array_of(x), p_kind, p);
+  });
+}
+CNP_API cnp_status cnp_linalg_multi_dot(int32_t n, const cnp_array* const* arrays, cnp_array** out) {
+  return produce(out, [&] { return la::multi_dot(array_list(n, arrays)); });
+}
+CNP_API cnp_status cnp_einsum(const char* subscripts, int32_t n, const cnp_array* const* operands, cnp_array** out) {
+  return produce(out, [&] {
+    if (!subscripts) throw Error(CNP_ERR_INVALID_HANDLE, "subscripts pointer is NULL");
+    return la::einsum(subscripts, array_list(n, operands));
   });
 }
 CNP_API cnp_status cnp_linalg_pinv(const cnp_array* a, const cnp_array* rcond, cnp_array** out) {
@@ -141,7 +165,7 @@ CNP_API cnp_status cnp_linalg_qr(const cnp_array* a, int32_t mode, cnp_array** q
   clear({q, r});
   return run([&] {
     require_out(r);
-    if (mode < CNP_LINALG_QR_REDUCED || mode > CNP_LINALG_QR_R) throw_value("Unrecognized mode");
+    if (mode < CNP_LINALG_QR_REDUCED || mode > CNP_LINALG_QR_RAW) throw_value("Unrecognized mode");
     if (mode != CNP_LINALG_QR_R) require_out(q);
     Array qa, ra;
     la::qr(array_of(a), mode, mode != CNP_LINALG_QR_R ? &qa : nullptr, ra);

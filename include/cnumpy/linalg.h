@@ -32,7 +32,8 @@ extern "C" {
 enum {
     CNP_LINALG_QR_REDUCED = 0,
     CNP_LINALG_QR_COMPLETE = 1,
-    CNP_LINALG_QR_R = 2
+    CNP_LINALG_QR_R = 2,
+    CNP_LINALG_QR_RAW = 3
 };
 
 /** numpy.linalg.norm's ord= argument: None, a number (given separately as a double, inf allowed),
@@ -80,6 +81,26 @@ CNP_API cnp_status cnp_linalg_matrix_power(const cnp_array* a, int64_t n, cnp_ar
 CNP_API cnp_status cnp_linalg_norm(const cnp_array* x, int32_t ord_kind, double ord, const int64_t* axes, int32_t naxes,
                                    int32_t keepdims, cnp_array** out);
 
+/** numpy.linalg.cond(x, p): p_kind is CNP_LINALG_NORM_* with p its value for
+ *  CNP_LINALG_NORM_NUMBER, as for cnp_linalg_norm (CNP_LINALG_NORM_DEFAULT is p=None). A singular
+ *  matrix gives inf (NaN if it holds NaNs); float32/complex64 give float32/complex64. Errors:
+ *  CNP_ERR_LINALG "cond is not defined on empty arrays", the non-square/2-d messages;
+ *  CNP_ERR_VALUE "Invalid norm order for matrices.". \param[out] out new reference. */
+CNP_API cnp_status cnp_linalg_cond(const cnp_array* x, int32_t p_kind, double p, cnp_array** out);
+/** numpy.linalg.multi_dot(arrays): the n >= 2 arrays multiplied in the cheapest order (NumPy's
+ *  choice); the first may be 1-d (a row), the last 1-d (a column), the others 2-d. Errors:
+ *  CNP_ERR_VALUE "Expecting at least two arrays.", CNP_ERR_LINALG "3-dimensional array given.
+ *  Array must be two-dimensional", dot's shape messages. \param[out] out new reference. */
+CNP_API cnp_status cnp_linalg_multi_dot(int32_t n, const cnp_array* const* arrays, cnp_array** out);
+/** numpy.einsum(subscripts, *operands) with optimize=False: explicit ("ij,jk->ik") or implicit
+ *  output, "..." broadcasting, repeated labels (diagonals, traces), sums; contractions are
+ *  (batched) matmuls, so GEMM-shaped ones run on BLAS. The operands are computed in their common
+ *  dtype. Errors: CNP_ERR_VALUE with NumPy's messages ("invalid subscript 'X' in einstein sum
+ *  subscripts string, subscripts must be letters", "operands could not be broadcast together
+ *  with remapped shapes [original->remapped]: ...", ...). \param[out] out new reference (a view
+ *  of the operand when a single operand is only transposed or diagonalised, as NumPy returns). */
+CNP_API cnp_status cnp_einsum(const char* subscripts, int32_t n, const cnp_array* const* operands, cnp_array** out);
+
 /** numpy.linalg.pinv(a, rcond): Moore-Penrose pseudo-inverse through the SVD; rcond NULL = 1e-15,
  *  else broadcast over the stack. \param[out] out new reference. */
 CNP_API cnp_status cnp_linalg_pinv(const cnp_array* a, const cnp_array* rcond, cnp_array** out);
@@ -121,7 +142,9 @@ CNP_API cnp_status cnp_linalg_eig(const cnp_array* a, cnp_array** w, cnp_array**
  *  \param[out] u new reference. \param[out] s new reference. \param[out] vh new reference. */
 CNP_API cnp_status cnp_linalg_svd(const cnp_array* a, int32_t full_matrices, cnp_array** u, cnp_array** s, cnp_array** vh);
 /** numpy.linalg.qr with mode CNP_LINALG_QR_*; q is not written for CNP_LINALG_QR_R (may be NULL).
- *  \param[out] q new reference. \param[out] r new reference. */
+ *  CNP_LINALG_QR_RAW returns NumPy's (h, tau) in q and r: h (..., N, M) is LAPACK ?geqrf's
+ *  column-major output read in C order (R above the diagonal, Householder vectors below), tau
+ *  (..., min(M, N)) the reflector scales. \param[out] q new reference. \param[out] r new reference. */
 CNP_API cnp_status cnp_linalg_qr(const cnp_array* a, int32_t mode, cnp_array** q, cnp_array** r);
 
 /* CNP_DECLS_END */

@@ -2,6 +2,7 @@
 // dtype, factored in place by LAPACK, results written back in C order.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "core/cast.hpp"
@@ -175,6 +176,19 @@ void qr(const Array& a, int32_t mode, Array* q_out, Array& r_out) {
   dispatch(t, [&]<class T>() {
     Batch b = to_lapack(a, t, false);
     const int64_t m = b.rows, n = b.cols, k = std::min(m, n);
+    if (mode == 3) {
+      // 'raw': geqrf's column-major output read in C order, i.e. (..., n, m) = NumPy's h, and tau.
+      Array tau = make_plain(t, nl, lead, {k});
+      prepare_blas(std::max(m, n));
+      for (int64_t i = 0; i < b.count && k > 0; ++i)
+        if (geqrf(lint(m), lint(n), b.mat<T>(i), ld(m), reinterpret_cast<T*>(tau.data()) + i * k) != 0)
+          throw_linalg("Incorrect argument found while performing LAPACK routine");
+      Array h = make_plain(t, nl, lead, {n, m});
+      if (h.size() > 0) std::memcpy(h.data(), b.buf.data(), size_t(h.size()) * sizeof(T));
+      *q_out = h;
+      r_out = tau;
+      return;
+    }
     const int64_t rrows = mode == 1 ? m : k, qcols = (mode == 1) ? m : k;
     OutBatch r = make_out(t, nl, lead, rrows, n);
     OutBatch q = make_out(t, nl, lead, m, mode == 2 ? 0 : qcols);

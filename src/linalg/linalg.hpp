@@ -2,6 +2,7 @@
 // docs/linalg.md). Every function batches over leading axes like NumPy's gufuncs.
 #pragma once
 #include <cstdint>
+#include <vector>
 
 #include "core/array.hpp"
 
@@ -21,16 +22,25 @@ Array tensordot(const Array& a, const Array& b, const int64_t* axes_a, const int
 Array kron(const Array& a, const Array& b);
 Array matrix_power(const Array& a, int64_t n);
 
+// einsum.cpp: numpy.einsum(subscripts, *ops) without optimize (a view of the operand when a
+// single one is only transposed / diagonalised, as NumPy returns).
+Array einsum(const char* subscripts, const std::vector<const Array*>& ops);
+// chain.cpp: numpy.linalg.multi_dot in NumPy's optimal order.
+Array multi_dot(const std::vector<const Array*>& arrays);
+
 // norms.cpp: kind is one of kNorm*; ord is used for kNormNumber; naxes -1 = None.
 enum : int32_t { kNormDefault = 0, kNormNumber = 1, kNormFro = 2, kNormNuc = 3 };
 Array norm(const Array& x, int32_t kind, double ord, const int64_t* axes, int32_t naxes, bool keepdims);
+// cond.cpp: numpy.linalg.cond(x, p) with p given like norm's ord.
+Array cond(const Array& x, int32_t kind, double p);
 
 // pseudo.cpp: rcond/tol nullptr = NumPy's default (1e-15 / S.max() * max(M, N) * eps).
 Array pinv(const Array& a, const Array* rcond);
 Array matrix_rank(const Array& a, const Array* tol);
 
-// solvers.cpp
-Array inv(const Array& a);
+// solvers.cpp. singular_nan: a singular matrix's inverse is all NaN instead of a LinAlgError
+// (NumPy's inv gufunc under errstate(all='ignore'), which cond relies on).
+Array inv(const Array& a, bool singular_nan = false);
 Array det(const Array& a);
 void slogdet(const Array& a, Array& sign, Array& logdet);
 Array solve(const Array& a, const Array& b);
@@ -44,7 +54,7 @@ void eigh(const Array& a, char uplo, Array& w, Array* v);
 void eig(const Array& a, Array& w, Array* v);
 // s only when u is nullptr.
 void svd(const Array& a, bool full_matrices, Array* u, Array& s, Array* vh);
-// mode: 0 reduced, 1 complete, 2 r (q not written).
+// mode: 0 reduced, 1 complete, 2 r (q not written), 3 raw (q receives h, r receives tau).
 void qr(const Array& a, int32_t mode, Array* q, Array& r);
 
 }  // namespace cnp::linalg

@@ -14,6 +14,7 @@
 #include "core/views.hpp"
 #include "linalg/batch.hpp"
 #include "linalg/lapack.hpp"
+#include "linalg/small_gemm.hpp"
 #include "linalg/linalg.hpp"
 #include "ufunc/execute.hpp"
 
@@ -146,7 +147,10 @@ void run_float(const Operand& A, const Operand& B, int32_t nlead, const int64_t*
   if (small) {
     // Independent matrices: split the stack over the library's pool (OpenBLAS is not involved,
     // so the two pools never run at once). Parts are fixed by the sizes only.
+    const SmallBatch sb{A.data, B.data, out.data(), n, m, k, A.rs, A.cs, B.rs, B.cs, nlead, lead, A.lead_strides,
+                        B.lead_strides};
     auto part = [&](int64_t lo, int64_t hi) {
+      if (small_gemm_batch(out.dtype()->typenum, sb, lo, hi)) return;
       for (int64_t bi = lo; bi < hi; ++bi) {
         const char *pa, *pb;
         batch_ptrs(A, B, nlead, lead, bi, pa, pb);
@@ -233,6 +237,12 @@ Array prepared(const Array& x, const Dtype* dt, bool need_blas) {
     int64_t ld;
     ok = rs % isz == 0 && cs % isz == 0 && blas_layout(rows, cols, rs / isz, cs / isz, t, ld) &&
          (reinterpret_cast<uintptr_t>(x.data()) % dt->alignment) == 0;
+  }
+  if (ok && is_inexact(dt)) {
+    // The float kernels index in elements: every stride a whole number of them, data aligned
+    // (a view of packed or offset bytes is copied first).
+    for (int32_t i = 0; i < x.ndim() && ok; ++i) ok = x.stride(i) % x.itemsize() == 0;
+    ok = ok && (reinterpret_cast<uintptr_t>(x.data()) % dt->alignment) == 0;
   }
   return ok ? x : cast_copy(x, dt, CNP_ORDER_C);
 }

@@ -62,7 +62,7 @@ int32_t lead_of(const Array& a, int32_t core, int64_t* lead) {
 }
 }  // namespace
 
-Array inv(const Array& a) {
+Array inv(const Array& a, bool singular_nan) {
   assert_stacked_2d(a);
   assert_stacked_square(a);
   const Dtype* t = compute_dtype(a.dtype());
@@ -78,7 +78,10 @@ Array inv(const Array& a) {
       T* x = reinterpret_cast<T*>(out.data()) + i * n * n;
       std::fill(x, x + n * n, T(0));
       for (int64_t j = 0; j < n; ++j) x[j * n + j] = T(1);
-      if (gesv(lint(n), lint(n), b.mat<T>(i), ld(n), ipiv.data(), x, ld(n)) > 0) throw_linalg("Singular matrix");
+      if (gesv(lint(n), lint(n), b.mat<T>(i), ld(n), ipiv.data(), x, ld(n)) > 0) {
+        if (!singular_nan) throw_linalg("Singular matrix");
+        std::fill(x, x + n * n, T(std::numeric_limits<real_t<T>>::quiet_NaN()));
+      }
     }
     return out;
   });

@@ -565,3 +565,81 @@ def test_multi_dot(shapes):
 def test_multi_dot_errors():
     same_error(lambda xp: xp.linalg.multi_dot([xp.ones(3)]))
     same_error(lambda xp: xp.linalg.multi_dot([xp.ones((2, 2)), xp.ones((2, 2, 2)), xp.ones((2, 2))]))
+
+
+# -- C entry points added for issue 6: cond / multi_dot details, qr raw, small stacked products ---
+def test_cond_errors_and_edges():
+    same_error(lambda xp: xp.linalg.cond(xp.ones((0, 0))))
+    same_error(lambda xp: xp.linalg.cond(xp.ones((2, 0, 3)), 1))
+    same_error(lambda xp: xp.linalg.cond(xp.ones(3), 1))
+    same_error(lambda xp: xp.linalg.cond(xp.ones(3)))
+    same_error(lambda xp: xp.linalg.cond(xp.ones((2, 3)), 1))
+    same_error(lambda xp: xp.linalg.cond(xp.ones((2, 2)), 3))
+    same_error(lambda xp: xp.linalg.cond(xp.ones((2, 2)), "foo"))
+    for a in [np.array([[1, 2], [3, 5]]), np.array([[True, False], [False, True]]), _well((3, 3), np.complex64),
+              _well((2, 3, 3)).transpose(0, 2, 1), np.array([[np.nan, 1.0], [1.0, 2.0]]), _rand((3, 5))]:
+        for p in [None, 1, np.inf, "fro", -2]:
+            if a.shape[-1] != a.shape[-2] and p not in (None, -2):
+                continue
+            if np.isnan(a).any() and p in (None, -2):  # NumPy's SVD of a NaN matrix fails
+                same_error(lambda xp: xp.linalg.cond(a, p))
+                continue
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                close(cnp.linalg.cond(a, p), np.linalg.cond(a, p), rtol=1e-3)
+    sing = np.array([[[1.0, 2.0], [2.0, 4.0]], [[2.0, 0.0], [0.0, 1.0]]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        g, w = cnp.linalg.cond(sing, 1), np.linalg.cond(sing, 1)
+    assert np.isinf(np.asarray(g)[0]) and np.isinf(w[0])
+    close(np.asarray(g)[1:], w[1:])
+
+
+def test_multi_dot_more():
+    ops = [_rand((6,)), _rand((6, 3)), _rand((3, 9)), _rand((9, 2)), _rand((2, 5)), _rand((5,))]
+    close(cnp.linalg.multi_dot(ops), np.linalg.multi_dot(ops))
+    ops = [_rand((4, 3), np.complex128), _rand((3, 5), np.float32), _rand((5, 2), np.int64)]
+    close(cnp.linalg.multi_dot(ops), np.linalg.multi_dot(ops))
+    out = cnp.zeros((4, 2), dtype=cnp.complex128)
+    assert cnp.linalg.multi_dot([cnp.asarray(o) for o in ops], out=out) is out
+    close(out, np.linalg.multi_dot(ops))
+    same_error(lambda xp: xp.linalg.multi_dot([]))
+    same_error(lambda xp: xp.linalg.multi_dot([xp.ones((2, 3)), xp.ones((2, 2)), xp.ones((2, 2))]))
+    same_error(lambda xp: xp.linalg.multi_dot([xp.ones((2, 2)), xp.ones((2, 2)), xp.ones(())]))
+
+
+@pytest.mark.parametrize("shape", [(3, 2), (2, 3), (4, 4), (2, 5, 3), (3, 2, 4, 4), (0, 3), (3, 0), (2, 0, 0)])
+@pytest.mark.parametrize("dt", ALL)
+def test_qr_raw(shape, dt):
+    a = _rand(shape, dt)
+    h, tau = cnp.linalg.qr(a, mode="raw")
+    wh, wt = np.linalg.qr(a, mode="raw")
+    close(h, wh)
+    close(tau, wt)
+
+
+SMALL_SHAPES = [((1000, 8, 8), (1000, 8, 8)), ((9, 5, 8), (8, 8)), ((3, 16, 16), (3, 16, 16)), ((4, 7, 3), (3, 2)),
+                ((6, 3, 5), (6, 5, 4)), ((2, 1, 4, 9), (3, 9, 16)), ((5, 4), (2, 4, 1)), ((8,), (7, 8, 8)),
+                ((7, 8, 8), (8,)), ((11, 2, 6), (11, 6, 2)), ((4, 0, 8), (8, 8)), ((3, 5, 5), (3, 5, 3))]
+
+
+@pytest.mark.parametrize("sa,sb", SMALL_SHAPES)
+@pytest.mark.parametrize("dt", FLOATS)
+def test_matmul_small_stacks(sa, sb, dt):
+    a, b = _rand(sa, dt), _rand(sb, dt)
+    close(cnp.matmul(a, b), np.matmul(a, b))
+    # non-contiguous and negative-stride views of the same values
+    a2 = np.ascontiguousarray(np.swapaxes(a, -1, -2)) if a.ndim >= 2 else a
+    av = np.swapaxes(a2, -1, -2) if a.ndim >= 2 else a[::-1][::-1]
+    bv = np.ascontiguousarray(b[..., ::-1])[..., ::-1]
+    close(cnp.matmul(cnp.asarray(a2).swapaxes(-1, -2) if a.ndim >= 2 else av, cnp.asarray(bv)), np.matmul(av, bv))
+    wide = _rand(sb[:-1] + (2 * sb[-1],), dt)[..., ::2] if len(sb) >= 2 else b
+    close(cnp.matmul(a, wide), np.matmul(a, wide))
+
+
+def test_matmul_small_unaligned_views():
+    v = _rand(64)
+    a = np.frombuffer(bytes(bytearray(1) + v.tobytes()), dtype=np.float64, offset=1).reshape(8, 8)
+    ca = cnp.asarray(a)
+    close(cnp.matmul(ca, ca), a @ a)
+    close(cnp.matmul(ca[:, ::2].T, ca[:, 1::2]), a[:, ::2].T @ a[:, 1::2])

@@ -4,7 +4,7 @@ views (transpose/reshape) as NumPy builds them."""
 import operator
 
 from . import _backend
-from ._convert import as_array
+from ._convert import as_array, as_source
 from ._ufunc import produce, _unwrap
 
 _lib = _backend.lib
@@ -140,150 +140,64 @@ def kron(a, b):
 
 
 # -- einsum -----------------------------------------------------------------------------------
-_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_SUBLIST_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
-def _parse_einsum(subscripts, operands):
-    subscripts = subscripts.replace(" ", "")
-    if "->" in subscripts:
-        lhs, rhs = subscripts.split("->")
-        explicit = True
-    else:
-        lhs, rhs, explicit = subscripts, None, False
-    ins = lhs.split(",")
-    if len(ins) != len(operands):
-        # (NumPy 1.24's two messages are swapped; kept as they are.)
-        raise ValueError("more operands provided to einstein sum function than specified in the "
-                         "subscripts string" if len(operands) < len(ins) else
-                         "fewer operands provided to einstein sum function than specified in the "
-                         "subscripts string")
-    # Ellipses become fresh labels (broadcast dimensions), right-aligned.
-    used = set(c for c in subscripts if c in _LETTERS)
-    free = [c for c in _LETTERS if c not in used]
-    ell_n = 0
-    for s, op in zip(ins, operands):
-        if "..." in s:
-            ell_n = max(ell_n, op.ndim - (len(s) - 3))
-    ell = "".join(free[:ell_n])
-    out_ins = []
-    for s, op in zip(ins, operands):
-        if "..." in s:
-            k = op.ndim - (len(s) - 3)
-            s = s.replace("...", ell[ell_n - k:] if k else "")
-        for c in s:
-            if c not in _LETTERS:
-                raise ValueError("invalid subscript '%s' in einstein sum subscripts string, "
-                                 "subscripts must be letters" % c)
-        if len(s) != op.ndim:
-            raise ValueError("operand has more dimensions than subscripts given in einstein sum, "
-                             "but no '...' ellipsis provided to broadcast the extra dimensions."
-                             if op.ndim > len(s) else
-                             "einstein sum subscripts string contains too many subscripts for "
-                             "operand %d" % len(out_ins))
-        out_ins.append(s)
-    if rhs is None:
-        counts = {}
-        for s in out_ins:
-            for c in s:
-                counts[c] = counts.get(c, 0) + 1
-        rhs = ell + "".join(sorted(c for c in counts if counts[c] == 1 and c not in ell))
-    else:
-        rhs = rhs.replace("...", ell)
-        for c in rhs:
-            if not any(c in s for s in out_ins):
-                raise ValueError("einstein sum subscripts string included output subscript '%s' "
-                                 "which never appeared in an input" % c)
-        if len(set(rhs)) != len(rhs):
-            raise ValueError("einstein sum subscripts string includes output subscript '%s' "
-                             "multiple times" % next(c for c in rhs if rhs.count(c) > 1))
-    return out_ins, rhs
+def _sublist_str(sub):
+    """NumPy's sublist ([0, 1, Ellipsis]) as subscripts: 0-25 are A-Z, 26-51 are a-z."""
+    out = []
+    for v in sub:
+        if v is Ellipsis:
+            out.append("...")
+            continue
+        if isinstance(v, bool) or not hasattr(v, "__index__"):
+            raise TypeError("each subscript must be either an integer or an ellipsis")
+        v = operator.index(v)
+        if not 0 <= v < 52:
+            raise ValueError("subscript is not within the valid range [0, 52)")
+        out.append(_SUBLIST_LETTERS[v])
+    return "".join(out)
 
 
-def _take_diagonals(op, labels):
-    """Repeated labels in one operand: keep the diagonal (a 'ii' operand becomes 'i')."""
-    while True:
-        dup = next((c for c in labels if labels.count(c) > 1), None)
-        if dup is None:
-            return op, labels
-        i = labels.index(dup)
-        j = labels.index(dup, i + 1)
-        if op.shape[i] != op.shape[j]:
-            raise ValueError("dimensions in operand 0 for collapsing index '%s' don't match "
-                             "(%d != %d)" % (dup, op.shape[i], op.shape[j]))
-        op = as_array(_diagonal(op, 0, i, j))
-        labels = "".join(c for k, c in enumerate(labels) if k not in (i, j)) + dup
-
-
-def _sum_labels(op, labels, keep):
-    from ._reduce import sum as _sum
-    drop = tuple(k for k, c in enumerate(labels) if c not in keep)
-    if not drop:
-        return op, labels
-    return as_array(_sum(op, axis=drop, dtype=op.dtype)), "".join(c for c in labels if c in keep)
-
-
-def _broadcast_sizes(ops, labels):
-    sizes = {}
-    for op, lab in zip(ops, labels):
-        for c, n in zip(lab, op.shape):
-            if c in sizes and sizes[c] != n and n != 1 and sizes[c] != 1:
-                raise ValueError("operands could not be broadcast together with remapped shapes "
-                                 "[original->remapped]: " +
-                                 " ".join(str(tuple(o.shape)).replace(" ", "") for o in ops))
-            if n != 1 or c not in sizes:
-                sizes[c] = n
-    return sizes
-
-
-def _contract(x, lx, y, ly, keep):
-    """Two operands with distinct labels each: batched GEMM over (batch, x-only, summed, y-only)."""
-    batch = [c for c in lx if c in ly and c in keep]
-    summed = [c for c in lx if c in ly and c not in keep]
-    xo = [c for c in lx if c not in ly]
-    yo = [c for c in ly if c not in lx]
-    sizes = _broadcast_sizes([x, y], [lx, ly])
-    xt = x.transpose([lx.index(c) for c in batch + xo + summed])
-    yt = y.transpose([ly.index(c) for c in batch + summed + yo])
-    from ._shape_funcs import reshape
-    # Size-1 (broadcast) batch axes are expanded by matmul's own broadcasting.
-    bx = [x.shape[lx.index(c)] for c in batch]
-    by = [y.shape[ly.index(c)] for c in batch]
-    M = _prod(sizes[c] for c in xo)
-    K = _prod(sizes[c] for c in summed)
-    N = _prod(sizes[c] for c in yo)
-    xm = reshape(xt, tuple(bx) + (M, K))
-    ym = reshape(yt, tuple(by) + (K, N))
-    r = as_array(matmul(xm, ym))
-    lab = "".join(batch + xo + yo)
-    return r.reshape(tuple(sizes[c] for c in lab)), lab
+def _interleaved(args):
+    """einsum(op0, sublist0, op1, sublist1, ..., [sublistout]) -> (subscripts, operands)."""
+    args = list(args)
+    ops, subs = args[0::2], args[1::2]
+    out = None
+    if len(ops) > len(subs):  # an odd count: the last item is the output sublist
+        out = ops.pop()
+    s = ",".join(_sublist_str(x) for x in subs)
+    if out is not None:
+        s += "->" + _sublist_str(out)
+    return s, ops
 
 
 def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=False):
-    """numpy.einsum(subscripts, *operands): Einstein summation. Each operand's repeated labels
-    become diagonals, labels used nowhere else are summed, then operands are contracted
-    pairwise, left to right, as batched matrix products (GEMM)."""
-    if not operands or not isinstance(operands[0], str):
-        raise TypeError("einsum: only the subscripts-string form is supported")
-    subscripts, ops = operands[0], [as_array(o) for o in operands[1:]]
+    """numpy.einsum(subscripts, *operands) or einsum(op0, sublist0, op1, sublist1, ...,
+    [sublistout]): Einstein summation by the library (cnp_einsum): repeated labels become
+    diagonals, labels used by one operand only are summed, then the operands are contracted
+    pairwise as (batched) matrix products on BLAS. optimize is accepted and ignored."""
+    if not operands:
+        raise ValueError("must specify the einstein sum subscripts string and at least one "
+                         "operand, or at least one operand and its corresponding subscripts list")
+    if isinstance(operands[0], str):
+        subscripts, ops = operands[0], list(operands[1:])
+    else:
+        if len(operands) < 2:
+            raise ValueError("must provide at least an operand and a subscripts list to einsum")
+        subscripts, ops = _interleaved(operands)
+    ops = [as_source(o) for o in ops]  # Python scalars stay weak (NEP 50), as in ufuncs
+    if not ops:
+        raise ValueError("must specify the einstein sum subscripts string and at least one operand")
     if dtype is not None:
-        ops = [o.astype(dtype, casting=casting) for o in ops]
-    ins, rhs = _parse_einsum(subscripts, ops)
-    labs = []
-    work = []
-    for i, (op, lab) in enumerate(zip(ops, ins)):
-        op, lab = _take_diagonals(op, lab)
-        later = rhs + "".join(ins[:i] + ins[i + 1:])
-        op, lab = _sum_labels(op, lab, later)
-        work.append(op)
-        labs.append(lab)
-    x, lx = work[0], labs[0]
-    for i in range(1, len(work)):
-        keep = rhs + "".join(labs[i + 1:])
-        x, lx = _contract(x, lx, work[i], labs[i], keep)
-        x, lx = _sum_labels(x, lx, keep)
-    x, lx = _sum_labels(x, lx, rhs)
-    if len(work) == 1 and x is ops[0] and lx == rhs:
-        x = x.copy()
-    if lx != rhs:
-        x = x.transpose([lx.index(c) for c in rhs])
-    return _finish(as_array(x), out)
+        from ._casting import can_cast
+        from ._dtype import dtype as _dt
+        dt = _dt(dtype)
+        for i, o in enumerate(ops):
+            if not can_cast(o.dtype, dt, casting=casting):
+                raise TypeError("Iterator operand %d dtype could not be cast from %r to %r according "
+                                "to the rule %r" % (i, o.dtype, dt, casting))
+        ops = [o.astype(dt) for o in ops]
+    sub = subscripts.encode("ascii")  # NumPy raises UnicodeEncodeError too
+    r = produce(_lib.cnp_einsum, sub, len(ops), _backend.handle_array([o._h for o in ops]))
+    return _finish(r, out)

@@ -1,8 +1,7 @@
 """cnumpy.linalg: numpy.linalg on libcnumpy (OpenBLAS + LAPACKE).
 
-inv, det, slogdet, solve, lstsq, cholesky, eigh, eigvalsh, eig, eigvals, svd and qr are C entry
-points (cnp_linalg_*), batched over leading axes; norm, cond, matrix_rank, pinv, matrix_power
-and multi_dot are composed here from them as NumPy composes them. dtypes follow NumPy 1.24:
+Every function is a thin wrapper over a C entry point (cnp_linalg_*, cnp_einsum, ...), batched
+over leading axes. dtypes follow NumPy 1.24:
 float32/complex64 stay single precision, integers and bool become float64, float16 is a
 TypeError. See docs/linalg.md."""
 import operator
@@ -22,12 +21,6 @@ __all__ = ["LinAlgError", "inv", "det", "slogdet", "solve", "lstsq", "pinv", "ch
 _lib = _backend.lib
 _NULL = _backend.NULL
 _C = _backend.consts
-_inf = float("inf")
-
-
-def _np():
-    import cnumpy
-    return cnumpy
 
 
 def _multi(fn, n, *args, skip=()):
@@ -56,13 +49,6 @@ def _assert_stacked_2d(a):
 def _assert_stacked_square(a):
     if a.shape[-1] != a.shape[-2]:
         raise LinAlgError("Last 2 dimensions of the array must be square")
-
-
-def _swap(a):
-    """The last two axes swapped (a view)."""
-    perm = list(range(a.ndim))
-    perm[-1], perm[-2] = perm[-2], perm[-1]
-    return a.transpose(perm)
 
 
 def _compute_kind(dt):
@@ -139,13 +125,14 @@ def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
 
 
 _QR_MODES = {"reduced": "CNP_LINALG_QR_REDUCED", "complete": "CNP_LINALG_QR_COMPLETE",
-             "r": "CNP_LINALG_QR_R"}
+             "r": "CNP_LINALG_QR_R", "raw": "CNP_LINALG_QR_RAW"}
 
 
 def qr(a, mode="reduced"):
-    """numpy.linalg.qr(a, mode='reduced'|'complete'|'r') ('raw' is not supported)."""
+    """numpy.linalg.qr(a, mode='reduced'|'complete'|'r'|'raw'); 'raw' gives NumPy's (h, tau):
+    h is LAPACK ?geqrf's output with the last two axes swapped."""
     if mode not in _QR_MODES:
-        if mode in ("full", "f", "economic", "e", "raw"):
+        if mode in ("full", "f", "economic", "e"):
             raise NotImplementedError("qr mode %r is not supported by cnumpy" % mode)
         raise ValueError(f"Unrecognized mode '{mode}'")
     a = as_array(a)
@@ -177,17 +164,6 @@ def lstsq(a, b, rcond="warn"):
 
 
 # -- composed from the above (as numpy/linalg/linalg.py does) ------------------------------------
-def _is_empty_2d(a):
-    return a.size == 0 and _prod(a.shape[-2:]) == 0
-
-
-def _prod(seq):
-    p = 1
-    for v in seq:
-        p *= v
-    return p
-
-
 def pinv(a, rcond=1e-15, hermitian=False):
     """numpy.linalg.pinv(a, rcond=1e-15, hermitian=False): through the SVD, singular values at
     or below rcond * largest treated as zero. hermitian=True uses the general SVD too."""
@@ -202,18 +178,6 @@ def matrix_rank(A, tol=None, hermitian=False):
     t = as_array(tol) if tol is not None else None
     r = produce(_lib.cnp_linalg_matrix_rank, A._h, t._h if t is not None else _NULL)
     return int(r) if A.ndim < 2 else _unwrap(r)
-
-
-def _moveaxes_last(x, row, col):
-    rest = [k for k in range(x.ndim) if k not in (row, col)]
-    return x.transpose(rest + [row, col])
-
-
-def _norm_axis(axis, nd):
-    from ._errors import AxisError
-    if not -nd <= axis < nd:
-        raise AxisError(axis, nd)
-    return axis + nd if axis < 0 else axis
 
 
 def norm(x, ord=None, axis=None, keepdims=False):
@@ -260,44 +224,28 @@ def norm(x, ord=None, axis=None, keepdims=False):
     return _unwrap(r)
 
 
+def _ord_arg(ord):
+    """norm/cond's ord as (CNP_LINALG_NORM_* kind, value) for a matrix norm."""
+    if ord is None:
+        return _C["CNP_LINALG_NORM_DEFAULT"], 0.0
+    if isinstance(ord, str):
+        if ord in ("fro", "f"):
+            return _C["CNP_LINALG_NORM_FRO"], 0.0
+        if ord == "nuc":
+            return _C["CNP_LINALG_NORM_NUC"], 0.0
+        raise ValueError("Invalid norm order for matrices.")
+    try:
+        return _C["CNP_LINALG_NORM_NUMBER"], float(ord)
+    except (TypeError, ValueError):
+        raise ValueError("Invalid norm order for matrices.") from None
+
+
 def cond(x, p=None):
     """numpy.linalg.cond(x, p=None): condition number in the given norm (inf for a singular
-    matrix unless it holds NaNs)."""
-    np = _np()
+    matrix unless it holds NaNs), computed by the library (cnp_linalg_cond)."""
     x = as_array(x)
-    if _is_empty_2d(x):
-        raise LinAlgError("cond is not defined on empty arrays")
-    with np.errstate(all="ignore"):
-        if p is None or p == 2 or p == -2:
-            s = svd(x, compute_uv=False)
-            r = s[..., -1] / s[..., 0] if p == -2 else s[..., 0] / s[..., -1]
-        else:
-            _assert_stacked_2d(x)
-            _assert_stacked_square(x)
-            cplx, single = _compute_kind(x.dtype)
-            xd = x.astype("complex128" if cplx else "float64")
-            try:
-                invx = inv(xd)
-                r = norm(xd, p, axis=(-2, -1)) * norm(invx, p, axis=(-2, -1))
-            except LinAlgError:
-                # NumPy's inverse of a singular matrix is all NaN here (errors ignored): every
-                # norm of it is NaN (shown as inf below) except 'nuc', whose SVD fails.
-                if p == "nuc":
-                    raise LinAlgError("SVD did not converge") from None
-                if x.ndim > 2:
-                    lead = x.shape[:-2]
-                    flat = xd.reshape((-1,) + x.shape[-2:])
-                    vals = [cond(flat[i], p) for i in range(flat.shape[0])]
-                    return as_array(vals).reshape(lead)
-                r = as_array(_inf)
-            r = as_array(r).astype(("complex64" if single else "complex128") if cplx else
-                                   ("float32" if single else "float64"))
-    r = as_array(r)
-    nan_mask = np.isnan(r)
-    if np.any(nan_mask):
-        had_nan = np.any(np.isnan(x).reshape(x.shape[:-2] + (-1,)), axis=-1)
-        r = np.where(nan_mask & ~had_nan, _inf, r).astype(r.dtype)
-    return _unwrap(r)
+    kind, val = _ord_arg(p)
+    return _unwrap(produce(_lib.cnp_linalg_cond, x._h, kind, val))
 
 
 def matrix_power(a, n):
@@ -315,48 +263,12 @@ def matrix_power(a, n):
 
 
 def multi_dot(arrays, *, out=None):
-    """numpy.linalg.multi_dot(arrays): the chain product in the cheapest order (matrix-chain
-    dynamic programming)."""
+    """numpy.linalg.multi_dot(arrays): the chain product in NumPy's cheapest order, computed by
+    the library (cnp_linalg_multi_dot)."""
     arrays = [as_array(a) for a in arrays]
-    n = len(arrays)
-    if n < 2:
-        raise ValueError("Expecting at least two arrays.")
-    if n == 2:
-        return dot(arrays[0], arrays[1], out=out)
-    ndim_first, ndim_last = arrays[0].ndim, arrays[-1].ndim
-    if ndim_first == 1:
-        arrays[0] = arrays[0].reshape((1, -1))
-    if ndim_last == 1:
-        arrays[-1] = arrays[-1].reshape((-1, 1))
-    for a in arrays:
-        if a.ndim != 2:
-            raise LinAlgError("%d-dimensional array given. Array must be two-dimensional" % a.ndim)
-    p = [a.shape[0] for a in arrays] + [arrays[-1].shape[1]]
-    cost = [[0] * n for _ in range(n)]
-    split = [[0] * n for _ in range(n)]
-    for length in range(1, n):
-        for i in range(n - length):
-            j = i + length
-            cost[i][j] = None
-            for k in range(i, j):
-                c = cost[i][k] + cost[k + 1][j] + p[i] * p[k + 1] * p[j + 1]
-                if cost[i][j] is None or c < cost[i][j]:
-                    cost[i][j], split[i][j] = c, k
-
-    def chain(i, j):
-        if i == j:
-            return arrays[i]
-        return dot(chain(i, split[i][j]), chain(split[i][j] + 1, j))
-
-    result = as_array(chain(0, n - 1))
-    if ndim_first == 1 and ndim_last == 1:
-        result = _unwrap(result.reshape(()))
-    elif ndim_first == 1:
-        result = result.reshape(result.shape[1:])
-    elif ndim_last == 1:
-        result = result.reshape(result.shape[:-1])
+    handles = _backend.handle_array([a._h for a in arrays]) if arrays else _NULL
+    r = produce(_lib.cnp_linalg_multi_dot, len(arrays), handles)
     if out is not None:
-        from ._casting import copyto
-        copyto(out, result)
-        return out
-    return result
+        from ._products import _finish
+        return _finish(r, out)
+    return _unwrap(r)
