@@ -141,8 +141,7 @@ Array c2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_
     if (ns[k] != a.shape(axes[k])) same_len = false;
   }
   Array in, out;
-  // Multi-dimensional ESTIMATE plans are much faster in place (1024x1024: ~3x), so only 1-D reads the input directly.
-  if (same_len && a.dtype() == pr.cplx && fftw_readable(a, elem) && (axes.size() == 1 || may_reuse)) {
+  if (same_len && a.dtype() == pr.cplx && fftw_readable(a, elem)) {
     in = a;
     if (may_reuse && a.c_contiguous() && a.writeable()) {
       out = a;
@@ -163,46 +162,61 @@ Array c2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_
   return out;
 }
 
-Array r2c(const Array& a, int ax, int64_t n, int32_t norm, bool conj_out, bool inverse_norm) {
+// Real-to-complex over distinct axes (the last one halved to n/2+1), one FFTW plan.
+Array r2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_t>& ns, int32_t norm, bool conj_out,
+          bool inverse_norm) {
   if (is_complex(a.dtype())) throw_type("ufunc 'rfft' did not contain a loop with signature matching types");
   Precision pr = precision_of(a.dtype());
-  if (n < 1) bad_n(n);
+  double points = 1;
+  bool same_len = true;
+  for (size_t k = 0; k < axes.size(); ++k) {
+    if (ns[k] < 1) bad_n(ns[k]);
+    points *= static_cast<double>(ns[k]);
+    if (ns[k] != a.shape(axes[k])) same_len = false;
+  }
   Array in;
-  if (n == a.shape(ax) && a.dtype() == pr.real && fftw_readable(a, pr.real->itemsize))
+  if (same_len && a.dtype() == pr.real && fftw_readable(a, pr.real->itemsize))
     in = a;
   else
-    in = resized(a, pr.real, {ax}, {n});
+    in = resized(a, pr.real, axes, ns);
   int64_t shape[kMaxDims];
-  for (int i = 0; i < a.ndim(); ++i) shape[i] = a.shape(i);
-  shape[ax] = n / 2 + 1;
+  for (int i = 0; i < a.ndim(); ++i) shape[i] = in.shape(i);
+  shape[axes.back()] = ns.back() / 2 + 1;
   Array out = Array::allocate(pr.cplx, a.ndim(), shape, CNP_ORDER_C);
   if (out.size() == 0) return out;
   Problem p{Kind::r2c, pr.single, {}, {}, 1};
-  make_dims(in, pr.real->itemsize, out, pr.cplx->itemsize, {ax}, {n}, p);
+  make_dims(in, pr.real->itemsize, out, pr.cplx->itemsize, axes, ns, p);
   p.nthreads = threads_for(in.size());
   auto plan = get_plan(p, in.data(), out.data());
   plan->execute(p.kind, in.data(), out.data());
-  finish(out, norm_factor(norm, inverse_norm, static_cast<double>(n)), conj_out);
+  finish(out, norm_factor(norm, inverse_norm, points), conj_out);
   return out;
 }
 
-Array c2r(const Array& a, int ax, int64_t n, int32_t norm, bool conj_in) {
+// Complex-to-real over distinct axes (the last one has n/2+1 inputs for n outputs), one FFTW plan.
+Array c2r(const Array& a, const std::vector<int>& axes, const std::vector<int64_t>& ns, int32_t norm, bool conj_in) {
   Precision pr = precision_of(a.dtype());
-  if (n < 1) bad_n(n);
+  double points = 1;
+  for (size_t k = 0; k < axes.size(); ++k) {
+    if (ns[k] < 1) bad_n(ns[k]);
+    points *= static_cast<double>(ns[k]);
+  }
   // Always a scratch copy: c2r overwrites its input.
-  Array in = resized(a, pr.cplx, {ax}, {n / 2 + 1});
+  std::vector<int64_t> in_ns = ns;
+  in_ns.back() = ns.back() / 2 + 1;
+  Array in = resized(a, pr.cplx, axes, in_ns);
   if (conj_in) finish(in, 1.0, true);
   int64_t shape[kMaxDims];
-  for (int i = 0; i < a.ndim(); ++i) shape[i] = a.shape(i);
-  shape[ax] = n;
+  for (int i = 0; i < a.ndim(); ++i) shape[i] = in.shape(i);
+  shape[axes.back()] = ns.back();
   Array out = Array::allocate(pr.real, a.ndim(), shape, CNP_ORDER_C);
   if (out.size() == 0) return out;
   Problem p{Kind::c2r, pr.single, {}, {}, 1};
-  make_dims(in, pr.cplx->itemsize, out, pr.real->itemsize, {ax}, {n}, p);
+  make_dims(in, pr.cplx->itemsize, out, pr.real->itemsize, axes, ns, p);
   p.nthreads = threads_for(out.size());
   auto plan = get_plan(p, in.data(), out.data());
   plan->execute(p.kind, in.data(), out.data());
-  finish(out, norm_factor(norm, true, static_cast<double>(n)));
+  finish(out, norm_factor(norm, true, points));
   return out;
 }
 
@@ -268,21 +282,21 @@ Array rfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   check_norm(norm);
   int ax = one_axis(a, axis)[0];
   if (n < 0) n = a.shape(ax);
-  return r2c(a, ax, n, norm, false, false);
+  return r2c(a, {ax}, {n}, norm, false, false);
 }
 
 Array irfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   check_norm(norm);
   int ax = one_axis(a, axis)[0];
   if (n < 0) n = (a.shape(ax) - 1) * 2;
-  return c2r(a, ax, n, norm, false);
+  return c2r(a, {ax}, {n}, norm, false);
 }
 
 Array hfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   check_norm(norm);
   int ax = one_axis(a, axis)[0];
   if (n < 0) n = (a.shape(ax) - 1) * 2;
-  return c2r(a, ax, n, swap_norm(norm), true);
+  return c2r(a, {ax}, {n}, swap_norm(norm), true);
 }
 
 Array ihfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
@@ -290,7 +304,7 @@ Array ihfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   int ax = one_axis(a, axis)[0];
   if (n < 0) n = a.shape(ax);
   // conj(rfft(a, n, norm=swap(norm))): the swapped norm applied as a forward transform
-  return r2c(a, ax, n, swap_norm(norm), true, false);
+  return r2c(a, {ax}, {n}, swap_norm(norm), true, false);
 }
 
 Array fftn(const Array& a, const NdArgs& args, int32_t norm, bool inverse) {
@@ -308,11 +322,15 @@ Array rfftn(const Array& a, const NdArgs& args, int32_t norm) {
   std::vector<int> axes;
   cook(a, args, false, s, axes);
   if (axes.empty()) throw_index("list index out of range");
-  Array r = r2c(a, axes.back(), s.back(), norm, false, false);
-  axes.pop_back();
-  s.pop_back();
-  if (axes.empty()) return r;
-  return c2c_nd(r, axes, s, norm, false, true);
+  // NumPy's order of the n checks: rfft over the last axis, then fft over the others, first to last.
+  if (s.back() < 1) bad_n(s.back());
+  for (size_t k = 0; k + 1 < s.size(); ++k)
+    if (s[k] < 1) bad_n(s[k]);
+  if (distinct(axes)) return r2c(a, axes, s, norm, false, false);  // one multi-dimensional plan
+  // Repeated axes: NumPy's sequence, rfft over the last axis, then c2c over the others.
+  Array r = r2c(a, {axes.back()}, {s.back()}, norm, false, false);
+  for (size_t k = 0; k + 1 < axes.size(); ++k) r = c2c(r, {axes[k]}, {s[k]}, norm, false, true);
+  return r;
 }
 
 Array irfftn(const Array& a, const NdArgs& args, int32_t norm) {
@@ -321,13 +339,14 @@ Array irfftn(const Array& a, const NdArgs& args, int32_t norm) {
   std::vector<int> axes;
   cook(a, args, true, s, axes);
   if (axes.empty()) throw_index("list index out of range");
-  int last = axes.back();
-  int64_t nlast = s.back();
-  axes.pop_back();
-  s.pop_back();
-  if (axes.empty()) return c2r(a, last, nlast, norm, false);
-  Array c = c2c_nd(a, axes, s, norm, true, false);
-  return c2r(c, last, nlast, norm, false);
+  // NumPy's order of the n checks: ifft over the other axes (first to last), then irfft.
+  for (int64_t n : s)
+    if (n < 1) bad_n(n);
+  if (distinct(axes)) return c2r(a, axes, s, norm, false);  // one multi-dimensional plan
+  // Repeated axes: NumPy's sequence, ifft over the other axes (first to last), then irfft.
+  Array c = a;
+  for (size_t k = 0; k + 1 < axes.size(); ++k) c = c2c(c, {axes[k]}, {s[k]}, norm, true, k > 0);
+  return c2r(c, {axes.back()}, {s.back()}, norm, false);
 }
 
 }  // namespace cnp::fft
