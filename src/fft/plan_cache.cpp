@@ -293,6 +293,7 @@ std::string export_wisdom(bool single) {
   char* text;
   {
     std::lock_guard<std::mutex> g(fftw_lock());
+    init_threads_locked();  // the threaded solvers are part of the configuration wisdom is tied to
     text = single ? fftwf_export_wisdom_to_string() : fftw_export_wisdom_to_string();
   }
   if (!text) throw std::bad_alloc();
@@ -305,6 +306,7 @@ void import_wisdom(bool single, const char* text) {
   int ok;
   {
     std::lock_guard<std::mutex> g(fftw_lock());
+    init_threads_locked();  // wisdom names the planner's configuration, threaded solvers included
     ok = single ? fftwf_import_wisdom_from_string(text) : fftw_import_wisdom_from_string(text);
   }
   if (!ok) throw_value(std::string("FFTW could not import this ") + (single ? "single" : "double") +
