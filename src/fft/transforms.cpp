@@ -10,6 +10,7 @@
 #include "core/dtype.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
+#include "fft/blocked.hpp"
 #include "fft/plan_cache.hpp"
 
 namespace cnp::fft {
@@ -127,6 +128,21 @@ std::vector<int> one_axis(const Array& a, int64_t axis) {
   return {static_cast<int>(normalize_axis(axis, a.ndim()))};
 }
 
+// Whether a c2c over these axes (points = their product) goes through the blocked passes: more
+// than kBlockedPoints points in all, and a multi-dimensional or strided (not last-axis) transform.
+bool blocked_worthwhile(const Array& a, const std::vector<int>& axes, double points) {
+  double total = points;
+  bool on_axis[kMaxDims] = {};
+  for (int ax : axes) on_axis[ax] = true;
+  for (int i = 0; i < a.ndim(); ++i)
+    if (!on_axis[i]) total *= static_cast<double>(a.shape(i));
+  if (total <= kBlockedPoints) return false;
+  if (axes.size() >= 2) return true;
+  for (int i = axes[0] + 1; i < a.ndim(); ++i)
+    if (a.shape(i) > 1) return true;
+  return false;
+}
+
 // Complex-to-complex over distinct axes with lengths ns. may_reuse: `a` is a library temporary
 // that may be overwritten (an in-place transform when no resizing is needed).
 Array c2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_t>& ns, int32_t norm, bool inverse,
@@ -139,6 +155,15 @@ Array c2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_
     if (ns[k] < 1) bad_n(ns[k]);
     points *= static_cast<double>(ns[k]);
     if (ns[k] != a.shape(axes[k])) same_len = false;
+  }
+  if (blocked_worthwhile(a, axes, points)) {
+    // A library-owned C-ordered copy (or `a` itself when it already is one), transformed in place.
+    Array buf = may_reuse && same_len && a.dtype() == pr.cplx && a.c_contiguous() && a.writeable()
+                    ? a
+                    : resized(a, pr.cplx, axes, ns);
+    for (int ax : axes) c2c_pass_blocked(buf, ax, inverse);
+    finish(buf, norm_factor(norm, inverse, points));
+    return buf;
   }
   Array in, out;
   if (same_len && a.dtype() == pr.cplx && fftw_readable(a, elem)) {
@@ -194,17 +219,24 @@ Array r2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_
 }
 
 // Complex-to-real over distinct axes (the last one has n/2+1 inputs for n outputs), one FFTW plan.
-Array c2r(const Array& a, const std::vector<int>& axes, const std::vector<int64_t>& ns, int32_t norm, bool conj_in) {
+// may_destroy: `a` is a library temporary that may serve as FFTW's (overwritten) input.
+Array c2r(const Array& a, const std::vector<int>& axes, const std::vector<int64_t>& ns, int32_t norm, bool conj_in,
+          bool may_destroy = false) {
   Precision pr = precision_of(a.dtype());
   double points = 1;
   for (size_t k = 0; k < axes.size(); ++k) {
     if (ns[k] < 1) bad_n(ns[k]);
     points *= static_cast<double>(ns[k]);
   }
-  // Always a scratch copy: c2r overwrites its input.
+  // A scratch copy unless `a` may be destroyed: c2r overwrites its input.
   std::vector<int64_t> in_ns = ns;
   in_ns.back() = ns.back() / 2 + 1;
-  Array in = resized(a, pr.cplx, axes, in_ns);
+  bool same_len = true;
+  for (size_t k = 0; k < axes.size(); ++k)
+    if (a.shape(axes[k]) != in_ns[k]) same_len = false;
+  Array in = may_destroy && same_len && !conj_in && a.dtype() == pr.cplx && a.c_contiguous() && a.writeable()
+                 ? a
+                 : resized(a, pr.cplx, axes, in_ns);
   if (conj_in) finish(in, 1.0, true);
   int64_t shape[kMaxDims];
   for (int i = 0; i < a.ndim(); ++i) shape[i] = in.shape(i);
@@ -243,6 +275,12 @@ void cook(const Array& a, const NdArgs& args, bool invreal, std::vector<int64_t>
   }
   if (s.size() != axes.size()) throw_value("Shape and axes have different lengths.");
   if (invreal && !has_s && !axes.empty()) s.back() = (a.shape(axes.back()) - 1) * 2;
+}
+
+double product(const std::vector<int64_t>& s) {
+  double p = 1;
+  for (int64_t n : s) p *= static_cast<double>(n);
+  return p;
 }
 
 bool distinct(const std::vector<int>& axes) {
@@ -326,7 +364,14 @@ Array rfftn(const Array& a, const NdArgs& args, int32_t norm) {
   if (s.back() < 1) bad_n(s.back());
   for (size_t k = 0; k + 1 < s.size(); ++k)
     if (s[k] < 1) bad_n(s[k]);
-  if (distinct(axes)) return r2c(a, axes, s, norm, false, false);  // one multi-dimensional plan
+  if (distinct(axes)) {
+    if (axes.size() == 1 || product(s) <= kBlockedPoints) return r2c(a, axes, s, norm, false, false);  // one multi-dimensional plan
+    // Larger: rfft over the last axis, then the blocked c2c passes over the others.
+    Array r = r2c(a, {axes.back()}, {s.back()}, norm, false, false);
+    axes.pop_back();
+    s.pop_back();
+    return c2c(r, axes, s, norm, false, true);
+  }
   // Repeated axes: NumPy's sequence, rfft over the last axis, then c2c over the others.
   Array r = r2c(a, {axes.back()}, {s.back()}, norm, false, false);
   for (size_t k = 0; k + 1 < axes.size(); ++k) r = c2c(r, {axes[k]}, {s[k]}, norm, false, true);
@@ -342,7 +387,14 @@ Array irfftn(const Array& a, const NdArgs& args, int32_t norm) {
   // NumPy's order of the n checks: ifft over the other axes (first to last), then irfft.
   for (int64_t n : s)
     if (n < 1) bad_n(n);
-  if (distinct(axes)) return c2r(a, axes, s, norm, false);  // one multi-dimensional plan
+  if (distinct(axes)) {
+    if (axes.size() == 1 || product(s) <= kBlockedPoints) return c2r(a, axes, s, norm, false);  // one multi-dimensional plan
+    // Larger: the blocked c2c passes over the other axes, then irfft over the last.
+    std::vector<int> others(axes.begin(), axes.end() - 1);
+    std::vector<int64_t> others_s(s.begin(), s.end() - 1);
+    Array c = c2c(a, others, others_s, norm, true, false);
+    return c2r(c, {axes.back()}, {s.back()}, norm, false, true);
+  }
   // Repeated axes: NumPy's sequence, ifft over the other axes (first to last), then irfft.
   Array c = a;
   for (size_t k = 0; k + 1 < axes.size(); ++k) c = c2c(c, {axes[k]}, {s[k]}, norm, true, k > 0);

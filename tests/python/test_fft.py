@@ -399,3 +399,72 @@ def test_wisdom_malformed_is_an_error():
     for bad in ("(fftw-3.3.10 fftw_wisdom)", (before[0],), None, (1, 2)):
         with pytest.raises(TypeError):
             cnp.fft.import_wisdom(bad)
+
+
+# --- Blocked passes: multi-dimensional / strided transforms of more than 2**20 points are done
+# axis by axis in cache-sized blocks on the library's threads (src/fft/blocked.cpp).
+
+@pytest.mark.parametrize("fn", ["fft2", "ifft2", "fftn", "ifftn"])
+def test_blocked_c2c(fn):
+    x = _data((1030, 1031), "c16")        # more than 2**20 points, odd and composite lengths
+    keep = x.copy()
+    f, g = getattr(cnp.fft, fn), getattr(np.fft, fn)
+    _close(f(x), g(x))
+    assert np.array_equal(x, keep)
+    _close(f(x, norm="ortho"), g(x, norm="ortho"))
+    y = _data((3, 700, 520), "c16")
+    _close(f(y, axes=(0, 2)), g(y, axes=(0, 2)))
+    _close(f(y, s=(600, 5), axes=(1, 0)), g(y, s=(600, 5), axes=(1, 0)))
+
+
+def test_blocked_c2c_3d_every_axis_and_views():
+    x = _data((64, 130, 128), "c16")
+    c = cnp.asarray(x)
+    _close(cnp.fft.fftn(c), np.fft.fftn(x))
+    for axis in range(3):
+        _close(cnp.fft.fft(c, axis=axis), np.fft.fft(x, axis=axis))
+        _close(cnp.fft.ifft(c, n=200, axis=axis), np.fft.ifft(x, n=200, axis=axis))
+    big = _data((1100, 2100), "c16")
+    cb = cnp.asarray(big)
+    for v, cv in ((big[:, ::2], cb[:, ::2]), (big.T, cb.T), (big[::-1, 3:], cb[::-1, 3:])):
+        _close(cnp.fft.fft2(cv), np.fft.fft2(v))
+        _close(cnp.fft.fft(cv, axis=0), np.fft.fft(v, axis=0))
+
+
+@pytest.mark.parametrize("fn", ["rfft2", "irfft2", "rfftn", "irfftn"])
+def test_blocked_real(fn):
+    x = _data((1030, 1031), "c16" if fn.startswith("i") else "f8")
+    keep = x.copy()
+    f, g = getattr(cnp.fft, fn), getattr(np.fft, fn)
+    _close(f(x), g(x))
+    assert np.array_equal(x, keep)
+    _close(f(x, s=(1100, 1001), norm="forward"), g(x, s=(1100, 1001), norm="forward"))
+
+
+@pytest.mark.parametrize("kind", ["c8", "f4"])
+def test_blocked_single_precision(kind):
+    x = _data((1030, 1100), kind)
+    _close(cnp.fft.fft2(x), np.fft.fft2(x), single=True)
+    assert cnp.fft.fft2(x).dtype == cnp.complex64
+    if kind == "f4":
+        _close(cnp.fft.rfft2(x), np.fft.rfft2(x), single=True)
+    else:
+        _close(cnp.fft.irfft2(x), np.fft.irfft2(x), single=True)
+
+
+def test_blocked_thread_counts_agree():
+    # The library's thread setting (cnp_set_num_threads) splits the blocks, never the results.
+    from cnumpy import _backend
+    lib = _backend.lib
+    x = _data((1100, 1030), "c16")
+    want = np.fft.fft2(x)
+    old = lib.cnp_get_num_threads()
+    try:
+        got = []
+        for nt in (1, 2, 3):
+            assert lib.cnp_set_num_threads(nt) == 0
+            got.append(np.asarray(cnp.fft.fft2(x)))
+            _close(got[-1], want)
+        assert np.array_equal(got[0], got[1]) and np.array_equal(got[0], got[2])
+    finally:
+        lib.cnp_set_num_threads(old)
