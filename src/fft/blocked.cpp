@@ -15,7 +15,7 @@ namespace cnp::fft {
 
 namespace {
 
-constexpr int64_t kLinesPerBlock = 16;         // neighbouring lines copied together (one 256-byte run each)
+constexpr int64_t kLinesPerBlock = 16;         // most neighbouring lines copied together
 constexpr int64_t kBlockBytes = 256 * 1024;    // target working set of one block (L2)
 
 struct AlignedFree {
@@ -37,7 +37,7 @@ void last_axis(Array& buf, int64_t n, int64_t lines, int64_t elem, bool inverse,
   char* base = static_cast<char*>(buf.data());
   Kind kind = inverse ? Kind::c2c_backward : Kind::c2c_forward;
   auto plan_for = [&](int64_t count, char* at) {
-    Problem p{kind, single, {{n, 1, 1}}, {{count, n, n}}, 1};
+    Problem p{kind, single, {{n, 1, 1}}, {{count, n, n}}, 1, false};
     return get_plan(p, at, at);
   };
   auto full = plan_for(rows, base);
@@ -56,7 +56,8 @@ void last_axis(Array& buf, int64_t n, int64_t lines, int64_t elem, bool inverse,
 // Any other axis: n lines of `inner` elements apart, `outer` such groups. A block is (group,
 // first line) and holds up to kLinesPerBlock neighbouring lines, copied into [n][width] order.
 void other_axis(Array& buf, int64_t n, int64_t inner, int64_t outer, int64_t elem, bool inverse, bool single) {
-  int64_t width = std::min(kLinesPerBlock, inner);
+  // Up to kLinesPerBlock lines, fewer for long lines so that the block stays cache-sized.
+  int64_t width = std::min({kLinesPerBlock, inner, std::max<int64_t>(1, kBlockBytes / (n * elem))});
   int64_t per_group = (inner + width - 1) / width;
   int64_t nblocks = outer * per_group;
   int parts = static_cast<int>(std::min<int64_t>(num_threads(), nblocks));
@@ -64,7 +65,8 @@ void other_axis(Array& buf, int64_t n, int64_t inner, int64_t outer, int64_t ele
   for (int i = 0; i < parts; ++i) scratch.push_back(aligned_buffer(n * width * elem));
   Kind kind = inverse ? Kind::c2c_backward : Kind::c2c_forward;
   auto plan_for = [&](int64_t w) {
-    Problem p{kind, single, {{n, w, w}}, {{w, 1, 1}}, 1};
+    // ESTIMATE: the block is contiguous and in cache, where its plans are good (no planning cost).
+    Problem p{kind, single, {{n, w, w}}, {{w, 1, 1}}, 1, false};
     return get_plan(p, scratch[0].get(), scratch[0].get());  // every buffer is 64-byte aligned
   };
   auto full = plan_for(width);

@@ -12,8 +12,10 @@
 
 namespace cnp::fft {
 
-// Problems with more points than this take the blocked passes instead of one measured plan.
+// Multi-dimensional c2c problems with more points than this take the blocked passes instead of one
+// measured plan; c2c batches along a strided axis already above kBlockedBatchPoints.
 constexpr double kBlockedPoints = double(1 << 20);
+constexpr double kBlockedBatchPoints = double(1 << 15);
 
 // Unnormalised in-place c2c along `axis` of `buf` (C-contiguous, complex64 or complex128,
 // writeable, owned by the caller).

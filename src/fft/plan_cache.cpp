@@ -57,6 +57,7 @@ std::vector<fftw_iodim64> iodims(const std::vector<Dim>& v) {
 // Contiguous batches and single 1-D transforms, however large, are planned well by ESTIMATE
 // (MEASURE of a 2**20 1-D transform takes seconds and finds nothing faster), so they keep it.
 bool wants_measure(const Problem& p) {
+  if (!p.may_measure) return false;
   double points = 1;
   for (const Dim& d : p.dims) points *= static_cast<double>(d.n);
   for (const Dim& d : p.howmany) points *= static_cast<double>(d.n);
@@ -200,7 +201,7 @@ std::vector<int64_t> key_of(const Problem& p, void* in, void* out) {
   int ain = p.single ? fftwf_alignment_of(static_cast<float*>(in)) : fftw_alignment_of(static_cast<double*>(in));
   int aout = p.single ? fftwf_alignment_of(static_cast<float*>(out)) : fftw_alignment_of(static_cast<double*>(out));
   k.insert(k.end(), {static_cast<int64_t>(p.kind), p.single ? 1 : 0, p.nthreads, in == out ? 1 : 0, ain, aout,
-                     static_cast<int64_t>(p.dims.size())});
+                     p.may_measure ? 1 : 0, static_cast<int64_t>(p.dims.size())});
   for (const Dim& d : p.dims) k.insert(k.end(), {d.n, d.is, d.os});
   for (const Dim& d : p.howmany) k.insert(k.end(), {d.n, d.is, d.os});
   return k;

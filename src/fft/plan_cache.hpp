@@ -28,6 +28,7 @@ struct Problem {
   std::vector<Dim> dims;        // the transform dimensions
   std::vector<Dim> howmany;     // the batch loops
   int nthreads = 1;
+  bool may_measure = true;      // false: always FFTW_ESTIMATE (the blocked passes' in-cache blocks)
 };
 
 class Plan {

@@ -128,16 +128,18 @@ std::vector<int> one_axis(const Array& a, int64_t axis) {
   return {static_cast<int>(normalize_axis(axis, a.ndim()))};
 }
 
-// Whether a c2c over these axes (points = their product) goes through the blocked passes: more
-// than kBlockedPoints points in all, and a multi-dimensional or strided (not last-axis) transform.
+// Whether a c2c over these axes (points = their product) goes through the blocked passes: a
+// multi-dimensional one of more than kBlockedPoints points in all (smaller ones get one measured
+// FFTW plan, which is faster there), or a batch along a strided axis (not the last one) of more
+// than kBlockedBatchPoints (a measured plan for those costs ~1 s and was 1-5x slower).
 bool blocked_worthwhile(const Array& a, const std::vector<int>& axes, double points) {
   double total = points;
   bool on_axis[kMaxDims] = {};
   for (int ax : axes) on_axis[ax] = true;
   for (int i = 0; i < a.ndim(); ++i)
     if (!on_axis[i]) total *= static_cast<double>(a.shape(i));
-  if (total <= kBlockedPoints) return false;
-  if (axes.size() >= 2) return true;
+  if (axes.size() >= 2) return total > kBlockedPoints;
+  if (total <= kBlockedBatchPoints) return false;
   for (int i = axes[0] + 1; i < a.ndim(); ++i)
     if (a.shape(i) > 1) return true;
   return false;
