@@ -1,7 +1,9 @@
-"""Benchmark cases for numpy.fft (issue 7), cnumpy on FFTW3 (FFTW_ESTIMATE plans, cached).
+"""Benchmark cases for numpy.fft (issue 7), cnumpy on FFTW3 (plans cached).
 
-NumPy 1.24 uses pocketfft on one thread; cnumpy lets FFTW use threads for transforms of >= 2**16
-points (up to the library's thread setting), which is part of what the ratios show.
+NumPy 1.24 uses pocketfft on one thread. cnumpy plans 1-D transforms with FFTW_ESTIMATE and lets
+FFTW use threads for those of >= 2**16 points (up to the library's thread setting); multi-
+dimensional and strided batched transforms of >= 2**15 points get a single-threaded FFTW_MEASURE
+plan, made in the untimed warm-up call (its one-time cost, ~0.3-1 s here, is not in the ratio).
 Targets: complex fft 2**20 >= 1.5x, rfft 10**6 >= 1.3x, prime size 1,000,003 >= 2x,
 fft2 1024x1024 >= 1.5x, a 64-point fft through Python within 2x of NumPy per call (ratio >= 0.5).
 `/usr/bin/python3 bench/run.py --filter fft` runs this file's cases.
@@ -33,6 +35,12 @@ CASES = [
          note="pocketfft uses Bluestein; FFTW its prime-size (Rader/generic) codelets"),
     Case("fft_fft2_1024", "np.fft.fft2(a), a complex128 1024x1024",
          _case("fft2", lambda np: _complex(np, 1024 * 1024).reshape(1024, 1024))),
+    Case("fft_rfft2_1024", "np.fft.rfft2(a), a float64 1024x1024",
+         _case("rfft2", lambda np: np.random.default_rng(2).standard_normal((1024, 1024)))),
+    Case("fft_irfft2_1024", "np.fft.irfft2(a), a complex128 1024x513 (rfft2 of 1024x1024)",
+         _case("irfft2", lambda np: np.fft.rfft2(np.random.default_rng(3).standard_normal((1024, 1024))))),
+    Case("fft_fftn_128cubed", "np.fft.fftn(a), a complex128 128x128x128",
+         _case("fftn", lambda np: _complex(np, 128**3).reshape(128, 128, 128))),
     Case("fft_small_64", "np.fft.fft(a), a complex128 64 elements (per-call cost)",
          _case("fft", lambda np: _complex(np, 64)),
          note="binding overhead dominates; target ratio >= 0.5", per_backend=True),

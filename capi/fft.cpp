@@ -1,7 +1,12 @@
 // C entry points of numpy.fft: thin wrappers over src/fft.
 #include "cnumpy/fft.h"
 
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
 #include "capi/guard.hpp"
+#include "fft/plan_cache.hpp"
 #include "fft/transforms.hpp"
 
 using namespace cnp;
@@ -53,6 +58,33 @@ CNP_API cnp_status cnp_fft_fftshift(const cnp_array* x, const int64_t* axes, int
 }
 CNP_API cnp_status cnp_fft_ifftshift(const cnp_array* x, const int64_t* axes, int32_t naxes, cnp_array** out) {
   return produce(out, [&] { return ff::fftshift(array_of(x), axes, naxes, true); });
+}
+
+namespace {
+bool precision_flag(int32_t single_precision) {
+  if (single_precision != 0 && single_precision != 1)
+    throw_value("single_precision must be 0 or 1, not " + std::to_string(single_precision));
+  return single_precision == 1;
+}
+}  // namespace
+
+CNP_API cnp_status cnp_fft_export_wisdom(int32_t single_precision, char** out) {
+  if (out) *out = nullptr;
+  return get(out, [&] {
+    std::string w = ff::export_wisdom(precision_flag(single_precision));
+    char* p = static_cast<char*>(std::malloc(w.size() + 1));  // released by cnp_string_free
+    if (!p) throw std::bad_alloc();
+    std::memcpy(p, w.c_str(), w.size() + 1);
+    return p;
+  });
+}
+
+CNP_API cnp_status cnp_fft_import_wisdom(int32_t single_precision, const char* wisdom) {
+  return run([&] {
+    bool single = precision_flag(single_precision);
+    if (!wisdom) throw Error(CNP_ERR_INVALID_HANDLE, "wisdom string is NULL");
+    ff::import_wisdom(single, wisdom);
+  });
 }
 
 }  // extern "C"

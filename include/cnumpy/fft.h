@@ -72,6 +72,20 @@ CNP_API cnp_status cnp_fft_rfftfreq(int64_t n, double d, cnp_array** out);
 CNP_API cnp_status cnp_fft_fftshift(const cnp_array* x, const int64_t* axes, int32_t naxes, cnp_array** out);
 CNP_API cnp_status cnp_fft_ifftshift(const cnp_array* x, const int64_t* axes, int32_t naxes, cnp_array** out);
 
+/** FFTW's wisdom (what its planner has measured, see docs/fft.md) in FFTW's text format, so a later
+ *  process can skip the measuring with cnp_fft_import_wisdom (cnumpy extension; NumPy has no
+ *  plans). single_precision: 0 for the double-precision (float64/complex128) planner, 1 for the
+ *  single-precision one. Errors: CNP_ERR_VALUE for another single_precision value.
+ *  \param[out] out new string, free with cnp_string_free (cnumpy/print.h). */
+CNP_API cnp_status cnp_fft_export_wisdom(int32_t single_precision, char** out);
+
+/** Merges wisdom text from cnp_fft_export_wisdom (or FFTW's own fftw-wisdom tool) of the same
+ *  precision into the planner's wisdom; plans made afterwards use it (plans already cached are
+ *  kept). Errors: CNP_ERR_VALUE for text FFTW cannot parse, such as the other precision's wisdom
+ *  (the wisdom is then unchanged) or a single_precision other than 0/1, CNP_ERR_INVALID_HANDLE
+ *  for NULL. */
+CNP_API cnp_status cnp_fft_import_wisdom(int32_t single_precision, const char* wisdom);
+
 /* CNP_DECLS_END */
 
 #ifdef __cplusplus

@@ -3,6 +3,8 @@
 
 #include <fftw3.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <stdexcept>
 
@@ -13,6 +15,10 @@ namespace cnp::fft {
 namespace {
 
 constexpr int64_t kDefaultCapacity = 64;
+// FFTW_MEASURE for problems of at least this many points (see wants_measure), with this bound on
+// the planning time of one plan (FFTW finishes with ESTIMATE choices once it is exceeded).
+constexpr double kMeasurePoints = 1 << 15;
+constexpr double kMeasureSeconds = 2.5;
 
 struct Entry {
   std::shared_ptr<const Plan> plan;
@@ -45,19 +51,95 @@ std::vector<fftw_iodim64> iodims(const std::vector<Dim>& v) {
   return r;
 }
 
-void* make_plan_locked(const Problem& p, void* in, void* out) {
-  init_threads_locked();
+// Whether FFTW_MEASURE pays for this problem. FFTW_ESTIMATE's cost model ignores caches: for a
+// multi-dimensional or strided batched transform of a power-of-two size it walks the columns at a
+// large stride (1024x1024 complex: ~50 ms instead of ~7 ms with the buffered plan MEASURE finds).
+// Contiguous batches and single 1-D transforms, however large, are planned well by ESTIMATE
+// (MEASURE of a 2**20 1-D transform takes seconds and finds nothing faster), so they keep it.
+bool wants_measure(const Problem& p) {
+  if (!p.may_measure) return false;
+  double points = 1;
+  for (const Dim& d : p.dims) points *= static_cast<double>(d.n);
+  for (const Dim& d : p.howmany) points *= static_cast<double>(d.n);
+  if (points < kMeasurePoints) return false;
+  if (p.dims.size() >= 2) return true;
+  return !p.howmany.empty() && (p.dims[0].is != 1 || p.dims[0].os != 1);
+}
+
+// Elements spanned by one array of the problem (output = false: the input). The halved last
+// transform dimension of the complex side of r2c/c2r has n/2+1 elements.
+int64_t extent(const Problem& p, bool output) {
+  bool halved = (p.kind == Kind::r2c && output) || (p.kind == Kind::c2r && !output);
+  int64_t e = 1;
+  for (size_t i = 0; i < p.dims.size(); ++i) {
+    int64_t n = (halved && i + 1 == p.dims.size()) ? p.dims[i].n / 2 + 1 : p.dims[i].n;
+    e += (n - 1) * std::abs(output ? p.dims[i].os : p.dims[i].is);
+  }
+  for (const Dim& d : p.howmany) e += (d.n - 1) * std::abs(output ? d.os : d.is);
+  return e;
+}
+
+int64_t elem_size(const Problem& p, bool output) {
+  bool cplx = p.kind == Kind::c2c_forward || p.kind == Kind::c2c_backward || (p.kind == Kind::r2c) == output;
+  return (p.single ? 4 : 8) * (cplx ? 2 : 1);
+}
+
+// fftw_malloc'ed planning arrays for MEASURE, which overwrites the arrays it plans on: never the
+// caller's data. Each has the same SIMD alignment as the array it stands for (FFTW plans depend on
+// it), and one buffer serves both sides of an in-place problem.
+struct Scratch {
+  void* base[2] = {nullptr, nullptr};
+  void* in = nullptr;
+  void* out = nullptr;
+  bool single;
+  ~Scratch() {
+    for (void* b : base)
+      if (b) single ? fftwf_free(b) : fftw_free(b);
+  }
+  static void* shifted(void* b, void* like, bool single) {
+    int a = single ? fftwf_alignment_of(static_cast<float*>(like)) : fftw_alignment_of(static_cast<double*>(like));
+    return static_cast<char*>(b) + a;  // fftw_malloc's alignment is a multiple of every residue
+  }
+  // False when the arrays would be much larger than the problem's data (sparse views) or memory
+  // is short: the caller plans with ESTIMATE instead.
+  bool make(const Problem& p, void* user_in, void* user_out) {
+    single = p.single;
+    int64_t xin = extent(p, false), xout = extent(p, true);
+    double points = 1;
+    for (const Dim& d : p.dims) points *= static_cast<double>(d.n);
+    for (const Dim& d : p.howmany) points *= static_cast<double>(d.n);
+    if (static_cast<double>(xin + xout) > 8.0 * points) return false;
+    int64_t ein = xin * elem_size(p, false), eout = xout * elem_size(p, true);
+    auto alloc = [&](int64_t bytes) {
+      size_t n = static_cast<size_t>(bytes) + 64;
+      return single ? fftwf_malloc(n) : fftw_malloc(n);
+    };
+    if (user_in == user_out) {
+      base[0] = alloc(std::max(ein, eout));
+      if (!base[0]) return false;
+      in = out = shifted(base[0], user_in, single);
+      return true;
+    }
+    base[0] = alloc(ein);
+    base[1] = alloc(eout);
+    if (!base[0] || !base[1]) return false;
+    in = shifted(base[0], user_in, single);
+    out = shifted(base[1], user_out, single);
+    return true;
+  }
+};
+
+void* plan_locked(const Problem& p, void* in, void* out, unsigned flags) {
   auto d = iodims(p.dims);
   auto h = iodims(p.howmany);
   int rank = static_cast<int>(d.size()), hr = static_cast<int>(h.size());
-  // ESTIMATE never reads or writes the arrays; c2r may destroy its input (our scratch copy).
-  unsigned flags = FFTW_ESTIMATE | (p.kind == Kind::c2r ? FFTW_DESTROY_INPUT : 0u);
   // fftw_iodim64 and fftwf_iodim64 are the same layout.
   auto* fd = reinterpret_cast<fftwf_iodim64*>(d.data());
   auto* fh = reinterpret_cast<fftwf_iodim64*>(h.data());
   void* plan = nullptr;
   if (p.single) {
     fftwf_plan_with_nthreads(p.nthreads);
+    fftwf_set_timelimit(kMeasureSeconds);
     switch (p.kind) {
       case Kind::c2c_forward:
       case Kind::c2c_backward:
@@ -76,6 +158,7 @@ void* make_plan_locked(const Problem& p, void* in, void* out) {
     }
   } else {
     fftw_plan_with_nthreads(p.nthreads);
+    fftw_set_timelimit(kMeasureSeconds);
     switch (p.kind) {
       case Kind::c2c_forward:
       case Kind::c2c_backward:
@@ -96,13 +179,29 @@ void* make_plan_locked(const Problem& p, void* in, void* out) {
   return plan;
 }
 
+// The plan for p on arrays like in/out. MEASURE plans on scratch arrays; the plan is then executed
+// on the real ones through the new-array functions (same layout and alignment, so valid there).
+void* make_plan_locked(const Problem& p, void* in, void* out) {
+  init_threads_locked();
+  // c2r may destroy its input (always our scratch copy).
+  unsigned keep = p.kind == Kind::c2r ? FFTW_DESTROY_INPUT : 0u;
+  if (wants_measure(p)) {
+    Scratch s;
+    if (s.make(p, in, out)) {
+      if (void* plan = plan_locked(p, s.in, s.out, FFTW_MEASURE | keep)) return plan;
+    }
+  }
+  // ESTIMATE never reads or writes the arrays.
+  return plan_locked(p, in, out, FFTW_ESTIMATE | keep);
+}
+
 std::vector<int64_t> key_of(const Problem& p, void* in, void* out) {
   std::vector<int64_t> k;
   k.reserve(8 + 3 * (p.dims.size() + p.howmany.size()));
   int ain = p.single ? fftwf_alignment_of(static_cast<float*>(in)) : fftw_alignment_of(static_cast<double*>(in));
   int aout = p.single ? fftwf_alignment_of(static_cast<float*>(out)) : fftw_alignment_of(static_cast<double*>(out));
   k.insert(k.end(), {static_cast<int64_t>(p.kind), p.single ? 1 : 0, p.nthreads, in == out ? 1 : 0, ain, aout,
-                     static_cast<int64_t>(p.dims.size())});
+                     p.may_measure ? 1 : 0, static_cast<int64_t>(p.dims.size())});
   for (const Dim& d : p.dims) k.insert(k.end(), {d.n, d.is, d.os});
   for (const Dim& d : p.howmany) k.insert(k.end(), {d.n, d.is, d.os});
   return k;
@@ -147,7 +246,12 @@ void Plan::execute(Kind kind, void* in, void* out) const {
   }
 }
 
-std::shared_ptr<const Plan> get_plan(const Problem& p, void* in, void* out) {
+std::shared_ptr<const Plan> get_plan(const Problem& problem, void* in, void* out) {
+  // MEASURE plans are made for one thread: FFTW's threaded planner times every candidate on all
+  // threads, which on a busy machine took > 10 s for a 1024x1024 column pass (the time limit is
+  // only checked between candidates) and then chose a plan slower than the serial one.
+  Problem p = problem;
+  if (wants_measure(p)) p.nthreads = 1;
   std::vector<int64_t> key = key_of(p, in, out);
   Cache& c = cache();
   {
@@ -184,6 +288,30 @@ std::shared_ptr<const Plan> get_plan(const Problem& p, void* in, void* out) {
     }
   }
   return plan;
+}
+
+std::string export_wisdom(bool single) {
+  char* text;
+  {
+    std::lock_guard<std::mutex> g(fftw_lock());
+    init_threads_locked();  // the threaded solvers are part of the configuration wisdom is tied to
+    text = single ? fftwf_export_wisdom_to_string() : fftw_export_wisdom_to_string();
+  }
+  if (!text) throw std::bad_alloc();
+  std::string r(text);
+  std::free(text);  // FFTW hands out malloc'ed strings
+  return r;
+}
+
+void import_wisdom(bool single, const char* text) {
+  int ok;
+  {
+    std::lock_guard<std::mutex> g(fftw_lock());
+    init_threads_locked();  // wisdom names the planner's configuration, threaded solvers included
+    ok = single ? fftwf_import_wisdom_from_string(text) : fftw_import_wisdom_from_string(text);
+  }
+  if (!ok) throw_value(std::string("FFTW could not import this ") + (single ? "single" : "double") +
+                       "-precision wisdom");
 }
 
 CacheStats plan_cache_stats() {

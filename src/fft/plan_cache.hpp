@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace cnp::fft {
@@ -27,6 +28,7 @@ struct Problem {
   std::vector<Dim> dims;        // the transform dimensions
   std::vector<Dim> howmany;     // the batch loops
   int nthreads = 1;
+  bool may_measure = true;      // false: always FFTW_ESTIMATE (the blocked passes' in-cache blocks)
 };
 
 class Plan {
@@ -43,8 +45,10 @@ class Plan {
   bool single_;
 };
 
-// The plan for this problem on arrays like in/out (planned with FFTW_ESTIMATE, which never touches
-// the arrays), from the cache or newly made. Throws on planner failure.
+// The plan for this problem on arrays like in/out, from the cache or newly made. Multi-dimensional
+// and strided batched problems of >= 2**15 points are planned with FFTW_MEASURE (bounded in time)
+// on scratch arrays, everything else with FFTW_ESTIMATE; the caller's arrays are never touched.
+// Throws on planner failure.
 std::shared_ptr<const Plan> get_plan(const Problem& p, void* in, void* out);
 
 // The mutex around every non-execute FFTW call.
@@ -56,5 +60,11 @@ struct CacheStats {
 CacheStats plan_cache_stats();
 void set_plan_cache_capacity(int64_t capacity);  // <= 0 restores the default (64)
 void clear_plan_cache();
+
+// FFTW's accumulated wisdom (double or single precision) as FFTW's text format, and its import
+// (merged into the current wisdom; plans already cached are kept). Import throws a ValueError for
+// text FFTW cannot parse.
+std::string export_wisdom(bool single);
+void import_wisdom(bool single, const char* text);
 
 }  // namespace cnp::fft

@@ -10,6 +10,7 @@
 #include "core/dtype.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
+#include "fft/blocked.hpp"
 #include "fft/plan_cache.hpp"
 
 namespace cnp::fft {
@@ -127,6 +128,23 @@ std::vector<int> one_axis(const Array& a, int64_t axis) {
   return {static_cast<int>(normalize_axis(axis, a.ndim()))};
 }
 
+// Whether a c2c over these axes (points = their product) goes through the blocked passes: a
+// multi-dimensional one of more than kBlockedPoints points in all (smaller ones get one measured
+// FFTW plan, which is faster there), or a batch along a strided axis (not the last one) of more
+// than kBlockedBatchPoints (a measured plan for those costs ~1 s and was 1-5x slower).
+bool blocked_worthwhile(const Array& a, const std::vector<int>& axes, double points) {
+  double total = points;
+  bool on_axis[kMaxDims] = {};
+  for (int ax : axes) on_axis[ax] = true;
+  for (int i = 0; i < a.ndim(); ++i)
+    if (!on_axis[i]) total *= static_cast<double>(a.shape(i));
+  if (axes.size() >= 2) return total > kBlockedPoints;
+  if (total <= kBlockedBatchPoints) return false;
+  for (int i = axes[0] + 1; i < a.ndim(); ++i)
+    if (a.shape(i) > 1) return true;
+  return false;
+}
+
 // Complex-to-complex over distinct axes with lengths ns. may_reuse: `a` is a library temporary
 // that may be overwritten (an in-place transform when no resizing is needed).
 Array c2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_t>& ns, int32_t norm, bool inverse,
@@ -140,9 +158,17 @@ Array c2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_
     points *= static_cast<double>(ns[k]);
     if (ns[k] != a.shape(axes[k])) same_len = false;
   }
+  if (blocked_worthwhile(a, axes, points)) {
+    // A library-owned C-ordered copy (or `a` itself when it already is one), transformed in place.
+    Array buf = may_reuse && same_len && a.dtype() == pr.cplx && a.c_contiguous() && a.writeable()
+                    ? a
+                    : resized(a, pr.cplx, axes, ns);
+    for (int ax : axes) c2c_pass_blocked(buf, ax, inverse);
+    finish(buf, norm_factor(norm, inverse, points));
+    return buf;
+  }
   Array in, out;
-  // Multi-dimensional ESTIMATE plans are much faster in place (1024x1024: ~3x), so only 1-D reads the input directly.
-  if (same_len && a.dtype() == pr.cplx && fftw_readable(a, elem) && (axes.size() == 1 || may_reuse)) {
+  if (same_len && a.dtype() == pr.cplx && fftw_readable(a, elem)) {
     in = a;
     if (may_reuse && a.c_contiguous() && a.writeable()) {
       out = a;
@@ -163,46 +189,68 @@ Array c2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_
   return out;
 }
 
-Array r2c(const Array& a, int ax, int64_t n, int32_t norm, bool conj_out, bool inverse_norm) {
+// Real-to-complex over distinct axes (the last one halved to n/2+1), one FFTW plan.
+Array r2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_t>& ns, int32_t norm, bool conj_out,
+          bool inverse_norm) {
   if (is_complex(a.dtype())) throw_type("ufunc 'rfft' did not contain a loop with signature matching types");
   Precision pr = precision_of(a.dtype());
-  if (n < 1) bad_n(n);
+  double points = 1;
+  bool same_len = true;
+  for (size_t k = 0; k < axes.size(); ++k) {
+    if (ns[k] < 1) bad_n(ns[k]);
+    points *= static_cast<double>(ns[k]);
+    if (ns[k] != a.shape(axes[k])) same_len = false;
+  }
   Array in;
-  if (n == a.shape(ax) && a.dtype() == pr.real && fftw_readable(a, pr.real->itemsize))
+  if (same_len && a.dtype() == pr.real && fftw_readable(a, pr.real->itemsize))
     in = a;
   else
-    in = resized(a, pr.real, {ax}, {n});
+    in = resized(a, pr.real, axes, ns);
   int64_t shape[kMaxDims];
-  for (int i = 0; i < a.ndim(); ++i) shape[i] = a.shape(i);
-  shape[ax] = n / 2 + 1;
+  for (int i = 0; i < a.ndim(); ++i) shape[i] = in.shape(i);
+  shape[axes.back()] = ns.back() / 2 + 1;
   Array out = Array::allocate(pr.cplx, a.ndim(), shape, CNP_ORDER_C);
   if (out.size() == 0) return out;
   Problem p{Kind::r2c, pr.single, {}, {}, 1};
-  make_dims(in, pr.real->itemsize, out, pr.cplx->itemsize, {ax}, {n}, p);
+  make_dims(in, pr.real->itemsize, out, pr.cplx->itemsize, axes, ns, p);
   p.nthreads = threads_for(in.size());
   auto plan = get_plan(p, in.data(), out.data());
   plan->execute(p.kind, in.data(), out.data());
-  finish(out, norm_factor(norm, inverse_norm, static_cast<double>(n)), conj_out);
+  finish(out, norm_factor(norm, inverse_norm, points), conj_out);
   return out;
 }
 
-Array c2r(const Array& a, int ax, int64_t n, int32_t norm, bool conj_in) {
+// Complex-to-real over distinct axes (the last one has n/2+1 inputs for n outputs), one FFTW plan.
+// may_destroy: `a` is a library temporary that may serve as FFTW's (overwritten) input.
+Array c2r(const Array& a, const std::vector<int>& axes, const std::vector<int64_t>& ns, int32_t norm, bool conj_in,
+          bool may_destroy = false) {
   Precision pr = precision_of(a.dtype());
-  if (n < 1) bad_n(n);
-  // Always a scratch copy: c2r overwrites its input.
-  Array in = resized(a, pr.cplx, {ax}, {n / 2 + 1});
+  double points = 1;
+  for (size_t k = 0; k < axes.size(); ++k) {
+    if (ns[k] < 1) bad_n(ns[k]);
+    points *= static_cast<double>(ns[k]);
+  }
+  // A scratch copy unless `a` may be destroyed: c2r overwrites its input.
+  std::vector<int64_t> in_ns = ns;
+  in_ns.back() = ns.back() / 2 + 1;
+  bool same_len = true;
+  for (size_t k = 0; k < axes.size(); ++k)
+    if (a.shape(axes[k]) != in_ns[k]) same_len = false;
+  Array in = may_destroy && same_len && !conj_in && a.dtype() == pr.cplx && a.c_contiguous() && a.writeable()
+                 ? a
+                 : resized(a, pr.cplx, axes, in_ns);
   if (conj_in) finish(in, 1.0, true);
   int64_t shape[kMaxDims];
-  for (int i = 0; i < a.ndim(); ++i) shape[i] = a.shape(i);
-  shape[ax] = n;
+  for (int i = 0; i < a.ndim(); ++i) shape[i] = in.shape(i);
+  shape[axes.back()] = ns.back();
   Array out = Array::allocate(pr.real, a.ndim(), shape, CNP_ORDER_C);
   if (out.size() == 0) return out;
   Problem p{Kind::c2r, pr.single, {}, {}, 1};
-  make_dims(in, pr.cplx->itemsize, out, pr.real->itemsize, {ax}, {n}, p);
+  make_dims(in, pr.cplx->itemsize, out, pr.real->itemsize, axes, ns, p);
   p.nthreads = threads_for(out.size());
   auto plan = get_plan(p, in.data(), out.data());
   plan->execute(p.kind, in.data(), out.data());
-  finish(out, norm_factor(norm, true, static_cast<double>(n)));
+  finish(out, norm_factor(norm, true, points));
   return out;
 }
 
@@ -229,6 +277,12 @@ void cook(const Array& a, const NdArgs& args, bool invreal, std::vector<int64_t>
   }
   if (s.size() != axes.size()) throw_value("Shape and axes have different lengths.");
   if (invreal && !has_s && !axes.empty()) s.back() = (a.shape(axes.back()) - 1) * 2;
+}
+
+double product(const std::vector<int64_t>& s) {
+  double p = 1;
+  for (int64_t n : s) p *= static_cast<double>(n);
+  return p;
 }
 
 bool distinct(const std::vector<int>& axes) {
@@ -268,21 +322,21 @@ Array rfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   check_norm(norm);
   int ax = one_axis(a, axis)[0];
   if (n < 0) n = a.shape(ax);
-  return r2c(a, ax, n, norm, false, false);
+  return r2c(a, {ax}, {n}, norm, false, false);
 }
 
 Array irfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   check_norm(norm);
   int ax = one_axis(a, axis)[0];
   if (n < 0) n = (a.shape(ax) - 1) * 2;
-  return c2r(a, ax, n, norm, false);
+  return c2r(a, {ax}, {n}, norm, false);
 }
 
 Array hfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   check_norm(norm);
   int ax = one_axis(a, axis)[0];
   if (n < 0) n = (a.shape(ax) - 1) * 2;
-  return c2r(a, ax, n, swap_norm(norm), true);
+  return c2r(a, {ax}, {n}, swap_norm(norm), true);
 }
 
 Array ihfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
@@ -290,7 +344,7 @@ Array ihfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   int ax = one_axis(a, axis)[0];
   if (n < 0) n = a.shape(ax);
   // conj(rfft(a, n, norm=swap(norm))): the swapped norm applied as a forward transform
-  return r2c(a, ax, n, swap_norm(norm), true, false);
+  return r2c(a, {ax}, {n}, swap_norm(norm), true, false);
 }
 
 Array fftn(const Array& a, const NdArgs& args, int32_t norm, bool inverse) {
@@ -308,11 +362,22 @@ Array rfftn(const Array& a, const NdArgs& args, int32_t norm) {
   std::vector<int> axes;
   cook(a, args, false, s, axes);
   if (axes.empty()) throw_index("list index out of range");
-  Array r = r2c(a, axes.back(), s.back(), norm, false, false);
-  axes.pop_back();
-  s.pop_back();
-  if (axes.empty()) return r;
-  return c2c_nd(r, axes, s, norm, false, true);
+  // NumPy's order of the n checks: rfft over the last axis, then fft over the others, first to last.
+  if (s.back() < 1) bad_n(s.back());
+  for (size_t k = 0; k + 1 < s.size(); ++k)
+    if (s[k] < 1) bad_n(s[k]);
+  if (distinct(axes)) {
+    if (axes.size() == 1 || product(s) <= kBlockedPoints) return r2c(a, axes, s, norm, false, false);  // one multi-dimensional plan
+    // Larger: rfft over the last axis, then the blocked c2c passes over the others.
+    Array r = r2c(a, {axes.back()}, {s.back()}, norm, false, false);
+    axes.pop_back();
+    s.pop_back();
+    return c2c(r, axes, s, norm, false, true);
+  }
+  // Repeated axes: NumPy's sequence, rfft over the last axis, then c2c over the others.
+  Array r = r2c(a, {axes.back()}, {s.back()}, norm, false, false);
+  for (size_t k = 0; k + 1 < axes.size(); ++k) r = c2c(r, {axes[k]}, {s[k]}, norm, false, true);
+  return r;
 }
 
 Array irfftn(const Array& a, const NdArgs& args, int32_t norm) {
@@ -321,13 +386,21 @@ Array irfftn(const Array& a, const NdArgs& args, int32_t norm) {
   std::vector<int> axes;
   cook(a, args, true, s, axes);
   if (axes.empty()) throw_index("list index out of range");
-  int last = axes.back();
-  int64_t nlast = s.back();
-  axes.pop_back();
-  s.pop_back();
-  if (axes.empty()) return c2r(a, last, nlast, norm, false);
-  Array c = c2c_nd(a, axes, s, norm, true, false);
-  return c2r(c, last, nlast, norm, false);
+  // NumPy's order of the n checks: ifft over the other axes (first to last), then irfft.
+  for (int64_t n : s)
+    if (n < 1) bad_n(n);
+  if (distinct(axes)) {
+    if (axes.size() == 1 || product(s) <= kBlockedPoints) return c2r(a, axes, s, norm, false);  // one multi-dimensional plan
+    // Larger: the blocked c2c passes over the other axes, then irfft over the last.
+    std::vector<int> others(axes.begin(), axes.end() - 1);
+    std::vector<int64_t> others_s(s.begin(), s.end() - 1);
+    Array c = c2c(a, others, others_s, norm, true, false);
+    return c2r(c, {axes.back()}, {s.back()}, norm, false, true);
+  }
+  // Repeated axes: NumPy's sequence, ifft over the other axes (first to last), then irfft.
+  Array c = a;
+  for (size_t k = 0; k + 1 < axes.size(); ++k) c = c2c(c, {axes[k]}, {s[k]}, norm, true, k > 0);
+  return c2r(c, {axes.back()}, {s.back()}, norm, false);
 }
 
 }  // namespace cnp::fft

@@ -244,3 +244,228 @@ def test_roundtrip_and_empty_batch():
     got = cnp.fft.fft(e)
     assert got.shape == (0, 4) and got.dtype == cnp.complex128
     _close(cnp.fft.rfft(e), np.fft.rfft(e))
+
+
+# --- Plans measured by FFTW_MEASURE (multi-dimensional / strided batches of >= 2**15 points):
+# planned on scratch arrays, so the caller's data is untouched, and keyed by alignment.
+
+@pytest.mark.parametrize("fn", ["fft2", "ifft2", "fftn", "rfft2", "irfft2", "rfftn", "irfftn"])
+def test_measured_plans_power_of_two(fn):
+    x = _data((256, 256), "f8" if fn.startswith("rfft") else "c16")
+    keep = x.copy()
+    _close(getattr(cnp.fft, fn)(x), getattr(np.fft, fn)(x))
+    assert np.array_equal(x, keep)        # MEASURE never ran on the caller's array
+    _close(getattr(cnp.fft, fn)(x), getattr(np.fft, fn)(x))   # the cached plan
+
+
+@pytest.mark.parametrize("axis", [0, 1])
+def test_strided_batch(axis):
+    # c2c: the blocked column pass; rfft/irfft along axis 0: a measured strided plan
+    x = _data((512, 128), "c16")
+    keep = x.copy()
+    _close(cnp.fft.fft(x, axis=axis), np.fft.fft(x, axis=axis))
+    _close(cnp.fft.ifft(x, axis=axis), np.fft.ifft(x, axis=axis))
+    assert np.array_equal(x, keep)
+    y = _data((512, 128))
+    _close(cnp.fft.rfft(y, axis=0), np.fft.rfft(y, axis=0))
+    _close(cnp.fft.irfft(x, axis=0), np.fft.irfft(x, axis=0))
+
+
+@pytest.mark.parametrize("kind", ["c16", "f8", "c8", "f4"])
+def test_measured_plans_misaligned_views(kind):
+    # The same shape and strides at a data pointer one element off: FFTW's SIMD alignment
+    # differs, so the plan made for the aligned array must not be reused.
+    base = _data(256 * 256 + 1, kind)
+    c = cnp.asarray(base)
+    for off in (0, 1):
+        v = base[off:off + 256 * 256].reshape(256, 256)
+        cv = c[off:off + 256 * 256].reshape(256, 256)
+        single = kind in ("c8", "f4")
+        _close(cnp.fft.fft2(cv), np.fft.fft2(v), single)
+        _close(cnp.fft.fftn(cv.T), np.fft.fftn(v.T), single)
+        if kind in ("f8", "f4"):
+            _close(cnp.fft.rfft2(cv), np.fft.rfft2(v), single)
+    assert np.array_equal(np.asarray(c), base)
+
+
+def test_measured_non_contiguous_views():
+    base = _data((300, 260), "c16")
+    c = cnp.asarray(base)
+    for v, cv in ((base[::2, 2:258], c[::2, 2:258]), (base.T, c.T), (base[::-1], c[::-1])):
+        _close(cnp.fft.fft2(cv), np.fft.fft2(v))
+        _close(cnp.fft.ifftn(cv), np.fft.ifftn(v))
+        _close(cnp.fft.irfft2(cv), np.fft.irfft2(v))
+        _close(cnp.fft.rfft2(cv.real), np.fft.rfft2(v.real))
+
+
+@pytest.mark.parametrize("axes", [(0, 1), (1, 2), (2, 0), (1, 0), (-1, -3), (0, 1, 2), (2, 1, 0)])
+@pytest.mark.parametrize("fn", ["fftn", "ifftn", "rfftn", "irfftn"])
+def test_nd_every_axis_pair_3d(fn, axes):
+    x = _data((5, 6, 8), "f8" if fn == "rfftn" else "c16")
+    f, g = getattr(cnp.fft, fn), getattr(np.fft, fn)
+    _close(f(x, axes=axes), g(x, axes=axes))
+    s = tuple(range(4, 4 + len(axes)))
+    _close(f(x, s=s, axes=axes), g(x, s=s, axes=axes))
+
+
+@pytest.mark.parametrize("fn", ["rfftn", "irfftn"])
+def test_nd_repeated_axes_real(fn):
+    x = _data((6, 8), "f8" if fn == "rfftn" else "c16")
+    f, g = getattr(cnp.fft, fn), getattr(np.fft, fn)
+    for axes, s in (((1, 1), None), ((0, 1, 0), None), ((0, 0, 1), (4, 9, 7))):
+        _close(f(x, s=s, axes=axes), g(x, s=s, axes=axes))
+
+
+def test_nd_errors_order():
+    x = np.ones((3, 4))
+    for fn in ("fftn", "ifftn", "rfftn", "irfftn"):
+        for s in ((0, -1), (-2, 0), (3, 0)):
+            _same_error(lambda: getattr(cnp.fft, fn)(x, s=s),
+                        lambda: getattr(np.fft, fn)(x, s=s))
+    _same_error(lambda: cnp.fft.rfftn(x, axes=()), lambda: np.fft.rfftn(x, axes=()))
+    with pytest.raises(TypeError):
+        cnp.fft.rfft2(x + 1j)
+
+
+def test_zero_d_inputs():
+    # NumPy raises IndexError for an axis of a 0-d array; cnumpy's AxisError is one.
+    for fn in ("fft", "rfft", "ifft"):
+        with pytest.raises(IndexError):
+            getattr(cnp.fft, fn)(np.float64(1.0))
+    with pytest.raises(IndexError):
+        cnp.fft.fft2(np.float64(1.0))
+    got = cnp.fft.fftn(np.float64(2.5))
+    want = np.fft.fftn(np.float64(2.5))
+    assert got.shape == () and float(np.asarray(got)) == float(want)
+
+
+def test_float16_is_single_precision():
+    x = _data(40).astype(np.float16)
+    got = cnp.fft.fft(x)
+    assert got.dtype == cnp.complex64
+    _close(got, np.fft.fft(x.astype(np.float32)), single=True)
+    assert cnp.fft.irfft(x).dtype == cnp.float32
+
+
+# --- cnumpy extension: FFTW wisdom.
+
+def test_wisdom_round_trip_in_process():
+    cnp.fft.fft2(_data((256, 128), "c16"))          # a measured plan: wisdom to export
+    cnp.fft.fft2(_data((256, 128), "c8"))
+    w = cnp.fft.export_wisdom()
+    assert isinstance(w, tuple) and len(w) == 2
+    assert w[0].startswith("(fftw-") and " fftw_wisdom" in w[0]
+    assert w[1].startswith("(fftw-") and " fftwf_wisdom" in w[1]
+    cnp.fft.import_wisdom(w)
+    cnp.fft.import_wisdom((w[0].encode(), w[1].encode()))   # bytes too
+    assert cnp.fft.export_wisdom() == w             # importing what is known changes nothing
+
+
+def test_wisdom_round_trip_to_new_process(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    x = _data((128, 512), "c16")
+    cnp.fft.fft2(x)
+    w = cnp.fft.export_wisdom()
+    path = tmp_path / "wisdom.json"
+    path.write_text(json.dumps(w))
+    code = (
+        "import json, sys, numpy as np, cnumpy as cnp\n"
+        "w = tuple(json.load(open(sys.argv[1])))\n"
+        "cnp.fft.import_wisdom(w)\n"
+        "x = np.random.default_rng(1).standard_normal((128, 512)) + 0j\n"
+        "assert np.allclose(np.asarray(cnp.fft.fft2(x)), np.fft.fft2(x), rtol=1e-12, atol=1e-9)\n"
+        "got = cnp.fft.export_wisdom()\n"
+        "for mine, theirs in zip(got, w):\n"
+        "    assert set(theirs.splitlines()[1:-1]) <= set(mine.splitlines()), 'wisdom lost'\n"
+        "print('ok')\n")
+    r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                       env=dict(os.environ), timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "ok"
+
+
+def test_wisdom_malformed_is_an_error():
+    before = cnp.fft.export_wisdom()
+    for bad in (("garbage ((( #x", before[1]), (before[0], "(fftw-3.3.10 fftwf_wisdom"),
+                ("", before[1]), (before[1], before[1]),      # single wisdom into double
+                (before[0][: len(before[0]) // 2], before[1])):
+        with pytest.raises(ValueError, match="FFTW could not import this"):
+            cnp.fft.import_wisdom(bad)
+    assert cnp.fft.export_wisdom() == before     # a failed import leaves the wisdom unchanged
+    with pytest.raises(ValueError, match="NUL"):
+        cnp.fft.import_wisdom(("a\0b", before[1]))
+    for bad in ("(fftw-3.3.10 fftw_wisdom)", (before[0],), None, (1, 2)):
+        with pytest.raises(TypeError):
+            cnp.fft.import_wisdom(bad)
+
+
+# --- Blocked passes: multi-dimensional / strided transforms of more than 2**20 points are done
+# axis by axis in cache-sized blocks on the library's threads (src/fft/blocked.cpp).
+
+@pytest.mark.parametrize("fn", ["fft2", "ifft2", "fftn", "ifftn"])
+def test_blocked_c2c(fn):
+    x = _data((1030, 1031), "c16")        # more than 2**20 points, odd and composite lengths
+    keep = x.copy()
+    f, g = getattr(cnp.fft, fn), getattr(np.fft, fn)
+    _close(f(x), g(x))
+    assert np.array_equal(x, keep)
+    _close(f(x, norm="ortho"), g(x, norm="ortho"))
+    y = _data((3, 700, 520), "c16")
+    _close(f(y, axes=(0, 2)), g(y, axes=(0, 2)))
+    _close(f(y, s=(600, 5), axes=(1, 0)), g(y, s=(600, 5), axes=(1, 0)))
+
+
+def test_blocked_c2c_3d_every_axis_and_views():
+    x = _data((64, 130, 128), "c16")
+    c = cnp.asarray(x)
+    _close(cnp.fft.fftn(c), np.fft.fftn(x))
+    for axis in range(3):
+        _close(cnp.fft.fft(c, axis=axis), np.fft.fft(x, axis=axis))
+        _close(cnp.fft.ifft(c, n=200, axis=axis), np.fft.ifft(x, n=200, axis=axis))
+    big = _data((1100, 2100), "c16")
+    cb = cnp.asarray(big)
+    for v, cv in ((big[:, ::2], cb[:, ::2]), (big.T, cb.T), (big[::-1, 3:], cb[::-1, 3:])):
+        _close(cnp.fft.fft2(cv), np.fft.fft2(v))
+        _close(cnp.fft.fft(cv, axis=0), np.fft.fft(v, axis=0))
+
+
+@pytest.mark.parametrize("fn", ["rfft2", "irfft2", "rfftn", "irfftn"])
+def test_blocked_real(fn):
+    x = _data((1030, 1031), "c16" if fn.startswith("i") else "f8")
+    keep = x.copy()
+    f, g = getattr(cnp.fft, fn), getattr(np.fft, fn)
+    _close(f(x), g(x))
+    assert np.array_equal(x, keep)
+    _close(f(x, s=(1100, 1001), norm="forward"), g(x, s=(1100, 1001), norm="forward"))
+
+
+@pytest.mark.parametrize("kind", ["c8", "f4"])
+def test_blocked_single_precision(kind):
+    x = _data((1030, 1100), kind)
+    _close(cnp.fft.fft2(x), np.fft.fft2(x), single=True)
+    assert cnp.fft.fft2(x).dtype == cnp.complex64
+    if kind == "f4":
+        _close(cnp.fft.rfft2(x), np.fft.rfft2(x), single=True)
+    else:
+        _close(cnp.fft.irfft2(x), np.fft.irfft2(x), single=True)
+
+
+def test_blocked_thread_counts_agree():
+    # The library's thread setting (cnp_set_num_threads) splits the blocks, never the results.
+    from cnumpy import _backend
+    lib = _backend.lib
+    x = _data((1100, 1030), "c16")
+    want = np.fft.fft2(x)
+    old = lib.cnp_get_num_threads()
+    try:
+        got = []
+        for nt in (1, 2, 3):
+            assert lib.cnp_set_num_threads(nt) == 0
+            got.append(np.asarray(cnp.fft.fft2(x)))
+            _close(got[-1], want)
+        assert np.array_equal(got[0], got[1]) and np.array_equal(got[0], got[2])
+    finally:
+        lib.cnp_set_num_threads(old)

@@ -7,6 +7,7 @@ import operator
 
 from . import _backend
 from ._convert import as_array
+from ._errors import error as _error
 from ._ufunc import produce
 
 __all__ = ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft", "fft2", "ifft2", "rfft2", "irfft2",
@@ -122,3 +123,41 @@ def ifftshift(x, axes=None):
     x = as_array(x)
     ap, na = _seq(axes)
     return produce(_lib.cnp_fft_ifftshift, x._h, ap, na)
+
+
+# --- cnumpy extension: FFTW wisdom (NumPy has no plans). Not in __all__. ---
+
+def export_wisdom():
+    """cnumpy extension: FFTW's accumulated wisdom as a (double, single) pair of str.
+
+    Large multi-dimensional plans are measured on first use (up to a few seconds, see docs/fft.md);
+    a long-running service can save this pair and hand it to import_wisdom() at its next start."""
+    from ._print import _take
+    out = []
+    for single in (0, 1):
+        cell = _backend.new_charp_out()
+        st = _lib.cnp_fft_export_wisdom(single, cell)
+        if st:
+            raise _error(st)
+        out.append(_take(cell))
+    return tuple(out)
+
+
+def import_wisdom(wisdom):
+    """cnumpy extension: merges a (double, single) pair from export_wisdom() into FFTW's wisdom.
+
+    Raises ValueError when FFTW cannot parse a string (that precision's wisdom is then unchanged)."""
+    if isinstance(wisdom, (str, bytes)) or not hasattr(wisdom, "__len__") or len(wisdom) != 2:
+        raise TypeError("wisdom must be a (double, single) pair of strings, as export_wisdom() "
+                        "returns")
+    for single, text in enumerate(wisdom):
+        if isinstance(text, str):
+            text = text.encode("ascii", "replace")
+        if not isinstance(text, bytes):
+            raise TypeError("wisdom must be a (double, single) pair of strings, as "
+                            "export_wisdom() returns")
+        if b"\0" in text:
+            raise ValueError("wisdom strings must not contain NUL characters")
+        st = _lib.cnp_fft_import_wisdom(single, text)
+        if st:
+            raise _error(st)
