@@ -53,6 +53,9 @@ int64_t round_up(int64_t v, int64_t q) { return (v + q - 1) / q * q; }
 // 140 dB (2 needs 19, padded to 32) for a third more FFT work: measured slower (44.1k -> 48k,
 // float32 mono 3.3-3.9 ms against 2.8-3.0 ms), so 2. The code handles any U.
 constexpr int64_t kUp = 2;
+// The resize mode's transforms are at least 16 M and 16 L long: beyond this factor (e.g.
+// 44100 -> 48001) the two-stage chain is used instead.
+constexpr int64_t kMaxResizeFactor = 1024;
 
 template <class C>
 class Chain final : public Resampler {
@@ -60,11 +63,81 @@ class Chain final : public Resampler {
 
  public:
   Chain(double in_rate, double out_rate, int64_t channels, int32_t typenum, int32_t quality, int64_t U, int64_t D,
-        bool stage_b)
-      : in_(in_rate), out_(out_rate), ch_(channels), typenum_(typenum), U_(U), D_(D) {
+        bool stage_b, bool resize)
+      : in_(in_rate), out_(out_rate), ch_(channels), typenum_(typenum), U_(U), D_(D), resize_(resize) {
     const Preset& p = preset(quality);
     const double f_low = 0.5 * std::min(in_rate, out_rate);
-    const double ru = in_rate * double(U);  // stage A's working rate
+    if (resize_) {
+      init_resize(p, f_low);
+    } else {
+      init_two_stage(p, f_low, quality, stage_b);
+    }
+    int_rates_ = integral_rate(in_rate) && integral_rate(out_rate);
+    if (int_rates_) {
+      int64_t a = static_cast<int64_t>(in_rate), b = static_cast<int64_t>(out_rate);
+      int64_t g = std::gcd(a, b);
+      M_ = a / g;
+      L_ = b / g;
+    }
+    hist_.resize(ch_);
+    pending_.resize(ch_);
+    reset();
+  }
+
+ private:
+  // One FFT stage that resamples by L/M itself (U = L, D = M: indices below are at the virtual
+  // rate in * L). A block of Nin = M q input samples is transformed, multiplied by the low-pass
+  // (designed at the input rate), its spectrum cut or zero-padded to Nout = L q bins and
+  // transformed back: the inverse transform evaluates the filtered block's band-limited
+  // interpolant at the output instants k * M / L, exactly the FIR sum y(t) = sum_n x[n] h(t - n)
+  // up to the filter's own stopband leakage. Overlap-save keeps the outputs the wrap-around
+  // does not reach. No second stage, and the transforms are only as long as the two rates need.
+  void init_resize(const Preset& p, double f_low) {
+    const int64_t L = U_, M = D_;
+    double fc = f_low * 0.5 * (p.pass + p.stop) / in_;
+    double dw = f_low * (p.stop - p.pass) / in_;
+    check_taps(kaiser_taps(p.atten, dw), in_, out_);
+    // 2 c_in * L / M must be whole (the first valid output sits at block position 2 c_in).
+    int64_t cq = M % 2 == 0 ? M / 2 : M;
+    int64_t c_in = round_up(static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)), cq);
+    int64_t nin = M * 16;
+    while (nin < 6 * 2 * c_in) nin *= 2;
+    nin_ = nin;
+    nout_ = nin / M * L;
+    c_ = c_in * L;
+    N_ = nin * L;
+    S_ = (nin - 2 * c_in) / M * M * L;
+    kbins_ = std::min(nin_, nout_) / 2;
+    double beta = kaiser_beta(p.atten);
+    const int64_t kb = kbins_;
+    H_ = cached_table<Cx>(table_key("chainR", sizeof(C), L, M, nin, c_in, fc, beta), [&] {
+      Prototype proto{fc, double(c_in + 1), beta, 1.0 / bessel_i0(beta)};
+      FftwBuf<double> hd(nin);
+      FftwBuf<std::complex<double>> hs(nin / 2 + 1);
+      double sum = 0.0;
+      for (int64_t i = 0; i < nin; ++i) hd.p[i] = i <= 2 * c_in ? proto(double(i - c_in)) : 0.0;
+      for (int64_t i = 0; i <= 2 * c_in; ++i) sum += hd.p[i];
+      for (int64_t i = 0; i <= 2 * c_in; ++i) hd.p[i] /= sum;  // unit DC gain
+      auto plan = fft::get_plan(fft::Problem{fft::Kind::r2c, false, {{nin, 1, 1}}, {}, 1}, hd.p, hs.p);
+      plan->execute(fft::Kind::r2c, hd.p, hs.p);
+      std::vector<Cx> out(kb + 1);
+      for (int64_t k = 0; k <= kb; ++k) out[k] = Cx(hs.p[k] / double(nin));
+      return out;
+    });
+    in_len_ = nin;
+    rin_ = std::make_unique<FftwBuf<C>>(nin);
+    xs_ = std::make_unique<FftwBuf<Cx>>(nin / 2 + 1);
+    spec_ = std::make_unique<FftwBuf<Cx>>(nout_ / 2 + 1);
+    rout_ = std::make_unique<FftwBuf<C>>(nout_);
+    constexpr bool single = sizeof(C) == 4;
+    plan_r2c_ = fft::get_plan(fft::Problem{fft::Kind::r2c, single, {{nin, 1, 1}}, {}, 1}, rin_->p, xs_->p);
+    plan_c2r_ = fft::get_plan(fft::Problem{fft::Kind::c2r, single, {{nout_, 1, 1}}, {}, 1}, spec_->p, rout_->p);
+  }
+
+  void init_two_stage(const Preset& p, double f_low, int32_t quality, bool stage_b) {
+    (void)quality;
+    const double in_rate = in_, out_rate = out_;
+    const double ru = in_rate * double(U_);  // stage A's working rate
     // Stage A: the sharp low-pass at the zero-stuffed rate, per-phase unit DC gain.
     double fc = f_low * 0.5 * (p.pass + p.stop) / ru;
     double dw = f_low * (p.stop - p.pass) / ru;
@@ -74,7 +147,7 @@ class Chain final : public Resampler {
     c_ = round_up(static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)), 2 * U_ * D_);
     const int64_t lh = 2 * c_ + 1;
     double beta = kaiser_beta(p.atten);
-    N_ = 1024 * U_ * D_;  // U * D * 2^k: the short (N / U) and decimated (N / D) blocks are 2^k
+    N_ = 256 * U_ * D_;  // U * D * 2^k: the short (N / U) and decimated (N / D) blocks are 2^k
     while (N_ < 6 * (lh - 1)) N_ *= 2;
     S_ = (N_ - (lh - 1)) / (2 * U_ * D_) * (2 * U_ * D_);
     // H = FFT(h zero-padded to N) / N (the c2r is unnormalised), designed and transformed in
@@ -118,17 +191,9 @@ class Chain final : public Resampler {
       b_ = std::make_unique<Polyphase<C>>(ra, out_rate, ch_, d, p.table_phases);
       b0_ = -((b_->half() * D_ + S_ - 1) / S_);
     }
-    int_rates_ = integral_rate(in_rate) && integral_rate(out_rate);
-    if (int_rates_) {
-      int64_t a = static_cast<int64_t>(in_rate), b = static_cast<int64_t>(out_rate);
-      int64_t g = std::gcd(a, b);
-      M_ = a / g;
-      L_ = b / g;
-    }
-    hist_.resize(ch_);
-    pending_.resize(ch_);
-    reset();
   }
+
+ public:
 
   void reset() override {
     // Input history from the first sample block b0 reads; silence before index 0.
@@ -148,7 +213,7 @@ class Chain final : public Resampler {
     return held * out_ / in_;
   }
   int64_t channels() const override { return ch_; }
-  int64_t taps() const override { return 2 * c_ + 1; }
+  int64_t taps() const override { return resize_ ? 2 * (c_ / U_) + 1 : 2 * c_ + 1; }
   bool rational() const override { return b_ ? b_->rational() : true; }
 
   int64_t out_length(int64_t n) const override {
@@ -178,7 +243,7 @@ class Chain final : public Resampler {
     }
     received_ += in.frames;
     // The stage-A samples these frames will make, reserved in one step.
-    int64_t more = in.frames * U_ / D_ + S_;
+    int64_t more = in.frames * U_ / D_ + S_ / D_;
     if (b_)
       b_->reserve(more);
     else
@@ -271,6 +336,15 @@ class Chain final : public Resampler {
       C* sp = reinterpret_cast<C*>(spec_->p);
       const C* xs = reinterpret_cast<const C*>(xs_->p);
       const C* hh = reinterpret_cast<const C*>(H_->data());
+      if (resize_) {
+        // X H on the bins both rates share; above them the low-pass is in its stopband: zero.
+        if constexpr (sizeof(C) == 4)
+          spectrum_mul_f(sp, xs, hh, nin_, kbins_);
+        else
+          spectrum_mul_d(sp, xs, hh, nin_, kbins_);
+        std::fill(sp + 2 * (kbins_ + 1), sp + 2 * (nout_ / 2 + 1), C(0));
+        plan_c2r_->execute(fft::Kind::c2r, spec_->p, rout_->p);
+      } else {
       // U > 1: the zero-stuffed block's spectrum is the short block's, repeated U times.
       if constexpr (sizeof(C) == 4)
         spectrum_mul_f(sp, xs, hh, N_ / U_, N_ / 2);
@@ -288,6 +362,7 @@ class Chain final : public Resampler {
         plan_c2r_->execute(fft::Kind::c2r, fold_->p, rout_->p);
       } else {
         plan_c2r_->execute(fft::Kind::c2r, spec_->p, rout_->p);
+      }
       }
       // Outputs m = block*S + j (j < S, on the decimation grid) are rout[(2c + j) / D].
       const C* z = rout_->p + 2 * c_ / D_;
@@ -382,6 +457,8 @@ class Chain final : public Resampler {
   int64_t ch_;
   int32_t typenum_;
   int64_t U_, D_;
+  bool resize_ = false;
+  int64_t nin_ = 0, nout_ = 0, kbins_ = 0;  // resize mode: transform lengths, shared bins
   int64_t c_ = 0, N_ = 0, S_ = 0, in_len_ = 0;
   std::shared_ptr<const std::vector<Cx>> H_;
   std::unique_ptr<FftwBuf<C>> rin_, rout_;
@@ -400,9 +477,28 @@ class Chain final : public Resampler {
 
 }  // namespace
 
+namespace {
+// Largest prime factor <= 7: FFTW has fast codelets for these (the resize mode's transform lengths
+// are multiples of L and M).
+bool smooth(int64_t v) {
+  for (int64_t p : {2, 3, 5, 7})
+    while (v % p == 0) v /= p;
+  return v == 1;
+}
+}  // namespace
+
 std::unique_ptr<Resampler> make_chain(double in_rate, double out_rate, int64_t channels, int32_t typenum,
                                       int32_t quality, bool single) {
   if (in_rate == out_rate) return nullptr;
+  if (integral_rate(in_rate) && integral_rate(out_rate)) {
+    int64_t a = static_cast<int64_t>(in_rate), b = static_cast<int64_t>(out_rate);
+    int64_t g = std::gcd(a, b), M = a / g, L = b / g;
+    if (smooth(L) && smooth(M) && L <= kMaxResizeFactor && M <= kMaxResizeFactor) {
+      if (single)
+        return std::make_unique<Chain<float>>(in_rate, out_rate, channels, typenum, quality, L, M, false, true);
+      return std::make_unique<Chain<double>>(in_rate, out_rate, channels, typenum, quality, L, M, false, true);
+    }
+  }
   int64_t U = 1, D = 1;
   bool stage_b = true;
   if (out_rate > in_rate) {
@@ -415,8 +511,8 @@ std::unique_ptr<Resampler> make_chain(double in_rate, double out_rate, int64_t c
     U = kUp;  // close to 1: oversampling keeps stage B short
   }
   if (single)
-    return std::make_unique<Chain<float>>(in_rate, out_rate, channels, typenum, quality, U, D, stage_b);
-  return std::make_unique<Chain<double>>(in_rate, out_rate, channels, typenum, quality, U, D, stage_b);
+    return std::make_unique<Chain<float>>(in_rate, out_rate, channels, typenum, quality, U, D, stage_b, false);
+  return std::make_unique<Chain<double>>(in_rate, out_rate, channels, typenum, quality, U, D, stage_b, false);
 }
 
 }  // namespace cnp::audio
