@@ -55,12 +55,20 @@ def chain_sizes(in_rate, out_rate, quality):
         m, l = in_rate // g, out_rate // g
         if smooth(l) and smooth(m) and l <= MAX_RESIZE_FACTOR and m <= MAX_RESIZE_FACTOR:
             dw = f_low * (s - p) / in_rate
-            cq = m // 2 if m % 2 == 0 else m
-            c = round_up(int(math.ceil(kaiser_taps(a, dw) / 2.0)), cq)
-            nin = m * 16
-            while nin < 6 * 2 * c:
+            e = int(math.ceil(kaiser_taps(a, dw) / 2.0)) + 1
+            r = (2 * e * l + m - 1) // m
+            best, best_cost, nin = 0, 0.0, m
+            while nin <= 1 << 22:
+                step = (nin - (r * m + l - 1) // l) // m * m
+                if nin >= 4 * 2 * e and step > 0:
+                    nout = nin // m * l
+                    cost = (nin * math.log2(nin) + nout * math.log2(nout)) / step
+                    if best == 0 or cost < best_cost:
+                        best, best_cost = nin, cost
+                    if nin > 64 * 2 * e:
+                        break
                 nin *= 2
-            return nin, nin // m * l
+            return best, best // m * l
     u, d = 1, 1
     if out_rate > in_rate:
         u = 2

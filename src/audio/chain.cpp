@@ -97,27 +97,45 @@ class Chain final : public Resampler {
     double fc = f_low * 0.5 * (p.pass + p.stop) / in_;
     double dw = f_low * (p.stop - p.pass) / in_;
     check_taps(kaiser_taps(p.atten, dw), in_, out_);
-    // 2 c_in * L / M must be whole (the first valid output sits at block position 2 c_in).
-    int64_t cq = M % 2 == 0 ? M / 2 : M;
-    int64_t c_in = round_up(static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)), cq);
-    int64_t nin = M * 16;
-    while (nin < 6 * 2 * c_in) nin *= 2;
+    // The filter reaches e input samples either side of its centre cc. Windows start e samples
+    // before their block's first output time; the first valid output of a block is rout[r], at
+    // block position r * M / L = cc + e: cc is fractional so that r is whole for any L/M.
+    const int64_t e = static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)) + 1;
+    const int64_t r = (2 * e * L + M - 1) / M;
+    const double cc = double(r) * double(M) / double(L) - double(e);
+    // Transform length M * 2^k with the fewest transform operations per output (n log n for
+    // both transforms over the samples a block advances); at least 4 filter lengths.
+    int64_t best = 0;
+    double best_cost = 0.0;
+    for (int64_t nin = M; nin <= (int64_t(1) << 22); nin *= 2) {
+      int64_t step = (nin - (r * M + L - 1) / L) / M * M;
+      if (nin < 4 * 2 * e || step <= 0) continue;
+      int64_t nout = nin / M * L;
+      double cost = (double(nin) * std::log2(double(nin)) + double(nout) * std::log2(double(nout))) / double(step);
+      if (best == 0 || cost < best_cost) {
+        best = nin;
+        best_cost = cost;
+      }
+      if (nin > 64 * 2 * e) break;
+    }
+    const int64_t nin = best;
     nin_ = nin;
     nout_ = nin / M * L;
-    c_ = c_in * L;
+    c_ = e * L;
     N_ = nin * L;
-    S_ = (nin - 2 * c_in) / M * M * L;
+    S_ = (nin - (r * M + L - 1) / L) / M * M * L;
+    zoff_ = r;
     kbins_ = std::min(nin_, nout_) / 2;
     double beta = kaiser_beta(p.atten);
     const int64_t kb = kbins_;
-    H_ = cached_table<Cx>(table_key("chainR", sizeof(C), L, M, nin, c_in, fc, beta), [&] {
-      Prototype proto{fc, double(c_in + 1), beta, 1.0 / bessel_i0(beta)};
+    H_ = cached_table<Cx>(table_key("chainR", sizeof(C), L, M, nin, e, r, fc, beta), [&] {
+      Prototype proto{fc, double(e), beta, 1.0 / bessel_i0(beta)};
       FftwBuf<double> hd(nin);
       FftwBuf<std::complex<double>> hs(nin / 2 + 1);
       double sum = 0.0;
-      for (int64_t i = 0; i < nin; ++i) hd.p[i] = i <= 2 * c_in ? proto(double(i - c_in)) : 0.0;
-      for (int64_t i = 0; i <= 2 * c_in; ++i) sum += hd.p[i];
-      for (int64_t i = 0; i <= 2 * c_in; ++i) hd.p[i] /= sum;  // unit DC gain
+      for (int64_t i = 0; i < nin; ++i) hd.p[i] = proto(double(i) - cc);  // zero beyond cc + e
+      for (int64_t i = 0; i < nin; ++i) sum += hd.p[i];
+      for (int64_t i = 0; i < nin; ++i) hd.p[i] /= sum;  // unit DC gain
       auto plan = fft::get_plan(fft::Problem{fft::Kind::r2c, false, {{nin, 1, 1}}, {}, 1}, hd.p, hs.p);
       plan->execute(fft::Kind::r2c, hd.p, hs.p);
       std::vector<Cx> out(kb + 1);
@@ -209,11 +227,15 @@ class Chain final : public Resampler {
   }
 
   double delay() const override {
-    double held = double(c_ + S_ + (b_ ? b_->half() * D_ : 0)) / double(U_);  // input samples
+    // Input samples held back: a block runs once its whole window has arrived, so up to the
+    // window minus the part before its outputs (resize mode: S is rounded down to whole M, the
+    // rest of the window is held too).
+    double held = resize_ ? double(N_ - c_) / double(U_)
+                          : double(c_ + S_ + (b_ ? b_->half() * D_ : 0)) / double(U_);
     return held * out_ / in_;
   }
   int64_t channels() const override { return ch_; }
-  int64_t taps() const override { return resize_ ? 2 * (c_ / U_) + 1 : 2 * c_ + 1; }
+  int64_t taps() const override { return resize_ ? 2 * (c_ / U_) - 1 : 2 * c_ + 1; }
   bool rational() const override { return b_ ? b_->rational() : true; }
 
   int64_t out_length(int64_t n) const override {
@@ -258,6 +280,7 @@ class Chain final : public Resampler {
     total_ = out_length(received_);
     Sink sink;
     Array out = new_output(typenum_, last_ndim_, planar, total_, ch_, &sink);
+    if (!b_) direct_ = &sink;  // do_block writes the outputs in place
     int64_t done = 0;
     if (received_ > 0) {
       int64_t bl = last_needed() / S_;
@@ -269,6 +292,7 @@ class Chain final : public Resampler {
     }
     done += drain(sink, done, true);
     src_ = nullptr;
+    direct_ = nullptr;
     return out;
   }
 
@@ -365,11 +389,15 @@ class Chain final : public Resampler {
       }
       }
       // Outputs m = block*S + j (j < S, on the decimation grid) are rout[(2c + j) / D].
-      const C* z = rout_->p + 2 * c_ / D_;
+      const C* z = rout_->p + (resize_ ? zoff_ : 2 * c_ / D_);
       const int64_t count = S_ / D_;
       if (b_ && block_ >= 0) {  // straight into stage B's history
         if (c == 0) b_->extend(count);
         std::copy(z, z + count, b_->tail(c));
+      } else if (direct_) {  // one-shot without stage B: straight into the result
+        const int64_t n = std::max<int64_t>(0, std::min(count, total_ - produced_));
+        write_frames(*direct_, produced_, c, z, n);
+        if (c == ch_ - 1) produced_ += n;
       } else {
         auto& out = pending_[c];
         out.insert(out.end(), z, z + count);
@@ -420,18 +448,22 @@ class Chain final : public Resampler {
     if (flushed_) count = std::min(count, total_ - produced_);
     if (count <= 0) return 0;
     for (int64_t c = 0; c < ch_; ++c) {
-      const C* v = pending_[c].data();
-      for (int64_t i = 0; i < count; ++i) {
-        int64_t o = i * s.fstride + c * s.cstride;
-        if (s.typenum == CNP_FLOAT64)
-          reinterpret_cast<double*>(s.data)[o] = static_cast<double>(v[i]);
-        else
-          reinterpret_cast<float*>(s.data)[o] = static_cast<float>(v[i]);
-      }
+      write_frames(s0, at, c, pending_[c].data(), count);
       pending_[c].erase(pending_[c].begin(), pending_[c].begin() + count);
     }
     produced_ += count;
     return count;
+  }
+
+  // n samples of channel c into the sink from frame `at`.
+  static void write_frames(const Sink& s, int64_t at, int64_t c, const C* v, int64_t n) {
+    if (s.typenum == CNP_FLOAT64) {
+      double* o = reinterpret_cast<double*>(s.data) + at * s.fstride + c * s.cstride;
+      for (int64_t i = 0; i < n; ++i) o[i * s.fstride] = static_cast<double>(v[i]);
+    } else {
+      float* o = reinterpret_cast<float*>(s.data) + at * s.fstride + c * s.cstride;
+      for (int64_t i = 0; i < n; ++i) o[i * s.fstride] = static_cast<float>(v[i]);
+    }
   }
 
   // The streaming path: everything ready now, as a new array.
@@ -458,7 +490,7 @@ class Chain final : public Resampler {
   int32_t typenum_;
   int64_t U_, D_;
   bool resize_ = false;
-  int64_t nin_ = 0, nout_ = 0, kbins_ = 0;  // resize mode: transform lengths, shared bins
+  int64_t nin_ = 0, nout_ = 0, kbins_ = 0, zoff_ = 0;  // resize mode: lengths, shared bins, first output
   int64_t c_ = 0, N_ = 0, S_ = 0, in_len_ = 0;
   std::shared_ptr<const std::vector<Cx>> H_;
   std::unique_ptr<FftwBuf<C>> rin_, rout_;
@@ -471,6 +503,7 @@ class Chain final : public Resampler {
   std::vector<std::vector<C>> hist_, pending_;
   int64_t hist_start_ = 0, received_ = 0, block_ = 0, produced_ = 0, total_ = 0;
   const ChunkIn<C>* src_ = nullptr;  // one-shot mode: the caller's input, read in place
+  const Sink* direct_ = nullptr;     // one-shot without stage B: the result, written in place
   bool flushed_ = false;
   int32_t last_ndim_ = 1;
 };
