@@ -53,6 +53,9 @@ int64_t round_up(int64_t v, int64_t q) { return (v + q - 1) / q * q; }
 // 140 dB (2 needs 19, padded to 32) for a third more FFT work: measured slower (44.1k -> 48k,
 // float32 mono 3.3-3.9 ms against 2.8-3.0 ms), so 2. The code handles any U.
 constexpr int64_t kUp = 2;
+// The resize mode's transforms are at least 16 M and 16 L long: beyond this factor (e.g.
+// 44100 -> 48001) the two-stage chain is used instead.
+constexpr int64_t kMaxResizeFactor = 1024;
 
 template <class C>
 class Chain final : public Resampler {
@@ -60,11 +63,99 @@ class Chain final : public Resampler {
 
  public:
   Chain(double in_rate, double out_rate, int64_t channels, int32_t typenum, int32_t quality, int64_t U, int64_t D,
-        bool stage_b)
-      : in_(in_rate), out_(out_rate), ch_(channels), typenum_(typenum), U_(U), D_(D) {
+        bool stage_b, bool resize)
+      : in_(in_rate), out_(out_rate), ch_(channels), typenum_(typenum), U_(U), D_(D), resize_(resize) {
     const Preset& p = preset(quality);
     const double f_low = 0.5 * std::min(in_rate, out_rate);
-    const double ru = in_rate * double(U);  // stage A's working rate
+    if (resize_) {
+      init_resize(p, f_low);
+    } else {
+      init_two_stage(p, f_low, quality, stage_b);
+    }
+    int_rates_ = integral_rate(in_rate) && integral_rate(out_rate);
+    if (int_rates_) {
+      int64_t a = static_cast<int64_t>(in_rate), b = static_cast<int64_t>(out_rate);
+      int64_t g = std::gcd(a, b);
+      M_ = a / g;
+      L_ = b / g;
+    }
+    hist_.resize(ch_);
+    pending_.resize(ch_);
+    reset();
+  }
+
+ private:
+  // One FFT stage that resamples by L/M itself (U = L, D = M: indices below are at the virtual
+  // rate in * L). A block of Nin = M q input samples is transformed, multiplied by the low-pass
+  // (designed at the input rate), its spectrum cut or zero-padded to Nout = L q bins and
+  // transformed back: the inverse transform evaluates the filtered block's band-limited
+  // interpolant at the output instants k * M / L, exactly the FIR sum y(t) = sum_n x[n] h(t - n)
+  // up to the filter's own stopband leakage. Overlap-save keeps the outputs the wrap-around
+  // does not reach. No second stage, and the transforms are only as long as the two rates need.
+  void init_resize(const Preset& p, double f_low) {
+    const int64_t L = U_, M = D_;
+    double fc = f_low * 0.5 * (p.pass + p.stop) / in_;
+    double dw = f_low * (p.stop - p.pass) / in_;
+    check_taps(kaiser_taps(p.atten, dw), in_, out_);
+    // The filter reaches e input samples either side of its centre cc. Windows start e samples
+    // before their block's first output time; the first valid output of a block is rout[r], at
+    // block position r * M / L = cc + e: cc is fractional so that r is whole for any L/M.
+    const int64_t e = static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)) + 1;
+    const int64_t r = (2 * e * L + M - 1) / M;
+    const double cc = double(r) * double(M) / double(L) - double(e);
+    // Transform length M * 2^k with the fewest transform operations per output (n log n for
+    // both transforms over the samples a block advances); at least 4 filter lengths.
+    int64_t best = 0;
+    double best_cost = 0.0;
+    for (int64_t nin = M; nin <= (int64_t(1) << 22); nin *= 2) {
+      int64_t step = (nin - (r * M + L - 1) / L) / M * M;
+      if (nin < 4 * 2 * e || step <= 0) continue;
+      int64_t nout = nin / M * L;
+      double cost = (double(nin) * std::log2(double(nin)) + double(nout) * std::log2(double(nout))) / double(step);
+      if (best == 0 || cost < best_cost) {
+        best = nin;
+        best_cost = cost;
+      }
+      if (nin > 64 * 2 * e) break;
+    }
+    const int64_t nin = best;
+    nin_ = nin;
+    nout_ = nin / M * L;
+    c_ = e * L;
+    N_ = nin * L;
+    S_ = (nin - (r * M + L - 1) / L) / M * M * L;
+    zoff_ = r;
+    kbins_ = std::min(nin_, nout_) / 2;
+    double beta = kaiser_beta(p.atten);
+    const int64_t kb = kbins_;
+    H_ = cached_table<Cx>(table_key("chainR", sizeof(C), L, M, nin, e, r, fc, beta), [&] {
+      Prototype proto{fc, double(e), beta, 1.0 / bessel_i0(beta)};
+      FftwBuf<double> hd(nin);
+      FftwBuf<std::complex<double>> hs(nin / 2 + 1);
+      double sum = 0.0;
+      for (int64_t i = 0; i < nin; ++i) hd.p[i] = proto(double(i) - cc);  // zero beyond cc + e
+      for (int64_t i = 0; i < nin; ++i) sum += hd.p[i];
+      for (int64_t i = 0; i < nin; ++i) hd.p[i] /= sum;  // unit DC gain
+      auto plan = fft::get_plan(fft::Problem{fft::Kind::r2c, false, {{nin, 1, 1}}, {}, 1}, hd.p, hs.p);
+      plan->execute(fft::Kind::r2c, hd.p, hs.p);
+      std::vector<Cx> out(kb + 1);
+      for (int64_t k = 0; k <= kb; ++k) out[k] = Cx(hs.p[k] / double(nin));
+      return out;
+    });
+    in_len_ = nin;
+    rin_ = std::make_unique<FftwBuf<C>>(nin);
+    xs_ = std::make_unique<FftwBuf<Cx>>(nin / 2 + 1);
+    spec_ = std::make_unique<FftwBuf<Cx>>(nout_ / 2 + 1);
+    rout_ = std::make_unique<FftwBuf<C>>(nout_);
+    constexpr bool single = sizeof(C) == 4;
+    plan_r2c_ = fft::get_plan(fft::Problem{fft::Kind::r2c, single, {{nin, 1, 1}}, {}, 1}, rin_->p, xs_->p);
+    plan_c2r_ = fft::get_plan(fft::Problem{fft::Kind::c2r, single, {{nout_, 1, 1}}, {}, 1}, spec_->p, rout_->p);
+  }
+
+  void init_two_stage(const Preset& p, double f_low, int32_t quality, bool stage_b) {
+    (void)quality;
+    const double in_rate = in_, out_rate = out_;
+    const double ru = in_rate * double(U_);  // stage A's working rate
     // Stage A: the sharp low-pass at the zero-stuffed rate, per-phase unit DC gain.
     double fc = f_low * 0.5 * (p.pass + p.stop) / ru;
     double dw = f_low * (p.stop - p.pass) / ru;
@@ -74,7 +165,7 @@ class Chain final : public Resampler {
     c_ = round_up(static_cast<int64_t>(std::ceil(kaiser_taps(p.atten, dw) / 2.0)), 2 * U_ * D_);
     const int64_t lh = 2 * c_ + 1;
     double beta = kaiser_beta(p.atten);
-    N_ = 1024 * U_ * D_;  // U * D * 2^k: the short (N / U) and decimated (N / D) blocks are 2^k
+    N_ = 256 * U_ * D_;  // U * D * 2^k: the short (N / U) and decimated (N / D) blocks are 2^k
     while (N_ < 6 * (lh - 1)) N_ *= 2;
     S_ = (N_ - (lh - 1)) / (2 * U_ * D_) * (2 * U_ * D_);
     // H = FFT(h zero-padded to N) / N (the c2r is unnormalised), designed and transformed in
@@ -118,17 +209,9 @@ class Chain final : public Resampler {
       b_ = std::make_unique<Polyphase<C>>(ra, out_rate, ch_, d, p.table_phases);
       b0_ = -((b_->half() * D_ + S_ - 1) / S_);
     }
-    int_rates_ = integral_rate(in_rate) && integral_rate(out_rate);
-    if (int_rates_) {
-      int64_t a = static_cast<int64_t>(in_rate), b = static_cast<int64_t>(out_rate);
-      int64_t g = std::gcd(a, b);
-      M_ = a / g;
-      L_ = b / g;
-    }
-    hist_.resize(ch_);
-    pending_.resize(ch_);
-    reset();
   }
+
+ public:
 
   void reset() override {
     // Input history from the first sample block b0 reads; silence before index 0.
@@ -144,11 +227,15 @@ class Chain final : public Resampler {
   }
 
   double delay() const override {
-    double held = double(c_ + S_ + (b_ ? b_->half() * D_ : 0)) / double(U_);  // input samples
+    // Input samples held back: a block runs once its whole window has arrived, so up to the
+    // window minus the part before its outputs (resize mode: S is rounded down to whole M, the
+    // rest of the window is held too).
+    double held = resize_ ? double(N_ - c_) / double(U_)
+                          : double(c_ + S_ + (b_ ? b_->half() * D_ : 0)) / double(U_);
     return held * out_ / in_;
   }
   int64_t channels() const override { return ch_; }
-  int64_t taps() const override { return 2 * c_ + 1; }
+  int64_t taps() const override { return resize_ ? 2 * (c_ / U_) - 1 : 2 * c_ + 1; }
   bool rational() const override { return b_ ? b_->rational() : true; }
 
   int64_t out_length(int64_t n) const override {
@@ -178,7 +265,7 @@ class Chain final : public Resampler {
     }
     received_ += in.frames;
     // The stage-A samples these frames will make, reserved in one step.
-    int64_t more = in.frames * U_ / D_ + S_;
+    int64_t more = in.frames * U_ / D_ + S_ / D_;
     if (b_)
       b_->reserve(more);
     else
@@ -193,6 +280,7 @@ class Chain final : public Resampler {
     total_ = out_length(received_);
     Sink sink;
     Array out = new_output(typenum_, last_ndim_, planar, total_, ch_, &sink);
+    if (!b_) direct_ = &sink;  // do_block writes the outputs in place
     int64_t done = 0;
     if (received_ > 0) {
       int64_t bl = last_needed() / S_;
@@ -204,6 +292,7 @@ class Chain final : public Resampler {
     }
     done += drain(sink, done, true);
     src_ = nullptr;
+    direct_ = nullptr;
     return out;
   }
 
@@ -271,6 +360,15 @@ class Chain final : public Resampler {
       C* sp = reinterpret_cast<C*>(spec_->p);
       const C* xs = reinterpret_cast<const C*>(xs_->p);
       const C* hh = reinterpret_cast<const C*>(H_->data());
+      if (resize_) {
+        // X H on the bins both rates share; above them the low-pass is in its stopband: zero.
+        if constexpr (sizeof(C) == 4)
+          spectrum_mul_f(sp, xs, hh, nin_, kbins_);
+        else
+          spectrum_mul_d(sp, xs, hh, nin_, kbins_);
+        std::fill(sp + 2 * (kbins_ + 1), sp + 2 * (nout_ / 2 + 1), C(0));
+        plan_c2r_->execute(fft::Kind::c2r, spec_->p, rout_->p);
+      } else {
       // U > 1: the zero-stuffed block's spectrum is the short block's, repeated U times.
       if constexpr (sizeof(C) == 4)
         spectrum_mul_f(sp, xs, hh, N_ / U_, N_ / 2);
@@ -289,12 +387,17 @@ class Chain final : public Resampler {
       } else {
         plan_c2r_->execute(fft::Kind::c2r, spec_->p, rout_->p);
       }
+      }
       // Outputs m = block*S + j (j < S, on the decimation grid) are rout[(2c + j) / D].
-      const C* z = rout_->p + 2 * c_ / D_;
+      const C* z = rout_->p + (resize_ ? zoff_ : 2 * c_ / D_);
       const int64_t count = S_ / D_;
       if (b_ && block_ >= 0) {  // straight into stage B's history
         if (c == 0) b_->extend(count);
         std::copy(z, z + count, b_->tail(c));
+      } else if (direct_) {  // one-shot without stage B: straight into the result
+        const int64_t n = std::max<int64_t>(0, std::min(count, total_ - produced_));
+        write_frames(*direct_, produced_, c, z, n);
+        if (c == ch_ - 1) produced_ += n;
       } else {
         auto& out = pending_[c];
         out.insert(out.end(), z, z + count);
@@ -345,18 +448,22 @@ class Chain final : public Resampler {
     if (flushed_) count = std::min(count, total_ - produced_);
     if (count <= 0) return 0;
     for (int64_t c = 0; c < ch_; ++c) {
-      const C* v = pending_[c].data();
-      for (int64_t i = 0; i < count; ++i) {
-        int64_t o = i * s.fstride + c * s.cstride;
-        if (s.typenum == CNP_FLOAT64)
-          reinterpret_cast<double*>(s.data)[o] = static_cast<double>(v[i]);
-        else
-          reinterpret_cast<float*>(s.data)[o] = static_cast<float>(v[i]);
-      }
+      write_frames(s0, at, c, pending_[c].data(), count);
       pending_[c].erase(pending_[c].begin(), pending_[c].begin() + count);
     }
     produced_ += count;
     return count;
+  }
+
+  // n samples of channel c into the sink from frame `at`.
+  static void write_frames(const Sink& s, int64_t at, int64_t c, const C* v, int64_t n) {
+    if (s.typenum == CNP_FLOAT64) {
+      double* o = reinterpret_cast<double*>(s.data) + at * s.fstride + c * s.cstride;
+      for (int64_t i = 0; i < n; ++i) o[i * s.fstride] = static_cast<double>(v[i]);
+    } else {
+      float* o = reinterpret_cast<float*>(s.data) + at * s.fstride + c * s.cstride;
+      for (int64_t i = 0; i < n; ++i) o[i * s.fstride] = static_cast<float>(v[i]);
+    }
   }
 
   // The streaming path: everything ready now, as a new array.
@@ -382,6 +489,8 @@ class Chain final : public Resampler {
   int64_t ch_;
   int32_t typenum_;
   int64_t U_, D_;
+  bool resize_ = false;
+  int64_t nin_ = 0, nout_ = 0, kbins_ = 0, zoff_ = 0;  // resize mode: lengths, shared bins, first output
   int64_t c_ = 0, N_ = 0, S_ = 0, in_len_ = 0;
   std::shared_ptr<const std::vector<Cx>> H_;
   std::unique_ptr<FftwBuf<C>> rin_, rout_;
@@ -394,15 +503,35 @@ class Chain final : public Resampler {
   std::vector<std::vector<C>> hist_, pending_;
   int64_t hist_start_ = 0, received_ = 0, block_ = 0, produced_ = 0, total_ = 0;
   const ChunkIn<C>* src_ = nullptr;  // one-shot mode: the caller's input, read in place
+  const Sink* direct_ = nullptr;     // one-shot without stage B: the result, written in place
   bool flushed_ = false;
   int32_t last_ndim_ = 1;
 };
 
 }  // namespace
 
+namespace {
+// Largest prime factor <= 7: FFTW has fast codelets for these (the resize mode's transform lengths
+// are multiples of L and M).
+bool smooth(int64_t v) {
+  for (int64_t p : {2, 3, 5, 7})
+    while (v % p == 0) v /= p;
+  return v == 1;
+}
+}  // namespace
+
 std::unique_ptr<Resampler> make_chain(double in_rate, double out_rate, int64_t channels, int32_t typenum,
                                       int32_t quality, bool single) {
   if (in_rate == out_rate) return nullptr;
+  if (integral_rate(in_rate) && integral_rate(out_rate)) {
+    int64_t a = static_cast<int64_t>(in_rate), b = static_cast<int64_t>(out_rate);
+    int64_t g = std::gcd(a, b), M = a / g, L = b / g;
+    if (smooth(L) && smooth(M) && L <= kMaxResizeFactor && M <= kMaxResizeFactor) {
+      if (single)
+        return std::make_unique<Chain<float>>(in_rate, out_rate, channels, typenum, quality, L, M, false, true);
+      return std::make_unique<Chain<double>>(in_rate, out_rate, channels, typenum, quality, L, M, false, true);
+    }
+  }
   int64_t U = 1, D = 1;
   bool stage_b = true;
   if (out_rate > in_rate) {
@@ -415,8 +544,8 @@ std::unique_ptr<Resampler> make_chain(double in_rate, double out_rate, int64_t c
     U = kUp;  // close to 1: oversampling keeps stage B short
   }
   if (single)
-    return std::make_unique<Chain<float>>(in_rate, out_rate, channels, typenum, quality, U, D, stage_b);
-  return std::make_unique<Chain<double>>(in_rate, out_rate, channels, typenum, quality, U, D, stage_b);
+    return std::make_unique<Chain<float>>(in_rate, out_rate, channels, typenum, quality, U, D, stage_b, false);
+  return std::make_unique<Chain<double>>(in_rate, out_rate, channels, typenum, quality, U, D, stage_b, false);
 }
 
 }  // namespace cnp::audio

@@ -14,8 +14,8 @@ const Preset& preset(int32_t quality) {
   // Measured numbers for each row are in docs/audio.md. The table sizes keep the cubic
   // interpolation error of the coefficient table well below each preset's stopband.
   static const Preset presets[] = {
-      {0.80, 1.00, 80.0, 64},    // lq
-      {0.90, 1.00, 110.0, 128},  // mq
+      {0.80, 1.00, 100.0, 64},   // lq
+      {0.90, 1.00, 125.0, 128},  // mq
       {0.95, 1.00, 140.0, 256},  // hq
       {0.95, 1.00, 185.0, 1024},  // vhq
   };

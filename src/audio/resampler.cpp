@@ -105,14 +105,12 @@ std::unique_ptr<Resampler> make_resampler(double in_rate, double out_rate, int64
     throw_type("Resampler: dtype must be float32 or float64");
   preset(quality);  // validates
   // float32 streams compute in float32 up to 'hq' (measured SINAD in docs/audio.md); 'vhq' and
-  // float64 compute in double.
-  bool single = typenum == CNP_FLOAT32 && quality < 3;
-  // 'hq' and 'vhq' run the two-stage FFT + short polyphase chain (chain.cpp): highest throughput,
-  // but it works in blocks (streaming latency of a block, ~0.1-0.2 s). 'lq' and 'mq' are one
-  // polyphase stage: streaming latency of the filter's half-length only (a few ms).
-  if (quality >= 2) {
-    if (auto r = make_chain(in_rate, out_rate, channels, typenum, quality, single)) return r;
-  }
+  // float64 'hq' compute in double. 'lq' and 'mq' (100 and 125 dB designs, below the ~135 dB
+  // of float32 arithmetic here) compute in float32 for float64 too: half the FFT work.
+  bool single = quality <= 1 || (typenum == CNP_FLOAT32 && quality < 3);
+  // Every preset runs the FFT chain (chain.cpp), which works in blocks: a stream holds back about
+  // one block (reported by delay). Ratio 1 is the single polyphase stage below (a copy).
+  if (auto r = make_chain(in_rate, out_rate, channels, typenum, quality, single)) return r;
   if (single) return std::make_unique<Direct<float>>(in_rate, out_rate, channels, typenum, quality);
   return std::make_unique<Direct<double>>(in_rate, out_rate, channels, typenum, quality);
 }

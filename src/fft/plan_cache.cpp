@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "fft/wisdom.hpp"
 
 namespace cnp::fft {
 
@@ -42,6 +43,7 @@ void init_threads_locked() {
   if (done) return;
   fftw_init_threads();
   fftwf_init_threads();
+  import_shipped_wisdom_locked();
   done = true;
 }
 
