@@ -166,6 +166,22 @@ void reduce_run_any(const Loop& l, Id id, char* o, const char* in, int64_t n, in
   for (int64_t i = 0; i < n; ++i) combine1(l, o, in + i * stride);
 }
 
+// The shape and the strides of x and r without axis `ax` (one step of accumulate or reduceat).
+struct Slab {
+  int64_t shape[kMaxDims], xs[kMaxDims], rs[kMaxDims];
+  int32_t nd = 0;
+};
+Slab slab_without(int64_t ax, const Array& x, const Array& r) {
+  Slab s;
+  for (int32_t i = 0; i < x.ndim(); ++i)
+    if (i != ax) {
+      s.shape[s.nd] = x.shape(i);
+      s.xs[s.nd] = x.stride(i);
+      s.rs[s.nd++] = r.stride(i);
+    }
+  return s;
+}
+
 // The reduce engine in reduce.cpp, for the ufuncs it implements, when NumPy's defaults apply.
 bool specialised(Id id, const Array& a, const Axes& ax, const Dtype* dtype, Array* out, bool keepdims,
                  const Array* initial, bool skip_identity, const Array* where, Array* result) {
@@ -300,14 +316,9 @@ Array method_accumulate(Id id, const Array& a, int64_t axis, const Dtype* dtype,
   const int32_t nd = a.ndim();
   const int64_t len = a.shape(ax);
   // One slab (the array without `ax`) per step: r[i] = r[i-1] op x[i].
-  int64_t sshape[kMaxDims], xs[kMaxDims], rs[kMaxDims];
-  int32_t sd = 0;
-  for (int32_t i = 0; i < nd; ++i)
-    if (i != ax) {
-      sshape[sd] = a.shape(i);
-      xs[sd] = x.stride(i);
-      rs[sd++] = r.stride(i);
-    }
+  const Slab sl = slab_without(ax, x, r);
+  const int64_t *sshape = sl.shape, *xs = sl.xs, *rs = sl.rs;
+  const int32_t sd = sl.nd;
   fpe_clear();
   if (r.size() > 0) {
     Array r0 = r.view(sd, sshape, rs, r.data()), x0 = x.view(sd, sshape, xs, const_cast<char*>(x.data()));
@@ -351,14 +362,9 @@ Array method_reduceat(Id id, const Array& a, const Array& indices0, int64_t axis
   // first element) use the same routine as the reductions; the others combine one by one.
   Op op{};
   const bool fast = op_of(id, &op) && (op != Op::land && op != Op::lor);
-  int64_t sshape[kMaxDims], xs[kMaxDims], rs[kMaxDims];
-  int32_t sd = 0;
-  for (int32_t i = 0; i < nd; ++i)
-    if (i != ax) {
-      sshape[sd] = a.shape(i);
-      xs[sd] = x.stride(i);
-      rs[sd++] = r.stride(i);
-    }
+  const Slab sl = slab_without(ax, x, r);
+  const int64_t *sshape = sl.shape, *xs = sl.xs, *rs = sl.rs;
+  const int32_t sd = sl.nd;
   const int64_t xa = x.stride(ax), ra = r.stride(ax);
   fpe_clear();
   for (int64_t j = 0; j < ni; ++j) {
