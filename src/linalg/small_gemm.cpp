@@ -82,6 +82,14 @@ template <class R, int M>
 
 // Complex, as interleaved (re, im) reals: with P = sum_p re(a_ip) b_p and Q = sum_p im(a_ip) b_p,
 // c_i = P + i Q, i.e. re = P.re - Q.im, im = P.im + Q.re: one pair swap per row at the end.
+// p + swap_pairs(q) * sign. A free always_inline function, not a lambda: vectors passed by value
+// must never cross an out-of-line call inside target_clones code (the clones' vector ABIs differ;
+// an -O0 build keeps lambdas out of line).
+template <class V, class IV>
+[[gnu::always_inline]] inline V finish_pair(V p, V q, IV swap, V sign) {
+  return p + __builtin_shuffle(q, swap) * sign;
+}
+
 template <class R, int M>
 [[gnu::always_inline]] inline void complex_block(const R* a, int64_t ars, int64_t acs, const R* b, int64_t brs, R* c,
                                                  int64_t ldc, int64_t n, int64_t k) {
@@ -92,7 +100,6 @@ template <class R, int M>
   IV swap;
   V sign;
   for (int j = 0; j < W; ++j) swap[j] = I(j ^ 1), sign[j] = (j & 1) ? R(1) : R(-1);
-  auto finish = [&](V p, V q) { return p + __builtin_shuffle(q, swap) * sign; };
   int64_t i = 0;
   for (; i + 2 <= n; i += 2) {
     const R *a0 = a + 2 * i * ars, *a1 = a0 + 2 * ars;
@@ -105,8 +112,8 @@ template <class R, int M>
       p1 += a1[o] * bv;
       q1 += a1[o + 1] * bv;
     }
-    vstore(c + 2 * i * ldc, finish(p0, q0));
-    vstore(c + 2 * (i + 1) * ldc, finish(p1, q1));
+    vstore(c + 2 * i * ldc, finish_pair(p0, q0, swap, sign));
+    vstore(c + 2 * (i + 1) * ldc, finish_pair(p1, q1, swap, sign));
   }
   for (; i < n; ++i) {
     const R* ai = a + 2 * i * ars;
@@ -116,7 +123,7 @@ template <class R, int M>
       p0 += ai[2 * p * acs] * bv;
       q0 += ai[2 * p * acs + 1] * bv;
     }
-    vstore(c + 2 * i * ldc, finish(p0, q0));
+    vstore(c + 2 * i * ldc, finish_pair(p0, q0, swap, sign));
   }
 }
 

@@ -29,6 +29,7 @@ using ufunc::Loop;
 namespace {
 
 const Dtype* dt(int t) { return builtin_dtype(t); }
+const int64_t kNoDims[1] = {0};  // shape/strides of a 0-d view (never read, but not NULL)
 
 struct Identity {
   bool has = false;          // NumPy's identity (used for empty reductions and where=)
@@ -447,11 +448,11 @@ void method_at(Id id, Array& a, int32_t nitems, const cnp_index* items, const Ar
   const int64_t n = sel.size();
   const int64_t* op = reinterpret_cast<const int64_t*>(sel.data());
   // One element at a time, in index order, so repeated indices accumulate (unbuffered).
-  Array cell = a.view(0, nullptr, nullptr, a.data());
-  Array x = Array::allocate(in0, 0, nullptr, CNP_ORDER_C), y = Array::allocate(res, 0, nullptr, CNP_ORDER_C);
+  Array cell = a.view(0, kNoDims, kNoDims, a.data());
+  Array x = Array::allocate(in0, 0, kNoDims, CNP_ORDER_C), y = Array::allocate(res, 0, kNoDims, CNP_ORDER_C);
   fpe_clear();
   for (int64_t k = 0; k < n; ++k) {
-    cell = a.view(0, nullptr, nullptr, a.data() + op[k]);
+    cell = a.view(0, kNoDims, kNoDims, a.data() + op[k]);
     assign(x, cell, CNP_CASTING_UNSAFE);
     char* args[3] = {x.data(), b ? bv.data() + k * bv.itemsize() : y.data(), y.data()};
     if (uf.nin == 1) args[1] = y.data();

@@ -248,7 +248,8 @@ TEST_CASE("qr raw returns geqrf's h and tau", "[linalg][qr]") {
   CHECK(data_of<double>(h)[4] == Approx(data_of<double>(r)[3]));  // R[1][1] = h[1][1]
   Handle t2;
   CHECK(cnp_linalg_qr(a, CNP_LINALG_QR_RAW, nullptr, t2.out()) == CNP_ERR_INVALID_HANDLE);
-  CHECK(cnp_linalg_qr(a, 4, h.out(), t2.out()) == CNP_ERR_VALUE);
+  Handle h2;
+  CHECK(cnp_linalg_qr(a, 4, h2.out(), t2.out()) == CNP_ERR_VALUE);
 }
 
 namespace {
