@@ -7,7 +7,7 @@
  *   - keeps the _h/_shape/_strides/_dtype slots the Python code reads and writes,
  *   - answers `a[key]` for an int, a slice or a tuple of ints, slices, None and Ellipsis, and
  *     `a.reshape(ints...)`/`a.reshape((ints...))`, with one library call and no Python frame.
- * Everything else (scalars results, advanced indices, keyword arguments, errors) goes to the
+ * Everything else (scalar results, advanced indices, keyword arguments, errors) goes to the
  * package's Python implementation, which stays the reference: a fast-path failure re-runs the
  * Python code, which raises the library's error as usual.
  *
