@@ -126,6 +126,23 @@ def test_arrays_are_freed_and_weakly_referenceable():
     assert rc() is None
 
 
+def test_every_handle_is_freed():
+    # An array over a bytearray holds a buffer export until the library frees the last view:
+    # the bytearray can grow again only when every handle (fast path, fallback, Python-made) is
+    # gone.
+    ba = bytearray(8 * 24)
+    c = cnp.frombuffer(ba, dtype="float64")
+    views = [c[::2], c.reshape(4, 6), c.reshape(4, 6)[1], c[1:][None, ...], c[3:].reshape(-1),
+             c.reshape(4, 6, order="C"), c[..., None], c.reshape((2, 12))[:, 0]]
+    for _ in range(100):
+        c[::3], c.reshape(6, 4)[2]
+    with pytest.raises(BufferError):
+        ba.append(0)
+    del c, views
+    gc.collect()
+    ba.append(0)
+
+
 def test_handle_round_trip():
     c = cnp.arange(6.0)[1:]
     h = c._h
@@ -134,6 +151,15 @@ def test_handle_round_trip():
     out = cnp._backend.new_int32_out()
     assert cnp._backend.lib.cnp_array_ndim(h, out) == 0 and out[0] == 1
     assert c.tolist() == [1.0, 2.0, 3.0, 4.0, 5.0]
+
+
+def test_cffi_handles_are_read_without_python():
+    # With cffi, handles made by Python code are read straight from the cdata (checked at
+    # install on a probe); otherwise every array's deallocation would call into Python.
+    if _accel.speedups is None or cnp._backend.NAME != "cffi":
+        assert _accel.speedups is None or not _accel.speedups.reads_cdata()
+        return
+    assert _accel.speedups.reads_cdata()
 
 
 def _run(code, **env):

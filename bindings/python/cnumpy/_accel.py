@@ -61,18 +61,21 @@ speedups = _load()
 base = speedups.ArrayBase if speedups is not None else object
 
 
+_PROBE_ADDRESS = 0x5a5a5a5a5a40    # install() checks it reads this back from a cffi handle
+
+
 def _backend_glue():
-    """(addresses, int_handles, to_handle, to_address) for the loaded backend."""
+    """(addresses, int_handles, to_handle, to_address, probe) for the loaded backend."""
     lib = _backend.lib
     if _backend.NAME == "ctypes":
         import ctypes
         addrs = {n: ctypes.cast(getattr(lib, n), ctypes.c_void_p).value for n in _FUNCTIONS}
-        return addrs, True, None, None
+        return addrs, True, None, None, None
     from ._cffi_backend import ffi
     addrs = {n: int(ffi.cast("uintptr_t", getattr(lib, n))) for n in _FUNCTIONS}
     cast = ffi.cast
     return (addrs, False, lambda addr: cast("cnp_array *", addr),
-            lambda h: int(cast("uintptr_t", h)))
+            lambda h: int(cast("uintptr_t", h)), cast("cnp_array *", _PROBE_ADDRESS))
 
 
 def install(ndarray):
@@ -81,8 +84,8 @@ def install(ndarray):
     if speedups is None:
         return
     from . import _errors
-    addrs, int_handles, to_handle, to_address = _backend_glue()
+    addrs, int_handles, to_handle, to_address, probe = _backend_glue()
     speedups.install(ndarray, addrs, int_handles, to_handle, to_address, _errors.pending,
                      _errors.flush_warnings, ndarray.__dict__["__getitem__"],
-                     ndarray.__dict__["reshape"])
+                     ndarray.__dict__["reshape"], probe)
     del ndarray.__getitem__, ndarray.reshape, ndarray.__del__

@@ -16,8 +16,9 @@
  *
  * Handles: the backends spell them differently (ctypes: ints; cffi: cdata pointers). The object
  * keeps the raw pointer and the backend's object side by side and makes whichever is missing on
- * first use (for cffi through the two converters install() receives), so the fast path creates
- * arrays holding only the raw pointer, and Python code that sets `a._h = cell[0]` stays cheap. */
+ * first use (for cffi through the converters install() receives, or by reading the pointer out
+ * of the cdata when its layout checked out), so the fast path creates arrays holding only the
+ * raw pointer, and Python code that sets `a._h = cell[0]` stays cheap. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <structmember.h>
@@ -37,6 +38,7 @@ static __typeof__(&cnp_array_ndim) p_ndim;
 static int g_int_handles;           /* 1: the backend's handles are ints (ctypes) */
 static PyObject* g_to_handle;       /* int address -> backend handle (cffi only) */
 static PyObject* g_to_address;      /* backend handle -> int address (cffi only) */
+static PyTypeObject* g_cdata_type;  /* cffi's pointer cdata type when its layout was verified */
 static PyObject* g_pending;         /* _errors.pending: library warnings not yet emitted */
 static PyObject* g_flush;           /* _errors.flush_warnings */
 static PyObject* g_getitem_slow;    /* the Python ndarray.__getitem__ */
@@ -53,9 +55,22 @@ typedef struct {
   PyObject* weakreflist;
 } ArrayBase;
 
+/* The start of cffi's CDataObject (c/_cffi_backend.c, unchanged since cffi 1.0): a pointer
+ * cdata keeps the pointer value in c_data. install() checks this on a probe cdata before it is
+ * relied on; otherwise the address comes from the backend's Python converter. */
+typedef struct {
+  PyObject_HEAD
+  void* c_type;
+  char* c_data;
+} CDataHead;
+
 /* The raw handle (NULL without an exception for an array without a handle). */
 static cnp_array* resolve(ArrayBase* self) {
   if (self->handle || !self->h || self->h == Py_None) return self->handle;
+  if (g_cdata_type && Py_TYPE(self->h) == g_cdata_type) {
+    self->handle = (cnp_array*)((CDataHead*)self->h)->c_data;
+    return self->handle;
+  }
   PyObject* addr = g_int_handles ? (Py_INCREF(self->h), self->h) : PyObject_CallOneArg(g_to_address, self->h);
   if (!addr) return NULL;
   void* p = PyLong_AsVoidPtr(addr);
@@ -309,13 +324,14 @@ static int address_arg(PyObject* dict, const char* name, void** out) {
   return 0;
 }
 
-/* install(ndarray, addresses, int_handles, to_handle, to_address, pending, flush, getitem, reshape) */
+/* install(ndarray, addresses, int_handles, to_handle, to_address, pending, flush, getitem, reshape,
+ *         probe): probe is a cffi handle for the address 0x5a5a5a5a5a40 (None for ctypes). */
 static PyObject* install(PyObject* mod, PyObject* args) {
   (void)mod;
-  PyObject *cls, *addrs, *to_handle, *to_address, *pending, *flush, *getitem, *reshape;
+  PyObject *cls, *addrs, *to_handle, *to_address, *pending, *flush, *getitem, *reshape, *probe;
   int int_handles;
-  if (!PyArg_ParseTuple(args, "O!O!pOOO!OOO:install", &PyType_Type, &cls, &PyDict_Type, &addrs, &int_handles,
-                        &to_handle, &to_address, &PyList_Type, &pending, &flush, &getitem, &reshape))
+  if (!PyArg_ParseTuple(args, "O!O!pOOO!OOOO:install", &PyType_Type, &cls, &PyDict_Type, &addrs, &int_handles,
+                        &to_handle, &to_address, &PyList_Type, &pending, &flush, &getitem, &reshape, &probe))
     return NULL;
   if (!PyType_IsSubtype((PyTypeObject*)cls, &ArrayBase_Type))
     return PyErr_Format(PyExc_TypeError, "cnumpy._speedups.install: the class must derive from ArrayBase");
@@ -328,6 +344,12 @@ static PyObject* install(PyObject* mod, PyObject* args) {
   p_reshape = (__typeof__(p_reshape))f_reshape;
   p_ndim = (__typeof__(p_ndim))f_ndim;
   g_int_handles = int_handles;
+  g_cdata_type = NULL;
+  if (!int_handles && probe != Py_None && Py_TYPE(probe)->tp_basicsize >= (Py_ssize_t)sizeof(CDataHead) &&
+      ((CDataHead*)probe)->c_data == (char*)(uintptr_t)0x5a5a5a5a5a40) {
+    g_cdata_type = Py_TYPE(probe);
+    Py_INCREF(g_cdata_type);
+  }
   PyObject** slots[] = {(PyObject**)&g_ndarray, &g_to_handle, &g_to_address, &g_pending,
                         &g_flush, &g_getitem_slow, &g_reshape_slow};
   PyObject* values[] = {cls, to_handle, to_address, pending, flush, getitem, reshape};
@@ -338,9 +360,17 @@ static PyObject* install(PyObject* mod, PyObject* args) {
   Py_RETURN_NONE;
 }
 
+static PyObject* reads_cdata(PyObject* mod, PyObject* unused) {
+  (void)mod;
+  (void)unused;
+  return PyBool_FromLong(g_cdata_type != NULL);
+}
+
 static PyMethodDef module_methods[] = {
+    {"reads_cdata", reads_cdata, METH_NOARGS,
+     "Whether cffi handles are read directly (their layout checked out at install)."},
     {"install", install, METH_VARARGS,
-     "install(ndarray, addresses, int_handles, to_handle, to_address, pending, flush, getitem, reshape)"},
+     "install(ndarray, addresses, int_handles, to_handle, to_address, pending, flush, getitem, reshape, probe)"},
     {NULL, NULL, 0, NULL},
 };
 
