@@ -10,6 +10,7 @@ CNUMPY_SPEEDUPS selects: unset or "auto" uses the extension when it is found, "0
 is looked for in the package (an installed build) and next to the loaded libcnumpy (the build
 tree: CMake puts _speedups.<soabi>.so beside libcnumpy.so).
 """
+import functools
 import importlib.machinery
 import importlib.util
 import os
@@ -74,8 +75,10 @@ def _backend_glue():
     from ._cffi_backend import ffi
     addrs = {n: int(ffi.cast("uintptr_t", getattr(lib, n))) for n in _FUNCTIONS}
     cast = ffi.cast
-    return (addrs, False, lambda addr: cast("cnp_array *", addr),
-            lambda h: int(cast("uintptr_t", h)), cast("cnp_array *", _PROBE_ADDRESS))
+    # partial (C) over the ctype object: no Python frame, no type-string parsing per handle.
+    to_handle = functools.partial(cast, ffi.typeof("cnp_array *"))
+    return (addrs, False, to_handle, lambda h: int(cast("uintptr_t", h)),
+            to_handle(_PROBE_ADDRESS))
 
 
 def install(ndarray):
