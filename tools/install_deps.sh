@@ -10,6 +10,7 @@ PKGS=(
   catch2                                        # C++ unit tests (v2, catch2/catch.hpp)
   valgrind                                      # memcheck of the plain C test
   python3 python3-numpy python3-cffi python3-pytest python3-hypothesis
+  python3-dev                                   # headers for the optional C extension cnumpy._speedups
 )
 missing=()
 for p in "${PKGS[@]}"; do

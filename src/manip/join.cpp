@@ -2,6 +2,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/bulk_copy.hpp"
 #include "core/cast.hpp"
 #include "core/error.hpp"
 #include "core/views.hpp"
@@ -54,6 +55,7 @@ Array concatenate(const std::vector<const Array*>& in, const int64_t* axis, Arra
   }
   for (const Array& b : arrays) check_cast(b.dtype(), result.dtype(), casting);
   int64_t start = 0;
+  std::vector<CopyRun> runs;  // same-type C-contiguous inputs: plain byte runs, copied together below
   int64_t slab_shape[kMaxDims];
   std::copy(shape, shape + nd, slab_shape);
   for (const Array& b : arrays) {
@@ -62,18 +64,19 @@ Array concatenate(const std::vector<const Array*>& in, const int64_t* axis, Arra
     start += b.shape(ax);
     if (b.size() == 0) continue;
     if (!out && b.dtype()->typenum == result.dtype()->typenum && b.c_contiguous()) {
-      // Both C-contiguous: one memcpy per index of the axes before `ax`.
+      // Both C-contiguous: one run per index of the axes before `ax`.
       int64_t outer = 1, chunk = b.itemsize();
       for (int32_t d = 0; d < ax; ++d) outer *= shape[d];
       for (int32_t d = ax; d < nd; ++d) chunk *= b.shape(d);
       const int64_t row = ax > 0 ? result.stride(ax - 1) : 0;
       const char* src = b.data();
       char* dst = slab.data();
-      for (int64_t o = 0; o < outer; ++o) std::memcpy(dst + o * row, src + o * chunk, static_cast<size_t>(chunk));
+      for (int64_t o = 0; o < outer; ++o) runs.push_back({dst + o * row, src + o * chunk, chunk});
       continue;
     }
     assign(slab, b, CNP_CASTING_UNSAFE);
   }
+  copy_runs(runs.data(), static_cast<int64_t>(runs.size()));
   return result;
 }
 

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/bulk_copy.hpp"
 #include "core/cast.hpp"
 #include "core/error.hpp"
 #include "core/iter.hpp"
@@ -221,37 +222,6 @@ struct Plan {
   bool any_cast = false;
   bool stream = false;  // one output of >= kStreamBytes: write it with non-temporal stores
 };
-
-// Copies to memory with non-temporal stores: the destination is not read into the cache first
-// (no read-for-ownership) and does not evict the inputs. Callers finish with stream_fence().
-void stream_copy(char* dst, const char* src, int64_t bytes) {
-#if defined(__SSE2__)
-  int64_t head = static_cast<int64_t>((16 - (reinterpret_cast<uintptr_t>(dst) & 15)) & 15);
-  if (head > bytes) head = bytes;
-  std::memcpy(dst, src, static_cast<size_t>(head));
-  dst += head;
-  src += head;
-  bytes -= head;
-  for (; bytes >= 64; bytes -= 64, dst += 64, src += 64) {
-    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
-    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + 16));
-    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + 32));
-    __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + 48));
-    _mm_stream_si128(reinterpret_cast<__m128i*>(dst), a);
-    _mm_stream_si128(reinterpret_cast<__m128i*>(dst + 16), b);
-    _mm_stream_si128(reinterpret_cast<__m128i*>(dst + 32), c);
-    _mm_stream_si128(reinterpret_cast<__m128i*>(dst + 48), d);
-  }
-  for (; bytes >= 16; bytes -= 16, dst += 16, src += 16)
-    _mm_stream_si128(reinterpret_cast<__m128i*>(dst), _mm_loadu_si128(reinterpret_cast<const __m128i*>(src)));
-#endif
-  std::memcpy(dst, src, static_cast<size_t>(bytes));
-}
-void stream_fence() {
-#if defined(__SSE2__)
-  _mm_sfence();
-#endif
-}
 
 constexpr int64_t kStreamBlock = 2048;  // elements computed into L1 before they are streamed out
 

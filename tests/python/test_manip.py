@@ -539,3 +539,36 @@ def test_copyto_where_and_casting():
         return a
     check(f)
     check_error(lambda xp: xp.copyto(xp.zeros(3, "int32"), xp.arange(3.)))
+
+
+# Copies far larger than the cache (>= 16 MiB) take the streaming-store paths: transposed tiles
+# (src/core/blocked_copy.cpp) and concatenate's byte runs (src/core/bulk_copy.cpp). Odd sizes
+# leave partial tiles and unaligned runs.
+BIG_TRANSPOSES = [
+    ("float64", (1501, 1399), None), ("float32", (2100, 2050), None), ("int16", (2900, 3001), None),
+    ("complex128", (1030, 1030), None), ("float64", (3, 900, 801), (2, 0, 1)),
+    ("float64", (801, 3, 900), (2, 1, 0)),
+]
+
+
+@pytest.mark.parametrize("dtype,shape,axes", BIG_TRANSPOSES, ids=str)
+def test_large_transposed_copies(dtype, shape, axes):
+    a = (np.arange(np.prod(shape)) % 1000).astype(dtype).reshape(shape)
+    c = cnp.array(a)
+    for src_np, src_c in ((a.transpose(axes), c.transpose(axes)),
+                          (a.transpose(axes)[1:, ::-1], c.transpose(axes)[1:, ::-1])):
+        got = cnp.ascontiguousarray(src_c)
+        np.testing.assert_array_equal(np.asarray(got), np.ascontiguousarray(src_np))
+        assert got.flags.c_contiguous
+
+
+@pytest.mark.parametrize("axis", [0, 1, None])
+@pytest.mark.parametrize("dtype,shape", [("float64", (1001, 1000)), ("int8", (2049, 3001))])
+def test_large_concatenate(axis, dtype, shape):
+    n = shape[0] * shape[1]
+    parts = [(np.arange(n + 1) * k % 127).astype(dtype) for k in range(1, 4)]
+    # C-contiguous views starting one element in: unaligned sources (and, for int8 along axis 1,
+    # destination runs starting anywhere in a line).
+    got = cnp.concatenate([cnp.array(p)[1:].reshape(shape) for p in parts], axis=axis)
+    exp = np.concatenate([p[1:].reshape(shape) for p in parts], axis=axis)
+    np.testing.assert_array_equal(np.asarray(got), exp)

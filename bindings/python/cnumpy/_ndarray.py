@@ -1,13 +1,14 @@
 """cnumpy.ndarray: a Python object owning one cnp_array* handle.
 
-The handle is released exactly once, in __del__. Shape, strides and dtype never change for a
+The handle is released exactly once, in __del__ (or in the C base type's dealloc when the
+optional cnumpy._speedups extension is loaded, see _accel.py). Shape, strides and dtype never change for a
 handle, so each is fetched from the library on first use and cached on the object.
 """
 import math
 import operator
 import struct
 
-from . import _args, _backend, _dtype
+from . import _accel, _args, _backend, _dtype
 from ._errors import error, pending, flush_warnings
 from ._scalars import from_cscalar, py_from_cscalar, to_cscalar, generic, bool_
 
@@ -244,10 +245,12 @@ def _empty_nested(shape):
     return [_empty_nested(shape[1:]) for _ in range(shape[0])]
 
 
-class ndarray:
+class ndarray(_accel.base):
     """ndarray(shape, dtype=float, buffer=None, offset=0, strides=None, order=None)."""
 
-    __slots__ = ("_h", "_shape", "_strides", "_dtype", "__weakref__")
+    # With the C base (cnumpy._accel) these slots are the base's own.
+    __slots__ = () if _accel.base is not object else ("_h", "_shape", "_strides", "_dtype",
+                                                      "__weakref__")
     __hash__ = None     # mutable, and == will be elementwise (as NumPy's)
 
     def __new__(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
@@ -568,6 +571,9 @@ class ndarray:
     def __imatmul__(self, other):
         from ._products import matmul
         return matmul(self, other, out=self)
+
+
+_accel.install(ndarray)   # C fast paths for __getitem__/reshape and the handle, when available
 
 
 def drop_leading_ones(src, ndim):
