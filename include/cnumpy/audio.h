@@ -28,7 +28,7 @@ extern "C" {
 /* CNP_DECLS_BEGIN */
 
 /** Resampler quality presets (band edges as fractions of the lower Nyquist frequency):
- *  LQ pass 0.80 / 80 dB, MQ 0.90 / 110 dB, HQ 0.95 / 140 dB, VHQ 0.95 / 185 dB design
+ *  LQ pass 0.80 / 100 dB, MQ 0.90 / 125 dB, HQ 0.95 / 140 dB, VHQ 0.95 / 185 dB design
  *  attenuation, stopband from 1.0. */
 enum {
     CNP_AUDIO_LQ = 0,

@@ -1,3 +1,7 @@
+// FFT resampling. Integer rates whose reduced ratio L/M has only small prime factors take the
+// resize mode (init_resize below): one FFT stage that filters and changes the rate at once. The
+// rest (irrational ratios, large primes) take the two-stage chain described here.
+//
 // Two-stage resampling. Stage A is the expensive part of any high-quality resampler: a low-pass
 // with a narrow transition band (0.95 -> 1.0 of the lower Nyquist) and >= 130 dB stopband, about
 // 2 * 370 taps at the input rate. Run as FFT overlap-save it costs a few multiply-adds per sample

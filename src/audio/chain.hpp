@@ -1,6 +1,7 @@
-// The two-stage resampler for 'hq'-class filters (see chain.cpp): a long, sharp linear-phase FIR
-// run as FFT overlap-save at the input rate (with 2x upsampling or integer decimation built in),
-// then a short polyphase stage for the remaining rate change.
+// The FFT resampler for every preset (see chain.cpp): for rational ratios L/M with small prime
+// factors one FFT stage that filters and changes the rate (spectrum cut or zero-padded); else a
+// sharp linear-phase FIR run as FFT overlap-save (with 2x upsampling or integer decimation built
+// in), then a short polyphase stage for the remaining rate change.
 #pragma once
 #include <cstdint>
 #include <memory>

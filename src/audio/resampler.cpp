@@ -1,4 +1,4 @@
-// The streaming polyphase resampler (see resampler.hpp and docs/audio.md).
+// Resampler construction and the one-shot entry point (see resampler.hpp and docs/audio.md).
 #include "audio/resampler.hpp"
 
 #include <cmath>
@@ -24,7 +24,7 @@ std::string fmt_rate(double r) {
   return buf;
 }
 
-// The single polyphase stage as a stream (the 'lq' and 'mq' presets, and ratio 1).
+// The single polyphase stage as a stream (ratio 1: every other ratio takes the FFT chain).
 template <class C>
 class Direct final : public Resampler {
  public:

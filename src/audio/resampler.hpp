@@ -1,5 +1,6 @@
-// The resampling engine: a streaming polyphase FIR. One-shot resampling is create + process(all)
-// + flush, so the streaming output equals the one-shot output by construction.
+// The resampling engine: a streaming FIR resampler (the FFT chain of chain.cpp for every ratio but
+// 1, a polyphase stage inside it or alone). One-shot resampling computes what create +
+// process(all) + flush would, on the same block grid, so streaming equals one-shot exactly.
 //
 // Output k (k = 0, 1, ...) is the band-limited input evaluated at input time t_k = k * in / out:
 //   y[k] = sum_j x[j] h(t_k - j),  x[j] = 0 outside the received input.
