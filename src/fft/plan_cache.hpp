@@ -46,8 +46,9 @@ class Plan {
 };
 
 // The plan for this problem on arrays like in/out, from the cache or newly made. Multi-dimensional
-// and strided batched problems of >= 2**15 points are planned with FFTW_MEASURE (bounded in time)
-// on scratch arrays, everything else with FFTW_ESTIMATE; the caller's arrays are never touched.
+// (of >= 2**13 points per transform) and strided batched problems of >= 2**15 points in all are
+// planned with FFTW_MEASURE (bounded in time, one thread) on scratch arrays, everything else with
+// FFTW_ESTIMATE; the caller's arrays are never touched.
 // Throws on planner failure.
 std::shared_ptr<const Plan> get_plan(const Problem& p, void* in, void* out);
 

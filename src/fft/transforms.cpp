@@ -124,6 +124,28 @@ void finish(Array& out, double factor, bool conj = false) {
   }
 }
 
+// dst = src * factor (conjugated when asked): both C-contiguous complex arrays of one dtype and size.
+void scaled_copy(const Array& src, Array& dst, double factor, bool conj) {
+  int64_t reals = src.size() * 2;
+  if (src.dtype()->typenum == CNP_COMPLEX64) {
+    const float* s = reinterpret_cast<const float*>(src.data());
+    float* d = reinterpret_cast<float*>(dst.data());
+    float f = static_cast<float>(factor), g = conj ? -f : f;
+    for (int64_t i = 0; i < reals; i += 2) {
+      d[i] = s[i] * f;
+      d[i + 1] = s[i + 1] * g;
+    }
+  } else {
+    const double* s = reinterpret_cast<const double*>(src.data());
+    double* d = reinterpret_cast<double*>(dst.data());
+    double g = conj ? -factor : factor;
+    for (int64_t i = 0; i < reals; i += 2) {
+      d[i] = s[i] * factor;
+      d[i + 1] = s[i + 1] * g;
+    }
+  }
+}
+
 std::vector<int> one_axis(const Array& a, int64_t axis) {
   return {static_cast<int>(normalize_axis(axis, a.ndim()))};
 }
@@ -236,10 +258,21 @@ Array c2r(const Array& a, const std::vector<int>& axes, const std::vector<int64_
   bool same_len = true;
   for (size_t k = 0; k < axes.size(); ++k)
     if (a.shape(axes[k]) != in_ns[k]) same_len = false;
-  Array in = may_destroy && same_len && !conj_in && a.dtype() == pr.cplx && a.c_contiguous() && a.writeable()
-                 ? a
-                 : resized(a, pr.cplx, axes, in_ns);
-  if (conj_in) finish(in, 1.0, true);
+  // The norm factor (and hfft's conjugation) is applied to the input, in the same pass as the copy
+  // when `a` is already C-ordered in the working dtype: c2r is linear, and one pass over the
+  // output is saved.
+  double factor = norm_factor(norm, true, points);
+  Array in;
+  if (may_destroy && same_len && a.dtype() == pr.cplx && a.c_contiguous() && a.writeable()) {
+    in = a;
+    finish(in, factor, conj_in);
+  } else if (same_len && a.dtype() == pr.cplx && a.c_contiguous()) {
+    in = Array::allocate(pr.cplx, a.ndim(), a.shape(), CNP_ORDER_C);
+    scaled_copy(a, in, factor, conj_in);
+  } else {
+    in = resized(a, pr.cplx, axes, in_ns);
+    finish(in, factor, conj_in);
+  }
   int64_t shape[kMaxDims];
   for (int i = 0; i < a.ndim(); ++i) shape[i] = in.shape(i);
   shape[axes.back()] = ns.back();
@@ -250,7 +283,6 @@ Array c2r(const Array& a, const std::vector<int>& axes, const std::vector<int64_
   p.nthreads = threads_for(out.size());
   auto plan = get_plan(p, in.data(), out.data());
   plan->execute(p.kind, in.data(), out.data());
-  finish(out, norm_factor(norm, true, points));
   return out;
 }
 

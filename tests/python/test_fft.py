@@ -469,3 +469,25 @@ def test_blocked_thread_counts_agree():
         assert np.array_equal(got[0], got[1]) and np.array_equal(got[0], got[2])
     finally:
         lib.cnp_set_num_threads(old)
+
+
+@pytest.mark.parametrize("fn", ["fft2", "ifft2", "rfft2", "irfft2", "fftn"])
+def test_batches_of_small_2d_transforms(fn):
+    # > 2**15 points in all, < 2**13 per transform: one ESTIMATE plan over the batch.
+    x = _data((300, 32, 32), "f8" if fn == "rfft2" else "c16")
+    f, g = getattr(cnp.fft, fn), getattr(np.fft, fn)
+    axes = (-2, -1) if fn != "fftn" else (1, 2)
+    _close(f(x, axes=axes), g(x, axes=axes))
+    _close(f(x[::2, :, ::-1], axes=axes, norm="ortho"), g(x[::2, :, ::-1], axes=axes, norm="ortho"))
+
+
+@pytest.mark.parametrize("kind", ["c8", "c16"])
+def test_hfft_scaled_conjugated_input(kind):
+    # hfft conjugates and scales the (copied) input before the c2r transform.
+    x = _data((5, 33), kind)
+    single = kind == "c8"
+    for norm in NORMS:
+        _close(cnp.fft.hfft(x, norm=norm), np.fft.hfft(x, norm=norm), single)
+        _close(cnp.fft.hfft(x[:, ::2], n=20, norm=norm), np.fft.hfft(x[:, ::2], n=20, norm=norm),
+               single)
+        _close(cnp.fft.irfft(x.T, axis=0, norm=norm), np.fft.irfft(x.T, axis=0, norm=norm), single)

@@ -2,7 +2,10 @@
 
 Signatures, defaults, zero-padding/truncation (n, s), axes and norm follow numpy.fft. Precision
 follows NumPy 2: float32/complex64 inputs give complex64 (float32 for irfft/hfft), everything
-else complex128/float64 (see docs/fft.md and docs/numpy-differences.md)."""
+else complex128/float64 (see docs/fft.md and docs/numpy-differences.md).
+
+cnumpy extensions (not in numpy.fft): export_wisdom() / import_wisdom(pair) save and restore
+FFTW's measured plans across processes."""
 import operator
 
 from . import _backend
