@@ -40,8 +40,7 @@ KEYS = [0, 1, -1, 3, -4, 23, -24, 24, -25, BIG, -BIG, True, False,
         (Ellipsis, None, S(None, None, -2)), (1, BIG), (np.int64(1), 2),
         tuple([0] * 40), tuple([None] * 33), [1, 0], 1.0, "a"]
 # Not listed, known differences of the Python implementation (not of the fast paths): a
-# non-integer slice bound on a 0-d array (NumPy reports the dimensions first), reshape(True, 24)
-# and reshape(shape=...) (NumPy's TypeError messages).
+# non-integer slice bound on a 0-d array (NumPy reports the dimensions first).
 
 
 @pytest.mark.parametrize("name", sorted(ARRAYS))
@@ -68,7 +67,8 @@ RESHAPES = [((4, 6), {}), (((4, 6),), {}), ((24,), {}), ((-1,), {}), ((2, -1, 3)
             ((1, 1, 24, 1),), ((5,),), ((-1, -1),), ((4, 7),), ((),), ((1,) * 40,),
             ((np.int64(4), 6),), ((4.0, 6),), (("4", 6),), (([4, 6],),), ((BIG, 1),),
             ((4, 6), {"order": "F"}), ((4, 6), {"order": "C"}), ((-2, -12),), ((0,),),
-            ((24, 1, None),)]
+            ((24, 1, None),), ((True, 24),), ((True,),), ((), {"shape": (4, 6)}),
+            ((4, 6), {"copy": True})]
 
 
 @pytest.mark.parametrize("name", ["1d", "2d", "neg"])

@@ -475,11 +475,19 @@ class ndarray(_accel.base):
             return self
         return wrap(h)
 
-    def reshape(self, *shape, order="C"):
+    def reshape(self, *shape, **kwargs):
+        order = kwargs.pop("order", "C")
+        if kwargs:
+            raise TypeError("'%s' is an invalid keyword argument for this function" % next(iter(kwargs)))
         if len(shape) == 1:
             shape = shape[0]
         elif not shape:
             raise TypeError("reshape() takes exactly 1 argument (0 given)")
+        if type(shape) is bool:
+            raise TypeError("expected a sequence of integers or a single integer, got 'True'"
+                            if shape else "expected a sequence of integers or a single integer, got 'False'")
+        if type(shape) is tuple and any(type(d) is bool for d in shape):
+            raise TypeError("an integer is required")
         nd, arr = _args.shape_array(shape)
         return new(_lib.cnp_reshape, self._h, nd, arr, _args.order(order))
 
