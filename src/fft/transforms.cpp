@@ -169,17 +169,24 @@ bool blocked_worthwhile(const Array& a, const std::vector<int>& axes, double poi
 
 // Complex-to-complex over distinct axes with lengths ns. may_reuse: `a` is a library temporary
 // that may be overwritten (an in-place transform when no resizing is needed).
+// The transform's point count (product of the lengths, each checked >= 1 with NumPy's error);
+// *same_len: every length equals the input's along its axis (no padding or truncation).
+double checked_points(const Array& a, const std::vector<int>& axes, const std::vector<int64_t>& ns, bool* same_len) {
+  double points = 1;
+  for (size_t k = 0; k < axes.size(); ++k) {
+    if (ns[k] < 1) bad_n(ns[k]);
+    points *= static_cast<double>(ns[k]);
+    if (ns[k] != a.shape(axes[k])) *same_len = false;
+  }
+  return points;
+}
+
 Array c2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_t>& ns, int32_t norm, bool inverse,
           bool may_reuse = false) {
   Precision pr = precision_of(a.dtype());
   int64_t elem = pr.cplx->itemsize;
-  double points = 1;
   bool same_len = true;
-  for (size_t k = 0; k < axes.size(); ++k) {
-    if (ns[k] < 1) bad_n(ns[k]);
-    points *= static_cast<double>(ns[k]);
-    if (ns[k] != a.shape(axes[k])) same_len = false;
-  }
+  const double points = checked_points(a, axes, ns, &same_len);
   if (blocked_worthwhile(a, axes, points)) {
     // A library-owned C-ordered copy (or `a` itself when it already is one), transformed in place.
     Array buf = may_reuse && same_len && a.dtype() == pr.cplx && a.c_contiguous() && a.writeable()
@@ -216,13 +223,8 @@ Array r2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_
           bool inverse_norm) {
   if (is_complex(a.dtype())) throw_type("ufunc 'rfft' did not contain a loop with signature matching types");
   Precision pr = precision_of(a.dtype());
-  double points = 1;
   bool same_len = true;
-  for (size_t k = 0; k < axes.size(); ++k) {
-    if (ns[k] < 1) bad_n(ns[k]);
-    points *= static_cast<double>(ns[k]);
-    if (ns[k] != a.shape(axes[k])) same_len = false;
-  }
+  const double points = checked_points(a, axes, ns, &same_len);
   Array in;
   if (same_len && a.dtype() == pr.real && fftw_readable(a, pr.real->itemsize))
     in = a;

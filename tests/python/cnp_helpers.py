@@ -316,3 +316,15 @@ def flags_of(a):
         "writeable": bool(f.writeable),
         "owndata": bool(f.owndata),
     }
+
+
+def random_array(rng, shape, dt=np.float64):
+    """Random test data of any dtype: normal floats (complex: both parts), small ints, bools."""
+    dt = np.dtype(dt)
+    if dt.kind == "c":
+        return (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)).astype(dt)
+    if dt.kind == "b":
+        return rng.integers(0, 2, shape).astype(dt)
+    if dt.kind in "iu":
+        return rng.integers(0 if dt.kind == "u" else -9, 9, shape).astype(dt)
+    return rng.standard_normal(shape).astype(dt)

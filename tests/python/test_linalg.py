@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import cnumpy as cnp
+from cnp_helpers import random_array
 
 RNG = np.random.default_rng(6)
 FLOATS = [np.float32, np.float64, np.complex64, np.complex128]
@@ -15,14 +16,7 @@ ALL = FLOATS + [np.int32, np.int64, np.uint8, np.bool_]
 
 
 def _rand(shape, dt=np.float64):
-    dt = np.dtype(dt)
-    if dt.kind == "c":
-        return (RNG.standard_normal(shape) + 1j * RNG.standard_normal(shape)).astype(dt)
-    if dt.kind == "b":
-        return RNG.integers(0, 2, shape).astype(dt)
-    if dt.kind in "iu":
-        return RNG.integers(0 if dt.kind == "u" else -9, 9, shape).astype(dt)
-    return RNG.standard_normal(shape).astype(dt)
+    return random_array(RNG, shape, dt)
 
 
 def _well(shape, dt=np.float64):
