@@ -328,3 +328,19 @@ def random_array(rng, shape, dt=np.float64):
     if dt.kind in "iu":
         return rng.integers(0 if dt.kind == "u" else -9, 9, shape).astype(dt)
     return rng.standard_normal(shape).astype(dt)
+
+
+def same_error(fn):
+    """fn(np) and fn(cnp) raise the same exception type (by name) and message; a NumPy
+    ValueError or TypeError must be one in cnumpy too."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(Exception) as e_np:
+            fn(np)
+        with pytest.raises(Exception) as e_cnp:
+            fn(cnp)
+    assert type(e_cnp.value).__name__ == type(e_np.value).__name__, (e_cnp.value, e_np.value)
+    assert str(e_cnp.value) == str(e_np.value)
+    for base in (ValueError, TypeError):
+        if isinstance(e_np.value, base):
+            assert isinstance(e_cnp.value, base)

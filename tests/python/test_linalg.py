@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import cnumpy as cnp
-from cnp_helpers import random_array
+from cnp_helpers import random_array, same_error
 
 RNG = np.random.default_rng(6)
 FLOATS = [np.float32, np.float64, np.complex64, np.complex128]
@@ -51,22 +51,6 @@ def close(got, want, rtol=None, dtype=True):
         assert np.all(np.abs(g[fin] - w[fin]) <= rtol * scale), np.max(np.abs(g[fin] - w[fin]))
     else:
         assert np.array_equal(g, w)
-
-
-def same_error(fn, cls=None):
-    """fn(np) and fn(cnp) raise the same exception type (by name) and message."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with pytest.raises(Exception) as e_np:
-            fn(np)
-        with pytest.raises(Exception) as e_cnp:
-            fn(cnp)
-    assert type(e_cnp.value).__name__ == type(e_np.value).__name__, (e_cnp.value, e_np.value)
-    assert str(e_cnp.value) == str(e_np.value)
-    if isinstance(e_np.value, ValueError):
-        assert isinstance(e_cnp.value, ValueError)
-    if isinstance(e_np.value, TypeError):
-        assert isinstance(e_cnp.value, TypeError)
 
 
 # -- DS-ARRAY-10 -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import cnumpy as cnp
-from cnp_helpers import random_array
+from cnp_helpers import random_array, same_error
 
 RNG = np.random.default_rng(66)
 
@@ -25,17 +25,6 @@ def close(got, want):
         assert np.all(np.abs(g - w) <= tol * scale), np.max(np.abs(g - w))
     else:
         assert np.array_equal(g, w)
-
-
-def same_error(fn):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with pytest.raises(Exception) as e_np:
-            fn(np)
-        with pytest.raises(Exception) as e_cnp:
-            fn(cnp)
-    assert type(e_cnp.value).__name__ == type(e_np.value).__name__, (e_cnp.value, e_np.value)
-    assert str(e_cnp.value) == str(e_np.value)
 
 
 CASES = [
