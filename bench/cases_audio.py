@@ -1,6 +1,6 @@
 """Benchmark cases for cnumpy.audio (issue 9): resample 'hq' against libsoxr HQ (the default of
 librosa) and libsamplerate SINC_BEST_QUALITY on 10 s of noise, mono and stereo, 44.1k->48k and
-48k->16k.
+48k->16k; the lower presets 'lq' and 'mq' against libsoxr's LQ and MQ (mono).
 
 In these rows the "numpy" column is the reference library (called through ctypes, one thread),
 not NumPy: ratio = reference / cnumpy (> 1: cnumpy is faster). The references are optional:
@@ -33,6 +33,16 @@ def _soxr_case(in_rate, out_rate, channels, dtype):
     return setup
 
 
+def _soxr_preset_case(in_rate, out_rate, dtype, soxr_quality, quality):
+    # A lower preset against libsoxr's preset of the same name (mono, one-shot).
+    def setup(np, cnp):
+        x = _signal(np, in_rate, 1, dtype)
+        cx = cnp.asarray(x)
+        return ((lambda: _SOXR(np, x, in_rate, out_rate, soxr_quality)),
+                (lambda: cnp.audio.resample(cx, in_rate, out_rate, quality=quality)))
+    return setup
+
+
 def _src_case(in_rate, out_rate, channels):
     def setup(np, cnp):
         x = _signal(np, in_rate, channels, "float32")
@@ -44,6 +54,14 @@ def _src_case(in_rate, out_rate, channels):
 
 CASES = []
 for _in, _out in ((44100, 48000), (48000, 16000)):
+    if _SOXR is not None:
+        for _q, _sq in (("lq", audio_refs.SOXR_LQ), ("mq", audio_refs.SOXR_MQ)):
+            for _dt in ("float32", "float64"):
+                CASES.append(Case(
+                    "audio_soxr_%s_%dk_%dk_mono_%s" % (_q, _in // 1000, _out // 1000, _dt),
+                    "soxr %s vs cnumpy %s: %d->%d, 10 s mono %s" % (_q.upper(), _q, _in, _out, _dt),
+                    _soxr_preset_case(_in, _out, _dt, _sq, _q),
+                    note="'numpy' column = libsoxr %s (one thread)" % _q.upper()))
     for _ch in (1, 2):
         _tag = "%dk_%dk_%s" % (_in // 1000, _out // 1000, "mono" if _ch == 1 else "stereo")
         if _SOXR is not None:
