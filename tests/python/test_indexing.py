@@ -182,6 +182,40 @@ def test_index_error_messages():
         assert str(info.value) == msg
 
 
+# Slices with non-integer bounds: NumPy classifies the whole index first (ellipsis count, too
+# many indices), then walks a basic index in order (an out-of-bounds integer before the slice
+# wins), and only then raises the slice's TypeError.
+BAD_SLICE_CASES = [
+    ((), S(1.5, None)), ((), (None, S(None, 2.0))), ((), (True, S(None, None, 1.0))),
+    ((5,), (S(1.5, None), S(0, 1))), ((5,), (S(0, 1), S(1.5, None))), ((5,), S(0.5, 3)),
+    ((2, 3), (S(1.5, None), 10)), ((2, 3), (10, S(1.5, None))), ((2, 3), (-3, S(1.5, None))),
+    ((2, 3), (-2, S(1.5, None))), ((2, 3), (E, S(1.5, None), E)), ((2, 3), (E, 7, S(1.5, None))),
+    ((2, 3, 4), (E, 7, S(1.5, None))), ((2, 3, 4), (None, 5, S(1.5, None))),
+    ((2, 3), ([0], S(1.5, None))), ((2, 3), ([5], S(1.5, None))), ((2, 3), ([0], 0, S(1.5, None))),
+    ((2, 3), (np.ones((2, 3), bool), S(1.5, None))), ((2, 3), (S(0, 1.5), S(0.5, None))),
+    ((2, 3), (1.5, S(1.5, None))),
+]
+
+
+@pytest.mark.parametrize("shape,idx", BAD_SLICE_CASES, ids=[str(i) for i in range(len(BAD_SLICE_CASES))])
+def test_non_integer_slice_bounds(shape, idx):
+    def conv(xp, i):
+        return xp.asarray(i) if isinstance(i, np.ndarray) else i
+    def key(xp):
+        return tuple(conv(xp, i) for i in idx) if isinstance(idx, tuple) else idx
+    check_error(lambda xp: xp.ones(shape)[key(xp)])
+
+    def assign(xp):
+        a = xp.ones(shape)
+        a[key(xp)] = 2
+    check_error(assign)
+
+    def at(xp):
+        a = xp.zeros(shape)
+        xp.add.at(a, key(xp), 1)
+    check_error(at)
+
+
 def test_numpy_integer_and_index_objects():
     class Idx:
         def __index__(self):

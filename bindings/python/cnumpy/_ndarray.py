@@ -176,15 +176,58 @@ def _array_item(k):
     return (_IDX_ARR, 0, 0, 0, 0, a._h), a
 
 
-def parse_index(key):
-    """(items, ints, keep): cnp_index tuples for an index, the list of integer indices when the
-    index is nothing but integers (None otherwise), and the index arrays the items point to (None
-    when there are none: a basic index, whose result is a view)."""
+_FULL_SLICE = (_IDX_SLICE, 0, 0, 0, 1)
+
+
+def _bad_slice(items, keep, shape, bad_at, error):
+    """Raise for an index whose item bad_at is a slice with bounds that are not integers. NumPy
+    classifies the whole index first (one ellipsis at most, no more indices than dimensions);
+    then, for a basic index, it walks the items in order, so an out-of-bounds integer before the
+    slice wins too. Only then does the slice's TypeError come."""
+    ndim = len(shape)
+    arrays = iter(keep or ())
+    consumed = ellipses = 0
+    for it in items:
+        kind = it[0]
+        if kind == _IDX_ELL:
+            ellipses += 1
+            if ellipses > 1:
+                raise IndexError("an index can only have a single ellipsis ('...')")
+        elif kind == _IDX_ARR:
+            a = next(arrays)
+            consumed += a.ndim if a.dtype.kind == "b" else 1
+        elif kind != _IDX_NEW:
+            consumed += 1
+    if consumed > ndim:
+        raise IndexError("too many indices for array: array is %d-dimensional, but %d were indexed"
+                         % (ndim, consumed))
+    if keep is None:
+        axis = 0
+        for i, it in enumerate(items[:bad_at]):
+            kind = it[0]
+            if kind == _IDX_ELL:
+                axis = ndim - sum(1 for j in items[i + 1:] if j[0] in (_IDX_INT, _IDX_SLICE))
+            elif kind == _IDX_INT:
+                n = shape[axis]
+                if not -n <= it[2] < n:
+                    raise IndexError("index %d is out of bounds for axis %d with size %d"
+                                     % (it[2], axis, n))
+                axis += 1
+            elif kind == _IDX_SLICE:
+                axis += 1
+    raise error
+
+
+def parse_index(key, shape):
+    """(items, ints, keep): cnp_index tuples for an index into an array of this shape, the
+    list of integer indices when the index is nothing but integers (None otherwise), and the index
+    arrays the items point to (None when there are none: a basic index, whose result is a view)."""
     if type(key) is not tuple:
         key = (key,)
     items = []
     ints = []
     keep = None
+    bad = None
     for k in key:
         t = type(k)
         if t is int:
@@ -195,7 +238,12 @@ def parse_index(key):
                 ints.append(k)
             continue
         if t is slice:
-            items.append(_slice_item(k))
+            try:
+                items.append(_slice_item(k))
+            except TypeError as e:
+                if bad is None:     # raised after the whole index is classified, as NumPy does
+                    bad, bad_at = e, len(items)
+                items.append(_FULL_SLICE)
         elif k is None:
             items.append((_IDX_NEW, 0, 0, 0, 0))
         elif k is Ellipsis:
@@ -214,6 +262,8 @@ def parse_index(key):
                 ints.append(v)
             continue
         ints = None
+    if bad is not None:
+        _bad_slice(items, keep, shape, bad_at, bad)
     return items, ints, keep
 
 
@@ -522,16 +572,16 @@ class ndarray(_accel.base):
             if len(shape) == 1:
                 return from_cscalar(_get_scalar(h, (key,)))
             items, ints = [(_IDX_INT, 0, key, 0, 0)], None
-        elif type(key) is slice:
+        elif type(key) is slice and (self._shape or self.shape):
             items = [_slice_item(key)]
         else:
-            items, ints, keep = parse_index(key)
+            items, ints, keep = parse_index(key, self.shape)
             if ints is not None and len(ints) == len(self.shape):
                 return from_cscalar(_get_scalar(h, ints))
         return new(_lib.cnp_array_index, h, len(items), _backend.index_array(items))
 
     def __setitem__(self, key, value):
-        items, ints, keep = parse_index(key)
+        items, ints, keep = parse_index(key, self.shape)
         if keep is not None:
             # Advanced indexing: the library writes through the index arrays.
             if _is_scalar(value):

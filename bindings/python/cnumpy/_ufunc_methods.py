@@ -69,7 +69,7 @@ def reduceat(uf, array, indices, axis=0, dtype=None, out=None):
 def at(uf, a, indices, b=None):
     if not isinstance(a, ndarray):
         raise TypeError("ufunc 'at' requires an array as its first argument")
-    items, _ints, keep = parse_index(indices)
+    items, _ints, keep = parse_index(indices, a.shape)
     bb = None if b is None else operand(b)
     st = _at(_name(uf), a._h, len(items), _backend.index_array(items) if items else _NULL, _h(bb))
     del keep
