@@ -14,21 +14,15 @@ namespace cnp {
 
 namespace {
 
-// Loads and stores go through memcpy: foreign buffers may be unaligned, and it compiles to plain moves.
 template <class T>
-inline T load(const char* p) {
-  T v;
-  std::memcpy(&v, p, sizeof(T));
-  return v;
-}
+inline T load(const char* p) { return load_elem<T>(p); }
 template <class T>
-inline void store(char* p, T v) {
-  std::memcpy(p, &v, sizeof(T));
-}
+inline void store(char* p, T v) { store_elem<T>(p, v); }
 
 template <class From, class To>
 void cast_strided(const char* src, int64_t ss, char* dst, int64_t ds, int64_t n) {
   if (ss == sizeof(From) && ds == sizeof(To)) {  // contiguous: a loop the compiler vectorises
+    if constexpr (std::is_same_v<From, To>) return void(std::memcpy(dst, src, static_cast<size_t>(n) * sizeof(To)));
     for (int64_t i = 0; i < n; ++i) store<To>(dst + i * sizeof(To), convert<To>(load<From>(src + i * sizeof(From))));
     return;
   }

@@ -314,7 +314,6 @@ Array method_accumulate(Id id, const Array& a, int64_t axis, const Dtype* dtype,
   const Dtype* acc = dt(loop.types[2]);
   const Array x = a.dtype() == acc ? a : cast_copy(a, acc, CNP_ORDER_K);
   Array r = Array::allocate(acc, a.ndim(), a.shape(), CNP_ORDER_C);
-  const int32_t nd = a.ndim();
   const int64_t len = a.shape(ax);
   // One slab (the array without `ax`) per step: r[i] = r[i-1] op x[i].
   const Slab sl = slab_without(ax, x, r);

@@ -133,19 +133,6 @@ template <class C> inline bool c_ge(C a, C b, int& fl) noexcept {
 }
 template <class C> inline bool c_isnan(C a) noexcept { return std::isnan(a.real()) || std::isnan(a.imag()); }
 
-// ---- element access ----
-// Complex values are stored part by part: a 16-byte copy of a std::complex assembled in registers
-// goes through the stack and stalls store forwarding.
-template <class T>
-inline void put(char* p, T v) noexcept {
-  if constexpr (is_complex_v<T>) {
-    st(p, v.real());
-    st(p + sizeof(v.real()), v.imag());
-  } else {
-    st<T>(p, v);
-  }
-}
-
 // ---- loop drivers ----
 // f is called as f(x) / f(x, y) / f(x, y, z) on loaded values and returns the stored value.
 
@@ -155,10 +142,10 @@ inline void run_unary(char* const* args, const int64_t* s, int64_t n, F&& f) {
   char* y = args[1];
   constexpr int64_t si = sizeof(In), so = sizeof(Out);
   if (s[0] == si && s[1] == so) {
-    for (int64_t i = 0; i < n; ++i) put<Out>(y + i * so, f(ld<In>(x + i * si)));
+    for (int64_t i = 0; i < n; ++i) st<Out>(y + i * so, f(ld<In>(x + i * si)));
   } else {
     const int64_t sx = s[0], sy = s[1];  // locals: the stores could alias s[] as far as the compiler knows
-    for (int64_t i = 0; i < n; ++i) put<Out>(y + i * sy, f(ld<In>(x + i * sx)));
+    for (int64_t i = 0; i < n; ++i) st<Out>(y + i * sy, f(ld<In>(x + i * sx)));
   }
 }
 
@@ -170,22 +157,22 @@ inline void run_binary(char* const* args, const int64_t* s, int64_t n, F&& f) {
   constexpr int64_t s1 = sizeof(In1), s2 = sizeof(In2), so = sizeof(Out);
   if (s[2] == so) {
     if (s[0] == s1 && s[1] == s2) {
-      for (int64_t i = 0; i < n; ++i) put<Out>(y + i * so, f(ld<In1>(a + i * s1), ld<In2>(b + i * s2)));
+      for (int64_t i = 0; i < n; ++i) st<Out>(y + i * so, f(ld<In1>(a + i * s1), ld<In2>(b + i * s2)));
       return;
     }
     if (s[0] == s1 && s[1] == 0) {
       const In2 bv = ld<In2>(b);
-      for (int64_t i = 0; i < n; ++i) put<Out>(y + i * so, f(ld<In1>(a + i * s1), bv));
+      for (int64_t i = 0; i < n; ++i) st<Out>(y + i * so, f(ld<In1>(a + i * s1), bv));
       return;
     }
     if (s[0] == 0 && s[1] == s2) {
       const In1 av = ld<In1>(a);
-      for (int64_t i = 0; i < n; ++i) put<Out>(y + i * so, f(av, ld<In2>(b + i * s2)));
+      for (int64_t i = 0; i < n; ++i) st<Out>(y + i * so, f(av, ld<In2>(b + i * s2)));
       return;
     }
   }
   const int64_t sa = s[0], sb = s[1], sy = s[2];
-  for (int64_t i = 0; i < n; ++i) put<Out>(y + i * sy, f(ld<In1>(a + i * sa), ld<In2>(b + i * sb)));
+  for (int64_t i = 0; i < n; ++i) st<Out>(y + i * sy, f(ld<In1>(a + i * sa), ld<In2>(b + i * sb)));
 }
 
 template <class T, class F>
@@ -193,12 +180,12 @@ inline void run_ternary(char* const* args, const int64_t* s, int64_t n, F&& f) {
   constexpr int64_t sz = sizeof(T);
   if (s[0] == sz && s[1] == 0 && s[2] == 0 && s[3] == sz) {  // clip(array, scalar, scalar)
     const T lo = ld<T>(args[1]), hi = ld<T>(args[2]);
-    for (int64_t i = 0; i < n; ++i) put<T>(args[3] + i * sz, f(ld<T>(args[0] + i * sz), lo, hi));
+    for (int64_t i = 0; i < n; ++i) st<T>(args[3] + i * sz, f(ld<T>(args[0] + i * sz), lo, hi));
     return;
   }
   const int64_t s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
   for (int64_t i = 0; i < n; ++i)
-    put<T>(args[3] + i * s3, f(ld<T>(args[0] + i * s0), ld<T>(args[1] + i * s1), ld<T>(args[2] + i * s2)));
+    st<T>(args[3] + i * s3, f(ld<T>(args[0] + i * s0), ld<T>(args[1] + i * s1), ld<T>(args[2] + i * s2)));
 }
 
 // ---- loop functions from functors ----

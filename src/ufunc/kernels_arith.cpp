@@ -249,7 +249,7 @@ inline void cmul_fused(char* const* args, const int64_t* s, int64_t n) {
   for (int64_t i = 0; i < n; ++i) {
     const T a = ld<T>(args[0] + i * s0), b = ld<T>(args[1] + i * s1);
     const auto ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
-    put<T>(args[2] + i * s2, T(std::fma(ar, br, -(ai * bi)), std::fma(ar, bi, ai * br)));
+    st<T>(args[2] + i * s2, T(std::fma(ar, br, -(ai * bi)), std::fma(ar, bi, ai * br)));
   }
 }
 template <class T>
@@ -475,8 +475,8 @@ void divmod_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
     } else {
       q = float_divmod(a, b, r);
     }
-    put<T>(args[2] + i * s[2], q);
-    put<T>(args[3] + i * s[3], r);
+    st<T>(args[2] + i * s[2], q);
+    st<T>(args[3] + i * s[3], r);
   }
   raise_flags(fl);
 }

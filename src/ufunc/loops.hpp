@@ -15,15 +15,9 @@
 namespace cnp::ufunc {
 
 template <class T>
-inline T ld(const char* p) noexcept {
-  T v;
-  std::memcpy(&v, p, sizeof(T));
-  return v;
-}
+inline T ld(const char* p) noexcept { return load_elem<T>(p); }
 template <class T>
-inline void st(char* p, T v) noexcept {
-  std::memcpy(p, &v, sizeof(T));
-}
+inline void st(char* p, T v) noexcept { store_elem<T>(p, v); }
 
 template <class T> inline constexpr int8_t type_num = -1;
 template <> inline constexpr int8_t type_num<bool_t> = CNP_BOOL;
