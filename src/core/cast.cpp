@@ -5,6 +5,8 @@
 #include <limits>
 #include <vector>
 
+#include <emmintrin.h>
+
 #include "core/blocked_copy.hpp"
 #include "core/error.hpp"
 #include "core/iter.hpp"
@@ -19,10 +21,43 @@ inline T load(const char* p) { return load_elem<T>(p); }
 template <class T>
 inline void store(char* p, T v) { store_elem<T>(p, v); }
 
+// float/double to int32 or a narrower integer: NumPy converts through int32 with cvttss2si /
+// cvttsd2si (convert(), which the compiler cannot vectorise: it branches to raise FE_INVALID).
+// The packed forms of the instructions do the same per lane, flag included: INT32_MIN and
+// FE_INVALID for NaN and out-of-range values. Narrower types keep the low bits. Returns how many
+// values were converted (whole blocks); the caller converts the rest.
+template <class From, class To>
+int64_t float_to_int_blocks(const char* src, char* dst, int64_t n) {
+  constexpr int B = 64;
+  alignas(16) int32_t tmp[B];
+  int64_t i = 0;
+  for (; i + B <= n; i += B) {
+    const From* s = reinterpret_cast<const From*>(src) + i;
+    for (int k = 0; k < B; k += 4) {
+      __m128i v;
+      if constexpr (std::is_same_v<From, float>) {
+        v = _mm_cvttps_epi32(_mm_loadu_ps(s + k));
+      } else {
+        v = _mm_unpacklo_epi64(_mm_cvttpd_epi32(_mm_loadu_pd(s + k)), _mm_cvttpd_epi32(_mm_loadu_pd(s + k + 2)));
+      }
+      _mm_store_si128(reinterpret_cast<__m128i*>(tmp + k), v);
+    }
+    for (int k = 0; k < B; ++k) store<To>(dst + (i + k) * sizeof(To), static_cast<To>(tmp[k]));
+  }
+  return i;
+}
+
 template <class From, class To>
 void cast_strided(const char* src, int64_t ss, char* dst, int64_t ds, int64_t n) {
   if (ss == sizeof(From) && ds == sizeof(To)) {  // contiguous: a loop the compiler vectorises
     if constexpr (std::is_same_v<From, To>) return void(std::memcpy(dst, src, static_cast<size_t>(n) * sizeof(To)));
+    if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To> && sizeof(To) <= 4 &&
+                  !std::is_same_v<To, uint32_t>) {
+      const int64_t done = float_to_int_blocks<From, To>(src, dst, n);
+      src += done * sizeof(From);
+      dst += done * sizeof(To);
+      n -= done;
+    }
     for (int64_t i = 0; i < n; ++i) store<To>(dst + i * sizeof(To), convert<To>(load<From>(src + i * sizeof(From))));
     return;
   }

@@ -216,3 +216,28 @@ def test_copyto_into_views():
         xp.copyto(a.T[1:3], 7.0)
         return a
     check(fn, strides=True)
+
+
+# Contiguous float -> int32 and narrower casts run in blocks of 64 through packed conversions:
+# lengths around the block size, NaN / inf / out-of-range values anywhere in a block, the
+# "invalid value encountered in cast" warning exactly when NumPy gives it, and a misaligned start.
+@pytest.mark.parametrize("src", ["float32", "float64"])
+@pytest.mark.parametrize("dst", ["int8", "uint8", "int16", "uint16", "int32"])
+@pytest.mark.parametrize("n", [63, 64, 65, 130, 1000])
+@pytest.mark.parametrize("special", [None, np.nan, np.inf, -np.inf, 3e9, -3e9, 2 ** 31, -2 ** 31])
+def test_float_to_int_blocks(src, dst, n, special):
+    rng = np.random.default_rng(n)
+    vals = rng.uniform(-70000, 70000, n + 1)
+    if special is not None:
+        vals[rng.integers(0, n, 3)] = special
+    vals = vals.astype(src)
+    for sl in (slice(0, n), slice(1, n + 1)):
+        def cast(xp):
+            with warnings.catch_warnings(record=True) as w:
+                warnings.simplefilter("always")
+                r = arr(xp, vals, src)[sl].astype(dst)
+            return r, sorted(str(x.message) for x in w)
+        (exp, exp_w), (got, got_w) = cast(np), cast(cnp)
+        assert got.dtype == exp.dtype
+        np.testing.assert_array_equal(np.asarray(got.tolist(), dtype=dst), exp)
+        assert got_w == exp_w
