@@ -47,6 +47,12 @@ CASES = [
     Case("astype_f64_f32", "a.astype(float32), a float64 10**7",
          lambda np, cnp: (lambda a=np.arange(N, dtype="float64"): a.astype("float32"),
                           lambda a=cnp.arange(N, dtype="float64"): a.astype("float32"))),
+    Case("astype_f64_c128", "a.astype(complex128), a float64 10**6",
+         lambda np, cnp: (lambda a=np.arange(10**6, dtype="float64"): a.astype("complex128"),
+                          lambda a=cnp.arange(10**6, dtype="float64"): a.astype("complex128"))),
+    Case("astype_f64_i32", "a.astype(int32), a float64 10**7",
+         lambda np, cnp: (lambda a=np.arange(N, dtype="float64"): a.astype("int32"),
+                          lambda a=cnp.arange(N, dtype="float64"): a.astype("int32"))),
     Case("eye", "np.eye(3000)", lambda np, cnp: (lambda: np.eye(EYE), lambda: cnp.eye(EYE)),
          note="72 MB of which 3000 elements are non-zero: NumPy writes only the diagonal into calloc'd "
               "memory, so most pages are never touched (as in zeros)."),

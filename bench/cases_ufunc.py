@@ -63,12 +63,30 @@ def _small_add_scalar(np, cnp):
 
 _f64 = lambda lo, hi: (lambda m: m.linspace(lo, hi, N))  # noqa: E731
 
+
+def _c(n, dtype, seed):
+    """Random complex values, made with NumPy (cnumpy has no random module yet)."""
+    def make(m):
+        import numpy
+        r = numpy.random.default_rng(seed)
+        v = (r.standard_normal(n) + 1j * r.standard_normal(n)).astype(dtype)
+        return v if m is numpy else m.array(v)
+    return make
+
+
 CASES = [
     Case("ufunc_add_f64", "np.add(a, b), float64 10**7",
          _binary("add", _f64(0, 1), _f64(1, 2)),
          note="two 80 MB reads and one 80 MB fresh output: memory-bound."),
     Case("ufunc_multiply_f64", "np.multiply(a, b), float64 10**7",
          _binary("multiply", _f64(0, 1), _f64(1, 2))),
+    Case("ufunc_multiply_c128", "np.multiply(a, b), complex128 10**6",
+         _binary("multiply", _c(10**6, "complex128", 0), _c(10**6, "complex128", 1))),
+    Case("ufunc_multiply_c64", "np.multiply(a, b), complex64 10**6",
+         _binary("multiply", _c(10**6, "complex64", 0), _c(10**6, "complex64", 1))),
+    Case("ufunc_square_c64", "np.square(a), complex64 10**6",
+         lambda np, cnp: (lambda a=_c(10**6, "complex64", 0)(np): np.square(a),
+                          lambda a=cnp.array(_c(10**6, "complex64", 0)(np)): cnp.square(a))),
     Case("ufunc_exp_f64", "np.exp(a), a = linspace(-700, 700, 10**7)", _unary("exp", -700, 700),
          note="NumPy 1.24 has its own AVX-512F exp/log kernels for float64."),
     Case("ufunc_log_f64", "np.log(a), a = linspace(1e-3, 1e6, 10**7)", _unary("log", 1e-3, 1e6)),
