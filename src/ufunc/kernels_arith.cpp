@@ -304,6 +304,15 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) int64_t cmul_blocks
   return cmul_blocks<double>(a, b, y, n);
 }
 
+// The blocks over contiguous operands, when each input is the output itself or lies apart from it
+// (a block reads 128 bytes of each input before it writes); returns how many values were done.
+template <class T>
+int64_t cmul_contiguous(const char* a, const char* b, char* y, int64_t n) noexcept {
+  auto fits = [y](const char* p) { return p == y || (p > y ? p - y : y - p) >= 128; };
+  if (!fits(a) || !fits(b)) return 0;
+  return std::is_same_v<T, c64_t> ? cmul_blocks_f(a, b, y, n) : cmul_blocks_d(a, b, y, n);
+}
+
 // Complex multiply as NumPy 1.24 runs it on this hardware: its AVX-512F loop for contiguous
 // operands that do not overlap the output (the plain formula), otherwise its scalar loop (fused
 // for complex128).
@@ -315,14 +324,9 @@ void cmul_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
   const bool simd = contiguous && apart(args[2], args[0]) && apart(args[2], args[1]);
   if (std::is_same_v<T, c64_t> || simd) {
     int fl = 0;
-    if (contiguous && (args[2] == args[0] || apart(args[2], args[0])) && (args[2] == args[1] || apart(args[2], args[1]))) {
-      const int64_t done = std::is_same_v<T, c64_t> ? cmul_blocks_f(args[0], args[1], args[2], n)
-                                                    : cmul_blocks_d(args[0], args[1], args[2], n);
-      char* rest[3] = {args[0] + done * sz, args[1] + done * sz, args[2] + done * sz};
-      run_binary<T, T, T>(rest, s, n - done, [&fl](T a, T b) { return MulOp{}(a, b, fl); });
-      return;
-    }
-    run_binary<T, T, T>(args, s, n, [&fl](T a, T b) { return MulOp{}(a, b, fl); });
+    const int64_t done = contiguous ? cmul_contiguous<T>(args[0], args[1], args[2], n) : 0;
+    char* rest[3] = {args[0] + done * s[0], args[1] + done * s[1], args[2] + done * s[2]};
+    run_binary<T, T, T>(rest, s, n - done, [&fl](T a, T b) { return MulOp{}(a, b, fl); });
   } else if (Fma) {
     cmul_fused_fma<T>(args, s, n);
   } else {
@@ -632,9 +636,7 @@ struct SquareOp {
 template <class T>
 void csquare_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
   constexpr int64_t sz = sizeof(T);
-  int64_t done = 0;
-  if (s[0] == sz && s[1] == sz && (args[1] == args[0] || std::abs(args[1] - args[0]) >= 128))
-    done = std::is_same_v<T, c64_t> ? cmul_blocks_f(args[0], args[0], args[1], n) : cmul_blocks_d(args[0], args[0], args[1], n);
+  const int64_t done = s[0] == sz && s[1] == sz ? cmul_contiguous<T>(args[0], args[0], args[1], n) : 0;
   int fl = 0;
   char* rest[2] = {args[0] + done * s[0], args[1] + done * s[1]};
   run_unary<T, T>(rest, s, n - done, [&fl](T a) { return SquareOp{}(a, fl); });
