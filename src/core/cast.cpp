@@ -16,11 +16,6 @@ namespace cnp {
 
 namespace {
 
-template <class T>
-inline T load(const char* p) { return load_elem<T>(p); }
-template <class T>
-inline void store(char* p, T v) { store_elem<T>(p, v); }
-
 // float/double to int32 or a narrower integer: NumPy converts through int32 with cvttss2si /
 // cvttsd2si (convert(), which the compiler cannot vectorise: it branches to raise FE_INVALID).
 // The packed forms of the instructions do the same per lane, flag included: INT32_MIN and
@@ -42,7 +37,7 @@ int64_t float_to_int_blocks(const char* src, char* dst, int64_t n) {
       }
       _mm_store_si128(reinterpret_cast<__m128i*>(tmp + k), v);
     }
-    for (int k = 0; k < B; ++k) store<To>(dst + (i + k) * sizeof(To), static_cast<To>(tmp[k]));
+    for (int k = 0; k < B; ++k) store_elem<To>(dst + (i + k) * sizeof(To), static_cast<To>(tmp[k]));
   }
   return i;
 }
@@ -58,10 +53,10 @@ void cast_strided(const char* src, int64_t ss, char* dst, int64_t ds, int64_t n)
       dst += done * sizeof(To);
       n -= done;
     }
-    for (int64_t i = 0; i < n; ++i) store<To>(dst + i * sizeof(To), convert<To>(load<From>(src + i * sizeof(From))));
+    for (int64_t i = 0; i < n; ++i) store_elem<To>(dst + i * sizeof(To), convert<To>(load_elem<From>(src + i * sizeof(From))));
     return;
   }
-  for (int64_t i = 0; i < n; ++i, src += ss, dst += ds) store<To>(dst, convert<To>(load<From>(src)));
+  for (int64_t i = 0; i < n; ++i, src += ss, dst += ds) store_elem<To>(dst, convert<To>(load_elem<From>(src)));
 }
 
 // The table of all builtin pairs, built once from the type visitor.
@@ -115,11 +110,11 @@ void store_weak_int(const cnp_scalar& v, const Dtype* d, char* dst) {
     if (v.typenum == CNP_UINT64 ? v.value.u > static_cast<uint64_t>(std::numeric_limits<T>::max())
                                 : (v.value.i < std::numeric_limits<T>::min() || v.value.i > std::numeric_limits<T>::max()))
       int_out_of_bounds(v, d);
-    store<T>(dst, static_cast<T>(v.typenum == CNP_UINT64 ? static_cast<int64_t>(v.value.u) : v.value.i));
+    store_elem<T>(dst, static_cast<T>(v.typenum == CNP_UINT64 ? static_cast<int64_t>(v.value.u) : v.value.i));
   } else {
     uint64_t u = v.typenum == CNP_UINT64 ? v.value.u : static_cast<uint64_t>(v.value.i);
     if (neg || u > std::numeric_limits<T>::max()) int_out_of_bounds(v, d);
-    store<T>(dst, static_cast<T>(u));
+    store_elem<T>(dst, static_cast<T>(u));
   }
 }
 
@@ -132,26 +127,26 @@ void store_weak_float_to_int(double f, char* dst) {
   double t = std::trunc(f);
   if (!(t >= -9223372036854775808.0 && t < 9223372036854775808.0))
     throw Error(CNP_ERR_OVERFLOW, "Python int too large to convert to C long");
-  store<T>(dst, static_cast<T>(static_cast<int64_t>(t)));
+  store_elem<T>(dst, static_cast<T>(static_cast<int64_t>(t)));
 }
 
 template <class T>
 void store_typed(const cnp_scalar& v, char* dst) {
   switch (v.typenum) {
-    case CNP_BOOL: store<T>(dst, convert<T>(bool_t{static_cast<uint8_t>(v.value.i != 0)})); break;
+    case CNP_BOOL: store_elem<T>(dst, convert<T>(bool_t{static_cast<uint8_t>(v.value.i != 0)})); break;
     case CNP_UINT8: case CNP_UINT16: case CNP_UINT32: case CNP_UINT64:
-      store<T>(dst, convert<T>(v.value.u)); break;
+      store_elem<T>(dst, convert<T>(v.value.u)); break;
     case CNP_INT8: case CNP_INT16: case CNP_INT32: case CNP_INT64:
-      store<T>(dst, convert<T>(v.value.i)); break;
+      store_elem<T>(dst, convert<T>(v.value.i)); break;
     case CNP_FLOAT16: case CNP_FLOAT32: case CNP_FLOAT64: {
       // float32/float16 values are exact in the double; convert from their own type so that the
       // rounding matches a cast from an array of that type.
-      if (v.typenum == CNP_FLOAT32) store<T>(dst, convert<T>(static_cast<float>(v.value.f)));
-      else if (v.typenum == CNP_FLOAT16) store<T>(dst, convert<T>(half_t{double_to_half(v.value.f)}));
-      else store<T>(dst, convert<T>(v.value.f));
+      if (v.typenum == CNP_FLOAT32) store_elem<T>(dst, convert<T>(static_cast<float>(v.value.f)));
+      else if (v.typenum == CNP_FLOAT16) store_elem<T>(dst, convert<T>(half_t{double_to_half(v.value.f)}));
+      else store_elem<T>(dst, convert<T>(v.value.f));
       break;
     }
-    default: store<T>(dst, convert<T>(c128_t(v.value.c[0], v.value.c[1])));
+    default: store_elem<T>(dst, convert<T>(c128_t(v.value.c[0], v.value.c[1])));
   }
 }
 
@@ -198,7 +193,7 @@ cnp_scalar load_scalar(const Dtype* dtype, const char* src) {
   s.typenum = dtype->typenum;
   visit_type(dtype->typenum, [&](auto tag) {
     using T = typename decltype(tag)::type;
-    T v = load<T>(src);
+    T v = load_elem<T>(src);
     if constexpr (std::is_same_v<T, bool_t>) s.value.i = v.v != 0;
     else if constexpr (is_complex_v<T>) {
       s.value.c[0] = v.real();
