@@ -68,20 +68,13 @@ class Chain final : public Resampler {
  public:
   Chain(double in_rate, double out_rate, int64_t channels, int32_t typenum, int32_t quality, int64_t U, int64_t D,
         bool stage_b, bool resize)
-      : in_(in_rate), out_(out_rate), ch_(channels), typenum_(typenum), U_(U), D_(D), resize_(resize) {
+      : ratio_(in_rate, out_rate), ch_(channels), typenum_(typenum), U_(U), D_(D), resize_(resize) {
     const Preset& p = preset(quality);
     const double f_low = 0.5 * std::min(in_rate, out_rate);
     if (resize_) {
       init_resize(p, f_low);
     } else {
       init_two_stage(p, f_low, quality, stage_b);
-    }
-    int_rates_ = integral_rate(in_rate) && integral_rate(out_rate);
-    if (int_rates_) {
-      int64_t a = static_cast<int64_t>(in_rate), b = static_cast<int64_t>(out_rate);
-      int64_t g = std::gcd(a, b);
-      M_ = a / g;
-      L_ = b / g;
     }
     hist_.resize(ch_);
     pending_.resize(ch_);
@@ -98,9 +91,9 @@ class Chain final : public Resampler {
   // does not reach. No second stage, and the transforms are only as long as the two rates need.
   void init_resize(const Preset& p, double f_low) {
     const int64_t L = U_, M = D_;
-    double fc = f_low * 0.5 * (p.pass + p.stop) / in_;
-    double dw = f_low * (p.stop - p.pass) / in_;
-    check_taps(kaiser_taps(p.atten, dw), in_, out_);
+    double fc = f_low * 0.5 * (p.pass + p.stop) / ratio_.in;
+    double dw = f_low * (p.stop - p.pass) / ratio_.in;
+    check_taps(kaiser_taps(p.atten, dw), ratio_.in, ratio_.out);
     // The filter reaches e input samples either side of its centre cc. Windows start e samples
     // before their block's first output time; the first valid output of a block is rout[r], at
     // block position r * M / L = cc + e: cc is fractional so that r is whole for any L/M.
@@ -158,7 +151,7 @@ class Chain final : public Resampler {
 
   void init_two_stage(const Preset& p, double f_low, int32_t quality, bool stage_b) {
     (void)quality;
-    const double in_rate = in_, out_rate = out_;
+    const double in_rate = ratio_.in, out_rate = ratio_.out;
     const double ru = in_rate * double(U_);  // stage A's working rate
     // Stage A: the sharp low-pass at the zero-stuffed rate, per-phase unit DC gain.
     double fc = f_low * 0.5 * (p.pass + p.stop) / ru;
@@ -236,18 +229,14 @@ class Chain final : public Resampler {
     // rest of the window is held too).
     double held = resize_ ? double(N_ - c_) / double(U_)
                           : double(c_ + S_ + (b_ ? b_->half() * D_ : 0)) / double(U_);
-    return held * out_ / in_;
+    return held * ratio_.out / ratio_.in;
   }
   int64_t channels() const override { return ch_; }
   int64_t taps() const override { return resize_ ? 2 * (c_ / U_) - 1 : 2 * c_ + 1; }
   bool rational() const override { return b_ ? b_->rational() : true; }
 
   int64_t out_length(int64_t n) const override {
-    if (int_rates_) {
-      __int128 num = static_cast<__int128>(n) * L_;
-      return static_cast<int64_t>((num + M_ - 1) / M_);
-    }
-    return static_cast<int64_t>(std::ceil(double(n) * (out_ / in_)));
+    return ratio_.out_length(n);
   }
 
   Array process(const Array& chunk, bool planar) override {
@@ -489,7 +478,7 @@ class Chain final : public Resampler {
     return out;
   }
 
-  double in_, out_;
+  RateRatio ratio_;
   int64_t ch_;
   int32_t typenum_;
   int64_t U_, D_;
@@ -502,8 +491,6 @@ class Chain final : public Resampler {
   std::shared_ptr<const fft::Plan> plan_r2c_, plan_c2r_;
   std::unique_ptr<Polyphase<C>> b_;
   int64_t b0_ = 0;
-  bool int_rates_ = false;
-  int64_t L_ = 1, M_ = 1;
   std::vector<std::vector<C>> hist_, pending_;
   int64_t hist_start_ = 0, received_ = 0, block_ = 0, produced_ = 0, total_ = 0;
   const ChunkIn<C>* src_ = nullptr;  // one-shot mode: the caller's input, read in place
@@ -527,9 +514,9 @@ bool smooth(int64_t v) {
 std::unique_ptr<Resampler> make_chain(double in_rate, double out_rate, int64_t channels, int32_t typenum,
                                       int32_t quality, bool single) {
   if (in_rate == out_rate) return nullptr;
-  if (integral_rate(in_rate) && integral_rate(out_rate)) {
-    int64_t a = static_cast<int64_t>(in_rate), b = static_cast<int64_t>(out_rate);
-    int64_t g = std::gcd(a, b), M = a / g, L = b / g;
+  const RateRatio r(in_rate, out_rate);
+  if (r.whole) {
+    const int64_t M = r.M, L = r.L;
     if (smooth(L) && smooth(M) && L <= kMaxResizeFactor && M <= kMaxResizeFactor) {
       if (single)
         return std::make_unique<Chain<float>>(in_rate, out_rate, channels, typenum, quality, L, M, false, true);
@@ -540,9 +527,8 @@ std::unique_ptr<Resampler> make_chain(double in_rate, double out_rate, int64_t c
   bool stage_b = true;
   if (out_rate > in_rate) {
     U = kUp;
-  } else if (integral_rate(in_rate) && integral_rate(out_rate) &&
-             static_cast<int64_t>(in_rate) % static_cast<int64_t>(out_rate) == 0) {
-    D = static_cast<int64_t>(in_rate) / static_cast<int64_t>(out_rate);
+  } else if (r.whole && r.L == 1) {  // in = D * out
+    D = r.M;
     stage_b = false;
   } else if (out_rate > 0.75 * in_rate) {
     U = kUp;  // close to 1: oversampling keeps stage B short

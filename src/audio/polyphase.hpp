@@ -27,6 +27,30 @@ inline constexpr int64_t kTrimFrames = 1 << 14;
 
 inline bool integral_rate(double r) { return r == std::floor(r) && r < 9007199254740992.0; }
 
+// The rate ratio. When both rates are whole numbers, out / in = L / M in lowest terms and output
+// lengths are exact integer arithmetic; otherwise they are computed in double.
+struct RateRatio {
+  bool whole = false;
+  int64_t M = 1, L = 1;
+  double in, out;
+  RateRatio(double in_rate, double out_rate) : in(in_rate), out(out_rate) {
+    whole = integral_rate(in_rate) && integral_rate(out_rate);
+    if (whole) {
+      const int64_t a = static_cast<int64_t>(in_rate), b = static_cast<int64_t>(out_rate), g = std::gcd(a, b);
+      M = a / g;
+      L = b / g;
+    }
+  }
+  // ceil(n * out / in) output frames for n input frames.
+  int64_t out_length(int64_t n) const {
+    if (whole) {
+      __int128 num = static_cast<__int128>(n) * L;
+      return static_cast<int64_t>((num + M - 1) / M);
+    }
+    return static_cast<int64_t>(std::ceil(double(n) * (out / in)));
+  }
+};
+
 // Where output frames go: element strides of frames and channels in a float32/float64 buffer.
 struct Sink {
   char* data;
@@ -38,20 +62,13 @@ template <class C>
 class Polyphase {
  public:
   Polyphase(double in_rate, double out_rate, int64_t channels, const Design& d, int32_t table_phases)
-      : in_(in_rate), out_(out_rate), ch_(channels), d_(d) {
+      : ratio_(in_rate, out_rate), ch_(channels), d_(d) {
     W_ = d_.half;
     T_ = d_.taps();
-    int_rates_ = integral_rate(in_rate) && integral_rate(out_rate);
-    if (int_rates_) {
-      int64_t a = static_cast<int64_t>(in_rate), b = static_cast<int64_t>(out_rate);
-      int64_t g = std::gcd(a, b);
-      M_ = a / g;
-      L_ = b / g;
-    }
-    rational_ = int_rates_ && L_ <= kMaxRationalCoeffs / T_;
+    rational_ = ratio_.whole && ratio_.L <= kMaxRationalCoeffs / T_;
     step_ = in_rate / out_rate;
     if (rational_) {
-      build_rows(L_, [&](int64_t r) { return double(r) / double(L_); });
+      build_rows(ratio_.L, [&](int64_t r) { return double(r) / double(ratio_.L); });
     } else {
       P_ = table_phases;
       build_rows(P_ + 4, [&](int64_t s) { return double(s - 1) / double(P_); });
@@ -78,13 +95,7 @@ class Polyphase {
     std::copy(v, v + count, hist_[c].end() - count);
   }
 
-  int64_t out_length(int64_t n) const {
-    if (int_rates_) {
-      __int128 num = static_cast<__int128>(n) * L_;
-      return static_cast<int64_t>((num + M_ - 1) / M_);
-    }
-    return static_cast<int64_t>(std::ceil(double(n) * (out_ / in_)));
-  }
+  int64_t out_length(int64_t n) const { return ratio_.out_length(n); }
 
   // Room for `frames` more input frames at the end of every channel; fill them through
   // tail(c) before the next call.
@@ -119,10 +130,7 @@ class Polyphase {
     int64_t end = k_next_;
     if (rational_) {
       int64_t avail = received_ - W_;  // outputs whose last input index n + W < received
-      if (avail > 0) {
-        __int128 num = static_cast<__int128>(avail) * L_;
-        end = static_cast<int64_t>((num + M_ - 1) / M_);
-      }
+      if (avail > 0) end = ratio_.out_length(avail);
       return end < k_next_ ? k_next_ : end;
     }
     while (n_of(end) + W_ < received_) ++end;
@@ -148,13 +156,13 @@ class Polyphase {
     trim();
   }
 
-  double delay() const { return double(W_) * out_ / in_; }
+  double delay() const { return double(W_) * ratio_.out / ratio_.in; }
 
  private:
   template <class Frac>
   void build_rows(int64_t rows, Frac frac_of) {
     std::string key = table_key("poly", sizeof(C), rows, T_, W_, d_.h.fc, d_.h.half_width, d_.h.beta,
-                                rational_ ? L_ : -P_);
+                                rational_ ? ratio_.L : -P_);
     shared_ = cached_table<C>(key, [&] {
       std::vector<C> t(rows * T_);
       std::vector<double> row(T_);
@@ -174,24 +182,24 @@ class Polyphase {
 
   // Input index of the sample output k's window is anchored on (taps n-W+1 .. n+W).
   // k * M in 64 bits when it cannot overflow (always, for audio lengths); else 128 bits.
-  bool small(int64_t k) const { return M_ < (int64_t(1) << 31) && k < (int64_t(1) << 32); }
+  bool small(int64_t k) const { return ratio_.M < (int64_t(1) << 31) && k < (int64_t(1) << 32); }
 
   int64_t n_of(int64_t k) const {
-    if (rational_ && small(k)) return k * M_ / L_;
-    if (rational_) return static_cast<int64_t>(static_cast<__int128>(k) * M_ / L_);
+    if (rational_ && small(k)) return k * ratio_.M / ratio_.L;
+    if (rational_) return static_cast<int64_t>(static_cast<__int128>(k) * ratio_.M / ratio_.L);
     return static_cast<int64_t>(std::floor(double(k) * step_));
   }
 
   const C* coeffs(int64_t k, int64_t& n) {
     if (rational_ && small(k)) {
-      int64_t km = k * M_;
-      n = km / L_;
-      return table_ + (km - n * L_) * T_;
+      int64_t km = k * ratio_.M;
+      n = km / ratio_.L;
+      return table_ + (km - n * ratio_.L) * T_;
     }
     if (rational_) {
-      __int128 km = static_cast<__int128>(k) * M_;
-      n = static_cast<int64_t>(km / L_);
-      int64_t phase = static_cast<int64_t>(km - static_cast<__int128>(n) * L_);
+      __int128 km = static_cast<__int128>(k) * ratio_.M;
+      n = static_cast<int64_t>(km / ratio_.L);
+      int64_t phase = static_cast<int64_t>(km - static_cast<__int128>(n) * ratio_.L);
       return table_ + phase * T_;
     }
     double t = double(k) * step_;
@@ -217,12 +225,12 @@ class Polyphase {
     constexpr bool kernel = sizeof(C) == 8 || sizeof(O) == 4;  // not float compute -> double out
     if (kernel && rational_) {
       // (n, phase) of k0 once, then stepped in the ISA-dispatched kernel.
-      __int128 km = static_cast<__int128>(k0) * M_;
-      int64_t n = static_cast<int64_t>(km / L_);
-      int64_t p = static_cast<int64_t>(km - static_cast<__int128>(n) * L_);
+      __int128 km = static_cast<__int128>(k0) * ratio_.M;
+      int64_t n = static_cast<int64_t>(km / ratio_.L);
+      int64_t p = static_cast<int64_t>(km - static_cast<__int128>(n) * ratio_.L);
       ptrs_.resize(ch_);
       for (int64_t c = 0; c < ch_; ++c) ptrs_[c] = hist_[c].data();
-      RationalRun r{table_, T_, L_, M_, n, p, k1 - k0, ptrs_.data(), ch_, -W_ + 1 - hist_start_,
+      RationalRun r{table_, T_, ratio_.L, ratio_.M, n, p, k1 - k0, ptrs_.data(), ch_, -W_ + 1 - hist_start_,
                     out, fs, cs};
       if constexpr (sizeof(C) == 4 && sizeof(O) == 4)
         rational_ff(r);
@@ -249,12 +257,12 @@ class Polyphase {
     hist_start_ += dead;
   }
 
-  double in_, out_;
+  RateRatio ratio_;
   int64_t ch_;
   Design d_;
   int64_t W_ = 0, T_ = 0;
-  bool int_rates_ = false, rational_ = false;
-  int64_t L_ = 1, M_ = 1, P_ = 0;
+  bool rational_ = false;
+  int64_t P_ = 0;
   double step_ = 1.0;
   std::shared_ptr<const std::vector<C>> shared_;
   const C* table_ = nullptr;
