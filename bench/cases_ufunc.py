@@ -20,12 +20,16 @@ def _inputs(np, cnp, make):
     return a, cnp.array(a)
 
 
-def _unary(func, lo, hi, dtype="float64"):
+def _unary_of(func, make):
     def setup(np, cnp):
-        a, ca = _inputs(np, cnp, lambda m: m.linspace(lo, hi, N).astype(dtype))
+        a, ca = _inputs(np, cnp, make)
         f, cf = getattr(np, func), getattr(cnp, func)
         return (lambda: f(a)), (lambda: cf(ca))
     return setup
+
+
+def _unary(func, lo, hi, dtype="float64"):
+    return _unary_of(func, lambda m: m.linspace(lo, hi, N).astype(dtype))
 
 
 def _binary(func, make_a, make_b):
@@ -65,12 +69,10 @@ _f64 = lambda lo, hi: (lambda m: m.linspace(lo, hi, N))  # noqa: E731
 
 
 def _c(n, dtype, seed):
-    """Random complex values, made with NumPy (cnumpy has no random module yet)."""
-    def make(m):
-        import numpy
-        r = numpy.random.default_rng(seed)
-        v = (r.standard_normal(n) + 1j * r.standard_normal(n)).astype(dtype)
-        return v if m is numpy else m.array(v)
+    """Random complex values, made by NumPy (_inputs copies them for cnumpy)."""
+    def make(np):
+        r = np.random.default_rng(seed)
+        return (r.standard_normal(n) + 1j * r.standard_normal(n)).astype(dtype)
     return make
 
 
@@ -84,9 +86,7 @@ CASES = [
          _binary("multiply", _c(10**6, "complex128", 0), _c(10**6, "complex128", 1))),
     Case("ufunc_multiply_c64", "np.multiply(a, b), complex64 10**6",
          _binary("multiply", _c(10**6, "complex64", 0), _c(10**6, "complex64", 1))),
-    Case("ufunc_square_c64", "np.square(a), complex64 10**6",
-         lambda np, cnp: (lambda a=_c(10**6, "complex64", 0)(np): np.square(a),
-                          lambda a=cnp.array(_c(10**6, "complex64", 0)(np)): cnp.square(a))),
+    Case("ufunc_square_c64", "np.square(a), complex64 10**6", _unary_of("square", _c(10**6, "complex64", 0))),
     Case("ufunc_exp_f64", "np.exp(a), a = linspace(-700, 700, 10**7)", _unary("exp", -700, 700),
          note="NumPy 1.24 has its own AVX-512F exp/log kernels for float64."),
     Case("ufunc_log_f64", "np.log(a), a = linspace(1e-3, 1e6, 10**7)", _unary("log", 1e-3, 1e6)),
