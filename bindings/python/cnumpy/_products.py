@@ -64,6 +64,14 @@ def _prod(seq):
     return p
 
 
+def _axis_list(axes):
+    """A sequence of axes as a list, a single axis as a list of one (tensordot's rule)."""
+    try:
+        return list(axes)
+    except TypeError:
+        return [axes]
+
+
 def tensordot(a, b, axes=2):
     """numpy.tensordot(a, b, axes=2): sum products over the given axes, as one GEMM after
     moving the summed axes to the end of a and the front of b."""
@@ -74,18 +82,8 @@ def tensordot(a, b, axes=2):
         axes_b = list(range(0, axes))
     else:
         axes_a, axes_b = axes
-    try:
-        na = len(axes_a)
-        axes_a = list(axes_a)
-    except TypeError:
-        axes_a = [axes_a]
-        na = 1
-    try:
-        nb = len(axes_b)
-        axes_b = list(axes_b)
-    except TypeError:
-        axes_b = [axes_b]
-        nb = 1
+    axes_a, axes_b = _axis_list(axes_a), _axis_list(axes_b)
+    na, nb = len(axes_a), len(axes_b)
     a, b = as_array(a), as_array(b)
     if na != nb:
         raise ValueError("shape-mismatch for sum")
