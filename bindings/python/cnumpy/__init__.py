@@ -36,6 +36,9 @@ from . import audio
 from ._print import set_printoptions, get_printoptions, printoptions
 from ._interop import from_dlpack
 from ._finfo import finfo, iinfo
+from ._constants import *  # noqa: F401,F403  (nan, inf, pi, e, typecodes, sctypes, ...)
+from ._constants import __all__ as _constants_all
+from ._info import info, show_config
 from ._products import dot, vdot, inner, outer, matmul, tensordot, einsum, kron, trace
 from . import linalg
 
@@ -71,4 +74,5 @@ __all__ = [
     "average", "bincount", "histogram", "histogram_bin_edges", "diff", "ediff1d", "gradient", "trapz", "cov", "corrcoef",
     "dot", "vdot", "inner", "outer", "matmul", "tensordot", "einsum", "kron", "trace",
 ] + _manip_all + sorted(_ALIASES) + sorted(_UFUNCS)
-__all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo"]
+__all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
+            "info", "show_config"] + _constants_all

@@ -5,7 +5,8 @@ set_printoptions/get_printoptions/printoptions follow NumPy's signatures for the
 library implements (precision, threshold, edgeitems, linewidth, suppress, sign, floatmode).
 """
 import contextlib
-import sys
+import math
+import numbers
 
 from . import _backend
 from ._errors import error
@@ -71,26 +72,59 @@ def _current():
     return o
 
 
+# NumPy keeps whatever value was given (get_printoptions() hands back inf, 1.5, True); the C
+# struct holds the int it prints with. _given remembers, per option, the value set from Python
+# and the C value it became, so get_printoptions returns the given value while C still has it.
+_given = {}
+_INT32_MAX = 2**31 - 1
+_INT64_MAX = 2**63 - 1
+
+
+def _reported(name, c_value):
+    given = _given.get(name)
+    return given[0] if given is not None and given[1] == c_value else c_value
+
+
 def get_printoptions():
     """The current print options as a dict (NumPy's keys; nanstr/infstr/formatter/legacy are
     fixed at NumPy's defaults)."""
     o = _current()
-    return {"edgeitems": o.edgeitems, "threshold": o.threshold, "floatmode":
+    return {"edgeitems": _reported("edgeitems", o.edgeitems),
+            "threshold": _reported("threshold", o.threshold), "floatmode":
             _FLOATMODE_NAMES[o.floatmode], "precision": o.precision, "suppress": bool(o.suppress),
-            "linewidth": o.linewidth, "nanstr": "nan", "infstr": "inf",
+            "linewidth": _reported("linewidth", o.linewidth), "nanstr": "nan", "infstr": "inf",
             "sign": _SIGN_NAMES[o.sign], "formatter": None, "legacy": False}
+
+
+def _count_option(name, value, limit):
+    """The C value of a count option given as an int or a real number: infinity and counts above
+    the C field's range mean "no limit" (the printer can never reach them), a fraction counts
+    like NumPy's comparisons do (size > 1.5 is size > 1). Negative values become -1 for the
+    library to refuse."""
+    if isinstance(value, numbers.Integral):
+        return max(-1, min(int(value), limit))
+    if isinstance(value, numbers.Real) and value == value:
+        if value >= limit:
+            return limit
+        # NumPy slices with edgeitems when it prints, so a fraction fails there (TypeError):
+        # refuse it here instead, where the mistake is made.
+        if name != "edgeitems":
+            return max(-1, math.floor(value))
+    raise TypeError(f"{name} must be an integer")
 
 
 def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None,
                      suppress=None, nanstr=None, infstr=None, formatter=None, sign=None,
                      floatmode=None, *, legacy=None):
     """numpy.set_printoptions for precision, threshold, edgeitems, linewidth, suppress, sign and
-    floatmode (None keeps the current value)."""
+    floatmode (None keeps the current value). threshold, edgeitems and linewidth accept
+    infinity ("never summarise", "all items", "one line") and are reported back as given."""
     if nanstr not in (None, "nan") or infstr not in (None, "inf") or formatter is not None \
             or legacy not in (None, False):
         raise NotImplementedError("cnumpy.set_printoptions: nanstr, infstr, formatter and "
                                   "legacy are not supported")
     o = _current()
+    given = {}
     if floatmode is not None:
         if floatmode not in _FLOATMODES:
             raise ValueError("floatmode option must be one of " +
@@ -102,12 +136,17 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
             raise ValueError("sign option must be one of ' ', '+', or '-'")
         o.sign = _SIGNS[sign]
     if threshold is not None:
-        if not isinstance(threshold, (int, float)) or threshold != threshold:
+        if not isinstance(threshold, numbers.Number):
             raise TypeError("threshold must be numeric")
-        if threshold < 0:
+        if isinstance(threshold, numbers.Integral) and not -2**63 <= threshold < 2**64:
+            # NumPy tests np.isnan(threshold), which has no loop for ints beyond 64 bits
+            raise TypeError("ufunc 'isnan' not supported for the input types, and the inputs "
+                            "could not be safely coerced to any supported types according to "
+                            "the casting rule ''safe''")
+        if threshold != threshold:
             raise ValueError("threshold must be non-NAN, try sys.maxsize for untruncated "
                              "representation")
-        o.threshold = min(int(threshold), sys.maxsize)
+        given["threshold"] = threshold
     if precision is not None:
         try:
             precision = precision.__index__()
@@ -115,16 +154,23 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
             raise TypeError("precision must be an integer") from None
         if precision < 0:
             raise ValueError("precision must be >= 0")
+        if precision > _INT32_MAX:
+            raise OverflowError("Python int too large to convert to C int")
         o.precision = precision
     if edgeitems is not None:
-        o.edgeitems = int(edgeitems)
+        given["edgeitems"] = edgeitems
     if linewidth is not None:
-        o.linewidth = int(linewidth)
+        given["linewidth"] = linewidth
+    limits = {"threshold": _INT64_MAX, "edgeitems": _INT32_MAX, "linewidth": _INT32_MAX}
+    for name, value in given.items():
+        setattr(o, name, _count_option(name, value, limits[name]))
     if suppress is not None:
         o.suppress = 1 if suppress else 0
     st = _lib.cnp_set_printoptions(o)
     if st:
         raise error(st)
+    for name, value in given.items():
+        _given[name] = (value, getattr(o, name))
 
 
 @contextlib.contextmanager

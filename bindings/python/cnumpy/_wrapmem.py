@@ -138,7 +138,8 @@ def from_buffer_protocol(obj):
 # -- __array_interface__ -----------------------------------------------------------------------
 def from_array_interface(obj, ai):
     """A new array handle sharing the memory described by obj's __array_interface__ (NumPy
-    arrays and anything else speaking version 3). obj is kept alive until the library lets go."""
+    arrays and anything else speaking version 3). obj and ai are kept alive until the library
+    lets go."""
     if ai.get("mask") is not None:
         raise NotImplementedError("cnumpy: masked array interfaces are not supported")
     typestr = ai["typestr"]
@@ -156,7 +157,10 @@ def from_array_interface(obj, ai):
     data = ai.get("data")
     if isinstance(data, tuple):
         addr, readonly = data
-        return wrap(addr or 0, dt, shape, strides, not readonly, obj)
+        # The address may belong to something only the interface dict holds: a NumPy scalar
+        # hands out a temporary 0-d array in ai["__ref"], freed (and its memory reused by the
+        # next scalar) as soon as the dict goes. Keep the dict alive with the exporter.
+        return wrap(addr or 0, dt, shape, strides, not readonly, (obj, ai))
     # The data is a buffer-protocol object (or obj itself when absent), at ai["offset"].
     source = obj if data is None else data
     view = get_buffer(source, PyBUF_SIMPLE)
