@@ -16,10 +16,15 @@ def candidates():
     intree = os.path.join(_header.REPO_ROOT, "build", "libcnumpy.so")
     if os.path.exists(intree):
         out.append((intree, False))
+    try:
+        from ._installed import LIBRARY      # written by cmake --install next to the package
+        out.append((LIBRARY, False))
+    except ImportError:
+        pass
     found = ctypes.util.find_library("cnumpy")
     if found:
         out.append((found, False))
-    out.append(("libcnumpy.so.0", False))
+    out.append(("libcnumpy.so.%d" % _header.abi_version(), False))   # the SONAME
     return out
 
 
@@ -33,8 +38,10 @@ def open_library(dlopen):
             if explicit:
                 raise ImportError("cnumpy: cannot load CNUMPY_LIBRARY=%r: %s" % (path, e)) from None
             errors.append("%s: %s" % (path, e))
-    raise ImportError("cnumpy: cannot find libcnumpy (build it into <repo>/build, install it, or "
-                      "set CNUMPY_LIBRARY); tried " + "; ".join(errors))
+    raise ImportError("cnumpy: cannot find libcnumpy.so.%d, the C library this package wraps "
+                      "(install it: the libcnumpy0 package, or `cmake --install` of a build; "
+                      "or set CNUMPY_LIBRARY to its path); tried %s"
+                      % (_header.abi_version(), "; ".join(errors)))
 
 
 def check_abi(found, path):
