@@ -50,3 +50,22 @@ cc -std=c99 -Wall -Werror demo.c $(pkg-config --cflags --libs cnumpy) -o demo
 out=$(env -i LD_LIBRARY_PATH="$(pkg-config --variable=libdir cnumpy)" ./demo)
 [ "$out" = "t[2, 1] = 5" ] || { echo "C example printed: $out"; exit 1; }
 echo "C example: $out"
+
+# pip: the package from bindings/python (pyproject.toml) into a virtual environment, against the
+# library installed above (a copy of the sources: pip builds in the source folder).
+mkdir -p "$tmp/src/bindings"
+cp -r "$src/bindings/python" "$tmp/src/bindings/python"
+cp -r "$src/include" "$tmp/src/include"
+rm -rf "$tmp/src/bindings/python/build" "$tmp/src/bindings/python"/*.egg-info
+/usr/bin/python3 -m venv --system-site-packages "$tmp/venv"
+"$tmp/venv/bin/python" -m pip install -q --no-build-isolation --no-index "$tmp/src/bindings/python" > "$tmp/pip.log" 2>&1 \
+  || { cat "$tmp/pip.log"; exit 1; }
+env -i PATH=/usr/bin:/bin "$tmp/venv/bin/python" -c "import cnumpy" 2> "$tmp/err.log" && {
+  echo "import cnumpy succeeded without any libcnumpy to find"; exit 1; }
+grep -q "ImportError: cnumpy: cannot find libcnumpy.so" "$tmp/err.log" || { cat "$tmp/err.log"; exit 1; }
+env -i PATH=/usr/bin:/bin CNUMPY_LIBRARY="$(pkg-config --variable=libdir cnumpy)/libcnumpy.so" "$tmp/venv/bin/python" -c "
+import cnumpy, os
+assert cnumpy.__file__.startswith('$tmp/venv'), cnumpy.__file__
+assert os.path.isfile(os.path.join(os.path.dirname(cnumpy.__file__), 'include', 'cnumpy', 'core.h'))
+assert cnumpy.ones(3).sum() == 3.0
+print('pip install: ok, _speedups', 'built' if cnumpy._accel._load() else 'not built')"
