@@ -16,7 +16,7 @@ import importlib.machinery
 import importlib.util
 import os
 
-from . import _backend, _capi
+from . import _backend
 
 _MODE = os.environ.get("CNUMPY_SPEEDUPS", "auto").strip().lower() or "auto"
 if _MODE not in ("auto", "0", "1"):
@@ -82,13 +82,15 @@ def _backend_glue():
             to_handle(_PROBE_ADDRESS))
 
 
-def install(ndarray):
+def install(ndarray, pending, flush_warnings):
     """Hands the Python implementations of the accelerated methods to the extension (its
-    fallbacks) and removes them from the class, so that the C ones (inherited) are found."""
+    fallbacks) and removes them from the class, so that the C ones (inherited) are found.
+    pending and flush_warnings are the library's warning queue (_capi), which the C paths
+    flush after their calls as the Python ones do."""
     if speedups is None:
         return
     addrs, int_handles, to_handle, to_address, probe = _backend_glue()
-    speedups.install(ndarray, addrs, int_handles, to_handle, to_address, _capi.pending,
-                     _capi.flush_warnings, ndarray.__dict__["__getitem__"],
+    speedups.install(ndarray, addrs, int_handles, to_handle, to_address, pending,
+                     flush_warnings, ndarray.__dict__["__getitem__"],
                      ndarray.__dict__["reshape"], probe)
     del ndarray.__getitem__, ndarray.reshape, ndarray.__del__

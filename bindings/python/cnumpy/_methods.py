@@ -11,6 +11,8 @@ The package __init__ imports this module before anything is exported, so users o
 the complete classes.
 """
 from . import _accel, _reduce
+from ._args import NoValue
+from ._capi import flush_warnings, pending
 from ._convert import array, bool_new, scalar_constructor
 from ._creation import ndarray_new
 from ._indexing import getitem, setitem
@@ -21,7 +23,6 @@ from ._ndarray import ndarray
 from ._operators import array_operators, scalar_operators
 from ._print import array_repr, array_str
 from ._products import dot, matmul
-from ._args import NoValue
 from ._scalars import _CLASSES as SCALAR_CLASSES, bool_
 from ._selection import choose, compress, diagonal, nonzero, put, take, trace
 from ._rearranging import repeat
@@ -179,7 +180,7 @@ def _attach_array_methods():
         ndarray.data = property(data, doc="A memoryview of the array's memory (NumPy's .data).")
     ndarray.__buffer__ = buffer
     # Last: the C fast paths take over __getitem__/reshape (with these as their fallbacks).
-    _accel.install(ndarray)
+    _accel.install(ndarray, pending, flush_warnings)
 
 
 def _attach_scalar_methods():
