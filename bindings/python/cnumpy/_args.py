@@ -97,12 +97,12 @@ def dtype_handle(spec, _by_key=_BY_KEY, _dtype=dtype):
     """The library handle of a dtype argument; NULL for None (the function's default)."""
     if type(spec) is _dtype:
         return spec._h
+    if spec is None:        # before the cache: a KeyError would cost more than the whole call
+        return _NULL
     try:
         return _by_key[spec]._h
     except (KeyError, TypeError):
         pass
-    if spec is None:
-        return _NULL
     return _dtype(spec)._h
 
 

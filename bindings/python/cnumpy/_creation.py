@@ -10,10 +10,8 @@ from ._scalars import from_cscalar, to_cscalar
 _lib = _backend.lib
 _NULL = _backend.NULL
 _new_array_out = _backend.new_array_out
-_int64_array = _backend.int64_array
 _dtype_handle = _args.dtype_handle
 _ORDER_C = _args.ORDER_C
-_ORDER_F = _args.ORDER_F
 _order = _args.order
 _F64 = _dtype.dtype("float64")
 

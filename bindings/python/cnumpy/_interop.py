@@ -21,7 +21,6 @@ from . import _backend
 from ._capi import error, produce
 
 _lib = _backend.lib
-_C = _backend.consts
 _api = ctypes.pythonapi
 
 _NAME = b"dltensor"          # module constants: a capsule keeps a pointer to its name

@@ -25,36 +25,28 @@ _ORDER_K = _C["CNP_ORDER_K"]
 
 # -- ndarray ---------------------------------------------------------------------------------------
 def _other_operand(self, other, comparison):
-    """The non-ndarray operand of an operator as an array, or None when the operator should
-    return NotImplemented."""
+    """The operand `other` of an operator on the array `self` as an array, or None when the
+    operator should return NotImplemented."""
     o = op_operand(other)
     if o is HUGE:
         o = huge_operand(other, [self], comparison)
     return o
 
 
-def _binop(uf):
+def _binop(uf, reflected=False):
+    """self <op> other for an ndarray self; reflected: other <op> self (__radd__...)."""
     fn, comparison = uf._fn, uf._comparison
 
     def op(self, other):
-        if type(other) is not ndarray:
-            other = _other_operand(self, other, comparison)
-            if other is None:
-                return NotImplemented
+        if type(other) is not ndarray and (other := _other_operand(self, other, comparison)) is None:
+            return NotImplemented
         return binary_arrays(fn, self, other)
-    return op
 
-
-def _rbinop(uf):
-    fn, comparison = uf._fn, uf._comparison
-
-    def op(self, other):
-        if type(other) is not ndarray:
-            other = _other_operand(self, other, comparison)
-            if other is None:
-                return NotImplemented
+    def rop(self, other):
+        if type(other) is not ndarray and (other := _other_operand(self, other, comparison)) is None:
+            return NotImplemented
         return binary_arrays(fn, other, self)
-    return op
+    return rop if reflected else op
 
 
 def _ibinop(uf):
@@ -62,10 +54,8 @@ def _ibinop(uf):
     fn, comparison = uf._fn, uf._comparison
 
     def op(self, other):
-        if type(other) is not ndarray:
-            other = _other_operand(self, other, comparison)
-            if other is None:
-                return NotImplemented
+        if type(other) is not ndarray and (other := _other_operand(self, other, comparison)) is None:
+            return NotImplemented
         args = _new_ufunc_args()
         args.out[0] = self._h
         cell = _new_array_out()
@@ -126,17 +116,15 @@ def _make_pow():
     return __pow__, __ipow__
 
 
-def _divmod_op(reflected):
+def _divmod_op(reflected, scalar=False):
+    """divmod(self, other) (reflected: divmod(other, self)) of an array or (scalar) a scalar."""
     fn = UFUNCS["divmod"]._fn
 
     def op(self, other):
-        if type(other) is not ndarray:
-            o = op_operand(other)
-            if o is None:
-                return NotImplemented
-            if o is HUGE:
-                o = huge_operand(other, [self], False)
-            other = o
+        if scalar:
+            self = typed(self)
+        if type(other) is not ndarray and (other := _other_operand(self, other, False)) is None:
+            return NotImplemented
         a, b = (other, self) if reflected else (self, other)
         return call_ufunc(fn, [a, b], [None, None], None, _NULL, _SAME_KIND, _ORDER_K)
     return op
@@ -187,7 +175,7 @@ def array_operators():
     ops = {}
     for short, name in _BINARY_OPS:
         uf = UFUNCS[name]
-        fwd, ref, inp = _binop(uf), _rbinop(uf), _ibinop(uf)
+        fwd, ref, inp = _binop(uf), _binop(uf, True), _ibinop(uf)
         if short == "pow":
             fwd, ref = _pow_wrap(fwd), _pow_wrap(ref)
         ops["__%s__" % short] = fwd
@@ -210,15 +198,13 @@ def _scalar_binop(uf, reflected):
     fn, comparison = uf._fn, uf._comparison
 
     def op(self, other):
-        o = op_operand(other)
+        o = op_operand(other)       # first: NotImplemented costs no 0-d array of self
         if o is None:
             return NotImplemented
         s = typed(self)
         if o is HUGE:
             o = huge_operand(other, [s], comparison)
-        if reflected:
-            return binary_arrays(fn, o, s)
-        return binary_arrays(fn, s, o)
+        return binary_arrays(fn, o, s) if reflected else binary_arrays(fn, s, o)
     return op
 
 
@@ -227,21 +213,6 @@ def _scalar_unop(uf):
 
     def op(self):
         return unary(fn, typed(self))
-    return op
-
-
-def _scalar_divmod(reflected):
-    fn = UFUNCS["divmod"]._fn
-
-    def op(self, other):
-        o = op_operand(other)
-        if o is None:
-            return NotImplemented
-        s = typed(self)
-        if o is HUGE:
-            o = huge_operand(other, [s], False)
-        a, b = (o, s) if reflected else (s, o)
-        return call_ufunc(fn, [a, b], [None, None], None, _NULL, _SAME_KIND, _ORDER_K)
     return op
 
 
@@ -288,8 +259,8 @@ def scalar_operators(cls):
     for short, name in _UNARY_OPS:
         ops["__%s__" % short] = _scalar_unop(UFUNCS[name])
     ops["__pos__"] = _pos_scalar
-    ops["__divmod__"] = _scalar_divmod(False)
-    ops["__rdivmod__"] = _scalar_divmod(True)
+    ops["__divmod__"] = _divmod_op(False, scalar=True)
+    ops["__rdivmod__"] = _divmod_op(True, scalar=True)
     _scalar_fast_paths(cls, ops)
     return ops
 

@@ -2,12 +2,13 @@
 argmin, argmax, cumsum, cumprod (NumPy 1.24 signatures; _methods makes them ndarray methods).
 The work is done by the library (include/cnumpy/reduce.h); a reduction to a scalar returns a
 cnumpy scalar, as NumPy does."""
-from . import _args
+from . import _args, _backend
 from ._args import NoValue, axes as _axes, one_axis as _one_axis, out as _out, handle as _h
-from ._capi import cfunc, produce_into
+from ._capi import cfunc, produce, produce_into
 from ._convert import as_array
 from ._operands import operand, where_mask as _where
 
+_NULL = _backend.NULL
 
 _sum = cfunc("cnp_sum")
 _prod = cfunc("cnp_prod")
@@ -157,7 +158,9 @@ def _acc(fn, a, axis, dtype, out):
     a = as_array(a)
     out = _out(out)
     ax, n = _one_axis(axis)
-    return produce_into(fn, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out))
+    if out is None:     # never 0-d: no shape query to decide whether to unwrap it
+        return produce(fn, a._h, ax, n, _args.dtype_handle(dtype), _NULL)
+    return produce_into(fn, out, a._h, ax, n, _args.dtype_handle(dtype), out._h)
 
 
 def cumsum(a, axis=None, dtype=None, out=None):

@@ -14,7 +14,6 @@ from ._operands import where_mask
 from ._reduce import _reduce_dtype, _reduce_plain, _var_like, _arg, _acc
 
 _NULL = _backend.NULL
-_lib = _backend.lib
 
 _median = cfunc("cnp_median")
 _nanmedian = cfunc("cnp_nanmedian")

@@ -16,9 +16,6 @@ __all__ = ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft", "fft2", "ifft2", "rf
            "fftn", "ifftn", "rfftn", "irfftn", "fftfreq", "rfftfreq", "fftshift", "ifftshift"]
 
 _lib = _backend.lib
-_NULL = _backend.NULL
-_new_array_out = _backend.new_array_out
-_int64_array = _backend.int64_array
 _C = _backend.consts
 _NORMS = {None: _C["CNP_FFT_NORM_BACKWARD"], "backward": _C["CNP_FFT_NORM_BACKWARD"],
           "ortho": _C["CNP_FFT_NORM_ORTHO"], "forward": _C["CNP_FFT_NORM_FORWARD"]}
