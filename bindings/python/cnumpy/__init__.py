@@ -35,8 +35,8 @@ from ._selection import *  # noqa: F401,F403  (where: numpy.where with its one-a
 from ._joining import *  # noqa: F401,F403
 from ._splitting import *  # noqa: F401,F403
 from ._rearranging import *  # noqa: F401,F403
-from ._pad import *  # noqa: F401,F403
-from . import _selection, _joining, _splitting, _rearranging, _pad
+from ._pad import pad
+from . import _selection, _joining, _splitting, _rearranging
 from . import fft
 from . import audio
 from ._print import set_printoptions, get_printoptions, printoptions
@@ -76,7 +76,8 @@ __all__ = [
     "nanmax", "nanmean", "nanvar", "nanstd", "nanargmin", "nanargmax", "nancumsum", "nancumprod",
     "average", "bincount", "histogram", "histogram_bin_edges", "diff", "ediff1d", "gradient", "trapz", "cov", "corrcoef",
     "dot", "vdot", "inner", "outer", "matmul", "tensordot", "einsum", "kron", "trace",
-] + _selection.__all__ + _joining.__all__ + _splitting.__all__ + _rearranging.__all__ + _pad.__all__ + [
+] + _selection.__all__ + _joining.__all__ + _splitting.__all__ + _rearranging.__all__ + [
+    "pad",
     "swapaxes", "moveaxis", "squeeze", "expand_dims", "atleast_1d", "atleast_2d", "atleast_3d",
     "broadcast_to", "broadcast_arrays", "broadcast_shapes",
 ] + sorted(_ALIASES) + sorted(_UFUNCS)

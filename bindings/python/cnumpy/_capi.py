@@ -261,9 +261,5 @@ else:
 def produce_string(fn, *args):
     """fn(*args, &char*) -> the str, the library's copy freed."""
     cell = _backend.new_charp_out()
-    st = fn(*args, cell)
-    if st:
-        raise error(st)
-    if pending:
-        flush_warnings()
+    call(fn, *args, cell)
     return _take(cell)

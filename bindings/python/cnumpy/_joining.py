@@ -140,4 +140,7 @@ def block(arrays):
     return r.copy() if depth == 0 else r
 
 
-__all__ = ["concatenate", "stack", "vstack", "row_stack", "hstack", "dstack", "column_stack", "append", "block"]
+__all__ = [
+    "concatenate", "stack", "vstack", "row_stack", "hstack", "dstack", "column_stack", "append",
+    "block",
+]

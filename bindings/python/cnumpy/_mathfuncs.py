@@ -9,9 +9,9 @@ from ._capi import cfunc, produce, produce_into, query, unwrap
 from ._convert import as_array
 from ._errors import UFuncTypeError, _user_stacklevel
 from ._ndarray import ndarray
-from ._operands import inputs, where_array
+from ._operands import inputs
 from ._scalars import generic, _CLASSES as _SCALAR_CLASSES
-from ._ufunc import call_ufunc, signature_dtype
+from ._ufunc import call_ufunc, pop_keywords, resolve_keywords
 from ._ufunc_table import UFUNCS
 
 _NULL = _backend.NULL
@@ -101,23 +101,9 @@ def clip(a, a_min, a_max, out=None, **kwargs):
     outs += [None] * (1 - len(outs))
     for o in outs:
         _out_array(o)
-    where = kwargs.pop("where", True)
-    casting = kwargs.pop("casting", None)
-    order = kwargs.pop("order", "K")
-    dtype = kwargs.pop("dtype", None)
-    kwargs.pop("subok", None)
-    signature = kwargs.pop("signature", None)
-    if kwargs:
-        raise TypeError("clip() got an unexpected keyword argument '%s'" % next(iter(kwargs)))
-    if casting is not None and not isinstance(casting, str):
-        raise TypeError("casting must be str, not %s" % type(casting).__name__)
-    c = _args.casting("same_kind" if casting is None else casting)
-    o = _args.order(order)
-    if dtype is not None and signature is not None:
-        raise TypeError("cannot specify both 'signature' and 'dtype'")
-    dt = (signature_dtype(signature, "clip", 3, 1) if signature is not None
-          else _args.dtype_handle(dtype))
-    w = None if where is True else where_array(where)
+    where, casting, order, dtype, signature = pop_keywords("clip", kwargs, casting=None)
+    w, dt, c, o = resolve_keywords("clip", 3, 1, where, "same_kind" if casting is None else casting,
+                                   order, dtype, signature)
     present = [x for x in (a, a_min, a_max) if x is not None]
     arrs = iter(inputs(present, False))
     x = next(arrs)

@@ -29,7 +29,7 @@ from ._rearranging import repeat
 from ._shape_funcs import squeeze, swapaxes
 
 
-# -- ndarray methods that are NumPy functions with the array first ----------------------------------
+# -- ndarray methods that are NumPy functions with the array first ------------------------------
 def _sum(self, axis=None, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):
     return _reduce.sum(self, axis, dtype, out, keepdims, initial, where)
 

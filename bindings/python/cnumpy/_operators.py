@@ -38,12 +38,14 @@ def _binop(uf, reflected=False):
     fn, comparison = uf._fn, uf._comparison
 
     def op(self, other):
-        if type(other) is not ndarray and (other := _other_operand(self, other, comparison)) is None:
+        if type(other) is not ndarray and \
+                (other := _other_operand(self, other, comparison)) is None:
             return NotImplemented
         return binary_arrays(fn, self, other)
 
     def rop(self, other):
-        if type(other) is not ndarray and (other := _other_operand(self, other, comparison)) is None:
+        if type(other) is not ndarray and \
+                (other := _other_operand(self, other, comparison)) is None:
             return NotImplemented
         return binary_arrays(fn, other, self)
     return rop if reflected else op
@@ -54,7 +56,8 @@ def _ibinop(uf):
     fn, comparison = uf._fn, uf._comparison
 
     def op(self, other):
-        if type(other) is not ndarray and (other := _other_operand(self, other, comparison)) is None:
+        if type(other) is not ndarray and \
+                (other := _other_operand(self, other, comparison)) is None:
             return NotImplemented
         args = _new_ufunc_args()
         args.out[0] = self._h

@@ -249,4 +249,7 @@ def delete(arr, obj, axis=None):
     return arr[pre + (keep,)]
 
 
-__all__ = ["flip", "fliplr", "flipud", "roll", "rot90", "repeat", "tile", "resize", "trim_zeros", "insert", "delete"]
+__all__ = [
+    "flip", "fliplr", "flipud", "roll", "rot90", "repeat", "tile", "resize", "trim_zeros",
+    "insert", "delete",
+]

@@ -356,4 +356,8 @@ def ix_(*args):
     return tuple(out)
 
 
-__all__ = ["nonzero", "flatnonzero", "argwhere", "where", "take", "put", "take_along_axis", "put_along_axis", "compress", "extract", "place", "choose", "select", "diagonal", "diag", "diagflat", "tri", "tril", "triu", "trace", "meshgrid", "indices", "ix_"]
+__all__ = [
+    "nonzero", "flatnonzero", "argwhere", "where", "take", "put", "take_along_axis",
+    "put_along_axis", "compress", "extract", "place", "choose", "select", "diagonal", "diag",
+    "diagflat", "tri", "tril", "triu", "trace", "meshgrid", "indices", "ix_",
+]

@@ -13,7 +13,7 @@ import warnings
 
 from . import _args, _backend, _dtype, _ufunc_methods
 from ._args import NoValue
-from ._capi import cfunc, error, pending, flush_warnings, wrap  # noqa: F401 (cfunc: tests use _ufunc.cfunc)
+from ._capi import cfunc, error, pending, flush_warnings, wrap  # noqa: F401 (tests: _ufunc.cfunc)
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray, scalar_of
 from ._operands import operand, inputs, where_array
@@ -48,6 +48,38 @@ def _cell():
 
 
 _MISSING = object()
+
+
+def pop_keywords(name, kwargs, casting="same_kind"):
+    """(where, casting, order, dtype, signature): the ufunc keywords taken out of kwargs (subok
+    is accepted and ignored); TypeError for any other keyword."""
+    where = kwargs.pop("where", True)
+    casting = kwargs.pop("casting", casting)
+    order = kwargs.pop("order", "K")
+    dtype = kwargs.pop("dtype", None)
+    kwargs.pop("subok", None)
+    signature = kwargs.pop("signature", None)
+    if kwargs:
+        raise TypeError("%s() got an unexpected keyword argument '%s'"
+                        % (name, next(iter(kwargs))))
+    return where, casting, order, dtype, signature
+
+
+def resolve_keywords(name, nin, nout, where, casting, order, dtype, signature):
+    """(where array or None, dtype handle, CNP_CASTING_*, CNP_ORDER_*) for call_ufunc from the
+    keywords pop_keywords returned, checked in NumPy's order."""
+    if not isinstance(casting, str):
+        raise TypeError("casting must be str, not %s" % type(casting).__name__)
+    c = _args.casting(casting)
+    o = _args.order(order)
+    if dtype is not None and signature is not None:
+        raise TypeError("cannot specify both 'signature' and 'dtype'")
+    if signature is not None:
+        dt = signature_dtype(signature, name, nin, nout)
+    else:
+        dt = _dtype_handle(dtype)
+    w = None if where is True else where_array(where)
+    return w, dt, c, o
 
 
 def signature_dtype(sig, name, nin, nout):
@@ -130,15 +162,7 @@ class ufunc:
                             % (name, nin, nin + nout, n))
         outs = list(args[nin:])
         out = kwargs.pop("out", _MISSING)
-        where = kwargs.pop("where", True)
-        casting = kwargs.pop("casting", "same_kind")
-        order = kwargs.pop("order", "K")
-        dtype = kwargs.pop("dtype", None)
-        kwargs.pop("subok", None)
-        signature = kwargs.pop("signature", None)
-        if kwargs:
-            raise TypeError("%s() got an unexpected keyword argument '%s'"
-                            % (name, next(iter(kwargs))))
+        keywords = pop_keywords(name, kwargs)
         if out is not _MISSING:
             if outs:
                 raise TypeError("cannot specify 'out' as both a positional and keyword "
@@ -158,17 +182,7 @@ class ufunc:
         for o in outs:
             if o is not None and not isinstance(o, ndarray):
                 raise TypeError("return arrays must be of ArrayType")
-        if not isinstance(casting, str):
-            raise TypeError("casting must be str, not %s" % type(casting).__name__)
-        c = _args.casting(casting)
-        o = _args.order(order)
-        if dtype is not None and signature is not None:
-            raise TypeError("cannot specify both 'signature' and 'dtype'")
-        if signature is not None:
-            dt = signature_dtype(signature, name, nin, nout)
-        else:
-            dt = _dtype_handle(dtype)
-        w = None if where is True else where_array(where)
+        w, dt, c, o = resolve_keywords(name, nin, nout, *keywords)
         arrs = inputs(args[:nin], self._comparison)
         return call_ufunc(self._fn, arrs, outs, w, dt, c, o)
 
