@@ -126,7 +126,8 @@ def int_index(k):
 
 
 def get_scalar(h, ints):
-    """The element at integer indices `ints` as a cnp_scalar."""
+    """The element at integer indices `ints` as a cnp_scalar. (_capi.call's check inline: this
+    is every a[i] of a 1-d array.)"""
     s = _new_scalar()
     st = _lib.cnp_array_getitem(h, len(ints), _int64_array(ints) if ints else _NULL, s)
     if st:
@@ -400,7 +401,8 @@ class ndarray(_accel.base):
 
 
 def scalar_of(r):
-    """The element of a 0-d array as a cnumpy scalar (NumPy 1.24's unwrapping of results)."""
+    """The element of a 0-d array as a cnumpy scalar (NumPy 1.24's unwrapping of results;
+    the status check inline: every operator on cnumpy scalars ends here)."""
     s = _new_scalar()
     st = _lib.cnp_array_getitem(r._h, 0, _NULL, s)
     if st:
