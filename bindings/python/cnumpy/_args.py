@@ -204,6 +204,14 @@ def out(value):
     return value
 
 
+def ufunc_out(value):
+    """An output array of a ufunc (or a function taking the ufunc keywords): None or an ndarray,
+    with NumPy's message for anything else."""
+    if value is not None and not _capi.is_array(value):
+        raise TypeError("return arrays must be of ArrayType")
+    return value
+
+
 def handle(x):
     """The handle of an optional array argument (NULL for None)."""
     return _NULL if x is None else x._h

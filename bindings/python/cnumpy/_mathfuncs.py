@@ -29,17 +29,11 @@ _array_equal = cfunc("cnp_array_equal")
 _where = cfunc("cnp_where")
 
 
-def _out_array(out):
-    if out is not None and not isinstance(out, ndarray):
-        raise TypeError("return arrays must be of ArrayType")
-    return out
-
-
 def _into(fn, out, x, *args):
     """fn(x, *args, out_arr, &out) for the functions taking an optional out array (x is kept
     alive here for the call)."""
-    _out_array(out)
-    return produce_into(fn, out, x._h, *args, _NULL if out is None else out._h)
+    _args.ufunc_out(out)
+    return produce_into(fn, out, x._h, *args, _args.handle(out))
 
 
 def around(a, decimals=0, out=None):
@@ -100,7 +94,7 @@ def clip(a, a_min, a_max, out=None, **kwargs):
         raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
     outs += [None] * (1 - len(outs))
     for o in outs:
-        _out_array(o)
+        _args.ufunc_out(o)
     where, casting, order, dtype, signature = pop_keywords("clip", kwargs, casting=None)
     w, dt, c, o = resolve_keywords("clip", 3, 1, where, "same_kind" if casting is None else casting,
                                    order, dtype, signature)
@@ -111,8 +105,7 @@ def clip(a, a_min, a_max, out=None, **kwargs):
     hi = next(arrs) if a_max is not None else None
 
     def clip3(xh, args, cell):
-        return _clip(xh, _NULL if lo is None else lo._h, _NULL if hi is None else hi._h, args,
-                     cell)
+        return _clip(xh, _args.handle(lo), _args.handle(hi), args, cell)
     if casting is not None:
         return call_ufunc(clip3, [x], outs, w, dt, c, o)
     try:

@@ -180,8 +180,7 @@ class ufunc:
                 outs = [out]
         outs += [None] * (nout - len(outs))
         for o in outs:
-            if o is not None and not isinstance(o, ndarray):
-                raise TypeError("return arrays must be of ArrayType")
+            _args.ufunc_out(o)
         w, dt, c, o = resolve_keywords(name, nin, nout, *keywords)
         arrs = inputs(args[:nin], self._comparison)
         return call_ufunc(self._fn, arrs, outs, w, dt, c, o)
