@@ -1,6 +1,11 @@
 """Argument conversion shared by the wrappers: shapes, orders, castings, dtypes, axes, out=.
 Every module takes its arguments through these helpers (there is no second axis parser).
 
+An axis goes to the library in one of three forms because the C ABI has three today (a plain
+int64_t, a pointer to one, and an (axes, naxes) list); axis, axis_pointer, one_axis and axes
+produce them, and normalize_axis/normalize_axis_tuple are NumPy's for the axes Python itself
+uses.
+
 Error messages are NumPy's, since callers compare them."""
 import operator
 
