@@ -4,8 +4,8 @@ _ndarray.py defines the array's core (handle, attributes, copies and views) and 
 scalar classes; everything they do through the layers above them (indexing with arrays,
 printing, arithmetic through the ufuncs, reductions, selection, products, DLPack, the
 constructors) is attached here, after all those layers are imported, so no lower module has to
-import a higher one. NumPy's C core does the same: the array type calls up into the umath and
-multiarray functions through one table set at import.
+import a higher one. NumPy does the same: its array type reaches the ufuncs through the number
+table umath sets at import, and methods such as sum through numpy/core/_methods.py.
 
 The package __init__ imports this module before anything is exported, so users only ever see
 the complete classes.
@@ -23,9 +23,9 @@ from ._ndarray import ndarray
 from ._operators import array_operators, scalar_operators
 from ._print import array_repr, array_str
 from ._products import dot, matmul
+from ._rearranging import repeat
 from ._scalars import _CLASSES as SCALAR_CLASSES, bool_
 from ._selection import choose, compress, diagonal, nonzero, put, take, trace
-from ._rearranging import repeat
 from ._shape_funcs import squeeze, swapaxes
 
 
