@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, builds, runs every test through CTest
-# (Catch2, the C99 user program, valgrind, the export check, pytest on the ctypes and cffi
-# backends), then rebuilds the C/C++ tests with AddressSanitizer + UndefinedBehaviorSanitizer and
-# runs them. Exits non-zero on any failure.
+# (Catch2, the C99 user program, valgrind, the export and layer checks, pytest on the ctypes and
+# cffi backends), then rebuilds the C/C++ tests with AddressSanitizer + UndefinedBehaviorSanitizer
+# and runs them. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install_deps.sh

@@ -12,14 +12,16 @@ from ._scalars import (generic, number, integer, signedinteger, unsignedinteger,
                        uint16, uint32, uint64, float16, float32, float64, complex64, complex128,
                        True_, False_, ALIASES as _ALIASES)
 from ._ndarray import ndarray, flagsobj
+from . import _methods  # noqa: F401  (attaches the methods and operators of ndarray and scalars)
 from ._convert import array, asarray, asanyarray, ascontiguousarray, asfortranarray
 from ._creation import (empty, zeros, ones, full, empty_like, zeros_like, ones_like, full_like,
                         arange, linspace, logspace, geomspace, eye, identity, copy, frombuffer)
 from ._shape_funcs import reshape, ravel, transpose, shape, ndim, size
 from ._casting import can_cast, promote_types, result_type, copyto, may_share_memory
-from ._ufunc import ufunc, UFUNCS as _UFUNCS
+from ._ufunc import ufunc
+from ._ufunc_table import UFUNCS as _UFUNCS
 from ._mathfuncs import (around, round_, round, fix, clip, real, imag, angle, isclose, allclose,
-                         array_equal, where)
+                         array_equal)
 from ._errstate import seterr, geterr, seterrcall, geterrcall, errstate
 from ._reduce import (sum, prod, amin, amax, min, max, mean, var, std, ptp, all, any,
                       count_nonzero, argmin, argmax, cumsum, cumprod)
@@ -29,8 +31,12 @@ from ._stats import (median, nanmedian, quantile, percentile, nanquantile, nanpe
                      trapz, cov, corrcoef)
 from ._shape_funcs import (swapaxes, moveaxis, squeeze, expand_dims, atleast_1d, atleast_2d,
                            atleast_3d, broadcast_to, broadcast_arrays, broadcast_shapes)
-from ._manip import *  # noqa: F401,F403  (joining, splitting, rearranging, selection; where)
-from ._manip import __all__ as _manip_all
+from ._selection import *  # noqa: F401,F403  (where: numpy.where with its one-argument form)
+from ._joining import *  # noqa: F401,F403
+from ._splitting import *  # noqa: F401,F403
+from ._rearranging import *  # noqa: F401,F403
+from ._pad import pad
+from . import _selection, _joining, _splitting, _rearranging
 from . import fft
 from . import audio
 from ._print import set_printoptions, get_printoptions, printoptions
@@ -39,7 +45,7 @@ from ._finfo import finfo, iinfo
 from ._constants import *  # noqa: F401,F403  (nan, inf, pi, e, typecodes, sctypes, ...)
 from ._constants import __all__ as _constants_all
 from ._info import info, show_config
-from ._products import dot, vdot, inner, outer, matmul, tensordot, einsum, kron, trace
+from ._products import dot, vdot, inner, outer, matmul, tensordot, einsum, kron, trace  # noqa: F811
 from . import linalg
 
 globals().update(_ALIASES)
@@ -73,6 +79,10 @@ __all__ = [
     "nanmax", "nanmean", "nanvar", "nanstd", "nanargmin", "nanargmax", "nancumsum", "nancumprod",
     "average", "bincount", "histogram", "histogram_bin_edges", "diff", "ediff1d", "gradient", "trapz", "cov", "corrcoef",
     "dot", "vdot", "inner", "outer", "matmul", "tensordot", "einsum", "kron", "trace",
-] + _manip_all + sorted(_ALIASES) + sorted(_UFUNCS)
+] + _selection.__all__ + _joining.__all__ + _splitting.__all__ + _rearranging.__all__ + [
+    "pad",
+    "swapaxes", "moveaxis", "squeeze", "expand_dims", "atleast_1d", "atleast_2d", "atleast_3d",
+    "broadcast_to", "broadcast_arrays", "broadcast_shapes",
+] + sorted(_ALIASES) + sorted(_UFUNCS)
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all

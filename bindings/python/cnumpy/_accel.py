@@ -3,7 +3,8 @@
 When the extension is found, `base` is its ArrayBase and cnumpy.ndarray derives from it: the C
 type owns the handle (freed in its tp_dealloc, not in a Python __del__) and answers view-making
 `a[key]` (ints, slices, None, ...) and `a.reshape(ints)` without entering Python. Everything else
-stays in _ndarray.py, which the fast paths call for any case they do not handle.
+stays in Python (_ndarray.py, _indexing.py), which the fast paths call for any case they do not
+handle; _methods calls install() once __getitem__ is attached.
 
 CNUMPY_SPEEDUPS selects: unset or "auto" uses the extension when it is found, "0" never does
 (the pure-Python package), "1" requires it (ImportError when it cannot be loaded). The extension
@@ -81,14 +82,15 @@ def _backend_glue():
             to_handle(_PROBE_ADDRESS))
 
 
-def install(ndarray):
+def install(ndarray, pending, flush_warnings):
     """Hands the Python implementations of the accelerated methods to the extension (its
-    fallbacks) and removes them from the class, so that the C ones (inherited) are found."""
+    fallbacks) and removes them from the class, so that the C ones (inherited) are found.
+    pending and flush_warnings are the library's warning queue (_capi), which the C paths
+    flush after their calls as the Python ones do."""
     if speedups is None:
         return
-    from . import _errors
     addrs, int_handles, to_handle, to_address, probe = _backend_glue()
-    speedups.install(ndarray, addrs, int_handles, to_handle, to_address, _errors.pending,
-                     _errors.flush_warnings, ndarray.__dict__["__getitem__"],
+    speedups.install(ndarray, addrs, int_handles, to_handle, to_address, pending,
+                     flush_warnings, ndarray.__dict__["__getitem__"],
                      ndarray.__dict__["reshape"], probe)
     del ndarray.__getitem__, ndarray.reshape, ndarray.__del__

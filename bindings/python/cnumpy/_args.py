@@ -1,10 +1,17 @@
-"""Argument conversion shared by the wrappers: shapes, orders, castings, dtypes, axes.
+"""Argument conversion shared by the wrappers: shapes, orders, castings, dtypes, axes, out=.
+Every module takes its arguments through these helpers (there is no second axis parser).
+
+An axis goes to the library in one of three forms because the C ABI has three today (a plain
+int64_t, a pointer to one, and an (axes, naxes) list); axis, axis_pointer, one_axis and axes
+produce them, and normalize_axis/normalize_axis_tuple are NumPy's for the axes Python itself
+uses.
 
 Error messages are NumPy's, since callers compare them."""
 import operator
 
-from . import _backend
+from . import _backend, _capi
 from ._dtype import dtype, _BY_KEY
+from ._errors import AxisError
 
 _C = _backend.consts
 _NULL = _backend.NULL
@@ -95,18 +102,121 @@ def dtype_handle(spec, _by_key=_BY_KEY, _dtype=dtype):
     """The library handle of a dtype argument; NULL for None (the function's default)."""
     if type(spec) is _dtype:
         return spec._h
+    if spec is None:        # before the cache: a KeyError would cost more than the whole call
+        return _NULL
     try:
         return _by_key[spec]._h
     except (KeyError, TypeError):
         pass
-    if spec is None:
-        return _NULL
     return _dtype(spec)._h
-
-
-def axis(value):
-    return int64(value)
 
 
 def boolean(value):
     return 1 if value else 0
+
+
+class _NoValueType:
+    """NumPy's _NoValue: an argument that was not given (initial=None means something else)."""
+
+    def __repr__(self):
+        return "<no value>"
+
+
+NoValue = _NoValueType()
+
+
+# -- axes -----------------------------------------------------------------------------------------
+def axis(value):
+    """A single axis that the library normalises itself (an int64_t argument)."""
+    return int64(value)
+
+
+def axes(value):
+    """(int64_t[] or NULL, count) for an optional axis or tuple of axes; count -1 is None. An
+    empty tuple passes a non-NULL pointer with count 0 (no axes, which is not None)."""
+    if value is None:
+        return _NULL, -1
+    if isinstance(value, tuple):
+        vals = [operator.index(a) for a in value]
+        return _int64_array(vals if vals else [0]), len(vals)
+    return _int64_array([operator.index(value)]), 1
+
+
+def axis_pointer(value):
+    """int64_t[1] or NULL for an optional single axis passed by pointer (take, repeat...)."""
+    return _NULL if value is None else _int64_array([operator.index(value)])
+
+
+def one_axis(value):
+    """(int64_t[1] or NULL, count) for an optional single axis passed as an axes list of at most
+    one (argmin, cumsum...; count -1 is None)."""
+    if value is None:
+        return _NULL, -1
+    return _int64_array([operator.index(value)]), 1
+
+
+def int_sequence(value):
+    """(int64_t[] or NULL, count) for an optional int or sequence of ints (numpy.fft's s and
+    axes); count -1 is None, an empty sequence is NULL with count 0."""
+    if value is None:
+        return _NULL, -1
+    try:
+        items = [operator.index(value)]
+    except TypeError:
+        items = [operator.index(x) for x in value]
+    return (_int64_array(items) if items else _NULL), len(items)
+
+
+def normalize_axis(axis, ndim, argname=None):
+    """NumPy's normalize_axis_index: axis in [0, ndim), AxisError otherwise."""
+    try:
+        axis = operator.index(axis)
+    except TypeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(axis).__name__) from None
+    if not -ndim <= axis < ndim:
+        raise AxisError(axis, ndim, argname)
+    return axis % ndim if ndim else axis
+
+
+def normalize_axis_tuple(axis, ndim, argname=None, allow_duplicate=False):
+    """NumPy's normalize_axis_tuple: an axis or a sequence of axes as a tuple of normalised
+    axes, ValueError for repeats."""
+    if type(axis) not in (tuple, list):
+        try:
+            axis = [operator.index(axis)]
+        except TypeError:
+            pass
+    axis = tuple(normalize_axis(ax, ndim, argname) for ax in axis)
+    if not allow_duplicate and len(set(axis)) != len(axis):
+        if argname:
+            raise ValueError("repeated axis in `%s` argument" % argname)
+        raise ValueError("repeated axis")
+    return axis
+
+
+# -- out= -----------------------------------------------------------------------------------------
+def out(value):
+    """The out= of a function with one output: None, an ndarray, or a tuple of one of them."""
+    if value is None:
+        return None
+    if isinstance(value, tuple):
+        if len(value) != 1:
+            raise ValueError("The 'out' tuple must have exactly one entry")
+        value = value[0]
+    if value is not None and not _capi.is_array(value):
+        raise TypeError("output must be an array")
+    return value
+
+
+def ufunc_out(value):
+    """An output array of a ufunc (or a function taking the ufunc keywords): None or an ndarray,
+    with NumPy's message for anything else."""
+    if value is not None and not _capi.is_array(value):
+        raise TypeError("return arrays must be of ArrayType")
+    return value
+
+
+def handle(x):
+    """The handle of an optional array argument (NULL for None)."""
+    return _NULL if x is None else x._h

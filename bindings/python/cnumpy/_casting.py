@@ -1,7 +1,9 @@
 """Type promotion and casting: can_cast, promote_types, result_type, copyto, may_share_memory."""
 from . import _args, _backend, _dtype
+from ._capi import call, query
 from ._convert import as_array, as_source
-from ._ndarray import ndarray, call, drop_leading_ones
+from ._dtype import promote_types  # noqa: F401 (numpy.promote_types: a dtype-level function)
+from ._ndarray import ndarray, drop_leading_ones
 from ._scalars import generic
 
 _lib = _backend.lib
@@ -61,16 +63,7 @@ def can_cast(from_, to, casting="safe"):
         a = _value_dtype(from_, b)
     else:
         a = _dtype_of(from_)
-    out = _backend.new_int32_out()
-    call(_lib.cnp_can_cast, a._h, b._h, c, out)
-    return bool(out[0])
-
-
-def promote_types(type1, type2):
-    a, b = _dt(type1), _dt(type2)
-    out = _backend.new_dtype_out()
-    call(_lib.cnp_promote_types, a._h, b._h, out)
-    return _dtype.from_handle(out[0])
+    return _dtype.can_cast_dtypes(a, b, c)
 
 
 def result_type(*arrays_and_dtypes):
@@ -87,10 +80,8 @@ def result_type(*arrays_and_dtypes):
             dts.append(as_array(x).dtype)
         else:
             dts.append(_dtype_of(x))
-    out = _backend.new_dtype_out()
-    call(_lib.cnp_result_type, len(dts), _backend.dtype_array([d._h for d in dts]) if dts
-         else _NULL, out)
-    return _dtype.from_handle(out[0])
+    return _dtype.from_handle(query(_lib.cnp_result_type, _backend.new_dtype_out, len(dts),
+                                    _backend.dtype_array([d._h for d in dts]) if dts else _NULL))
 
 
 def copyto(dst, src, casting="same_kind", where=True):
@@ -109,7 +100,5 @@ def copyto(dst, src, casting="same_kind", where=True):
 
 def may_share_memory(a, b, max_work=None):
     a, b = as_array(a), as_array(b)
-    out = _backend.new_int32_out()
-    call(_lib.cnp_may_share_memory, a._h, b._h, out)
-    return bool(out[0])
+    return bool(query(_lib.cnp_may_share_memory, _backend.new_int32_out, a._h, b._h))
 

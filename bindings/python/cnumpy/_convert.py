@@ -7,15 +7,19 @@ Sources, in the order they are tried:
   * other buffer-protocol objects (memoryview, bytearray, array.array): wrapped without copying;
   * nested lists/tuples: the dtype and shape are inferred as NumPy does, the values packed into
     one buffer and copied by a single cnp_array_from_data call.
+The scalar types' constructors (cnumpy.float32(2.7), cnumpy.bool_([1, 0])) convert here too.
 """
 import array as _pyarray
 import operator
 import struct
+import warnings
 
 from . import _args, _backend, _wrapmem
-from ._dtype import dtype as _dtype_cls
-from ._ndarray import ndarray, new, wrap
-from ._scalars import generic, floating, to_cscalar
+from ._capi import produce, wrap
+from ._dtype import dtype as _dtype_cls, promote_types
+from ._errors import _user_stacklevel
+from ._ndarray import ndarray, get_scalar
+from ._scalars import generic, floating, to_cscalar, from_cscalar, bool_, True_, False_, _PY_BASE
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -36,7 +40,7 @@ def from_scalar(value, weak=False):
     s = to_cscalar(value)
     if not weak:
         s.flags = 0
-    return new(_lib.cnp_array_from_scalar, s, _NULL)
+    return produce(_lib.cnp_array_from_scalar, s, _NULL)
 
 
 def _is_python_scalar(v):
@@ -182,7 +186,6 @@ def _leaf_dtype(leaves, typed):
     d = dts[0]
     for other in dts[1:]:
         if other is not d:
-            from ._casting import promote_types
             d = promote_types(d, other)
     return d
 
@@ -306,8 +309,6 @@ def _pack_into_integer(leaves, d):
                 if not -0x8000000000000000 <= v <= top:
                     raise OverflowError("Python int too large to convert to C long")
                 if not warned:
-                    import warnings
-                    from ._errors import _user_stacklevel
                     warnings.warn(_OUT_OF_BOUND % (v, d.name), DeprecationWarning,
                                   stacklevel=_user_stacklevel())
                     warned = True
@@ -323,7 +324,7 @@ def _from_data(data, d, shape):
     """One cnp_array_from_data call over a packed array.array."""
     nd = len(shape)
     addr = data.buffer_info()[0] if len(data) else 0
-    return new(_lib.cnp_array_from_data, _backend.voidp(addr) if addr else _NULL, d._h, nd,
+    return produce(_lib.cnp_array_from_data, _backend.voidp(addr) if addr else _NULL, d._h, nd,
                _backend.int64_array(shape) if nd else _NULL, _NULL)
 
 
@@ -425,9 +426,9 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, lik
     d = None if dtype is None else _dtype_cls(dtype)
     a, fresh = _from_any(object, d)
     if d is not None and a.dtype is not d:
-        a = new(_lib.cnp_astype, a._h, d._h, o, _args.CASTING_UNSAFE, 1)
+        a = produce(_lib.cnp_astype, a._h, d._h, o, _args.CASTING_UNSAFE, 1)
     elif (copy and not fresh) or not _layout_ok(a, _norm_order(order)):
-        a = new(_lib.cnp_copy, a._h, o)
+        a = produce(_lib.cnp_copy, a._h, o)
     if ndmin and a.ndim < ndmin:
         a = a.reshape((1,) * (ndmin - a.ndim) + a.shape)
     return a
@@ -445,9 +446,9 @@ def asarray(a, dtype=None, order=None, *, like=None):
     d = None if dtype is None else _dtype_cls(dtype)
     arr, fresh = _from_any(a, d)
     if d is not None and arr.dtype is not d:
-        return new(_lib.cnp_astype, arr._h, d._h, o, _args.CASTING_UNSAFE, 1)
+        return produce(_lib.cnp_astype, arr._h, d._h, o, _args.CASTING_UNSAFE, 1)
     if not _layout_ok(arr, _norm_order(order)):
-        return new(_lib.cnp_copy, arr._h, o)
+        return produce(_lib.cnp_copy, arr._h, o)
     return arr
 
 
@@ -485,3 +486,49 @@ def as_array(value):
     if type(value) is ndarray:
         return value
     return _from_any(value)[0]
+
+
+# -- the scalar types' constructors (attached as __new__ by _methods) ---------------------------
+def _is_arraylike(v):
+    return isinstance(v, (list, tuple)) or (hasattr(v, "shape") and getattr(v, "ndim", 0) > 0)
+
+
+def scalar_cast(cscalar, dt):
+    """cscalar converted to dtype dt as NumPy casts (unsafely), as a cnumpy scalar."""
+    a = produce(_lib.cnp_array_from_scalar, cscalar, _NULL)
+    b = produce(_lib.cnp_astype, a._h, dt._h, _args.ORDER_K, _args.CASTING_UNSAFE, 0)
+    return from_cscalar(get_scalar(b._h, ()))
+
+
+def _construct(cls, value):
+    """NumPy's conversion for cls(value): a 0-d array of the value cast (unsafely) to cls's dtype,
+    read back as a scalar. Sequences give arrays, as in NumPy."""
+    if _is_arraylike(value):
+        return array(value, dtype=cls.dtype)
+    if isinstance(value, str):
+        k = cls.dtype.kind
+        value = int(value) if k in "iu" else complex(value) if k == "c" else float(value)
+    return scalar_cast(to_cscalar(value), cls.dtype)
+
+
+def scalar_constructor(cls):
+    """cls.__new__ for a numeric scalar type: cls(value=0)."""
+    base = _PY_BASE.get(cls)
+    if base is not None:
+        def __new__(klass, value=0, _base=base):
+            if type(value) is _base and (_base is not int or -2**63 <= value < 2**63):
+                return _base.__new__(klass, value)      # exact already: no library round trip
+            return _construct(klass, value)
+    else:
+        def __new__(klass, value=0):
+            return _construct(klass, value)
+    return __new__
+
+
+def bool_new(cls, value=False):
+    """bool_.__new__: one of the two instances, or an array for a sequence."""
+    if type(value) is bool_:
+        return value
+    if _is_arraylike(value):
+        return array(value, dtype=cls.dtype)
+    return True_ if value else False_

@@ -2,18 +2,16 @@
 import operator
 
 from . import _args, _backend, _dtype, _wrapmem
+from ._capi import error, pending, flush_warnings, produce, produce_many, wrap
 from ._convert import as_array, as_source, from_scalar, _is_python_scalar
-from ._errors import error, pending, flush_warnings
-from ._ndarray import ndarray, new, wrap, from_cscalar, _get_scalar
-from ._scalars import to_cscalar
+from ._ndarray import ndarray, get_scalar
+from ._scalars import from_cscalar, to_cscalar
 
 _lib = _backend.lib
 _NULL = _backend.NULL
 _new_array_out = _backend.new_array_out
-_int64_array = _backend.int64_array
 _dtype_handle = _args.dtype_handle
 _ORDER_C = _args.ORDER_C
-_ORDER_F = _args.ORDER_F
 _order = _args.order
 _F64 = _dtype.dtype("float64")
 
@@ -69,7 +67,7 @@ def full(shape, fill_value, dtype=None, order="C", *, like=None):
     nd, shp = _args.shape_array(shape)
     o = _args.order_cf(order)
     fill = as_source(fill_value)
-    return new(_lib.cnp_full, nd, shp, fill._h, _dtype_handle(dtype), o)
+    return produce(_lib.cnp_full, nd, shp, fill._h, _dtype_handle(dtype), o)
 
 
 def _like_args(shape):
@@ -81,19 +79,19 @@ def _like_args(shape):
 def empty_like(prototype, dtype=None, order="K", subok=True, shape=None):
     p = as_array(prototype)
     nd, shp = _like_args(shape)
-    return new(_lib.cnp_empty_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
+    return produce(_lib.cnp_empty_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
 
 
 def zeros_like(a, dtype=None, order="K", subok=True, shape=None):
     p = as_array(a)
     nd, shp = _like_args(shape)
-    return new(_lib.cnp_zeros_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
+    return produce(_lib.cnp_zeros_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
 
 
 def ones_like(a, dtype=None, order="K", subok=True, shape=None):
     p = as_array(a)
     nd, shp = _like_args(shape)
-    return new(_lib.cnp_ones_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
+    return produce(_lib.cnp_ones_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
 
 
 def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None):
@@ -101,7 +99,7 @@ def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None):
     o = _order(order)
     nd, shp = _like_args(shape)
     fill = as_source(fill_value)
-    return new(_lib.cnp_full_like, p._h, fill._h, _dtype_handle(dtype), o, nd, shp)
+    return produce(_lib.cnp_full_like, p._h, fill._h, _dtype_handle(dtype), o, nd, shp)
 
 
 def _bound(v):
@@ -109,8 +107,7 @@ def _bound(v):
     if isinstance(v, ndarray):
         if v.size != 1:
             raise TypeError("only size-1 arrays can be converted to Python scalars")
-        s = _get_scalar(v._h, (0,) * v.ndim)
-        return s
+        return get_scalar(v._h, (0,) * v.ndim)
     return to_cscalar(v)
 
 
@@ -123,7 +120,7 @@ def arange(start=None, stop=None, step=None, dtype=None, *, like=None):
     a = _bound(start)
     b = _NULL if stop is None else _bound(stop)
     c = _NULL if step is None else _bound(step)
-    return new(_lib.cnp_arange, a, b, c, _dtype_handle(dtype))
+    return produce(_lib.cnp_arange, a, b, c, _dtype_handle(dtype))
 
 
 def _space_arg(v):
@@ -142,52 +139,45 @@ def _num(num):
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
     a, b = _space_arg(start), _space_arg(stop)
     n = _num(num)
-    out = _new_array_out()
-    step_out = _new_array_out() if retstep else _NULL
-    st = _lib.cnp_linspace(a._h, b._h, n, 1 if endpoint else 0, _dtype_handle(dtype),
-                           _args.axis(axis), out, step_out)
-    if st:
-        raise error(st)
-    if pending:
-        flush_warnings()
-    result = wrap(out[0])
+    result, step = produce_many(_lib.cnp_linspace, 2, a._h, b._h, n, 1 if endpoint else 0,
+                                _dtype_handle(dtype), _args.axis(axis),
+                                skip=() if retstep else (1,))
     if not retstep:
         return result
-    step = wrap(step_out[0])
     if (n - 1 if endpoint else n) <= 0:
         step = float("nan")     # NumPy: an undefined step is the Python float nan
     elif not step.shape:
-        step = from_cscalar(_get_scalar(step._h, ()))   # NumPy returns a scalar step
+        step = from_cscalar(get_scalar(step._h, ()))   # NumPy returns a scalar step
     return result, step
 
 
 def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
     a, b = _space_arg(start), _space_arg(stop)
     bs = None if base is None else _space_arg(base)
-    return new(_lib.cnp_logspace, a._h, b._h, _num(num), 1 if endpoint else 0,
+    return produce(_lib.cnp_logspace, a._h, b._h, _num(num), 1 if endpoint else 0,
                _NULL if bs is None else bs._h, _dtype_handle(dtype), _args.axis(axis))
 
 
 def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
     a, b = _space_arg(start), _space_arg(stop)
-    return new(_lib.cnp_geomspace, a._h, b._h, _num(num), 1 if endpoint else 0,
+    return produce(_lib.cnp_geomspace, a._h, b._h, _num(num), 1 if endpoint else 0,
                _dtype_handle(dtype), _args.axis(axis))
 
 
 def eye(N, M=None, k=0, dtype=float, order="C", *, like=None):
     m = -1 if M is None else _args.int64(M)
-    return new(_lib.cnp_eye, _args.int64(N), m, _args.int64(k), _dtype_handle(dtype),
+    return produce(_lib.cnp_eye, _args.int64(N), m, _args.int64(k), _dtype_handle(dtype),
                _args.order_cf(order))
 
 
 def identity(n, dtype=None, *, like=None):
-    return new(_lib.cnp_identity, _args.int64(n),
+    return produce(_lib.cnp_identity, _args.int64(n),
                _dtype_handle(_F64 if dtype is None else dtype))
 
 
 def copy(a, order="K", subok=False):
     o = _order(order)
-    return new(_lib.cnp_copy, as_array(a)._h, o)
+    return produce(_lib.cnp_copy, as_array(a)._h, o)
 
 
 def frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None):
@@ -218,6 +208,16 @@ def frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None):
         _wrapmem.release(view)
         raise
     return wrap(_wrapmem.wrap(addr, d, (n,), None, writeable, view))
+
+
+def ndarray_new(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
+    """ndarray.__new__: ndarray(shape, dtype=float, buffer=None, offset=0, strides=None,
+    order=None)."""
+    if buffer is not None:
+        return _ndarray_from_buffer(shape, dtype, buffer, offset, strides, order)
+    if strides is not None:
+        raise NotImplementedError("cnumpy: ndarray(strides=...) needs a buffer")
+    return empty(shape, dtype, "C" if order is None else order)
 
 
 def _ndarray_from_buffer(shape, dtype, buffer, offset, strides, order):

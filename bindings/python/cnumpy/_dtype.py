@@ -7,11 +7,12 @@ the process: dtypes are few and passing the cached handle saves a parse on every
 import sys
 
 from . import _backend
-from ._errors import error, pending, flush_warnings
+from ._capi import query
 
 _lib = _backend.lib
 _C = _backend.consts
 _string = _backend.string
+_SAFE = _C["CNP_CASTING_SAFE"]
 
 _NATIVE = "<" if sys.byteorder == "little" else ">"
 _BY_TYPENUM = {}     # typenum -> dtype (builtin types)
@@ -23,24 +24,8 @@ _PY_TYPES = {}       # Python and scalar types -> typenum, filled by _scalars
 _SCALAR_TYPES = {}   # typenum -> cnumpy scalar type, filled by _scalars
 
 
-def _call(fn, *args):
-    st = fn(*args)
-    if st:
-        raise error(st)
-    if pending:
-        flush_warnings()
-
-
-def _query_int(fn, handle, new_out):
-    out = new_out()
-    _call(fn, handle, out)
-    return out[0]
-
-
 def _query_str(fn, handle):
-    out = _backend.new_charp_out()
-    _call(fn, handle, out)
-    return _string(out[0])
+    return _string(query(fn, _backend.new_charp_out, handle))
 
 
 class dtype:
@@ -140,8 +125,7 @@ class dtype:
         return not self.__eq__(other)
 
     def _can_cast_safe(self, other):
-        from ._casting import can_cast
-        return can_cast(self, other, "safe")
+        return can_cast_dtypes(self, other, _SAFE)
 
     # NumPy orders dtypes by safe castability.
     def __le__(self, other):
@@ -180,9 +164,18 @@ class dtype:
 
 
 def _equal(a, b):
-    out = _backend.new_int32_out()
-    _call(_lib.cnp_dtype_equal, a._h, b._h, out)
-    return bool(out[0])
+    return bool(query(_lib.cnp_dtype_equal, _backend.new_int32_out, a._h, b._h))
+
+
+def can_cast_dtypes(a, b, casting):
+    """Whether dtype a casts to dtype b under a CNP_CASTING_* rule."""
+    return bool(query(_lib.cnp_can_cast, _backend.new_int32_out, a._h, b._h, casting))
+
+
+def promote_types(type1, type2):
+    """numpy.promote_types: the smallest dtype both cast to safely."""
+    a, b = dtype(type1), dtype(type2)
+    return from_handle(query(_lib.cnp_promote_types, _backend.new_dtype_out, a._h, b._h))
 
 
 def _make(handle, num):
@@ -190,10 +183,10 @@ def _make(handle, num):
     d = object.__new__(dtype)
     d._h = handle
     d._num = num
-    d._itemsize = _query_int(_lib.cnp_dtype_itemsize, handle, _backend.new_int64_out)
-    d._alignment = _query_int(_lib.cnp_dtype_alignment, handle, _backend.new_int64_out)
-    d._kind = chr(_query_int(_lib.cnp_dtype_kind, handle, _backend.new_int32_out))
-    d._char = chr(_query_int(_lib.cnp_dtype_char, handle, _backend.new_int32_out))
+    d._itemsize = query(_lib.cnp_dtype_itemsize, _backend.new_int64_out, handle)
+    d._alignment = query(_lib.cnp_dtype_alignment, _backend.new_int64_out, handle)
+    d._kind = chr(query(_lib.cnp_dtype_kind, _backend.new_int32_out, handle))
+    d._char = chr(query(_lib.cnp_dtype_char, _backend.new_int32_out, handle))
     d._name = _query_str(_lib.cnp_dtype_name, handle)
     d._str = _query_str(_lib.cnp_dtype_str, handle)
     return d
@@ -202,7 +195,7 @@ def _make(handle, num):
 def from_handle(handle):
     """The cached dtype for a new dtype reference (the reference is consumed)."""
     try:
-        num = _query_int(_lib.cnp_dtype_typenum, handle, _backend.new_int32_out)
+        num = query(_lib.cnp_dtype_typenum, _backend.new_int32_out, handle)
     except BaseException:
         _lib.cnp_dtype_free(handle)
         raise
@@ -221,20 +214,16 @@ def from_handle(handle):
 def from_typenum(num):
     d = _BY_TYPENUM.get(num)
     if d is None:
-        out = _backend.new_dtype_out()
-        _call(_lib.cnp_dtype_from_typenum, num, out)
-        d = from_handle(out[0])
+        d = from_handle(query(_lib.cnp_dtype_from_typenum, _backend.new_dtype_out, num))
     return d
 
 
 def _from_string(spec):
-    out = _backend.new_dtype_out()
     try:
         b = spec.encode("utf-8")
     except UnicodeEncodeError:
         raise TypeError("data type %r not understood" % spec) from None
-    _call(_lib.cnp_dtype_from_string, b, out)
-    return from_handle(out[0])
+    return from_handle(query(_lib.cnp_dtype_from_string, _backend.new_dtype_out, b))
 
 
 def _resolve(obj):
@@ -268,10 +257,3 @@ def _resolve(obj):
     raise TypeError("Cannot interpret '%r' as a data type" % (obj,))
 
 
-def handle_of(spec):
-    """The library handle for a dtype argument; NULL for None (the function's default)."""
-    if spec is None:
-        return _backend.NULL
-    if type(spec) is dtype:
-        return spec._h
-    return dtype(spec)._h

@@ -12,7 +12,7 @@ import sys
 import threading
 import warnings
 
-from . import _backend, _errors
+from . import _backend, _capi
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -51,7 +51,7 @@ def _c_seterr(modes):
     s.over = _TO_C[modes["over"]]
     s.under = _TO_C[modes["under"]]
     s.invalid = _TO_C[modes["invalid"]]
-    _errors.check(_lib.cnp_seterr(s))
+    _capi.check(_lib.cnp_seterr(s))
 
 
 def seterr(all=None, divide=None, over=None, under=None, invalid=None):
@@ -146,7 +146,7 @@ def fpe_dispatch(items, stacklevel):
     for (_, category, message), p in zip(items, parsed):
         mode = modes[p[0]] if p is not None else "warn"
         if mode == "warn":
-            warnings.warn(message, _errors.WARNINGS.get(category, RuntimeWarning),
+            warnings.warn(message, _capi.WARNINGS.get(category, RuntimeWarning),
                           stacklevel=stacklevel)
         elif mode == "call":
             func = _state.call
@@ -168,4 +168,4 @@ def fpe_dispatch(items, stacklevel):
         # 'ignore'/'raise' never reach here: the library drops or raises those itself.
 
 
-_errors.fpe_dispatch = fpe_dispatch
+_capi.fpe_dispatch = fpe_dispatch

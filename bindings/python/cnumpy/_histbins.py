@@ -5,11 +5,13 @@ scalar arithmetic after them is float64 (Python floats, as NumPy's scalar promot
 import math
 import warnings
 
+from ._products import dot
+from ._reduce import all as _all, amax, amin, mean, std
+from ._ufunc_table import UFUNCS
 
-def _api():
-    # The package imports this module while it initialises: look the functions up on first use.
-    import cnumpy
-    return cnumpy
+_subtract, _true_divide, _power = UFUNCS["subtract"], UFUNCS["true_divide"], UFUNCS["power"]
+_logical_and, _greater_equal, _less_equal = (UFUNCS["logical_and"], UFUNCS["greater_equal"],
+                                             UFUNCS["less_equal"])
 
 
 def _spread(hi, lo):
@@ -17,8 +19,7 @@ def _spread(hi, lo):
     subtracts in the unsigned type), in the operands' float type otherwise."""
     if isinstance(hi, int) and isinstance(lo, int):
         return hi - lo
-    cnp = _api()
-    return float(cnp.subtract(hi, lo))
+    return float(_subtract(hi, lo))
 
 
 def _scalar(v):
@@ -30,30 +31,27 @@ def _scalar(v):
 
 
 def _ptp(x):
-    cnp = _api()
-    return _spread(_scalar(cnp.amax(x)), _scalar(cnp.amin(x)))
+    return _spread(_scalar(amax(x)), _scalar(amin(x)))
 
 
-def _sqrt(x, rng):
+def _sqrt(x, rng, hist, pct):
     return _ptp(x) / math.sqrt(x.size)
 
 
-def _sturges(x, rng):
+def _sturges(x, rng, hist, pct):
     return _ptp(x) / (math.log2(x.size) + 1.0)
 
 
-def _rice(x, rng):
+def _rice(x, rng, hist, pct):
     return _ptp(x) / (2.0 * x.size ** (1.0 / 3))
 
 
-def _scott(x, rng):
-    cnp = _api()
+def _scott(x, rng, hist, pct):
     factor = (24.0 * math.pi ** 0.5 / x.size) ** (1.0 / 3)
-    return factor * float(cnp.std(x))
+    return factor * float(std(x))
 
 
-def _stone(x, rng):
-    cnp = _api()
+def _stone(x, rng, hist, pct):
     n = x.size
     ptp_x = _ptp(x)
     if n <= 1 or ptp_x == 0:
@@ -61,8 +59,8 @@ def _stone(x, rng):
 
     def jhat(nbins):
         hh = ptp_x / nbins
-        p_k = cnp.histogram(x, bins=nbins, range=rng)[0] / n
-        return (2 - (n + 1) * float(cnp.dot(p_k, p_k))) / hh
+        p_k = hist(x, bins=nbins, range=rng)[0] / n
+        return (2 - (n + 1) * float(dot(p_k, p_k))) / hh
 
     upper = max(100, int(math.sqrt(n)))
     nbins = min(range(1, upper + 1), key=jhat)
@@ -71,29 +69,27 @@ def _stone(x, rng):
     return ptp_x / nbins
 
 
-def _doane(x, rng):
-    cnp = _api()
+def _doane(x, rng, hist, pct):
     if x.size > 2:
         sg1 = math.sqrt(6.0 * (x.size - 2) / ((x.size + 1.0) * (x.size + 3)))
-        sigma = cnp.std(x)
+        sigma = std(x)
         if float(sigma) > 0.0:
-            temp = cnp.subtract(x, cnp.mean(x))
-            cnp.true_divide(temp, sigma, temp)
-            cnp.power(temp, 3, temp)
-            g1 = float(cnp.mean(temp))
+            temp = _subtract(x, mean(x))
+            _true_divide(temp, sigma, temp)
+            _power(temp, 3, temp)
+            g1 = float(mean(temp))
             return _ptp(x) / (1.0 + math.log2(x.size) + math.log2(1.0 + abs(g1) / sg1))
     return 0.0
 
 
-def _fd(x, rng):
-    cnp = _api()
-    p75, p25 = cnp.percentile(x, [75, 25]).tolist()
+def _fd(x, rng, hist, pct):
+    p75, p25 = pct(x, [75, 25]).tolist()
     return 2.0 * (p75 - p25) * x.size ** (-1.0 / 3.0)
 
 
-def _auto(x, rng):
-    fd_bw = _fd(x, rng)
-    sturges_bw = _sturges(x, rng)
+def _auto(x, rng, hist, pct):
+    fd_bw = _fd(x, rng, hist, pct)
+    sturges_bw = _sturges(x, rng, hist, pct)
     return min(fd_bw, sturges_bw) if fd_bw else sturges_bw
 
 
@@ -108,28 +104,28 @@ def check_name(name, weights):
         raise TypeError("Automated estimation of the number of bins is not supported for weighted data")
 
 
-def bin_count(a, name, rng):
+def bin_count(a, name, rng, hist, pct):
     """The number of equal bins NumPy's estimator `name` picks for the raveled data `a`
-    (its range already validated by the caller)."""
-    cnp = _api()
+    (its range already validated by the caller). hist and pct are numpy.histogram and
+    numpy.percentile, which the estimators call (they are defined above this module)."""
     if rng is not None:
         first, last = rng
         if first == last:
             first, last = first - 0.5, last + 0.5
             rng = (first, last)
-        keep = cnp.logical_and(cnp.greater_equal(a, first), cnp.less_equal(a, last))
-        if not bool(cnp.all(keep)):
+        keep = _logical_and(_greater_equal(a, first), _less_equal(a, last))
+        if not bool(_all(keep)):
             a = a[keep]
         span = float(last) - float(first)
     elif a.size == 0:
         span = 1.0
     else:
-        first, last = _scalar(cnp.amin(a)), _scalar(cnp.amax(a))
+        first, last = _scalar(amin(a)), _scalar(amax(a))
         span = 1.0 if first == last else _spread(last, first)
         rng = (first, last) if first != last else (first - 0.5, last + 0.5)
     if a.size == 0:
         return 1
-    width = _SELECTORS[name](a, rng)
+    width = _SELECTORS[name](a, rng, hist, pct)
     if width:
         return int(math.ceil(span / width))
     return 1

@@ -18,11 +18,9 @@ __array_interface__ for them.
 import ctypes
 
 from . import _backend
-from ._errors import error
-from ._ndarray import ndarray, wrap
+from ._capi import error, produce
 
 _lib = _backend.lib
-_C = _backend.consts
 _api = ctypes.pythonapi
 
 _NAME = b"dltensor"          # module constants: a capsule keeps a pointer to its name
@@ -84,14 +82,11 @@ def from_dlpack(x, /):
     device = x.__dlpack_device__()
     capsule = x.__dlpack__(stream=None) if device[0] != _DLPACK_CPU else x.__dlpack__()
     ptr = _api.PyCapsule_GetPointer(capsule, _NAME)   # ValueError for a used capsule
-    out = _backend.new_array_out()
     # read-only like NumPy 1.24's from_dlpack (DLPack cannot say whether writing is allowed)
-    st = _lib.cnp_array_from_dlpack(_backend.voidp(ptr), 0, out)
-    if st:
-        raise error(st)
+    a = produce(_lib.cnp_array_from_dlpack, _backend.voidp(ptr), 0)
     # From here the array owns the tensor and calls its deleter when its memory goes.
     _api.PyCapsule_SetName(capsule, _USED)
-    return wrap(out[0])
+    return a
 
 
 # -- buffer export ------------------------------------------------------------------------------
@@ -136,20 +131,11 @@ def _memoryview(self):
     return mv
 
 
-def _data(self):
+def data(self):
+    """ndarray.data: a memoryview of the array's memory."""
     return _memoryview(self)
 
 
-def _buffer(self, flags):
+def buffer(self, flags):
+    """ndarray.__buffer__, used by memoryview() from Python 3.12 (PEP 688)."""
     return _memoryview(self)
-
-
-def install():
-    ndarray.__dlpack__ = __dlpack__
-    ndarray.__dlpack_device__ = __dlpack_device__
-    if not hasattr(ndarray, "data"):
-        ndarray.data = property(_data, doc="A memoryview of the array's memory (NumPy's .data).")
-    ndarray.__buffer__ = _buffer      # used by memoryview() from Python 3.12 (PEP 688)
-
-
-install()

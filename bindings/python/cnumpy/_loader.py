@@ -2,7 +2,7 @@
 import ctypes.util
 import os
 
-from . import _header
+from . import _header, _installed
 
 
 def candidates():
@@ -16,11 +16,8 @@ def candidates():
     intree = os.path.join(_header.REPO_ROOT, "build", "libcnumpy.so")
     if os.path.exists(intree):
         out.append((intree, False))
-    try:
-        from ._installed import LIBRARY      # written by cmake --install next to the package
-        out.append((LIBRARY, False))
-    except ImportError:
-        pass
+    if _installed.LIBRARY:
+        out.append((_installed.LIBRARY, False))
     found = ctypes.util.find_library("cnumpy")
     if found:
         out.append((found, False))

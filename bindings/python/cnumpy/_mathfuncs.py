@@ -1,22 +1,21 @@
 """Elementwise functions that are not ufuncs in NumPy: around/round, fix, clip, real, imag,
 angle, isclose, allclose, array_equal, where; and the ndarray/scalar methods built on them and
-on the ufuncs (round, clip, conj, conjugate, real, imag)."""
+on the ufuncs (round, clip, conj, conjugate, real, imag), which _methods attaches."""
 import re
 import warnings
 
 from . import _args, _backend
+from ._capi import cfunc, produce, produce_into, query, unwrap
 from ._convert import as_array
-from ._errors import error, pending, flush_warnings, UFuncTypeError, _user_stacklevel
+from ._errors import UFuncTypeError, _user_stacklevel
 from ._ndarray import ndarray
+from ._operands import inputs
 from ._scalars import generic, _CLASSES as _SCALAR_CLASSES
-from ._ufunc import (UFUNCS, cfunc, call, produce, produce_into, _unwrap, _inputs, _where_array, _ufunc_dtype,
-                     _signature_dtype)
+from ._ufunc import call_ufunc, pop_keywords, resolve_keywords
+from ._ufunc_table import UFUNCS
 
 _NULL = _backend.NULL
-_new_array_out = _backend.new_array_out
 _new_int32_out = _backend.new_int32_out
-_new_ufunc_args = _backend.new_ufunc_args
-_array_free = _backend.lib.cnp_array_free
 
 _around = cfunc("cnp_around")
 _fix = cfunc("cnp_fix")
@@ -30,17 +29,11 @@ _array_equal = cfunc("cnp_array_equal")
 _where = cfunc("cnp_where")
 
 
-def _out_array(out):
-    if out is not None and not isinstance(out, ndarray):
-        raise TypeError("return arrays must be of ArrayType")
-    return out
-
-
 def _into(fn, out, x, *args):
     """fn(x, *args, out_arr, &out) for the functions taking an optional out array (x is kept
     alive here for the call)."""
-    _out_array(out)
-    return produce_into(fn, out, x._h, *args, _NULL if out is None else out._h)
+    _args.ufunc_out(out)
+    return produce_into(fn, out, x._h, *args, _args.handle(out))
 
 
 def around(a, decimals=0, out=None):
@@ -101,37 +94,22 @@ def clip(a, a_min, a_max, out=None, **kwargs):
         raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
     outs += [None] * (1 - len(outs))
     for o in outs:
-        _out_array(o)
-    where = kwargs.pop("where", True)
-    casting = kwargs.pop("casting", None)
-    order = kwargs.pop("order", "K")
-    dtype = kwargs.pop("dtype", None)
-    kwargs.pop("subok", None)
-    signature = kwargs.pop("signature", None)
-    if kwargs:
-        raise TypeError("clip() got an unexpected keyword argument '%s'" % next(iter(kwargs)))
-    if casting is not None and not isinstance(casting, str):
-        raise TypeError("casting must be str, not %s" % type(casting).__name__)
-    c = _args.casting("same_kind" if casting is None else casting)
-    o = _args.order(order)
-    if dtype is not None and signature is not None:
-        raise TypeError("cannot specify both 'signature' and 'dtype'")
-    dt = (_signature_dtype(signature, "clip", 3, 1) if signature is not None
-          else _ufunc_dtype(dtype))
-    w = None if where is True else _where_array(where)
+        _args.ufunc_out(o)
+    where, casting, order, dtype, signature = pop_keywords("clip", kwargs, casting=None)
+    w, dt, c, o = resolve_keywords("clip", 3, 1, where, "same_kind" if casting is None else casting,
+                                   order, dtype, signature)
     present = [x for x in (a, a_min, a_max) if x is not None]
-    arrs = iter(_inputs(present, False))
+    arrs = iter(inputs(present, False))
     x = next(arrs)
     lo = next(arrs) if a_min is not None else None
     hi = next(arrs) if a_max is not None else None
 
     def clip3(xh, args, cell):
-        return _clip(xh, _NULL if lo is None else lo._h, _NULL if hi is None else hi._h, args,
-                     cell)
+        return _clip(xh, _args.handle(lo), _args.handle(hi), args, cell)
     if casting is not None:
-        return call(clip3, [x], outs, w, dt, c, o)
+        return call_ufunc(clip3, [x], outs, w, dt, c, o)
     try:
-        return call(clip3, [x], outs, w, dt, c, o)
+        return call_ufunc(clip3, [x], outs, w, dt, c, o)
     except UFuncTypeError as e:
         m = _CAST_MSG.match(str(e))
         if m is None:
@@ -140,7 +118,7 @@ def clip(a, a_min, a_max, out=None, **kwargs):
                       "`casting=\"unsafe\"` explicitly to silence this warning, or correct "
                       "the type of the variables." % m.groups(), DeprecationWarning,
                       stacklevel=_user_stacklevel())
-    return call(clip3, [x], outs, w, dt, _args.CASTING_UNSAFE, o)
+    return call_ufunc(clip3, [x], outs, w, dt, _args.CASTING_UNSAFE, o)
 
 
 def real(val):
@@ -162,38 +140,27 @@ def angle(z, deg=False):
     """numpy.angle: the counterclockwise angle from the positive real axis (radians, or
     degrees with deg=True)."""
     a = as_array(z)
-    return _unwrap(produce(_angle, a._h, 1 if deg else 0))
+    return unwrap(produce(_angle, a._h, 1 if deg else 0))
 
 
 def isclose(a, b, rtol=1.e-5, atol=1.e-8, equal_nan=False):
     """numpy.isclose: |a - b| <= atol + rtol * |b| elementwise (a scalar for 0-d inputs)."""
-    x, y = _inputs((a, b), False)
-    return _unwrap(produce(_isclose, x._h, y._h, float(rtol), float(atol),
+    x, y = inputs((a, b), False)
+    return unwrap(produce(_isclose, x._h, y._h, float(rtol), float(atol),
                             1 if equal_nan else 0))
 
 
 def allclose(a, b, rtol=1.e-5, atol=1.e-8, equal_nan=False):
     """numpy.allclose: whether isclose holds everywhere (a Python bool)."""
-    x, y = _inputs((a, b), False)
-    out = _new_int32_out()
-    st = _allclose(x._h, y._h, float(rtol), float(atol), 1 if equal_nan else 0, out)
-    if st:
-        raise error(st)
-    if pending:
-        flush_warnings()
-    return bool(out[0])
+    x, y = inputs((a, b), False)
+    return bool(query(_allclose, _new_int32_out, x._h, y._h, float(rtol), float(atol),
+                      1 if equal_nan else 0))
 
 
 def array_equal(a1, a2, equal_nan=False):
     """numpy.array_equal: same shape and elements (a Python bool)."""
     x, y = as_array(a1), as_array(a2)
-    out = _new_int32_out()
-    st = _array_equal(x._h, y._h, 1 if equal_nan else 0, out)
-    if st:
-        raise error(st)
-    if pending:
-        flush_warnings()
-    return bool(out[0])
+    return bool(query(_array_equal, _new_int32_out, x._h, y._h, 1 if equal_nan else 0))
 
 
 def where(*args, **kwargs):
@@ -212,52 +179,52 @@ def where(*args, **kwargs):
         raise ValueError("either both or neither of x and y should be given")
     condition, x, y = args
     c = as_array(condition)
-    xa, ya = _inputs((x, y), False)
+    xa, ya = inputs((x, y), False)
     return produce(_where, c._h, xa._h, ya._h)
 
 
-# -- ndarray methods and properties ---------------------------------------------------------------
-def _get_real(self):
+# -- ndarray and scalar methods and properties (attached by _methods) ---------------------------------------------------------------
+def get_real(self):
     if self.dtype.kind != "c":
         return self         # NumPy: a.real is a for real arrays
     return produce(_real, self._h)
 
 
-def _get_imag(self):
+def get_imag(self):
     return produce(_imag, self._h)
 
 
-def _set_real(self, value):
+def set_real(self, value):
     view = produce(_real, self._h)
     view[...] = value
 
 
-def _set_imag(self, value):
+def set_imag(self, value):
     if self.dtype.kind != "c":
         raise TypeError("array does not have imaginary part to set")
     view = produce(_imag, self._h)
     view[...] = value
 
 
-def _conjugate(self):
+def conjugate(self):
     return UFUNCS["conjugate"](self)
 
 
-def _round_method(self, decimals=0, out=None):
+def round_method(self, decimals=0, out=None):
     return around(self, decimals, out)
 
 
-def _clip_method(self, min=None, max=None, out=None, **kwargs):
+def clip_method(self, min=None, max=None, out=None, **kwargs):
     return clip(self, min, max, out=out, **kwargs)
 
 
-def _scalar_real(self):
+def scalar_real(self):
     if self.dtype.kind == "c":
         return _COMPONENT[type(self)](self.item().real)
     return self
 
 
-def _scalar_imag(self):
+def scalar_imag(self):
     if self.dtype.kind == "c":
         return _COMPONENT[type(self)](self.item().imag)
     return type(self)(0)
@@ -265,20 +232,3 @@ def _scalar_imag(self):
 
 _COMPONENT = {_SCALAR_CLASSES["complex64"]: _SCALAR_CLASSES["float32"],
               _SCALAR_CLASSES["complex128"]: _SCALAR_CLASSES["float64"]}
-
-
-def _install_methods():
-    ndarray.real = property(_get_real, _set_real, doc="The real part of the array.")
-    ndarray.imag = property(_get_imag, _set_imag, doc="The imaginary part of the array.")
-    ndarray.conj = ndarray.conjugate = _conjugate
-    ndarray.round = _round_method
-    ndarray.clip = _clip_method
-    for cls in _SCALAR_CLASSES.values():
-        cls.real = property(_scalar_real, doc="The real part of the scalar.")
-        cls.imag = property(_scalar_imag, doc="The imaginary part of the scalar.")
-        cls.conj = cls.conjugate = _conjugate
-        cls.round = _round_method
-        cls.clip = _clip_method
-
-
-_install_methods()

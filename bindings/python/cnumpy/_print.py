@@ -9,7 +9,7 @@ import math
 import numbers
 
 from . import _backend
-from ._errors import error
+from ._capi import call, produce_string
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -21,54 +21,28 @@ _SIGN_NAMES = {v: k for k, v in _SIGNS.items()}
 _FLOATMODE_NAMES = {v: k for k, v in _FLOATMODES.items()}
 
 if _backend.NAME == "ctypes":
-    import ctypes
     from . import _ctypes_backend
     _new_options = _ctypes_backend._types.base("cnp_printoptions")
-    _VPP = ctypes.POINTER(ctypes.c_void_p)
-    _free = _lib.cnp_string_free
-
-    def _take(cell):
-        """The string in a char* out cell, freed after copying."""
-        addr = ctypes.cast(cell, _VPP)[0]
-        try:
-            return ctypes.string_at(addr).decode("ascii")
-        finally:
-            _free(ctypes.cast(addr, ctypes.c_char_p))
 else:
     from ._cffi_backend import ffi as _ffi
 
     def _new_options():
         return _ffi.new("cnp_printoptions *")
 
-    def _take(cell):
-        p = cell[0]
-        try:
-            return _ffi.string(p).decode("ascii")
-        finally:
-            _lib.cnp_string_free(p)
+
+def array_repr(self):
+    """ndarray.__repr__."""
+    return produce_string(_lib.cnp_array_repr, self._h)
 
 
-def _format(fn, a):
-    cell = _backend.new_charp_out()
-    st = fn(a._h, cell)
-    if st:
-        raise error(st)
-    return _take(cell)
-
-
-def array_repr(a):
-    return _format(_lib.cnp_array_repr, a)
-
-
-def array_str(a):
-    return _format(_lib.cnp_array_str, a)
+def array_str(self):
+    """ndarray.__str__."""
+    return produce_string(_lib.cnp_array_str, self._h)
 
 
 def _current():
     o = _new_options()
-    st = _lib.cnp_get_printoptions(o)
-    if st:
-        raise error(st)
+    call(_lib.cnp_get_printoptions, o)
     return o
 
 
@@ -166,9 +140,7 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
         setattr(o, name, _count_option(name, value, limits[name]))
     if suppress is not None:
         o.suppress = 1 if suppress else 0
-    st = _lib.cnp_set_printoptions(o)
-    if st:
-        raise error(st)
+    call(_lib.cnp_set_printoptions, o)
     for name, value in given.items():
         _given[name] = (value, getattr(o, name))
 

@@ -3,9 +3,11 @@ cnp_matmul/cnp_dot/... on OpenBLAS), and tensordot, einsum, kron, trace built on
 views (transpose/reshape) as NumPy builds them."""
 import operator
 
-from . import _backend
+from . import _args, _backend
+from ._capi import produce, unwrap
+from ._casting import can_cast, copyto
 from ._convert import as_array, as_source
-from ._ufunc import produce, _unwrap
+from ._dtype import dtype as _dt
 
 _lib = _backend.lib
 
@@ -22,8 +24,7 @@ def _call2(fn, a, b):
 
 def _finish(r, out):
     if out is None:
-        return _unwrap(r)
-    from ._casting import copyto
+        return unwrap(r)
     if out.shape != r.shape:
         raise ValueError("output array has wrong dimensions")
     copyto(out, r, casting="same_kind")
@@ -44,24 +45,17 @@ def dot(a, b, out=None):
 
 def vdot(a, b, /):
     """numpy.vdot(a, b): dot of the flattened arrays with a conjugated."""
-    return _unwrap(_call2(_lib.cnp_vdot, a, b))
+    return unwrap(_call2(_lib.cnp_vdot, a, b))
 
 
 def inner(a, b, /):
     """numpy.inner(a, b): sum product over the last axes."""
-    return _unwrap(_call2(_lib.cnp_inner, a, b))
+    return unwrap(_call2(_lib.cnp_inner, a, b))
 
 
 def outer(a, b, out=None):
     """numpy.outer(a, b, out=None)."""
     return _finish(_call2(_lib.cnp_outer, a, b), out)
-
-
-def _prod(seq):
-    p = 1
-    for v in seq:
-        p *= v
-    return p
 
 
 def _axis_list(axes):
@@ -94,41 +88,11 @@ def tensordot(a, b, axes=2):
     return produce(_lib.cnp_tensordot, a._h, b._h, pa, pb, na)
 
 
-def _diagonal(a, offset, axis1, axis2):
-    """a.diagonal(offset, axis1, axis2) as a new array (basic slicing of a flattened copy)."""
-    nd = a.ndim
-    axis1 = _norm_axis(axis1, nd)
-    axis2 = _norm_axis(axis2, nd)
-    if axis1 == axis2:
-        raise ValueError("axis1 and axis2 cannot be the same")
-    rest = [k for k in range(nd) if k not in (axis1, axis2)]
-    v = a.transpose(rest + [axis1, axis2])
-    if offset > 0:
-        v = v[..., :, offset:]
-    elif offset < 0:
-        v = v[..., -offset:, :]
-    n, m = v.shape[-2], v.shape[-1]
-    lead = v.shape[:-2]
-    k = min(n, m)
-    flat = v.copy().reshape(lead + (n * m,))
-    return flat[..., ::m + 1][..., :k] if k > 0 else flat[..., :0]
-
-
-def _norm_axis(axis, nd):
-    from ._errors import AxisError
-    axis = operator.index(axis)
-    if not -nd <= axis < nd:
-        raise AxisError(axis, nd)
-    return axis + nd if axis < 0 else axis
-
-
 def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
     """numpy.trace: sum along a diagonal (a strided view of a, summed by the library)."""
-    from ._dtype import dtype as _dt
     a = as_array(a)
-    dt = _dt(dtype) if dtype is not None else None
     r = produce(_lib.cnp_trace, a._h, operator.index(offset), operator.index(axis1),
-                operator.index(axis2), dt._h if dt is not None else _backend.NULL)
+                operator.index(axis2), _args.dtype_handle(dtype))
     return _finish(r, out)
 
 
@@ -188,8 +152,6 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
     if not ops:
         raise ValueError("must specify the einstein sum subscripts string and at least one operand")
     if dtype is not None:
-        from ._casting import can_cast
-        from ._dtype import dtype as _dt
         dt = _dt(dtype)
         for i, o in enumerate(ops):
             if not can_cast(o.dtype, dt, casting=casting):

@@ -8,9 +8,9 @@ Class layout follows NumPy, where it matters for interoperability:
     of x's dtype. They hold their Python value in `_v` and implement the conversion protocols
     (int, float, index, hash...) by delegating to it, and are registered with the numbers ABCs
     like NumPy's.
-  * arithmetic, comparisons and unary operators of every type are installed by _ufunc: the
-    ufunc on 0-d arrays, with NumPy's promotion and NEP 50 weak Python scalars; the methods
-    defined below are the fallbacks they replace.
+  * arithmetic, comparisons, unary operators, real/imag/conj/round/clip and the constructors
+    (cnumpy.float32(2.7), which needs arrays) of every type are attached by _methods: the
+    ufunc on 0-d arrays, with NumPy's promotion and NEP 50 weak Python scalars.
   * bool_ cannot subclass bool; it wraps one (True_ and False_ are its only instances).
 Every scalar exposes __array_interface__ (a 0-d view of its packed bytes), so NumPy converts it
 with the right dtype without cnumpy importing NumPy.
@@ -140,22 +140,6 @@ def _complex_repr(z, fmt, maxdigits):
 
 
 # -- delegation for types that cannot subclass a Python number -------------------------------------
-def _unwrap(o):
-    return o._v if isinstance(o, _Delegating) else o
-
-
-def _binary(op):
-    def method(self, other):
-        return op(self._v, _unwrap(other))
-    return method
-
-
-def _reflected(op):
-    def method(self, other):
-        return op(_unwrap(other), self._v)
-    return method
-
-
 class _Delegating(generic):
     """Number protocols forwarded to the Python value in _v."""
     __slots__ = ("_v",)
@@ -178,15 +162,6 @@ class _Delegating(generic):
     def __complex__(self):
         return complex(self._v)
 
-    def __neg__(self):
-        return -self._v
-
-    def __pos__(self):
-        return +self._v
-
-    def __abs__(self):
-        return abs(self._v)
-
     def __format__(self, spec):
         return format(self._v, spec) if spec else str(self)
 
@@ -201,33 +176,12 @@ class _Delegating(generic):
     def conjugate(self):
         return self._v.conjugate()
 
-    def __pow__(self, other, mod=None):
-        return pow(self._v, _unwrap(other), mod)
-
-    def __rpow__(self, other):
-        return pow(_unwrap(other), self._v)
-
-
-for _name, _op in [("add", operator.add), ("sub", operator.sub), ("mul", operator.mul),
-                   ("truediv", operator.truediv), ("floordiv", operator.floordiv),
-                   ("mod", operator.mod), ("divmod", divmod), ("and", operator.and_),
-                   ("or", operator.or_), ("xor", operator.xor), ("lshift", operator.lshift),
-                   ("rshift", operator.rshift)]:
-    setattr(_Delegating, "__%s__" % _name, _binary(_op))
-    setattr(_Delegating, "__r%s__" % _name, _reflected(_op))
-for _name in ("eq", "ne", "lt", "le", "gt", "ge"):
-    setattr(_Delegating, "__%s__" % _name, _binary(getattr(operator, _name)))
-del _name, _op
-
 
 class _DelegatingInteger(_Delegating):
     __slots__ = ()
 
     def __index__(self):
         return self._v
-
-    def __invert__(self):
-        return ~self._v
 
     def __round__(self, ndigits=None):
         return round(self._v, ndigits)
@@ -281,28 +235,14 @@ class _DelegatingComplex(_Delegating):
 
 # -- concrete types --------------------------------------------------------------------------------
 class bool_(_Delegating):
-    """cnumpy.bool_: a wrapped Python bool (there are exactly two instances). Arithmetic is
-    the Python bool's (True + 1 == 2); &, |, ^ and ~ stay boolean."""
+    """cnumpy.bool_: a wrapped Python bool (there are exactly two instances)."""
     __slots__ = ()
-
-    def __new__(cls, value=False):
-        if type(value) is bool_:
-            return value
-        if _is_arraylike(value):
-            return _array_of(value, cls)
-        return True_ if value else False_
 
     def item(self):
         return self._v
 
     def __bool__(self):
         return self._v
-
-    def __eq__(self, other):
-        return self._v == _unwrap(other)
-
-    def __ne__(self, other):
-        return self._v != _unwrap(other)
 
     def __hash__(self):
         return hash(self._v)
@@ -315,27 +255,6 @@ class bool_(_Delegating):
 
     def __index__(self):
         return int(self._v)
-
-    def __and__(self, other):
-        r = self._v & _unwrap(other)
-        return bool_(r) if type(r) is bool else r
-
-    __rand__ = __and__
-
-    def __or__(self, other):
-        r = self._v | _unwrap(other)
-        return bool_(r) if type(r) is bool else r
-
-    __ror__ = __or__
-
-    def __xor__(self, other):
-        r = self._v ^ _unwrap(other)
-        return bool_(r) if type(r) is bool else r
-
-    __rxor__ = __xor__
-
-    def __invert__(self):
-        return False_ if self._v else True_
 
     def __repr__(self):
         return repr(self._v)
@@ -440,17 +359,6 @@ _CLASSES = {"bool": bool_, "int8": int8, "int16": int16, "int32": int32, "int64"
 _PY_BASE = {int64: int, float64: float, complex128: complex}
 
 
-def _install_new(cls):
-    base = _PY_BASE.get(cls)
-    if base is not None:
-        def __new__(klass, value=0, _base=base):
-            if type(value) is _base and (_base is not int or -2**63 <= value < 2**63):
-                return _base.__new__(klass, value)      # exact already: no library round trip
-            return _construct(klass, value)
-    else:
-        def __new__(klass, value=0):
-            return _construct(klass, value)
-    cls.__new__ = __new__
 
 
 # Filled per typenum from the library's dtype table, so no type number is hard-coded here.
@@ -487,8 +395,6 @@ for _num in range(_C["CNP_NTYPES_BUILTIN"]):
     _KIND[_num] = _d.kind
     _dtype._SCALAR_TYPES[_num] = _cls
     _dtype._PY_TYPES[_cls] = _num
-    if _cls is not bool_:
-        _install_new(_cls)
     _w = _cls._wrap
     if _d.kind == "b":
         _TO_PY[_num] = lambda s: s.value.i != 0
@@ -623,26 +529,6 @@ def _foreign_cscalar(s, v):
     raise TypeError("cnumpy: cannot convert %s object to a number" % type(v).__name__)
 
 
-# -- construction (cnumpy.float32(2.7)) ------------------------------------------------------------
-def _is_arraylike(v):
-    return isinstance(v, (list, tuple)) or (hasattr(v, "shape") and getattr(v, "ndim", 0) > 0)
-
-
-def _array_of(value, cls):
-    from ._convert import array
-    return array(value, dtype=cls.dtype)
-
-
-def _construct(cls, value):
-    """NumPy's conversion for cls(value): a 0-d array of the value cast (unsafely) to cls's dtype,
-    read back as a scalar. Sequences give arrays, as in NumPy."""
-    if _is_arraylike(value):
-        return _array_of(value, cls)
-    if isinstance(value, str):
-        k = cls.dtype.kind
-        value = int(value) if k in "iu" else complex(value) if k == "c" else float(value)
-    from ._ndarray import scalar_cast
-    return scalar_cast(to_cscalar(value), cls.dtype)
 
 
 # NumPy's aliases, resolved by the library's own reading of the spellings where it has them

@@ -1,8 +1,15 @@
-"""Shape functions taking array-likes: reshape, ravel, transpose, shape, ndim, size."""
+"""Shape functions taking array-likes: reshape, ravel, transpose, shape, ndim, size; axes,
+broadcasting and dimension changes (views, as in NumPy): swapaxes, moveaxis, squeeze,
+expand_dims, atleast_1d/2d/3d, broadcast_to, broadcast_shapes, broadcast_arrays."""
 import operator
 
+from . import _backend
+from ._args import normalize_axis, normalize_axis_tuple
+from ._capi import produce
 from ._convert import as_array
 from ._ndarray import ndarray
+
+_lib = _backend.lib
 
 
 def reshape(a, newshape, order="C"):
@@ -38,38 +45,6 @@ def size(a, axis=None):
 
 
 # -- axes, broadcasting and dimension changes (views, as in NumPy) ------------------------------
-from . import _backend                              # noqa: E402
-from ._errors import AxisError                      # noqa: E402
-from ._ndarray import new                           # noqa: E402
-
-_lib = _backend.lib
-
-
-def normalize_axis(axis, ndim, argname=None):
-    try:
-        axis = operator.index(axis)
-    except TypeError:
-        raise TypeError("'%s' object cannot be interpreted as an integer"
-                        % type(axis).__name__) from None
-    if not -ndim <= axis < ndim:
-        raise AxisError(axis, ndim, argname)
-    return axis % ndim if ndim else axis
-
-
-def normalize_axis_tuple(axis, ndim, argname=None, allow_duplicate=False):
-    if type(axis) not in (tuple, list):
-        try:
-            axis = [operator.index(axis)]
-        except TypeError:
-            pass
-    axis = tuple(normalize_axis(ax, ndim, argname) for ax in axis)
-    if not allow_duplicate and len(set(axis)) != len(axis):
-        if argname:
-            raise ValueError("repeated axis in `%s` argument" % argname)
-        raise ValueError("repeated axis")
-    return axis
-
-
 def swapaxes(a, axis1, axis2):
     a = as_array(a)
     n = a.ndim
@@ -149,7 +124,7 @@ def broadcast_to(array, shape, subok=False):
     if not hasattr(shape, "__len__"):
         shape = (shape,)
     shape = tuple(operator.index(n) for n in shape)
-    return new(_lib.cnp_broadcast_to, a._h, len(shape), _backend.int64_array(shape) if shape
+    return produce(_lib.cnp_broadcast_to, a._h, len(shape), _backend.int64_array(shape) if shape
                else _backend.NULL)
 
 

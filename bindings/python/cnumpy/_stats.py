@@ -6,15 +6,14 @@ import operator
 import warnings
 
 from . import _args, _backend, _histbins
+from ._args import NoValue, axes as _axes, out as _out, handle as _h
+from ._capi import cfunc, check, produce, produce_into, produce_many, unwrap, wrap
 from ._convert import as_array
-from ._errors import error, pending, flush_warnings
-from ._ndarray import ndarray, wrap
-from ._ufunc import cfunc, produce, produce_into, _unwrap
-from ._reduce import (_NoValue, _axes, _single_axis, _out, _h, _reduce_dtype, _reduce_plain,
-                      _var_like, _arg, _acc)
+from ._ndarray import ndarray
+from ._operands import where_mask
+from ._reduce import _reduce_dtype, _reduce_plain, _var_like, _arg, _acc
 
 _NULL = _backend.NULL
-_lib = _backend.lib
 
 _median = cfunc("cnp_median")
 _nanmedian = cfunc("cnp_nanmedian")
@@ -45,11 +44,11 @@ _corrcoef = cfunc("cnp_corrcoef")
 
 
 def _kd(keepdims):
-    return False if keepdims is _NoValue else keepdims
+    return False if keepdims is NoValue else keepdims
 
 
 def _opt(x):
-    return _NoValue if x is _NoValue else x
+    return NoValue if x is NoValue else x
 
 
 # -- order statistics ----------------------------------------------------------------------------
@@ -62,7 +61,7 @@ def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
     return produce_into(_median, out, a._h, ax, n, _h(out), _args.boolean(keepdims))
 
 
-def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=_NoValue):
+def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=NoValue):
     """numpy.nanmedian."""
     a = as_array(a)
     out = _out(out)
@@ -108,72 +107,71 @@ def percentile(a, q, axis=None, out=None, overwrite_input=False, method="linear"
 
 
 def nanquantile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
-                keepdims=_NoValue, *, interpolation=None):
+                keepdims=NoValue, *, interpolation=None):
     """numpy.nanquantile."""
     return _q(_nanquantile, "nanquantile", a, q, axis, out, method, keepdims, interpolation)
 
 
 def nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
-                  keepdims=_NoValue, *, interpolation=None):
+                  keepdims=NoValue, *, interpolation=None):
     """numpy.nanpercentile."""
     return _q(_nanpercentile, "nanpercentile", a, q, axis, out, method, keepdims, interpolation)
 
 
 # -- nan reductions --------------------------------------------------------------------------------
 
-def nansum(a, axis=None, dtype=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoValue):
+def nansum(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
     """numpy.nansum: NaN counts as zero."""
     return _reduce_dtype(_nansum, a, axis, dtype, out, _kd(keepdims), initial,
-                         True if where is _NoValue else where)
+                         True if where is NoValue else where)
 
 
-def nanprod(a, axis=None, dtype=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoValue):
+def nanprod(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
     """numpy.nanprod: NaN counts as one."""
     return _reduce_dtype(_nanprod, a, axis, dtype, out, _kd(keepdims), initial,
-                         True if where is _NoValue else where)
+                         True if where is NoValue else where)
 
 
-def nanmin(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoValue):
+def nanmin(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
     """numpy.nanmin."""
     return _reduce_plain(_nanmin, a, axis, out, _kd(keepdims), initial,
-                         True if where is _NoValue else where)
+                         True if where is NoValue else where)
 
 
-def nanmax(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoValue):
+def nanmax(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
     """numpy.nanmax."""
     return _reduce_plain(_nanmax, a, axis, out, _kd(keepdims), initial,
-                         True if where is _NoValue else where)
+                         True if where is NoValue else where)
 
 
-def nanmean(a, axis=None, dtype=None, out=None, keepdims=_NoValue, *, where=_NoValue):
+def nanmean(a, axis=None, dtype=None, out=None, keepdims=NoValue, *, where=NoValue):
     """numpy.nanmean."""
-    from ._reduce import _where
     a = as_array(a)
     out = _out(out)
     ax, n = _axes(axis)
-    wh = _where(True if where is _NoValue else where)
+    wh = where_mask(True if where is NoValue else where)
     return produce_into(_nanmean, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out),
                         _args.boolean(_kd(keepdims)), _h(wh))
 
 
-def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=_NoValue, *, where=_NoValue):
+def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, where=NoValue):
     """numpy.nanvar."""
     return _var_like(_nanvar, a, axis, dtype, out, ddof, _kd(keepdims),
-                     True if where is _NoValue else where)
+                     True if where is NoValue else where)
 
 
-def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=_NoValue, *, where=_NoValue):
+def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, where=NoValue):
     """numpy.nanstd."""
     return _var_like(_nanstd, a, axis, dtype, out, ddof, _kd(keepdims),
-                     True if where is _NoValue else where)
+                     True if where is NoValue else where)
 
 
-def nanargmin(a, axis=None, out=None, *, keepdims=_NoValue):
+def nanargmin(a, axis=None, out=None, *, keepdims=NoValue):
     """numpy.nanargmin: ValueError for an all-NaN slice."""
     return _arg(_nanargmin, a, axis, out, _kd(keepdims))
 
 
-def nanargmax(a, axis=None, out=None, *, keepdims=_NoValue):
+def nanargmax(a, axis=None, out=None, *, keepdims=NoValue):
     """numpy.nanargmax: ValueError for an all-NaN slice."""
     return _arg(_nanargmax, a, axis, out, _kd(keepdims))
 
@@ -190,21 +188,14 @@ def nancumprod(a, axis=None, dtype=None, out=None):
 
 # -- average, histograms ---------------------------------------------------------------------------
 
-def average(a, axis=None, weights=None, returned=False, *, keepdims=_NoValue):
+def average(a, axis=None, weights=None, returned=False, *, keepdims=NoValue):
     """numpy.average (weights, returned, keepdims)."""
     a = as_array(a)
     w = None if weights is None else as_array(weights)
     ax, n = _axes(axis)
-    cell = _backend.new_array_out()
-    scl = _backend.new_array_out() if returned else _NULL
-    st = _average(a._h, ax, n, _h(w), _args.boolean(_kd(keepdims)), cell, scl)
-    if st:
-        raise error(st)
-    avg = _unwrap(wrap(cell[0]))
-    s = _unwrap(wrap(scl[0])) if returned else None
-    if pending:
-        flush_warnings()
-    return (avg, s) if returned else avg
+    avg, s = produce_many(_average, 2, a._h, ax, n, _h(w), _args.boolean(_kd(keepdims)),
+                          skip=() if returned else (1,))
+    return (unwrap(avg), unwrap(s)) if returned else unwrap(avg)
 
 
 def bincount(x, weights=None, minlength=0):
@@ -244,21 +235,15 @@ def histogram(a, bins=10, range=None, density=None, weights=None):  # noqa: A002
         if not (math.isfinite(lo) and math.isfinite(hi)):
             raise ValueError("supplied range of [{}, {}] is not finite".format(lo, hi))
         rng = _backend.double_array([float(lo), float(hi)])
-    hc, ec = _backend.new_array_out(), _backend.new_array_out()
-    st = _histogram(a._h, nb, edges, rng, _h(w), _args.boolean(bool(density)), hc, ec)
-    if st:
-        raise error(st)
-    h, e = wrap(hc[0]), wrap(ec[0])
-    if pending:
-        flush_warnings()
-    return h, e
+    return produce_many(_histogram, 2, a._h, nb, edges, rng, _h(w),
+                        _args.boolean(bool(density)))
 
 
 def _estimated_bins(a, name, range, weights):  # noqa: A002
     _histbins.check_name(name, weights)
     # The library validates the range (NumPy's messages) before the estimator runs.
     histogram(a, 1, range)
-    return _histbins.bin_count(a.ravel(), name, range)
+    return _histbins.bin_count(a.ravel(), name, range, histogram, percentile)
 
 
 def histogram_bin_edges(a, bins=10, range=None, weights=None):  # noqa: A002
@@ -280,11 +265,11 @@ def _bins_count(bins):
 
 # -- differences -----------------------------------------------------------------------------------
 
-def diff(a, n=1, axis=-1, prepend=_NoValue, append=_NoValue):
+def diff(a, n=1, axis=-1, prepend=NoValue, append=NoValue):
     """numpy.diff."""
     a = as_array(a)
-    pre = None if prepend is _NoValue else as_array(prepend)
-    app = None if append is _NoValue else as_array(append)
+    pre = None if prepend is NoValue else as_array(prepend)
+    app = None if append is NoValue else as_array(append)
     n = operator.index(n)
     if n == 0:
         return a
@@ -303,22 +288,13 @@ def gradient(f, *varargs, axis=None, edge_order=1):
     """numpy.gradient (unit, scalar or coordinate spacing; edge_order 1 or 2)."""
     f = as_array(f)
     sp = [as_array(v) for v in varargs]
-    if axis is None:
-        ax, na = _NULL, -1
-        nout = f.ndim
-    else:
-        axes = axis if isinstance(axis, tuple) else (axis,)
-        ax, na = _backend.int64_array([operator.index(x) for x in axes]), len(axes)
-        nout = len(axes)
+    ax, na = _axes(axis)
+    nout = f.ndim if axis is None else na
     cells = _backend.new_array_outs(max(nout, 1))
     cnt = _backend.new_int32_out()
     handles = _backend.handle_array([v._h for v in sp]) if sp else _NULL
-    st = _gradient(f._h, handles, len(sp), ax, na, operator.index(edge_order), cells, cnt)
-    if st:
-        raise error(st)
+    check(_gradient(f._h, handles, len(sp), ax, na, operator.index(edge_order), cells, cnt))
     outs = [wrap(cells[i]) for i in range(cnt[0])]
-    if pending:
-        flush_warnings()
     return outs[0] if len(outs) == 1 else outs
 
 
@@ -343,12 +319,12 @@ def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=N
                    _h(aw), _args.dtype_handle(dtype))
 
 
-def corrcoef(x, y=None, rowvar=True, bias=_NoValue, ddof=_NoValue, *, dtype=None):
+def corrcoef(x, y=None, rowvar=True, bias=NoValue, ddof=NoValue, *, dtype=None):
     """numpy.corrcoef (bias and ddof have no effect, as in NumPy, and warn)."""
-    if bias is not _NoValue or ddof is not _NoValue:
+    if bias is not NoValue or ddof is not NoValue:
         warnings.warn("bias and ddof have no effect and are deprecated", DeprecationWarning,
                       stacklevel=2)
     x = as_array(x)
     ya = None if y is None else as_array(y)
     r = produce(_corrcoef, x._h, _h(ya), _args.boolean(rowvar), _args.dtype_handle(dtype))
-    return _unwrap(r)
+    return unwrap(r)

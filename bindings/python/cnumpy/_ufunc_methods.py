@@ -4,11 +4,13 @@ name."""
 import operator
 
 from . import _args, _backend
+from ._args import NoValue, handle as _h
+from ._capi import call, cfunc, produce_into
 from ._convert import as_array
-from ._ndarray import ndarray, parse_index
-from ._reduce import _NoValue, _axes, _out, _h
-from ._ufunc import cfunc, operand, produce_into, _where_array
-from ._errors import error, pending, flush_warnings
+from ._errors import AxisError
+from ._indexing import parse_index
+from ._ndarray import ndarray
+from ._operands import operand, where_mask
 
 _NULL = _backend.NULL
 _reduce = cfunc("cnp_ufunc_reduce")
@@ -29,26 +31,25 @@ def _axis(axis):
     return operator.index(axis)
 
 
-def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=_NoValue, where=True):
+def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):
     a = as_array(array)
-    out = _out(out)
+    out = _args.out(out)
     if a.ndim == 0 and not isinstance(axis, tuple) and axis is not None:
         # NumPy reduces a 0-d array over no axes for axis 0 / -1.
         if operator.index(axis) not in (0, -1):
-            from ._errors import AxisError
             raise AxisError(operator.index(axis), 0)
         axis = ()
-    ax, n = _axes(axis)
+    ax, n = _args.axes(axis)
     no_identity = initial is None
-    ini = None if initial is _NoValue or initial is None else operand(initial)
-    wh = None if where is True else _where_array(where)
+    ini = None if initial is NoValue or initial is None else operand(initial)
+    wh = where_mask(where)
     return produce_into(_reduce, out, _name(uf), a._h, ax, n, _args.dtype_handle(dtype), _h(out),
                         _args.boolean(keepdims), _h(ini), 1 if no_identity else 0, _h(wh))
 
 
 def accumulate(uf, array, axis=0, dtype=None, out=None):
     a = as_array(array)
-    out = _out(out)
+    out = _args.out(out)
     if axis is None:
         if a.ndim > 1:
             raise ValueError("accumulate does not allow multiple axes")
@@ -60,7 +61,7 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
 
 def reduceat(uf, array, indices, axis=0, dtype=None, out=None):
     a = as_array(array)
-    out = _out(out)
+    out = _args.out(out)
     idx = as_array(indices)
     return produce_into(_reduceat, out, _name(uf), a._h, idx._h, operator.index(axis),
                         _args.dtype_handle(dtype), _h(out))
@@ -71,9 +72,5 @@ def at(uf, a, indices, b=None):
         raise TypeError("ufunc 'at' requires an array as its first argument")
     items, _ints, keep = parse_index(indices, a.shape)
     bb = None if b is None else operand(b)
-    st = _at(_name(uf), a._h, len(items), _backend.index_array(items) if items else _NULL, _h(bb))
-    del keep
-    if st:
-        raise error(st)
-    if pending:
-        flush_warnings()
+    call(_at, _name(uf), a._h, len(items), _backend.index_array(items) if items else _NULL, _h(bb))
+    del keep    # the index arrays the items point to live until here

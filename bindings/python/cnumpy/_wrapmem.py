@@ -13,7 +13,7 @@ import sys
 
 from . import _backend
 from ._dtype import dtype
-from ._errors import error, pending, flush_warnings
+from ._capi import query
 
 _lib = _backend.lib
 _NULL = _backend.NULL
@@ -74,17 +74,14 @@ def wrap(addr, dt, shape, strides, writeable, keep):
     released)."""
     key = next(_keys)
     _kept[key] = keep
-    out = _backend.new_array_out()
-    st = _lib.cnp_array_wrap(_voidp(addr), dt._h, len(shape),
-                             _int64_array(shape) if shape else _NULL,
-                             _int64_array(strides) if strides is not None and shape else _NULL,
-                             1 if writeable else 0, _deleter, _voidp(key), out)
-    if st:
+    try:
+        return query(_lib.cnp_array_wrap, _backend.new_array_out, _voidp(addr), dt._h,
+                     len(shape), _int64_array(shape) if shape else _NULL,
+                     _int64_array(strides) if strides is not None and shape else _NULL,
+                     1 if writeable else 0, _deleter, _voidp(key))
+    except BaseException:
         _on_delete(key)
-        raise error(st)
-    if pending:
-        flush_warnings()
-    return out[0]
+        raise
 
 
 # -- buffer protocol ----------------------------------------------------------------------------

@@ -9,10 +9,9 @@ import math
 import operator
 
 from . import _backend
+from ._capi import check, produce, query as _query
 from ._convert import as_array
 from ._dtype import dtype as _dtype
-from ._errors import check
-from ._ufunc import produce
 
 __all__ = ["resample", "Resampler", "gain", "normalize", "loudness", "true_peak", "QUALITIES"]
 
@@ -102,11 +101,9 @@ class Resampler:
         if dt.name not in ("float32", "float64"):
             raise TypeError("Resampler: dtype must be float32 or float64, got %s" % dt.name)
         q = _choice(QUALITIES, quality, "quality")
-        cell = _resampler_out()
-        check(_lib.cnp_audio_resampler_create(in_rate, out_rate, channels,
-                                              _C["CNP_FLOAT32"] if dt.name == "float32"
-                                              else _C["CNP_FLOAT64"], q, 1 if planar else 0, cell))
-        self._h = cell[0]
+        self._h = _query(_lib.cnp_audio_resampler_create, _resampler_out, in_rate, out_rate,
+                        channels, _C["CNP_FLOAT32"] if dt.name == "float32" else _C["CNP_FLOAT64"],
+                        q, 1 if planar else 0)
         self.in_rate, self.out_rate, self.channels = in_rate, out_rate, channels
         self.dtype, self.quality, self.planar = dt, quality, bool(planar)
 
@@ -131,15 +128,12 @@ class Resampler:
     @property
     def delay(self):
         """Latency in output frames (float): the frames held back while streaming."""
-        d = _double_out()
-        check(_lib.cnp_audio_resampler_delay(self._handle(), d))
-        return d[0]
+        return _query(_lib.cnp_audio_resampler_delay, _double_out, self._handle())
 
     def out_length(self, n):
         """Total output frames for n input frames."""
-        cell = _backend.new_int64_out()
-        check(_lib.cnp_audio_resampler_out_length(self._handle(), operator.index(n), cell))
-        return cell[0]
+        return _query(_lib.cnp_audio_resampler_out_length, _backend.new_int64_out, self._handle(),
+                     operator.index(n))
 
     def close(self):
         """Frees the resampler (also done when it is garbage collected)."""
@@ -187,14 +181,12 @@ def normalize(x, mode="peak", target_db=None, rate=None, *, overflow="report", p
 def loudness(x, rate, *, planar=False):
     """ITU-R BS.1770-4 integrated loudness in LUFS (-inf when all blocks are gated)."""
     x = as_array(x)
-    d = _double_out()
-    check(_lib.cnp_audio_loudness(x._h, _rate("loudness", "rate", rate), 1 if planar else 0, d))
-    return d[0]
+    return _query(_lib.cnp_audio_loudness, _double_out, x._h, _rate("loudness", "rate", rate),
+                 1 if planar else 0)
 
 
 def true_peak(x, rate, *, planar=False):
     """True peak in dBTP (4x oversampling, never below the sample peak; -inf for silence)."""
     x = as_array(x)
-    d = _double_out()
-    check(_lib.cnp_audio_true_peak(x._h, _rate("true_peak", "rate", rate), 1 if planar else 0, d))
-    return d[0]
+    return _query(_lib.cnp_audio_true_peak, _double_out, x._h,
+                 _rate("true_peak", "rate", rate), 1 if planar else 0)

@@ -8,18 +8,14 @@ cnumpy extensions (not in numpy.fft): export_wisdom() / import_wisdom(pair) save
 FFTW's measured plans across processes."""
 import operator
 
-from . import _backend
+from . import _args, _backend
+from ._capi import call as _call, produce, produce_string as _produce_string
 from ._convert import as_array
-from ._errors import error as _error
-from ._ufunc import produce
 
 __all__ = ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft", "fft2", "ifft2", "rfft2", "irfft2",
            "fftn", "ifftn", "rfftn", "irfftn", "fftfreq", "rfftfreq", "fftshift", "ifftshift"]
 
 _lib = _backend.lib
-_NULL = _backend.NULL
-_new_array_out = _backend.new_array_out
-_int64_array = _backend.int64_array
 _C = _backend.consts
 _NORMS = {None: _C["CNP_FFT_NORM_BACKWARD"], "backward": _C["CNP_FFT_NORM_BACKWARD"],
           "ortho": _C["CNP_FFT_NORM_ORTHO"], "forward": _C["CNP_FFT_NORM_FORWARD"]}
@@ -42,17 +38,6 @@ def _n(n):
     return n
 
 
-def _seq(v):
-    """(int64_t[] or NULL, count or -1) for an optional sequence of ints."""
-    if v is None:
-        return _NULL, -1
-    try:
-        items = [operator.index(v)]
-    except TypeError:
-        items = [operator.index(x) for x in v]
-    return (_int64_array(items) if items else _NULL), len(items)
-
-
 def _one(fn):
     cfn = getattr(_lib, "cnp_fft_" + fn)
 
@@ -69,8 +54,8 @@ def _many(fn, default_axes):
 
     def f(a, s=None, axes=default_axes, norm=None):
         a = as_array(a)
-        sp, ns = _seq(s)
-        ap, na = _seq(axes)
+        sp, ns = _args.int_sequence(s)
+        ap, na = _args.int_sequence(axes)
         return produce(cfn, a._h, sp, ns, ap, na, _norm(norm))
     f.__name__ = f.__qualname__ = fn
     f.__doc__ = "numpy.fft.%s(a, s=None, axes=%r, norm=None)" % (fn, default_axes)
@@ -117,14 +102,14 @@ def rfftfreq(n, d=1.0):
 def fftshift(x, axes=None):
     """numpy.fft.fftshift: the zero-frequency term moved to the centre."""
     x = as_array(x)
-    ap, na = _seq(axes)
+    ap, na = _args.int_sequence(axes)
     return produce(_lib.cnp_fft_fftshift, x._h, ap, na)
 
 
 def ifftshift(x, axes=None):
     """numpy.fft.ifftshift: the inverse of fftshift."""
     x = as_array(x)
-    ap, na = _seq(axes)
+    ap, na = _args.int_sequence(axes)
     return produce(_lib.cnp_fft_ifftshift, x._h, ap, na)
 
 
@@ -135,15 +120,7 @@ def export_wisdom():
 
     Large multi-dimensional plans are measured on first use (up to a few seconds, see docs/fft.md);
     a long-running service can save this pair and hand it to import_wisdom() at its next start."""
-    from ._print import _take
-    out = []
-    for single in (0, 1):
-        cell = _backend.new_charp_out()
-        st = _lib.cnp_fft_export_wisdom(single, cell)
-        if st:
-            raise _error(st)
-        out.append(_take(cell))
-    return tuple(out)
+    return tuple(_produce_string(_lib.cnp_fft_export_wisdom, single) for single in (0, 1))
 
 
 def import_wisdom(wisdom):
@@ -161,6 +138,4 @@ def import_wisdom(wisdom):
                             "export_wisdom() returns")
         if b"\0" in text:
             raise ValueError("wisdom strings must not contain NUL characters")
-        st = _lib.cnp_fft_import_wisdom(single, text)
-        if st:
-            raise _error(st)
+        _call(_lib.cnp_fft_import_wisdom, single, text)

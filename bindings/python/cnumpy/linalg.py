@@ -6,12 +6,14 @@ float32/complex64 stay single precision, integers and bool become float64, float
 TypeError. See docs/linalg.md."""
 import operator
 
-from . import _backend
+from . import _args, _backend
+from ._capi import produce, produce_many as _produce_many, unwrap as _unwrap
+# These names were importable from cnumpy.linalg before the calling convention moved to _capi;
+# kept so that the module's attributes do not change.
+from ._capi import error, flush_warnings, pending, wrap  # noqa: F401
 from ._convert import as_array
-from ._errors import LinAlgError, error, pending, flush_warnings
-from ._ndarray import wrap
-from ._ufunc import produce, _unwrap
-from ._products import _call1, _call2
+from ._errors import LinAlgError
+from ._products import _call1, _call2, _finish
 from ._products import matmul, dot, vdot, inner, outer, tensordot, einsum, kron, trace  # noqa: F401
 
 __all__ = ["LinAlgError", "inv", "det", "slogdet", "solve", "lstsq", "pinv", "cholesky", "eigh",
@@ -23,21 +25,9 @@ _NULL = _backend.NULL
 _C = _backend.consts
 
 
-def _multi(fn, n, *args, skip=()):
-    """fn(*args, out1, ..., outn) -> tuple of ndarrays; out cells listed in skip are passed NULL."""
-    cells = [None if i in skip else _backend.new_array_out() for i in range(n)]
-    st = fn(*args, *[_NULL if c is None else c for c in cells])
-    if st:
-        raise error(st)
-    r = tuple(None if c is None else wrap(c[0]) for c in cells)
-    if pending:
-        flush_warnings()
-    return r
-
-
 def _multi_a(fn, n, a, *args, skip=()):
-    a = as_array(a)
-    return _multi(fn, n, a._h, *args, skip=skip)
+    a = as_array(a)    # held until the call returns (its handle is freed with it)
+    return _produce_many(fn, n, a._h, *args, skip=skip)
 
 
 def _assert_stacked_2d(a):
@@ -120,8 +110,8 @@ def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
     is accepted and computed by the general SVD (same singular values; NumPy uses eigh)."""
     a = as_array(a)
     if compute_uv:
-        return _multi(_lib.cnp_linalg_svd, 3, a._h, 1 if full_matrices else 0)
-    return _multi(_lib.cnp_linalg_svd, 3, a._h, 0, skip=(0, 2))[1]
+        return _produce_many(_lib.cnp_linalg_svd, 3, a._h, 1 if full_matrices else 0)
+    return _produce_many(_lib.cnp_linalg_svd, 3, a._h, 0, skip=(0, 2))[1]
 
 
 _QR_MODES = {"reduced": "CNP_LINALG_QR_REDUCED", "complete": "CNP_LINALG_QR_COMPLETE",
@@ -138,8 +128,8 @@ def qr(a, mode="reduced"):
     a = as_array(a)
     m = _C[_QR_MODES[mode]]
     if mode == "r":
-        return _multi(_lib.cnp_linalg_qr, 2, a._h, m, skip=(0,))[1]
-    return _multi(_lib.cnp_linalg_qr, 2, a._h, m)
+        return _produce_many(_lib.cnp_linalg_qr, 2, a._h, m, skip=(0,))[1]
+    return _produce_many(_lib.cnp_linalg_qr, 2, a._h, m)
 
 
 def lstsq(a, b, rcond="warn"):
@@ -159,7 +149,7 @@ def lstsq(a, b, rcond="warn"):
         rc = (1.1920928955078125e-07 if single else 2.220446049250313e-16) * max(a.shape[-2:] if a.ndim >= 2 else (0,))
     else:
         rc = float(rcond)
-    x, resid, rank, s = _multi(_lib.cnp_linalg_lstsq, 4, a._h, b._h, rc)
+    x, resid, rank, s = _produce_many(_lib.cnp_linalg_lstsq, 4, a._h, b._h, rc)
     return x, resid, int(rank), s
 
 
@@ -195,9 +185,8 @@ def norm(x, ord=None, axis=None, keepdims=False):
             except Exception as e:
                 raise TypeError("'axis' must be None, an integer or a tuple of integers") from e
             axis = (axis,)
-        axes_l = [operator.index(a) for a in axis]
-        naxes = count = len(axes_l)
-        axes = _backend.int64_array(axes_l) if axes_l else _NULL
+        axes, naxes = _args.axes(axis)
+        count = naxes
     fast = axis is None and (ord is None or (ord in ("f", "fro") and x.ndim == 2) or
                              (ord == 2 and x.ndim == 1))
     if ord is None:
@@ -269,6 +258,5 @@ def multi_dot(arrays, *, out=None):
     handles = _backend.handle_array([a._h for a in arrays]) if arrays else _NULL
     r = produce(_lib.cnp_linalg_multi_dot, len(arrays), handles)
     if out is not None:
-        from ._products import _finish
         return _finish(r, out)
     return _unwrap(r)

@@ -1,0 +1,265 @@
+"""The package's one calling convention for the library's entry points.
+
+Every cnp_* function returns a cnp_status and writes its results through out-parameters placed
+last (docs/api-conventions.md). This module is the only place that turns that into Python:
+  cfunc(name)                  the entry point, or a stand-in raising NotImplementedError when
+                               the loaded library does not export it (fails at call time)
+  error(status)                the exception for a failed call (status -> NumPy's exception,
+                               with the library's message), pending warnings emitted first
+  check(status)                raises for a non-zero status, then emits the call's warnings
+  call(fn, *args)              fn(*args) checked (entry points without an out-parameter)
+  query(fn, new_cell, *args)   fn(*args, cell) checked, the cell's value (int, dtype, ...)
+  produce(fn, *args)           fn(*args, &array) checked, the new array
+  produce_into(fn, out, *args) the same for entry points with an optional out array: out
+                               itself when given, else the result (a scalar when 0-d)
+  produce_many(fn, n, *args)   fn(*args, &a1, ..., &an) checked, the n new arrays
+  produce_string(fn, *args)    fn(*args, &char*) checked, the string (freed in the library)
+  wrap(handle), unwrap(array)  a new array owning a handle; a 0-d array as its scalar
+
+Hot paths (the ufunc operators, zeros) inline `if st: raise error(st)` and
+`if pending: flush_warnings()` instead of calling check: a Python call is a visible part of
+their per-call cost.
+
+Library warnings arrive through one process-wide handler (cnp_set_warning_handler) during a
+call, are queued in `pending` and emitted as Python warnings after it, pointing at the user's
+code.
+
+This layer sits below the ndarray type, which is defined above it (_ndarray.py) and handed down
+once, when that module is imported, with adopt_array_type: the one place where a lower layer
+learns of a higher one (as NumPy's C core knows its array type object).
+"""
+import threading
+import warnings
+
+from . import _backend
+from ._errors import (AxisError, ComplexWarning, LinAlgError, UFuncTypeError,
+                      _user_stacklevel)
+
+_lib = _backend.lib
+_C = _backend.consts
+_NULL = _backend.NULL
+_string = _backend.string
+_new_array_out = _backend.new_array_out
+_object_new = object.__new__
+
+
+# -- entry points -------------------------------------------------------------------------------
+def cfunc(name):
+    """The library's function `name`, or (when the library does not export it) a stand-in that
+    raises NotImplementedError when called: a missing symbol fails at call time, not at import."""
+    try:
+        fn = getattr(_lib, name)
+    except AttributeError:
+        fn = None
+    if fn is None or name in _backend.missing:
+        path = _backend.path
+
+        def fn(*args):
+            raise NotImplementedError("cnumpy: %s does not export %s (the library is older "
+                                      "than the bindings)" % (path, name))
+    return fn
+
+
+# -- warnings raised by the library during a call ----------------------------------------------
+_WARN_BY_NAME = {"CNP_WARN_RUNTIME": RuntimeWarning, "CNP_WARN_COMPLEX": ComplexWarning,
+                 "CNP_WARN_DEPRECATION": DeprecationWarning}
+WARNINGS = {_C[name]: cls for name, cls in _WARN_BY_NAME.items() if name in _C}
+
+# Warnings raised by the library during a call, as (thread id, category, message). One shared
+# list instead of a threading.local: `if pending:` after each call is then a single global
+# lookup, and the rare non-empty case filters by thread. list.append is atomic under the GIL.
+pending = []
+_get_ident = threading.get_ident
+
+
+def _on_warning(category, message, _append=pending.append, _ident=_get_ident):
+    _append((_ident(), category, message))
+
+
+_warning_fn = _backend.make_warning_fn(_on_warning)
+_backend.keep_forever(_warning_fn)
+_lib.cnp_set_warning_handler(_warning_fn, _backend.NULL)
+
+# Set by _errstate: fpe_dispatch(items, stacklevel) emits a flush's warnings itself, so that
+# floating-point errors follow the thread's Python error modes ('print', 'call', 'log' are
+# 'warn' for the library and are carried out there).
+fpe_dispatch = None
+
+
+def flush_warnings():
+    """Emits the warnings the library raised on this thread since the last flush."""
+    me = _get_ident()
+    mine = [w for w in pending if w[0] == me]
+    if not mine:
+        return
+    for w in mine:
+        try:
+            pending.remove(w)
+        except ValueError:
+            pass
+    level = _user_stacklevel()
+    if fpe_dispatch is not None:
+        fpe_dispatch(mine, level + 1)
+        return
+    for _, category, message in mine:
+        warnings.warn(message, WARNINGS.get(category, RuntimeWarning), stacklevel=level)
+
+
+# -- statuses -----------------------------------------------------------------------------------
+_BY_NAME = {
+    "CNP_ERR_VALUE": ValueError, "CNP_ERR_TYPE": TypeError, "CNP_ERR_INDEX": IndexError,
+    "CNP_ERR_AXIS": AxisError, "CNP_ERR_ZERO_DIVISION": ZeroDivisionError,
+    "CNP_ERR_LINALG": LinAlgError, "CNP_ERR_MEMORY": MemoryError, "CNP_ERR_OS": OSError,
+    "CNP_ERR_NOT_IMPLEMENTED": NotImplementedError, "CNP_ERR_OVERFLOW": OverflowError,
+    "CNP_ERR_FLOATING_POINT": FloatingPointError, "CNP_ERR_RUNTIME": RuntimeError,
+    "CNP_ERR_KEY": KeyError, "CNP_ERR_INVALID_HANDLE": TypeError, "CNP_ERR_INTERNAL": SystemError,
+}
+# Codes are taken from the header; a name the header lacks is simply not mapped.
+EXCEPTIONS = {_C[name]: cls for name, cls in _BY_NAME.items() if name in _C}
+
+
+def error(status):
+    """The exception for a failed call's status, with the library's message for this thread."""
+    if pending:
+        flush_warnings()
+    msg = _string(_lib.cnp_last_error())
+    cls = EXCEPTIONS.get(status, SystemError)
+    if cls is TypeError and (msg.startswith("Cannot cast ufunc '") or
+                             "did not contain a loop with signature matching types" in msg):
+        cls = UFuncTypeError
+    if cls is SystemError and status not in EXCEPTIONS:
+        msg = "cnumpy: unknown status %d: %s" % (status, msg)
+    return cls(msg)
+
+
+def check(status):
+    """Raises for a non-zero status; emits pending warnings."""
+    if status:
+        raise error(status)
+    if pending:
+        flush_warnings()
+
+
+def call(fn, *args):
+    """fn(*args) for an entry point without results."""
+    st = fn(*args)
+    if st:
+        raise error(st)
+    if pending:
+        flush_warnings()
+
+
+def query(fn, new_cell, *args):
+    """fn(*args, cell) with a new out cell of new_cell(); returns cell[0]."""
+    cell = new_cell()
+    st = fn(*args, cell)
+    if st:
+        raise error(st)
+    if pending:
+        flush_warnings()
+    return cell[0]
+
+
+# -- arrays -------------------------------------------------------------------------------------
+_array_type = None
+_scalar_of = None
+
+
+def adopt_array_type(cls, scalar_of):
+    """Called once by _ndarray with the ndarray class and its 0-d-array-to-scalar function."""
+    global _array_type, _scalar_of
+    _array_type, _scalar_of = cls, scalar_of
+
+
+def is_array(x):
+    """isinstance(x, ndarray), for the layers below the ndarray type."""
+    return isinstance(x, _array_type)
+
+
+def wrap(handle):
+    """A new ndarray owning `handle` (a new reference from the library)."""
+    a = _object_new(_array_type)
+    a._h = handle
+    a._shape = None
+    a._strides = None
+    a._dtype = None
+    return a
+
+
+def unwrap(r):
+    """A 0-d result as its scalar (NumPy 1.24's unwrapping); other arrays as they are."""
+    return _scalar_of(r) if not r.shape else r
+
+
+def produce(fn, *args):
+    """fn(*args, &out) -> the new ndarray (the calling pattern of every array-returning entry
+    point), warnings flushed."""
+    cell = _new_array_out()
+    st = fn(*args, cell)
+    if st:
+        raise error(st)
+    r = wrap(cell[0])
+    if pending:
+        flush_warnings()
+    return r
+
+
+def produce_into(fn, out, *args):
+    """fn(*args, &out) for entry points that write into an optional out array (its handle is
+    among args): returns out itself when given (dropping the extra reference the library hands
+    back), else the result, a scalar when 0-d as NumPy does."""
+    cell = _new_array_out()
+    st = fn(*args, cell)
+    if st:
+        raise error(st)
+    if out is not None:
+        _lib.cnp_array_free(cell[0])
+        r = out
+    else:
+        r = wrap(cell[0])
+    if pending:
+        flush_warnings()
+    return r if out is not None else unwrap(r)
+
+
+def produce_many(fn, n, *args, skip=()):
+    """fn(*args, &out1, ..., &outn) -> tuple of n new ndarrays; the outputs listed in skip are
+    not requested (NULL) and come back as None."""
+    cells = [None if i in skip else _new_array_out() for i in range(n)]
+    st = fn(*args, *[_NULL if c is None else c for c in cells])
+    if st:
+        raise error(st)
+    r = tuple(None if c is None else wrap(c[0]) for c in cells)
+    if pending:
+        flush_warnings()
+    return r
+
+
+# -- strings the library allocates --------------------------------------------------------------
+if _backend.NAME == "ctypes":
+    import ctypes
+    _VPP = ctypes.POINTER(ctypes.c_void_p)
+
+    def _take(cell, _free=_lib.cnp_string_free):
+        """The string in a char* out cell, freed after copying."""
+        addr = ctypes.cast(cell, _VPP)[0]
+        try:
+            return ctypes.string_at(addr).decode("ascii")
+        finally:
+            _free(ctypes.cast(addr, ctypes.c_char_p))
+else:
+    from ._cffi_backend import ffi as _ffi
+
+    def _take(cell, _free=_lib.cnp_string_free):
+        p = cell[0]
+        try:
+            return _ffi.string(p).decode("ascii")
+        finally:
+            _free(p)
+
+
+def produce_string(fn, *args):
+    """fn(*args, &char*) -> the str, the library's copy freed."""
+    cell = _backend.new_charp_out()
+    call(fn, *args, cell)
+    return _take(cell)

@@ -1,0 +1,199 @@
+"""The one place where methods and operators join cnumpy.ndarray and the scalar types.
+
+_ndarray.py defines the array's core (handle, attributes, copies and views) and _scalars.py the
+scalar classes; everything they do through the layers above them (indexing with arrays,
+printing, arithmetic through the ufuncs, reductions, selection, products, DLPack, the
+constructors) is attached here, after all those layers are imported, so no lower module has to
+import a higher one. NumPy does the same: its array type reaches the ufuncs through the number
+table umath sets at import, and methods such as sum through numpy/core/_methods.py.
+
+The package __init__ imports this module before anything is exported, so users only ever see
+the complete classes.
+"""
+from . import _accel, _reduce
+from ._args import NoValue
+from ._capi import flush_warnings, pending
+from ._convert import array, bool_new, scalar_constructor
+from ._creation import ndarray_new
+from ._indexing import getitem, setitem
+from ._interop import __dlpack__, __dlpack_device__, buffer, data
+from ._mathfuncs import (clip_method, conjugate, get_imag, get_real, round_method, scalar_imag,
+                         scalar_real, set_imag, set_real)
+from ._ndarray import ndarray
+from ._operators import array_operators, scalar_operators
+from ._print import array_repr, array_str
+from ._products import dot, matmul
+from ._rearranging import repeat
+from ._scalars import _CLASSES as SCALAR_CLASSES, bool_
+from ._selection import choose, compress, diagonal, nonzero, put, take, trace
+from ._shape_funcs import squeeze, swapaxes
+
+
+# -- ndarray methods that are NumPy functions with the array first ------------------------------
+def _sum(self, axis=None, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):
+    return _reduce.sum(self, axis, dtype, out, keepdims, initial, where)
+
+
+def _prod(self, axis=None, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):
+    return _reduce.prod(self, axis, dtype, out, keepdims, initial, where)
+
+
+def _min(self, axis=None, out=None, keepdims=False, initial=NoValue, where=True):
+    return _reduce.amin(self, axis, out, keepdims, initial, where)
+
+
+def _max(self, axis=None, out=None, keepdims=False, initial=NoValue, where=True):
+    return _reduce.amax(self, axis, out, keepdims, initial, where)
+
+
+def _mean(self, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
+    return _reduce.mean(self, axis, dtype, out, keepdims, where=where)
+
+
+def _var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True):
+    return _reduce.var(self, axis, dtype, out, ddof, keepdims, where=where)
+
+
+def _std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True):
+    return _reduce.std(self, axis, dtype, out, ddof, keepdims, where=where)
+
+
+def _ptp(self, axis=None, out=None, keepdims=False):
+    return _reduce.ptp(self, axis, out, keepdims)
+
+
+def _all(self, axis=None, out=None, keepdims=False, *, where=True):
+    return _reduce.all(self, axis, out, keepdims, where=where)
+
+
+def _any(self, axis=None, out=None, keepdims=False, *, where=True):
+    return _reduce.any(self, axis, out, keepdims, where=where)
+
+
+def _argmin(self, axis=None, out=None, *, keepdims=False):
+    return _reduce.argmin(self, axis, out, keepdims=keepdims)
+
+
+def _argmax(self, axis=None, out=None, *, keepdims=False):
+    return _reduce.argmax(self, axis, out, keepdims=keepdims)
+
+
+def _cumsum(self, axis=None, dtype=None, out=None):
+    return _reduce.cumsum(self, axis, dtype, out)
+
+
+def _cumprod(self, axis=None, dtype=None, out=None):
+    return _reduce.cumprod(self, axis, dtype, out)
+
+
+def _take(self, indices, axis=None, out=None, mode="raise"):
+    return take(self, indices, axis, out, mode)
+
+
+def _repeat(self, repeats, axis=None):
+    return repeat(self, repeats, axis)
+
+
+def _put(self, indices, values, mode="raise"):
+    return put(self, indices, values, mode)
+
+
+def _nonzero(self):
+    return nonzero(self)
+
+
+def _diagonal(self, offset=0, axis1=0, axis2=1):
+    return diagonal(self, offset, axis1, axis2)
+
+
+def _trace(self, offset=0, axis1=0, axis2=1, dtype=None, out=None):
+    return trace(self, offset, axis1, axis2, dtype, out)
+
+
+def _compress(self, condition, axis=None, out=None):
+    return compress(condition, self, axis, out)
+
+
+def _choose(self, choices, out=None, mode="raise"):
+    return choose(self, choices, out, mode)
+
+
+def _swapaxes(self, axis1, axis2):
+    return swapaxes(self, axis1, axis2)
+
+
+def _squeeze(self, axis=None):
+    return squeeze(self, axis)
+
+
+def _dot(self, b, out=None):
+    return dot(self, b, out=out)
+
+
+def _matmul(self, other):
+    return matmul(self, other)
+
+
+def _rmatmul(self, other):
+    return matmul(other, self)
+
+
+def _imatmul(self, other):
+    return matmul(self, other, out=self)
+
+
+def _pickle(self):
+    return (array, (self.tolist(), self.dtype.str))     # pickles as array(nested list, dtype)
+
+
+_FUNCTION_METHODS = {
+    "sum": _sum, "prod": _prod, "min": _min, "max": _max, "mean": _mean, "var": _var,
+    "std": _std, "ptp": _ptp, "all": _all, "any": _any, "argmin": _argmin, "argmax": _argmax,
+    "cumsum": _cumsum, "cumprod": _cumprod, "take": _take, "repeat": _repeat, "put": _put,
+    "nonzero": _nonzero, "diagonal": _diagonal, "trace": _trace, "compress": _compress,
+    "choose": _choose, "swapaxes": _swapaxes, "squeeze": _squeeze, "dot": _dot,
+}
+
+
+def _attach_array_methods():
+    ndarray.__new__ = ndarray_new
+    ndarray.__repr__ = array_repr
+    ndarray.__str__ = array_str
+    ndarray.__reduce__ = _pickle
+    ndarray.__getitem__ = getitem
+    ndarray.__setitem__ = setitem
+    for name, fn in array_operators().items():
+        setattr(ndarray, name, fn)
+    ndarray.__matmul__, ndarray.__rmatmul__, ndarray.__imatmul__ = _matmul, _rmatmul, _imatmul
+    ndarray.real = property(get_real, set_real, doc="The real part of the array.")
+    ndarray.imag = property(get_imag, set_imag, doc="The imaginary part of the array.")
+    ndarray.conj = ndarray.conjugate = conjugate
+    ndarray.round = round_method
+    ndarray.clip = clip_method
+    for name, fn in _FUNCTION_METHODS.items():
+        fn.__name__ = name
+        fn.__qualname__ = "ndarray." + name
+        setattr(ndarray, name, fn)
+    ndarray.__dlpack__ = __dlpack__
+    ndarray.__dlpack_device__ = __dlpack_device__
+    if not hasattr(ndarray, "data"):
+        ndarray.data = property(data, doc="A memoryview of the array's memory (NumPy's .data).")
+    ndarray.__buffer__ = buffer
+    # Last: the C fast paths take over __getitem__/reshape (with these as their fallbacks).
+    _accel.install(ndarray, pending, flush_warnings)
+
+
+def _attach_scalar_methods():
+    for cls in SCALAR_CLASSES.values():
+        cls.__new__ = bool_new if cls is bool_ else scalar_constructor(cls)
+        for name, fn in scalar_operators(cls).items():
+            setattr(cls, name, fn)
+        cls.real = property(scalar_real, doc="The real part of the scalar.")
+        cls.imag = property(scalar_imag, doc="The imaginary part of the scalar.")
+        cls.conj = cls.conjugate = conjugate
+        cls.round = round_method
+        cls.clip = clip_method
+
+
+_attach_array_methods()
+_attach_scalar_methods()
