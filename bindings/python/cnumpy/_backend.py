@@ -4,7 +4,7 @@ Both backends read the same public header and export the same interface, which i
 of the package uses:
   NAME                  "ctypes" or "cffi"
   lib                   one attribute per function of the header (plain foreign functions: the
-                        caller checks the returned cnp_status, see _errors.check)
+                        caller checks the returned cnp_status, see _capi.check)
   consts                {name: value} of every enum constant of the header
   NULL                  the null pointer to pass for optional pointer arguments
   path, missing         the loaded library file; header functions it does not export
