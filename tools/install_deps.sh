@@ -12,6 +12,7 @@ PKGS=(
   python3 python3-numpy python3-cffi python3-pytest python3-hypothesis
   python3-dev                                   # headers for the optional C extension cnumpy._speedups
   python3-setuptools python3-pip python3-venv   # pip install ./bindings/python (tests/install)
+  file dpkg-dev                                 # cpack -G DEB: dpkg-shlibdeps computes the Depends
 )
 missing=()
 for p in "${PKGS[@]}"; do
