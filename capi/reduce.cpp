@@ -13,7 +13,7 @@ namespace rd = cnp::reduce;
 extern "C" {
 
 #define CNP_RED_DTYPE(cname, fn)                                                                                      \
-  CNP_API cnp_status cnp_##cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,        \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,        \
                                  cnp_array* out, int32_t keepdims, const cnp_array* initial, const cnp_array* where,   \
                                  cnp_array** result) {                                                                 \
     return reduce_call(out, result, [&] {                                                                              \
@@ -21,13 +21,13 @@ extern "C" {
       return rd::fn(x, rd::parse_axes(axes, naxes, x.ndim()), opts(dtype, out, keepdims, initial, where));             \
     });                                                                                                                \
   }
-CNP_RED_DTYPE(sum, sum)
-CNP_RED_DTYPE(prod, prod)
-CNP_RED_DTYPE(nansum, nansum)
-CNP_RED_DTYPE(nanprod, nanprod)
+CNP_RED_DTYPE(cnp_sum, sum)
+CNP_RED_DTYPE(cnp_prod, prod)
+CNP_RED_DTYPE(cnp_nansum, nansum)
+CNP_RED_DTYPE(cnp_nanprod, nanprod)
 
 #define CNP_RED_MINMAX(cname, fn)                                                                                     \
-  CNP_API cnp_status cnp_##cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out,               \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out,               \
                                  int32_t keepdims, const cnp_array* initial, const cnp_array* where,                   \
                                  cnp_array** result) {                                                                 \
     return reduce_call(out, result, [&] {                                                                              \
@@ -35,12 +35,12 @@ CNP_RED_DTYPE(nanprod, nanprod)
       return rd::fn(x, rd::parse_axes(axes, naxes, x.ndim()), opts(nullptr, out, keepdims, initial, where));           \
     });                                                                                                                \
   }
-CNP_RED_MINMAX(min, amin)
-CNP_RED_MINMAX(max, amax)
-CNP_RED_MINMAX(amin, amin)
-CNP_RED_MINMAX(amax, amax)
-CNP_RED_MINMAX(nanmin, nanmin)
-CNP_RED_MINMAX(nanmax, nanmax)
+CNP_RED_MINMAX(cnp_min, amin)
+CNP_RED_MINMAX(cnp_max, amax)
+CNP_RED_MINMAX(cnp_amin, amin)
+CNP_RED_MINMAX(cnp_amax, amax)
+CNP_RED_MINMAX(cnp_nanmin, nanmin)
+CNP_RED_MINMAX(cnp_nanmax, nanmax)
 
 CNP_API cnp_status cnp_mean(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out,
                             int32_t keepdims, const cnp_array* where, cnp_array** result) {
@@ -59,7 +59,7 @@ CNP_API cnp_status cnp_nanmean(const cnp_array* a, const int64_t* axes, int32_t 
 }
 
 #define CNP_RED_VAR(cname, fn, sq)                                                                                        \
-  CNP_API cnp_status cnp_##cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,        \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,        \
                                  cnp_array* out, double ddof, int32_t keepdims, const cnp_array* where,                \
                                  cnp_array** result) {                                                                 \
     return reduce_call(out, result, [&] {                                                                              \
@@ -67,10 +67,10 @@ CNP_API cnp_status cnp_nanmean(const cnp_array* a, const int64_t* axes, int32_t 
       return rd::fn(x, rd::parse_axes(axes, naxes, x.ndim()), opts(dtype, out, keepdims, nullptr, where), ddof, sq);   \
     });                                                                                                                \
   }
-CNP_RED_VAR(var, var, false)
-CNP_RED_VAR(std, var, true)
-CNP_RED_VAR(nanvar, nanvar, false)
-CNP_RED_VAR(nanstd, nanvar, true)
+CNP_RED_VAR(cnp_var, var, false)
+CNP_RED_VAR(cnp_std, var, true)
+CNP_RED_VAR(cnp_nanvar, nanvar, false)
+CNP_RED_VAR(cnp_nanstd, nanvar, true)
 
 CNP_API cnp_status cnp_ptp(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims,
                            cnp_array** result) {
@@ -81,15 +81,15 @@ CNP_API cnp_status cnp_ptp(const cnp_array* a, const int64_t* axes, int32_t naxe
 }
 
 #define CNP_RED_LOGIC(cname, fn)                                                                                      \
-  CNP_API cnp_status cnp_##cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out,               \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out,               \
                                  int32_t keepdims, const cnp_array* where, cnp_array** result) {                       \
     return reduce_call(out, result, [&] {                                                                              \
       const Array& x = array_of(a);                                                                                    \
       return rd::fn(x, rd::parse_axes(axes, naxes, x.ndim()), opts(nullptr, out, keepdims, nullptr, where));           \
     });                                                                                                                \
   }
-CNP_RED_LOGIC(all, all)
-CNP_RED_LOGIC(any, any)
+CNP_RED_LOGIC(cnp_all, all)
+CNP_RED_LOGIC(cnp_any, any)
 
 CNP_API cnp_status cnp_count_nonzero(const cnp_array* a, const int64_t* axes, int32_t naxes, int32_t keepdims,
                                      cnp_array** result) {
@@ -100,7 +100,7 @@ CNP_API cnp_status cnp_count_nonzero(const cnp_array* a, const int64_t* axes, in
 }
 
 #define CNP_RED_ARG(cname, fn, is_max)                                                                                   \
-  CNP_API cnp_status cnp_##cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out,               \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out,               \
                                  int32_t keepdims, cnp_array** result) {                                               \
     return reduce_call(out, result, [&] {                                                                              \
       const Array& x = array_of(a);                                                                                    \
@@ -109,13 +109,13 @@ CNP_API cnp_status cnp_count_nonzero(const cnp_array* a, const int64_t* axes, in
       return rd::fn(is_max, x, has, axis, out ? &array_of(out) : nullptr, keepdims != 0);                             \
     });                                                                                                                \
   }
-CNP_RED_ARG(argmin, arg, false)
-CNP_RED_ARG(argmax, arg, true)
-CNP_RED_ARG(nanargmin, nanarg, false)
-CNP_RED_ARG(nanargmax, nanarg, true)
+CNP_RED_ARG(cnp_argmin, arg, false)
+CNP_RED_ARG(cnp_argmax, arg, true)
+CNP_RED_ARG(cnp_nanargmin, nanarg, false)
+CNP_RED_ARG(cnp_nanargmax, nanarg, true)
 
 #define CNP_RED_ACC(cname, fn, is_prod)                                                                                  \
-  CNP_API cnp_status cnp_##cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,        \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,        \
                                  cnp_array* out, cnp_array** result) {                                                 \
     return reduce_call(out, result, [&] {                                                                              \
       const Array& x = array_of(a);                                                                                    \
@@ -124,9 +124,9 @@ CNP_RED_ARG(nanargmax, nanarg, true)
       return rd::fn(is_prod, x, has, axis, opt_dtype(dtype), out ? &array_of(out) : nullptr);                  \
     });                                                                                                                \
   }
-CNP_RED_ACC(cumsum, accumulate, false)
-CNP_RED_ACC(cumprod, accumulate, true)
-CNP_RED_ACC(nancumsum, nanaccumulate, false)
-CNP_RED_ACC(nancumprod, nanaccumulate, true)
+CNP_RED_ACC(cnp_cumsum, accumulate, false)
+CNP_RED_ACC(cnp_cumprod, accumulate, true)
+CNP_RED_ACC(cnp_nancumsum, nanaccumulate, false)
+CNP_RED_ACC(cnp_nancumprod, nanaccumulate, true)
 
 }  // extern "C"

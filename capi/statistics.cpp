@@ -57,14 +57,14 @@ CNP_API cnp_status cnp_nanmedian(const cnp_array* a, const int64_t* axes, int32_
 }
 
 #define CNP_QUANTILE(cname, skip, percent)                                                                            \
-  CNP_API cnp_status cnp_##cname(const cnp_array* a, const cnp_array* q, const int64_t* axes, int32_t naxes,          \
+  CNP_API cnp_status cname(const cnp_array* a, const cnp_array* q, const int64_t* axes, int32_t naxes,          \
                                  const char* method, cnp_array* out, int32_t keepdims, cnp_array** result) {           \
     return quantile_call(a, q, axes, naxes, method, out, keepdims, skip, percent, result);                            \
   }
-CNP_QUANTILE(quantile, false, false)
-CNP_QUANTILE(percentile, false, true)
-CNP_QUANTILE(nanquantile, true, false)
-CNP_QUANTILE(nanpercentile, true, true)
+CNP_QUANTILE(cnp_quantile, false, false)
+CNP_QUANTILE(cnp_percentile, false, true)
+CNP_QUANTILE(cnp_nanquantile, true, false)
+CNP_QUANTILE(cnp_nanpercentile, true, true)
 
 CNP_API cnp_status cnp_average(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_array* weights,
                                int32_t keepdims, cnp_array** result, cnp_array** sum_of_weights) {
