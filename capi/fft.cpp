@@ -1,10 +1,6 @@
 // C entry points of numpy.fft: thin wrappers over src/fft.
 #include "cnumpy/fft.h"
 
-#include <cstdlib>
-#include <cstring>
-#include <new>
-
 #include "capi/guard.hpp"
 #include "fft/plan_cache.hpp"
 #include "fft/transforms.hpp"
@@ -69,14 +65,7 @@ bool precision_flag(int32_t single_precision) {
 }  // namespace
 
 CNP_API cnp_status cnp_fft_export_wisdom(int32_t single_precision, char** out) {
-  if (out) *out = nullptr;
-  return get(out, [&] {
-    std::string w = ff::export_wisdom(precision_flag(single_precision));
-    char* p = static_cast<char*>(std::malloc(w.size() + 1));  // released by cnp_string_free
-    if (!p) throw std::bad_alloc();
-    std::memcpy(p, w.c_str(), w.size() + 1);
-    return p;
-  });
+  return get(out, [&] { return to_c_string(ff::export_wisdom(precision_flag(single_precision))); });
 }
 
 CNP_API cnp_status cnp_fft_import_wisdom(int32_t single_precision, const char* wisdom) {

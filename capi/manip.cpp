@@ -11,14 +11,6 @@ using namespace cnp;
 using namespace cnp::capi;
 
 namespace {
-std::vector<const Array*> array_list(int32_t n, const cnp_array* const* arrays) {
-  if (n < 0 || (n > 0 && !arrays)) throw Error(CNP_ERR_INVALID_HANDLE, "arrays pointer is NULL");
-  std::vector<const Array*> in;
-  in.reserve(static_cast<size_t>(n));
-  for (int32_t i = 0; i < n; ++i) in.push_back(&array_of(arrays[i]));
-  return in;
-}
-
 // Runs a joining body with NumPy's cast warnings.
 template <class F>
 Array with_fpe(F&& f) {
@@ -55,7 +47,7 @@ CNP_API cnp_status cnp_stack(int32_t n, const cnp_array* const* arrays, int64_t 
                              const cnp_dtype* dtype, int32_t casting, cnp_array** out) {
   return produce(out, [&] {
     auto in = array_list(n, arrays);
-    Array* o = out_array ? &array_of(out_array) : nullptr;
+    Array* o = opt_out(out_array);
     if (o && dtype) throw_type("stack() only takes `out` or `dtype` as an argument, but both were provided.");
     return with_fpe([&] { return stack(in, axis, o, opt_dtype(dtype), casting); });
   });
@@ -81,11 +73,7 @@ CNP_API cnp_status cnp_concatenate(int32_t n, const cnp_array* const* arrays, co
                                    const cnp_dtype* dtype, int32_t casting, cnp_array** out) {
   return produce(out, [&] {
     auto in = array_list(n, arrays);
-    Array* o = out_array ? &array_of(out_array) : nullptr;
-    fpe_clear();
-    Array r = concatenate(in, axis, o, opt_dtype(dtype), casting);
-    fpe_report(fpe_read(), "cast");
-    return r;
+    return with_fpe([&] { return concatenate(in, axis, opt_out(out_array), opt_dtype(dtype), casting); });
   });
 }
 

@@ -16,7 +16,7 @@ extern "C" {
   CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,        \
                                  cnp_array* out, int32_t keepdims, const cnp_array* initial, const cnp_array* where,   \
                                  cnp_array** result) {                                                                 \
-    return reduce_call(out, result, [&] {                                                                              \
+    return produce(result, out, [&] {                                                                              \
       const Array& x = array_of(a);                                                                                    \
       return rd::fn(x, rd::parse_axes(axes, naxes, x.ndim()), opts(dtype, out, keepdims, initial, where));             \
     });                                                                                                                \
@@ -30,7 +30,7 @@ CNP_RED_DTYPE(cnp_nanprod, nanprod)
   CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out,               \
                                  int32_t keepdims, const cnp_array* initial, const cnp_array* where,                   \
                                  cnp_array** result) {                                                                 \
-    return reduce_call(out, result, [&] {                                                                              \
+    return produce(result, out, [&] {                                                                              \
       const Array& x = array_of(a);                                                                                    \
       return rd::fn(x, rd::parse_axes(axes, naxes, x.ndim()), opts(nullptr, out, keepdims, initial, where));           \
     });                                                                                                                \
@@ -44,7 +44,7 @@ CNP_RED_MINMAX(cnp_nanmax, nanmax)
 
 CNP_API cnp_status cnp_mean(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out,
                             int32_t keepdims, const cnp_array* where, cnp_array** result) {
-  return reduce_call(out, result, [&] {
+  return produce(result, out, [&] {
     const Array& x = array_of(a);
     return rd::mean(x, rd::parse_axes(axes, naxes, x.ndim()), opts(dtype, out, keepdims, nullptr, where));
   });
@@ -52,7 +52,7 @@ CNP_API cnp_status cnp_mean(const cnp_array* a, const int64_t* axes, int32_t nax
 
 CNP_API cnp_status cnp_nanmean(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out,
                             int32_t keepdims, const cnp_array* where, cnp_array** result) {
-  return reduce_call(out, result, [&] {
+  return produce(result, out, [&] {
     const Array& x = array_of(a);
     return rd::nanmean(x, rd::parse_axes(axes, naxes, x.ndim()), opts(dtype, out, keepdims, nullptr, where));
   });
@@ -62,7 +62,7 @@ CNP_API cnp_status cnp_nanmean(const cnp_array* a, const int64_t* axes, int32_t 
   CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,        \
                                  cnp_array* out, double ddof, int32_t keepdims, const cnp_array* where,                \
                                  cnp_array** result) {                                                                 \
-    return reduce_call(out, result, [&] {                                                                              \
+    return produce(result, out, [&] {                                                                              \
       const Array& x = array_of(a);                                                                                    \
       return rd::fn(x, rd::parse_axes(axes, naxes, x.ndim()), opts(dtype, out, keepdims, nullptr, where), ddof, sq);   \
     });                                                                                                                \
@@ -74,7 +74,7 @@ CNP_RED_VAR(cnp_nanstd, nanvar, true)
 
 CNP_API cnp_status cnp_ptp(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims,
                            cnp_array** result) {
-  return reduce_call(out, result, [&] {
+  return produce(result, out, [&] {
     const Array& x = array_of(a);
     return rd::ptp(x, rd::parse_axes(axes, naxes, x.ndim()), opts(nullptr, out, keepdims, nullptr, nullptr));
   });
@@ -83,7 +83,7 @@ CNP_API cnp_status cnp_ptp(const cnp_array* a, const int64_t* axes, int32_t naxe
 #define CNP_RED_LOGIC(cname, fn)                                                                                      \
   CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out,               \
                                  int32_t keepdims, const cnp_array* where, cnp_array** result) {                       \
-    return reduce_call(out, result, [&] {                                                                              \
+    return produce(result, out, [&] {                                                                              \
       const Array& x = array_of(a);                                                                                    \
       return rd::fn(x, rd::parse_axes(axes, naxes, x.ndim()), opts(nullptr, out, keepdims, nullptr, where));           \
     });                                                                                                                \
@@ -93,7 +93,7 @@ CNP_RED_LOGIC(cnp_any, any)
 
 CNP_API cnp_status cnp_count_nonzero(const cnp_array* a, const int64_t* axes, int32_t naxes, int32_t keepdims,
                                      cnp_array** result) {
-  return reduce_call(nullptr, result, [&] {
+  return produce(result, nullptr, [&] {
     const Array& x = array_of(a);
     return rd::count_nonzero(x, rd::parse_axes(axes, naxes, x.ndim()), keepdims != 0);
   });
@@ -102,11 +102,11 @@ CNP_API cnp_status cnp_count_nonzero(const cnp_array* a, const int64_t* axes, in
 #define CNP_RED_ARG(cname, fn, is_max)                                                                                   \
   CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out,               \
                                  int32_t keepdims, cnp_array** result) {                                               \
-    return reduce_call(out, result, [&] {                                                                              \
+    return produce(result, out, [&] {                                                                              \
       const Array& x = array_of(a);                                                                                    \
       int64_t axis = 0;                                                                                                \
       bool has = single_axis(axes, naxes, &axis);                                                                      \
-      return rd::fn(is_max, x, has, axis, out ? &array_of(out) : nullptr, keepdims != 0);                             \
+      return rd::fn(is_max, x, has, axis, opt_out(out), keepdims != 0);                             \
     });                                                                                                                \
   }
 CNP_RED_ARG(cnp_argmin, arg, false)
@@ -117,11 +117,11 @@ CNP_RED_ARG(cnp_nanargmax, nanarg, true)
 #define CNP_RED_ACC(cname, fn, is_prod)                                                                                  \
   CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,        \
                                  cnp_array* out, cnp_array** result) {                                                 \
-    return reduce_call(out, result, [&] {                                                                              \
+    return produce(result, out, [&] {                                                                              \
       const Array& x = array_of(a);                                                                                    \
       int64_t axis = 0;                                                                                                \
       bool has = single_axis(axes, naxes, &axis);                                                                      \
-      return rd::fn(is_prod, x, has, axis, opt_dtype(dtype), out ? &array_of(out) : nullptr);                  \
+      return rd::fn(is_prod, x, has, axis, opt_dtype(dtype), opt_out(out));                  \
     });                                                                                                                \
   }
 CNP_RED_ACC(cnp_cumsum, accumulate, false)

@@ -8,25 +8,11 @@ namespace cnp::capi {
 inline reduce::Opts opts(const cnp_dtype* dtype, cnp_array* out, int32_t keepdims, const cnp_array* initial, const cnp_array* where) {
   reduce::Opts o;
   o.dtype = opt_dtype(dtype);
-  o.out = out ? &array_of(out) : nullptr;
+  o.out = opt_out(out);
   o.keepdims = keepdims != 0;
   o.initial = opt_array(initial);
   o.where = opt_array(where);
   return o;
-}
-
-inline cnp_status hand_out(cnp_array* out, cnp_array** result, Array (*body)(void*), void* ctx) {
-  if (result) *result = nullptr;
-  return run([&] {
-    require_out(result);
-    Array r = body(ctx);
-    *result = out ? retain_handle(out) : new_handle(std::move(r));
-  });
-}
-
-template <class F>
-cnp_status reduce_call(cnp_array* out, cnp_array** result, F&& f) {
-  return hand_out(out, result, [](void* c) { return (*static_cast<F*>(c))(); }, &f);
 }
 
 // One optional axis (naxes -1 = None).

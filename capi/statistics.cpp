@@ -12,8 +12,6 @@ namespace rd = cnp::reduce;
 
 namespace {
 
-Array* opt_out(cnp_array* out) { return out ? &array_of(out) : nullptr; }
-
 // NumPy's _ureduce uses normalize_axis_tuple, whose duplicate message differs from ufunc.reduce's.
 rd::Axes ureduce_axes(const int64_t* axes, int32_t naxes, int32_t ndim) {
   rd::normalize_axis_tuple(axes, naxes, ndim);  // NumPy's checks and messages first
@@ -23,7 +21,7 @@ rd::Axes ureduce_axes(const int64_t* axes, int32_t naxes, int32_t ndim) {
 cnp_status quantile_call(const cnp_array* a, const cnp_array* q, const int64_t* axes, int32_t naxes,
                          const char* method, cnp_array* out, int32_t keepdims, bool skip_nan, bool percent,
                          cnp_array** result) {
-  return reduce_call(out, result, [&] {
+  return produce(result, out, [&] {
     const Array& x = array_of(a);
     const Array& qa = array_of(q);
     rd::QMethod m = rd::parse_qmethod(method);
@@ -36,7 +34,7 @@ cnp_status quantile_call(const cnp_array* a, const cnp_array* q, const int64_t* 
 
 cnp_status median_call(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims,
                        bool skip_nan, cnp_array** result) {
-  return reduce_call(out, result, [&] {
+  return produce(result, out, [&] {
     const Array& x = array_of(a);
     return rd::median(x, ureduce_axes(axes, naxes, x.ndim()), keepdims != 0, skip_nan, opt_out(out));
   });
@@ -68,17 +66,11 @@ CNP_QUANTILE(cnp_nanpercentile, true, true)
 
 CNP_API cnp_status cnp_average(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_array* weights,
                                int32_t keepdims, cnp_array** result, cnp_array** sum_of_weights) {
-  if (result) *result = nullptr;
-  if (sum_of_weights) *sum_of_weights = nullptr;
-  return run([&] {
-    require_out(result);
+  return produce({Result{result}, Result{sum_of_weights, true}}, [&](auto& r) {
     const Array& x = array_of(a);
-    Array scale;
-    Array r = rd::average(x, naxes >= 0 && axes, rd::parse_axes(axes, naxes, x.ndim()), opt_array(weights),
-                          keepdims != 0, sum_of_weights ? &scale : nullptr);
-    cnp_array* h = new_handle(std::move(r));
-    if (sum_of_weights) *sum_of_weights = new_handle(std::move(scale));
-    *result = h;
+    Array* scale = sum_of_weights ? &r[1].emplace() : nullptr;
+    r[0] = rd::average(x, naxes >= 0 && axes, rd::parse_axes(axes, naxes, x.ndim()), opt_array(weights),
+                       keepdims != 0, scale);
   });
 }
 
@@ -88,16 +80,9 @@ CNP_API cnp_status cnp_bincount(const cnp_array* x, const cnp_array* weights, in
 
 CNP_API cnp_status cnp_histogram(const cnp_array* a, int64_t bins, const cnp_array* edges, const double* range,
                                  const cnp_array* weights, int32_t density, cnp_array** hist, cnp_array** bin_edges) {
-  if (hist) *hist = nullptr;
-  if (bin_edges) *bin_edges = nullptr;
-  return run([&] {
-    require_out(hist);
-    require_out(bin_edges);
-    Array h, e;
-    rd::histogram(array_of(a), bins, opt_array(edges), range, opt_array(weights), density != 0, &h, &e);
-    cnp_array* hh = new_handle(std::move(h));
-    *bin_edges = new_handle(std::move(e));
-    *hist = hh;
+  return produce({Result{hist}, Result{bin_edges}}, [&](auto& r) {
+    rd::histogram(array_of(a), bins, opt_array(edges), range, opt_array(weights), density != 0, &r[0].emplace(),
+                  &r[1].emplace());
   });
 }
 
@@ -121,9 +106,12 @@ CNP_API cnp_status cnp_gradient(const cnp_array* f, const cnp_array* const* spac
     if (nspacing < 0 || (nspacing > 0 && !spacing)) throw Error(CNP_ERR_VALUE, "invalid spacing arguments");
     std::vector<const Array*> sp;
     for (int32_t i = 0; i < nspacing; ++i) sp.push_back(&array_of(spacing[i]));
-    std::vector<Array> r = rd::gradient(array_of(f), sp.data(), nspacing, axes, naxes, edge_order);
-    for (size_t i = 0; i < r.size(); ++i) results[i] = new_handle(std::move(r[i]));
-    *nresults = static_cast<int32_t>(r.size());
+    std::vector<Array> g = rd::gradient(array_of(f), sp.data(), nspacing, axes, naxes, edge_order);
+    std::vector<std::optional<Array>> r(std::make_move_iterator(g.begin()), std::make_move_iterator(g.end()));
+    std::vector<Result> to(g.size());
+    for (size_t i = 0; i < g.size(); ++i) to[i].dst = &results[i];
+    hand_out(to.data(), to.size(), r.data());
+    *nresults = static_cast<int32_t>(g.size());
   });
 }
 

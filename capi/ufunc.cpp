@@ -17,7 +17,7 @@ namespace {
 uf::Args to_args(const cnp_ufunc_args* a, int nout) {
   uf::Args r;
   if (!a) return r;
-  for (int k = 0; k < nout; ++k) r.out[k] = a->out[k] ? &array_of(a->out[k]) : nullptr;
+  for (int k = 0; k < nout; ++k) r.out[k] = opt_out(a->out[k]);
   r.where = opt_array(a->where);
   r.dtype = opt_dtype(a->dtype);
   r.casting = a->casting;
@@ -25,33 +25,19 @@ uf::Args to_args(const cnp_ufunc_args* a, int nout) {
   return r;
 }
 
-// The handle for result k: the caller's out array (a new reference to the same handle) or a new one.
-cnp_array* result_handle(const cnp_ufunc_args* a, int k, Array&& value) {
-  if (a && a->out[k]) return retain_handle(a->out[k]);
-  return new_handle(std::move(value));
-}
-
-cnp_status call_n(uf::Id id, const cnp_array* const* in, int nin, const cnp_ufunc_args* args, cnp_array** out1,
-                  cnp_array** out2) {
-  if (out1) *out1 = nullptr;
-  if (out2) *out2 = nullptr;
-  return run([&] {
-    require_out(out1);
-    int nout = out2 ? 2 : 1;
-    if (nout == 2) require_out(out2);
+// The ufunc's results through produce(): result k goes to outs[k], or is the caller's out array
+// args->out[k] (then the caller gets a new reference to that handle).
+template <size_t NOUT>
+cnp_status call_ufunc(uf::Id id, std::initializer_list<const cnp_array*> in, const cnp_ufunc_args* args,
+                      const std::array<cnp_array**, NOUT>& outs) {
+  Result to[NOUT];
+  for (size_t k = 0; k < NOUT; ++k) to[k] = Result{outs[k], false, args ? args->out[k] : nullptr};
+  return produce(to, [&](auto& r) {
     const Array* inputs[uf::kMaxArgs];
-    for (int i = 0; i < nin; ++i) inputs[i] = &array_of(in[i]);
-    auto results = uf::call(id, inputs, to_args(args, nout));
-    cnp_array* h1 = result_handle(args, 0, std::move(results[0]));
-    if (nout == 2) {
-      try {
-        *out2 = result_handle(args, 1, std::move(results[1]));
-      } catch (...) {
-        cnp_array_free(h1);
-        throw;
-      }
-    }
-    *out1 = h1;
+    int nin = 0;
+    for (const cnp_array* h : in) inputs[nin++] = &array_of(h);
+    auto results = uf::call(id, inputs, to_args(args, NOUT));
+    for (size_t k = 0; k < NOUT; ++k) r[k] = std::move(results[k]);
   });
 }
 
@@ -59,15 +45,13 @@ cnp_status call_n(uf::Id id, const cnp_array* const* in, int nin, const cnp_ufun
 
 extern "C" {
 
-#define CNP_UNARY(cname, id)                                                                       \
+#define CNP_UNARY(cname, id)                                                                        \
   CNP_API cnp_status cname(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out) { \
-    const cnp_array* in[1] = {x};                                                                  \
-    return call_n(uf::Id::id, in, 1, args, out, nullptr);                                          \
+    return call_ufunc<1>(uf::Id::id, {x}, args, {out});                                         \
   }
 #define CNP_BINARY(cname, id)                                                                                          \
   CNP_API cnp_status cname(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out) { \
-    const cnp_array* in[2] = {x1, x2};                                                                                 \
-    return call_n(uf::Id::id, in, 2, args, out, nullptr);                                                              \
+    return call_ufunc<1>(uf::Id::id, {x1, x2}, args, {out});                                                          \
   }
 
 CNP_UNARY(cnp_negative, negative)
@@ -161,36 +145,20 @@ CNP_BINARY(cnp_lcm, lcm)
 
 CNP_API cnp_status cnp_divmod(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out1,
                               cnp_array** out2) {
-  const cnp_array* in[2] = {x1, x2};
-  if (!out2) {
-    if (out1) *out1 = nullptr;
-    return fail(CNP_ERR_INVALID_HANDLE, "output pointer is NULL");
-  }
-  return call_n(uf::Id::divmod, in, 2, args, out1, out2);
+  return call_ufunc<2>(uf::Id::divmod, {x1, x2}, args, {out1, out2});
 }
 
 CNP_API cnp_status cnp_clip(const cnp_array* a, const cnp_array* a_min, const cnp_array* a_max,
                             const cnp_ufunc_args* args, cnp_array** out) {
-  if (out) *out = nullptr;
-  return run([&] {
-    require_out(out);
-    Array r = uf::clip(array_of(a), opt_array(a_min), opt_array(a_max), to_args(args, 1));
-    *out = result_handle(args, 0, std::move(r));
-  });
-}
-
-static cnp_status out_or_new(cnp_array* out_arr, cnp_array** out, Array&& r) {
-  *out = out_arr ? retain_handle(out_arr) : new_handle(std::move(r));
-  return CNP_OK;
+  return produce(out, args ? args->out[0] : nullptr,
+                 [&] { return uf::clip(array_of(a), opt_array(a_min), opt_array(a_max), to_args(args, 1)); });
 }
 
 CNP_API cnp_status cnp_around(const cnp_array* a, int64_t decimals, cnp_array* out_arr, cnp_array** out) {
-  if (out) *out = nullptr;
-  return run([&] {
-    require_out(out);
-    Array* o = out_arr ? &array_of(out_arr) : nullptr;
+  return produce(out, out_arr, [&] {
+    Array* o = opt_out(out_arr);
     if (o) o->require_writeable();
-    out_or_new(out_arr, out, uf::around(array_of(a), decimals, o));
+    return uf::around(array_of(a), decimals, o);
   });
 }
 CNP_API cnp_status cnp_round(const cnp_array* a, int64_t decimals, cnp_array* out_arr, cnp_array** out) {
@@ -198,12 +166,7 @@ CNP_API cnp_status cnp_round(const cnp_array* a, int64_t decimals, cnp_array* ou
 }
 
 CNP_API cnp_status cnp_fix(const cnp_array* x, cnp_array* out_arr, cnp_array** out) {
-  if (out) *out = nullptr;
-  return run([&] {
-    require_out(out);
-    Array* o = out_arr ? &array_of(out_arr) : nullptr;
-    out_or_new(out_arr, out, uf::fix(array_of(x), o));
-  });
+  return produce(out, out_arr, [&] { return uf::fix(array_of(x), opt_out(out_arr)); });
 }
 
 CNP_API cnp_status cnp_real(const cnp_array* val, cnp_array** out) {

@@ -55,23 +55,19 @@ CNP_API cnp_status cnp_array_fill(cnp_array* h, const cnp_scalar* value) {
 
 CNP_API cnp_status cnp_astype(const cnp_array* h, const cnp_dtype* dtype, int32_t order, int32_t casting, int32_t copy,
                               cnp_array** out) {
-  if (out) *out = nullptr;
-  return run([&] {
-    require_out(out);
+  return get(out, [&] {
     const Array& a = array_of(h);
     const Dtype* d = dtype_of(dtype);
     check_cast(a.dtype(), d, casting);
     if (order < CNP_ORDER_C || order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");
     bool layout_ok = order == CNP_ORDER_K || (order == CNP_ORDER_A && (a.c_contiguous() || a.f_contiguous())) ||
                      (order == CNP_ORDER_C ? a.c_contiguous() : order == CNP_ORDER_F && a.f_contiguous());
-    if (!copy && d->typenum == a.dtype()->typenum && layout_ok) {
-      *out = retain_handle(h);  // no conversion needed: the input itself (NumPy's `is` identity)
-      return;
-    }
+    // No conversion needed: the input itself (NumPy's `is` identity), so a handle, not an Array.
+    if (!copy && d->typenum == a.dtype()->typenum && layout_ok) return retain_handle(h);
     fpe_clear();
     Array r = cast_copy(a, d, order);
     fpe_report(fpe_read(), "cast");  // NumPy 1.24 warns about NaN/overflow in casts
-    *out = new_handle(std::move(r));
+    return new_handle(std::move(r));
   });
 }
 
