@@ -18,6 +18,7 @@
 #include "core/array.hpp"
 #include "core/dtype.hpp"
 #include "core/error.hpp"
+#include "ufunc/errstate.hpp"
 
 namespace cnp::capi {
 
@@ -95,6 +96,21 @@ inline std::vector<const Array*> array_list(int32_t n, const cnp_array* const* a
   in.reserve(static_cast<size_t>(n));
   for (int32_t i = 0; i < n; ++i) in.push_back(&array_of(arrays[i]));
   return in;
+}
+
+// Runs body under NumPy 1.24's cast warnings: the floating-point flags a cast raises (NaN or
+// overflow into an integer) become a RuntimeWarning "... encountered in cast".
+template <class F>
+decltype(auto) with_cast_warnings(F&& body) {
+  fpe_clear();
+  if constexpr (std::is_void_v<decltype(body())>) {
+    body();
+    fpe_report(fpe_read(), "cast");
+  } else {
+    auto r = body();
+    fpe_report(fpe_read(), "cast");
+    return r;
+  }
 }
 
 // A malloc'd copy of s, released by the caller with cnp_string_free.

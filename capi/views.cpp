@@ -1,10 +1,7 @@
-// Views, shape changes, element access and casting.
-#include <cstring>
+// Views, shape changes, fill and casting (include/cnumpy/core.h).
 #include "capi/guard.hpp"
-#include "ufunc/errstate.hpp"
 #include "core/cast.hpp"
 #include "core/views.hpp"
-#include "indexing/advanced.hpp"
 
 using namespace cnp;
 using namespace cnp::capi;
@@ -23,29 +20,6 @@ CNP_API cnp_status cnp_flatten(const cnp_array* h, int32_t order, cnp_array** ou
 CNP_API cnp_status cnp_transpose(const cnp_array* h, const int64_t* axes, int32_t naxes, cnp_array** out) {
   return produce(out, [&] { return transpose(array_of(h), axes, naxes); });
 }
-CNP_API cnp_status cnp_array_index(const cnp_array* h, int32_t nitems, const cnp_index* items, cnp_array** out) {
-  return produce(out, [&] { return index_get(array_of(h), nitems, items); });
-}
-
-CNP_API cnp_status cnp_array_getitem(const cnp_array* h, int32_t nindex, const int64_t* idx, cnp_scalar* out) {
-  return get(out, [&] {
-    const Array& a = array_of(h);
-    return load_scalar(a.dtype(), element_ptr(a, nindex, idx));
-  });
-}
-
-CNP_API cnp_status cnp_array_setitem(cnp_array* h, int32_t nindex, const int64_t* idx, const cnp_scalar* value) {
-  return run([&] {
-    Array& a = array_of(h);
-    if (!value) throw Error(CNP_ERR_INVALID_HANDLE, "scalar pointer is NULL");
-    char* p = element_ptr(a, nindex, idx);
-    a.require_writeable();
-    alignas(16) char item[16];
-    store_scalar(*value, a.dtype(), item);  // convert first: a failed conversion leaves the array untouched
-    std::memcpy(p, item, static_cast<size_t>(a.itemsize()));
-  });
-}
-
 CNP_API cnp_status cnp_array_fill(cnp_array* h, const cnp_scalar* value) {
   return run([&] {
     if (!value) throw Error(CNP_ERR_INVALID_HANDLE, "scalar pointer is NULL");
@@ -64,19 +38,12 @@ CNP_API cnp_status cnp_astype(const cnp_array* h, const cnp_dtype* dtype, int32_
                      (order == CNP_ORDER_C ? a.c_contiguous() : order == CNP_ORDER_F && a.f_contiguous());
     // No conversion needed: the input itself (NumPy's `is` identity), so a handle, not an Array.
     if (!copy && d->typenum == a.dtype()->typenum && layout_ok) return retain_handle(h);
-    fpe_clear();
-    Array r = cast_copy(a, d, order);
-    fpe_report(fpe_read(), "cast");  // NumPy 1.24 warns about NaN/overflow in casts
-    return new_handle(std::move(r));
+    return new_handle(with_cast_warnings([&] { return cast_copy(a, d, order); }));
   });
 }
 
 CNP_API cnp_status cnp_copyto(cnp_array* dst, const cnp_array* src, int32_t casting, const cnp_array* where) {
-  return run([&] {
-    fpe_clear();
-    assign(array_of(dst), array_of(src), casting, opt_array(where));
-    fpe_report(fpe_read(), "cast");
-  });
+  return run([&] { with_cast_warnings([&] { assign(array_of(dst), array_of(src), casting, opt_array(where)); }); });
 }
 
 }  // extern "C"

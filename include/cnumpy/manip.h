@@ -1,6 +1,5 @@
 /*
- * cnumpy/manip.h: advanced indexing and array manipulation primitives (numpy indexing,
- * concatenate, take, repeat, nonzero, broadcast_to, diagonal). The rest of NumPy's shape
+ * cnumpy/manip.h: array manipulation primitives (concatenate, take, repeat, nonzero, broadcast_to, diagonal). The rest of NumPy's shape
  * manipulation surface (stack, split, flip, pad, ...) is composed from these in the bindings.
  *
  * Conventions: an optional single axis is passed as `const int64_t* axis`, NULL meaning NumPy's
@@ -23,12 +22,6 @@ extern "C" {
 /** numpy.take's mode= argument. */
 enum { CNP_MODE_RAISE = 0, CNP_MODE_WRAP = 1, CNP_MODE_CLIP = 2 };
 
-/** a[items] = value for any index (basic or advanced, see cnp_array_index). value broadcasts to
- *  the indexed shape and is cast unsafely to a's dtype (2.7 into int32 gives 2); duplicate
- *  indices take the last value. Errors: CNP_ERR_VALUE "assignment destination is read-only",
- *  "shape mismatch: value array of shape (3,) could not be broadcast to indexing result of
- *  shape (2,)", and the errors of cnp_array_index. Nothing is written when an error is raised. */
-CNP_API cnp_status cnp_array_index_assign(cnp_array* array, int32_t nitems, const cnp_index* items, const cnp_array* value);
 /** numpy.nonzero as one int64 array of shape (ndim, count): row k holds the indices along axis k
  *  of the nonzero elements in C order (NaN counts as nonzero, -0.0 as zero). 0-d input is
  *  treated as shape (1,), as NumPy 1.24 does. */

@@ -21,6 +21,7 @@
 #define CNUMPY_REDUCE_H
 
 #include "cnumpy/core.h"
+#include "cnumpy/indexing.h"
 
 #ifdef __cplusplus
 extern "C" {
