@@ -30,7 +30,7 @@ CNP_FFT_1D(cnp_fft_ihfft, ff::ihfft(x, n, axis, norm))
                                     int32_t naxes, int32_t norm, cnp_array** out) {                     \
     return produce(out, [&] {                                                                           \
       const Array& x = array_of(a);                                                                     \
-      ff::NdArgs args{s, ns, axes, naxes, two_d};                                                       \
+      ff::NdArgs args{s, axes_count(s, ns), axes, axes_count(axes, naxes), two_d};                                                       \
       return expr;                                                                                      \
     });                                                                                                 \
   }
@@ -50,10 +50,10 @@ CNP_API cnp_status cnp_fft_rfftfreq(int64_t n, double d, cnp_array** out) {
   return produce(out, [&] { return ff::fftfreq(n, d, true); });
 }
 CNP_API cnp_status cnp_fft_fftshift(const cnp_array* x, const int64_t* axes, int32_t naxes, cnp_array** out) {
-  return produce(out, [&] { return ff::fftshift(array_of(x), axes, naxes, false); });
+  return produce(out, [&] { return ff::fftshift(array_of(x), axes, axes_count(axes, naxes), false); });
 }
 CNP_API cnp_status cnp_fft_ifftshift(const cnp_array* x, const int64_t* axes, int32_t naxes, cnp_array** out) {
-  return produce(out, [&] { return ff::fftshift(array_of(x), axes, naxes, true); });
+  return produce(out, [&] { return ff::fftshift(array_of(x), axes, axes_count(axes, naxes), true); });
 }
 
 namespace {

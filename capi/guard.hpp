@@ -89,6 +89,15 @@ inline cnp_array* new_handle(Array&& a) {
 // An optional out= array the callee writes into (NULL: not given).
 inline Array* opt_out(cnp_array* h) { return h ? &array_of(h) : nullptr; }
 
+// An optional tuple of axes, (axes, naxes) in the ABI (docs/api-conventions.md): axes NULL means
+// None whatever naxes says; otherwise naxes >= 0 entries (0: the empty tuple). Returns the count
+// the engine takes, -1 for None.
+inline int32_t axes_count(const int64_t* axes, int32_t naxes) {
+  if (!axes) return -1;
+  if (naxes < 0) throw Error(CNP_ERR_VALUE, "naxes must be >= 0 (pass axes = NULL for None)");
+  return naxes;
+}
+
 // A C array of n array handles (concatenate's, multi_dot's inputs).
 inline std::vector<const Array*> array_list(int32_t n, const cnp_array* const* arrays) {
   if (n < 0 || (n > 0 && !arrays)) throw Error(CNP_ERR_INVALID_HANDLE, "arrays pointer is NULL");

@@ -38,8 +38,7 @@ CNP_API cnp_status cnp_linalg_norm(const cnp_array* x, int32_t ord_kind, double 
                                    int32_t keepdims, cnp_array** out) {
   return produce(out, [&] {
     if (ord_kind < CNP_LINALG_NORM_DEFAULT || ord_kind > CNP_LINALG_NORM_NUC) throw_value("Invalid norm order");
-    if (naxes > 0 && !axes) throw Error(CNP_ERR_INVALID_HANDLE, "axes pointer is NULL");
-    return la::norm(array_of(x), ord_kind, ord, axes, naxes, keepdims != 0);
+    return la::norm(array_of(x), ord_kind, ord, axes, axes_count(axes, naxes), keepdims != 0);
   });
 }
 CNP_API cnp_status cnp_linalg_cond(const cnp_array* x, int32_t p_kind, double p, cnp_array** out) {

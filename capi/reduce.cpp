@@ -24,11 +24,11 @@ CNP_RED_MEAN(cnp_mean, rd::mean)
 CNP_RED_VAR(cnp_var, rd::var, false)
 CNP_RED_VAR(cnp_std, rd::var, true)
 
-CNP_API cnp_status cnp_ptp(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out, int32_t keepdims,
-                           cnp_array** result) {
-  return produce(result, out, [&] {
+CNP_API cnp_status cnp_ptp(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out_array,
+                           int32_t keepdims, cnp_array** out) {
+  return produce(out, out_array, [&] {
     const Array& x = array_of(a);
-    return rd::ptp(x, rd::parse_axes(axes, naxes, x.ndim()), opts(nullptr, out, keepdims, nullptr, nullptr));
+    return rd::ptp(x, reduced_axes(x, axes, naxes), opts(nullptr, out_array, keepdims, nullptr, nullptr));
   });
 }
 
@@ -36,10 +36,10 @@ CNP_RED_LOGIC(cnp_all, rd::all)
 CNP_RED_LOGIC(cnp_any, rd::any)
 
 CNP_API cnp_status cnp_count_nonzero(const cnp_array* a, const int64_t* axes, int32_t naxes, int32_t keepdims,
-                                     cnp_array** result) {
-  return produce(result, nullptr, [&] {
+                                     cnp_array** out) {
+  return produce(out, [&] {
     const Array& x = array_of(a);
-    return rd::count_nonzero(x, rd::parse_axes(axes, naxes, x.ndim()), keepdims != 0);
+    return rd::count_nonzero(x, reduced_axes(x, axes, naxes), keepdims != 0);
   });
 }
 

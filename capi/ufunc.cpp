@@ -154,19 +154,19 @@ CNP_API cnp_status cnp_clip(const cnp_array* a, const cnp_array* a_min, const cn
                  [&] { return uf::clip(array_of(a), opt_array(a_min), opt_array(a_max), to_args(args, 1)); });
 }
 
-CNP_API cnp_status cnp_around(const cnp_array* a, int64_t decimals, cnp_array* out_arr, cnp_array** out) {
-  return produce(out, out_arr, [&] {
-    Array* o = opt_out(out_arr);
+CNP_API cnp_status cnp_around(const cnp_array* a, int64_t decimals, cnp_array* out_array, cnp_array** out) {
+  return produce(out, out_array, [&] {
+    Array* o = opt_out(out_array);
     if (o) o->require_writeable();
     return uf::around(array_of(a), decimals, o);
   });
 }
-CNP_API cnp_status cnp_round(const cnp_array* a, int64_t decimals, cnp_array* out_arr, cnp_array** out) {
-  return cnp_around(a, decimals, out_arr, out);
+CNP_API cnp_status cnp_round(const cnp_array* a, int64_t decimals, cnp_array* out_array, cnp_array** out) {
+  return cnp_around(a, decimals, out_array, out);
 }
 
-CNP_API cnp_status cnp_fix(const cnp_array* x, cnp_array* out_arr, cnp_array** out) {
-  return produce(out, out_arr, [&] { return uf::fix(array_of(x), opt_out(out_arr)); });
+CNP_API cnp_status cnp_fix(const cnp_array* x, cnp_array* out_array, cnp_array** out) {
+  return produce(out, out_array, [&] { return uf::fix(array_of(x), opt_out(out_array)); });
 }
 
 CNP_API cnp_status cnp_real(const cnp_array* val, cnp_array** out) {

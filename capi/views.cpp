@@ -18,7 +18,7 @@ CNP_API cnp_status cnp_flatten(const cnp_array* h, int32_t order, cnp_array** ou
   return produce(out, [&] { return flatten(array_of(h), order); });
 }
 CNP_API cnp_status cnp_transpose(const cnp_array* h, const int64_t* axes, int32_t naxes, cnp_array** out) {
-  return produce(out, [&] { return transpose(array_of(h), axes, naxes); });
+  return produce(out, [&] { return transpose(array_of(h), axes, axes_count(axes, naxes)); });
 }
 CNP_API cnp_status cnp_array_fill(cnp_array* h, const cnp_scalar* value) {
   return run([&] {

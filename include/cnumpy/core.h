@@ -7,7 +7,10 @@
  *  - Every handle handed out is a new reference: free it with the matching cnp_*_free.
  *    Free functions accept NULL and never fail.
  *  - Optional arguments: a NULL dtype means "NumPy's default for this function"; a NULL array
- *    argument means "not given"; ndim/naxes of -1 means "not given" (None) where documented.
+ *    argument means "not given": an optional array, dtype, single axis (`const int64_t* axis`)
+ *    or tuple of axes (`const int64_t* axes, int32_t naxes`); for *_like, ndim -1 keeps the
+ *    prototype's shape. NumPy's out= array is `cnp_array* out_array`, the result `cnp_array** out`.
+ *    docs/api-conventions.md has the full table.
  *  - Booleans are int32_t (0 or 1); enumerations are int32_t constants below.
  *
  * The block between CNP_DECLS_BEGIN and CNP_DECLS_END is plain C99 without preprocessor logic
@@ -281,7 +284,7 @@ CNP_API cnp_status cnp_reshape(const cnp_array* array, int32_t ndim, const int64
 CNP_API cnp_status cnp_ravel(const cnp_array* array, int32_t order, cnp_array** out);
 /** ndarray.flatten(order): always a copy. */
 CNP_API cnp_status cnp_flatten(const cnp_array* array, int32_t order, cnp_array** out);
-/** numpy.transpose(a, axes): a view. naxes -1 reverses the axes. Errors: CNP_ERR_VALUE "axes
+/** numpy.transpose(a, axes): a view. axes NULL (None) reverses the axes. Errors: CNP_ERR_VALUE "axes
  *  don't match array", "repeated axis in transpose", CNP_ERR_AXIS "axis 3 is out of bounds for
  *  array of dimension 2". */
 CNP_API cnp_status cnp_transpose(const cnp_array* array, const int64_t* axes, int32_t naxes, cnp_array** out);

@@ -2,9 +2,10 @@
  * cnumpy/manip.h: array manipulation primitives (concatenate, take, repeat, nonzero, broadcast_to, diagonal). The rest of NumPy's shape
  * manipulation surface (stack, split, flip, pad, ...) is composed from these in the bindings.
  *
- * Conventions: an optional single axis is passed as `const int64_t* axis`, NULL meaning NumPy's
- * axis=None (the input is flattened in C order first). Negative axes count from the end;
- * CNP_ERR_AXIS "axis 2 is out of bounds for array of dimension 2".
+ * Conventions (docs/api-conventions.md): an optional single axis is `const int64_t* axis`, NULL
+ * meaning NumPy's axis=None (the input is flattened in C order first); a required one is
+ * `int64_t axis`. Negative axes count from the end; CNP_ERR_AXIS "axis 2 is out of bounds for
+ * array of dimension 2". out_array is NumPy's out= (NULL: not given), *out the result.
  *
  * The block between CNP_DECLS_BEGIN and CNP_DECLS_END is plain C99 (read by the bindings).
  */
@@ -32,7 +33,7 @@ CNP_API cnp_status cnp_nonzero(const cnp_array* a, cnp_array** out);
  *  take from an empty axes."; CNP_ERR_TYPE "Cannot cast array data from dtype('float64') to
  *  dtype('int64') according to the rule 'safe'". */
 CNP_API cnp_status cnp_take(const cnp_array* a, const cnp_array* indices, const int64_t* axis, int32_t mode, cnp_array** out);
-/** numpy.concatenate(arrays, axis, out, dtype, casting). out (may be NULL) receives the result
+/** numpy.concatenate(arrays, axis, out, dtype, casting). out_array (may be NULL) receives the result
  *  and a new reference to it is returned; dtype NULL promotes the inputs' dtypes. Errors:
  *  CNP_ERR_VALUE "need at least one array to concatenate", "zero-dimensional arrays cannot be
  *  concatenated", "all the input array dimensions except for the concatenation axis must match
