@@ -19,7 +19,7 @@ def candidates():
     found = ctypes.util.find_library("cnumpy")
     if found:
         out.append((found, False))
-    out.append(("libcnumpy.so.0", False))
+    out.append(("libcnumpy.so.%d" % _header.abi_version(), False))
     return out
 
 

@@ -44,9 +44,10 @@ def _axes(axis):
 
 
 def _single_axis(axis):
+    """const int64_t* for an optional single axis: NULL is None (ABI 1)."""
     if axis is None:
-        return _NULL, -1
-    return _int64_array([operator.index(axis)]), 1
+        return _NULL
+    return _int64_array([operator.index(axis)])
 
 
 def _out(out):
@@ -182,8 +183,8 @@ def count_nonzero(a, axis=None, *, keepdims=False):
 def _arg(fn, a, axis, out, keepdims):
     a = as_array(a)
     out = _out(out)
-    ax, n = _single_axis(axis)
-    return produce_into(fn, out, a._h, ax, n, _h(out), _args.boolean(keepdims))
+    ax = _single_axis(axis)
+    return produce_into(fn, out, a._h, ax, _h(out), _args.boolean(keepdims))
 
 
 def argmin(a, axis=None, out=None, *, keepdims=False):
@@ -199,9 +200,9 @@ def argmax(a, axis=None, out=None, *, keepdims=False):
 def _acc(fn, a, axis, dtype, out):
     a = as_array(a)
     out = _out(out)
-    ax, n = _single_axis(axis)
+    ax = _single_axis(axis)
     cell = _new_array_out()
-    st = fn(a._h, ax, n, _args.dtype_handle(dtype), _h(out), cell)
+    st = fn(a._h, ax, _args.dtype_handle(dtype), _h(out), cell)
     if st:
         raise error(st)
     if out is not None:

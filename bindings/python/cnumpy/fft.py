@@ -43,14 +43,15 @@ def _n(n):
 
 
 def _seq(v):
-    """(int64_t[] or NULL, count or -1) for an optional sequence of ints."""
+    """(int64_t[] or NULL, count) for an optional sequence of ints: NULL is None, so an empty
+    sequence still gets an array (ABI 1)."""
     if v is None:
         return _NULL, -1
     try:
         items = [operator.index(v)]
     except TypeError:
         items = [operator.index(x) for x in v]
-    return (_int64_array(items) if items else _NULL), len(items)
+    return _int64_array(items), len(items)
 
 
 def _one(fn):

@@ -197,7 +197,7 @@ def norm(x, ord=None, axis=None, keepdims=False):
             axis = (axis,)
         axes_l = [operator.index(a) for a in axis]
         naxes = count = len(axes_l)
-        axes = _backend.int64_array(axes_l) if axes_l else _NULL
+        axes = _backend.int64_array(axes_l)     # never NULL: NULL is axis=None (ABI 1)
     fast = axis is None and (ord is None or (ord in ("f", "fro") and x.ndim == 2) or
                              (ord == 2 and x.ndim == 1))
     if ord is None:
