@@ -15,11 +15,9 @@ CNP_API void cnp_array_free(cnp_array* h) {
 }
 
 CNP_API cnp_status cnp_array_retain(cnp_array* h, cnp_array** out) {
-  if (out) *out = nullptr;
-  return run([&] {
-    require_out(out);
-    array_of(h);
-    *out = retain_handle(h);
+  return get(out, [&] {
+    array_of(h);  // validates the handle
+    return retain_handle(h);
   });
 }
 
@@ -35,11 +33,7 @@ CNP_API cnp_status cnp_array_data(const cnp_array* h, void** out) { return get(o
 CNP_API cnp_status cnp_array_flags(const cnp_array* h, int32_t* out) { return get(out, [&] { return array_of(h).flags(); }); }
 
 CNP_API cnp_status cnp_array_dtype(const cnp_array* h, cnp_dtype** out) {
-  if (out) *out = nullptr;
-  return run([&] {
-    require_out(out);
-    *out = dtype_retain(array_of(h).dtype());
-  });
+  return get(out, [&] { return dtype_retain(array_of(h).dtype()); });
 }
 
 CNP_API cnp_status cnp_array_set_writeable(cnp_array* h, int32_t writeable) {

@@ -38,11 +38,9 @@ CNP_API cnp_status cnp_audio_resample(const cnp_array* x, double in_rate, double
 
 CNP_API cnp_status cnp_audio_resampler_create(double in_rate, double out_rate, int64_t channels, int32_t typenum,
                                               int32_t quality, int32_t planar, cnp_audio_resampler** out) {
-  if (out) *out = nullptr;
-  return run([&] {
-    require_out(out);
+  return get(out, [&] {
     auto r = au::make_resampler(in_rate, out_rate, channels, typenum, quality);
-    *out = new cnp_audio_resampler{kResamplerMagic, planar != 0, std::move(r)};
+    return new cnp_audio_resampler{kResamplerMagic, planar != 0, std::move(r)};
   });
 }
 

@@ -1,6 +1,4 @@
 // numpy array creation routines.
-#include <memory>
-
 #include "capi/guard.hpp"
 #include "core/cast.hpp"
 #include "core/creation.hpp"
@@ -50,15 +48,9 @@ CNP_API cnp_status cnp_arange(const cnp_scalar* start, const cnp_scalar* stop, c
 
 CNP_API cnp_status cnp_linspace(const cnp_array* start, const cnp_array* stop, int64_t num, int32_t endpoint,
                                 const cnp_dtype* dtype, int64_t axis, cnp_array** out, cnp_array** step_out) {
-  if (out) *out = nullptr;
-  if (step_out) *step_out = nullptr;
-  return run([&] {
-    require_out(out);
-    Array step;
-    std::unique_ptr<cnp_array> y(new_handle(
-        linspace(array_of(start), array_of(stop), num, endpoint != 0, opt_dtype(dtype), axis, step_out ? &step : nullptr)));
-    if (step_out) *step_out = new_handle(std::move(step));  // if this throws, y is released: all or nothing
-    *out = y.release();
+  return produce({Result{out}, Result{step_out, true}}, [&](auto& r) {
+    r[0] = linspace(array_of(start), array_of(stop), num, endpoint != 0, opt_dtype(dtype), axis,
+                    step_out ? &r[1].emplace() : nullptr);
   });
 }
 

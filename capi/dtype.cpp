@@ -7,16 +7,14 @@ using namespace cnp::capi;
 extern "C" {
 
 CNP_API cnp_status cnp_dtype_from_string(const char* spec, cnp_dtype** out) {
-  if (out) *out = nullptr;
-  return run([&] {
+  return get(out, [&] {
     if (!spec) throw Error(CNP_ERR_INVALID_HANDLE, "dtype string is NULL");
-    *require_out(out) = dtype_retain(parse_dtype(spec));
+    return dtype_retain(parse_dtype(spec));
   });
 }
 
 CNP_API cnp_status cnp_dtype_from_typenum(int32_t typenum, cnp_dtype** out) {
-  if (out) *out = nullptr;
-  return run([&] { *require_out(out) = dtype_retain(builtin_dtype(typenum)); });
+  return get(out, [&] { return dtype_retain(builtin_dtype(typenum)); });
 }
 
 CNP_API void cnp_dtype_free(cnp_dtype* dtype) {
@@ -40,19 +38,16 @@ CNP_API cnp_status cnp_can_cast(const cnp_dtype* from, const cnp_dtype* to, int3
 }
 
 CNP_API cnp_status cnp_promote_types(const cnp_dtype* a, const cnp_dtype* b, cnp_dtype** out) {
-  if (out) *out = nullptr;
-  return run([&] { *require_out(out) = dtype_retain(promote_types(dtype_of(a), dtype_of(b))); });
+  return get(out, [&] { return dtype_retain(promote_types(dtype_of(a), dtype_of(b))); });
 }
 
 CNP_API cnp_status cnp_result_type(int64_t n, const cnp_dtype* const* dtypes, cnp_dtype** out) {
-  if (out) *out = nullptr;
-  return run([&] {
-    require_out(out);
+  return get(out, [&] {
     if (n <= 0) throw_value("at least one array or dtype is required");
     if (!dtypes) throw Error(CNP_ERR_INVALID_HANDLE, "dtypes pointer is NULL");
     const Dtype* r = dtype_of(dtypes[0]);
     for (int64_t i = 1; i < n; ++i) r = promote_types(r, dtype_of(dtypes[i]));
-    *out = dtype_retain(r);
+    return dtype_retain(r);
   });
 }
 

@@ -1,10 +1,6 @@
 // C entry points of numpy.fft: thin wrappers over src/fft.
 #include "cnumpy/fft.h"
 
-#include <cstdlib>
-#include <cstring>
-#include <new>
-
 #include "capi/guard.hpp"
 #include "fft/plan_cache.hpp"
 #include "fft/transforms.hpp"
@@ -16,36 +12,36 @@ namespace ff = cnp::fft;
 extern "C" {
 
 #define CNP_FFT_1D(name, expr)                                                                         \
-  CNP_API cnp_status cnp_fft_##name(const cnp_array* a, int64_t n, int64_t axis, int32_t norm, cnp_array** out) { \
+  CNP_API cnp_status name(const cnp_array* a, int64_t n, int64_t axis, int32_t norm, cnp_array** out) { \
     return produce(out, [&] {                                                                          \
       const Array& x = array_of(a);                                                                    \
       return expr;                                                                                     \
     });                                                                                                \
   }
-CNP_FFT_1D(fft, ff::fft(x, n, axis, norm, false))
-CNP_FFT_1D(ifft, ff::fft(x, n, axis, norm, true))
-CNP_FFT_1D(rfft, ff::rfft(x, n, axis, norm))
-CNP_FFT_1D(irfft, ff::irfft(x, n, axis, norm))
-CNP_FFT_1D(hfft, ff::hfft(x, n, axis, norm))
-CNP_FFT_1D(ihfft, ff::ihfft(x, n, axis, norm))
+CNP_FFT_1D(cnp_fft_fft, ff::fft(x, n, axis, norm, false))
+CNP_FFT_1D(cnp_fft_ifft, ff::fft(x, n, axis, norm, true))
+CNP_FFT_1D(cnp_fft_rfft, ff::rfft(x, n, axis, norm))
+CNP_FFT_1D(cnp_fft_irfft, ff::irfft(x, n, axis, norm))
+CNP_FFT_1D(cnp_fft_hfft, ff::hfft(x, n, axis, norm))
+CNP_FFT_1D(cnp_fft_ihfft, ff::ihfft(x, n, axis, norm))
 
 #define CNP_FFT_ND(name, two_d, expr)                                                                   \
-  CNP_API cnp_status cnp_fft_##name(const cnp_array* a, const int64_t* s, int32_t ns, const int64_t* axes, \
+  CNP_API cnp_status name(const cnp_array* a, const int64_t* s, int32_t ns, const int64_t* axes, \
                                     int32_t naxes, int32_t norm, cnp_array** out) {                     \
     return produce(out, [&] {                                                                           \
       const Array& x = array_of(a);                                                                     \
-      ff::NdArgs args{s, ns, axes, naxes, two_d};                                                       \
+      ff::NdArgs args{s, axes_count(s, ns), axes, axes_count(axes, naxes), two_d};                                                       \
       return expr;                                                                                      \
     });                                                                                                 \
   }
-CNP_FFT_ND(fftn, false, ff::fftn(x, args, norm, false))
-CNP_FFT_ND(ifftn, false, ff::fftn(x, args, norm, true))
-CNP_FFT_ND(rfftn, false, ff::rfftn(x, args, norm))
-CNP_FFT_ND(irfftn, false, ff::irfftn(x, args, norm))
-CNP_FFT_ND(fft2, true, ff::fftn(x, args, norm, false))
-CNP_FFT_ND(ifft2, true, ff::fftn(x, args, norm, true))
-CNP_FFT_ND(rfft2, true, ff::rfftn(x, args, norm))
-CNP_FFT_ND(irfft2, true, ff::irfftn(x, args, norm))
+CNP_FFT_ND(cnp_fft_fftn, false, ff::fftn(x, args, norm, false))
+CNP_FFT_ND(cnp_fft_ifftn, false, ff::fftn(x, args, norm, true))
+CNP_FFT_ND(cnp_fft_rfftn, false, ff::rfftn(x, args, norm))
+CNP_FFT_ND(cnp_fft_irfftn, false, ff::irfftn(x, args, norm))
+CNP_FFT_ND(cnp_fft_fft2, true, ff::fftn(x, args, norm, false))
+CNP_FFT_ND(cnp_fft_ifft2, true, ff::fftn(x, args, norm, true))
+CNP_FFT_ND(cnp_fft_rfft2, true, ff::rfftn(x, args, norm))
+CNP_FFT_ND(cnp_fft_irfft2, true, ff::irfftn(x, args, norm))
 
 CNP_API cnp_status cnp_fft_fftfreq(int64_t n, double d, cnp_array** out) {
   return produce(out, [&] { return ff::fftfreq(n, d, false); });
@@ -54,10 +50,10 @@ CNP_API cnp_status cnp_fft_rfftfreq(int64_t n, double d, cnp_array** out) {
   return produce(out, [&] { return ff::fftfreq(n, d, true); });
 }
 CNP_API cnp_status cnp_fft_fftshift(const cnp_array* x, const int64_t* axes, int32_t naxes, cnp_array** out) {
-  return produce(out, [&] { return ff::fftshift(array_of(x), axes, naxes, false); });
+  return produce(out, [&] { return ff::fftshift(array_of(x), axes, axes_count(axes, naxes), false); });
 }
 CNP_API cnp_status cnp_fft_ifftshift(const cnp_array* x, const int64_t* axes, int32_t naxes, cnp_array** out) {
-  return produce(out, [&] { return ff::fftshift(array_of(x), axes, naxes, true); });
+  return produce(out, [&] { return ff::fftshift(array_of(x), axes, axes_count(axes, naxes), true); });
 }
 
 namespace {
@@ -69,14 +65,7 @@ bool precision_flag(int32_t single_precision) {
 }  // namespace
 
 CNP_API cnp_status cnp_fft_export_wisdom(int32_t single_precision, char** out) {
-  if (out) *out = nullptr;
-  return get(out, [&] {
-    std::string w = ff::export_wisdom(precision_flag(single_precision));
-    char* p = static_cast<char*>(std::malloc(w.size() + 1));  // released by cnp_string_free
-    if (!p) throw std::bad_alloc();
-    std::memcpy(p, w.c_str(), w.size() + 1);
-    return p;
-  });
+  return get(out, [&] { return to_c_string(ff::export_wisdom(precision_flag(single_precision))); });
 }
 
 CNP_API cnp_status cnp_fft_import_wisdom(int32_t single_precision, const char* wisdom) {

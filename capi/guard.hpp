@@ -1,15 +1,24 @@
-// The one place where C++ meets the C ABI: every entry point runs its body through run()/produce(),
-// which catch every exception and turn it into a status plus cnp_last_error(), and validate handles
-// so that NULL or foreign pointers become errors instead of crashes.
+// The one place where C++ meets the C ABI: every entry point runs its body through run(), get()
+// or produce(), which catch every exception and turn it into a status plus cnp_last_error(), and
+// validate handles so that NULL or foreign pointers become errors instead of crashes. get() and
+// produce() are the only ways results are handed out (see "handing results out" below).
 #pragma once
+#include <array>
 #include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <new>
+#include <optional>
+#include <string>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "cnumpy/core.h"
 #include "core/array.hpp"
 #include "core/dtype.hpp"
 #include "core/error.hpp"
+#include "ufunc/errstate.hpp"
 
 namespace cnp::capi {
 
@@ -77,24 +86,121 @@ inline cnp_array* new_handle(Array&& a) {
   return h;
 }
 
-// Runs a body that returns an Array and hands it out as a new handle (NULL on failure).
-template <class F>
-cnp_status produce(cnp_array** out, F&& body) noexcept {
-  if (out) *out = nullptr;
-  return run([&] {
-    require_out(out);  // before the body: a result with nowhere to go would leak
-    Array result = body();
-    *out = new_handle(std::move(result));
-  });
+// An optional out= array the callee writes into (NULL: not given).
+inline Array* opt_out(cnp_array* h) { return h ? &array_of(h) : nullptr; }
+
+// An optional tuple of axes, (axes, naxes) in the ABI (docs/api-conventions.md): axes NULL means
+// None whatever naxes says; otherwise naxes >= 0 entries (0: the empty tuple). Returns the count
+// the engine takes, -1 for None.
+inline int32_t axes_count(const int64_t* axes, int32_t naxes) {
+  if (!axes) return -1;
+  if (naxes < 0) throw Error(CNP_ERR_VALUE, "naxes must be >= 0 (pass axes = NULL for None)");
+  return naxes;
 }
+
+// A C array of n array handles (concatenate's, multi_dot's inputs).
+inline std::vector<const Array*> array_list(int32_t n, const cnp_array* const* arrays) {
+  if (n < 0 || (n > 0 && !arrays)) throw Error(CNP_ERR_INVALID_HANDLE, "arrays pointer is NULL");
+  std::vector<const Array*> in;
+  in.reserve(static_cast<size_t>(n));
+  for (int32_t i = 0; i < n; ++i) in.push_back(&array_of(arrays[i]));
+  return in;
+}
+
+// Runs body under NumPy 1.24's cast warnings: the floating-point flags a cast raises (NaN or
+// overflow into an integer) become a RuntimeWarning "... encountered in cast".
+template <class F>
+decltype(auto) with_cast_warnings(F&& body) {
+  fpe_clear();
+  if constexpr (std::is_void_v<decltype(body())>) {
+    body();
+    fpe_report(fpe_read(), "cast");
+  } else {
+    auto r = body();
+    fpe_report(fpe_read(), "cast");
+    return r;
+  }
+}
+
+// A malloc'd copy of s, released by the caller with cnp_string_free.
+inline char* to_c_string(const std::string& s) {
+  char* p = static_cast<char*>(std::malloc(s.size() + 1));
+  if (!p) throw std::bad_alloc();
+  std::memcpy(p, s.c_str(), s.size() + 1);
+  return p;
+}
+
+// ---- handing results out --------------------------------------------------------------------
+// Two entry points, one rule (docs/api-conventions.md, Errors): out-parameters are written only
+// on success, and pointer out-parameters are set to NULL first, so a failed call leaves NULL.
+//   get(out, body)               one plain value: a count, a borrowed pointer, a dtype or string
+//                                reference, a handle the body made itself;
+//   produce(out, body)           one array result, handed out as a new handle;
+//   produce(out, into, body)     the same with NumPy's out= array `into`;
+//   produce({Result...}, body)   several array results (body(r) fills r[k]), all or nothing.
 
 // For getters: writes *out only on success.
 template <class T, class F>
 cnp_status get(T* out, F&& body) noexcept {
+  if constexpr (std::is_pointer_v<T>) {
+    if (out) *out = nullptr;
+  }
   return run([&] {
     require_out(out);
     *out = body();
   });
+}
+
+// Where one array result goes. optional: the caller may pass NULL for dst (a secondary result it
+// did not ask for, like linspace's step); the body then leaves that value empty, as it may for a
+// result the arguments do not call for (qr's q in mode 'r'). into: the caller's out= array; the
+// result was written into it, so the caller gets a new reference to it (NumPy returns `out`
+// itself) instead of a new handle.
+struct Result {
+  cnp_array** dst = nullptr;
+  bool optional = false;
+  cnp_array* into = nullptr;
+};
+
+// Hands out values[k] (those present) through results[k], all or nothing: if making one handle
+// fails, the ones already made are released and no out-parameter is written.
+inline void hand_out(const Result* results, size_t n, std::optional<Array>* values) {
+  cnp_array* local[8] = {};  // no allocation for the usual one or two results (ufunc calls are hot)
+  std::vector<cnp_array*> more(n > 8 ? n : 0, nullptr);
+  cnp_array** handles = n > 8 ? more.data() : local;
+  try {
+    for (size_t k = 0; k < n; ++k)
+      if (results[k].dst && values[k])
+        handles[k] = results[k].into ? retain_handle(results[k].into) : new_handle(std::move(*values[k]));
+  } catch (...) {
+    for (size_t k = 0; k < n; ++k) cnp_array_free(handles[k]);
+    throw;
+  }
+  for (size_t k = 0; k < n; ++k)
+    if (results[k].dst) *results[k].dst = handles[k];
+}
+
+template <size_t N, class F>
+cnp_status produce(const Result (&results)[N], F&& body) noexcept {
+  for (const Result& r : results)
+    if (r.dst) *r.dst = nullptr;
+  return run([&] {
+    for (const Result& r : results)
+      if (!r.optional) require_out(r.dst);  // before the body: a result with nowhere to go would leak
+    std::array<std::optional<Array>, N> values;
+    body(values);
+    hand_out(results, N, values.data());
+  });
+}
+
+template <class F>
+cnp_status produce(cnp_array** out, cnp_array* into, F&& body) noexcept {
+  return produce({Result{out, false, into}}, [&](std::array<std::optional<Array>, 1>& r) { r[0] = body(); });
+}
+
+template <class F>
+cnp_status produce(cnp_array** out, F&& body) noexcept {
+  return produce(out, nullptr, std::forward<F>(body));
 }
 
 }  // namespace cnp::capi

@@ -10,7 +10,6 @@ using namespace cnp::capi;
 extern "C" {
 
 CNP_API cnp_status cnp_array_to_dlpack(const cnp_array* a, void** out) {
-  if (out) *out = nullptr;
   return get(out, [&] { return static_cast<void*>(interop::to_dlpack(array_of(a))); });
 }
 

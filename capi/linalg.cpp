@@ -1,8 +1,6 @@
 // C entry points of the matrix products and numpy.linalg: thin wrappers over src/linalg.
 #include "cnumpy/linalg.h"
 
-#include <vector>
-
 #include "capi/guard.hpp"
 #include "linalg/linalg.hpp"
 
@@ -10,21 +8,6 @@ using namespace cnp;
 using namespace cnp::capi;
 namespace la = cnp::linalg;
 
-namespace {
-// Several out-parameters: all cleared first, all written only on success.
-cnp_status clear(std::initializer_list<cnp_array**> outs) {
-  for (cnp_array** o : outs)
-    if (o) *o = nullptr;
-  return CNP_OK;
-}
-
-std::vector<const Array*> array_list(int32_t n, const cnp_array* const* arrays) {
-  if (n < 0 || (n > 0 && !arrays)) throw Error(CNP_ERR_INVALID_HANDLE, "arrays pointer is NULL");
-  std::vector<const Array*> in;
-  for (int32_t i = 0; i < n; ++i) in.push_back(&array_of(arrays[i]));
-  return in;
-}
-}  // namespace
 
 extern "C" {
 
@@ -55,8 +38,7 @@ CNP_API cnp_status cnp_linalg_norm(const cnp_array* x, int32_t ord_kind, double 
                                    int32_t keepdims, cnp_array** out) {
   return produce(out, [&] {
     if (ord_kind < CNP_LINALG_NORM_DEFAULT || ord_kind > CNP_LINALG_NORM_NUC) throw_value("Invalid norm order");
-    if (naxes > 0 && !axes) throw Error(CNP_ERR_INVALID_HANDLE, "axes pointer is NULL");
-    return la::norm(array_of(x), ord_kind, ord, axes, naxes, keepdims != 0);
+    return la::norm(array_of(x), ord_kind, ord, axes, axes_count(axes, naxes), keepdims != 0);
   });
 }
 CNP_API cnp_status cnp_linalg_cond(const cnp_array* x, int32_t p_kind, double p, cnp_array** out) {
@@ -95,82 +77,44 @@ CNP_API cnp_status cnp_linalg_cholesky(const cnp_array* a, cnp_array** out) {
 }
 
 CNP_API cnp_status cnp_linalg_slogdet(const cnp_array* a, cnp_array** sign, cnp_array** logdet) {
-  clear({sign, logdet});
-  return run([&] {
-    require_out(sign);
-    require_out(logdet);
-    Array s, l;
-    la::slogdet(array_of(a), s, l);
-    *sign = new_handle(std::move(s));
-    *logdet = new_handle(std::move(l));
-  });
+  return produce({Result{sign}, Result{logdet}},
+                 [&](auto& r) { la::slogdet(array_of(a), r[0].emplace(), r[1].emplace()); });
 }
 
 CNP_API cnp_status cnp_linalg_lstsq(const cnp_array* a, const cnp_array* b, double rcond, cnp_array** x,
                                     cnp_array** residuals, cnp_array** rank, cnp_array** s) {
-  clear({x, residuals, rank, s});
-  return run([&] {
-    require_out(x);
-    require_out(residuals);
-    require_out(rank);
-    require_out(s);
-    Array xa, ra, ka, sa;
-    la::lstsq(array_of(a), array_of(b), rcond, xa, ra, ka, sa);
-    *x = new_handle(std::move(xa));
-    *residuals = new_handle(std::move(ra));
-    *rank = new_handle(std::move(ka));
-    *s = new_handle(std::move(sa));
+  return produce({Result{x}, Result{residuals}, Result{rank}, Result{s}}, [&](auto& r) {
+    la::lstsq(array_of(a), array_of(b), rcond, r[0].emplace(), r[1].emplace(), r[2].emplace(), r[3].emplace());
   });
 }
 
 CNP_API cnp_status cnp_linalg_eigh(const cnp_array* a, int32_t uplo, cnp_array** w, cnp_array** v) {
-  clear({w, v});
-  return run([&] {
-    require_out(w);
+  return produce({Result{w}, Result{v, true}}, [&](auto& r) {
     if (uplo != 'L' && uplo != 'U') throw_value("UPLO argument must be 'L' or 'U'");
-    Array wa, va;
-    la::eigh(array_of(a), char(uplo), wa, v ? &va : nullptr);
-    *w = new_handle(std::move(wa));
-    if (v) *v = new_handle(std::move(va));
+    la::eigh(array_of(a), char(uplo), r[0].emplace(), v ? &r[1].emplace() : nullptr);
   });
 }
 
 CNP_API cnp_status cnp_linalg_eig(const cnp_array* a, cnp_array** w, cnp_array** v) {
-  clear({w, v});
-  return run([&] {
-    require_out(w);
-    Array wa, va;
-    la::eig(array_of(a), wa, v ? &va : nullptr);
-    *w = new_handle(std::move(wa));
-    if (v) *v = new_handle(std::move(va));
-  });
+  return produce({Result{w}, Result{v, true}},
+                 [&](auto& r) { la::eig(array_of(a), r[0].emplace(), v ? &r[1].emplace() : nullptr); });
 }
 
 CNP_API cnp_status cnp_linalg_svd(const cnp_array* a, int32_t full_matrices, cnp_array** u, cnp_array** s, cnp_array** vh) {
-  clear({u, s, vh});
-  return run([&] {
-    require_out(s);
+  return produce({Result{u, true}, Result{s}, Result{vh, true}}, [&](auto& r) {
     if ((u == nullptr) != (vh == nullptr)) throw_value("svd: u and vh must both be given or both be NULL");
-    Array ua, sa, va;
-    la::svd(array_of(a), full_matrices != 0, u ? &ua : nullptr, sa, u ? &va : nullptr);
-    *s = new_handle(std::move(sa));
-    if (u) {
-      *u = new_handle(std::move(ua));
-      *vh = new_handle(std::move(va));
-    }
+    la::svd(array_of(a), full_matrices != 0, u ? &r[0].emplace() : nullptr, r[1].emplace(),
+            u ? &r[2].emplace() : nullptr);
   });
 }
 
 CNP_API cnp_status cnp_linalg_qr(const cnp_array* a, int32_t mode, cnp_array** q, cnp_array** r) {
-  clear({q, r});
-  return run([&] {
-    require_out(r);
+  // q is not computed in mode 'r' (the caller may pass NULL); r is always required.
+  return produce({Result{q, true}, Result{r}}, [&](auto& res) {
     if (mode < CNP_LINALG_QR_REDUCED || mode > CNP_LINALG_QR_RAW) throw_value("Unrecognized mode");
-    if (mode != CNP_LINALG_QR_R) require_out(q);
-    Array qa, ra;
-    la::qr(array_of(a), mode, mode != CNP_LINALG_QR_R ? &qa : nullptr, ra);
-    *r = new_handle(std::move(ra));
-    if (mode != CNP_LINALG_QR_R) *q = new_handle(std::move(qa));
+    const bool want_q = mode != CNP_LINALG_QR_R;
+    if (want_q) require_out(q);
+    la::qr(array_of(a), mode, want_q ? &res[0].emplace() : nullptr, res[1].emplace());
   });
 }
 

@@ -1,45 +1,15 @@
-// Advanced indexing assignment and the manipulation primitives (include/cnumpy/manip.h).
+// The manipulation primitives (include/cnumpy/manip.h).
 #include <vector>
 
 #include "capi/guard.hpp"
 #include "core/cast.hpp"
 #include "indexing/advanced.hpp"
 #include "manip/manip.hpp"
-#include "ufunc/errstate.hpp"
 
 using namespace cnp;
 using namespace cnp::capi;
 
-namespace {
-std::vector<const Array*> array_list(int32_t n, const cnp_array* const* arrays) {
-  if (n < 0 || (n > 0 && !arrays)) throw Error(CNP_ERR_INVALID_HANDLE, "arrays pointer is NULL");
-  std::vector<const Array*> in;
-  in.reserve(static_cast<size_t>(n));
-  for (int32_t i = 0; i < n; ++i) in.push_back(&array_of(arrays[i]));
-  return in;
-}
-
-// Runs a joining body with NumPy's cast warnings.
-template <class F>
-Array with_fpe(F&& f) {
-  fpe_clear();
-  Array r = f();
-  fpe_report(fpe_read(), "cast");
-  return r;
-}
-}  // namespace
-
 extern "C" {
-
-CNP_API cnp_status cnp_array_index_assign(cnp_array* h, int32_t nitems, const cnp_index* items, const cnp_array* value) {
-  return run([&] {
-    Array& a = array_of(h);
-    const Array& v = array_of(value);
-    fpe_clear();
-    index_set(a, nitems, items, v);
-    fpe_report(fpe_read(), "cast");
-  });
-}
 
 CNP_API cnp_status cnp_nonzero(const cnp_array* a, cnp_array** out) {
   return produce(out, [&] { return nonzero(array_of(a)); });
@@ -55,9 +25,9 @@ CNP_API cnp_status cnp_stack(int32_t n, const cnp_array* const* arrays, int64_t 
                              const cnp_dtype* dtype, int32_t casting, cnp_array** out) {
   return produce(out, [&] {
     auto in = array_list(n, arrays);
-    Array* o = out_array ? &array_of(out_array) : nullptr;
+    Array* o = opt_out(out_array);
     if (o && dtype) throw_type("stack() only takes `out` or `dtype` as an argument, but both were provided.");
-    return with_fpe([&] { return stack(in, axis, o, opt_dtype(dtype), casting); });
+    return with_cast_warnings([&] { return stack(in, axis, o, opt_dtype(dtype), casting); });
   });
 }
 
@@ -65,7 +35,7 @@ CNP_API cnp_status cnp_vstack(int32_t n, const cnp_array* const* arrays, const c
                               cnp_array** out) {
   return produce(out, [&] {
     auto in = array_list(n, arrays);
-    return with_fpe([&] { return vstack(in, opt_dtype(dtype), casting); });
+    return with_cast_warnings([&] { return vstack(in, opt_dtype(dtype), casting); });
   });
 }
 
@@ -73,7 +43,7 @@ CNP_API cnp_status cnp_hstack(int32_t n, const cnp_array* const* arrays, const c
                               cnp_array** out) {
   return produce(out, [&] {
     auto in = array_list(n, arrays);
-    return with_fpe([&] { return hstack(in, opt_dtype(dtype), casting); });
+    return with_cast_warnings([&] { return hstack(in, opt_dtype(dtype), casting); });
   });
 }
 
@@ -81,11 +51,7 @@ CNP_API cnp_status cnp_concatenate(int32_t n, const cnp_array* const* arrays, co
                                    const cnp_dtype* dtype, int32_t casting, cnp_array** out) {
   return produce(out, [&] {
     auto in = array_list(n, arrays);
-    Array* o = out_array ? &array_of(out_array) : nullptr;
-    fpe_clear();
-    Array r = concatenate(in, axis, o, opt_dtype(dtype), casting);
-    fpe_report(fpe_read(), "cast");
-    return r;
+    return with_cast_warnings([&] { return concatenate(in, axis, opt_out(out_array), opt_dtype(dtype), casting); });
   });
 }
 

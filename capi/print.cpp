@@ -2,8 +2,6 @@
 #include "cnumpy/print.h"
 
 #include <cstdlib>
-#include <cstring>
-#include <new>
 
 #include "capi/guard.hpp"
 #include "print/array_print.hpp"
@@ -11,16 +9,6 @@
 
 using namespace cnp;
 using namespace cnp::capi;
-
-namespace {
-// A malloc'd copy the caller releases with cnp_string_free.
-char* to_c_string(const std::string& s) {
-  char* p = static_cast<char*>(std::malloc(s.size() + 1));
-  if (!p) throw std::bad_alloc();
-  std::memcpy(p, s.c_str(), s.size() + 1);
-  return p;
-}
-}  // namespace
 
 extern "C" {
 
@@ -36,12 +24,10 @@ CNP_API cnp_status cnp_set_printoptions(const cnp_printoptions* options) {
 }
 
 CNP_API cnp_status cnp_array_repr(const cnp_array* a, char** out) {
-  if (out) *out = nullptr;
   return get(out, [&] { return to_c_string(print::array_repr(array_of(a))); });
 }
 
 CNP_API cnp_status cnp_array_str(const cnp_array* a, char** out) {
-  if (out) *out = nullptr;
   return get(out, [&] { return to_c_string(print::array_str(array_of(a))); });
 }
 

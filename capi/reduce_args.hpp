@@ -1,40 +1,92 @@
-// Argument translation shared by the reduction and statistics entry points.
+// Argument translation shared by the reduction (reduce.cpp) and statistics (statistics.cpp) entry
+// points, and the macros that write out the entry points sharing one signature: each is called
+// with the exported name in full (CNP_RED_DTYPE(cnp_sum, rd::sum)), so grep finds it.
+// Parameters follow docs/api-conventions.md: (axes, naxes) an optional tuple of axes (axes NULL =
+// None), axis an optional single axis (NULL = None), out_array NumPy's out=, out the result.
 #pragma once
 #include "capi/guard.hpp"
 #include "reduce/reduce.hpp"
 
 namespace cnp::capi {
 
-inline reduce::Opts opts(const cnp_dtype* dtype, cnp_array* out, int32_t keepdims, const cnp_array* initial, const cnp_array* where) {
+inline reduce::Opts opts(const cnp_dtype* dtype, cnp_array* out_array, int32_t keepdims, const cnp_array* initial,
+                         const cnp_array* where) {
   reduce::Opts o;
   o.dtype = opt_dtype(dtype);
-  o.out = out ? &array_of(out) : nullptr;
+  o.out = opt_out(out_array);
   o.keepdims = keepdims != 0;
   o.initial = opt_array(initial);
   o.where = opt_array(where);
   return o;
 }
 
-inline cnp_status hand_out(cnp_array* out, cnp_array** result, Array (*body)(void*), void* ctx) {
-  if (result) *result = nullptr;
-  return run([&] {
-    require_out(result);
-    Array r = body(ctx);
-    *result = out ? retain_handle(out) : new_handle(std::move(r));
-  });
-}
-
-template <class F>
-cnp_status reduce_call(cnp_array* out, cnp_array** result, F&& f) {
-  return hand_out(out, result, [](void* c) { return (*static_cast<F*>(c))(); }, &f);
-}
-
-// One optional axis (naxes -1 = None).
-inline bool single_axis(const int64_t* axes, int32_t naxes, int64_t* axis) {
-  if (naxes < 0 || !axes) return false;
-  if (naxes != 1) throw Error(CNP_ERR_TYPE, "'tuple' object cannot be interpreted as an integer");
-  *axis = axes[0];
-  return true;
+// The reduced axes of x for an optional tuple of axes, with ufunc.reduce's checks and messages.
+inline reduce::Axes reduced_axes(const Array& x, const int64_t* axes, int32_t naxes) {
+  return reduce::parse_axes(axes, axes_count(axes, naxes), x.ndim());
 }
 
 }  // namespace cnp::capi
+
+#define CNP_RED_DTYPE(cname, fn)                                                                                      \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,            \
+                           cnp_array* out_array, int32_t keepdims, const cnp_array* initial, const cnp_array* where,  \
+                           cnp_array** out) {                                                                         \
+    return produce(out, out_array, [&] {                                                                              \
+      const Array& x = array_of(a);                                                                                   \
+      return fn(x, reduced_axes(x, axes, naxes), opts(dtype, out_array, keepdims, initial, where));                   \
+    });                                                                                                               \
+  }
+
+#define CNP_RED_MINMAX(cname, fn)                                                                                     \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out_array,              \
+                           int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** out) {     \
+    return produce(out, out_array, [&] {                                                                              \
+      const Array& x = array_of(a);                                                                                   \
+      return fn(x, reduced_axes(x, axes, naxes), opts(nullptr, out_array, keepdims, initial, where));                 \
+    });                                                                                                               \
+  }
+
+#define CNP_RED_MEAN(cname, fn)                                                                                       \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,            \
+                           cnp_array* out_array, int32_t keepdims, const cnp_array* where, cnp_array** out) {         \
+    return produce(out, out_array, [&] {                                                                              \
+      const Array& x = array_of(a);                                                                                   \
+      return fn(x, reduced_axes(x, axes, naxes), opts(dtype, out_array, keepdims, nullptr, where));                   \
+    });                                                                                                               \
+  }
+
+#define CNP_RED_VAR(cname, fn, sq)                                                                                    \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,            \
+                           cnp_array* out_array, double ddof, int32_t keepdims, const cnp_array* where,               \
+                           cnp_array** out) {                                                                         \
+    return produce(out, out_array, [&] {                                                                              \
+      const Array& x = array_of(a);                                                                                   \
+      return fn(x, reduced_axes(x, axes, naxes), opts(dtype, out_array, keepdims, nullptr, where), ddof, sq);         \
+    });                                                                                                               \
+  }
+
+#define CNP_RED_LOGIC(cname, fn)                                                                                      \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out_array,              \
+                           int32_t keepdims, const cnp_array* where, cnp_array** out) {                               \
+    return produce(out, out_array, [&] {                                                                              \
+      const Array& x = array_of(a);                                                                                   \
+      return fn(x, reduced_axes(x, axes, naxes), opts(nullptr, out_array, keepdims, nullptr, where));                 \
+    });                                                                                                               \
+  }
+
+// argmin/argmax and the accumulations take an optional single axis (NULL = flattened).
+#define CNP_RED_ARG(cname, fn, is_max)                                                                                \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axis, cnp_array* out_array, int32_t keepdims,           \
+                           cnp_array** out) {                                                                         \
+    return produce(out, out_array, [&] {                                                                              \
+      return fn(is_max, array_of(a), axis != nullptr, axis ? *axis : 0, opt_out(out_array), keepdims != 0);           \
+    });                                                                                                               \
+  }
+
+#define CNP_RED_ACC(cname, fn, is_prod)                                                                               \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axis, const cnp_dtype* dtype, cnp_array* out_array,     \
+                           cnp_array** out) {                                                                         \
+    return produce(out, out_array, [&] {                                                                              \
+      return fn(is_prod, array_of(a), axis != nullptr, axis ? *axis : 0, opt_dtype(dtype), opt_out(out_array));       \
+    });                                                                                                               \
+  }

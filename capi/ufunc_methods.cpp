@@ -12,32 +12,32 @@ namespace rd = cnp::reduce;
 extern "C" {
 
 CNP_API cnp_status cnp_ufunc_reduce(const char* name, const cnp_array* a, const int64_t* axes, int32_t naxes,
-                                    const cnp_dtype* dtype, cnp_array* out, int32_t keepdims,
+                                    const cnp_dtype* dtype, cnp_array* out_array, int32_t keepdims,
                                     const cnp_array* initial, int32_t no_identity, const cnp_array* where,
-                                    cnp_array** result) {
-  return reduce_call(out, result, [&] {
+                                    cnp_array** out) {
+  return produce(out, out_array, [&] {
     const ufunc::Id id = rd::ufunc_id(name);
     const Array& x = array_of(a);
-    return rd::method_reduce(id, x, rd::parse_axes(axes, naxes, x.ndim()), opt_dtype(dtype),
-                             out ? &array_of(out) : nullptr, keepdims != 0, opt_array(initial), no_identity != 0,
+    return rd::method_reduce(id, x, reduced_axes(x, axes, naxes), opt_dtype(dtype),
+                             opt_out(out_array), keepdims != 0, opt_array(initial), no_identity != 0,
                              opt_array(where));
   });
 }
 
 CNP_API cnp_status cnp_ufunc_accumulate(const char* name, const cnp_array* a, int64_t axis, const cnp_dtype* dtype,
-                                        cnp_array* out, cnp_array** result) {
-  return reduce_call(out, result, [&] {
+                                        cnp_array* out_array, cnp_array** out) {
+  return produce(out, out_array, [&] {
     const ufunc::Id id = rd::ufunc_id(name);
-    return rd::method_accumulate(id, array_of(a), axis, opt_dtype(dtype), out ? &array_of(out) : nullptr);
+    return rd::method_accumulate(id, array_of(a), axis, opt_dtype(dtype), opt_out(out_array));
   });
 }
 
 CNP_API cnp_status cnp_ufunc_reduceat(const char* name, const cnp_array* a, const cnp_array* indices, int64_t axis,
-                                      const cnp_dtype* dtype, cnp_array* out, cnp_array** result) {
-  return reduce_call(out, result, [&] {
+                                      const cnp_dtype* dtype, cnp_array* out_array, cnp_array** out) {
+  return produce(out, out_array, [&] {
     const ufunc::Id id = rd::ufunc_id(name);
     return rd::method_reduceat(id, array_of(a), array_of(indices), axis, opt_dtype(dtype),
-                               out ? &array_of(out) : nullptr);
+                               opt_out(out_array));
   });
 }
 

@@ -1,10 +1,7 @@
-// Views, shape changes, element access and casting.
-#include <cstring>
+// Views, shape changes, fill and casting (include/cnumpy/core.h).
 #include "capi/guard.hpp"
-#include "ufunc/errstate.hpp"
 #include "core/cast.hpp"
 #include "core/views.hpp"
-#include "indexing/advanced.hpp"
 
 using namespace cnp;
 using namespace cnp::capi;
@@ -21,31 +18,8 @@ CNP_API cnp_status cnp_flatten(const cnp_array* h, int32_t order, cnp_array** ou
   return produce(out, [&] { return flatten(array_of(h), order); });
 }
 CNP_API cnp_status cnp_transpose(const cnp_array* h, const int64_t* axes, int32_t naxes, cnp_array** out) {
-  return produce(out, [&] { return transpose(array_of(h), axes, naxes); });
+  return produce(out, [&] { return transpose(array_of(h), axes, axes_count(axes, naxes)); });
 }
-CNP_API cnp_status cnp_array_index(const cnp_array* h, int32_t nitems, const cnp_index* items, cnp_array** out) {
-  return produce(out, [&] { return index_get(array_of(h), nitems, items); });
-}
-
-CNP_API cnp_status cnp_array_getitem(const cnp_array* h, int32_t nindex, const int64_t* idx, cnp_scalar* out) {
-  return get(out, [&] {
-    const Array& a = array_of(h);
-    return load_scalar(a.dtype(), element_ptr(a, nindex, idx));
-  });
-}
-
-CNP_API cnp_status cnp_array_setitem(cnp_array* h, int32_t nindex, const int64_t* idx, const cnp_scalar* value) {
-  return run([&] {
-    Array& a = array_of(h);
-    if (!value) throw Error(CNP_ERR_INVALID_HANDLE, "scalar pointer is NULL");
-    char* p = element_ptr(a, nindex, idx);
-    a.require_writeable();
-    alignas(16) char item[16];
-    store_scalar(*value, a.dtype(), item);  // convert first: a failed conversion leaves the array untouched
-    std::memcpy(p, item, static_cast<size_t>(a.itemsize()));
-  });
-}
-
 CNP_API cnp_status cnp_array_fill(cnp_array* h, const cnp_scalar* value) {
   return run([&] {
     if (!value) throw Error(CNP_ERR_INVALID_HANDLE, "scalar pointer is NULL");
@@ -55,32 +29,21 @@ CNP_API cnp_status cnp_array_fill(cnp_array* h, const cnp_scalar* value) {
 
 CNP_API cnp_status cnp_astype(const cnp_array* h, const cnp_dtype* dtype, int32_t order, int32_t casting, int32_t copy,
                               cnp_array** out) {
-  if (out) *out = nullptr;
-  return run([&] {
-    require_out(out);
+  return get(out, [&] {
     const Array& a = array_of(h);
     const Dtype* d = dtype_of(dtype);
     check_cast(a.dtype(), d, casting);
     if (order < CNP_ORDER_C || order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");
     bool layout_ok = order == CNP_ORDER_K || (order == CNP_ORDER_A && (a.c_contiguous() || a.f_contiguous())) ||
                      (order == CNP_ORDER_C ? a.c_contiguous() : order == CNP_ORDER_F && a.f_contiguous());
-    if (!copy && d->typenum == a.dtype()->typenum && layout_ok) {
-      *out = retain_handle(h);  // no conversion needed: the input itself (NumPy's `is` identity)
-      return;
-    }
-    fpe_clear();
-    Array r = cast_copy(a, d, order);
-    fpe_report(fpe_read(), "cast");  // NumPy 1.24 warns about NaN/overflow in casts
-    *out = new_handle(std::move(r));
+    // No conversion needed: the input itself (NumPy's `is` identity), so a handle, not an Array.
+    if (!copy && d->typenum == a.dtype()->typenum && layout_ok) return retain_handle(h);
+    return new_handle(with_cast_warnings([&] { return cast_copy(a, d, order); }));
   });
 }
 
 CNP_API cnp_status cnp_copyto(cnp_array* dst, const cnp_array* src, int32_t casting, const cnp_array* where) {
-  return run([&] {
-    fpe_clear();
-    assign(array_of(dst), array_of(src), casting, opt_array(where));
-    fpe_report(fpe_read(), "cast");
-  });
+  return run([&] { with_cast_warnings([&] { assign(array_of(dst), array_of(src), casting, opt_array(where)); }); });
 }
 
 }  // extern "C"

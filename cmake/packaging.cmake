@@ -3,7 +3,7 @@
 #                    FFTW3, SLEEF, libc, libstdc++ ... the runtime packages of what it links)
 #   libcnumpy-dev    headers, the libcnumpy.so link, cnumpy.pc, the CMake package
 #   python3-cnumpy   the Python package (its own copy of the headers, _speedups when built)
-# installed under /usr. `apt-get install ./libcnumpy0_*.deb ./python3-cnumpy_*.deb` then works on a
+# installed under /usr. `apt-get install ./libcnumpy1_*.deb ./python3-cnumpy_*.deb` then works on a
 # machine that never built cnumpy (tools/fresh_check.sh checks it in a clean Debian root).
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME cnumpy)

@@ -6,7 +6,7 @@
 #     HEAD) in, and run the README's two commands there: `bash tools/demo.sh` (installs what is
 #     missing, builds, the audit report) and `bash tools/test_all.sh` (every test); then build
 #     the .deb packages there with `cpack -G DEB`.
-#  2. A second clean root gets only those packages (`apt-get install ./libcnumpy0_*.deb
+#  2. A second clean root gets only those packages (`apt-get install ./libcnumpy[0-9]*_*.deb
 #     ./python3-cnumpy_*.deb ./libcnumpy-dev_*.deb`, Depends pulled from Debian) and runs the
 #     README's C example (cc + pkg-config) and Python example (no NumPy installed there).
 # A missing install step found here is a bug in tools/install_deps.sh (or the packaging).
@@ -89,7 +89,7 @@ chroot "$pkg_root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root
   set -euo pipefail
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends ./debs/libcnumpy0_*.deb ./debs/python3-cnumpy_*.deb \
+  apt-get install -y -qq --no-install-recommends ./debs/libcnumpy[0-9]*_*.deb ./debs/python3-cnumpy_*.deb \
       ./debs/libcnumpy-dev_*.deb gcc libc6-dev pkg-config > /dev/null
   cd /example
   cc -std=c99 -Wall -Werror demo.c $(pkg-config --cflags --libs cnumpy) -o demo

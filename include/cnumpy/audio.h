@@ -1,5 +1,9 @@
 /*
- * cnumpy/audio.h: audio resampling (one-shot and streaming), gain, normalization, ITU-R BS.1770-4
+ * cnumpy/audio.h -- EXTENSION, NOT PART OF NUMPY'S API. Every name here starts with cnp_audio_ (or
+ * CNP_AUDIO_), so the extension stays a section of its own in the ABI and in the Python package
+ * (cnumpy.audio); nothing in the NumPy headers depends on it.
+ *
+ * Audio resampling (one-shot and streaming), gain, normalization, ITU-R BS.1770-4
  * loudness and true peak. See docs/audio.md for the design and the measured quality.
  *
  * Conventions:

@@ -7,7 +7,10 @@
  *  - Every handle handed out is a new reference: free it with the matching cnp_*_free.
  *    Free functions accept NULL and never fail.
  *  - Optional arguments: a NULL dtype means "NumPy's default for this function"; a NULL array
- *    argument means "not given"; ndim/naxes of -1 means "not given" (None) where documented.
+ *    argument means "not given": an optional array, dtype, single axis (`const int64_t* axis`)
+ *    or tuple of axes (`const int64_t* axes, int32_t naxes`); for *_like, ndim -1 keeps the
+ *    prototype's shape. NumPy's out= array is `cnp_array* out_array`, the result `cnp_array** out`.
+ *    docs/api-conventions.md has the full table.
  *  - Booleans are int32_t (0 or 1); enumerations are int32_t constants below.
  *
  * The block between CNP_DECLS_BEGIN and CNP_DECLS_END is plain C99 without preprocessor logic
@@ -105,16 +108,6 @@ enum {
     CNP_SCALAR_WEAK = 1             /* a Python int/float/complex: NumPy 2's weak promotion (NEP 50) */
 };
 
-/** Kinds of index items for cnp_array_index. */
-enum {
-    CNP_INDEX_INTEGER = 0,          /* start holds the index; the axis is removed */
-    CNP_INDEX_SLICE = 1,            /* start:stop:step, each present per the CNP_SLICE_HAS_* flags */
-    CNP_INDEX_NEWAXIS = 2,          /* None / numpy.newaxis: inserts an axis of length 1 */
-    CNP_INDEX_ELLIPSIS = 3,         /* ...: as many full slices as needed */
-    CNP_INDEX_ARRAY = 4             /* array holds an integer or boolean index array (advanced indexing) */
-};
-enum { CNP_SLICE_HAS_START = 1, CNP_SLICE_HAS_STOP = 2, CNP_SLICE_HAS_STEP = 4 };
-
 /** Opaque handles. */
 typedef struct cnp_array cnp_array;
 typedef struct cnp_dtype cnp_dtype;
@@ -133,16 +126,6 @@ typedef struct cnp_scalar {
         double c[2];
     } value;
 } cnp_scalar;
-
-/** One item of a NumPy index expression (see CNP_INDEX_*). */
-typedef struct cnp_index {
-    int32_t kind;
-    int32_t flags;                  /* CNP_SLICE_HAS_* for slices */
-    int64_t start;
-    int64_t stop;
-    int64_t step;
-    const cnp_array* array;         /* the index array of a CNP_INDEX_ARRAY item, else NULL */
-} cnp_index;
 
 /** Releases memory the library did not allocate: called exactly once with the data pointer and
  *  the context given to cnp_array_wrap, possibly on another thread. */
@@ -301,26 +284,10 @@ CNP_API cnp_status cnp_reshape(const cnp_array* array, int32_t ndim, const int64
 CNP_API cnp_status cnp_ravel(const cnp_array* array, int32_t order, cnp_array** out);
 /** ndarray.flatten(order): always a copy. */
 CNP_API cnp_status cnp_flatten(const cnp_array* array, int32_t order, cnp_array** out);
-/** numpy.transpose(a, axes): a view. naxes -1 reverses the axes. Errors: CNP_ERR_VALUE "axes
+/** numpy.transpose(a, axes): a view. axes NULL (None) reverses the axes. Errors: CNP_ERR_VALUE "axes
  *  don't match array", "repeated axis in transpose", CNP_ERR_AXIS "axis 3 is out of bounds for
  *  array of dimension 2". */
 CNP_API cnp_status cnp_transpose(const cnp_array* array, const int64_t* axes, int32_t naxes, cnp_array** out);
-/** Indexing a[items]: integers, slices, newaxis and an ellipsis give a view (a 0-d view when
- *  every axis is taken by an integer); with any CNP_INDEX_ARRAY item (integer or boolean arrays,
- *  NumPy's advanced indexing) the result is a new array. Errors also: CNP_ERR_INDEX "boolean
- *  index did not match indexed array along dimension 0; dimension is 3 but corresponding boolean
- *  dimension is 2", "shape mismatch: indexing arrays could not be broadcast together with shapes
- *  (2,) (3,) ", "only integers, slices (`:`), ...". Errors: CNP_ERR_INDEX "index 7 is out of bounds for
- *  axis 0 with size 5", "too many indices for array: array is 1-dimensional, but 2 were indexed",
- *  "an index can only have a single ellipsis ('...')"; CNP_ERR_VALUE "slice step cannot be zero". */
-CNP_API cnp_status cnp_array_index(const cnp_array* array, int32_t nitems, const cnp_index* items, cnp_array** out);
-/** One element a[index] (nindex == ndim, negative indices allowed) as a scalar of the array's
- *  type. Errors: CNP_ERR_INDEX. */
-CNP_API cnp_status cnp_array_getitem(const cnp_array* array, int32_t nindex, const int64_t* index, cnp_scalar* out);
-/** a[index] = value, cast as NumPy casts (2.7 into int32 gives 2). Errors: CNP_ERR_INDEX,
- *  CNP_ERR_VALUE "assignment destination is read-only", CNP_ERR_OVERFLOW for weak integers out
- *  of range, CNP_ERR_TYPE for complex into real with CNP_SCALAR_WEAK... (NumPy's rules). */
-CNP_API cnp_status cnp_array_setitem(cnp_array* array, int32_t nindex, const int64_t* index, const cnp_scalar* value);
 /** ndarray.fill(value). */
 CNP_API cnp_status cnp_array_fill(cnp_array* array, const cnp_scalar* value);
 /** ndarray.astype(dtype, order='K', casting='unsafe', copy=True). With copy 0 the input itself is

@@ -20,6 +20,6 @@
 #define CNP_VERSION_PATCH 0
 #define CNP_VERSION_NUMBER (CNP_VERSION_MAJOR * 10000 + CNP_VERSION_MINOR * 100 + CNP_VERSION_PATCH)
 /* The ABI number: the SONAME is libcnumpy.so.<CNP_ABI_VERSION>; bindings check it at load time. */
-#define CNP_ABI_VERSION 0
+#define CNP_ABI_VERSION 1
 
 #endif

@@ -4,9 +4,11 @@
  * Conventions (see docs/fft.md):
  *   n      transform length along the axis; -1 = None (the input's length, or 2*(m-1) for
  *          irfft/hfft). The input is zero-padded or truncated to n, as NumPy does.
- *   s      (const int64_t* s, int32_t ns): lengths for the n-d transforms; ns -1 = None.
- *   axes   (const int64_t* axes, int32_t naxes): naxes -1 = None (all axes for *fftn, the last two
- *          for *fft2, the last len(s) when s is given).
+ *   s      (const int64_t* s, int32_t ns): lengths for the n-d transforms, an optional tuple (s
+ *          NULL = None; otherwise ns >= 0 entries). docs/api-conventions.md.
+ *   axes   (const int64_t* axes, int32_t naxes): an optional tuple of axes, axes NULL = None (all
+ *          axes for *fftn, the last two for *fft2, the last len(s) when s is given); otherwise
+ *          naxes >= 0 entries (0 = the empty tuple). naxes or ns < 0 with a list: CNP_ERR_VALUE.
  *   norm   CNP_FFT_NORM_BACKWARD (NumPy's default, None), _ORTHO, _FORWARD.
  * Precision follows NumPy 2: float32/complex64 (and float16) inputs are transformed in single
  * precision (complex64/float32 results), everything else (float64, complex128, ints, bool) in
@@ -68,7 +70,7 @@ CNP_API cnp_status cnp_fft_fftfreq(int64_t n, double d, cnp_array** out);
 CNP_API cnp_status cnp_fft_rfftfreq(int64_t n, double d, cnp_array** out);
 
 /** numpy.fft.fftshift / ifftshift: a new array rolled by n//2 (resp. -(n//2)) along the axes
- *  (naxes -1 = all axes). \param[out] out new reference. */
+ *  (axes NULL = all axes). \param[out] out new reference. */
 CNP_API cnp_status cnp_fft_fftshift(const cnp_array* x, const int64_t* axes, int32_t naxes, cnp_array** out);
 CNP_API cnp_status cnp_fft_ifftshift(const cnp_array* x, const int64_t* axes, int32_t naxes, cnp_array** out);
 

@@ -75,7 +75,7 @@ CNP_API cnp_status cnp_kron(const cnp_array* a, const cnp_array* b, cnp_array** 
 CNP_API cnp_status cnp_linalg_matrix_power(const cnp_array* a, int64_t n, cnp_array** out);
 
 /** numpy.linalg.norm(x, ord, axis, keepdims): ord_kind is CNP_LINALG_NORM_*, ord its value for
- *  CNP_LINALG_NORM_NUMBER; axes/naxes the axis or axis pair (naxes -1 = None). Errors: CNP_ERR_VALUE
+ *  CNP_LINALG_NORM_NUMBER; (axes, naxes) the axis or axis pair (axes NULL = None). Errors: CNP_ERR_VALUE
  *  "Invalid norm order for matrices.", "Improper number of dimensions to norm.", "Duplicate axes
  *  given.", CNP_ERR_AXIS. \param[out] out new reference. */
 CNP_API cnp_status cnp_linalg_norm(const cnp_array* x, int32_t ord_kind, double ord, const int64_t* axes, int32_t naxes,

@@ -1,11 +1,11 @@
 /*
- * cnumpy/manip.h: advanced indexing and array manipulation primitives (numpy indexing,
- * concatenate, take, repeat, nonzero, broadcast_to, diagonal). The rest of NumPy's shape
+ * cnumpy/manip.h: array manipulation primitives (concatenate, take, repeat, nonzero, broadcast_to, diagonal). The rest of NumPy's shape
  * manipulation surface (stack, split, flip, pad, ...) is composed from these in the bindings.
  *
- * Conventions: an optional single axis is passed as `const int64_t* axis`, NULL meaning NumPy's
- * axis=None (the input is flattened in C order first). Negative axes count from the end;
- * CNP_ERR_AXIS "axis 2 is out of bounds for array of dimension 2".
+ * Conventions (docs/api-conventions.md): an optional single axis is `const int64_t* axis`, NULL
+ * meaning NumPy's axis=None (the input is flattened in C order first); a required one is
+ * `int64_t axis`. Negative axes count from the end; CNP_ERR_AXIS "axis 2 is out of bounds for
+ * array of dimension 2". out_array is NumPy's out= (NULL: not given), *out the result.
  *
  * The block between CNP_DECLS_BEGIN and CNP_DECLS_END is plain C99 (read by the bindings).
  */
@@ -23,12 +23,6 @@ extern "C" {
 /** numpy.take's mode= argument. */
 enum { CNP_MODE_RAISE = 0, CNP_MODE_WRAP = 1, CNP_MODE_CLIP = 2 };
 
-/** a[items] = value for any index (basic or advanced, see cnp_array_index). value broadcasts to
- *  the indexed shape and is cast unsafely to a's dtype (2.7 into int32 gives 2); duplicate
- *  indices take the last value. Errors: CNP_ERR_VALUE "assignment destination is read-only",
- *  "shape mismatch: value array of shape (3,) could not be broadcast to indexing result of
- *  shape (2,)", and the errors of cnp_array_index. Nothing is written when an error is raised. */
-CNP_API cnp_status cnp_array_index_assign(cnp_array* array, int32_t nitems, const cnp_index* items, const cnp_array* value);
 /** numpy.nonzero as one int64 array of shape (ndim, count): row k holds the indices along axis k
  *  of the nonzero elements in C order (NaN counts as nonzero, -0.0 as zero). 0-d input is
  *  treated as shape (1,), as NumPy 1.24 does. */
@@ -39,7 +33,7 @@ CNP_API cnp_status cnp_nonzero(const cnp_array* a, cnp_array** out);
  *  take from an empty axes."; CNP_ERR_TYPE "Cannot cast array data from dtype('float64') to
  *  dtype('int64') according to the rule 'safe'". */
 CNP_API cnp_status cnp_take(const cnp_array* a, const cnp_array* indices, const int64_t* axis, int32_t mode, cnp_array** out);
-/** numpy.concatenate(arrays, axis, out, dtype, casting). out (may be NULL) receives the result
+/** numpy.concatenate(arrays, axis, out, dtype, casting). out_array (may be NULL) receives the result
  *  and a new reference to it is returned; dtype NULL promotes the inputs' dtypes. Errors:
  *  CNP_ERR_VALUE "need at least one array to concatenate", "zero-dimensional arrays cannot be
  *  concatenated", "all the input array dimensions except for the concatenation axis must match

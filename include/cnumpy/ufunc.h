@@ -154,11 +154,11 @@ CNP_API cnp_status cnp_divmod(const cnp_array* x1, const cnp_array* x2, const cn
  *  (CNP_ERR_VALUE "One of max or min must be given"). */
 CNP_API cnp_status cnp_clip(const cnp_array* a, const cnp_array* a_min, const cnp_array* a_max, const cnp_ufunc_args* args, cnp_array** out);
 
-/** np.around / np.round: round half to even at `decimals` (negative rounds to tens...). out may be NULL. */
-CNP_API cnp_status cnp_around(const cnp_array* a, int64_t decimals, cnp_array* out_arr, cnp_array** out);
-CNP_API cnp_status cnp_round(const cnp_array* a, int64_t decimals, cnp_array* out_arr, cnp_array** out);
-/** np.fix: round towards zero (floating result like np.floor). out_arr may be NULL. */
-CNP_API cnp_status cnp_fix(const cnp_array* x, cnp_array* out_arr, cnp_array** out);
+/** np.around / np.round: round half to even at `decimals` (negative rounds to tens...). out_array (NumPy's out=) may be NULL. */
+CNP_API cnp_status cnp_around(const cnp_array* a, int64_t decimals, cnp_array* out_array, cnp_array** out);
+CNP_API cnp_status cnp_round(const cnp_array* a, int64_t decimals, cnp_array* out_array, cnp_array** out);
+/** np.fix: round towards zero (floating result like np.floor). out_array (NumPy's out=) may be NULL. */
+CNP_API cnp_status cnp_fix(const cnp_array* x, cnp_array* out_array, cnp_array** out);
 /** np.real / np.imag: views into complex arrays; real of a real array is the array itself, imag of
  *  a real array a read-only array of zeros. np.angle(z, deg). */
 CNP_API cnp_status cnp_real(const cnp_array* val, cnp_array** out);

@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 
 #include "core/blocked_copy.hpp"
+#include "core/broadcast.hpp"
 #include "core/error.hpp"
 #include "core/iter.hpp"
 #include "core/types.hpp"
@@ -209,25 +210,6 @@ void check_cast(const Dtype* from, const Dtype* to, int32_t casting) {
   if (!can_cast(from, to, casting))
     throw_type("Cannot cast array data from " + dtype_repr(from) + " to " + dtype_repr(to) + " according to the rule '" +
                casting_name(casting) + "'");
-}
-
-bool broadcast_strides(const Array& a, int32_t ndim, const int64_t* shape, int64_t* out) {
-  // Extra leading axes of length 1 are dropped, as NumPy does when assigning (1, 3) into (3,).
-  int32_t skip = 0;
-  while (a.ndim() - skip > ndim && a.shape(skip) == 1) ++skip;
-  if (a.ndim() - skip > ndim) return false;
-  int32_t lead = ndim - (a.ndim() - skip);
-  for (int32_t i = 0; i < ndim; ++i) {
-    if (i < lead) {
-      out[i] = 0;
-      continue;
-    }
-    int64_t n = a.shape(i - lead + skip);
-    if (n == shape[i]) out[i] = a.stride(i - lead + skip);
-    else if (n == 1) out[i] = 0;
-    else return false;
-  }
-  return true;
 }
 
 void assign(Array& dst, const Array& src, int32_t casting, const Array* where) {

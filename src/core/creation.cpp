@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/arith.hpp"
+#include "core/broadcast.hpp"
 #include "core/cast.hpp"
 #include "core/error.hpp"
 #include "core/iter.hpp"
@@ -280,23 +281,6 @@ Array arange(const cnp_scalar* start_p, const cnp_scalar* stop_p, const cnp_scal
   return out;
 }
 
-int32_t broadcast_shapes(const Array& a, const Array& b, int64_t* out, BroadcastError style) {
-  int32_t nd = std::max(a.ndim(), b.ndim());
-  for (int32_t i = 0; i < nd; ++i) {
-    int32_t ia = i - (nd - a.ndim()), ib = i - (nd - b.ndim());
-    int64_t sa = ia >= 0 ? a.shape(ia) : 1, sb = ib >= 0 ? b.shape(ib) : 1;
-    if (sa != sb && sa != 1 && sb != 1) {
-      if (style == BroadcastError::Ufunc)
-        throw_value("operands could not be broadcast together with shapes " + numpy_shape_string(a.ndim(), a.shape()) +
-                    " " + numpy_shape_string(b.ndim(), b.shape()) + " ");
-      throw_value("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is at arg 1 with shape " +
-                  shape_str(b.ndim(), b.shape()) + " and arg 0 with shape " + shape_str(a.ndim(), a.shape()) + ".");
-    }
-    out[i] = sa == 1 ? sb : sa;
-  }
-  return nd;
-}
-
 Array broadcast_to(const Array& a, int32_t ndim, const int64_t* shape) {
   int64_t strides[kMaxDims];
   if (!broadcast_strides(a, ndim, shape, strides))
@@ -333,7 +317,8 @@ Array linspace(const Array& start, const Array& stop, int64_t num, bool endpoint
   // their precision (NumPy 2's weak Python float).
   const Dtype* dt = promote_types(inexact_of(start.dtype()), inexact_of(stop.dtype()));
   int64_t bshape[kMaxDims + 1];
-  int32_t bnd = broadcast_shapes(stop, start, bshape + 1, BroadcastError::Ufunc);  // from stop - start
+  const Array* ops[2] = {&stop, &start};
+  int32_t bnd = broadcast_shape(2, ops, bshape + 1, BroadcastError::Ufunc);  // from stop - start
   Array s0 = contiguous_broadcast(start, bnd, bshape + 1, dt);
   Array s1 = contiguous_broadcast(stop, bnd, bshape + 1, dt);
   bshape[0] = num;
@@ -362,7 +347,8 @@ Array power_of(const Array& base, const Array& y) {
   const Dtype* rt = base.weak() && base.dtype()->kind == 'f' && is_inexact(y.dtype()) ? y.dtype()
                                                                                      : promote_types(base.dtype(), y.dtype());
   int64_t shape[kMaxDims];
-  int32_t nd = broadcast_shapes(base, y, shape, BroadcastError::Ufunc);
+  const Array* ops[2] = {&base, &y};
+  int32_t nd = broadcast_shape(2, ops, shape, BroadcastError::Ufunc);
   bool y_shaped = nd == y.ndim() && std::equal(shape, shape + nd, y.shape());
   Array out = y_shaped ? allocate_like(y, rt, CNP_ORDER_K, -1, nullptr, false) : Array::allocate(rt, nd, shape, CNP_ORDER_C);
   Array b = contiguous_broadcast(base, nd, shape, rt);
@@ -478,7 +464,8 @@ Array geomspace(const Array& start, const Array& stop, int64_t num, bool endpoin
   if (dtype) dt = promote_types(dt, dtype);
   const Dtype* out_dtype = dtype ? dtype : dt;
   int64_t bshape[kMaxDims];
-  int32_t bnd = broadcast_shapes(start, stop, bshape);
+  const Array* ops[2] = {&start, &stop};
+  int32_t bnd = broadcast_shape(2, ops, bshape);
   Array rd = is_complex(dt) ? geomspace_in<c128_t>(start, stop, num, endpoint, dt, out_dtype, bnd, bshape)
                             : geomspace_in<double>(start, stop, num, endpoint, dt, out_dtype, bnd, bshape);
   if (axis != 0) rd = moveaxis(rd, 0, axis);

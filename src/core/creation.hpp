@@ -17,10 +17,7 @@ Array geomspace(const Array& start, const Array& stop, int64_t num, bool endpoin
 Array eye(int64_t n, int64_t m, int64_t k, const Dtype* dtype, int32_t order);
 Array from_scalar(const cnp_scalar& value, const Dtype* dtype);
 
-// Shared with other modules: NumPy's broadcast of two shapes, and a broadcast view.
-// numpy.broadcast's message names the arguments; a ufunc's lists the operand shapes.
-enum class BroadcastError { Broadcast, Ufunc };
-int32_t broadcast_shapes(const Array& a, const Array& b, int64_t* out, BroadcastError style = BroadcastError::Broadcast);
+// A broadcast view (broadcasting rules themselves: core/broadcast.hpp).
 Array broadcast_to(const Array& a, int32_t ndim, const int64_t* shape);
 // moveaxis(a, source, destination) as a view.
 Array moveaxis(const Array& a, int64_t source, int64_t destination);

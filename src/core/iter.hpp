@@ -73,7 +73,4 @@ void for_each_run(int32_t ndim, const int64_t* shape, const int64_t* const* stri
   }
 }
 
-// Strides of `a` broadcast to `ndim`/`shape` (0 on stretched axes); false if not broadcastable.
-bool broadcast_strides(const Array& a, int32_t ndim, const int64_t* shape, int64_t* out);
-
 }  // namespace cnp

@@ -1,6 +1,6 @@
 // Shape changes and basic indexing: views whenever the strides allow, as NumPy does.
 #pragma once
-#include "cnumpy/core.h"
+#include "cnumpy/indexing.h"
 #include "core/array.hpp"
 
 namespace cnp {

@@ -292,9 +292,9 @@ Array c2r(const Array& a, const std::vector<int>& axes, const std::vector<int64_
 
 // NumPy's _cook_nd_args: the lengths and (normalised) axes of an n-d transform.
 void cook(const Array& a, const NdArgs& args, bool invreal, std::vector<int64_t>& s, std::vector<int>& axes) {
-  // An empty list may come as (NULL, 0); NULL with a positive count is None.
-  bool has_s = args.ns == 0 || (args.s && args.ns > 0);
-  bool has_axes = args.naxes == 0 || (args.axes && args.naxes > 0);
+  // A count of -1 is None (capi turns a NULL list into -1); 0 is the empty list.
+  bool has_s = args.ns >= 0;
+  bool has_axes = args.naxes >= 0;
   std::vector<int64_t> raw_axes;
   if (has_axes) {
     if (args.naxes > 0) raw_axes.assign(args.axes, args.axes + args.naxes);

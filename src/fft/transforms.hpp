@@ -16,7 +16,8 @@ Array irfft(const Array& a, int64_t n, int64_t axis, int32_t norm);
 Array hfft(const Array& a, int64_t n, int64_t axis, int32_t norm);
 Array ihfft(const Array& a, int64_t n, int64_t axis, int32_t norm);
 
-// Multi-dimensional transforms. s/axes: nullptr (or count < 0) = None; two_d: default axes (-2, -1).
+// Multi-dimensional transforms. s/axes with their counts, -1 = None (capi turns a NULL list into -1);
+// two_d: default axes (-2, -1).
 struct NdArgs {
   const int64_t* s;
   int32_t ns;

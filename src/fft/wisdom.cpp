@@ -6,7 +6,7 @@
 namespace cnp::fft {
 
 namespace {
-#include "fft/fftw_wisdom.inc"
+#include "fft/generated/fftw_wisdom.inc"
 }  // namespace
 
 void import_shipped_wisdom_locked() {

@@ -1,5 +1,5 @@
 // FFTW wisdom shipped with the library: FFTW_MEASURE plans for the transform sizes the audio
-// resampler's FFT stage uses (src/fft/fftw_wisdom.inc, made by tools/gen_fft_wisdom.py).
+// resampler's FFT stage uses (src/fft/generated/fftw_wisdom.inc, made by tools/gen_fft_wisdom.py).
 //
 // Plans are still requested with FFTW_ESTIMATE (plan_cache.cpp), which never times anything: for
 // a problem that the wisdom covers FFTW takes the recorded measured plan, for any other it uses its

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <vector>
 
+#include "core/broadcast.hpp"
 #include "core/cast.hpp"
 #include "core/error.hpp"
 #include "core/iter.hpp"

@@ -1,6 +1,6 @@
 // NumPy's advanced indexing: integer and boolean index arrays mixed with basic items.
 #pragma once
-#include "cnumpy/core.h"
+#include "cnumpy/indexing.h"
 #include "core/array.hpp"
 
 namespace cnp {

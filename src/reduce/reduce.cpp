@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/arith.hpp"
+#include "core/broadcast.hpp"
 #include "core/cast.hpp"
 #include "core/iter.hpp"
 #include "core/parallel.hpp"

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/broadcast.hpp"
 #include "core/cast.hpp"
 #include "core/creation.hpp"
 #include "core/error.hpp"

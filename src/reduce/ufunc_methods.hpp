@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 
+#include "cnumpy/indexing.h"
 #include "core/array.hpp"
 #include "reduce/reduce.hpp"
 #include "ufunc/ufunc.hpp"

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/broadcast.hpp"
 #include "core/bulk_copy.hpp"
 #include "core/cast.hpp"
 #include "core/error.hpp"
@@ -362,7 +363,7 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
     if (outs[k]) all[nall++] = outs[k];
   if (args.where) all[nall++] = args.where;
   int64_t shape[kMaxDims];
-  const int32_t nd = broadcast_all(nall, all, shape);
+  const int32_t nd = broadcast_shape(nall, all, shape, BroadcastError::Ufunc);
   for (int k = 0; k < nout; ++k) {
     if (!outs[k]) continue;
     bool same = outs[k]->ndim() == nd;

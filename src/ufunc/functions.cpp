@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/broadcast.hpp"
 #include "core/cast.hpp"
 #include "core/error.hpp"
 #include "core/iter.hpp"
@@ -180,7 +181,7 @@ bool array_equal(const Array& a1, const Array& a2, bool equal_nan) {
 Array where(const Array& cond, const Array& x, const Array& y) {
   const Array* all[3] = {&cond, &x, &y};
   int64_t shape[kMaxDims];
-  int32_t nd = broadcast_all(3, all, shape);
+  int32_t nd = broadcast_shape(3, all, shape, BroadcastError::Ufunc);
   const Array* xy[2] = {&x, &y};
   const Dtype* dt = common_dtype(2, xy);
   Array xs = as_dtype(x, dt), ys = as_dtype(y, dt);

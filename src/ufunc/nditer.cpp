@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/broadcast.hpp"
 #include "core/error.hpp"
 #include "core/iter.hpp"
 
@@ -17,28 +18,6 @@ void iter_strides(const Array& a, int32_t nd, const int64_t* shape, int64_t* out
     if (shape[d] == 1) out[d] = 0;
 }
 }  // namespace
-
-int32_t broadcast_all(int n, const Array* const* arrays, int64_t* shape) {
-  int32_t nd = 0;
-  for (int i = 0; i < n; ++i) nd = std::max(nd, arrays[i]->ndim());
-  for (int32_t d = 0; d < nd; ++d) shape[d] = 1;
-  for (int i = 0; i < n; ++i) {
-    const Array& a = *arrays[i];
-    for (int32_t d = 0; d < a.ndim(); ++d) {
-      int64_t& s = shape[nd - a.ndim() + d];
-      int64_t v = a.shape(d);
-      if (v == s || v == 1) continue;
-      if (s == 1) {
-        s = v;
-        continue;
-      }
-      std::string msg = "operands could not be broadcast together with shapes ";
-      for (int j = 0; j < n; ++j) msg += numpy_shape_string(arrays[j]->ndim(), arrays[j]->shape()) + " ";
-      throw_value(msg);
-    }
-  }
-  return nd;
-}
 
 void best_axis_order(int n, const Array* const* arrays, int32_t nd, const int64_t* shape, int32_t* perm) {
   int64_t st[kIterMaxOps][kMaxDims];

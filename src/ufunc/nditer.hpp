@@ -12,10 +12,6 @@ namespace cnp::ufunc {
 
 inline constexpr int kIterMaxOps = 8;
 
-// The broadcast shape of n arrays (returns its ndim), or NumPy's ValueError "operands could not
-// be broadcast together with shapes (2,3) (4,) ".
-int32_t broadcast_all(int n, const Array* const* arrays, int64_t* shape);
-
 // NumPy's best axis ordering for `n` arrays broadcast to (nd, shape): perm[0] is the outermost
 // axis, perm[nd-1] the innermost; an axis moves inward only when every array that strides along
 // both axes agrees, so conflicts and ties keep C order.

@@ -1,4 +1,4 @@
-// The manipulation C ABI (include/cnumpy/manip.h) from C++: advanced indexing through
+// The manipulation and indexing C ABI (include/cnumpy/manip.h, indexing.h) from C++: advanced indexing through
 // cnp_array_index/cnp_array_index_assign, take/concatenate/repeat/nonzero/broadcast_to/diagonal,
 // status codes and NumPy's messages, and that failures leave outputs NULL and inputs untouched.
 #include <catch2/catch.hpp>

@@ -4,6 +4,7 @@
 #include <cfenv>
 #include <vector>
 
+#include "core/broadcast.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
 #include "core/views.hpp"
@@ -121,14 +122,14 @@ TEST_CASE("nditer: any split of the flattened range visits every element once") 
   }
 }
 
-TEST_CASE("nditer: broadcast_all reports NumPy's message") {
+TEST_CASE("broadcast_shape reports NumPy's ufunc message") {
   Array a = make({2, 3}), b = make({4});
   const Array* ops[2] = {&a, &b};
   int64_t shape[kMaxDims];
-  CHECK_THROWS_WITH(broadcast_all(2, ops, shape), "operands could not be broadcast together with shapes (2,3) (4,) ");
+  CHECK_THROWS_WITH(cnp::broadcast_shape(2, ops, shape, cnp::BroadcastError::Ufunc), "operands could not be broadcast together with shapes (2,3) (4,) ");
   Array c = make({1, 3});
   const Array* ok[2] = {&a, &c};
-  CHECK(broadcast_all(2, ok, shape) == 2);
+  CHECK(cnp::broadcast_shape(2, ok, shape, cnp::BroadcastError::Ufunc) == 2);
   CHECK(shape[0] == 2);
   CHECK(shape[1] == 3);
 }

@@ -199,3 +199,50 @@ TEST_CASE("ufunc methods: C entry points compute and reject bad input", "[reduce
   cnp_dtype_free(i8);
   cnp_dtype_free(f8);
 }
+
+// ABI 1's argument conventions (docs/api-conventions.md): axes NULL is None whatever naxes says,
+// a list needs naxes >= 0 (0: the empty tuple), a single optional axis is a pointer (NULL: None).
+TEST_CASE("reduce: optional axis and axes conventions", "[reduce][abi]") {
+  double vals[6] = {3, 1, 2, 6, 5, 4};
+  int64_t shape[2] = {2, 3};
+  cnp_dtype* f8 = nullptr;
+  REQUIRE(cnp_dtype_from_typenum(CNP_FLOAT64, &f8) == CNP_OK);
+  cnp_array* a = nullptr;
+  REQUIRE(cnp_array_from_data(vals, f8, 2, shape, nullptr, &a) == CNP_OK);
+  CHECK(cnp_abi_version() == 1);
+
+  CHECK(sum_of(a, nullptr, 5) == 21.0);  // axes NULL: None, naxes ignored
+  std::vector<double> per_row, same;
+  int64_t one = 1;
+  sum_of(a, &one, 1, &per_row);
+  CHECK(per_row == std::vector<double>{6.0, 15.0});
+  sum_of(a, &one, 0, &same);  // the empty tuple: nothing reduced
+  CHECK(same == std::vector<double>(vals, vals + 6));
+  cnp_array* r = reinterpret_cast<cnp_array*>(0x1);
+  CHECK(cnp_sum(a, &one, -1, nullptr, nullptr, 0, nullptr, nullptr, &r) == CNP_ERR_VALUE);
+  CHECK(r == nullptr);
+  CHECK(cnp_fft_fftshift(a, &one, -1, &r) == CNP_ERR_VALUE);
+
+  REQUIRE(cnp_argmax(a, nullptr, nullptr, 0, &r) == CNP_OK);  // flattened
+  CHECK(*reinterpret_cast<const int64_t*>(r->a.data()) == 3);
+  cnp_array_free(r);
+  REQUIRE(cnp_argmin(a, &one, nullptr, 0, &r) == CNP_OK);
+  CHECK(r->a.ndim() == 1);
+  CHECK(reinterpret_cast<const int64_t*>(r->a.data())[1] == 2);
+  cnp_array_free(r);
+  REQUIRE(cnp_cumsum(a, nullptr, nullptr, nullptr, &r) == CNP_OK);
+  CHECK(r->a.ndim() == 1);
+  CHECK(reinterpret_cast<const double*>(r->a.data())[5] == 21.0);
+  cnp_array_free(r);
+
+  // NumPy's out=: the result is written into out_array and *out is a new reference to it.
+  cnp_array* target = nullptr;
+  int64_t two = 2;
+  REQUIRE(cnp_zeros(1, &two, f8, CNP_ORDER_C, &target) == CNP_OK);
+  REQUIRE(cnp_sum(a, &one, 1, nullptr, target, 0, nullptr, nullptr, &r) == CNP_OK);
+  CHECK(r == target);
+  CHECK(reinterpret_cast<const double*>(target->a.data())[1] == 15.0);
+  cnp_array_free(r);
+  cnp_array_free(target);
+  cnp_array_free(a);
+}

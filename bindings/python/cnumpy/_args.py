@@ -1,9 +1,9 @@
 """Argument conversion shared by the wrappers: shapes, orders, castings, dtypes, axes, out=.
 Every module takes its arguments through these helpers (there is no second axis parser).
 
-An axis goes to the library in one of three forms because the C ABI has three today (a plain
-int64_t, a pointer to one, and an (axes, naxes) list); axis, axis_pointer, one_axis and axes
-produce them, and normalize_axis/normalize_axis_tuple are NumPy's for the axes Python itself
+An axis goes to the library in the C ABI's three forms (docs/api-conventions.md): a required
+axis as a plain int64_t, an optional single axis as a pointer to one (NULL is None), an optional
+tuple of axes as (axes, naxes) (NULL is None); axis, axis_pointer and axes produce them, and normalize_axis/normalize_axis_tuple are NumPy's for the axes Python itself
 uses.
 
 Error messages are NumPy's, since callers compare them."""
@@ -147,24 +147,16 @@ def axis_pointer(value):
     return _NULL if value is None else _int64_array([operator.index(value)])
 
 
-def one_axis(value):
-    """(int64_t[1] or NULL, count) for an optional single axis passed as an axes list of at most
-    one (argmin, cumsum...; count -1 is None)."""
-    if value is None:
-        return _NULL, -1
-    return _int64_array([operator.index(value)]), 1
-
-
 def int_sequence(value):
     """(int64_t[] or NULL, count) for an optional int or sequence of ints (numpy.fft's s and
-    axes); count -1 is None, an empty sequence is NULL with count 0."""
+    axes); NULL is None, an empty sequence a non-NULL pointer with count 0 (ABI 1)."""
     if value is None:
         return _NULL, -1
     try:
         items = [operator.index(value)]
     except TypeError:
         items = [operator.index(x) for x in value]
-    return (_int64_array(items) if items else _NULL), len(items)
+    return _int64_array(items if items else [0]), len(items)
 
 
 def normalize_axis(axis, ndim, argname=None):

@@ -36,9 +36,9 @@ def open_library(dlopen):
                 raise ImportError("cnumpy: cannot load CNUMPY_LIBRARY=%r: %s" % (path, e)) from None
             errors.append("%s: %s" % (path, e))
     raise ImportError("cnumpy: cannot find libcnumpy.so.%d, the C library this package wraps "
-                      "(install it: the libcnumpy0 package, or `cmake --install` of a build; "
+                      "(install it: the libcnumpy%d package, or `cmake --install` of a build; "
                       "or set CNUMPY_LIBRARY to its path); tried %s"
-                      % (_header.abi_version(), "; ".join(errors)))
+                      % (_header.abi_version(), _header.abi_version(), "; ".join(errors)))
 
 
 def check_abi(found, path):

@@ -3,7 +3,7 @@ argmin, argmax, cumsum, cumprod (NumPy 1.24 signatures; _methods makes them ndar
 The work is done by the library (include/cnumpy/reduce.h); a reduction to a scalar returns a
 cnumpy scalar, as NumPy does."""
 from . import _args, _backend
-from ._args import NoValue, axes as _axes, one_axis as _one_axis, out as _out, handle as _h
+from ._args import NoValue, axes as _axes, axis_pointer as _axis_pointer, out as _out, handle as _h
 from ._capi import cfunc, produce, produce_into
 from ._convert import as_array
 from ._operands import operand, where_mask as _where
@@ -36,7 +36,7 @@ def _reduce_dtype(fn, a, axis, dtype, out, keepdims, initial, where):
     out = _out(out)
     ax, n = _axes(axis)
     ini, wh = _initial(initial), _where(where)
-    return produce_into(fn, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
+    return produce_into(fn, out, a._h, ax, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
                 _h(ini), _h(wh))
 
 
@@ -45,7 +45,7 @@ def _reduce_plain(fn, a, axis, out, keepdims, initial, where):
     out = _out(out)
     ax, n = _axes(axis)
     ini, wh = _initial(initial), _where(where)
-    return produce_into(fn, out, a._h, ax, n, _h(out), _args.boolean(keepdims), _h(ini), _h(wh))
+    return produce_into(fn, out, a._h, ax, _h(out), _args.boolean(keepdims), _h(ini), _h(wh))
 
 
 def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):  # noqa: A001
@@ -78,7 +78,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     out = _out(out)
     ax, n = _axes(axis)
     wh = _where(where)
-    return produce_into(_mean, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
+    return produce_into(_mean, out, a._h, ax, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
                 _h(wh))
 
 
@@ -87,7 +87,7 @@ def _var_like(fn, a, axis, dtype, out, ddof, keepdims, where):
     out = _out(out)
     ax, n = _axes(axis)
     wh = _where(where)
-    return produce_into(fn, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out), float(ddof),
+    return produce_into(fn, out, a._h, ax, _args.dtype_handle(dtype), _h(out), float(ddof),
                 _args.boolean(keepdims), _h(wh))
 
 
@@ -106,7 +106,7 @@ def ptp(a, axis=None, out=None, keepdims=False):
     a = as_array(a)
     out = _out(out)
     ax, n = _axes(axis)
-    return produce_into(_ptp, out, a._h, ax, n, _h(out), _args.boolean(keepdims))
+    return produce_into(_ptp, out, a._h, ax, _h(out), _args.boolean(keepdims))
 
 
 def _logical(fn, a, axis, out, keepdims, where):
@@ -114,7 +114,7 @@ def _logical(fn, a, axis, out, keepdims, where):
     out = _out(out)
     ax, n = _axes(axis)
     wh = _where(where)
-    return produce_into(fn, out, a._h, ax, n, _h(out), _args.boolean(keepdims), _h(wh))
+    return produce_into(fn, out, a._h, ax, _h(out), _args.boolean(keepdims), _h(wh))
 
 
 def all(a, axis=None, out=None, keepdims=False, *, where=True):  # noqa: A001
@@ -131,7 +131,7 @@ def count_nonzero(a, axis=None, *, keepdims=False):
     """numpy.count_nonzero: a Python int for axis=None (without keepdims)."""
     a = as_array(a)
     ax, n = _axes(axis)
-    r = produce_into(_count_nonzero, None, a._h, ax, n, _args.boolean(keepdims))
+    r = produce_into(_count_nonzero, None, a._h, ax, _args.boolean(keepdims))
     if axis is None and not keepdims:
         return int(r)
     return r
@@ -140,8 +140,8 @@ def count_nonzero(a, axis=None, *, keepdims=False):
 def _arg(fn, a, axis, out, keepdims):
     a = as_array(a)
     out = _out(out)
-    ax, n = _one_axis(axis)
-    return produce_into(fn, out, a._h, ax, n, _h(out), _args.boolean(keepdims))
+    ax = _axis_pointer(axis)
+    return produce_into(fn, out, a._h, ax, _h(out), _args.boolean(keepdims))
 
 
 def argmin(a, axis=None, out=None, *, keepdims=False):
@@ -157,10 +157,10 @@ def argmax(a, axis=None, out=None, *, keepdims=False):
 def _acc(fn, a, axis, dtype, out):
     a = as_array(a)
     out = _out(out)
-    ax, n = _one_axis(axis)
+    ax = _axis_pointer(axis)
     if out is None:     # never 0-d: no shape query to decide whether to unwrap it
-        return produce(fn, a._h, ax, n, _args.dtype_handle(dtype), _NULL)
-    return produce_into(fn, out, a._h, ax, n, _args.dtype_handle(dtype), out._h)
+        return produce(fn, a._h, ax, _args.dtype_handle(dtype), _NULL)
+    return produce_into(fn, out, a._h, ax, _args.dtype_handle(dtype), out._h)
 
 
 def cumsum(a, axis=None, dtype=None, out=None):

@@ -9,11 +9,11 @@
 #include "core/cast.hpp"
 #include "core/dtype.hpp"
 #include "core/views.hpp"
-#include "reduce/statistics.hpp"
+#include "statistics/statistics.hpp"
 #include "ufunc/execute.hpp"
 #include "ufunc/functions.hpp"
 
-namespace cnp::reduce {
+namespace cnp::statistics {
 namespace {
 
 using ufunc::Id;
@@ -170,4 +170,4 @@ Array corrcoef(const Array& x, const Array* y, bool rowvar, const Dtype* dtype) 
   return c;
 }
 
-}  // namespace cnp::reduce
+}  // namespace cnp::statistics

@@ -8,11 +8,11 @@
 #include "core/creation.hpp"
 #include "core/dtype.hpp"
 #include "core/views.hpp"
-#include "reduce/statistics.hpp"
+#include "statistics/statistics.hpp"
 #include "ufunc/execute.hpp"
 #include "ufunc/functions.hpp"
 
-namespace cnp::reduce {
+namespace cnp::statistics {
 namespace {
 
 using ufunc::Id;
@@ -268,4 +268,4 @@ Array trapz(const Array& y, const Array* x, double dx, int64_t axis64) {
   return sum(t, ax, o);
 }
 
-}  // namespace cnp::reduce
+}  // namespace cnp::statistics

@@ -1,4 +1,4 @@
-// NumPy's statistics beyond the plain reductions: order statistics (median, quantile,
+// NumPy's statistics beyond the plain reductions (include/cnumpy/statistics.h): order statistics (median, quantile,
 // percentile), the nan-skipping functions, average, histogram/bincount, differences (diff,
 // ediff1d, gradient, trapz) and cov/corrcoef. Each follows NumPy 1.24's algorithm step by step
 // (same casts, same operation order) so values, dtypes and warnings agree; see docs/reduce.md.
@@ -12,7 +12,23 @@
 #include "core/error.hpp"
 #include "reduce/reduce.hpp"
 
-namespace cnp::reduce {
+namespace cnp::statistics {
+
+// Built on the reduction engine (src/reduce): its axis masks, options and reductions.
+using reduce::Axes;
+using reduce::Op;
+using reduce::Opts;
+using reduce::accumulate;
+using reduce::amax;
+using reduce::amin;
+using reduce::arg;
+using reduce::check_out;
+using reduce::mean;
+using reduce::parse_axes;
+using reduce::prod;
+using reduce::sum;
+using reduce::to_out;
+using reduce::var;
 
 // A 0-d array holding v converted to dtype d (float64 by default): the fill values, NaNs and
 // scalar operands the statistics pass to assign() and the ufuncs.
@@ -77,4 +93,4 @@ Array cov(const Array& m, const Array* y, bool rowvar, bool bias, const double* 
           const Array* aweights, const Dtype* dtype);
 Array corrcoef(const Array& x, const Array* y, bool rowvar, const Dtype* dtype);
 
-}  // namespace cnp::reduce
+}  // namespace cnp::statistics

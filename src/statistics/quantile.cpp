@@ -13,11 +13,11 @@
 #include "core/dtype.hpp"
 #include "core/types.hpp"
 #include "core/views.hpp"
-#include "reduce/statistics.hpp"
+#include "statistics/statistics.hpp"
 #include "ufunc/execute.hpp"
 #include "ufunc/loops.hpp"
 
-namespace cnp::reduce {
+namespace cnp::statistics {
 namespace {
 
 using ufunc::Id;
@@ -411,4 +411,4 @@ Array median(const Array& a, const Axes& ax, bool keepdims, bool skip_nan, Array
   return finish(r, L, 0, nullptr, keepdims, out);
 }
 
-}  // namespace cnp::reduce
+}  // namespace cnp::statistics

@@ -8,13 +8,13 @@
 #include "core/dtype.hpp"
 #include "core/types.hpp"
 #include "core/views.hpp"
-#include "reduce/statistics.hpp"
+#include "statistics/statistics.hpp"
 #include "ufunc/errstate.hpp"
 #include "ufunc/execute.hpp"
 #include "ufunc/functions.hpp"
 #include "ufunc/loops.hpp"
 
-namespace cnp::reduce {
+namespace cnp::statistics {
 namespace {
 
 using ufunc::Id;
@@ -49,7 +49,7 @@ Array divide_by_count(Array tot, const Array& cnt) {
 // Count of non-NaN values per output element (NumPy: sum(~mask, dtype=intp)).
 Array count_valid(const Array& mask, const Axes& ax, bool keepdims, const Array* where) {
   Array valid = ufunc::call1(Id::logical_not, mask);
-  return reduce(Op::add, valid, ax, builtin_dtype(CNP_INT64), keepdims, nullptr, where);
+  return reduce::reduce(Op::add, valid, ax, builtin_dtype(CNP_INT64), keepdims, nullptr, where);
 }
 
 void empty_check(const Array& a, const Axes& ax, const Opts& o, const char* name) {
@@ -69,7 +69,7 @@ Array nan_minmax(bool is_max, const Array& a, const Axes& ax, const Opts& o) {
   inner.out = nullptr;
   Array r = is_max ? amax(b, ax, inner) : amin(b, ax, inner);
   if (!o.initial) {
-    Array all_nan = reduce(Op::land, mask, ax, builtin_dtype(CNP_BOOL), o.keepdims, nullptr, o.where);
+    Array all_nan = reduce::reduce(Op::land, mask, ax, builtin_dtype(CNP_BOOL), o.keepdims, nullptr, o.where);
     assign(r, double_scalar(NAN, r.dtype()), CNP_CASTING_UNSAFE, &all_nan);
   }
   if (any_nan(r)) warn(CNP_WARN_RUNTIME, "All-NaN slice encountered");
@@ -177,7 +177,7 @@ Array nanarg(bool is_max, const Array& a, bool has_axis, int64_t axis, Array* ou
     ax.all = true;
     for (int32_t i = 0; i < a.ndim(); ++i) ax.mask[i] = true;
   }
-  if (a.size() > 0 && any_true(reduce(Op::land, mask, ax, builtin_dtype(CNP_BOOL), false, nullptr, nullptr)))
+  if (a.size() > 0 && any_true(reduce::reduce(Op::land, mask, ax, builtin_dtype(CNP_BOOL), false, nullptr, nullptr)))
     throw_value("All-NaN slice encountered");
   return arg(is_max, b, has_axis, axis, out, keepdims);
 }
@@ -186,4 +186,4 @@ Array nanaccumulate(bool is_prod, const Array& a, bool has_axis, int64_t axis, c
   return accumulate(is_prod, replace_nan(a, is_prod ? 1 : 0, nullptr), has_axis, axis, dtype, out);
 }
 
-}  // namespace cnp::reduce
+}  // namespace cnp::statistics

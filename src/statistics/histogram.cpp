@@ -12,10 +12,10 @@
 #include "core/creation.hpp"
 #include "core/dtype.hpp"
 #include "core/types.hpp"
-#include "reduce/statistics.hpp"
+#include "statistics/statistics.hpp"
 #include "ufunc/execute.hpp"
 
-namespace cnp::reduce {
+namespace cnp::statistics {
 namespace {
 
 using ufunc::Id;
@@ -277,4 +277,4 @@ void histogram(const Array& a0, int64_t nbins, const Array* edges_in, const doub
   }
 }
 
-}  // namespace cnp::reduce
+}  // namespace cnp::statistics

@@ -4,11 +4,11 @@
 #include "core/error.hpp"
 #include "core/creation.hpp"
 #include "core/dtype.hpp"
-#include "reduce/statistics.hpp"
+#include "statistics/statistics.hpp"
 #include "ufunc/execute.hpp"
 #include "ufunc/functions.hpp"
 
-namespace cnp::reduce {
+namespace cnp::statistics {
 
 using ufunc::Id;
 
@@ -68,4 +68,4 @@ Array average(const Array& a, bool has_axis, const Axes& ax, const Array* weight
   return avg;
 }
 
-}  // namespace cnp::reduce
+}  // namespace cnp::statistics

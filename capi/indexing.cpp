@@ -1,0 +1,48 @@
+// C entry points of include/cnumpy/indexing.h: a[index] (views for basic indexing, copies for
+// advanced), a[index] = value, and single elements as scalars; the work is src/indexing and
+// core/views.
+#include <cstring>
+
+#include "capi/guard.hpp"
+#include "cnumpy/indexing.h"
+#include "core/cast.hpp"
+#include "core/views.hpp"
+#include "indexing/advanced.hpp"
+
+using namespace cnp;
+using namespace cnp::capi;
+
+extern "C" {
+
+CNP_API cnp_status cnp_array_index(const cnp_array* h, int32_t nitems, const cnp_index* items, cnp_array** out) {
+  return produce(out, [&] { return index_get(array_of(h), nitems, items); });
+}
+
+CNP_API cnp_status cnp_array_getitem(const cnp_array* h, int32_t nindex, const int64_t* idx, cnp_scalar* out) {
+  return get(out, [&] {
+    const Array& a = array_of(h);
+    return load_scalar(a.dtype(), element_ptr(a, nindex, idx));
+  });
+}
+
+CNP_API cnp_status cnp_array_setitem(cnp_array* h, int32_t nindex, const int64_t* idx, const cnp_scalar* value) {
+  return run([&] {
+    Array& a = array_of(h);
+    if (!value) throw Error(CNP_ERR_INVALID_HANDLE, "scalar pointer is NULL");
+    char* p = element_ptr(a, nindex, idx);
+    a.require_writeable();
+    alignas(16) char item[16];
+    store_scalar(*value, a.dtype(), item);  // convert first: a failed conversion leaves the array untouched
+    std::memcpy(p, item, static_cast<size_t>(a.itemsize()));
+  });
+}
+
+CNP_API cnp_status cnp_array_index_assign(cnp_array* h, int32_t nitems, const cnp_index* items, const cnp_array* value) {
+  return run([&] {
+    Array& a = array_of(h);
+    const Array& v = array_of(value);
+    with_cast_warnings([&] { index_set(a, nitems, items, v); });
+  });
+}
+
+}  // extern "C"
