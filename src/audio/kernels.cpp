@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "audio/dot.hpp"
+#include "core/target.hpp"
 
 namespace cnp::audio {
 
@@ -83,8 +84,6 @@ template <class C, class O>
 
 }  // namespace
 
-#define CNP_AUDIO_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-
 namespace {
 template <class C>
 [[gnu::always_inline]] inline void spectrum_body(C* __restrict sp, const C* __restrict xs, const C* __restrict hh,
@@ -127,18 +126,18 @@ template <class C>
 }
 }  // namespace
 
-CNP_AUDIO_CLONES void fold_f(float* f, const float* sp, int64_t n, int64_t d) { fold_body(f, sp, n, d); }
-CNP_AUDIO_CLONES void fold_d(double* f, const double* sp, int64_t n, int64_t d) { fold_body(f, sp, n, d); }
+CNP_TARGET_CLONES void fold_f(float* f, const float* sp, int64_t n, int64_t d) { fold_body(f, sp, n, d); }
+CNP_TARGET_CLONES void fold_d(double* f, const double* sp, int64_t n, int64_t d) { fold_body(f, sp, n, d); }
 
-CNP_AUDIO_CLONES void spectrum_mul_f(float* sp, const float* x, const float* h, int64_t m, int64_t nh) {
+CNP_TARGET_CLONES void spectrum_mul_f(float* sp, const float* x, const float* h, int64_t m, int64_t nh) {
   spectrum_body(sp, x, h, m, nh);
 }
-CNP_AUDIO_CLONES void spectrum_mul_d(double* sp, const double* x, const double* h, int64_t m, int64_t nh) {
+CNP_TARGET_CLONES void spectrum_mul_d(double* sp, const double* x, const double* h, int64_t m, int64_t nh) {
   spectrum_body(sp, x, h, m, nh);
 }
 
-CNP_AUDIO_CLONES void rational_ff(const RationalRun& r) { rational_body<float, float>(r); }
-CNP_AUDIO_CLONES void rational_dd(const RationalRun& r) { rational_body<double, double>(r); }
-CNP_AUDIO_CLONES void rational_df(const RationalRun& r) { rational_body<double, float>(r); }
+CNP_TARGET_CLONES void rational_ff(const RationalRun& r) { rational_body<float, float>(r); }
+CNP_TARGET_CLONES void rational_dd(const RationalRun& r) { rational_body<double, double>(r); }
+CNP_TARGET_CLONES void rational_df(const RationalRun& r) { rational_body<double, float>(r); }
 
 }  // namespace cnp::audio

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "core/types.hpp"
+#include "core/target.hpp"
 
 // The vector types are internal: every function taking or returning one is forced inline, because
 // target_clones compiles the callers for ISAs whose by-value vector ABIs differ.
@@ -171,9 +172,7 @@ template <class R, int M, bool Cplx>
   }
 }
 
-#define CNP_GEMM_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-
-CNP_GEMM_CLONES void run_f64(const SmallBatch& s, int64_t lo, int64_t hi) {
+CNP_TARGET_CLONES void run_f64(const SmallBatch& s, int64_t lo, int64_t hi) {
   switch (s.m) {
     case 2: return stack<double, 2, false>(s, lo, hi);
     case 4: return stack<double, 4, false>(s, lo, hi);
@@ -181,14 +180,14 @@ CNP_GEMM_CLONES void run_f64(const SmallBatch& s, int64_t lo, int64_t hi) {
     case 16: return stack<double, 16, false>(s, lo, hi);
   }
 }
-CNP_GEMM_CLONES void run_f32(const SmallBatch& s, int64_t lo, int64_t hi) {
+CNP_TARGET_CLONES void run_f32(const SmallBatch& s, int64_t lo, int64_t hi) {
   switch (s.m) {
     case 4: return stack<float, 4, false>(s, lo, hi);
     case 8: return stack<float, 8, false>(s, lo, hi);
     case 16: return stack<float, 16, false>(s, lo, hi);
   }
 }
-CNP_GEMM_CLONES void run_c128(const SmallBatch& s, int64_t lo, int64_t hi) {
+CNP_TARGET_CLONES void run_c128(const SmallBatch& s, int64_t lo, int64_t hi) {
   switch (s.m) {
     case 1: return stack<double, 1, true>(s, lo, hi);
     case 2: return stack<double, 2, true>(s, lo, hi);
@@ -196,7 +195,7 @@ CNP_GEMM_CLONES void run_c128(const SmallBatch& s, int64_t lo, int64_t hi) {
     case 8: return stack<double, 8, true>(s, lo, hi);
   }
 }
-CNP_GEMM_CLONES void run_c64(const SmallBatch& s, int64_t lo, int64_t hi) {
+CNP_TARGET_CLONES void run_c64(const SmallBatch& s, int64_t lo, int64_t hi) {
   switch (s.m) {
     case 2: return stack<float, 2, true>(s, lo, hi);
     case 4: return stack<float, 4, true>(s, lo, hi);

@@ -28,6 +28,7 @@
 #include "ufunc/execute.hpp"
 #include "ufunc/loops.hpp"
 #include "ufunc/nditer.hpp"
+#include "core/target.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -349,21 +350,16 @@ void run_inner(Op op, bool buffered, char* o, int64_t so, const char* in, int64_
 // the same additions in the same order as one row at a time. Each element's chain is independent,
 // so wider vectors change nothing in the result; the clones let AVX2/AVX-512 machines stream the
 // rows at memory speed (the baseline SSE2 loop is compute-bound here).
-#if defined(__x86_64__) && defined(__GNUC__)
-#define CNP_REDUCE_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define CNP_REDUCE_CLONES
-#endif
 template <class T>
 inline void add_rows4_impl(T* __restrict o, const T* __restrict p0, const T* __restrict p1, const T* __restrict p2,
                            const T* __restrict p3, int64_t n) {
   for (int64_t j = 0; j < n; ++j) o[j] = (((o[j] + p0[j]) + p1[j]) + p2[j]) + p3[j];
 }
-CNP_REDUCE_CLONES void add_rows4(double* o, const double* p0, const double* p1, const double* p2, const double* p3,
+CNP_TARGET_CLONES void add_rows4(double* o, const double* p0, const double* p1, const double* p2, const double* p3,
                                  int64_t n) {
   add_rows4_impl(o, p0, p1, p2, p3, n);
 }
-CNP_REDUCE_CLONES void add_rows4(float* o, const float* p0, const float* p1, const float* p2, const float* p3,
+CNP_TARGET_CLONES void add_rows4(float* o, const float* p0, const float* p1, const float* p2, const float* p3,
                                  int64_t n) {
   add_rows4_impl(o, p0, p1, p2, p3, n);
 }

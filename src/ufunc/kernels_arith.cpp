@@ -20,6 +20,7 @@
 
 #include "core/arith.hpp"
 #include "ufunc/kernel_ops.hpp"
+#include "core/target.hpp"
 
 namespace cnp::ufunc {
 
@@ -295,11 +296,11 @@ template <class R>
 }
 // Compiled for AVX-512, AVX2 and the baseline, picked at load time (the same products and
 // differences in every clone, no FMA: identical bits).
-__attribute__((target_clones("avx512f", "avx2", "default"))) int64_t cmul_blocks_f(const char* a, const char* b,
+CNP_TARGET_CLONES int64_t cmul_blocks_f(const char* a, const char* b,
                                                                                   char* y, int64_t n) noexcept {
   return cmul_blocks<float>(a, b, y, n);
 }
-__attribute__((target_clones("avx512f", "avx2", "default"))) int64_t cmul_blocks_d(const char* a, const char* b,
+CNP_TARGET_CLONES int64_t cmul_blocks_d(const char* a, const char* b,
                                                                                   char* y, int64_t n) noexcept {
   return cmul_blocks<double>(a, b, y, n);
 }

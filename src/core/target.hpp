@@ -1,0 +1,14 @@
+// How a function is compiled for several x86-64 ISAs (docs/architecture.md, "SIMD dispatch"):
+// CNP_TARGET_CLONES makes GCC emit an AVX-512, an AVX2 and a baseline (SSE2) copy and pick one
+// once at load time (an ifunc). It is the rule for new code: one macro, one ISA list, no per-ISA
+// files. The clones must compute the same operations in the same order (no FMA contraction, see
+// -ffp-contract=off), so results are bit-identical whichever copy runs; and no vector value may
+// cross an out-of-line call inside clone code, since the clones' by-value vector ABIs differ.
+// Elsewhere (other compilers or architectures) it expands to nothing: one portable copy.
+#pragma once
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define CNP_TARGET_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define CNP_TARGET_CLONES
+#endif
