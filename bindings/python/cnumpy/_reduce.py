@@ -36,7 +36,7 @@ def _reduce_dtype(fn, a, axis, dtype, out, keepdims, initial, where):
     out = _out(out)
     ax, n = _axes(axis)
     ini, wh = _initial(initial), _where(where)
-    return produce_into(fn, out, a._h, ax, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
+    return produce_into(fn, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
                 _h(ini), _h(wh))
 
 
@@ -45,7 +45,7 @@ def _reduce_plain(fn, a, axis, out, keepdims, initial, where):
     out = _out(out)
     ax, n = _axes(axis)
     ini, wh = _initial(initial), _where(where)
-    return produce_into(fn, out, a._h, ax, _h(out), _args.boolean(keepdims), _h(ini), _h(wh))
+    return produce_into(fn, out, a._h, ax, n, _h(out), _args.boolean(keepdims), _h(ini), _h(wh))
 
 
 def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):  # noqa: A001
@@ -78,7 +78,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     out = _out(out)
     ax, n = _axes(axis)
     wh = _where(where)
-    return produce_into(_mean, out, a._h, ax, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
+    return produce_into(_mean, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
                 _h(wh))
 
 
@@ -87,7 +87,7 @@ def _var_like(fn, a, axis, dtype, out, ddof, keepdims, where):
     out = _out(out)
     ax, n = _axes(axis)
     wh = _where(where)
-    return produce_into(fn, out, a._h, ax, _args.dtype_handle(dtype), _h(out), float(ddof),
+    return produce_into(fn, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out), float(ddof),
                 _args.boolean(keepdims), _h(wh))
 
 
@@ -106,7 +106,7 @@ def ptp(a, axis=None, out=None, keepdims=False):
     a = as_array(a)
     out = _out(out)
     ax, n = _axes(axis)
-    return produce_into(_ptp, out, a._h, ax, _h(out), _args.boolean(keepdims))
+    return produce_into(_ptp, out, a._h, ax, n, _h(out), _args.boolean(keepdims))
 
 
 def _logical(fn, a, axis, out, keepdims, where):
@@ -114,7 +114,7 @@ def _logical(fn, a, axis, out, keepdims, where):
     out = _out(out)
     ax, n = _axes(axis)
     wh = _where(where)
-    return produce_into(fn, out, a._h, ax, _h(out), _args.boolean(keepdims), _h(wh))
+    return produce_into(fn, out, a._h, ax, n, _h(out), _args.boolean(keepdims), _h(wh))
 
 
 def all(a, axis=None, out=None, keepdims=False, *, where=True):  # noqa: A001
@@ -131,7 +131,7 @@ def count_nonzero(a, axis=None, *, keepdims=False):
     """numpy.count_nonzero: a Python int for axis=None (without keepdims)."""
     a = as_array(a)
     ax, n = _axes(axis)
-    r = produce_into(_count_nonzero, None, a._h, ax, _args.boolean(keepdims))
+    r = produce_into(_count_nonzero, None, a._h, ax, n, _args.boolean(keepdims))
     if axis is None and not keepdims:
         return int(r)
     return r
