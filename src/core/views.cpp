@@ -82,6 +82,7 @@ Array reshape(const Array& a, int32_t ndim, const int64_t* shape_in, int32_t ord
   } else if (known != size) {
     reshape_mismatch(a, ndim, shape_in);
   }
+  checked_size(ndim, shape, a.itemsize());  // (0, 2**62, 2**62) has size 0 but no valid strides
   if (order == CNP_ORDER_A) order = (a.f_contiguous() && !a.c_contiguous()) ? CNP_ORDER_F : CNP_ORDER_C;
   const bool f = order == CNP_ORDER_F;
   int64_t strides[kMaxDims];

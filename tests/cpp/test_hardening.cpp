@@ -1,0 +1,139 @@
+// Regression tests for issue 18 (faults found by adversarial probing of the C ABI): overflowing
+// shapes and strides, aliased arguments, int64 edges, out-parameter contracts. Each failing call
+// must return NumPy's status and message, leave its outputs NULL and its inputs untouched.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "capi_test_util.hpp"
+#include "cnumpy/cnumpy.h"
+#include "core/array.hpp"
+
+namespace {
+
+using capi_test::Handle;
+using capi_test::dtype;
+
+constexpr int64_t kBig = int64_t{1} << 62;
+const char* const kTooBig =
+    "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.";
+
+void float64s(Handle& out, std::vector<int64_t> shape, double first = 0) {
+  cnp_dtype* d = dtype(CNP_FLOAT64);
+  REQUIRE(cnp_empty(static_cast<int32_t>(shape.size()), shape.data(), d, CNP_ORDER_C, out.out()) == CNP_OK);
+  cnp_dtype_free(d);
+  int64_t n = 0;
+  cnp_array_size(out, &n);
+  void* p = nullptr;
+  cnp_array_data(out, &p);
+  for (int64_t i = 0; i < n; ++i) static_cast<double*>(p)[i] = first + static_cast<double>(i);
+}
+
+void require_error(cnp_status got, cnp_status want, const std::string& message) {
+  CHECK(got == want);
+  CHECK(std::string(cnp_last_error()) == message);
+}
+
+}  // namespace
+
+TEST_CASE("checked int64 helpers: extents that overflow are reported, not wrapped", "[hardening]") {
+  int64_t r = 0;
+  CHECK(cnp::mul_fits(3, 4, &r));
+  CHECK(r == 12);
+  CHECK_FALSE(cnp::mul_fits(kBig, 2, &r));
+  CHECK_FALSE(cnp::add_fits(INT64_MAX, 1, &r));
+  int64_t lo = 0, hi = 0;
+  const int64_t shape[2] = {4, 4}, good[2] = {32, 8}, bad[2] = {kBig, 8}, neg[2] = {-32, 8};
+  REQUIRE(cnp::byte_extent(2, shape, good, 8, &lo, &hi));
+  CHECK((lo == 0 && hi == 128));
+  REQUIRE(cnp::byte_extent(2, shape, neg, 8, &lo, &hi));
+  CHECK((lo == -96 && hi == 32));
+  CHECK_FALSE(cnp::byte_extent(2, shape, bad, 8, &lo, &hi));
+  const int64_t minshape[1] = {3}, minstride[1] = {INT64_MIN / 2 - 1};
+  CHECK_FALSE(cnp::byte_extent(1, minshape, minstride, 8, &lo, &hi));
+}
+
+// Finding 1: strides {1 << 62, 8} on a 4x4 array wrapped the bounds check; reading [1, 0] crashed.
+TEST_CASE("as_strided rejects strides whose extent overflows int64", "[hardening]") {
+  Handle a;
+  float64s(a, {4, 4});
+  const int64_t shape[2] = {4, 4};
+  for (const std::vector<int64_t>& st : std::vector<std::vector<int64_t>>{
+           {kBig, 8}, {8, kBig}, {-kBig, 8}, {INT64_MAX, 8}, {INT64_MIN, 8}, {kBig, kBig}, {kBig, -kBig}}) {
+    Handle v;
+    require_error(cnp_as_strided(a, 2, shape, st.data(), 1, v.out()), CNP_ERR_VALUE,
+                  "as_strided view would reach outside the array's memory");
+    CHECK(v.h == nullptr);
+  }
+  const int64_t huge_shape[2] = {INT64_MAX, 2}, st[2] = {8, 8};
+  Handle v;
+  CHECK(cnp_as_strided(a, 2, huge_shape, st, 1, v.out()) == CNP_ERR_VALUE);
+  // Views that stay inside are still fine, including negative strides from the far end.
+  const int64_t ok_st[2] = {8, 32};
+  REQUIRE(cnp_as_strided(a, 2, shape, ok_st, 1, v.out()) == CNP_OK);
+  cnp_scalar s;
+  const int64_t at[2] = {1, 0};
+  REQUIRE(cnp_array_getitem(v, 2, at, &s) == CNP_OK);
+  CHECK(s.value.f == 1.0);
+}
+
+// Finding 7: a zero-length axis does not excuse overflowing others (NumPy's PyArray_NewFromDescr).
+TEST_CASE("shapes with a zero and overflowing dimensions are too big in every constructor", "[hardening]") {
+  const int64_t shape[3] = {0, kBig, kBig};
+  cnp_dtype* f8 = dtype(CNP_FLOAT64);
+  Handle proto, fill, e0;
+  float64s(proto, {3});
+  float64s(fill, {});
+  float64s(e0, {0});
+  std::vector<std::pair<const char*, std::function<cnp_status(cnp_array**)>>> calls = {
+      {"empty", [&](cnp_array** o) { return cnp_empty(3, shape, f8, CNP_ORDER_C, o); }},
+      {"zeros", [&](cnp_array** o) { return cnp_zeros(3, shape, f8, CNP_ORDER_C, o); }},
+      {"ones", [&](cnp_array** o) { return cnp_ones(3, shape, f8, CNP_ORDER_F, o); }},
+      {"full", [&](cnp_array** o) { return cnp_full(3, shape, fill, f8, CNP_ORDER_C, o); }},
+      {"empty_like", [&](cnp_array** o) { return cnp_empty_like(proto, f8, CNP_ORDER_K, 3, shape, o); }},
+      {"zeros_like", [&](cnp_array** o) { return cnp_zeros_like(proto, f8, CNP_ORDER_C, 3, shape, o); }},
+      {"ones_like", [&](cnp_array** o) { return cnp_ones_like(proto, f8, CNP_ORDER_C, 3, shape, o); }},
+      {"full_like", [&](cnp_array** o) { return cnp_full_like(proto, fill, f8, CNP_ORDER_C, 3, shape, o); }},
+      {"from_data", [&](cnp_array** o) { return cnp_array_from_data(nullptr, f8, 3, shape, nullptr, o); }},
+      {"wrap", [&](cnp_array** o) { return cnp_array_wrap(nullptr, f8, 3, shape, nullptr, 1, nullptr, nullptr, o); }},
+      {"reshape", [&](cnp_array** o) { return cnp_reshape(e0, 3, shape, CNP_ORDER_C, o); }},
+      {"broadcast_to", [&](cnp_array** o) { return cnp_broadcast_to(fill, 3, shape, o); }},
+      {"as_strided", [&](cnp_array** o) {
+         const int64_t st[3] = {0, 0, 0};
+         return cnp_as_strided(proto, 3, shape, st, 0, o);
+       }},
+  };
+  for (auto& [name, call] : calls) {
+    INFO(name);
+    Handle out;
+    require_error(call(out.out()), CNP_ERR_VALUE, kTooBig);
+    CHECK(out.h == nullptr);
+  }
+  // NumPy counts the itemsize too: (0, 2**60, 2) of float64 is 2**64 bytes.
+  const int64_t s2[3] = {0, int64_t{1} << 60, 2};
+  Handle z;
+  require_error(cnp_zeros(3, s2, f8, CNP_ORDER_C, z.out()), CNP_ERR_VALUE, kTooBig);
+  // broadcast_to without a zero: NumPy's nditer message first.
+  const int64_t s3[2] = {kBig, kBig};
+  require_error(cnp_broadcast_to(fill, 2, s3, z.out()), CNP_ERR_VALUE, "iterator is too large");
+  // Zero-size arrays whose byte count fits keep working.
+  const int64_t s4[3] = {0, int64_t{1} << 20, 3};
+  REQUIRE(cnp_zeros(3, s4, f8, CNP_ORDER_C, z.out()) == CNP_OK);
+  cnp_dtype_free(f8);
+}
+
+// Finding 1 (foreign strides): a wrapped geometry whose extent overflows cannot address memory.
+TEST_CASE("wrap rejects strides whose extent overflows", "[hardening]") {
+  double buf[16] = {};
+  cnp_dtype* f8 = dtype(CNP_FLOAT64);
+  const int64_t shape[2] = {4, 4}, st[2] = {kBig, 8};
+  Handle w;
+  require_error(cnp_array_wrap(buf, f8, 2, shape, st, 1, nullptr, nullptr, w.out()), CNP_ERR_VALUE,
+                "strides is incompatible with shape of requested array and size of buffer");
+  CHECK(w.h == nullptr);
+  cnp_dtype_free(f8);
+}
