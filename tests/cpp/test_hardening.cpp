@@ -137,3 +137,13 @@ TEST_CASE("wrap rejects strides whose extent overflows", "[hardening]") {
   CHECK(w.h == nullptr);
   cnp_dtype_free(f8);
 }
+
+// Finding 2: the same 1-D array as both arguments skipped a's ndim check (pointer identity).
+TEST_CASE("lstsq(e, e) with one 1-D array checks a's rank", "[hardening]") {
+  Handle e;
+  float64s(e, {3}, 1.0);
+  Handle x, r, k, s;
+  require_error(cnp_linalg_lstsq(e, e, -1.0, x.out(), r.out(), k.out(), s.out()), CNP_ERR_LINALG,
+                "1-dimensional array given. Array must be two-dimensional");
+  CHECK((x.h == nullptr && r.h == nullptr && k.h == nullptr && s.h == nullptr));
+}
