@@ -3,6 +3,7 @@
 // so that NULL or foreign pointers become errors instead of crashes.
 #pragma once
 #include <cerrno>
+#include <memory>
 #include <new>
 #include <utility>
 
@@ -83,8 +84,12 @@ cnp_status produce(cnp_array** out, F&& body) noexcept {
   if (out) *out = nullptr;
   return run([&] {
     require_out(out);  // before the body: a result with nowhere to go would leak
-    Array result = body();
-    *out = new_handle(std::move(result));
+    // The handle is allocated before the body runs: once the body has built its result (which
+    // may own a caller's memory and deleter, as cnp_array_wrap's does), nothing can fail, so a
+    // failed call never runs a deleter the caller still expects to own.
+    std::unique_ptr<cnp_array> h(new cnp_array{kArrayMagic, {1}, Array()});
+    h->a = body();
+    *out = h.release();
   });
 }
 
