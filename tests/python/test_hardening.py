@@ -10,6 +10,34 @@ from cnp_helpers import check, same_error
 BIG = 2**64
 
 
+# -- finding 6: Python ints beyond int64 are errors, not their low 64 bits ----------------------
+@pytest.mark.parametrize("fn", [
+    lambda xp: xp.sum(xp.zeros((2, 3, 4)), axis=BIG + 1),
+    lambda xp: xp.fft.fft(xp.zeros(4), n=BIG + 4),
+    lambda xp: xp.broadcast_to(xp.zeros(8), (BIG + 8,)),
+    lambda xp: xp.zeros(BIG + 2),
+    lambda xp: xp.ones(5).reshape(BIG + 5),
+    lambda xp: xp.take(xp.arange(5), 1, axis=BIG),
+])
+def test_python_ints_beyond_int64(fn):
+    same_error(fn)
+
+
+def test_matrix_power_exponent_beyond_int64():
+    m = [[1.0, 1.0], [0.0, 1.0]]
+    for n in (BIG + 2, 2**63, -(BIG + 3)):
+        check(lambda xp: xp.linalg.matrix_power(xp.array(m), n))
+
+
+def test_ctypes_style_truncation_is_gone_for_scalar_parameters():
+    # A C int64_t parameter reached directly (no Python-level check in between).
+    lib = cnp._backend.lib
+    with pytest.raises(OverflowError):
+        lib.cnp_fft_fftfreq(BIG + 4, 1.0, cnp._backend.new_array_out())
+    with pytest.raises(OverflowError):
+        cnp._backend.int64_array([1, BIG])
+
+
 # -- finding 2: one array as both arguments ---------------------------------------------------------
 def test_lstsq_same_1d_array_twice():
     def fn(xp):

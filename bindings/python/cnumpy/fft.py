@@ -8,7 +8,7 @@ cnumpy extensions (not in numpy.fft): export_wisdom() / import_wisdom(pair) save
 FFTW's measured plans across processes."""
 import operator
 
-from . import _backend
+from . import _args, _backend
 from ._convert import as_array
 from ._errors import error as _error
 from ._ufunc import produce
@@ -39,7 +39,7 @@ def _n(n):
     n = operator.index(n)
     if n < 1:
         raise ValueError("Invalid number of FFT data points (%d) specified." % n)
-    return n
+    return _args.int64(n)  # NumPy's next step, zeros(n), fails beyond int64
 
 
 def _seq(v):
