@@ -147,3 +147,13 @@ TEST_CASE("lstsq(e, e) with one 1-D array checks a's rank", "[hardening]") {
                 "1-dimensional array given. Array must be two-dimensional");
   CHECK((x.h == nullptr && r.h == nullptr && k.h == nullptr && s.h == nullptr));
 }
+
+// Finding 8: loop counts bounded by the data.
+TEST_CASE("diff with an order far beyond the length answers at once", "[hardening]") {
+  Handle a, r;
+  float64s(a, {3});
+  REQUIRE(cnp_diff(a, INT64_MAX, -1, nullptr, nullptr, r.out()) == CNP_OK);
+  const int64_t* shp = nullptr;
+  cnp_array_shape(r, &shp);
+  CHECK(shp[0] == 0);
+}

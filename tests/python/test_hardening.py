@@ -38,6 +38,17 @@ def test_ctypes_style_truncation_is_gone_for_scalar_parameters():
         cnp._backend.int64_array([1, BIG])
 
 
+# -- finding 8: loops bounded by the data, not by an argument -----------------------------------
+def test_diff_order_beyond_length_is_empty():
+    for n in (3, 4, 2**31, 2**63 - 1):
+        check(lambda xp: xp.diff(xp.arange(3.0), n=n) if n < 2**31 else
+              xp.diff(xp.arange(3.0), n=5))
+    r = cnp.diff(cnp.arange(3.0), n=2**62)
+    assert r.shape == (0,) and r.dtype == cnp.float64
+    r = cnp.diff(cnp.array([True, False]), n=2**40)
+    assert r.shape == (0,) and r.dtype == cnp.bool_
+
+
 # -- finding 2: one array as both arguments ---------------------------------------------------------
 def test_lstsq_same_1d_array_twice():
     def fn(xp):
