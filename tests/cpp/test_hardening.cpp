@@ -148,6 +148,63 @@ TEST_CASE("lstsq(e, e) with one 1-D array checks a's rank", "[hardening]") {
   CHECK((x.h == nullptr && r.h == nullptr && k.h == nullptr && s.h == nullptr));
 }
 
+// Finding 9: int64 edges. Slice bounds at INT64_MIN/MAX (under UBSan in the sanitizer build).
+TEST_CASE("slices with bounds and steps at the int64 limits", "[hardening]") {
+  Handle a;
+  float64s(a, {5});
+  const int64_t vals[] = {INT64_MIN, INT64_MIN + 1, -6, -1, 0, 4, 5, INT64_MAX - 1, INT64_MAX};
+  const int64_t steps[] = {INT64_MIN, INT64_MIN + 1, -2, -1, 1, 2, INT64_MAX};
+  for (int64_t start : vals)
+    for (int64_t stop : vals)
+      for (int64_t step : steps) {
+        cnp_index it{};
+        it.kind = CNP_INDEX_SLICE;
+        it.flags = CNP_SLICE_HAS_START | CNP_SLICE_HAS_STOP | CNP_SLICE_HAS_STEP;
+        it.start = start;
+        it.stop = stop;
+        it.step = step;
+        Handle v;
+        REQUIRE(cnp_array_index(a, 1, &it, v.out()) == CNP_OK);
+        const int64_t* shp = nullptr;
+        cnp_array_shape(v, &shp);
+        // Python's slice.indices(5) length, computed without overflow.
+        auto clampi = [](int64_t x, int64_t lo, int64_t hi) { return x < lo ? lo : (x > hi ? hi : x); };
+        __int128 s = start, e = stop;
+        if (s < 0) s += 5;
+        if (e < 0) e += 5;
+        int64_t len;
+        if (step > 0) {
+          s = clampi(static_cast<int64_t>(s < 0 ? 0 : (s > 5 ? 5 : s)), 0, 5);
+          e = e < 0 ? 0 : (e > 5 ? 5 : e);
+          len = e > s ? static_cast<int64_t>((e - s - 1) / step + 1) : 0;
+        } else {
+          s = s < 0 ? -1 : (s > 4 ? 4 : s);
+          e = e < 0 ? -1 : (e > 4 ? 4 : e);
+          len = s > e ? static_cast<int64_t>((s - e - 1) / -static_cast<__int128>(step) + 1) : 0;
+        }
+        INFO(start << ":" << stop << ":" << step);
+        CHECK(shp[0] == len);
+      }
+}
+
+TEST_CASE("eye with k at the int64 limits, around with decimals beyond int32", "[hardening]") {
+  Handle e;
+  REQUIRE(cnp_eye(3, -1, INT64_MIN, nullptr, CNP_ORDER_C, e.out()) == CNP_OK);
+  void* p = nullptr;
+  cnp_array_data(e, &p);
+  for (int i = 0; i < 9; ++i) CHECK(static_cast<double*>(p)[i] == 0.0);
+  REQUIRE(cnp_eye(3, -1, INT64_MAX, nullptr, CNP_ORDER_C, e.out()) == CNP_OK);
+  Handle a, r;
+  float64s(a, {3}, 1.5);
+  require_error(cnp_around(a, INT64_MIN, nullptr, r.out()), CNP_ERR_OVERFLOW, "signed integer is less than minimum");
+  require_error(cnp_around(a, int64_t{INT32_MAX} + 1, nullptr, r.out()), CNP_ERR_OVERFLOW,
+                "signed integer is greater than maximum");
+  REQUIRE(cnp_around(a, INT32_MIN, nullptr, r.out()) == CNP_OK);
+  Handle h, edges;
+  require_error(cnp_histogram(a, INT64_MAX, nullptr, nullptr, nullptr, 0, h.out(), edges.out()), CNP_ERR_INDEX,
+                "index -1 is out of bounds for axis 0 with size 0");
+}
+
 // Finding 8: loop counts bounded by the data.
 TEST_CASE("diff with an order far beyond the length answers at once", "[hardening]") {
   Handle a, r;

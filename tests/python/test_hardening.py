@@ -49,9 +49,36 @@ def test_diff_order_beyond_length_is_empty():
     assert r.shape == (0,) and r.dtype == cnp.bool_
 
 
+# -- finding 9: int64 edges -----------------------------------------------------------------------
+@pytest.mark.parametrize("k", [-2**63, -2**63 - 1, 2**63 - 1, 2**63, -3, 3, -2, 2])
+def test_eye_extreme_diagonals(k):
+    check(lambda xp: xp.eye(3, k=k))
+
+
+@pytest.mark.parametrize("m", [-1, -2, -2**63])
+def test_eye_negative_columns(m):
+    same_error(lambda xp: xp.eye(3, m))
+
+
+@pytest.mark.parametrize("decimals", [-2**63, 2**63 - 1, 2**31, -2**31 - 1])
+def test_around_decimals_beyond_c_int(decimals):
+    same_error(lambda xp: xp.around(xp.ones(3), decimals))
+
+
+@pytest.mark.parametrize("sl", [slice(-2**63, 2**63 - 1), slice(2**63 - 1, -2**63, -1),
+                                slice(-2**63, 2**63 - 1, 2**63 - 1), slice(None, None, -2**63),
+                                slice(2**63 - 1, None, -2**63), slice(-2**63, None, 2**63 - 1)])
+def test_slices_at_int64_limits(sl):
+    check(lambda xp: xp.arange(5.0)[sl], strides=True)
+
+
 # -- finding 2: one array as both arguments ---------------------------------------------------------
 def test_lstsq_same_1d_array_twice():
     def fn(xp):
         e = xp.ones(3)
         return xp.linalg.lstsq(e, e, rcond=None)
     same_error(fn)
+
+
+def test_histogram_bins_at_int64_max():
+    same_error(lambda xp: xp.histogram(xp.ones(3), bins=2**63 - 1))
