@@ -72,6 +72,33 @@ def test_slices_at_int64_limits(sl):
     check(lambda xp: xp.arange(5.0)[sl], strides=True)
 
 
+# -- finding 11: median keeps NumPy's checks --------------------------------------------------------
+@pytest.mark.parametrize("args", [
+    ((4,), None, (3,), False), ((4,), None, (1,), False), ((2, 4), 1, (3,), False),
+    ((2, 5), 1, (3,), False), ((2, 4), 1, (2, 1), False), ((2, 4), 1, (2,), True),
+    ((4, 2), 0, (3,), False), ((2, 3, 4), (0, 2), (2,), False),
+])
+def test_median_out_of_the_wrong_shape(args):
+    shape, axis, out_shape, keepdims = args
+    same_error(lambda xp: xp.median(xp.ones(shape), axis=axis, out=xp.empty(out_shape),
+                                    keepdims=keepdims))
+
+
+def test_median_out_of_the_right_shape_still_works():
+    check(lambda xp: xp.median(xp.arange(8.0).reshape(2, 4), axis=1, out=xp.empty(2)))
+    check(lambda xp: xp.median(xp.arange(8.0).reshape(2, 4), axis=1, keepdims=True,
+                               out=xp.empty((2, 1))))
+
+
+@pytest.mark.parametrize("values", [[np.inf, -np.inf], [1e308, 1e308], [np.inf, np.inf],
+                                    [np.inf, -np.inf, 1.0], [np.nan, 1.0]])
+def test_median_under_errstate_raise(values):
+    def fn(xp):
+        with xp.errstate(all="raise"):
+            return xp.median(xp.array(values))
+    check(fn)
+
+
 # -- finding 2: one array as both arguments ---------------------------------------------------------
 def test_lstsq_same_1d_array_twice():
     def fn(xp):
