@@ -99,6 +99,24 @@ def test_median_under_errstate_raise(values):
     check(fn)
 
 
+# -- finding 12: options and strings are not cut silently ----------------------------------------
+def test_dtype_string_with_nul():
+    for s in ("f8\x00junk", "int8\x00", "float64\x00\x00"):  # NumPy reads "\x00" alone as bool
+        same_error(lambda xp: xp.dtype(s))
+
+
+def test_printoptions_beyond_int32():
+    for kw in ({"threshold": 5, "edgeitems": 2**62}, {"linewidth": 2**62}):
+        def fn(xp):
+            with xp.printoptions(**kw):
+                return repr(xp.arange(10.0))
+        e, g = fn(np), fn(cnp)
+        assert g == e
+    with pytest.raises(OverflowError, match="Python int too large to convert to C int"):
+        with cnp.printoptions(precision=2**40):
+            repr(cnp.arange(3.0))
+
+
 # -- finding 2: one array as both arguments ---------------------------------------------------------
 def test_lstsq_same_1d_array_twice():
     def fn(xp):

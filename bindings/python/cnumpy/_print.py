@@ -47,6 +47,9 @@ else:
             _lib.cnp_string_free(p)
 
 
+_INT32_MAX = 2**31 - 1
+
+
 def _format(fn, a):
     cell = _backend.new_charp_out()
     st = fn(a._h, cell)
@@ -115,11 +118,15 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
             raise TypeError("precision must be an integer") from None
         if precision < 0:
             raise ValueError("precision must be >= 0")
+        if precision > _INT32_MAX:  # NumPy fails the same way (when it prints)
+            raise OverflowError("Python int too large to convert to C int")
         o.precision = precision
+    # The C fields are int32_t: larger values mean the same as INT32_MAX (show everything, one
+    # line), instead of being cut to their low 32 bits.
     if edgeitems is not None:
-        o.edgeitems = int(edgeitems)
+        o.edgeitems = min(int(edgeitems), _INT32_MAX)
     if linewidth is not None:
-        o.linewidth = int(linewidth)
+        o.linewidth = min(int(linewidth), _INT32_MAX)
     if suppress is not None:
         o.suppress = 1 if suppress else 0
     st = _lib.cnp_set_printoptions(o)
