@@ -114,7 +114,7 @@ CNP_API cnp_status cnp_ediff1d(const cnp_array* a, const cnp_array* to_end, cons
 CNP_API cnp_status cnp_gradient(const cnp_array* f, const cnp_array* const* spacing, int32_t nspacing,
                                 const int64_t* axes, int32_t naxes, int32_t edge_order, cnp_array** results,
                                 int32_t* nresults) {
-  if (nresults) *nresults = 0;
+  // On failure neither results[] nor *nresults is written; on success both are, all at once.
   return run([&] {
     require_out(results);
     require_out(nresults);
@@ -122,7 +122,10 @@ CNP_API cnp_status cnp_gradient(const cnp_array* f, const cnp_array* const* spac
     std::vector<const Array*> sp;
     for (int32_t i = 0; i < nspacing; ++i) sp.push_back(&array_of(spacing[i]));
     std::vector<Array> r = rd::gradient(array_of(f), sp.data(), nspacing, axes, naxes, edge_order);
-    for (size_t i = 0; i < r.size(); ++i) results[i] = new_handle(std::move(r[i]));
+    std::vector<std::unique_ptr<cnp_array>> handles;
+    handles.reserve(r.size());  // no growth (and no failure) while a raw handle is in flight
+    for (Array& x : r) handles.emplace_back(new_handle(std::move(x)));
+    for (size_t i = 0; i < handles.size(); ++i) results[i] = handles[i].release();
     *nresults = static_cast<int32_t>(r.size());
   });
 }

@@ -214,3 +214,36 @@ TEST_CASE("diff with an order far beyond the length answers at once", "[hardenin
   cnp_array_shape(r, &shp);
   CHECK(shp[0] == 0);
 }
+
+// Finding 13: -1, and only -1, means "not given"; out-parameters untouched on failure.
+TEST_CASE("only -1 means not given; failures leave out-parameters alone", "[hardening]") {
+  Handle a, r;
+  float64s(a, {4});
+  for (int64_t n : {int64_t{-2}, int64_t{0}, INT64_MIN}) {
+    const std::string msg = "Invalid number of FFT data points (" + std::to_string(n) + ") specified.";
+    require_error(cnp_fft_fft(a, n, -1, 0, r.out()), CNP_ERR_VALUE, msg);
+    require_error(cnp_fft_ifft(a, n, -1, 0, r.out()), CNP_ERR_VALUE, msg);
+    require_error(cnp_fft_rfft(a, n, -1, 0, r.out()), CNP_ERR_VALUE, msg);
+    require_error(cnp_fft_irfft(a, n, -1, 0, r.out()), CNP_ERR_VALUE, msg);
+    require_error(cnp_fft_hfft(a, n, -1, 0, r.out()), CNP_ERR_VALUE, msg);
+    require_error(cnp_fft_ihfft(a, n, -1, 0, r.out()), CNP_ERR_VALUE, msg);
+  }
+  REQUIRE(cnp_fft_fft(a, -1, -1, 0, r.out()) == CNP_OK);
+  for (int32_t nd : {-2, -3, INT32_MIN}) {
+    require_error(cnp_empty_like(a, nullptr, CNP_ORDER_K, nd, nullptr, r.out()), CNP_ERR_VALUE,
+                  "negative dimensions are not allowed");
+    require_error(cnp_zeros_like(a, nullptr, CNP_ORDER_C, nd, nullptr, r.out()), CNP_ERR_VALUE,
+                  "negative dimensions are not allowed");
+    CHECK(r.h == nullptr);
+  }
+  REQUIRE(cnp_ones_like(a, nullptr, CNP_ORDER_C, -1, nullptr, r.out()) == CNP_OK);
+  require_error(cnp_eye(3, -2, 0, nullptr, CNP_ORDER_C, r.out()), CNP_ERR_VALUE, "negative dimensions are not allowed");
+  require_error(cnp_eye(3, INT64_MIN, 0, nullptr, CNP_ORDER_C, r.out()), CNP_ERR_VALUE,
+                "negative dimensions are not allowed");
+  REQUIRE(cnp_eye(3, -1, 0, nullptr, CNP_ORDER_C, r.out()) == CNP_OK);
+  cnp_array* outs[2] = {nullptr, nullptr};
+  int32_t nout = 12345;
+  CHECK(cnp_gradient(a, nullptr, 0, nullptr, -1, 3, outs, &nout) == CNP_ERR_VALUE);
+  CHECK(nout == 12345);
+  CHECK(outs[0] == nullptr);
+}
