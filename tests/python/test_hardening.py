@@ -117,6 +117,15 @@ def test_printoptions_beyond_int32():
             repr(cnp.arange(3.0))
 
 
+# -- finding 15: LinAlgError is not a ValueError ---------------------------------------------------
+def test_linalg_error_is_not_a_value_error():
+    with pytest.raises(cnp.linalg.LinAlgError):
+        try:
+            cnp.linalg.inv(cnp.zeros((2, 2)))
+        except ValueError:
+            pytest.fail("LinAlgError was caught as a ValueError")
+
+
 # -- finding 2: one array as both arguments ---------------------------------------------------------
 def test_lstsq_same_1d_array_twice():
     def fn(xp):
