@@ -136,3 +136,33 @@ def test_lstsq_same_1d_array_twice():
 
 def test_histogram_bins_at_int64_max():
     same_error(lambda xp: xp.histogram(xp.ones(3), bins=2**63 - 1))
+
+
+# -- finding 8 (resampler): the ratio bounds the work per input frame ---------------------------
+@pytest.mark.parametrize("rates", [(1e-300, 44100), (44100, 1e-300), (1.0, 65537.0), (65537.0, 1.0)])
+def test_resampler_ratio_out_of_range(rates):
+    msg = "out_rate / in_rate must be between 1/65536 and 65536"
+    with pytest.raises(ValueError, match="Resampler: " + msg):
+        cnp.audio.Resampler(*rates)
+    with pytest.raises(ValueError, match="resample: " + msg):
+        cnp.audio.resample(cnp.zeros(64), *rates)
+
+
+# -- finding 10: non-finite audio is an error, not a plausible level -----------------------------
+@pytest.mark.parametrize("value", [np.inf, -np.inf, np.nan])
+def test_levels_of_non_finite_signals(value):
+    x = cnp.full(48000, value)
+    y = cnp.concatenate([cnp.zeros(47999), cnp.array([value])])
+    for sig in (x, y):
+        with pytest.raises(ValueError, match="loudness: the signal contains NaN or infinity"):
+            cnp.audio.loudness(sig, 48000)
+        with pytest.raises(ValueError, match="true_peak: the signal contains NaN or infinity"):
+            cnp.audio.true_peak(sig, 48000)
+        with pytest.raises(ValueError, match="normalize: the signal contains NaN or infinity"):
+            cnp.audio.normalize(sig, "peak", -1.0)
+
+
+def test_loudness_at_a_huge_rate_is_too_short():
+    with pytest.raises(ValueError, match="shorter than one 400 ms block"):
+        cnp.audio.loudness(cnp.zeros(100), 1e300)
+
