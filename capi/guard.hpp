@@ -3,8 +3,10 @@
 // so that NULL or foreign pointers become errors instead of crashes.
 #pragma once
 #include <cerrno>
+#include <initializer_list>
 #include <memory>
 #include <new>
+#include <stdexcept>
 #include <utility>
 
 #include "cnumpy/core.h"
@@ -36,6 +38,9 @@ cnp_status run(F&& body) noexcept {
     return fail(e.status(), e.what());
   } catch (const std::bad_alloc&) {
     return fail(CNP_ERR_MEMORY, "Unable to allocate memory");
+  } catch (const std::length_error&) {  // a container asked for more than max_size()
+    return fail(CNP_ERR_VALUE,
+                "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
   } catch (const std::exception& e) {
     return fail(CNP_ERR_INTERNAL, e.what());
   } catch (...) {
@@ -91,6 +96,22 @@ cnp_status produce(cnp_array** out, F&& body) noexcept {
     h->a = body();
     *out = h.release();
   });
+}
+
+// Hands several results out at once (functions with more than one array out-parameter): every
+// handle is allocated before any out-parameter is written, so a failure leaks nothing and leaves
+// the outs NULL. Pairs whose out is NULL (a result not requested) are skipped.
+inline void hand_out(std::initializer_list<std::pair<cnp_array**, Array*>> results) {
+  std::unique_ptr<cnp_array> boxes[8];
+  size_t n = 0;
+  for (const auto& r : results)
+    if (r.first) boxes[n++].reset(new cnp_array{kArrayMagic, {1}, Array()});
+  n = 0;
+  for (const auto& r : results)
+    if (r.first) {
+      boxes[n]->a = std::move(*r.second);
+      *r.first = boxes[n++].release();
+    }
 }
 
 // For getters: writes *out only on success.

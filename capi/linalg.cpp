@@ -101,8 +101,7 @@ CNP_API cnp_status cnp_linalg_slogdet(const cnp_array* a, cnp_array** sign, cnp_
     require_out(logdet);
     Array s, l;
     la::slogdet(array_of(a), s, l);
-    *sign = new_handle(std::move(s));
-    *logdet = new_handle(std::move(l));
+    hand_out({{sign, &s}, {logdet, &l}});
   });
 }
 
@@ -116,10 +115,7 @@ CNP_API cnp_status cnp_linalg_lstsq(const cnp_array* a, const cnp_array* b, doub
     require_out(s);
     Array xa, ra, ka, sa;
     la::lstsq(array_of(a), array_of(b), rcond, xa, ra, ka, sa);
-    *x = new_handle(std::move(xa));
-    *residuals = new_handle(std::move(ra));
-    *rank = new_handle(std::move(ka));
-    *s = new_handle(std::move(sa));
+    hand_out({{x, &xa}, {residuals, &ra}, {rank, &ka}, {s, &sa}});
   });
 }
 
@@ -130,8 +126,7 @@ CNP_API cnp_status cnp_linalg_eigh(const cnp_array* a, int32_t uplo, cnp_array**
     if (uplo != 'L' && uplo != 'U') throw_value("UPLO argument must be 'L' or 'U'");
     Array wa, va;
     la::eigh(array_of(a), char(uplo), wa, v ? &va : nullptr);
-    *w = new_handle(std::move(wa));
-    if (v) *v = new_handle(std::move(va));
+    hand_out({{w, &wa}, {v, &va}});
   });
 }
 
@@ -141,8 +136,7 @@ CNP_API cnp_status cnp_linalg_eig(const cnp_array* a, cnp_array** w, cnp_array**
     require_out(w);
     Array wa, va;
     la::eig(array_of(a), wa, v ? &va : nullptr);
-    *w = new_handle(std::move(wa));
-    if (v) *v = new_handle(std::move(va));
+    hand_out({{w, &wa}, {v, &va}});
   });
 }
 
@@ -153,11 +147,7 @@ CNP_API cnp_status cnp_linalg_svd(const cnp_array* a, int32_t full_matrices, cnp
     if ((u == nullptr) != (vh == nullptr)) throw_value("svd: u and vh must both be given or both be NULL");
     Array ua, sa, va;
     la::svd(array_of(a), full_matrices != 0, u ? &ua : nullptr, sa, u ? &va : nullptr);
-    *s = new_handle(std::move(sa));
-    if (u) {
-      *u = new_handle(std::move(ua));
-      *vh = new_handle(std::move(va));
-    }
+    hand_out({{s, &sa}, {u, &ua}, {vh, &va}});
   });
 }
 
@@ -169,8 +159,7 @@ CNP_API cnp_status cnp_linalg_qr(const cnp_array* a, int32_t mode, cnp_array** q
     if (mode != CNP_LINALG_QR_R) require_out(q);
     Array qa, ra;
     la::qr(array_of(a), mode, mode != CNP_LINALG_QR_R ? &qa : nullptr, ra);
-    *r = new_handle(std::move(ra));
-    if (mode != CNP_LINALG_QR_R) *q = new_handle(std::move(qa));
+    hand_out({{r, &ra}, {mode != CNP_LINALG_QR_R ? q : nullptr, &qa}});
   });
 }
 

@@ -76,9 +76,7 @@ CNP_API cnp_status cnp_average(const cnp_array* a, const int64_t* axes, int32_t 
     Array scale;
     Array r = rd::average(x, naxes >= 0 && axes, rd::parse_axes(axes, naxes, x.ndim()), opt_array(weights),
                           keepdims != 0, sum_of_weights ? &scale : nullptr);
-    cnp_array* h = new_handle(std::move(r));
-    if (sum_of_weights) *sum_of_weights = new_handle(std::move(scale));
-    *result = h;
+    hand_out({{result, &r}, {sum_of_weights, &scale}});
   });
 }
 
@@ -95,9 +93,7 @@ CNP_API cnp_status cnp_histogram(const cnp_array* a, int64_t bins, const cnp_arr
     require_out(bin_edges);
     Array h, e;
     rd::histogram(array_of(a), bins, opt_array(edges), range, opt_array(weights), density != 0, &h, &e);
-    cnp_array* hh = new_handle(std::move(h));
-    *bin_edges = new_handle(std::move(e));
-    *hist = hh;
+    hand_out({{hist, &h}, {bin_edges, &e}});
   });
 }
 

@@ -166,3 +166,9 @@ def test_loudness_at_a_huge_rate_is_too_short():
     with pytest.raises(ValueError, match="shorter than one 400 ms block"):
         cnp.audio.loudness(cnp.zeros(100), 1e300)
 
+
+# -- finding 14: a container too large is a ValueError, not SystemError --------------------------
+def test_resampler_with_absurd_channel_count():
+    with pytest.raises((ValueError, MemoryError)) as e:
+        cnp.audio.Resampler(48000, 44100, channels=2**62)
+    assert not isinstance(e.value, SystemError)
