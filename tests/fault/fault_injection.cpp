@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -23,7 +24,11 @@
 #include <thread>
 #include <vector>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "cnumpy/cnumpy.h"
+#include "fft/plan_cache.hpp"  // white-box: clear_plan_cache, so that every run plans again
 
 extern "C" {
 void* __libc_malloc(size_t);
@@ -135,6 +140,9 @@ std::string copy_disarmed(const char* c) {
 
 struct Op {
   const char* name;
+  // FFTW (finding 3): each N runs in a forked child, since an allocation failing inside FFTW's
+  // planner disables planning for the rest of that process (and leaks the partial plan).
+  bool fork_each = false;
   // Runs the operation; returns its status and (on success) its result array in *r (or, for
   // results that are not arrays, text in *t). Results are described after disarming.
   std::function<cnp_status(cnp_array** r, std::string* t)> call;
@@ -167,7 +175,33 @@ void sweep(const Op& op, int64_t cap = 400) {
   const int64_t live_before = g_live.load();
   const int64_t step = total > cap ? total / cap : 1;
   int64_t tried = 0, memory_errors = 0;
-  for (int64_t n = 1; n <= total; n += step) {
+  for (int64_t n = 1; n <= total && op.fork_each; n += step) {
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const pid_t pid = fork();
+    if (pid == 0) {
+      alarm(120);  // a hang fails the test instead of stalling it
+      cnp_set_num_threads(1);
+      g_count = 0;
+      g_fail_at = n;
+      std::string r;
+      cnp_status st = op.run(&r);
+      g_fail_at = 0;
+      std::string again;
+      cnp_status st2 = op.run(&again);  // usable afterwards: the same result or MemoryError
+      _exit((st == CNP_OK || st == CNP_ERR_MEMORY) && (st2 == CNP_ERR_MEMORY || (st2 == CNP_OK && again == want))
+                ? (st == CNP_ERR_MEMORY ? 3 : 0)
+                : 1);
+    }
+    int ws = 0;
+    waitpid(pid, &ws, 0);
+    ++tried;
+    if (WIFEXITED(ws) && WEXITSTATUS(ws) == 3) ++memory_errors;
+    expect(WIFEXITED(ws) && (WEXITSTATUS(ws) == 0 || WEXITSTATUS(ws) == 3),
+           std::string(op.name) + ": allocation " + std::to_string(n) + " failing: child " +
+               (WIFSIGNALED(ws) ? "killed by signal " + std::to_string(WTERMSIG(ws)) : "reported a wrong status"));
+  }
+  for (int64_t n = 1; n <= total && !op.fork_each; n += step) {
     g_count = 0;
     const int64_t failed_before = g_failed.load();
     g_fail_at = n;
@@ -272,8 +306,13 @@ int main() {
   cnp_set_num_threads(2);
   cnp_array* m = vec({4, 1, 2, 1, 5, 3, 2, 3, 6}, {3, 3});
   cnp_array* v = vec({3, 1, 4, 1, 5, 9, 2, 6}, {8});
+  std::vector<double> lv(4410), gv(32 * 30);
+  for (size_t i = 0; i < lv.size(); ++i) lv[i] = std::sin(0.05 * double(i));
+  for (size_t i = 0; i < gv.size(); ++i) gv[i] = double(i % 7);
+  cnp_array* long_vec = vec(lv, {4410});
+  cnp_array* grid = vec(gv, {32, 30});
   std::vector<Op> ops = {
-      {"zeros+reshape", [&](cnp_array** res, std::string* out) {
+      {"zeros+reshape", false, [&](cnp_array** res, std::string* out) {
          const int64_t s[2] = {4, 6}, s2[3] = {2, 3, 4};
          cnp_array *z = nullptr, *r = nullptr;
          cnp_status st = cnp_zeros(2, s, nullptr, CNP_ORDER_F, &z);
@@ -282,7 +321,7 @@ int main() {
          if (st == CNP_OK) *res = r;
          return st;
        }},
-      {"dtype_from_string", [&](cnp_array** res, std::string* out) {
+      {"dtype_from_string", false, [&](cnp_array** res, std::string* out) {
          cnp_dtype* d = nullptr;
          cnp_status st = cnp_dtype_from_string("<c16", &d);
          const char* name = nullptr;
@@ -291,52 +330,52 @@ int main() {
          cnp_dtype_free(d);
          return st;
        }},
-      {"add", [&](cnp_array** res, std::string* out) {
+      {"add", false, [&](cnp_array** res, std::string* out) {
          cnp_array* r = nullptr;
          cnp_status st = cnp_add(m, m, nullptr, &r);
          if (st == CNP_OK) *res = r;
          return st;
        }},
-      {"sum axis 0", [&](cnp_array** res, std::string* out) {
+      {"sum axis 0", false, [&](cnp_array** res, std::string* out) {
          cnp_array* r = nullptr;
          const int64_t ax[1] = {0};
          cnp_status st = cnp_sum(m, ax, 1, nullptr, nullptr, 0, nullptr, nullptr, &r);
          if (st == CNP_OK) *res = r;
          return st;
        }},
-      {"median", [&](cnp_array** res, std::string* out) {
+      {"median", false, [&](cnp_array** res, std::string* out) {
          cnp_array* r = nullptr;
          cnp_status st = cnp_median(v, nullptr, -1, nullptr, 0, &r);
          if (st == CNP_OK) *res = r;
          return st;
        }},
-      {"concatenate", [&](cnp_array** res, std::string* out) {
+      {"concatenate", false, [&](cnp_array** res, std::string* out) {
          cnp_array* r = nullptr;
          const cnp_array* parts[2] = {v, v};
          cnp_status st = cnp_concatenate(2, parts, nullptr, nullptr, nullptr, CNP_CASTING_SAME_KIND, &r);
          if (st == CNP_OK) *res = r;
          return st;
        }},
-      {"matmul", [&](cnp_array** res, std::string* out) {
+      {"matmul", false, [&](cnp_array** res, std::string* out) {
          cnp_array* r = nullptr;
          cnp_status st = cnp_matmul(m, m, &r);
          if (st == CNP_OK) *res = r;
          return st;
        }},
-      {"einsum", [&](cnp_array** res, std::string* out) {
+      {"einsum", false, [&](cnp_array** res, std::string* out) {
          cnp_array* r = nullptr;
          const cnp_array* ops2[2] = {m, m};
          cnp_status st = cnp_einsum("ij,jk->ik", 2, ops2, &r);
          if (st == CNP_OK) *res = r;
          return st;
        }},
-      {"linalg.inv", [&](cnp_array** res, std::string* out) {
+      {"linalg.inv", false, [&](cnp_array** res, std::string* out) {
          cnp_array* r = nullptr;
          cnp_status st = cnp_linalg_inv(m, &r);
          if (st == CNP_OK) *res = r;
          return st;
        }},
-      {"linalg.svd", [&](cnp_array** res, std::string* out) {
+      {"linalg.svd", false, [&](cnp_array** res, std::string* out) {
          cnp_array *u = nullptr, *s = nullptr, *vh = nullptr;
          cnp_status st = cnp_linalg_svd(m, 0, &u, &s, &vh);
          if (st == CNP_OK) *res = s;
@@ -344,14 +383,14 @@ int main() {
          cnp_array_free(vh);
          return st;
        }},
-      {"linalg.eig", [&](cnp_array** res, std::string* out) {
+      {"linalg.eig", false, [&](cnp_array** res, std::string* out) {
          cnp_array *w = nullptr, *vv = nullptr;
          cnp_status st = cnp_linalg_eig(m, &w, &vv);
          if (st == CNP_OK) *res = w;
          cnp_array_free(vv);
          return st;
        }},
-      {"linalg.lstsq", [&](cnp_array** res, std::string* out) {
+      {"linalg.lstsq", false, [&](cnp_array** res, std::string* out) {
          cnp_array *x = nullptr, *rs = nullptr, *rk = nullptr, *s = nullptr;
          cnp_status st = cnp_linalg_lstsq(m, m, -1.0, &x, &rs, &rk, &s);
          if (st == CNP_OK) *res = s;
@@ -360,7 +399,19 @@ int main() {
          cnp_array_free(rk);
          return st;
        }},
-      {"repr", [&](cnp_array** res, std::string* out) {
+      {"fft, planned", true, [&](cnp_array** res, std::string*) {
+         cnp::fft::clear_plan_cache();
+         return cnp_fft_fft(long_vec, -1, -1, CNP_FFT_NORM_BACKWARD, res);
+       }},
+      {"rfftn, planned", true, [&](cnp_array** res, std::string*) {
+         cnp::fft::clear_plan_cache();
+         return cnp_fft_rfftn(grid, nullptr, -1, nullptr, -1, CNP_FFT_NORM_ORTHO, res);
+       }},
+      {"audio.resample", true, [&](cnp_array** res, std::string*) {
+         cnp::fft::clear_plan_cache();
+         return cnp_audio_resample(long_vec, 44100, 48000, 2, 0, res);
+       }},
+      {"repr", false, [&](cnp_array** res, std::string* out) {
          char* s = nullptr;
          cnp_status st = cnp_array_repr(m, &s);
          if (st == CNP_OK) *out = copy_disarmed(s);
@@ -373,6 +424,8 @@ int main() {
   first_error_on_a_thread();
   cnp_array_free(m);
   cnp_array_free(v);
+  cnp_array_free(long_vec);
+  cnp_array_free(grid);
   if (g_failures) {
     std::fprintf(stderr, "%d fault-injection check(s) failed\n", g_failures);
     return 1;
