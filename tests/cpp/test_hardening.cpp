@@ -23,14 +23,7 @@ const char* const kTooBig =
     "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.";
 
 void float64s(Handle& out, std::vector<int64_t> shape, double first = 0) {
-  cnp_dtype* d = dtype(CNP_FLOAT64);
-  REQUIRE(cnp_empty(static_cast<int32_t>(shape.size()), shape.data(), d, CNP_ORDER_C, out.out()) == CNP_OK);
-  cnp_dtype_free(d);
-  int64_t n = 0;
-  cnp_array_size(out, &n);
-  void* p = nullptr;
-  cnp_array_data(out, &p);
-  for (int64_t i = 0; i < n; ++i) static_cast<double*>(p)[i] = first + static_cast<double>(i);
+  capi_test::iota<double>(out, CNP_FLOAT64, std::move(shape), first);
 }
 
 void require_error(cnp_status got, cnp_status want, const std::string& message) {
