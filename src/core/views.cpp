@@ -226,7 +226,9 @@ Array index(const Array& a, int32_t nitems, const cnp_index* items) {
         len = (stop - start - 1) / step + 1;
       }
       if (len > 0) data += start * a.stride(axis);
-      push(len, a.stride(axis) * step);
+      // The product fits whenever len > 1 (the extent does); for len <= 1 it is meaningless and
+      // NumPy's C multiplication wraps: the same bits, without signed overflow.
+      push(len, static_cast<int64_t>(static_cast<uint64_t>(a.stride(axis)) * static_cast<uint64_t>(step)));
       ++axis;
     } else if (it.kind == CNP_INDEX_NEWAXIS) {
       push(1, 0);

@@ -16,7 +16,11 @@ struct Handle {
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
   ~Handle() { cnp_array_free(h); }
-  cnp_array** out() { return &h; }
+  cnp_array** out() {  // frees what it held: a Handle can take several results in turn
+    cnp_array_free(h);
+    h = nullptr;
+    return &h;
+  }
   operator cnp_array*() const { return h; }
 };
 

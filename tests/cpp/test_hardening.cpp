@@ -209,7 +209,7 @@ TEST_CASE("diff with an order far beyond the length answers at once", "[hardenin
 }
 
 // Finding 13: -1, and only -1, means "not given"; out-parameters untouched on failure.
-TEST_CASE("only -1 means not given; failures leave out-parameters alone", "[hardening]") {
+TEST_CASE("only -1 means not given, and failures leave out-parameters alone", "[hardening]") {
   Handle a, r;
   float64s(a, {4});
   for (int64_t n : {int64_t{-2}, int64_t{0}, INT64_MIN}) {
