@@ -304,29 +304,31 @@ Plan::~Plan() {
 }
 
 void Plan::execute(Kind kind, void* in, void* out) const {
-  fftw_guarded([&] {
-    if (single_) {
-      auto p = static_cast<fftwf_plan>(plan_);
-      switch (kind) {
-        case Kind::c2c_forward:
-        case Kind::c2c_backward:
-          fftwf_execute_dft(p, static_cast<fftwf_complex*>(in), static_cast<fftwf_complex*>(out));
-          break;
-        case Kind::r2c: fftwf_execute_dft_r2c(p, static_cast<float*>(in), static_cast<fftwf_complex*>(out)); break;
-        case Kind::c2r: fftwf_execute_dft_c2r(p, static_cast<fftwf_complex*>(in), static_cast<float*>(out)); break;
-      }
-    } else {
-      auto p = static_cast<fftw_plan>(plan_);
-      switch (kind) {
-        case Kind::c2c_forward:
-        case Kind::c2c_backward:
-          fftw_execute_dft(p, static_cast<fftw_complex*>(in), static_cast<fftw_complex*>(out));
-          break;
-        case Kind::r2c: fftw_execute_dft_r2c(p, static_cast<double*>(in), static_cast<fftw_complex*>(out)); break;
-        case Kind::c2r: fftw_execute_dft_c2r(p, static_cast<fftw_complex*>(in), static_cast<double*>(out)); break;
-      }
+  fftw_guarded([&] { execute_unguarded(kind, in, out); });
+}
+
+void Plan::execute_unguarded(Kind kind, void* in, void* out) const {
+  if (single_) {
+    auto p = static_cast<fftwf_plan>(plan_);
+    switch (kind) {
+      case Kind::c2c_forward:
+      case Kind::c2c_backward:
+        fftwf_execute_dft(p, static_cast<fftwf_complex*>(in), static_cast<fftwf_complex*>(out));
+        break;
+      case Kind::r2c: fftwf_execute_dft_r2c(p, static_cast<float*>(in), static_cast<fftwf_complex*>(out)); break;
+      case Kind::c2r: fftwf_execute_dft_c2r(p, static_cast<fftwf_complex*>(in), static_cast<float*>(out)); break;
     }
-  });
+  } else {
+    auto p = static_cast<fftw_plan>(plan_);
+    switch (kind) {
+      case Kind::c2c_forward:
+      case Kind::c2c_backward:
+        fftw_execute_dft(p, static_cast<fftw_complex*>(in), static_cast<fftw_complex*>(out));
+        break;
+      case Kind::r2c: fftw_execute_dft_r2c(p, static_cast<double*>(in), static_cast<fftw_complex*>(out)); break;
+      case Kind::c2r: fftw_execute_dft_c2r(p, static_cast<fftw_complex*>(in), static_cast<double*>(out)); break;
+    }
+  }
 }
 
 std::shared_ptr<const Plan> get_plan(const Problem& problem, void* in, void* out) {
