@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -163,7 +164,8 @@ struct Result {
 };
 
 // Hands out values[k] (those present) through results[k], all or nothing: if making one handle
-// fails, the ones already made are released and no out-parameter is written.
+// fails, the ones already made are released and no out-parameter is written. For a count of
+// results known only at run time (gradient); produce() allocates its handles before the body.
 inline void hand_out(const Result* results, size_t n, std::optional<Array>* values) {
   cnp_array* local[8] = {};  // no allocation for the usual one or two results (ufunc calls are hot)
   std::vector<cnp_array*> more(n > 8 ? n : 0, nullptr);
@@ -187,9 +189,23 @@ cnp_status produce(const Result (&results)[N], F&& body) noexcept {
   return run([&] {
     for (const Result& r : results)
       if (!r.optional) require_out(r.dst);  // before the body: a result with nowhere to go would leak
+    // Every new handle is allocated before the body runs: once the body has built its results
+    // (which may own a caller's memory and deleter, as cnp_array_wrap's and DLPack's do), nothing
+    // can fail, so a failed call never runs a deleter whose memory the caller still owns.
+    std::array<std::unique_ptr<cnp_array>, N> boxes;
+    for (size_t k = 0; k < N; ++k)
+      if (results[k].dst && !results[k].into) boxes[k].reset(new cnp_array{kArrayMagic, {1}, Array()});
     std::array<std::optional<Array>, N> values;
     body(values);
-    hand_out(results, N, values.data());
+    for (size_t k = 0; k < N; ++k) {
+      if (!results[k].dst || !values[k]) continue;
+      if (results[k].into) {
+        *results[k].dst = retain_handle(results[k].into);
+      } else {
+        boxes[k]->a = std::move(*values[k]);
+        *results[k].dst = boxes[k].release();
+      }
+    }
   });
 }
 

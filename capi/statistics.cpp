@@ -114,7 +114,7 @@ CNP_API cnp_status cnp_ediff1d(const cnp_array* a, const cnp_array* to_end, cons
 CNP_API cnp_status cnp_gradient(const cnp_array* f, const cnp_array* const* spacing, int32_t nspacing,
                                 const int64_t* axes, int32_t naxes, int32_t edge_order, cnp_array** results,
                                 int32_t* nresults) {
-  if (nresults) *nresults = 0;
+  // On failure neither results[] nor *nresults is written; on success both are, all at once.
   return run([&] {
     require_out(results);
     require_out(nresults);

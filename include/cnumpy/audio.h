@@ -60,7 +60,9 @@ enum {
 /** Opaque streaming resampler; free with cnp_audio_resampler_free. */
 typedef struct cnp_audio_resampler cnp_audio_resampler;
 
-/** One-shot resampling of x from in_rate to out_rate. \param[out] out new reference. */
+/** One-shot resampling of x from in_rate to out_rate. Errors (also for the streaming resampler):
+ *  CNP_ERR_VALUE for a rate that is not positive and finite, or a ratio out_rate / in_rate outside
+ *  [1/65536, 65536]. \param[out] out new reference. */
 CNP_API cnp_status cnp_audio_resample(const cnp_array* x, double in_rate, double out_rate, int32_t quality,
                                       int32_t planar, cnp_array** out);
 
@@ -99,7 +101,9 @@ CNP_API cnp_status cnp_audio_normalize(const cnp_array* x, int32_t mode, double 
 /** ITU-R BS.1770-4 integrated loudness in LUFS (K-weighting, 400 ms blocks with 75 % overlap,
  *  -70 LUFS absolute and -10 LU relative gates; channel weights 1, 1, 1, 1.41, 1.41 for up to 5
  *  channels, 1, 1, 1, 0, 1.41, 1.41 for 6 (5.1), 1 beyond); -inf when every block is gated.
- *  Errors: CNP_ERR_VALUE for input shorter than one 400 ms block. \param[out] out LUFS. */
+ *  Errors: CNP_ERR_VALUE for input shorter than one 400 ms block, or holding NaN or infinity
+ *  (also for true_peak and normalize: "loudness: the signal contains NaN or infinity").
+ *  \param[out] out LUFS. */
 CNP_API cnp_status cnp_audio_loudness(const cnp_array* x, double rate, int32_t planar, double* out);
 /** True peak in dBTP: the maximum of |x| and of its 4x oversampled version (BS.1770-4 Annex 2);
  *  -inf for silence. \param[out] out dBTP. */

@@ -256,7 +256,8 @@ CNP_API cnp_status cnp_logspace(const cnp_array* start, const cnp_array* stop, i
 /** numpy.geomspace(start, stop, num, endpoint, dtype, axis). Errors: CNP_ERR_VALUE
  *  "Geometric sequence cannot include zero". */
 CNP_API cnp_status cnp_geomspace(const cnp_array* start, const cnp_array* stop, int64_t num, int32_t endpoint, const cnp_dtype* dtype, int64_t axis, cnp_array** out);
-/** numpy.eye(N, M, k, dtype=float64, order). M < 0 means M = N. */
+/** numpy.eye(N, M, k, dtype=float64, order). M -1 means M = N; other negative M and N are
+ *  CNP_ERR_VALUE "negative dimensions are not allowed". */
 CNP_API cnp_status cnp_eye(int64_t n, int64_t m, int64_t k, const cnp_dtype* dtype, int32_t order, cnp_array** out);
 /** numpy.identity(n, dtype=float64). */
 CNP_API cnp_status cnp_identity(int64_t n, const cnp_dtype* dtype, cnp_array** out);

@@ -37,7 +37,8 @@ enum {
 };
 
 /** One-dimensional transforms along one axis (numpy.fft.fft, ifft, rfft, irfft, hfft, ihfft).
- *  \param[out] out new reference. */
+ *  n -1 means not given (NumPy's default length); any other n < 1 is CNP_ERR_VALUE "Invalid
+ *  number of FFT data points (n) specified.". \param[out] out new reference. */
 CNP_API cnp_status cnp_fft_fft(const cnp_array* a, int64_t n, int64_t axis, int32_t norm, cnp_array** out);
 CNP_API cnp_status cnp_fft_ifft(const cnp_array* a, int64_t n, int64_t axis, int32_t norm, cnp_array** out);
 CNP_API cnp_status cnp_fft_rfft(const cnp_array* a, int64_t n, int64_t axis, int32_t norm, cnp_array** out);

@@ -74,7 +74,7 @@ CNP_API cnp_status cnp_ediff1d(const cnp_array* a, const cnp_array* to_end, cons
  * gradient: central differences inside, one-sided (edge_order 1 or 2) at the edges, along the
  * given axes (axes NULL = all). spacing: nspacing arrays (0 = unit; 1 = one for every axis; or
  * one per axis), each a 0-d step or 1-D coordinates. results receives one new array per axis
- * (the caller passes room for ndim entries); *nresults is set.
+ * (the caller passes room for ndim entries); *nresults is set. On failure neither is written.
  */
 CNP_API cnp_status cnp_gradient(const cnp_array* f, const cnp_array* const* spacing, int32_t nspacing, const int64_t* axes, int32_t naxes, int32_t edge_order, cnp_array** results, int32_t* nresults);
 /** trapz: trapezoidal rule along axis; x optional sample points, else spacing dx. */

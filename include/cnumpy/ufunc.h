@@ -154,7 +154,9 @@ CNP_API cnp_status cnp_divmod(const cnp_array* x1, const cnp_array* x2, const cn
  *  (CNP_ERR_VALUE "One of max or min must be given"). */
 CNP_API cnp_status cnp_clip(const cnp_array* a, const cnp_array* a_min, const cnp_array* a_max, const cnp_ufunc_args* args, cnp_array** out);
 
-/** np.around / np.round: round half to even at `decimals` (negative rounds to tens...). out_array (NumPy's out=) may be NULL. */
+/** np.around / np.round: round half to even at `decimals` (negative rounds to tens...). out_array (NumPy's out=) may be NULL.
+ *  decimals outside int32 (NumPy's C int): CNP_ERR_OVERFLOW "signed integer is less than minimum" /
+ *  "... greater than maximum". */
 CNP_API cnp_status cnp_around(const cnp_array* a, int64_t decimals, cnp_array* out_array, cnp_array** out);
 CNP_API cnp_status cnp_round(const cnp_array* a, int64_t decimals, cnp_array* out_array, cnp_array** out);
 /** np.fix: round towards zero (floating result like np.floor). out_array (NumPy's out=) may be NULL. */

@@ -93,7 +93,12 @@ Channels channels_of(const char* fn, const Array& x, bool planar) {
   c.frames = frames;
   c.ch.assign(chans, std::vector<double>(frames));
   for (int64_t k = 0; k < chans; ++k)
-    for (int64_t f = 0; f < frames; ++f) c.ch[k][f] = p[f * fs + k * cs];
+    for (int64_t f = 0; f < frames; ++f) {
+      const double v = p[f * fs + k * cs];
+      // A level of inf or NaN samples would come out as -inf ("silence") or pass unscaled.
+      if (!std::isfinite(v)) throw_value(std::string(fn) + ": the signal contains NaN or infinity");
+      c.ch[k][f] = v;
+    }
   return c;
 }
 

@@ -60,7 +60,8 @@ double weight(int64_t c, int64_t nch) {
 double loudness(const Channels& in, double rate) {
   check_rate("loudness", "rate", rate);
   const int64_t n = in.frames, nch = static_cast<int64_t>(in.ch.size());
-  const int64_t block = static_cast<int64_t>(std::floor(0.4 * rate + 0.5));
+  const double block_d = std::floor(0.4 * rate + 0.5);  // compared before the cast: rate may be 1e300
+  const int64_t block = block_d < 1.0 || block_d > double(n) ? 0 : static_cast<int64_t>(block_d);
   if (block < 1 || n < block) throw_value("loudness: the signal is shorter than one 400 ms block");
   Biquad s1 = shelf(rate), s2 = highpass(rate);
   // Block j covers [round(j * 0.1 * rate), + block); z_j = weighted sum of channel mean squares.

@@ -90,6 +90,18 @@ void check_rate(const char* fn, const char* name, double rate) {
     throw_value(std::string(fn) + ": " + name + " must be a positive finite number, got " + fmt_rate(rate));
 }
 
+namespace {
+// Every output frame costs work, so the ratio bounds the work per input frame: rates like
+// (1e-300, 44100) made a stream produce ~1e304 frames per input frame, forever.
+constexpr double kMaxRatio = 65536.0;
+void check_ratio(const char* fn, double in_rate, double out_rate) {
+  const double r = out_rate / in_rate;
+  if (!(r <= kMaxRatio && r >= 1.0 / kMaxRatio))
+    throw_value(std::string(fn) + ": out_rate / in_rate must be between 1/65536 and 65536, got " + fmt_rate(out_rate) +
+                " / " + fmt_rate(in_rate));
+}
+}  // namespace
+
 int32_t working_typenum(const char* fn, const Dtype* d) {
   if (d->typenum == CNP_FLOAT32 || d->typenum == CNP_FLOAT16) return CNP_FLOAT32;
   if (d->kind == 'f' || d->kind == 'i' || d->kind == 'u' || d->kind == 'b') return CNP_FLOAT64;
@@ -100,6 +112,7 @@ std::unique_ptr<Resampler> make_resampler(double in_rate, double out_rate, int64
                                           int32_t quality) {
   check_rate("Resampler", "in_rate", in_rate);
   check_rate("Resampler", "out_rate", out_rate);
+  check_ratio("Resampler", in_rate, out_rate);
   if (channels < 1) throw_value("Resampler: channels must be >= 1, got " + std::to_string(channels));
   if (typenum != CNP_FLOAT32 && typenum != CNP_FLOAT64)
     throw_type("Resampler: dtype must be float32 or float64");
@@ -118,6 +131,7 @@ std::unique_ptr<Resampler> make_resampler(double in_rate, double out_rate, int64
 Array resample(const Array& x, double in_rate, double out_rate, int32_t quality, bool planar) {
   check_rate("resample", "in_rate", in_rate);
   check_rate("resample", "out_rate", out_rate);
+  check_ratio("resample", in_rate, out_rate);
   int32_t nd = x.ndim();
   if (nd != 1 && nd != 2)
     throw_value("resample: expected a 1-D (frames,) or 2-D (frames, channels) array, got " + std::to_string(nd) +

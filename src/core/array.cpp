@@ -188,20 +188,33 @@ int64_t checked_size(int32_t ndim, const int64_t* shape, int64_t itemsize) {
   if (ndim > kMaxDims)
     throw_value("maximum supported dimension for an ndarray is 32, found " + std::to_string(ndim));
   if (ndim > 0 && !shape) throw Error(CNP_ERR_INVALID_HANDLE, "shape pointer is NULL");
-  // Like NumPy: a zero anywhere makes the size 0 even if other dimensions are huge; otherwise the
-  // product (and the byte count) must fit, checked without letting a wrapped product reach 0.
+  // Like NumPy's PyArray_NewFromDescr: itemsize times every non-zero dimension must fit, even when
+  // another dimension is 0 (zeros((0, 2**62, 2**62)) is "too big"), so strides never overflow.
   bool has_zero = false, overflow = false;
-  int64_t size = 1;
+  int64_t nbytes = itemsize > 0 ? itemsize : 1;
   for (int32_t i = 0; i < ndim; ++i) {
     if (shape[i] < 0) throw_value("negative dimensions are not allowed");
     if (shape[i] == 0) has_zero = true;
-    else if (!overflow && __builtin_mul_overflow(size, shape[i], &size)) overflow = true;
+    else if (!overflow && !mul_fits(nbytes, shape[i], &nbytes)) overflow = true;
   }
-  if (has_zero) return 0;
-  int64_t nbytes;
-  if (overflow || __builtin_mul_overflow(size, itemsize, &nbytes))
+  if (overflow)
     throw_value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+  if (has_zero) return 0;
+  int64_t size = 1;
+  for (int32_t i = 0; i < ndim; ++i) size *= shape[i];  // fits: it divides nbytes
   return size;
+}
+
+bool byte_extent(int32_t ndim, const int64_t* shape, const int64_t* strides, int64_t itemsize, int64_t* lo, int64_t* hi) {
+  *lo = *hi = 0;
+  for (int32_t i = 0; i < ndim; ++i)
+    if (shape[i] == 0) return true;
+  for (int32_t i = 0; i < ndim; ++i) {
+    int64_t span;
+    if (!mul_fits(shape[i] - 1, strides[i], &span)) return false;
+    if (!add_fits(span < 0 ? *lo : *hi, span, span < 0 ? lo : hi)) return false;
+  }
+  return add_fits(*hi, itemsize, hi);
 }
 
 void contiguous_strides(int32_t ndim, const int64_t* shape, int64_t itemsize, int32_t order, int64_t* strides) {
@@ -259,6 +272,9 @@ Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, in
 Array Array::wrap(char* data, const Dtype* dtype, int32_t ndim, const int64_t* shape, const int64_t* strides,
                   bool writeable, cnp_deleter deleter, void* ctx) {
   checked_size(ndim, shape, dtype->itemsize);
+  int64_t lo, hi;
+  if (strides && !byte_extent(ndim, shape, strides, dtype->itemsize, &lo, &hi))
+    throw_value("strides is incompatible with shape of requested array and size of buffer");
   auto* buf = new Buffer;
   buf->base = data;
   buf->deleter = deleter;
@@ -356,19 +372,14 @@ void Array::require_writeable() const {
 
 bool may_share_memory(const Array& a, const Array& b) {
   if (a.size() == 0 || b.size() == 0) return false;
-  auto extent = [](const Array& x, char*& lo, char*& hi) {
-    lo = hi = x.data();
-    for (int32_t i = 0; i < x.ndim(); ++i) {
-      int64_t span = (x.shape(i) - 1) * x.stride(i);
-      if (span < 0) lo += span;
-      else hi += span;
-    }
-    hi += x.itemsize();
-  };
-  char *alo, *ahi, *blo, *bhi;
-  extent(a, alo, ahi);
-  extent(b, blo, bhi);
-  return alo < bhi && blo < ahi;
+  int64_t alo, ahi, blo, bhi;
+  // A geometry whose extent overflows (only foreign strides can) is assumed to overlap.
+  if (!byte_extent(a.ndim(), a.shape(), a.strides(), a.itemsize(), &alo, &ahi) ||
+      !byte_extent(b.ndim(), b.shape(), b.strides(), b.itemsize(), &blo, &bhi))
+    return true;
+  const uintptr_t pa = reinterpret_cast<uintptr_t>(a.data()), pb = reinterpret_cast<uintptr_t>(b.data());
+  return pa + static_cast<uintptr_t>(alo) < pb + static_cast<uintptr_t>(bhi) &&
+         pb + static_cast<uintptr_t>(blo) < pa + static_cast<uintptr_t>(ahi);
 }
 
 }  // namespace cnp

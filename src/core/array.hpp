@@ -88,9 +88,17 @@ class Array {
   bool weak_ = false;  // made from a Python scalar (NEP 50 weak promotion)
 };
 
+// Overflow-checked int64 arithmetic for every shape, stride and byte-offset computation on values
+// a caller chose: false when the exact result does not fit (*r is then unspecified).
+[[nodiscard]] inline bool mul_fits(int64_t a, int64_t b, int64_t* r) { return !__builtin_mul_overflow(a, b, r); }
+[[nodiscard]] inline bool add_fits(int64_t a, int64_t b, int64_t* r) { return !__builtin_add_overflow(a, b, r); }
 // Validates a shape (negative dims, rank) and returns the element count, raising NumPy's errors
-// when size * itemsize overflows.
+// when size * itemsize overflows (as in NumPy, zero-length axes do not excuse the others).
 int64_t checked_size(int32_t ndim, const int64_t* shape, int64_t itemsize);
+// The byte offsets [*lo, *hi) from the first element that a geometry can touch (hi includes the
+// last element's itemsize; both 0 when the shape has a zero). false when any step overflows int64.
+[[nodiscard]] bool byte_extent(int32_t ndim, const int64_t* shape, const int64_t* strides, int64_t itemsize, int64_t* lo,
+                               int64_t* hi);
 // C or F strides for a shape.
 void contiguous_strides(int32_t ndim, const int64_t* shape, int64_t itemsize, int32_t order, int64_t* strides);
 // Python's tuple spelling of a shape: "(2, 3)", "(4,)", "()".

@@ -473,11 +473,11 @@ Array geomspace(const Array& start, const Array& stop, int64_t num, bool endpoin
 }
 
 Array eye(int64_t n, int64_t m, int64_t k, const Dtype* dtype, int32_t order) {
-  if (m < 0) m = n;
+  if (m == -1) m = n;  // -1, and only -1, means "not given"
   int64_t shape[2] = {n, m};
   Array a = make_array(2, shape, dtype, order, Init::Zeros);
   cnp_scalar one = typed_one();
-  if (k >= m || -k >= n) return a;
+  if (k >= m || k <= -n) return a;  // no negation: k may be INT64_MIN
   char* d = a.data();
   int64_t i0 = k >= 0 ? 0 : -k, j0 = k >= 0 ? k : 0;
   alignas(16) char item[16];

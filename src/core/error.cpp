@@ -1,6 +1,7 @@
 #include "core/error.hpp"
 
 #include <atomic>
+#include <cstring>
 #include <mutex>
 
 namespace cnp {
@@ -10,7 +11,11 @@ CNP_STATUS_MAP(CNP_CHECK_STATUS)
 #undef CNP_CHECK_STATUS
 
 namespace {
-thread_local std::string t_message;
+// Trivially destructible thread-locals only: a std::string here made the first error on each
+// thread register a TLS destructor, an allocation whose failure aborts the process inside glibc.
+// Messages longer than the buffer are cut (with "...").
+constexpr size_t kMessageCap = 4096;
+thread_local char t_message[kMessageCap];
 thread_local cnp_status t_status = CNP_OK;
 
 std::mutex g_warn_mutex;
@@ -30,14 +35,17 @@ int64_t normalize_axis(int64_t axis, int64_t ndim) {
 
 void set_last_error(cnp_status status, const char* message) noexcept {
   t_status = status;
-  try {
-    t_message = message;
-  } catch (...) {
-    t_message.clear();  // out of memory while recording the message: keep the status at least
+  if (!message) message = "";
+  size_t n = std::strlen(message);
+  if (n < kMessageCap) {
+    std::memmove(t_message, message, n + 1);
+  } else {
+    std::memmove(t_message, message, kMessageCap - 4);
+    std::memcpy(t_message + kMessageCap - 4, "...", 4);
   }
 }
 
-const char* last_error_message() noexcept { return t_message.c_str(); }
+const char* last_error_message() noexcept { return t_message; }
 cnp_status last_error_status() noexcept { return t_status; }
 
 const char* status_name(cnp_status status) noexcept {

@@ -14,7 +14,7 @@ void axes_by_stride(const Array& a, int32_t* perm) {
 
 Array allocate_like(const Array& proto, const Dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, bool zeroed) {
   if (order < CNP_ORDER_C || order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");
-  bool keep_shape = ndim < 0;
+  bool keep_shape = ndim == -1;  // -1, and only -1; other negatives fail checked_size
   if (keep_shape) {
     ndim = proto.ndim();
     shape = proto.shape();

@@ -82,6 +82,7 @@ Array reshape(const Array& a, int32_t ndim, const int64_t* shape_in, int32_t ord
   } else if (known != size) {
     reshape_mismatch(a, ndim, shape_in);
   }
+  checked_size(ndim, shape, a.itemsize());  // (0, 2**62, 2**62) has size 0 but no valid strides
   if (order == CNP_ORDER_A) order = (a.f_contiguous() && !a.c_contiguous()) ? CNP_ORDER_F : CNP_ORDER_C;
   const bool f = order == CNP_ORDER_F;
   int64_t strides[kMaxDims];
@@ -225,7 +226,9 @@ Array index(const Array& a, int32_t nitems, const cnp_index* items) {
         len = (stop - start - 1) / step + 1;
       }
       if (len > 0) data += start * a.stride(axis);
-      push(len, a.stride(axis) * step);
+      // The product fits whenever len > 1 (the extent does); for len <= 1 it is meaningless and
+      // NumPy's C multiplication wraps: the same bits, without signed overflow.
+      push(len, static_cast<int64_t>(static_cast<uint64_t>(a.stride(axis)) * static_cast<uint64_t>(step)));
       ++axis;
     } else if (it.kind == CNP_INDEX_NEWAXIS) {
       push(1, 0);

@@ -3,7 +3,12 @@
 
 #include <fftw3.h>
 
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <map>
 #include <stdexcept>
@@ -14,6 +19,66 @@
 namespace cnp::fft {
 
 namespace {
+
+// FFTW aborts the process when one of its own allocations fails (fftw_assertion_failed ->
+// abort(), "fftw: alloc.c:29: assertion failed"), while planning and in buffered executions.
+// Every call into FFTW runs under fftw_guarded(): a SIGABRT raised on that thread while it is
+// inside jumps back out of FFTW and the call fails with MemoryError. FFTW may leak the partial
+// plan; the process survives. A SIGABRT anywhere else goes to the handler that was installed
+// before (the default: terminate). Only C frames lie between the jump and its target.
+// An execution leaves FFTW's state as it was; a planner left midway may not (its hash table and
+// twiddle lists were seen corrupted), so after that no plan is made or destroyed again: numpy.fft
+// fails with MemoryError for new problem shapes until the process restarts.
+thread_local sigjmp_buf* t_fftw_jump = nullptr;
+std::atomic<bool> g_planner_broken{false};
+const char* const kPlannerBroken =
+    "Unable to allocate memory for FFTW's planner (FFT planning stays disabled in this process: FFTW's "
+    "state is unknown after an allocation failed inside it)";
+struct sigaction g_prev_abrt;
+
+void on_sigabrt(int sig, siginfo_t* info, void* uctx) {
+  if (sigjmp_buf* j = t_fftw_jump) {
+    t_fftw_jump = nullptr;
+    siglongjmp(*j, 1);
+  }
+  if (g_prev_abrt.sa_flags & SA_SIGINFO) {
+    if (g_prev_abrt.sa_sigaction) g_prev_abrt.sa_sigaction(sig, info, uctx);
+  } else if (g_prev_abrt.sa_handler == SIG_DFL) {
+    signal(SIGABRT, SIG_DFL);
+    raise(SIGABRT);
+  } else if (g_prev_abrt.sa_handler != SIG_IGN) {
+    g_prev_abrt.sa_handler(sig);
+  }
+}
+
+template <class F>
+void fftw_guarded(F&& call, bool planning = false) {
+  static const bool installed = [] {
+    struct sigaction sa = {};
+    sa.sa_sigaction = on_sigabrt;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    return sigaction(SIGABRT, &sa, &g_prev_abrt) == 0;
+  }();
+  (void)installed;
+  sigjmp_buf jump;
+  sigjmp_buf* const outer = t_fftw_jump;
+  if (sigsetjmp(jump, 0)) {  // no mask saved (no syscall per call): unblock SIGABRT by hand
+    t_fftw_jump = outer;
+    sigset_t s;
+    sigemptyset(&s);
+    sigaddset(&s, SIGABRT);
+    pthread_sigmask(SIG_UNBLOCK, &s, nullptr);
+    if (planning) {
+      g_planner_broken = true;
+      throw Error(CNP_ERR_MEMORY, kPlannerBroken);
+    }
+    throw Error(CNP_ERR_MEMORY, "Unable to allocate memory for FFTW");
+  }
+  t_fftw_jump = &jump;
+  call();
+  t_fftw_jump = outer;
+}
 
 constexpr int64_t kDefaultCapacity = 64;
 // FFTW_MEASURE for problems of at least this many points (see wants_measure), with this bound on
@@ -42,9 +107,13 @@ Cache& cache() {
 void init_threads_locked() {
   static bool done = false;
   if (done) return;
-  fftw_init_threads();
-  fftwf_init_threads();
-  import_shipped_wisdom_locked();
+  fftw_guarded(
+      [] {
+        fftw_init_threads();
+        fftwf_init_threads();
+        import_shipped_wisdom_locked();
+      },
+      true);
   done = true;
 }
 
@@ -146,45 +215,47 @@ void* plan_locked(const Problem& p, void* in, void* out, unsigned flags) {
   auto* fd = reinterpret_cast<fftwf_iodim64*>(d.data());
   auto* fh = reinterpret_cast<fftwf_iodim64*>(h.data());
   void* plan = nullptr;
-  if (p.single) {
-    fftwf_plan_with_nthreads(p.nthreads);
-    fftwf_set_timelimit(kMeasureSeconds);
-    switch (p.kind) {
-      case Kind::c2c_forward:
-      case Kind::c2c_backward:
-        plan = fftwf_plan_guru64_dft(rank, fd, hr, fh, static_cast<fftwf_complex*>(in),
-                                     static_cast<fftwf_complex*>(out),
-                                     p.kind == Kind::c2c_forward ? FFTW_FORWARD : FFTW_BACKWARD, flags);
-        break;
-      case Kind::r2c:
-        plan = fftwf_plan_guru64_dft_r2c(rank, fd, hr, fh, static_cast<float*>(in), static_cast<fftwf_complex*>(out),
-                                         flags);
-        break;
-      case Kind::c2r:
-        plan = fftwf_plan_guru64_dft_c2r(rank, fd, hr, fh, static_cast<fftwf_complex*>(in), static_cast<float*>(out),
-                                         flags);
-        break;
+  fftw_guarded([&] {
+    if (p.single) {
+      fftwf_plan_with_nthreads(p.nthreads);
+      fftwf_set_timelimit(kMeasureSeconds);
+      switch (p.kind) {
+        case Kind::c2c_forward:
+        case Kind::c2c_backward:
+          plan = fftwf_plan_guru64_dft(rank, fd, hr, fh, static_cast<fftwf_complex*>(in),
+                                       static_cast<fftwf_complex*>(out),
+                                       p.kind == Kind::c2c_forward ? FFTW_FORWARD : FFTW_BACKWARD, flags);
+          break;
+        case Kind::r2c:
+          plan = fftwf_plan_guru64_dft_r2c(rank, fd, hr, fh, static_cast<float*>(in), static_cast<fftwf_complex*>(out),
+                                           flags);
+          break;
+        case Kind::c2r:
+          plan = fftwf_plan_guru64_dft_c2r(rank, fd, hr, fh, static_cast<fftwf_complex*>(in), static_cast<float*>(out),
+                                           flags);
+          break;
+      }
+    } else {
+      fftw_plan_with_nthreads(p.nthreads);
+      fftw_set_timelimit(kMeasureSeconds);
+      switch (p.kind) {
+        case Kind::c2c_forward:
+        case Kind::c2c_backward:
+          plan = fftw_plan_guru64_dft(rank, d.data(), hr, h.data(), static_cast<fftw_complex*>(in),
+                                      static_cast<fftw_complex*>(out),
+                                      p.kind == Kind::c2c_forward ? FFTW_FORWARD : FFTW_BACKWARD, flags);
+          break;
+        case Kind::r2c:
+          plan = fftw_plan_guru64_dft_r2c(rank, d.data(), hr, h.data(), static_cast<double*>(in),
+                                          static_cast<fftw_complex*>(out), flags);
+          break;
+        case Kind::c2r:
+          plan = fftw_plan_guru64_dft_c2r(rank, d.data(), hr, h.data(), static_cast<fftw_complex*>(in),
+                                          static_cast<double*>(out), flags);
+          break;
+      }
     }
-  } else {
-    fftw_plan_with_nthreads(p.nthreads);
-    fftw_set_timelimit(kMeasureSeconds);
-    switch (p.kind) {
-      case Kind::c2c_forward:
-      case Kind::c2c_backward:
-        plan = fftw_plan_guru64_dft(rank, d.data(), hr, h.data(), static_cast<fftw_complex*>(in),
-                                    static_cast<fftw_complex*>(out),
-                                    p.kind == Kind::c2c_forward ? FFTW_FORWARD : FFTW_BACKWARD, flags);
-        break;
-      case Kind::r2c:
-        plan = fftw_plan_guru64_dft_r2c(rank, d.data(), hr, h.data(), static_cast<double*>(in),
-                                        static_cast<fftw_complex*>(out), flags);
-        break;
-      case Kind::c2r:
-        plan = fftw_plan_guru64_dft_c2r(rank, d.data(), hr, h.data(), static_cast<fftw_complex*>(in),
-                                        static_cast<double*>(out), flags);
-        break;
-    }
-  }
+  }, true);
   return plan;
 }
 
@@ -225,6 +296,7 @@ std::mutex& fftw_lock() {
 
 Plan::~Plan() {
   std::lock_guard<std::mutex> g(fftw_lock());
+  if (g_planner_broken) return;  // leaked: destroying touches the planner's shared twiddles
   if (single_)
     fftwf_destroy_plan(static_cast<fftwf_plan>(plan_));
   else
@@ -232,6 +304,10 @@ Plan::~Plan() {
 }
 
 void Plan::execute(Kind kind, void* in, void* out) const {
+  fftw_guarded([&] { execute_unguarded(kind, in, out); });
+}
+
+void Plan::execute_unguarded(Kind kind, void* in, void* out) const {
   if (single_) {
     auto p = static_cast<fftwf_plan>(plan_);
     switch (kind) {
@@ -276,6 +352,7 @@ std::shared_ptr<const Plan> get_plan(const Problem& problem, void* in, void* out
   void* raw;
   {
     std::lock_guard<std::mutex> g(fftw_lock());
+    if (g_planner_broken) throw Error(CNP_ERR_MEMORY, kPlannerBroken);
     raw = make_plan_locked(p, in, out);
   }
   if (!raw) throw Error(CNP_ERR_INTERNAL, "FFTW could not plan this transform");

@@ -38,9 +38,11 @@ class Plan {
   Plan(const Plan&) = delete;
   Plan& operator=(const Plan&) = delete;
   // Runs the plan on new arrays (same layout, alignment and in-placeness as planned). Thread-safe.
+  // MemoryError when FFTW runs out of memory (it would abort; see plan_cache.cpp).
   void execute(Kind kind, void* in, void* out) const;
 
  private:
+  void execute_unguarded(Kind kind, void* in, void* out) const;
   void* plan_;
   bool single_;
 };

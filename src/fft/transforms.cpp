@@ -350,35 +350,35 @@ Array c2c_nd(const Array& a, const std::vector<int>& axes, const std::vector<int
 Array fft(const Array& a, int64_t n, int64_t axis, int32_t norm, bool inverse) {
   check_norm(norm);
   auto axes = one_axis(a, axis);
-  if (n < 0) n = a.shape(axes[0]);
+  if (n == -1) n = a.shape(axes[0]);  // -1, and only -1: not given; others fail the n >= 1 check
   return c2c(a, axes, {n}, norm, inverse);
 }
 
 Array rfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   check_norm(norm);
   int ax = one_axis(a, axis)[0];
-  if (n < 0) n = a.shape(ax);
+  if (n == -1) n = a.shape(ax);
   return r2c(a, {ax}, {n}, norm, false, false);
 }
 
 Array irfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   check_norm(norm);
   int ax = one_axis(a, axis)[0];
-  if (n < 0) n = (a.shape(ax) - 1) * 2;
+  if (n == -1) n = (a.shape(ax) - 1) * 2;
   return c2r(a, {ax}, {n}, norm, false);
 }
 
 Array hfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   check_norm(norm);
   int ax = one_axis(a, axis)[0];
-  if (n < 0) n = (a.shape(ax) - 1) * 2;
+  if (n == -1) n = (a.shape(ax) - 1) * 2;
   return c2r(a, {ax}, {n}, swap_norm(norm), true);
 }
 
 Array ihfft(const Array& a, int64_t n, int64_t axis, int32_t norm) {
   check_norm(norm);
   int ax = one_axis(a, axis)[0];
-  if (n < 0) n = a.shape(ax);
+  if (n == -1) n = a.shape(ax);
   // conj(rfft(a, n, norm=swap(norm))): the swapped norm applied as a forward transform
   return r2c(a, {ax}, {n}, swap_norm(norm), true, false);
 }

@@ -92,9 +92,12 @@ Array from_dlpack(DLManagedTensor* m, bool writeable) {
   if (typenum < 0) throw Error(CNP_ERR_TYPE, "Unsupported dtype in DLTensor.");
   if (dl.ndim < 0 || dl.ndim > kMaxDims) throw Error(CNP_ERR_VALUE, "DLTensor has too many dimensions.");
   const Dtype* d = builtin_dtype(typenum);
+  checked_size(dl.ndim, dl.shape, d->itemsize);  // before the shape is read
   int64_t strides[kMaxDims];
   if (dl.strides) {
-    for (int32_t i = 0; i < dl.ndim; ++i) strides[i] = dl.strides[i] * d->itemsize;
+    for (int32_t i = 0; i < dl.ndim; ++i)
+      if (!mul_fits(dl.strides[i], d->itemsize, &strides[i]))
+        throw_value("strides is incompatible with shape of requested array and size of buffer");
   } else {
     contiguous_strides(dl.ndim, dl.shape, d->itemsize, CNP_ORDER_C, strides);
   }

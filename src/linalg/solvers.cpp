@@ -186,10 +186,9 @@ Array solve(const Array& a, const Array& b0) {
 
 void lstsq(const Array& a, const Array& b0, double rcond, Array& x_out, Array& resid_out, Array& rank_out, Array& s_out) {
   const bool vec = b0.ndim() == 1;
-  for (const Array* p : {&a, &b0}) {
-    int32_t nd = p == &b0 && vec ? 2 : p->ndim();
+  // By position, never by address: lstsq(e, e) passes one array as both.
+  for (int32_t nd : {a.ndim(), vec ? 2 : b0.ndim()})
     if (nd != 2) throw_linalg(std::to_string(nd) + "-dimensional array given. Array must be two-dimensional");
-  }
   Array b = b0;
   if (vec) {
     int64_t shp[2] = {b0.shape(0), 1}, st[2] = {b0.stride(0), 0};

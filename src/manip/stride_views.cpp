@@ -12,6 +12,15 @@ Array broadcast_view(const Array& a, int32_t ndim, const int64_t* shape) {
   if (ndim == 0 && a.ndim() > 0) throw_value("cannot broadcast a non-scalar to a scalar array");
   for (int32_t i = 0; i < ndim; ++i)
     if (shape[i] < 0) throw_value("all elements of broadcast shape must be non-negative");
+  // NumPy's nditer refuses an element count beyond int64 first; the view's size check follows.
+  int64_t count = 1;
+  bool too_large = false, has_zero = false;
+  for (int32_t i = 0; i < ndim; ++i) {
+    if (shape[i] == 0) has_zero = true;
+    else if (!too_large && !mul_fits(count, shape[i], &count)) too_large = true;
+  }
+  if (too_large && !has_zero) throw_value("iterator is too large");
+  checked_size(ndim, shape, a.itemsize());
   int64_t strides[kMaxDims];
   bool ok = a.ndim() <= ndim;
   const int32_t lead = ndim - a.ndim();
@@ -77,25 +86,17 @@ Array diagonal(const Array& a, int64_t offset, int64_t axis1, int64_t axis2) {
 Array as_strided(const Array& a, int32_t ndim, const int64_t* shape, const int64_t* strides, bool writeable) {
   if (ndim < 0 || ndim > kMaxDims) throw_value("maximum supported dimension for an ndarray is 32, found " + std::to_string(ndim));
   if (ndim > 0 && (!shape || !strides)) throw Error(CNP_ERR_INVALID_HANDLE, "shape pointer is NULL");
-  int64_t lo = 0, hi = 0;
-  bool empty = false;
-  for (int32_t i = 0; i < ndim; ++i) {
-    if (shape[i] < 0) throw_value("negative dimensions are not allowed");
-    if (shape[i] == 0) empty = true;
-  }
-  if (!empty) {
-    for (int32_t i = 0; i < ndim; ++i) {
-      int64_t e = (shape[i] - 1) * strides[i];
-      if (e < 0) lo += e;
-      else hi += e;
-    }
-    Buffer* b = a.buffer();
-    if (b) {
-      const char* start = a.data() + lo;
-      const char* end = a.data() + hi + a.itemsize();
-      if (start < b->base || end > b->base + b->nbytes)
-        throw_value("as_strided view would reach outside the array's memory");
-    }
+  checked_size(ndim, shape, a.itemsize());
+  // Checked arithmetic: strides like {1 << 62, 8} must not wrap the extent back inside the buffer.
+  int64_t lo, hi;
+  if (!byte_extent(ndim, shape, strides, a.itemsize(), &lo, &hi))
+    throw_value("as_strided view would reach outside the array's memory");
+  Buffer* b = a.buffer();
+  if (b && hi > lo) {
+    const int64_t off = a.data() - b->base;
+    int64_t start, end;
+    if (!add_fits(off, lo, &start) || !add_fits(off, hi, &end) || start < 0 || end > b->nbytes)
+      throw_value("as_strided view would reach outside the array's memory");
   }
   Array v = a.view(ndim, shape, strides, a.data());
   if (!writeable) v.set_writeable(false);

@@ -103,6 +103,7 @@ Array diff(const Array& a0, int64_t n, int64_t axis64, const Array* prepend, con
   const Id op = a.dtype()->typenum == CNP_BOOL ? Id::not_equal : Id::subtract;
   for (int64_t k = 0; k < n; ++k) {
     const int64_t len = a.shape(axis);
+    if (len == 0 && k > 0) break;  // empty with its final dtype: the remaining orders change nothing
     a = call2(op, slice_axis(a, axis, 1, len), slice_axis(a, axis, 0, len > 0 ? len - 1 : 0));
   }
   return a;

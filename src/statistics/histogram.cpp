@@ -229,6 +229,9 @@ void histogram(const Array& a0, int64_t nbins, const Array* edges_in, const doub
       last += 0.5;
     }
     nb = nbins;
+    // nbins + 1 edges do not fit int64: NumPy's linspace(..., 2**63) comes out empty and its
+    // edges[-1] = stop fails.
+    if (nb == INT64_MAX) throw_index("index -1 is out of bounds for axis 0 with size 0");
     edges = linspace(double_scalar(first), double_scalar(last), nb + 1, true, dt(B.t), 0, nullptr);
     const std::vector<double> e = as_doubles(edges);
     // The bin arithmetic runs in the edges' dtype (the scalars meet an array of that dtype); the

@@ -5,6 +5,7 @@
 // NumPy does: median is the mean of the middle one or two values, quantile is NumPy's _lerp
 // run through our ufuncs (so dtypes, rounding and FP warnings match).
 #include <algorithm>
+#include <cfenv>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -15,6 +16,7 @@
 #include "core/views.hpp"
 #include "statistics/statistics.hpp"
 #include "ufunc/execute.hpp"
+#include "ufunc/errstate.hpp"
 #include "ufunc/loops.hpp"
 
 namespace cnp::statistics {
@@ -349,11 +351,70 @@ typename MeanAcc<T>::type to_acc(const T& v) {
 
 }  // namespace
 
+namespace {
+
+// NumPy's median ends in mean(part[indexer], axis, out=out) over the one or two middle values
+// (after moving several reduced axes to one last axis), and with keepdims hands down
+// out[..., 0 at each reduced axis]: that indexing and that reduction's checks of `out` apply.
+// Returns the out to write (a view of *out for keepdims), or nullptr when none was given.
+Array* median_out(const Array& a, const Axes& ax, int64_t n, bool keepdims, Array* out, Array& view) {
+  if (!out) return nullptr;
+  const int32_t nd = a.ndim();
+  Array* target = out;
+  if (keepdims) {
+    if (out->ndim() < nd)
+      throw_index("too many indices for array: array is " + std::to_string(out->ndim()) + "-dimensional, but " +
+                  std::to_string(nd) + " were indexed");
+    const int32_t lead = out->ndim() - nd;
+    int64_t shape[kMaxDims], strides[kMaxDims];
+    int32_t k = 0;
+    for (int32_t d = 0; d < out->ndim(); ++d) {
+      if (d >= lead && (ax.all || ax.mask[d - lead])) {
+        if (out->shape(d) == 0)
+          throw_index("index 0 is out of bounds for axis " + std::to_string(d) + " with size 0");
+        continue;
+      }
+      shape[k] = out->shape(d);
+      strides[k++] = out->stride(d);
+    }
+    view = out->view(k, shape, strides, out->data());
+    target = &view;
+  }
+  if (n == 0) return target;
+  int64_t shape[kMaxDims], zeros[kMaxDims] = {};
+  Axes sax;
+  int32_t nred = 0, snd = 0;
+  for (int32_t d = 0; d < nd; ++d) nred += (ax.all || ax.mask[d]) ? 1 : 0;
+  const int64_t mid = n % 2 ? 1 : 2;
+  if (nred == 1 && nd > 0) {
+    for (int32_t d = 0; d < nd; ++d) {
+      sax.mask[d] = ax.all || ax.mask[d];
+      shape[snd++] = sax.mask[d] ? mid : a.shape(d);
+    }
+  } else {
+    for (int32_t d = 0; d < nd; ++d)
+      if (!(ax.all || ax.mask[d])) shape[snd++] = a.shape(d);
+    sax.mask[snd] = true;
+    shape[snd++] = mid;
+  }
+  // Only the shape of this stand-in for part[indexer] is read.
+  check_out("add", target->view(snd, shape, zeros, target->data()), sax, false, target);
+  return target;
+}
+
+}  // namespace
+
 Array median(const Array& a, const Axes& ax, bool keepdims, bool skip_nan, Array* out) {
   Lanes L = make_lanes(a, ax);
   const int32_t t = a.dtype()->typenum;
   const bool inexact = a.dtype()->kind == 'f' || a.dtype()->kind == 'c';
   if (!inexact) skip_nan = false;
+  Array out_view;
+  Array* const given_out = out;
+  if (!skip_nan) {  // nanmedian broadcasts into out, as NumPy's does (for inexact input)
+    out = median_out(a, ax, L.n, keepdims, out, out_view);
+    if (out == &out_view) keepdims = false;  // the view has the reduced axes dropped
+  }
   if (L.n == 0 && !skip_nan) {
     // NumPy takes the mean of an empty selection: nan with "Mean of empty slice."
     Axes last;
@@ -363,8 +424,10 @@ Array median(const Array& a, const Axes& ax, bool keepdims, bool skip_nan, Array
     shape[L.kept_ndim] = 0;
     Opts o;
     Array e = Array::allocate(a.dtype(), L.kept_ndim + 1, shape, CNP_ORDER_C);
-    return finish(mean(e, last, o), L, 0, nullptr, keepdims, out);
+    Array res = finish(mean(e, last, o), L, 0, nullptr, keepdims, out);
+    return out == &out_view ? *given_out : res;
   }
+  int fpe = 0;  // flags of the middle values' sum (NumPy's mean: "... encountered in reduce")
   const Dtype* rd = builtin_dtype(inexact ? t : CNP_FLOAT64);
   Array r = Array::allocate(rd, L.kept_ndim, L.kept, CNP_ORDER_C);
   const Array nan = double_scalar(NAN, rd);
@@ -401,14 +464,18 @@ Array median(const Array& a, const Axes& ax, bool keepdims, bool skip_nan, Array
       } else {
         A lo = to_acc(*std::max_element(v, v + mid, q_less<T>));
         A sum = lo;
+        fpe_clear();
         sum += hi;
+        fpe |= fpe_read();
         store(l, sum / A(2));
       }
     };
     for (int64_t l = 0; l < L.count; ++l) body(l);
   });
   if (all_nan) warn(CNP_WARN_RUNTIME, "All-NaN slice encountered");
-  return finish(r, L, 0, nullptr, keepdims, out);
+  if (!skip_nan) fpe_report(fpe & (FE_OVERFLOW | FE_INVALID), "reduce");
+  Array res = finish(r, L, 0, nullptr, keepdims, out);
+  return out == &out_view ? *given_out : res;
 }
 
 }  // namespace cnp::statistics

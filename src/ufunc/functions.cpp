@@ -50,6 +50,10 @@ Array clip(const Array& a, const Array* lo, const Array* hi, const Args& args) {
 }
 
 Array around(const Array& a, int64_t decimals, Array* out) {
+  // NumPy's decimals is a C int (PyArg "i"): beyond it, 10**decimals would be 0 or inf and the
+  // result NaN.
+  if (decimals < INT32_MIN) throw Error(CNP_ERR_OVERFLOW, "signed integer is less than minimum");
+  if (decimals > INT32_MAX) throw Error(CNP_ERR_OVERFLOW, "signed integer is greater than maximum");
   Args args;
   args.out[0] = out;
   const Dtype* d = a.dtype();

@@ -16,16 +16,7 @@ using capi_test::Handle;
 using capi_test::dtype;
 
 // An int64 array with the given shape holding 0, 1, 2, ...
-void iota(Handle& out, std::vector<int64_t> shape) {
-  cnp_dtype* d = dtype(CNP_INT64);
-  REQUIRE(cnp_empty(static_cast<int32_t>(shape.size()), shape.data(), d, CNP_ORDER_C, out.out()) == CNP_OK);
-  cnp_dtype_free(d);
-  int64_t n = 0;
-  cnp_array_size(out, &n);
-  void* p = nullptr;
-  cnp_array_data(out, &p);
-  for (int64_t i = 0; i < n; ++i) static_cast<int64_t*>(p)[i] = i;
-}
+void iota(Handle& out, std::vector<int64_t> shape) { capi_test::iota<int64_t>(out, CNP_INT64, std::move(shape)); }
 
 void from_values(Handle& out, int32_t typenum, const void* data, std::vector<int64_t> shape) {
   cnp_dtype* d = dtype(typenum);

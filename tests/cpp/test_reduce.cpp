@@ -113,8 +113,11 @@ TEST_CASE("statistics: C entry points compute and reject bad input", "[statistic
   REQUIRE(cnp_gradient(a, nullptr, 0, nullptr, -1, 1, outs, &nout) == CNP_OK);
   CHECK(nout == 1);
   cnp_array_free(outs[0]);
+  nout = -7;
+  outs[0] = nullptr;
   CHECK(cnp_gradient(a, nullptr, 0, nullptr, -1, 3, outs, &nout) == CNP_ERR_VALUE);
-  CHECK(nout == 0);
+  CHECK(nout == -7);  // out-parameters untouched on failure (issue 18)
+  CHECK(outs[0] == nullptr);
   cnp_array* c = nullptr;
   CHECK(cnp_cov(a, nullptr, 1, 0, nullptr, nullptr, nullptr, nullptr, &c) == CNP_OK);
   cnp_array_free(c);

@@ -66,7 +66,9 @@ def test_ds_array_10():
 
 
 def test_linalg_error_class():
-    assert issubclass(cnp.linalg.LinAlgError, ValueError)
+    # NumPy's derives from Exception only: code catching ValueError must not catch it (issue 18).
+    assert cnp.linalg.LinAlgError.__mro__[1:] == np.linalg.LinAlgError.__mro__[1:]
+    assert not issubclass(cnp.linalg.LinAlgError, ValueError)
     assert cnp.linalg.LinAlgError.__module__ == "cnumpy.linalg"
 
 

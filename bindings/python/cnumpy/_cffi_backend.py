@@ -83,7 +83,10 @@ def new_errstate():
 
 
 def int64_array(seq):
-    return _new("int64_t[]", seq)
+    try:
+        return _new("int64_t[]", seq)
+    except OverflowError:  # NumPy's wording (and the ctypes backend's), not cffi's
+        raise OverflowError("Python int too large to convert to C long") from None
 
 
 def dtype_array(handles):

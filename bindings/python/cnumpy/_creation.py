@@ -166,8 +166,12 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
 
 def eye(N, M=None, k=0, dtype=float, order="C", *, like=None):
     m = -1 if M is None else _args.int64(M)
-    return produce(_lib.cnp_eye, _args.int64(N), m, _args.int64(k), _dtype_handle(dtype),
-               _args.order_cf(order))
+    if m < 0 and M is not None:  # C reads -1 as "not given"
+        raise ValueError("negative dimensions are not allowed")
+    # Any k beyond int64 is off the matrix, like the nearest int64 (NumPy takes any Python int).
+    k = min(max(operator.index(k), -2**63), 2**63 - 1)
+    return produce(_lib.cnp_eye, _args.int64(N), m, k, _dtype_handle(dtype),
+                   _args.order_cf(order))
 
 
 def identity(n, dtype=None, *, like=None):

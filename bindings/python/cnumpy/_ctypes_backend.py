@@ -91,6 +91,37 @@ class _Lib:
     """Namespace of the library's functions, one attribute per header prototype."""
 
 
+# ctypes cuts a Python int to an integer parameter's width without a word (2**64 + 1 becomes 1);
+# cffi raises OverflowError. Functions with integer parameters get a wrapper that raises as
+# NumPy does when it converts such an int to C.
+_INT_RANGES = {}
+for _t, _msg in ((ctypes.c_int8, "int"), (ctypes.c_int16, "int"), (ctypes.c_int32, "int"),
+                 (ctypes.c_int64, "long"), (ctypes.c_uint8, "int"), (ctypes.c_uint16, "int"),
+                 (ctypes.c_uint32, "int"), (ctypes.c_uint64, "long")):
+    _bits = 8 * ctypes.sizeof(_t)
+    _lo = 0 if _t(-1).value > 0 else -2 ** (_bits - 1)
+    _INT_RANGES[_t] = (_lo, _lo + 2 ** _bits - 1, _msg)
+
+
+def _too_large(kind):
+    raise OverflowError("Python int too large to convert to C " + kind)
+
+
+def _range_checked(name, fn):
+    checks = [(i, _INT_RANGES[t]) for i, t in enumerate(fn.argtypes) if t in _INT_RANGES]
+    if not checks:
+        return fn
+    params = ", ".join("a%d" % i for i in range(len(fn.argtypes)))
+    tests = "".join("    if type(a%d) is int and not %d <= a%d <= %d:\n        _too_large(%r)\n"
+                    % (i, lo, i, hi, kind) for i, (lo, hi, kind) in checks)
+    src = "def %s(%s):\n%s    return _fn(%s)\n" % (name, params, tests, params)
+    scope = {"_fn": fn, "_too_large": _too_large}
+    exec(src, scope)  # noqa: S102 - generated from the header's parameter types only
+    wrapper = scope[name]
+    wrapper._as_parameter_ = fn     # ctypes.cast(lib.f, c_void_p) still gives the address
+    return wrapper
+
+
 def _missing(name, path):
     def stub(*args):
         raise NotImplementedError("%s does not export %s" % (path, name))
@@ -115,7 +146,7 @@ def _load():
             return
         fn.restype = types.ctype(f.ret)
         fn.argtypes = [types.ctype(p.ctype) for p in f.params]
-        setattr(lib, name, fn)
+        setattr(lib, name, _range_checked(name, fn))
 
     # The ABI check comes first: a library of another ABI may lack symbols the header names.
     bind("cnp_abi_version")
@@ -170,8 +201,10 @@ _I64_TYPES = [ctypes.c_int64 * n for n in range(65)]   # array types made once, 
 
 
 def int64_array(seq, _types=_I64_TYPES):
-    """int64_t[] holding the ints of a sequence."""
+    """int64_t[] holding the ints of a sequence (OverflowError beyond int64, as cffi)."""
     n = len(seq)
+    if n and (min(seq) < -0x8000000000000000 or max(seq) > 0x7FFFFFFFFFFFFFFF):
+        _too_large("long")
     return (_types[n] if n < 65 else ctypes.c_int64 * n)(*seq)
 
 

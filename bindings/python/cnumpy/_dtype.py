@@ -223,6 +223,8 @@ def _from_string(spec):
         b = spec.encode("utf-8")
     except UnicodeEncodeError:
         raise TypeError("data type %r not understood" % spec) from None
+    if b"\0" in b:  # C would stop at the NUL: 'f8\x00junk' is not float64
+        raise TypeError("data type %r not understood" % spec)
     return from_handle(query(_lib.cnp_dtype_from_string, _backend.new_dtype_out, b))
 
 

@@ -35,7 +35,7 @@ class UFuncTypeError(TypeError):
     it pickles.)"""
 
 
-class LinAlgError(ValueError):
+class LinAlgError(Exception):
     """numpy.linalg.LinAlgError; cnumpy.linalg will re-export it (NumPy has no top-level
     name for it)."""
 

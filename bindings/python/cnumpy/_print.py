@@ -131,6 +131,8 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
         if precision > _INT32_MAX:
             raise OverflowError("Python int too large to convert to C int")
         o.precision = precision
+    # The C fields are int32_t: larger values mean the same as INT32_MAX (show everything, one
+    # line), instead of being cut to their low 32 bits.
     if edgeitems is not None:
         given["edgeitems"] = edgeitems
     if linewidth is not None:

@@ -123,7 +123,7 @@ def broadcast_to(array, shape, subok=False):
     a = as_array(array)
     if not hasattr(shape, "__len__"):
         shape = (shape,)
-    shape = tuple(operator.index(n) for n in shape)
+    shape = tuple(_args.int64(n) for n in shape)  # NumPy's error beyond int64, not a wrapped size
     return produce(_lib.cnp_broadcast_to, a._h, len(shape), _backend.int64_array(shape) if shape
                else _backend.NULL)
 

@@ -35,7 +35,7 @@ def _n(n):
     n = operator.index(n)
     if n < 1:
         raise ValueError("Invalid number of FFT data points (%d) specified." % n)
-    return n
+    return _args.int64(n)  # NumPy's next step, zeros(n), fails beyond int64
 
 
 def _one(fn):

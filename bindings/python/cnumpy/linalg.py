@@ -248,7 +248,22 @@ def matrix_power(a, n):
         raise TypeError("exponent must be an integer") from e
     if n == 1:
         return a  # NumPy returns its input here
+    if not -2**63 < n < 2**63:
+        return _matrix_power_big(a, n)
     return produce(_lib.cnp_linalg_matrix_power, a._h, n)
+
+
+def _matrix_power_big(a, n):
+    """NumPy's binary decomposition for an exponent beyond int64 (which C cannot take)."""
+    if n < 0:
+        a, n = inv(a), -n
+    z = result = None
+    while n > 0:
+        z = a if z is None else matmul(z, z)
+        n, bit = divmod(n, 2)
+        if bit:
+            result = z if result is None else matmul(result, z)
+    return result
 
 
 def multi_dot(arrays, *, out=None):
