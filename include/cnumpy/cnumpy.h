@@ -11,4 +11,5 @@
 #include "cnumpy/interop.h"
 #include "cnumpy/linalg.h"
 #include "cnumpy/manip.h"
+#include "cnumpy/sort.h"
 #endif

@@ -31,6 +31,8 @@ from ._shape_funcs import (swapaxes, moveaxis, squeeze, expand_dims, atleast_1d,
                            atleast_3d, broadcast_to, broadcast_arrays, broadcast_shapes)
 from ._manip import *  # noqa: F401,F403  (joining, splitting, rearranging, selection; where)
 from ._manip import __all__ as _manip_all
+from ._sorting import *  # noqa: F401,F403  (sort, argsort, searchsorted, unique, set functions)
+from ._sorting import __all__ as _sorting_all
 from . import fft
 from . import audio
 from ._print import set_printoptions, get_printoptions, printoptions
@@ -73,6 +75,6 @@ __all__ = [
     "nanmax", "nanmean", "nanvar", "nanstd", "nanargmin", "nanargmax", "nancumsum", "nancumprod",
     "average", "bincount", "histogram", "histogram_bin_edges", "diff", "ediff1d", "gradient", "trapz", "cov", "corrcoef",
     "dot", "vdot", "inner", "outer", "matmul", "tensordot", "einsum", "kron", "trace",
-] + _manip_all + sorted(_ALIASES) + sorted(_UFUNCS)
+] + _manip_all + _sorting_all + sorted(_ALIASES) + sorted(_UFUNCS)
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all

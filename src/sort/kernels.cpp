@@ -1,0 +1,333 @@
+// The sorting kernels: Highway's vectorised quicksort (vqsort, runtime ISA dispatch) on integer
+// keys, counting sorts for 8/16-bit keys, split-and-merge across the library's thread pool for
+// large inputs, and std::nth_element for selection. Complex values have no integer key and use
+// the standard algorithms with NumPy's comparison.
+#include "sort/kernels.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <numeric>
+#include <vector>
+
+#include <hwy/contrib/sort/vqsort.h>
+
+#include "core/parallel.hpp"
+#include "sort/keys.hpp"
+
+namespace cnp::sorting {
+namespace {
+
+using u128 = hwy::uint128_t;
+
+// A Sorter owns scratch memory and is not thread-safe: one per thread.
+hwy::Sorter& sorter() {
+  thread_local hwy::Sorter s;
+  return s;
+}
+
+template <class K>
+std::unique_ptr<K[]> uninit(int64_t n) {
+  return std::unique_ptr<K[]>(new K[static_cast<size_t>(n)]);
+}
+
+// Number of input elements that come from `a` among the first `d` merged outputs (merge path);
+// ties take `a` first, as std::merge does.
+template <class K>
+int64_t corank(const K* a, int64_t na, const K* b, int64_t nb, int64_t d) {
+  int64_t lo = std::max<int64_t>(0, d - nb), hi = std::min(d, na);
+  while (lo < hi) {
+    int64_t mid = lo + (hi - lo) / 2;
+    if (!(b[d - mid - 1] < a[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// Merges a and b into out, the output cut into `parts` independent pieces.
+template <class K>
+void merge_parts(const K* a, int64_t na, const K* b, int64_t nb, K* out, int parts) {
+  const int64_t total = na + nb;
+  parallel_run(parts, [&](int p) {
+    int64_t d0 = total * p / parts, d1 = total * (p + 1) / parts;
+    int64_t i0 = corank(a, na, b, nb, d0), i1 = corank(a, na, b, nb, d1);
+    std::merge(a + i0, a + i1, b + (d0 - i0), b + (d1 - i1), out + d0);
+  });
+}
+
+// Sorts keys (any type vqsort takes). Large inputs: a power-of-two number of chunks sorted on the
+// pool, then merged pairwise. The keys are totally ordered, so the result is the same for any
+// chunking and any thread count.
+template <class K>
+void sort_keys(K* k, int64_t n) {
+  int threads = num_threads();
+  if (n < kParallelSortMin || threads < 2) {
+    sorter()(k, static_cast<size_t>(n), hwy::SortAscending());
+    return;
+  }
+  int parts = 2;
+  while (parts * 2 <= threads && parts < 8 && n / (parts * 2) >= kParallelSortMin / 2) parts *= 2;
+  auto bound = [&](int p) { return n * p / parts; };
+  parallel_run(parts, [&](int p) { sorter()(k + bound(p), static_cast<size_t>(bound(p + 1) - bound(p)), hwy::SortAscending()); });
+  auto tmp = uninit<K>(n);
+  K* src = k;
+  K* dst = tmp.get();
+  for (int width = 1; width < parts; width *= 2) {
+    for (int p = 0; p < parts; p += 2 * width) {
+      int64_t lo = bound(p), mid = bound(p + width), hi = bound(p + 2 * width);
+      merge_parts(src + lo, mid - lo, src + mid, hi - mid, dst + lo, threads);
+    }
+    std::swap(src, dst);
+  }
+  if (src != k) std::memcpy(k, src, static_cast<size_t>(n) * sizeof(K));
+}
+
+// Counting sort of 8/16-bit keys in place.
+template <class U>
+void counting_sort(U* k, int64_t n) {
+  constexpr size_t kBuckets = size_t{1} << (8 * sizeof(U));
+  std::vector<int64_t> count(kBuckets, 0);
+  for (int64_t i = 0; i < n; ++i) ++count[k[i]];
+  int64_t pos = 0;
+  for (size_t b = 0; b < kBuckets; ++b) {
+    std::fill(k + pos, k + pos + count[b], static_cast<U>(b));
+    pos += count[b];
+  }
+}
+
+// Stable counting argsort of 8/16-bit keys: the radix pass NumPy's stable argsort of small
+// integers also uses.
+template <class U>
+void counting_argsort(const U* k, int64_t n, int64_t* out) {
+  constexpr size_t kBuckets = size_t{1} << (8 * sizeof(U));
+  std::vector<int64_t> start(kBuckets + 1, 0);
+  for (int64_t i = 0; i < n; ++i) ++start[size_t{k[i]} + 1];
+  for (size_t b = 0; b < kBuckets; ++b) start[b + 1] += start[b];
+  for (int64_t i = 0; i < n; ++i) out[start[k[i]]++] = i;
+}
+
+template <class U>
+void sort_unsigned_keys(U* k, int64_t n) {
+  if constexpr (sizeof(U) == 1) counting_sort(k, n);
+  else if constexpr (sizeof(U) == 2) {
+    if (n >= kCount16Min) counting_sort(k, n);
+    else sort_keys(k, n);
+  } else {
+    sort_keys(k, n);
+  }
+}
+
+// The stable permutation of canonical keys: small keys by counting, keys of up to 32 bits packed
+// with their index into one uint64 (key high, index low), 64-bit keys into a 128-bit pair; the
+// index half makes the order total, so the sort is stable whatever algorithm runs it.
+template <class U>
+void argsort_keys(const U* k, int64_t n, int64_t* out) {
+  if constexpr (sizeof(U) <= 2) {
+    if (sizeof(U) == 1 || n >= kCount16Min) {
+      counting_argsort(k, n, out);
+      return;
+    }
+  }
+  if (sizeof(U) <= 4 && n <= int64_t{0xFFFFFFFF}) {
+    auto p = uninit<uint64_t>(n);
+    for (int64_t i = 0; i < n; ++i) p[i] = (uint64_t{k[i]} << 32) | static_cast<uint64_t>(i);
+    sort_keys(p.get(), n);
+    for (int64_t i = 0; i < n; ++i) out[i] = static_cast<int64_t>(p[i] & 0xFFFFFFFFu);
+  } else {
+    auto p = uninit<u128>(n);
+    for (int64_t i = 0; i < n; ++i) p[i] = u128{static_cast<uint64_t>(i), static_cast<uint64_t>(k[i])};
+    sort_keys(p.get(), n);
+    for (int64_t i = 0; i < n; ++i) out[i] = static_cast<int64_t>(p[i].lo);
+  }
+}
+
+template <class T>
+std::unique_ptr<key_t<T>[]> canon_keys(const T* v, int64_t n) {
+  auto k = uninit<key_t<T>>(n);
+  for (int64_t i = 0; i < n; ++i) k[i] = canon_key(v[i]);
+  return k;
+}
+
+// Moves NaNs to the end of v keeping their order (NumPy's stable kinds keep NaN payloads in input
+// order); returns the number of non-NaN values.
+template <class T>
+int64_t nans_to_end(T* v, int64_t n) {
+  int64_t m = 0;
+  std::vector<T> nans;
+  for (int64_t i = 0; i < n; ++i) {
+    if (is_nan(v[i])) nans.push_back(v[i]);
+    else v[m++] = v[i];
+  }
+  std::copy(nans.begin(), nans.end(), v + m);
+  return m;
+}
+
+template <class T>
+void sort_floats(T* v, int64_t n, bool stable) {
+  using U = key_t<T>;
+  constexpr U kNegZero = U(U(~U(0)) >> 1);  // bit key of -0.0; +0.0 is the next one
+  int64_t m = nans_to_end(v, n);
+  // Bit keys order -0.0 before +0.0; a stable sort must instead keep the zeros' input order, so
+  // their signs are recorded (only when both signs occur).
+  std::vector<U> zeros;
+  U* k = reinterpret_cast<U*>(v);
+  bool neg = false, pos = false;
+  for (int64_t i = 0; i < m; ++i) {
+    U key = bit_key(v[i]);
+    if (stable && (key == kNegZero || key == U(kNegZero + 1))) {
+      zeros.push_back(key);
+      (key == kNegZero ? neg : pos) = true;
+    }
+    std::memcpy(k + i, &key, sizeof(U));
+  }
+  sort_unsigned_keys(k, m);
+  if (neg && pos) std::copy(zeros.begin(), zeros.end(), std::lower_bound(k, k + m, kNegZero));
+  for (int64_t i = 0; i < m; ++i) v[i] = from_bit_key<T>(k[i]);
+}
+
+}  // namespace
+
+template <class T>
+void sort_values(T* v, int64_t n, bool stable) {
+  if (n < 2) return;
+  if constexpr (is_complex_v<T>) {
+    if (stable) std::stable_sort(v, v + n, complex_less<T>);
+    else std::sort(v, v + n, complex_less<T>);
+  } else if constexpr (is_fp_v<T>) {
+    sort_floats(v, n, stable);
+  } else if constexpr (sizeof(T) <= 2) {
+    if constexpr (sizeof(T) == 2) {
+      if (n < kCount16Min) {
+        sort_keys(v, n);
+        return;
+      }
+    }
+    auto* k = reinterpret_cast<key_t<T>*>(v);  // 8/16-bit: counting sort on offset keys
+    for (int64_t i = 0; i < n; ++i) k[i] = bit_key(v[i]);
+    counting_sort(k, n);
+    for (int64_t i = 0; i < n; ++i) v[i] = from_bit_key<T>(k[i]);
+  } else {
+    sort_keys(v, n);  // vqsort takes signed and unsigned 32/64-bit integers as they are
+  }
+}
+
+template <class T>
+void argsort_values(const T* v, int64_t n, int64_t* out) {
+  if constexpr (is_complex_v<T>) {
+    std::iota(out, out + n, int64_t{0});
+    std::stable_sort(out, out + n, [v](int64_t a, int64_t b) { return complex_less(v[a], v[b]); });
+  } else {
+    argsort_keys(canon_keys(v, n).get(), n, out);
+  }
+}
+
+template <class T>
+void select_values(T* v, int64_t n, const int64_t* kth, int64_t nkth) {
+  if constexpr (is_complex_v<T>) {
+    for (int64_t j = 0, lo = 0; j < nkth; lo = kth[j++] + 1) std::nth_element(v + lo, v + kth[j], v + n, complex_less<T>);
+  } else if constexpr (is_fp_v<T>) {
+    // NaNs go last (any order: partition is unstable), selection runs on bit keys of the rest.
+    int64_t m = std::partition(v, v + n, [](T x) { return !is_nan(x); }) - v;
+    using U = key_t<T>;
+    U* k = reinterpret_cast<U*>(v);
+    for (int64_t i = 0; i < m; ++i) {
+      U key = bit_key(v[i]);
+      std::memcpy(k + i, &key, sizeof(U));
+    }
+    for (int64_t j = 0, lo = 0; j < nkth && kth[j] < m; lo = kth[j++] + 1) std::nth_element(k + lo, k + kth[j], k + m);
+    for (int64_t i = 0; i < m; ++i) v[i] = from_bit_key<T>(k[i]);
+  } else {
+    using U = key_t<T>;
+    U* k = reinterpret_cast<U*>(v);
+    for (int64_t i = 0; i < n; ++i) k[i] = bit_key(v[i]);
+    for (int64_t j = 0, lo = 0; j < nkth; lo = kth[j++] + 1) std::nth_element(k + lo, k + kth[j], k + n);
+    for (int64_t i = 0; i < n; ++i) v[i] = from_bit_key<T>(k[i]);
+  }
+}
+
+template <class T>
+void argselect_values(const T* v, int64_t n, const int64_t* kth, int64_t nkth, int64_t* out) {
+  if constexpr (is_complex_v<T>) {
+    std::iota(out, out + n, int64_t{0});
+    auto less = [v](int64_t a, int64_t b) { return complex_less(v[a], v[b]) || (!complex_less(v[b], v[a]) && a < b); };
+    for (int64_t j = 0, lo = 0; j < nkth; lo = kth[j++] + 1) std::nth_element(out + lo, out + kth[j], out + n, less);
+  } else {
+    // (canonical key, index) pairs: a total order, so the result is deterministic.
+    auto p = uninit<u128>(n);
+    for (int64_t i = 0; i < n; ++i) p[i] = u128{static_cast<uint64_t>(i), static_cast<uint64_t>(canon_key(v[i]))};
+    for (int64_t j = 0, lo = 0; j < nkth; lo = kth[j++] + 1) std::nth_element(p.get() + lo, p.get() + kth[j], p.get() + n);
+    for (int64_t i = 0; i < n; ++i) out[i] = static_cast<int64_t>(p[i].lo);
+  }
+}
+
+template <class K>
+void search_keys(const K* hay, int64_t nh, const K* needles, int64_t nn, bool right, int64_t* out) {
+  auto before = [right](const K& h, const K& x) {  // does h precede the insertion point of x?
+    if constexpr (is_complex_v<K>) return right ? !complex_less(x, h) : complex_less(h, x);
+    else return right ? !(x < h) : h < x;
+  };
+  // Needles in ascending order (common: merging two sorted arrays) are found by one forward walk
+  // with doubling steps from the previous answer; otherwise a branch-free binary search per
+  // needle, the needles split among threads (independent outputs).
+  bool ascending = true;
+  for (int64_t i = 1; i < nn && ascending; ++i) {
+    if constexpr (is_complex_v<K>) ascending = !complex_less(needles[i], needles[i - 1]);
+    else ascending = !(needles[i] < needles[i - 1]);
+  }
+  if (ascending) {
+    int64_t pos = 0;
+    for (int64_t i = 0; i < nn; ++i) {
+      int64_t step = 1, lo = pos, hi = pos;
+      while (hi < nh && before(hay[hi], needles[i])) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+      }
+      hi = std::min(hi, nh);
+      pos = std::partition_point(hay + lo, hay + hi, [&](const K& h) { return before(h, needles[i]); }) - hay;
+      out[i] = pos;
+    }
+    return;
+  }
+  int64_t parts = std::clamp<int64_t>(nn / 16384, 1, 64);
+  parallel_run(static_cast<int>(parts), [&](int p) {
+    for (int64_t i = nn * p / parts, e = nn * (p + 1) / parts; i < e; ++i) {
+      const K* base = hay;
+      int64_t len = nh;
+      while (len > 1) {
+        int64_t half = len / 2;
+        base = before(base[half], needles[i]) ? base + half : base;
+        len -= half;
+      }
+      out[i] = (base - hay) + (len == 1 && before(*base, needles[i]));
+    }
+  });
+}
+
+#define CNP_SORT_INSTANTIATE(T)                                                        \
+  template void sort_values<T>(T*, int64_t, bool);                                     \
+  template void argsort_values<T>(const T*, int64_t, int64_t*);                        \
+  template void select_values<T>(T*, int64_t, const int64_t*, int64_t);                \
+  template void argselect_values<T>(const T*, int64_t, const int64_t*, int64_t, int64_t*);
+CNP_SORT_INSTANTIATE(bool_t)
+CNP_SORT_INSTANTIATE(int8_t)
+CNP_SORT_INSTANTIATE(uint8_t)
+CNP_SORT_INSTANTIATE(int16_t)
+CNP_SORT_INSTANTIATE(uint16_t)
+CNP_SORT_INSTANTIATE(int32_t)
+CNP_SORT_INSTANTIATE(uint32_t)
+CNP_SORT_INSTANTIATE(int64_t)
+CNP_SORT_INSTANTIATE(uint64_t)
+CNP_SORT_INSTANTIATE(half_t)
+CNP_SORT_INSTANTIATE(float)
+CNP_SORT_INSTANTIATE(double)
+CNP_SORT_INSTANTIATE(c64_t)
+CNP_SORT_INSTANTIATE(c128_t)
+template void search_keys<uint8_t>(const uint8_t*, int64_t, const uint8_t*, int64_t, bool, int64_t*);
+template void search_keys<uint16_t>(const uint16_t*, int64_t, const uint16_t*, int64_t, bool, int64_t*);
+template void search_keys<uint32_t>(const uint32_t*, int64_t, const uint32_t*, int64_t, bool, int64_t*);
+template void search_keys<uint64_t>(const uint64_t*, int64_t, const uint64_t*, int64_t, bool, int64_t*);
+template void search_keys<c64_t>(const c64_t*, int64_t, const c64_t*, int64_t, bool, int64_t*);
+template void search_keys<c128_t>(const c128_t*, int64_t, const c128_t*, int64_t, bool, int64_t*);
+
+}  // namespace cnp::sorting
