@@ -148,38 +148,34 @@ std::unique_ptr<key_t<T>[]> canon_keys(const T* v, int64_t n) {
   return k;
 }
 
-// Moves NaNs to the end of v keeping their order (NumPy's stable kinds keep NaN payloads in input
-// order); returns the number of non-NaN values.
-template <class T>
-int64_t nans_to_end(T* v, int64_t n) {
-  int64_t m = 0;
-  std::vector<T> nans;
-  for (int64_t i = 0; i < n; ++i) {
-    if (is_nan(v[i])) nans.push_back(v[i]);
-    else v[m++] = v[i];
-  }
-  std::copy(nans.begin(), nans.end(), v + m);
-  return m;
-}
-
+// Floats: one pass turns the non-NaN values into bit keys at the front (in place: the key of
+// v[i] lands at k[m], m <= i) and collects NaNs, which go to the end in input order (NumPy's
+// stable kinds keep NaN payloads in input order); the keys are sorted and turned back.
 template <class T>
 void sort_floats(T* v, int64_t n, bool stable) {
   using U = key_t<T>;
   constexpr U kNegZero = U(U(~U(0)) >> 1);  // bit key of -0.0; +0.0 is the next one
-  int64_t m = nans_to_end(v, n);
-  // Bit keys order -0.0 before +0.0; a stable sort must instead keep the zeros' input order, so
-  // their signs are recorded (only when both signs occur).
-  std::vector<U> zeros;
   U* k = reinterpret_cast<U*>(v);
+  std::vector<T> nans;
+  // Bit keys order -0.0 before +0.0; a stable sort must instead keep the zeros' input order, so
+  // their keys are recorded (used only when both signs occur).
+  std::vector<U> zeros;
   bool neg = false, pos = false;
-  for (int64_t i = 0; i < m; ++i) {
-    U key = bit_key(v[i]);
+  int64_t m = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    T x = v[i];
+    if (is_nan(x)) {
+      nans.push_back(x);
+      continue;
+    }
+    U key = bit_key(x);
     if (stable && (key == kNegZero || key == U(kNegZero + 1))) {
       zeros.push_back(key);
       (key == kNegZero ? neg : pos) = true;
     }
-    std::memcpy(k + i, &key, sizeof(U));
+    std::memcpy(k + m++, &key, sizeof(U));
   }
+  std::copy(nans.begin(), nans.end(), v + m);
   sort_unsigned_keys(k, m);
   if (neg && pos) std::copy(zeros.begin(), zeros.end(), std::lower_bound(k, k + m, kNegZero));
   for (int64_t i = 0; i < m; ++i) v[i] = from_bit_key<T>(k[i]);

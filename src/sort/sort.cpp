@@ -120,14 +120,14 @@ Array sorted_copy(const Array& a, const int64_t* axis) {
 }  // namespace
 
 void sort_inplace(Array& a, int64_t axis, Kind kind) {
-  a.require_writeable();
+  if (!a.writeable()) throw_value("sort array is read-only");
   int32_t ax = static_cast<int32_t>(normalize_axis(axis, a.ndim()));
   const bool stable = is_stable(kind);
   per_lane_inplace(a, ax, [stable](auto* v, int64_t n) { sort_values(v, n, stable); });
 }
 
 void partition_inplace(Array& a, const Array& kth, int64_t axis) {
-  a.require_writeable();
+  if (!a.writeable()) throw_value("partition array is read-only");
   int32_t ax = static_cast<int32_t>(normalize_axis(axis, a.ndim()));
   std::vector<int64_t> ks = kth_list(kth, a.shape(ax));
   if (ks.empty()) return;

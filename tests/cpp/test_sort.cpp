@@ -138,6 +138,7 @@ TEST_CASE("sort kernels: every vqsort target this CPU runs", "[sort]") {
   const std::vector<int64_t> targets = hwy::SupportedAndGeneratedTargets();
   int tried = 0;
   for (int64_t bit : targets) {
+    if (bit == HWY_SCALAR) continue;  // vqsort has no scalar build (it aborts); never chosen on x86-64
     INFO("target " << hwy::TargetName(bit));
     hwy::SetSupportedTargetsForTest(bit);
     check_type<double>(5000, 7, 1 << 20);
@@ -153,16 +154,16 @@ TEST_CASE("sort kernels: every vqsort target this CPU runs", "[sort]") {
 TEST_CASE("sort keys: NumPy's complex order", "[sort]") {
   using C = std::complex<double>;
   const double nan = std::nan("");
-  // R+Rj < R+nanj < nan+Rj < nan+nanj, real part first.
-  std::vector<C> ordered = {C(-1, 5), C(1, -1), C(1, 2), C(1, nan), C(2, 0), C(nan, -3), C(nan, 1), C(nan, nan)};
+  // All R+Rj (by real, then imaginary part) < all R+nanj (by real) < nan+Rj < nan+nanj.
+  std::vector<C> ordered = {C(-1, 5), C(1, -1), C(1, 2), C(2, 0), C(1, nan), C(3, nan), C(nan, -3), C(nan, 1), C(nan, nan)};
   for (size_t i = 0; i < ordered.size(); ++i)
     for (size_t j = 0; j < ordered.size(); ++j) {
       INFO(i << " " << j);
       CHECK(complex_less(ordered[i], ordered[j]) == (i < j));
     }
-  std::vector<C> v = {ordered[7], ordered[3], ordered[0], ordered[5], ordered[2], ordered[6], ordered[1], ordered[4]};
+  std::vector<C> v = {ordered[7], ordered[3], ordered[0], ordered[5], ordered[8], ordered[2], ordered[6], ordered[1], ordered[4]};
   sort_values(v.data(), static_cast<int64_t>(v.size()), true);
-  for (size_t i = 0; i < v.size(); ++i) CHECK((v[i] == ordered[i] || (std::isnan(v[i].real()) || std::isnan(v[i].imag()))));
+  CHECK(std::memcmp(v.data(), ordered.data(), v.size() * sizeof(C)) == 0);
   CHECK(canon_key(-0.0) == canon_key(0.0));
   CHECK(canon_key(std::nan("")) == canon_key(-std::nan("")));
   CHECK(canon_key(std::numeric_limits<double>::infinity()) < canon_key(std::nan("")));

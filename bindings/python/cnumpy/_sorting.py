@@ -12,8 +12,10 @@ from ._convert import as_array, asarray, array
 from ._errors import AxisError
 from ._ndarray import ndarray, new, call, wrap
 from ._ufunc import cfunc, produce_into
+from ._manip import _axis_arg, concatenate, flatnonzero, moveaxis  # _axis_arg: NULL for None
+from ._reduce import cumsum
+from ._stats import diff
 
-_lib = _backend.lib
 _NULL = _backend.NULL
 _new_array_out = _backend.new_array_out
 
@@ -27,11 +29,6 @@ _lexsort = cfunc("cnp_lexsort")
 _searchsorted = cfunc("cnp_searchsorted")
 _unique = cfunc("cnp_unique")
 _in1d = cfunc("cnp_in1d")
-
-
-def _axis(axis):
-    """The optional-axis pointer: NULL for None."""
-    return _NULL if axis is None else _backend.int64_array([operator.index(axis)])
 
 
 def _text(value, what):
@@ -52,7 +49,7 @@ def sort(a, axis=-1, kind=None, order=None):
     """numpy.sort: NaNs last; kind='stable'/'mergesort' keep equal values in input order."""
     a = as_array(a)
     _no_order(order)
-    return new(_sort, a._h, _axis(axis), _text(kind, "sort kind"))
+    return new(_sort, a._h, _axis_arg(axis), _text(kind, "sort kind"))
 
 
 def argsort(a, axis=-1, kind=None, order=None):
@@ -60,7 +57,7 @@ def argsort(a, axis=-1, kind=None, order=None):
     equal keys differently)."""
     a = as_array(a)
     _no_order(order)
-    return new(_argsort, a._h, _axis(axis), _text(kind, "sort kind"))
+    return new(_argsort, a._h, _axis_arg(axis), _text(kind, "sort kind"))
 
 
 def _kth(kth):
@@ -71,14 +68,14 @@ def partition(a, kth, axis=-1, kind="introselect", order=None):
     """numpy.partition (introselect on integer keys; NaNs last)."""
     a, k = as_array(a), _kth(kth)
     _no_order(order)
-    return new(_partition, a._h, k._h, _axis(axis), _text(kind, "select kind"))
+    return new(_partition, a._h, k._h, _axis_arg(axis), _text(kind, "select kind"))
 
 
 def argpartition(a, kth, axis=-1, kind="introselect", order=None):
     """numpy.argpartition (ties broken by index)."""
     a, k = as_array(a), _kth(kth)
     _no_order(order)
-    return new(_argpartition, a._h, k._h, _axis(axis), _text(kind, "select kind"))
+    return new(_argpartition, a._h, k._h, _axis_arg(axis), _text(kind, "select kind"))
 
 
 def msort(a):
@@ -161,9 +158,6 @@ def _unique_flat(ar, return_index, return_inverse, return_counts, equal_nan):
 def _unique_rows(ar, axis, return_index, return_inverse, return_counts):
     """unique along an axis: the sub-arrays along `axis` compared as rows, sorted
     lexicographically (lexsort of the columns, last one least significant)."""
-    from ._manip import moveaxis, concatenate, flatnonzero
-    from ._reduce import cumsum
-    from ._stats import diff
     try:
         moved = moveaxis(ar, axis, 0)
     except AxisError:
@@ -183,7 +177,7 @@ def _unique_rows(ar, axis, return_index, return_inverse, return_counts):
         srt = flat[perm]
         differs = (srt[1:] != srt[:-1]).any(axis=1)
         mask = concatenate([asarray([True] if rows else [], dtype="bool"), differs])
-    uniq = flat[perm][mask].reshape((-1,) + shape[1:])
+    uniq = flat[perm][mask].reshape((int(mask.sum()),) + shape[1:])
     ret = (moveaxis(uniq, 0, axis),)
     if return_index:
         ret += (perm[mask],)
@@ -233,7 +227,6 @@ def isin(element, test_elements, assume_unique=False, invert=False, *, kind=None
 
 
 def _concat(a, b):
-    from ._manip import concatenate
     return concatenate((a, b))
 
 
