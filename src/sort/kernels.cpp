@@ -1,5 +1,5 @@
 // The sorting kernels: Highway's vectorised quicksort (vqsort, runtime ISA dispatch) on integer
-// keys, counting sorts for 8/16-bit keys, split-and-merge across the library's thread pool for
+// keys, counting sorts for 8/16-bit keys, value-range splits across the library's thread pool for
 // large inputs, and std::nth_element for selection. Complex values have no integer key and use
 // the standard algorithms with NumPy's comparison.
 #include "sort/kernels.hpp"
@@ -26,60 +26,50 @@ hwy::Sorter& sorter() {
   return s;
 }
 
+// Moves the keys below the median of an evenly spaced sample to the front of k[0, n), in place
+// and without branches on the data (a mispredicted branch per key would cost more than the
+// pass); returns how many there are.
 template <class K>
-std::unique_ptr<K[]> uninit(int64_t n) {
-  return std::unique_ptr<K[]>(new K[static_cast<size_t>(n)]);
-}
-
-// Number of input elements that come from `a` among the first `d` merged outputs (merge path);
-// ties take `a` first, as std::merge does.
-template <class K>
-int64_t corank(const K* a, int64_t na, const K* b, int64_t nb, int64_t d) {
-  int64_t lo = std::max<int64_t>(0, d - nb), hi = std::min(d, na);
-  while (lo < hi) {
-    int64_t mid = lo + (hi - lo) / 2;
-    if (!(b[d - mid - 1] < a[mid])) lo = mid + 1;
-    else hi = mid;
+int64_t split_at_sample_median(K* k, int64_t n) {
+  K sample[63];
+  for (int64_t i = 0; i < 63; ++i) sample[i] = k[i * n / 63];
+  std::nth_element(sample, sample + 31, sample + 63);
+  const K pivot = sample[31];
+  int64_t lo = 0;
+  for (int64_t j = 0; j < n; ++j) {
+    K x = k[j];
+    k[j] = k[lo];
+    k[lo] = x;
+    lo += x < pivot;
   }
   return lo;
 }
 
-// Merges a and b into out, the output cut into `parts` independent pieces.
-template <class K>
-void merge_parts(const K* a, int64_t na, const K* b, int64_t nb, K* out, int parts) {
-  const int64_t total = na + nb;
-  parallel_run(parts, [&](int p) {
-    int64_t d0 = total * p / parts, d1 = total * (p + 1) / parts;
-    int64_t i0 = corank(a, na, b, nb, d0), i1 = corank(a, na, b, nb, d1);
-    std::merge(a + i0, a + i1, b + (d0 - i0), b + (d1 - i1), out + d0);
-  });
-}
-
-// Sorts keys (any type vqsort takes). Large inputs: a power-of-two number of chunks sorted on the
-// pool, then merged pairwise. The keys are totally ordered, so the result is the same for any
-// chunking and any thread count.
+// Sorts keys (any type vqsort takes). Large inputs are first split by value into as many ranges
+// as there are threads (up to 8; each level splits every range at its sample median, the ranges
+// of one level in parallel), then the ranges are sorted in parallel, in place: no scratch and no
+// merge (a branchy merge of random keys costs as much as vqsort itself). The keys are totally
+// ordered, so the result is the same however the ranges fall and whatever the thread count.
 template <class K>
 void sort_keys(K* k, int64_t n) {
-  int threads = num_threads();
+  const int threads = num_threads();
   if (n < kParallelSortMin || threads < 2) {
     sorter()(k, static_cast<size_t>(n), hwy::SortAscending());
     return;
   }
-  int parts = 2;
-  while (parts * 2 <= threads && parts < 8 && n / (parts * 2) >= kParallelSortMin / 2) parts *= 2;
-  auto bound = [&](int p) { return n * p / parts; };
-  parallel_run(parts, [&](int p) { sorter()(k + bound(p), static_cast<size_t>(bound(p + 1) - bound(p)), hwy::SortAscending()); });
-  auto tmp = uninit<K>(n);
-  K* src = k;
-  K* dst = tmp.get();
-  for (int width = 1; width < parts; width *= 2) {
-    for (int p = 0; p < parts; p += 2 * width) {
-      int64_t lo = bound(p), mid = bound(p + width), hi = bound(p + 2 * width);
-      merge_parts(src + lo, mid - lo, src + mid, hi - mid, dst + lo, threads);
-    }
-    std::swap(src, dst);
+  std::vector<int64_t> bounds = {0, n};  // range r is [bounds[r], bounds[r + 1])
+  while (static_cast<int>(bounds.size()) - 1 < std::min(threads, 8)) {
+    const int nr = static_cast<int>(bounds.size()) - 1;
+    std::vector<int64_t> mid(static_cast<size_t>(nr));
+    parallel_run(nr, [&](int r) { mid[r] = bounds[r] + split_at_sample_median(k + bounds[r], bounds[r + 1] - bounds[r]); });
+    std::vector<int64_t> next;
+    for (int r = 0; r < nr; ++r) next.insert(next.end(), {bounds[r], mid[r]});
+    next.push_back(n);
+    bounds.swap(next);
   }
-  if (src != k) std::memcpy(k, src, static_cast<size_t>(n) * sizeof(K));
+  parallel_run(static_cast<int>(bounds.size()) - 1, [&](int r) {
+    sorter()(k + bounds[r], static_cast<size_t>(bounds[r + 1] - bounds[r]), hwy::SortAscending());
+  });
 }
 
 // Counting sort of 8/16-bit keys in place.
@@ -129,23 +119,16 @@ void argsort_keys(const U* k, int64_t n, int64_t* out) {
     }
   }
   if (sizeof(U) <= 4 && n <= int64_t{0xFFFFFFFF}) {
-    auto p = uninit<uint64_t>(n);
+    Scratch<uint64_t> p(n);
     for (int64_t i = 0; i < n; ++i) p[i] = (uint64_t{k[i]} << 32) | static_cast<uint64_t>(i);
     sort_keys(p.get(), n);
     for (int64_t i = 0; i < n; ++i) out[i] = static_cast<int64_t>(p[i] & 0xFFFFFFFFu);
   } else {
-    auto p = uninit<u128>(n);
+    Scratch<u128> p(n);
     for (int64_t i = 0; i < n; ++i) p[i] = u128{static_cast<uint64_t>(i), static_cast<uint64_t>(k[i])};
     sort_keys(p.get(), n);
     for (int64_t i = 0; i < n; ++i) out[i] = static_cast<int64_t>(p[i].lo);
   }
-}
-
-template <class T>
-std::unique_ptr<key_t<T>[]> canon_keys(const T* v, int64_t n) {
-  auto k = uninit<key_t<T>>(n);
-  for (int64_t i = 0; i < n; ++i) k[i] = canon_key(v[i]);
-  return k;
 }
 
 // Floats: one pass turns the non-NaN values into bit keys at the front (in place: the key of
@@ -213,7 +196,7 @@ void argsort_values(const T* v, int64_t n, int64_t* out) {
     std::iota(out, out + n, int64_t{0});
     std::stable_sort(out, out + n, [v](int64_t a, int64_t b) { return complex_less(v[a], v[b]); });
   } else {
-    argsort_keys(canon_keys(v, n).get(), n, out);
+    argsort_keys(keys_of(v, n).get(), n, out);
   }
 }
 
@@ -249,7 +232,7 @@ void argselect_values(const T* v, int64_t n, const int64_t* kth, int64_t nkth, i
     for (int64_t j = 0, lo = 0; j < nkth; lo = kth[j++] + 1) std::nth_element(out + lo, out + kth[j], out + n, less);
   } else {
     // (canonical key, index) pairs: a total order, so the result is deterministic.
-    auto p = uninit<u128>(n);
+    Scratch<u128> p(n);
     for (int64_t i = 0; i < n; ++i) p[i] = u128{static_cast<uint64_t>(i), static_cast<uint64_t>(canon_key(v[i]))};
     for (int64_t j = 0, lo = 0; j < nkth; lo = kth[j++] + 1) std::nth_element(p.get() + lo, p.get() + kth[j], p.get() + n);
     for (int64_t i = 0; i < n; ++i) out[i] = static_cast<int64_t>(p[i].lo);

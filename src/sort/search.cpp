@@ -1,7 +1,6 @@
 // searchsorted and in1d: both operands cast to their promoted dtype, compared as canonical keys
 // (NumPy's sort order: NaN last, -0.0 == 0.0) or, for complex, with NumPy's complex order.
 #include <cstring>
-#include <memory>
 
 #include "core/cast.hpp"
 #include "core/dtype.hpp"
@@ -20,18 +19,6 @@ const Dtype* int64_dtype() { return builtin_dtype(CNP_INT64); }
 void require_1d(const Array& a) {
   if (a.ndim() == 0) throw_value("object of too small depth for desired array");
   if (a.ndim() > 1) throw_value("object too deep for desired array");
-}
-
-// Canonical keys of a contiguous typed buffer (complex values are kept as they are).
-template <class T>
-auto keys_of(const T* v, int64_t n) {
-  if constexpr (is_complex_v<T>) {
-    return std::unique_ptr<const T[], void (*)(const T*)>(v, [](const T*) {});
-  } else {
-    auto* k = new key_t<T>[static_cast<size_t>(n)];
-    for (int64_t i = 0; i < n; ++i) k[i] = canon_key(v[i]);
-    return std::unique_ptr<const key_t<T>[], void (*)(const key_t<T>*)>(k, [](const key_t<T>* p) { delete[] p; });
-  }
 }
 
 }  // namespace
@@ -84,7 +71,7 @@ Array in1d(const Array& a, const Array& b, bool invert) {
     sort_values(h, nh, false);
     while (nh > 0 && is_nan(h[nh - 1])) --nh;
     const T* nv = reinterpret_cast<const T*>(needles.data());
-    std::unique_ptr<int64_t[]> pos(new int64_t[static_cast<size_t>(n)]);
+    Scratch<int64_t> pos(n);
     auto hk = keys_of(h, nh);
     auto nk = keys_of(nv, n);
     search_keys(hk.get(), nh, nk.get(), n, false, pos.get());
