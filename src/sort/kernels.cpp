@@ -1,6 +1,6 @@
 // The sorting kernels: Highway's vectorised quicksort (vqsort, runtime ISA dispatch) on integer
 // keys, counting sorts for 8/16-bit keys, value-range splits across the library's thread pool for
-// large inputs, and std::nth_element for selection. Complex values have no integer key and use
+// large inputs, and quickselect with branch-free splits for partition. Complex values have no integer key and use
 // the standard algorithms with NumPy's comparison.
 #include "sort/kernels.hpp"
 
@@ -26,23 +26,55 @@ hwy::Sorter& sorter() {
   return s;
 }
 
-// Moves the keys below the median of an evenly spaced sample to the front of k[0, n), in place
-// and without branches on the data (a mispredicted branch per key would cost more than the
-// pass); returns how many there are.
-template <class K>
-int64_t split_at_sample_median(K* k, int64_t n) {
-  K sample[63];
-  for (int64_t i = 0; i < 63; ++i) sample[i] = k[i * n / 63];
-  std::nth_element(sample, sample + 31, sample + 63);
-  const K pivot = sample[31];
+// Moves the keys of k[0, n) that satisfy below(x) to the front, in place and without branches
+// on the data (a mispredicted branch per key would cost more than the pass); returns how many.
+template <class K, class Below>
+int64_t split(K* k, int64_t n, Below below) {
   int64_t lo = 0;
   for (int64_t j = 0; j < n; ++j) {
     K x = k[j];
     k[j] = k[lo];
     k[lo] = x;
-    lo += x < pivot;
+    lo += below(x);
   }
   return lo;
+}
+
+// The key at rank ~q (0..1) of an evenly spaced sample of k[0, n).
+template <class K>
+K sample_key(const K* k, int64_t n, double q) {
+  K sample[63];
+  for (int64_t i = 0; i < 63; ++i) sample[i] = k[i * n / 63];
+  auto at = sample + std::clamp<int64_t>(static_cast<int64_t>(q * 63), 0, 62);
+  std::nth_element(sample, at, sample + 63);
+  return *at;
+}
+
+template <class K>
+int64_t split_at_sample_median(K* k, int64_t n) {
+  const K pivot = sample_key(k, n, 0.5);
+  return split(k, n, [pivot](const K& x) { return x < pivot; });
+}
+
+// Puts the key of rank kth (within [lo, hi)) in place, smaller ones before, larger after:
+// quickselect with branch-free splits around a pivot sampled near the wanted rank (so each round
+// keeps a small fraction of the range), std::nth_element once the range is small.
+template <class K>
+void select_key(K* k, int64_t lo, int64_t kth, int64_t hi) {
+  while (hi - lo > 4096) {
+    const K pivot = sample_key(k + lo, hi - lo, static_cast<double>(kth - lo) / static_cast<double>(hi - lo));
+    int64_t p = lo + split(k + lo, hi - lo, [pivot](const K& x) { return x < pivot; });
+    if (kth < p) {
+      hi = p;  // progress: the pivot itself is not below the pivot
+    } else if (p > lo) {
+      lo = p;
+    } else {  // the pivot is the range's minimum: peel off the keys equal to it
+      int64_t q = lo + split(k + lo, hi - lo, [pivot](const K& x) { return !(pivot < x); });
+      if (kth < q) return;
+      lo = q;
+    }
+  }
+  std::nth_element(k + lo, k + kth, k + hi);
 }
 
 // Sorts keys (any type vqsort takes). Large inputs are first split by value into as many ranges
@@ -213,13 +245,13 @@ void select_values(T* v, int64_t n, const int64_t* kth, int64_t nkth) {
       U key = bit_key(v[i]);
       std::memcpy(k + i, &key, sizeof(U));
     }
-    for (int64_t j = 0, lo = 0; j < nkth && kth[j] < m; lo = kth[j++] + 1) std::nth_element(k + lo, k + kth[j], k + m);
+    for (int64_t j = 0, lo = 0; j < nkth && kth[j] < m; lo = kth[j++] + 1) select_key(k, lo, kth[j], m);
     for (int64_t i = 0; i < m; ++i) v[i] = from_bit_key<T>(k[i]);
   } else {
     using U = key_t<T>;
     U* k = reinterpret_cast<U*>(v);
     for (int64_t i = 0; i < n; ++i) k[i] = bit_key(v[i]);
-    for (int64_t j = 0, lo = 0; j < nkth; lo = kth[j++] + 1) std::nth_element(k + lo, k + kth[j], k + n);
+    for (int64_t j = 0, lo = 0; j < nkth; lo = kth[j++] + 1) select_key(k, lo, kth[j], n);
     for (int64_t i = 0; i < n; ++i) v[i] = from_bit_key<T>(k[i]);
   }
 }
@@ -234,7 +266,7 @@ void argselect_values(const T* v, int64_t n, const int64_t* kth, int64_t nkth, i
     // (canonical key, index) pairs: a total order, so the result is deterministic.
     Scratch<u128> p(n);
     for (int64_t i = 0; i < n; ++i) p[i] = u128{static_cast<uint64_t>(i), static_cast<uint64_t>(canon_key(v[i]))};
-    for (int64_t j = 0, lo = 0; j < nkth; lo = kth[j++] + 1) std::nth_element(p.get() + lo, p.get() + kth[j], p.get() + n);
+    for (int64_t j = 0, lo = 0; j < nkth; lo = kth[j++] + 1) select_key(p.get(), lo, kth[j], n);
     for (int64_t i = 0; i < n; ++i) out[i] = static_cast<int64_t>(p[i].lo);
   }
 }
@@ -246,27 +278,41 @@ void search_keys(const K* hay, int64_t nh, const K* needles, int64_t nn, bool ri
     else return right ? !(x < h) : h < x;
   };
   // Needles in ascending order (common: merging two sorted arrays) are found by one forward walk
-  // with doubling steps from the previous answer; otherwise a branch-free binary search per
-  // needle, the needles split among threads (independent outputs).
+  // with doubling steps from the previous answer. Many random needles in a haystack larger than
+  // the caches are sorted first (their stable permutation) and walked the same way: a binary
+  // search per needle would miss the cache on most of its steps. Few needles, or a small
+  // haystack: a branch-free binary search per needle, the needles split among threads.
+  auto walk = [&](auto needle_of, auto store) {
+    int64_t pos = 0;
+    for (int64_t i = 0; i < nn; ++i) {
+      const K& x = needle_of(i);
+      int64_t step = 1, lo = pos, hi = pos;
+      while (hi < nh && before(hay[hi], x)) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+      }
+      hi = std::min(hi, nh);
+      pos = std::partition_point(hay + lo, hay + hi, [&](const K& h) { return before(h, x); }) - hay;
+      store(i, pos);
+    }
+  };
   bool ascending = true;
   for (int64_t i = 1; i < nn && ascending; ++i) {
     if constexpr (is_complex_v<K>) ascending = !complex_less(needles[i], needles[i - 1]);
     else ascending = !(needles[i] < needles[i - 1]);
   }
   if (ascending) {
-    int64_t pos = 0;
-    for (int64_t i = 0; i < nn; ++i) {
-      int64_t step = 1, lo = pos, hi = pos;
-      while (hi < nh && before(hay[hi], needles[i])) {
-        lo = hi + 1;
-        hi += step;
-        step *= 2;
-      }
-      hi = std::min(hi, nh);
-      pos = std::partition_point(hay + lo, hay + hi, [&](const K& h) { return before(h, needles[i]); }) - hay;
-      out[i] = pos;
-    }
+    walk([&](int64_t i) -> const K& { return needles[i]; }, [&](int64_t i, int64_t pos) { out[i] = pos; });
     return;
+  }
+  if constexpr (!is_complex_v<K>) {
+    if (nn >= 4096 && nh >= 65536) {
+      Scratch<int64_t> order(nn);
+      argsort_keys(needles, nn, order.get());
+      walk([&](int64_t i) -> const K& { return needles[order[i]]; }, [&](int64_t i, int64_t pos) { out[order[i]] = pos; });
+      return;
+    }
   }
   int64_t parts = std::clamp<int64_t>(nn / 16384, 1, 64);
   parallel_run(static_cast<int>(parts), [&](int p) {

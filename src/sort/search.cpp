@@ -21,13 +21,19 @@ void require_1d(const Array& a) {
   if (a.ndim() > 1) throw_value("object too deep for desired array");
 }
 
+// `a` in dtype d, C-contiguous and aligned: a itself when it already is (no copy), else a copy.
+Array contiguous_as(const Array& a, const Dtype* d) {
+  if (a.dtype() == d && a.c_contiguous() && a.aligned()) return a;
+  return cast_copy(a, d, CNP_ORDER_C);
+}
+
 }  // namespace
 
 Array searchsorted(const Array& a, const Array& v, bool right, const Array* sorter) {
   require_1d(a);
   const Dtype* d = promote_types(a.dtype(), v.dtype());
   const int64_t n = a.shape(0);
-  Array hay = cast_copy(a, d, CNP_ORDER_C);
+  Array hay = contiguous_as(a, d);
   if (sorter) {
     require_1d(*sorter);
     if (sorter->size() != n) throw_value("sorter.size must equal a.size");
@@ -43,7 +49,7 @@ Array searchsorted(const Array& a, const Array& v, bool right, const Array* sort
     }
     hay = g;
   }
-  Array needles = cast_copy(v, d, CNP_ORDER_C);
+  Array needles = contiguous_as(v, d);
   Array out = Array::allocate(int64_dtype(), v.ndim(), v.shape(), CNP_ORDER_C);
   const int64_t m = needles.size();
   visit_type(d->typenum, [&](auto tag) {
@@ -57,9 +63,9 @@ Array searchsorted(const Array& a, const Array& v, bool right, const Array* sort
 
 Array in1d(const Array& a, const Array& b, bool invert) {
   const Dtype* d = promote_types(a.dtype(), b.dtype());
-  Array x = flatten(a, CNP_ORDER_C);
+  Array x = ravel(a, CNP_ORDER_C);
   Array hay = cast_copy(ravel(b, CNP_ORDER_C), d, CNP_ORDER_C);
-  Array needles = cast_copy(x, d, CNP_ORDER_C);
+  Array needles = contiguous_as(x, d);
   const int64_t n = needles.size();
   Array out = Array::allocate(builtin_dtype(CNP_BOOL), 1, &n, CNP_ORDER_C);
   auto* o = reinterpret_cast<uint8_t*>(out.data());

@@ -35,7 +35,8 @@ def data(dtype, n, pattern, seed=0):
             a = np.where(mask, specials[pick], a)
         if dt.kind == "c":
             b = data(dt.char.lower() == "f" and "float32" or "float64", n, pattern, seed + 1)
-            a = a + 1j * b
+            with np.errstate(invalid="ignore"):  # inf * 1j makes a NaN part, on purpose
+                a = a + 1j * b
     if pattern == "sorted":
         a = np.sort(a, kind="stable")
     elif pattern == "reversed":
@@ -199,6 +200,26 @@ def test_partition(dtype, n):
             assert (key[:k] <= key[k]).all() and (key[k + 1:] >= key[k]).all()
 
 
+@pytest.mark.parametrize("dtype", ["int64", "float64", "uint8", "float32"])
+def test_partition_large(dtype):
+    # above the quickselect's small-range cutoff, with heavy duplicates and NaNs
+    rng = np.random.default_rng(9)
+    for a in (rng.integers(0, 3, 70000).astype(dtype), rng.standard_normal(70000).astype(dtype)
+              if dtype[0] == "f" else rng.integers(0, 200, 70000).astype(dtype)):
+        if dtype[0] == "f":
+            a[::7] = np.nan
+        exp = np.sort(a)
+        for kth in ([0], [35000], [69999], [5, 40000, -3]):
+            got = np.asarray(cnp.partition(c(a), kth))
+            gi = np.asarray(cnp.argpartition(c(a), kth))
+            for k in kth:
+                assert_values(got[[k]], exp[[k]])
+                assert_values(a[gi][[k]], exp[[k]])
+            k = kth[0] % len(a)
+            key = np.where(np.isnan(got), np.inf, got) if dtype[0] == "f" else got
+            assert (key[:k] <= key[k]).all() and (key[k + 1:] >= key[k]).all()
+
+
 def test_partition_errors():
     a = DS8
     check_error(lambda m: m.partition(m.array(a), 10))
@@ -236,6 +257,13 @@ def test_searchsorted_forms_and_errors():
     check_error(lambda m: m.searchsorted([1, 2, 3], 2, sorter=[0, 1]))
     check_error(lambda m: m.searchsorted([[1, 2, 3]], 2))
     check(lambda m: m.searchsorted(m.arange(10**6), m.arange(-5, 10**6 + 5, 7)))
+    # many random needles in a large haystack: the needles are sorted first
+    rng = np.random.default_rng(2)
+    hay = np.sort(np.concatenate([rng.integers(0, 5000, 60000), rng.integers(0, 10**6, 60000)]))
+    nd = rng.integers(-10, 10**6 + 10, 9000)
+    for side in ("left", "right"):
+        check(lambda m: m.searchsorted(m.array(hay), m.array(nd), side=side))
+        check(lambda m: m.searchsorted(m.array(hay.astype("float32")), m.array(nd.astype("float32")), side=side))
 
 
 def test_digitize():
