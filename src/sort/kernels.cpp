@@ -10,6 +10,8 @@
 #include <numeric>
 #include <vector>
 
+#include <dlfcn.h>
+
 #include <hwy/contrib/sort/vqsort.h>
 
 #include "core/parallel.hpp"
@@ -20,10 +22,87 @@ namespace {
 
 using u128 = hwy::uint128_t;
 
+// Highway's vqsort is reached through dlopen at the first large sort, not linked: loading
+// libhwy runs a static initialiser that executes RDTSCP, which valgrind cannot emulate, so a
+// link-time dependency made every valgrind test (the C user program, the streaming audio API)
+// die with SIGILL before main. Loaded lazily, only programs that sort pay for it, and without
+// libhwy_contrib.so.1 the sorts fall back to std::sort (same results: the keys are totally
+// ordered). The calls follow the Itanium C++ ABI: a member function is a function taking `this`
+// first; hwy::Sorter is one pointer to its scratch memory.
+struct Vqsort {
+  void* lib = nullptr;
+  void (*construct)(void* self) = nullptr;
+  void (*destroy)(void* self) = nullptr;
+  void (*sort_u16)(const void*, uint16_t*, size_t, hwy::SortAscending) = nullptr;
+  void (*sort_i16)(const void*, int16_t*, size_t, hwy::SortAscending) = nullptr;
+  void (*sort_u32)(const void*, uint32_t*, size_t, hwy::SortAscending) = nullptr;
+  void (*sort_i32)(const void*, int32_t*, size_t, hwy::SortAscending) = nullptr;
+  void (*sort_u64)(const void*, uint64_t*, size_t, hwy::SortAscending) = nullptr;
+  void (*sort_i64)(const void*, int64_t*, size_t, hwy::SortAscending) = nullptr;
+  void (*sort_u128)(const void*, u128*, size_t, hwy::SortAscending) = nullptr;
+  int64_t (*supported_targets)() = nullptr;
+  void (*set_targets_for_test)(int64_t) = nullptr;
+
+  Vqsort() {
+    lib = dlopen("libhwy_contrib.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) return;
+    bool ok = load(construct, "_ZN3hwy6SorterC1Ev") & load(destroy, "_ZN3hwy6Sorter6DeleteEv") &
+              load(sort_u16, "_ZNK3hwy6SorterclEPtmNS_13SortAscendingE") &
+              load(sort_i16, "_ZNK3hwy6SorterclEPsmNS_13SortAscendingE") &
+              load(sort_u32, "_ZNK3hwy6SorterclEPjmNS_13SortAscendingE") &
+              load(sort_i32, "_ZNK3hwy6SorterclEPimNS_13SortAscendingE") &
+              load(sort_u64, "_ZNK3hwy6SorterclEPmmNS_13SortAscendingE") &
+              load(sort_i64, "_ZNK3hwy6SorterclEPlmNS_13SortAscendingE") &
+              load(sort_u128, "_ZNK3hwy6SorterclEPNS_9uint128_tEmNS_13SortAscendingE");
+    // libhwy (loaded with libhwy_contrib) holds the target selection, for the tests.
+    load(supported_targets, "_ZN3hwy16SupportedTargetsEv");
+    load(set_targets_for_test, "_ZN3hwy26SetSupportedTargetsForTestEl");
+    if (!ok) construct = nullptr;  // incomplete: use the fallback
+  }
+  template <class F>
+  bool load(F& f, const char* name) {
+    f = reinterpret_cast<F>(dlsym(lib, name));
+    return f != nullptr;
+  }
+};
+
+const Vqsort& vqsort() {
+  static const Vqsort v;  // thread-safe one-time load
+  return v;
+}
+
 // A Sorter owns scratch memory and is not thread-safe: one per thread.
-hwy::Sorter& sorter() {
-  thread_local hwy::Sorter s;
-  return s;
+struct ThreadSorter {
+  void* ptr = nullptr;  // hwy::Sorter's only member
+  bool made = false;
+  ~ThreadSorter() {
+    if (made) vqsort().destroy(this);
+  }
+  const void* get() {
+    if (!made) {
+      vqsort().construct(this);
+      made = true;
+    }
+    return this;
+  }
+};
+
+template <class K>
+void vq_sort(K* k, int64_t n) {
+  const Vqsort& v = vqsort();
+  if (!v.construct || n < 2) {
+    std::sort(k, k + n);
+    return;
+  }
+  thread_local ThreadSorter ts;
+  const size_t m = static_cast<size_t>(n);
+  if constexpr (std::is_same_v<K, uint16_t>) v.sort_u16(ts.get(), k, m, hwy::SortAscending());
+  else if constexpr (std::is_same_v<K, int16_t>) v.sort_i16(ts.get(), k, m, hwy::SortAscending());
+  else if constexpr (std::is_same_v<K, uint32_t>) v.sort_u32(ts.get(), k, m, hwy::SortAscending());
+  else if constexpr (std::is_same_v<K, int32_t>) v.sort_i32(ts.get(), k, m, hwy::SortAscending());
+  else if constexpr (std::is_same_v<K, uint64_t>) v.sort_u64(ts.get(), k, m, hwy::SortAscending());
+  else if constexpr (std::is_same_v<K, int64_t>) v.sort_i64(ts.get(), k, m, hwy::SortAscending());
+  else v.sort_u128(ts.get(), k, m, hwy::SortAscending());
 }
 
 // Moves the keys of k[0, n) that satisfy below(x) to the front, in place and without branches
@@ -52,6 +131,7 @@ K sample_key(const K* k, int64_t n, double q) {
 
 template <class K>
 int64_t split_at_sample_median(K* k, int64_t n) {
+  if (n < 2) return 0;  // (a range below a minimum pivot can be empty)
   const K pivot = sample_key(k, n, 0.5);
   return split(k, n, [pivot](const K& x) { return x < pivot; });
 }
@@ -86,7 +166,7 @@ template <class K>
 void sort_keys(K* k, int64_t n) {
   const int threads = num_threads();
   if (n < kParallelSortMin || threads < 2) {
-    sorter()(k, static_cast<size_t>(n), hwy::SortAscending());
+    vq_sort(k, n);
     return;
   }
   std::vector<int64_t> bounds = {0, n};  // range r is [bounds[r], bounds[r + 1])
@@ -100,7 +180,7 @@ void sort_keys(K* k, int64_t n) {
     bounds.swap(next);
   }
   parallel_run(static_cast<int>(bounds.size()) - 1, [&](int r) {
-    sorter()(k + bounds[r], static_cast<size_t>(bounds[r + 1] - bounds[r]), hwy::SortAscending());
+    vq_sort(k + bounds[r], bounds[r + 1] - bounds[r]);
   });
 }
 
@@ -327,6 +407,14 @@ void search_keys(const K* hay, int64_t nh, const K* needles, int64_t nn, bool ri
       out[i] = (base - hay) + (len == 1 && before(*base, needles[i]));
     }
   });
+}
+
+bool vqsort_loaded() { return vqsort().construct != nullptr; }
+
+int64_t vqsort_targets() { return vqsort().supported_targets ? vqsort().supported_targets() : 0; }
+
+void vqsort_force_targets(int64_t targets) {
+  if (vqsort().set_targets_for_test) vqsort().set_targets_for_test(targets);
 }
 
 #define CNP_SORT_INSTANTIATE(T)                                                        \

@@ -77,4 +77,10 @@ void argselect_values(const T* v, int64_t n, const int64_t* kth, int64_t nkth, i
 template <class K>
 void search_keys(const K* hay, int64_t nh, const K* needles, int64_t nn, bool right, int64_t* out);
 
+// Highway's vqsort, loaded at first use (kernels.cpp says why); for the tests: whether it loaded,
+// the ISA targets it may run (HWY_AVX3 | HWY_AVX2 | ...), and forcing a subset (0 = all again).
+bool vqsort_loaded();
+int64_t vqsort_targets();
+void vqsort_force_targets(int64_t targets);
+
 }  // namespace cnp::sorting

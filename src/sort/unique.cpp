@@ -99,10 +99,8 @@ Array lexsort(const std::vector<Array>& keys, int64_t axis) {
   for (const Array& k : keys)
     if (k.ndim() != k0.ndim() || !std::equal(k.shape(), k.shape() + k.ndim(), k0.shape()))
       throw_value("all keys need to be the same shape");
-  if (k0.ndim() == 0) {  // NumPy sorts a 0-d key as one element
-    int64_t one = 1;
-    return Array::allocate(builtin_dtype(CNP_INT64), 1, &one, CNP_ORDER_C, true);
-  }
+  if (k0.ndim() == 0)  // NumPy answers 0 (a 0-d result) for 0-d keys
+    return Array::allocate(builtin_dtype(CNP_INT64), 0, nullptr, CNP_ORDER_C, true);
   int32_t ax = static_cast<int32_t>(normalize_axis(axis, k0.ndim()));
   Array out = Array::allocate(builtin_dtype(CNP_INT64), k0.ndim(), k0.shape(), CNP_ORDER_C);
   // Lanes of (out, key j): ordered by out's strides, so lane l is the same lane for every key.

@@ -291,6 +291,8 @@ def test_lexsort():
     x = np.arange(24).reshape(2, 3, 4) % 3
     for axis in (0, 1, -1):
         check(lambda m: m.lexsort((m.array(x), m.array(x[::-1])), axis=axis))
+    check(lambda m: m.lexsort(m.array([3, 1, 2])))
+    check(lambda m: m.lexsort([m.array(3)]))
     check_error(lambda m: m.lexsort([]))
     check_error(lambda m: m.lexsort(([1, 2], [1, 2, 3])))
     check_error(lambda m: m.lexsort(([1, 2],), axis=1))

@@ -86,14 +86,14 @@ def msort(a):
 def lexsort(keys, axis=-1):
     """numpy.lexsort: sorts by the last key, then the one before, ... (stable)."""
     if isinstance(keys, ndarray):
-        keys = [keys[i] for i in range(len(keys))] if keys.ndim else []
+        keys = [as_array(keys[i]) for i in range(len(keys))] if keys.ndim else []
     elif isinstance(keys, (list, tuple)):
         keys = [as_array(k) for k in keys]
     else:
         keys = []
     handles = [k._h for k in keys]
-    return new(_lexsort, len(handles), _backend.handle_array(handles) if handles else _NULL,
-               operator.index(axis))
+    return produce_into(_lexsort, None, len(handles),
+                        _backend.handle_array(handles) if handles else _NULL, operator.index(axis))
 
 
 def searchsorted(a, v, side="left", sorter=None):
