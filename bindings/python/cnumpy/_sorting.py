@@ -19,16 +19,11 @@ from ._stats import diff
 _NULL = _backend.NULL
 _new_array_out = _backend.new_array_out
 
-_sort = cfunc("cnp_sort")
-_array_sort = cfunc("cnp_array_sort")
-_argsort = cfunc("cnp_argsort")
-_partition = cfunc("cnp_partition")
-_array_partition = cfunc("cnp_array_partition")
-_argpartition = cfunc("cnp_argpartition")
-_lexsort = cfunc("cnp_lexsort")
-_searchsorted = cfunc("cnp_searchsorted")
-_unique = cfunc("cnp_unique")
-_in1d = cfunc("cnp_in1d")
+# The entry points of include/cnumpy/sort.h.
+(_sort, _array_sort, _argsort, _partition, _array_partition, _argpartition, _lexsort,
+ _searchsorted, _unique, _in1d) = (cfunc("cnp_" + name) for name in (
+    "sort", "array_sort", "argsort", "partition", "array_partition", "argpartition", "lexsort",
+    "searchsorted", "unique", "in1d"))
 
 
 def _text(value, what):
