@@ -35,10 +35,9 @@ Array searchsorted(const Array& a, const Array& v, bool right, const Array* sort
   const int64_t n = a.shape(0);
   Array hay = contiguous_as(a, d);
   if (sorter) {
-    require_1d(*sorter);
+    if (sorter->ndim() != 1) throw_type("could not parse sorter argument");
+    if (!is_integer(sorter->dtype())) throw_type("sorter must only contain integers");
     if (sorter->size() != n) throw_value("sorter.size must equal a.size");
-    if (!is_integer(sorter->dtype())) throw_type("Cannot cast array data from " + dtype_repr(sorter->dtype()) +
-                                                 " to dtype('int64') according to the rule 'safe'");
     Array idx = cast_copy(*sorter, int64_dtype(), CNP_ORDER_C);
     const auto* s = reinterpret_cast<const int64_t*>(idx.data());
     Array g = Array::allocate(d, 1, &n, CNP_ORDER_C);

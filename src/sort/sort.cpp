@@ -43,10 +43,12 @@ namespace {
 bool is_stable(Kind k) { return k == Kind::stable || k == Kind::merge; }
 
 // The kth argument: integers (a scalar or 1-D), negative ones counted from the end; returned
-// ascending and distinct, as the kernels want them.
-std::vector<int64_t> kth_list(const Array& kth, int64_t n) {
+// ascending and distinct, as the kernels want them. Like NumPy, an empty array checks only the
+// type (there is nothing to partition).
+std::vector<int64_t> kth_list(const Array& kth, int64_t n, bool empty) {
   if (kth.ndim() > 1) throw_value("object too deep for desired array");
   if (!is_integer(kth.dtype()) && kth.dtype()->kind != 'b') throw_type("Partition index must be integer");
+  if (empty) return {};
   Array k = cast_copy(kth, builtin_dtype(CNP_INT64), CNP_ORDER_C);
   std::vector<int64_t> ks(static_cast<size_t>(k.size()));
   std::memcpy(ks.data(), k.data(), ks.size() * sizeof(int64_t));
@@ -129,7 +131,7 @@ void sort_inplace(Array& a, int64_t axis, Kind kind) {
 void partition_inplace(Array& a, const Array& kth, int64_t axis) {
   if (!a.writeable()) throw_value("partition array is read-only");
   int32_t ax = static_cast<int32_t>(normalize_axis(axis, a.ndim()));
-  std::vector<int64_t> ks = kth_list(kth, a.shape(ax));
+  std::vector<int64_t> ks = kth_list(kth, a.shape(ax), a.size() == 0);
   if (ks.empty()) return;
   per_lane_inplace(a, ax, [&ks](auto* v, int64_t n) { select_values(v, n, ks.data(), static_cast<int64_t>(ks.size())); });
 }
@@ -157,9 +159,14 @@ Array argsort(const Array& a, const int64_t* axis, Kind) {
 }
 
 Array argpartition(const Array& a, const Array& kth, const int64_t* axis) {
+  if (a.ndim() == 0) {  // as argsort: NumPy 1.24 treats a 0-d array as one element, [0]
+    kth_list(kth, 1, false);
+    int64_t one = 1;
+    return Array::allocate(builtin_dtype(CNP_INT64), 1, &one, CNP_ORDER_C, true);
+  }
   Array src = axis ? a : ravel(a, CNP_ORDER_C);
   int32_t ax = static_cast<int32_t>(normalize_axis(axis ? *axis : 0, src.ndim()));
-  std::vector<int64_t> ks = kth_list(kth, src.shape(ax));
+  std::vector<int64_t> ks = kth_list(kth, src.shape(ax), src.size() == 0);
   return per_lane_indices(src, ax, [&ks](const auto* v, int64_t n, int64_t* o) {
     argselect_values(v, n, ks.data(), static_cast<int64_t>(ks.size()), o);
   });

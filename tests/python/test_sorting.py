@@ -231,6 +231,13 @@ def test_partition_errors():
     check_error(lambda m: m.partition(m.array(a), 1, axis=1))
     check_error(lambda m: m.partition(m.array(a), 1, order="x"))
     check(lambda m: m.partition(m.array(a), (1, -2))[[1, -2]])
+    # empty arrays: only kth's type is checked
+    check(lambda m: m.partition(m.array([]), 5))
+    check(lambda m: m.argpartition(m.zeros((0, 3)), 7, axis=1))
+    check_error(lambda m: m.partition(m.array([]), 1.5))
+    check(lambda m: m.argpartition(m.array(5), 0))
+    check_error(lambda m: m.argpartition(m.array(5), 3))
+    check_error(lambda m: m.partition(m.array(5), 3, axis=None))
 
 
 # -- searchsorted / digitize ------------------------------------------------------------------
@@ -256,6 +263,8 @@ def test_searchsorted_forms_and_errors():
     check_error(lambda m: m.searchsorted([1, 2, 3], 2, side="middle"))
     check_error(lambda m: m.searchsorted([1, 2, 3], 2, sorter=[0, 1]))
     check_error(lambda m: m.searchsorted([[1, 2, 3]], 2))
+    check_error(lambda m: m.searchsorted([1, 2, 3], 1, sorter=[0.0, 1.0, 2.0]))
+    check_error(lambda m: m.searchsorted([1, 2, 3], 1, sorter=[[0, 1, 2]]))
     check(lambda m: m.searchsorted(m.arange(10**6), m.arange(-5, 10**6 + 5, 7)))
     # many random needles in a large haystack: the needles are sorted first
     rng = np.random.default_rng(2)
@@ -355,6 +364,8 @@ def test_set_functions():
     check(lambda m: m.union1d([5, 4, 7, 1, 2], [2, 4, 3, 3, 2, 1, 5]))
     check(lambda m: m.union1d([[1, 2], [3, 4]], [[5, 2]]))
     check(lambda m: m.union1d([1.5, NAN, 2.0], [NAN, -0.0, 0.0]))
+    check(lambda m: m.intersect1d([1.0, NAN, 2.0], [NAN, 2.0]))
+    check(lambda m: m.unique(m.array([True, False, True]), return_counts=True))
 
 
 @pytest.mark.parametrize("kind", [None, "sort", "table"])
