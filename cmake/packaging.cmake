@@ -24,6 +24,9 @@ endif()
 set(CPACK_DEBIAN_LIB_PACKAGE_NAME libcnumpy${CNUMPY_ABI_VERSION})
 set(CPACK_DEBIAN_LIB_PACKAGE_SECTION libs)
 set(CPACK_DEBIAN_LIB_PACKAGE_SHLIBDEPS ON)
+# Highway's vqsort is dlopen'ed (src/sort/kernels.cpp), so shlibdeps cannot see it; without it
+# sorting falls back to std::sort.
+set(CPACK_DEBIAN_LIB_PACKAGE_RECOMMENDS "libhwy1")
 set(CPACK_COMPONENT_LIB_DESCRIPTION "NumPy's API as a C library: shared library
  N-d strided arrays, NumPy's dtypes, casting and ufuncs, reductions and statistics, shape
  manipulation and indexing, linalg (OpenBLAS/LAPACKE), fft (FFTW3), NumPy's printing, DLPack.")

@@ -7,6 +7,7 @@ PKGS=(
   libopenblas-dev liblapacke-dev libfftw3-dev   # numeric back ends (linked as modules need them)
   libdlpack-dev   # dlpack.h (DLPack v0.6) for src/interop
   libsleef-dev                                  # vectorised libm (runtime CPU dispatch) for ufuncs
+  libhwy-dev                                    # Highway's vectorised quicksort (vqsort) for src/sort
   catch2                                        # C++ unit tests (v2, catch2/catch.hpp)
   valgrind                                      # memcheck of the plain C test
   clang libclang-rt-14-dev                      # libFuzzer for tools/fuzz.sh (long fuzzing runs)

@@ -1,7 +1,8 @@
 /* cnumpy: NumPy's API as a C library. Include this one header.
  *
  * Reading order: core.h (conventions, status codes, dtypes, array handles, creation, views),
- * indexing.h, ufunc.h, reduce.h, statistics.h, manip.h, linalg.h, fft.h, print.h, interop.h;
+ * indexing.h, ufunc.h, reduce.h, statistics.h, manip.h, linalg.h, fft.h, print.h, interop.h,
+ * sort.h;
  * then the extensions. docs/api-conventions.md describes the conventions all of them share. */
 #ifndef CNUMPY_H
 #define CNUMPY_H
@@ -17,6 +18,7 @@
 #include "cnumpy/fft.h"
 #include "cnumpy/print.h"
 #include "cnumpy/interop.h"
+#include "cnumpy/sort.h"
 
 /* ---- cnumpy extensions: not part of NumPy ------------------------------------------------ */
 #include "cnumpy/audio.h"   /* cnp_audio_*: resampling, loudness, normalisation */

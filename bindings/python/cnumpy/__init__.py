@@ -37,6 +37,8 @@ from ._splitting import *  # noqa: F401,F403
 from ._rearranging import *  # noqa: F401,F403
 from ._pad import pad
 from . import _selection, _joining, _splitting, _rearranging
+from ._sorting import *  # noqa: F401,F403  (sort, argsort, searchsorted, unique, set functions)
+from ._sorting import __all__ as _sorting_all
 from . import fft
 from . import audio
 from ._print import set_printoptions, get_printoptions, printoptions
@@ -83,6 +85,6 @@ __all__ = [
     "pad",
     "swapaxes", "moveaxis", "squeeze", "expand_dims", "atleast_1d", "atleast_2d", "atleast_3d",
     "broadcast_to", "broadcast_arrays", "broadcast_shapes",
-] + sorted(_ALIASES) + sorted(_UFUNCS)
+] + _sorting_all + sorted(_ALIASES) + sorted(_UFUNCS)
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all

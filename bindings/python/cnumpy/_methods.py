@@ -27,6 +27,8 @@ from ._rearranging import repeat
 from ._scalars import _CLASSES as SCALAR_CLASSES, bool_
 from ._selection import choose, compress, diagonal, nonzero, put, take, trace
 from ._shape_funcs import squeeze, swapaxes
+from ._sorting import (array_argpartition, array_argsort, array_partition, array_searchsorted,
+                       array_sort)
 
 
 # -- ndarray methods that are NumPy functions with the array first ------------------------------
@@ -152,6 +154,8 @@ _FUNCTION_METHODS = {
     "cumsum": _cumsum, "cumprod": _cumprod, "take": _take, "repeat": _repeat, "put": _put,
     "nonzero": _nonzero, "diagonal": _diagonal, "trace": _trace, "compress": _compress,
     "choose": _choose, "swapaxes": _swapaxes, "squeeze": _squeeze, "dot": _dot,
+    "sort": array_sort, "argsort": array_argsort, "partition": array_partition,
+    "argpartition": array_argpartition, "searchsorted": array_searchsorted,
 }
 
 

@@ -1,0 +1,86 @@
+// C entry points of the sorting module (include/cnumpy/sort.h): validate handles and strings,
+// call src/sort.
+#include "cnumpy/sort.h"
+
+#include <vector>
+
+#include "capi/guard.hpp"
+#include "sort/sort.hpp"
+
+using namespace cnp;
+using namespace cnp::capi;
+namespace so = cnp::sorting;
+
+extern "C" {
+
+CNP_API cnp_status cnp_sort(const cnp_array* a, const int64_t* axis, const char* kind, cnp_array** out) {
+  return produce(out, [&] { return so::sort(array_of(a), axis, so::parse_kind(kind)); });
+}
+
+CNP_API cnp_status cnp_array_sort(cnp_array* a, int64_t axis, const char* kind) {
+  return run([&] { so::sort_inplace(array_of(a), axis, so::parse_kind(kind)); });
+}
+
+CNP_API cnp_status cnp_argsort(const cnp_array* a, const int64_t* axis, const char* kind, cnp_array** out) {
+  return produce(out, [&] { return so::argsort(array_of(a), axis, so::parse_kind(kind)); });
+}
+
+CNP_API cnp_status cnp_partition(const cnp_array* a, const cnp_array* kth, const int64_t* axis, const char* kind,
+                                 cnp_array** out) {
+  return produce(out, [&] {
+    so::check_select_kind(kind);
+    return so::partition(array_of(a), array_of(kth), axis);
+  });
+}
+
+CNP_API cnp_status cnp_array_partition(cnp_array* a, const cnp_array* kth, int64_t axis, const char* kind) {
+  return run([&] {
+    so::check_select_kind(kind);
+    so::partition_inplace(array_of(a), array_of(kth), axis);
+  });
+}
+
+CNP_API cnp_status cnp_argpartition(const cnp_array* a, const cnp_array* kth, const int64_t* axis, const char* kind,
+                                    cnp_array** out) {
+  return produce(out, [&] {
+    so::check_select_kind(kind);
+    return so::argpartition(array_of(a), array_of(kth), axis);
+  });
+}
+
+CNP_API cnp_status cnp_lexsort(int32_t n, const cnp_array* const* keys, int64_t axis, cnp_array** out) {
+  return produce(out, [&] {
+    if (n < 0 || (n > 0 && !keys)) throw Error(CNP_ERR_INVALID_HANDLE, "keys pointer is NULL");
+    std::vector<Array> k;
+    for (int32_t i = 0; i < n; ++i) k.push_back(array_of(keys[i]));
+    return so::lexsort(k, axis);
+  });
+}
+
+CNP_API cnp_status cnp_searchsorted(const cnp_array* a, const cnp_array* v, const char* side, const cnp_array* sorter,
+                                    cnp_array** out) {
+  return produce(out, [&] {
+    return so::searchsorted(array_of(a), array_of(v), side ? so::parse_side(side) : false, opt_array(sorter));
+  });
+}
+
+CNP_API cnp_status cnp_unique(const cnp_array* a, int32_t equal_nan, cnp_array** values, cnp_array** index,
+                              cnp_array** inverse, cnp_array** counts) {
+  // values is required; the other results only when asked for (all or nothing: guard.hpp).
+  return produce({Result{values}, Result{index, true}, Result{inverse, true}, Result{counts, true}},
+                 [&](std::array<std::optional<Array>, 4>& r) {
+                   Array v, i, inv, c;
+                   so::unique(array_of(a), equal_nan != 0, &v, index ? &i : nullptr, inverse ? &inv : nullptr,
+                              counts ? &c : nullptr);
+                   r[0] = std::move(v);
+                   if (index) r[1] = std::move(i);
+                   if (inverse) r[2] = std::move(inv);
+                   if (counts) r[3] = std::move(c);
+                 });
+}
+
+CNP_API cnp_status cnp_in1d(const cnp_array* a, const cnp_array* b, int32_t invert, cnp_array** out) {
+  return produce(out, [&] { return so::in1d(array_of(a), array_of(b), invert != 0); });
+}
+
+}  // extern "C"
