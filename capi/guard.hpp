@@ -10,6 +10,7 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -45,6 +46,9 @@ cnp_status run(F&& body) noexcept {
     return fail(e.status(), e.what());
   } catch (const std::bad_alloc&) {
     return fail(CNP_ERR_MEMORY, "Unable to allocate memory");
+  } catch (const std::length_error&) {  // a container asked for more than max_size()
+    return fail(CNP_ERR_VALUE,
+                "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
   } catch (const std::exception& e) {
     return fail(CNP_ERR_INTERNAL, e.what());
   } catch (...) {
