@@ -3,7 +3,7 @@ broadcasting and dimension changes (views, as in NumPy): swapaxes, moveaxis, squ
 expand_dims, atleast_1d/2d/3d, broadcast_to, broadcast_shapes, broadcast_arrays."""
 import operator
 
-from . import _backend
+from . import _args, _backend
 from ._args import normalize_axis, normalize_axis_tuple
 from ._capi import produce
 from ._convert import as_array
