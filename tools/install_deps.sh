@@ -10,7 +10,6 @@ PKGS=(
   libhwy-dev                                    # Highway's vectorised quicksort (vqsort) for src/sort
   catch2                                        # C++ unit tests (v2, catch2/catch.hpp)
   valgrind                                      # memcheck of the plain C test
-  clang libclang-rt-14-dev                      # libFuzzer for tools/fuzz.sh (long fuzzing runs)
   python3 python3-numpy python3-cffi python3-pytest python3-hypothesis
   python3-dev                                   # headers for the optional C extension cnumpy._speedups
   python3-setuptools python3-pip python3-venv   # pip install ./bindings/python (tests/install)
