@@ -167,23 +167,27 @@ struct Result {
   cnp_array* into = nullptr;
 };
 
-// Hands out values[k] (those present) through results[k], all or nothing: if making one handle
-// fails, the ones already made are released and no out-parameter is written. For a count of
-// results known only at run time (gradient); produce() allocates its handles before the body.
-inline void hand_out(const Result* results, size_t n, std::optional<Array>* values) {
-  cnp_array* local[8] = {};  // no allocation for the usual one or two results (ufunc calls are hot)
-  std::vector<cnp_array*> more(n > 8 ? n : 0, nullptr);
-  cnp_array** handles = n > 8 ? more.data() : local;
-  try {
-    for (size_t k = 0; k < n; ++k)
-      if (results[k].dst && values[k])
-        handles[k] = results[k].into ? retain_handle(results[k].into) : new_handle(std::move(*values[k]));
-  } catch (...) {
-    for (size_t k = 0; k < n; ++k) cnp_array_free(handles[k]);
-    throw;
-  }
+// The new handles results[k] will need (none for a result not asked for or written into the
+// caller's out= array). Allocated before anything is handed out, so a failure here leaves every
+// out-parameter unwritten and frees what was allocated.
+inline void new_boxes(const Result* results, size_t n, std::unique_ptr<cnp_array>* boxes) {
   for (size_t k = 0; k < n; ++k)
-    if (results[k].dst) *results[k].dst = handles[k];
+    if (results[k].dst && !results[k].into) boxes[k].reset(new cnp_array{kArrayMagic, {1}, Array()});
+}
+
+// Hands out values[k] (those present) through results[k]: a new reference to the caller's out=
+// array, or the value moved into its box from new_boxes. Nothing here can fail.
+inline void hand_out(const Result* results, size_t n, std::optional<Array>* values,
+                     std::unique_ptr<cnp_array>* boxes) noexcept {
+  for (size_t k = 0; k < n; ++k) {
+    if (!results[k].dst || !values[k]) continue;
+    if (results[k].into) {
+      *results[k].dst = retain_handle(results[k].into);
+    } else {
+      boxes[k]->a = std::move(*values[k]);
+      *results[k].dst = boxes[k].release();
+    }
+  }
 }
 
 template <size_t N, class F>
@@ -193,23 +197,14 @@ cnp_status produce(const Result (&results)[N], F&& body) noexcept {
   return run([&] {
     for (const Result& r : results)
       if (!r.optional) require_out(r.dst);  // before the body: a result with nowhere to go would leak
-    // Every new handle is allocated before the body runs: once the body has built its results
-    // (which may own a caller's memory and deleter, as cnp_array_wrap's and DLPack's do), nothing
-    // can fail, so a failed call never runs a deleter whose memory the caller still owns.
+    // The handles are allocated before the body runs: once the body has built its results (which
+    // may own a caller's memory and deleter, as cnp_array_wrap's and DLPack's do), nothing can
+    // fail, so a failed call never runs a deleter whose memory the caller still owns.
     std::array<std::unique_ptr<cnp_array>, N> boxes;
-    for (size_t k = 0; k < N; ++k)
-      if (results[k].dst && !results[k].into) boxes[k].reset(new cnp_array{kArrayMagic, {1}, Array()});
+    new_boxes(results, N, boxes.data());
     std::array<std::optional<Array>, N> values;
     body(values);
-    for (size_t k = 0; k < N; ++k) {
-      if (!results[k].dst || !values[k]) continue;
-      if (results[k].into) {
-        *results[k].dst = retain_handle(results[k].into);
-      } else {
-        boxes[k]->a = std::move(*values[k]);
-        *results[k].dst = boxes[k].release();
-      }
-    }
+    hand_out(results, N, values.data(), boxes.data());
   });
 }
 

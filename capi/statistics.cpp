@@ -125,7 +125,11 @@ CNP_API cnp_status cnp_gradient(const cnp_array* f, const cnp_array* const* spac
     std::vector<std::optional<Array>> r(std::make_move_iterator(g.begin()), std::make_move_iterator(g.end()));
     std::vector<Result> to(g.size());
     for (size_t i = 0; i < g.size(); ++i) to[i].dst = &results[i];
-    hand_out(to.data(), to.size(), r.data());
+    // The count is known only now; the gradients own no caller memory, so boxing them after the
+    // body is safe (a failed allocation frees the boxes made and writes nothing).
+    std::vector<std::unique_ptr<cnp_array>> boxes(g.size());
+    new_boxes(to.data(), to.size(), boxes.data());
+    hand_out(to.data(), to.size(), r.data(), boxes.data());
     *nresults = static_cast<int32_t>(g.size());
   });
 }
