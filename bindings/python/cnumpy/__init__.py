@@ -39,6 +39,11 @@ from ._pad import pad
 from . import _selection, _joining, _splitting, _rearranging
 from ._sorting import *  # noqa: F401,F403  (sort, argsort, searchsorted, unique, set functions)
 from ._sorting import __all__ as _sorting_all
+from ._index_tricks import *  # noqa: F401,F403  (ravel_multi_index, unravel_index, tril_indices, ...)
+from ._type_check import *  # noqa: F401,F403  (isscalar, iscomplexobj, issubdtype, require, ...)
+from ._functional import *  # noqa: F401,F403  (apply_along_axis, piecewise, vectorize, ...)
+from ._window import *  # noqa: F401,F403  (bartlett, blackman, hamming, hanning, kaiser, i0, sinc)
+from . import emath, _index_tricks, _type_check, _functional, _window
 from . import fft
 from . import audio
 from ._print import set_printoptions, get_printoptions, printoptions
@@ -54,6 +59,8 @@ globals().update(_ALIASES)
 globals().update(_UFUNCS)
 
 newaxis = None
+# NumPy 1.24's older names of four reductions (deprecated in NumPy 1.25, still used by scripts).
+product, cumproduct, alltrue, sometrue = prod, cumprod, all, any
 __version__ = _backend.string(_backend.lib.cnp_version_string())
 
 # Public classes print as cnumpy.X (as NumPy's print as numpy.X), not as private modules.
@@ -88,3 +95,5 @@ __all__ = [
 ] + _sorting_all + sorted(_ALIASES) + sorted(_UFUNCS)
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all
+__all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath"] + _index_tricks.__all__
+            + _type_check.__all__ + _functional.__all__ + _window.__all__)
