@@ -130,4 +130,10 @@ namespace cnp {
 // permutation): the memory order of the axes.
 void axes_by_stride(const Array& a, int32_t* perm);
 Array allocate_like(const Array& proto, const Dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, bool zeroed);
+// NumPy's PyArray_CreateMultiSortedStridePerm: the axes ordered by |stride| over several arrays
+// of the same rank (largest first; length-1 axes take no part; where the arrays disagree, C
+// order wins). concatenate lays its result out this way.
+void axes_by_strides_of(const Array* const* arrays, int32_t narrays, int32_t ndim, int32_t* perm);
+// A new array whose memory is C order over the axes taken in `perm` order.
+Array allocate_in_axis_order(const Dtype* dtype, int32_t ndim, const int64_t* shape, const int32_t* perm, bool zeroed);
 }  // namespace cnp

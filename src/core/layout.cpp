@@ -27,10 +27,39 @@ Array allocate_like(const Array& proto, const Dtype* dtype, int32_t order, int32
   }
   if (order != CNP_ORDER_K || checked_size(ndim, shape, dtype->itemsize) == 0)
     return Array::allocate(dtype, ndim, shape, order == CNP_ORDER_F ? CNP_ORDER_F : CNP_ORDER_C, zeroed);
-  // K with an arbitrary layout: allocate C order over the axes sorted by |stride| (largest first),
-  // then view it back in the original axis order.
+  // K with an arbitrary layout: C order over the axes sorted by |stride| (largest first).
   int32_t perm[kMaxDims];
   axes_by_stride(proto, perm);  // same rank as proto here
+  return allocate_in_axis_order(dtype, ndim, shape, perm, zeroed);
+}
+
+void axes_by_strides_of(const Array* const* arrays, int32_t narrays, int32_t ndim, int32_t* perm) {
+  for (int32_t i = 0; i < ndim; ++i) perm[i] = i;
+  // Stable insertion sort; a pair of axes is compared only in arrays where neither has length
+  // 1, and the first such array that puts them in C order decides for C order.
+  for (int32_t i0 = 1; i0 < ndim; ++i0) {
+    int32_t ipos = i0;
+    const int32_t ax0 = perm[i0];
+    for (int32_t i1 = i0 - 1; i1 >= 0; --i1) {
+      const int32_t ax1 = perm[i1];
+      bool ambiguous = true, swap = false;
+      for (int32_t k = 0; k < narrays; ++k) {
+        const Array& a = *arrays[k];
+        if (a.shape(ax0) == 1 || a.shape(ax1) == 1) continue;
+        if (std::llabs(a.stride(ax0)) <= std::llabs(a.stride(ax1))) swap = false;
+        else if (ambiguous) swap = true;
+        ambiguous = false;
+      }
+      if (ambiguous) continue;
+      if (!swap) break;
+      ipos = i1;
+    }
+    for (int32_t i1 = i0; i1 > ipos; --i1) perm[i1] = perm[i1 - 1];
+    perm[ipos] = ax0;
+  }
+}
+
+Array allocate_in_axis_order(const Dtype* dtype, int32_t ndim, const int64_t* shape, const int32_t* perm, bool zeroed) {
   int64_t pshape[kMaxDims];
   for (int32_t i = 0; i < ndim; ++i) pshape[i] = shape[perm[i]];
   Array base = Array::allocate(dtype, ndim, pshape, CNP_ORDER_C, zeroed);

@@ -51,7 +51,13 @@ Array concatenate(const std::vector<const Array*>& in, const int64_t* axis, Arra
       dt = arrays[0].dtype();
       for (size_t i = 1; i < arrays.size(); ++i) dt = promote_types(dt, arrays[i].dtype());
     }
-    result = Array::allocate(dt, nd, shape, CNP_ORDER_C);
+    // NumPy lays the result out in the inputs' common axis order (Fortran inputs give a
+    // Fortran result).
+    std::vector<const Array*> all;
+    for (const Array& b : arrays) all.push_back(&b);
+    int32_t perm[kMaxDims];
+    axes_by_strides_of(all.data(), static_cast<int32_t>(all.size()), nd, perm);
+    result = allocate_in_axis_order(dt, nd, shape, perm, false);
   }
   for (const Array& b : arrays) check_cast(b.dtype(), result.dtype(), casting);
   int64_t start = 0;
@@ -63,7 +69,7 @@ Array concatenate(const std::vector<const Array*>& in, const int64_t* axis, Arra
     Array slab = result.view(nd, slab_shape, result.strides(), result.data() + start * result.stride(ax));
     start += b.shape(ax);
     if (b.size() == 0) continue;
-    if (!out && b.dtype()->typenum == result.dtype()->typenum && b.c_contiguous()) {
+    if (!out && b.dtype()->typenum == result.dtype()->typenum && b.c_contiguous() && result.c_contiguous()) {
       // Both C-contiguous: one run per index of the axes before `ax`.
       int64_t outer = 1, chunk = b.itemsize();
       for (int32_t d = 0; d < ax; ++d) outer *= shape[d];

@@ -324,7 +324,13 @@ Array quantile(const Array& a, const Array& q, const Axes& ax, QMethod m, bool k
     ufunc::call2(Id::subtract, N, ufunc::call2(Id::multiply, diff, one_minus), args);
   }
   bool inexact_a = a.dtype()->kind == 'f' || a.dtype()->kind == 'c';
-  if (inexact_a && std::find(nan_lane.begin(), nan_lane.end(), 1) != nan_lane.end()) {
+  const bool any_nan = std::find(nan_lane.begin(), nan_lane.end(), 1) != nan_lane.end();
+  if (inexact_a && any_nan && !skip_nan && r.ndim() == 0 && out == nullptr) {
+    // NumPy 1.24 answers a 0-d result that met a NaN with the NaN element itself (arr[-1]),
+    // so it keeps the input's precision (float32 stays float32) where the interpolated result
+    // would have been float64.
+    r = P;
+  } else if (inexact_a && any_nan) {
     const Array nan = double_scalar(NAN, r.dtype());  // r is a fresh C-contiguous result
     for (int64_t l = 0; l < count; ++l)
       if (nan_lane[l])

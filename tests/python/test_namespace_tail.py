@@ -352,3 +352,54 @@ def test_emath_logn_power():
 def test_old_reduction_names():
     check(lambda m: [m.product([1, 2, 3]), m.alltrue([1, 0]), m.sometrue([1, 0]),
                      m.cumproduct([1, 2, 3])])
+
+
+# ---- wrong answers fixed (issue 28) --------------------------------------------------------
+@pytest.mark.parametrize("dt", ["f2", "f4", "f8", "c8"])
+@pytest.mark.parametrize("vals", [[1, 2, float("nan"), 4], [1, 2, 3, 4]])
+@pytest.mark.parametrize("q,axis", [(50, None), ([50], None), ([[25, 50]], 0), (50, 0)])
+def test_quantile_keeps_precision_with_nan(dt, vals, q, axis):
+    def f(m):
+        a = m.array(vals, dtype=dt)
+        return [m.percentile(a, q, axis=axis), m.quantile(a, m.array(q) / 100.0, axis=axis),
+                m.nanpercentile(a, q, axis=axis), m.percentile(a, q, axis=axis, method="lower")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check(f)
+
+
+@pytest.mark.parametrize("name", ["delete", "insert", "append", "concatenate0", "concatenate1",
+                                  "mixed", "hstack", "roll", "stack3d"])
+def test_fortran_order_kept(name):
+    def f(m):
+        a = m.asfortranarray(m.arange(12).reshape(3, 4))
+        c = m.arange(12).reshape(3, 4)
+        r = {"delete": lambda: m.delete(a, 1, axis=1),
+             "insert": lambda: m.insert(a, [1, 2], 9, axis=0),
+             "append": lambda: m.append(a, a, axis=0),
+             "concatenate0": lambda: m.concatenate((a, a), axis=0),
+             "concatenate1": lambda: m.concatenate((a, a[:, :2]), axis=1),
+             "mixed": lambda: m.concatenate((c, a, c), axis=0),
+             "hstack": lambda: m.hstack((a, a)),
+             "roll": lambda: m.roll(a, 1, axis=1),
+             "stack3d": lambda: m.concatenate((m.ones((2, 1, 3)).transpose(2, 1, 0),
+                                               m.ones((3, 1, 2), order="F")), axis=1)}[name]()
+        return r, r.flags.c_contiguous, r.flags.f_contiguous
+    check(f)
+
+
+@pytest.mark.parametrize("dt", ["i1", "u1", "f4", "?", "c8", "f2", "u8", "i8"])
+def test_select_default_keeps_choice_type(dt):
+    cond = [np.array([True, False, False])]
+    defaults = (0, 1.5, 300, -1, True, [0, 0, 1], 1e10, 1j, 2 ** 63, 1e300)
+
+    def f(m):
+        return [m.select([m.array(cond[0])], [m.array([1, 2, 3], dtype=dt)], default=d)
+                for d in defaults] + [
+            m.select([m.array(cond[0])], [m.array([1, 2, 3], dtype=dt)], default=m.int16(3)),
+            m.select([m.array(cond[0])], [m.array([1, 2, 3], dtype=dt)], default=m.array(5)),
+            m.select([m.array(cond[0])], [m.array([1, 2, 3], dtype=dt)],
+                     default=m.float32(1e30))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check(f)

@@ -22,7 +22,7 @@ def _dtype_of(x):
 _PY_DEFAULT = {bool: "bool", int: "int64", float: "float64", complex: "complex128"}
 
 
-def _value_dtype(v, to):
+def value_dtype(v, to):
     """The dtype NumPy 1.24's value-based casting gives a Python scalar when casting to `to`
     (numpy's min_scalar_type, with small non-negative ints made signed unless `to` is
     unsigned)."""
@@ -60,7 +60,7 @@ def can_cast(from_, to, casting="safe"):
         own = "uint64" if t is int and from_ > 0x7FFFFFFFFFFFFFFF else _PY_DEFAULT[t]
         if c == _args.CASTING_UNSAFE or _dt(own) is b:
             return True
-        a = _value_dtype(from_, b)
+        a = value_dtype(from_, b)
     else:
         a = _dtype_of(from_)
     return _dtype.can_cast_dtypes(a, b, c)

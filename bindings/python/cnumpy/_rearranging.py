@@ -164,8 +164,14 @@ def _flat_axis(arr, axis):
     return arr, normalize_axis(axis, arr.ndim)
 
 
+def _result_order(arr):
+    """NumPy's insert/delete allocate in Fortran order for Fortran-only-contiguous input."""
+    return "F" if arr.flags.f_contiguous and not arr.flags.c_contiguous else "C"
+
+
 def insert(arr, obj, values, axis=None):
     arr, axis = _flat_axis(arr, axis)
+    layout = _result_order(arr)
     nd = arr.ndim
     n = arr.shape[axis]
     pre = (slice(None),) * axis
@@ -194,7 +200,7 @@ def insert(arr, obj, values, axis=None):
         numnew = values.shape[axis]
         shape = list(arr.shape)
         shape[axis] += numnew
-        new_ = empty(tuple(shape), arr.dtype)
+        new_ = empty(tuple(shape), arr.dtype, layout)
         new_[pre + (slice(None, index),)] = arr[pre + (slice(None, index),)]
         new_[pre + (slice(index, index + numnew),)] = values
         new_[pre + (slice(index + numnew, None),)] = arr[pre + (slice(index, None),)]
@@ -214,7 +220,7 @@ def insert(arr, obj, values, axis=None):
         idx[j] += rank
     shape = list(arr.shape)
     shape[axis] += numnew
-    new_ = empty(tuple(shape), arr.dtype)
+    new_ = empty(tuple(shape), arr.dtype, layout)
     old_mask = full(shape[axis], True, bool)
     ind = asarray(idx, dtype="int64")
     old_mask[ind] = False
@@ -225,6 +231,12 @@ def insert(arr, obj, values, axis=None):
 
 def delete(arr, obj, axis=None):
     arr, axis = _flat_axis(arr, axis)
+    if _result_order(arr) == "F":
+        return _delete(arr, obj, axis).copy(order="F")
+    return _delete(arr, obj, axis)
+
+
+def _delete(arr, obj, axis):
     n = arr.shape[axis]
     pre = (slice(None),) * axis
     keep = full(n, True, bool)

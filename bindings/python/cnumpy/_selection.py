@@ -9,7 +9,8 @@ import warnings
 from . import _args, _backend
 from ._args import normalize_axis
 from ._capi import produce
-from ._casting import copyto, result_type
+from ._casting import copyto, promote_types, result_type, value_dtype
+from ._scalars import generic
 from ._convert import as_array, asarray
 from ._creation import empty, zeros, arange
 from ._joining import stack
@@ -237,6 +238,21 @@ def choose(a, choices, out=None, mode="raise"):
     return r
 
 
+_KIND_RANK = {"b": 0, "u": 1, "i": 1, "f": 2, "c": 2}    # NumPy 1.24: float and complex rank alike
+
+
+def _select_dtype(dt, default, default_array):
+    """NumPy 1.24's result_type(choices' dtype, 0-d default): a scalar default of the same or
+    a lower kind counts by its value (select(..., int8) with the default 0 stays int8, 300
+    makes it int16); otherwise the types promote."""
+    if isinstance(default, generic) or (isinstance(default, ndarray) and default.ndim == 0):
+        default = default.item()
+    if (type(default) in (bool, int, float, complex)
+            and _KIND_RANK[default_array.dtype.kind] <= _KIND_RANK.get(dt.kind, 3)):
+        return promote_types(dt, value_dtype(default, dt))
+    return result_type(dt, default_array)
+
+
 def select(condlist, choicelist, default=0):
     if len(condlist) != len(choicelist):
         raise ValueError("list of cases must be same length as list of conditions")
@@ -244,7 +260,7 @@ def select(condlist, choicelist, default=0):
         raise ValueError("select with an empty condition list is not possible")
     choices = [as_array(c) for c in choicelist]
     choices.append(as_array(default))
-    dt = result_type(*choices)
+    dt = _select_dtype(result_type(*choices[:-1]), default, choices[-1])
     conds = [as_array(c) for c in condlist]
     for i, c in enumerate(conds):
         if c.dtype.kind != "b":
