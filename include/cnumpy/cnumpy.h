@@ -2,7 +2,7 @@
  *
  * Reading order: core.h (conventions, status codes, dtypes, array handles, creation, views),
  * indexing.h, ufunc.h, reduce.h, statistics.h, manip.h, linalg.h, fft.h, print.h, interop.h,
- * sort.h;
+ * sort.h, numeric.h;
  * then the extensions. docs/api-conventions.md describes the conventions all of them share. */
 #ifndef CNUMPY_H
 #define CNUMPY_H
@@ -19,6 +19,7 @@
 #include "cnumpy/print.h"
 #include "cnumpy/interop.h"
 #include "cnumpy/sort.h"
+#include "cnumpy/numeric.h"
 
 /* ---- cnumpy extensions: not part of NumPy ------------------------------------------------ */
 #include "cnumpy/audio.h"   /* cnp_audio_*: resampling, loudness, normalisation */

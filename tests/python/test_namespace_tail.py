@@ -403,3 +403,101 @@ def test_select_default_keeps_choice_type(dt):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         check(f)
+
+
+# ---- correlate, convolve, interp (bit for bit: NumPy's summation steps) --------------------
+def _signal(rng, n, dt):
+    if np.dtype(dt).kind == "c":
+        return (rng.standard_normal(n) + 1j * rng.standard_normal(n)).astype(dt)
+    return (rng.standard_normal(n) * 5).astype(dt)
+
+
+@pytest.mark.parametrize("dt", ["f8", "f4", "c16", "c8", "i1", "i4", "u2", "u8", "?", "f2"])
+@pytest.mark.parametrize("n1,n2", [(5, 3), (3, 5), (1, 1), (7, 7), (20, 11), (20, 12), (4, 30)])
+def test_correlate_convolve(dt, n1, n2):
+    rng = np.random.default_rng(n1 * 100 + n2)
+    a, v = _signal(rng, n1, dt), _signal(rng, n2, dt)
+    for mode in ("valid", "same", "full", 0, 2):
+        check(lambda m: m.correlate(m.array(a), m.array(v), mode))
+        check(lambda m: m.convolve(m.array(a), m.array(v), mode))
+
+
+def test_correlate_convolve_forms():
+    check(lambda m: m.correlate(m.arange(10.0)[::-2], m.array([1.0, 2, 3]), "full"))
+    check(lambda m: m.convolve(m.arange(10)[::3], [1, 2.5], "same"))
+    check(lambda m: m.convolve(3, 2))
+    check(lambda m: m.convolve([1, 2, 3], m.array([1, 2], "i1")))
+    check(lambda m: m.correlate(m.array([1, 2], "u1"), [1.5], "full"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        check(lambda m: m.correlate([1, 2, 3], [1, 2], mode="fu"))
+        check(lambda m: m.correlate([1, 2, 3], [1, 2], mode="S"))
+    with pytest.warns(DeprecationWarning):
+        cnp.correlate([1, 2, 3], [1, 2], mode="Valid")
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.correlate(3, [1, 2]), lambda m: m.correlate([[1, 2]], [1, 2]),
+    lambda m: m.correlate([], [1, 2]), lambda m: m.correlate([1], []),
+    lambda m: m.correlate([1, 2], [1], mode="x"), lambda m: m.correlate([1, 2], [1], mode=5),
+    lambda m: m.correlate([1, 2], [1], mode=None), lambda m: m.correlate([1, 2], [1], mode=1.0),
+    lambda m: m.convolve([[1]], [2]), lambda m: m.convolve([], [2]), lambda m: m.convolve([1], []),
+])
+def test_correlate_convolve_errors(call):
+    check_error(call)
+
+
+def _interp_cases():
+    rng = np.random.default_rng(1)
+    xp = np.sort(rng.standard_normal(10))
+    fp = rng.standard_normal(10)
+    x = rng.standard_normal((3, 5)) * 2
+    wide = rng.uniform(-1, 12, 300)
+    cases = []
+    for fpv in (fp, fp + 1j * fp[::-1]):
+        cases += [
+            lambda m, fpv=fpv: m.interp(m.array(x), m.array(xp), m.array(fpv)),
+            lambda m, fpv=fpv: m.interp(0.3, m.array(xp), m.array(fpv)),
+            lambda m, fpv=fpv: m.interp(m.array(x).T, m.array(xp), m.array(fpv), left=-5, right=7.5),
+            lambda m, fpv=fpv: m.interp(m.linspace(-3, 3, 50), m.array(xp), m.array(fpv)),
+            lambda m, fpv=fpv: m.interp(m.array(x), m.array(xp), m.array(fpv), period=2.5),
+            lambda m, fpv=fpv: m.interp(m.array([0, 1, 2.0]), m.array([1.0]), m.array(fpv[:1])),
+            lambda m, fpv=fpv: m.interp(m.array([m.nan, 0.5, m.inf, -m.inf]), m.array([0, 1.0]),
+                                        m.array(fpv[:2])),
+            lambda m, fpv=fpv: m.interp(m.linspace(0, 10, 23), m.array([3, 1, 4, 1, 5, 9, 2, 6.0]),
+                                        m.array(fpv[:8])),
+            lambda m, fpv=fpv: m.interp(m.array(wide), m.arange(10.0), m.array(fpv)),
+        ]
+    cases += [
+        lambda m: m.interp(m.array([-180, -170, -185, 185, -10, -5, 0, 365]),
+                           m.array([190, -190, 350, -350]), m.array([5, 10, 3, 4]), period=-360),
+        lambda m: m.interp(m.array([0.5, 1.5, 1, 2.5]), m.array([0, 1.0, 2, 3]),
+                           m.array([m.inf, m.inf, 1, -m.inf])),
+        lambda m: m.interp(m.array([0.5, 1, 1.5]), m.array([0, 1.0, 1, 2]), m.array([0, 1, 5, 6.0])),
+        lambda m: m.interp(m.array([1, 2]), m.array([0, 3]), m.array([0, 6])),
+        lambda m: m.interp(m.array([-1.0, 9]), m.arange(3.0), m.arange(3.0) * 1j, left=1j, right=2),
+        lambda m: m.interp(m.array([]), m.arange(3.0), m.arange(3.0)),
+        lambda m: m.interp(2.5, [1, 2, 3], [3, 2, 0], left=m.float32(7)),
+    ]
+    return cases
+
+
+@pytest.mark.parametrize("case", _interp_cases())
+def test_interp(case):
+    check(case)
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.interp(m.array([1.0]), m.array([]), m.array([])),
+    lambda m: m.interp(m.array([1.0]), m.array([1, 2.0]), m.array([1.0])),
+    lambda m: m.interp(m.array([1.0]), m.array([1, 2.0]), m.array([1.0]), period=3),
+    lambda m: m.interp(m.array([1.0]), m.array([1, 2.0]), m.array([1.0, 2]), period=0),
+    lambda m: m.interp(m.array([1.0]), m.array([[1, 2.0]]), m.array([1.0, 2])),
+    lambda m: m.interp(m.array([1.0]), m.array([[1, 2.0]]), m.array([1.0, 2]), period=1),
+    lambda m: m.interp(m.array([1.0]), m.array([1.0]), m.array(1.0)),
+    lambda m: m.interp(m.array([1.0]), m.array([]), m.array([]), period=2),
+    lambda m: m.interp(m.array([-1.0]), m.arange(3.0), m.arange(3.0), left=m.array([3.0, 4])),
+    lambda m: m.interp(m.array([-1.0]), m.arange(3.0), m.arange(3.0), left=1j),
+])
+def test_interp_errors(call):
+    check_error(call)

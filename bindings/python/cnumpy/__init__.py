@@ -43,6 +43,7 @@ from ._index_tricks import *  # noqa: F401,F403  (ravel_multi_index, unravel_ind
 from ._type_check import *  # noqa: F401,F403  (isscalar, iscomplexobj, issubdtype, require, ...)
 from ._functional import *  # noqa: F401,F403  (apply_along_axis, piecewise, vectorize, ...)
 from ._window import *  # noqa: F401,F403  (bartlett, blackman, hamming, hanning, kaiser, i0, sinc)
+from ._numeric import correlate, convolve, interp
 from . import emath, _index_tricks, _type_check, _functional, _window
 from . import fft
 from . import audio
@@ -95,5 +96,6 @@ __all__ = [
 ] + _sorting_all + sorted(_ALIASES) + sorted(_UFUNCS)
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all
-__all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath"] + _index_tricks.__all__
+__all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "correlate", "convolve",
+             "interp"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)
