@@ -51,7 +51,7 @@ TEST_CASE("correlate and convolve give NumPy's values in every mode", "[numeric]
   CHECK(values<double>(r) == std::vector<double>{0.0, 3.0, 3.5, 2.0, 0.5});
 }
 
-TEST_CASE("correlate conjugates its second argument; integers wrap like NumPy's", "[numeric]") {
+TEST_CASE("correlate conjugates its second argument, integers wrap like NumPy's", "[numeric]") {
   using C = std::complex<double>;
   Handle a, v, r;
   make<C>(a, CNP_COMPLEX128, {C(1, 1), C(2, 0)});
