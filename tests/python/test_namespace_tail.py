@@ -501,3 +501,91 @@ def test_interp(case):
 ])
 def test_interp_errors(call):
     check_error(call)
+
+
+# ---- cross, packbits/unpackbits, stride tricks ---------------------------------------------
+@pytest.mark.parametrize("call", [
+    lambda m: m.cross([1, 2, 3], [4, 5, 6]),
+    lambda m: m.cross([1, 2], [4, 5, 6]),
+    lambda m: m.cross([1, 2, 3], [4, 5]),
+    lambda m: m.cross([1, 2], [4, 5]),
+    lambda m: m.cross(m.arange(6.0).reshape(2, 3), [[4, 5], [1, 1]]),
+    lambda m: m.cross(m.arange(12.0).reshape(3, 4)[:, :3], m.array([1, 2, 3], "f4")),
+    lambda m: m.cross(m.arange(6).reshape(3, 2), m.arange(6).reshape(3, 2)[::-1], axisa=0,
+                      axisb=0, axisc=0),
+    lambda m: m.cross(m.arange(24.0).reshape(2, 3, 4), m.ones((2, 3, 4)), axis=1),
+    lambda m: m.cross([1 + 1j, 2, 3], [0, 1j, 1]),
+])
+def test_cross(call):
+    check(call)
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.cross([1, 2, 3, 4], [4, 5]),
+    lambda m: m.cross([1, 2, 3], [4, 5, 6], axisa=2),
+    lambda m: m.cross(m.ones((2, 3)), m.ones((3, 3))),
+])
+def test_cross_errors(call):
+    check_error(call)
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.packbits(m.array([[1, 0, 1], [0, 1, 1]]), axis=1),
+    lambda m: m.packbits([1, 0, 1, 1, 0, 0, 0, 1, 1]),
+    lambda m: m.packbits([1, 0, 1], bitorder="little"),
+    lambda m: m.packbits(m.array(3)),
+    lambda m: m.packbits(m.zeros((2, 0), bool), axis=1),
+    lambda m: m.packbits(m.arange(40).reshape(2, 4, 5) % 3, axis=0),
+    lambda m: m.packbits(m.arange(40).reshape(2, 4, 5)[:, ::-1] > 20, axis=-1),
+    lambda m: m.unpackbits(m.array([5, 255], m.uint8)),
+    lambda m: m.unpackbits(m.array([[5], [7]], m.uint8), axis=1, count=-3, bitorder="little"),
+    lambda m: m.unpackbits(m.array([[5], [7]], m.uint8), axis=1, count=10),
+    lambda m: m.unpackbits(m.array([[5, 6], [7, 8]], m.uint8), axis=0, count=0),
+    lambda m: m.unpackbits(m.array(3, m.uint8)),
+])
+def test_packbits(call):
+    check(call)
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.packbits([1.5]), lambda m: m.packbits([1], bitorder="x"),
+    lambda m: m.unpackbits(m.array([1], "i4")),
+    lambda m: m.unpackbits(m.array([1], m.uint8), count=-9),
+    lambda m: m.packbits([1, 0], axis=1),
+])
+def test_packbits_errors(call):
+    check_error(call)
+
+
+def _stride_tricks(m):
+    from importlib import import_module
+    return import_module("numpy.lib.stride_tricks") if m is np else import_module(
+        "cnumpy._stride_tricks")
+
+
+@pytest.mark.parametrize("args,kw", [
+    ((3,), {}), (((2, 2),), {}), ((2,), {"axis": 1}), (((2, 3),), {"axis": (0, 0)}),
+    ((0,), {"axis": -1}),
+])
+def test_sliding_window_view(args, kw):
+    def f(m):
+        x = m.arange(12).reshape(3, 4) if args[0] != 3 else m.arange(10)
+        v = _stride_tricks(m).sliding_window_view(x, *args, **kw)
+        return v, v.flags.writeable
+    check(f)
+
+
+@pytest.mark.parametrize("args,kw", [
+    ((-1,), {}), (((2, 2),), {}), ((5,), {"axis": 0}), (((1, 1),), {"axis": 0}),
+])
+def test_sliding_window_view_errors(args, kw):
+    check_error(lambda m: _stride_tricks(m).sliding_window_view(m.arange(4), *args, **kw))
+
+
+def test_as_strided():
+    check(lambda m: _stride_tricks(m).as_strided(m.arange(6), (3, 2), (16, 8)))
+    check(lambda m: _stride_tricks(m).as_strided(m.arange(6.0), (4, 3), (8, 8)))
+    check(lambda m: _stride_tricks(m).as_strided(m.arange(6), (2, 3), (0, 8)).flags.writeable)
+    check(lambda m: _stride_tricks(m).as_strided(m.arange(6), writeable=False).flags.writeable)
+    with pytest.raises(ValueError):   # NumPy hands out a view of foreign memory here
+        _stride_tricks(cnp).as_strided(cnp.arange(6), (3, 2), (160, 8))

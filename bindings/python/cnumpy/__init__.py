@@ -43,7 +43,9 @@ from ._index_tricks import *  # noqa: F401,F403  (ravel_multi_index, unravel_ind
 from ._type_check import *  # noqa: F401,F403  (isscalar, iscomplexobj, issubdtype, require, ...)
 from ._functional import *  # noqa: F401,F403  (apply_along_axis, piecewise, vectorize, ...)
 from ._window import *  # noqa: F401,F403  (bartlett, blackman, hamming, hanning, kaiser, i0, sinc)
-from ._numeric import correlate, convolve, interp
+from ._numeric import correlate, convolve, interp, cross
+from ._stride_tricks import packbits, unpackbits
+from . import _stride_tricks as _stride_tricks  # lib.stride_tricks once cnumpy.lib exists
 from . import emath, _index_tricks, _type_check, _functional, _window
 from . import fft
 from . import audio
@@ -97,5 +99,5 @@ __all__ = [
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all
 __all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "correlate", "convolve",
-             "interp"] + _index_tricks.__all__
+             "interp", "cross", "packbits", "unpackbits"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)

@@ -1,4 +1,4 @@
-"""numpy.correlate, numpy.convolve (numpy.core.numeric) and numpy.interp (numpy/lib/
+"""numpy.correlate, numpy.convolve, numpy.cross (numpy.core.numeric) and numpy.interp (numpy/lib/
 function_base.py) over the library's kernels (include/cnumpy/numeric.h), with NumPy 1.24's
 argument handling: mode names (with NumPy's deprecated inexact matches), 0-d results returned
 as scalars by interp, left/right/period."""
@@ -7,13 +7,19 @@ import warnings
 
 from . import _backend
 from ._capi import cfunc, produce
+from ._args import normalize_axis
 from ._convert import array, as_array, asarray
+from ._creation import empty
+from ._dtype import promote_types
 from ._ndarray import ndarray
+from ._shape_funcs import broadcast_shapes, moveaxis
+from ._ufunc_table import UFUNCS
 
-__all__ = ["correlate", "convolve", "interp"]
+__all__ = ["correlate", "convolve", "interp", "cross"]
 
 _correlate, _convolve, _interp = (cfunc("cnp_" + n) for n in ("correlate", "convolve", "interp"))
 _NULL = _backend.NULL
+_multiply, _negative = UFUNCS["multiply"], UFUNCS["negative"]
 _MODES = {"valid": 0, "same": 1, "full": 2}
 
 
@@ -84,3 +90,57 @@ def interp(x, xp, fp, left=None, right=None, period=None):
                 _end(right, complex_fp),
                 _NULL if period is None else _backend.double_array([period]))
     return r[()] if r.ndim == 0 else r
+
+
+def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
+    """numpy.cross: the cross product of 2- or 3-vectors along the given axes (NumPy's steps:
+    the same products and differences in the same order, so values match bit for bit)."""
+    if axis is not None:
+        axisa, axisb, axisc = (axis,) * 3
+    a, b = asarray(a), asarray(b)
+    axisa = normalize_axis(axisa, a.ndim, "axisa")
+    axisb = normalize_axis(axisb, b.ndim, "axisb")
+    a = moveaxis(a, axisa, -1)
+    b = moveaxis(b, axisb, -1)
+    if a.shape[-1] not in (2, 3) or b.shape[-1] not in (2, 3):
+        raise ValueError("incompatible dimensions for cross product\n"
+                         "(dimension must be 2 or 3)")
+    shape = broadcast_shapes(a[..., 0].shape, b[..., 0].shape)
+    if a.shape[-1] == 3 or b.shape[-1] == 3:
+        shape += (3,)
+        axisc = normalize_axis(axisc, len(shape), "axisc")
+    dt = promote_types(a.dtype, b.dtype)
+    cp = empty(shape, dt)
+    a, b = a.astype(dt), b.astype(dt)
+    a0, a1, b0, b1 = a[..., 0], a[..., 1], b[..., 0], b[..., 1]
+    a2 = a[..., 2] if a.shape[-1] == 3 else None
+    b2 = b[..., 2] if b.shape[-1] == 3 else None
+    if cp.ndim != 0 and cp.shape[-1] == 3:
+        cp0, cp1, cp2 = cp[..., 0], cp[..., 1], cp[..., 2]
+    if a.shape[-1] == 2 and b.shape[-1] == 2:
+        _multiply(a0, b1, out=cp)
+        cp -= a1 * b0
+        return cp
+    if a.shape[-1] == 2:
+        _multiply(a1, b2, out=cp0)
+        _multiply(a0, b2, out=cp1)
+        _negative(cp1, out=cp1)
+        _multiply(a0, b1, out=cp2)
+        cp2 -= a1 * b0
+    elif b.shape[-1] == 3:
+        _multiply(a1, b2, out=cp0)
+        tmp = array(a2 * b1)
+        cp0 -= tmp
+        _multiply(a2, b0, out=cp1)
+        _multiply(a0, b2, out=tmp)
+        cp1 -= tmp
+        _multiply(a0, b1, out=cp2)
+        _multiply(a1, b0, out=tmp)
+        cp2 -= tmp
+    else:
+        _multiply(a2, b1, out=cp0)
+        _negative(cp0, out=cp0)
+        _multiply(a2, b0, out=cp1)
+        _multiply(a0, b1, out=cp2)
+        cp2 -= a1 * b0
+    return moveaxis(cp, -1, axisc)
