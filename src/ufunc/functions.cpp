@@ -49,6 +49,16 @@ Array clip(const Array& a, const Array* lo, const Array* hi, const Args& args) {
   return std::move(call(Id::clip, in, args)[0]);
 }
 
+// 10**n as NumPy's PyArray_Round computes it: exact from a table up to 1e8, then by repeated
+// multiplication (so 10**300 is 1.0000000000000002e300's scale, not the nearest double to 1e300).
+static double power_of_ten(int64_t n) {
+  static const double exact[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  if (n < 9) return exact[n];
+  double r = 1e9;
+  while (n-- > 9) r *= 10.0;
+  return r;
+}
+
 Array around(const Array& a, int64_t decimals, Array* out) {
   // NumPy's decimals is a C int (PyArg "i"): beyond it, 10**decimals would be 0 or inf and the
   // result NaN.
@@ -77,7 +87,7 @@ Array around(const Array& a, int64_t decimals, Array* out) {
   // NumPy's PyArray_Round: scale into the result array (float64 for integers, else a's own
   // dtype, so bool fails NumPy's way), rint in place, scale back, and cast integers back.
   bool neg = decimals < 0;
-  Array f = weak_float(std::pow(10.0, static_cast<double>(neg ? -decimals : decimals)));
+  Array f = weak_float(power_of_ten(neg ? -decimals : decimals));
   bool to_int = is_integer(d) && !out;
   Array r = out ? *out
                 : Array::allocate(to_int ? builtin_dtype(CNP_FLOAT64) : d, a.ndim(), a.shape(),

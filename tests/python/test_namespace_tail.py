@@ -589,3 +589,34 @@ def test_as_strided():
     check(lambda m: _stride_tricks(m).as_strided(m.arange(6), writeable=False).flags.writeable)
     with pytest.raises(ValueError):   # NumPy hands out a view of foreign memory here
         _stride_tricks(cnp).as_strided(cnp.arange(6), (3, 2), (160, 8))
+
+
+# ---- round() of scalars, around's powers of ten --------------------------------------------
+@pytest.mark.parametrize("call", [
+    lambda m: round(m.float64(2.567), 2), lambda m: round(m.float64(2.5)),
+    lambda m: round(m.int64(501), -2), lambda m: round(m.float32(1.234), 1),
+    lambda m: round(m.int8(7)), lambda m: round(m.float16(2.5), 0),
+    lambda m: round(m.uint8(250), -1), lambda m: round(m.int8(-125), -1),
+    lambda m: round(m.float64(1e300), -300), lambda m: round(m.int64(7), 2),
+    lambda m: round(m.float32(2.5)), lambda m: round(m.complex64(1.26 + 2j), 1),
+])
+def test_round_scalar_keeps_type(call):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        exp, got = call(np), call(cnp)
+    assert type(got).__name__ == type(exp).__name__
+    assert got == exp
+
+
+def test_round_scalar_nan_and_warning():
+    check_error(lambda m: round(m.float64(m.nan)))
+    with pytest.warns(DeprecationWarning):
+        round(cnp.complex128(1 + 1j))
+
+
+@pytest.mark.parametrize("decimals", [-320, -300, -30, -9, -8, 8, 9, 20, 300])
+def test_around_large_decimals(decimals):
+    vals = [1e300, 1.2345678901234567e20, 0.123456789012345678, 3.5e-5, -2.5e15, 7.0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check(lambda m: m.around(m.array(vals), decimals))

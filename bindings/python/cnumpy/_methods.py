@@ -10,6 +10,8 @@ table umath sets at import, and methods such as sum through numpy/core/_methods.
 The package __init__ imports this module before anything is exported, so users only ever see
 the complete classes.
 """
+import warnings
+
 from . import _accel, _reduce
 from ._args import NoValue
 from ._capi import flush_warnings, pending
@@ -187,6 +189,20 @@ def _attach_array_methods():
     _accel.install(ndarray, pending, flush_warnings)
 
 
+def _scalar_round(self, ndigits=None):
+    """round(scalar[, ndigits]) as NumPy's scalars: the scalar's own type with ndigits (its
+    round method), a Python int without (complex: the complex scalar, with NumPy's warning)."""
+    is_complex = self.dtype.kind == "c"
+    if is_complex:
+        warnings.warn("The Python built-in `round` is deprecated for complex scalars, and will "
+                      "raise a `TypeError` in a future release. Use `np.round` or "
+                      "`scalar.round` instead.", DeprecationWarning, stacklevel=2)
+    if ndigits is None:
+        r = round_method(self)
+        return r if is_complex else int(r)
+    return round_method(self, ndigits)
+
+
 def _attach_scalar_methods():
     for cls in SCALAR_CLASSES.values():
         cls.__new__ = bool_new if cls is bool_ else scalar_constructor(cls)
@@ -197,6 +213,7 @@ def _attach_scalar_methods():
         cls.conj = cls.conjugate = conjugate
         cls.round = round_method
         cls.clip = clip_method
+        cls.__round__ = _scalar_round
 
 
 _attach_array_methods()
