@@ -620,3 +620,43 @@ def test_around_large_decimals(decimals):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         check(lambda m: m.around(m.array(vals), decimals))
+
+
+# ---- histogram2d / histogramdd -------------------------------------------------------------
+_RNG = np.random.default_rng(3)
+_X, _Y, _Z, _W = (_RNG.standard_normal(100), _RNG.standard_normal(100) * 3,
+                  _RNG.uniform(0, 1, 100), _RNG.uniform(0, 2, 100))
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.histogram2d(m.array(_X), m.array(_Y)),
+    lambda m: m.histogram2d(m.array(_X), m.array(_Y), bins=[3, 5], density=True),
+    lambda m: m.histogram2d(m.array(_X), m.array(_Y), bins=(m.array([-3.0, 0, 1, 3]), 4),
+                            weights=m.array(_W)),
+    lambda m: m.histogram2d(m.array(_X), m.array(_Y), bins=5, range=[[-1, 1], [0, 2]]),
+    lambda m: m.histogram2d(m.array(_X), m.array(_Y), bins=[-2, -1, 0, 1, 2]),
+    lambda m: m.histogramdd(m.stack([m.array(_X), m.array(_Y), m.array(_Z)], axis=1),
+                            bins=(2, 3, 4), density=True),
+    lambda m: m.histogramdd([m.array(_X)], bins=7),
+    lambda m: m.histogramdd(m.array(_X), bins=7),
+    lambda m: m.histogram2d(m.array([1.0, 1]), m.array([2, 2])),
+    lambda m: m.histogram2d(m.array([]), m.array([])),
+    lambda m: m.histogram2d(m.array([0, 1, 1, 2.0]), m.array([0, 0, 1, 1.0]), bins=[0, 1, 2, 3]),
+    lambda m: m.histogram2d([1, 2, 3], [3, 2, 1], bins=2),
+])
+def test_histogramdd(call):
+    check(call)
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.histogram2d(m.array([1.0]), m.array([1, 2.0])),
+    lambda m: m.histogramdd(m.ones((3, 2)), bins=[1, 2, 3]),
+    lambda m: m.histogramdd(m.ones((3, 2)), bins=0),
+    lambda m: m.histogramdd(m.ones((3, 2)), range=[(0, 1)]),
+    lambda m: m.histogramdd(m.ones((3, 2)), range=[(1, 0), (0, 1)]),
+    lambda m: m.histogramdd(m.ones((3, 2)), bins=[[3, 2], 2]),
+    lambda m: m.histogramdd(m.ones((3, 2)), bins=1.5),
+    lambda m: m.histogramdd(m.array([[1, m.inf]])),
+])
+def test_histogramdd_errors(call):
+    check_error(call)

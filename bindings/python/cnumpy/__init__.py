@@ -45,6 +45,7 @@ from ._functional import *  # noqa: F401,F403  (apply_along_axis, piecewise, vec
 from ._window import *  # noqa: F401,F403  (bartlett, blackman, hamming, hanning, kaiser, i0, sinc)
 from ._numeric import correlate, convolve, interp, cross
 from ._stride_tricks import packbits, unpackbits
+from ._histogramdd import histogramdd, histogram2d
 from . import _stride_tricks as _stride_tricks  # lib.stride_tricks once cnumpy.lib exists
 from . import emath, _index_tricks, _type_check, _functional, _window
 from . import fft
@@ -99,5 +100,5 @@ __all__ = [
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all
 __all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "correlate", "convolve",
-             "interp", "cross", "packbits", "unpackbits"] + _index_tricks.__all__
+             "interp", "cross", "packbits", "unpackbits", "histogramdd", "histogram2d"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)
