@@ -13,20 +13,28 @@ namespace cnp::linalg {
 
 const Dtype* compute_dtype(const Dtype* d) {
   switch (d->typenum) {
-    case CNP_FLOAT32: case CNP_FLOAT64: case CNP_COMPLEX64: case CNP_COMPLEX128: return d;
+    case CNP_FLOAT32: case CNP_FLOAT64: return builtin_dtype(CNP_FLOAT64);
+    case CNP_COMPLEX64: case CNP_COMPLEX128: return builtin_dtype(CNP_COMPLEX128);
     default: break;
   }
   if (d->kind == 'b' || d->kind == 'i' || d->kind == 'u') return builtin_dtype(CNP_FLOAT64);
   throw_type("array type " + d->name + " is unsupported in linalg");
 }
 
-// NumPy's _commonType: complex if any is complex; single precision only if all are single.
+// NumPy's _commonType: complex if any is complex; the computation always in double precision.
 const Dtype* compute_dtype(const Dtype* a, const Dtype* b) {
-  const Dtype* x = compute_dtype(a);
-  const Dtype* y = compute_dtype(b);
-  bool cplx = is_complex(x) || is_complex(y);
-  bool single = x->itemsize == (is_complex(x) ? 8 : 4) && y->itemsize == (is_complex(y) ? 8 : 4);
-  return builtin_dtype(cplx ? (single ? CNP_COMPLEX64 : CNP_COMPLEX128) : (single ? CNP_FLOAT32 : CNP_FLOAT64));
+  const bool cplx = is_complex(compute_dtype(a)) || is_complex(compute_dtype(b));
+  return builtin_dtype(cplx ? CNP_COMPLEX128 : CNP_FLOAT64);
+}
+
+bool single_result(const Dtype* d) { return d->typenum == CNP_FLOAT32 || d->typenum == CNP_COMPLEX64; }
+bool single_result(const Dtype* a, const Dtype* b) { return single_result(a) && single_result(b); }
+
+Array to_result(const Array& r, bool single) {
+  if (!single) return r;
+  if (r.dtype()->typenum == CNP_FLOAT64) return cast_copy(r, builtin_dtype(CNP_FLOAT32), CNP_ORDER_K);
+  if (r.dtype()->typenum == CNP_COMPLEX128) return cast_copy(r, builtin_dtype(CNP_COMPLEX64), CNP_ORDER_K);
+  return r;
 }
 
 const Dtype* real_dtype(const Dtype* d) {

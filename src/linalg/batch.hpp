@@ -12,10 +12,17 @@
 
 namespace cnp::linalg {
 
-// The LAPACK dtype for an input: float32/float64/complex64/complex128 as they are, integers and
-// bool as float64; TypeError "array type float16 is unsupported in linalg" otherwise.
+// The LAPACK dtype for an input. NumPy's linalg (_commonType) computes everything in double
+// precision: float64 for real input (float32, integers and bool included), complex128 for
+// complex; TypeError "array type float16 is unsupported in linalg" otherwise.
 const Dtype* compute_dtype(const Dtype* d);
 const Dtype* compute_dtype(const Dtype* a, const Dtype* b);
+// Whether NumPy hands the results back in single precision: every input float32 or complex64.
+bool single_result(const Dtype* d);
+bool single_result(const Dtype* a, const Dtype* b);
+// A result computed in double precision, cast to single precision when `single` (float64 ->
+// float32, complex128 -> complex64; other dtypes as they are).
+Array to_result(const Array& r, bool single);
 // The real dtype of the same precision (float32 for complex64, ...).
 const Dtype* real_dtype(const Dtype* d);
 const Dtype* complex_dtype(const Dtype* d);

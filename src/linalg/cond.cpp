@@ -68,7 +68,9 @@ Array cond(const Array& x, int32_t kind, double p) {
     IgnoreFpe quiet;
     Array invx = inv(cast_copy(x, wide, CNP_ORDER_K), true);
     r = ufunc::call2(ufunc::Id::multiply, nx, norm(invx, kind, p, axes, 2, false));
-    r = cast_copy(r, t, CNP_ORDER_C);
+    // NumPy casts the product of norms to the input's result type: complex input gives a
+    // complex (zero imaginary part) condition number here, unlike the SVD branch.
+    r = to_result(cast_copy(r, t, CNP_ORDER_C), single_result(x.dtype()));
   }
   r = cast_copy(r, r.dtype(), CNP_ORDER_C);  // our own contiguous copy, edited in place below
   // Matrices that contain NaN keep a NaN condition number; others (singular ones) get inf.

@@ -46,7 +46,7 @@ Array cholesky(const Array& a) {
       if (potrf('L', lint(n), m, ld(n)) > 0) throw_linalg("Matrix is not positive definite");
       for (int64_t c = 1; c < n; ++c) std::fill(m + c * n, m + c * n + c, T(0));  // rows above the diagonal
     }
-    return OutBatch{b.buf, n, n}.finish();
+    return to_result(OutBatch{b.buf, n, n}.finish(), single_result(a.dtype()));
   });
 }
 
@@ -65,8 +65,9 @@ void eigh(const Array& a, char uplo, Array& w_out, Array* v_out) {
     for (int64_t i = 0; i < b.count; ++i)
       if (heevd(v_out ? 'V' : 'N', uplo, lint(n), b.mat<T>(i), ld(n), reinterpret_cast<R*>(w.data()) + i * n) != 0)
         throw_linalg("Eigenvalues did not converge");
-    if (v_out) *v_out = OutBatch{b.buf, n, n}.finish();
-    w_out = std::move(w);
+    const bool single = single_result(a.dtype());
+    if (v_out) *v_out = to_result(OutBatch{b.buf, n, n}.finish(), single);
+    w_out = to_result(w, single);
   });
 }
 
@@ -122,8 +123,9 @@ void eig(const Array& a, Array& w_out, Array* v_out) {
       Array view = c.view_as(t, c.ndim(), c.shape(), st, c.data());
       return cast_copy(view, t, CNP_ORDER_C);
     };
-    if (v_out) *v_out = all_real ? real_part(v.finish()) : v.finish();
-    w_out = all_real ? real_part(w) : w;
+    const bool single = single_result(a.dtype());
+    if (v_out) *v_out = to_result(all_real ? real_part(v.finish()) : v.finish(), single);
+    w_out = to_result(all_real ? real_part(w) : w, single);
   });
 }
 
@@ -160,11 +162,12 @@ void svd(const Array& a, bool full, Array* u_out, Array& s_out, Array* vh_out) {
                   uv ? u.mat<T>(i) : dummy, ld(m), uv ? vh.mat<T>(i) : dummy, ld(uv ? vrows : 1)) != 0)  // LAPACK reports NaN input as info = -4
           throw_linalg("SVD did not converge");
     }
+    const bool single = single_result(a.dtype());
     if (uv) {
-      *u_out = u.finish();
-      *vh_out = vh.finish();
+      *u_out = to_result(u.finish(), single);
+      *vh_out = to_result(vh.finish(), single);
     }
-    s_out = std::move(s);
+    s_out = to_result(s, single);
   });
 }
 
@@ -185,8 +188,8 @@ void qr(const Array& a, int32_t mode, Array* q_out, Array& r_out) {
           throw_linalg("Incorrect argument found while performing LAPACK routine");
       Array h = make_plain(t, nl, lead, {n, m});
       if (h.size() > 0) std::memcpy(h.data(), b.buf.data(), size_t(h.size()) * sizeof(T));
-      *q_out = h;
-      r_out = tau;
+      *q_out = to_result(h, single_result(a.dtype()));
+      r_out = to_result(tau, single_result(a.dtype()));
       return;
     }
     const int64_t rrows = mode == 1 ? m : k, qcols = (mode == 1) ? m : k;
@@ -209,8 +212,8 @@ void qr(const Array& a, int32_t mode, Array* q_out, Array& r_out) {
       if (m > 0 && qcols > 0 && orgqr(lint(m), lint(qcols), lint(k), qp, ld(m), tau.data()) != 0)
         throw_linalg("Incorrect argument found while performing LAPACK routine");
     }
-    if (q_out && mode != 2) *q_out = q.finish();
-    r_out = r.finish();
+    if (q_out && mode != 2) *q_out = to_result(q.finish(), single_result(a.dtype()));
+    r_out = to_result(r.finish(), single_result(a.dtype()));
   });
 }
 

@@ -38,7 +38,9 @@ void det_from_lu(const T* lu, const lint* ipiv, int64_t n, T& sign, real_t<T>& l
 template <class T>
 void slogdet_batch(const Array& a, T* sign_out, real_t<T>* log_out) {
   const Dtype* t = compute_dtype(a.dtype());
-  Batch b = to_lapack(a, t, true);
+  // A itself in column-major order, as NumPy linearises it: factoring the transpose instead has
+  // the same determinant in exact arithmetic but other pivots and roundings.
+  Batch b = to_lapack(a, t);
   const int64_t n = b.rows;
   std::vector<lint> ipiv(std::max<int64_t>(n, 1));
   prepare_blas(n);
@@ -67,15 +69,17 @@ Array inv(const Array& a, bool singular_nan) {
   assert_stacked_square(a);
   const Dtype* t = compute_dtype(a.dtype());
   return dispatch(t, [&]<class T>() {
-    Batch b = to_lapack(a, t, true);
+    // NumPy's inv: gesv on A itself (column-major) with the identity as right-hand side, the
+    // column-major solution handed out in C order.
+    Batch b = to_lapack(a, t);
     const int64_t n = b.rows;
     int64_t lead[kMaxDims];
     int32_t nl = lead_of(a, 2, lead);
-    Array out = make_plain(t, nl, lead, {n, n});
+    OutBatch out = make_out(t, nl, lead, n, n);
     std::vector<lint> ipiv(std::max<int64_t>(n, 1));
     prepare_blas(n);
     for (int64_t i = 0; i < b.count; ++i) {
-      T* x = reinterpret_cast<T*>(out.data()) + i * n * n;
+      T* x = out.mat<T>(i);
       std::fill(x, x + n * n, T(0));
       for (int64_t j = 0; j < n; ++j) x[j * n + j] = T(1);
       if (gesv(lint(n), lint(n), b.mat<T>(i), ld(n), ipiv.data(), x, ld(n)) > 0) {
@@ -83,7 +87,7 @@ Array inv(const Array& a, bool singular_nan) {
         std::fill(x, x + n * n, T(std::numeric_limits<real_t<T>>::quiet_NaN()));
       }
     }
-    return out;
+    return to_result(out.finish(), single_result(a.dtype()));
   });
 }
 
@@ -102,7 +106,7 @@ Array det(const Array& a) {
     T* o = reinterpret_cast<T*>(out.data());
     for (int64_t i = 0; i < count; ++i) o[i] = sign[i] * T(std::exp(logdet[i]));
   });
-  return out;
+  return to_result(out, single_result(a.dtype()));
 }
 
 void slogdet(const Array& a, Array& sign, Array& logdet) {
@@ -116,8 +120,8 @@ void slogdet(const Array& a, Array& sign, Array& logdet) {
   dispatch(t, [&]<class T>() {
     slogdet_batch<T>(a, reinterpret_cast<T*>(s.data()), reinterpret_cast<real_t<T>*>(l.data()));
   });
-  sign = std::move(s);
-  logdet = std::move(l);
+  sign = to_result(s, single_result(a.dtype()));
+  logdet = to_result(l, single_result(a.dtype()));
 }
 
 Array solve(const Array& a, const Array& b0) {
@@ -163,13 +167,13 @@ Array solve(const Array& a, const Array& b0) {
   full[nl + 1] = nrhs;
   Array bb = broadcast_to(b, nl + 2, full);
   return dispatch(t, [&]<class T>() {
-    Batch A = to_lapack(ab, t, true);
+    Batch A = to_lapack(ab, t);  // A itself, as NumPy's gesv sees it
     Batch B = to_lapack(bb, t, false);
     std::vector<lint> ipiv(std::max<int64_t>(n, 1));
     prepare_blas(n);
     for (int64_t i = 0; i < A.count; ++i) {
       if (getrf(lint(n), lint(n), A.mat<T>(i), ld(n), ipiv.data()) > 0) throw_linalg("Singular matrix");
-      if (nrhs > 0) getrs('T', lint(n), lint(nrhs), A.mat<T>(i), ld(n), ipiv.data(), B.mat<T>(i), ld(n));
+      if (nrhs > 0) getrs('N', lint(n), lint(nrhs), A.mat<T>(i), ld(n), ipiv.data(), B.mat<T>(i), ld(n));
     }
     Array x = OutBatch{B.buf, n, nrhs}.finish();
     if (vec) {
@@ -180,7 +184,7 @@ Array solve(const Array& a, const Array& b0) {
       contiguous_strides(nl + 1, shp, x.itemsize(), CNP_ORDER_C, st);
       x = x.view(nl + 1, shp, st, x.data());
     }
-    return x;
+    return to_result(x, single_result(a.dtype(), b0.dtype()));
   });
 }
 
@@ -250,8 +254,10 @@ void lstsq(const Array& a, const Array& b0, double rcond, Array& x_out, Array& r
     Array rk = Array::allocate(builtin_dtype(CNP_INT32), 0, nullptr, CNP_ORDER_C);
     *reinterpret_cast<int32_t*>(rk.data()) = int32_t(rank);
     rank_out = std::move(rk);
-    s_out = std::move(s);
-    x_out = std::move(x);
+    const bool single = single_result(a.dtype(), b0.dtype());
+    resid_out = to_result(resid_out, single);
+    s_out = to_result(s, single);
+    x_out = to_result(x, single);
   });
 }
 

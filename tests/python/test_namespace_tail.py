@@ -660,3 +660,37 @@ def test_histogramdd(call):
 ])
 def test_histogramdd_errors(call):
     check_error(call)
+
+
+# ---- numpy.linalg bit for bit: A itself, in double precision (issue 28's det/lstsq finding) --
+_LINALG = {
+    "det": lambda x, m, b, r, spd: x.linalg.det(x.array(m)),
+    "slogdet": lambda x, m, b, r, spd: x.linalg.slogdet(x.array(m)),
+    "inv": lambda x, m, b, r, spd: x.linalg.inv(x.array(m)),
+    "solve": lambda x, m, b, r, spd: x.linalg.solve(x.array(m), x.array(b)),
+    "lstsq": lambda x, m, b, r, spd: x.linalg.lstsq(x.array(r), x.array(r[:, 0]), rcond=None)[:2],
+    "svd": lambda x, m, b, r, spd: x.linalg.svd(x.array(m)),
+    "eigvals": lambda x, m, b, r, spd: x.linalg.eigvals(x.array(m)),
+    "eigh": lambda x, m, b, r, spd: x.linalg.eigh(x.array(spd)),
+    "cholesky": lambda x, m, b, r, spd: x.linalg.cholesky(x.array(spd)),
+    "qr": lambda x, m, b, r, spd: x.linalg.qr(x.array(r)),
+    "cond1": lambda x, m, b, r, spd: x.linalg.cond(x.array(m), 1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_LINALG))
+@pytest.mark.parametrize("dt", ["f4", "f8", "c8", "c16"])
+@pytest.mark.parametrize("n", [1, 3, 7])
+def test_linalg_bit_exact(name, dt, n):
+    rng = np.random.default_rng(n)
+    m = rng.standard_normal((n, n)) + (1j * rng.standard_normal((n, n)) if dt[0] == "c" else 0)
+    m = m.astype(dt)
+    b = rng.standard_normal((n, 2)).astype(dt)
+    r = rng.standard_normal((n + 2, n)).astype(dt)
+    spd = (m @ m.conj().T + n * np.eye(n)).astype(dt)
+    check(lambda x: _LINALG[name](x, m, b, r, spd))
+
+
+def test_det_of_exact_complex64_matrices():
+    for mat in ([[0, 2j], [2, 0]], [[1j, 2], [3, 4j]], [[2, 0, 0], [0, -2j, 0], [0, 0, 1]]):
+        check(lambda x: x.linalg.det(x.array(mat, dtype="c8")))
