@@ -5,6 +5,7 @@
 // NumPy does: median is the mean of the middle one or two values, quantile is NumPy's _lerp
 // run through our ufuncs (so dtypes, rounding and FP warnings match).
 #include <algorithm>
+#include <atomic>
 #include <cfenv>
 #include <cmath>
 #include <cstring>
@@ -258,7 +259,7 @@ Array quantile(const Array& a, const Array& q, const Axes& ax, QMethod m, bool k
   for (int32_t i = 0; i < L.kept_ndim; ++i) gshape[gnd++] = skip_nan ? L.kept[i] : 1;
   Array G = integral ? Array() : Array::allocate(builtin_dtype(CNP_FLOAT64), gnd, gshape, CNP_ORDER_C);
   std::vector<char> nan_lane(static_cast<size_t>(count), 0);
-  bool all_nan = false;
+  int64_t all_nan = 0;  // lanes with nothing left after skipping NaNs
 
   visit_type(a.dtype()->typenum, [&](auto tag) {
     using T = typename decltype(tag)::type;
@@ -278,7 +279,7 @@ Array quantile(const Array& a, const Array& q, const Axes& ax, QMethod m, bool k
       int64_t nv = prepare_lane(v, n, skip_nan, &nan_at);
       if (nv <= 0) {  // NaN propagates, or nothing left after skipping NaNs
         nan_lane[l] = 1;
-        all_nan |= skip_nan;
+        all_nan += skip_nan;
         T fill = nv < 0 ? v[nan_at] : T{};
         for (int64_t j = 0; j < nq; ++j) {
           pp[j * count + l] = fill;
@@ -307,7 +308,8 @@ Array quantile(const Array& a, const Array& q, const Axes& ax, QMethod m, bool k
       }
     }
   });
-  if (all_nan) warn(CNP_WARN_RUNTIME, "All-NaN slice encountered");
+  // NumPy warns once per all-NaN slice (its nan-functions run slice by slice).
+  for (int64_t i = 0; i < all_nan; ++i) warn(CNP_WARN_RUNTIME, "All-NaN slice encountered");
 
   Array r;
   if (integral) {
@@ -437,7 +439,7 @@ Array median(const Array& a, const Axes& ax, bool keepdims, bool skip_nan, Array
   const Dtype* rd = builtin_dtype(inexact ? t : CNP_FLOAT64);
   Array r = Array::allocate(rd, L.kept_ndim, L.kept, CNP_ORDER_C);
   const Array nan = double_scalar(NAN, rd);
-  bool all_nan = false;
+  std::atomic<int64_t> all_nan{0};  // lanes may run on several threads
   visit_type(t, [&](auto tag) {
     using T = typename decltype(tag)::type;
     using A = typename MeanAcc<T>::type;
@@ -458,7 +460,7 @@ Array median(const Array& a, const Axes& ax, bool keepdims, bool skip_nan, Array
         return;
       }
       if (nv == 0) {
-        all_nan = true;
+        all_nan.fetch_add(1, std::memory_order_relaxed);
         std::memcpy(rp + l * isz, nan.data(), isz);
         return;
       }
@@ -478,7 +480,7 @@ Array median(const Array& a, const Axes& ax, bool keepdims, bool skip_nan, Array
     };
     for (int64_t l = 0; l < L.count; ++l) body(l);
   });
-  if (all_nan) warn(CNP_WARN_RUNTIME, "All-NaN slice encountered");
+  for (int64_t i = 0; i < all_nan.load(); ++i) warn(CNP_WARN_RUNTIME, "All-NaN slice encountered");
   if (!skip_nan) fpe_report(fpe & (FE_OVERFLOW | FE_INVALID), "reduce");
   Array res = finish(r, L, 0, nullptr, keepdims, out);
   return out == &out_view ? *given_out : res;

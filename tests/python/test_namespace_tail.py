@@ -694,3 +694,21 @@ def test_linalg_bit_exact(name, dt, n):
 def test_det_of_exact_complex64_matrices():
     for mat in ([[0, 2j], [2, 0]], [[1j, 2], [3, 4j]], [[2, 0, 0], [0, -2j, 0], [0, 0, 1]]):
         check(lambda x: x.linalg.det(x.array(mat, dtype="c8")))
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.nanmedian(m.array([[m.nan, m.nan], [m.nan, m.nan], [1, 2]]), axis=1),
+    lambda m: m.nanmedian(m.array([[m.nan, m.nan], [m.nan, m.nan], [1, 2]])),
+    lambda m: m.nanmedian(m.full((3, 700), m.nan), axis=1),
+    lambda m: m.nanquantile(m.array([[m.nan, m.nan], [m.nan, m.nan], [1, 2]]), [0.2, 0.5], axis=1),
+    lambda m: m.nanpercentile(m.full((2, 3), m.nan), 5),
+    lambda m: m.nanmedian(m.full((2, 3, 4), m.nan), axis=(0, 2)),
+])
+def test_all_nan_slices_warn_once_each(call):
+    counts = []
+    for m in (np, cnp):
+        with warnings.catch_warnings(record=True) as got:
+            warnings.simplefilter("always")
+            call(m)
+        counts.append([str(w.message) for w in got])
+    assert counts[0] == counts[1]
