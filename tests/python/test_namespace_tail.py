@@ -712,3 +712,49 @@ def test_all_nan_slices_warn_once_each(call):
             call(m)
         counts.append([str(w.message) for w in got])
     assert counts[0] == counts[1]
+
+
+# ---- ndarray.flat ----------------------------------------------------------------------------
+_FLAT_GET = [3, -1, slice(1, 7, 2), slice(None, None, -3), [0, 5], [], Ellipsis, (4,),
+             "mask", "int_array"]
+
+
+@pytest.mark.parametrize("key", _FLAT_GET, ids=[repr(k) for k in _FLAT_GET])
+def test_flat_getitem(key):
+    def f(m):
+        a = m.arange(12).reshape(3, 4).T
+        k = {"mask": m.array([True] * 3 + [False] * 9), "int_array": m.array([[1, 2], [3, -4]])}.get(
+            key, key) if isinstance(key, str) else key
+        return a.flat[k]
+    check(f)
+
+
+@pytest.mark.parametrize("key,value", [(slice(None, None, 5), [-1, -2]), (Ellipsis, 7),
+                                       ([0, 2], [5, 6, 7]), (3, 9.5), ([1, 1, 4], [8]),
+                                       (slice(2, 2), [1])])
+def test_flat_setitem(key, value):
+    def f(m):
+        a = m.arange(12.0).reshape(3, 4).T.copy()
+        b = m.zeros((3, 4))[:, ::-1]
+        a.flat[key] = value
+        b.flat[key] = value
+        return a, b
+    check(f)
+
+
+def test_flat_iteration_and_attributes():
+    def f(m):
+        a = m.arange(6).reshape(2, 3)[:, ::-1]
+        it = a.flat
+        first = [next(it), next(it)]
+        return first, it.index, it.coords, len(it), it.base is a, list(a.flat), it.copy()
+    check(f)
+    check(lambda m: m.asarray(m.arange(6).reshape(2, 3).T.flat))
+    a = cnp.zeros((2, 2))
+    a.flat = [1, 2]
+    assert a.tolist() == [[1, 2], [1, 2]]
+
+
+@pytest.mark.parametrize("key", [20, -13, 1.5, [0, 12]])
+def test_flat_errors(key):
+    check_error(lambda m: m.arange(12).flat[key])

@@ -17,6 +17,7 @@ from ._args import NoValue
 from ._capi import flush_warnings, pending
 from ._convert import array, bool_new, scalar_constructor
 from ._creation import ndarray_new
+from ._flatiter import flatiter
 from ._indexing import getitem, setitem
 from ._interop import __dlpack__, __dlpack_device__, buffer, data
 from ._mathfuncs import (clip_method, conjugate, get_imag, get_real, round_method, scalar_imag,
@@ -185,8 +186,17 @@ def _attach_array_methods():
     if not hasattr(ndarray, "data"):
         ndarray.data = property(data, doc="A memoryview of the array's memory (NumPy's .data).")
     ndarray.__buffer__ = buffer
+    ndarray.flat = property(_get_flat, _set_flat, doc="A 1-D iterator over the array (numpy.flatiter).")
     # Last: the C fast paths take over __getitem__/reshape (with these as their fallbacks).
     _accel.install(ndarray, pending, flush_warnings)
+
+
+def _get_flat(self):
+    return flatiter(self)
+
+
+def _set_flat(self, value):
+    flatiter(self)[...] = value
 
 
 def _scalar_round(self, ndigits=None):
