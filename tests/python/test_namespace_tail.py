@@ -758,3 +758,86 @@ def test_flat_iteration_and_attributes():
 @pytest.mark.parametrize("key", [20, -13, 1.5, [0, 12]])
 def test_flat_errors(key):
     check_error(lambda m: m.arange(12).flat[key])
+
+
+# ---- itemset, resize, settable shape, ctypes, flags equality ------------------------------
+@pytest.mark.parametrize("args", [(3, 10), (-1, 7.5), ((1,), 2.5), (10, 1), (7,), (), ((0, 0), 1)])
+def test_itemset(args):
+    def f(m):
+        a = m.arange(6.0)
+        a.itemset(*args)
+        return a
+    check(f)
+
+
+@pytest.mark.parametrize("args", [((1, 2), -1), (1, 2, 9), ((2, 0), 9), (4, 1)])
+def test_itemset_2d(args):
+    def f(m):
+        a = m.arange(6.0).reshape(2, 3)
+        a.itemset(*args)
+        return a
+    check(f)
+
+
+def test_itemset_size_one_and_readonly():
+    def f(m):
+        a = m.array([3.0])
+        a.itemset(7)
+        return a
+    check(f)
+
+    def g(m):
+        a = m.arange(3.0)
+        a.flags.writeable = False
+        a.itemset(0, 1)
+    check_error(g)
+
+
+@pytest.mark.parametrize("shape", [(3, 2), (-1,), (6, 1), (1, 2, 3), (4,), (2, -1)])
+def test_set_shape(shape):
+    def f(m):
+        a = m.arange(6)
+        a.shape = shape
+        return a
+    check(f)
+
+
+def test_set_shape_needs_a_view():
+    def f(m):
+        a = m.arange(6).reshape(2, 3).T
+        a.shape = (6,)
+    check_error(f)
+
+
+@pytest.mark.parametrize("new_shape", [((2, 4),), (3,), (2, 2), ((0,),), (8,), ((3, 3),)])
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_resize(new_shape, order):
+    def f(m):
+        a = m.array(m.arange(6.0).reshape(2, 3), order=order)
+        a.resize(*new_shape)
+        return a, a.flags.c_contiguous, a.flags.f_contiguous
+    check(f)
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.arange(6.0).reshape(2, 3)[:, :2].resize(2),
+    lambda m: m.arange(4.0)[:2].resize(8),
+    lambda m: m.arange(4.0).resize((-1,)),
+])
+def test_resize_errors(call):
+    check_error(call)
+
+
+def test_ctypes_attribute():
+    import ctypes
+    for m in (np, cnp):
+        a = m.arange(6.0).reshape(2, 3)[:, ::2]
+        assert list(a.ctypes.shape) == [2, 2] and list(a.ctypes.strides) == [24, 16]
+        assert a.ctypes.data_as(ctypes.POINTER(ctypes.c_double))[3] == 3.0
+        assert list(a.ctypes.shape_as(ctypes.c_int)) == [2, 2]
+
+
+def test_flags_equality():
+    check(lambda m: [m.arange(3).flags == m.arange(3).flags,
+                     m.arange(6).reshape(2, 3).T.flags == m.arange(3).flags,
+                     m.arange(3).flags != m.arange(6)[::2].flags])

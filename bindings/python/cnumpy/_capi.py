@@ -31,7 +31,7 @@ learns of a higher one (as NumPy's C core knows its array type object).
 import threading
 import warnings
 
-from . import _backend
+from . import _accel, _backend
 from ._errors import (AxisError, ComplexWarning, LinAlgError, UFuncTypeError,
                       _user_stacklevel)
 
@@ -174,6 +174,19 @@ def adopt_array_type(cls, scalar_of):
 def is_array(x):
     """isinstance(x, ndarray), for the layers below the ndarray type."""
     return isinstance(x, _array_type)
+
+
+def rebind(a, handle):
+    """a takes `handle` (a new reference from the library) in place of its own, which is
+    released: an in-place change of what an ndarray object is (shape setter, resize). The C
+    base type's _h setter releases the old handle itself."""
+    old = a._h
+    a._h = handle
+    if _accel.base is object and old is not None:
+        _lib.cnp_array_free(old)
+    a._shape = None
+    a._strides = None
+    a._dtype = None
 
 
 def wrap(handle):

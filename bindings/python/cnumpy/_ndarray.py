@@ -86,6 +86,13 @@ class flagsobj:
             raise KeyError("Unknown flag")
         self.writeable = value
 
+    def __eq__(self, other):
+        if not isinstance(other, flagsobj):
+            return NotImplemented
+        return self._bits() == other._bits()
+
+    __hash__ = None
+
     def __repr__(self):
         names = ["C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE", "ALIGNED",
                  "WRITEBACKIFCOPY"]
@@ -188,8 +195,15 @@ class ndarray(_accel.base):
 
     @shape.setter
     def shape(self, value):
-        raise AttributeError("cnumpy: set the shape with reshape() (views cannot be reshaped "
-                             "in place)")
+        # NumPy's in-place reshape: only where a view can have the new shape.
+        nd, arr = _args.shape_array(value)
+        h = query(_lib.cnp_reshape, _new_array_out, self._h, nd, arr, _args.ORDER_C)
+        r = _capi.wrap(h)
+        if r.size and r._address() != self._address():
+            raise AttributeError("Incompatible shape for in-place modification. Use `.reshape()` "
+                                 "to make a copy with the desired shape.")
+        _capi.rebind(self, query(_lib.cnp_reshape, _new_array_out, self._h, nd, arr,
+                                 _args.ORDER_C))
 
     @property
     def ndim(self):
