@@ -841,3 +841,29 @@ def test_flags_equality():
     check(lambda m: [m.arange(3).flags == m.arange(3).flags,
                      m.arange(6).reshape(2, 3).T.flags == m.arange(3).flags,
                      m.arange(3).flags != m.arange(6)[::2].flags])
+
+
+# ---- a ComplexWarning turned into an error leaves the destination untouched ------------------
+@pytest.mark.parametrize("write", [
+    lambda m, x: x.__setitem__(slice(None), m.array([1 + 1j, 2, 3, 4])),
+    lambda m, x: x.__setitem__(slice(0, 2), m.array([[1 + 1j, 2]])),
+    lambda m, x: x.__setitem__(m.array([0, 2]), m.array([1 + 1j, 2])),
+    lambda m, x: x.__setitem__(m.array([True, False, True, False]), m.array([1 + 1j, 2])),
+    lambda m, x: m.copyto(x, m.array([1 + 1j, 2, 3, 4]), casting="unsafe"),
+    lambda m, x: m.copyto(x, m.array([1 + 1j]), casting="unsafe", where=m.array([1, 0, 1, 0]) > 0),
+])
+def test_complex_warning_as_error_writes_nothing(write):
+    for m in (np, cnp):
+        x = m.zeros(4)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with pytest.raises(m.ComplexWarning if m is cnp else np.ComplexWarning):
+                write(m, x)
+        assert x.tolist() == [0.0] * 4
+    def once(m):
+        x = m.zeros(4)
+        with warnings.catch_warnings(record=True) as got:
+            warnings.simplefilter("always")
+            write(m, x)
+        return x, [w.category.__name__ for w in got]
+    check(once)

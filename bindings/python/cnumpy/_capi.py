@@ -105,6 +105,37 @@ def flush_warnings():
         warnings.warn(message, WARNINGS.get(category, RuntimeWarning), stacklevel=level)
 
 
+def _broadcastable(src, dst):
+    """Whether shape src broadcasts to shape dst (a pre-check: the library words the error)."""
+    if len(src) > len(dst):
+        return False
+    return all(a == b or a == 1 for a, b in zip(src[::-1], dst[::-1]))
+
+
+def call_writing(dst, src, fn, *args, dst_shape=True):
+    """call(fn, *args) for a call that writes src's values into the existing array dst with
+    unsafe casting. NumPy raises ComplexWarning while it sets up a complex-to-real cast, before
+    any element is written, so a warnings filter that turns it into an error leaves dst
+    untouched; the library can only report it after the call. Here the warning comes first
+    (when the shapes fit, so a shape error keeps precedence, as in NumPy) and the library's
+    own copy of it is dropped. dst_shape=None: the written region's shape is not known here
+    (advanced indexing), so the warning comes first regardless."""
+    early = (src.dtype.kind == "c" and dst.dtype.kind not in "cb"
+             and (dst_shape is None or _broadcastable(src.shape, dst.shape)))
+    if early:
+        warnings.warn("Casting complex values to real discards the imaginary part",
+                      ComplexWarning, stacklevel=_user_stacklevel())
+    st = fn(*args)
+    if early and pending:
+        me = _get_ident()
+        for w in [w for w in pending if w[0] == me and WARNINGS.get(w[1]) is ComplexWarning]:
+            pending.remove(w)
+    if st:
+        raise error(st)
+    if pending:
+        flush_warnings()
+
+
 # -- statuses -----------------------------------------------------------------------------------
 _BY_NAME = {
     "CNP_ERR_VALUE": ValueError, "CNP_ERR_TYPE": TypeError, "CNP_ERR_INDEX": IndexError,

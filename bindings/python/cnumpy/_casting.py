@@ -1,6 +1,6 @@
 """Type promotion and casting: can_cast, promote_types, result_type, copyto, may_share_memory."""
 from . import _args, _backend, _dtype
-from ._capi import call, query
+from ._capi import call, call_writing, query
 from ._convert import as_array, as_source
 from ._dtype import promote_types  # noqa: F401 (numpy.promote_types: a dtype-level function)
 from ._ndarray import ndarray, drop_leading_ones
@@ -95,7 +95,10 @@ def copyto(dst, src, casting="same_kind", where=True):
         w = None
     else:
         w = as_array(where)
-    call(_lib.cnp_copyto, dst._h, s._h, c, _NULL if w is None else w._h)
+    if c == _args.CASTING_UNSAFE:
+        call_writing(dst, s, _lib.cnp_copyto, dst._h, s._h, c, _NULL if w is None else w._h)
+    else:
+        call(_lib.cnp_copyto, dst._h, s._h, c, _NULL if w is None else w._h)
 
 
 def may_share_memory(a, b, max_work=None):

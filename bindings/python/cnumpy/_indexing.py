@@ -5,7 +5,7 @@ It sits above the conversions because index lists ([0, 2]) and assigned values b
 _methods attaches getitem/setitem to ndarray (and hands getitem to the C fast paths, _accel).
 """
 from . import _args, _backend
-from ._capi import call, produce
+from ._capi import call, call_writing, produce
 from ._convert import as_array, as_source, sequence_ndim
 from ._ndarray import (ndarray, get_scalar, slice_item, int_index, drop_leading_ones,
                        INDEX_ERROR)
@@ -156,8 +156,8 @@ def setitem(self, key, value):
             src = produce(_lib.cnp_array_from_scalar, to_cscalar(value), self.dtype._h)
         else:
             src = as_source(value)
-        call(_lib.cnp_array_index_assign, self._h, len(items), _backend.index_array(items),
-             src._h)
+        call_writing(self, src, _lib.cnp_array_index_assign, self._h, len(items),
+                     _backend.index_array(items), src._h, dst_shape=None)
         return
     if ints is not None and len(ints) == len(self.shape) and _is_scalar(value):
         call(_lib.cnp_array_setitem, self._h, len(ints),
@@ -177,7 +177,7 @@ def setitem(self, key, value):
                              "array would exceed the maximum number of dimension of %d."
                              % len(view.shape))
     src = drop_leading_ones(as_source(value), len(view.shape))
-    call(_lib.cnp_copyto, view._h, src._h, _args.CASTING_UNSAFE, _NULL)
+    call_writing(view, src, _lib.cnp_copyto, view._h, src._h, _args.CASTING_UNSAFE, _NULL)
 
 
 def _is_scalar(v):
