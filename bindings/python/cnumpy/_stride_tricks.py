@@ -71,17 +71,22 @@ def _bitorder(bitorder):
     return _BIG if bitorder == "big" else _BIG[::-1]
 
 
+def _to_last(a, axis):
+    """(a with `axis` moved last, the normalised axis); axis None: a flattened, axis 0."""
+    if axis is None:
+        a = reshape(a, (-1,))
+        axis = 0
+    axis = _args.normalize_axis(axis, a.ndim)
+    return moveaxis(a, axis, -1), axis
+
+
 def packbits(a, axis=None, bitorder="big"):
     """numpy.packbits: each run of 8 truth values along axis into one uint8 (zero-padded)."""
     a = asarray(a)
     if a.dtype.kind not in "biu":
         raise TypeError("Expected an input array of integer or boolean data type")
     weights = asarray(_bitorder(bitorder), dtype="u1")
-    if axis is None:
-        a = reshape(a, (-1,))
-        axis = 0
-    axis = _args.normalize_axis(axis, a.ndim)
-    a = moveaxis(a != 0, axis, -1)
+    a, axis = _to_last(a != 0, axis)
     n = a.shape[-1]
     groups = -(-n // 8)
     bits = zeros(a.shape[:-1] + (groups * 8,), "u1")
@@ -98,11 +103,7 @@ def unpackbits(a, axis=None, count=None, bitorder="big"):
         if a.dtype.str != "|u1":
             raise TypeError("Expected an input array of unsigned byte data type")
     shifts = asarray(_bitorder(bitorder), dtype="u1")
-    if axis is None:
-        a = reshape(a, (-1,))
-        axis = 0
-    axis = _args.normalize_axis(axis, a.ndim)
-    a = moveaxis(a, axis, -1)
+    a, axis = _to_last(a, axis)
     bits = reshape((a[..., None] & shifts) != 0, a.shape[:-1] + (a.shape[-1] * 8,))
     n = bits.shape[-1]
     if count is not None:

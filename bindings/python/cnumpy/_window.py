@@ -58,31 +58,33 @@ def bartlett(M):
     return where(_less_equal(n, 0), 1 + n / (M - 1), 1 - n / (M - 1))
 
 
-def blackman(M):
-    """numpy.blackman."""
+def _cosine_window(M, terms):
+    """NumPy's generalised cosine windows: sum of c * cos(k * pi * n / (M - 1)) over
+    n = 1-M, 3-M, ..., M-1, evaluated term by term in NumPy's order."""
     small = _small(M)
     if small is not None:
         return small
     n = arange(1 - M, M, 2)
-    return 0.42 + 0.5 * _cos(_PI * n / (M - 1)) + 0.08 * _cos(2.0 * _PI * n / (M - 1))
+    (c0, _), *rest = terms
+    w = c0
+    for c, k in rest:
+        w = w + c * _cos(k * _PI * n / (M - 1))
+    return w
+
+
+def blackman(M):
+    """numpy.blackman: 0.42 + 0.5 cos(pi n/(M-1)) + 0.08 cos(2 pi n/(M-1))."""
+    return _cosine_window(M, ((0.42, 0), (0.5, 1), (0.08, 2.0)))
 
 
 def hamming(M):
-    """numpy.hamming."""
-    small = _small(M)
-    if small is not None:
-        return small
-    n = arange(1 - M, M, 2)
-    return 0.54 + 0.46 * _cos(_PI * n / (M - 1))
+    """numpy.hamming: 0.54 + 0.46 cos(pi n/(M-1))."""
+    return _cosine_window(M, ((0.54, 0), (0.46, 1)))
 
 
 def hanning(M):
-    """numpy.hanning."""
-    small = _small(M)
-    if small is not None:
-        return small
-    n = arange(1 - M, M, 2)
-    return 0.5 + 0.5 * _cos(_PI * n / (M - 1))
+    """numpy.hanning: 0.5 + 0.5 cos(pi n/(M-1))."""
+    return _cosine_window(M, ((0.5, 0), (0.5, 1)))
 
 
 def kaiser(M, beta):
