@@ -49,6 +49,9 @@ from ._constants import __all__ as _constants_all
 from ._info import info, show_config
 from ._products import dot, vdot, inner, outer, matmul, tensordot, einsum, kron, trace  # noqa: F811
 from . import linalg
+from ._polynomial_legacy import (poly, roots, polyint, polyder, polyadd, polysub, polymul,
+                                 polydiv, polyval, poly1d, polyfit, RankWarning, vander)
+from . import polynomial
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
@@ -88,3 +91,5 @@ __all__ = [
 ] + _sorting_all + sorted(_ALIASES) + sorted(_UFUNCS)
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all
+__all__ += ["poly", "roots", "polyint", "polyder", "polyadd", "polysub", "polymul", "polydiv",
+            "polyval", "poly1d", "polyfit", "RankWarning", "vander"]
