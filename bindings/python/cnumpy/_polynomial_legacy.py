@@ -344,12 +344,15 @@ def _legacy_dtype(p, x):
     if xs in ("float64", "complex128"):
         if pk == "c" and xs == "float64":
             return "complex128"
-        return xs if pk in "fc" else None
+        return xs
     if xs in ("float32", "complex64"):
         if pk == "f":
             return xs
         if pk == "c":
             return "complex64"
+        # integer scalars small enough for int16/uint16 keep a float32 array float32
+        if pk == "b" or bool(((p >= -32768) & (p <= 65535)).all()):
+            return xs
         return None
     if xs in ("int64", "int32", "uint64", "uint32") and str(p.dtype) == "float64":
         return "float64"

@@ -13,4 +13,5 @@ from .laguerre import Laguerre
 __all__ = ["set_default_printstyle", "polynomial", "Polynomial", "chebyshev", "Chebyshev",
            "legendre", "Legendre", "hermite", "Hermite", "hermite_e", "HermiteE", "laguerre",
            "Laguerre"]
+_SUBMODULES = (polyutils,)   # numpy.polynomial.polyutils is importable as an attribute too
 

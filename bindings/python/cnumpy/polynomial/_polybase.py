@@ -111,8 +111,12 @@ class ABCPolyBase(abc.ABC):
         for i, coef in enumerate(rest):
             out += " "
             power = str(i + 1)
-            if coef.dtype.kind == "c":
-                next_term = f"+ {coef}"
+            if coef.dtype.kind == "c":  # NumPy orders complex values lexicographically
+                z = complex(coef)
+                if z.real > 0 or (z.real == 0 and z.imag >= 0):
+                    next_term = f"+ {coef}"
+                else:
+                    next_term = f"- {-coef}"
             elif coef >= 0:
                 next_term = "+ " + pu.format_float(coef, parens=True)
             else:

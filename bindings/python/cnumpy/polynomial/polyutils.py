@@ -137,6 +137,10 @@ def _scalar_dtype(x):
     return getattr(x, "dtype", None)
 
 
+def _prec(dt):
+    return dt.itemsize // 2 if dt.kind == "c" else dt.itemsize
+
+
 def _val(basis, fallback, x, c, tensor):
     """<basis>val(x, c, tensor): the library's kernel when NumPy's result is float32/64 or
     complex64/128 and tensor holds, else NumPy's own loop (`fallback`) over cnumpy's ufuncs."""
@@ -148,8 +152,13 @@ def _val(basis, fallback, x, c, tensor):
         xd = x.dtype if is_arr else _scalar_dtype(x)
         if xd is not None and xd.kind in "biufc":
             rd = promote_types(c.dtype, xd)
-            if str(rd) in _KERNEL_TYPES and (tensor or not is_arr or x.ndim == 0 or
-                                             c.dtype == rd):
+            # Laguerre's 1 - x rounds in x's own precision before meeting c: the kernel
+            # computes x-only terms in the result's precision, so a narrower x goes the slow way.
+            # So do the Clenshaw bases' first steps, in the coefficients' precision.
+            narrow = ((basis == 4 and xd.kind in "fc" and _prec(xd) < _prec(rd)) or
+                      (basis >= 2 and len(c) >= 3 and _prec(c.dtype) < _prec(rd)))
+            if str(rd) in _KERNEL_TYPES and not narrow and (tensor or not is_arr or
+                                                            x.ndim == 0 or c.dtype == rd):
                 r = _val_kernel(basis, c, as_array(x), rd)
                 if not is_arr or (x.ndim == 0 and c.ndim == 1):
                     return r[()]
@@ -417,7 +426,7 @@ def _int(step, val_f, c, m, k, lbnd, scl, axis):
     for i in range(cnt):
         n = len(c)
         c *= scl
-        if n == 1 and bool((c[0] == 0).all()):
+        if n == 1 and bool(as_array(c[0] == 0).all()):
             c[0] += k[i]
         else:
             tmp = step(c, n)
