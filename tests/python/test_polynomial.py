@@ -250,7 +250,7 @@ def test_der_int(base):
 
 
 @pytest.mark.parametrize("base", BASES, ids=BASE_IDS)
-def test_vander(base):
+def test_basis_vander(base):
     x = [0.5, -1.0, 2.0, 0.25]
     for deg in (0, 1, 4):
         close(lambda xp: fn(xp, base, "vander")(xp.array(x), deg))
@@ -674,7 +674,6 @@ def test_vander():
 
 
 def test_poly1d():
-    P = lambda xp, *a, **k: xp.poly1d(*a, **k)  # noqa: E731
     cases = [[1.0, -2.0, 3.5], [0.0, 0.0, 2.0, 1.0], [0.0], [1, 2, 3], [1j, 2.0, -1 - 1j],
              [-1.0, 0.0, 0.0, 1e-5, 123456.789], list(np.arange(1.0, 25.0))]
     for c in cases:
