@@ -371,6 +371,15 @@ def polyval(p, x):
             r = _val_kernel(0, p, x, dt)
             return r[()] if r.ndim == 0 else r
         y = zeros_like(x)
+        if x.ndim >= 1:
+            # NumPy 1.24 casts the scalar coefficients by value against an array: as Python
+            # numbers of a kind no higher than x's, cnumpy's weak scalars do the same.
+            order = "buifc"
+            if order.index(p.dtype.kind if p.dtype.kind != "u" else "i") <= \
+                    order.index(x.dtype.kind if x.dtype.kind != "u" else "i"):
+                for pv in p:
+                    y = y * x + pv.item()
+                return y
     for pv in p:
         y = y * x + pv
     return y

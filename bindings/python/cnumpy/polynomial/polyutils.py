@@ -141,28 +141,60 @@ def _prec(dt):
     return dt.itemsize // 2 if dt.kind == "c" else dt.itemsize
 
 
+# Whether NumPy's loop for a basis (numbers as cnp_poly_val's) applies a Python int to x alone
+# (x*0, 2*x, 1 - x, x*2), given the number of coefficients n.
+_X_INT_OP = {1: lambda n: True, 2: lambda n: n != 2, 3: lambda n: n == 1, 4: lambda n: True,
+             5: lambda n: True, 6: lambda n: n == 1}
+
+
+def _val_dtype(basis, c, x, is_arr, tensor):
+    """The dtype NumPy's loop ends with when the kernel reproduces that loop step for step,
+    else None (then the loop itself runs over cnumpy's ufuncs)."""
+    if c.dtype.kind not in "fc" or not (tensor or not is_arr or c.ndim == 1):
+        return None
+    xd = x.dtype if is_arr else _scalar_dtype(x)
+    if xd is None or xd.kind not in "biufc":
+        return None
+    n = len(c)
+    x_int = _X_INT_OP[basis](n)
+    scalar_mode = not is_arr or (x.ndim == 0 and c.ndim == 1)
+    if xd.kind == "b" and x_int:
+        xd = _dtype("int64")        # bool * int is int64 in NumPy
+    elif xd.kind in "iu" and xd.itemsize < 8 and x_int and basis in (2, 4, 5) and \
+            not scalar_mode:
+        return None                 # 2*x, 1 - x wrap around in small integer arrays
+    rd = promote_types(c.dtype, xd)
+    if scalar_mode and _prec(rd) < 8 and (x_int or n >= 3):
+        # Between NumPy scalars a Python int counts as int64: float32 becomes float64.
+        rd = promote_types(rd, _dtype("float64"))
+    if str(rd) not in _KERNEL_TYPES:
+        return None
+    # Laguerre's 1 - x rounds in x's own precision before meeting c, and the Clenshaw bases'
+    # first steps round in the coefficients' precision: the kernel computes both in the
+    # result's precision, so narrower inputs go the slow way (arrays only, see above).
+    if not scalar_mode:
+        if basis == 4 and xd.kind in "fc" and _prec(xd) < _prec(rd):
+            return None
+        if basis >= 2 and n >= 3 and _prec(c.dtype) < _prec(rd):
+            return None
+        if not tensor and x.ndim != 0 and c.dtype != rd:
+            return None
+    return rd
+
+
 def _val(basis, fallback, x, c, tensor):
-    """<basis>val(x, c, tensor): the library's kernel when NumPy's result is float32/64 or
-    complex64/128 and tensor holds, else NumPy's own loop (`fallback`) over cnumpy's ufuncs."""
+    """<basis>val(x, c, tensor): the library's kernel when it reproduces NumPy's loop, else
+    NumPy's own loop (`fallback`) over cnumpy's ufuncs."""
     c = _coef_array(c)
     if isinstance(x, (tuple, list)):
         x = asarray(x)
     is_arr = isinstance(x, ndarray)
-    if c.dtype.kind in "fc" and (tensor or not is_arr or c.ndim == 1) and len(c):
-        xd = x.dtype if is_arr else _scalar_dtype(x)
-        if xd is not None and xd.kind in "biufc":
-            rd = promote_types(c.dtype, xd)
-            # Laguerre's 1 - x rounds in x's own precision before meeting c: the kernel
-            # computes x-only terms in the result's precision, so a narrower x goes the slow way.
-            # So do the Clenshaw bases' first steps, in the coefficients' precision.
-            narrow = ((basis == 4 and xd.kind in "fc" and _prec(xd) < _prec(rd)) or
-                      (basis >= 2 and len(c) >= 3 and _prec(c.dtype) < _prec(rd)))
-            if str(rd) in _KERNEL_TYPES and not narrow and (tensor or not is_arr or
-                                                            x.ndim == 0 or c.dtype == rd):
-                r = _val_kernel(basis, c, as_array(x), rd)
-                if not is_arr or (x.ndim == 0 and c.ndim == 1):
-                    return r[()]
-                return r
+    rd = _val_dtype(basis, c, x, is_arr, tensor) if len(c) else None
+    if rd is not None:
+        r = _val_kernel(basis, c, as_array(x), rd)
+        if not is_arr or (x.ndim == 0 and c.ndim == 1):
+            return r[()]
+        return r
     if is_arr and tensor:
         c = c.reshape(c.shape + (1,) * x.ndim)
     return fallback(x, c)
