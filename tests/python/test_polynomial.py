@@ -784,3 +784,26 @@ def test_legacy_polyval_dtype_matrix():
                 continue    # NumPy: complex64 by value; cnumpy complex128 (docs/polynomial.md)
             for form in ("array", "0d"):
                 check(lambda xp: xp.polyval(_mix_c(xp, cd), _mix_x(xp, xd, form)))
+
+
+def test_format_float():
+    """polyutils.format_float (the classes' coefficient printing): Dragon4's unique digits with
+    the print options' precision, positional or scientific, float32's own shortest digits."""
+    rng = np.random.default_rng(0)
+    vals = [0.0, -0.0, 1.0, 1e-5, 123456789.0, 0.1 + 0.2, 1 / 3, -2.5, 1e8, 99999999.99,
+            12345.678901234, 5e-324, 1.5e300, 1e-4, 9.9999e-5, 0.00012345678912, 2.5e-7, 1e22,
+            float("nan"), float("inf"), -float("inf"), 123.456, 7e-3]
+    vals += list(rng.standard_normal(30) * 10.0 ** rng.integers(-10, 12, 30))
+    pn, pc = npp.polyutils, cpp.polyutils
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for dt in ("float64", "float32"):
+            for v in vals:
+                for parens in (False, True):
+                    e = pn.format_float(np.array(v, dt)[()], parens=parens)
+                    assert pc.format_float(cnp.array(v, dt)[()], parens=parens) == e, (dt, v)
+    for opts in ({"precision": 3, "sign": "+"}, {"precision": 4, "floatmode": "fixed"}):
+        with np.printoptions(**opts), cnp.printoptions(**opts):
+            for v in vals[:25]:
+                assert pc.format_float(cnp.float64(v)) == pn.format_float(np.float64(v)), (opts, v)
+    assert pc.format_float(3) == pn.format_float(3)

@@ -5,11 +5,13 @@ Coefficients are highest degree first. polyval's loop runs in the library (cnp_p
 CNP_POLY_LEGACY: NumPy's `y = y*x + p[i]` per point, one pass); fitting and roots go through
 linalg (lstsq, eigvals) as NumPy's do. The helpers at the bottom (_convolve, _common_type,
 _format_float, ...) also serve cnumpy.polynomial (docs/polynomial.md)."""
+import decimal
 import math
+import numbers
 import re
+import struct
 import warnings
 
-from . import _backend
 from ._capi import cfunc, produce
 from ._casting import promote_types
 from ._convert import array, asarray, as_array
@@ -25,7 +27,6 @@ from ._ufunc_table import UFUNCS
 from . import linalg
 
 _poly_val = cfunc("cnp_poly_val")
-_NULL = _backend.NULL
 _sqrt, _logical_or = UFUNCS["sqrt"], UFUNCS["logical_or"]
 
 __all__ = ["poly", "roots", "polyint", "polyder", "polyadd", "polysub", "polymul", "polydiv",
@@ -45,8 +46,7 @@ RankWarning.__module__ = "cnumpy"
 
 def _is_scalar(x):
     """numpy.isscalar."""
-    from numbers import Number
-    return isinstance(x, (Number, str, bytes)) or (
+    return isinstance(x, (numbers.Number, str, bytes)) or (
         hasattr(x, "dtype") and not isinstance(x, ndarray))
 
 
@@ -104,7 +104,8 @@ def _convolve(a, v):
 
 
 def _format_float(x, parens=False):
-    """numpy.polynomial.polyutils.format_float: dragon4 with the print options' precision."""
+    """numpy.polynomial.polyutils.format_float: Dragon4 in unique mode with the print options'
+    precision as the cutoff (positional, or scientific for |x| >= 1e8 or tiny values)."""
     if not hasattr(x, "dtype") or x.dtype.kind != "f":
         return str(x)
     opts = get_printoptions()
@@ -112,48 +113,69 @@ def _format_float(x, parens=False):
     if math.isnan(v):
         return opts["nanstr"]
     if math.isinf(v):
-        return opts["infstr"] if v > 0 else "-" + opts["infstr"]
+        return opts["infstr"]
     prec = opts["precision"]
+    unique = opts["floatmode"] != "fixed"
     exp_format = v != 0 and (abs(v) >= 1e8 or abs(v) < 10 ** min(0, -(prec - 1) // 2))
-    fixed = opts["floatmode"] == "fixed"
-    sign = "+" if (opts["sign"] == "+" and v >= 0) else ""
+    sign = "+" if opts["sign"] == "+" and not math.copysign(1.0, v) < 0 else ""
+    short = _shortest(v, x.dtype.itemsize)          # the shortest round-tripping digits
+    digits, point = _digits_of(short)
     if exp_format:
-        r = "%.17e" % v
-        mant, ex = r.split("e")
-        digits = repr(v).lower().split("e")[0].replace("-", "").replace(".", "").lstrip("0")
-        nd = max(len(digits.rstrip("0")) - 1, 1)
-        mant = ("%.*e" % (min(nd, prec) if not fixed else prec, v)).split("e")[0]
-        if not fixed:
-            if "." in mant:
+        nfrac = len(digits) - 1
+        if unique and nfrac <= prec:
+            mant = digits[0] + "." + (digits[1:] or "0")
+            e = point - 1
+            neg = "-" if v < 0 else ""
+        else:
+            m, ex = ("%.*e" % (prec, v)).split("e")
+            neg, m = ("-", m[1:]) if m.startswith("-") else ("", m)
+            mant, e = m, int(ex)
+            if unique:
                 mant = mant.rstrip("0")
-            if mant.endswith("."):
-                mant += "0"
-        e = int(ex)
-        s = "%s%se%s%02d" % (sign, mant, "-" if e < 0 else "+", abs(e))
+                if mant.endswith("."):
+                    mant += "0"
+        s = "%s%s%se%s%02d" % (sign, neg, mant, "-" if e < 0 else "+", abs(e))
         return "(" + s + ")" if parens else s
-    r = repr(v) if x.dtype.itemsize >= 8 else _short32(v)
-    if "e" in r or "E" in r:
-        r = "%.20f" % v
-    frac = r.split(".")[1] if "." in r else ""
-    if len(frac) > prec or fixed:
+    nfrac = max(len(digits) - point, 0)
+    if unique and nfrac <= prec:
+        r = _positional(v, digits, point)
+    else:
         r = "%.*f" % (prec, v)
-    if not fixed and "." in r:
-        r = r.rstrip("0")
-        if r.endswith("."):
-            r += "0"
+        if unique:
+            r = r.rstrip("0")
+            if r.endswith("."):
+                r += "0"
     return sign + r
 
 
-def _short32(v):
-    """The shortest decimal that rounds back to the same float32."""
-    import struct
+def _shortest(v, itemsize):
+    """repr-like shortest digits of v as a float64, or as a float32 when itemsize is 4."""
+    if itemsize >= 8:
+        return repr(v)
     f = struct.unpack("f", struct.pack("f", v))[0]
     for p in range(1, 10):
-        s = "%.*g" % (p, f)
+        s = "%.*e" % (p - 1, f)
         if struct.unpack("f", struct.pack("f", float(s)))[0] == f:
-            s = repr(float(s))
             return s
     return repr(f)
+
+
+def _digits_of(text):
+    """(significant digits, decimal point position) of a decimal string:
+    value = 0.DIGITS * 10**point."""
+    t = decimal.Decimal(text).normalize().as_tuple()
+    if not any(t.digits):
+        return "0", 1
+    return "".join(map(str, t.digits)), len(t.digits) + t.exponent
+
+
+def _positional(v, digits, point):
+    neg = "-" if math.copysign(1.0, v) < 0 else ""
+    if point <= 0:
+        return neg + "0." + "0" * (-point) + digits
+    if point >= len(digits):
+        return neg + digits + "0" * (point - len(digits)) + ".0"
+    return neg + digits[:point] + "." + digits[point:]
 
 
 def _val_kernel(basis, c, x, result):
