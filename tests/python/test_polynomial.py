@@ -670,6 +670,8 @@ def test_vander():
         for N in (None, 0, 1, 3):
             for inc in (False, True):
                 check(lambda xp: xp.vander(xp.array(x), N, inc))
+    for dt in ("int8", "uint8", "float32", "complex64", "uint64"):
+        check(lambda xp: xp.vander(xp.array([1, 2, 3], dtype=dt), 4))
     check_error(lambda xp: xp.vander(xp.zeros((2, 2))))
 
 

@@ -192,8 +192,7 @@ def vander(x, N=None, increasing=False):
         raise ValueError("x must be a one-dimensional array or sequence.")
     if N is None:
         N = len(x)
-    v = empty((len(x), N), dtype=(x[:0] * 1 + True).dtype if x.dtype.kind == "b" else
-              (x[:0] * 1).dtype)
+    v = empty((len(x), N), dtype=promote_types(x.dtype, "int64"))
     tmp = v[:, ::-1] if not increasing else v
     if N > 0:
         tmp[:, 0] = 1
