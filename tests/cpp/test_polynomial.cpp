@@ -177,7 +177,7 @@ TEST_CASE("poly_val: float32 stays float32 and rounds in float32", "[polynomial]
   }
 }
 
-TEST_CASE("poly_val: N-d coefficients give c.shape[1:] + x.shape; strided x", "[polynomial]") {
+TEST_CASE("poly_val: N-d coefficients give c.shape[1:] + x.shape, strided x", "[polynomial]") {
   Handle c, x, out;
   iota<double>(c, CNP_FLOAT64, {3, 2}, 1.0);  // columns [1,3,5] and [2,4,6]
   iota<double>(x, CNP_FLOAT64, {2, 2}, -1.0);
