@@ -809,3 +809,77 @@ def test_format_float():
             for v in vals[:25]:
                 assert pc.format_float(cnp.float64(v)) == pn.format_float(np.float64(v)), (opts, v)
     assert pc.format_float(3) == pn.format_float(3)
+
+
+# ---- cases ported from numpy/lib/tests/test_polynomial.py --------------------------------------
+
+def test_ported_poly1d_printing_and_math():
+    r_np = np.poly1d([1.89999 + 2j, -3j, -5.12345678, 2 + 1j])
+    r_cn = cnp.poly1d([1.89999 + 2j, -3j, -5.12345678, 2 + 1j])
+    assert str(r_cn) == str(r_np) == ("            3      2\n"
+                                      "(1.9 + 2j) x - 3j x - 5.123 x + (2 + 1j)")
+    assert str(cnp.poly1d([-3, -2, -1])) == str(np.poly1d([-3, -2, -1]))
+    assert str(cnp.poly1d([1.0, 2, 3], variable="lambda")) == \
+        str(np.poly1d([1.0, 2, 3], variable="lambda"))
+    for xp in (np, cnp):
+        p = xp.poly1d([4, 3, 2, 1])
+        p[3] = 0
+        assert str(p) == "   2\n3 x + 2 x + 1"
+        p = xp.poly1d([1, 2])
+        p[0] = 0
+        p[1] = 0
+        assert str(p) == " \n0"
+    p, q = cnp.poly1d([1.0, 2, 3]), cnp.poly1d([3.0, 2, 1])
+    assert p ** 4 == cnp.poly1d([1.0, 8.0, 36.0, 104.0, 214.0, 312.0, 324.0, 216.0, 81.0])
+    assert p(q) == cnp.poly1d([9.0, 12.0, 16.0, 8.0, 6.0])
+    assert q(p) == cnp.poly1d([3.0, 12.0, 32.0, 40.0, 34.0])
+    assert float(p(5)) == 38.0 and float(q(5)) == 86.0
+    quo, rem = cnp.polydiv(cnp.poly1d([1, 0, -1]), cnp.poly1d([1, 1]))
+    assert quo == cnp.poly1d([1.0, -1.0]) and rem == cnp.poly1d([0.0])
+    p2 = cnp.poly1d([3j, 2j, 1j]).integ()
+    assert bool((p2.coeffs == cnp.array([1j, 1j, 1j, 0])).all())
+    p3 = cnp.poly1d([3, 2, 1]).integ(3, k=[9, 7, 6])
+    assert bool((p3.coeffs == cnp.array([1 / 4. / 5., 1 / 3. / 4., 1 / 2. / 3., 9 / 1. / 2., 7,
+                                         6])).all())
+
+
+@pytest.mark.parametrize("dt", ["int64", "float32", "complex64", "float64", "int8"])
+def test_ported_poly1d_misc(dt):
+    ar = cnp.array([1, 2, 3], dtype=dt)
+    p = cnp.poly1d(ar)
+    assert np.asarray(cnp.asarray(p)).dtype == np.dtype(dt) and len(p) == 2
+    for index, ref in {-1: 0, 0: 3, 1: 2, 2: 1, 3: 0}.items():
+        assert p[index] == ref and str(p[index].dtype) == dt
+    z = cnp.poly1d(cnp.zeros(3, dtype=dt))
+    assert str(z.coeffs.dtype) == dt
+
+
+def test_ported_poly_and_roots():
+    for r in ([3, -np.sqrt(2), np.sqrt(2)], [[1, 2, 3], [4, 5, 6], [7, 8, 0]]):
+        np.testing.assert_allclose(np.asarray(cnp.poly(cnp.array(r))), np.poly(r), atol=1e-10)
+    for r in ([1.082j, 2.613j, -2.613j, -1.082j], [1j, -1j, 1 + 2j, 1 - 2j, 1 + 3j, 1 - 3j],
+              [1j, -1j], [1, -1], [1j, -1.0000001j]):
+        assert np.asarray(cnp.poly(cnp.array(r))).dtype == np.poly(r).dtype
+    v = np.arange(1, 21)
+    np.testing.assert_allclose(np.asarray(cnp.poly(cnp.array(v))), np.poly(v), rtol=1e-12)
+    np.testing.assert_allclose(np.asarray(cnp.poly(cnp.diag(cnp.array(v)))), np.poly(np.diag(v)),
+                               rtol=1e-6)
+    check(lambda xp: xp.roots(xp.array([1, 0, 0])))
+    check_error(lambda xp: xp.poly(xp.zeros((0, 0))))
+
+
+def test_ported_poly_eq_polydiv_mutable():
+    p, p2 = cnp.poly1d([1, 2, 3]), cnp.poly1d([1, 2, 4])
+    assert (p == None) is False and (p != None) is True  # noqa: E711
+    assert (p == p) is True and (p == p2) is False and (p != p2) is True
+    b = cnp.poly1d([2, 6, 6, 1])
+    a = cnp.poly1d([-1j, (1 + 2j), -(2 + 1j), 1])
+    q, r = cnp.polydiv(b, a)
+    assert str(q.coeffs.dtype) == "complex128" and str(r.coeffs.dtype) == "complex128"
+    np.testing.assert_allclose(np.asarray((q * a + r).coeffs), np.asarray(b.coeffs), atol=1e-12)
+    s, t = cnp.polydiv([1, 2, 3], cnp.poly1d([1, 2, 3]))
+    assert isinstance(s, cnp.poly1d) and isinstance(t, cnp.poly1d)
+    p = cnp.poly1d([1, 2, 3])
+    p.coeffs += 1
+    p.coeffs[2] += 10
+    assert list(map(int, p.coeffs)) == [2, 3, 14]
