@@ -36,7 +36,8 @@ enum {
 
 /** The series with coefficients c (along axis 0; c.ndim >= 1) in the given basis at the points x
  *  (any shape): numpy.polyval(c, x) for CNP_POLY_LEGACY with a 1-D c, else NumPy's
- *  <basis>val(x, c, tensor=True). *out is a new C-contiguous array of shape c.shape[1:] + x.shape
+ *  <basis>val(x, c, tensor=True). *out is a new C-contiguous array (the caller frees it with
+ *  cnp_array_free; written only on success) of shape c.shape[1:] + x.shape
  *  and dtype `dtype` (float32, float64, complex64 or complex128; NULL: bool and integer
  *  coefficients count as float64, then NumPy's promotion of c and x); c and x are cast to it
  *  (a real x stays real for the terms NumPy computes from x alone).

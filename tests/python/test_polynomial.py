@@ -883,3 +883,36 @@ def test_ported_poly_eq_polydiv_mutable():
     p.coeffs += 1
     p.coeffs[2] += 10
     assert list(map(int, p.coeffs)) == [2, 3, 14]
+
+
+@pytest.mark.parametrize("base", BASES, ids=BASE_IDS)
+def test_bad_input(base):
+    name, prefix, _ = base
+    check_error(lambda xp: fn(xp, base, "val")(xp.array([1.0, 2.0]), []))
+    check(lambda xp: fn(xp, base, "val")(xp.array([1.0, 2.0]), xp.zeros((0, 2))))
+    check_error(lambda xp: fn(xp, base, "vander")(xp.array([1.0, 2.0]), 2.5))
+    check_error(lambda xp: fn(xp, base, "fromroots")([[1.0, 2.0]]))
+    check(lambda xp: fn(xp, base, "roots")([1.0]))
+    check_error(lambda xp: fn(xp, base, "der")([1.0, 2.0], 1, 1, "a"))
+    check_error(lambda xp: fn(xp, base, "int")([1.0, 2.0], "a"))
+    check_error(lambda xp: fn(xp, base, "val3d")([1.0, 2.0], [1.0], [1.0], [[[1.0]]]))
+    check_error(lambda xp: fn(xp, base, "vander2d")([1.0], [1.0], []))
+    if name != "polynomial":
+        check_error(lambda xp: fn(xp, base, "gauss")(2.5))
+        outcome = []
+        for xp in (np, cnp):    # an integral float deg: deprecated, then NumPy's own outcome
+            with pytest.warns(DeprecationWarning, match="deg will need to be an integer"):
+                try:
+                    outcome.append(len(fn(xp, base, "gauss")(2.0)[0]))
+                except TypeError as e:
+                    outcome.append(str(e))
+        assert outcome[0] == outcome[1]
+
+
+def test_bad_input_legacy():
+    check_error(lambda xp: xp.polyder([1.0, 2, 3], -2))
+    check_error(lambda xp: xp.poly1d(xp.zeros((2, 2, 2))))
+    check_error(lambda xp: xp.poly(xp.zeros((2, 2, 2))))
+    check_error(lambda xp: xp.roots(xp.zeros((2, 2))))
+    close(lambda xp: xp.polyfit(xp.array([1.0, 2, 3]), xp.array([1.0, 2, 4]), 1, rcond=1e-3))
+    check_error(lambda xp: xp.polynomial.chebyshev.chebinterpolate(xp.sin, [2]))
