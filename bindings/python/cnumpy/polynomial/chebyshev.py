@@ -192,13 +192,13 @@ def chebint(c, m=1, k=[], lbnd=0, scl=1, axis=0):
     return pu._int(_int_step, chebval, c, m, k, lbnd, scl, axis)
 
 
-def _val_py(x, c):
+def _val_py(x, c, k=int):
     if len(c) == 1:
-        c0, c1 = c[0], 0
+        c0, c1 = c[0], k(0)
     elif len(c) == 2:
         c0, c1 = c[0], c[1]
     else:
-        x2 = 2 * x
+        x2 = k(2) * x
         c0, c1 = c[-2], c[-1]
         for i in range(3, len(c) + 1):
             tmp = c0

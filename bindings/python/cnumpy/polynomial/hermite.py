@@ -129,10 +129,10 @@ def hermint(c, m=1, k=[], lbnd=0, scl=1, axis=0):
     return pu._int(_int_step, hermval, c, m, k, lbnd, scl, axis)
 
 
-def _val_py(x, c):
-    x2 = x * 2
+def _val_py(x, c, k=int):
+    x2 = x * k(2)
     if len(c) == 1:
-        c0, c1 = c[0], 0
+        c0, c1 = c[0], k(0)
     elif len(c) == 2:
         c0, c1 = c[0], c[1]
     else:
@@ -141,7 +141,7 @@ def _val_py(x, c):
         for i in range(3, len(c) + 1):
             tmp = c0
             nd = nd - 1
-            c0 = c[-i] - c1 * (2 * (nd - 1))
+            c0 = c[-i] - c1 * k(2 * (nd - 1))
             c1 = tmp + c1 * x2
     return c0 + c1 * x2
 

@@ -124,9 +124,9 @@ def hermeint(c, m=1, k=[], lbnd=0, scl=1, axis=0):
     return pu._int(_int_step, hermeval, c, m, k, lbnd, scl, axis)
 
 
-def _val_py(x, c):
+def _val_py(x, c, k=int):
     if len(c) == 1:
-        c0, c1 = c[0], 0
+        c0, c1 = c[0], k(0)
     elif len(c) == 2:
         c0, c1 = c[0], c[1]
     else:
@@ -135,7 +135,7 @@ def _val_py(x, c):
         for i in range(3, len(c) + 1):
             tmp = c0
             nd = nd - 1
-            c0 = c[-i] - c1 * (nd - 1)
+            c0 = c[-i] - c1 * k(nd - 1)
             c1 = tmp + c1 * x
     return c0 + c1 * x
 

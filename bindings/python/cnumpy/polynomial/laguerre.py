@@ -127,9 +127,9 @@ def lagint(c, m=1, k=[], lbnd=0, scl=1, axis=0):
     return pu._int(_int_step, lagval, c, m, k, lbnd, scl, axis)
 
 
-def _val_py(x, c):
+def _val_py(x, c, k=int):
     if len(c) == 1:
-        c0, c1 = c[0], 0
+        c0, c1 = c[0], k(0)
     elif len(c) == 2:
         c0, c1 = c[0], c[1]
     else:
@@ -138,9 +138,9 @@ def _val_py(x, c):
         for i in range(3, len(c) + 1):
             tmp = c0
             nd = nd - 1
-            c0 = c[-i] - (c1 * (nd - 1)) / nd
-            c1 = tmp + (c1 * ((2 * nd - 1) - x)) / nd
-    return c0 + c1 * (1 - x)
+            c0 = c[-i] - (c1 * k(nd - 1)) / k(nd)
+            c1 = tmp + (c1 * (k(2 * nd - 1) - x)) / k(nd)
+    return c0 + c1 * (k(1) - x)
 
 
 def lagval(x, c, tensor=True):

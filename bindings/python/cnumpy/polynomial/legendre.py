@@ -130,9 +130,9 @@ def legint(c, m=1, k=[], lbnd=0, scl=1, axis=0):
     return pu._int(_int_step, legval, c, m, k, lbnd, scl, axis)
 
 
-def _val_py(x, c):
+def _val_py(x, c, k=int):
     if len(c) == 1:
-        c0, c1 = c[0], 0
+        c0, c1 = c[0], k(0)
     elif len(c) == 2:
         c0, c1 = c[0], c[1]
     else:
@@ -141,8 +141,8 @@ def _val_py(x, c):
         for i in range(3, len(c) + 1):
             tmp = c0
             nd = nd - 1
-            c0 = c[-i] - (c1 * (nd - 1)) / nd
-            c1 = tmp + (c1 * x * (2 * nd - 1)) / nd
+            c0 = c[-i] - (c1 * k(nd - 1)) / k(nd)
+            c1 = tmp + (c1 * x * k(2 * nd - 1)) / k(nd)
     return c0 + c1 * x
 
 

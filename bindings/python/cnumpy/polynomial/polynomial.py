@@ -99,8 +99,8 @@ def polyint(c, m=1, k=[], lbnd=0, scl=1, axis=0):
     return pu._int(_int_step, polyval, c, m, k, lbnd, scl, axis)
 
 
-def _val_py(x, c):
-    c0 = c[-1] + x * 0
+def _val_py(x, c, k=int):
+    c0 = c[-1] + x * k(0)
     for i in range(2, len(c) + 1):
         c0 = c[-i] + c0 * x
     return c0

@@ -25,6 +25,7 @@ __all__ = ["RankWarning", "as_series", "trimseq", "trimcoef", "getdomain", "mapd
 _sqrt, _square, _abs = UFUNCS["sqrt"], UFUNCS["square"], UFUNCS["absolute"]
 format_float = _format_float
 _INT_CODES = "?bBhHiIlLqQpP"
+_INT64 = _dtype("int64").type
 
 
 def trimseq(seq):
@@ -147,7 +148,7 @@ _X_INT_OP = {1: lambda n: True, 2: lambda n: n != 2, 3: lambda n: n == 1, 4: lam
              5: lambda n: True, 6: lambda n: n == 1}
 
 
-def _val_dtype(basis, c, x, is_arr, tensor):
+def _val_dtype(basis, c, x, is_arr, tensor, scalar_mode):
     """The dtype NumPy's loop ends with when the kernel reproduces that loop step for step,
     else None (then the loop itself runs over cnumpy's ufuncs)."""
     if c.dtype.kind not in "fc" or not (tensor or not is_arr or c.ndim == 1):
@@ -157,14 +158,15 @@ def _val_dtype(basis, c, x, is_arr, tensor):
         return None
     n = len(c)
     x_int = _X_INT_OP[basis](n)
-    scalar_mode = not is_arr or (x.ndim == 0 and c.ndim == 1)
     if xd.kind == "b" and x_int:
         xd = _dtype("int64")        # bool * int is int64 in NumPy
     elif xd.kind in "iu" and xd.itemsize < 8 and x_int and basis in (2, 4, 5) and \
             not scalar_mode:
         return None                 # 2*x, 1 - x wrap around in small integer arrays
     rd = promote_types(c.dtype, xd)
-    if scalar_mode and _prec(rd) < 8 and (x_int or n >= 3):
+    if scalar_mode and basis >= 2 and n >= 3 and _prec(c.dtype) < 8:
+        return None         # NumPy's first steps between narrow coefficient scalars
+    if scalar_mode and _prec(rd) < 8 and x_int:
         # Between NumPy scalars a Python int counts as int64: float32 becomes float64.
         rd = promote_types(rd, _dtype("float64"))
     if str(rd) not in _KERNEL_TYPES:
@@ -189,15 +191,29 @@ def _val(basis, fallback, x, c, tensor):
     if isinstance(x, (tuple, list)):
         x = asarray(x)
     is_arr = isinstance(x, ndarray)
-    rd = _val_dtype(basis, c, x, is_arr, tensor) if len(c) else None
+    scalar_mode = not is_arr or (x.ndim == 0 and c.ndim == 1)
+    rd = _val_dtype(basis, c, x, is_arr, tensor, scalar_mode) if len(c) else None
     if rd is not None:
         r = _val_kernel(basis, c, as_array(x), rd)
-        if not is_arr or (x.ndim == 0 and c.ndim == 1):
-            return r[()]
-        return r
+        return r[()] if scalar_mode else r
+    if scalar_mode and c.ndim == 1 and len(c):
+        # NumPy's loop over NumPy scalars: Python numbers count as int64/float64/complex128
+        # there (no value-based casting), which cnumpy's strong scalars reproduce.
+        return fallback(_strong(x), c, _INT64)
     if is_arr and tensor:
         c = c.reshape(c.shape + (1,) * x.ndim)
     return fallback(x, c)
+
+
+def _strong(x):
+    """x as a NumPy-typed scalar (Python numbers as int64/float64/complex128, 0-d arrays as
+    their scalar)."""
+    if isinstance(x, ndarray):
+        return x[()]
+    d = _scalar_dtype(x)
+    if isinstance(x, (bool, int, float, complex)) and d is not None:
+        return asarray(x, dtype=d)[()]
+    return x
 
 
 def _valnd(val_f, c, *args):
