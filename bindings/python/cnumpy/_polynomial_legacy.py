@@ -396,8 +396,9 @@ def polyval(p, x):
             # NumPy 1.24 casts the scalar coefficients by value against an array: as Python
             # numbers of a kind no higher than x's, cnumpy's weak scalars do the same.
             order = "buifc"
-            if order.index(p.dtype.kind if p.dtype.kind != "u" else "i") <= \
-                    order.index(x.dtype.kind if x.dtype.kind != "u" else "i"):
+            pk, xk = p.dtype.kind, x.dtype.kind
+            if order.index(pk if pk != "u" else "i") <= order.index(xk if xk != "u" else "i") \
+                    or (pk == "c" and xk == "f"):
                 for pv in p:
                     y = y * x + pv.item()
                 return y
