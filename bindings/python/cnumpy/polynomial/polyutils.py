@@ -196,7 +196,7 @@ def _val(basis, fallback, x, c, tensor):
     if rd is not None:
         r = _val_kernel(basis, c, as_array(x), rd)
         return r[()] if scalar_mode else r
-    if scalar_mode and c.ndim == 1 and len(c):
+    if scalar_mode and c.ndim == 1 and len(c) and (is_arr or _scalar_dtype(x) is not None):
         # NumPy's loop over NumPy scalars: Python numbers count as int64/float64/complex128
         # there (no value-based casting), which cnumpy's strong scalars reproduce.
         return fallback(_strong(x), c, _INT64)
