@@ -914,3 +914,30 @@ def test_bad_input_legacy():
     check_error(lambda xp: xp.roots(xp.zeros((2, 2))))
     close(lambda xp: xp.polyfit(xp.array([1.0, 2, 3]), xp.array([1.0, 2, 4]), 1, rcond=1e-3))
     check_error(lambda xp: xp.polynomial.chebyshev.chebinterpolate(xp.sin, [2]))
+
+
+# ---- printing cases after numpy/polynomial/tests/test_printing.py ------------------------------
+
+PRINT_COEFS = [[1, 2, 3], [-1, 0, 1], [1, 2, 0, -1], [0.5, 14.5], [1.0e-10, 1.0e10],
+               [float("nan"), float("inf"), -float("inf")], [0.0, 1e-4, 1e8, 123456789.125],
+               [1 / 3, 2 / 3, -1 / 7], [-0.0, 0.0], list(np.linspace(-1, 1, 12) * 1.2345e5)]
+
+
+@pytest.mark.parametrize("kind", [b[2] for b in BASES])
+@pytest.mark.parametrize("ci", range(len(PRINT_COEFS)))
+def test_printing_cases(kind, ci):
+    c = PRINT_COEFS[ci]
+    for dom, win, sym in ((None, None, "x"), ([0, 1], None, "z"), ([-2, 0], [-1, 1], "t"),
+                          ([1, 3], [0, 1], "x"), ([-1, 1], [-1, 1], "lam")):
+        e = getattr(npp, kind)(c, domain=dom, window=win, symbol=sym)
+        g = getattr(cpp, kind)(c, domain=dom, window=win, symbol=sym)
+        assert f"{g:unicode}" == f"{e:unicode}"
+        assert f"{g:ascii}" == f"{e:ascii}"
+        assert repr(g) == repr(e)
+        assert g._repr_latex_() == e._repr_latex_()
+    for opts in ({"precision": 4, "floatmode": "fixed"}, {"linewidth": 30}, {"precision": 2},
+                 {"linewidth": 1}):
+        with np.printoptions(**opts), cnp.printoptions(**opts):
+            e, g = getattr(npp, kind)(c), getattr(cpp, kind)(c)
+            assert str(g) == str(e), opts
+            assert g._repr_latex_() == e._repr_latex_(), opts
