@@ -22,15 +22,6 @@ namespace {
 
 constexpr int64_t kBlock = 256;
 
-template <class T>
-struct RealOf {
-  using type = T;
-};
-template <class R>
-struct RealOf<std::complex<R>> {
-  using type = R;
-};
-
 // A value of x's type (real or complex) widened to the result type, as NumPy casts an operand.
 template <class T, class X>
 inline T up(X x) {
@@ -60,7 +51,7 @@ void block(Basis basis, const T* c, int64_t n, const X* x, T* out, int64_t len) 
       break;
     default: {
       // The Clenshaw bases: c0/c1 start from the last two coefficients (or c[0] and 0).
-      // `w(j)` is the x-only factor the final step multiplies c1 by.
+      // fin(j) is the x-only factor the final step multiplies c1 by (x, 1 - x or x*2).
       X zero = AX::from_index(0);
       auto fin = [&](int64_t j) -> X {
         switch (basis) {
