@@ -20,6 +20,7 @@
 #include "cnumpy/interop.h"
 #include "cnumpy/sort.h"
 #include "cnumpy/numeric.h"
+#include "cnumpy/polynomial.h"
 
 /* ---- cnumpy extensions: not part of NumPy ------------------------------------------------ */
 #include "cnumpy/audio.h"   /* cnp_audio_*: resampling, loudness, normalisation */

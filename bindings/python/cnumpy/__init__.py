@@ -58,6 +58,9 @@ from ._constants import __all__ as _constants_all
 from ._info import info, show_config
 from ._products import dot, vdot, inner, outer, matmul, tensordot, einsum, kron, trace  # noqa: F811
 from . import linalg
+from ._polynomial_legacy import (poly, roots, polyint, polyder, polyadd, polysub, polymul,
+                                 polydiv, polyval, poly1d, polyfit, RankWarning, vander)
+from . import polynomial
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
@@ -102,3 +105,5 @@ __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack
 __all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "correlate", "convolve",
              "interp", "cross", "packbits", "unpackbits", "histogramdd", "histogram2d"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)
+__all__ += ["poly", "roots", "polyint", "polyder", "polyadd", "polysub", "polymul", "polydiv",
+            "polyval", "poly1d", "polyfit", "RankWarning", "vander"]
