@@ -19,6 +19,7 @@
 #include "cnumpy/print.h"
 #include "cnumpy/interop.h"
 #include "cnumpy/sort.h"
+#include "cnumpy/random.h"
 
 /* ---- cnumpy extensions: not part of NumPy ------------------------------------------------ */
 #include "cnumpy/audio.h"   /* cnp_audio_*: resampling, loudness, normalisation */

@@ -49,6 +49,7 @@ from ._constants import __all__ as _constants_all
 from ._info import info, show_config
 from ._products import dot, vdot, inner, outer, matmul, tensordot, einsum, kron, trace  # noqa: F811
 from . import linalg
+from . import random
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
