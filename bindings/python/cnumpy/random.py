@@ -22,8 +22,11 @@ from ._convert import array as _array, asarray as _asarray
 from ._creation import arange as _arange, empty as _empty, zeros as _zeros
 from ._dtype import dtype as _dtype
 from ._ndarray import ndarray
-from ._reduce import cumsum as _cumsum
-from ._shape_funcs import swapaxes as _swapaxes
+from ._mathfuncs import allclose as _allclose
+from ._products import dot as _dot
+from ._reduce import cumprod as _cumprod, cumsum as _cumsum
+from ._shape_funcs import moveaxis as _moveaxis, swapaxes as _swapaxes
+from ._ufunc_table import UFUNCS as _UFUNCS
 from ._sorting import unique as _unique
 
 __all__ = ["SeedSequence", "BitGenerator", "PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64",
@@ -873,8 +876,7 @@ class Generator:
                     self.shuffle(flat)
                     out[...] = flat.reshape(out.shape)
                     return out
-                flat = out.reshape(-1, order="K" if False else "A")
-                self.shuffle(flat)
+                self.shuffle(out.ravel(order="A"))
             else:
                 self.shuffle(out)
             return out
@@ -883,7 +885,7 @@ class Generator:
             if out.size:
                 self.shuffle(out)
             return out
-        moved = _swapaxes(out, ax, -1)
+        moved = _moveaxis(out, ax, -1)
         for index in _ndindex(moved.shape[:-1]):
             self.shuffle(moved[index])
         return out
@@ -991,12 +993,103 @@ def _multinomial(bitgen, n, pvals, size, legacy):
                         arr if size is not None else _NULL, 1 if legacy else 0)
 
 
+_sqrt, _absolute = _UFUNCS["sqrt"], _UFUNCS["absolute"]
+
+
 def _dirichlet(gen, alpha, size, legacy):
-    raise NotImplementedError("cnumpy: dirichlet is not implemented yet")
+    """dirichlet: k standard-gamma draws per row in C order (the library's broadcast draw gives
+    NumPy's loop order), each row scaled by 1/sum with the sum taken left to right (cumsum);
+    Generator's small-alpha path (max(alpha) < 0.1) draws the stick-breaking betas."""
+    k = len(alpha)
+    alpha_arr = _asarray(alpha, dtype="float64")
+    if alpha_arr.ndim != 1:
+        raise ValueError("object too deep for desired array" if alpha_arr.ndim > 1 else
+                         "object of too small depth for desired array")
+    if k and bool((alpha_arr <= 0).any()):
+        raise ValueError("alpha <= 0")
+    if size is None:
+        shape = (k,)
+    else:
+        try:
+            shape = (operator.index(size), k)
+        except TypeError:
+            shape = tuple(size) + (k,)
+    if k == 0 or _prod(shape) == 0:
+        return _zeros(shape, dtype="float64")
+    bitgen = gen._bit_generator
+    if not legacy and alpha_arr.max() < 0.1:
+        csum = _cumsum(alpha_arr[::-1])[::-1].copy()
+        if k == 1:
+            return _asarray([1.0] * _prod(shape), dtype="float64").reshape(shape)
+        v = _draw(bitgen, "beta", (alpha_arr[:-1].copy(), csum[1:].copy()), shape[:-1] + (k - 1,))
+        acc = _cumprod(1.0 - v, axis=-1)
+        out = _empty(shape, dtype="float64")
+        out[..., 0] = v[..., 0]
+        if k > 2:
+            out[..., 1:k - 1] = acc[..., :k - 2] * v[..., 1:]
+        out[..., k - 1] = acc[..., k - 2]
+        return out
+    g = _draw(bitgen, "standard_gamma", (alpha_arr,), shape, legacy=legacy)
+    acc = _cumsum(g, axis=-1)[..., k - 1:]
+    return g * (1.0 / acc)
 
 
-def _multivariate_normal(gen, mean, cov, size, check_valid, tol, method):
-    raise NotImplementedError("cnumpy: multivariate_normal is not implemented yet")
+def _multivariate_normal(gen, mean, cov, size, check_valid, tol, method, legacy=False):
+    """multivariate_normal as NumPy composes it (standard normals times a factor of cov from
+    cnumpy.linalg). Bit-exact only where cnumpy.linalg's factorisation is (docs/random.md)."""
+    from . import linalg
+    if method not in {"eigh", "svd", "cholesky"}:
+        raise ValueError("method must be one of {'eigh', 'svd', 'cholesky'}")
+    mean = _array(mean)
+    cov = _array(cov)
+    if mean.dtype.kind == "c" or cov.dtype.kind == "c":
+        raise TypeError("mean and cov must not be complex")
+    if size is None:
+        shape = []
+    elif _is_int(size):
+        shape = [operator.index(size)]
+    else:
+        shape = list(size)
+    if len(mean.shape) != 1:
+        raise ValueError("mean must be 1 dimensional")
+    if len(cov.shape) != 2 or cov.shape[0] != cov.shape[1]:
+        raise ValueError("cov must be 2 dimensional and square")
+    if mean.shape[0] != cov.shape[0]:
+        raise ValueError("mean and cov must have same length")
+    final_shape = list(shape[:]) + [mean.shape[0]]
+    x = gen.standard_normal(final_shape).reshape(-1, mean.shape[0])
+    cov = cov.astype("float64")
+    if method == "svd":
+        (u, s, vh) = linalg.svd(cov)
+    elif method == "eigh":
+        (s, u) = linalg.eigh(cov)
+    else:
+        lower = linalg.cholesky(cov)
+    if check_valid != "ignore" and method != "cholesky":
+        if check_valid != "warn" and check_valid != "raise":
+            raise ValueError("check_valid must equal 'warn', 'raise', or 'ignore'")
+        if method == "svd":
+            psd = _allclose(_dot(vh.T * s, vh), cov, rtol=tol, atol=tol)
+        else:
+            psd = not bool((s < -tol).any())
+        if not psd:
+            if check_valid == "warn":
+                warnings.warn("covariance is not symmetric positive-semidefinite.",
+                              RuntimeWarning)
+            else:
+                raise ValueError("covariance is not symmetric positive-semidefinite.")
+    if legacy:
+        x = _dot(x, _sqrt(s)[:, None] * vh)
+        x += mean
+    else:
+        if method == "cholesky":
+            factor = lower
+        elif method == "eigh":
+            factor = u * _sqrt(_absolute(s))
+        else:
+            factor = u * _sqrt(s)
+        x = mean + x @ factor.T
+    return x.reshape(tuple(final_shape))
 
 
 def default_rng(seed=None):
@@ -1208,7 +1301,7 @@ class RandomState:
         return _dirichlet(self, alpha, size, legacy=True)
 
     def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8):
-        raise NotImplementedError("cnumpy: RandomState.multivariate_normal is not implemented yet")
+        return _multivariate_normal(self, mean, cov, size, check_valid, tol, "svd", legacy=True)
 
     def tomaxint(self, size=None):
         return self.randint(0, 2**63 - 1, size=size, dtype="int64") if False else \
@@ -1221,7 +1314,10 @@ class RandomState:
         dt = _dtype("int64" if dtype is int else ("bool" if dtype is bool else dtype))
         if dt.name not in _INT_DTYPES:
             raise TypeError("Unsupported dtype %r for randint" % dt)
-        return _integers(self._bit_generator, low, high, size, dt, False, True)
+        r = _integers(self._bit_generator, low, high, size, dt, False, True)
+        if size is None and dtype in (bool, int) and not isinstance(r, ndarray):
+            return dtype(r)         # NumPy returns Python ints and bools for these
+        return r
 
     def random_integers(self, low, high=None, size=None):
         if high is None:
