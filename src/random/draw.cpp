@@ -3,6 +3,7 @@
 // messages), the extra checks some methods make first, and the per-element draw.
 #include "random/draw.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -282,6 +283,7 @@ void negative_binomial_checks(std::vector<Param>& p, bool scalar) {
 
 const Method kMethods[] = {
     {"random", B, 0, {}, D0(g.next_double()), nullptr, nullptr},
+    {"tomaxint", L, 0, {}, nullptr, [](BitGen& g, const V*, BinomialCache&) -> int64_t { return int64_t(g.next64() >> 1); }, nullptr},
     {"standard_normal", G, 0, {}, D0(standard_normal(g)), nullptr, nullptr},
     {"standard_normal", L, 0, {}, D0(legacy::gauss(g)), nullptr, nullptr},
     {"standard_exponential", G, 0, {}, D0(standard_exponential(g)), nullptr, nullptr},
@@ -347,6 +349,33 @@ const Method kMethods[] = {
 #undef D1
 #undef I1
 
+// The broadcast shape of the arrays as NumPy's multi-iterator computes it (axes outer, arrays
+// inner), with its wording of a mismatch.
+int32_t multi_broadcast(int n, const Array* const* arrays, int64_t* shape) {
+  int32_t nd = 0;
+  for (int i = 0; i < n; ++i) nd = std::max(nd, arrays[i]->ndim());
+  for (int32_t d = 0; d < nd; ++d) {
+    shape[d] = 1;
+    int src = 0;
+    for (int j = 0; j < n; ++j) {
+      const int32_t k = d + arrays[j]->ndim() - nd;
+      if (k < 0) continue;
+      const int64_t t = arrays[j]->shape(k);
+      if (t == 1) continue;
+      if (shape[d] == 1) {
+        shape[d] = t;
+        src = j;
+      } else if (shape[d] != t) {
+        throw_value("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg " +
+                    std::to_string(src) + " with shape " + shape_str(arrays[src]->ndim(), arrays[src]->shape()) +
+                    " and arg " + std::to_string(j) + " with shape " + shape_str(arrays[j]->ndim(), arrays[j]->shape()) +
+                    ".");
+      }
+    }
+  }
+  return nd;
+}
+
 const Method& find(const char* name, bool legacy) {
   if (!name) throw Error(CNP_ERR_INVALID_HANDLE, "method name is NULL");
   for (const Method& m : kMethods)
@@ -397,7 +426,7 @@ float draw_f32(BitGen& g, const std::string& name, const V* v) {
   if (name == "random") return g.next_float();
   if (name == "standard_normal") return standard_normal_f(g);
   if (name == "standard_exponential") return standard_exponential_f(g);
-  if (name == "standard_exponential_inv") return -std::log1p(-g.next_float());
+  if (name == "standard_exponential_inv") return float(-std::log1p(-double(g.next_float())));  // NumPy's double log1p
   return standard_gamma_f(g, float(v[0].d));
 }
 
@@ -446,8 +475,8 @@ Array draw(BitGen& g, const char* method, bool legacy, int32_t nparams, const Ar
     if (!(out->c_contiguous() || out->f_contiguous()) || !out->writeable())
       throw_value("Supplied output array must be contiguous, writable, aligned, and in machine byte-order.");
     if (out->dtype()->typenum != out_dtype->typenum)
-      throw_type("Supplied output array has the wrong type. Expected " + dtype_repr(out_dtype) + ", got " +
-                 dtype_repr(out->dtype()));
+      throw_type("Supplied output array has the wrong type. Expected " + out_dtype->name + ", got " +
+                 out->dtype()->name);
     if (size && (ndim != out->ndim() || !std::equal(size, size + ndim, out->shape())))
       throw_value("size must match out.shape when used together");
     nd = out->ndim();
@@ -458,7 +487,7 @@ Array draw(BitGen& g, const char* method, bool legacy, int32_t nparams, const Ar
   } else {
     std::vector<const Array*> cs;
     for (auto& p : ps) cs.push_back(&p.arr);
-    nd = cs.empty() ? 0 : broadcast_shape(int(cs.size()), cs.data(), shape);
+    nd = cs.empty() ? 0 : multi_broadcast(int(cs.size()), cs.data(), shape);
   }
   if (!scalar && (size || out)) {
     // NumPy broadcasts (out, params...) and requires the result to be out's shape.
@@ -466,7 +495,7 @@ Array draw(BitGen& g, const char* method, bool legacy, int32_t nparams, const Ar
     std::vector<const Array*> cs{&shell};
     for (auto& p : ps) cs.push_back(&p.arr);
     int64_t bshape[kMaxDims];
-    const int32_t bnd = broadcast_shape(int(cs.size()), cs.data(), bshape);
+    const int32_t bnd = multi_broadcast(int(cs.size()), cs.data(), bshape);
     if (bnd != nd || !std::equal(shape, shape + nd, bshape))
       throw_value("Output size " + numpy_shape_string(nd, shape) +
                   " is not compatible with broadcast dimensions of inputs " + numpy_shape_string(bnd, bshape) + ".");

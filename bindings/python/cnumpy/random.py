@@ -353,9 +353,10 @@ class MT19937(BitGenerator):
                     if obj.size == 0:
                         raise ValueError("Seed must be non-empty") from None
                     if obj.dtype.kind not in "iub":
-                        raise TypeError("Cannot cast array data from dtype('%s') to "
-                                        "dtype('int64') according to the rule 'safe'"
-                                        % obj.dtype.name) from None
+                        raise TypeError("Cannot cast %s from dtype('%s') to dtype('int64') "
+                                        "according to the rule 'safe'"
+                                        % ("scalar" if obj.ndim == 0 else "array data",
+                                           obj.dtype.name)) from None
                     if obj.ndim != 1:
                         raise ValueError("Seed array must be 1-d") from None
                     _call(_bitgen_legacy_seed, self._h, obj._h)
@@ -478,7 +479,7 @@ class SFC64(BitGenerator):
             raise TypeError("state must be a dict")
         bitgen = value.get("bit_generator", "")
         if bitgen != "SFC64":
-            raise ValueError("state must be for a SFC64 PRNG")
+            raise ValueError("state must be for a SFC64 RNG")
         s = value["state"]["state"]
         s = [int(v) for v in (s.tolist() if hasattr(s, "tolist") else s)]
         self._set_bitgen_words(s + [int(value["has_uint32"]), int(value["uinteger"])])
@@ -1304,8 +1305,7 @@ class RandomState:
         return _multivariate_normal(self, mean, cov, size, check_valid, tol, "svd", legacy=True)
 
     def tomaxint(self, size=None):
-        return self.randint(0, 2**63 - 1, size=size, dtype="int64") if False else \
-            _integers(self._bit_generator, 0, 2**63 - 1, size, _dtype("int64"), True, True)
+        return self._d("tomaxint", (), size, True)
 
     def randint(self, low, high=None, size=None, dtype=int):
         if high is None:
