@@ -5,7 +5,6 @@ integers/randint (the buffered 8/16-bit draws, full ranges, endpoint, broadcast 
 float32 outputs, parameter broadcasting, mixed call sequences on one generator, state
 save/restore (dicts and RandomState tuples, the cached Gaussian), advance/jumped, spawn trees,
 shuffle/permutation/permuted/choice, and NumPy's exceptions and messages for bad parameters."""
-import pickle  # noqa: F401  (kept out: state dicts are compared directly)
 import warnings
 
 import numpy as np
