@@ -40,7 +40,8 @@ inline double next_double(E& e) {
   if constexpr (requires { e.next_double(); })
     return e.next_double();
   else
-    return double(e.next64() >> 11) * (1.0 / 9007199254740992.0);
+    // < 2**53: exact, and a signed convert is one instruction
+    return double(int64_t(e.next64() >> 11)) * (1.0 / 9007199254740992.0);
 }
 template <class E>
 inline float next_float(E& e) {
@@ -82,7 +83,7 @@ struct BitGen {
   }
   double next_double() {
     if (kind == kMt19937) return mt.next_double();
-    return double(next64() >> 11) * (1.0 / 9007199254740992.0);
+    return double(int64_t(next64() >> 11)) * (1.0 / 9007199254740992.0);
   }
   float next_float() { return float(next32() >> 8) * (1.0f / 16777216.0f); }
 };

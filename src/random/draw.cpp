@@ -12,6 +12,7 @@
 #include "core/broadcast.hpp"
 #include "core/cast.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "random/distributions.hpp"
 #include "random/legacy.hpp"
 #include "random/ziggurat.hpp"
@@ -397,10 +398,31 @@ void fill_fast(BitGen& g, double* out, int64_t n, F draw) {
   });
 }
 
+// random() of a PCG generator split over the pool: part k starts from the state advanced by its
+// first index (one 64-bit draw per double), so the values are exactly the serial ones whatever the
+// thread count; the state ends advanced by n, as after the serial loop.
+template <class P>
+void pcg_random_parallel(P& p, u128 mult, double* out, int64_t n) {
+  const int nparts = std::max(1, std::min(num_threads(), 8));
+  const u128 start = p.state;
+  parallel_run(nparts, [&](int k) {
+    const int64_t lo = n * k / nparts, hi = n * (k + 1) / nparts;
+    P local = p;
+    local.state = lcg_advance(start, u128(lo), mult, p.inc);
+    for (int64_t i = lo; i < hi; ++i) out[i] = double(int64_t(local.next64() >> 11)) * (1.0 / 9007199254740992.0);
+  });
+  p.state = lcg_advance(start, u128(n), mult, p.inc);
+}
+
 // The hot methods with scalar parameters and float64 output: loops over the concrete engine.
 bool fast_path(BitGen& g, const Method& m, bool legacy, const V* v, double* out, int64_t n) {
   const std::string name = m.name;
-  if (name == "random") {
+  constexpr int64_t kParallelMin = int64_t(1) << 20;
+  if (name == "random" && n >= kParallelMin && g.kind == kPcg64) {
+    pcg_random_parallel(g.pcg, kPcgMult, out, n);
+  } else if (name == "random" && n >= kParallelMin && g.kind == kPcg64Dxsm) {
+    pcg_random_parallel(g.dxsm, u128(kPcgCheapMult), out, n);
+  } else if (name == "random") {
     fill_fast(g, out, n, [](auto& e) { return next_double(e); });
   } else if (name == "standard_normal" && !legacy) {
     fill_fast(g, out, n, [](auto& e) { return standard_normal(e); });
@@ -522,7 +544,16 @@ Array draw(BitGen& g, const char* method, bool legacy, int32_t nparams, const Ar
   if (out_dtype->typenum == CNP_FLOAT32) {
     float* o = reinterpret_cast<float*>(result.data());
     if (scalar) {
-      for (int64_t i = 0; i < n; ++i) o[i] = draw_f32(g, name, v);
+      with_engine(g, [&](auto& e) {
+        if (name == "random")
+          for (int64_t i = 0; i < n; ++i) o[i] = next_float(e);
+        else if (name == "standard_normal")
+          for (int64_t i = 0; i < n; ++i) o[i] = standard_normal_f(e);
+        else if (name == "standard_exponential")
+          for (int64_t i = 0; i < n; ++i) o[i] = standard_exponential_f(e);
+        else
+          for (int64_t i = 0; i < n; ++i) o[i] = draw_f32(g, name, v);
+      });
       return result;
     }
   } else if (!m.fi && scalar && fast_path(g, m, legacy, v, reinterpret_cast<double*>(result.data()), n)) {

@@ -303,6 +303,38 @@ Array integers(BitGen& g, const Array& low, const Array& high, bool endpoint, bo
   Array result = Array::allocate(dtype, nd, shape, CNP_ORDER_C);
   char* out = result.data();
   const int64_t isz = dtype->itemsize;
+  if (lo.size() == 1 && hi.size() == 1) {
+    // One range for every element: the draw picked once, the loop typed and inlined.
+    const uint64_t off = uint64_t(lo[0]), rng = uint64_t(hi[0] - lo[0]);
+    with_engine(g, [&](auto& e) {
+      Bounded<std::remove_reference_t<decltype(e)>> b{e, masked};
+      auto fill = [&](auto* o, auto one) {
+        for (int64_t k = 0; k < n; ++k) o[k] = static_cast<std::remove_reference_t<decltype(*o)>>(one());
+      };
+      if (rng == 0 || bits == 1) {
+        for (int64_t k = 0; k < n; ++k) {
+          const uint64_t v = b.draw(bits, off, rng);
+          std::memcpy(out + k * isz, &v, size_t(isz));
+        }
+      } else if (bits == 64 && rng < 0xFFFFFFFFull) {
+        fill(reinterpret_cast<uint64_t*>(out), [&] { return off + b.bounded32(uint32_t(rng)); });
+      } else if (bits == 64 && rng > 0xFFFFFFFFull && rng != UINT64_MAX) {
+        fill(reinterpret_cast<uint64_t*>(out), [&] { return off + b.bounded64(rng); });
+      } else if (bits == 32 && rng < 0xFFFFFFFFull) {
+        fill(reinterpret_cast<uint32_t*>(out), [&] { return uint32_t(off) + b.bounded32(uint32_t(rng)); });
+      } else if (bits == 16 && rng < 0xFFFF) {
+        fill(reinterpret_cast<uint16_t*>(out), [&] { return uint16_t(uint16_t(off) + b.bounded16(uint16_t(rng))); });
+      } else if (bits == 8 && rng < 0xFF) {
+        fill(reinterpret_cast<uint8_t*>(out), [&] { return uint8_t(uint8_t(off) + b.bounded8(uint8_t(rng))); });
+      } else {
+        for (int64_t k = 0; k < n; ++k) {
+          const uint64_t v = b.draw(bits, off, rng);
+          std::memcpy(out + k * isz, &v, size_t(isz));
+        }
+      }
+    });
+    return result;
+  }
   with_engine(g, [&](auto& e) {
     Bounded<std::remove_reference_t<decltype(e)>> b{e, masked};
     int64_t ol = 0, oh = 0;

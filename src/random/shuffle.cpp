@@ -11,6 +11,29 @@
 
 namespace cnp::random {
 
+namespace {
+// NumPy's random_interval (masked rejection in [0, max]) on the concrete engine.
+template <class E>
+inline uint64_t interval(E& e, uint64_t max) {
+  if (max == 0) return 0;
+  uint64_t mask = max, value;
+  mask |= mask >> 1;
+  mask |= mask >> 2;
+  mask |= mask >> 4;
+  mask |= mask >> 8;
+  mask |= mask >> 16;
+  mask |= mask >> 32;
+  if (max <= 0xffffffffull) {
+    while ((value = (next32(e) & mask)) > max) {
+    }
+  } else {
+    while ((value = (e.next64() & mask)) > max) {
+    }
+  }
+  return value;
+}
+}  // namespace
+
 void shuffle(BitGen& g, Array& a) {
   a.require_writeable();
   if (a.ndim() == 0) throw_type("len() of unsized object");
@@ -39,14 +62,16 @@ void shuffle(BitGen& g, Array& a) {
   const int64_t stride = a.stride(0);
   if (sub_n == 1 && offs[0] == 0) {
     if (isz == 8) {
-      for (int64_t i = n - 1; i >= 1; --i) {
-        const int64_t j = int64_t(random_interval(g, uint64_t(i)));
-        uint64_t t, u;
-        std::memcpy(&t, base + j * stride, 8);
-        std::memcpy(&u, base + i * stride, 8);
-        std::memcpy(base + j * stride, &u, 8);
-        std::memcpy(base + i * stride, &t, 8);
-      }
+      with_engine(g, [&](auto& e) {
+        for (int64_t i = n - 1; i >= 1; --i) {
+          const int64_t j = int64_t(interval(e, uint64_t(i)));
+          uint64_t t, u;
+          std::memcpy(&t, base + j * stride, 8);
+          std::memcpy(&u, base + i * stride, 8);
+          std::memcpy(base + j * stride, &u, 8);
+          std::memcpy(base + i * stride, &t, 8);
+        }
+      });
       return;
     }
     char buf[64];

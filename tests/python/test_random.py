@@ -572,3 +572,14 @@ def test_threads_share_global_state_safely():
     got = np.sort(np.concatenate(results))
     np.random.seed(0)
     assert np.array_equal(got, np.sort(np.random.rand(4000)))   # the same 4000 draws, each once
+
+
+@pytest.mark.parametrize("kind", ["PCG64", "PCG64DXSM"])
+def test_large_random_split_over_threads(kind):
+    # >= 2**20 doubles are filled in parts from advanced states: the same values and end state
+    def big(xp):
+        g = gen(xp, kind, 21)
+        g.random(3)
+        a = g.random(2**20 + 7)
+        return xp.concatenate([a[:5], a[-5:], a[::100003], g.random(4), g.integers(0, 9, 3) * 1.0])
+    check(big)
