@@ -223,4 +223,12 @@ CNP_API cnp_status cnp_random_choice_noreplace(cnp_bitgen* g, int64_t pop_size, 
   return produce(out, [&] { return rnd::choice_noreplace(gen_of(g), pop_size, size, shuffle != 0); });
 }
 
+CNP_API cnp_status cnp_random_multivariate_hypergeometric(cnp_bitgen* g, const cnp_array* colors, int64_t nsample,
+                                                          int32_t ndim, const int64_t* size, int32_t marginals,
+                                                          cnp_array** out) {
+  return produce(out, [&] {
+    return rnd::multivariate_hypergeometric(gen_of(g), array_of(colors), nsample, ndim, size, marginals != 0);
+  });
+}
+
 }  // extern "C"

@@ -128,6 +128,11 @@ CNP_API cnp_status cnp_random_multinomial(cnp_bitgen* g, const cnp_array* n, con
  *  than population when replace is False". */
 CNP_API cnp_status cnp_random_choice_noreplace(cnp_bitgen* g, int64_t pop_size, int64_t size, int32_t shuffle, cnp_array** out);
 
+/** Generator.multivariate_hypergeometric(colors, nsample, size, method): int64 counts of shape
+ *  size + (len(colors),) (size NULL = None); marginals 1 = method 'marginals', 0 = 'count'.
+ *  CNP_ERR_VALUE "nsample > sum(colors)", "nsample must be nonnegative.", ... */
+CNP_API cnp_status cnp_random_multivariate_hypergeometric(cnp_bitgen* g, const cnp_array* colors, int64_t nsample, int32_t ndim, const int64_t* size, int32_t marginals, cnp_array** out);
+
 /* CNP_DECLS_END */
 
 #ifdef __cplusplus

@@ -37,3 +37,10 @@ namespace cnp::random {
 // shuffle (large samples of large populations) or Floyd's algorithm, then shuffled if asked.
 Array choice_noreplace(BitGen& g, int64_t pop_size, int64_t size, bool shuffle);
 }  // namespace cnp::random
+
+namespace cnp::random {
+// Generator.multivariate_hypergeometric(colors, nsample, size, method): int64 of shape
+// size + (len(colors),); marginals: NumPy's 'marginals' method, else 'count'.
+Array multivariate_hypergeometric(BitGen& g, const Array& colors, int64_t nsample, int32_t ndim, const int64_t* size,
+                                  bool marginals);
+}  // namespace cnp::random

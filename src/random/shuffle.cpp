@@ -247,3 +247,71 @@ Array choice_noreplace(BitGen& g, int64_t pop_size, int64_t size, bool shuffle) 
 }
 
 }  // namespace cnp::random
+
+namespace cnp::random {
+
+Array multivariate_hypergeometric(BitGen& g, const Array& colors_in, int64_t nsample, int32_t ndim,
+                                  const int64_t* size, bool marginals) {
+  Array cc = cast_copy(colors_in, builtin_dtype(CNP_INT64), CNP_ORDER_C);
+  if (cc.ndim() != 1)
+    throw_value("colors must be a one-dimensional sequence of nonnegative integers not exceeding 9223372036854775807.");
+  const int64_t nc = cc.shape(0);
+  const int64_t* colors = reinterpret_cast<const int64_t*>(cc.data());
+  int64_t total = 0;
+  for (int64_t i = 0; i < nc; ++i) {
+    if (colors[i] < 0)
+      throw_value("colors must be a one-dimensional sequence of nonnegative integers not exceeding 9223372036854775807.");
+    if (__builtin_add_overflow(total, colors[i], &total))
+      throw_value("sum(colors) must not exceed the maximum value of a 64 bit signed integer (9223372036854775807)");
+  }
+  if (nsample < 0) throw_value("nsample must be nonnegative.");
+  if (marginals && total >= 1000000000)
+    throw_value("When method is \"marginals\", sum(colors) must be less than 1000000000.");
+  if (nsample > total) throw_value("nsample > sum(colors)");
+  int64_t shape[kMaxDims];
+  int32_t nd = 0;
+  if (size) {
+    if (ndim + 1 > kMaxDims) throw_value("size has too many dimensions");
+    std::copy(size, size + ndim, shape);
+    nd = ndim;
+  }
+  shape[nd++] = nc;
+  Array out = Array::allocate(builtin_dtype(CNP_INT64), nd, shape, CNP_ORDER_C, true);
+  if (nc == 0) return out;
+  int64_t* v = reinterpret_cast<int64_t*>(out.data());
+  const int64_t nvar = out.size() / nc;
+  if (total == 0 || nsample == 0 || nvar == 0) return out;
+  const bool more_than_half = nsample > total / 2;
+  const int64_t ns = more_than_half ? total - nsample : nsample;
+  if (marginals) {
+    for (int64_t i = 0; i < nvar * nc; i += nc) {
+      int64_t to_sample = ns, remaining = total;
+      for (int64_t j = 0; to_sample > 0 && j + 1 < nc; ++j) {
+        remaining -= colors[j];
+        const int64_t r = hypergeometric(g, colors[j], remaining, to_sample);
+        v[i + j] = r;
+        to_sample -= r;
+      }
+      if (to_sample > 0) v[i + nc - 1] = to_sample;
+      if (more_than_half)
+        for (int64_t k = 0; k < nc; ++k) v[i + k] = colors[k] - v[i + k];
+    }
+    return out;
+  }
+  // 'count': a partial Fisher-Yates over the list of every item's color.
+  std::vector<int64_t> choices(static_cast<size_t>(total));
+  for (int64_t i = 0, k = 0; i < nc; ++i)
+    for (int64_t j = 0; j < colors[i]; ++j) choices[size_t(k++)] = i;
+  for (int64_t i = 0; i < nvar * nc; i += nc) {
+    for (int64_t j = 0; j < ns; ++j) {
+      const int64_t k = j + int64_t(random_interval(g, uint64_t(total - j - 1)));
+      std::swap(choices[size_t(k)], choices[size_t(j)]);
+    }
+    for (int64_t j = 0; j < ns; ++j) v[i + choices[size_t(j)]] += 1;
+    if (more_than_half)
+      for (int64_t k = 0; k < nc; ++k) v[i + k] = colors[k] - v[i + k];
+  }
+  return out;
+}
+
+}  // namespace cnp::random

@@ -583,3 +583,19 @@ def test_large_random_split_over_threads(kind):
         a = g.random(2**20 + 7)
         return xp.concatenate([a[:5], a[-5:], a[::100003], g.random(4), g.integers(0, 9, 3) * 1.0])
     check(big)
+
+
+@pytest.mark.parametrize("method", ["count", "marginals"])
+def test_multivariate_hypergeometric(method):
+    g = lambda xp: xp.random.default_rng(17)  # noqa: E731
+    check(lambda xp: g(xp).multivariate_hypergeometric([16, 8, 4], 6, size=200, method=method))
+    check(lambda xp: g(xp).multivariate_hypergeometric([16, 8, 4], 20, size=(3, 4), method=method))
+    check(lambda xp: g(xp).multivariate_hypergeometric([5, 0, 3], 4, method=method))
+    check(lambda xp: g(xp).multivariate_hypergeometric([], 0, size=3, method=method))
+    check(lambda xp: g(xp).multivariate_hypergeometric([1000, 2000, 3000], 2500, size=5, method=method))
+    check_error(lambda xp: g(xp).multivariate_hypergeometric([3, 4], 8, method=method))
+    check_error(lambda xp: g(xp).multivariate_hypergeometric([3, -4], 2, method=method))
+    check_error(lambda xp: g(xp).multivariate_hypergeometric([3, 4], -1, method=method))
+    check_error(lambda xp: g(xp).multivariate_hypergeometric([3.5, 4], 1, method=method))
+    check_error(lambda xp: g(xp).multivariate_hypergeometric([[3, 4]], 1, method=method))
+    check_error(lambda xp: g(xp).multivariate_hypergeometric([3, 4], 1, method="bogus"))

@@ -39,11 +39,11 @@ _NULL = _backend.NULL
 (_seedseq_pool, _seedseq_generate_state, _bitgen_new, _bitgen_copy, _bitgen_get_state,
  _bitgen_set_state, _bitgen_legacy_seed, _bitgen_advance, _random_raw, _random_draw,
  _random_legacy_draw, _random_integers, _random_shuffle, _random_multinomial,
- _random_choice_noreplace) = (cfunc("cnp_" + n) for n in (
+ _random_choice_noreplace, _random_mvhg) = (cfunc("cnp_" + n) for n in (
     "random_seedseq_pool", "random_seedseq_generate_state", "bitgen_new", "bitgen_copy",
     "bitgen_get_state", "bitgen_set_state", "bitgen_legacy_seed", "bitgen_advance",
     "random_raw", "random_draw", "random_legacy_draw", "random_integers", "random_shuffle",
-    "random_multinomial", "random_choice_noreplace"))
+    "random_multinomial", "random_choice_noreplace", "random_multivariate_hypergeometric"))
 
 if _backend.NAME == "cffi":
     from ._cffi_backend import ffi as _ffi
@@ -823,6 +823,47 @@ class Generator:
 
     def dirichlet(self, alpha, size=None):
         return _dirichlet(self, alpha, size, legacy=False)
+
+    def multivariate_hypergeometric(self, colors, nsample, size=None, method="marginals"):
+        if method not in ["count", "marginals"]:
+            raise ValueError('method must be "count" or "marginals".')
+        try:
+            operator.index(nsample)
+        except TypeError:
+            raise ValueError("nsample must be an integer") from None
+        if nsample < 0:
+            raise ValueError("nsample must be nonnegative.")
+        if nsample > 2**63 - 1:
+            raise ValueError("nsample must not exceed %d" % (2**63 - 1))
+        msg = ("colors must be a one-dimensional sequence of nonnegative integers not "
+               "exceeding %d." % (2**63 - 1))
+        try:
+            c = _asarray(colors)
+        except (ValueError, OverflowError):
+            raise ValueError(msg) from None
+        if c.ndim != 1 or (c.size > 0 and c.dtype.kind not in "iu"):
+            raise ValueError(msg)
+        vals = c.tolist()
+        if any(v < 0 or v > 2**63 - 1 for v in vals):
+            raise ValueError(msg)
+        total = sum(vals)
+        if total > 2**63 - 1:
+            raise ValueError("sum(colors) must not exceed the maximum value of a 64 bit signed "
+                             "integer (%d)" % (2**63 - 1))
+        if method == "marginals" and total >= 1000000000:
+            raise ValueError('When method is "marginals", sum(colors) must be less than '
+                             '1000000000.')
+        if method == "count" and total > (2**63 - 1) // 8:
+            raise ValueError("When method is 'count', sum(colors) must not exceed %d"
+                             % ((2**63 - 1) // 8))
+        if nsample > total:
+            raise ValueError("nsample > sum(colors)")
+        c64 = _asarray(vals, dtype="int64")
+        nd, arr = _size(size)
+        with self.lock:
+            return _produce(_random_mvhg, self._bit_generator._h, c64._h, operator.index(nsample),
+                            nd, arr if size is not None else _NULL,
+                            1 if method == "marginals" else 0)
 
     def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8, *,
                             method="svd"):
