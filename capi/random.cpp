@@ -95,11 +95,12 @@ CNP_API cnp_status cnp_bitgen_new(int32_t kind, const cnp_array* seed_words, cnp
   });
 }
 
-CNP_API cnp_status cnp_bitgen_from_seed(int32_t kind, uint64_t seed, cnp_bitgen** out) {
+CNP_API cnp_status cnp_bitgen_from_seed(int32_t kind, int64_t seed, cnp_bitgen** out) {
   return get(out, [&] {
     const rnd::Kind k = kind_of(kind);
+    if (seed < 0) throw_value("expected non-negative integer");
     std::vector<uint32_t> e{uint32_t(seed)};
-    if (seed >> 32) e.push_back(uint32_t(seed >> 32));
+    if (uint64_t(seed) >> 32) e.push_back(uint32_t(uint64_t(seed) >> 32));
     auto pool = rnd::seed_pool(e.data(), int64_t(e.size()), nullptr, 0, 4);
     std::vector<uint32_t> w(static_cast<size_t>(rnd::seed_words(k)));
     rnd::generate_state(pool.data(), 4, w.data(), int64_t(w.size()));
@@ -172,6 +173,10 @@ CNP_API cnp_status cnp_bitgen_advance(cnp_bitgen* g, const cnp_array* delta) {
     auto w = words<uint64_t>(array_of(delta), CNP_UINT64);
     rnd::advance(bg, w.data(), int64_t(w.size()));
   });
+}
+
+CNP_API cnp_status cnp_bitgen_jump(cnp_bitgen* g, int64_t jumps) {
+  return run([&] { rnd::jump(gen_of(g), jumps); });
 }
 
 CNP_API cnp_status cnp_random_raw(cnp_bitgen* g, int32_t ndim, const int64_t* size, cnp_array** out) {

@@ -7,7 +7,7 @@
  * last bit (the same libm calls as NumPy's, glibc's).
  *
  * Seeding: NumPy seeds a bit generator from SeedSequence(seed).generate_state(...). From C,
- * cnp_bitgen_from_seed(kind, seed) does all of it for a non-negative integer seed below 2**64
+ * cnp_bitgen_from_seed(kind, seed) does all of it for a non-negative integer seed below 2**63
  * (cnp_bitgen_from_seed(CNP_BITGEN_PCG64, 1234, &g) is numpy.random.default_rng(1234)'s bit
  * generator); cnp_random_seedseq_pool/_generate_state expose SeedSequence itself (any entropy,
  * spawn keys) and cnp_bitgen_new takes its words. RandomState's legacy seeding:
@@ -65,8 +65,10 @@ CNP_API cnp_status cnp_bitgen_seed_words(int32_t kind, int64_t* out);
  *  seed_words holds SeedSequence.generate_state(cnp_bitgen_seed_words(kind), uint32) (1-D,
  *  cast to uint32). Philox's counter starts at 0. */
 CNP_API cnp_status cnp_bitgen_new(int32_t kind, const cnp_array* seed_words, cnp_bitgen** out);
-/** NumPy's BitGenerator(seed) for a non-negative integer seed (SeedSequence(seed) inside). */
-CNP_API cnp_status cnp_bitgen_from_seed(int32_t kind, uint64_t seed, cnp_bitgen** out);
+/** NumPy's BitGenerator(seed) for a non-negative integer seed (SeedSequence(seed) inside);
+ *  CNP_ERR_VALUE "expected non-negative integer" for a negative seed (larger seeds: through
+ *  cnp_random_seedseq_pool). */
+CNP_API cnp_status cnp_bitgen_from_seed(int32_t kind, int64_t seed, cnp_bitgen** out);
 /** An independent copy (same kind and state). */
 CNP_API cnp_status cnp_bitgen_copy(const cnp_bitgen* g, cnp_bitgen** out);
 /** Frees a bit generator (NULL accepted). */
@@ -92,6 +94,11 @@ CNP_API cnp_status cnp_bitgen_legacy_seed(cnp_bitgen* g, const cnp_array* key);
  *  low first); CNP_ERR_NOT_IMPLEMENTED for other kinds. jumped() is advance by
  *  0x9e3779b97f4a7c15f39cc0605cedc835 * jumps (PCG) or 2**128 * jumps (Philox). */
 CNP_API cnp_status cnp_bitgen_advance(cnp_bitgen* g, const cnp_array* delta);
+/** BitGenerator.jumped(jumps)'s state change, in place (copy first with cnp_bitgen_copy for
+ *  NumPy's new generator): PCG64/PCG64DXSM and Philox as cnp_bitgen_advance documents, MT19937 by
+ *  NumPy's 2**128-step jump polynomial applied jumps times; CNP_ERR_NOT_IMPLEMENTED for SFC64,
+ *  CNP_ERR_VALUE for jumps < 0. */
+CNP_API cnp_status cnp_bitgen_jump(cnp_bitgen* g, int64_t jumps);
 /** BitGenerator.random_raw(size): uint64 raw outputs (MT19937: its 32-bit words). */
 CNP_API cnp_status cnp_random_raw(cnp_bitgen* g, int32_t ndim, const int64_t* size, cnp_array** out);
 

@@ -186,4 +186,27 @@ void advance(BitGen& g, const uint64_t* d, int64_t n) {
   }
 }
 
+void jump(BitGen& g, int64_t jumps) {
+  if (jumps < 0) throw_value("jumps must be non-negative");
+  const u128 phi = (u128(0x9e3779b97f4a7c15ull) << 64) | 0xf39cc0605cedc835ull;
+  switch (g.kind) {
+    case kPcg64:
+    case kPcg64Dxsm: {
+      const u128 d = phi * u128(uint64_t(jumps));
+      const uint64_t w[2] = {uint64_t(d >> 64), uint64_t(d)};
+      advance(g, w, 2);
+      break;
+    }
+    case kPhilox: {
+      const uint64_t w[4] = {0, 0, uint64_t(jumps), 0};
+      advance(g, w, 4);
+      break;
+    }
+    case kMt19937:
+      for (int64_t i = 0; i < jumps; ++i) g.mt.jump();
+      break;
+    default: throw Error(CNP_ERR_NOT_IMPLEMENTED, "this bit generator cannot be jumped");
+  }
+}
+
 }  // namespace cnp::random

@@ -111,5 +111,8 @@ int64_t state_words(Kind k);
 // advance(delta) for PCG64/PCG64DXSM (128-bit delta, 2 words high first) and Philox (256-bit,
 // 4 words little-endian); resets the buffered values as NumPy does.
 void advance(BitGen& g, const uint64_t* delta, int64_t n);
+// jumped(jumps) in place: PCG64/PCG64DXSM advance by jumps * 0x9e3779b97f4a7c15f39cc0605cedc835,
+// Philox by jumps * 2**128, MT19937 by the jump polynomial applied jumps times.
+void jump(BitGen& g, int64_t jumps);
 
 }  // namespace cnp::random

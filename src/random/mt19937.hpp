@@ -34,6 +34,8 @@ struct Mt19937 {
   void seed_scalar(uint32_t s);
   // RandomState.seed(array): Matsumoto and Nishimura's init_by_array.
   void seed_array(const uint32_t* init_key, int64_t n);
+  // jumped(): the state 2**128 draws ahead (NumPy's mt19937_jump, mt19937.cpp).
+  void jump();
 };
 
 }  // namespace cnp::random

@@ -194,6 +194,13 @@ TEST_CASE("random: state words, copies and advance", "[random]") {
   Gen m;
   REQUIRE(cnp_bitgen_from_seed(CNP_BITGEN_MT19937, 1, m.out()) == CNP_OK);
   CHECK(cnp_bitgen_advance(m, delta) == CNP_ERR_NOT_IMPLEMENTED);
+  // numpy.random.MT19937(1234).jumped().random_raw(2)
+  REQUIRE(cnp_bitgen_from_seed(CNP_BITGEN_MT19937, 1234, m.out()) == CNP_OK);
+  REQUIRE(cnp_bitgen_jump(m, 1) == CNP_OK);
+  CHECK(raw(m, 2) == std::vector<uint64_t>{2854540662ull, 1088366752ull});
+  Gen s;
+  REQUIRE(cnp_bitgen_from_seed(CNP_BITGEN_SFC64, 1, s.out()) == CNP_OK);
+  CHECK(cnp_bitgen_jump(s, 1) == CNP_ERR_NOT_IMPLEMENTED);
 }
 
 TEST_CASE("random: errors leave outputs NULL and never crash", "[random]") {
@@ -205,6 +212,8 @@ TEST_CASE("random: errors leave outputs NULL and never crash", "[random]") {
   CHECK(cnp_random_raw(reinterpret_cast<cnp_bitgen*>(fake), 1, &n, r.out()) == CNP_ERR_INVALID_HANDLE);
   Gen g;
   CHECK(cnp_bitgen_from_seed(42, 1, g.out()) == CNP_ERR_VALUE);
+  CHECK(cnp_bitgen_from_seed(CNP_BITGEN_PCG64, -1, g.out()) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "expected non-negative integer");
   REQUIRE(cnp_bitgen_from_seed(CNP_BITGEN_PCG64, 1, g.out()) == CNP_OK);
   CHECK(cnp_random_draw(g, "bogus", 0, nullptr, 1, &n, nullptr, nullptr, r.out()) == CNP_ERR_VALUE);
   CHECK(cnp_random_draw(g, nullptr, 0, nullptr, 1, &n, nullptr, nullptr, r.out()) == CNP_ERR_INVALID_HANDLE);

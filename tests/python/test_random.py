@@ -137,6 +137,17 @@ def test_advance_and_jumped(kind):
     check(lambda xp: getattr(xp.random, kind)(3).jumped(3).random_raw(20))
 
 
+def test_mt19937_jumped():
+    check(lambda xp: xp.random.MT19937(1234).jumped().random_raw(10))
+    check(lambda xp: xp.random.MT19937(7).jumped(2).random_raw(10))
+
+    def after_draws(xp):
+        bg = xp.random.MT19937(5)
+        bg.random_raw(700)                  # position mid-block
+        return bg.jumped().random_raw(5)
+    check(after_draws)
+
+
 def test_philox_key_counter():
     check(lambda xp: xp.random.Philox(key=2**96 + 2**33 + 5).random_raw(20))
     check(lambda xp: xp.random.Philox(key=7, counter=[1, 2, 3, 4]).random_raw(20))

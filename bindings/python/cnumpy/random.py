@@ -39,11 +39,12 @@ _NULL = _backend.NULL
 (_seedseq_pool, _seedseq_generate_state, _bitgen_new, _bitgen_copy, _bitgen_get_state,
  _bitgen_set_state, _bitgen_legacy_seed, _bitgen_advance, _random_raw, _random_draw,
  _random_legacy_draw, _random_integers, _random_shuffle, _random_multinomial,
- _random_choice_noreplace, _random_mvhg) = (cfunc("cnp_" + n) for n in (
+ _random_choice_noreplace, _random_mvhg, _bitgen_jump) = (cfunc("cnp_" + n) for n in (
     "random_seedseq_pool", "random_seedseq_generate_state", "bitgen_new", "bitgen_copy",
     "bitgen_get_state", "bitgen_set_state", "bitgen_legacy_seed", "bitgen_advance",
     "random_raw", "random_draw", "random_legacy_draw", "random_integers", "random_shuffle",
-    "random_multinomial", "random_choice_noreplace", "random_multivariate_hypergeometric"))
+    "random_multinomial", "random_choice_noreplace", "random_multivariate_hypergeometric",
+    "bitgen_jump"))
 
 if _backend.NAME == "cffi":
     from ._cffi_backend import ffi as _ffi
@@ -389,7 +390,14 @@ class MT19937(BitGenerator):
         self._set_bitgen_words([int(k) & _MASK32 for k in key[:624]] + [int(value["state"]["pos"])])
 
     def jumped(self, jumps=1):
-        raise NotImplementedError("cnumpy: MT19937.jumped is not implemented")
+        """jumped(jumps=1): a copy 2**(128 * jumps) draws ahead (NumPy's jump polynomial)."""
+        bg = type(self).__new__(type(self))
+        bg.lock = threading.Lock()
+        bg._seed_seq = self._seed_seq
+        bg._h = None
+        bg._copy_from(self)
+        _call(_bitgen_jump, bg._h, operator.index(jumps))
+        return bg
 
 
 class Philox(BitGenerator):
