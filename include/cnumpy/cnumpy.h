@@ -2,7 +2,7 @@
  *
  * Reading order: core.h (conventions, status codes, dtypes, array handles, creation, views),
  * indexing.h, ufunc.h, reduce.h, statistics.h, manip.h, linalg.h, fft.h, print.h, interop.h,
- * sort.h, numeric.h;
+ * sort.h, numeric.h, polynomial.h, random.h;
  * then the extensions. docs/api-conventions.md describes the conventions all of them share. */
 #ifndef CNUMPY_H
 #define CNUMPY_H
@@ -21,6 +21,7 @@
 #include "cnumpy/sort.h"
 #include "cnumpy/numeric.h"
 #include "cnumpy/polynomial.h"
+#include "cnumpy/random.h"
 
 /* ---- cnumpy extensions: not part of NumPy ------------------------------------------------ */
 #include "cnumpy/audio.h"   /* cnp_audio_*: resampling, loudness, normalisation */

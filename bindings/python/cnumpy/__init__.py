@@ -61,6 +61,7 @@ from . import linalg
 from ._polynomial_legacy import (poly, roots, polyint, polyder, polyadd, polysub, polymul,
                                  polydiv, polyval, poly1d, polyfit, RankWarning, vander)
 from . import polynomial
+from . import random
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
