@@ -18,6 +18,7 @@ from ._convert import array, asarray, as_array
 from ._creation import zeros, ones, arange, zeros_like, empty
 from ._dtype import dtype as _dtype
 from ._joining import concatenate, hstack
+from ._numeric import convolve
 from ._ndarray import ndarray
 from ._print import get_printoptions
 from ._rearranging import trim_zeros
@@ -85,22 +86,13 @@ def _mintypecode_of(a):
 
 
 def _convolve(a, v):
-    """numpy.convolve(a, v, mode='full') of two 1-D arrays (sums in index order)."""
+    """numpy.convolve(a, v, mode='full') of two 1-D arrays: the library's kernel, which sums
+    in NumPy's order (so products of series are NumPy's bit for bit)."""
     a = asarray(a)
     v = asarray(v)
     if a.ndim != 1 or v.ndim != 1:
         raise ValueError("object too deep for desired array")
-    if len(a) == 0:
-        raise ValueError("a cannot be empty")
-    if len(v) == 0:
-        raise ValueError("v cannot be empty")
-    if len(v) > len(a):
-        a, v = v, a
-    n, m = len(a), len(v)
-    out = zeros(n + m - 1, dtype=(a[:1] * v[:1]).dtype)
-    for j in range(m):
-        out[j:j + n] += a * v[j]
-    return out
+    return convolve(a, v, "full")
 
 
 def _format_float(x, parens=False):
