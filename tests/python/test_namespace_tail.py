@@ -559,8 +559,7 @@ def test_packbits_errors(call):
 
 def _stride_tricks(m):
     from importlib import import_module
-    return import_module("numpy.lib.stride_tricks") if m is np else import_module(
-        "cnumpy._stride_tricks")
+    return import_module("numpy.lib.stride_tricks" if m is np else "cnumpy.lib.stride_tricks")
 
 
 @pytest.mark.parametrize("args,kw", [

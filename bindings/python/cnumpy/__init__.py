@@ -46,7 +46,7 @@ from ._window import *  # noqa: F401,F403  (bartlett, blackman, hamming, hanning
 from ._numeric import correlate, convolve, interp, cross
 from ._stride_tricks import packbits, unpackbits
 from ._histogramdd import histogramdd, histogram2d
-from . import _stride_tricks as _stride_tricks  # lib.stride_tricks once cnumpy.lib exists
+from . import lib
 from . import emath, _index_tricks, _type_check, _functional, _window
 from . import fft
 from . import audio
@@ -103,7 +103,7 @@ __all__ = [
 ] + _sorting_all + sorted(_ALIASES) + sorted(_UFUNCS)
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all
-__all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "correlate", "convolve",
+__all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "lib", "correlate", "convolve",
              "interp", "cross", "packbits", "unpackbits", "histogramdd", "histogram2d"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)
 __all__ += ["poly", "roots", "polyint", "polyder", "polyadd", "polysub", "polymul", "polydiv",
