@@ -808,16 +808,15 @@ void minmaxes(std::vector<Loop>& v) {
 
 void init_arith(Table& t) {
   const bool fma = cpu_has_fma();
-  auto uf = [&t](Id id, int16_t cost, Resolver r = Resolver::Default) -> std::vector<Loop>& {
+  auto uf = [&t](Id id, int16_t cost) -> std::vector<Loop>& {
     Ufunc& u = t[static_cast<int>(id)];
-    u.resolver = r;
     u.cost = cost;
     u.loops.clear();
     return u.loops;
   };
 
   bin<AddOp, bool_t, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::add, 1));
-  bin<SubOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::subtract, 1, Resolver::Subtract));
+  bin<SubOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::subtract, 1));
   {
     auto& v = uf(Id::multiply, 1);
     bin<MulOp, bool_t, CNP_INTS, CNP_REALS>(v);
@@ -825,7 +824,7 @@ void init_arith(Table& t) {
     v.push_back(Loop{{CNP_COMPLEX128, CNP_COMPLEX128, CNP_COMPLEX128, -1},
                      fma ? &cmul_loop<c128_t, true> : &cmul_loop<c128_t, false>, nullptr});
   }
-  bin<DivOp, CNP_REALS, CNP_CPLX>(uf(Id::divide, 2, Resolver::TrueDivide));
+  bin<DivOp, CNP_REALS, CNP_CPLX>(uf(Id::divide, 2));
   bin<FloorDivOp, CNP_INTS, CNP_REALS>(uf(Id::floor_divide, 4));
   bin<RemainderOp, CNP_INTS, CNP_REALS>(uf(Id::remainder, 4));
   bin<FmodOp, CNP_INTS, CNP_REALS>(uf(Id::fmod, 4));
@@ -833,9 +832,8 @@ void init_arith(Table& t) {
   bin<PowerOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::power, 8));
   bin<FloatPowerOp, double, c128_t>(uf(Id::float_power, 8));
 
-  un<NegOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::negative, 1, Resolver::Negative));
-  // positive and sign resolve by promotion + an exact loop (NumPy's uniform resolver): bool is an error
-  un<PosOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::positive, 1, Resolver::Uniform));
+  un<NegOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::negative, 1));
+  un<PosOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::positive, 1));
   {
     auto& v = uf(Id::absolute, 1);
     un<AbsOp, bool_t, CNP_INTS, CNP_REALS>(v);
@@ -851,7 +849,7 @@ void init_arith(Table& t) {
   }
   un<AbsOp, CNP_REALS>(uf(Id::fabs, 1));
   // sign compares NaN quietly like NumPy's (complex raises its comparisons' own flags).
-  qun<SignOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::sign, 1, Resolver::Uniform));
+  qun<SignOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::sign, 1));
   un<ReciprocalOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::reciprocal, 2));
   {
     auto& v = uf(Id::square, 1);

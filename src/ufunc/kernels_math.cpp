@@ -300,7 +300,6 @@ constexpr int16_t kCheap = 1, kSqrt = 4, kTranscendental = 8, kTwoCalls = 16;
 void fill_math(Table& t, bool simd) {
   auto uf = [&t](Id id, int16_t cost) -> Ufunc& {
     Ufunc& u = t[static_cast<int>(id)];
-    u.resolver = Resolver::Default;
     u.cost = cost;
     return u;
   };
