@@ -21,7 +21,6 @@
 #include "core/iter.hpp"
 #include "core/parallel.hpp"
 #include "ufunc/errstate.hpp"
-#include "ufunc/nditer.hpp"
 
 namespace cnp::ufunc {
 
