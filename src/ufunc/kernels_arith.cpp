@@ -154,18 +154,6 @@ inline T int_power(T a, T b) {
   return static_cast<T>(r);
 }
 
-// An empty asm that pins a value in a register: it keeps the compiler from pairing the real and
-// imaginary parts of a complex result into one vector computed with both + and - (and blended),
-// whose discarded lanes can raise "invalid" (inf - inf) where NumPy raises nothing.
-template <class R>
-inline void keep_scalar(R& v) noexcept {
-#if defined(__SSE2__)
-  asm("" : "+x"(v));
-#else
-  (void)v;
-#endif
-}
-
 // NumPy's complex product; the imaginary sum in its operand order (see AddOp).
 template <class T>
 inline T cmul(T a, T b) noexcept {
@@ -173,28 +161,6 @@ inline T cmul(T a, T b) noexcept {
   auto re = ar * br - ai * bi;
   keep_scalar(re);
   return T(re, ai * br + ar * bi);
-}
-
-// NumPy's complex division (Smith's method; a zero divisor divides the parts by |br| = 0). The
-// comparison of |br| and |bi| is C's signalling one, as in NumPy.
-template <class T>
-inline T cdiv(T a, T b) noexcept {
-  using R = typename T::value_type;
-  const R ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
-  const R abr = std::fabs(br), abi = std::fabs(bi);
-  if (abr >= abi) {
-    if (abr == 0 && abi == 0) return T(ar / abr, ai / abr);
-    const R rat = bi / br;
-    const R scl = R(1) / (br + bi * rat);
-    R re = (ar + ai * rat) * scl;
-    keep_scalar(re);
-    return T(re, (ai - ar * rat) * scl);
-  }
-  const R rat = br / bi;
-  const R scl = R(1) / (bi + br * rat);
-  R re = (ar * rat + ai) * scl;
-  keep_scalar(re);
-  return T(re, (ai * rat - ar) * scl);
 }
 
 // ---- functors: Out operator()(In..., int& fl) with fl collecting FE_* bits ----
