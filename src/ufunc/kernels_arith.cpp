@@ -201,9 +201,11 @@ struct MulOp {
 // The loops below that need a fused multiply-add come twice: compiled for the FMA instruction,
 // picked when the CPU has it, and plain, where std::fma is the C library's (exact, slower).
 // Both give the same bits.
-#if defined(__x86_64__) && defined(__GNUC__)
-#define CNP_FMA_TARGET __attribute__((target("fma")))
-inline bool cpu_has_fma() noexcept { return __builtin_cpu_supports("fma"); }
+// (CNP_TARGET_ISA, core/target.hpp: the FMA copy may give other bits than the clones' rule
+// allows elsewhere, since NumPy's own compiler contracted these loops on FMA machines.)
+#if defined(CNP_HAVE_TARGET_ISA)
+#define CNP_FMA_TARGET CNP_TARGET_ISA("fma")
+inline bool cpu_has_fma() noexcept { return CNP_CPU_HAS("fma"); }
 #else
 #define CNP_FMA_TARGET
 inline bool cpu_has_fma() noexcept { return false; }
@@ -313,7 +315,7 @@ void cabs_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
   cabs_run<T>(args, s, n);
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(CNP_HAVE_TARGET_ISA)
 // The same computation on 128-bit vectors with the FMA instruction, for contiguous runs.
 template <class R, class V>
 CNP_FMA_TARGET inline V cabs_vec(V re, V im) {
@@ -804,7 +806,7 @@ void init_arith(Table& t) {
     auto& v = uf(Id::absolute, 1);
     un<AbsOp, bool_t, CNP_INTS, CNP_REALS>(v);
     LoopFn abs64 = &cabs_loop<c64_t>, abs128 = &cabs_loop<c128_t>;
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(CNP_HAVE_TARGET_ISA)
     if (fma) {
       abs64 = &cabs_loop_fma<c64_t>;
       abs128 = &cabs_loop_fma<c128_t>;
