@@ -32,6 +32,10 @@ extern "C" {
 
 /* CNP_DECLS_BEGIN */
 
+/** numpy.sum / numpy.prod (also ndarray.sum/prod): the scheme above; initial is added (multiplied)
+ *  once; where= elements that are False contribute the identity (0, 1). Errors: CNP_ERR_AXIS,
+ *  CNP_ERR_VALUE (axes, a where that does not broadcast), CNP_ERR_TYPE (a dtype or out the
+ *  result cannot be cast to). */
 CNP_API cnp_status cnp_sum(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out_array, int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** out);
 CNP_API cnp_status cnp_prod(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out_array, int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** out);
 /** min/max (amin/amax are the same functions): ValueError for an empty reduction without initial. */

@@ -85,7 +85,13 @@ CNP_API int32_t cnp_ufunc_count(void);
  *  Since ABI 1 (cnumpy 0.1). */
 CNP_API cnp_status cnp_ufunc_info_at(int32_t index, cnp_ufunc_info* out);
 
-/** Unary ufuncs: out = f(x). */
+/** The ufuncs: cnp_<name> is numpy.<name> (aliases as NumPy's: cnp_abs, cnp_conj, cnp_mod,
+ *  cnp_true_divide, cnp_bitwise_not). *out is a new reference (the caller frees it), or a new
+ *  reference to args->out[k] when given. Errors, with NumPy's messages: CNP_ERR_TYPE when no loop
+ *  takes the input types ("ufunc 'bitwise_and' not supported for the input types, ...") or an
+ *  output cast breaks the casting rule; CNP_ERR_VALUE when shapes do not broadcast;
+ *  CNP_ERR_FLOATING_POINT under "raise" (cnp_seterr); CNP_ERR_INVALID_HANDLE for a NULL input.
+ *  Unary ufuncs: out = f(x). */
 CNP_API cnp_status cnp_negative(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_positive(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_absolute(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);

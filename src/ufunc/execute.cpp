@@ -8,9 +8,6 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <string>
 #include <vector>
 
