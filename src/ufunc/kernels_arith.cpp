@@ -174,7 +174,7 @@ struct AddOp {
     if constexpr (is_bool<T>) return mkbool((a.v | b.v) != 0);
     else if constexpr (is_int_v<T>) return wadd(a, b);
     else if constexpr (is_half<T>) return hr(hf(b) + hf(a), fl);
-    else if constexpr (is_complex_v<T>) return T(a.real() + b.real(), a.imag() + b.imag());
+    else if constexpr (is_complex_v<T>) return Arith<T>::add(a, b);
     else return b + a;
   }
 };
@@ -183,7 +183,7 @@ struct SubOp {
   T operator()(T a, T b, int& fl) const noexcept {
     if constexpr (is_int_v<T>) return wsub(a, b);
     else if constexpr (is_half<T>) return hr(hf(a) - hf(b), fl);
-    else if constexpr (is_complex_v<T>) return T(a.real() - b.real(), a.imag() - b.imag());
+    else if constexpr (is_complex_v<T>) return Arith<T>::sub(a, b);
     else return a - b;
   }
 };
