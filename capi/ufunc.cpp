@@ -45,11 +45,16 @@ cnp_status call_ufunc(uf::Id id, std::initializer_list<const cnp_array*> in, con
 
 extern "C" {
 
-#define CNP_UNARY(cname, id)                                                                        \
-  CNP_API cnp_status cname(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out) { \
-    return call_ufunc<1>(uf::Id::id, {x}, args, {out});                                         \
+// One entry point per row of ufunc/declarations.hpp (and per alias), written out by its full
+// name; the static_assert holds each line to the declaration (name or alias, arity), and
+// tools/check_exports checks every row has its line and its prototype in ufunc.h.
+#define CNP_UNARY(cname, id)                                                                     \
+  static_assert(uf::entry_point_matches(#cname, uf::Id::id, 1, 1), #cname " is not declared");   \
+  CNP_API cnp_status cname(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out) {     \
+    return call_ufunc<1>(uf::Id::id, {x}, args, {out});                                           \
   }
 #define CNP_BINARY(cname, id)                                                                                          \
+  static_assert(uf::entry_point_matches(#cname, uf::Id::id, 2, 1), #cname " is not declared");                         \
   CNP_API cnp_status cname(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out) { \
     return call_ufunc<1>(uf::Id::id, {x1, x2}, args, {out});                                                          \
   }
@@ -143,11 +148,13 @@ CNP_BINARY(cnp_lcm, lcm)
 #undef CNP_UNARY
 #undef CNP_BINARY
 
+static_assert(uf::entry_point_matches("cnp_divmod", uf::Id::divmod, 2, 2));
 CNP_API cnp_status cnp_divmod(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out1,
                               cnp_array** out2) {
   return call_ufunc<2>(uf::Id::divmod, {x1, x2}, args, {out1, out2});
 }
 
+static_assert(uf::entry_point_matches("cnp_clip", uf::Id::clip, 3, 1));
 CNP_API cnp_status cnp_clip(const cnp_array* a, const cnp_array* a_min, const cnp_array* a_max,
                             const cnp_ufunc_args* args, cnp_array** out) {
   return produce(out, args ? args->out[0] : nullptr,
@@ -191,6 +198,29 @@ CNP_API cnp_status cnp_array_equal(const cnp_array* a1, const cnp_array* a2, int
 }
 CNP_API cnp_status cnp_where(const cnp_array* condition, const cnp_array* x, const cnp_array* y, cnp_array** out) {
   return produce(out, [&] { return uf::where(array_of(condition), array_of(x), array_of(y)); });
+}
+
+CNP_API int32_t cnp_ufunc_count(void) { return uf::kPublicCount + uf::kAliasCount; }
+
+CNP_API cnp_status cnp_ufunc_info_at(int32_t index, cnp_ufunc_info* out) {
+  return get(out, [&] {
+    if (index < 0 || index >= uf::kPublicCount + uf::kAliasCount) throw Error(CNP_ERR_INDEX, "ufunc index out of range");
+    cnp_ufunc_info info{};
+    uf::Id id = static_cast<uf::Id>(index);
+    if (index >= uf::kPublicCount) {
+      const uf::Alias& alias = uf::kAliases[index - uf::kPublicCount];
+      id = alias.id;
+      info.name = alias.name;
+      info.alias_of = uf::get(id).name;
+    }
+    const uf::Ufunc& u = uf::get(id);
+    if (!info.name) info.name = u.name;
+    info.summary = u.summary;
+    info.nin = u.nin;
+    info.nout = u.nout;
+    info.has_identity = uf::identity_value(u.identity, &info.identity);
+    return info;
+  });
 }
 
 CNP_API cnp_status cnp_geterr(cnp_errstate* out) { return get(out, [&] { return errstate(); }); }

@@ -3,7 +3,17 @@
  * Reading order: core.h (conventions, status codes, dtypes, array handles, creation, views),
  * indexing.h, ufunc.h, reduce.h, statistics.h, manip.h, linalg.h, fft.h, print.h, interop.h,
  * sort.h, numeric.h, polynomial.h, random.h;
- * then the extensions. docs/api-conventions.md describes the conventions all of them share. */
+ * then the extensions. docs/api-conventions.md describes the conventions all of them share.
+ *
+ * Each function's comment gives its NumPy equivalent, its errors (a cnp_status and NumPy's
+ * message, as cnp_last_error returns it) and who owns what it returns (a header's opening comment
+ * states what all of its functions share: e.g. every array handed out is a new reference the
+ * caller frees with cnp_array_free; borrowed pointers say so).
+ *
+ * Versions: every function appeared in ABI 0 (cnumpy 0.1, libcnumpy.so.0) unless its comment, or
+ * its header's opening comment, says "ABI 1" (sort.h, numeric.h, polynomial.h, random.h,
+ * cnp_ufunc_count, cnp_ufunc_info_at). ABI 1
+ * changed some signatures; docs/changelog.md lists them. */
 #ifndef CNUMPY_H
 #define CNUMPY_H
 

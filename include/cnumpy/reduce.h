@@ -32,6 +32,10 @@ extern "C" {
 
 /* CNP_DECLS_BEGIN */
 
+/** numpy.sum / numpy.prod (also ndarray.sum/prod): the scheme above; initial is added (multiplied)
+ *  once; where= elements that are False contribute the identity (0, 1). Errors: CNP_ERR_AXIS,
+ *  CNP_ERR_VALUE (axes, a where that does not broadcast), CNP_ERR_TYPE (a dtype or out the
+ *  result cannot be cast to). */
 CNP_API cnp_status cnp_sum(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out_array, int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** out);
 CNP_API cnp_status cnp_prod(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype, cnp_array* out_array, int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** out);
 /** min/max (amin/amax are the same functions): ValueError for an empty reduction without initial. */
@@ -56,9 +60,10 @@ CNP_API cnp_status cnp_argmax(const cnp_array* a, const int64_t* axis, cnp_array
 CNP_API cnp_status cnp_cumsum(const cnp_array* a, const int64_t* axis, const cnp_dtype* dtype, cnp_array* out_array, cnp_array** out);
 CNP_API cnp_status cnp_cumprod(const cnp_array* a, const int64_t* axis, const cnp_dtype* dtype, cnp_array* out_array, cnp_array** out);
 /** The methods of NumPy's ufuncs, for the ufunc named `name` (NumPy's name, e.g. "add",
- *  "maximum", "logaddexp"; "true_divide" and "mod" are accepted). Type resolution, identities and
- *  messages follow NumPy 1.24 (out stands in for the accumulator operand; add/multiply widen bool
- *  and small integers when neither dtype nor out is given).
+ *  "maximum", "logaddexp", or an alias listed by cnp_ufunc_info_at such as "true_divide" or
+ *  "mod"). Type resolution, identities and messages follow NumPy 1.24 (out stands in for the
+ *  accumulator operand; add/multiply widen bool and small integers when neither dtype nor out is
+ *  given).
  *  reduce: (axes, naxes) as for cnp_sum (axes NULL = all axes); at most one axis for ufuncs without
  *  an identity other than maximum/minimum/fmax/fmin ("not reorderable"). initial = start value;
  *  NULL = the ufunc's identity, or none if no_identity != 0 (Python's initial=None). */

@@ -17,6 +17,7 @@
  *  - Results are int64 (NumPy's intp) for indices; *out is a new array, written only on success.
  *  - kth: an integer array (0-d or 1-D); negative values count from the end; CNP_ERR_VALUE
  *    "kth(=10) out of bounds (7)"; CNP_ERR_TYPE "Partition index must be integer".
+ *  - Version: every function of this header appeared in ABI 1 (cnumpy 0.1, libcnumpy.so.1).
  *
  * The block between CNP_DECLS_BEGIN and CNP_DECLS_END is plain C99 (read by the bindings).
  */

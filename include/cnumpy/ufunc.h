@@ -62,7 +62,36 @@ CNP_API cnp_status cnp_seterr(const cnp_errstate* state);
 CNP_API cnp_status cnp_set_num_threads(int32_t n);
 CNP_API int32_t cnp_get_num_threads(void);
 
-/** Unary ufuncs: out = f(x). */
+/** What the library declares about one ufunc (numpy.ufunc's attributes). Strings have static
+ *  storage (never freed). */
+typedef struct cnp_ufunc_info {
+    const char* name;       /* NumPy's name (ufunc.__name__; the entry point is cnp_<name>) */
+    const char* alias_of;   /* for an alias (abs, mod, ...): the name of the ufunc it is; else NULL */
+    const char* summary;    /* NumPy's one-line docstring summary */
+    int32_t nin;            /* ufunc.nin */
+    int32_t nout;           /* ufunc.nout */
+    int32_t has_identity;   /* 0: ufunc.identity is None */
+    cnp_scalar identity;    /* ufunc.identity when has_identity: bool, int64 or float64 */
+} cnp_ufunc_info;
+
+/** Number of entries cnp_ufunc_info_at describes: NumPy's ufunc objects, then their aliases.
+ *  Since ABI 1 (cnumpy 0.1). */
+CNP_API int32_t cnp_ufunc_count(void);
+/** Entry `index` (0 <= index < cnp_ufunc_count()) of the library's ufunc table: the ufuncs in
+ *  declaration order, then the aliases (true_divide, mod, abs, bitwise_not, conj), which repeat
+ *  their ufunc's fields with alias_of set. umath-only ufuncs (clip) are not listed. The same
+ *  declarations drive the entry points below and the identities of cnp_ufunc_reduce.
+ *  Errors: CNP_ERR_INDEX "ufunc index out of range"; CNP_ERR_INVALID_HANDLE for a NULL out.
+ *  Since ABI 1 (cnumpy 0.1). */
+CNP_API cnp_status cnp_ufunc_info_at(int32_t index, cnp_ufunc_info* out);
+
+/** The ufuncs: cnp_<name> is numpy.<name> (aliases as NumPy's: cnp_abs, cnp_conj, cnp_mod,
+ *  cnp_true_divide, cnp_bitwise_not). *out is a new reference (the caller frees it), or a new
+ *  reference to args->out[k] when given. Errors, with NumPy's messages: CNP_ERR_TYPE when no loop
+ *  takes the input types ("ufunc 'bitwise_and' not supported for the input types, ...") or an
+ *  output cast breaks the casting rule; CNP_ERR_VALUE when shapes do not broadcast;
+ *  CNP_ERR_FLOATING_POINT under "raise" (cnp_seterr); CNP_ERR_INVALID_HANDLE for a NULL input.
+ *  Unary ufuncs: out = f(x). */
 CNP_API cnp_status cnp_negative(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_positive(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_absolute(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);

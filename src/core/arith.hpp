@@ -1,14 +1,74 @@
-// Scalar arithmetic that rounds exactly like NumPy's inner loops for each storage type: float16
-// computes in float and rounds every result back to half; complex multiply and divide use
-// NumPy's formulas (Smith's algorithm for division), not the C library's.
+// The library's typed scalar arithmetic, one family shared by the ufunc functors
+// (ufunc/kernel_ops.hpp, kernels_arith.cpp), the reductions (reduce.cpp's combine) and the
+// creation routines (creation.cpp), each rounding exactly like NumPy's inner loops for its storage
+// type:
+//   - wrapping integer add/subtract/multiply/negate (wadd, wsub, wmul, wneg: through an unsigned
+//     type at least as wide as int, so int8/int16 products never overflow a signed int);
+//   - NumPy's complex division (cdiv, Smith's algorithm);
+//   - Arith<T>: float16 computes in float and rounds every result back to half; complex
+//     multiply uses NumPy's formula, division cdiv, power NumPy's nc_pow.
+// What stays apart, and why (results would change): the ufunc's float min/max pick the second
+// operand on a tie (so max(-0.0, +0.0) is +0.0) while a reduction keeps its accumulator (NumPy's
+// reduce loop, `io1 >= in2 ? io1 : in2`); the ufunc's float16 add/multiply raise NumPy's overflow
+// flag, the reductions' do not; the ufunc's complex multiply (cmul) adds the imaginary products
+// in NumPy's binary-loop order and pins the real part to a scalar register.
 #pragma once
 #include <cmath>
 #include <complex>
 #include <cstdint>
+#include <limits>
+#include <type_traits>
 
 #include "core/types.hpp"
 
 namespace cnp {
+
+// ---- wrapping integers ----
+// The unsigned type integer arithmetic wraps in: C's promotion makes int8/int16 arithmetic int,
+// so their wrapping multiply must go through a 32-bit unsigned type to avoid signed overflow.
+template <class T>
+using wide_u = std::conditional_t<(sizeof(T) < 4), uint32_t, std::make_unsigned_t<T>>;
+
+template <class T> inline T wadd(T a, T b) noexcept { return static_cast<T>(static_cast<wide_u<T>>(a) + static_cast<wide_u<T>>(b)); }
+template <class T> inline T wsub(T a, T b) noexcept { return static_cast<T>(static_cast<wide_u<T>>(a) - static_cast<wide_u<T>>(b)); }
+template <class T> inline T wmul(T a, T b) noexcept { return static_cast<T>(static_cast<wide_u<T>>(a) * static_cast<wide_u<T>>(b)); }
+template <class T> inline T wneg(T a) noexcept { return static_cast<T>(wide_u<T>(0) - static_cast<wide_u<T>>(a)); }
+
+// ---- complex ----
+
+// An empty asm that pins a value in a register: it keeps the compiler from pairing the real and
+// imaginary parts of a complex result into one vector computed with both + and - (and blended),
+// whose discarded lanes can raise "invalid" (inf - inf) where NumPy raises nothing.
+template <class R>
+inline void keep_scalar(R& v) noexcept {
+#if defined(__SSE2__)
+  asm("" : "+x"(v));
+#else
+  (void)v;
+#endif
+}
+
+// NumPy's complex division (Smith's method; a zero divisor divides the parts by |br| = 0). The
+// comparison of |br| and |bi| is C's signalling one, as in NumPy.
+template <class T>
+inline T cdiv(T a, T b) noexcept {
+  using R = typename T::value_type;
+  const R ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
+  const R abr = std::fabs(br), abi = std::fabs(bi);
+  if (abr >= abi) {
+    if (abr == 0 && abi == 0) return T(ar / abr, ai / abr);
+    const R rat = bi / br;
+    const R scl = R(1) / (br + bi * rat);
+    R re = (ar + ai * rat) * scl;
+    keep_scalar(re);
+    return T(re, (ai - ar * rat) * scl);
+  }
+  const R rat = br / bi;
+  const R scl = R(1) / (bi + br * rat);
+  R re = (ar * rat + ai) * scl;
+  keep_scalar(re);
+  return T(re, (ai * rat - ar) * scl);
+}
 
 template <class T>
 struct Arith {  // float and double
@@ -55,19 +115,7 @@ struct Arith<std::complex<R>> {
   static V mul(V a, V b) {
     return V(a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real());
   }
-  static V div(V a, V b) {
-    R ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
-    R abr = std::fabs(br), abi = std::fabs(bi);
-    if (abr >= abi) {
-      if (abr == 0 && abi == 0) return V(ar / abr, ai / abr);
-      R rat = bi / br;
-      R scl = R(1) / (br + bi * rat);
-      return V((ar + ai * rat) * scl, (ai - ar * rat) * scl);
-    }
-    R rat = br / bi;
-    R scl = R(1) / (bi + br * rat);
-    return V((ar * rat + ai) * scl, (ai * rat - ar) * scl);
-  }
+  static V div(V a, V b) { return cdiv(a, b); }
   static bool is_zero(V a) { return a.real() == 0 && a.imag() == 0; }
   static V floor(V a) { return V(std::floor(a.real()), std::floor(a.imag())); }
   // NumPy's nc_pow: exact repeated multiplication for small integer exponents, else cpow.

@@ -12,3 +12,15 @@
 #else
 #define CNP_TARGET_CLONES
 #endif
+
+// The one exception, for code written with one extension's intrinsics that the clones cannot
+// express, and whose use is a run-time choice of its own (docs/architecture.md lists each):
+// CNP_TARGET_ISA("fma") compiles one function for that extension, and CNP_CPU_HAS("fma") is the
+// check its caller makes before picking it (GCC's __builtin_cpu_supports, which also checks that
+// the OS saves the wider registers). Defined on x86-64 GCC/Clang only (CNP_HAVE_TARGET_ISA):
+// elsewhere the portable code is the only copy.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define CNP_HAVE_TARGET_ISA 1
+#define CNP_TARGET_ISA(isa) __attribute__((target(isa)))
+#define CNP_CPU_HAS(isa) (__builtin_cpu_init(), __builtin_cpu_supports(isa) != 0)
+#endif

@@ -27,7 +27,6 @@
 #include "ufunc/errstate.hpp"
 #include "ufunc/execute.hpp"
 #include "ufunc/loops.hpp"
-#include "ufunc/nditer.hpp"
 #include "core/target.hpp"
 
 #if defined(__SSE2__)
@@ -132,7 +131,8 @@ inline c128_t reduce_cmul128(c128_t a, c128_t b) {
   return a;
 }
 
-// out op in for one pair (the elementwise loop, rounding like NumPy's per-type loops).
+// out op in for one pair (the elementwise loop, rounding like NumPy's per-type loops), from the
+// typed-arithmetic family of core/arith.hpp; see there for what differs from the ufunc functors.
 template <class T>
 inline T combine(Op op, T a, T b) {
   if constexpr (std::is_same_v<T, bool_t>) {
@@ -178,10 +178,9 @@ inline T combine(Op op, T a, T b) {
       default: return a;
     }
   } else {
-    using U = std::make_unsigned_t<T>;
     switch (op) {
-      case Op::add: return static_cast<T>(static_cast<U>(a) + static_cast<U>(b));
-      case Op::mul: return static_cast<T>(static_cast<U>(a) * static_cast<U>(b));
+      case Op::add: return wadd(a, b);
+      case Op::mul: return wmul(a, b);
       case Op::max: return a >= b ? a : b;
       case Op::min: return a <= b ? a : b;
       default: return a;
@@ -310,11 +309,10 @@ void reduce_run(Op op, char* o, const char* in, int64_t n, int64_t s) {
   st<T>(o, io);
 }
 
+// The reduction's traversal: the library's one iterator (core/iter.hpp) over [out, in, where]
+// (out's stride is 0 along the reduced axes), and whether the where operand is present.
 struct Nest {
-  int32_t m = 0;
-  int64_t shape[kMaxDims];
-  int64_t st[3][kMaxDims];
-  char* base[3];
+  NdIter it;
   bool masked = false;
 };
 
@@ -369,12 +367,13 @@ CNP_TARGET_CLONES void add_rows4(float* o, const float* p0, const float* p1, con
 template <class T>
 bool rows_blocked(Op op, const Nest& nest) {
   if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
-    if (op != Op::add || nest.masked || nest.m != 2 || nest.st[0][0] != 0 || nest.st[0][1] != sizeof(T) ||
-        nest.st[1][1] != sizeof(T) || nest.shape[0] < 4)
+    const NdIter& it = nest.it;
+    if (op != Op::add || nest.masked || it.ndim() != 2 || it.stride(0, 0) != 0 || it.stride(0, 1) != sizeof(T) ||
+        it.stride(1, 1) != sizeof(T) || it.shape(0) < 4)
       return false;
-    const int64_t rows = nest.shape[0], n = nest.shape[1], rs = nest.st[1][0];
-    char* o = nest.base[0];
-    const char* in = nest.base[1];
+    const int64_t rows = it.shape(0), n = it.shape(1), rs = it.stride(1, 0);
+    char* o = it.base(0);
+    const char* in = it.base(1);
     // The pointers may be unaligned for T only if the caller passed a misaligned view; the
     // element loads below are plain T loads, so require natural alignment (else the generic loop).
     if ((reinterpret_cast<uintptr_t>(o) | reinterpret_cast<uintptr_t>(in) | static_cast<uintptr_t>(rs)) % sizeof(T))
@@ -402,39 +401,23 @@ bool rows_blocked(Op op, const Nest& nest) {
 
 template <class T>
 void run_nest(Op op, bool buffered, const Nest& nest) {
-  const int32_t m = nest.m;
   if (rows_blocked<T>(op, nest)) return;
-  const int nop = nest.masked ? 3 : 2;
-  char* ptr[3] = {nest.base[0], nest.base[1], nest.base[2]};
-  if (m == 0) {
-    run_inner<T>(op, buffered, ptr[0], 0, ptr[1], 0, nest.masked ? ptr[2] : nullptr, 0, 1);
-    return;
-  }
-  const int64_t inner = nest.shape[m - 1];
-  int64_t counter[kMaxDims] = {};
-  for (;;) {
-    run_inner<T>(op, buffered, ptr[0], nest.st[0][m - 1], ptr[1], nest.st[1][m - 1],
-                 nest.masked ? ptr[2] : nullptr, nest.masked ? nest.st[2][m - 1] : 0, inner);
-    int32_t d = m - 2;
-    for (; d >= 0; --d) {
-      for (int k = 0; k < nop; ++k) ptr[k] += nest.st[k][d];
-      if (++counter[d] < nest.shape[d]) break;
-      for (int k = 0; k < nop; ++k) ptr[k] -= nest.st[k][d] * nest.shape[d];
-      counter[d] = 0;
-    }
-    if (d < 0) return;
-  }
+  const bool masked = nest.masked;
+  nest.it.for_each([&](char* const* p, const int64_t* s, int64_t n) {
+    run_inner<T>(op, buffered, p[0], s[0], p[1], s[1], masked ? p[2] : nullptr, masked ? s[2] : 0, n);
+  });
 }
 
 template <class T>
 void execute(Op op, bool buffered, Nest nest, int64_t total) {
-  const int32_t m = nest.m;
+  const NdIter& it = nest.it;
+  const int32_t m = it.ndim();
   // A kept axis (output stride != 0) to split among threads: the longest one.
   int split = -1;
   for (int32_t d = 0; d < m; ++d)
-    if (nest.st[0][d] != 0 && (split < 0 || nest.shape[d] > nest.shape[split])) split = d;
-  const bool single_run = m == 1 && nest.st[0][0] == 0 && !nest.masked;
-  if (total < kParallelMin || num_threads() <= 1 || (split < 0 && !single_run) || (split >= 0 && nest.shape[split] < 2)) {
+    if (it.stride(0, d) != 0 && (split < 0 || it.shape(d) > it.shape(split))) split = d;
+  const bool single_run = m == 1 && it.stride(0, 0) == 0 && !nest.masked;
+  if (total < kParallelMin || num_threads() <= 1 || (split < 0 && !single_run) || (split >= 0 && it.shape(split) < 2)) {
     run_nest<T>(op, buffered, nest);
     return;
   }
@@ -444,18 +427,18 @@ void execute(Op op, bool buffered, Nest nest, int64_t total) {
     if (tree) {
       // Partial sums of the 8192-element chunks in parallel, added to out in order: the same
       // operations as the serial loop.
-      const int64_t n = nest.shape[0], s = nest.st[1][0];
+      const int64_t n = it.shape(0), s = it.stride(1, 0);
       const int64_t nchunks = (n + kBufSize - 1) / kBufSize;
       std::vector<T> part(nchunks);
       const int parts = static_cast<int>(std::min<int64_t>(nchunks, 64));
       parallel_run(parts, [&](int p) {
         for (int64_t c = nchunks * p / parts; c < nchunks * (p + 1) / parts; ++c) {
           st<T>(reinterpret_cast<char*>(&part[c]), T{});
-          reduce_run<T>(op, reinterpret_cast<char*>(&part[c]), nest.base[1] + c * kBufSize * s,
+          reduce_run<T>(op, reinterpret_cast<char*>(&part[c]), it.base(1) + c * kBufSize * s,
                         std::min(kBufSize, n - c * kBufSize), s);
         }
       });
-      char* o = nest.base[0];
+      char* o = it.base(0);
       for (int64_t c = 0; c < nchunks; ++c) st<T>(o, combine<T>(op, ld<T>(o), part[c]));
       return;
     }
@@ -464,18 +447,17 @@ void execute(Op op, bool buffered, Nest nest, int64_t total) {
       return;
     }
     // Associative (integer, bool, min/max): fixed chunks, combined in order.
-    const int64_t n = nest.shape[0];
+    const int64_t n = it.shape(0), s = it.stride(1, 0);
     const int parts = 64;
     const int64_t chunk = (n + parts - 1) / parts;
     std::vector<T> part(parts);
-    char* o = nest.base[0];
+    char* o = it.base(0);
     parallel_run(parts, [&](int p) {
       int64_t lo = p * chunk, hi = std::min(n, lo + chunk);
       if (lo >= hi) return;
-      T v = ld<T>(nest.base[1] + lo * nest.st[1][0]);
+      T v = ld<T>(it.base(1) + lo * s);
       st<T>(reinterpret_cast<char*>(&part[p]), v);
-      reduce_run<T>(op, reinterpret_cast<char*>(&part[p]), nest.base[1] + (lo + 1) * nest.st[1][0], hi - lo - 1,
-                    nest.st[1][0]);
+      reduce_run<T>(op, reinterpret_cast<char*>(&part[p]), it.base(1) + (lo + 1) * s, hi - lo - 1, s);
     });
     T io = ld<T>(o);
     for (int p = 0; p < parts; ++p)
@@ -483,7 +465,7 @@ void execute(Op op, bool buffered, Nest nest, int64_t total) {
     st<T>(o, io);
     return;
   }
-  const int64_t len = nest.shape[split];
+  const int64_t len = it.shape(split);
   int parts = static_cast<int>(std::min<int64_t>(len, 64));
   if (split == m - 1 && m >= 2) {
     // The split axis is the inner run and the reduced axes are outside it (a sum over axis 0):
@@ -491,15 +473,14 @@ void execute(Op op, bool buffered, Nest nest, int64_t total) {
     // band is a new short stream), so bands are >= 4 KiB and come in a multiple of the thread
     // count. Each output element still sees the same additions in the same order.
     const int nt = num_threads();
-    const int64_t bands = std::max<int64_t>(1, len * std::abs(nest.st[1][split]) / 4096);
+    const int64_t bands = std::max<int64_t>(1, len * std::abs(it.stride(1, split)) / 4096);
     parts = static_cast<int>(std::min<int64_t>(len, std::min<int64_t>(std::max<int64_t>(1, bands / nt), 8) * nt));
   }
   std::atomic<int> flags{0};
   parallel_run(parts, [&](int p) {
     int64_t lo = len * p / parts, hi = len * (p + 1) / parts;
     Nest sub = nest;
-    sub.shape[split] = hi - lo;
-    for (int k = 0; k < 3; ++k) sub.base[k] += lo * nest.st[k][split];
+    sub.it.narrow(split, lo, hi);
     fpe_clear();
     run_nest<T>(op, buffered, sub);
     flags.fetch_or(fpe_read());
@@ -630,31 +611,13 @@ Array reduce(Op op, const Array& a0, const Axes& ax, const Dtype* acc, bool keep
   const Array* ops[3] = {&ov, &a, &wv};
   const int nop = where ? 3 : 2;
   int32_t perm[kMaxDims];
-  ufunc::best_axis_order(nop, ops, nd, a.shape(), perm);
+  best_axis_order(nop, ops, nd, a.shape(), perm);
+  // No flip: the reduced axes are summed in this order.
   Nest nest;
   nest.masked = where != nullptr;
-  for (int k = 0; k < nop; ++k) nest.base[k] = ops[k]->data();
-  if (!where) nest.base[2] = nullptr;
-  int32_t m = 0;
-  for (int32_t i = 0; i < nd; ++i) {
-    int32_t d = perm[i];
-    int64_t n = a.shape(d);
-    if (n == 1) continue;
-    if (m > 0) {
-      bool ok = true;
-      for (int k = 0; k < nop; ++k) ok &= nest.st[k][m - 1] == ops[k]->stride(d) * n;
-      if (ok) {
-        nest.shape[m - 1] *= n;
-        for (int k = 0; k < nop; ++k) nest.st[k][m - 1] = ops[k]->stride(d);
-        continue;
-      }
-    }
-    nest.shape[m] = n;
-    for (int k = 0; k < nop; ++k) nest.st[k][m] = ops[k]->stride(d);
-    for (int k = nop; k < 3; ++k) nest.st[k][m] = 0;
-    ++m;
-  }
-  nest.m = m;
+  const int64_t* strides[3] = {ov.strides(), a.strides(), where ? wv.strides() : nullptr};
+  char* bases[3] = {ov.data(), a.data(), where ? wv.data() : nullptr};
+  nest.it.init(nop, nd, a.shape(), strides, bases, perm, /*flip=*/false);
   visit_type(in_dt->typenum, [&](auto tag) {
     using T = typename decltype(tag)::type;
     execute<T>(op, buffered, nest, a.size());

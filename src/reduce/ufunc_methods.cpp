@@ -8,7 +8,6 @@
 
 #include <cmath>
 #include <cstring>
-#include <limits>
 #include <string>
 #include <vector>
 
@@ -38,28 +37,12 @@ struct Identity {
   cnp_scalar value{};
 };
 
+// From the ufunc's declaration (ufunc/declarations.hpp).
 Identity identity_of(Id id) {
   Identity r;
-  auto set_int = [&](int64_t v) {
-    r.has = r.reorderable = true;
-    r.value.typenum = CNP_INT64;
-    r.value.value.i = v;
-  };
-  switch (id) {
-    case Id::add: case Id::logical_or: case Id::logical_xor: case Id::bitwise_or: case Id::bitwise_xor:
-    case Id::hypot: case Id::gcd:
-      set_int(0);
-      break;
-    case Id::multiply: case Id::logical_and: set_int(1); break;
-    case Id::bitwise_and: set_int(-1); break;
-    case Id::logaddexp: case Id::logaddexp2:
-      r.has = r.reorderable = true;
-      r.value.typenum = CNP_FLOAT64;
-      r.value.value.f = -std::numeric_limits<double>::infinity();
-      break;
-    case Id::maximum: case Id::minimum: case Id::fmax: case Id::fmin: r.reorderable = true; break;
-    default: break;
-  }
+  const ufunc::Identity declared = ufunc::get(id).identity;
+  r.has = ufunc::identity_value(declared, &r.value);
+  r.reorderable = r.has || declared == ufunc::Identity::reorderable;
   return r;
 }
 
@@ -466,8 +449,8 @@ void method_at(Id id, Array& a, int32_t nitems, const cnp_index* items, const Ar
 Id ufunc_id(const char* name) {
   if (!name) throw_value("ufunc name is NULL");
   const std::string n(name);
-  if (n == "true_divide") return Id::divide;
-  if (n == "mod") return Id::remainder;
+  for (const ufunc::Alias& alias : ufunc::kAliases)
+    if (n == alias.name) return alias.id;
   for (int i = 0; i < ufunc::kCount; ++i)
     if (n == ufunc::get(static_cast<Id>(i)).name) return static_cast<Id>(i);
   throw_value("unknown ufunc '" + n + "'");

@@ -10,7 +10,7 @@
 
 namespace cnp::reduce {
 
-// The ufunc with NumPy name `name` ("true_divide" and "mod" are accepted); ValueError if none.
+// The ufunc with NumPy name `name` or a declared alias ("true_divide", "mod", ...); ValueError if none.
 ufunc::Id ufunc_id(const char* name);
 
 // skip_identity: NumPy's initial=None (start from the first element even if the ufunc has an

@@ -8,9 +8,6 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <string>
 #include <vector>
 
@@ -21,7 +18,6 @@
 #include "core/iter.hpp"
 #include "core/parallel.hpp"
 #include "ufunc/errstate.hpp"
-#include "ufunc/nditer.hpp"
 
 namespace cnp::ufunc {
 

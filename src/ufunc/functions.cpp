@@ -8,7 +8,6 @@
 #include "core/error.hpp"
 #include "core/iter.hpp"
 #include "ufunc/errstate.hpp"
-#include "ufunc/nditer.hpp"
 
 namespace cnp::ufunc {
 

@@ -7,7 +7,8 @@
 //  - QuietFp: a scope that drops the exception flags raised inside it, for loops whose
 //    vectorised comparisons are signalling (cmpltpd raises "invalid" for a NaN) where NumPy's
 //    loops raise nothing;
-//  - float16 rounding with NumPy's overflow/underflow flags, and wrapping integer arithmetic.
+//  - float16 rounding with NumPy's overflow/underflow flags (wrapping integer arithmetic and
+//    complex division are core/arith.hpp's).
 #pragma once
 #include <cfenv>
 #include <cmath>
@@ -20,6 +21,7 @@
 #define CNP_KERNEL_MXCSR 1
 #endif
 
+#include "core/arith.hpp"
 #include "ufunc/loops.hpp"
 
 namespace cnp::ufunc::kern {
@@ -79,15 +81,8 @@ inline half_t hr(float f, int& fl) noexcept {
 
 // ---- integers ----
 
-// The unsigned type integer arithmetic wraps in: C's promotion makes int8/int16 arithmetic int,
-// so their wrapping multiply must go through a 32-bit unsigned type to avoid signed overflow.
-template <class T>
-using wide_u = std::conditional_t<(sizeof(T) < 4), uint32_t, std::make_unsigned_t<T>>;
-
-template <class T> inline T wadd(T a, T b) noexcept { return static_cast<T>(static_cast<wide_u<T>>(a) + static_cast<wide_u<T>>(b)); }
-template <class T> inline T wsub(T a, T b) noexcept { return static_cast<T>(static_cast<wide_u<T>>(a) - static_cast<wide_u<T>>(b)); }
-template <class T> inline T wmul(T a, T b) noexcept { return static_cast<T>(static_cast<wide_u<T>>(a) * static_cast<wide_u<T>>(b)); }
-template <class T> inline T wneg(T a) noexcept { return static_cast<T>(wide_u<T>(0) - static_cast<wide_u<T>>(a)); }
+// Wrapping integer arithmetic (wadd, wsub, wmul, wneg) is core/arith.hpp's, shared with the
+// reductions.
 
 inline bool_t mkbool(bool b) noexcept { return bool_t{static_cast<uint8_t>(b)}; }
 

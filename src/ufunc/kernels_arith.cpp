@@ -154,18 +154,6 @@ inline T int_power(T a, T b) {
   return static_cast<T>(r);
 }
 
-// An empty asm that pins a value in a register: it keeps the compiler from pairing the real and
-// imaginary parts of a complex result into one vector computed with both + and - (and blended),
-// whose discarded lanes can raise "invalid" (inf - inf) where NumPy raises nothing.
-template <class R>
-inline void keep_scalar(R& v) noexcept {
-#if defined(__SSE2__)
-  asm("" : "+x"(v));
-#else
-  (void)v;
-#endif
-}
-
 // NumPy's complex product; the imaginary sum in its operand order (see AddOp).
 template <class T>
 inline T cmul(T a, T b) noexcept {
@@ -173,28 +161,6 @@ inline T cmul(T a, T b) noexcept {
   auto re = ar * br - ai * bi;
   keep_scalar(re);
   return T(re, ai * br + ar * bi);
-}
-
-// NumPy's complex division (Smith's method; a zero divisor divides the parts by |br| = 0). The
-// comparison of |br| and |bi| is C's signalling one, as in NumPy.
-template <class T>
-inline T cdiv(T a, T b) noexcept {
-  using R = typename T::value_type;
-  const R ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
-  const R abr = std::fabs(br), abi = std::fabs(bi);
-  if (abr >= abi) {
-    if (abr == 0 && abi == 0) return T(ar / abr, ai / abr);
-    const R rat = bi / br;
-    const R scl = R(1) / (br + bi * rat);
-    R re = (ar + ai * rat) * scl;
-    keep_scalar(re);
-    return T(re, (ai - ar * rat) * scl);
-  }
-  const R rat = br / bi;
-  const R scl = R(1) / (bi + br * rat);
-  R re = (ar * rat + ai) * scl;
-  keep_scalar(re);
-  return T(re, (ai * rat - ar) * scl);
 }
 
 // ---- functors: Out operator()(In..., int& fl) with fl collecting FE_* bits ----
@@ -208,7 +174,7 @@ struct AddOp {
     if constexpr (is_bool<T>) return mkbool((a.v | b.v) != 0);
     else if constexpr (is_int_v<T>) return wadd(a, b);
     else if constexpr (is_half<T>) return hr(hf(b) + hf(a), fl);
-    else if constexpr (is_complex_v<T>) return T(a.real() + b.real(), a.imag() + b.imag());
+    else if constexpr (is_complex_v<T>) return Arith<T>::add(a, b);
     else return b + a;
   }
 };
@@ -217,7 +183,7 @@ struct SubOp {
   T operator()(T a, T b, int& fl) const noexcept {
     if constexpr (is_int_v<T>) return wsub(a, b);
     else if constexpr (is_half<T>) return hr(hf(a) - hf(b), fl);
-    else if constexpr (is_complex_v<T>) return T(a.real() - b.real(), a.imag() - b.imag());
+    else if constexpr (is_complex_v<T>) return Arith<T>::sub(a, b);
     else return a - b;
   }
 };
@@ -235,9 +201,11 @@ struct MulOp {
 // The loops below that need a fused multiply-add come twice: compiled for the FMA instruction,
 // picked when the CPU has it, and plain, where std::fma is the C library's (exact, slower).
 // Both give the same bits.
-#if defined(__x86_64__) && defined(__GNUC__)
-#define CNP_FMA_TARGET __attribute__((target("fma")))
-inline bool cpu_has_fma() noexcept { return __builtin_cpu_supports("fma"); }
+// (CNP_TARGET_ISA, core/target.hpp: the FMA copy may give other bits than the clones' rule
+// allows elsewhere, since NumPy's own compiler contracted these loops on FMA machines.)
+#if defined(CNP_HAVE_TARGET_ISA)
+#define CNP_FMA_TARGET CNP_TARGET_ISA("fma")
+inline bool cpu_has_fma() noexcept { return CNP_CPU_HAS("fma"); }
 #else
 #define CNP_FMA_TARGET
 inline bool cpu_has_fma() noexcept { return false; }
@@ -347,7 +315,7 @@ void cabs_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
   cabs_run<T>(args, s, n);
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(CNP_HAVE_TARGET_ISA)
 // The same computation on 128-bit vectors with the FMA instruction, for contiguous runs.
 template <class R, class V>
 CNP_FMA_TARGET inline V cabs_vec(V re, V im) {
@@ -808,16 +776,15 @@ void minmaxes(std::vector<Loop>& v) {
 
 void init_arith(Table& t) {
   const bool fma = cpu_has_fma();
-  auto uf = [&t](Id id, int16_t cost, Resolver r = Resolver::Default) -> std::vector<Loop>& {
+  auto uf = [&t](Id id, int16_t cost) -> std::vector<Loop>& {
     Ufunc& u = t[static_cast<int>(id)];
-    u.resolver = r;
     u.cost = cost;
     u.loops.clear();
     return u.loops;
   };
 
   bin<AddOp, bool_t, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::add, 1));
-  bin<SubOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::subtract, 1, Resolver::Subtract));
+  bin<SubOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::subtract, 1));
   {
     auto& v = uf(Id::multiply, 1);
     bin<MulOp, bool_t, CNP_INTS, CNP_REALS>(v);
@@ -825,7 +792,7 @@ void init_arith(Table& t) {
     v.push_back(Loop{{CNP_COMPLEX128, CNP_COMPLEX128, CNP_COMPLEX128, -1},
                      fma ? &cmul_loop<c128_t, true> : &cmul_loop<c128_t, false>, nullptr});
   }
-  bin<DivOp, CNP_REALS, CNP_CPLX>(uf(Id::divide, 2, Resolver::TrueDivide));
+  bin<DivOp, CNP_REALS, CNP_CPLX>(uf(Id::divide, 2));
   bin<FloorDivOp, CNP_INTS, CNP_REALS>(uf(Id::floor_divide, 4));
   bin<RemainderOp, CNP_INTS, CNP_REALS>(uf(Id::remainder, 4));
   bin<FmodOp, CNP_INTS, CNP_REALS>(uf(Id::fmod, 4));
@@ -833,14 +800,13 @@ void init_arith(Table& t) {
   bin<PowerOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::power, 8));
   bin<FloatPowerOp, double, c128_t>(uf(Id::float_power, 8));
 
-  un<NegOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::negative, 1, Resolver::Negative));
-  // positive and sign resolve by promotion + an exact loop (NumPy's uniform resolver): bool is an error
-  un<PosOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::positive, 1, Resolver::Uniform));
+  un<NegOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::negative, 1));
+  un<PosOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::positive, 1));
   {
     auto& v = uf(Id::absolute, 1);
     un<AbsOp, bool_t, CNP_INTS, CNP_REALS>(v);
     LoopFn abs64 = &cabs_loop<c64_t>, abs128 = &cabs_loop<c128_t>;
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(CNP_HAVE_TARGET_ISA)
     if (fma) {
       abs64 = &cabs_loop_fma<c64_t>;
       abs128 = &cabs_loop_fma<c128_t>;
@@ -851,7 +817,7 @@ void init_arith(Table& t) {
   }
   un<AbsOp, CNP_REALS>(uf(Id::fabs, 1));
   // sign compares NaN quietly like NumPy's (complex raises its comparisons' own flags).
-  qun<SignOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::sign, 1, Resolver::Uniform));
+  qun<SignOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::sign, 1));
   un<ReciprocalOp, CNP_INTS, CNP_REALS, CNP_CPLX>(uf(Id::reciprocal, 2));
   {
     auto& v = uf(Id::square, 1);

@@ -111,8 +111,6 @@ void un(std::vector<Loop>& v) {
 void init_bitwise(Table& t) {
   auto uf = [&t](Id id, int16_t cost) -> std::vector<Loop>& {
     Ufunc& u = t[static_cast<int>(id)];
-    // gcd and lcm resolve by promotion + an exact loop (NumPy's uniform resolver)
-    u.resolver = (id == Id::gcd || id == Id::lcm) ? Resolver::Uniform : Resolver::Default;
     u.cost = cost;
     u.loops.clear();
     return u.loops;

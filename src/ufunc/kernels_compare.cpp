@@ -278,7 +278,6 @@ void to_bool1(std::vector<Loop>& v) {
 void init_compare(Table& t) {
   auto uf = [&t](Id id) -> std::vector<Loop>& {
     Ufunc& u = t[static_cast<int>(id)];
-    u.resolver = Resolver::Default;
     u.cost = 1;
     u.loops.clear();
     return u.loops;

@@ -12,11 +12,12 @@
 
 #include "ufunc/complex_math.hpp"
 #include "ufunc/kernels_math.hpp"
+#include "core/target.hpp"
 #include "ufunc/loops.hpp"
 #include "ufunc/scalar_math.hpp"
 #include "ufunc/simd.hpp"
 
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(CNP_HAVE_TARGET_ISA)
 #include <immintrin.h>
 #define CNP_HAVE_F16C_PATH 1
 #endif
@@ -119,8 +120,7 @@ std::atomic<bool> g_half_hardware{true};  // set_half_hardware_conversion (tests
 #ifdef CNP_HAVE_F16C_PATH
 bool use_f16c() noexcept {
   static const bool cpu = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx") && __builtin_cpu_supports("f16c");
+    return CNP_CPU_HAS("avx") && CNP_CPU_HAS("f16c");
   }();
   return cpu && g_half_hardware.load(std::memory_order_relaxed);
 }
@@ -132,7 +132,7 @@ bool use_f16c() noexcept {
 // converted again in software.
 inline bool is_signalling_half(uint16_t h) noexcept { return (h & 0x7e00u) == 0x7c00u && (h & 0x03ffu) != 0; }
 
-__attribute__((target("avx,f16c"))) void load_halves_f16c(const char* src, int64_t s, float* dst, int64_t m) {
+CNP_TARGET_ISA("avx,f16c") void load_halves_f16c(const char* src, int64_t s, float* dst, int64_t m) {
   int64_t i = 0;
   if (s == 2) {
     const __m128i exp_quiet = _mm_set1_epi16(0x7e00), snan_exp = _mm_set1_epi16(0x7c00);
@@ -151,7 +151,7 @@ __attribute__((target("avx,f16c"))) void load_halves_f16c(const char* src, int64
     dst[i] = is_signalling_half(h) ? half_to_float(h) : _cvtsh_ss(h);
   }
 }
-__attribute__((target("avx,f16c"))) void store_halves_f16c(const float* src, char* dst, int64_t s, int64_t m) {
+CNP_TARGET_ISA("avx,f16c") void store_halves_f16c(const float* src, char* dst, int64_t s, int64_t m) {
   int flags = 0;
   int64_t i = 0;
   if (s == 2) {
@@ -300,7 +300,6 @@ constexpr int16_t kCheap = 1, kSqrt = 4, kTranscendental = 8, kTwoCalls = 16;
 void fill_math(Table& t, bool simd) {
   auto uf = [&t](Id id, int16_t cost) -> Ufunc& {
     Ufunc& u = t[static_cast<int>(id)];
-    u.resolver = Resolver::Default;
     u.cost = cost;
     return u;
   };

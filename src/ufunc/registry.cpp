@@ -1,28 +1,48 @@
-// The ufunc table: names and arities from CNP_UFUNC_LIST, loops from the kernel files, built once.
-#include <mutex>
+// The ufunc table: every column of declarations.hpp, then the loops and costs from the kernel
+// files, built once.
+#include <limits>
+#include <string>
 
+#include "core/error.hpp"
 #include "ufunc/ufunc.hpp"
 
 namespace cnp::ufunc {
 
 namespace {
+
+// Runs one kernel file's init function and checks that it filled exactly the ufuncs declared
+// with its name: a row naming the wrong file (or a file filling an undeclared ufunc) is a bug.
+void fill_from(Table& table, Kernels kernels, void (*init)(Table&)) {
+  size_t sizes[kCount];
+  for (int i = 0; i < kCount; ++i) sizes[i] = table[i].loops.size();
+  init(table);
+  for (int i = 0; i < kCount; ++i) {
+    const bool mine = table[i].kernels == kernels;
+    const bool touched = table[i].loops.size() != sizes[i];
+    if (mine != touched || (mine && table[i].loops.empty()))
+      throw Error(CNP_ERR_INTERNAL, std::string("ufunc table: kernels column of '") + table[i].name +
+                                        "' does not match the kernel file that fills its loops");
+  }
+}
+
 Table& build() {
   static Table table;
   int i = 0;
-#define CNP_UFUNC_FILL(nm, ni, no)  \
-  table[i].name = #nm;              \
-  table[i].nin = ni;                \
-  table[i].nout = no;               \
+#define CNP_UFUNC_FILL(nm, ni, no, ident, res, kern, doc) \
+  table[i].name = #nm;                                    \
+  table[i].nin = ni;                                      \
+  table[i].nout = no;                                     \
+  table[i].identity = Identity::ident;                    \
+  table[i].resolver = Resolver::res;                      \
+  table[i].kernels = Kernels::kern;                       \
+  table[i].summary = doc;                                 \
   ++i;
   CNP_UFUNC_LIST(CNP_UFUNC_FILL)
 #undef CNP_UFUNC_FILL
-  init_arith(table);
-  init_math(table);
-  init_compare(table);
-  init_bitwise(table);
-  // NumPy resolves these through promotion + an exact loop, not the safe-cast search, so
-  // bool input is an error rather than an int8 result.
-  for (Id id : {Id::positive, Id::sign, Id::gcd, Id::lcm}) table[static_cast<int>(id)].resolver = Resolver::Uniform;
+  fill_from(table, Kernels::arith, init_arith);
+  fill_from(table, Kernels::math, init_math);
+  fill_from(table, Kernels::compare, init_compare);
+  fill_from(table, Kernels::bitwise, init_bitwise);
   return table;
 }
 }  // namespace
@@ -30,6 +50,23 @@ Table& build() {
 const Ufunc& get(Id id) {
   static Table& table = build();  // C++ guarantees one thread-safe initialisation
   return table[static_cast<int>(id)];
+}
+
+bool identity_value(Identity identity, cnp_scalar* out) {
+  *out = cnp_scalar{};
+  switch (identity) {
+    case Identity::none: case Identity::reorderable: return false;
+    case Identity::zero: out->typenum = CNP_INT64; out->value.i = 0; return true;
+    case Identity::one: out->typenum = CNP_INT64; out->value.i = 1; return true;
+    case Identity::minus_one: out->typenum = CNP_INT64; out->value.i = -1; return true;
+    case Identity::minus_inf:
+      out->typenum = CNP_FLOAT64;
+      out->value.f = -std::numeric_limits<double>::infinity();
+      return true;
+    case Identity::false_: out->typenum = CNP_BOOL; out->value.i = 0; return true;
+    case Identity::true_: out->typenum = CNP_BOOL; out->value.i = 1; return true;
+  }
+  return false;
 }
 
 }  // namespace cnp::ufunc

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/array.hpp"
+#include "ufunc/declarations.hpp"
 
 namespace cnp::ufunc {
 
@@ -33,59 +34,102 @@ enum class Resolver : uint8_t {
   Uniform,     // promote the inputs; the loop must take exactly that type (positive, sign, gcd, lcm)
 };
 
-// Rough cost per element, for the threading threshold: 1 for memory-bound loops (add, compare),
-// larger for transcendental ones.
+// NumPy's ufunc.identity (the identity column of declarations.hpp). `reorderable`: no identity,
+// but a reduction may take several axes at once (maximum, minimum, fmax, fmin).
+enum class Identity : uint8_t { none, reorderable, zero, one, minus_one, minus_inf, false_, true_ };
+
+// The kernel file that fills a ufunc's loops (the kernels column of declarations.hpp).
+enum class Kernels : uint8_t { arith, math, compare, bitwise };
+
+// One entry of the table: the declaration's columns, then what the kernel file fills in (loops,
+// and cost: the rough cost per element for the threading threshold, 1 for memory-bound loops
+// such as add or compare, larger for transcendental ones).
 struct Ufunc {
   const char* name = nullptr;
   int8_t nin = 0, nout = 0;
   Resolver resolver = Resolver::Default;
+  Identity identity = Identity::none;
+  Kernels kernels = Kernels::arith;
+  const char* summary = nullptr;
   int16_t cost = 1;
   std::vector<Loop> loops;
 };
 
-// Every ufunc, in one list: X(identifier, nin, nout). The identifier is NumPy's name.
-#define CNP_UFUNC_LIST(X) \
-  X(add, 2, 1) X(subtract, 2, 1) X(multiply, 2, 1) X(divide, 2, 1) X(floor_divide, 2, 1) \
-  X(remainder, 2, 1) X(fmod, 2, 1) X(divmod, 2, 2) X(power, 2, 1) X(float_power, 2, 1) \
-  X(negative, 1, 1) X(positive, 1, 1) X(absolute, 1, 1) X(fabs, 1, 1) X(sign, 1, 1) \
-  X(reciprocal, 1, 1) X(square, 1, 1) X(sqrt, 1, 1) X(cbrt, 1, 1) \
-  X(exp, 1, 1) X(exp2, 1, 1) X(expm1, 1, 1) X(log, 1, 1) X(log2, 1, 1) X(log10, 1, 1) \
-  X(log1p, 1, 1) X(logaddexp, 2, 1) X(logaddexp2, 2, 1) \
-  X(sin, 1, 1) X(cos, 1, 1) X(tan, 1, 1) X(arcsin, 1, 1) X(arccos, 1, 1) X(arctan, 1, 1) \
-  X(arctan2, 2, 1) X(hypot, 2, 1) X(sinh, 1, 1) X(cosh, 1, 1) X(tanh, 1, 1) X(arcsinh, 1, 1) \
-  X(arccosh, 1, 1) X(arctanh, 1, 1) X(deg2rad, 1, 1) X(rad2deg, 1, 1) X(degrees, 1, 1) \
-  X(radians, 1, 1) \
-  X(floor, 1, 1) X(ceil, 1, 1) X(trunc, 1, 1) X(rint, 1, 1) X(clip, 3, 1) \
-  X(equal, 2, 1) X(not_equal, 2, 1) X(less, 2, 1) X(less_equal, 2, 1) X(greater, 2, 1) \
-  X(greater_equal, 2, 1) X(maximum, 2, 1) X(minimum, 2, 1) X(fmax, 2, 1) X(fmin, 2, 1) \
-  X(logical_and, 2, 1) X(logical_or, 2, 1) X(logical_xor, 2, 1) X(logical_not, 1, 1) \
-  X(isnan, 1, 1) X(isinf, 1, 1) X(isfinite, 1, 1) X(signbit, 1, 1) X(copysign, 2, 1) \
-  X(nextafter, 2, 1) X(spacing, 1, 1) \
-  X(bitwise_and, 2, 1) X(bitwise_or, 2, 1) X(bitwise_xor, 2, 1) X(invert, 1, 1) \
-  X(left_shift, 2, 1) X(right_shift, 2, 1) X(gcd, 2, 1) X(lcm, 2, 1) X(conjugate, 1, 1)
-
 enum class Id : int16_t {
-#define CNP_UFUNC_ENUM(name, nin, nout) name,
+#define CNP_UFUNC_ENUM(name, nin, nout, identity, resolver, kernels, summary) name,
   CNP_UFUNC_LIST(CNP_UFUNC_ENUM)
 #undef CNP_UFUNC_ENUM
   count_
 };
 inline constexpr int kCount = static_cast<int>(Id::count_);
+// The public ufuncs (NumPy's ufunc objects) come first in Id order, the umath-only ones after.
+inline constexpr int kPublicCount = 0
+#define CNP_UFUNC_COUNT(...) +1
+    CNP_UFUNC_PUBLIC(CNP_UFUNC_COUNT);
+#undef CNP_UFUNC_COUNT
+
+// NumPy's aliases (CNP_UFUNC_ALIASES) in declaration order: the alias and the ufunc it names.
+struct Alias {
+  const char* name;
+  Id id;
+};
+inline constexpr Alias kAliases[] = {
+#define CNP_UFUNC_ALIAS(alias, target) {#alias, Id::target},
+    CNP_UFUNC_ALIASES(CNP_UFUNC_ALIAS)
+#undef CNP_UFUNC_ALIAS
+};
+inline constexpr int kAliasCount = static_cast<int>(sizeof(kAliases) / sizeof(kAliases[0]));
+
+// The declared arity, at compile time (capi/ufunc.cpp checks each entry point against it).
+inline constexpr int8_t kNin[] = {
+#define CNP_UFUNC_NIN(name, nin, ...) nin,
+    CNP_UFUNC_LIST(CNP_UFUNC_NIN)
+#undef CNP_UFUNC_NIN
+};
+inline constexpr int8_t kNout[] = {
+#define CNP_UFUNC_NOUT(name, nin, nout, ...) nout,
+    CNP_UFUNC_LIST(CNP_UFUNC_NOUT)
+#undef CNP_UFUNC_NOUT
+};
+inline constexpr const char* kNames[] = {
+#define CNP_UFUNC_NAME(name, ...) #name,
+    CNP_UFUNC_LIST(CNP_UFUNC_NAME)
+#undef CNP_UFUNC_NAME
+};
+
+namespace detail {
+constexpr bool same(const char* a, const char* b) {
+  while (*a && *a == *b) ++a, ++b;
+  return *a == *b;
+}
+}  // namespace detail
+
+// Whether the C entry point `cname` ("cnp_add", "cnp_abs") is the ufunc id under its own name or
+// one of its declared aliases, with nin inputs and nout outputs.
+constexpr bool entry_point_matches(const char* cname, Id id, int nin, int nout) {
+  const int i = static_cast<int>(id);
+  if (kNin[i] != nin || kNout[i] != nout) return false;
+  if (!(cname[0] == 'c' && cname[1] == 'n' && cname[2] == 'p' && cname[3] == '_')) return false;
+  if (detail::same(cname + 4, kNames[i])) return true;
+  for (const Alias& a : kAliases)
+    if (a.id == id && detail::same(cname + 4, a.name)) return true;
+  return false;
+}
+
+// NumPy's identity value as a scalar (bool for logical_and/or/xor, int64 or float64 otherwise);
+// false for none and reorderable. Used by the reductions and handed to Python.
+bool identity_value(Identity identity, cnp_scalar* out);
 
 // The ufunc table, built once on first use (thread-safe).
 const Ufunc& get(Id id);
 
-// Kernel files fill their part of the table (name, nin and nout are preset by the registry): the
-// init function sets loops (in NumPy's order), resolver and cost for its ufuncs.
+// Kernel files fill their part of the table (the registry presets the declaration's columns):
+// each init function sets loops (in NumPy's order) and cost for exactly the ufuncs whose kernels
+// column names its file (the registry checks it), and nothing else.
 using Table = Ufunc[kCount];
-// kernels_arith.cpp: add subtract multiply divide floor_divide remainder fmod divmod power float_power
-//   negative positive absolute fabs sign reciprocal square conjugate clip maximum minimum fmax fmin
-void init_arith(Table& t);
-// kernels_math.cpp: sqrt cbrt exp exp2 expm1 log log2 log10 log1p logaddexp logaddexp2 sin cos tan
-//   arcsin arccos arctan arctan2 hypot sinh cosh tanh arcsinh arccosh arctanh deg2rad rad2deg
-//   degrees radians floor ceil trunc rint spacing nextafter copysign signbit
-void init_math(Table& t);
-void init_compare(Table& t);  // kernels_compare.cpp: comparisons, logical_*, isnan/isinf/isfinite
-void init_bitwise(Table& t);  // kernels_bitwise.cpp: bitwise_*, invert, shifts, gcd, lcm
+void init_arith(Table& t);    // kernels_arith.cpp
+void init_math(Table& t);     // kernels_math.cpp
+void init_compare(Table& t);  // kernels_compare.cpp
+void init_bitwise(Table& t);  // kernels_bitwise.cpp
 
 }  // namespace cnp::ufunc

@@ -1,4 +1,5 @@
-// The ufunc iterator (axis ordering, coalescing, flipping, range splitting) and the thread pool.
+// The one N-d iterator (core/iter.hpp: axis ordering, coalescing, flipping, range splitting,
+// narrowing, for_each_run) and the thread pool.
 #include <catch2/catch.hpp>
 #include <atomic>
 #include <cfenv>
@@ -9,10 +10,9 @@
 #include "core/parallel.hpp"
 #include "core/views.hpp"
 #include "ufunc/errstate.hpp"
-#include "ufunc/nditer.hpp"
+#include "core/iter.hpp"
 
 using namespace cnp;
-using namespace cnp::ufunc;
 
 namespace {
 Array make(std::vector<int64_t> shape, int32_t order = CNP_ORDER_C) {
@@ -120,6 +120,53 @@ TEST_CASE("nditer: any split of the flattened range visits every element once") 
     for (int row = 0; row < 3; ++row)
       for (int col = 0; col < 7; ++col) CHECK(seen[row * 7 + col] == (col < 5 ? 1 : 0));
   }
+}
+
+TEST_CASE("for_each_run: first operand's memory order, backward axes kept, length-1 and empty axes") {
+  // A (3, 4) C-order array viewed transposed with its rows reversed: memory order walks the
+  // original rows outermost (largest |stride|), still backwards (no flip for casts).
+  Array a = make({3, 4});
+  int64_t shape[2] = {4, 3}, strides[2] = {8, -32};
+  char* base = a.data() + 2 * 32;
+  const int64_t* st[1] = {strides};
+  char* bases[1] = {base};
+  std::vector<std::pair<char*, int64_t>> seen;
+  for_each_run<1>(2, shape, st, bases, [&](char* const* p, const int64_t* s, int64_t n) {
+    CHECK(s[0] == 8);
+    CHECK(n == 4);
+    seen.push_back({p[0], n});
+  });
+  REQUIRE(seen.size() == 3);
+  for (int r = 0; r < 3; ++r) CHECK(seen[r].first == base - 32 * r);
+  // All axes of length 1: one call with zero strides; an empty axis: no call.
+  int64_t ones[3] = {1, 1, 1}, zero[2] = {2, 0}, s3[3] = {24, 8, 8};
+  const int64_t* st3[1] = {s3};
+  int calls = 0;
+  for_each_run<1>(3, ones, st3, bases, [&](char* const*, const int64_t* s, int64_t n) {
+    ++calls;
+    CHECK(s[0] == 0);
+    CHECK(n == 1);
+  });
+  CHECK(calls == 1);
+  for_each_run<1>(2, zero, st3, bases, [&](char* const*, const int64_t*, int64_t) { ++calls; });
+  CHECK(calls == 1);
+}
+
+TEST_CASE("nditer: narrow restricts one axis (reduce's split of a kept axis)") {
+  Array a = make({4, 6});
+  int64_t shape[2] = {4, 5}, strides[2] = {48, 8};  // row padding: two axes stay
+  const int64_t* st[1] = {strides};
+  char* bases[1] = {a.data()};
+  int32_t perm[2] = {0, 1};
+  NdIter it;
+  it.init(1, 2, shape, st, bases, perm, /*flip=*/false);
+  REQUIRE(it.ndim() == 2);
+  it.narrow(0, 1, 3);
+  CHECK(it.size() == 10);
+  auto r = runs(it, 1, 0, it.size());
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].ptrs[0] == a.data() + 48);
+  CHECK(r[1].ptrs[0] == a.data() + 96);
 }
 
 TEST_CASE("broadcast_shape reports NumPy's ufunc message") {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cnumpy/core.h"
+#include "cnumpy/ufunc.h"
 #include "ufunc/ufunc.hpp"
 
 using namespace cnp::ufunc;
@@ -103,4 +104,31 @@ TEST_CASE("the arithmetic, comparison and bitwise ufuncs all have loops", "[ufun
   CHECK(get(Id::negative).resolver == Resolver::Negative);
   CHECK(get(Id::add).resolver == Resolver::Default);
   for (Id id : {Id::positive, Id::sign, Id::gcd, Id::lcm}) CHECK(get(id).resolver == Resolver::Uniform);
+}
+
+TEST_CASE("cnp_ufunc_info_at lists the declared ufuncs, then the aliases", "[ufunc][tables]") {
+  const int32_t n = cnp_ufunc_count();
+  REQUIRE(n == kPublicCount + kAliasCount);
+  std::set<std::string> names;
+  for (int32_t i = 0; i < n; ++i) {
+    cnp_ufunc_info info{};
+    REQUIRE(cnp_ufunc_info_at(i, &info) == CNP_OK);
+    INFO("entry " << i << " " << info.name);
+    CHECK(names.insert(info.name).second);
+    CHECK(std::string(info.summary).size() > 0);
+    CHECK((info.alias_of != nullptr) == (i >= kPublicCount));
+    const Ufunc& u = get(info.alias_of ? kAliases[i - kPublicCount].id : static_cast<Id>(i));
+    CHECK(info.nin == u.nin);
+    CHECK(info.nout == u.nout);
+    CHECK(info.has_identity == (u.identity != Identity::none && u.identity != Identity::reorderable));
+  }
+  CHECK(names.count("clip") == 0);  // umath-only: behind np.clip
+  cnp_ufunc_info info{};
+  REQUIRE(cnp_ufunc_info_at(0, &info) == CNP_OK);
+  CHECK(std::string(info.name) == "add");
+  CHECK((info.identity.typenum == CNP_INT64 && info.identity.value.i == 0));
+  CHECK(cnp_ufunc_info_at(n, &info) == CNP_ERR_INDEX);
+  CHECK(std::string(cnp_last_error()) == "ufunc index out of range");
+  CHECK(cnp_ufunc_info_at(-1, &info) == CNP_ERR_INDEX);
+  CHECK(cnp_ufunc_info_at(0, nullptr) == CNP_ERR_INVALID_HANDLE);
 }

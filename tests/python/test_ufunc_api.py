@@ -101,6 +101,15 @@ def test_ufunc_object_matches_numpy(name):
     assert f.__doc__ and f.__name__ in f.__doc__
 
 
+@pytest.mark.parametrize("name", UFUNC_NAMES)
+def test_ufunc_summary_is_numpys(name):
+    """The summary the library declares (src/ufunc/declarations.hpp, read through
+    cnp_ufunc_info_at) opens NumPy's own summary paragraph."""
+    ours = getattr(cnp, name).__doc__.split("\n\n", 1)[1]
+    theirs = " ".join(line.strip() for line in getattr(np, name).__doc__.split("\n\n")[1].split("\n"))
+    assert ours and theirs.startswith(ours), (ours, theirs)
+
+
 def test_aliases_are_the_same_objects():
     pairs = [("mod", "remainder"), ("abs", "absolute"), ("conj", "conjugate"),
              ("true_divide", "divide"), ("bitwise_not", "invert")]

@@ -16,6 +16,8 @@ of the package uses:
   new_ufunc_args()      a cnp_ufunc_args with the defaults (fields out[0..1], where, dtype,
                         casting, order; handles are assigned as they are), passed as is
   new_errstate()        a zeroed cnp_errstate (fields divide, over, under, invalid)
+  new_ufunc_info()      a zeroed cnp_ufunc_info (fields name, alias_of, summary: char*, read
+                        with string(); nin, nout, has_identity; identity: a cnp_scalar)
   int64_array(seq)      int64_t[] of a sequence of ints
   dtype_array(handles)  const cnp_dtype*[] of dtype handles
   double_array(seq)     double[] of a sequence of floats
@@ -54,6 +56,7 @@ INTERFACE = (
     "NAME", "lib", "consts", "NULL", "path", "missing",
     "new_array_out", "new_dtype_out", "new_voidp_out", "new_int32_out", "new_int64_out",
     "new_charp_out", "new_int64p_out", "new_scalar", "new_ufunc_args", "new_errstate",
+    "new_ufunc_info",
     "int64_array", "dtype_array", "double_array", "handle_array", "new_array_outs",
     "index_array", "is_null", "string", "address", "voidp", "read_int64s", "read_bytes",
     "memory", "make_deleter", "make_warning_fn", "keep_forever",

@@ -82,6 +82,10 @@ def new_errstate():
     return _new("cnp_errstate *")
 
 
+def new_ufunc_info():
+    return _new("cnp_ufunc_info *")
+
+
 def int64_array(seq):
     try:
         return _new("int64_t[]", seq)

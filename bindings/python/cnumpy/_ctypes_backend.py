@@ -167,6 +167,7 @@ _Deleter = _types.base("cnp_deleter")
 _WarningFn = _types.base("cnp_warning_fn")
 _UfuncArgs = _types.base("cnp_ufunc_args")
 _Errstate = _types.base("cnp_errstate")
+_UfuncInfo = _types.base("cnp_ufunc_info")
 _SAME_KIND = consts["CNP_CASTING_SAME_KIND"]
 _ORDER_K = consts["CNP_ORDER_K"]
 
@@ -187,6 +188,7 @@ new_charp_out = _CP1
 new_int64p_out = _I64P1
 new_scalar = _Scalar
 new_errstate = _Errstate
+new_ufunc_info = _UfuncInfo
 
 
 def new_ufunc_args():

@@ -1,14 +1,13 @@
-#include "ufunc/nditer.hpp"
+// The one N-d traversal (iter.hpp): axis orders and the iterator's layout.
+#include "core/iter.hpp"
 
 #include <algorithm>
 #include <cstdlib>
-#include <string>
 
 #include "core/broadcast.hpp"
 #include "core/error.hpp"
-#include "core/iter.hpp"
 
-namespace cnp::ufunc {
+namespace cnp {
 
 namespace {
 // Strides of `a` broadcast to (nd, shape), 0 along axes of length 1 (they never move).
@@ -51,6 +50,12 @@ void best_axis_order(int n, const Array* const* arrays, int32_t nd, const int64_
   for (int32_t i = 0; i < nd; ++i) perm[i] = inner[nd - 1 - i];
 }
 
+void memory_order(int32_t ndim, const int64_t* strides, int32_t* perm) {
+  for (int32_t i = 0; i < ndim; ++i) perm[i] = i;
+  std::stable_sort(perm, perm + ndim,
+                   [&](int32_t x, int32_t y) { return std::llabs(strides[x]) > std::llabs(strides[y]); });
+}
+
 bool same_elementwise(const Array& a, const Array& b, int32_t nd, const int64_t* shape) {
   if (a.data() != b.data() || a.itemsize() != b.itemsize()) return false;
   int64_t sa[kMaxDims], sb[kMaxDims];
@@ -61,26 +66,23 @@ bool same_elementwise(const Array& a, const Array& b, int32_t nd, const int64_t*
   return true;
 }
 
-void NdIter::init(int nop, const Array* const* ops, int32_t nd, const int64_t* shape, const int32_t* perm) {
+void NdIter::init(int nop, int32_t nd, const int64_t* shape, const int64_t* const* strides, char* const* bases,
+                  const int32_t* perm, bool flip) {
   nop_ = nop;
   size_ = 1;
   for (int32_t d = 0; d < nd; ++d) size_ *= shape[d];
-  int64_t st[kIterMaxOps][kMaxDims];
-  for (int k = 0; k < nop; ++k) {
-    iter_strides(*ops[k], nd, shape, st[k]);
-    base_[k] = ops[k]->data();
-  }
+  for (int k = 0; k < nop; ++k) base_[k] = bases[k];
   // Reorder, dropping length-1 axes.
   int32_t m = 0;
   for (int32_t i = 0; i < nd; ++i) {
     int32_t ax = perm[i];
     if (shape[ax] == 1) continue;
     shape_[m] = shape[ax];
-    for (int k = 0; k < nop; ++k) strides_[k][m] = st[k][ax];
+    for (int k = 0; k < nop; ++k) strides_[k][m] = strides[k][ax];
     ++m;
   }
   // Walk memory forward: flip an axis every operand steps backwards along.
-  for (int32_t d = 0; d < m; ++d) {
+  for (int32_t d = 0; flip && d < m; ++d) {
     bool all_back = true, any_back = false;
     for (int k = 0; k < nop; ++k) {
       all_back &= strides_[k][d] <= 0;
@@ -111,4 +113,16 @@ void NdIter::init(int nop, const Array* const* ops, int32_t nd, const int64_t* s
   nd_ = w;
 }
 
-}  // namespace cnp::ufunc
+void NdIter::init(int nop, const Array* const* ops, int32_t nd, const int64_t* shape, const int32_t* perm) {
+  int64_t st[kIterMaxOps][kMaxDims];
+  const int64_t* strides[kIterMaxOps];
+  char* bases[kIterMaxOps];
+  for (int k = 0; k < nop; ++k) {
+    iter_strides(*ops[k], nd, shape, st[k]);
+    strides[k] = st[k];
+    bases[k] = ops[k]->data();
+  }
+  init(nop, nd, shape, strides, bases, perm, /*flip=*/true);
+}
+
+}  // namespace cnp
