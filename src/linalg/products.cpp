@@ -73,10 +73,10 @@ void int_gemm(const char* a, int64_t ars, int64_t acs, const char* b, int64_t br
           acc = *reinterpret_cast<const bool*>(a + i * ars + p * acs) && *reinterpret_cast<const bool*>(b + p * brs + j * bcs);
         c[i * m + j] = acc;
       } else {
-        using U = std::make_unsigned_t<T>;
-        U acc = 0;
+        // In uint64: a uint16 product would be promoted to (signed) int and could overflow.
+        uint64_t acc = 0;
         for (int64_t p = 0; p < k; ++p)
-          acc += U(*reinterpret_cast<const T*>(a + i * ars + p * acs)) * U(*reinterpret_cast<const T*>(b + p * brs + j * bcs));
+          acc += uint64_t(*reinterpret_cast<const T*>(a + i * ars + p * acs)) * uint64_t(*reinterpret_cast<const T*>(b + p * brs + j * bcs));
         c[i * m + j] = T(acc);
       }
     }
