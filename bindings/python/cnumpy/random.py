@@ -678,7 +678,10 @@ class Generator:
 
     def __init__(self, bit_generator):
         if not isinstance(bit_generator, BitGenerator):
-            raise TypeError("Invalid bit generator. The bit generator must be instantiated.")
+            if not hasattr(bit_generator, "capsule"):
+                raise AttributeError("'%s' object has no attribute 'capsule'"
+                                     % type(bit_generator).__name__)
+            raise ValueError("Invalid bit generator. The bit generator must be instantiated.")
         self._bit_generator = bit_generator
         self.lock = bit_generator.lock
 
@@ -709,9 +712,7 @@ class Generator:
 
     def standard_exponential(self, size=None, dtype="float64", method="zig", out=None):
         dt = _check_dtype(dtype, ("float64", "float32"), "standard_exponential")
-        if method not in ("zig", "inv"):
-            raise ValueError("Unknown method %s" % method) if False else ValueError(
-                "method must be either 'inv' or 'zig'")
+        # NumPy takes any method other than 'zig' as 'inv'
         name = "standard_exponential" if method == "zig" else "standard_exponential_inv"
         r = _draw(self._bit_generator, name, (), size, dt, out)
         return r.item() if (size is None and out is None) else r
@@ -1024,9 +1025,12 @@ def _shuffle_sequence(gen, x):
 
 
 def _multinomial(bitgen, n, pvals, size, legacy):
+    if legacy:
+        len(pvals)                  # NumPy's TypeError for a scalar: "object of type ... has no len()"
     pv = _asarray(pvals, dtype="float64")
-    if pv.ndim == 0:
-        raise ValueError("pvals must have at least 1 dimension")
+    if pv.ndim == 0 or pv.shape[-1] == 0:
+        raise ValueError("pvals must have at least 1 dimension and the last dimension of pvals "
+                         "must be greater than 0.")
     if pv.ndim != 1:
         raise NotImplementedError("cnumpy: multinomial with multi-dimensional pvals")
     vals = pv.tolist()
