@@ -252,8 +252,11 @@ class BitGenerator:
         return self.state
 
     def __setstate__(self, state):
-        self.__init__()
         self.state = state
+
+    def __reduce__(self):
+        # unpickling makes a fresh generator of the class, then sets the saved state
+        return type(self), (), self.state
 
     def random_raw(self, size=None, output=True):
         """random_raw(size=None): the raw outputs as uint64 (MT19937: its 32-bit words)."""
@@ -988,11 +991,8 @@ class Generator:
     def spawn(self, n_children):
         raise NotImplementedError("Generator.spawn is NumPy 1.25 API")
 
-    def __getstate__(self):
-        return self._bit_generator.state
-
-    def __setstate__(self, state):
-        self._bit_generator.state = state
+    def __reduce__(self):
+        return type(self), (self._bit_generator,)
 
 
 def _ndindex(shape):
@@ -1231,6 +1231,9 @@ class RandomState:
 
     def __setstate__(self, state):
         self.set_state(state)
+
+    def __reduce__(self):
+        return type(self), (self._bit_generator,), self.get_state(legacy=False)
 
     def _d(self, method, params, size, integer=False):
         return _unwrap_draw(_draw(self._bit_generator, method, params, size, legacy=True),
