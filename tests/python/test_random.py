@@ -634,3 +634,19 @@ def test_pickle_round_trip():
             draw = lambda o: o.random_raw(5)  # noqa: E731
         clone = pickle.loads(pickle.dumps(obj))
         assert np.array_equal(values(draw(clone)), values(draw(obj)))
+
+
+def test_multinomial_broadcast():
+    g = lambda xp: xp.random.default_rng(23)  # noqa: E731
+    pv = [[0.1, 0.2, 0.7], [0.5, 0.25, 0.25]]
+    check(lambda xp: g(xp).multinomial(10, pv))
+    check(lambda xp: g(xp).multinomial([[5], [50], [500]], pv))
+    check(lambda xp: g(xp).multinomial([5, 50], pv, size=(3, 2)))
+    check(lambda xp: g(xp).multinomial(xp.array([1000, 10]), [0.3, 0.7]))
+    check_error(lambda xp: g(xp).multinomial([5, 50], pv, size=3))
+    check_error(lambda xp: g(xp).multinomial([5, 50, 7], pv))
+    check_error(lambda xp: g(xp).multinomial([5, -1], pv))
+    check_error(lambda xp: g(xp).multinomial(5, [[0.9, 0.9, 0.1]]))
+    check_error(lambda xp: g(xp).multinomial(5, []))
+    check_error(lambda xp: xp.random.RandomState(1).multinomial(-1, [0.5, 0.5]))
+    check_error(lambda xp: g(xp).normal([[0.0, 1.0, 2.0]] * 2, 1.0, size=3))

@@ -1027,20 +1027,28 @@ def _shuffle_sequence(gen, x):
 def _multinomial(bitgen, n, pvals, size, legacy):
     if legacy:
         len(pvals)                  # NumPy's TypeError for a scalar: "object of type ... has no len()"
+        n = operator.index(n)
     pv = _asarray(pvals, dtype="float64")
+    if legacy and pv.ndim != 1:
+        raise ValueError("object too deep for desired array")
     if pv.ndim == 0 or pv.shape[-1] == 0:
         raise ValueError("pvals must have at least 1 dimension and the last dimension of pvals "
                          "must be greater than 0.")
-    if pv.ndim != 1:
-        raise NotImplementedError("cnumpy: multinomial with multi-dimensional pvals")
-    vals = pv.tolist()
+    d = pv.shape[-1]
+    vals = pv.ravel().tolist()
     if any(not (v >= 0) or not (v <= 1) for v in vals):
         raise ValueError("pvals < 0, pvals > 1 or pvals contains NaNs")
-    if _kahan_sum(vals[:-1]) > 1.0 + 1e-12:
-        raise ValueError("sum(pvals[:-1]) > 1.0" if not legacy else "sum(pvals[:-1]) > 1.0")
+    for off in range(0, len(vals), d):
+        if _kahan_sum(vals[off:off + d - 1]) > 1.0 + 1e-12:
+            slice_repr = "[:-1]" if pv.ndim == 1 else "[...,:-1]"
+            if (not legacy and isinstance(pvals, ndarray) and pvals.dtype.kind == "f"
+                    and pvals.dtype.name != "float64" and float(pvals.sum()) < 1.0001):
+                raise ValueError("sum(pvals%s.astype(np.float64)) > 1.0. The pvals array is cast "
+                                 "to 64-bit floating point prior to checking the sum. Precision "
+                                 "changes when casting may cause problems even if the sum of the "
+                                 "original pvals is valid." % slice_repr)
+            raise ValueError("sum(pvals%s) > 1.0" % slice_repr)
     na = _asarray(n, dtype="int64")
-    if any(v < 0 for v in (na.ravel().tolist() if na.ndim else [na.item()])):
-        raise ValueError("n < 0")
     nd, arr = _size(size)
     with bitgen.lock:
         return _produce(_random_multinomial, bitgen._h, na._h, pv._h, nd,
