@@ -126,8 +126,11 @@ CNP_API cnp_status cnp_random_legacy_draw(cnp_bitgen* g, const char* method, int
 CNP_API cnp_status cnp_random_integers(cnp_bitgen* g, const cnp_array* low, const cnp_array* high, int32_t endpoint, int32_t masked, int32_t ndim, const int64_t* size, const cnp_dtype* dtype, cnp_array** out);
 /** shuffle(a) in place along the first axis (Generator and RandomState draw the same). */
 CNP_API cnp_status cnp_random_shuffle(cnp_bitgen* g, cnp_array* a);
-/** multinomial(n, pvals, size): int64 of shape size (or n's shape) + (len(pvals),); pvals a
- *  1-D float64 array already checked by the caller (sum(pvals[:-1]) <= 1). legacy 0/1. */
+/** multinomial(n, pvals, size): int64 counts. n (int64, any shape) and the rows of pvals (float64,
+ *  last axis the categories, d of them) broadcast as Generator.multinomial does; the output is
+ *  that shape (or size, which must equal it) + (d,); with a 0-d n and 1-d pvals, size (or ())
+ *  + (d,). The caller checks the pvals rows (NumPy's "sum(pvals[:-1]) > 1.0"); CNP_ERR_VALUE
+ *  "n < 0". legacy 0/1 (the same draws). */
 CNP_API cnp_status cnp_random_multinomial(cnp_bitgen* g, const cnp_array* n, const cnp_array* pvals, int32_t ndim, const int64_t* size, int32_t legacy, cnp_array** out);
 
 /** Generator.choice(pop_size, size, replace=False, shuffle) without p: int64 indices (1-D, size

@@ -478,6 +478,10 @@ int64_t geometric(BitGen& g, double p) {
 }
 
 int64_t zipf(BitGen& g, double a) {
+  // NumPy 1.24 loops forever from a >= 1025 (2**(a-1) overflows and every draw is rejected);
+  // later NumPy returns 1 there (P(X > 1) < 3e-309), and so does cnumpy. Below 1025 the stream
+  // is 1.24's.
+  if (a >= 1025) return 1;
   const double am1 = a - 1.0;
   const double b = std::pow(2.0, am1);
   for (;;) {

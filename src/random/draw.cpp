@@ -519,8 +519,8 @@ Array draw(BitGen& g, const char* method, bool legacy, int32_t nparams, const Ar
     int64_t bshape[kMaxDims];
     const int32_t bnd = multi_broadcast(int(cs.size()), cs.data(), bshape);
     if (bnd != nd || !std::equal(shape, shape + nd, bshape))
-      throw_value("Output size " + numpy_shape_string(nd, shape) +
-                  " is not compatible with broadcast dimensions of inputs " + numpy_shape_string(bnd, bshape) + ".");
+      throw_value("Output size " + shape_str(nd, shape) + " is not compatible with broadcast dimensions of inputs " +
+                  shape_str(bnd, bshape) + ".");
   }
   for (auto& p : ps) {
     if (!broadcast_strides(p.arr, nd, shape, p.strides)) throw_value("parameters do not broadcast to the output");

@@ -96,43 +96,85 @@ void shuffle(BitGen& g, Array& a) {
 }
 
 Array multinomial(BitGen& g, const Array& n, const Array& pvals, int32_t ndim, const int64_t* size, bool legacy) {
+  (void)legacy;  // RandomState's multinomial draws the same binomials (scalar n, 1-d pvals only)
   Array p = cast_copy(pvals, builtin_dtype(CNP_FLOAT64), CNP_ORDER_C);
-  if (p.ndim() != 1) throw_value("pvals must be a 1-d sequence");  // callers pass 1-d
-  const int64_t d = p.shape(0);
+  if (p.ndim() == 0 || p.shape(p.ndim() - 1) == 0)
+    throw_value("pvals must have at least 1 dimension and the last dimension of pvals must be greater than 0.");
+  const int64_t d = p.shape(p.ndim() - 1);
   const double* pix = reinterpret_cast<const double*>(p.data());
   Array nn = cast_copy(n, builtin_dtype(CNP_INT64), CNP_ORDER_C);
-  // the output: size (or n's shape) + (d,)
+  const int64_t* nv = reinterpret_cast<const int64_t*>(nn.data());
+  for (int64_t k = 0, m = nn.size(); k < m; ++k)
+    if (nv[k] < 0) throw_value("n < 0");
+  BinomialCache c;
   int64_t shape[kMaxDims];
-  int32_t nd;
-  if (size) {
-    nd = ndim;
-    std::copy(size, size + ndim, shape);
-  } else {
-    nd = nn.ndim();
-    std::copy(nn.shape(), nn.shape() + nd, shape);
+  if (nn.ndim() == 0 && p.ndim() == 1) {
+    // one n and one pvals row for every output row
+    int32_t nd = 0;
+    if (size) {
+      if (ndim + 1 > kMaxDims) throw_value("size has too many dimensions");
+      std::copy(size, size + ndim, shape);
+      nd = ndim;
+    }
+    shape[nd++] = d;
+    Array out = Array::allocate(builtin_dtype(CNP_INT64), nd, shape, CNP_ORDER_C, true);
+    int64_t* o = reinterpret_cast<int64_t*>(out.data());
+    for (int64_t k = 0, rows = out.size() / d; k < rows; ++k) multinomial(g, nv[0], o + k * d, pix, d, c);
+    return out;
   }
-  int64_t nst[kMaxDims];
-  if (!broadcast_strides(nn, nd, shape, nst)) throw_value("n does not broadcast to size");
-  for (int32_t k = 0; k < nd; ++k) nst[k] /= 8;
+  // n and the rows of pvals (its shape without the last axis) broadcast, NumPy's multi-iterator
+  const Array rows = Array::allocate(builtin_dtype(CNP_BOOL), p.ndim() - 1, p.shape(), CNP_ORDER_C);
+  std::vector<const Array*> cs{&nn, &rows};
+  Array shell;
+  if (size) {
+    shell = Array::allocate(builtin_dtype(CNP_BOOL), ndim, size, CNP_ORDER_C);
+    cs.push_back(&shell);
+  }
+  int32_t nd = 0;
+  for (const Array* a : cs) nd = std::max(nd, a->ndim());
+  for (int32_t k = 0; k < nd; ++k) {
+    shape[k] = 1;
+    int src = 0;
+    for (int j = 0; j < int(cs.size()); ++j) {
+      const int32_t ax = k + cs[size_t(j)]->ndim() - nd;
+      if (ax < 0) continue;
+      const int64_t t = cs[size_t(j)]->shape(ax);
+      if (t == 1) continue;
+      if (shape[k] == 1) {
+        shape[k] = t;
+        src = j;
+      } else if (shape[k] != t) {
+        throw_value("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg " +
+                    std::to_string(src) + " with shape " + shape_str(cs[size_t(src)]->ndim(), cs[size_t(src)]->shape()) +
+                    " and arg " + std::to_string(j) + " with shape " +
+                    shape_str(cs[size_t(j)]->ndim(), cs[size_t(j)]->shape()) + ".");
+      }
+    }
+  }
+  if (size && (nd != ndim || !std::equal(size, size + ndim, shape)))
+    throw_value("Output size " + shape_str(ndim, size) + " is not compatible with broadcast dimensions of inputs " +
+                shape_str(nd, shape) + ".");
+  int64_t sn[kMaxDims], sr[kMaxDims];
+  broadcast_strides(nn, nd, shape, sn);
+  broadcast_strides(rows, nd, shape, sr);
   if (nd + 1 > kMaxDims) throw_value("size has too many dimensions");
   shape[nd] = d;
   Array out = Array::allocate(builtin_dtype(CNP_INT64), nd + 1, shape, CNP_ORDER_C, true);
+  int64_t* o = reinterpret_cast<int64_t*>(out.data());
   int64_t m = 1;
   for (int32_t k = 0; k < nd; ++k) m *= shape[k];
-  const int64_t* nv = reinterpret_cast<const int64_t*>(nn.data());
-  int64_t* o = reinterpret_cast<int64_t*>(out.data());
-  BinomialCache c;
-  std::vector<int64_t> idx(size_t(nd), 0);
-  int64_t off = 0;
-  (void)legacy;  // RandomState's multinomial draws the same binomials
+  std::vector<int64_t> idx(static_cast<size_t>(nd), 0);
+  int64_t on = 0, orow = 0;  // byte offsets into nn and rows (rows: one byte per row)
   for (int64_t k = 0; k < m; ++k) {
-    if (d > 0) multinomial(g, nv[off], o + k * d, pix, d, c);
+    multinomial(g, nv[on / 8], o + k * d, pix + orow * d, d, c);
     for (int32_t a = nd - 1; a >= 0; --a) {
       if (++idx[size_t(a)] < shape[a]) {
-        off += nst[a];
+        on += sn[a];
+        orow += sr[a];
         break;
       }
-      off -= nst[a] * (shape[a] - 1);
+      on -= sn[a] * (shape[a] - 1);
+      orow -= sr[a] * (shape[a] - 1);
       idx[size_t(a)] = 0;
     }
   }

@@ -252,8 +252,11 @@ class BitGenerator:
         return self.state
 
     def __setstate__(self, state):
-        self.__init__()
         self.state = state
+
+    def __reduce__(self):
+        # unpickling makes a fresh generator of the class, then sets the saved state
+        return type(self), (), self.state
 
     def random_raw(self, size=None, output=True):
         """random_raw(size=None): the raw outputs as uint64 (MT19937: its 32-bit words)."""
@@ -678,7 +681,10 @@ class Generator:
 
     def __init__(self, bit_generator):
         if not isinstance(bit_generator, BitGenerator):
-            raise TypeError("Invalid bit generator. The bit generator must be instantiated.")
+            if not hasattr(bit_generator, "capsule"):
+                raise AttributeError("'%s' object has no attribute 'capsule'"
+                                     % type(bit_generator).__name__)
+            raise ValueError("Invalid bit generator. The bit generator must be instantiated.")
         self._bit_generator = bit_generator
         self.lock = bit_generator.lock
 
@@ -709,9 +715,7 @@ class Generator:
 
     def standard_exponential(self, size=None, dtype="float64", method="zig", out=None):
         dt = _check_dtype(dtype, ("float64", "float32"), "standard_exponential")
-        if method not in ("zig", "inv"):
-            raise ValueError("Unknown method %s" % method) if False else ValueError(
-                "method must be either 'inv' or 'zig'")
+        # NumPy takes any method other than 'zig' as 'inv'
         name = "standard_exponential" if method == "zig" else "standard_exponential_inv"
         r = _draw(self._bit_generator, name, (), size, dt, out)
         return r.item() if (size is None and out is None) else r
@@ -987,11 +991,8 @@ class Generator:
     def spawn(self, n_children):
         raise NotImplementedError("Generator.spawn is NumPy 1.25 API")
 
-    def __getstate__(self):
-        return self._bit_generator.state
-
-    def __setstate__(self, state):
-        self._bit_generator.state = state
+    def __reduce__(self):
+        return type(self), (self._bit_generator,)
 
 
 def _ndindex(shape):
@@ -1024,19 +1025,30 @@ def _shuffle_sequence(gen, x):
 
 
 def _multinomial(bitgen, n, pvals, size, legacy):
+    if legacy:
+        len(pvals)                  # NumPy's TypeError for a scalar: "object of type ... has no len()"
+        n = operator.index(n)
     pv = _asarray(pvals, dtype="float64")
-    if pv.ndim == 0:
-        raise ValueError("pvals must have at least 1 dimension")
-    if pv.ndim != 1:
-        raise NotImplementedError("cnumpy: multinomial with multi-dimensional pvals")
-    vals = pv.tolist()
+    if legacy and pv.ndim != 1:
+        raise ValueError("object too deep for desired array")
+    if pv.ndim == 0 or pv.shape[-1] == 0:
+        raise ValueError("pvals must have at least 1 dimension and the last dimension of pvals "
+                         "must be greater than 0.")
+    d = pv.shape[-1]
+    vals = pv.ravel().tolist()
     if any(not (v >= 0) or not (v <= 1) for v in vals):
         raise ValueError("pvals < 0, pvals > 1 or pvals contains NaNs")
-    if _kahan_sum(vals[:-1]) > 1.0 + 1e-12:
-        raise ValueError("sum(pvals[:-1]) > 1.0" if not legacy else "sum(pvals[:-1]) > 1.0")
+    for off in range(0, len(vals), d):
+        if _kahan_sum(vals[off:off + d - 1]) > 1.0 + 1e-12:
+            slice_repr = "[:-1]" if pv.ndim == 1 else "[...,:-1]"
+            if (not legacy and isinstance(pvals, ndarray) and pvals.dtype.kind == "f"
+                    and pvals.dtype.name != "float64" and float(pvals.sum()) < 1.0001):
+                raise ValueError("sum(pvals%s.astype(np.float64)) > 1.0. The pvals array is cast "
+                                 "to 64-bit floating point prior to checking the sum. Precision "
+                                 "changes when casting may cause problems even if the sum of the "
+                                 "original pvals is valid." % slice_repr)
+            raise ValueError("sum(pvals%s) > 1.0" % slice_repr)
     na = _asarray(n, dtype="int64")
-    if any(v < 0 for v in (na.ravel().tolist() if na.ndim else [na.item()])):
-        raise ValueError("n < 0")
     nd, arr = _size(size)
     with bitgen.lock:
         return _produce(_random_multinomial, bitgen._h, na._h, pv._h, nd,
@@ -1227,6 +1239,9 @@ class RandomState:
 
     def __setstate__(self, state):
         self.set_state(state)
+
+    def __reduce__(self):
+        return type(self), (self._bit_generator,), self.get_state(legacy=False)
 
     def _d(self, method, params, size, integer=False):
         return _unwrap_draw(_draw(self._bit_generator, method, params, size, legacy=True),
