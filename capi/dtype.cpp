@@ -2,6 +2,7 @@
 // dtype has, and NumPy's casting tables (docs/dtypes.md).
 #include "capi/guard.hpp"
 #include "core/cast.hpp"
+#include "core/cast_any.hpp"
 
 using namespace cnp;
 using namespace cnp::capi;
@@ -214,6 +215,28 @@ CNP_API cnp_status cnp_dtype_ndim(const cnp_dtype* d, int32_t* out) {
 
 CNP_API cnp_status cnp_dtype_shape(const cnp_dtype* d, const int64_t** out) {
   return get(out, [&] { return any_dtype_of(d)->sub_shape.data(); });
+}
+
+CNP_API cnp_status cnp_dtype_format_element(const cnp_dtype* d, const void* element, char** out) {
+  return get(out, [&] {
+    const Dtype* t = any_dtype_of(d);
+    if (!element) throw Error(CNP_ERR_INVALID_HANDLE, "element pointer is NULL");
+    const char* p = static_cast<const char*>(element);
+    if (is_numeric(t)) {
+      alignas(16) char buf[16];
+      std::memcpy(buf, p, static_cast<size_t>(t->itemsize));
+      if (t->swapped) byteswap_inplace(buf, t->itemsize, 1, t);
+      return to_c_string(number_text(builtin_dtype(t->typenum), buf));
+    }
+    if (is_datetime(t)) {
+      int64_t v;
+      std::memcpy(&v, p, 8);
+      if (t->swapped) v = static_cast<int64_t>(__builtin_bswap64(static_cast<uint64_t>(v)));
+      return to_c_string(t->kind == 'M' ? datetime_text(v, t->unit, t->unit_count) : timedelta_text(v, t->unit, t->unit_count));
+    }
+    if (t->kind == 'S' || t->kind == 'U') return to_c_string(element_text(t, p));
+    throw_type("cnumpy: no text form for an element of " + t->repr);
+  });
 }
 
 CNP_API cnp_status cnp_dtype_equal(const cnp_dtype* a, const cnp_dtype* b, int32_t* out) {

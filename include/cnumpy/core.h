@@ -244,6 +244,11 @@ CNP_API cnp_status cnp_dtype_base(const cnp_dtype* dtype, cnp_dtype** out);
 CNP_API cnp_status cnp_dtype_ndim(const cnp_dtype* dtype, int32_t* out);
 /** dtype.shape. \param[out] out points at ndim int64_t owned by the dtype. */
 CNP_API cnp_status cnp_dtype_shape(const cnp_dtype* dtype, const int64_t** out);
+/** str() of one element of dtype at `element` (its bytes in the dtype's byte order), as NumPy
+ *  writes it: numbers ("1.5", "True", "(1+2j)"), datetimes ("2024-01-01T12:00", "NaT"),
+ *  timedeltas ("5 seconds"), S/U text (UTF-8, trailing NULs dropped). \param[out] out malloc'd,
+ *  release with cnp_string_free. Errors: CNP_ERR_TYPE for records and void. */
+CNP_API cnp_status cnp_dtype_format_element(const cnp_dtype* dtype, const void* element, char** out);
 /** 1 if the two dtypes are equivalent (NumPy's ==: '<f8' == 'float64', '>f8' != '<f8'), else 0. */
 CNP_API cnp_status cnp_dtype_equal(const cnp_dtype* a, const cnp_dtype* b, int32_t* out);
 /** numpy.can_cast(from, to, casting): 1 or 0. Errors: CNP_ERR_VALUE for a bad casting value. */
