@@ -32,7 +32,8 @@ CNP_API cnp_status cnp_astype(const cnp_array* h, const cnp_dtype* dtype, int32_
                               cnp_array** out) {
   return get(out, [&] {
     const Array& a = any_array_of(h);
-    const Dtype* d = any_dtype_of(dtype);
+    DtypeRef target = adapt_flexible(a.dtype(), any_dtype_of(dtype));
+    const Dtype* d = target.get();
     check_cast(a.dtype(), d, casting);
     if (order < CNP_ORDER_C || order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");
     bool layout_ok = order == CNP_ORDER_K || (order == CNP_ORDER_A && (a.c_contiguous() || a.f_contiguous())) ||

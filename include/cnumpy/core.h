@@ -179,7 +179,7 @@ CNP_API void cnp_dtype_free(cnp_dtype* dtype);
 CNP_API cnp_status cnp_dtype_record(int64_t nfields, const char* const* names, const cnp_dtype* const* dtypes, const int64_t* offsets, const char* const* titles, int64_t itemsize, int32_t align, cnp_dtype** out);
 /** numpy.dtype((base, shape)): a subarray descriptor (ndim 0 gives base itself).
  *  \param[out] out new reference. Errors: CNP_ERR_VALUE "invalid shape in fixed-type tuple:
- *  dimension smaller than zero.", "... dtype size in bytes must fit into a C int.". */
+ *  dimension smaller then zero.", "... dtype size in bytes must fit into a C int.". */
 CNP_API cnp_status cnp_dtype_subarray(const cnp_dtype* base, int32_t ndim, const int64_t* shape, cnp_dtype** out);
 /** dtype.newbyteorder(order): order is one of the characters 'S' (swap), '<', '>', '=', '|' (or
  *  NumPy's aliases L/B/N/I, lower case too); applied to every field of a record.

@@ -206,7 +206,10 @@ int32_t datetime_level(const Dtype* from, const Dtype* to) {
 
 int32_t flexible_same_kind_level(const Dtype* from, const Dtype* to) {
   // S -> S, U -> U, V -> V, S -> U.
-  if (to->itemsize == 0) return from->swapped ? CNP_CASTING_EQUIV : CNP_CASTING_NO;  // unsized adapts
+  if (to->itemsize == 0) {
+    if (from->kind != to->kind) return CNP_CASTING_SAFE;
+    return from->swapped ? CNP_CASTING_EQUIV : CNP_CASTING_NO;  // unsized adapts
+  }
   int64_t fc = chars_of(from), tc = chars_of(to);
   if (from->kind == 'S' && to->kind == 'U') return tc >= fc ? CNP_CASTING_SAFE : CNP_CASTING_SAME_KIND;
   if (fc == tc) return from->byteorder == to->byteorder ? CNP_CASTING_NO : CNP_CASTING_EQUIV;
@@ -238,7 +241,10 @@ int32_t subarray_level(const Dtype* from, const Dtype* to) {
     if (from->sub_shape != to->sub_shape) return CNP_CASTING_UNSAFE;
     return cast_level(from->base, to->base);
   }
-  if (is_subarray(to)) return cast_level(from, to->base);  // broadcast into every element
+  if (is_subarray(to)) {
+    int32_t l = cast_level(from, to->base);  // broadcast into every element: at best safe
+    return l < 0 ? l : std::max<int32_t>(l, CNP_CASTING_SAFE);
+  }
   return CNP_CASTING_UNSAFE;
 }
 
@@ -247,6 +253,11 @@ int32_t subarray_level(const Dtype* from, const Dtype* to) {
 int32_t cast_level(const Dtype* from, const Dtype* to) {
   if (from == to) return CNP_CASTING_NO;
   if (is_numeric(from) && is_numeric(to)) return builtin_level(from, to);
+  if (to->kind == 'V' && to->itemsize == 0 && !is_record(to) && !is_subarray(to)) {
+    // The unsized void adapts to the source (NumPy)
+    if (is_record(from)) return CNP_CASTING_NO;
+    if (is_subarray(from)) return CNP_CASTING_SAFE;
+  }
   if (is_record(from) || is_record(to)) return record_level(from, to);
   if (is_subarray(from) || is_subarray(to)) return subarray_level(from, to);
   char fk = from->kind, tk = to->kind;
@@ -306,9 +317,9 @@ std::string dtype_class(const Dtype* d) {
 
 [[noreturn]] void no_common_dtype(const Dtype* a, const Dtype* b) {
   std::string ca = "<class 'numpy.dtype[" + dtype_class(a) + "]'>", cb = "<class 'numpy.dtype[" + dtype_class(b) + "]'>";
-  throw_type("The DType " + ca + " could not be promoted by " + cb +
-             ". This means that no common DType exists for the given inputs. For example they cannot be stored in a "
-             "single array unless the dtype is `object`. The full list of DTypes is: (" + ca + ", " + cb + ")");
+  throw_type("The DTypes " + ca + " and " + cb +
+             " do not have a common DType. For example they cannot be stored in a single array unless the dtype is "
+             "`object`.");
 }
 
 int64_t gcd64(int64_t a, int64_t b) {
@@ -362,6 +373,9 @@ DtypeRef promote_any(const Dtype* a, const Dtype* b) {
       }
       return make_record(std::move(fs), -1, a->aligned_struct || b->aligned_struct);
     }
+    if (!is_record(a) && !is_record(b) && !is_subarray(a) && !is_subarray(b))
+      throw_type("Invalid type promotion with void datatypes of different lengths. Use the `np.bytes_` datatype "
+                 "instead to pad the shorter value with trailing zero bytes.");
     throw_type("invalid type promotion with structured datatype(s).");
   }
   no_common_dtype(a, b);
@@ -415,6 +429,29 @@ DtypeRef native_of(const Dtype* d) {
 }
 
 std::string dtype_repr(const Dtype* d) { return d->repr; }
+
+DtypeRef adapt_flexible(const Dtype* from, const Dtype* to) {
+  bool unsized = to->itemsize == 0 && (to->kind == 'S' || to->kind == 'U' || (to->kind == 'V' && !is_record(to) && !is_subarray(to)));
+  if (!unsized) return DtypeRef::borrow(to);
+  if (to->kind == 'V') return make_flexible('V', from->itemsize);
+  int64_t n;
+  if (is_numeric(from)) n = required_str_len(from);
+  else if (from->kind == 'S' || from->kind == 'U') n = chars_of(from);
+  else if (from->kind == 'm') n = 21;
+  else if (from->kind == 'M') {
+    // NumPy's get_datetime_iso_8601_strlen (UTC, with the terminating NUL it counts)
+    static const int64_t add[] = {21, 3, 3, 0, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3};  // Y M W B D h m s ms us ns ps fs as
+    if (from->unit == kUnitGeneric) n = 4;
+    else {
+      n = 0;
+      for (int32_t u = 0; u <= from->unit; ++u) n += u == kUnitW ? 0 : add[u];
+      if (from->unit == kUnitW) n += 3;
+      if (from->unit >= kUnith) n += 1;
+      n += 1;
+    }
+  } else n = from->itemsize;
+  return make_flexible(to->kind, n, to->byteorder == '|' ? '=' : to->byteorder);
+}
 
 }  // namespace cnp
 

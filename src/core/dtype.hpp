@@ -163,6 +163,11 @@ const char* casting_name(int32_t casting);  // "same_kind" ...; ValueError for a
 // "dtype('float64')" as NumPy spells it in messages.
 std::string dtype_repr(const Dtype* d);
 
+// NumPy's sizing of an unsized target ("U", "S", "V") from the source of a cast: numbers get
+// the text width NumPy requires ("<U21" for int64, "<U32" for floats), datetimes their ISO width,
+// strings keep their length. Other targets come back as they are.
+DtypeRef adapt_flexible(const Dtype* from, const Dtype* to);
+
 // The dtype the library picks when a caller passes NULL.
 inline const Dtype* default_float() { return builtin_dtype(CNP_FLOAT64); }
 

@@ -119,7 +119,7 @@ DtypeRef make_record(std::vector<FieldSpec> fields, int64_t itemsize, bool align
     end = itemsize;
   }
   d->itemsize = end;
-  d->alignment = align ? max_align : 1;
+  d->alignment = align ? (d->fields.empty() ? 0 : max_align) : 1;  // NumPy: dtype([], align=True) has 0
   finish_spellings(d);
   return keep;
 }
@@ -128,7 +128,7 @@ DtypeRef make_subarray(const Dtype* base, std::vector<int64_t> shape) {
   if (shape.empty()) return DtypeRef::borrow(base);
   int64_t n = 1;
   for (int64_t s : shape) {
-    if (s < 0) throw_value("invalid shape in fixed-type tuple: dimension smaller than zero.");
+    if (s < 0) throw_value("invalid shape in fixed-type tuple: dimension smaller then zero.");
     if (__builtin_mul_overflow(n, s, &n) || n > INT_MAX)
       throw_value("invalid shape in fixed-type tuple: dtype size in bytes must fit into a C int.");
   }

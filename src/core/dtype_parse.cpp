@@ -1,6 +1,7 @@
 // Parsing NumPy's dtype strings (NumPy 1.24's _convert_from_str and _commastring): type names and
 // codes with an optional byte order, sized kinds ("U10", "S3", "V8", "f8"), datetime metadata
 // ("M8[25s]", "datetime64[D]") and comma-separated records ("i4, (2,3)f8, S3").
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <climits>
@@ -170,6 +171,11 @@ DtypeRef parse_single(std::string_view spec) {
       }
     }
   }
+  // With a byte-order prefix only codes and kind+size spellings are read; names go to NumPy's
+  // type dictionary with the prefix included, where they are not found ('>float64').
+  bool coded = t.size() == 1 || (std::isalpha(static_cast<unsigned char>(t[0])) &&
+                                 std::all_of(t.begin() + 1, t.end(), [](char c) { return is_digit(c); }));
+  if (t.size() != spec.size() && !coded) not_understood(spec);
   for (const Alias& a : kAliases)
     if (a.text == t) return with_byteorder(builtin_dtype(a.typenum), order);
   for (const KindAlias& a : kKindAliases)
@@ -204,7 +210,7 @@ std::vector<int64_t> parse_repeats(std::string_view r, std::string_view whole) {
   while (i < s.size()) {
     size_t j = s.find(',', i);
     std::string part = s.substr(i, j == std::string::npos ? std::string::npos : j - i);
-    if (part.empty()) throw_type("Invalid shape in comma string");
+    if (part.empty()) throw Error(CNP_ERR_VALUE, "invalid syntax in the shape of comma string \"" + std::string(whole) + "\"");
     shape.push_back(std::stoll(part));
     if (j == std::string::npos) break;
     i = j + 1;
