@@ -1,7 +1,6 @@
 """Parametric dtypes (issue 19, docs/dtypes.md): parsing every spelling, the attributes, errors,
 casting tables generated against numpy.can_cast, printing, byte-swapped inputs through the
 numeric engines, views, element access and interchange with NumPy."""
-import itertools
 
 import numpy as np
 import pytest
