@@ -347,6 +347,16 @@ void store_text(const Dtype* d, const std::string& s, char* dst) {
   }
 }
 
+void swap_copy_contiguous(const char* src, char* dst, int64_t n, int64_t width) {
+  switch (width) {
+    case 8: return swap_copy8(src, 8, dst, 8, n);
+    case 4: return swap_copy4(src, 4, dst, 4, n);
+    default:
+      std::memcpy(dst, src, static_cast<size_t>(n * width));
+      swap_run(dst, width, n, width);
+  }
+}
+
 void byteswap_inplace(char* p, int64_t stride, int64_t n, const Dtype* d) {
   if (is_record(d)) {
     for (const DtypeField& f : d->fields) byteswap_inplace(p + f.offset, stride, n, f.dtype);

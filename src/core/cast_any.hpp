@@ -17,6 +17,8 @@ AnyCastLoop any_cast_loop(const Dtype* from, const Dtype* to);
 // Reverses the bytes of every scalar of d (each half of a complex, every field of a record) of
 // n elements in place.
 void byteswap_inplace(char* p, int64_t stride, int64_t n, const Dtype* d);
+// dst = src with each of n scalars of `width` bytes (2, 4 or 8) reversed; contiguous both.
+void swap_copy_contiguous(const char* src, char* dst, int64_t n, int64_t width);
 
 // NumPy's str() of one element of a builtin numeric dtype ("1.5", "True", "(1+2j)", "1e+20").
 std::string number_text(const Dtype* d, const char* src);
