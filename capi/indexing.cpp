@@ -67,10 +67,14 @@ CNP_API cnp_status cnp_array_setitem_bytes(cnp_array* h, int32_t nindex, const i
 
 CNP_API cnp_status cnp_array_index_assign(cnp_array* h, int32_t nitems, const cnp_index* items, const cnp_array* value) {
   return run([&] {
-    // Assignments between equal descriptors move bytes (any dtype); otherwise the numeric path.
+    // Basic indexing and assignments between equal descriptors take any dtype; advanced indexing
+    // with a cast goes through the numeric path.
     Array& a0 = any_array_of(h);
     const Array& v0 = any_array_of(value);
-    bool bytes_only = dtype_equal(a0.dtype(), v0.dtype());
+    bool basic = true;
+    for (int32_t i = 0; i < nitems && items; ++i) basic &= items[i].kind != CNP_INDEX_ARRAY;
+    // Basic indexing assigns through assign(): casts between any descriptors.
+    bool bytes_only = basic || dtype_equal(a0.dtype(), v0.dtype());
     Array& a = bytes_only ? a0 : array_of(h);
     const Array& v = bytes_only ? v0 : array_of(value);
     with_cast_warnings([&] { index_set(a, nitems, items, v); });

@@ -211,7 +211,13 @@ std::vector<int64_t> parse_repeats(std::string_view r, std::string_view whole) {
     size_t j = s.find(',', i);
     std::string part = s.substr(i, j == std::string::npos ? std::string::npos : j - i);
     if (part.empty()) throw Error(CNP_ERR_VALUE, "invalid syntax in the shape of comma string \"" + std::string(whole) + "\"");
-    shape.push_back(std::stoll(part));
+    int64_t v = 0;
+    for (char c : part) {
+      if (!is_digit(c) || v > (INT64_MAX - 9) / 10)
+        throw_value("invalid shape in fixed-type tuple: dtype size in bytes must fit into a C int.");
+      v = v * 10 + (c - '0');
+    }
+    shape.push_back(v);
     if (j == std::string::npos) break;
     i = j + 1;
   }

@@ -339,6 +339,8 @@ def _resolve(obj, align=False):
         return from_typenum(_C["CNP_FLOAT64"])
     if isinstance(obj, str):
         return _from_string(obj)
+    if obj is str or obj is bytes:
+        return _from_string("U" if obj is str else "S")
     if isinstance(obj, type):
         num = _PY_TYPES.get(obj)
         if num is not None:

@@ -133,7 +133,7 @@ def parse_index(key, shape):
 def getitem(self, key):
     """ndarray.__getitem__: NumPy's basic (a view) and advanced (a copy) indexing."""
     h = self._h
-    if type(key) is str:
+    if type(key) is str and self.dtype.names is not None:
         return produce(_backend.lib.cnp_array_field, h, key.encode("utf-8"))
     if type(key) is int:
         if not _I64_MIN <= key <= _I64_MAX:

@@ -650,6 +650,7 @@ def _field_value(fd, raw):
     return element_value(fd, raw)
 
 
+_dtype._PY_TYPES.update({datetime64: "M8", timedelta64: "m8"})
 _dtype._SCALAR_TYPES.update({_C["CNP_BYTES"]: bytes, _C["CNP_UNICODE"]: str,
                              _C["CNP_DATETIME64"]: datetime64, _C["CNP_TIMEDELTA64"]: timedelta64,
                              _C["CNP_VOID"]: tuple})
