@@ -69,6 +69,10 @@ CNP_API cnp_status cnp_array_byteswap(cnp_array* h, int32_t inplace, cnp_array**
   });
 }
 
+CNP_API cnp_status cnp_equal_any(const cnp_array* a, const cnp_array* b, int32_t not_equal, cnp_array** out) {
+  return produce(out, [&] { return equal_any(any_array_of(a), any_array_of(b), not_equal != 0); });
+}
+
 CNP_API cnp_status cnp_copyto(cnp_array* dst, const cnp_array* src, int32_t casting, const cnp_array* where) {
   return run([&] { with_cast_warnings([&] { assign(any_array_of(dst), any_array_of(src), casting, opt_array(where)); }); });
 }

@@ -382,6 +382,11 @@ CNP_API cnp_status cnp_array_field(const cnp_array* array, const char* name, cnp
  *  of a record); the dtype is unchanged. inplace 1 swaps the array itself and hands out a new
  *  reference to it. \param[out] out. Errors: CNP_ERR_VALUE "assignment destination is read-only". */
 CNP_API cnp_status cnp_array_byteswap(cnp_array* array, int32_t inplace, cnp_array** out);
+/** numpy.equal(a, b) (not_equal 0) or numpy.not_equal (1) for arrays of any descriptors with a
+ *  common dtype (strings of different widths compare as NumPy's, padded; void and records
+ *  bytewise), broadcasting. \param[out] out new bool array. Errors: CNP_ERR_TYPE when the
+ *  dtypes have no common dtype; CNP_ERR_VALUE when the shapes do not broadcast. */
+CNP_API cnp_status cnp_equal_any(const cnp_array* a, const cnp_array* b, int32_t not_equal, cnp_array** out);
 /** numpy.copyto(dst, src, casting='same_kind', where=None): src broadcasts to dst's shape; where
  *  (NULL: everywhere) is a bool array broadcast likewise. Overlapping src and dst are handled.
  *  Errors: CNP_ERR_VALUE "could not broadcast input array from shape (3,) into shape (2,)",

@@ -3,6 +3,8 @@
 #include <cstring>
 #include <string>
 
+#include "core/broadcast.hpp"
+#include "core/cast.hpp"
 #include "core/cast_any.hpp"
 #include "core/error.hpp"
 #include "core/iter.hpp"
@@ -63,6 +65,43 @@ Array field_view(const Array& a, const std::string& name) {
     return a.view_as(fd, nd, shape, strides, a.data() + f.offset);
   }
   throw_value("no field of name " + name);
+}
+
+Array equal_any(const Array& a, const Array& b, bool negate) {
+  // Both sides in one descriptor (strings padded to the longer width, native order), then the
+  // elements compare as bytes: NumPy's string comparison (trailing NULs are padding) and its
+  // bytewise equality of void and records.
+  DtypeRef common = dtype_equal(a.dtype(), b.dtype()) ? DtypeRef::borrow(a.dtype()) : promote_any(a.dtype(), b.dtype());
+  Array x = dtype_equal(a.dtype(), common.get()) ? a : cast_copy(a, common.get(), CNP_ORDER_K);
+  Array y = dtype_equal(b.dtype(), common.get()) ? b : cast_copy(b, common.get(), CNP_ORDER_K);
+  const Array* both[2] = {&x, &y};
+  int64_t shape[kMaxDims], sx[kMaxDims], sy[kMaxDims];
+  int32_t nd = broadcast_shape(2, both, shape, BroadcastError::Ufunc);
+  broadcast_strides(x, nd, shape, sx);
+  broadcast_strides(y, nd, shape, sy);
+  Array out = Array::allocate(builtin_dtype(CNP_BOOL), nd, shape, CNP_ORDER_C);
+  if (out.size() == 0) return out;
+  const size_t isz = static_cast<size_t>(common->itemsize);
+  const int64_t* strides[3] = {out.strides(), sx, sy};
+  char* bases[3] = {out.data(), x.data(), y.data()};
+  if (is_datetime(common.get())) {
+    // NaT equals nothing, itself included (NumPy).
+    const uint64_t nat = common->swapped ? __builtin_bswap64(uint64_t{1} << 63) : uint64_t{1} << 63;
+    for_each_run<3>(nd, shape, strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {
+      for (int64_t i = 0; i < n; ++i) {
+        uint64_t u, v;
+        std::memcpy(&u, p[1] + i * s[1], 8);
+        std::memcpy(&v, p[2] + i * s[2], 8);
+        p[0][i * s[0]] = static_cast<char>((u == v && u != nat) != negate);
+      }
+    });
+    return out;
+  }
+  for_each_run<3>(nd, shape, strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {
+    for (int64_t i = 0; i < n; ++i)
+      p[0][i * s[0]] = static_cast<char>((std::memcmp(p[1] + i * s[1], p[2] + i * s[2], isz) == 0) != negate);
+  });
+  return out;
 }
 
 void byteswap_array(Array& a) {

@@ -18,5 +18,7 @@ char* element_ptr(const Array& a, int32_t nindex, const int64_t* index);
 Array view_dtype(const Array& a, const Dtype* dtype);
 Array field_view(const Array& a, const std::string& name);
 void byteswap_array(Array& a);
+// a == b (or a != b) elementwise for any descriptors with a common dtype, comparing bytes.
+Array equal_any(const Array& a, const Array& b, bool negate);
 
 }  // namespace cnp

@@ -355,3 +355,19 @@ def test_datetime_scalar_type():
     c = cnp.asarray(n)
     assert repr(c[0]) == repr(n[0]) and str(c[0]) == str(n[0])
     assert c.dtype.type is cnp.datetime64 if hasattr(cnp, "datetime64") else True
+
+
+@pytest.mark.parametrize("fn", [
+    lambda m: m.asarray(np.array(["ab", "c", "xyz"])) == "c",
+    lambda m: m.asarray(np.array(["ab", "c", "xyz"])) != m.asarray(np.array(["ab", "cd", "xyz"])),
+    lambda m: m.asarray(np.array([b"ab", b"c"])) == m.asarray(np.array([[b"ab"], [b"c"]])),
+    lambda m: m.asarray(np.array(["ab", "c"], ">U2")) == m.asarray(np.array(["ab", "c"], "<U5")),
+    lambda m: m.asarray(np.zeros(3, "i4, f8")) == m.asarray(np.zeros(1, "i4, f8")),
+    lambda m: m.asarray(np.array(["2024-01-01", "NaT"], "M8[D]")) == m.asarray(np.array(["2024-01-01", "NaT"], "M8[D]")),
+    lambda m: m.array(["a", "bc"]), lambda m: m.array([[b"x"], [b"yz"]]), lambda m: m.array("abc"),
+    lambda m: m.array(["1.5", "2"]).astype("f8"),
+])
+def test_string_arrays_and_equality(fn):
+    r_n, r_c = fn(np), fn(cnp)
+    assert str(r_c.dtype) == str(r_n.dtype) and r_c.shape == r_n.shape
+    assert r_c.tolist() == r_n.tolist()
