@@ -6,38 +6,46 @@
 using namespace cnp;
 using namespace cnp::capi;
 
+// NumPy gives an unsized "S" / "U" in a creation call one character.
+static DtypeRef sized(const cnp_dtype* dtype) {
+  if (!dtype) return DtypeRef();
+  const Dtype* t = any_dtype_of(dtype);
+  if ((t->kind == 'S' || t->kind == 'U') && t->itemsize == 0) return make_flexible(t->kind, 1, t->byteorder == '|' ? '=' : t->byteorder);
+  return DtypeRef::borrow(t);
+}
+
 extern "C" {
 
 CNP_API cnp_status cnp_empty(int32_t ndim, const int64_t* shape, const cnp_dtype* dtype, int32_t order, cnp_array** out) {
-  return produce(out, [&] { return make_array(ndim, shape, opt_dtype(dtype), order, Init::Empty); });
+  return produce(out, [&] { return make_array(ndim, shape, sized(dtype).get(), order, Init::Empty); });
 }
 CNP_API cnp_status cnp_zeros(int32_t ndim, const int64_t* shape, const cnp_dtype* dtype, int32_t order, cnp_array** out) {
-  return produce(out, [&] { return make_array(ndim, shape, opt_dtype(dtype), order, Init::Zeros); });
+  return produce(out, [&] { return make_array(ndim, shape, sized(dtype).get(), order, Init::Zeros); });
 }
 CNP_API cnp_status cnp_ones(int32_t ndim, const int64_t* shape, const cnp_dtype* dtype, int32_t order, cnp_array** out) {
-  return produce(out, [&] { return make_array(ndim, shape, opt_dtype(dtype), order, Init::Ones); });
+  return produce(out, [&] { return make_array(ndim, shape, sized(dtype).get(), order, Init::Ones); });
 }
 CNP_API cnp_status cnp_full(int32_t ndim, const int64_t* shape, const cnp_array* fill_value, const cnp_dtype* dtype,
                             int32_t order, cnp_array** out) {
-  return produce(out, [&] { return full(ndim, shape, array_of(fill_value), opt_dtype(dtype), order); });
+  return produce(out, [&] { return full(ndim, shape, any_array_of(fill_value), sized(dtype).get(), order); });
 }
 
 CNP_API cnp_status cnp_empty_like(const cnp_array* proto, const cnp_dtype* dtype, int32_t order, int32_t ndim,
                                   const int64_t* shape, cnp_array** out) {
-  return produce(out, [&] { return make_like(array_of(proto), opt_dtype(dtype), order, ndim, shape, Init::Empty); });
+  return produce(out, [&] { return make_like(any_array_of(proto), sized(dtype).get(), order, ndim, shape, Init::Empty); });
 }
 CNP_API cnp_status cnp_zeros_like(const cnp_array* proto, const cnp_dtype* dtype, int32_t order, int32_t ndim,
                                   const int64_t* shape, cnp_array** out) {
-  return produce(out, [&] { return make_like(array_of(proto), opt_dtype(dtype), order, ndim, shape, Init::Zeros); });
+  return produce(out, [&] { return make_like(any_array_of(proto), sized(dtype).get(), order, ndim, shape, Init::Zeros); });
 }
 CNP_API cnp_status cnp_ones_like(const cnp_array* proto, const cnp_dtype* dtype, int32_t order, int32_t ndim,
                                  const int64_t* shape, cnp_array** out) {
-  return produce(out, [&] { return make_like(array_of(proto), opt_dtype(dtype), order, ndim, shape, Init::Ones); });
+  return produce(out, [&] { return make_like(any_array_of(proto), sized(dtype).get(), order, ndim, shape, Init::Ones); });
 }
 CNP_API cnp_status cnp_full_like(const cnp_array* proto, const cnp_array* fill_value, const cnp_dtype* dtype, int32_t order,
                                  int32_t ndim, const int64_t* shape, cnp_array** out) {
   return produce(out, [&] {
-    return full_like(array_of(proto), array_of(fill_value), opt_dtype(dtype), order, ndim, shape);
+    return full_like(any_array_of(proto), any_array_of(fill_value), sized(dtype).get(), order, ndim, shape);
   });
 }
 
@@ -78,7 +86,7 @@ CNP_API cnp_status cnp_identity(int64_t n, const cnp_dtype* dtype, cnp_array** o
 
 CNP_API cnp_status cnp_copy(const cnp_array* h, int32_t order, cnp_array** out) {
   return produce(out, [&] {
-    const Array& a = array_of(h);
+    const Array& a = any_array_of(h);
     return cast_copy(a, a.dtype(), order);
   });
 }
@@ -92,7 +100,7 @@ CNP_API cnp_status cnp_array_from_scalar(const cnp_scalar* value, const cnp_dtyp
 
 // The element count of a described buffer; its pointer may be NULL only when it holds nothing.
 static const Dtype* checked_buffer(const void* data, const cnp_dtype* dtype, int32_t ndim, const int64_t* shape) {
-  const Dtype* d = dtype_of(dtype);
+  const Dtype* d = any_dtype_of(dtype);
   if (checked_size(ndim, shape, d->itemsize) > 0 && !data) throw Error(CNP_ERR_INVALID_HANDLE, "data pointer is NULL");
   return d;
 }

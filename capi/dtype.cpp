@@ -1,15 +1,92 @@
-// dtype handles and NumPy's casting tables.
+// dtype handles: parsing, building records and subarrays, byte order, every attribute NumPy's
+// dtype has, and NumPy's casting tables (docs/dtypes.md).
 #include "capi/guard.hpp"
+#include "core/cast.hpp"
+#include "core/cast_any.hpp"
+#include "core/parallel.hpp"
+
+#include <algorithm>
 
 using namespace cnp;
 using namespace cnp::capi;
+
+namespace cnp::capi {
+
+const Array& native_input(const Array& a) {
+  const Dtype* d = a.dtype();
+  if (!is_numeric(d)) throw_type("cnumpy: this function does not support arrays of " + d->repr);
+  const Dtype* native = builtin_dtype(d->typenum);
+  int64_t n = a.size();
+  if (a.c_contiguous() && n * d->itemsize >= (int64_t{1} << 20)) {
+    // Large contiguous inputs: the swap is memory-bound, so it is split over the pool's threads.
+    Array out = Array::allocate(native, a.ndim(), a.shape(), CNP_ORDER_C);
+    int64_t width = d->kind == 'c' ? d->itemsize / 2 : d->itemsize;
+    int64_t scalars = n * (d->itemsize / width);
+    int parts = std::max(1, num_threads());
+    const char* src = a.data();
+    char* dst = out.data();
+    parallel_run(parts, [&](int k) {
+      int64_t lo = scalars * k / parts, hi = scalars * (k + 1) / parts;
+      swap_copy_contiguous(src + lo * width, dst + lo * width, hi - lo, width);
+    });
+    scratch.arrays.push_back(std::move(out));
+  } else {
+    scratch.arrays.push_back(cast_copy(a, native, CNP_ORDER_K));
+  }
+  return scratch.arrays.back();
+}
+
+void refuse_output(const Array& a) {
+  const Dtype* d = a.dtype();
+  if (!is_numeric(d)) throw_type("cnumpy: this function does not support arrays of " + d->repr);
+  throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: this function cannot write into an array of non-native byte order (" +
+                                           d->repr + "); use astype(native) first");
+}
+
+void refuse_dtype(const Dtype* d) { throw_type("cnumpy: this function does not support " + d->repr); }
+
+}  // namespace cnp::capi
+
+namespace {
+
+// NumPy's type numbers (NPY_TYPES on LP64 Linux).
+int32_t numpy_num(const Dtype* d) {
+  static const int32_t builtin[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 23, 11, 12, 14, 15};
+  if (is_numeric(d)) return builtin[d->typenum];
+  switch (d->kind) {
+    case 'S': return 18;
+    case 'U': return 19;
+    case 'M': return 21;
+    case 'm': return 22;
+    default: return 20;
+  }
+}
+
+const DtypeField& field_at(const Dtype* d, int64_t i) {
+  if (!is_record(d)) throw Error(CNP_ERR_KEY, "There are no fields in dtype " + d->text + ".");
+  if (i < 0 || i >= static_cast<int64_t>(d->fields.size())) throw Error(CNP_ERR_INDEX, "field index out of range");
+  return d->fields[static_cast<size_t>(i)];
+}
+
+char byteorder_char(int32_t order) {
+  switch (order) {
+    case 'S': case 's': return 'S';
+    case '<': case 'L': case 'l': return '<';
+    case '>': case 'B': case 'b': return '>';
+    case '=': case 'N': case 'n': return '=';
+    case '|': case 'I': case 'i': return '|';
+    default: throw_value(std::string(1, static_cast<char>(order)) + " is an unrecognized byteorder");
+  }
+}
+
+}  // namespace
 
 extern "C" {
 
 CNP_API cnp_status cnp_dtype_from_string(const char* spec, cnp_dtype** out) {
   return get(out, [&] {
     if (!spec) throw Error(CNP_ERR_INVALID_HANDLE, "dtype string is NULL");
-    return dtype_retain(parse_dtype(spec));
+    return const_cast<cnp_dtype*>(parse_dtype(spec).release());
   });
 }
 
@@ -17,37 +94,190 @@ CNP_API cnp_status cnp_dtype_from_typenum(int32_t typenum, cnp_dtype** out) {
   return get(out, [&] { return dtype_retain(builtin_dtype(typenum)); });
 }
 
+CNP_API cnp_status cnp_dtype_record(int64_t nfields, const char* const* names, const cnp_dtype* const* dtypes,
+                                    const int64_t* offsets, const char* const* titles, int64_t itemsize, int32_t align,
+                                    cnp_dtype** out) {
+  return get(out, [&] {
+    if (nfields < 0) throw_value("nfields must be >= 0");
+    if (nfields > 0 && (!names || !dtypes)) throw Error(CNP_ERR_INVALID_HANDLE, "names or dtypes pointer is NULL");
+    std::vector<FieldSpec> fs;
+    for (int64_t i = 0; i < nfields; ++i) {
+      FieldSpec f;
+      if (!names[i]) throw Error(CNP_ERR_INVALID_HANDLE, "field name is NULL");
+      f.name = names[i];
+      f.dtype = DtypeRef::borrow(any_dtype_of(dtypes[i]));
+      f.offset = offsets ? offsets[i] : -1;
+      if (offsets && offsets[i] < 0) throw_value("offsets must be >= 0");
+      if (titles && titles[i]) {
+        f.has_title = true;
+        f.title = titles[i];
+      }
+      fs.push_back(std::move(f));
+    }
+    return const_cast<cnp_dtype*>(make_record(std::move(fs), itemsize < 0 ? -1 : itemsize, align != 0).release());
+  });
+}
+
+CNP_API cnp_status cnp_dtype_subarray(const cnp_dtype* base, int32_t ndim, const int64_t* shape, cnp_dtype** out) {
+  return get(out, [&] {
+    const Dtype* b = any_dtype_of(base);
+    if (ndim < 0 || (ndim > 0 && !shape)) throw Error(CNP_ERR_INVALID_HANDLE, "shape pointer is NULL");
+    if (ndim > kMaxDims) throw_value("invalid shape in fixed-type tuple: dimension too large");
+    return const_cast<cnp_dtype*>(make_subarray(b, std::vector<int64_t>(shape, shape + ndim)).release());
+  });
+}
+
+CNP_API cnp_status cnp_dtype_newbyteorder(const cnp_dtype* d, int32_t order, cnp_dtype** out) {
+  return get(out, [&] { return const_cast<cnp_dtype*>(with_byteorder(any_dtype_of(d), byteorder_char(order)).release()); });
+}
+
 CNP_API void cnp_dtype_free(cnp_dtype* dtype) {
   if (dtype && dtype->magic == kDtypeMagic) dtype_release(dtype);
 }
 
-CNP_API cnp_status cnp_dtype_typenum(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return dtype_of(d)->typenum; }); }
-CNP_API cnp_status cnp_dtype_itemsize(const cnp_dtype* d, int64_t* out) { return get(out, [&] { return dtype_of(d)->itemsize; }); }
-CNP_API cnp_status cnp_dtype_alignment(const cnp_dtype* d, int64_t* out) { return get(out, [&] { return dtype_of(d)->alignment; }); }
-CNP_API cnp_status cnp_dtype_kind(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return int32_t{dtype_of(d)->kind}; }); }
-CNP_API cnp_status cnp_dtype_char(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return int32_t{dtype_of(d)->chr}; }); }
-CNP_API cnp_status cnp_dtype_name(const cnp_dtype* d, const char** out) { return get(out, [&] { return dtype_of(d)->name.c_str(); }); }
-CNP_API cnp_status cnp_dtype_str(const cnp_dtype* d, const char** out) { return get(out, [&] { return dtype_of(d)->str.c_str(); }); }
+CNP_API cnp_status cnp_dtype_typenum(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return any_dtype_of(d)->typenum; }); }
+CNP_API cnp_status cnp_dtype_num(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return numpy_num(any_dtype_of(d)); }); }
+CNP_API cnp_status cnp_dtype_itemsize(const cnp_dtype* d, int64_t* out) { return get(out, [&] { return any_dtype_of(d)->itemsize; }); }
+CNP_API cnp_status cnp_dtype_alignment(const cnp_dtype* d, int64_t* out) { return get(out, [&] { return any_dtype_of(d)->alignment; }); }
+CNP_API cnp_status cnp_dtype_kind(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return int32_t{any_dtype_of(d)->kind}; }); }
+CNP_API cnp_status cnp_dtype_char(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return int32_t{any_dtype_of(d)->chr}; }); }
+CNP_API cnp_status cnp_dtype_name(const cnp_dtype* d, const char** out) { return get(out, [&] { return any_dtype_of(d)->name.c_str(); }); }
+CNP_API cnp_status cnp_dtype_str(const cnp_dtype* d, const char** out) { return get(out, [&] { return any_dtype_of(d)->str.c_str(); }); }
+CNP_API cnp_status cnp_dtype_repr(const cnp_dtype* d, const char** out) { return get(out, [&] { return any_dtype_of(d)->repr.c_str(); }); }
+CNP_API cnp_status cnp_dtype_text(const cnp_dtype* d, const char** out) { return get(out, [&] { return any_dtype_of(d)->text.c_str(); }); }
+CNP_API cnp_status cnp_dtype_key(const cnp_dtype* d, const char** out) { return get(out, [&] { return any_dtype_of(d)->key.c_str(); }); }
+
+CNP_API cnp_status cnp_dtype_descr(const cnp_dtype* d, const char** out) {
+  return get(out, [&] {
+    const Dtype* t = any_dtype_of(d);
+    if (t->descr.empty()) throw_value("dtype.descr is not defined for types with overlapping or out-of-order fields");
+    return t->descr.c_str();
+  });
+}
+
+CNP_API cnp_status cnp_dtype_byteorder(const cnp_dtype* d, int32_t* out) {
+  return get(out, [&] {
+    const Dtype* t = any_dtype_of(d);
+    if (t->byteorder == '|') return int32_t{'|'};
+    return int32_t{t->byteorder == kNativeOrder ? '=' : t->byteorder};
+  });
+}
+
+CNP_API cnp_status cnp_dtype_isnative(const cnp_dtype* d, int32_t* out) {
+  return get(out, [&] { return int32_t{dtype_isnative(any_dtype_of(d))}; });
+}
+
+CNP_API cnp_status cnp_dtype_isbuiltin(const cnp_dtype* d, int32_t* out) {
+  return get(out, [&] {
+    const Dtype* t = any_dtype_of(d);
+    // NumPy: 1 for the builtin descriptors (native numbers, unsized S/U/V), 0 for the rest.
+    if (is_numeric(t)) return int32_t{!t->swapped};
+    return int32_t{is_flexible(t) && t->itemsize == 0 && !is_record(t) && !t->swapped};
+  });
+}
+
+CNP_API cnp_status cnp_dtype_isalignedstruct(const cnp_dtype* d, int32_t* out) {
+  return get(out, [&] { return int32_t{any_dtype_of(d)->aligned_struct}; });
+}
+
+CNP_API cnp_status cnp_dtype_datetime_unit(const cnp_dtype* d, const char** out) {
+  return get(out, [&] {
+    const Dtype* t = any_dtype_of(d);
+    if (!is_datetime(t)) throw_type("cannot get datetime metadata from non-datetime type");
+    return datetime_unit_name(t->unit);
+  });
+}
+
+CNP_API cnp_status cnp_dtype_datetime_count(const cnp_dtype* d, int64_t* out) {
+  return get(out, [&] {
+    const Dtype* t = any_dtype_of(d);
+    if (!is_datetime(t)) throw_type("cannot get datetime metadata from non-datetime type");
+    return int64_t{t->unit_count};
+  });
+}
+
+CNP_API cnp_status cnp_dtype_nfields(const cnp_dtype* d, int64_t* out) {
+  return get(out, [&] {
+    const Dtype* t = any_dtype_of(d);
+    return is_record(t) ? static_cast<int64_t>(t->fields.size()) : int64_t{-1};
+  });
+}
+
+CNP_API cnp_status cnp_dtype_field_name(const cnp_dtype* d, int64_t i, const char** out) {
+  return get(out, [&] { return field_at(any_dtype_of(d), i).name.c_str(); });
+}
+
+CNP_API cnp_status cnp_dtype_field_dtype(const cnp_dtype* d, int64_t i, cnp_dtype** out) {
+  return get(out, [&] { return dtype_retain(field_at(any_dtype_of(d), i).dtype); });
+}
+
+CNP_API cnp_status cnp_dtype_field_offset(const cnp_dtype* d, int64_t i, int64_t* out) {
+  return get(out, [&] { return field_at(any_dtype_of(d), i).offset; });
+}
+
+CNP_API cnp_status cnp_dtype_field_title(const cnp_dtype* d, int64_t i, const char** out) {
+  return get(out, [&] {
+    const DtypeField& f = field_at(any_dtype_of(d), i);
+    return f.has_title ? f.title.c_str() : static_cast<const char*>(nullptr);
+  });
+}
+
+CNP_API cnp_status cnp_dtype_base(const cnp_dtype* d, cnp_dtype** out) {
+  return get(out, [&] {
+    const Dtype* t = any_dtype_of(d);
+    return dtype_retain(is_subarray(t) ? t->base : t);
+  });
+}
+
+CNP_API cnp_status cnp_dtype_ndim(const cnp_dtype* d, int32_t* out) {
+  return get(out, [&] { return static_cast<int32_t>(any_dtype_of(d)->sub_shape.size()); });
+}
+
+CNP_API cnp_status cnp_dtype_shape(const cnp_dtype* d, const int64_t** out) {
+  return get(out, [&] { return any_dtype_of(d)->sub_shape.data(); });
+}
+
+CNP_API cnp_status cnp_dtype_format_element(const cnp_dtype* d, const void* element, char** out) {
+  return get(out, [&] {
+    const Dtype* t = any_dtype_of(d);
+    if (!element) throw Error(CNP_ERR_INVALID_HANDLE, "element pointer is NULL");
+    const char* p = static_cast<const char*>(element);
+    if (is_numeric(t)) {
+      alignas(16) char buf[16];
+      std::memcpy(buf, p, static_cast<size_t>(t->itemsize));
+      if (t->swapped) byteswap_inplace(buf, t->itemsize, 1, t);
+      return to_c_string(number_text(builtin_dtype(t->typenum), buf));
+    }
+    if (is_datetime(t)) {
+      int64_t v;
+      std::memcpy(&v, p, 8);
+      if (t->swapped) v = static_cast<int64_t>(__builtin_bswap64(static_cast<uint64_t>(v)));
+      return to_c_string(t->kind == 'M' ? datetime_text(v, t->unit, t->unit_count) : timedelta_text(v, t->unit, t->unit_count));
+    }
+    if (t->kind == 'S' || t->kind == 'U') return to_c_string(element_text(t, p));
+    throw_type("cnumpy: no text form for an element of " + t->repr);
+  });
+}
 
 CNP_API cnp_status cnp_dtype_equal(const cnp_dtype* a, const cnp_dtype* b, int32_t* out) {
-  return get(out, [&] { return int32_t{dtype_of(a)->typenum == dtype_of(b)->typenum}; });
+  return get(out, [&] { return int32_t{dtype_equal(any_dtype_of(a), any_dtype_of(b))}; });
 }
 
 CNP_API cnp_status cnp_can_cast(const cnp_dtype* from, const cnp_dtype* to, int32_t casting, int32_t* out) {
-  return get(out, [&] { return int32_t{can_cast(dtype_of(from), dtype_of(to), casting)}; });
+  return get(out, [&] { return int32_t{can_cast(any_dtype_of(from), any_dtype_of(to), casting)}; });
 }
 
 CNP_API cnp_status cnp_promote_types(const cnp_dtype* a, const cnp_dtype* b, cnp_dtype** out) {
-  return get(out, [&] { return dtype_retain(promote_types(dtype_of(a), dtype_of(b))); });
+  return get(out, [&] { return const_cast<cnp_dtype*>(promote_any(any_dtype_of(a), any_dtype_of(b)).release()); });
 }
 
 CNP_API cnp_status cnp_result_type(int64_t n, const cnp_dtype* const* dtypes, cnp_dtype** out) {
   return get(out, [&] {
     if (n <= 0) throw_value("at least one array or dtype is required");
     if (!dtypes) throw Error(CNP_ERR_INVALID_HANDLE, "dtypes pointer is NULL");
-    const Dtype* r = dtype_of(dtypes[0]);
-    for (int64_t i = 1; i < n; ++i) r = promote_types(r, dtype_of(dtypes[i]));
-    return dtype_retain(r);
+    DtypeRef r = native_of(any_dtype_of(dtypes[0]));
+    for (int64_t i = 1; i < n; ++i) r = promote_any(r.get(), any_dtype_of(dtypes[i]));
+    return const_cast<cnp_dtype*>(r.release());
   });
 }
 

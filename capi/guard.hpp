@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <new>
 #include <optional>
@@ -36,10 +37,25 @@ struct ErrnoKeeper {
   ~ErrnoKeeper() { errno = saved; }
 };
 
+// Native copies of byte-swapped inputs made for one entry point (array_of below): kept until the
+// outermost run() returns, so the engines' references stay valid for the whole call.
+struct Scratch {
+  int depth = 0;
+  std::deque<Array> arrays;
+};
+inline thread_local Scratch scratch;
+struct ScratchScope {
+  ScratchScope() { ++scratch.depth; }
+  ~ScratchScope() {
+    if (--scratch.depth == 0 && !scratch.arrays.empty()) scratch.arrays.clear();
+  }
+};
+
 template <class F>
 cnp_status run(F&& body) noexcept {
   ErrnoKeeper keep_errno;
   try {
+    ScratchScope scope;
     body();
     return CNP_OK;
   } catch (const Error& e) {
@@ -62,19 +78,49 @@ T* require_out(T* out) {
   return out;
 }
 
-inline const Array& array_of(const cnp_array* h) {
+// Arrays of any descriptor, as they are: the entry points that understand every dtype (array
+// introspection, creation, views, copies and casts, printing, interchange) use these.
+inline const Array& any_array_of(const cnp_array* h) {
   if (!h) throw Error(CNP_ERR_INVALID_HANDLE, "array handle is NULL");
   if (h->magic != kArrayMagic) throw Error(CNP_ERR_INVALID_HANDLE, "not a valid cnumpy array handle");
   return h->a;
 }
-inline Array& array_of(cnp_array* h) { return const_cast<Array&>(array_of(static_cast<const cnp_array*>(h))); }
+inline Array& any_array_of(cnp_array* h) { return const_cast<Array&>(any_array_of(static_cast<const cnp_array*>(h))); }
+
+// The one place where the numeric engines (ufuncs, reductions, sorting, linalg, statistics, fft
+// ...) meet descriptors (docs/dtypes.md): they only ever see numeric arrays in native byte order.
+// A byte-swapped input is replaced by a native copy for the duration of the call; an array of a
+// kind the engines do not handle (strings, records, datetimes) is a TypeError.
+const Array& native_input(const Array& a);            // capi/dtype.cpp
+[[noreturn]] void refuse_output(const Array& a);      // capi/dtype.cpp
+inline bool engine_ready(const Dtype* d) { return is_numeric(d) && !d->swapped; }
+inline const Array& array_of(const cnp_array* h) {
+  const Array& a = any_array_of(h);
+  return engine_ready(a.dtype()) ? a : native_input(a);
+}
+// An array the callee writes into (out=, in-place): must already be native and numeric.
+inline Array& array_of(cnp_array* h) {
+  Array& a = any_array_of(h);
+  if (!engine_ready(a.dtype())) refuse_output(a);
+  return a;
+}
 // An optional array argument: NULL means "not given".
 inline const Array* opt_array(const cnp_array* h) { return h ? &array_of(h) : nullptr; }
 
-inline const Dtype* dtype_of(const cnp_dtype* d) {
+// Any descriptor (dtype queries, creation, casts).
+inline const Dtype* any_dtype_of(const cnp_dtype* d) {
   if (!d) throw Error(CNP_ERR_INVALID_HANDLE, "dtype handle is NULL");
   if (d->magic != kDtypeMagic) throw Error(CNP_ERR_INVALID_HANDLE, "not a valid cnumpy dtype handle");
   return d;
+}
+inline const Dtype* opt_any_dtype(const cnp_dtype* d) { return d ? any_dtype_of(d) : nullptr; }
+// A dtype= argument of a numeric engine: its native twin for a byte-swapped number, TypeError
+// for the kinds the engines do not handle.
+[[noreturn]] void refuse_dtype(const Dtype* d);  // capi/dtype.cpp
+inline const Dtype* dtype_of(const cnp_dtype* d) {
+  const Dtype* t = any_dtype_of(d);
+  if (!is_numeric(t)) refuse_dtype(t);
+  return native_numeric(t);
 }
 // An optional dtype: NULL means the function's NumPy default (the callee decides).
 inline const Dtype* opt_dtype(const cnp_dtype* d) { return d ? dtype_of(d) : nullptr; }

@@ -24,11 +24,11 @@ CNP_API cnp_status cnp_set_printoptions(const cnp_printoptions* options) {
 }
 
 CNP_API cnp_status cnp_array_repr(const cnp_array* a, char** out) {
-  return get(out, [&] { return to_c_string(print::array_repr(array_of(a))); });
+  return get(out, [&] { return to_c_string(print::array_repr(any_array_of(a))); });
 }
 
 CNP_API cnp_status cnp_array_str(const cnp_array* a, char** out) {
-  return get(out, [&] { return to_c_string(print::array_str(array_of(a))); });
+  return get(out, [&] { return to_c_string(print::array_str(any_array_of(a))); });
 }
 
 CNP_API void cnp_string_free(char* s) { std::free(s); }

@@ -2,6 +2,7 @@
 #include "capi/guard.hpp"
 #include "core/cast.hpp"
 #include "core/views.hpp"
+#include "core/cast_any.hpp"
 
 using namespace cnp;
 using namespace cnp::capi;
@@ -9,16 +10,16 @@ using namespace cnp::capi;
 extern "C" {
 
 CNP_API cnp_status cnp_reshape(const cnp_array* h, int32_t ndim, const int64_t* shape, int32_t order, cnp_array** out) {
-  return produce(out, [&] { return reshape(array_of(h), ndim, shape, order); });
+  return produce(out, [&] { return reshape(any_array_of(h), ndim, shape, order); });
 }
 CNP_API cnp_status cnp_ravel(const cnp_array* h, int32_t order, cnp_array** out) {
-  return produce(out, [&] { return ravel(array_of(h), order); });
+  return produce(out, [&] { return ravel(any_array_of(h), order); });
 }
 CNP_API cnp_status cnp_flatten(const cnp_array* h, int32_t order, cnp_array** out) {
-  return produce(out, [&] { return flatten(array_of(h), order); });
+  return produce(out, [&] { return flatten(any_array_of(h), order); });
 }
 CNP_API cnp_status cnp_transpose(const cnp_array* h, const int64_t* axes, int32_t naxes, cnp_array** out) {
-  return produce(out, [&] { return transpose(array_of(h), axes, axes_count(axes, naxes)); });
+  return produce(out, [&] { return transpose(any_array_of(h), axes, axes_count(axes, naxes)); });
 }
 CNP_API cnp_status cnp_array_fill(cnp_array* h, const cnp_scalar* value) {
   return run([&] {
@@ -30,20 +31,50 @@ CNP_API cnp_status cnp_array_fill(cnp_array* h, const cnp_scalar* value) {
 CNP_API cnp_status cnp_astype(const cnp_array* h, const cnp_dtype* dtype, int32_t order, int32_t casting, int32_t copy,
                               cnp_array** out) {
   return get(out, [&] {
-    const Array& a = array_of(h);
-    const Dtype* d = dtype_of(dtype);
+    const Array& a = any_array_of(h);
+    DtypeRef target = adapt_flexible(a.dtype(), any_dtype_of(dtype));
+    const Dtype* d = target.get();
     check_cast(a.dtype(), d, casting);
     if (order < CNP_ORDER_C || order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");
     bool layout_ok = order == CNP_ORDER_K || (order == CNP_ORDER_A && (a.c_contiguous() || a.f_contiguous())) ||
                      (order == CNP_ORDER_C ? a.c_contiguous() : order == CNP_ORDER_F && a.f_contiguous());
     // No conversion needed: the input itself (NumPy's `is` identity), so a handle, not an Array.
-    if (!copy && d->typenum == a.dtype()->typenum && layout_ok) return retain_handle(h);
+    if (!copy && dtype_equal(d, a.dtype()) && layout_ok) return retain_handle(h);
     return new_handle(with_cast_warnings([&] { return cast_copy(a, d, order); }));
   });
 }
 
+CNP_API cnp_status cnp_array_view(const cnp_array* h, const cnp_dtype* dtype, cnp_array** out) {
+  return produce(out, [&] { return view_dtype(any_array_of(h), any_dtype_of(dtype)); });
+}
+
+CNP_API cnp_status cnp_array_field(const cnp_array* h, const char* name, cnp_array** out) {
+  return produce(out, [&] {
+    if (!name) throw Error(CNP_ERR_INVALID_HANDLE, "field name is NULL");
+    return field_view(any_array_of(h), name);
+  });
+}
+
+CNP_API cnp_status cnp_array_byteswap(cnp_array* h, int32_t inplace, cnp_array** out) {
+  return produce(out, [&] {
+    Array& a = any_array_of(h);
+    if (inplace) {
+      a.require_writeable();
+      byteswap_array(a);
+      return a;
+    }
+    Array c = cast_copy(a, a.dtype(), CNP_ORDER_K);
+    byteswap_array(c);
+    return c;
+  });
+}
+
+CNP_API cnp_status cnp_equal_any(const cnp_array* a, const cnp_array* b, int32_t not_equal, cnp_array** out) {
+  return produce(out, [&] { return equal_any(any_array_of(a), any_array_of(b), not_equal != 0); });
+}
+
 CNP_API cnp_status cnp_copyto(cnp_array* dst, const cnp_array* src, int32_t casting, const cnp_array* where) {
-  return run([&] { with_cast_warnings([&] { assign(array_of(dst), array_of(src), casting, opt_array(where)); }); });
+  return run([&] { with_cast_warnings([&] { assign(any_array_of(dst), any_array_of(src), casting, opt_array(where)); }); });
 }
 
 }  // extern "C"

@@ -68,11 +68,11 @@ enum {
     CNP_COMPLEX64 = 12,
     CNP_COMPLEX128 = 13,
     CNP_NTYPES_BUILTIN = 14,
-    CNP_DATETIME64 = 20,            /* reserved: datetime64[unit] */
-    CNP_TIMEDELTA64 = 21,           /* reserved: timedelta64[unit] */
-    CNP_BYTES = 22,                 /* reserved: fixed-width bytes 'S n' */
-    CNP_UNICODE = 23,               /* reserved: fixed-width unicode '<U n' */
-    CNP_VOID = 24                   /* reserved: structured records with named fields */
+    CNP_DATETIME64 = 20,            /* datetime64[unit] (the handle carries unit and multiplier) */
+    CNP_TIMEDELTA64 = 21,           /* timedelta64[unit] */
+    CNP_BYTES = 22,                 /* fixed-width bytes "S n" */
+    CNP_UNICODE = 23,               /* fixed-width UCS4 text "<U n" */
+    CNP_VOID = 24                   /* "V n", records with named fields, subarrays */
 };
 
 /** Memory layout orders (NumPy's order= argument). */
@@ -155,22 +155,44 @@ CNP_API void cnp_set_warning_handler(cnp_warning_fn fn, void* ctx);
 
 /* ---- dtypes ------------------------------------------------------------------------------- */
 
-/** Parses a NumPy dtype spelling: "float32", "<f4", "f4", "f", "i8", "int", "float", "complex",
- *  "bool", "?", "b1", "uint16", "complex128", "half", ... \param[out] out new reference.
- *  Errors: CNP_ERR_TYPE "data type 'xyz' not understood"; CNP_ERR_NOT_IMPLEMENTED for valid
- *  NumPy dtypes cnumpy does not support yet. */
+/** numpy.dtype(spec) for every string NumPy 1.24 accepts: names and codes with an optional byte
+ *  order ("float32", ">f8", "=i4", "?"), sized kinds ("U10", "S3", "a5", "V8"), datetimes
+ *  ("M8[25s]", "datetime64[D]", "m8", "timedelta64[2W]") and comma-separated records
+ *  ("i4, f8, S3", "(2,3)f8, i4", "3i4" a subarray). \param[out] out new reference.
+ *  Errors: CNP_ERR_TYPE "data type 'xyz' not understood", "Invalid datetime unit in metadata
+ *  string \"[xx]\"" ...; CNP_ERR_VALUE for malformed comma strings ('format number 2 of "..." is
+ *  not recognized'); CNP_ERR_TYPE for the object dtype and CNP_ERR_NOT_IMPLEMENTED for long
+ *  double and datetime unit divisors ("M8[2M/3]"), which cnumpy does not support. */
 CNP_API cnp_status cnp_dtype_from_string(const char* spec, cnp_dtype** out);
 /** The dtype of a builtin type number. \param[out] out new reference. Errors: CNP_ERR_TYPE. */
 CNP_API cnp_status cnp_dtype_from_typenum(int32_t typenum, cnp_dtype** out);
 /** Releases a dtype reference. NULL is ignored. */
 CNP_API void cnp_dtype_free(cnp_dtype* dtype);
+/** numpy.dtype({'names': names, 'formats': dtypes, 'offsets': offsets, 'titles': titles,
+ *  'itemsize': itemsize}, align=align): a record of nfields fields. offsets NULL places each field
+ *  after the previous one (padded to its alignment when align); titles NULL, or a NULL entry,
+ *  means no title; itemsize -1 means the end of the last field (rounded up to the record's
+ *  alignment when align). \param[out] out new reference. Errors: CNP_ERR_VALUE "field 'a' occurs
+ *  more than once", "NumPy dtype descriptor requires 8 bytes, cannot override to smaller itemsize
+ *  of 4", "offset 1 for NumPy dtype with fields is not divisible by the field alignment 4 with
+ *  align=True", "title already used as a name or title."; CNP_ERR_INVALID_HANDLE. */
+CNP_API cnp_status cnp_dtype_record(int64_t nfields, const char* const* names, const cnp_dtype* const* dtypes, const int64_t* offsets, const char* const* titles, int64_t itemsize, int32_t align, cnp_dtype** out);
+/** numpy.dtype((base, shape)): a subarray descriptor (ndim 0 gives base itself).
+ *  \param[out] out new reference. Errors: CNP_ERR_VALUE "invalid shape in fixed-type tuple:
+ *  dimension smaller then zero.", "... dtype size in bytes must fit into a C int.". */
+CNP_API cnp_status cnp_dtype_subarray(const cnp_dtype* base, int32_t ndim, const int64_t* shape, cnp_dtype** out);
+/** dtype.newbyteorder(order): order is one of the characters 'S' (swap), '<', '>', '=', '|' (or
+ *  NumPy's aliases L/B/N/I, lower case too); applied to every field of a record.
+ *  \param[out] out new reference. Errors: CNP_ERR_VALUE for another character. */
+CNP_API cnp_status cnp_dtype_newbyteorder(const cnp_dtype* dtype, int32_t order, cnp_dtype** out);
 /** Type number (CNP_*). */
 CNP_API cnp_status cnp_dtype_typenum(const cnp_dtype* dtype, int32_t* out);
 /** Bytes per element. */
 CNP_API cnp_status cnp_dtype_itemsize(const cnp_dtype* dtype, int64_t* out);
 /** Required alignment in bytes. */
 CNP_API cnp_status cnp_dtype_alignment(const cnp_dtype* dtype, int64_t* out);
-/** NumPy's kind character as an int: 'b' bool, 'i' signed, 'u' unsigned, 'f' float, 'c' complex. */
+/** NumPy's kind character as an int: 'b' bool, 'i' signed, 'u' unsigned, 'f' float, 'c' complex,
+ *  'S' bytes, 'U' str, 'V' void/records, 'M' datetime64, 'm' timedelta64. */
 CNP_API cnp_status cnp_dtype_kind(const cnp_dtype* dtype, int32_t* out);
 /** NumPy's type character ('d' for float64, '?' for bool, ...). */
 CNP_API cnp_status cnp_dtype_char(const cnp_dtype* dtype, int32_t* out);
@@ -178,11 +200,62 @@ CNP_API cnp_status cnp_dtype_char(const cnp_dtype* dtype, int32_t* out);
 CNP_API cnp_status cnp_dtype_name(const cnp_dtype* dtype, const char** out);
 /** NumPy's array-protocol string ("<f8", "|b1"). \param[out] out owned by the dtype. */
 CNP_API cnp_status cnp_dtype_str(const cnp_dtype* dtype, const char** out);
-/** 1 if the two dtypes are equivalent, else 0. */
+/** dtype.num: NumPy's type number (NPY_TYPES on LP64 Linux: float64 12, bytes 18, str 19,
+ *  void 20, datetime64 21, timedelta64 22). */
+CNP_API cnp_status cnp_dtype_num(const cnp_dtype* dtype, int32_t* out);
+/** repr(dtype) exactly as NumPy: "dtype('<U5')", "dtype([('a', '<i4')], align=True)".
+ *  \param[out] out owned by the dtype. */
+CNP_API cnp_status cnp_dtype_repr(const cnp_dtype* dtype, const char** out);
+/** str(dtype) exactly as NumPy ("float64", ">f8", "<U5", "[('a', '<i4')]"). \param[out] out owned by the dtype. */
+CNP_API cnp_status cnp_dtype_text(const cnp_dtype* dtype, const char** out);
+/** A canonical text equal for equal descriptors (for hashing). \param[out] out owned by the dtype. */
+CNP_API cnp_status cnp_dtype_key(const cnp_dtype* dtype, const char** out);
+/** dtype.descr as a Python literal ("[('', '<f8')]", "[('a', '<i4'), ('', '|V4')]").
+ *  \param[out] out owned by the dtype. Errors: CNP_ERR_VALUE "dtype.descr is not defined for
+ *  types with overlapping or out-of-order fields". */
+CNP_API cnp_status cnp_dtype_descr(const cnp_dtype* dtype, const char** out);
+/** dtype.byteorder as a character: '=' native, '<', '>', '|' not applicable. */
+CNP_API cnp_status cnp_dtype_byteorder(const cnp_dtype* dtype, int32_t* out);
+/** dtype.isnative: 1 when every scalar in it (fields included) is in native byte order. */
+CNP_API cnp_status cnp_dtype_isnative(const cnp_dtype* dtype, int32_t* out);
+/** dtype.isbuiltin: 1 for the builtin descriptors (native numbers, unsized S/U/V), else 0. */
+CNP_API cnp_status cnp_dtype_isbuiltin(const cnp_dtype* dtype, int32_t* out);
+/** dtype.isalignedstruct: 1 for a record made with align=True. */
+CNP_API cnp_status cnp_dtype_isalignedstruct(const cnp_dtype* dtype, int32_t* out);
+/** numpy.datetime_data(dtype)[0]: "s", "ms", "generic", ... \param[out] out static storage.
+ *  Errors: CNP_ERR_TYPE "cannot get datetime metadata from non-datetime type". */
+CNP_API cnp_status cnp_dtype_datetime_unit(const cnp_dtype* dtype, const char** out);
+/** numpy.datetime_data(dtype)[1]: the unit multiplier (25 for "M8[25s]"). Errors as above. */
+CNP_API cnp_status cnp_dtype_datetime_count(const cnp_dtype* dtype, int64_t* out);
+/** len(dtype.names), or -1 when dtype.names is None (not a record). */
+CNP_API cnp_status cnp_dtype_nfields(const cnp_dtype* dtype, int64_t* out);
+/** Name of field i (in order). \param[out] out owned by the dtype. Errors: CNP_ERR_KEY for a
+ *  dtype without fields, CNP_ERR_INDEX for i out of range. */
+CNP_API cnp_status cnp_dtype_field_name(const cnp_dtype* dtype, int64_t i, const char** out);
+/** Descriptor of field i. \param[out] out new reference. Errors as cnp_dtype_field_name. */
+CNP_API cnp_status cnp_dtype_field_dtype(const cnp_dtype* dtype, int64_t i, cnp_dtype** out);
+/** Byte offset of field i. Errors as cnp_dtype_field_name. */
+CNP_API cnp_status cnp_dtype_field_offset(const cnp_dtype* dtype, int64_t i, int64_t* out);
+/** Title of field i, or NULL when it has none. \param[out] out owned by the dtype. */
+CNP_API cnp_status cnp_dtype_field_title(const cnp_dtype* dtype, int64_t i, const char** out);
+/** dtype.base: the element descriptor of a subarray, the dtype itself otherwise. \param[out] out new reference. */
+CNP_API cnp_status cnp_dtype_base(const cnp_dtype* dtype, cnp_dtype** out);
+/** len(dtype.shape): 0 unless a subarray. */
+CNP_API cnp_status cnp_dtype_ndim(const cnp_dtype* dtype, int32_t* out);
+/** dtype.shape. \param[out] out points at ndim int64_t owned by the dtype. */
+CNP_API cnp_status cnp_dtype_shape(const cnp_dtype* dtype, const int64_t** out);
+/** str() of one element of dtype at `element` (its bytes in the dtype's byte order), as NumPy
+ *  writes it: numbers ("1.5", "True", "(1+2j)"), datetimes ("2024-01-01T12:00", "NaT"),
+ *  timedeltas ("5 seconds"), S/U text (UTF-8, trailing NULs dropped). \param[out] out malloc'd,
+ *  release with cnp_string_free. Errors: CNP_ERR_TYPE for records and void. */
+CNP_API cnp_status cnp_dtype_format_element(const cnp_dtype* dtype, const void* element, char** out);
+/** 1 if the two dtypes are equivalent (NumPy's ==: '<f8' == 'float64', '>f8' != '<f8'), else 0. */
 CNP_API cnp_status cnp_dtype_equal(const cnp_dtype* a, const cnp_dtype* b, int32_t* out);
 /** numpy.can_cast(from, to, casting): 1 or 0. Errors: CNP_ERR_VALUE for a bad casting value. */
 CNP_API cnp_status cnp_can_cast(const cnp_dtype* from, const cnp_dtype* to, int32_t casting, int32_t* out);
-/** numpy.promote_types(a, b). \param[out] out new reference. */
+/** numpy.promote_types(a, b), for every kind (strings long enough for numbers, the finer of two
+ *  datetime units, records field by field). \param[out] out new reference. Errors: CNP_ERR_TYPE
+ *  with NumPy's message when no common dtype exists. */
 CNP_API cnp_status cnp_promote_types(const cnp_dtype* a, const cnp_dtype* b, cnp_dtype** out);
 /** numpy.result_type over n dtypes (n >= 1). \param[out] out new reference.
  *  Errors: CNP_ERR_VALUE "at least one array or dtype is required". */
@@ -295,6 +368,25 @@ CNP_API cnp_status cnp_array_fill(cnp_array* array, const cnp_scalar* value);
  *  returned (a new reference) when no conversion is needed. Errors: CNP_ERR_TYPE "Cannot cast array
  *  data from dtype('float64') to dtype('int32') according to the rule 'safe'". */
 CNP_API cnp_status cnp_astype(const cnp_array* array, const cnp_dtype* dtype, int32_t order, int32_t casting, int32_t copy, cnp_array** out);
+/** ndarray.view(dtype): the same memory seen as another descriptor. A different itemsize
+ *  rescales the last axis (NumPy 1.24's rules). \param[out] out new view. Errors: CNP_ERR_VALUE
+ *  "Changing the dtype of a 0d array is only supported if the itemsize is unchanged", "To change
+ *  to a dtype of a different size, the last axis must be contiguous", "When changing to a smaller
+ *  dtype, its size must be a divisor of the size of original dtype", "When changing to a larger
+ *  dtype, its size must be a divisor of the total size in bytes of the last axis of the array." */
+CNP_API cnp_status cnp_array_view(const cnp_array* array, const cnp_dtype* dtype, cnp_array** out);
+/** a[name] for a record array: a view of one field (a subarray field adds its axes).
+ *  \param[out] out new view. Errors: CNP_ERR_VALUE "no field of name x". */
+CNP_API cnp_status cnp_array_field(const cnp_array* array, const char* name, cnp_array** out);
+/** ndarray.byteswap(inplace): every scalar's bytes reversed (each part of a complex, every field
+ *  of a record); the dtype is unchanged. inplace 1 swaps the array itself and hands out a new
+ *  reference to it. \param[out] out. Errors: CNP_ERR_VALUE "assignment destination is read-only". */
+CNP_API cnp_status cnp_array_byteswap(cnp_array* array, int32_t inplace, cnp_array** out);
+/** numpy.equal(a, b) (not_equal 0) or numpy.not_equal (1) for arrays of any descriptors with a
+ *  common dtype (strings of different widths compare as NumPy's, padded; void and records
+ *  bytewise), broadcasting. \param[out] out new bool array. Errors: CNP_ERR_TYPE when the
+ *  dtypes have no common dtype; CNP_ERR_VALUE when the shapes do not broadcast. */
+CNP_API cnp_status cnp_equal_any(const cnp_array* a, const cnp_array* b, int32_t not_equal, cnp_array** out);
 /** numpy.copyto(dst, src, casting='same_kind', where=None): src broadcasts to dst's shape; where
  *  (NULL: everywhere) is a bool array broadcast likewise. Overlapping src and dst are handled.
  *  Errors: CNP_ERR_VALUE "could not broadcast input array from shape (3,) into shape (2,)",

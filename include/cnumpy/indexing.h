@@ -60,6 +60,12 @@ CNP_API cnp_status cnp_array_setitem(cnp_array* array, int32_t nindex, const int
  *  shape (2,)", and the errors of cnp_array_index. Nothing is written when an error is raised. */
 CNP_API cnp_status cnp_array_index_assign(cnp_array* array, int32_t nitems, const cnp_index* items, const cnp_array* value);
 
+/** One element as its raw bytes (any dtype; the bytes are in the array's byte order): size must
+ *  be the itemsize. Errors: CNP_ERR_INDEX as cnp_array_getitem; CNP_ERR_VALUE for another size. */
+CNP_API cnp_status cnp_array_getitem_bytes(const cnp_array* array, int32_t nindex, const int64_t* idx, void* buf, int64_t size);
+/** Writes one element from raw bytes (in the array's byte order). Errors as
+ *  cnp_array_getitem_bytes; CNP_ERR_VALUE "assignment destination is read-only". */
+CNP_API cnp_status cnp_array_setitem_bytes(cnp_array* array, int32_t nindex, const int64_t* idx, const void* buf, int64_t size);
 /* CNP_DECLS_END */
 
 #ifdef __cplusplus

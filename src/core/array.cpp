@@ -357,7 +357,10 @@ Array Array::view(int32_t ndim, const int64_t* shape, const int64_t* strides, ch
 
 Array Array::view_as(const Dtype* dtype, int32_t ndim, const int64_t* shape, const int64_t* strides, char* data) const {
   Array v = view(ndim, shape, strides, data);
-  v.dtype_ = dtype;
+  if (v.dtype_ != dtype) {
+    dtype_release(v.dtype_);
+    v.dtype_ = dtype_retain(dtype);
+  }
   return v;
 }
 

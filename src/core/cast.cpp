@@ -1,4 +1,5 @@
 #include "core/cast.hpp"
+#include "core/cast_any.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -82,6 +83,18 @@ const CastTable& cast_table() {
 
 // dst = src elementwise (src already broadcast through src_strides), converted by the cast table.
 void cast_into(Array& dst, const Array& src, const int64_t* src_strides) {
+  const Dtype* fd = src.dtype();
+  const Dtype* td = dst.dtype();
+  if (!is_numeric(fd) || !is_numeric(td) || fd->swapped || td->swapped) {
+    // Descriptors beyond the native builtins (cast_any.cpp).
+    AnyCastLoop any = any_cast_loop(fd, td);
+    const int64_t* strides[2] = {dst.strides(), src_strides};
+    char* bases[2] = {dst.data(), src.data()};
+    for_each_run<2>(dst.ndim(), dst.shape(), strides, bases, [&](char* const* p, const int64_t* s, int64_t n) {
+      any(p[1], s[1], p[0], s[0], n);
+    });
+    return;
+  }
   CastLoop loop = cast_loop(src.dtype()->typenum, dst.dtype()->typenum);
   if (blocked_copy(dst, src, src_strides, loop)) return;  // transposed layouts
   const int64_t* strides[2] = {dst.strides(), src_strides};
@@ -155,7 +168,7 @@ void store_typed(const cnp_scalar& v, char* dst) {
 
 // NumPy's ComplexWarning: complex into a real (non-bool) type drops the imaginary part.
 void warn_if_discarding_imag(bool from_complex, const Dtype* to) {
-  if (from_complex && !is_complex(to) && to->kind != 'b')
+  if (from_complex && is_numeric(to) && !is_complex(to) && to->kind != 'b')
     warn(CNP_WARN_COMPLEX, "Casting complex values to real discards the imaginary part");
 }
 
@@ -171,6 +184,13 @@ const Dtype* scalar_dtype(const cnp_scalar& value) {
 }
 
 void store_scalar(const cnp_scalar& v, const Dtype* dtype, char* dst) {
+  if (!is_numeric(dtype)) throw_type("cnumpy: a number cannot be stored as " + dtype->repr + " this way (use the element bytes API)");
+  if (dtype->swapped) {
+    alignas(16) char item[16];
+    store_scalar(v, builtin_dtype(dtype->typenum), item);
+    byteswap_inplace(item, dtype->itemsize, 1, dtype);
+    return void(std::memcpy(dst, item, static_cast<size_t>(dtype->itemsize)));
+  }
   const char kind = scalar_dtype(v)->kind;
   const bool weak = (v.flags & CNP_SCALAR_WEAK) != 0;
   visit_type(dtype->typenum, [&](auto tag) {
@@ -190,6 +210,13 @@ void store_scalar(const cnp_scalar& v, const Dtype* dtype, char* dst) {
 }
 
 cnp_scalar load_scalar(const Dtype* dtype, const char* src) {
+  if (!is_numeric(dtype)) throw_type("cnumpy: an element of " + dtype->repr + " is not a number (use the element bytes API)");
+  if (dtype->swapped) {
+    alignas(16) char item[16];
+    std::memcpy(item, src, static_cast<size_t>(dtype->itemsize));
+    byteswap_inplace(item, dtype->itemsize, 1, dtype);
+    return load_scalar(builtin_dtype(dtype->typenum), item);
+  }
   cnp_scalar s{};
   s.typenum = dtype->typenum;
   visit_type(dtype->typenum, [&](auto tag) {
@@ -230,7 +257,7 @@ void assign(Array& dst, const Array& src, int32_t casting, const Array* where) {
   warn_if_discarding_imag(is_complex(src.dtype()), dst.dtype());
   if (!where) return cast_into(dst, src, sstr);
   check_cast(where->dtype(), builtin_dtype(CNP_BOOL), CNP_CASTING_SAFE);  // only bool casts safely to bool
-  CastLoop loop = cast_loop(src.dtype()->typenum, dst.dtype()->typenum);
+  AnyCastLoop loop = any_cast_loop(src.dtype(), dst.dtype());
   int64_t wstr[kMaxDims];
   if (!broadcast_strides(*where, dst.ndim(), dst.shape(), wstr))
     throw_value("could not broadcast where mask from shape " + numpy_shape_string(where->ndim(), where->shape()) +
@@ -257,7 +284,8 @@ void fill(Array& dst, const cnp_scalar& value) {
   dst.require_writeable();
   const int64_t isz = dst.itemsize();
   alignas(16) char item[16];
-  store_scalar(value, dst.dtype(), item);
+  store_scalar(value, native_numeric(dst.dtype()), item);
+  if (dst.dtype()->swapped) byteswap_inplace(item, isz, 1, dst.dtype());
   if (dst.size() == 0) return;
   const int64_t* strides[1] = {dst.strides()};
   char* bases[1] = {dst.data()};

@@ -4,12 +4,16 @@
 #include "print/array_print.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <climits>
 #include <complex>
 #include <cstring>
 #include <functional>
 #include <memory>
 #include <vector>
 
+#include "core/cast.hpp"
+#include "core/cast_any.hpp"
 #include "core/types.hpp"
 #include "print/float_format.hpp"
 #include "print/options.hpp"
@@ -87,12 +91,120 @@ void shown(const Array& a, int axis, const char* ptr, bool summarize, int64_t ed
 
 using ElementFormat = std::function<std::string(const char*)>;
 
-// NumPy's _get_format_function for the builtin numeric dtypes.
+ElementFormat format_for(const Dtype* d, bool nd, const std::vector<const char*>& data, const cnp_printoptions& o);
+
+// Python's repr of bytes: b'..' with \xNN for the non-printable and non-ASCII ones.
+std::string bytes_repr(const std::string& b) {
+  bool dq = b.find('\'') != std::string::npos && b.find('"') == std::string::npos;
+  char q = dq ? '"' : '\'';
+  std::string r = std::string("b") + q;
+  static const char* hex = "0123456789abcdef";
+  for (unsigned char c : b) {
+    if (c == '\\') r += "\\\\";
+    else if (c == static_cast<unsigned char>(q)) r += std::string("\\") + q;
+    else if (c == '\n') r += "\\n";
+    else if (c == '\r') r += "\\r";
+    else if (c == '\t') r += "\\t";
+    else if (c < 0x20 || c >= 0x7f) r += std::string("\\x") + hex[c >> 4] + hex[c & 15];
+    else r += static_cast<char>(c);
+  }
+  return r + q;
+}
+
+int64_t load_i64(const char* p) {
+  int64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+// NumPy's formats of the parametric kinds (native byte order: the caller made a native copy).
+ElementFormat parametric_format(const Dtype* d, const std::vector<const char*>& data, const cnp_printoptions& o) {
+  DtypeRef keep = DtypeRef::borrow(d);
+  if (d->kind == 'U') return [keep](const char* p) { return py_repr(element_text(keep.get(), p)); };
+  if (d->kind == 'S') return [keep](const char* p) { return bytes_repr(element_text(keep.get(), p)); };
+  if (is_datetime(d)) {
+    // _TimelikeFormat: every value right-aligned to the widest of min/max, NaT as 'NaT'.
+    constexpr int64_t nat = INT64_MIN;
+    bool any_nat = false, any = false;
+    int64_t lo = 0, hi = 0;
+    for (const char* p : data) {
+      int64_t v = load_i64(p);
+      if (v == nat) { any_nat = true; continue; }
+      if (!any) lo = hi = v;
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+      any = true;
+    }
+    auto text = [keep](int64_t v) {
+      const Dtype* t = keep.get();
+      return t->kind == 'M' ? "'" + datetime_text(v, t->unit, t->unit_count) + "'" : std::to_string(v);
+    };
+    size_t width = any ? std::max(text(lo).size(), text(hi).size()) : 0;
+    if (any_nat) width = std::max<size_t>(width, 5);
+    return [text, width](const char* p) {
+      int64_t v = load_i64(p);
+      std::string s = v == nat ? "'NaT'" : text(v);
+      if (s.size() < width) s.insert(0, width - s.size(), ' ');
+      return s;
+    };
+  }
+  if (is_record(d)) {
+    // StructuredVoidFormat: each field with its own format over that field's values.
+    std::vector<std::pair<int64_t, ElementFormat>> fields;
+    for (const DtypeField& f : d->fields) {
+      std::vector<const char*> fd;
+      fd.reserve(data.size());
+      for (const char* p : data) fd.push_back(p + f.offset);
+      fields.emplace_back(f.offset, format_for(f.dtype, true, fd, o));
+    }
+    return [fields](const char* p) {
+      std::string s = "(";
+      for (size_t i = 0; i < fields.size(); ++i) s += (i ? ", " : "") + fields[i].second(p + fields[i].first);
+      return s + (fields.size() == 1 ? ",)" : ")");
+    };
+  }
+  if (is_subarray(d)) {
+    const Dtype* b = d->base;
+    int64_t count = d->itemsize / std::max<int64_t>(b->itemsize, 1), step = b->itemsize;
+    std::vector<const char*> bd;
+    for (const char* p : data)
+      for (int64_t k = 0; k < count; ++k) bd.push_back(p + k * step);
+    ElementFormat inner = format_for(b, true, bd, o);
+    std::vector<int64_t> shape = d->sub_shape;
+    return [inner, shape, step](const char* p) {
+      // Nested lists of the subarray's elements (NumPy's SubArrayFormat, no wrapping).
+      std::function<std::string(const char*&, size_t)> rec = [&](const char*& q, size_t axis) -> std::string {
+        std::string s = "[";
+        for (int64_t i = 0; i < shape[axis]; ++i) {
+          if (i) s += ", ";
+          if (axis + 1 == shape.size()) {
+            s += inner(q);
+            q += step;
+          } else {
+            s += rec(q, axis + 1);
+          }
+        }
+        return s + "]";
+      };
+      const char* q = p;
+      return rec(q, 0);
+    };
+  }
+  int64_t isz = d->itemsize;
+  return [isz](const char* p) { return bytes_repr(std::string(p, static_cast<size_t>(isz))); };  // void
+}
+
 ElementFormat format_function(const Array& a, const std::vector<const char*>& data, const cnp_printoptions& o) {
-  const int32_t t = a.dtype()->typenum;
-  const char kind = a.dtype()->kind;
+  return format_for(a.dtype(), a.ndim() != 0, data, o);
+}
+
+// NumPy's _get_format_function.
+ElementFormat format_for(const Dtype* d, bool nd, const std::vector<const char*>& data, const cnp_printoptions& o) {
+  if (!is_numeric(d)) return parametric_format(d, data, o);
+  const int32_t t = d->typenum;
+  const char kind = d->kind;
   if (kind == 'b') {
-    std::string truestr = a.ndim() ? " True" : "True";
+    std::string truestr = nd ? " True" : "True";
     return [truestr](const char* p) { return *reinterpret_cast<const uint8_t*>(p) ? truestr : std::string("False"); };
   }
   if (kind == 'i' || kind == 'u') {
@@ -207,9 +319,28 @@ bool dtype_is_implied(const Dtype* d) {
   return d->typenum == CNP_FLOAT64 || d->typenum == CNP_INT64 || d->typenum == CNP_BOOL || d->typenum == CNP_COMPLEX128;
 }
 
+// NumPy's dtype_short_repr.
+std::string dtype_short_repr(const Dtype* d) {
+  if (is_record(d)) return d->text;
+  if (is_flexible(d)) return "'" + d->text + "'";
+  const std::string& n = d->name;
+  bool plain = !n.empty() && std::isalpha(static_cast<unsigned char>(n[0]));
+  for (char c : n) plain &= std::isalnum(static_cast<unsigned char>(c)) != 0;
+  return plain ? n : py_repr(n);
+}
+
 std::string scalar_str(const Array& a) {
   const int32_t t = a.dtype()->typenum;
   const char* p = a.data();
+  if (!is_numeric(a.dtype())) {
+    std::vector<const char*> one{p};
+    const Dtype* d = a.dtype();
+    // str() of a 0-d array: the element's str (NumPy: str(a[()]))
+    if (d->kind == 'U' || d->kind == 'S') return element_text(d, p);
+    if (is_datetime(d)) return d->kind == 'M' ? datetime_text(load_i64(p), d->unit, d->unit_count)
+                                              : timedelta_text(load_i64(p), d->unit, d->unit_count);
+    return format_for(d, false, one, get_options())(p);
+  }
   switch (a.dtype()->kind) {
     case 'b': return *reinterpret_cast<const uint8_t*>(p) ? "True" : "False";
     case 'i':
@@ -220,12 +351,25 @@ std::string scalar_str(const Array& a) {
   }
 }
 
+// Byte-swapped data is printed from a native copy; the dtype shown is the array's own.
+Array native_view_for_print(const Array& a) {
+  if (dtype_isnative(a.dtype()) && !a.dtype()->swapped) return a;
+  DtypeRef n = native_of(a.dtype());
+  return cast_copy(a, n.get(), CNP_ORDER_C);
+}
+
+std::string array_repr_of(const Array& a, const Dtype* shown);
+
 }  // namespace
 
-std::string array_repr(const Array& a) {
+std::string array_repr(const Array& a) { return array_repr_of(native_view_for_print(a), a.dtype()); }
+
+namespace {
+
+std::string array_repr_of(const Array& a, const Dtype* shown) {
   const cnp_printoptions o = get_options();
   const std::string prefix = "array(";
-  const bool skipdtype = dtype_is_implied(a.dtype()) && a.size() > 0;
+  const bool skipdtype = dtype_is_implied(shown) && a.size() > 0;
   const std::string suffix = skipdtype ? ")" : ",";
   std::string lst;
   if (a.size() > 0 || (a.ndim() == 1 && a.shape(0) == 0))
@@ -234,7 +378,7 @@ std::string array_repr(const Array& a) {
     lst = "[], shape=" + shape_str(a.ndim(), a.shape());
   std::string s = prefix + lst + suffix;
   if (skipdtype) return s;
-  const std::string dtype_str = "dtype=" + a.dtype()->name + ")";
+  const std::string dtype_str = "dtype=" + dtype_short_repr(shown) + ")";
   const size_t nl = s.rfind('\n');
   const size_t last_line_len = s.size() - (nl == std::string::npos ? 0 : nl + 1);
   std::string spacer = " ";
@@ -242,7 +386,10 @@ std::string array_repr(const Array& a) {
   return s + spacer + dtype_str;
 }
 
-std::string array_str(const Array& a) {
+}  // namespace
+
+std::string array_str(const Array& a0) {
+  Array a = native_view_for_print(a0);
   if (a.ndim() == 0) return scalar_str(a);
   return array2string(a, get_options(), " ", "", "");
 }

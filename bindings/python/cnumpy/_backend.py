@@ -20,6 +20,7 @@ of the package uses:
                         with string(); nin, nout, has_identity; identity: a cnp_scalar)
   int64_array(seq)      int64_t[] of a sequence of ints
   dtype_array(handles)  const cnp_dtype*[] of dtype handles
+  charp_array(items)    const char*[] of bytes objects (None for NULL)
   double_array(seq)     double[] of a sequence of floats
   handle_array(handles) const cnp_array*[] of array handles
   new_array_outs(n)     cnp_array*[n] cells for functions returning several arrays
@@ -57,7 +58,7 @@ INTERFACE = (
     "new_array_out", "new_dtype_out", "new_voidp_out", "new_int32_out", "new_int64_out",
     "new_charp_out", "new_int64p_out", "new_scalar", "new_ufunc_args", "new_errstate",
     "new_ufunc_info",
-    "int64_array", "dtype_array", "double_array", "handle_array", "new_array_outs",
+    "int64_array", "dtype_array", "charp_array", "double_array", "handle_array", "new_array_outs",
     "index_array", "is_null", "string", "address", "voidp", "read_int64s", "read_bytes",
     "memory", "make_deleter", "make_warning_fn", "keep_forever",
 )

@@ -288,7 +288,7 @@ if _backend.NAME == "ctypes":
         """The string in a char* out cell, freed after copying."""
         addr = ctypes.cast(cell, _VPP)[0]
         try:
-            return ctypes.string_at(addr).decode("ascii")
+            return ctypes.string_at(addr).decode("utf-8")
         finally:
             _free(ctypes.cast(addr, ctypes.c_char_p))
 else:
@@ -297,7 +297,7 @@ else:
     def _take(cell, _free=_lib.cnp_string_free):
         p = cell[0]
         try:
-            return _ffi.string(p).decode("ascii")
+            return _ffi.string(p).decode("utf-8")
         finally:
             _free(p)
 

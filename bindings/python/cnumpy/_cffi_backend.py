@@ -97,6 +97,17 @@ def dtype_array(handles):
     return _new("cnp_dtype *[]", handles)
 
 
+_KEEP = []   # the strings behind the last few charp_array results (a call uses them at once)
+
+
+def charp_array(items):
+    strings = [NULL if b is None else _new("char[]", b) for b in items]
+    arr = _new("char *[]", strings or [NULL])
+    _KEEP.append((arr, strings))
+    del _KEEP[:-64]
+    return arr
+
+
 def double_array(seq):
     return _new("double[]", seq)
 

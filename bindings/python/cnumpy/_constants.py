@@ -10,7 +10,7 @@ import math
 import sys
 
 from ._scalars import (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16,
-                       float32, float64, complex64, complex128)
+                       float32, float64, complex64, complex128, datetime64, timedelta64)
 
 inf = Inf = Infinity = PINF = math.inf
 NINF = -math.inf
@@ -39,8 +39,8 @@ sctypes = {
 
 # Python's own scalar types first, then the library's, in NumPy's order.
 ScalarType = (int, float, complex, bool, bytes, str, memoryview, bool_, complex64, complex128,
-              float16, float32, float64, int8, int16, int32, int64, uint8, uint16, uint32,
-              uint64)
+              float16, float32, float64, int8, int16, int32, int64, datetime64, timedelta64, uint8,
+              uint16, uint32, uint64)
 
 __all__ = ["inf", "Inf", "Infinity", "PINF", "NINF", "nan", "NaN", "NAN", "PZERO", "NZERO", "pi",
            "e", "euler_gamma", "little_endian", "typecodes", "sctypes", "ScalarType"]

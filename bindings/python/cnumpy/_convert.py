@@ -328,11 +328,25 @@ def _from_data(data, d, shape):
                _backend.int64_array(shape) if nd else _NULL, _NULL)
 
 
+def _text_array(leaves, shape, kind):
+    """A U (UCS4) or S array of Python str / bytes leaves, as wide as the longest (at least 1)."""
+    n = max(1, max((len(v) for v in leaves), default=1))
+    if kind == "U":
+        raw = b"".join(v.encode("utf-32-le").ljust(4 * n, b"\0") for v in leaves)
+    else:
+        raw = b"".join(v.ljust(n, b"\0") for v in leaves)
+    return _from_data(_pyarray.array("B", raw), _dtype_cls("%s%d" % (kind, n)), shape)
+
+
 def from_sequence(obj, requested=None):
     """A new C-contiguous array from a nested list/tuple (or a lone Python number), in the
     requested dtype when the values can be converted one by one as NumPy does, else in the
     inferred dtype (the caller casts)."""
     shape, leaves = _discover(obj)
+    if leaves and all(type(v) is str for v in leaves):
+        return _text_array(leaves, shape, "U")      # the caller casts to a requested dtype
+    if leaves and all(type(v) is bytes for v in leaves):
+        return _text_array(leaves, shape, "S")
     if requested is not None and leaves:
         types = set(map(type, leaves))
         if types <= _NUMBER_TYPES:
@@ -372,13 +386,8 @@ def _from_any(obj, requested=None):
         return from_scalar(obj), True
     if _is_sequence(obj):
         return from_sequence(obj, requested), True
-    if isinstance(obj, str):
-        raise NotImplementedError("cnumpy: string arrays are not supported yet")
-    if isinstance(obj, bytes):
-        # NumPy makes a 0-d 'S' (bytes) array of it, which cnumpy does not have; frombuffer is
-        # the way to view bytes as numbers.
-        raise NotImplementedError("cnumpy: bytes arrays ('S' dtype) are not supported; use "
-                                  "cnumpy.frombuffer to view bytes as numbers")
+    if isinstance(obj, (str, bytes)):
+        return _text_array([obj], (), "U" if isinstance(obj, str) else "S"), True
     ai = getattr(obj, "__array_interface__", None)
     if ai is not None:
         return wrap(_wrapmem.from_array_interface(obj, ai)), False

@@ -215,6 +215,11 @@ def dtype_array(handles):
     return (ctypes.c_void_p * len(handles))(*handles)
 
 
+def charp_array(items):
+    """const char*[] of bytes objects (None: NULL); the array keeps the bytes alive."""
+    return (ctypes.c_char_p * max(len(items), 1))(*items)
+
+
 def double_array(seq):
     """double[] holding the floats of a sequence."""
     return (ctypes.c_double * len(seq))(*seq)

@@ -1,9 +1,12 @@
 """cnumpy.dtype: NumPy's data-type objects, one cached wrapper per library dtype.
 
 Spellings are parsed by the library (cnp_dtype_from_string) so that Python and C accept the
-same strings with the same errors. Each wrapper holds a library dtype handle for the life of
-the process: dtypes are few and passing the cached handle saves a parse on every call.
+same strings with the same errors; Python structures (lists of tuples, dicts, (base, shape)
+tuples) become the library's record and subarray builder calls. Each wrapper holds a library
+dtype handle; builtin dtypes are cached by type number, parametric ones by their canonical key.
+The model is described in docs/dtypes.md.
 """
+import ast
 import sys
 
 from . import _backend
@@ -20,12 +23,14 @@ _NUMPY_NUM = {"bool": 0, "int8": 1, "uint8": 2, "int16": 3, "uint16": 4, "int32"
               "int64": 7, "uint64": 8, "float16": 23, "float32": 11, "float64": 12,
               "complex64": 14, "complex128": 15}
 _BY_KEY = {}         # str / type spellings already resolved -> dtype
+_BY_DESC = {}        # (canonical key, repr) -> dtype (parametric and byte-swapped descriptors)
+_NATIVE_NUM = {}     # typenum -> numpy num
 _PY_TYPES = {}       # Python and scalar types -> typenum, filled by _scalars
 _SCALAR_TYPES = {}   # typenum -> cnumpy scalar type, filled by _scalars
 
 
-def _query_str(fn, handle):
-    return _string(query(fn, _backend.new_charp_out, handle))
+def _query_str(fn, handle, *args):
+    return _string(query(fn, _backend.new_charp_out, handle, *args))
 
 
 class dtype:
@@ -36,17 +41,20 @@ class dtype:
     """
 
     __slots__ = ("_h", "_num", "_itemsize", "_alignment", "_kind", "_char", "_name", "_str",
-                 "__weakref__")
+                 "_repr", "_text", "_key", "_fields", "_names", "_npnum", "__weakref__")
 
     def __new__(cls, obj=None, align=False, copy=False):
         if type(obj) is dtype:
             return obj
-        try:
-            return _BY_KEY[obj]
-        except (KeyError, TypeError):
-            pass
-        d = _resolve(obj)
-        if type(obj) is str or isinstance(obj, type):
+        if not align:
+            try:
+                return _BY_KEY[obj]
+            except (KeyError, TypeError):
+                pass
+        d = _resolve(obj, bool(align))
+        if align and d.names is not None and not d.isalignedstruct:
+            d = _record([(n,) + tuple(d.fields[n][:1]) for n in d.names], True)
+        if not align and (type(obj) is str or isinstance(obj, type)):
             _BY_KEY[obj] = d          # only spellings: a cache keyed by values could grow
         return d
 
@@ -77,10 +85,7 @@ class dtype:
 
     @property
     def byteorder(self):
-        o = self._str[0]
-        if o == _NATIVE:
-            return "="
-        return o
+        return chr(query(_lib.cnp_dtype_byteorder, _backend.new_int32_out, self._h))
 
     @property
     def type(self):
@@ -88,28 +93,101 @@ class dtype:
 
     @property
     def descr(self):
-        return [("", self._str)]
+        return ast.literal_eval(_query_str(_lib.cnp_dtype_descr, self._h))
 
     @property
     def isnative(self):
-        return self._str[0] in (_NATIVE, "|", "=")
+        return bool(query(_lib.cnp_dtype_isnative, _backend.new_int32_out, self._h))
 
     @property
     def isbuiltin(self):
-        return 1
+        return query(_lib.cnp_dtype_isbuiltin, _backend.new_int32_out, self._h)
+
+    @property
+    def isalignedstruct(self):
+        return bool(query(_lib.cnp_dtype_isalignedstruct, _backend.new_int32_out, self._h))
 
     @property
     def num(self):
         """NumPy's type number (NPY_TYPES on LP64 Linux: int64 is NPY_LONG 7, float16 23)."""
-        return _NUMPY_NUM[self._name]
+        return self._npnum
 
-    shape = property(lambda self: ())
-    ndim = property(lambda self: 0)
-    base = property(lambda self: self)
-    subdtype = property(lambda self: None)
-    names = property(lambda self: None)
-    fields = property(lambda self: None)
+    @property
+    def shape(self):
+        nd = query(_lib.cnp_dtype_ndim, _backend.new_int32_out, self._h)
+        if not nd:
+            return ()
+        p = query(_lib.cnp_dtype_shape, _backend.new_int64p_out, self._h)
+        return tuple(_backend.read_int64s(p, nd))
+
+    @property
+    def ndim(self):
+        return len(self.shape)
+
+    @property
+    def base(self):
+        if not self.shape:
+            return self
+        return from_handle(query(_lib.cnp_dtype_base, _backend.new_dtype_out, self._h))
+
+    @property
+    def subdtype(self):
+        shape = self.shape
+        return (self.base, shape) if shape else None
+
+    @property
+    def names(self):
+        self._load_fields()
+        return self._names
+
+    @property
+    def fields(self):
+        self._load_fields()
+        return self._fields
+
+    def _load_fields(self):
+        if self._names is not False:
+            return
+        n = query(_lib.cnp_dtype_nfields, _backend.new_int64_out, self._h)
+        if n < 0:
+            self._names = None
+            return
+        names = []
+        fields = {}
+        for i in range(n):
+            name = _query_str(_lib.cnp_dtype_field_name, self._h, i)
+            fd = from_handle(query(_lib.cnp_dtype_field_dtype, _backend.new_dtype_out, self._h, i))
+            off = query(_lib.cnp_dtype_field_offset, _backend.new_int64_out, self._h, i)
+            tp = query(_lib.cnp_dtype_field_title, _backend.new_charp_out, self._h, i)
+            title = _string(tp) if tp else None
+            entry = (fd, off) if title is None else (fd, off, title)
+            names.append(name)
+            fields[name] = entry
+            if title is not None:
+                fields[title] = entry
+        self._names = tuple(names)
+        self._fields = _MappingProxy(fields)
+
     hasobject = property(lambda self: False)
+    metadata = property(lambda self: None)
+
+    def __getitem__(self, key):
+        names = self.names
+        if names is None:
+            raise KeyError("There are no fields in dtype %s." % self)
+        if isinstance(key, str):
+            try:
+                return self.fields[key][0]
+            except KeyError:
+                raise KeyError("Field named %r not found." % key) from None
+        if isinstance(key, int):
+            if not -len(names) <= key < len(names):
+                raise IndexError("Field index %d out of range." % key)
+            return self.fields[names[key]][0]
+        if isinstance(key, list) and all(isinstance(k, str) for k in key):
+            return dtype({"names": key, "formats": [self.fields[k][0] for k in key],
+                          "offsets": [self.fields[k][1] for k in key], "itemsize": self.itemsize})
+        raise TypeError("Field key must be an integer field index, string, or list of strings.")
 
     # -- comparisons, hashing, printing ---------------------------------------------------------
     def __eq__(self, other):
@@ -143,24 +221,26 @@ class dtype:
         return self != other and other._can_cast_safe(self)
 
     def __hash__(self):
-        return hash((dtype, self._num, self._str))
+        return hash((dtype, self._key))
 
     def __repr__(self):
-        return "dtype(%r)" % self._name
+        return self._repr
 
     def __str__(self):
-        return self._name
+        return self._text
 
     def __reduce__(self):
-        return (dtype, (self._str,))
+        return (dtype, (self.descr if self.names is not None else self._str,))
 
     def __len__(self):
-        return 0
+        names = self.names
+        return 0 if names is None else len(names)
 
     def newbyteorder(self, new_order="S"):
-        if self._str[0] == "|" or new_order in ("=", "N", "n", "native", "|", "I", "i"):
-            return self
-        raise NotImplementedError("cnumpy supports native byte order only")
+        if not isinstance(new_order, str) or not new_order:
+            raise ValueError("%r is an unrecognized byteorder" % (new_order,))
+        return from_handle(query(_lib.cnp_dtype_newbyteorder, _backend.new_dtype_out, self._h,
+                                 ord(new_order[0])))
 
 
 def _equal(a, b):
@@ -178,11 +258,26 @@ def promote_types(type1, type2):
     return from_handle(query(_lib.cnp_promote_types, _backend.new_dtype_out, a._h, b._h))
 
 
+class _MappingProxy(dict):
+    """dtype.fields: a read-only mapping (NumPy returns a mappingproxy)."""
+
+    def _ro(self, *a, **k):
+        raise TypeError("'mappingproxy' object does not support item assignment")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _ro
+
+
 def _make(handle, num):
     """Wraps a dtype handle (taking over its reference) into a new dtype object."""
     d = object.__new__(dtype)
     d._h = handle
     d._num = num
+    d._fields = None
+    d._names = False     # not loaded yet
+    d._npnum = query(_lib.cnp_dtype_num, _backend.new_int32_out, handle)
+    d._repr = _query_str(_lib.cnp_dtype_repr, handle)
+    d._text = _query_str(_lib.cnp_dtype_text, handle)
+    d._key = _query_str(_lib.cnp_dtype_key, handle)
     d._itemsize = query(_lib.cnp_dtype_itemsize, _backend.new_int64_out, handle)
     d._alignment = query(_lib.cnp_dtype_alignment, _backend.new_int64_out, handle)
     d._kind = chr(query(_lib.cnp_dtype_kind, _backend.new_int32_out, handle))
@@ -199,15 +294,26 @@ def from_handle(handle):
     except BaseException:
         _lib.cnp_dtype_free(handle)
         raise
-    d = _BY_TYPENUM.get(num)
+    builtin = num < _C["CNP_NTYPES_BUILTIN"] and \
+        query(_lib.cnp_dtype_isbuiltin, _backend.new_int32_out, handle)
+    if builtin:
+        d = _BY_TYPENUM.get(num)
+        if d is not None:
+            _lib.cnp_dtype_free(handle)
+            return d
+        d = _BY_TYPENUM[num] = _make(handle, num)
+        return d
+    # Parametric or byte-swapped: one object per distinct descriptor (key and spelling).
+    try:
+        ident = (_query_str(_lib.cnp_dtype_key, handle), _query_str(_lib.cnp_dtype_repr, handle))
+    except BaseException:
+        _lib.cnp_dtype_free(handle)
+        raise
+    d = _BY_DESC.get(ident)
     if d is not None:
         _lib.cnp_dtype_free(handle)
         return d
-    if num >= _C["CNP_NTYPES_BUILTIN"]:
-        # Parametric dtypes (datetime, strings, records) will need a key with their parameters.
-        _lib.cnp_dtype_free(handle)
-        raise NotImplementedError("cnumpy: dtype kind %d is not supported by the bindings yet" % num)
-    d = _BY_TYPENUM[num] = _make(handle, num)
+    d = _BY_DESC[ident] = _make(handle, num)
     return d
 
 
@@ -228,15 +334,17 @@ def _from_string(spec):
     return from_handle(query(_lib.cnp_dtype_from_string, _backend.new_dtype_out, b))
 
 
-def _resolve(obj):
+def _resolve(obj, align=False):
     if obj is None:
         return from_typenum(_C["CNP_FLOAT64"])
     if isinstance(obj, str):
         return _from_string(obj)
+    if obj is str or obj is bytes:
+        return _from_string("U" if obj is str else "S")
     if isinstance(obj, type):
         num = _PY_TYPES.get(obj)
         if num is not None:
-            return from_typenum(num)
+            return from_typenum(num) if isinstance(num, int) else dtype(num)
         if obj.__module__ == "numpy":
             # A numpy scalar type (numpy.float32, numpy.bool_): its name is a NumPy spelling.
             name = obj.__name__
@@ -250,12 +358,134 @@ def _resolve(obj):
     # A numpy dtype (it has .str), or anything carrying a dtype (arrays, scalars).
     if type(obj).__module__.startswith("numpy") and isinstance(getattr(obj, "str", None), str) \
             and hasattr(obj, "kind"):
+        if obj.names is not None:
+            return _from_dict({"names": list(obj.names),
+                               "formats": [obj.fields[n][0] for n in obj.names],
+                               "offsets": [obj.fields[n][1] for n in obj.names],
+                               "titles": [obj.fields[n][2] if len(obj.fields[n]) > 2 else None
+                                          for n in obj.names],
+                               "itemsize": obj.itemsize}, obj.isalignedstruct)
+        if obj.subdtype is not None:
+            return _subarray(dtype(obj.subdtype[0]), obj.subdtype[1])
         return _from_string(obj.str)
+    if isinstance(obj, list):
+        return _from_list(obj, align)
+    if isinstance(obj, dict):
+        return _from_dict(obj, align)
+    if isinstance(obj, tuple):
+        return _from_tuple(obj, align)
     inner = getattr(obj, "dtype", None)
     if inner is not None:
         return dtype(inner)
-    if isinstance(obj, (list, tuple, dict)):
-        raise NotImplementedError("cnumpy: structured dtypes are not supported yet")
     raise TypeError("Cannot interpret '%r' as a data type" % (obj,))
 
 
+def _strs(items):
+    return [x.encode("utf-8") for x in items]
+
+
+def _record(fields, align, offsets=None, itemsize=-1):
+    """fields: (name, dtype[, title]) in order -> cnp_dtype_record."""
+    n = len(fields)
+    names = [f[0] for f in fields]
+    dts = [dtype(f[1]) for f in fields]
+    titles = [f[2] if len(f) > 2 else None for f in fields]
+    for t in titles:
+        if t is not None and not isinstance(t, str):
+            raise NotImplementedError("cnumpy: field titles must be str")
+    h = query(_lib.cnp_dtype_record, _backend.new_dtype_out, n,
+              _backend.charp_array(_strs(names)), _backend.dtype_array([d._h for d in dts]),
+              _backend.int64_array(offsets) if offsets is not None else _backend.NULL,
+              _backend.charp_array([None if t is None else t.encode("utf-8") for t in titles])
+              if any(t is not None for t in titles) else _backend.NULL,
+              itemsize, 1 if align else 0)
+    return from_handle(h)
+
+
+def _shape_of(shape):
+    if isinstance(shape, int) and not isinstance(shape, bool):
+        return (shape,)
+    if isinstance(shape, tuple) and all(isinstance(s, int) and not isinstance(s, bool) for s in shape):
+        return shape
+    raise TypeError("Tuple must have size 2, but has size %d" % len(shape)) \
+        if False else ValueError("invalid shape in fixed-type tuple.")
+
+
+def _subarray(base, shape):
+    shape = _shape_of(shape)
+    return from_handle(query(_lib.cnp_dtype_subarray, _backend.new_dtype_out, base._h,
+                             len(shape), _backend.int64_array(list(shape)), ))
+
+
+def _from_tuple(obj, align):
+    if len(obj) != 2:
+        raise TypeError("Tuple must have size 2, but has size %d" % len(obj))
+    base = dtype(obj[0], align)
+    second = obj[1]
+    if isinstance(second, int) and not isinstance(second, bool) and base.itemsize == 0 \
+            and base.kind in "SUV":
+        # ('U', 5): a flexible type with its width
+        return _from_string("%s%s%d" % (base.str[0] if base.kind == "U" else "", base.kind, second))
+    if isinstance(second, (dict, list)):
+        raise NotImplementedError("cnumpy: (base_dtype, new_dtype) views are not supported")
+    return _subarray(base, second)
+
+
+def _field_name(name, i):
+    title = None
+    if isinstance(name, tuple):
+        if len(name) != 2:
+            raise TypeError("Field elements must be 2- or 3-tuples, got %r" % (name,))
+        title, name = name
+    if not isinstance(name, str):
+        raise TypeError("Field elements must be 2- or 3-tuples, got %r" % (name,))
+    return (name or "f%d" % i), title
+
+
+def _from_list(obj, align):
+    if not obj:
+        return _record([], align)
+    fields = []
+    for i, item in enumerate(obj):
+        if not isinstance(item, tuple) or len(item) not in (2, 3):
+            raise TypeError("Field elements must be 2- or 3-tuples, got '%r'" % (item,))
+        name, title = _field_name(item[0], i)
+        fd = dtype(item[1], align)
+        if len(item) == 3:
+            fd = _subarray(fd, item[2])
+        fields.append((name, fd) if title is None else (name, fd, title))
+    return _record(fields, align)
+
+
+def _from_dict(obj, align):
+    if "names" not in obj or "formats" not in obj:
+        # The older {name: (format, offset[, title])} form, ordered by offset.
+        items = []
+        for name, spec in obj.items():
+            if not isinstance(spec, tuple) or len(spec) not in (2, 3):
+                raise ValueError("entry not a 2- or 3- tuple")
+            items.append((spec[1], name, spec[0], spec[2] if len(spec) == 3 else None))
+        items.sort(key=lambda t: t[0])
+        return _from_dict({"names": [t[1] for t in items], "formats": [t[2] for t in items],
+                           "offsets": [t[0] for t in items], "titles": [t[3] for t in items]}, align)
+    names = list(obj["names"])
+    formats = list(obj["formats"])
+    if len(names) != len(formats):
+        raise ValueError("All the lists in the dtype dictionary must be of the same length "
+                         "(names, formats, offsets, titles)") if False else \
+            ValueError("'formats' has the wrong number of elements (expected %d, got %d)"
+                       % (len(names), len(formats))) if False else \
+            ValueError("'names', 'formats' and 'offsets' must have the same length")
+    offsets = obj.get("offsets")
+    titles = obj.get("titles")
+    align = align or bool(obj.get("aligned", False))
+    fields = []
+    for i, (n, f) in enumerate(zip(names, formats)):
+        if not isinstance(n, str):
+            raise ValueError("field names must be strings")
+        t = titles[i] if titles is not None else None
+        fd = dtype(f, align)
+        fields.append((n, fd) if t is None else (n, fd, t))
+    itemsize = obj.get("itemsize", -1)
+    return _record(fields, align, None if offsets is None else [int(o) for o in offsets],
+                   int(itemsize))

@@ -7,7 +7,8 @@ _methods attaches getitem/setitem to ndarray (and hands getitem to the C fast pa
 from . import _args, _backend
 from ._capi import call, call_writing, produce
 from ._convert import as_array, as_source, sequence_ndim
-from ._ndarray import (ndarray, get_scalar, slice_item, int_index, drop_leading_ones,
+from ._ndarray import (ndarray, get_scalar, slice_item, int_index, drop_leading_ones, element,
+                       is_parametric,
                        INDEX_ERROR)
 from ._scalars import from_cscalar as _from_cscalar, to_cscalar, generic, bool_
 
@@ -132,11 +133,15 @@ def parse_index(key, shape):
 def getitem(self, key):
     """ndarray.__getitem__: NumPy's basic (a view) and advanced (a copy) indexing."""
     h = self._h
+    if type(key) is str and self.dtype.names is not None:
+        return produce(_backend.lib.cnp_array_field, h, key.encode("utf-8"))
     if type(key) is int:
         if not _I64_MIN <= key <= _I64_MAX:
             raise IndexError(INDEX_ERROR)
         shape = self._shape or self.shape
         if len(shape) == 1:
+            if is_parametric(self.dtype):
+                return element(self, (key,))
             return _from_cscalar(get_scalar(h, (key,)))
         items, ints = [(_IDX_INT, 0, key, 0, 0)], None
     elif type(key) is slice and (self._shape or self.shape):
@@ -144,6 +149,8 @@ def getitem(self, key):
     else:
         items, ints, keep = parse_index(key, self.shape)
         if ints is not None and len(ints) == len(self.shape):
+            if is_parametric(self.dtype):
+                return element(self, ints)
             return _from_cscalar(get_scalar(h, ints))
     return produce(_lib.cnp_array_index, h, len(items), _backend.index_array(items))
 

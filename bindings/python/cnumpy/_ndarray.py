@@ -14,7 +14,7 @@ import struct
 
 from . import _accel, _args, _backend, _capi, _dtype
 from ._capi import call, error, pending, flush_warnings, produce, query
-from ._scalars import py_from_cscalar, to_cscalar, bool_, _FROM_C
+from ._scalars import py_from_cscalar, to_cscalar, bool_, _FROM_C, element_value
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -144,6 +144,25 @@ def get_scalar(h, ints):
     return s
 
 
+_NBUILTIN = _backend.consts["CNP_NTYPES_BUILTIN"]
+
+
+def element(arr, ints):
+    """The Python value of arr[ints] for a dtype the cnp_scalar cannot hold (strings, records,
+    datetimes): its bytes through cnp_array_getitem_bytes, converted by _scalars.element_value."""
+    d = arr.dtype
+    import ctypes
+    buf = ctypes.create_string_buffer(max(d.itemsize, 1))
+    call(_lib.cnp_array_getitem_bytes, arr._h, len(ints), _int64_array(ints) if ints else _NULL,
+         _backend.voidp(ctypes.addressof(buf)), d.itemsize)
+    return element_value(d, buf.raw[:d.itemsize])
+
+
+def is_parametric(d):
+    """True for the dtypes whose elements are not cnp_scalar numbers."""
+    return d._num >= _NBUILTIN
+
+
 # struct formats by dtype char; complex types unpack as pairs of their component format.
 _FMT = {"?": "?", "b": "b", "B": "B", "h": "h", "H": "H", "i": "i", "I": "I", "l": "q",
         "L": "Q", "q": "q", "Q": "Q", "e": "e", "f": "f", "d": "d", "F": "f", "D": "d"}
@@ -256,7 +275,8 @@ class ndarray(_accel.base):
         d = self.dtype
         # Strides are always given (even when contiguous) so that NumPy's view has exactly the
         # library's strides, including those of length-1 axes.
-        return {"version": 3, "shape": self.shape, "typestr": d.str, "descr": [("", d.str)],
+        return {"version": 3, "shape": self.shape, "typestr": d.str,
+                "descr": d.descr if d.names is not None else [("", d.str)],
                 "data": (self._address(), not self._flag_bits() & _FLAG_W),
                 "strides": self.strides}
 
@@ -271,6 +291,17 @@ class ndarray(_accel.base):
     def tolist(self):
         shape = self.shape
         d = self.dtype
+        if is_parametric(d):
+            if not shape:
+                return element(self, ())
+            if 0 in shape:
+                return _empty_nested(shape)
+            raw = self._c_contiguous_bytes()
+            size = d.itemsize
+            flat = [element_value(d, raw[i * size:(i + 1) * size]) for i in range(self.size)]
+            return _nest(flat, shape)
+        if not d.isnative:
+            return self.astype(d.newbyteorder("=")).tolist()
         if not shape:
             return py_from_cscalar(get_scalar(self._h, ()))
         if 0 in shape:
@@ -287,6 +318,12 @@ class ndarray(_accel.base):
         return memoryview(raw).cast(fmt, shape).tolist()
 
     def item(self, *args):
+        if is_parametric(self.dtype):
+            if args:
+                return self[args if len(args) > 1 else args[0]]
+            if self.size != 1:
+                raise ValueError("can only convert an array of size 1 to a Python scalar")
+            return element(self, (0,) * len(self.shape))
         if not args:
             if self.size != 1:
                 raise ValueError("can only convert an array of size 1 to a Python scalar")
@@ -405,6 +442,27 @@ class ndarray(_accel.base):
             return produce(_lib.cnp_transpose, self._h, _NULL, -1)
         axes = [_args.axis(a) for a in axes]
         return produce(_lib.cnp_transpose, self._h, _int64_array(axes), len(axes))
+
+    def view(self, dtype=None, type=None):
+        if dtype is None:
+            return produce(_lib.cnp_array_view, self._h, self.dtype._h)
+        return produce(_lib.cnp_array_view, self._h, _dtype.dtype(dtype)._h)
+
+    def byteswap(self, inplace=False):
+        r = produce(_lib.cnp_array_byteswap, self._h, 1 if inplace else 0)
+        return self if inplace else r
+
+    def newbyteorder(self, new_order="S"):
+        return self.view(self.dtype.newbyteorder(new_order))
+
+    def tobytes(self, order="C"):
+        o = _args.order(order)
+        if o == _args.ORDER_A:
+            o = _args.ORDER_F if (self._flag_bits() & _FLAG_F and not self._flag_bits() & _FLAG_C) \
+                else _args.ORDER_C
+        if o == _args.ORDER_F:
+            return produce(_lib.cnp_copy, self.T._h, _args.ORDER_C)._c_contiguous_bytes()
+        return self._c_contiguous_bytes()
 
     def fill(self, value):
         call(_lib.cnp_array_fill, self._h, to_cscalar(value))

@@ -125,6 +125,8 @@ def op_operand(x):
         return HUGE
     if getattr(t, "__array_ufunc__", 0) is None:
         return None
+    if t is str or t is bytes:
+        return None     # no string ufunc loops yet (numpy.char): the operator defers, as before
     try:
         return operand(x)
     except NotImplementedError:

@@ -6,7 +6,8 @@ import operator
 import warnings
 
 from . import _backend
-from ._capi import error, pending, flush_warnings, unwrap
+from ._capi import error, pending, flush_warnings, unwrap, produce
+from ._convert import as_array
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray
 from ._operands import op_operand, huge_operand, typed, HUGE
@@ -69,6 +70,21 @@ def _ibinop(uf):
         if pending:
             flush_warnings()
         return self
+    return op
+
+
+def _equal_any(numeric_op, negate, _nb=_backend.consts["CNP_NTYPES_BUILTIN"]):
+    """== and != of arrays of strings, records, void and datetimes (cnp_equal_any, bytewise in
+    a common dtype); numeric arrays keep the ufunc."""
+    def op(self, other):
+        t = type(other)
+        if self.dtype._num < _nb and not (t is ndarray and other.dtype._num >= _nb):
+            return numeric_op(self, other)
+        try:
+            o = other if t is ndarray else as_array(other)
+        except (TypeError, ValueError, NotImplementedError):
+            return NotImplemented
+        return unwrap(produce(_backend.lib.cnp_equal_any, self._h, o._h, negate))
     return op
 
 
@@ -186,6 +202,8 @@ def array_operators():
         ops["__i%s__" % short] = inp
     for short, name in _COMPARE_OPS:
         ops["__%s__" % short] = _binop(UFUNCS[name])
+    ops["__eq__"] = _equal_any(ops["__eq__"], 0)
+    ops["__ne__"] = _equal_any(ops["__ne__"], 1)
     for short, name in _UNARY_OPS:
         ops["__%s__" % short] = _unop(UFUNCS[name])
     ops["__pos__"] = _pos_array

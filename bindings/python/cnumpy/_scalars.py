@@ -20,6 +20,7 @@ import operator
 import struct
 
 from . import _backend, _dtype
+from ._capi import produce_string
 from ._dtype import dtype
 
 _C = _backend.consts
@@ -553,3 +554,103 @@ def _aliases():
 
 
 ALIASES = _aliases()
+
+
+# -- elements of the parametric dtypes (docs/dtypes.md) -----------------------------------------
+class _datetime_base(generic):
+    """A minimal numpy.datetime64 / timedelta64 scalar: an int64 value and its dtype (unit).
+    Arithmetic on them is numpy's datetime module (not part of the descriptor model)."""
+    __slots__ = ("_value", "_dtype")
+
+    def __init__(self, value, unit="generic"):
+        d = unit if isinstance(unit, dtype) else dtype(
+            "%s8%s" % (self._kind, "" if unit == "generic" else "[%s]" % unit))
+        self._value = int(value)
+        self._dtype = d
+
+    dtype = property(lambda self: self._dtype)
+
+    def _text(self):
+        import ctypes
+        buf = ctypes.create_string_buffer(struct.pack("<q", self._value), 8)
+        return produce_string(_backend.lib.cnp_dtype_format_element, self._dtype.newbyteorder("=")._h,
+                              _backend.voidp(ctypes.addressof(buf)))
+
+    def __str__(self):
+        return self._text()
+
+    def __eq__(self, other):
+        if type(other) is type(self):
+            return (self._value, self._dtype) == (other._value, other._dtype)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((type(self), self._value, self._dtype))
+
+
+class datetime64(_datetime_base):
+    __slots__ = ()
+    _kind = "M"
+
+    def __repr__(self):
+        return "numpy.datetime64('%s')" % self._text()
+
+
+class timedelta64(_datetime_base):
+    __slots__ = ()
+    _kind = "m"
+
+    def __repr__(self):
+        name = self._dtype.name
+        if "[" not in name:
+            return "numpy.timedelta64(%s)" % ("'NaT'" if self._value == -2**63 else self._value)
+        unit = name[name.index("[") + 1:-1]
+        if self._value == -2**63:
+            return "numpy.timedelta64('NaT','%s')" % unit
+        return "numpy.timedelta64(%d,'%s')" % (self._value, unit)
+
+
+def element_value(d, raw):
+    """The Python value of one element of a parametric dtype from its bytes: str for U, bytes
+    for S and plain void, datetime64/timedelta64, and a tuple of field values for records."""
+    kind = d.kind
+    if kind == "S":
+        return raw.rstrip(b"\0")
+    if kind == "U":
+        return raw.decode("utf-32-le" if d.str[0] == "<" else "utf-32-be").rstrip("\0")
+    if kind in "Mm":
+        v = struct.unpack("<q" if d.str[0] == "<" else ">q", raw)[0]
+        return (datetime64 if kind == "M" else timedelta64)(v, d)
+    if d.names is not None:
+        out = []
+        for name in d.names:
+            fd, off = d.fields[name][:2]
+            out.append(_field_value(fd, raw[off:off + fd.itemsize]))
+        return tuple(out)
+    if d.subdtype is not None:
+        return _field_value(d, raw)
+    return raw
+
+
+def _field_value(fd, raw):
+    if fd.subdtype is not None:
+        base, shape = fd.subdtype
+        size = base.itemsize
+        flat = [_field_value(base, raw[i * size:(i + 1) * size]) for i in range(len(raw) // size)]
+        for n in reversed(shape[1:]):
+            flat = [flat[i:i + n] for i in range(0, len(flat), n)]
+        return flat
+    if fd._num < _C["CNP_NTYPES_BUILTIN"]:
+        fmt = ("<" if fd.str[0] in "<|" else ">") + {"?": "?", "b": "b", "B": "B", "h": "h",
+                                                     "H": "H", "i": "i", "I": "I", "l": "q",
+                                                     "L": "Q", "e": "e", "f": "f", "d": "d",
+                                                     "F": "ff", "D": "dd"}[fd.char]
+        v = struct.unpack(fmt, raw)
+        return complex(*v) if len(v) == 2 else v[0]
+    return element_value(fd, raw)
+
+
+_dtype._PY_TYPES.update({datetime64: "M8", timedelta64: "m8"})
+_dtype._SCALAR_TYPES.update({_C["CNP_BYTES"]: bytes, _C["CNP_UNICODE"]: str,
+                             _C["CNP_DATETIME64"]: datetime64, _C["CNP_TIMEDELTA64"]: timedelta64,
+                             _C["CNP_VOID"]: tuple})

@@ -142,11 +142,9 @@ def from_array_interface(obj, ai):
     typestr = ai["typestr"]
     descr = ai.get("descr")
     if descr and (len(descr) != 1 or descr[0][0]):
-        raise NotImplementedError("cnumpy: structured dtypes are not supported yet")
-    if len(typestr) >= 3 and typestr[0] in "<>" and typestr[2:] != "1" and \
-            (typestr[0] == ">") == _LITTLE:
-        raise NotImplementedError("cnumpy: non-native byte order (%r) is not supported" % typestr)
-    dt = dtype(typestr)
+        dt = _descr_dtype(descr, int(typestr[2:]))
+    else:
+        dt = dtype(typestr)
     shape = tuple(int(n) for n in ai["shape"])
     strides = ai.get("strides")
     if strides is not None:
@@ -168,6 +166,23 @@ def from_array_interface(obj, ai):
         release(view)
         raise
     return wrap(addr, dt, shape, strides, writeable, _BufferAndOwner(view, obj))
+
+
+def _descr_dtype(descr, itemsize):
+    """The record dtype of an __array_interface__ descr (unnamed '|Vn' entries are padding)."""
+    names, formats, offsets = [], [], []
+    off = 0
+    for item in descr:
+        name, fmt = item[0], item[1]
+        fd = dtype(fmt if len(item) == 2 else (fmt, item[2]))
+        if name == "" and fd.kind == "V" and fd.names is None and fd.subdtype is None:
+            off += fd.itemsize
+            continue
+        names.append(name)
+        formats.append(fd)
+        offsets.append(off)
+        off += fd.itemsize
+    return dtype({"names": names, "formats": formats, "offsets": offsets, "itemsize": itemsize})
 
 
 class _BufferAndOwner:

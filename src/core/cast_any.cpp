@@ -1,0 +1,676 @@
+// Casts between any two descriptors. The builtin pairs keep the table of cast.cpp; byte-swapped
+// sides go through a small native buffer (swap on load, swap on store), so every numeric pair is
+// one table loop plus at most two swaps; the other kinds convert element by element.
+#include "core/cast_any.hpp"
+
+#include <charconv>
+#include <cctype>
+#include <cerrno>
+#include <cinttypes>
+#include <climits>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "core/cast.hpp"
+#include "core/dtype.hpp"
+#include "core/error.hpp"
+#include "core/types.hpp"
+
+namespace cnp {
+
+namespace {
+
+constexpr int64_t kChunk = 256;
+constexpr int64_t kNaT = INT64_MIN;
+
+// Reverses `width` bytes at each of n elements (one scalar per element).
+void swap_run(char* p, int64_t stride, int64_t n, int64_t width) {
+  switch (width) {
+    case 2:
+      for (int64_t i = 0; i < n; ++i, p += stride) {
+        uint16_t v;
+        std::memcpy(&v, p, 2);
+        v = __builtin_bswap16(v);
+        std::memcpy(p, &v, 2);
+      }
+      return;
+    case 4:
+      for (int64_t i = 0; i < n; ++i, p += stride) {
+        uint32_t v;
+        std::memcpy(&v, p, 4);
+        v = __builtin_bswap32(v);
+        std::memcpy(p, &v, 4);
+      }
+      return;
+    case 8:
+      for (int64_t i = 0; i < n; ++i, p += stride) {
+        uint64_t v;
+        std::memcpy(&v, p, 8);
+        v = __builtin_bswap64(v);
+        std::memcpy(p, &v, 8);
+      }
+      return;
+    default:
+      for (int64_t i = 0; i < n; ++i, p += stride)
+        for (int64_t a = 0, b = width - 1; a < b; ++a, --b) std::swap(p[a], p[b]);
+  }
+}
+
+// dst = byte-reversed src for contiguous runs of 8-byte scalars: the astype('>f8') hot loop.
+void swap_copy8(const char* src, int64_t ss, char* dst, int64_t ds, int64_t n) {
+  if (ss == 8 && ds == 8) {
+    for (int64_t i = 0; i < n; ++i) {
+      uint64_t v;
+      std::memcpy(&v, src + 8 * i, 8);
+      v = __builtin_bswap64(v);
+      std::memcpy(dst + 8 * i, &v, 8);
+    }
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i, src += ss, dst += ds) {
+    uint64_t v;
+    std::memcpy(&v, src, 8);
+    v = __builtin_bswap64(v);
+    std::memcpy(dst, &v, 8);
+  }
+}
+
+void swap_copy4(const char* src, int64_t ss, char* dst, int64_t ds, int64_t n) {
+  for (int64_t i = 0; i < n; ++i, src += ss, dst += ds) {
+    uint32_t v;
+    std::memcpy(&v, src, 4);
+    v = __builtin_bswap32(v);
+    std::memcpy(dst, &v, 4);
+  }
+}
+
+int64_t scalar_width(const Dtype* d) {
+  if (d->kind == 'c') return d->itemsize / 2;
+  if (d->kind == 'U') return 4;
+  return d->itemsize;
+}
+
+// ---- numbers ----------------------------------------------------------------------------------
+
+// Python's repr of a double: shortest round-trip digits, scientific below 1e-4 and from 1e16.
+std::string float_repr(double v, bool single, bool half) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
+  char buf[64];
+  std::to_chars_result r;
+  if (half || single) r = std::to_chars(buf, buf + sizeof buf, static_cast<float>(v), std::chars_format::scientific);
+  else r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+  std::string sci(buf, r.ptr);
+  if (half) {
+    // float16: shortest digits that round-trip through binary16.
+    for (int prec = 0; prec < 6; ++prec) {
+      char b2[64];
+      auto r2 = std::to_chars(b2, b2 + sizeof b2, v, std::chars_format::scientific, prec);
+      std::string s(b2, r2.ptr);
+      if (double_to_half(std::strtod(s.c_str(), nullptr)) == double_to_half(v)) {
+        sci = s;
+        break;
+      }
+    }
+  }
+  // sci is "d.ddde±XX": split into digits and exponent.
+  size_t e = sci.find('e');
+  std::string mant = sci.substr(0, e);
+  int exp = std::atoi(sci.c_str() + e + 1);
+  bool neg = mant[0] == '-';
+  if (neg) mant.erase(0, 1);
+  std::string digits;
+  for (char c : mant)
+    if (c != '.') digits += c;
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  std::string out;
+  if (exp < -4 || exp >= 16) {
+    out = digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    char eb[16];
+    std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    out += eb;
+  } else if (exp < 0) {
+    out = "0." + std::string(static_cast<size_t>(-exp - 1), '0') + digits;
+  } else {
+    if (static_cast<int>(digits.size()) <= exp + 1) out = digits + std::string(static_cast<size_t>(exp + 1 - digits.size()), '0') + ".0";
+    else out = digits.substr(0, static_cast<size_t>(exp + 1)) + "." + digits.substr(static_cast<size_t>(exp + 1));
+  }
+  return neg ? "-" + out : out;
+}
+
+std::string complex_part(double v, bool single) {
+  std::string s = float_repr(v, single, false);
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);  // Python: (1+2j)
+  return s;
+}
+
+}  // namespace
+
+std::string number_text(const Dtype* d, const char* src) {
+  return visit_type(d->typenum, [&](auto tag) -> std::string {
+    using T = typename decltype(tag)::type;
+    T v;
+    std::memcpy(&v, src, sizeof(T));
+    if constexpr (std::is_same_v<T, bool_t>) return v.v ? "True" : "False";
+    else if constexpr (std::is_same_v<T, half_t>) return float_repr(half_to_float(v.bits), false, true);
+    else if constexpr (std::is_same_v<T, float>) return float_repr(v, true, false);
+    else if constexpr (std::is_same_v<T, double>) return float_repr(v, false, false);
+    else if constexpr (is_complex_v<T>) {
+      bool single = std::is_same_v<T, c64_t>;
+      double re = v.real(), im = v.imag();
+      std::string is = complex_part(im, single);
+      if (re == 0 && !std::signbit(re)) return is + "j";
+      std::string rs = complex_part(re, single);
+      std::string sign = std::signbit(im) || std::isnan(im) ? "" : "+";
+      if (std::isnan(im)) sign = "+";
+      return "(" + rs + sign + is + "j)";
+    } else {
+      return std::to_string(v);
+    }
+  });
+}
+
+// ---- calendar (proleptic Gregorian; days since 1970-01-01) -----------------------------------
+
+namespace {
+
+int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
+  y -= m <= 2;
+  int64_t era = floor_div(y, 400);
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void civil_from_days(int64_t z, int64_t* y, int64_t* m, int64_t* d) {
+  z += 719468;
+  int64_t era = floor_div(z, 146097);
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = yoe + era * 400 + (*m <= 2);
+}
+
+// Units per day for the units finer than a day (h .. as); 0 if it would overflow.
+const int64_t kPerSecond[] = {1, 1000, 1000000, 1000000000};  // s ms us ns
+
+}  // namespace
+
+std::string datetime_text(int64_t value, int32_t unit, int32_t count) {
+  if (value == kNaT) return "NaT";
+  if (unit == kUnitGeneric) return std::to_string(value);
+  __int128 v = static_cast<__int128>(value) * count;
+  char buf[96];
+  if (unit == kUnitY) {
+    std::snprintf(buf, sizeof buf, "%" PRId64, static_cast<int64_t>(v + 1970));
+    return buf;
+  }
+  if (unit == kUnitM) {
+    int64_t mv = static_cast<int64_t>(v);
+    int64_t y = floor_div(mv, 12) + 1970, m = mv - floor_div(mv, 12) * 12 + 1;
+    std::snprintf(buf, sizeof buf, "%" PRId64 "-%02" PRId64, y, m);
+    return buf;
+  }
+  // Split into days and a sub-day remainder in the unit.
+  int64_t per_day;
+  switch (unit) {
+    case kUnitW: v *= 7; per_day = 1; break;
+    case kUnitD: per_day = 1; break;
+    case kUnith: per_day = 24; break;
+    case kUnitm: per_day = 1440; break;
+    case kUnits: per_day = 86400; break;
+    case kUnitms: per_day = 86400000LL; break;
+    case kUnitus: per_day = 86400000000LL; break;
+    case kUnitns: per_day = 86400000000000LL; break;
+    default: per_day = 0; break;  // ps, fs, as: less than a day of range around 1970 per unit step
+  }
+  int64_t days, rem;
+  __int128 pd = per_day;
+  if (per_day == 0) {
+    __int128 scale = unit == kUnitps ? static_cast<__int128>(86400) * 1000000000000LL
+                   : unit == kUnitfs ? static_cast<__int128>(86400) * 1000000000000000LL
+                                     : static_cast<__int128>(86400) * 1000000000000000000LL;
+    pd = scale;
+  }
+  __int128 q = v / pd, r = v % pd;
+  if (r < 0) { r += pd; q -= 1; }
+  days = static_cast<int64_t>(q);
+  __int128 remv = r;
+  rem = 0;
+  int64_t y, m, d;
+  civil_from_days(days, &y, &m, &d);
+  std::snprintf(buf, sizeof buf, "%" PRId64 "-%02" PRId64 "-%02" PRId64, y, m, d);
+  std::string out = buf;
+  if (unit <= kUnitD) return out;
+  // Sub-day fields.
+  __int128 unit_per_sec = unit == kUnith || unit == kUnitm ? 1
+                        : unit == kUnits ? 1 : unit == kUnitms ? 1000 : unit == kUnitus ? 1000000 : unit == kUnitns ? 1000000000
+                        : unit == kUnitps ? static_cast<__int128>(1000000000000LL) : unit == kUnitfs ? static_cast<__int128>(1000000000000000LL)
+                                                                                                 : static_cast<__int128>(1000000000000000000LL);
+  int64_t hh, mm = 0, ss = 0;
+  __int128 frac = 0;
+  if (unit == kUnith) {
+    hh = static_cast<int64_t>(remv);
+    std::snprintf(buf, sizeof buf, "T%02" PRId64, hh);
+    return out + buf;
+  }
+  if (unit == kUnitm) {
+    hh = static_cast<int64_t>(remv / 60);
+    mm = static_cast<int64_t>(remv % 60);
+    std::snprintf(buf, sizeof buf, "T%02" PRId64 ":%02" PRId64, hh, mm);
+    return out + buf;
+  }
+  __int128 secs = remv / unit_per_sec;
+  frac = remv % unit_per_sec;
+  hh = static_cast<int64_t>(secs / 3600);
+  mm = static_cast<int64_t>((secs / 60) % 60);
+  ss = static_cast<int64_t>(secs % 60);
+  std::snprintf(buf, sizeof buf, "T%02" PRId64 ":%02" PRId64 ":%02" PRId64, hh, mm, ss);
+  out += buf;
+  if (unit > kUnits) {
+    int digits = unit == kUnitms ? 3 : unit == kUnitus ? 6 : unit == kUnitns ? 9 : unit == kUnitps ? 12 : unit == kUnitfs ? 15 : 18;
+    std::string f(static_cast<size_t>(digits), '0');
+    for (int i = digits - 1; i >= 0; --i, frac /= 10) f[static_cast<size_t>(i)] = static_cast<char>('0' + static_cast<int>(frac % 10));
+    out += "." + f;
+  }
+  (void)kPerSecond;
+  (void)rem;
+  return out;
+}
+
+std::string timedelta_text(int64_t value, int32_t unit, int32_t count) {
+  if (value == kNaT) return "NaT";
+  static const char* names[] = {"years", "months", "weeks", "", "days", "hours", "minutes", "seconds",
+                                "milliseconds", "microseconds", "nanoseconds", "picoseconds", "femtoseconds", "attoseconds"};
+  __int128 v = static_cast<__int128>(value) * count;
+  std::string n = std::to_string(static_cast<long long>(v));
+  if (unit == kUnitGeneric) return n;
+  return n + " " + names[unit];
+}
+
+// ---- text elements ----------------------------------------------------------------------------
+
+std::string element_text(const Dtype* d, const char* src) {
+  if (d->kind == 'S') {
+    size_t n = static_cast<size_t>(d->itemsize);
+    while (n > 0 && src[n - 1] == '\0') --n;
+    return std::string(src, n);
+  }
+  int64_t nch = d->itemsize / 4;
+  while (nch > 0) {
+    uint32_t c;
+    std::memcpy(&c, src + 4 * (nch - 1), 4);
+    if (d->swapped) c = __builtin_bswap32(c);
+    if (c) break;
+    --nch;
+  }
+  std::string out;
+  for (int64_t i = 0; i < nch; ++i) {
+    uint32_t c;
+    std::memcpy(&c, src + 4 * i, 4);
+    if (d->swapped) c = __builtin_bswap32(c);
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0x800) { out += static_cast<char>(0xC0 | (c >> 6)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+    else if (c < 0x10000) { out += static_cast<char>(0xE0 | (c >> 12)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+    else { out += static_cast<char>(0xF0 | (c >> 18)); out += static_cast<char>(0x80 | ((c >> 12) & 0x3F)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+  }
+  return out;
+}
+
+void store_text(const Dtype* d, const std::string& s, char* dst) {
+  std::memset(dst, 0, static_cast<size_t>(d->itemsize));
+  if (d->kind == 'S') {
+    for (size_t i = 0; i < s.size(); ++i)
+      if (static_cast<unsigned char>(s[i]) >= 0x80)
+        throw_value("'ascii' codec can't encode character in position " + std::to_string(i) + ": ordinal not in range(128)");
+    std::memcpy(dst, s.data(), std::min<size_t>(s.size(), static_cast<size_t>(d->itemsize)));
+    return;
+  }
+  int64_t cap = d->itemsize / 4, k = 0;
+  for (size_t i = 0; i < s.size() && k < cap; ++k) {
+    unsigned char c0 = static_cast<unsigned char>(s[i]);
+    uint32_t c;
+    int len = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4;
+    c = len == 1 ? c0 : len == 2 ? (c0 & 0x1F) : len == 3 ? (c0 & 0x0F) : (c0 & 0x07);
+    for (int j = 1; j < len && i + static_cast<size_t>(j) < s.size(); ++j) c = (c << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(j)]) & 0x3F);
+    i += static_cast<size_t>(len);
+    if (d->swapped) c = __builtin_bswap32(c);
+    std::memcpy(dst + 4 * k, &c, 4);
+  }
+}
+
+void swap_copy_contiguous(const char* src, char* dst, int64_t n, int64_t width) {
+  switch (width) {
+    case 8: return swap_copy8(src, 8, dst, 8, n);
+    case 4: return swap_copy4(src, 4, dst, 4, n);
+    default:
+      std::memcpy(dst, src, static_cast<size_t>(n * width));
+      swap_run(dst, width, n, width);
+  }
+}
+
+void byteswap_inplace(char* p, int64_t stride, int64_t n, const Dtype* d) {
+  if (is_record(d)) {
+    for (const DtypeField& f : d->fields) byteswap_inplace(p + f.offset, stride, n, f.dtype);
+    return;
+  }
+  if (is_subarray(d)) {
+    int64_t count = d->itemsize / std::max<int64_t>(d->base->itemsize, 1);
+    for (int64_t i = 0; i < n; ++i) byteswap_inplace(p + i * stride, d->base->itemsize, count, d->base);
+    return;
+  }
+  if (d->kind == 'S' || d->kind == 'V' || d->itemsize <= 1) return;
+  if (d->kind == 'U') {
+    int64_t nch = d->itemsize / 4;
+    for (int64_t i = 0; i < n; ++i) swap_run(p + i * stride, 4, nch, 4);
+    return;
+  }
+  int64_t w = scalar_width(d);
+  if (d->kind == 'c') {
+    swap_run(p, stride, n, w);
+    swap_run(p + w, stride, n, w);
+    return;
+  }
+  swap_run(p, stride, n, w);
+}
+
+namespace {
+
+// ---- datetime unit conversion -----------------------------------------------------------------
+
+// value (count units) -> days + sub-day fraction in `fine` units; generic handled by the caller.
+int64_t convert_datetime(int64_t v, const Dtype* from, const Dtype* to) {
+  if (v == kNaT) return kNaT;
+  if (from->unit == kUnitGeneric || to->unit == kUnitGeneric) return v;
+  __int128 x = static_cast<__int128>(v) * from->unit_count;  // in from->unit
+  int32_t fu = from->unit, tu = to->unit;
+  // Nonlinear sides go through days (datetime) using the calendar.
+  auto to_days_from_nonlinear = [&](__int128 val, int32_t u) -> __int128 {
+    if (u == kUnitY) return days_from_civil(static_cast<int64_t>(val) + 1970, 1, 1);
+    int64_t mv = static_cast<int64_t>(val);
+    return days_from_civil(floor_div(mv, 12) + 1970, mv - floor_div(mv, 12) * 12 + 1, 1);
+  };
+  if (fu == tu) {
+    // same unit, different multipliers
+  } else if ((fu <= kUnitM) && (tu <= kUnitM)) {
+    x = fu == kUnitY ? x * 12 : x;  // to months
+    if (tu == kUnitY) x = floor_div(static_cast<int64_t>(x), 12);
+    fu = tu;
+  } else if (fu <= kUnitM) {
+    if (from->kind == 'm') throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: timedelta casts between years/months and linear units are not supported");
+    x = to_days_from_nonlinear(x, fu);
+    fu = kUnitD;
+  } else if (tu <= kUnitM) {
+    if (from->kind == 'm') throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: timedelta casts between years/months and linear units are not supported");
+    // linear -> days (floor) -> calendar
+    unsigned __int128 f = 1;
+    static const int64_t step[] = {12, 0, 7, 1, 24, 60, 60, 1000, 1000, 1000, 1000, 1000, 1000};
+    for (int32_t u = kUnitD; u < fu; ++u) f *= static_cast<uint64_t>(step[u]);
+    if (fu == kUnitW) x *= 7;
+    __int128 days = fu <= kUnitD ? x : x / static_cast<__int128>(f) - ((x % static_cast<__int128>(f)) < 0);
+    int64_t y, m, d;
+    civil_from_days(static_cast<int64_t>(days), &y, &m, &d);
+    x = tu == kUnitY ? y - 1970 : (y - 1970) * 12 + (m - 1);
+    fu = tu;
+  }
+  if (fu != tu) {
+    static const int64_t step[] = {12, 0, 7, 1, 24, 60, 60, 1000, 1000, 1000, 1000, 1000, 1000};
+    auto factor = [&](int32_t a, int32_t b) {
+      __int128 f = 1;
+      for (int32_t u = a; u < b; ++u) {
+        if (u == kUnitW) { f *= 7; ++u; continue; }
+        f *= step[u];
+      }
+      return f;
+    };
+    if (fu < tu) x *= factor(fu, tu);
+    else {
+      __int128 f = factor(tu, fu);
+      x = x / f - ((x % f) < 0 && from->kind == 'M');
+    }
+  }
+  __int128 q = x / to->unit_count;
+  if (from->kind == 'M' && x % to->unit_count < 0) q -= 1;
+  if (q > INT64_MAX || q <= INT64_MIN) return kNaT;
+  return static_cast<int64_t>(q);
+}
+
+int64_t load_i64(const char* p, bool swapped) {
+  int64_t v;
+  std::memcpy(&v, p, 8);
+  return swapped ? static_cast<int64_t>(__builtin_bswap64(static_cast<uint64_t>(v))) : v;
+}
+void store_i64(char* p, int64_t v, bool swapped) {
+  if (swapped) v = static_cast<int64_t>(__builtin_bswap64(static_cast<uint64_t>(v)));
+  std::memcpy(p, &v, 8);
+}
+
+std::string fk_text(const Dtype* d, int64_t v) {
+  return d->kind == 'M' ? datetime_text(v, d->unit, d->unit_count) : timedelta_text(v, d->unit, d->unit_count);
+}
+
+std::string trim(const std::string& s) {
+  size_t a = 0, b = s.size();
+  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  return s.substr(a, b - a);
+}
+
+// Text -> one native element of a builtin type, as NumPy parses (int(), float(), complex()).
+void parse_number(const std::string& text, const Dtype* to, char* dst) {
+  std::string t = trim(text);
+  cnp_scalar s{};
+  if (to->kind == 'b') {
+    s.typenum = CNP_BOOL;
+    s.value.i = !text.empty();
+  } else if (is_integer(to)) {
+    errno = 0;
+    char* end = nullptr;
+    std::string u;
+    for (char c : t)
+      if (c != '_') u += c;
+    bool neg = !u.empty() && u[0] == '-';
+    if (to->kind == 'u' && !neg) {
+      unsigned long long v = std::strtoull(u.c_str(), &end, 10);
+      if (u.empty() || *end || errno) throw_value("invalid literal for int() with base 10: " + py_repr(text));
+      s.typenum = CNP_UINT64;
+      s.value.u = v;
+    } else {
+      long long v = std::strtoll(u.c_str(), &end, 10);
+      if (u.empty() || *end || errno) throw_value("invalid literal for int() with base 10: " + py_repr(text));
+      s.typenum = CNP_INT64;
+      s.value.i = v;
+    }
+  } else {
+    char* end = nullptr;
+    std::string lower;
+    for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    double v = std::strtod(t.c_str(), &end);
+    if (t.empty() || *end || lower.find("0x") != std::string::npos)
+      throw_value(std::string(is_complex(to) ? "complex() arg is a malformed string" : "could not convert string to float: " + py_repr(text)));
+    s.typenum = CNP_FLOAT64;
+    s.value.f = v;
+  }
+  store_scalar(s, to, dst);
+}
+
+AnyCastLoop numeric_loop(const Dtype* from, const Dtype* to) {
+  const Dtype* nf = builtin_dtype(from->typenum);
+  const Dtype* nt = builtin_dtype(to->typenum);
+  bool sf = from->swapped, st = to->swapped;
+  if (from->typenum == to->typenum) {
+    int64_t isz = from->itemsize;
+    if (sf == st)
+      return [isz](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+        if (ss == isz && ds == isz) return void(std::memcpy(d, s, static_cast<size_t>(n * isz)));
+        for (int64_t i = 0; i < n; ++i) std::memcpy(d + i * ds, s + i * ss, static_cast<size_t>(isz));
+      };
+    if (isz == 8 && from->kind != 'c') return swap_copy8;
+    if (isz == 4 && from->kind != 'c') return swap_copy4;
+    return [isz, from](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+      for (int64_t i = 0; i < n; ++i) std::memcpy(d + i * ds, s + i * ss, static_cast<size_t>(isz));
+      byteswap_inplace(d, ds, n, from);
+    };
+  }
+  CastLoop loop = cast_loop(from->typenum, to->typenum);
+  return [loop, nf, nt, sf, st, from, to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+    alignas(16) char a[kChunk * 16];
+    for (int64_t i = 0; i < n; i += kChunk) {
+      int64_t m = std::min(kChunk, n - i);
+      const char* src = s + i * ss;
+      int64_t sst = ss;
+      if (sf) {
+        for (int64_t k = 0; k < m; ++k) std::memcpy(a + k * nf->itemsize, src + k * ss, static_cast<size_t>(nf->itemsize));
+        byteswap_inplace(a, nf->itemsize, m, nf->kind == 'c' ? from : from);
+        src = a;
+        sst = nf->itemsize;
+      }
+      char* dst = d + i * ds;
+      if (!st) {
+        loop(src, sst, dst, ds, m);
+      } else {
+        alignas(16) char b[kChunk * 16];
+        loop(src, sst, b, nt->itemsize, m);
+        byteswap_inplace(b, nt->itemsize, m, to);
+        for (int64_t k = 0; k < m; ++k) std::memcpy(dst + k * ds, b + k * nt->itemsize, static_cast<size_t>(nt->itemsize));
+      }
+    }
+  };
+}
+
+// Element-wise loop from a per-element function.
+template <class F>
+AnyCastLoop each(F f) {
+  return [f](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+    for (int64_t i = 0; i < n; ++i) f(s + i * ss, d + i * ds);
+  };
+}
+
+}  // namespace
+
+AnyCastLoop any_cast_loop(const Dtype* from, const Dtype* to) {
+  if (is_numeric(from) && is_numeric(to)) return numeric_loop(from, to);
+  if (dtype_equal(from, to) || (from->key == to->key)) {
+    int64_t isz = from->itemsize;
+    return [isz](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+      for (int64_t i = 0; i < n; ++i) std::memcpy(d + i * ds, s + i * ss, static_cast<size_t>(isz));
+    };
+  }
+  DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
+  // Records: field by field, by position.
+  if (is_record(from) && is_record(to)) {
+    if (from->fields.size() != to->fields.size()) throw_value("structures must have the same size");
+    std::vector<std::pair<int64_t, int64_t>> offs;
+    std::vector<AnyCastLoop> loops;
+    for (size_t i = 0; i < from->fields.size(); ++i) {
+      offs.emplace_back(from->fields[i].offset, to->fields[i].offset);
+      loops.push_back(any_cast_loop(from->fields[i].dtype, to->fields[i].dtype));
+    }
+    int64_t tsz = to->itemsize;
+    return [offs, loops, tsz, keep_from, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+      for (int64_t i = 0; i < n; ++i) std::memset(d + i * ds, 0, static_cast<size_t>(tsz));
+      for (size_t k = 0; k < loops.size(); ++k) loops[k](s + offs[k].first, ss, d + offs[k].second, ds, n);
+    };
+  }
+  if (is_record(to)) {
+    std::vector<std::pair<int64_t, AnyCastLoop>> parts;
+    for (const DtypeField& f : to->fields) parts.emplace_back(f.offset, any_cast_loop(from, f.dtype));
+    int64_t tsz = to->itemsize;
+    return [parts, tsz, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+      for (int64_t i = 0; i < n; ++i) std::memset(d + i * ds, 0, static_cast<size_t>(tsz));
+      for (const auto& p : parts) p.second(s, ss, d + p.first, ds, n);
+    };
+  }
+  if (is_record(from)) {
+    if (from->fields.size() != 1) throw_value("Can't cast from structure to non-structure, except if the structure only has a single field.");
+    AnyCastLoop inner = any_cast_loop(from->fields[0].dtype, to);
+    int64_t off = from->fields[0].offset;
+    return [inner, off, keep_from](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) { inner(s + off, ss, d, ds, n); };
+  }
+  if (is_subarray(to)) {
+    const Dtype* b = to->base;
+    int64_t count = to->itemsize / std::max<int64_t>(b->itemsize, 1);
+    bool same_shape = is_subarray(from) && from->sub_shape == to->sub_shape;
+    AnyCastLoop inner = any_cast_loop(same_shape ? from->base : from, b);
+    int64_t fstep = same_shape ? from->base->itemsize : 0, tstep = b->itemsize;
+    if (is_subarray(from) && !same_shape) throw_value("cnumpy: casts between subarrays of different shapes are not supported");
+    return [inner, count, fstep, tstep, keep_to, keep_from](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+      for (int64_t i = 0; i < n; ++i) inner(s + i * ss, fstep, d + i * ds, tstep, count);
+    };
+  }
+  if (is_subarray(from)) {
+    AnyCastLoop inner = any_cast_loop(from->base, to);  // NumPy takes the first element
+    return [inner, keep_from](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) { inner(s, ss, d, ds, n); };
+  }
+  char fk = from->kind, tk = to->kind;
+  if (tk == 'V') {
+    int64_t fsz = from->itemsize, tsz = to->itemsize;
+    return [fsz, tsz](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+      for (int64_t i = 0; i < n; ++i) {
+        std::memset(d + i * ds, 0, static_cast<size_t>(tsz));
+        std::memcpy(d + i * ds, s + i * ss, static_cast<size_t>(std::min(fsz, tsz)));
+      }
+    };
+  }
+  if (fk == 'V') throw_type("cnumpy: casting from " + from->repr + " to " + to->repr + " is not supported");
+  // Strings.
+  bool fs = fk == 'S' || fk == 'U', ts = tk == 'S' || tk == 'U';
+  if (fs && ts) return each([from, to, keep_from, keep_to](const char* s, char* d) { store_text(to, element_text(from, s), d); });
+  if (ts && is_numeric(from)) {
+    const Dtype* nf = builtin_dtype(from->typenum);
+    return each([from, to, nf, keep_to](const char* s, char* d) {
+      alignas(16) char buf[16];
+      std::memcpy(buf, s, static_cast<size_t>(from->itemsize));
+      if (from->swapped) byteswap_inplace(buf, from->itemsize, 1, from);
+      store_text(to, number_text(nf, buf), d);
+    });
+  }
+  if (ts && is_datetime(from))
+    return each([from, to, keep_from, keep_to](const char* s, char* d) {
+      int64_t v = load_i64(s, from->swapped);
+      store_text(to, fk_text(from, v), d);
+    });
+  if (fs && is_numeric(to)) {
+    const Dtype* nt = builtin_dtype(to->typenum);
+    return each([from, to, nt, keep_from](const char* s, char* d) {
+      alignas(16) char buf[16];
+      parse_number(element_text(from, s), nt, buf);
+      if (to->swapped) byteswap_inplace(buf, to->itemsize, 1, to);
+      std::memcpy(d, buf, static_cast<size_t>(to->itemsize));
+    });
+  }
+  if (fs) throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: parsing strings as " + to->repr + " is not supported yet");
+  // Datetimes.
+  if (is_datetime(from) && is_datetime(to)) {
+    if (fk != tk) {
+      return each([from, to, keep_from, keep_to](const char* s, char* d) { store_i64(d, load_i64(s, from->swapped), to->swapped); });
+    }
+    return each([from, to, keep_from, keep_to](const char* s, char* d) {
+      store_i64(d, convert_datetime(load_i64(s, from->swapped), from, to), to->swapped);
+    });
+  }
+  if (is_datetime(to)) {
+    // numbers -> datetime: through int64 (NaN -> NaT like NumPy's unsafe cast).
+    AnyCastLoop to_i64 = numeric_loop(from, builtin_dtype(CNP_INT64));
+    return [to_i64, to, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+      to_i64(s, ss, d, ds, n);
+      if (to->swapped) byteswap_inplace(d, ds, n, builtin_dtype(CNP_INT64) == nullptr ? to : to);
+    };
+  }
+  if (is_datetime(from)) {
+    const Dtype* i64 = from->swapped ? swapped_builtin(CNP_INT64) : builtin_dtype(CNP_INT64);
+    AnyCastLoop from_i64 = numeric_loop(i64, to);
+    return from_i64;
+  }
+  throw_type("cnumpy: casting from " + from->repr + " to " + to->repr + " is not supported");
+}
+
+}  // namespace cnp

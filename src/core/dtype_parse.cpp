@@ -1,0 +1,319 @@
+// Parsing NumPy's dtype strings (NumPy 1.24's _convert_from_str and _commastring): type names and
+// codes with an optional byte order, sized kinds ("U10", "S3", "V8", "f8"), datetime metadata
+// ("M8[25s]", "datetime64[D]") and comma-separated records ("i4, (2,3)f8, S3").
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dtype.hpp"
+#include "core/error.hpp"
+
+namespace cnp {
+
+namespace {
+
+struct Alias {
+  std::string_view text;
+  int32_t typenum;
+};
+
+// NumPy's names and codes for the builtin types (numpy.sctypeDict; native byte order).
+constexpr Alias kAliases[] = {
+    {"bool", CNP_BOOL}, {"?", CNP_BOOL}, {"b1", CNP_BOOL}, {"bool_", CNP_BOOL}, {"bool8", CNP_BOOL},
+    {"int8", CNP_INT8}, {"i1", CNP_INT8}, {"b", CNP_INT8}, {"byte", CNP_INT8},
+    {"uint8", CNP_UINT8}, {"u1", CNP_UINT8}, {"B", CNP_UINT8}, {"ubyte", CNP_UINT8},
+    {"int16", CNP_INT16}, {"i2", CNP_INT16}, {"h", CNP_INT16}, {"short", CNP_INT16},
+    {"uint16", CNP_UINT16}, {"u2", CNP_UINT16}, {"H", CNP_UINT16}, {"ushort", CNP_UINT16},
+    {"int32", CNP_INT32}, {"i4", CNP_INT32}, {"i", CNP_INT32}, {"intc", CNP_INT32},
+    {"uint32", CNP_UINT32}, {"u4", CNP_UINT32}, {"I", CNP_UINT32}, {"uintc", CNP_UINT32},
+    {"int64", CNP_INT64}, {"i8", CNP_INT64}, {"l", CNP_INT64}, {"q", CNP_INT64}, {"int", CNP_INT64},
+    {"int_", CNP_INT64}, {"intp", CNP_INT64}, {"p", CNP_INT64}, {"long", CNP_INT64}, {"longlong", CNP_INT64},
+    {"int0", CNP_INT64},
+    {"uint64", CNP_UINT64}, {"u8", CNP_UINT64}, {"L", CNP_UINT64}, {"Q", CNP_UINT64}, {"uint", CNP_UINT64},
+    {"uintp", CNP_UINT64}, {"P", CNP_UINT64}, {"ulong", CNP_UINT64}, {"ulonglong", CNP_UINT64}, {"uint0", CNP_UINT64},
+    {"float16", CNP_FLOAT16}, {"f2", CNP_FLOAT16}, {"e", CNP_FLOAT16}, {"half", CNP_FLOAT16},
+    {"float32", CNP_FLOAT32}, {"f4", CNP_FLOAT32}, {"f", CNP_FLOAT32}, {"single", CNP_FLOAT32},
+    {"float64", CNP_FLOAT64}, {"f8", CNP_FLOAT64}, {"d", CNP_FLOAT64}, {"float", CNP_FLOAT64},
+    {"double", CNP_FLOAT64}, {"float_", CNP_FLOAT64},
+    {"complex64", CNP_COMPLEX64}, {"c8", CNP_COMPLEX64}, {"F", CNP_COMPLEX64}, {"csingle", CNP_COMPLEX64},
+    {"singlecomplex", CNP_COMPLEX64},
+    {"complex128", CNP_COMPLEX128}, {"c16", CNP_COMPLEX128}, {"D", CNP_COMPLEX128}, {"complex", CNP_COMPLEX128},
+    {"cdouble", CNP_COMPLEX128}, {"complex_", CNP_COMPLEX128}, {"cfloat", CNP_COMPLEX128},
+};
+
+// Unsized flexible kinds by name (numpy.sctypeDict): S0, U0, V0, generic datetimes.
+struct KindAlias {
+  std::string_view text;
+  char kind;
+};
+constexpr KindAlias kKindAliases[] = {
+    {"S", 'S'}, {"a", 'S'}, {"bytes", 'S'}, {"bytes0", 'S'}, {"bytes_", 'S'}, {"string_", 'S'},
+    {"U", 'U'}, {"str", 'U'}, {"str0", 'U'}, {"str_", 'U'}, {"unicode", 'U'}, {"unicode_", 'U'},
+    {"V", 'V'}, {"void", 'V'}, {"void0", 'V'},
+};
+
+// Spellings NumPy accepts for dtypes outside cnumpy's scope (object, long double).
+bool numpy_knows_but_unsupported(std::string_view s) {
+  for (std::string_view t : {"O", "object", "object0", "object_", "g", "G", "f16", "c32", "longdouble",
+                             "clongdouble", "float128", "complex256", "longfloat", "clongfloat", "longcomplex"})
+    if (s == t) return true;
+  return false;
+}
+
+[[noreturn]] void not_understood(std::string_view spec) { throw_type("data type " + py_repr(std::string(spec)) + " not understood"); }
+
+bool is_order(char c) { return c == '<' || c == '>' || c == '|' || c == '='; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// NumPy's _check_for_commastring: a leading count/shape or a comma outside [] brackets.
+bool is_commastring(std::string_view t) {
+  size_t len = t.size();
+  if (len == 0) return false;
+  if (is_digit(t[0]) || (len > 1 && is_order(t[0]) && is_digit(t[1]))) return true;
+  if ((len > 1 && t[0] == '(' && t[1] == ')') || (len > 3 && is_order(t[0]) && t[1] == '(' && t[2] == ')')) return true;
+  int sq = 0;
+  for (char c : t) {
+    if (c == ',' && sq == 0) return true;
+    if (c == '[') ++sq;
+    if (c == ']') --sq;
+  }
+  return false;
+}
+
+// "[25s]" -> unit and count (NumPy's parse_datetime_metadata_from_metastr messages).
+void parse_datetime_meta(std::string_view meta, int32_t* unit, int64_t* count) {
+  *unit = kUnitGeneric;
+  *count = 1;
+  if (meta.empty()) return;
+  std::string m(meta);
+  if (meta.front() != '[' || meta.back() != ']' || meta.size() < 3)
+    throw_type("Invalid datetime metadata string \"" + m + "\"");
+  std::string_view body = meta.substr(1, meta.size() - 2);
+  size_t i = 0;
+  int64_t n = 0;
+  bool digits = false;
+  while (i < body.size() && is_digit(body[i])) {
+    digits = true;
+    n = n * 10 + (body[i] - '0');
+    if (n > INT_MAX) throw_type("Invalid datetime metadata string \"" + m + "\"");
+    ++i;
+  }
+  std::string_view u = body.substr(i);
+  size_t slash = u.find('/');
+  if (slash != std::string_view::npos)
+    throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: datetime unit divisors (\"" + m + "\") are not supported");
+  if (u.empty()) throw_type("Invalid datetime metadata string \"" + m + "\" at position " + std::to_string(i + 1));
+  int32_t unit_num = datetime_unit_from(u);
+  if (unit_num < 0 || unit_num == kUnitGeneric) throw_type("Invalid datetime unit in metadata string \"" + m + "\"");
+  if (digits && n == 0) throw_type("Invalid datetime metadata string \"" + m + "\"");
+  *unit = unit_num;
+  *count = digits ? n : 1;
+}
+
+// "M8", "m8[s]", "datetime64[D]", "timedelta64": the datetime spellings (body without order).
+bool parse_datetime(std::string_view t, char order, DtypeRef* out) {
+  char kind;
+  std::string_view rest;
+  if (t.substr(0, 2) == "M8" || t.substr(0, 2) == "m8") {
+    kind = t[0];
+    rest = t.substr(2);
+  } else if (t.substr(0, 10) == "datetime64") {
+    kind = 'M';
+    rest = t.substr(10);
+  } else if (t.substr(0, 11) == "timedelta64") {
+    kind = 'm';
+    rest = t.substr(11);
+  } else {
+    return false;
+  }
+  if (!rest.empty() && rest[0] != '[') return false;
+  int32_t unit;
+  int64_t count;
+  parse_datetime_meta(rest, &unit, &count);
+  *out = make_datetime(kind, unit, count, order);
+  return true;
+}
+
+DtypeRef parse_commastring(std::string_view spec);
+
+// One non-comma string (NumPy's _convert_from_str after the comma check).
+DtypeRef parse_single(std::string_view spec) {
+  std::string_view t = spec;
+  char order = '=';
+  if (t.size() > 1 && is_order(t[0])) {
+    order = t[0] == '|' ? '=' : t[0];
+    t.remove_prefix(1);
+  }
+  DtypeRef dt;
+  if (parse_datetime(t, order, &dt)) return dt;
+  if (t.size() == 1 && (t[0] == 'M' || t[0] == 'm')) return make_datetime(t[0], kUnitGeneric, 1, order);
+  if (t.size() > 1 && !is_digit(t[0])) {
+    // kind + size: "f8", "U10", "S3", "V8"
+    std::string_view num = t.substr(1);
+    bool all_digits = !num.empty();
+    for (char c : num) all_digits &= is_digit(c);
+    if (all_digits) {
+      errno = 0;
+      std::string n(num);
+      char* end = nullptr;
+      long long width = std::strtoll(n.c_str(), &end, 10);
+      if (errno == 0 && *end == '\0' && width >= INT_MIN && width <= INT_MAX) {
+        char k = t[0];
+        if (k == 'S' || k == 'a' || k == 'U' || k == 'V') {
+          if (width < 0) not_understood(spec);  // NumPy 1.24 accepts 'U-1' (a bug): refused here
+          return make_flexible(k == 'a' ? 'S' : k, width, order);
+        }
+      }
+    }
+  }
+  // With a byte-order prefix only codes and kind+size spellings are read; names go to NumPy's
+  // type dictionary with the prefix included, where they are not found ('>float64').
+  bool coded = t.size() == 1 || (std::isalpha(static_cast<unsigned char>(t[0])) &&
+                                 std::all_of(t.begin() + 1, t.end(), [](char c) { return is_digit(c); }));
+  if (t.size() != spec.size() && !coded) not_understood(spec);
+  for (const Alias& a : kAliases)
+    if (a.text == t) return with_byteorder(builtin_dtype(a.typenum), order);
+  for (const KindAlias& a : kKindAliases)
+    if (a.text == t) return make_flexible(a.kind, 0, order);
+  if (numpy_knows_but_unsupported(t)) {
+    if (t == "O" || t.substr(0, 6) == "object")
+      throw_type("cnumpy: the object dtype " + py_repr(std::string(spec)) + " is not supported");
+    throw Error(CNP_ERR_NOT_IMPLEMENTED, "data type '" + std::string(spec) + "' is not supported by cnumpy yet");
+  }
+  not_understood(spec);
+}
+
+// One item of a comma string (NumPy's format_re): [order] [repeats/shape] [order] type.
+struct CommaItem {
+  std::string type;
+  std::vector<int64_t> shape;
+  bool has_shape = false;
+};
+
+std::vector<int64_t> parse_repeats(std::string_view r, std::string_view whole) {
+  // " 3 ", "(2,3)", "(2,)", "()": Python literal of an int or a tuple of ints.
+  std::string s;
+  for (char c : r)
+    if (c != ' ') s += c;
+  std::vector<int64_t> shape;
+  bool paren = !s.empty() && s.front() == '(';
+  if (paren) {
+    if (s.back() != ')') throw_value("format number 1 of \"" + std::string(whole) + "\" is not recognized");
+    s = s.substr(1, s.size() - 2);
+  }
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(',', i);
+    std::string part = s.substr(i, j == std::string::npos ? std::string::npos : j - i);
+    if (part.empty()) throw Error(CNP_ERR_VALUE, "invalid syntax in the shape of comma string \"" + std::string(whole) + "\"");
+    int64_t v = 0;
+    for (char c : part) {
+      if (!is_digit(c) || v > (INT64_MAX - 9) / 10)
+        throw_value("invalid shape in fixed-type tuple: dtype size in bytes must fit into a C int.");
+      v = v * 10 + (c - '0');
+    }
+    shape.push_back(v);
+    if (j == std::string::npos) break;
+    i = j + 1;
+  }
+  return shape;
+}
+
+std::vector<CommaItem> split_commastring(std::string_view s) {
+  std::vector<CommaItem> items;
+  size_t pos = 0;
+  auto fail = [&] {
+    throw_value("format number " + std::to_string(items.size() + 1) + " of \"" + std::string(s) + "\" is not recognized");
+  };
+  while (pos < s.size()) {
+    size_t p = pos;
+    std::string order1, order2;
+    if (p < s.size() && is_order(s[p])) order1 = s[p++];
+    size_t rs = p;
+    while (p < s.size() && s[p] == ' ') ++p;
+    if (p < s.size() && s[p] == '(') ++p;
+    while (p < s.size() && (s[p] == ' ' || s[p] == ',' || is_digit(s[p]))) ++p;
+    if (p < s.size() && s[p] == ')') ++p;
+    while (p < s.size() && s[p] == ' ') ++p;
+    std::string_view repeats = s.substr(rs, p - rs);
+    // format_re's repeats group may swallow a separator comma: give back a trailing ", " run
+    // when no type follows the shape-less digits (NumPy's regex backtracks the same way).
+    if (p < s.size() && is_order(s[p])) order2 = s[p++];
+    size_t ts = p;
+    while (p < s.size() && (std::isalnum(static_cast<unsigned char>(s[p])) || s[p] == '.' || s[p] == '?')) ++p;
+    if (p < s.size() && s[p] == '[') {
+      size_t close = s.find(']', p);
+      if (close != std::string_view::npos && close > p + 1) p = close + 1;
+    }
+    std::string type(s.substr(ts, p - ts));
+    if (p == pos) fail();
+    pos = p;
+    if (pos < s.size()) {
+      size_t q = pos;
+      while (q < s.size() && std::isspace(static_cast<unsigned char>(s[q]))) ++q;
+      if (q == s.size()) {
+        pos = q;
+      } else {
+        if (s[q] != ',') fail();
+        ++q;
+        while (q < s.size() && std::isspace(static_cast<unsigned char>(s[q]))) ++q;
+        pos = q;
+      }
+    }
+    std::string order;
+    if (order2.empty()) order = order1;
+    else if (order1.empty()) order = order2;
+    else {
+      char a = order1[0] == '=' ? kNativeOrder : order1[0], b = order2[0] == '=' ? kNativeOrder : order2[0];
+      if (a != b) throw_value("inconsistent byte-order specification " + std::string(1, a) + " and " + std::string(1, b));
+      order = std::string(1, a);
+    }
+    if (order == "|" || order == "=" || order == std::string(1, kNativeOrder)) order.clear();
+    CommaItem item;
+    item.type = order + type;
+    std::string rtrim;
+    for (char c : repeats)
+      if (c != ' ') rtrim += c;
+    if (!rtrim.empty()) {
+      item.has_shape = true;
+      item.shape = parse_repeats(repeats, s);
+    }
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+DtypeRef item_dtype(const CommaItem& it) {
+  DtypeRef base = parse_dtype(it.type.c_str());
+  if (!it.has_shape) return base;
+  return make_subarray(base.get(), it.shape);
+}
+
+DtypeRef parse_commastring(std::string_view spec) {
+  std::vector<CommaItem> items = split_commastring(spec);
+  if (items.size() == 1) return item_dtype(items[0]);
+  std::vector<FieldSpec> fields;
+  for (size_t i = 0; i < items.size(); ++i) {
+    FieldSpec f;
+    f.name = "f" + std::to_string(i);
+    f.dtype = item_dtype(items[i]);
+    fields.push_back(std::move(f));
+  }
+  return make_record(std::move(fields), -1, false);
+}
+
+}  // namespace
+
+DtypeRef parse_dtype(const char* spec) {
+  std::string_view s(spec);
+  if (s.empty()) not_understood(s);
+  if (is_commastring(s)) return parse_commastring(s);
+  return parse_single(s);
+}
+
+}  // namespace cnp

@@ -1,0 +1,373 @@
+"""Parametric dtypes (issue 19, docs/dtypes.md): parsing every spelling, the attributes, errors,
+casting tables generated against numpy.can_cast, printing, byte-swapped inputs through the
+numeric engines, views, element access and interchange with NumPy."""
+
+import numpy as np
+import pytest
+
+import cnumpy as cnp
+
+ATTRS = ("str", "name", "char", "kind", "num", "byteorder", "isbuiltin", "itemsize", "alignment",
+         "isnative", "names", "shape", "isalignedstruct", "hasobject", "ndim")
+
+SPECS = [
+    "f8", ">f8", "<f8", "=f8", "|f8", ">i4", ">i1", "<?", ">c16", ">f2", "int", "float", "complex",
+    "U", "U5", "<U5", ">U3", "|U3", "S", "S3", "a5", "<S5", ">S5", "V", "V8", "str", "bytes", "void",
+    "unicode", "M8", "m8", "M8[25s]", "m8[ms]", ">M8[us]", "datetime64[D]", "timedelta64[2W]",
+    "datetime64", "timedelta64", "M8[Y]", "m8[M]", "M8[as]",
+    "i4, f8, S3", "3i4", "(2,3)f8, i4", "i4,", "b1,", ">i4, <f8", "(2,)U3, M8[s]", "i4,f8",
+    [("a", "<i4"), ("b", ">f8", (2,)), (("T", "c"), "U3")],
+    [("name", "U16"), ("age", "<i4"), ("salary", "<f8")],
+    [("", "i4"), ("", "f8")],
+    [("a", [("x", "i2"), ("y", "f4")]), ("b", "S2")],
+    {"names": ["x", "y"], "formats": ["i1", "f8"], "offsets": [0, 8], "itemsize": 24},
+    {"names": ["x", "y"], "formats": ["i1", "f8"], "titles": ["X", None]},
+    {"a": ("i4", 0), "b": ("f8", 8)},
+    ("i4", (2, 3)), ("U", 5), ("S", 7), ("f8", 3), (">i2", (2,)),
+    [("a", "i1"), ("b", "i4"), ("c", "i2")],
+    [],
+]
+
+
+def _ids(s):
+    return repr(s)[:40]
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=_ids)
+@pytest.mark.parametrize("align", [False, True])
+def test_spelling_attributes(spec, align):
+    n = np.dtype(spec, align=align)
+    c = cnp.dtype(spec, align=align)
+    assert repr(c) == repr(n)
+    assert str(c) == str(n)
+    for attr in ATTRS:
+        assert getattr(c, attr) == getattr(n, attr), attr
+    try:
+        nd = n.descr
+    except ValueError as e:
+        with pytest.raises(ValueError, match=str(e)):
+            c.descr
+    else:
+        assert c.descr == nd
+    if n.names is not None:
+        assert list(c.fields) == list(n.fields)
+        for k in n.fields:
+            assert c.fields[k][1:] == n.fields[k][1:]
+            assert str(c.fields[k][0]) == str(n.fields[k][0])
+    if n.subdtype is not None:
+        assert str(c.subdtype[0]) == str(n.subdtype[0]) and c.subdtype[1] == n.subdtype[1]
+        assert str(c.base) == str(n.base)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=_ids)
+def test_round_trips(spec):
+    c = cnp.dtype(spec)
+    assert cnp.dtype(c.str) == cnp.dtype(np.dtype(spec).str)
+    if c.names is not None and c.isalignedstruct is False:
+        assert cnp.dtype(c.descr) == c or "V" in str(c.descr)
+    # A NumPy dtype converts, and the cnumpy one reads back as NumPy's.
+    assert cnp.dtype(np.dtype(spec)) == c
+    assert np.dtype(eval(repr(c)[6:-1])) == np.dtype(spec)
+    assert hash(cnp.dtype(spec)) == hash(c)
+
+
+@pytest.mark.parametrize("a,b,equal", [
+    ("<f8", "float64", True), (">f8", "<f8", False), ("=i4", "int32", True), ("U3", "<U3", True),
+    ("U3", ">U3", False), ("M8[s]", "M8[ms]", False), ("S3", "|S3", True),
+    ([("a", "i4")], [("a", "i4")], True), ([("a", "i4")], [("b", "i4")], False),
+    ("i4, f8", [("f0", "i4"), ("f1", "f8")], True), (">i1", "i1", True),
+])
+def test_equality_and_hash(a, b, equal):
+    assert (cnp.dtype(a) == cnp.dtype(b)) == equal == (np.dtype(a) == np.dtype(b))
+    if equal:
+        assert hash(cnp.dtype(a)) == hash(cnp.dtype(b))
+
+
+@pytest.mark.parametrize("spec", [
+    "x", "M8[xx]", "M8[s", "M8[3]", "M8[]", "U-1", "i4, xx", "<>f8", "float64x", "",
+    ">float64", "O", "object", [("a", "i4"), ("a", "f8")], [("a", "i4", -1)], [1], ("i4",),
+    {"names": ["a"], "formats": ["i4"], "itemsize": 2},
+    {"names": ["a", "b"], "formats": ["i1", "i4"], "offsets": [0, 1]},
+    ("i4", (2, -3)),
+], ids=_ids)
+def test_errors_match_numpy(spec):
+    align = isinstance(spec, dict) and "offsets" in spec
+    try:
+        np.dtype(spec, align=align)
+    except Exception as e:
+        exc = e
+    else:
+        exc = None
+    if spec == "U-1":
+        exc = TypeError("data type 'U-1' not understood")   # NumPy 1.24 accepts it (bug)
+    if spec in ("O", "object"):
+        with pytest.raises(TypeError, match="object dtype"):
+            cnp.dtype(spec)
+        return
+    assert exc is not None
+    with pytest.raises(type(exc)) as info:
+        cnp.dtype(spec, align=align)
+    assert str(info.value) == str(exc)
+
+
+CAST_SET = ["?", "i1", "u1", "i2", "u4", "i8", "u8", "f2", "f4", "f8", "c8", "c16", ">f8", ">i4",
+            "S", "S1", "S3", "S5", "S21", "S32", "U", "U1", "U3", "U5", "U21", "U32", ">U3",
+            "M8", "M8[D]", "M8[s]", "M8[ms]", "M8[M]", "M8[Y]", "M8[2s]", "M8[W]", "M8[6h]",
+            "m8", "m8[D]", "m8[s]", "m8[ms]", "m8[M]", "m8[Y]", "m8[3M]", "m8[W]",
+            "V", "V3", "V8", "V16",
+            [("a", "<i4"), ("b", "<f8")], [("x", "<i4"), ("y", "<f8")], [("a", ">i4"), ("b", "<f8")],
+            [("a", "<i8"), ("b", "<f8")], [("a", "<i4")], [("a", "<i4", (2,))],
+            ("<i4", (2,)), ("<i8", (2,)), ("<i4", (3,))]
+CASTINGS = ["no", "equiv", "safe", "same_kind", "unsafe"]
+
+
+@pytest.mark.parametrize("i", range(len(CAST_SET)))
+def test_can_cast_table(i):
+    """Every pair of the representative set under every rule, against numpy.can_cast."""
+    a = CAST_SET[i]
+    bad = []
+    for b in CAST_SET:
+        for rule in CASTINGS:
+            if np.can_cast(np.dtype(a), np.dtype(b), rule) != cnp.can_cast(cnp.dtype(a), cnp.dtype(b), rule):
+                bad.append((b, rule))
+    assert not bad, (a, bad)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("S3", "S5"), ("S3", "U2"), ("U3", "U7"), ("i4", "S3"), ("u1", "U1"), ("?", "S"), ("f8", "U3"),
+    ("M8[s]", "M8[ms]"), ("M8[D]", "M8[h]"), ("m8[s]", "m8[ms]"), ("m8[2s]", "m8[3s]"),
+    ("M8", "M8[s]"), ("i8", "m8[s]"), ("m8[s]", "i4"), ("M8[Y]", "M8[D]"), (">f8", ">f8"),
+    (">f8", "<f4"), ("V3", "V3"), ([("a", "i4")], [("a", "f8")]),
+])
+def test_promote_types(a, b):
+    assert str(cnp.promote_types(a, b)) == str(np.promote_types(a, b))
+
+
+@pytest.mark.parametrize("a,b", [("S3", "M8[s]"), ("U3", "m8"), ("M8[s]", "f8"), ("V3", "V4"),
+                                 ("m8[M]", "m8[D]")])
+def test_promote_types_errors(a, b):
+    with pytest.raises(TypeError) as e:
+        np.promote_types(a, b)
+    with pytest.raises(TypeError) as f:
+        cnp.promote_types(a, b)
+    assert str(f.value) == str(e.value)
+
+
+# -- arrays ---------------------------------------------------------------------------------------
+def _pair(np_array):
+    return np_array, cnp.asarray(np_array)
+
+
+def _same(c, n):
+    assert str(c.dtype) == str(n.dtype)
+    assert c.shape == n.shape
+    assert c.tobytes() == n.tobytes()
+
+
+@pytest.mark.filterwarnings("ignore::numpy.ComplexWarning", "ignore::cnumpy.ComplexWarning")
+@pytest.mark.parametrize("order", [">", "<"])
+@pytest.mark.parametrize("t", ["i2", "u4", "i8", "f2", "f4", "f8", "c8", "c16"])
+def test_astype_between_byte_orders(t, order):
+    n = (np.arange(-5, 7) * 3 + 1).astype(t)
+    c = cnp.asarray(n)
+    for target in (order + t, "=" + t, order + "f8", order + "i4"):
+        _same(c.astype(target), n.astype(target))
+        _same(c[::-2].astype(target), n[::-2].astype(target))
+    sw = n.astype(order + t)
+    _same(cnp.asarray(sw).astype(t), sw.astype(t))
+    assert cnp.asarray(sw).tolist() == sw.tolist()
+
+
+@pytest.mark.parametrize("t", ["i2", "f4", "f8", "c16", "U3", "M8[s]"])
+def test_byteswap_and_newbyteorder(t):
+    n = np.arange(6).astype(t).reshape(2, 3)
+    c = cnp.asarray(n)
+    _same(c.byteswap(), n.byteswap())
+    _same(c.newbyteorder(), n.newbyteorder())
+    if n.dtype.kind in "iufc":
+        assert c.newbyteorder().tolist() == n.newbyteorder().tolist()
+    c2 = c.copy()
+    assert c2.byteswap(inplace=True) is c2
+    _same(c2, n.byteswap())
+
+
+SWAPPED = np.array([[3.5, -1.0, 2.25], [0.5, 8.0, -7.5]], dtype=">f8")
+
+
+@pytest.mark.parametrize("fn", [
+    lambda m, a: a + 1, lambda m, a: m.sqrt(m.abs(a)), lambda m, a: a * a, lambda m, a: -a,
+    lambda m, a: m.maximum(a, 0.0), lambda m, a: a > 1, lambda m, a: m.add(a, a.astype(">f4")),
+    lambda m, a: a.sum(), lambda m, a: a.sum(axis=0), lambda m, a: a.max(axis=1), lambda m, a: a.mean(),
+    lambda m, a: m.cumsum(a), lambda m, a: m.argmax(a), lambda m, a: a.prod(),
+    lambda m, a: m.sort(a, axis=None), lambda m, a: m.argsort(a, axis=1), lambda m, a: m.unique(a),
+    lambda m, a: m.dot(a, a.T), lambda m, a: m.linalg.norm(a), lambda m, a: m.linalg.det(a[:, :2]),
+    lambda m, a: m.linalg.inv(a[:, :2]), lambda m, a: a @ a.T, lambda m, a: m.median(a),
+    lambda m, a: m.where(a > 0, a, 0.0), lambda m, a: a.astype(">i4") // 2, lambda m, a: m.std(a),
+])
+def test_byte_swapped_inputs_through_engines(fn):
+    r_n = fn(np, SWAPPED)
+    r_c = fn(cnp, cnp.asarray(SWAPPED))
+    np.testing.assert_allclose(np.asarray(r_c, dtype=float), np.asarray(r_n, dtype=float), rtol=1e-12)
+
+
+def test_byte_swapped_out_and_inplace_are_refused_or_right():
+    c = cnp.asarray(SWAPPED.copy())
+    with pytest.raises(NotImplementedError, match="non-native byte order"):
+        c.sort()
+    d = cnp.asarray(SWAPPED)
+    assert (d[1] * 2).tolist() == (SWAPPED[1] * 2).tolist()
+
+
+@pytest.mark.parametrize("spec,values", [
+    ("U5", ["ab", "", "héllo", "xyz"]), ("S3", [b"ab", b"", b"xyz", b"\x01"]),
+    ("M8[D]", ["2024-01-01", "NaT", "1969-12-31", "2000-02-29"]),
+    ("M8[ms]", ["2024-01-01T10:00:00.123", "NaT", "1900-06-01T00:00:00.001", "1970-01-01"]),
+    ("m8[s]", [5, -3, "NaT", 0]),
+    ([("name", "U8"), ("age", "<i4"), ("salary", ">f8")], [("ann", 31, 1.5), ("bob", -2, 1e300),
+                                                          ("", 0, -0.0), ("zoë", 7, 2.5)]),
+])
+def test_elements_tolist_and_printing(spec, values):
+    n = np.array(values, dtype=spec)
+    c = cnp.asarray(n)
+    assert repr(c) == repr(n) and str(c) == str(n)
+    assert repr(c.reshape(2, 2)) == repr(n.reshape(2, 2))
+    assert repr(c[::-1][1:]) == repr(n[::-1][1:])
+    if n.dtype.kind in "SU" or n.dtype.names:
+        assert c.tolist() == n.tolist()
+        assert c[1] == n[1] if n.dtype.names is None else tuple(c[1]) == tuple(n[1].tolist())
+    else:
+        assert [str(x) for x in c] == [str(x) for x in n]
+        assert [repr(x) for x in c] == [repr(x) for x in n]
+    assert c.tobytes() == n.tobytes()
+    assert np.asarray(c).tobytes() == n.tobytes()
+
+
+def test_records_share_memory_both_ways():
+    n = np.zeros(3, [("name", "U4"), ("age", "<i4"), ("pos", "<f4", (2,))])
+    c = cnp.asarray(n)
+    back = np.asarray(c)
+    assert np.shares_memory(back, n) and back.dtype == n.dtype
+    n["age"] = [1, 2, 3]
+    assert c["age"].tolist() == [1, 2, 3]
+    assert c["pos"].shape == (3, 2)
+    assert c["name"].dtype == cnp.dtype("<U4")
+    with pytest.raises(ValueError, match="no field of name zz"):
+        c["zz"]
+
+
+@pytest.mark.parametrize("shape,src,dst", [
+    ((4,), "f8", "i4"), ((4,), "f8", "i2"), ((2, 4), "i4", "f8"), ((3,), "i4", "i8"),
+    ((4,), "f8", "U2"), ((2, 3), "u1", "i2"), ((), "f8", "i8"), ((2, 3), "i2", "f4"),
+    ((0,), "f8", "i4"), ((6,), "S4", "S2"), ((3,), "i4", [("a", "i2"), ("b", "i2")]),
+])
+def test_view_itemsize_rules(shape, src, dst):
+    n = np.zeros(shape, dtype=src)
+    c = cnp.asarray(n)
+    for a, b in ((n, c), (n.T, c.T), (n[..., ::2] if shape else n, c[..., ::2] if shape else c)):
+        try:
+            rn = a.view(dst)
+        except Exception as e:
+            with pytest.raises(type(e)) as info:
+                b.view(dst)
+            assert str(info.value) == str(e)
+        else:
+            rc = b.view(dst)
+            assert rc.shape == rn.shape and str(rc.dtype) == str(rn.dtype)
+            if rn.size:
+                assert np.shares_memory(np.asarray(rc), np.asarray(b))
+
+
+@pytest.mark.parametrize("src,dst", [
+    ("i4", "U5"), ("i4", "S2"), ("f8", "U32"), ("f4", "U"), ("?", "S5"), ("c16", "U40"), ("u8", "S21"),
+    ("U4", "i4"), ("S4", "f8"), ("U4", "S4"), ("S4", "U2"), ("U3", "U6"),
+    ("M8[D]", "M8[s]"), ("M8[s]", "M8[D]"), ("M8[D]", "M8[M]"), ("M8[M]", "M8[D]"), ("M8[D]", "M8[Y]"),
+    ("m8[s]", "m8[ms]"), ("m8[ms]", "m8[s]"), ("i8", "m8[s]"), ("m8[s]", "i8"), ("M8[s]", "U"),
+    ("i4", [("a", "i4"), ("b", "f8")]),
+])
+def test_casts_between_kinds(src, dst):
+    base = np.array([0, 7, -3, 12, 100, 1], dtype="i8")
+    if src[0] in "US":
+        n = base.astype(src)
+    elif src[0] in "Mm":
+        n = (base * 1000).astype(src)
+    else:
+        n = base.astype(src)
+    c = cnp.asarray(n)
+    if np.dtype(src).kind == "u":
+        n = base.astype(np.dtype(src))
+        c = cnp.asarray(n)
+    r_n = n.astype(dst)
+    r_c = c.astype(dst)
+    assert str(r_c.dtype) == str(r_n.dtype)
+    assert r_c.tobytes() == r_n.tobytes()
+
+
+@pytest.mark.parametrize("text,dst,exc", [("abc", "f8", ValueError), ("1.5", "i4", ValueError),
+                                          ("x", "i8", ValueError)])
+def test_string_parse_errors(text, dst, exc):
+    n = np.array([text])
+    with pytest.raises(exc) as e:
+        n.astype(dst)
+    with pytest.raises(exc) as f:
+        cnp.asarray(n).astype(dst)
+    assert str(f.value) == str(e.value)
+
+
+def test_astype_casting_rule_messages():
+    c = cnp.asarray(np.zeros(2, "U3"))
+    with pytest.raises(TypeError) as e:
+        np.zeros(2, "U3").astype("S3", casting="safe")
+    with pytest.raises(TypeError) as f:
+        c.astype("S3", casting="safe")
+    assert str(f.value) == str(e.value)
+
+
+@pytest.mark.parametrize("spec", ["U3", "S2", "M8[s]", [("a", "i4"), ("b", "f8")], ">f8", "V4"])
+def test_creation(spec):
+    for fn in (lambda m: m.zeros((2, 3), spec), lambda m: m.empty(4, spec)[:0],
+               lambda m: m.zeros_like(m.zeros(3, spec)), lambda m: m.zeros(3, spec).copy(order="F")):
+        r_n, r_c = fn(np), fn(cnp)
+        assert str(r_c.dtype) == str(r_n.dtype) and r_c.shape == r_n.shape
+        assert r_c.tobytes() == r_n.tobytes()
+
+
+def test_engines_refuse_strings_with_type_error():
+    c = cnp.asarray(np.array(["a", "b"]))
+    with pytest.raises(TypeError):
+        c + c
+    with pytest.raises(TypeError):
+        cnp.sum(c)
+
+
+def test_views_keep_their_descriptor_alive():
+    c = cnp.zeros(4, [("a", "i4"), ("b", "U2")])
+    f = c["b"]
+    del c
+    assert f.tolist() == ["", "", "", ""] and str(f.dtype) == "<U2"
+    d = cnp.dtype([("x", "i4"), ("y", ">f8", (2,))])
+    sub = d.fields["y"][0]
+    del d
+    assert str(sub.base) == ">f8" and sub.shape == (2,)
+
+
+def test_datetime_scalar_type():
+    n = np.array(["2024-01-01T12:30"], "M8[m]")
+    c = cnp.asarray(n)
+    assert repr(c[0]) == repr(n[0]) and str(c[0]) == str(n[0])
+    assert c.dtype.type is cnp.datetime64 if hasattr(cnp, "datetime64") else True
+
+
+@pytest.mark.parametrize("fn", [
+    lambda m: m.asarray(np.array(["ab", "c", "xyz"])) == "c",
+    lambda m: m.asarray(np.array(["ab", "c", "xyz"])) != m.asarray(np.array(["ab", "cd", "xyz"])),
+    lambda m: m.asarray(np.array([b"ab", b"c"])) == m.asarray(np.array([[b"ab"], [b"c"]])),
+    lambda m: m.asarray(np.array(["ab", "c"], ">U2")) == m.asarray(np.array(["ab", "c"], "<U5")),
+    lambda m: m.asarray(np.zeros(3, "i4, f8")) == m.asarray(np.zeros(1, "i4, f8")),
+    lambda m: m.asarray(np.array(["2024-01-01", "NaT"], "M8[D]")) == m.asarray(np.array(["2024-01-01", "NaT"], "M8[D]")),
+    lambda m: m.array(["a", "bc"]), lambda m: m.array([[b"x"], [b"yz"]]), lambda m: m.array("abc"),
+    lambda m: m.array(["1.5", "2"]).astype("f8"),
+])
+def test_string_arrays_and_equality(fn):
+    r_n, r_c = fn(np), fn(cnp)
+    assert str(r_c.dtype) == str(r_n.dtype) and r_c.shape == r_n.shape
+    assert r_c.tolist() == r_n.tolist()
