@@ -676,72 +676,11 @@ def _take_choice(a, idx, is_scalar, axis):
 
 
 # -- Generator --------------------------------------------------------------------------------------
-class Generator:
-    """numpy.random.Generator(bit_generator)."""
+class _Distributions:
+    """The distribution methods whose Python side Generator and RandomState share: each
+    calls the class's own `_d`, which picks NumPy's Generator or legacy algorithm."""
+    __slots__ = ()
 
-    def __init__(self, bit_generator):
-        if not isinstance(bit_generator, BitGenerator):
-            if not hasattr(bit_generator, "capsule"):
-                raise AttributeError("'%s' object has no attribute 'capsule'"
-                                     % type(bit_generator).__name__)
-            raise ValueError("Invalid bit generator. The bit generator must be instantiated.")
-        self._bit_generator = bit_generator
-        self.lock = bit_generator.lock
-
-    def __repr__(self):
-        return self.__str__() + " at 0x{:X}".format(id(self))
-
-    def __str__(self):
-        return "%s(%s)" % (type(self).__name__, type(self._bit_generator).__name__)
-
-    @property
-    def bit_generator(self):
-        return self._bit_generator
-
-    def _d(self, method, params, size, integer=False):
-        return _unwrap_draw(_draw(self._bit_generator, method, params, size), size, params,
-                            integer)
-
-    # --- uniform and the ziggurat family, with dtype and out ---
-    def random(self, size=None, dtype="float64", out=None):
-        dt = _check_dtype(dtype, ("float64", "float32"), "random")
-        r = _draw(self._bit_generator, "random", (), size, dt, out)
-        return r.item() if (size is None and out is None) else r
-
-    def standard_normal(self, size=None, dtype="float64", out=None):
-        dt = _check_dtype(dtype, ("float64", "float32"), "standard_normal")
-        r = _draw(self._bit_generator, "standard_normal", (), size, dt, out)
-        return r.item() if (size is None and out is None) else r
-
-    def standard_exponential(self, size=None, dtype="float64", method="zig", out=None):
-        dt = _check_dtype(dtype, ("float64", "float32"), "standard_exponential")
-        # NumPy takes any method other than 'zig' as 'inv'
-        name = "standard_exponential" if method == "zig" else "standard_exponential_inv"
-        r = _draw(self._bit_generator, name, (), size, dt, out)
-        return r.item() if (size is None and out is None) else r
-
-    def standard_gamma(self, shape, size=None, dtype="float64", out=None):
-        dt = _check_dtype(dtype, ("float64", "float32"), "standard_gamma")
-        r = _draw(self._bit_generator, "standard_gamma", (shape,), size, dt, out)
-        if out is None and size is None and r.ndim == 0:
-            return r.item()
-        return r
-
-    def integers(self, low, high=None, size=None, dtype="int64", endpoint=False):
-        if high is None:
-            high = low
-            low = 0
-        dt = _dtype(dtype)
-        if dt.name not in _INT_DTYPES:
-            raise TypeError("Unsupported dtype %r for integers" % dt)
-        return _integers(self._bit_generator, low, high, size, dt, endpoint, False)
-
-    def bytes(self, length):
-        n_uint32 = ((length - 1) // 4 + 1)
-        r = self.integers(0, 4294967296, size=n_uint32, dtype="uint32")
-        return r.data.tobytes()[:length]
-
-    # --- continuous distributions ---
     def normal(self, loc=0.0, scale=1.0, size=None):
         return self._d("normal", (loc, scale), size)
 
@@ -808,7 +747,6 @@ class Generator:
     def triangular(self, left, mode, right, size=None):
         return self._d("triangular", (left, mode, right), size)
 
-    # --- discrete distributions ---
     def binomial(self, n, p, size=None):
         return self._d("binomial", (n, p), size, True)
 
@@ -830,6 +768,74 @@ class Generator:
     def logseries(self, p, size=None):
         return self._d("logseries", (p,), size, True)
 
+
+class Generator(_Distributions):
+    """numpy.random.Generator(bit_generator)."""
+
+    def __init__(self, bit_generator):
+        if not isinstance(bit_generator, BitGenerator):
+            if not hasattr(bit_generator, "capsule"):
+                raise AttributeError("'%s' object has no attribute 'capsule'"
+                                     % type(bit_generator).__name__)
+            raise ValueError("Invalid bit generator. The bit generator must be instantiated.")
+        self._bit_generator = bit_generator
+        self.lock = bit_generator.lock
+
+    def __repr__(self):
+        return self.__str__() + " at 0x{:X}".format(id(self))
+
+    def __str__(self):
+        return "%s(%s)" % (type(self).__name__, type(self._bit_generator).__name__)
+
+    @property
+    def bit_generator(self):
+        return self._bit_generator
+
+    def _d(self, method, params, size, integer=False):
+        return _unwrap_draw(_draw(self._bit_generator, method, params, size), size, params,
+                            integer)
+
+    # --- uniform and the ziggurat family, with dtype and out ---
+    def random(self, size=None, dtype="float64", out=None):
+        dt = _check_dtype(dtype, ("float64", "float32"), "random")
+        r = _draw(self._bit_generator, "random", (), size, dt, out)
+        return r.item() if (size is None and out is None) else r
+
+    def standard_normal(self, size=None, dtype="float64", out=None):
+        dt = _check_dtype(dtype, ("float64", "float32"), "standard_normal")
+        r = _draw(self._bit_generator, "standard_normal", (), size, dt, out)
+        return r.item() if (size is None and out is None) else r
+
+    def standard_exponential(self, size=None, dtype="float64", method="zig", out=None):
+        dt = _check_dtype(dtype, ("float64", "float32"), "standard_exponential")
+        # NumPy takes any method other than 'zig' as 'inv'
+        name = "standard_exponential" if method == "zig" else "standard_exponential_inv"
+        r = _draw(self._bit_generator, name, (), size, dt, out)
+        return r.item() if (size is None and out is None) else r
+
+    def standard_gamma(self, shape, size=None, dtype="float64", out=None):
+        dt = _check_dtype(dtype, ("float64", "float32"), "standard_gamma")
+        r = _draw(self._bit_generator, "standard_gamma", (shape,), size, dt, out)
+        if out is None and size is None and r.ndim == 0:
+            return r.item()
+        return r
+
+    def integers(self, low, high=None, size=None, dtype="int64", endpoint=False):
+        if high is None:
+            high = low
+            low = 0
+        dt = _dtype(dtype)
+        if dt.name not in _INT_DTYPES:
+            raise TypeError("Unsupported dtype %r for integers" % dt)
+        return _integers(self._bit_generator, low, high, size, dt, endpoint, False)
+
+    def bytes(self, length):
+        n_uint32 = ((length - 1) // 4 + 1)
+        r = self.integers(0, 4294967296, size=n_uint32, dtype="uint32")
+        return r.data.tobytes()[:length]
+
+    # --- continuous distributions ---
+    # --- discrete distributions ---
     def multinomial(self, n, pvals, size=None):
         return _multinomial(self._bit_generator, n, pvals, size, False)
 
@@ -1164,7 +1170,7 @@ def default_rng(seed=None):
 
 
 # -- RandomState ------------------------------------------------------------------------------------
-class RandomState:
+class RandomState(_Distributions):
     """numpy.random.RandomState(seed=None): the legacy MT19937 generator."""
 
     def __init__(self, seed=None):
@@ -1266,98 +1272,11 @@ class RandomState:
     def standard_normal(self, size=None):
         return self._d("standard_normal", (), size)
 
-    def normal(self, loc=0.0, scale=1.0, size=None):
-        return self._d("normal", (loc, scale), size)
-
     def standard_exponential(self, size=None):
         return self._d("standard_exponential", (), size)
 
-    def exponential(self, scale=1.0, size=None):
-        return self._d("exponential", (scale,), size)
-
-    def uniform(self, low=0.0, high=1.0, size=None):
-        return self._d("uniform", (low, high), size)
-
     def standard_gamma(self, shape, size=None):
         return self._d("standard_gamma", (shape,), size)
-
-    def gamma(self, shape, scale=1.0, size=None):
-        return self._d("gamma", (shape, scale), size)
-
-    def beta(self, a, b, size=None):
-        return self._d("beta", (a, b), size)
-
-    def f(self, dfnum, dfden, size=None):
-        return self._d("f", (dfnum, dfden), size)
-
-    def noncentral_f(self, dfnum, dfden, nonc, size=None):
-        return self._d("noncentral_f", (dfnum, dfden, nonc), size)
-
-    def chisquare(self, df, size=None):
-        return self._d("chisquare", (df,), size)
-
-    def noncentral_chisquare(self, df, nonc, size=None):
-        return self._d("noncentral_chisquare", (df, nonc), size)
-
-    def standard_cauchy(self, size=None):
-        return self._d("standard_cauchy", (), size)
-
-    def standard_t(self, df, size=None):
-        return self._d("standard_t", (df,), size)
-
-    def vonmises(self, mu, kappa, size=None):
-        return self._d("vonmises", (mu, kappa), size)
-
-    def pareto(self, a, size=None):
-        return self._d("pareto", (a,), size)
-
-    def weibull(self, a, size=None):
-        return self._d("weibull", (a,), size)
-
-    def power(self, a, size=None):
-        return self._d("power", (a,), size)
-
-    def laplace(self, loc=0.0, scale=1.0, size=None):
-        return self._d("laplace", (loc, scale), size)
-
-    def gumbel(self, loc=0.0, scale=1.0, size=None):
-        return self._d("gumbel", (loc, scale), size)
-
-    def logistic(self, loc=0.0, scale=1.0, size=None):
-        return self._d("logistic", (loc, scale), size)
-
-    def lognormal(self, mean=0.0, sigma=1.0, size=None):
-        return self._d("lognormal", (mean, sigma), size)
-
-    def rayleigh(self, scale=1.0, size=None):
-        return self._d("rayleigh", (scale,), size)
-
-    def wald(self, mean, scale, size=None):
-        return self._d("wald", (mean, scale), size)
-
-    def triangular(self, left, mode, right, size=None):
-        return self._d("triangular", (left, mode, right), size)
-
-    def binomial(self, n, p, size=None):
-        return self._d("binomial", (n, p), size, True)
-
-    def negative_binomial(self, n, p, size=None):
-        return self._d("negative_binomial", (n, p), size, True)
-
-    def poisson(self, lam=1.0, size=None):
-        return self._d("poisson", (lam,), size, True)
-
-    def zipf(self, a, size=None):
-        return self._d("zipf", (a,), size, True)
-
-    def geometric(self, p, size=None):
-        return self._d("geometric", (p,), size, True)
-
-    def hypergeometric(self, ngood, nbad, nsample, size=None):
-        return self._d("hypergeometric", (ngood, nbad, nsample), size, True)
-
-    def logseries(self, p, size=None):
-        return self._d("logseries", (p,), size, True)
 
     def multinomial(self, n, pvals, size=None):
         return _multinomial(self._bit_generator, n, pvals, size, True)
