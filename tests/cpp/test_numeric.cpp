@@ -20,7 +20,7 @@ void make(Handle& h, int32_t typenum, const std::vector<T>& v) {
   capi_test::iota<T>(h, typenum, {static_cast<int64_t>(v.size())});
   void* p = nullptr;
   cnp_array_data(h, &p);
-  std::memcpy(p, v.data(), v.size() * sizeof(T));
+  if (!v.empty()) std::memcpy(p, v.data(), v.size() * sizeof(T));  // (an empty vector's data() may be NULL)
 }
 
 template <class T>
