@@ -48,7 +48,6 @@ void refuse_dtype(const Dtype* d) { throw_type("cnumpy: this function does not s
 }  // namespace cnp::capi
 
 namespace {
-
 // NumPy's type numbers (NPY_TYPES on LP64 Linux).
 int32_t numpy_num(const Dtype* d) {
   static const int32_t builtin[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 23, 11, 12, 14, 15};
@@ -275,6 +274,21 @@ CNP_API cnp_status cnp_result_type(int64_t n, const cnp_dtype* const* dtypes, cn
   return get(out, [&] {
     if (n <= 0) throw_value("at least one array or dtype is required");
     if (!dtypes) throw Error(CNP_ERR_INVALID_HANDLE, "dtypes pointer is NULL");
+    // Numbers: NumPy's rule, which does not depend on the order: the "most knowledgeable" type
+    // (the highest NumPy type number, float16 being the highest) promoted with each input, then
+    // those results promoted together. Pairwise left to right would give
+    // result_type(uint16, int16, float16) = float64 but (float16, uint16, int16) = float32.
+    bool numbers = true;
+    for (int64_t i = 0; i < n && numbers; ++i) numbers = is_numeric(any_dtype_of(dtypes[i]));
+    if (numbers && n > 2) {
+      int64_t main = 0;
+      for (int64_t i = 1; i < n; ++i)
+        if (numpy_num(any_dtype_of(dtypes[i])) > numpy_num(any_dtype_of(dtypes[main]))) main = i;
+      const Dtype* m = any_dtype_of(dtypes[main]);
+      DtypeRef r = promote_any(m, any_dtype_of(dtypes[0]));
+      for (int64_t i = 1; i < n; ++i) r = promote_any(r.get(), promote_any(m, any_dtype_of(dtypes[i])).get());
+      return const_cast<cnp_dtype*>(r.release());
+    }
     DtypeRef r = native_of(any_dtype_of(dtypes[0]));
     for (int64_t i = 1; i < n; ++i) r = promote_any(r.get(), any_dtype_of(dtypes[i]));
     return const_cast<cnp_dtype*>(r.release());

@@ -866,3 +866,13 @@ def test_complex_warning_as_error_writes_nothing(write):
             write(m, x)
         return x, [w.category.__name__ for w in got]
     check(once)
+
+
+def test_result_type_does_not_depend_on_order():
+    import itertools
+    types = ["?", "i1", "u1", "i2", "u2", "i4", "u4", "i8", "u8", "f2", "f4", "f8", "c8", "c16"]
+    for combo in itertools.product(types, repeat=3):
+        assert cnp.result_type(*combo).str == np.result_type(*combo).str, combo
+    check(lambda m: [m.result_type(m.uint16, m.int16, m.float16),
+                     m.result_type(m.float16, m.uint16, m.int16),
+                     m.result_type("u8", "i1", "f2", "?")])
