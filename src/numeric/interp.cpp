@@ -12,6 +12,8 @@
 #include "core/dtype.hpp"
 #include "core/error.hpp"
 #include "numeric/numeric.hpp"
+#include "sort/sort.hpp"
+#include "ufunc/execute.hpp"
 
 namespace cnp::numeric {
 namespace {
@@ -120,25 +122,16 @@ Array interp(const Array& x, const Array& xp, const Array& fp, const double* lef
   int64_t lenxp = axp.shape(0);
   if (period) {
     if (afp.shape(0) != lenxp) throw_value("fp and xp are not of the same length");
-    // Periodic: everything modulo |period| (Python's %, as NumPy's remainder), the samples
-    // sorted (stably, as argsort) and padded with one wrapped sample at each end.
+    // Periodic, as NumPy's Python code does it: x % |period| and xp % |period| (the remainder
+    // ufunc, with its warnings), the samples in argsort order, padded with one wrapped sample
+    // at each end.
     const double p = std::fabs(*period);
-    auto mod = [p](double v) {
-      double r = std::fmod(v, p);
-      if (r != 0 && (r < 0) != (p < 0)) r += p;
-      else if (r == 0) r = std::copysign(0.0, p);
-      return r;
-    };
-    double* dz = reinterpret_cast<double*>(ax.data());
-    for (int64_t i = 0; i < ax.size(); ++i) dz[i] = mod(dz[i]);
-    const double* sx = reinterpret_cast<const double*>(axp.data());
-    std::vector<double> xs(static_cast<size_t>(lenxp));
-    for (int64_t i = 0; i < lenxp; ++i) xs[i] = mod(sx[i]);
-    std::vector<int64_t> order(static_cast<size_t>(lenxp));
-    for (int64_t i = 0; i < lenxp; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
-      return xs[a] < xs[b] || (std::isnan(xs[b]) && !std::isnan(xs[a]));
-    });
+    ax = ufunc::call2(ufunc::Id::remainder, ax, ufunc::weak_float(p));
+    Array xmod = ufunc::call2(ufunc::Id::remainder, axp, ufunc::weak_float(p));
+    const int64_t axis0 = 0;
+    Array sorted_at = sorting::argsort(xmod, &axis0, sorting::Kind::quick);
+    const double* xs = reinterpret_cast<const double*>(xmod.data());
+    const int64_t* order = reinterpret_cast<const int64_t*>(sorted_at.data());
     const int64_t n = lenxp ? lenxp + 2 : 0, s = afp.itemsize();  // (no samples: nothing to wrap)
     Array nxp = Array::allocate(f64, 1, &n, CNP_ORDER_C), nfp = Array::allocate(vt, 1, &n, CNP_ORDER_C);
     double* px = reinterpret_cast<double*>(nxp.data());
