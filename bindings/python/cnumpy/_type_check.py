@@ -10,7 +10,7 @@ import numbers
 import operator
 import warnings
 
-from ._casting import copyto
+from ._casting import copyto, value_dtype
 from ._constants import ScalarType, sctypes, typecodes
 from ._convert import array, asanyarray, asarray
 from ._creation import zeros
@@ -266,30 +266,6 @@ def find_common_type(array_types, scalar_types):
     return _can_coerce_all([maxsc, maxa], start=_TEST_TYPES.index(maxsc.char))
 
 
-def _min_int_type(v):
-    for t in ((uint8, uint16, uint32, uint64) if v >= 0 else (int8, int16, int32, int64)):
-        info = dtype(t)
-        bits = 8 * info.itemsize
-        lo, hi = (0, 2 ** bits - 1) if v >= 0 else (-2 ** (bits - 1), 2 ** (bits - 1) - 1)
-        if lo <= v <= hi:
-            return info
-    return None
-
-
-def _finite(v):
-    return v == v and abs(v) != float("inf")
-
-
-def _min_float_type(v):
-    """NumPy's thresholds (convert_datatype.c): not finite or |v| < 65000 fits float16,
-    |v| < 3.4e38 float32."""
-    if not _finite(v) or -65000 < v < 65000:
-        return dtype(float16)
-    if -3.4e38 < v < 3.4e38:
-        return dtype(float32)
-    return dtype(float64)
-
-
 def min_scalar_type(a):
     """numpy.min_scalar_type: the smallest dtype that holds a's value (arrays: their dtype)."""
     if isinstance(a, ndarray) and a.ndim > 0:
@@ -297,21 +273,11 @@ def min_scalar_type(a):
     arr = asarray(a)
     if arr.ndim > 0:
         return arr.dtype
-    kind = arr.dtype.kind
-    value = arr[()]
-    if kind == "b":
-        return dtype(bool)
-    if kind in "iu":
-        found = _min_int_type(int(value))     # (a dtype is falsy: it has no fields)
-        return arr.dtype if found is None else found
-    if kind == "f":
-        return _min_float_type(float(value))
-    if kind == "c":
-        z = complex(value)      # (no finiteness test here in NumPy: NaN gives complex128)
-        if -3.4e38 < z.real < 3.4e38 and -3.4e38 < z.imag < 3.4e38:
-            return dtype(complex64)
-        return dtype(complex128)
-    return arr.dtype
+    if arr.dtype.kind not in "biufc":
+        return arr.dtype
+    # NumPy 1.24's value-based sizing, the rule can_cast applies to Python scalars (unsigned
+    # for non-negative integers: judged against an unsigned target).
+    return value_dtype(arr[()].item(), dtype("uint64"))
 
 
 def require(a, dtype=None, requirements=None, *, like=None):
