@@ -152,6 +152,14 @@ Array one_d(const Array& a, const Dtype* dt) {
   return cast_copy(a, dt, CNP_ORDER_C);
 }
 
+// A contiguous 1-D copy of a in reverse order.
+Array reversed(const Array& a) {
+  const int64_t n = a.shape(0), s = a.itemsize();
+  Array r = Array::allocate(a.dtype(), 1, &n, CNP_ORDER_C);
+  for (int64_t i = 0; i < n; ++i) std::memcpy(r.data() + i * s, a.data() + (n - 1 - i) * s, s);
+  return r;
+}
+
 Array at_least_1d(const Array& a) {
   if (a.ndim() > 0) return a;
   const int64_t one = 1, stride = 0;
@@ -176,16 +184,7 @@ Array correlate(const Array& a, const Array& v, int32_t mode) {
   }
   bool inverted = false;
   Array r = slide(x, y, mode, &inverted);
-  if (inverted) {  // correlate(v, a) was computed: NumPy reverses it
-    const int64_t n = r.shape(0), s = r.itemsize();
-    char tmp[16];
-    for (int64_t i = 0, j = n - 1; i < j; ++i, --j) {
-      std::memcpy(tmp, r.data() + i * s, s);
-      std::memcpy(r.data() + i * s, r.data() + j * s, s);
-      std::memcpy(r.data() + j * s, tmp, s);
-    }
-  }
-  return r;
+  return inverted ? reversed(r) : r;  // correlate(v, a) was computed: NumPy reverses it
 }
 
 Array convolve(const Array& a, const Array& v, int32_t mode) {
@@ -200,12 +199,8 @@ Array convolve(const Array& a, const Array& v, int32_t mode) {
   const Dtype* dt = sum_type(*pa, *pv);
   Array x = cast_copy(at_least_1d(*pa), dt, CNP_ORDER_C);
   Array y = cast_copy(at_least_1d(*pv), dt, CNP_ORDER_C);
-  // v[::-1] in a contiguous copy (the same values in the same order as NumPy's strided view).
-  const int64_t n = y.shape(0), s = y.itemsize();
-  Array rev = Array::allocate(dt, 1, &n, CNP_ORDER_C);
-  for (int64_t i = 0; i < n; ++i) std::memcpy(rev.data() + i * s, y.data() + (n - 1 - i) * s, s);
   bool inverted = false;
-  return slide(x, rev, mode, &inverted);
+  return slide(x, reversed(y), mode, &inverted);  // v[::-1], as NumPy passes it
 }
 
 }  // namespace cnp::numeric
