@@ -7,6 +7,7 @@ flat views); the loops over Python tuples are over dimensions, never over elemen
 import itertools
 import operator
 
+from . import _args
 from ._convert import asarray
 from ._creation import arange, ones, zeros
 from ._ndarray import ndarray
@@ -20,16 +21,12 @@ __all__ = ["ravel_multi_index", "unravel_index", "tril_indices", "triu_indices",
            "mask_indices", "fill_diagonal", "ndindex", "ndenumerate", "putmask"]
 
 _INTP_MAX = 2 ** 63 - 1
-_ORDERS = ("C", "F", "A", "K")
 _CLIP_MODES = ("clip", "raise", "wrap")
 
 
 def _order(order):
-    if order is None:
-        return "C"
-    if not isinstance(order, str) or order.upper() not in _ORDERS or len(order) != 1:
-        raise ValueError("order must be one of 'C', 'F', 'A', or 'K' (got %r)" % (order,))
-    return "F" if order.upper() == "F" else "C"
+    """'C' or 'F' (NumPy's converter for these two functions: _args.order_cf)."""
+    return "F" if _args.order_cf(order) == _args.ORDER_F else "C"
 
 
 def _dims(dims):
