@@ -50,6 +50,7 @@ from . import lib
 from . import emath, _index_tricks, _type_check, _functional, _window
 from . import fft
 from . import audio
+from . import queue
 from ._print import set_printoptions, get_printoptions, printoptions
 from ._interop import from_dlpack
 from ._finfo import finfo, iinfo
