@@ -74,7 +74,7 @@ int64_t Ring::push(const void* records, int64_t n, double timeout_s) {
     if (space == 0) {
       if (overflow_ == kDropOldest && discard_oldest(h, want - done)) continue;
       if (overflow_ == kBlock) {
-        if (wait_for_space(h, deadline)) continue;
+        if (wait_for_space(h, want - done, deadline)) continue;
         break;  // timed out or closed: the caller sees the count
       }
       dropped_newest_.fetch_add(static_cast<int64_t>(want - done), std::memory_order_relaxed);
@@ -215,7 +215,7 @@ void Ring::release(Batch* b) noexcept {
   }
   if (!moved) return;
   advance_rel(to);
-  if (producer_waiting_.load(std::memory_order_seq_cst)) {
+  if (producer_wake_at_.load(std::memory_order_seq_cst) <= to) {
     { std::lock_guard<std::mutex> lk(wait_mu_); }
     producer_cv_.notify_all();
   }
@@ -223,36 +223,32 @@ void Ring::release(Batch* b) noexcept {
 
 void Ring::advance_rel(uint64_t to) noexcept {
   uint64_t cur = rel_.load(std::memory_order_relaxed);
-  // seq_cst: ordered before the load of producer_waiting_ (the producer stores it, then loads rel_).
+  // seq_cst: ordered before the load of producer_wake_at_ (the producer stores it, then loads rel_).
   while (cur < to && !rel_.compare_exchange_weak(cur, to, std::memory_order_seq_cst)) {
   }
 }
 
-// The block policy: sleeps until the consumer frees a slot, the queue is closed or the deadline
-// passes (true: there is space now).
-bool Ring::wait_for_space(uint64_t h, const Deadline& deadline) {
+// The block policy: sleeps until the consumer has freed min(need, capacity / 4) slots (at least
+// one), the queue is closed or the deadline passes (true: there is space now).
+bool Ring::wait_for_space(uint64_t h, uint64_t need, const Deadline& deadline) {
   if (!deadline.forever && Clock::now() >= deadline.at) return false;
   producer_waits_.fetch_add(1, std::memory_order_relaxed);
+  const uint64_t slots = std::max<uint64_t>(1, std::min(need, cap_ / 4));
   std::unique_lock<std::mutex> lk(wait_mu_);
-  bool ok = false;
+  // seq_cst: ordered before the load of rel_ below (release() advances rel_, then loads this)
+  producer_wake_at_.store(h - cap_ + slots, std::memory_order_seq_cst);
   for (;;) {
-    producer_waiting_.store(true, std::memory_order_seq_cst);
     rel_cache_ = rel_.load(std::memory_order_seq_cst);
-    if (h - rel_cache_ < cap_) {
-      ok = true;
-      break;
-    }
-    if (closed()) break;
+    if (h - rel_cache_ <= cap_ - slots || closed()) break;
     if (deadline.forever) {
       producer_cv_.wait(lk);
     } else if (producer_cv_.wait_until(lk, deadline.at) == std::cv_status::timeout) {
       rel_cache_ = rel_.load(std::memory_order_seq_cst);
-      ok = h - rel_cache_ < cap_;
       break;
     }
   }
-  producer_waiting_.store(false, std::memory_order_relaxed);
-  return ok;
+  producer_wake_at_.store(UINT64_MAX, std::memory_order_relaxed);
+  return h - rel_cache_ < cap_;
 }
 
 // ---- any thread ---------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ class Ring {
   uint64_t claim(int64_t max, bool stop_at_wrap, uint64_t* begin);
   void advance_rel(uint64_t to) noexcept;
   bool discard_oldest(uint64_t h, uint64_t want);
-  bool wait_for_space(uint64_t h, const Deadline& deadline);
+  bool wait_for_space(uint64_t h, uint64_t need, const Deadline& deadline);
   void wake_consumer(uint64_t h);
   void wake_producer();
 
@@ -114,10 +114,12 @@ class Ring {
   alignas(kLine) std::atomic<uint64_t> rd_{0};
   // Releases.
   alignas(kLine) std::atomic<uint64_t> rel_{0};
-  // Wake-up announcements: the head value the waiting consumer needs (UINT64_MAX: none), and
-  // whether the producer waits for space.
+  // Wake-up announcements: the head value the waiting consumer needs and the rel value the
+  // waiting producer needs (UINT64_MAX: nobody waits). The producer asks for a quarter of the
+  // ring (or what it still has to push, if less) rather than one slot, so a consumer releasing
+  // batch after batch does not wake it for every one (no ping-pong on a full ring).
   alignas(kLine) std::atomic<uint64_t> wake_at_{UINT64_MAX};
-  std::atomic<bool> producer_waiting_{false};
+  std::atomic<uint64_t> producer_wake_at_{UINT64_MAX};
   std::atomic<bool> closed_{false};
   // Counters: each written by one side only (relaxed), read by info() from anywhere.
   alignas(kLine) std::atomic<int64_t> pushed_{0}, dropped_newest_{0}, dropped_oldest_{0}, producer_waits_{0};

@@ -86,7 +86,7 @@ TEST_CASE("queue keeps order and hands out read-only views of the ring", "[queue
   CHECK(q.info(CNP_QUEUE_POPPED) == 10);
 }
 
-TEST_CASE("queue views stop at the end of the ring; pop_copy crosses it", "[queue]") {
+TEST_CASE("queue views stop at the end of the ring, pop_copy crosses it", "[queue]") {
   Queue q(CNP_INT64, 8, CNP_QUEUE_DROP_NEWEST);
   CHECK(q.push(range(0, 6)) == 6);
   CHECK(pop(q, 6) == range(0, 6));
@@ -103,7 +103,7 @@ TEST_CASE("queue views stop at the end of the ring; pop_copy crosses it", "[queu
   CHECK((flags & CNP_FLAG_WRITEABLE) != 0);
 }
 
-TEST_CASE("queue: held views are never overwritten; release in any order", "[queue]") {
+TEST_CASE("queue: held views are never overwritten, release in any order", "[queue]") {
   for (int32_t policy : {CNP_QUEUE_DROP_NEWEST, CNP_QUEUE_DROP_OLDEST}) {
     Queue q(CNP_INT64, 8, policy);
     CHECK(q.push(range(0, 8)) == 8);
