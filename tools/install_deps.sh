@@ -14,6 +14,8 @@ PKGS=(
   python3-dev                                   # headers for the optional C extension cnumpy._speedups
   python3-setuptools python3-pip python3-venv   # pip install ./bindings/python (tests/install)
   file dpkg-dev                                 # cpack -G DEB: dpkg-shlibdeps computes the Depends
+  libcpp-httplib-dev                            # server/: the HTTP service on cnumpy (issue 29)
+  python3-flask wrk                             # server/: the Flask comparison and the load test
 )
 missing=()
 for p in "${PKGS[@]}"; do
