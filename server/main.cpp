@@ -17,9 +17,10 @@
 // Every bad input is a 4xx JSON error {"error": "...", "status": N}; the library's errors come
 // back with its message. Bodies are limited (--max-body, 16 MiB by default, 413 beyond) and
 // validated before anything is allocated for them; reads and writes time out (5 s); requests are
-// served by a pool of --threads workers; the server binds 127.0.0.1 unless --host says otherwise
-// and stops gracefully on SIGTERM or SIGINT (in-flight requests finish). --port 0 picks a free
-// port; the chosen one is printed as "listening on HOST:PORT".
+// served by a pool of --threads workers (32 by default; each open keep-alive connection holds
+// one); the server binds 127.0.0.1 unless --host says otherwise and stops gracefully on SIGTERM
+// or SIGINT (in-flight requests finish). --port 0 picks a free port; the chosen one is printed as
+// "listening on HOST:PORT".
 #include <httplib.h>
 #include <signal.h>
 #include <unistd.h>
@@ -429,7 +430,9 @@ void on_signal(int) {
 int main(int argc, char** argv) {
   std::string host = "127.0.0.1";
   int port = 8080;
-  long threads = std::max(2u, std::thread::hardware_concurrency());
+  // cpp-httplib keeps a worker for each open keep-alive connection, so the pool is sized for
+  // connections, not cores: more concurrent clients than workers wait in the accept queue.
+  long threads = 32;
   long long max_body = 16ll << 20;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];

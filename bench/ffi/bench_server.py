@@ -96,7 +96,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--duration", type=int, default=10)
     ap.add_argument("--conns", default="1,16,64")
-    ap.add_argument("--threads", type=int, default=4, help="cnumpy_server worker threads")
+    ap.add_argument("--threads", type=int, default=64,
+                    help="cnumpy_server workers (a keep-alive connection holds one: >= connections)")
     args = ap.parse_args()
     conns = [int(c) for c in args.conns.split(",")]
     impls = [("cnumpy_server (C++)", [SERVER, "--port", "18480", "--threads", str(args.threads)], 18480),
