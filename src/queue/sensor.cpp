@@ -1,6 +1,7 @@
 // The demo sensor thread (sensor.hpp).
 #include "queue/sensor.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -110,9 +111,14 @@ void Sensor::run() noexcept {
     int64_t n = 0;
     while (!stop_.load(std::memory_order_relaxed) && (count_ < 0 || n < count_)) {
       int64_t k = count_ < 0 ? batch_ : std::min(batch_, count_ - n);
-      if (rate_ > 0)  // paced by the total so far, so sleep overshoots do not accumulate
-        std::this_thread::sleep_until(t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                               std::chrono::duration<double>(static_cast<double>(n) / rate_)));
+      if (rate_ > 0) {  // paced by the total so far, so sleep overshoots do not accumulate
+        auto due = t0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                            std::chrono::duration<double>(static_cast<double>(n) / rate_));
+        // in slices, so that stop() is answered within 50 ms even at a rate of one per hour
+        while (!stop_.load(std::memory_order_relaxed) && std::chrono::steady_clock::now() < due)
+          std::this_thread::sleep_until(std::min(due, std::chrono::steady_clock::now() + std::chrono::milliseconds(50)));
+        if (stop_.load(std::memory_order_relaxed)) break;
+      }
       fill(buf.data(), n, k, monotonic_ns());
       int64_t put = 0;
       // Under the block policy a full queue makes push wait; short waits keep stop() responsive.

@@ -152,6 +152,15 @@ def test_sensor_records_and_random_pop_sizes():
     assert r["timestamp"][-1] <= time.monotonic_ns()
 
 
+def test_sensor_stop_while_pacing():
+    q = Queue("int64", 8)
+    s = Sensor(q, rate_hz=0.001, count=10)   # one record now, the next in 1000 s
+    assert q.wait(1, timeout=10) == 1
+    assert s.stop() == 1                     # answered while the thread sleeps towards the next
+    np.testing.assert_array_equal(_np(q.pop_batch()), [0])
+    s.free()
+
+
 def test_close_wakes_waiter_and_gil_is_released():
     q = Queue("float64", 4)
     ticks = []
