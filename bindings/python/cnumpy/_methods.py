@@ -19,7 +19,7 @@ from ._convert import bool_new, scalar_constructor
 from ._creation import ndarray_new
 from ._array_misc import ctypes_of, itemset, resize
 from ._flatiter import flatiter
-from ._indexing import getitem, setitem
+from ._indexing import getitem, scalar_getitem, setitem
 from ._interop import __dlpack__, __dlpack_device__, buffer, data
 from ._mathfuncs import (clip_method, conjugate, get_imag, get_real, round_method, scalar_imag,
                          scalar_real, set_imag, set_real)
@@ -237,6 +237,12 @@ def _attach_scalar_methods():
         cls.round = round_method
         cls.clip = clip_method
         cls.__round__ = _scalar_round
+        cls.__getitem__ = scalar_getitem
+        # NumPy's scalars take part in the protocols too: numpy.divide(total, n) on two
+        # cnumpy scalars (Dask's mean) stays cnumpy.
+        cls.__array_ufunc__ = array_ufunc
+        cls.__array_function__ = array_function
+        cls.__array_priority__ = ARRAY_PRIORITY
 
 
 _attach_array_methods()

@@ -138,7 +138,7 @@ def array_function(self, func, types, args, kwargs):
     type (other than NumPy's own ndarray) takes part."""
     np = _numpy()
     for t in types:
-        if not (issubclass(t, ndarray) or (np is not None and t is np.ndarray)):
+        if not (issubclass(t, (ndarray, generic)) or (np is not None and t is np.ndarray)):
             return NotImplemented
     impl = _implementation(func)
     if impl is None:
