@@ -160,6 +160,15 @@ def test_loaded_arrays_support_views_of_their_memory():
     w = cnp.lib.stride_tricks.sliding_window_view(b, 3)
     np.testing.assert_array_equal(np.asarray(w),
                                   np.lib.stride_tricks.sliding_window_view(np.arange(8.0), 3))
+    # The wrapped memory's extent is known: views inside it are allowed, beyond it refused.
+    st = cnp.lib.stride_tricks.as_strided
+    assert st(b[2:], shape=(3,), strides=(16,)).tolist() == [2.0, 4.0, 6.0]
+    with pytest.raises(ValueError, match="outside the array's memory"):
+        st(b[2:], shape=(4,), strides=(16,))
+    wrapped = cnp.asarray(np.arange(6.0))          # NumPy memory, wrapped without a copy
+    assert st(wrapped, shape=(2, 3), strides=(24, 8)).tolist() == [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]
+    with pytest.raises(ValueError, match="outside the array's memory"):
+        st(wrapped, shape=(7,), strides=(8,))
 
 
 @pytest.mark.parametrize("value", [cnp.float32(1.5), cnp.int8(-3), cnp.uint64(2**64 - 1),
