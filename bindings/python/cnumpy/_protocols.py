@@ -12,7 +12,7 @@ The package never imports NumPy: these methods only run when NumPy calls them, a
 NumPy through the objects NumPy hands them (the ufunc's type, the function's __module__) or as
 an already imported module in sys.modules.
 
-Mixed operands (docs/scale-out.md, "Dispatch rules"):
+Mixed operands (docs/scale-out.md, "What is dispatched to cnumpy"):
   * NumPy ndarrays and NumPy scalars among the operands are taken over by cnumpy: arrays are
     wrapped without a copy (their __array_interface__), scalars become the cnumpy scalar of
     their type; the result is a cnumpy array. A NumPy array passed as out= is written through
