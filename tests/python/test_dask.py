@@ -6,6 +6,7 @@ loopback interface, with chunks pickled between processes (protocol 5, out of ba
 
 Skipped, with the reason, when Debian's python3-dask / python3-distributed are missing
 (tools/install_deps.sh installs both)."""
+import os
 import warnings
 
 import numpy as np
@@ -193,6 +194,11 @@ def test_local_cluster_two_worker_processes():
     distributed = pytest.importorskip(
         "distributed", reason="python3-distributed is not installed (tools/install_deps.sh "
                               "installs it); the LocalCluster test needs it")
+    # The nanny writes its pre-spawn variables (OMP_NUM_THREADS=1, OPENBLAS_NUM_THREADS=1,
+    # MALLOC_TRIM_THRESHOLD_) into this process's os.environ before it starts a worker; cnumpy's
+    # linalg reads OPENBLAS_NUM_THREADS once, at its first call, so later tests in this process
+    # would see a different OpenBLAS set-up. Put the environment back afterwards.
+    saved_environ = dict(os.environ)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         cluster = distributed.LocalCluster(
@@ -218,3 +224,5 @@ def test_local_cluster_two_worker_processes():
                                           np.random.default_rng(1027).standard_normal((9, 64)))
     finally:
         cluster.close(timeout=30)
+        os.environ.clear()
+        os.environ.update(saved_environ)
