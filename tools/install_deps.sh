@@ -11,6 +11,7 @@ PKGS=(
   catch2                                        # C++ unit tests (v2, catch2/catch.hpp)
   valgrind                                      # memcheck of the plain C test
   python3 python3-numpy python3-cffi python3-pytest python3-hypothesis
+  python3-dask python3-distributed              # Dask arrays of cnumpy chunks, LocalCluster test (issue 30)
   python3-dev                                   # headers for the optional C extension cnumpy._speedups
   python3-setuptools python3-pip python3-venv   # pip install ./bindings/python (tests/install)
   file dpkg-dev                                 # cpack -G DEB: dpkg-shlibdeps computes the Depends

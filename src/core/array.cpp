@@ -280,6 +280,13 @@ Array Array::wrap(char* data, const Dtype* dtype, int32_t ndim, const int64_t* s
   buf->deleter = deleter;
   buf->deleter_ctx = ctx;
   buf->readonly = !writeable;
+  // The wrapped memory's extent from `data` on, so that as_strided (sliding_window_view) can
+  // check views of it; a negative-stride layout reaches below `data` and stays unknown (0),
+  // since base must remain the pointer handed to the deleter.
+  if (!strides)
+    buf->nbytes = checked_size(ndim, shape, dtype->itemsize) * dtype->itemsize;
+  else if (lo >= 0)
+    buf->nbytes = hi;
   Array a;
   a.dtype_ = dtype_retain(dtype);
   a.ndim_ = ndim;

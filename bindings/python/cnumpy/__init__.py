@@ -4,7 +4,9 @@ The package never imports NumPy: the library does the work, and the bindings are
 import time from the library's public C header (through ctypes, or cffi with
 CNUMPY_BACKEND=cffi).
 """
-from . import _backend
+import sys as _sys
+
+from . import _backend, _protocols
 from ._errors import AxisError, ComplexWarning
 from ._dtype import dtype
 from ._scalars import (generic, number, integer, signedinteger, unsignedinteger, inexact,
@@ -66,6 +68,8 @@ from . import random
 
 globals().update(_ALIASES)
 globals().update(_UFUNCS)
+# numpy.X called with cnumpy arrays (__array_function__) runs the X of this namespace.
+_protocols.adopt_namespace(_sys.modules[__name__])
 
 newaxis = None
 # NumPy 1.24's older names of four reductions (deprecated in NumPy 1.25, still used by scripts).

@@ -230,7 +230,19 @@ class dtype:
         return self._text
 
     def __reduce__(self):
-        return (dtype, (self.descr if self.names is not None else self._str,))
+        names = self.names
+        if names is None:
+            sub = self.subdtype
+            return (dtype, (self._str if sub is None else sub,))
+        # Records as NumPy's dict form, which keeps offsets, itemsize, titles and the aligned
+        # flag (the descr list would turn padding into named 'f1' void fields).
+        fields = self.fields
+        spec = {"names": list(names), "formats": [fields[n][0] for n in names],
+                "offsets": [fields[n][1] for n in names], "itemsize": self.itemsize}
+        titles = [fields[n][2] if len(fields[n]) > 2 else None for n in names]
+        if any(t is not None for t in titles):
+            spec["titles"] = titles
+        return (dtype, (spec, self.isalignedstruct))
 
     def __len__(self):
         names = self.names

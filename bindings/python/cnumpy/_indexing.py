@@ -6,7 +6,7 @@ _methods attaches getitem/setitem to ndarray (and hands getitem to the C fast pa
 """
 from . import _args, _backend
 from ._capi import call, call_writing, produce
-from ._convert import as_array, as_source, sequence_ndim
+from ._convert import as_array, from_scalar, as_source, sequence_ndim
 from ._ndarray import (ndarray, get_scalar, slice_item, int_index, drop_leading_ones, element,
                        is_parametric,
                        INDEX_ERROR)
@@ -112,7 +112,9 @@ def parse_index(key, shape):
         elif k is Ellipsis:
             items.append((_IDX_ELL, 0, 0, 0, 0))
         elif t is list or t is tuple or t is bool or isinstance(k, (bool_, ndarray)) and not (
-                k.ndim == 0 and k.dtype.kind in "iu"):
+                k.ndim == 0 and k.dtype.kind in "iu") or (
+                getattr(k, "ndim", 0) and hasattr(k, "__array_interface__")):
+            # (the last: another library's index array, e.g. NumPy's ogrid in Dask's argmin)
             item, arr = _array_item(k)
             items.append(item)
             if keep is None:
@@ -156,6 +158,10 @@ def getitem(self, key):
 
 def setitem(self, key, value):
     """ndarray.__setitem__: assignment through any index, values cast unsafely (NumPy's rule)."""
+    if type(key) is str and self.dtype.names is not None:
+        # a["field"] = v assigns through the field's view (Dask's argmin/argmax chunks do this).
+        setitem(getitem(self, key), Ellipsis, value)
+        return
     items, ints, keep = parse_index(key, self.shape)
     if keep is not None:
         # Advanced indexing: the library writes through the index arrays.
@@ -193,3 +199,13 @@ def _is_scalar(v):
         v, (generic, int, float, complex)) or (
         not hasattr(v, "__len__") and not hasattr(v, "__array_interface__") and
         (hasattr(v, "__index__") or hasattr(v, "__float__") or hasattr(v, "__complex__")))
+
+
+def scalar_getitem(self, key):
+    """generic.__getitem__: the scalar as a 0-d array indexed by key (s[()] is the scalar,
+    s[...] a 0-d array, s[None] a 1-element array), with NumPy's one message for any failure."""
+    try:
+        return getitem(from_scalar(self), key)
+    except Exception:
+        raise IndexError("invalid index to scalar variable.") from None
+

@@ -15,18 +15,22 @@ import warnings
 from . import _accel, _reduce
 from ._args import NoValue
 from ._capi import flush_warnings, pending
-from ._convert import array, bool_new, scalar_constructor
+from ._convert import bool_new, scalar_constructor
 from ._creation import ndarray_new
 from ._array_misc import ctypes_of, itemset, resize
 from ._flatiter import flatiter
-from ._indexing import getitem, setitem
+from ._indexing import getitem, scalar_getitem, setitem
 from ._interop import __dlpack__, __dlpack_device__, buffer, data
 from ._mathfuncs import (clip_method, conjugate, get_imag, get_real, round_method, scalar_imag,
                          scalar_real, set_imag, set_real)
 from ._ndarray import ndarray
+from ._dtype import dtype
 from ._operators import array_operators, scalar_operators
 from ._print import array_repr, array_str
+from ._pickling import dump, dumps, reduce, reduce_ex
 from ._products import dot, matmul
+from ._protocols import (ARRAY_PRIORITY, array_function, array_ufunc, array_wrap,
+                         numpy_dtype)
 from ._rearranging import repeat
 from ._scalars import _CLASSES as SCALAR_CLASSES, bool_
 from ._selection import choose, compress, diagonal, nonzero, put, take, trace
@@ -148,10 +152,6 @@ def _imatmul(self, other):
     return matmul(self, other, out=self)
 
 
-def _pickle(self):
-    return (array, (self.tolist(), self.dtype.str))     # pickles as array(nested list, dtype)
-
-
 _FUNCTION_METHODS = {
     "sum": _sum, "prod": _prod, "min": _min, "max": _max, "mean": _mean, "var": _var,
     "std": _std, "ptp": _ptp, "all": _all, "any": _any, "argmin": _argmin, "argmax": _argmax,
@@ -167,7 +167,16 @@ def _attach_array_methods():
     ndarray.__new__ = ndarray_new
     ndarray.__repr__ = array_repr
     ndarray.__str__ = array_str
-    ndarray.__reduce__ = _pickle
+    ndarray.__reduce__ = reduce
+    ndarray.__reduce_ex__ = reduce_ex
+    ndarray.dump = dump
+    ndarray.dumps = dumps
+    # NumPy's dispatch protocols (NEP 13, NEP 18) and what Dask reads of a chunk type.
+    ndarray.__array_ufunc__ = array_ufunc
+    ndarray.__array_function__ = array_function
+    ndarray.__array_wrap__ = array_wrap
+    ndarray.__array_priority__ = ARRAY_PRIORITY
+    dtype.dtype = property(numpy_dtype, doc="The equal numpy.dtype (only with NumPy imported).")
     ndarray.__getitem__ = getitem
     ndarray.__setitem__ = setitem
     for name, fn in array_operators().items():
@@ -228,6 +237,12 @@ def _attach_scalar_methods():
         cls.round = round_method
         cls.clip = clip_method
         cls.__round__ = _scalar_round
+        cls.__getitem__ = scalar_getitem
+        # NumPy's scalars take part in the protocols too: numpy.divide(total, n) on two
+        # cnumpy scalars (Dask's mean) stays cnumpy.
+        cls.__array_ufunc__ = array_ufunc
+        cls.__array_function__ = array_function
+        cls.__array_priority__ = ARRAY_PRIORITY
 
 
 _attach_array_methods()

@@ -587,6 +587,10 @@ class _datetime_base(generic):
     def __hash__(self):
         return hash((type(self), self._value, self._dtype))
 
+    def __reduce__(self):
+        # The generic scalar's (type, (item,)) would lose the unit: the value and the dtype.
+        return (type(self), (self._value, self._dtype))
+
 
 class datetime64(_datetime_base):
     __slots__ = ()
