@@ -195,6 +195,8 @@ struct CommaItem {
   bool has_shape = false;
 };
 
+constexpr const char* kShapeSyntaxError = "invalid syntax (<unknown>, line 1)";
+
 std::vector<int64_t> parse_repeats(std::string_view r, std::string_view whole) {
   // " 3 ", "(2,3)", "(2,)", "()": Python literal of an int or a tuple of ints.
   std::string s;
@@ -210,7 +212,9 @@ std::vector<int64_t> parse_repeats(std::string_view r, std::string_view whole) {
   while (i < s.size()) {
     size_t j = s.find(',', i);
     std::string part = s.substr(i, j == std::string::npos ? std::string::npos : j - i);
-    if (part.empty()) throw Error(CNP_ERR_VALUE, "invalid syntax in the shape of comma string \"" + std::string(whole) + "\"");
+    // NumPy reads the shape with ast.literal_eval: its SyntaxError (a ValueError in C, which the
+    // Python package raises as SyntaxError).
+    if (part.empty()) throw Error(CNP_ERR_VALUE, kShapeSyntaxError);
     int64_t v = 0;
     for (char c : part) {
       if (!is_digit(c) || v > (INT64_MAX - 9) / 10)

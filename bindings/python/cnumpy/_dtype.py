@@ -331,7 +331,16 @@ def _from_string(spec):
         raise TypeError("data type %r not understood" % spec) from None
     if b"\0" in b:  # C would stop at the NUL: 'f8\x00junk' is not float64
         raise TypeError("data type %r not understood" % spec)
-    return from_handle(query(_lib.cnp_dtype_from_string, _backend.new_dtype_out, b))
+    try:
+        return from_handle(query(_lib.cnp_dtype_from_string, _backend.new_dtype_out, b))
+    except ValueError as e:
+        if str(e) != _SHAPE_SYNTAX:
+            raise
+        # NumPy parses the repeat shape of a comma string with ast: its SyntaxError ('f8,,i4')
+        raise SyntaxError("invalid syntax", ("<unknown>", 1, 1, spec, 1, 2)) from None
+
+
+_SHAPE_SYNTAX = "invalid syntax (<unknown>, line 1)"
 
 
 def _resolve(obj, align=False):
