@@ -35,12 +35,12 @@ void LoopRegistry::add(int32_t op, const Method& m) {
   ops_[static_cast<size_t>(op)].push_back(m);
 }
 
-const Method* LoopRegistry::find(int32_t op, const Dtype* const* in, int nin) const {
+const Method* LoopRegistry::find(int32_t op, const Dtype* const* given, int n) const {
   if (op < 0 || static_cast<size_t>(op) >= ops_.size()) return nullptr;
   for (const Method& m : ops_[static_cast<size_t>(op)]) {
-    if (m.nin != nin) continue;
+    if (m.nin != n && m.nin + m.nout != n) continue;
     bool match = true;
-    for (int i = 0; match && i < nin; ++i) match = m.sig[i] == DClass::any || m.sig[i] == dclass_of(in[i]);
+    for (int i = 0; match && i < n; ++i) match = m.sig[i] == DClass::any || m.sig[i] == dclass_of(given[i]);
     if (match) return &m;
   }
   return nullptr;
@@ -59,6 +59,7 @@ const LoopRegistry& loop_registry() {
     LoopRegistry r;
     register_ufunc_legacy(r);
     register_string_compare(r);
+    register_casts(r);
     return r;
   }();
   return registry;

@@ -47,28 +47,32 @@ struct ResolvedLoop {
 };
 
 struct Method;
-// NumPy's resolve_descriptors + get_strided_loop: given the inputs' descriptors (nin of them),
-// fills r (the outputs' descriptors and the loop). Throws NumPy's error when the descriptors are
-// refused.
+// NumPy's resolve_descriptors + get_strided_loop: from the given descriptors (the inputs', then
+// the outputs' where the caller fixes them, as a cast does) fills r: every operand's descriptor
+// and the loop with its data. Throws NumPy's error when the descriptors are refused.
 using ResolveFn = void (*)(const Method& m, const Dtype* const* in, ResolvedLoop& r);
 
 struct Method {
   const char* name = "";
   int8_t nin = 0, nout = 0;
-  DClass sig[kMaxLoopArgs] = {};  // the inputs' classes (DClass::any matches everything)
+  DClass sig[kMaxLoopArgs] = {};  // the inputs' (then outputs') classes; DClass::any matches all
   ResolveFn resolve = nullptr;    // nullptr for a legacy method
   const void* data = nullptr;     // static data for resolve (a legacy method: its ufunc::Ufunc)
   bool legacy() const { return resolve == nullptr; }
 };
 
 inline constexpr int32_t kOpFirstExtra = 1024;  // operation numbers past the ufuncs
+// Casts: methods of one input and one output whose signature names both classes (from, to);
+// they are looked up and resolved with both descriptors given (any_cast_loop, cast_any.cpp).
+inline constexpr int32_t kOpCast = kOpFirstExtra;
 
 class LoopRegistry {
  public:
   // Adds m to operation op; methods are tried in the order they were added.
   void add(int32_t op, const Method& m);
-  // The first method of op whose signature matches the inputs' classes, or nullptr.
-  const Method* find(int32_t op, const Dtype* const* in, int nin) const;
+  // The first method of op whose signature matches the classes of `given`: its n descriptors are
+  // the inputs (n == nin) or the inputs then the outputs (n == nin + nout: casts). nullptr: none.
+  const Method* find(int32_t op, const Dtype* const* given, int n) const;
   // The legacy (builtin numbers) method of op, or nullptr.
   const Method* legacy(int32_t op) const;
 
@@ -81,5 +85,6 @@ class LoopRegistry {
 const LoopRegistry& loop_registry();
 void register_ufunc_legacy(LoopRegistry& r);     // src/ufunc/registry.cpp: the numeric loops
 void register_string_compare(LoopRegistry& r);   // src/ufunc/string_compare.cpp
+void register_casts(LoopRegistry& r);            // src/core/cast_any.cpp
 
 }  // namespace cnp
