@@ -10,6 +10,7 @@
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "core/cast.hpp"
@@ -662,10 +663,86 @@ AnyCastLoop text_to_datetime(const Dtype*, const Dtype* to) {
   throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: parsing strings as " + to->repr + " is not supported yet");
 }
 
+// NumPy's get_datetime_units_factor: the product of the steps from `big` down to `little`; 0
+// when it reaches 2^56 (NumPy's overflow margin).
+uint64_t units_factor(int32_t big, int32_t little) {
+  static const uint64_t step[] = {1, 1, 7, 1, 24, 60, 60, 1000, 1000, 1000, 1000, 1000, 1000, 1};
+  uint64_t f = 1;
+  for (int32_t u = big; u < little; ++u) {
+    f *= step[u];
+    if (f & 0xff00000000000000ULL) return 0;
+  }
+  return f;
+}
+
+struct Factor {
+  int64_t num, den;
+};
+
+// NumPy's get_datetime_conversion_factor: to-values = from-values * num / den (floored), years
+// and months through the 400-year Gregorian average (146097 days), multipliers folded in.
+Factor conversion_factor(const Dtype* from, const Dtype* to) {
+  int32_t a = from->unit, b = to->unit;
+  const bool swapped = a > b;
+  if (swapped) std::swap(a, b);
+  uint64_t num = 1, den = 1;
+  if (a != b) {
+    if (a == kUnitY) {
+      if (b == kUnitM) {
+        num *= 12;
+      } else if (b == kUnitW) {
+        num *= 97 + 400 * 365;
+        den *= 400 * 7;
+      } else {
+        num *= 97 + 400 * 365;
+        den *= 400;
+        num *= units_factor(kUnitD, b);
+      }
+    } else if (a == kUnitM) {
+      if (b == kUnitW) {
+        num *= 97 + 400 * 365;
+        den *= 400 * 12 * 7;
+      } else {
+        num *= 97 + 400 * 365;
+        den *= 400 * 12;
+        num *= units_factor(kUnitD, b);
+      }
+    } else {
+      num *= units_factor(a, b);
+    }
+  }
+  if (num == 0)
+    throw Error(CNP_ERR_OVERFLOW, std::string("Integer overflow while computing the conversion factor between NumPy datetime units ") +
+                                      datetime_unit_name(a) + " and " + datetime_unit_name(b));
+  if (swapped) std::swap(num, den);
+  num *= static_cast<uint64_t>(from->unit_count);
+  den *= static_cast<uint64_t>(to->unit_count);
+  uint64_t x = num, y = den;
+  while (y) x = std::exchange(y, x % y);
+  return Factor{static_cast<int64_t>(num / x), static_cast<int64_t>(den / x)};
+}
+
+// NumPy's strided datetime cast: floor(v * num / den) in its int64 arithmetic (wrapping).
+inline int64_t apply_factor(int64_t v, Factor f) {
+  const int64_t p = static_cast<int64_t>(static_cast<uint64_t>(v) * static_cast<uint64_t>(f.num));
+  if (v < 0) return static_cast<int64_t>(static_cast<uint64_t>(p) - static_cast<uint64_t>(f.den - 1)) / f.den;
+  return p / f.den;
+}
+
 AnyCastLoop datetime_to_datetime(const Dtype* from, const Dtype* to) {
   DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
   if (from->kind != to->kind)
     return each([from, to, keep_from, keep_to](const char* s, char* d) { store_i64(d, load_i64(s, from->swapped), to->swapped); });
+  if (from->unit != kUnitGeneric && to->unit != kUnitGeneric &&
+      (from->kind == 'm' || (from->unit > kUnitM && to->unit > kUnitM))) {
+    // Timedeltas, and datetimes between linear units: NumPy's rational factor (datetimes with
+    // years or months go through the calendar below).
+    const Factor f = conversion_factor(from, to);
+    return each([from, to, f, keep_from, keep_to](const char* s, char* d) {
+      const int64_t v = load_i64(s, from->swapped);
+      store_i64(d, v == kNaT ? kNaT : apply_factor(v, f), to->swapped);
+    });
+  }
   return each([from, to, keep_from, keep_to](const char* s, char* d) {
     store_i64(d, convert_datetime(load_i64(s, from->swapped), from, to), to->swapped);
   });

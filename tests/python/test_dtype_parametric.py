@@ -490,3 +490,64 @@ def test_string_comparison_errors_and_out(case):
     r_n, w_n = _outcome(lambda: case(np, u, s, n))
     r_c, w_c = _outcome(lambda: case(cnp, cnp.asarray(u), cnp.asarray(s), cnp.asarray(n)))
     assert r_c == r_n and w_c == w_n
+
+
+@pytest.mark.parametrize("make", [
+    lambda m: m.ones(3, "U3"), lambda m: m.ones((2, 2), "S1"), lambda m: m.full(2, 1.5, "S4"),
+    lambda m: m.full(3, -7, ">U5"), lambda m: m.full(2, True, "U5"), lambda m: m.ones(2, "M8[D]"),
+    lambda m: m.full(2, 90, "m8[s]"), lambda m: m.zeros(2, "U2"), lambda m: m.full((), 12345, "U3"),
+])
+def test_ones_and_full_of_strings_and_datetimes(make):
+    n, c = make(np), make(cnp)
+    assert str(c.dtype) == str(n.dtype) and c.shape == n.shape
+    assert c.tobytes() == n.tobytes()
+
+
+@pytest.mark.parametrize("spec", ["f8,,i4", "f8,,", ",f8", "f8, ,i4"])
+def test_comma_string_syntax_error(spec):
+    with pytest.raises(SyntaxError) as e:
+        np.dtype(spec)
+    with pytest.raises(SyntaxError) as f:
+        cnp.dtype(spec)
+    assert str(f.value) == str(e.value)
+
+
+@pytest.mark.parametrize("spec", [
+    "M8[2M/3]", "M8[M/3]", "M8[Y/12]", "M8[D/24]", "m8[s/1000]", "M8[D/7]", "M8[W/7]", "M8[as/2]",
+    "M8[3D/5]", "m8[Y/4]", "M8[h/7]", "M8[Y/5]", "M8[W/14]", "M8[m/60]", "M8[m/7]", "M8[ms/1000000]",
+    "M8[1000000000as/3]", "M8[Y/ 2]", "M8[ Y/2]", "M8[2Y/2]", "M8[M/30]", "M8[M/31]", "M8[2W/4]",
+    "M8[fs/1000]", "M8[fs/10]", "M8[/2]", "M8[2/2]", "M8[Y/]", "M8[Y/2x]", "M8[7s/3]", "M8[D/1]",
+    "datetime64[3Y/1]", "m8[us/+1000]", "M8[xx/2]",
+])
+def test_datetime_unit_divisors(spec):
+    try:
+        want = np.dtype(spec)
+    except (TypeError, ValueError) as e:
+        with pytest.raises(type(e)) as f:
+            cnp.dtype(spec)
+        assert str(f.value) == str(e)
+        return
+    assert cnp.dtype(spec).str == want.str
+
+
+@pytest.mark.parametrize("src,dst", [
+    ("m8[Y]", "m8[D]"), ("m8[Y]", "m8[M]"), ("m8[M]", "m8[Y]"), ("m8[M]", "m8[s]"), ("m8[D]", "m8[Y]"),
+    ("m8[2Y]", "m8[3M]"), ("m8[Y]", "m8[W]"), ("m8[M]", "m8[h]"), ("m8[h]", "m8[M]"), ("m8[3D]", "m8[M]"),
+    ("m8[s]", "m8[m]"), ("m8[s]", "m8[2m]"), ("m8[3M]", "m8[2Y]"), ("m8[7D]", "m8[2W]"), (">m8[W]", "<m8[Y]"),
+    ("m8[D]", "m8[ps]"), ("m8[s]", "m8[as]"), ("m8[Y]", "m8[ns]"), ("m8[as]", "m8[D]"), ("M8[D]", "M8[ps]"),
+    ("M8[s]", "M8[m]"), ("M8[7s]", "M8[3ms]"), ("M8[h]", "M8[D]"), ("M8[ms]", "M8[M]"), ("M8[M]", "M8[D]"),
+])
+def test_timedelta_and_datetime_unit_casts(src, dst):
+    values = [1, 2, -3, -400, 400, 13, -13, 59, -61, 7200]
+    n = np.array(values, dtype=src)
+    n = np.concatenate([n, np.array(["NaT"], dtype=src)])
+    c = cnp.asarray(n)
+    try:
+        want = n.astype(dst)
+    except OverflowError as e:
+        with pytest.raises(OverflowError) as f:
+            c.astype(dst)
+        assert str(f.value) == str(e)
+        return
+    got = c.astype(dst)
+    assert str(got.dtype) == str(want.dtype) and got.tobytes() == want.tobytes()
