@@ -551,3 +551,33 @@ def test_timedelta_and_datetime_unit_casts(src, dst):
         return
     got = c.astype(dst)
     assert str(got.dtype) == str(want.dtype) and got.tobytes() == want.tobytes()
+
+
+def test_record_elements_are_void_scalars():
+    spec = [("a", "<i4"), (("T", "b"), ">f8"), ("c", "U3"), ("d", "<f4", (2,))]
+    n = np.array([(1, 2.5, "ab", (1, 2)), (-3, 0.0, "", (0.5, -1))], dtype=spec)
+    c = cnp.asarray(n.copy())
+    for i in (0, 1, -1):
+        v, w = c[i], n[i]
+        assert type(v).__name__ == "void" and isinstance(v, cnp.generic) and isinstance(v, cnp.void)
+        assert repr(v) == repr(w) and str(v) == str(w)
+        assert len(v) == len(w) and v.dtype == cnp.dtype(w.dtype)
+        # (NumPy's item() holds a subarray field as an ndarray, cnumpy's as a list: not compared)
+        assert v.item()[:3] == w.item()[:3] and v.tolist()[:3] == w.tolist()[:3] and list(v)[:3] == list(w)[:3]
+        for key in ("a", "b", "T", "c", 0, 1, 2, -1, -4):
+            assert np.asarray(v[key]).tolist() == np.asarray(w[key]).tolist()
+        for key in ("zz", 4, -5, 1.5):
+            r_n, _ = _outcome(lambda: w[key])
+            r_c, _ = _outcome(lambda: v[key])
+            assert r_c == r_n
+    assert (c[0] == c[0]) is True and (c[0] == c[1]) is False and (c[0] != c[1]) is True
+    assert (c[0] == None) is False and (c[0] != None) is True  # noqa: E711 -- NumPy's answer
+    m = np.zeros(2, "i4,f8")
+    assert _outcome(lambda: cnp.asarray(m)[0] == (0, 0.0)) == _outcome(lambda: m[0] == (0, 0.0))
+    assert _outcome(lambda: hash(c[0])) == _outcome(lambda: hash(n[0]))
+    v, w = c[1], n[1]
+    v["a"] = 9
+    w["a"] = 9
+    v[2] = "xyz"
+    w[2] = "xyz"
+    assert c.tobytes() == n.tobytes()
