@@ -292,6 +292,22 @@ TEST_CASE("loop registry: legacy numeric methods and string comparison methods",
   CHECK(cnp::dclass_of(u5.get()) == DClass::unicode);
   CHECK(cnp::dclass_name(s2.get()) == "numpy.dtype[bytes_]");
   CHECK(cnp::dclass_name(cnp::builtin_dtype(CNP_BOOL)) == "numpy.dtype[bool_]");
+  // Casts: one method per pair of classes, resolved with both descriptors.
+  const cnp::Dtype* cast_pair[2] = {u3.get(), f8};
+  const cnp::Method* text_to_number = reg.find(cnp::kOpCast, cast_pair, 2);
+  REQUIRE(text_to_number);
+  CHECK(std::string(text_to_number->name) == "text_to_number");
+  cnp::DtypeRef rec = cnp::parse_dtype("i4, f8");
+  const cnp::Dtype* to_record[2] = {f8, rec.get()};
+  CHECK(std::string(reg.find(cnp::kOpCast, to_record, 2)->name) == "void_cast");
+  cnp::ResolvedLoop cast;
+  text_to_number->resolve(*text_to_number, cast_pair, cast);
+  const char32_t text[3] = {U'2', U'.', U'5'};
+  double parsed = 0;
+  char* cargs[2] = {reinterpret_cast<char*>(const_cast<char32_t*>(text)), reinterpret_cast<char*>(&parsed)};
+  const int64_t cstrides[2] = {12, 8};
+  cast.fn(cargs, cstrides, 1, cast.data);
+  CHECK(parsed == 2.5);
   // resolve_descriptors: bool output, the widths and byte orders as per-call data.
   cnp::ResolvedLoop r;
   cmp->resolve(*cmp, strs, r);

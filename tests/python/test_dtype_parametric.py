@@ -581,3 +581,46 @@ def test_record_elements_are_void_scalars():
     v[2] = "xyz"
     w[2] = "xyz"
     assert c.tobytes() == n.tobytes()
+
+
+@pytest.mark.parametrize("spec", [
+    ("V", "i4,i4"), ("V4", "i4,i4"), ("i4", np.float32), ("i4", "f4"), ("i4", "S3"), ("i4", "xx"),
+    ("U", "i8"), ("S", "i4"), ("V", "f8"), ("i4,i4", "i8"), ("M8[s]", "i8"), ("i8", "M8[s]"), ("i4", "f8"),
+    ("V8", [("a", "i4"), ("b", "f4")]), ("V8", {"names": ["x"], "formats": ["i8"]}), ("i8", "U2"),
+])
+def test_base_new_dtype_tuples(spec):
+    to_c = tuple(cnp.float32 if x is np.float32 else x for x in spec)
+    try:
+        want = np.dtype(spec)
+    except ValueError as e:
+        with pytest.raises(ValueError) as f:
+            cnp.dtype(to_c)
+        assert str(f.value) == str(e)
+        return
+    got = cnp.dtype(to_c)
+    assert got.str == want.str and got.descr == want.descr and repr(got) == repr(want)
+
+
+def test_base_new_dtype_with_fields_on_a_number_is_refused():
+    np.dtype(("i4", [("r", "u1"), ("g", "u1"), ("b", "u1"), ("a", "u1")]))  # NumPy's union
+    with pytest.raises(NotImplementedError, match="union"):
+        cnp.dtype(("i4", [("r", "u1"), ("g", "u1"), ("b", "u1"), ("a", "u1")]))
+
+
+@pytest.mark.parametrize("spec", [("f4", (2,)), ("i2", (2, 2)), ("f4", (3,)), ("f8", (1,)), ("i1", (2,)),
+                                  (">u2", (4,))])
+@pytest.mark.parametrize("which", ["c", "t", "r"])
+def test_view_as_subarray_dtype(spec, which):
+    n = np.arange(6.0).reshape(2, 3)
+    n = {"c": n, "t": n.T, "r": n[:, ::-1]}[which]
+    c = cnp.asarray(n)
+    try:
+        want = n.view(spec)
+    except ValueError as e:
+        with pytest.raises(ValueError) as f:
+            c.view(spec)
+        assert str(f.value) == str(e)
+        return
+    got = c.view(spec)
+    assert got.shape == want.shape and got.strides == want.strides and str(got.dtype) == str(want.dtype)
+    assert got.tobytes() == want.tobytes()
