@@ -396,9 +396,9 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
 
   // ---- the method of the loop registry for the inputs' classes ----
   {
-    const Dtype* classes_of[kMaxArgs];
-    for (int i = 0; i < nin; ++i) classes_of[i] = inputs[i]->dtype();
-    const Method* m = loop_registry().find(static_cast<int32_t>(id), classes_of, nin);
+    const Dtype* given[kMaxArgs];
+    for (int i = 0; i < nin; ++i) given[i] = inputs[i]->dtype();
+    const Method* m = loop_registry().find(static_cast<int32_t>(id), given, nin);
     if (!m) no_method(id, uf, inputs);
     if (!m->legacy()) return call_method(uf, *m, inputs, args);
   }

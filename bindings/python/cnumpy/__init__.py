@@ -10,8 +10,8 @@ from ._dtype import dtype
 from ._scalars import (generic, number, integer, signedinteger, unsignedinteger, inexact,
                        floating, complexfloating, bool_, int8, int16, int32, int64, uint8,
                        uint16, uint32, uint64, float16, float32, float64, complex64, complex128,
-                       True_, False_, datetime64, timedelta64, ALIASES as _ALIASES)
-from ._ndarray import void, ndarray, flagsobj
+                       True_, False_, datetime64, timedelta64, void, ALIASES as _ALIASES)
+from ._ndarray import ndarray, flagsobj
 from . import _methods  # noqa: F401  (attaches the methods and operators of ndarray and scalars)
 from ._convert import array, asarray, asanyarray, ascontiguousarray, asfortranarray
 from ._creation import (empty, zeros, ones, full, empty_like, zeros_like, ones_like, full_like,
