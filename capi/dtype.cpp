@@ -36,11 +36,23 @@ const Array& native_input(const Array& a) {
   return scratch.arrays.back();
 }
 
-void refuse_output(const Array& a) {
+Array& native_output(Array& a) {
   const Dtype* d = a.dtype();
   if (!is_numeric(d)) throw_type("cnumpy: this function does not support arrays of " + d->repr);
-  throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: this function cannot write into an array of non-native byte order (" +
-                                           d->repr + "); use astype(native) first");
+  // The current values too: where= leaves elements alone, in-place operations read them.
+  scratch.arrays.push_back(cast_copy(a, builtin_dtype(d->typenum), CNP_ORDER_K));
+  Array& native = scratch.arrays.back();
+  if (!a.writeable()) native.set_writeable(false);  // the engine reports it in its own words
+  scratch.writebacks.push_back(Writeback{a, &native});
+  return native;
+}
+
+void write_back_outputs() {
+  // Taken out first: the assignments below run no entry point, but the list must be empty
+  // whatever happens.
+  std::vector<Writeback> list = std::move(scratch.writebacks);
+  scratch.writebacks.clear();
+  for (Writeback& w : list) assign(w.target, *w.native, CNP_CASTING_UNSAFE);
 }
 
 void refuse_dtype(const Dtype* d) { throw_type("cnumpy: this function does not support " + d->repr); }

@@ -39,17 +39,30 @@ struct ErrnoKeeper {
 
 // Native copies of byte-swapped inputs made for one entry point (array_of below): kept until the
 // outermost run() returns, so the engines' references stay valid for the whole call.
+// A byte-swapped array the callee writes into (out=, in-place) is handed to the engine as a
+// native copy too; `writebacks` pairs the caller's array with that copy, and the copy's values
+// are swapped back into it only when the outermost entry point succeeds (so a failing call writes
+// nothing, as NumPy's buffered casts promise).
+struct Writeback {
+  Array target;
+  const Array* native;
+};
 struct Scratch {
   int depth = 0;
   std::deque<Array> arrays;
+  std::vector<Writeback> writebacks;
 };
 inline thread_local Scratch scratch;
 struct ScratchScope {
   ScratchScope() { ++scratch.depth; }
   ~ScratchScope() {
-    if (--scratch.depth == 0 && !scratch.arrays.empty()) scratch.arrays.clear();
+    if (--scratch.depth == 0) {
+      scratch.writebacks.clear();
+      if (!scratch.arrays.empty()) scratch.arrays.clear();
+    }
   }
 };
+void write_back_outputs();  // capi/dtype.cpp: the writebacks of a successful call, then none
 
 template <class F>
 cnp_status run(F&& body) noexcept {
@@ -57,6 +70,7 @@ cnp_status run(F&& body) noexcept {
   try {
     ScratchScope scope;
     body();
+    if (scratch.depth == 1 && !scratch.writebacks.empty()) write_back_outputs();
     return CNP_OK;
   } catch (const Error& e) {
     return fail(e.status(), e.what());
@@ -92,17 +106,30 @@ inline Array& any_array_of(cnp_array* h) { return const_cast<Array&>(any_array_o
 // A byte-swapped input is replaced by a native copy for the duration of the call; an array of a
 // kind the engines do not handle (strings, records, datetimes) is a TypeError.
 const Array& native_input(const Array& a);            // capi/dtype.cpp
-[[noreturn]] void refuse_output(const Array& a);      // capi/dtype.cpp
+Array& native_output(Array& a);                       // capi/dtype.cpp
 inline bool engine_ready(const Dtype* d) { return is_numeric(d) && !d->swapped; }
 inline const Array& array_of(const cnp_array* h) {
   const Array& a = any_array_of(h);
   return engine_ready(a.dtype()) ? a : native_input(a);
 }
-// An array the callee writes into (out=, in-place): must already be native and numeric.
+// An array the callee writes into (out=, in-place): a byte-swapped one is computed natively and
+// written back when the call succeeds (Scratch above); other kinds are a TypeError.
 inline Array& array_of(cnp_array* h) {
   Array& a = any_array_of(h);
-  if (!engine_ready(a.dtype())) refuse_output(a);
-  return a;
+  return engine_ready(a.dtype()) ? a : native_output(a);
+}
+// An input of a call resolved through the loop registry (ufuncs): byte-swapped numbers become
+// native copies as in array_of; other kinds go to the engine as they are, whose registry
+// (core/loop_registry.hpp) finds their method or raises NumPy's dispatch error.
+inline const Array& method_input(const cnp_array* h) {
+  const Array& a = any_array_of(h);
+  return is_numeric(a.dtype()) && a.dtype()->swapped ? native_input(a) : a;
+}
+// An output of such a call: byte-swapped numbers as in array_of(cnp_array*), other kinds as they
+// are (the method's result is cast into them).
+inline Array& method_output(cnp_array* h) {
+  Array& a = any_array_of(h);
+  return is_numeric(a.dtype()) && a.dtype()->swapped ? native_output(a) : a;
 }
 // An optional array argument: NULL means "not given".
 inline const Array* opt_array(const cnp_array* h) { return h ? &array_of(h) : nullptr; }

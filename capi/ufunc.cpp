@@ -17,7 +17,7 @@ namespace {
 uf::Args to_args(const cnp_ufunc_args* a, int nout) {
   uf::Args r;
   if (!a) return r;
-  for (int k = 0; k < nout; ++k) r.out[k] = opt_out(a->out[k]);
+  for (int k = 0; k < nout; ++k) r.out[k] = a->out[k] ? &method_output(a->out[k]) : nullptr;
   r.where = opt_array(a->where);
   r.dtype = opt_dtype(a->dtype);
   r.casting = a->casting;
@@ -35,7 +35,7 @@ cnp_status call_ufunc(uf::Id id, std::initializer_list<const cnp_array*> in, con
   return produce(to, [&](auto& r) {
     const Array* inputs[uf::kMaxArgs];
     int nin = 0;
-    for (const cnp_array* h : in) inputs[nin++] = &array_of(h);
+    for (const cnp_array* h : in) inputs[nin++] = &method_input(h);
     auto results = uf::call(id, inputs, to_args(args, NOUT));
     for (size_t k = 0; k < NOUT; ++k) r[k] = std::move(results[k]);
   });

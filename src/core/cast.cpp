@@ -1,6 +1,7 @@
 #include "core/cast.hpp"
 #include "core/cast_any.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -283,9 +284,22 @@ void assign(Array& dst, const Array& src, int32_t casting, const Array* where) {
 void fill(Array& dst, const cnp_scalar& value) {
   dst.require_writeable();
   const int64_t isz = dst.itemsize();
-  alignas(16) char item[16];
-  store_scalar(value, native_numeric(dst.dtype()), item);
-  if (dst.dtype()->swapped) byteswap_inplace(item, isz, 1, dst.dtype());
+  std::vector<char> wide;
+  alignas(16) char small[16];
+  char* item = small;
+  if (is_numeric(dst.dtype())) {
+    store_scalar(value, native_numeric(dst.dtype()), item);
+    if (dst.dtype()->swapped) byteswap_inplace(item, isz, 1, dst.dtype());
+  } else {
+    // Strings, datetimes, void: the number in its own type, cast like astype (ones(3, 'U3') is
+    // '1', full(2, 1.5, 'S4') b'1.5').
+    const Dtype* from = scalar_dtype(value);
+    alignas(16) char num[16];
+    store_scalar(value, from, num);
+    wide.assign(static_cast<size_t>(std::max<int64_t>(isz, 1)), 0);
+    item = wide.data();
+    any_cast_loop(from, dst.dtype())(num, 0, item, 0, 1);
+  }
   if (dst.size() == 0) return;
   const int64_t* strides[1] = {dst.strides()};
   char* bases[1] = {dst.data()};

@@ -10,11 +10,13 @@
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "core/cast.hpp"
 #include "core/dtype.hpp"
 #include "core/error.hpp"
+#include "core/loop_registry.hpp"
 #include "core/types.hpp"
 
 namespace cnp {
@@ -554,18 +556,18 @@ AnyCastLoop each(F f) {
   };
 }
 
-}  // namespace
+// ---- the cast methods of the loop registry: one per pair of DType classes -------------------
+using CastMaker = AnyCastLoop (*)(const Dtype* from, const Dtype* to);
 
-AnyCastLoop any_cast_loop(const Dtype* from, const Dtype* to) {
-  if (is_numeric(from) && is_numeric(to)) return numeric_loop(from, to);
-  if (dtype_equal(from, to) || (from->key == to->key)) {
-    int64_t isz = from->itemsize;
-    return [isz](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
-      for (int64_t i = 0; i < n; ++i) std::memcpy(d + i * ds, s + i * ss, static_cast<size_t>(isz));
-    };
-  }
+AnyCastLoop copy_loop(int64_t isz) {
+  return [isz](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+    for (int64_t i = 0; i < n; ++i) std::memcpy(d + i * ds, s + i * ss, static_cast<size_t>(isz));
+  };
+}
+
+// Records (field by field, by position), subarrays and plain void on either side.
+AnyCastLoop void_cast(const Dtype* from, const Dtype* to) {
   DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
-  // Records: field by field, by position.
   if (is_record(from) && is_record(to)) {
     if (from->fields.size() != to->fields.size()) throw_value("structures must have the same size");
     std::vector<std::pair<int64_t, int64_t>> offs;
@@ -610,8 +612,7 @@ AnyCastLoop any_cast_loop(const Dtype* from, const Dtype* to) {
     AnyCastLoop inner = any_cast_loop(from->base, to);  // NumPy takes the first element
     return [inner, keep_from](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) { inner(s, ss, d, ds, n); };
   }
-  char fk = from->kind, tk = to->kind;
-  if (tk == 'V') {
+  if (to->kind == 'V') {
     int64_t fsz = from->itemsize, tsz = to->itemsize;
     return [fsz, tsz](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
       for (int64_t i = 0; i < n; ++i) {
@@ -620,57 +621,214 @@ AnyCastLoop any_cast_loop(const Dtype* from, const Dtype* to) {
       }
     };
   }
-  if (fk == 'V') throw_type("cnumpy: casting from " + from->repr + " to " + to->repr + " is not supported");
-  // Strings.
-  bool fs = fk == 'S' || fk == 'U', ts = tk == 'S' || tk == 'U';
-  if (fs && ts) return each([from, to, keep_from, keep_to](const char* s, char* d) { store_text(to, element_text(from, s), d); });
-  if (ts && is_numeric(from)) {
-    const Dtype* nf = builtin_dtype(from->typenum);
-    return each([from, to, nf, keep_to](const char* s, char* d) {
-      alignas(16) char buf[16];
-      std::memcpy(buf, s, static_cast<size_t>(from->itemsize));
-      if (from->swapped) byteswap_inplace(buf, from->itemsize, 1, from);
-      store_text(to, number_text(nf, buf), d);
-    });
-  }
-  if (ts && is_datetime(from))
-    return each([from, to, keep_from, keep_to](const char* s, char* d) {
-      int64_t v = load_i64(s, from->swapped);
-      store_text(to, fk_text(from, v), d);
-    });
-  if (fs && is_numeric(to)) {
-    const Dtype* nt = builtin_dtype(to->typenum);
-    return each([from, to, nt, keep_from](const char* s, char* d) {
-      alignas(16) char buf[16];
-      parse_number(element_text(from, s), nt, buf);
-      if (to->swapped) byteswap_inplace(buf, to->itemsize, 1, to);
-      std::memcpy(d, buf, static_cast<size_t>(to->itemsize));
-    });
-  }
-  if (fs) throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: parsing strings as " + to->repr + " is not supported yet");
-  // Datetimes.
-  if (is_datetime(from) && is_datetime(to)) {
-    if (fk != tk) {
-      return each([from, to, keep_from, keep_to](const char* s, char* d) { store_i64(d, load_i64(s, from->swapped), to->swapped); });
-    }
-    return each([from, to, keep_from, keep_to](const char* s, char* d) {
-      store_i64(d, convert_datetime(load_i64(s, from->swapped), from, to), to->swapped);
-    });
-  }
-  if (is_datetime(to)) {
-    // numbers -> datetime: through int64 (NaN -> NaT like NumPy's unsafe cast).
-    AnyCastLoop to_i64 = numeric_loop(from, builtin_dtype(CNP_INT64));
-    return [to_i64, to, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
-      to_i64(s, ss, d, ds, n);
-      if (to->swapped) byteswap_inplace(d, ds, n, builtin_dtype(CNP_INT64) == nullptr ? to : to);
-    };
-  }
-  if (is_datetime(from)) {
-    const Dtype* i64 = from->swapped ? swapped_builtin(CNP_INT64) : builtin_dtype(CNP_INT64);
-    AnyCastLoop from_i64 = numeric_loop(i64, to);
-    return from_i64;
-  }
   throw_type("cnumpy: casting from " + from->repr + " to " + to->repr + " is not supported");
+}
+
+AnyCastLoop text_to_text(const Dtype* from, const Dtype* to) {
+  DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
+  return each([from, to, keep_from, keep_to](const char* s, char* d) { store_text(to, element_text(from, s), d); });
+}
+
+AnyCastLoop number_to_text(const Dtype* from, const Dtype* to) {
+  DtypeRef keep_to = DtypeRef::borrow(to);
+  const Dtype* nf = builtin_dtype(from->typenum);
+  return each([from, to, nf, keep_to](const char* s, char* d) {
+    alignas(16) char buf[16];
+    std::memcpy(buf, s, static_cast<size_t>(from->itemsize));
+    if (from->swapped) byteswap_inplace(buf, from->itemsize, 1, from);
+    store_text(to, number_text(nf, buf), d);
+  });
+}
+
+AnyCastLoop datetime_to_text(const Dtype* from, const Dtype* to) {
+  DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
+  return each([from, to, keep_from, keep_to](const char* s, char* d) {
+    int64_t v = load_i64(s, from->swapped);
+    store_text(to, fk_text(from, v), d);
+  });
+}
+
+AnyCastLoop text_to_number(const Dtype* from, const Dtype* to) {
+  DtypeRef keep_from = DtypeRef::borrow(from);
+  const Dtype* nt = builtin_dtype(to->typenum);
+  return each([from, to, nt, keep_from](const char* s, char* d) {
+    alignas(16) char buf[16];
+    parse_number(element_text(from, s), nt, buf);
+    if (to->swapped) byteswap_inplace(buf, to->itemsize, 1, to);
+    std::memcpy(d, buf, static_cast<size_t>(to->itemsize));
+  });
+}
+
+AnyCastLoop text_to_datetime(const Dtype*, const Dtype* to) {
+  throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: parsing strings as " + to->repr + " is not supported yet");
+}
+
+// NumPy's get_datetime_units_factor: the product of the steps from `big` down to `little`; 0
+// when it reaches 2^56 (NumPy's overflow margin).
+uint64_t units_factor(int32_t big, int32_t little) {
+  static const uint64_t step[] = {1, 1, 7, 1, 24, 60, 60, 1000, 1000, 1000, 1000, 1000, 1000, 1};
+  uint64_t f = 1;
+  for (int32_t u = big; u < little; ++u) {
+    f *= step[u];
+    if (f & 0xff00000000000000ULL) return 0;
+  }
+  return f;
+}
+
+struct Factor {
+  int64_t num, den;
+};
+
+// NumPy's get_datetime_conversion_factor: to-values = from-values * num / den (floored), years
+// and months through the 400-year Gregorian average (146097 days), multipliers folded in.
+Factor conversion_factor(const Dtype* from, const Dtype* to) {
+  int32_t a = from->unit, b = to->unit;
+  const bool swapped = a > b;
+  if (swapped) std::swap(a, b);
+  uint64_t num = 1, den = 1;
+  if (a != b) {
+    if (a == kUnitY) {
+      if (b == kUnitM) {
+        num *= 12;
+      } else if (b == kUnitW) {
+        num *= 97 + 400 * 365;
+        den *= 400 * 7;
+      } else {
+        num *= 97 + 400 * 365;
+        den *= 400;
+        num *= units_factor(kUnitD, b);
+      }
+    } else if (a == kUnitM) {
+      if (b == kUnitW) {
+        num *= 97 + 400 * 365;
+        den *= 400 * 12 * 7;
+      } else {
+        num *= 97 + 400 * 365;
+        den *= 400 * 12;
+        num *= units_factor(kUnitD, b);
+      }
+    } else {
+      num *= units_factor(a, b);
+    }
+  }
+  if (num == 0)
+    throw Error(CNP_ERR_OVERFLOW, std::string("Integer overflow while computing the conversion factor between NumPy datetime units ") +
+                                      datetime_unit_name(a) + " and " + datetime_unit_name(b));
+  if (swapped) std::swap(num, den);
+  num *= static_cast<uint64_t>(from->unit_count);
+  den *= static_cast<uint64_t>(to->unit_count);
+  uint64_t x = num, y = den;
+  while (y) x = std::exchange(y, x % y);
+  return Factor{static_cast<int64_t>(num / x), static_cast<int64_t>(den / x)};
+}
+
+// NumPy's strided datetime cast: floor(v * num / den) in its int64 arithmetic (wrapping).
+inline int64_t apply_factor(int64_t v, Factor f) {
+  const int64_t p = static_cast<int64_t>(static_cast<uint64_t>(v) * static_cast<uint64_t>(f.num));
+  if (v < 0) return static_cast<int64_t>(static_cast<uint64_t>(p) - static_cast<uint64_t>(f.den - 1)) / f.den;
+  return p / f.den;
+}
+
+AnyCastLoop datetime_to_datetime(const Dtype* from, const Dtype* to) {
+  DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
+  if (from->kind != to->kind)
+    return each([from, to, keep_from, keep_to](const char* s, char* d) { store_i64(d, load_i64(s, from->swapped), to->swapped); });
+  if (from->unit != kUnitGeneric && to->unit != kUnitGeneric &&
+      (from->kind == 'm' || (from->unit > kUnitM && to->unit > kUnitM))) {
+    // Timedeltas, and datetimes between linear units: NumPy's rational factor (datetimes with
+    // years or months go through the calendar below).
+    const Factor f = conversion_factor(from, to);
+    return each([from, to, f, keep_from, keep_to](const char* s, char* d) {
+      const int64_t v = load_i64(s, from->swapped);
+      store_i64(d, v == kNaT ? kNaT : apply_factor(v, f), to->swapped);
+    });
+  }
+  return each([from, to, keep_from, keep_to](const char* s, char* d) {
+    store_i64(d, convert_datetime(load_i64(s, from->swapped), from, to), to->swapped);
+  });
+}
+
+AnyCastLoop number_to_datetime(const Dtype* from, const Dtype* to) {
+  // Through int64 (NaN -> NaT like NumPy's unsafe cast).
+  DtypeRef keep_to = DtypeRef::borrow(to);
+  AnyCastLoop to_i64 = numeric_loop(from, builtin_dtype(CNP_INT64));
+  return [to_i64, to, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+    to_i64(s, ss, d, ds, n);
+    if (to->swapped) byteswap_inplace(d, ds, n, to);
+  };
+}
+
+AnyCastLoop datetime_to_number(const Dtype* from, const Dtype* to) {
+  return numeric_loop(from->swapped ? swapped_builtin(CNP_INT64) : builtin_dtype(CNP_INT64), to);
+}
+
+// The resolved loop of a cast method: its AnyCastLoop as per-call data behind a strided loop.
+void run_cast(char* const* args, const int64_t* s, int64_t n, const void* data) {
+  (*static_cast<const AnyCastLoop*>(data))(args[0], s[0], args[1], s[1], n);
+}
+
+void resolve_cast(const Method& m, const Dtype* const* given, ResolvedLoop& r) {
+  auto loop = std::make_shared<AnyCastLoop>((*static_cast<const CastMaker*>(m.data))(given[0], given[1]));
+  r.fn = &run_cast;
+  r.data = loop.get();
+  r.per_call = std::move(loop);
+  r.descrs[0] = DtypeRef::borrow(given[0]);
+  r.descrs[1] = DtypeRef::borrow(given[1]);
+}
+
+}  // namespace
+
+void register_casts(LoopRegistry& r) {
+  using C = DClass;
+  static constexpr CastMaker kNumeric = &numeric_loop, kVoid = &void_cast, kTextText = &text_to_text,
+                             kNumberText = &number_to_text, kDatetimeText = &datetime_to_text,
+                             kTextNumber = &text_to_number, kTextDatetime = &text_to_datetime,
+                             kDatetimeDatetime = &datetime_to_datetime, kNumberDatetime = &number_to_datetime,
+                             kDatetimeNumber = &datetime_to_number;
+  const C text[] = {C::bytes, C::unicode}, times[] = {C::datetime, C::timedelta}, number[] = {C::number},
+          any[] = {C::any}, void_[] = {C::void_};
+  auto add = [&](const char* name, const CastMaker* maker, auto& froms, auto& tos) {
+    for (C f : froms)
+      for (C t : tos) {
+        Method m;
+        m.name = name;
+        m.nin = 1;
+        m.nout = 1;
+        m.sig[0] = f;
+        m.sig[1] = t;
+        m.resolve = &resolve_cast;
+        m.data = maker;
+        r.add(kOpCast, m);
+      }
+  };
+  add("numeric_cast", &kNumeric, number, number);
+  add("void_cast", &kVoid, void_, any);
+  add("void_cast", &kVoid, any, void_);
+  add("text_to_text", &kTextText, text, text);
+  add("number_to_text", &kNumberText, number, text);
+  add("datetime_to_text", &kDatetimeText, times, text);
+  add("text_to_number", &kTextNumber, text, number);
+  add("text_to_datetime", &kTextDatetime, text, times);
+  add("datetime_to_datetime", &kDatetimeDatetime, times, times);
+  add("number_to_datetime", &kNumberDatetime, number, times);
+  add("datetime_to_number", &kDatetimeNumber, times, number);
+}
+
+AnyCastLoop any_cast_loop(const Dtype* from, const Dtype* to) {
+  // Equal descriptors copy bytes whatever their kind; otherwise the registry's cast method for
+  // the two classes resolves the loop.
+  if (!is_numeric(from) && (dtype_equal(from, to) || from->key == to->key)) return copy_loop(from->itemsize);
+  const Dtype* given[2] = {from, to};
+  const Method* m = loop_registry().find(kOpCast, given, 2);
+  if (!m) throw_type("cnumpy: casting from " + from->repr + " to " + to->repr + " is not supported");
+  ResolvedLoop r;
+  m->resolve(*m, given, r);
+  if (r.fn == &run_cast) return *static_cast<const AnyCastLoop*>(r.data);
+  return [r](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+    char* args[2] = {const_cast<char*>(s), d};
+    const int64_t strides[2] = {ss, ds};
+    r.fn(args, strides, n, r.data);
+  };
 }
 
 }  // namespace cnp

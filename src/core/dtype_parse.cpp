@@ -85,6 +85,38 @@ bool is_commastring(std::string_view t) {
   return false;
 }
 
+// NumPy's convert_datetime_divisor_to_multiple: [count unit / den] becomes a multiple of the
+// first of a few finer units that den divides (M/3 -> 10D: a month counts 30 days here, as in
+// NumPy's table). Returns the new count and sets *unit. NumPy's table makes W/11 a 0-year unit
+// and a negative divisor a negative multiplier (and crashes on 0); those are refused here with
+// its divisor message.
+int64_t divide_datetime_unit(int32_t* unit, int64_t count, int64_t den, const std::string& meta) {
+  struct Row {
+    int n;
+    int64_t factor[3];
+    int32_t finer[3];
+  };
+  const int32_t u = *unit;
+  Row row{};
+  switch (u) {
+    case kUnitY: row = {3, {12, 52, 365}, {kUnitM, kUnitW, kUnitD}}; break;
+    case kUnitM: row = {3, {4, 30, 720}, {kUnitW, kUnitD, kUnith}}; break;
+    case kUnitW: row = {3, {7, 168, 10080}, {kUnitD, kUnith, kUnitm}}; break;
+    case kUnitD: row = {3, {24, 1440, 86400}, {kUnith, kUnitm, kUnits}}; break;
+    case kUnith: row = {2, {60, 3600, 0}, {kUnitm, kUnits, 0}}; break;
+    case kUnitm: row = {2, {60, 60000, 0}, {kUnits, kUnitms, 0}}; break;
+    default: row = {u == kUnitas ? 0 : u == kUnitfs ? 1 : 2, {1000, 1000000, 0}, {u + 1, u + 2, 0}}; break;
+  }
+  for (int k = 0; den > 0 && k < row.n; ++k) {
+    if (row.factor[k] % den != 0) continue;
+    const int64_t q = row.factor[k] / den;
+    if (count * q > INT_MAX) throw_type("Invalid datetime metadata string \"" + meta + "\"");
+    *unit = row.finer[k];
+    return count * q;
+  }
+  throw_value("divisor (" + std::to_string(den) + ") is not a multiple of a lower-unit in datetime metadata \"" + meta + "\"");
+}
+
 // "[25s]" -> unit and count (NumPy's parse_datetime_metadata_from_metastr messages).
 void parse_datetime_meta(std::string_view meta, int32_t* unit, int64_t* count) {
   *unit = kUnitGeneric;
@@ -104,15 +136,32 @@ void parse_datetime_meta(std::string_view meta, int32_t* unit, int64_t* count) {
     ++i;
   }
   std::string_view u = body.substr(i);
-  size_t slash = u.find('/');
-  if (slash != std::string_view::npos)
-    throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: datetime unit divisors (\"" + m + "\") are not supported");
-  if (u.empty()) throw_type("Invalid datetime metadata string \"" + m + "\" at position " + std::to_string(i + 1));
-  int32_t unit_num = datetime_unit_from(u);
+  const size_t slash = u.find('/');
+  std::string_view unit_text = u.substr(0, slash);
+  if (unit_text.empty()) throw_type("Invalid datetime metadata string \"" + m + "\" at position " + std::to_string(i + 1));
+  int32_t unit_num = datetime_unit_from(unit_text);
   if (unit_num < 0 || unit_num == kUnitGeneric) throw_type("Invalid datetime unit in metadata string \"" + m + "\"");
   if (digits && n == 0) throw_type("Invalid datetime metadata string \"" + m + "\"");
   *unit = unit_num;
   *count = digits ? n : 1;
+  if (slash == std::string_view::npos) return;
+  // "[2M/3]": a divisor (strtol's syntax: spaces, a sign, digits), turned into a multiple of a
+  // finer unit as NumPy does.
+  const size_t den_at = i + slash + 1;  // position in `body`; the message counts from '['
+  std::string_view den_text = body.substr(den_at);
+  size_t k = 0;
+  while (k < den_text.size() && (den_text[k] == ' ' || (den_text[k] >= '\t' && den_text[k] <= '\r'))) ++k;
+  bool neg = k < den_text.size() && (den_text[k] == '-' || den_text[k] == '+') && den_text[k++] == '-';
+  const size_t first_digit = k;
+  int64_t den = 0;
+  while (k < den_text.size() && is_digit(den_text[k])) {
+    den = std::min<int64_t>(den * 10 + (den_text[k] - '0'), int64_t{1} << 40);
+    ++k;
+  }
+  if (k == first_digit || k != den_text.size())
+    throw_type("Invalid datetime metadata string \"" + m + "\" at position " + std::to_string(den_at + 1));
+  if (neg) den = -den;
+  if (den != 1) *count = divide_datetime_unit(unit, *count, den, m);
 }
 
 // "M8", "m8[s]", "datetime64[D]", "timedelta64": the datetime spellings (body without order).
@@ -195,6 +244,8 @@ struct CommaItem {
   bool has_shape = false;
 };
 
+constexpr const char* kShapeSyntaxError = "invalid syntax (<unknown>, line 1)";
+
 std::vector<int64_t> parse_repeats(std::string_view r, std::string_view whole) {
   // " 3 ", "(2,3)", "(2,)", "()": Python literal of an int or a tuple of ints.
   std::string s;
@@ -210,7 +261,9 @@ std::vector<int64_t> parse_repeats(std::string_view r, std::string_view whole) {
   while (i < s.size()) {
     size_t j = s.find(',', i);
     std::string part = s.substr(i, j == std::string::npos ? std::string::npos : j - i);
-    if (part.empty()) throw Error(CNP_ERR_VALUE, "invalid syntax in the shape of comma string \"" + std::string(whole) + "\"");
+    // NumPy reads the shape with ast.literal_eval: its SyntaxError (a ValueError in C, which the
+    // Python package raises as SyntaxError).
+    if (part.empty()) throw Error(CNP_ERR_VALUE, kShapeSyntaxError);
     int64_t v = 0;
     for (char c : part) {
       if (!is_digit(c) || v > (INT64_MAX - 9) / 10)

@@ -15,7 +15,23 @@ namespace cnp {
 Array view_dtype(const Array& a, const Dtype* dtype) {
   int64_t old_size = a.itemsize(), new_size = dtype->itemsize;
   int32_t nd = a.ndim();
-  if (is_subarray(dtype)) throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: views as a subarray dtype are not supported");
+  if (is_subarray(dtype)) {
+    // NumPy: only with the same itemsize; the subarray's shape becomes trailing axes of its base.
+    if (old_size != new_size)
+      throw_value("Changing the dtype to a subarray type is only supported if the total itemsize is unchanged");
+    const int32_t extra = static_cast<int32_t>(dtype->sub_shape.size());
+    if (nd + extra > kMaxDims) throw_value("too many dimensions");
+    int64_t shape[kMaxDims], strides[kMaxDims];
+    std::memcpy(shape, a.shape(), sizeof(int64_t) * static_cast<size_t>(nd));
+    std::memcpy(strides, a.strides(), sizeof(int64_t) * static_cast<size_t>(nd));
+    int64_t step = dtype->base->itemsize;
+    for (int32_t k = extra - 1; k >= 0; --k) {
+      shape[nd + k] = dtype->sub_shape[static_cast<size_t>(k)];
+      strides[nd + k] = step;
+      step *= dtype->sub_shape[static_cast<size_t>(k)];
+    }
+    return a.view_as(dtype->base, nd + extra, shape, strides, a.data());
+  }
   if (old_size == new_size) return a.view_as(dtype, nd, a.shape(), a.strides(), a.data());
   if (nd == 0) throw_value("Changing the dtype of a 0d array is only supported if the itemsize is unchanged");
   if (new_size == 0) throw_value("Changing the dtype to a 0-sized dtype is not supported");  // NumPy: a new itemsize is required

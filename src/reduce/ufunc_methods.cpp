@@ -16,6 +16,7 @@
 #include "core/creation.hpp"
 #include "core/error.hpp"
 #include "core/iter.hpp"
+#include "core/loop_registry.hpp"
 #include "core/types.hpp"
 #include "indexing/advanced.hpp"
 #include "ufunc/errstate.hpp"
@@ -59,7 +60,8 @@ bool is_comparison(Id id) {
 // `uniform` (accumulate, reduceat) also requires the second input to match.
 const Loop& method_loop(Id id, const char* method, const Dtype* in, const Dtype* out_dt, const Dtype* dtype,
                         bool uniform) {
-  const ufunc::Ufunc& uf = ufunc::get(id);
+  // The ufunc's numeric loops as the loop registry holds them (its legacy method).
+  const ufunc::Ufunc& uf = *static_cast<const ufunc::Ufunc*>(loop_registry().legacy(static_cast<int32_t>(id))->data);
   if (uf.nin != 2) throw_value(std::string(method) + " only supported for binary functions");
   if (uf.nout != 1) throw_value(std::string(method) + " only supported for functions returning a single value");
   const Dtype* fixed = dtype;

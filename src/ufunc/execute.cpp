@@ -16,6 +16,7 @@
 #include "core/cast.hpp"
 #include "core/error.hpp"
 #include "core/iter.hpp"
+#include "core/loop_registry.hpp"
 #include "core/parallel.hpp"
 #include "ufunc/errstate.hpp"
 
@@ -290,6 +291,97 @@ void run_masked(const Plan& p, char* const* ptrs, const int64_t* strides, int64_
   }
 }
 
+// No method of the registry takes these inputs' classes: NumPy's dispatch error (the DType
+// classes for the comparisons, the descriptors otherwise, as NumPy 1.24's resolvers word it).
+// Datetimes keep cnumpy's refusal: NumPy has loops for them, which issue 24 registers.
+[[noreturn]] void no_method(Id id, const Ufunc& uf, const Array* const* inputs) {
+  const int nin = uf.nin;
+  const bool classes = is_comparison(id);
+  bool all_datetime = true;
+  for (int i = 0; i < nin; ++i) all_datetime &= is_datetime(inputs[i]->dtype());
+  for (int i = 0; i < nin; ++i)
+    if (is_datetime(inputs[i]->dtype()) && (!classes || all_datetime))
+      throw_type("cnumpy: this function does not support arrays of " + inputs[i]->dtype()->repr);
+  std::string sig = nin > 1 ? "(" : "";
+  for (int i = 0; i < nin; ++i) {
+    const Dtype* d = inputs[i]->dtype();
+    if (inputs[i]->weak() && is_numeric(d)) d = builtin_dtype(d->kind == 'f' ? CNP_FLOAT64 : d->kind == 'c' ? CNP_COMPLEX128 : CNP_INT64);
+    sig += (i ? ", " : "") + (classes ? "<class '" + dclass_name(d) + "'>" : dtype_repr(d));
+  }
+  if (nin > 1) sig += ")";
+  throw_type(std::string("ufunc '") + uf.name + "' did not contain a loop with signature matching types " + sig +
+             " -> None");
+}
+
+// A call resolved by a registry method other than the legacy numeric one: the method computes
+// the descriptors it runs on and its loop (with per-call data); inputs it wants in another
+// descriptor are cast first, outputs are made in the resolved descriptors and, for out=, cast
+// into the caller's arrays under the casting rule (masked by where=) once every element is known,
+// so a failing call writes nothing.
+std::array<Array, 2> call_method(const Ufunc& uf, const Method& m, const Array* const* inputs, const Args& args) {
+  const int nin = uf.nin, nout = uf.nout;
+  const Dtype* in[kMaxArgs] = {};
+  for (int i = 0; i < nin; ++i) in[i] = inputs[i]->dtype();
+  ResolvedLoop r;
+  m.resolve(m, in, r);
+  if (args.dtype)
+    for (int k = 0; k < nout; ++k)
+      if (!dtype_equal(args.dtype, r.descrs[nin + k].get()))
+        throw_type(std::string("No loop matching the specified signature and casting was found for ufunc ") + uf.name);
+  Array own[kMaxArgs];
+  const Array* ops[kMaxOps];
+  for (int i = 0; i < nin; ++i) {
+    ops[i] = inputs[i];
+    if (!dtype_equal(in[i], r.descrs[i].get())) {
+      own[i] = cast_copy(*inputs[i], r.descrs[i].get(), CNP_ORDER_K);
+      ops[i] = &own[i];
+    }
+  }
+  for (int k = 0; k < nout; ++k)
+    if (args.out[k] && !can_cast(r.descrs[nin + k].get(), args.out[k]->dtype(), args.casting))
+      throw_type(casting_error(uf, "output", k, r.descrs[nin + k].get(), args.out[k]->dtype(), args.casting, nout));
+  const Array* all[kMaxOps];
+  int nall = 0;
+  for (int i = 0; i < nin; ++i) all[nall++] = ops[i];
+  for (int k = 0; k < nout; ++k)
+    if (args.out[k]) all[nall++] = args.out[k];
+  if (args.where) all[nall++] = args.where;
+  int64_t shape[kMaxDims];
+  const int32_t nd = broadcast_shape(nall, all, shape, BroadcastError::Ufunc);
+  for (int k = 0; k < nout; ++k) {
+    Array* o = args.out[k];
+    if (!o) continue;
+    bool same = o->ndim() == nd;
+    for (int32_t d = 0; same && d < nd; ++d) same = o->shape(d) == shape[d];
+    if (!same)
+      throw_value("non-broadcastable output operand with shape " + numpy_shape_string(o->ndim(), o->shape()) +
+                  " doesn't match the broadcast shape " + numpy_shape_string(nd, shape));
+  }
+  std::array<Array, 2> results;
+  for (int k = 0; k < nout; ++k) {
+    results[k] = Array::allocate(r.descrs[nin + k].get(), nd, shape, CNP_ORDER_C);
+    ops[nin + k] = &results[k];
+  }
+  int32_t perm[kMaxDims];
+  for (int32_t d = 0; d < nd; ++d) perm[d] = d;
+  NdIter it;
+  it.init(nin + nout, ops, nd, shape, perm);
+  if (it.size() > 0)
+    it.for_range(0, it.size(), [&](char* const* ptrs, const int64_t* strides, int64_t n) { r.fn(ptrs, strides, n, r.data); });
+  Array mask;
+  const Array* where = args.where;
+  if (where && where->dtype()->typenum != CNP_BOOL) {
+    mask = cast_copy(*where, builtin_dtype(CNP_BOOL), CNP_ORDER_K);
+    where = &mask;
+  }
+  for (int k = 0; k < nout; ++k) {
+    if (!args.out[k]) continue;
+    assign(*args.out[k], results[k], CNP_CASTING_UNSAFE, where);
+    results[k] = *args.out[k];
+  }
+  return results;
+}
+
 }  // namespace
 
 std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
@@ -301,6 +393,15 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
   Array* outs[2] = {args.out[0], args.out[1]};
   for (int k = 0; k < nout; ++k)
     if (outs[k] && !outs[k]->writeable()) throw_value("output array is read-only");
+
+  // ---- the method of the loop registry for the inputs' classes ----
+  {
+    const Dtype* given[kMaxArgs];
+    for (int i = 0; i < nin; ++i) given[i] = inputs[i]->dtype();
+    const Method* m = loop_registry().find(static_cast<int32_t>(id), given, nin);
+    if (!m) no_method(id, uf, inputs);
+    if (!m->legacy()) return call_method(uf, *m, inputs, args);
+  }
 
   // ---- effective input dtypes (NEP 50) and the loop ----
   const Dtype* eff[kMaxArgs] = {};
@@ -350,6 +451,9 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
   for (int k = 0; k < nout; ++k)
     if (outs[k] && !can_cast(p.loop_dtype[nin + k], outs[k]->dtype(), args.casting))
       throw_type(casting_error(uf, "output", k, p.loop_dtype[nin + k], outs[k]->dtype(), args.casting, nout));
+  for (int k = 0; k < nout; ++k)  // numbers into strings or datetimes: not through the numeric buffers
+    if (outs[k] && !is_numeric(outs[k]->dtype()))
+      throw_type("cnumpy: this function does not support arrays of " + outs[k]->dtype()->repr);
 
   // ---- broadcasting: inputs, given outputs and where, in NumPy's operand order ----
   const Array* all[kMaxOps];

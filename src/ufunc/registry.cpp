@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/loop_registry.hpp"
 #include "ufunc/ufunc.hpp"
 
 namespace cnp::ufunc {
@@ -70,3 +71,22 @@ bool identity_value(Identity identity, cnp_scalar* out) {
 }
 
 }  // namespace cnp::ufunc
+
+namespace cnp {
+
+// Every ufunc's typed numeric loops as its legacy method: inputs of any builtin number; the
+// engine resolves the loop among them (NumPy's resolvers and linear search).
+void register_ufunc_legacy(LoopRegistry& r) {
+  for (int i = 0; i < ufunc::kCount; ++i) {
+    const ufunc::Ufunc& uf = ufunc::get(static_cast<ufunc::Id>(i));
+    Method m;
+    m.name = uf.name;
+    m.nin = uf.nin;
+    m.nout = uf.nout;
+    for (int k = 0; k < kMaxLoopArgs; ++k) m.sig[k] = DClass::number;
+    m.data = &uf;
+    r.add(i, m);
+  }
+}
+
+}  // namespace cnp

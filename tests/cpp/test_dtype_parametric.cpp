@@ -4,9 +4,12 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "capi_test_util.hpp"
 #include "cnumpy/cnumpy.h"
+#include "core/loop_registry.hpp"
+#include "ufunc/ufunc.hpp"
 
 using capi_test::Handle;
 
@@ -244,4 +247,120 @@ TEST_CASE("C ABI: invalid dtype handles", "[dtype][capi]") {
   CHECK(d == nullptr);
   Dt f8("f8");
   CHECK(cnp_dtype_newbyteorder(f8.d, 'x', &d) == CNP_ERR_VALUE);
+}
+
+namespace {
+// A 1-d array of n elements of `spec` from raw bytes.
+void from_bytes(const char* spec, const void* data, int64_t n, cnp_array** out) {
+  Dt d(spec);
+  const int64_t shape[] = {n};
+  REQUIRE(cnp_array_from_data(data, d.d, 1, shape, nullptr, out) == CNP_OK);
+}
+
+std::vector<int> bools(const cnp_array* a, int n) {
+  std::vector<int> r;
+  for (int64_t i = 0; i < n; ++i) {
+    cnp_scalar s{};
+    const int64_t idx[] = {i};
+    REQUIRE(cnp_array_getitem(a, 1, idx, &s) == CNP_OK);
+    r.push_back(static_cast<int>(s.value.i));
+  }
+  return r;
+}
+}  // namespace
+
+TEST_CASE("loop registry: legacy numeric methods and string comparison methods", "[dtype][registry]") {
+  using cnp::DClass;
+  const cnp::LoopRegistry& reg = cnp::loop_registry();
+  const int32_t equal = static_cast<int32_t>(cnp::ufunc::Id::equal);
+  const int32_t add = static_cast<int32_t>(cnp::ufunc::Id::add);
+  const cnp::Dtype* f8 = cnp::builtin_dtype(CNP_FLOAT64);
+  cnp::DtypeRef u3 = cnp::parse_dtype("U3"), u5 = cnp::parse_dtype(">U5"), s2 = cnp::parse_dtype("S2");
+  const cnp::Dtype* nums[2] = {f8, cnp::swapped_builtin(CNP_INT32)};
+  const cnp::Method* m = reg.find(add, nums, 2);
+  REQUIRE(m);
+  CHECK(m->legacy());
+  CHECK(m == reg.legacy(add));
+  CHECK(static_cast<const cnp::ufunc::Ufunc*>(m->data) == &cnp::ufunc::get(cnp::ufunc::Id::add));
+  const cnp::Dtype* strs[2] = {u3.get(), u5.get()};
+  CHECK(reg.find(add, strs, 2) == nullptr);
+  const cnp::Method* cmp = reg.find(equal, strs, 2);
+  REQUIRE(cmp);
+  CHECK_FALSE(cmp->legacy());
+  const cnp::Dtype* mixed[2] = {u3.get(), s2.get()};
+  CHECK(reg.find(equal, mixed, 2) == nullptr);
+  CHECK(cnp::dclass_of(u5.get()) == DClass::unicode);
+  CHECK(cnp::dclass_name(s2.get()) == "numpy.dtype[bytes_]");
+  CHECK(cnp::dclass_name(cnp::builtin_dtype(CNP_BOOL)) == "numpy.dtype[bool_]");
+  // Casts: one method per pair of classes, resolved with both descriptors.
+  const cnp::Dtype* cast_pair[2] = {u3.get(), f8};
+  const cnp::Method* text_to_number = reg.find(cnp::kOpCast, cast_pair, 2);
+  REQUIRE(text_to_number);
+  CHECK(std::string(text_to_number->name) == "text_to_number");
+  cnp::DtypeRef rec = cnp::parse_dtype("i4, f8");
+  const cnp::Dtype* to_record[2] = {f8, rec.get()};
+  CHECK(std::string(reg.find(cnp::kOpCast, to_record, 2)->name) == "void_cast");
+  cnp::ResolvedLoop cast;
+  text_to_number->resolve(*text_to_number, cast_pair, cast);
+  const char32_t text[3] = {U'2', U'.', U'5'};
+  double parsed = 0;
+  char* cargs[2] = {reinterpret_cast<char*>(const_cast<char32_t*>(text)), reinterpret_cast<char*>(&parsed)};
+  const int64_t cstrides[2] = {12, 8};
+  cast.fn(cargs, cstrides, 1, cast.data);
+  CHECK(parsed == 2.5);
+  // resolve_descriptors: bool output, the widths and byte orders as per-call data.
+  cnp::ResolvedLoop r;
+  cmp->resolve(*cmp, strs, r);
+  CHECK(r.descrs[2].get() == cnp::builtin_dtype(CNP_BOOL));
+  REQUIRE(r.per_call);
+  const char32_t a[3] = {U'a', U'b', 0};
+  const uint32_t b[5] = {__builtin_bswap32(uint32_t{U'a'}), __builtin_bswap32(uint32_t{U'b'}), 0, 0, 0};
+  char out = 0;
+  char* args[3] = {reinterpret_cast<char*>(const_cast<char32_t*>(a)), reinterpret_cast<char*>(const_cast<uint32_t*>(b)), &out};
+  const int64_t strides[3] = {12, 20, 1};
+  r.fn(args, strides, 1, r.data);
+  CHECK(out == 1);
+}
+
+TEST_CASE("C ABI: string comparison ufuncs and byte-swapped out=", "[dtype][capi][registry]") {
+  // S arrays of different widths: trailing NULs ignored, bytes unsigned.
+  const char s3[] = "ab\0b\0\0\xff\0\0";   // "ab", "b", "\xff"
+  const char s2[] = "ab" "bc" "\x01\0";     // "ab", "bc", "\x01"
+  Handle x, y, r;
+  from_bytes("S3", s3, 3, x.out());
+  from_bytes("S2", s2, 3, y.out());
+  REQUIRE(cnp_equal(x, y, nullptr, r.out()) == CNP_OK);
+  CHECK(bools(r, 3) == std::vector<int>{1, 0, 0});
+  Handle lt;
+  REQUIRE(cnp_less(x, y, nullptr, lt.out()) == CNP_OK);
+  CHECK(bools(lt, 3) == std::vector<int>{0, 1, 0});
+  // U against S: NumPy's dispatch error.
+  const char32_t u[3] = {U'a', U'b', U'c'};
+  Handle w, bad;
+  from_bytes("U1", u, 3, w.out());
+  CHECK(cnp_equal(w, x, nullptr, bad.out()) == CNP_ERR_TYPE);
+  CHECK(std::string(cnp_last_error()) ==
+        "ufunc 'equal' did not contain a loop with signature matching types (<class 'numpy.dtype[str_]'>, "
+        "<class 'numpy.dtype[bytes_]'>) -> None");
+  CHECK(bad.h == nullptr);
+  // A byte-swapped out= array gets the values (swapped back), and a failing call leaves it alone.
+  const double v[3] = {1.5, -2.0, 4.0};
+  Handle f, o;
+  from_bytes("f8", v, 3, f.out());
+  const double big_zero[3] = {0, 0, 0};
+  from_bytes(">f8", big_zero, 3, o.out());
+  cnp_ufunc_args args = CNP_UFUNC_ARGS_INIT;
+  args.out[0] = o;
+  Handle res;
+  REQUIRE(cnp_add(f, f, &args, res.out()) == CNP_OK);
+  CHECK(res.h == o.h);
+  unsigned char raw[8];
+  const int64_t idx[] = {0};
+  REQUIRE(cnp_array_getitem_bytes(o, 1, idx, raw, 8) == CNP_OK);
+  CHECK(raw[0] == 0x40);  // 3.0 big-endian: 40 08 00 ...
+  CHECK(raw[1] == 0x08);
+  Handle res2;
+  CHECK(cnp_add(f, x, &args, res2.out()) == CNP_ERR_TYPE);
+  REQUIRE(cnp_array_getitem_bytes(o, 1, idx, raw, 8) == CNP_OK);
+  CHECK(raw[0] == 0x40);
 }

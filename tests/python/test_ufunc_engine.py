@@ -940,8 +940,6 @@ def test_no_loop_errors(case):
     assert exp.error is not None
 
 
-@pytest.mark.xfail(strict=True, reason="string dtypes are not supported yet: NotImplementedError "
-                                       "(docs/numpy-differences.md)")
 def test_no_loop_string_operand():
     check_outcome(lambda xp: xp.maximum(A(xp, rand(3, "float64")), "a"))
 

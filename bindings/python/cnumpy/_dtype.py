@@ -343,7 +343,16 @@ def _from_string(spec):
         raise TypeError("data type %r not understood" % spec) from None
     if b"\0" in b:  # C would stop at the NUL: 'f8\x00junk' is not float64
         raise TypeError("data type %r not understood" % spec)
-    return from_handle(query(_lib.cnp_dtype_from_string, _backend.new_dtype_out, b))
+    try:
+        return from_handle(query(_lib.cnp_dtype_from_string, _backend.new_dtype_out, b))
+    except ValueError as e:
+        if str(e) != _SHAPE_SYNTAX:
+            raise
+        # NumPy parses the repeat shape of a comma string with ast: its SyntaxError ('f8,,i4')
+        raise SyntaxError("invalid syntax", ("<unknown>", 1, 1, spec, 1, 2)) from None
+
+
+_SHAPE_SYNTAX = "invalid syntax (<unknown>, line 1)"
 
 
 def _resolve(obj, align=False):
@@ -438,9 +447,34 @@ def _from_tuple(obj, align):
             and base.kind in "SUV":
         # ('U', 5): a flexible type with its width
         return _from_string("%s%s%d" % (base.str[0] if base.kind == "U" else "", base.kind, second))
-    if isinstance(second, (dict, list)):
-        raise NotImplementedError("cnumpy: (base_dtype, new_dtype) views are not supported")
+    if not isinstance(second, (int, tuple)) or isinstance(second, bool):
+        return _base_new(base, second, align)
     return _subarray(base, second)
+
+
+def _base_new(base, second, align):
+    """NumPy's (base_dtype, new_dtype): the memory of base read as new. Without fields in new the
+    result is base itself (the sizes must agree; an unsized base takes new's size); a plain void
+    base becomes new's record. A numeric base carrying new's fields (NumPy's
+    dtype((numpy.int32, [('r', 'u1'), ...]))) is a hybrid this descriptor model does not have."""
+    try:
+        new = dtype(second, align)
+    except (TypeError, ValueError):
+        raise ValueError("invalid shape in fixed-type tuple.") from None
+    plain_void = base.kind == "V" and base.names is None and base.subdtype is None
+    if base.itemsize == 0 and base.kind in "SUV" and base.names is None:
+        if plain_void:
+            return new if new.names is not None else _from_string("V%d" % new.itemsize)
+        width = new.itemsize // 4 if base.kind == "U" else new.itemsize
+        return _from_string("%s%s%d" % (base.str[0] if base.kind == "U" else "", base.kind, width))
+    if new.itemsize != base.itemsize:
+        raise ValueError("mismatch in size of old and new data-descriptor")
+    if new.names is None:
+        return base
+    if plain_void:
+        return new
+    raise NotImplementedError("cnumpy: a %s dtype carrying the fields of %s (NumPy's (base_dtype, "
+                              "new_dtype) union) is not supported" % (base, new))
 
 
 def _field_name(name, i):

@@ -7,7 +7,7 @@ _methods attaches getitem/setitem to ndarray (and hands getitem to the C fast pa
 from . import _args, _backend
 from ._capi import call, call_writing, produce
 from ._convert import as_array, from_scalar, as_source, sequence_ndim
-from ._ndarray import (ndarray, get_scalar, slice_item, int_index, drop_leading_ones, element,
+from ._ndarray import (ndarray, get_scalar, slice_item, int_index, drop_leading_ones, scalar_element,
                        is_parametric,
                        INDEX_ERROR)
 from ._scalars import from_cscalar as _from_cscalar, to_cscalar, generic, bool_
@@ -143,7 +143,7 @@ def getitem(self, key):
         shape = self._shape or self.shape
         if len(shape) == 1:
             if is_parametric(self.dtype):
-                return element(self, (key,))
+                return scalar_element(self, (key,))
             return _from_cscalar(get_scalar(h, (key,)))
         items, ints = [(_IDX_INT, 0, key, 0, 0)], None
     elif type(key) is slice and (self._shape or self.shape):
@@ -152,7 +152,7 @@ def getitem(self, key):
         items, ints, keep = parse_index(key, self.shape)
         if ints is not None and len(ints) == len(self.shape):
             if is_parametric(self.dtype):
-                return element(self, ints)
+                return scalar_element(self, ints)
             return _from_cscalar(get_scalar(h, ints))
     return produce(_lib.cnp_array_index, h, len(items), _backend.index_array(items))
 

@@ -14,7 +14,7 @@ import struct
 
 from . import _accel, _args, _backend, _capi, _dtype
 from ._capi import call, error, pending, flush_warnings, produce, query
-from ._scalars import py_from_cscalar, to_cscalar, bool_, _FROM_C, element_value
+from ._scalars import py_from_cscalar, to_cscalar, bool_, _FROM_C, element_value, void
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -156,6 +156,14 @@ def element(arr, ints):
     call(_lib.cnp_array_getitem_bytes, arr._h, len(ints), _int64_array(ints) if ints else _NULL,
          _backend.voidp(ctypes.addressof(buf)), d.itemsize)
     return element_value(d, buf.raw[:d.itemsize])
+
+
+def scalar_element(arr, ints):
+    """arr[ints] as NumPy's indexing returns it: a void scalar (a view) for records, else as
+    element() gives it."""
+    if arr.dtype.names is not None:
+        return void(arr, ints)
+    return element(arr, ints)
 
 
 def is_parametric(d):

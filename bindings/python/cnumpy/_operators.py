@@ -8,7 +8,7 @@ import warnings
 from . import _backend
 from ._capi import error, pending, flush_warnings, unwrap, produce
 from ._convert import as_array
-from ._errors import _user_stacklevel
+from ._errors import UFuncTypeError, _user_stacklevel
 from ._ndarray import ndarray
 from ._operands import op_operand, huge_operand, typed, HUGE
 from ._scalars import int64, float64, True_, False_
@@ -28,10 +28,26 @@ _ORDER_K = _C["CNP_ORDER_K"]
 def _other_operand(self, other, comparison):
     """The operand `other` of an operator on the array `self` as an array, or None when the
     operator should return NotImplemented."""
+    t = type(other)
+    if comparison and (t is str or t is bytes):
+        return as_array(other)      # the string comparison loops (or NumPy's deferral below)
     o = op_operand(other)
     if o is HUGE:
         o = huge_operand(other, [self], comparison)
     return o
+
+
+_ELEMENTWISE_FAILED = ("elementwise comparison failed; returning scalar instead, but in the future "
+                       "will perform elementwise comparison")
+
+
+def _no_comparison(uf):
+    """NumPy 1.24's array_richcompare when the comparison ufunc has no loop for the operands
+    (strings against numbers, S against U): == and != defer with a FutureWarning (Python then
+    answers False/True), the orderings defer (Python's TypeError)."""
+    if uf.__name__ in ("equal", "not_equal"):
+        warnings.warn(_ELEMENTWISE_FAILED, FutureWarning, stacklevel=_user_stacklevel())
+    return NotImplemented
 
 
 def _binop(uf, reflected=False):
@@ -42,7 +58,12 @@ def _binop(uf, reflected=False):
         if type(other) is not ndarray and \
                 (other := _other_operand(self, other, comparison)) is None:
             return NotImplemented
-        return binary_arrays(fn, self, other)
+        if not comparison:
+            return binary_arrays(fn, self, other)
+        try:
+            return binary_arrays(fn, self, other)
+        except UFuncTypeError:
+            return _no_comparison(uf)
 
     def rop(self, other):
         if type(other) is not ndarray and \
@@ -74,11 +95,15 @@ def _ibinop(uf):
 
 
 def _equal_any(numeric_op, negate, _nb=_backend.consts["CNP_NTYPES_BUILTIN"]):
-    """== and != of arrays of strings, records, void and datetimes (cnp_equal_any, bytewise in
-    a common dtype); numeric arrays keep the ufunc."""
+    """== and != of arrays of records, void and datetimes (cnp_equal_any, bytewise in a common
+    dtype); numbers and strings take the ufunc (its string loops, NumPy's deferral for S
+    against U or strings against other kinds)."""
     def op(self, other):
         t = type(other)
         if self.dtype._num < _nb and not (t is ndarray and other.dtype._num >= _nb):
+            return numeric_op(self, other)
+        if self.dtype.kind in "SU" or t is str or t is bytes or \
+                (t is ndarray and other.dtype.kind in "SU"):
             return numeric_op(self, other)
         try:
             o = other if t is ndarray else as_array(other)

@@ -614,6 +614,76 @@ class timedelta64(_datetime_base):
         return "numpy.timedelta64(%d,'%s')" % (self._value, unit)
 
 
+class void(generic):
+    """NumPy's numpy.void for one record of a structured array: a view of the element (setting a
+    field writes into the array), indexable by field name, title or position, printed as NumPy.
+    Made by the ndarray's indexing (_ndarray.scalar_element) with the array and the index."""
+    __slots__ = ("_arr", "_idx")
+
+    def __init__(self, arr, ints):
+        self._arr = arr
+        self._idx = tuple(ints)
+
+    dtype = property(lambda self: self._arr.dtype)
+
+    def _name(self, key):
+        names = self._arr.dtype.names
+        if type(key) is str:
+            if key in names:
+                return key
+            fields = self._arr.dtype.fields
+            if key in fields:       # a title
+                return names[[fields[n][:2] for n in names].index(fields[key][:2])]
+            raise ValueError("no field of name %s" % key)
+        if isinstance(key, int) and not isinstance(key, bool):
+            if key < 0:
+                key += len(names)
+            if not 0 <= key < len(names):
+                raise IndexError("invalid index (%d)" % key)
+            return names[key]
+        raise IndexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) "
+                         "and integer or boolean arrays are valid indices")
+
+    def __getitem__(self, key):
+        return self._arr[self._name(key)][self._idx]
+
+    def __setitem__(self, key, value):
+        self._arr[self._name(key)][self._idx] = value
+
+    def __len__(self):
+        return len(self._arr.dtype.names)
+
+    def __iter__(self):
+        return iter(self.item())
+
+    def item(self):
+        return self._view().item()
+
+    tolist = item
+
+    def _view(self):
+        return self._arr[self._idx + (Ellipsis,)]
+
+    def __repr__(self):
+        text = repr(self._view())     # array((1, 2.5), dtype=[...]), maybe wrapped before dtype=
+        return text[len("array("):text.rindex("dtype=")].rstrip().rstrip(",")
+
+    __str__ = __repr__
+
+    def __eq__(self, other):
+        if other is None:
+            return False
+        if type(other) is not void:
+            raise TypeError("Cannot compare structured or void to non-void arrays.")
+        return bool(self._view() == other._view())
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'writeable void-scalar'")
+
+
 def element_value(d, raw):
     """The Python value of one element of a parametric dtype from its bytes: str for U, bytes
     for S and plain void, datetime64/timedelta64, and a tuple of field values for records."""

@@ -170,7 +170,7 @@ def from_array_interface(obj, ai):
 
 def _descr_dtype(descr, itemsize):
     """The record dtype of an __array_interface__ descr (unnamed '|Vn' entries are padding)."""
-    names, formats, offsets = [], [], []
+    names, formats, offsets, titles = [], [], [], []
     off = 0
     for item in descr:
         name, fmt = item[0], item[1]
@@ -178,11 +178,18 @@ def _descr_dtype(descr, itemsize):
         if name == "" and fd.kind == "V" and fd.names is None and fd.subdtype is None:
             off += fd.itemsize
             continue
+        title = None
+        if type(name) is tuple:     # (title, name)
+            title, name = name
         names.append(name)
+        titles.append(title)
         formats.append(fd)
         offsets.append(off)
         off += fd.itemsize
-    return dtype({"names": names, "formats": formats, "offsets": offsets, "itemsize": itemsize})
+    spec = {"names": names, "formats": formats, "offsets": offsets, "itemsize": itemsize}
+    if any(t is not None for t in titles):
+        spec["titles"] = titles
+    return dtype(spec)
 
 
 class _BufferAndOwner:
