@@ -47,6 +47,7 @@ from ._numeric import correlate, convolve, interp, cross
 from ._stride_tricks import packbits, unpackbits
 from ._histogramdd import histogramdd, histogram2d
 from . import lib
+from . import ma
 from . import emath, _index_tricks, _type_check, _functional, _window
 from . import fft
 from . import audio
@@ -107,7 +108,7 @@ __all__ += ["array2string", "array_repr", "array_str", "format_float_positional"
             "format_float_scientific"]
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all
-__all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "lib", "correlate", "convolve",
+__all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "lib", "ma", "correlate", "convolve",
              "interp", "cross", "packbits", "unpackbits", "histogramdd", "histogram2d"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)
 __all__ += ["poly", "roots", "polyint", "polyder", "polyadd", "polysub", "polymul", "polydiv",

@@ -587,17 +587,20 @@ def _options(precision=None, threshold=None, edgeitems=None, linewidth=None, sup
     return options
 
 
-def _array2string(a, options, separator=" ", prefix="", element_strings=None):
-    """The text of a non-empty array. element_strings: nested lists of ready-made element texts
-    (numpy.ma's '--' for masked items) printed as NumPy prints an object array's elements."""
+def _array2string(a, options, separator=" ", prefix="", texts=None, mask=None):
+    """The text of a non-empty array. texts(data, mask): nested lists of ready-made element
+    texts (numpy.ma's '--' for masked items) printed as NumPy prints an object array's
+    elements; data and mask are cut to the printed corners first."""
     if a.size > options["threshold"]:
         summary_insert = "..."
         data = _leading_trailing(a, options["edgeitems"])
+        if mask is not None:
+            mask = _leading_trailing(mask, options["edgeitems"])
     else:
         summary_insert = ""
         data = a
-    if element_strings is not None:
-        nested, format_function = element_strings(data), str
+    if texts is not None:
+        nested, format_function = texts(data, mask), str
     else:
         nested = data.tolist()
         values = _flat(nested, data.ndim)
