@@ -28,7 +28,7 @@ from .._selection import where as _where
 from .._shape_funcs import broadcast_to, broadcast_shapes
 from .._ufunc_table import UFUNCS as _U
 
-__all__ = ["MaskedArray", "masked_array", "array", "asarray", "asanyarray", "MaskError",
+__all__ = ["MaskedArray", "masked_array", "array", "asarray", "asanyarray", "MAError", "MaskError",
            "MaskType", "nomask", "masked", "masked_print_option", "getmask", "getmaskarray",
            "getdata", "filled", "is_masked", "isMaskedArray", "make_mask", "make_mask_none",
            "mask_or", "masked_where", "masked_invalid", "masked_equal", "masked_not_equal",
@@ -36,7 +36,7 @@ __all__ = ["MaskedArray", "masked_array", "array", "asarray", "asanyarray", "Mas
            "masked_inside", "masked_outside", "masked_values", "compressed", "count",
            "default_fill_value", "minimum_fill_value", "maximum_fill_value", "sum", "prod",
            "product", "mean", "std", "var", "min", "max", "amin", "amax", "all", "any", "sqrt",
-           "log", "log2", "log10", "log1p", "arcsin", "arccos", "arccosh", "arctanh", "tan",
+           "log", "log2", "log10", "arcsin", "arccos", "arccosh", "arctanh", "tan",
            "exp", "sin", "cos", "arctan", "arcsinh", "sinh", "cosh", "tanh", "absolute", "fabs",
            "negative", "floor", "ceil", "logical_not", "conjugate", "invert", "abs", "add",
            "subtract", "multiply", "arctan2", "hypot", "equal", "not_equal", "less",
@@ -49,7 +49,11 @@ MaskType = bool_
 nomask = bool_(False)
 
 
-class MaskError(Exception):
+class MAError(Exception):
+    """numpy.ma.MAError."""
+
+
+class MaskError(MAError):
     """numpy.ma.MaskError."""
 
 
@@ -74,37 +78,29 @@ masked_print_option = _MaskedPrintOption("--")
 
 
 # ---- fill values -------------------------------------------------------------------------------
+_DEFAULT_FILLER = {"b": True, "c": 1.e20 + 0.0j, "f": 1.e20, "i": 999999, "u": 999999,
+                   "S": b"N/A", "U": "N/A", "V": b"???"}
+
+
 def default_fill_value(obj):
     """numpy.ma.default_fill_value: 1e20 for floats, 999999 for integers, True, 'N/A'."""
-    kind = _dtype_of(obj).kind
-    if kind == "b":
-        return bool_(True)
-    if kind in "iu":
-        return int64(999999)
-    if kind == "f":
-        return float64(1e20)
-    if kind == "c":
-        return complex128(1e20 + 0j)
-    if kind == "U":
-        return "N/A"
-    if kind == "S":
-        return b"N/A"
-    return "?"
+    return _DEFAULT_FILLER.get(_dtype_of(obj).kind, "?")
 
 
 def _extreme_fill(obj, largest):
     dt = _dtype_of(obj)
-    if dt.kind == "b":
-        return bool_(largest)
-    if dt.kind in "iu":
+    if dt.kind in "biu":
+        if dt.kind == "b":
+            return 1 if largest else 0
         info = iinfo(dt)
-        return dt.type(info.max if largest else info.min)
+        return int(info.max if largest else info.min)
+    inf = float("inf") if largest else -float("inf")
     if dt.kind == "f":
-        return dt.type(float("inf") if largest else -float("inf"))
+        return inf
     if dt.kind == "c":
-        v = float("inf") if largest else -float("inf")
-        return dt.type(complex(v, v))
-    raise TypeError("Unsuitable type for calculating minimum.")
+        return complex(inf, inf)
+    raise TypeError("Unsuitable type for calculating %s." % ("minimum" if largest else
+                                                           "maximum"))
 
 
 def minimum_fill_value(obj):
@@ -518,7 +514,11 @@ class MaskedArray:
         if getattr(cnt, "shape", ()) == () and cnt == 0:
             return masked
         if half:
-            return self.dtype.type(dsum * 1. / cnt)
+            # NumPy's float16(result): astype for a masked array, a scalar otherwise
+            r = dsum * 1. / cnt
+            if isinstance(r, MaskedArray):
+                return r.astype(self.dtype)
+            return self.dtype.type(r)
         return _true_divide_plain(_multiply_one(dsum), cnt)
 
     def var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue):
@@ -729,10 +729,10 @@ class MaskedArray:
         return floor_divide(other, self)
 
     def __mod__(self, other):
-        return remainder(self, other)
+        return self._wrapped("remainder", self, other)
 
     def __rmod__(self, other):
-        return remainder(other, self)
+        return self._wrapped("remainder", other, self)
 
     def __pow__(self, other):
         return power(self, other)
@@ -741,25 +741,42 @@ class MaskedArray:
         return power(other, self)
 
     def __neg__(self):
-        return negative(self)
+        return self._wrapped("negative", self)
 
     def __pos__(self):
-        return self.copy()
+        return self._wrapped("positive", self)
+
+    def _wrapped(self, name, *inputs):
+        """An operator NumPy's MaskedArray leaves to ndarray's ufunc and then __array_wrap__:
+        the masks of the inputs combined, and the domain errors (remainder by zero) filled
+        with the ufunc's fill value and masked, together with the masked items."""
+        result = _U[name](*[getdata(x) for x in inputs])
+        m = getmaskarray(inputs[0])
+        for x in inputs[1:]:
+            m = mask_or(m, getmaskarray(x))
+        if name == "remainder":
+            d = _safe_divide(*[getdata(x) for x in inputs])
+            if d.any():
+                copyto(result, 1, where=d, casting="unsafe")
+                m = d if m is nomask else _U["logical_or"](m, d)
+        if not getattr(result, "ndim", 0):
+            return masked if m is not nomask and bool(m) else result
+        return MaskedArray._wrap(result, m, self)
 
     def __abs__(self):
-        return absolute(self)
+        return self._wrapped("absolute", self)
 
     def __and__(self, other):
-        return bitwise_and(self, other)
+        return self._wrapped("bitwise_and", self, other)
 
     def __or__(self, other):
-        return bitwise_or(self, other)
+        return self._wrapped("bitwise_or", self, other)
 
     def __xor__(self, other):
-        return bitwise_xor(self, other)
+        return self._wrapped("bitwise_xor", self, other)
 
     def __invert__(self):
-        return invert(self)
+        return self._wrapped("invert", self)
 
     def _inplace(self, other, op, neutral):
         m = getmask(other)
@@ -785,24 +802,25 @@ class MaskedArray:
         return self._inplace(other, _U["multiply"], 1)
 
     def _compare(self, other, op):
+        """NumPy's _comparison: the data compared, the masks combined; == and != of two masked
+        items compare the masks (equal when both are masked)."""
         omask = getmask(other)
         smask = self._mask
         mask = mask_or(smask, omask, copy=True)
-        odata = getdata(other)
-        if mask is not nomask:
-            shape = broadcast_shapes(self.shape, odata.shape)
-            sdata = broadcast_to(self._data, shape).copy()
-            copyto(sdata, odata, where=broadcast_to(mask, shape), casting="unsafe")
-        else:
-            sdata = self._data
-        check = op(sdata, odata)
+        check = op(self._data, getdata(other))
         if not isinstance(check, ndarray):
-            return masked if mask is not nomask and mask else check
+            return masked if mask is not nomask and bool(mask) else check
         if mask is not nomask and op in (_U["equal"], _U["not_equal"]):
-            check = _where(mask, op(getmaskarray(self), getmaskarray(other)), check)
-        if mask is not nomask and mask.shape != check.shape:
-            mask = broadcast_to(mask, check.shape).copy()
-        return MaskedArray._wrap(check, mask, self)
+            check = _where(mask, op(smask, omask), check)
+            if mask.shape != check.shape:
+                mask = broadcast_to(mask, check.shape).copy()
+        out = MaskedArray._wrap(check, mask, None)
+        if self._fill_value is not None:
+            try:
+                out._fill_value = _check_fill_value(self._fill_value[()], _dtype("?"))
+            except (TypeError, ValueError):
+                out._fill_value = None
+        return out
 
     def __eq__(self, other):
         return self._compare(other, _U["equal"])
@@ -845,12 +863,11 @@ class MaskedArray:
 
 
 def _element_texts(data, mask):
-    """Nested lists of element texts: '--' for masked items, the scalar's repr for the others
-    (NumPy prints a masked array's data as an object array)."""
-    flat = data.ravel()
+    """Nested lists of element texts: '--' for masked items, the repr of the Python value for
+    the others (NumPy prints a masked array's data through astype(object))."""
+    values = data.ravel().tolist()
     mflat = mask.ravel().tolist()
-    texts = [masked_print_option.display() if mflat[i] else repr(flat[i])
-             for i in range(len(mflat))]
+    texts = [masked_print_option.display() if m else repr(v) for v, m in zip(values, mflat)]
     return _nest(texts, data.shape)
 
 
@@ -871,7 +888,7 @@ def _strip_masked(seq):
     def walk(x):
         if x is masked:
             found[0] = True
-            return 0.0, True
+            return float("nan"), True
         if isinstance(x, (list, tuple)):
             pairs = [walk(v) for v in x]
             return [p[0] for p in pairs], [p[1] for p in pairs]
@@ -1057,7 +1074,6 @@ sqrt = _Unary("sqrt", _DomainLess(0.0, False))
 log = _Unary("log", _DomainLess(0.0, True))
 log2 = _Unary("log2", _DomainLess(0.0, True))
 log10 = _Unary("log10", _DomainLess(0.0, True))
-log1p = _Unary("log1p", _DomainLess(-1.0, True))
 arcsin = _Unary("arcsin", _DomainOutside(-1.0, 1.0))
 arccos = _Unary("arccos", _DomainOutside(-1.0, 1.0))
 arccosh = _Unary("arccosh", _DomainLess(1.0, False))
@@ -1085,25 +1101,22 @@ fmod = _Binary("fmod", _safe_divide)
 
 
 def power(a, b, third=None):
-    """numpy.ma.power: masks combined, and the results that are not finite masked."""
+    """numpy.ma.power: masks combined, and the results that are not finite masked (their data
+    set to the fill value). Always a masked array (0-d too), or masked."""
     if third is not None:
         raise MaskError("3-argument power not supported.")
-    ma, mb = getmask(a), getmask(b)
-    m = mask_or(ma, mb)
+    m = mask_or(getmask(a), getmask(b))
     fa, fb = getdata(a), getdata(b)
     with errstate(divide="ignore", invalid="ignore"):
         raw = _U["power"](fa, fb)
-        result = _where(m, fa, raw) if m is not nomask else raw
-    if not isinstance(result, ndarray):
-        result = _asarray(result)
+        result = _asarray(_where(m, fa, raw) if m is not nomask else raw)
     like = a if isinstance(a, MaskedArray) else None
-    invalid = _U["logical_not"](_U["isfinite"](result))
+    invalid = _asarray(_U["logical_not"](_U["isfinite"](result)))
+    mask = nomask
     if m is not nomask:
         if not result.ndim:
             return masked
         mask = _U["logical_or"](m, invalid)
-    else:
-        mask = nomask
     if invalid.any():
         if not result.ndim:
             return masked
@@ -1112,8 +1125,6 @@ def power(a, b, third=None):
         out = MaskedArray._wrap(result, mask, like)
         result[invalid] = out.fill_value
         return out
-    if not result.ndim:
-        return result[()]
     return MaskedArray._wrap(result, mask, like)
 
 
