@@ -52,6 +52,7 @@ from . import emath, _index_tricks, _type_check, _functional, _window
 from . import fft
 from . import audio
 from ._print import set_printoptions, get_printoptions, printoptions
+from ._einsum_path import einsum_path
 from ._arrayprint import (array2string, array_repr, array_str, format_float_positional,
                           format_float_scientific)
 from ._interop import from_dlpack
@@ -104,7 +105,7 @@ __all__ = [
     "swapaxes", "moveaxis", "squeeze", "expand_dims", "atleast_1d", "atleast_2d", "atleast_3d",
     "broadcast_to", "broadcast_arrays", "broadcast_shapes",
 ] + _sorting_all + sorted(_ALIASES) + sorted(_UFUNCS)
-__all__ += ["array2string", "array_repr", "array_str", "format_float_positional",
+__all__ += ["einsum_path", "array2string", "array_repr", "array_str", "format_float_positional",
             "format_float_scientific"]
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all
