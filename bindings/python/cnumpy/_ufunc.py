@@ -127,6 +127,8 @@ class ufunc:
         self.nargs = nin + nout
         self.identity = identity
         self.signature = None
+        self.types = []             # NumPy's loop list, filled by _ufunc_table from the library
+        self.ntypes = 0
         self.__doc__ = "%s(%s, /, out=%s, *, where=True, casting='same_kind', order='K', " \
                        "dtype=None, subok=True[, signature])\n\n%s" % (
                            name, ", ".join("x%d" % (i + 1) for i in range(nin)) if nin > 1

@@ -1,0 +1,102 @@
+"""Issue 28, last part: ufunc attributes (types, ntypes, nin, nout, nargs, identity, signature)
+against every NumPy ufunc cnumpy has, ndarray.getfield/setfield and the deprecated tostring."""
+import warnings
+
+import numpy as np
+import pytest
+
+import cnumpy as cnp
+from cnp_helpers import check, check_error
+
+_SUPPORTED = set("?bBhHiIlLqQefdFD")
+_UFUNCS = sorted(n for n in dir(cnp) if isinstance(getattr(cnp, n), cnp.ufunc))
+
+
+@pytest.mark.parametrize("name", _UFUNCS)
+def test_ufunc_attributes(name):
+    u, nu = getattr(cnp, name), getattr(np, name)
+    # NumPy's list without the loops of types cnumpy does not have (long double, object,
+    # datetime) and without its repeats (a SIMD loop and a legacy loop for the same types)
+    expected = []
+    for t in nu.types:
+        if set(t.replace("->", "")) <= _SUPPORTED and t not in expected:
+            expected.append(t)
+    assert u.types == expected
+    assert u.ntypes == len(expected)
+    for attr in ("nin", "nout", "nargs", "identity", "signature", "__name__"):
+        assert getattr(u, attr) == getattr(nu, attr), attr
+
+
+def test_ufunc_types_drive_calls():
+    # every listed loop runs: inputs of the loop's types give outputs of its types
+    for name in ("add", "divmod", "ldexp", "isnan", "logical_and", "sqrt", "left_shift"):
+        u = getattr(cnp, name, None)
+        if u is None:
+            continue
+        for t in u.types:
+            ins, outs = t.split("->")
+            args = [cnp.ones(2, dtype=c) for c in ins]
+            res = u(*args)
+            res = res if isinstance(res, tuple) else (res,)
+            assert [r.dtype for r in res] == [cnp.dtype(c) for c in outs], (name, t)
+
+
+FIELDS = {
+    "imag": lambda m: (m.arange(3, dtype=m.complex128) + 1j).getfield(m.float64, 8),
+    "real_f4": lambda m: (m.arange(3, dtype=m.complex64) * (1 - 2j)).getfield(m.float32),
+    "int_bytes": lambda m: m.arange(4, dtype=m.int32).getfield(m.int16, 2),
+    "subarray": lambda m: (m.arange(3, dtype=m.complex128) + 1j)[::-1].getfield("(2,)f4", 0),
+    "2d_strided": lambda m: m.arange(12.).reshape(3, 4)[:, ::2].getfield(m.uint32, 4),
+    "too_big": lambda m: m.arange(3.).getfield(m.float64, 1),
+    "negative": lambda m: m.arange(3.).getfield(m.int8, -1),
+    "wider": lambda m: m.arange(3, dtype=m.int32).getfield(m.int64),
+}
+
+
+@pytest.mark.parametrize("name", FIELDS)
+def test_getfield(name):
+    check(FIELDS[name])
+
+
+def test_getfield_is_a_view():
+    def fn(m):
+        a = m.zeros(3)
+        f = a.getfield(m.int32, 4)
+        f[...] = 7
+        return a, f.flags.writeable
+    check(fn)
+
+
+SETFIELDS = {
+    "int16": lambda m: (m.int32, (5, m.int16, 2)),
+    "imag": lambda m: (m.complex128, (m.array([1.5, 2, 3]), m.float64, 8)),
+    "bool": lambda m: (m.int16, (True, m.bool_, 1)),
+    "too_big": lambda m: (m.int16, (1, m.int32, 0)),
+}
+
+
+@pytest.mark.parametrize("name", SETFIELDS)
+def test_setfield(name):
+    def fn(m):
+        dt, args = SETFIELDS[name](m)
+        a = m.zeros(3, dtype=dt)
+        a.setfield(*args)
+        return a
+    check(fn)
+
+
+def test_setfield_readonly():
+    check_error(lambda m: m.broadcast_to(m.zeros(3), (2, 3)).setfield(1, m.int8))
+
+
+def test_tostring():
+    with warnings.catch_warnings(record=True) as w_np:
+        warnings.simplefilter("always")
+        exp = np.arange(6, dtype=np.int16).reshape(2, 3).tostring(order="F")
+    with warnings.catch_warnings(record=True) as w_c:
+        warnings.simplefilter("always")
+        got = cnp.arange(6, dtype=cnp.int16).reshape(2, 3).tostring(order="F")
+    assert got == exp
+    assert [(w.category, str(w.message)) for w in w_c] == \
+        [(w.category, str(w.message)) for w in w_np]
+    assert w_c[0].filename == __file__
