@@ -100,3 +100,79 @@ def test_tostring():
     assert [(w.category, str(w.message)) for w in w_c] == \
         [(w.category, str(w.message)) for w in w_np]
     assert w_c[0].filename == __file__
+
+
+# ---- signalling NaN: the classification ufuncs are silent ------------------------------------
+_SNAN = {"float16": ("<H", 0x7c01), "float32": ("<I", 0x7f800001),
+         "float64": ("<Q", 0x7ff0000000000001), "complex64": ("<II", 0x7f800001, 0),
+         "complex128": ("<QQ", 0, 0x7ff4000000000000)}
+
+
+@pytest.mark.parametrize("tname", list(_SNAN))
+@pytest.mark.parametrize("fn", ["isnan", "isinf", "isfinite", "signbit"])
+def test_classification_silent_on_signalling_nan(tname, fn):
+    import struct
+    fmt, *bits = _SNAN[tname]
+    raw = struct.pack(fmt, *bits) * 3
+    if fn == "signbit" and tname.startswith("complex"):
+        pytest.skip("signbit has no complex loop")
+
+    def run(m):
+        a = m.frombuffer(raw, dtype=getattr(m, tname))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            return getattr(m, fn)(a)
+    check(run)
+
+
+# ---- a ComplexWarning turned into an error through out= leaves out untouched -----------------
+OUT_CASES = {
+    "add": lambda m: m.add(m.array([1 + 2j, 3, 4]), 1, out=m.zeros(3), casting="unsafe"),
+    "multiply_bcast": lambda m: m.multiply(m.array([1 + 2j, 3, 4]), m.array([[1], [2]]),
+                                           out=m.zeros((2, 3)), casting="unsafe"),
+    "dtype_complex": lambda m: m.add(m.arange(3), 1, out=m.zeros(3, m.int32), casting="unsafe",
+                                     dtype=complex),
+    "positional_out": lambda m: m.subtract(m.array([1j, 2]), 1, m.zeros(2), casting="unsafe"),
+    "shape_error_first": lambda m: m.add(m.array([1 + 2j, 3, 4]), 1, out=m.zeros(2),
+                                         casting="unsafe"),
+    "same_kind": lambda m: m.add(m.array([1 + 2j, 3, 4]), 1, out=m.zeros(3)),
+}
+
+
+@pytest.mark.parametrize("name", OUT_CASES)
+def test_complex_warning_error_leaves_out_untouched(name):
+    def run(m):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", m.ComplexWarning)
+            try:
+                OUT_CASES[name](m)
+            except Exception as e:    # the exception's name and message are compared
+                return type(e).__name__, str(e)
+        return None
+    exp, got = run(np), run(cnp)
+    assert exp is not None and got == exp
+
+
+def test_complex_warning_error_out_values():
+    def run(m):
+        x = m.zeros(3)
+        q = m.zeros((2, 3))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", m.ComplexWarning)
+            try:
+                m.multiply(m.array([1 + 2j, 3, 4]), m.array([[1], [2]]), out=q,
+                           casting="unsafe")
+            except m.ComplexWarning:
+                pass
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", m.ComplexWarning)
+            try:
+                m.add(m.array([1 + 2j, 3, 4]), 1, out=x, casting="unsafe")
+            except m.ComplexWarning:
+                pass
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            m.add(m.array([1 + 2j, 3, 4]), 1, out=x, casting="unsafe")
+            y = m.absolute(m.array([3 + 4j, 1]), out=m.zeros(2), casting="unsafe")
+        return x, y, q, [str(i.message) for i in w]
+    check(run)
