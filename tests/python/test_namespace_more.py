@@ -176,3 +176,15 @@ def test_complex_warning_error_out_values():
             y = m.absolute(m.array([3 + 4j, 1]), out=m.zeros(2), casting="unsafe")
         return x, y, q, [str(i.message) for i in w]
     check(run)
+
+
+# ---- pinv: NumPy's bits (its final matmul through BLAS gemm at every size) ------------------
+@pytest.mark.parametrize("shape", [(2, 2), (3, 5), (5, 5), (8, 6), (16, 16), (17, 17), (2, 3, 4),
+                                   (4, 1), (1, 1)], ids=str)
+@pytest.mark.parametrize("dt", ["float64", "float32", "complex128", "complex64"])
+def test_pinv_bit_exact(shape, dt):
+    rng = np.random.default_rng(sum(shape))
+    a = rng.standard_normal(shape).astype(dt)
+    if a.dtype.kind == "c":
+        a = a + 1j * rng.standard_normal(shape).astype(dt)
+    check(lambda m: m.linalg.pinv(m.array(a.tolist(), dtype=dt)))
