@@ -188,3 +188,40 @@ def test_pinv_bit_exact(shape, dt):
     if a.dtype.kind == "c":
         a = a + 1j * rng.standard_normal(shape).astype(dt)
     check(lambda m: m.linalg.pinv(m.array(a.tolist(), dtype=dt)))
+
+
+REDUCE_OUT = {
+    "reduce": lambda m, c, o: m.add.reduce(c, axis=0, out=o),
+    "sum": lambda m, c, o: m.sum(c, axis=0, out=o),
+    "prod": lambda m, c, o: m.prod(c, axis=0, out=o),
+    "max": lambda m, c, o: m.maximum.reduce(c, axis=0, out=o),
+    "accumulate": lambda m, c, o: m.add.accumulate(c[0], out=o),
+    "reduceat": lambda m, c, o: m.add.reduceat(c[0], [0, 1], out=o),
+    "mean": lambda m, c, o: m.mean(c, axis=0, out=o),
+    "cumsum": lambda m, c, o: m.cumsum(c[0], out=o),
+    "sum_dtype": lambda m, c, o: m.sum(m.ones((2, 2)), axis=0, dtype=complex, out=o),
+}
+
+
+@pytest.mark.parametrize("name", REDUCE_OUT)
+def test_complex_warning_error_reductions_leave_out_untouched(name):
+    def run(m):
+        c = m.array([[1 + 2j, 3], [4, 5j]])
+        o = m.zeros(2)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", m.ComplexWarning)
+            try:
+                REDUCE_OUT[name](m, c, o)
+                err = None
+            except Exception as e:  # the exception's name and message are compared
+                err = (type(e).__name__, str(e))
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            o2 = m.zeros(2)
+            try:
+                REDUCE_OUT[name](m, c, o2)
+            except Exception:
+                pass
+        # (NumPy's maximum.reduce warns twice; the values and the first warning are compared)
+        return err, o.tolist(), o2.tolist(), sorted({str(i.message) for i in w})
+    assert run(cnp) == run(np)
