@@ -240,6 +240,7 @@ class nditer:
         if self._multi or not dims:
             self._cdims = dims
             self._cviews = list(self._full)
+            self._protect()
             return
         # NumPy gives length-1 axes a zero stride, so they always merge
         strides = [[0 if dims[k] == 1 else st for k, st in enumerate(v.strides)]
@@ -269,6 +270,16 @@ class nditer:
             cdims.append(n)
         self._cdims = cdims
         self._cviews = [v.reshape(cdims) for v in self._full]
+        self._protect()
+
+    def _protect(self):
+        """Read-only operands are handed out through read-only views (made once here, so the
+        element views taken from them are read-only too)."""
+        for i, v in enumerate(self._cviews):
+            if not self._writable[i] and v.flags.writeable:
+                v = v[...]
+                v.flags.writeable = False
+                self._cviews[i] = v
 
     def _index_strides(self):
         """Element strides of the C or F index along the iteration axes (outer to inner),
@@ -309,8 +320,10 @@ class nditer:
         stop = min(start + self._buffersize, self._itersize)
         for i, v in enumerate(self._full):
             flat = v.flat[start:stop]
-            self._buffers[i] = flat.astype(self._dtypes[i]) if \
-                flat.dtype != self._dtypes[i] else flat
+            buf = flat.astype(self._dtypes[i]) if flat.dtype != self._dtypes[i] else flat
+            if not self._writable[i]:
+                buf.flags.writeable = False
+            self._buffers[i] = buf
         self._buf_start = start
 
     def _flush(self):
@@ -352,9 +365,6 @@ class nditer:
             v = self._cviews[i][pos] if pos else self._cviews[i][...]
         else:
             v = self._cviews[i][self._position(self._iterindex) + (Ellipsis,)]
-        if not self._writable[i]:
-            v = v[...]
-            v.flags.writeable = False
         return v
 
     # ---- the iterator protocol ----
