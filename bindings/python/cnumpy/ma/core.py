@@ -23,9 +23,9 @@ from .._finfo import iinfo
 from .._joining import concatenate
 from .._mathfuncs import isclose
 from .._ndarray import ndarray
-from .._scalars import bool_, int64, float64, complex128
+from .._scalars import bool_, int64
 from .._selection import where as _where
-from .._shape_funcs import broadcast_to, broadcast_shapes
+from .._shape_funcs import broadcast_to
 from .._ufunc_table import UFUNCS as _U
 
 __all__ = ["MaskedArray", "masked_array", "array", "asarray", "asanyarray", "MAError", "MaskError",
