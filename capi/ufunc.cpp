@@ -2,7 +2,10 @@
 // cnp_ufunc_args, and call the engine (src/ufunc).
 #include "cnumpy/ufunc.h"
 
+#include <string>
+
 #include "capi/guard.hpp"
+#include "core/dtype.hpp"
 #include "core/parallel.hpp"
 #include "ufunc/errstate.hpp"
 #include "ufunc/execute.hpp"
@@ -220,6 +223,23 @@ CNP_API cnp_status cnp_ufunc_info_at(int32_t index, cnp_ufunc_info* out) {
     info.nout = u.nout;
     info.has_identity = uf::identity_value(u.identity, &info.identity);
     return info;
+  });
+}
+
+CNP_API cnp_status cnp_ufunc_types_at(int32_t index, char** out) {
+  return get(out, [&] {
+    if (index < 0 || index >= uf::kPublicCount + uf::kAliasCount) throw Error(CNP_ERR_INDEX, "ufunc index out of range");
+    uf::Id id = index >= uf::kPublicCount ? uf::kAliases[index - uf::kPublicCount].id : static_cast<uf::Id>(index);
+    const uf::Ufunc& u = uf::get(id);
+    std::string text;
+    for (const uf::Loop& loop : u.loops) {
+      if (!text.empty()) text += ' ';
+      for (int k = 0; k < u.nin + u.nout; ++k) {
+        if (k == u.nin) text += "->";
+        text += builtin_dtype(loop.types[k])->chr;
+      }
+    }
+    return to_c_string(text);
   });
 }
 

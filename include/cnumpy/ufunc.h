@@ -85,6 +85,13 @@ CNP_API int32_t cnp_ufunc_count(void);
  *  Since ABI 1 (cnumpy 0.1). */
 CNP_API cnp_status cnp_ufunc_info_at(int32_t index, cnp_ufunc_info* out);
 
+/** The loops of entry `index` (as cnp_ufunc_info_at) in the order the engine searches them
+ *  (NumPy's), each spelled as numpy.<ufunc>.types spells a loop ("ii->i", "dd->dd"), one space
+ *  between loops; int64/uint64 are 'l'/'L' (the Python ufunc adds NumPy's 'q'/'Q' twins). Errors: CNP_ERR_INDEX "ufunc index out of range";
+ *  CNP_ERR_INVALID_HANDLE for a NULL out. \param[out] out new string, free with cnp_string_free
+ *  (print.h). Since ABI 1 (cnumpy 0.1). */
+CNP_API cnp_status cnp_ufunc_types_at(int32_t index, char** out);
+
 /** The ufuncs: cnp_<name> is numpy.<name> (aliases as NumPy's: cnp_abs, cnp_conj, cnp_mod,
  *  cnp_true_divide, cnp_bitwise_not). *out is a new reference (the caller frees it), or a new
  *  reference to args->out[k] when given. Errors, with NumPy's messages: CNP_ERR_TYPE when no loop

@@ -9,7 +9,9 @@
 namespace cnp::linalg {
 
 // products.cpp
-Array matmul(const Array& a, const Array& b);
+// blas: float products through BLAS even when small (NumPy's matmul always calls ?gemm;
+// pinv needs its bits); otherwise matrices of at most 16 use the small-matrix kernel.
+Array matmul(const Array& a, const Array& b, bool blas = false);
 Array dot(const Array& a, const Array& b);
 Array vdot(const Array& a, const Array& b);
 Array inner(const Array& a, const Array& b);

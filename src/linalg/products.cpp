@@ -140,10 +140,11 @@ inline void batch_ptrs(const Operand& A, const Operand& B, int32_t nlead, const 
 }
 
 template <class T>
-void run_float(const Operand& A, const Operand& B, int32_t nlead, const int64_t* lead, int64_t nbatch, Array& out) {
+void run_float(const Operand& A, const Operand& B, int32_t nlead, const int64_t* lead, int64_t nbatch, Array& out,
+               bool blas) {
   const int64_t n = A.rows, k = A.cols, m = B.cols, isz = sizeof(T);
   T* c = reinterpret_cast<T*>(out.data());
-  const bool small = n <= 16 && m <= 16 && k <= 16;
+  const bool small = !blas && n <= 16 && m <= 16 && k <= 16;
   if (small) {
     // Independent matrices: split the stack over the library's pool (OpenBLAS is not involved,
     // so the two pools never run at once). Parts are fixed by the sizes only.
@@ -249,7 +250,7 @@ Array prepared(const Array& x, const Dtype* dt, bool need_blas) {
 
 }  // namespace
 
-Array matmul(const Array& a0, const Array& b0) {
+Array matmul(const Array& a0, const Array& b0, bool blas) {
   for (int op = 0; op < 2; ++op) {
     const Array& x = op ? b0 : a0;
     if (x.ndim() == 0)
@@ -290,7 +291,7 @@ Array matmul(const Array& a0, const Array& b0) {
   wshape[nlead + 1] = m;
   Array out = Array::allocate(work, nlead + 2, wshape, CNP_ORDER_C, k == 0);
   if (nbatch * n * m > 0 && k > 0) {
-    const bool small = n <= 16 && m <= 16 && k <= 16;
+    const bool small = !blas && n <= 16 && m <= 16 && k <= 16;
     Array a = prepared(a0, work, is_float && !small);
     Array b = prepared(b0, work, is_float && !small);
     auto make = [&](const Array& x, int32_t lx, bool one_d, bool is_b) {
@@ -319,10 +320,10 @@ Array matmul(const Array& a0, const Array& b0) {
     };
     Operand A = make(a, la, a1, false), B = make(b, lb, b1, true);
     switch (work->typenum) {
-      case CNP_FLOAT32: run_float<float>(A, B, nlead, lead, nbatch, out); break;
-      case CNP_FLOAT64: run_float<double>(A, B, nlead, lead, nbatch, out); break;
-      case CNP_COMPLEX64: run_float<c64>(A, B, nlead, lead, nbatch, out); break;
-      case CNP_COMPLEX128: run_float<c128>(A, B, nlead, lead, nbatch, out); break;
+      case CNP_FLOAT32: run_float<float>(A, B, nlead, lead, nbatch, out, blas); break;
+      case CNP_FLOAT64: run_float<double>(A, B, nlead, lead, nbatch, out, blas); break;
+      case CNP_COMPLEX64: run_float<c64>(A, B, nlead, lead, nbatch, out, blas); break;
+      case CNP_COMPLEX128: run_float<c128>(A, B, nlead, lead, nbatch, out, blas); break;
       case CNP_BOOL: run_int<bool>(A, B, nlead, lead, nbatch, out); break;
       case CNP_INT8: run_int<int8_t>(A, B, nlead, lead, nbatch, out); break;
       case CNP_UINT8: run_int<uint8_t>(A, B, nlead, lead, nbatch, out); break;

@@ -75,7 +75,7 @@ Array pinv(const Array& a, const Array* rcond) {
   for (int32_t i = 0; i < nd - 1; ++i) col[i] = sinv.shape(i);
   col[nd - 1] = 1;
   Array scaled = ufunc::call2(ufunc::Id::multiply, reshape(sinv, nd, col, CNP_ORDER_C), swap_last(u));
-  return matmul(swap_last(vh), scaled);
+  return matmul(swap_last(vh), scaled, /*blas=*/true);  // NumPy's matmul: ?gemm at every size
 }
 
 Array matrix_rank(const Array& a, const Array* tol) {

@@ -212,8 +212,10 @@ struct Bits {
     return u;
   }
 };
+// On the bits, not x != x: a comparison (ucomisd) raises "invalid" for a signalling NaN, and
+// NumPy's isnan is silent on one.
 template <class R>
-inline bool r_isnan(R x) noexcept { return x != x; }
+inline bool r_isnan(R x) noexcept { return (Bits<R>::of(x) & Bits<R>::kMag) > Bits<R>::kExp; }
 template <class R>
 inline bool r_isinf(R x) noexcept { return (Bits<R>::of(x) & Bits<R>::kMag) == Bits<R>::kExp; }
 template <class R>

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cnumpy/core.h"
+#include "cnumpy/print.h"
 #include "cnumpy/ufunc.h"
 #include "ufunc/ufunc.hpp"
 
@@ -131,4 +132,34 @@ TEST_CASE("cnp_ufunc_info_at lists the declared ufuncs, then the aliases", "[ufu
   CHECK(std::string(cnp_last_error()) == "ufunc index out of range");
   CHECK(cnp_ufunc_info_at(-1, &info) == CNP_ERR_INDEX);
   CHECK(cnp_ufunc_info_at(0, nullptr) == CNP_ERR_INVALID_HANDLE);
+}
+
+TEST_CASE("cnp_ufunc_types_at spells every loop as NumPy's ufunc.types does", "[ufunc][tables]") {
+  const int32_t n = cnp_ufunc_count();
+  for (int32_t i = 0; i < n; ++i) {
+    char* text = nullptr;
+    REQUIRE(cnp_ufunc_types_at(i, &text) == CNP_OK);
+    cnp_ufunc_info info{};
+    REQUIRE(cnp_ufunc_info_at(i, &info) == CNP_OK);
+    const Ufunc& u = get(info.alias_of ? kAliases[i - kPublicCount].id : static_cast<Id>(i));
+    std::istringstream words{std::string(text)};
+    std::string word;
+    size_t count = 0;
+    while (words >> word) {
+      INFO(info.name << " " << word);
+      CHECK(word.size() == static_cast<size_t>(u.nin + u.nout + 2));
+      CHECK(word.substr(static_cast<size_t>(u.nin), 2) == "->");
+      ++count;
+    }
+    CHECK(count == u.loops.size());
+    cnp_string_free(text);
+  }
+  char* text = nullptr;
+  REQUIRE(cnp_ufunc_types_at(0, &text) == CNP_OK);  // add
+  CHECK(std::string(text).rfind("??->? bb->b BB->B", 0) == 0);
+  cnp_string_free(text);
+  CHECK(cnp_ufunc_types_at(n, &text) == CNP_ERR_INDEX);
+  CHECK(std::string(cnp_last_error()) == "ufunc index out of range");
+  CHECK(cnp_ufunc_types_at(-1, &text) == CNP_ERR_INDEX);
+  CHECK(cnp_ufunc_types_at(0, nullptr) == CNP_ERR_INVALID_HANDLE);
 }

@@ -49,11 +49,16 @@ from ._numeric import correlate, convolve, interp, cross
 from ._stride_tricks import packbits, unpackbits
 from ._histogramdd import histogramdd, histogram2d
 from . import lib
+from . import ma
 from . import emath, _index_tricks, _type_check, _functional, _window
 from . import fft
 from . import audio
 from . import queue
 from ._print import set_printoptions, get_printoptions, printoptions
+from ._einsum_path import einsum_path
+from ._nditer import nditer
+from ._arrayprint import (array2string, array_repr, array_str, format_float_positional,
+                          format_float_scientific)
 from ._interop import from_dlpack
 from ._finfo import finfo, iinfo
 from ._constants import *  # noqa: F401,F403  (nan, inf, pi, e, typecodes, sctypes, ...)
@@ -106,9 +111,11 @@ __all__ = [
     "swapaxes", "moveaxis", "squeeze", "expand_dims", "atleast_1d", "atleast_2d", "atleast_3d",
     "broadcast_to", "broadcast_arrays", "broadcast_shapes",
 ] + _sorting_all + sorted(_ALIASES) + sorted(_UFUNCS)
+__all__ += ["nditer", "einsum_path", "array2string", "array_repr", "array_str", "format_float_positional",
+            "format_float_scientific"]
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all
-__all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "lib", "correlate", "convolve",
+__all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "lib", "ma", "correlate", "convolve",
              "interp", "cross", "packbits", "unpackbits", "histogramdd", "histogram2d"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)
 __all__ += ["poly", "roots", "polyint", "polyder", "polyadd", "polysub", "polymul", "polydiv",

@@ -1,14 +1,17 @@
-"""Smaller ndarray methods and attributes (NumPy 1.24 semantics): itemset, resize (in place)
-and the ctypes attribute. Attached to ndarray by _methods."""
+"""Smaller ndarray methods and attributes (NumPy 1.24 semantics): itemset, resize (in place),
+getfield/setfield, the deprecated tostring and the ctypes attribute. Attached to ndarray by
+_methods."""
 import ctypes
 import operator
+import warnings
 
 from . import _args, _backend
 from ._capi import query, rebind
 from ._creation import zeros
+from ._dtype import dtype as _dtype
 from ._flatiter import flatiter
 
-__all__ = ["itemset", "resize", "ctypes_of"]
+__all__ = ["itemset", "resize", "ctypes_of", "getfield", "setfield", "tostring"]
 
 
 def itemset(self, *args):
@@ -110,3 +113,33 @@ class _ctypes:
 
 def ctypes_of(self):
     return _ctypes(self)
+
+
+def getfield(self, dtype, offset=0):
+    """ndarray.getfield(dtype, offset=0): a view of the bytes at `offset` of every element as
+    `dtype` (a record dtype with that one field, the array viewed as it, then the field)."""
+    dt = _dtype(dtype)
+    offset = operator.index(offset)
+    if offset < 0:
+        raise ValueError("offset is negative")
+    if dt.itemsize > self.itemsize:
+        raise ValueError("new type is larger than original type")
+    if offset + dt.itemsize > self.itemsize:
+        raise ValueError("new type plus offset is larger than original type")
+    record = _dtype({"names": ["f0"], "formats": [dt], "offsets": [offset],
+                     "itemsize": self.itemsize})
+    return self.view(record)["f0"]
+
+
+def setfield(self, val, dtype, offset=0):
+    """ndarray.setfield(val, dtype, offset=0): assigns val to the field getfield gives."""
+    if not self.flags.writeable:
+        raise ValueError("assignment destination is read-only")
+    self.getfield(dtype, offset)[...] = val
+
+
+def tostring(self, order="C"):
+    """ndarray.tostring: the deprecated name of tobytes (NumPy 1.19+ warns)."""
+    warnings.warn("tostring() is deprecated. Use tobytes() instead.", DeprecationWarning,
+                  stacklevel=2)
+    return self.tobytes(order)

@@ -248,12 +248,22 @@ def produce(fn, *args):
     return r
 
 
-def produce_into(fn, out, *args):
+def produce_into(fn, out, *args, result_kind=None):
     """fn(*args, &out) for entry points that write into an optional out array (its handle is
     among args): returns out itself when given (dropping the extra reference the library hands
-    back), else the result, a scalar when 0-d as NumPy does."""
+    back), else the result, a scalar when 0-d as NumPy does. result_kind: the kind of the values
+    the call computes ('c': complex), so that a complex result cast into a real out gives its
+    ComplexWarning before anything is written (call_writing's rule)."""
+    early = result_kind == "c" and out is not None and out.dtype.kind not in "cb"
+    if early:
+        warnings.warn("Casting complex values to real discards the imaginary part",
+                      ComplexWarning, stacklevel=_user_stacklevel())
     cell = _new_array_out()
     st = fn(*args, cell)
+    if early and pending:
+        me = _get_ident()
+        for w in [w for w in pending if w[0] == me and WARNINGS.get(w[1]) is ComplexWarning]:
+            pending.remove(w)
     if st:
         raise error(st)
     if out is not None:

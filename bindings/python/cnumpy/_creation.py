@@ -181,7 +181,8 @@ def identity(n, dtype=None, *, like=None):
 
 def copy(a, order="K", subok=False):
     o = _order(order)
-    return produce(_lib.cnp_copy, as_array(a)._h, o)
+    a = as_array(a)     # held across the call (a temporary's handle is freed with it)
+    return produce(_lib.cnp_copy, a._h, o)
 
 
 def frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None):

@@ -17,7 +17,7 @@ from ._args import NoValue
 from ._capi import flush_warnings, pending
 from ._convert import bool_new, scalar_constructor
 from ._creation import ndarray_new
-from ._array_misc import ctypes_of, itemset, resize
+from ._array_misc import ctypes_of, itemset, resize, getfield, setfield, tostring
 from ._flatiter import flatiter
 from ._indexing import getitem, scalar_getitem, setitem
 from ._interop import __dlpack__, __dlpack_device__, buffer, data
@@ -199,6 +199,9 @@ def _attach_array_methods():
     ndarray.flat = property(_get_flat, _set_flat, doc="A 1-D iterator over the array (numpy.flatiter).")
     ndarray.itemset = itemset
     ndarray.resize = resize
+    ndarray.getfield = getfield
+    ndarray.setfield = setfield
+    ndarray.tostring = tostring
     ndarray.ctypes = property(ctypes_of, doc="The data address, shape and strides for ctypes.")
     # Last: the C fast paths take over __getitem__/reshape (with these as their fallbacks).
     _accel.install(ndarray, pending, flush_warnings)

@@ -454,7 +454,8 @@ class ndarray(_accel.base):
     def view(self, dtype=None, type=None):
         if dtype is None:
             return produce(_lib.cnp_array_view, self._h, self.dtype._h)
-        return produce(_lib.cnp_array_view, self._h, _dtype.dtype(dtype)._h)
+        d = _dtype.dtype(dtype)     # held across the call (its handle lives as long as it)
+        return produce(_lib.cnp_array_view, self._h, d._h)
 
     def byteswap(self, inplace=False):
         r = produce(_lib.cnp_array_byteswap, self._h, 1 if inplace else 0)
@@ -469,7 +470,10 @@ class ndarray(_accel.base):
             o = _args.ORDER_F if (self._flag_bits() & _FLAG_F and not self._flag_bits() & _FLAG_C) \
                 else _args.ORDER_C
         if o == _args.ORDER_F:
-            return produce(_lib.cnp_copy, self.T._h, _args.ORDER_C)._c_contiguous_bytes()
+            # keep the transposed view alive across the call: `self.T._h` alone let the view
+            # (and its handle) be freed before cnp_copy read it
+            t = self.T
+            return produce(_lib.cnp_copy, t._h, _args.ORDER_C)._c_contiguous_bytes()
         return self._c_contiguous_bytes()
 
     def fill(self, value):

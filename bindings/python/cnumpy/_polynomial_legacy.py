@@ -172,7 +172,8 @@ def _positional(v, digits, point):
 
 def _val_kernel(basis, c, x, result):
     """cnp_poly_val: c 1-D or N-d (coefficients along axis 0), x an array; result a dtype."""
-    return produce(_poly_val, basis, c._h, x._h, _dtype(result)._h)
+    d = _dtype(result)      # held across the call
+    return produce(_poly_val, basis, c._h, x._h, d._h)
 
 
 # ---- numpy.vander and the legacy functions ------------------------------------------------------

@@ -6,6 +6,7 @@ from . import _args, _backend
 from ._args import NoValue, axes as _axes, axis_pointer as _axis_pointer, out as _out, handle as _h
 from ._capi import cfunc, produce, produce_into
 from ._convert import as_array
+from ._dtype import dtype as _dtype_cls
 from ._operands import operand, where_mask as _where
 
 _NULL = _backend.NULL
@@ -27,6 +28,11 @@ _cumsum = cfunc("cnp_cumsum")
 _cumprod = cfunc("cnp_cumprod")
 
 
+def _kind(a, dtype):
+    """The kind of the values a reduction computes: its dtype= or the input's."""
+    return (a.dtype if dtype is None else _dtype_cls(dtype)).kind
+
+
 def _initial(initial):
     return None if initial is NoValue else operand(initial)
 
@@ -37,7 +43,7 @@ def _reduce_dtype(fn, a, axis, dtype, out, keepdims, initial, where):
     ax, n = _axes(axis)
     ini, wh = _initial(initial), _where(where)
     return produce_into(fn, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
-                _h(ini), _h(wh))
+                        _h(ini), _h(wh), result_kind=_kind(a, dtype))
 
 
 def _reduce_plain(fn, a, axis, out, keepdims, initial, where):
@@ -45,7 +51,8 @@ def _reduce_plain(fn, a, axis, out, keepdims, initial, where):
     out = _out(out)
     ax, n = _axes(axis)
     ini, wh = _initial(initial), _where(where)
-    return produce_into(fn, out, a._h, ax, n, _h(out), _args.boolean(keepdims), _h(ini), _h(wh))
+    return produce_into(fn, out, a._h, ax, n, _h(out), _args.boolean(keepdims), _h(ini), _h(wh),
+                        result_kind=a.dtype.kind)
 
 
 def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):  # noqa: A001
@@ -79,7 +86,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     ax, n = _axes(axis)
     wh = _where(where)
     return produce_into(_mean, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
-                _h(wh))
+                        _h(wh), result_kind=_kind(a, dtype))
 
 
 def _var_like(fn, a, axis, dtype, out, ddof, keepdims, where):
@@ -160,7 +167,8 @@ def _acc(fn, a, axis, dtype, out):
     ax = _axis_pointer(axis)
     if out is None:     # never 0-d: no shape query to decide whether to unwrap it
         return produce(fn, a._h, ax, _args.dtype_handle(dtype), _NULL)
-    return produce_into(fn, out, a._h, ax, _args.dtype_handle(dtype), out._h)
+    return produce_into(fn, out, a._h, ax, _args.dtype_handle(dtype), out._h,
+                        result_kind=_kind(a, dtype))
 
 
 def cumsum(a, axis=None, dtype=None, out=None):

@@ -573,7 +573,8 @@ class _datetime_base(generic):
     def _text(self):
         import ctypes
         buf = ctypes.create_string_buffer(struct.pack("<q", self._value), 8)
-        return produce_string(_backend.lib.cnp_dtype_format_element, self._dtype.newbyteorder("=")._h,
+        d = self._dtype.newbyteorder("=")   # held across the call
+        return produce_string(_backend.lib.cnp_dtype_format_element, d._h,
                               _backend.voidp(ctypes.addressof(buf)))
 
     def __str__(self):

@@ -13,8 +13,9 @@ import warnings
 
 from . import _args, _backend, _dtype, _ufunc_methods
 from ._args import NoValue
-from ._capi import cfunc, error, pending, flush_warnings, wrap  # noqa: F401 (tests: _ufunc.cfunc)
-from ._errors import _user_stacklevel
+from ._capi import (cfunc, error, pending, flush_warnings, wrap,  # noqa: F401 (tests: _ufunc.cfunc)
+                    WARNINGS, _broadcastable)
+from ._errors import ComplexWarning, _user_stacklevel
 from ._ndarray import ndarray, scalar_of
 from ._operands import operand, inputs, where_array
 
@@ -26,6 +27,7 @@ _new_ufunc_args = _backend.new_ufunc_args
 _object_new = object.__new__
 _array_free = _lib.cnp_array_free
 _SAME_KIND = _C["CNP_CASTING_SAME_KIND"]
+_UNSAFE = _C["CNP_CASTING_UNSAFE"]
 _ORDER_K = _C["CNP_ORDER_K"]
 _dtype_handle = _args.dtype_handle
 
@@ -127,6 +129,8 @@ class ufunc:
         self.nargs = nin + nout
         self.identity = identity
         self.signature = None
+        self.types = []             # NumPy's loop list, filled by _ufunc_table from the library
+        self.ntypes = 0
         self.__doc__ = "%s(%s, /, out=%s, *, where=True, casting='same_kind', order='K', " \
                        "dtype=None, subok=True[, signature])\n\n%s" % (
                            name, ", ".join("x%d" % (i + 1) for i in range(nin)) if nin > 1
@@ -232,7 +236,12 @@ def call_ufunc(fn, arrs, outs, where, dt, casting, order):
         args.casting = casting
         args.order = order
     cells = [_new_array_out() for _ in outs]
+    early = casting == _UNSAFE and _complex_to_real(fn, arrs, outs, dt, order)
     st = fn(*[a._h for a in arrs], args, *cells)
+    if early and pending:       # the library's own copy of the warning given first
+        me = threading.get_ident()
+        for w in [w for w in pending if w[0] == me and WARNINGS.get(w[1]) is ComplexWarning]:
+            pending.remove(w)
     if st:
         raise error(st)
     results = []
@@ -250,6 +259,36 @@ def call_ufunc(fn, arrs, outs, where, dt, casting, order):
             r = results[k]
             results[k] = scalar_of(r) if not r.shape else r
     return results[0] if len(results) == 1 else tuple(results)
+
+
+def _complex_to_real(fn, arrs, outs, dt, order):
+    """With casting='unsafe', NumPy raises ComplexWarning while it sets up a complex loop
+    output's cast to a real out= array, before anything is computed, so a filter turning the
+    warning into an error leaves out untouched; the library reports it after the call. When an
+    out= array is real and an input is complex, the loop's output types are found by calling
+    on zero-size stand-ins of the inputs (nothing computed), and the warning is given first."""
+    real_outs = [k for k, o in enumerate(outs) if o is not None and o.dtype.kind not in "cb"]
+    if not real_outs or not (dt is not _NULL or any(a.dtype.kind == "c" for a in arrs)):
+        return False
+    for o in outs:      # a shape error comes first, as in NumPy
+        if o is not None and not all(_broadcastable(a.shape, o.shape) for a in arrs):
+            return False
+    stand_ins = [a if not a.ndim or 0 in a.shape else
+                 a[(slice(0, 0),) + (slice(0, 1),) * (a.ndim - 1)] for a in arrs]
+    probe = _new_ufunc_args()
+    if dt is not _NULL:
+        probe.dtype = dt
+    probe.casting = _UNSAFE
+    probe.order = order
+    cells = [_new_array_out() for _ in outs]
+    if fn(*[a._h for a in stand_ins], probe, *cells):
+        return False            # the real call reports the error
+    results = [wrap(cell[0]) for cell in cells]
+    if not any(results[k].dtype.kind == "c" for k in real_outs):
+        return False
+    warnings.warn("Casting complex values to real discards the imaginary part", ComplexWarning,
+                  stacklevel=_user_stacklevel())
+    return True
 
 
 # unary and binary_arrays are the fast paths: the per-thread out cell, and the result's shape

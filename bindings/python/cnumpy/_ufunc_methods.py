@@ -7,6 +7,7 @@ from . import _args, _backend
 from ._args import NoValue, handle as _h
 from ._capi import call, cfunc, produce_into
 from ._convert import as_array
+from ._dtype import dtype as _dtype
 from ._errors import AxisError
 from ._indexing import parse_index
 from ._ndarray import ndarray
@@ -17,6 +18,18 @@ _reduce = cfunc("cnp_ufunc_reduce")
 _accumulate = cfunc("cnp_ufunc_accumulate")
 _reduceat = cfunc("cnp_ufunc_reduceat")
 _at = cfunc("cnp_ufunc_at")
+
+
+def _kind(uf, a, dtype):
+    """The kind of the values a reduction of uf computes (its dtype= or the input's; the
+    comparisons and logical ufuncs give booleans)."""
+    if uf.__name__ in _BOOL_RESULT:
+        return "b"
+    return (a.dtype if dtype is None else _dtype(dtype)).kind
+
+
+_BOOL_RESULT = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equal",
+                "logical_and", "logical_or", "logical_xor"}
 
 
 def _name(uf):
@@ -44,7 +57,8 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoVa
     ini = None if initial is NoValue or initial is None else operand(initial)
     wh = where_mask(where)
     return produce_into(_reduce, out, _name(uf), a._h, ax, n, _args.dtype_handle(dtype), _h(out),
-                        _args.boolean(keepdims), _h(ini), 1 if no_identity else 0, _h(wh))
+                        _args.boolean(keepdims), _h(ini), 1 if no_identity else 0, _h(wh),
+                        result_kind=_kind(uf, a, dtype))
 
 
 def accumulate(uf, array, axis=0, dtype=None, out=None):
@@ -55,7 +69,8 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
             raise ValueError("accumulate does not allow multiple axes")
         axis = 0
     ax = _axis(axis)
-    r = produce_into(_accumulate, out, _name(uf), a._h, ax, _args.dtype_handle(dtype), _h(out))
+    r = produce_into(_accumulate, out, _name(uf), a._h, ax, _args.dtype_handle(dtype), _h(out),
+                     result_kind=_kind(uf, a, dtype))
     return r
 
 
@@ -64,7 +79,7 @@ def reduceat(uf, array, indices, axis=0, dtype=None, out=None):
     out = _args.out(out)
     idx = as_array(indices)
     return produce_into(_reduceat, out, _name(uf), a._h, idx._h, operator.index(axis),
-                        _args.dtype_handle(dtype), _h(out))
+                        _args.dtype_handle(dtype), _h(out), result_kind=_kind(uf, a, dtype))
 
 
 def at(uf, a, indices, b=None):

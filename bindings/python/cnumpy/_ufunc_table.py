@@ -2,7 +2,7 @@
 names, arities, identities and one-line summaries are read from the library through
 cnp_ufunc_count/cnp_ufunc_info_at, and NumPy's aliases are the same object under another name."""
 from . import _backend
-from ._capi import call, cfunc
+from ._capi import call, cfunc, produce_string
 from ._scalars import py_from_cscalar
 from ._ufunc import ufunc
 
@@ -20,12 +20,33 @@ def _declared():
     return rows
 
 
+def _numpy_types(index):
+    """numpy.<ufunc>.types from the library's loops (cnp_ufunc_types_at): NumPy has separate
+    'q'/'Q' (long long) loops running the same int64/uint64 kernels as 'l'/'L', listed right
+    after the 'L' loop, so each loop with only int64 (or only uint64) inputs gets that twin."""
+    loops = produce_string(cfunc("cnp_ufunc_types_at"), index).split()
+    out, pending = [], []
+    for i, loop in enumerate(loops):
+        out.append(loop)
+        ins = set(loop.split("->")[0])
+        if ins == {"l"} or ins == {"L"}:
+            pending.append(loop)
+            nxt = loops[i + 1] if i + 1 < len(loops) else ""
+            if ins == {"l"} and set(nxt.split("->")[0]) == {"L"}:
+                continue
+            out.extend(p.replace("l", "q").replace("L", "Q") for p in pending)
+            pending = []
+    return out
+
+
 UFUNCS = {}
 ALIASES = {}            # NumPy's aliases: alias name -> the ufunc's name
-for _name, _alias_of, _nin, _nout, _identity, _summary in _declared():
+for _i, (_name, _alias_of, _nin, _nout, _identity, _summary) in enumerate(_declared()):
     if _alias_of:
         ALIASES[_name] = _alias_of
         UFUNCS[_name] = UFUNCS[_alias_of]
     else:
         UFUNCS[_name] = ufunc(_name, _nin, _nout, _identity, _summary)
-del _name, _alias_of, _nin, _nout, _identity, _summary
+        UFUNCS[_name].types = _numpy_types(_i)
+        UFUNCS[_name].ntypes = len(UFUNCS[_name].types)
+del _i, _name, _alias_of, _nin, _nout, _identity, _summary

@@ -1,0 +1,605 @@
+"""numpy.nditer, the common forms (docs/numpy-differences.md): readonly/readwrite/writeonly and
+allocate operands broadcast together, multi_index, c_index/f_index, external_loop, buffered
+iteration with op_dtypes casting, copy/updateifcopy, order C/F/A/K, the context manager, iternext/
+finished/iterindex/operands/itviews/value.
+
+The iteration order is NumPy's: for order='K' the axes are sorted by the operands' strides with
+NumPy's insertion sort, axes whose strides are all negative are walked backwards (memory order),
+and, unless an index is tracked, neighbouring axes that are contiguous for every operand are
+coalesced (which decides the chunks external_loop hands out). Elements are 0-d views into the
+operands (read-only for readonly operands); buffered operands are read into a buffer of the
+requested dtype and written back chunk by chunk (and at close()).
+"""
+from ._casting import can_cast, result_type
+from ._convert import asanyarray
+from ._creation import empty
+from ._dtype import dtype as _dtype
+from ._ndarray import ndarray
+from ._shape_funcs import broadcast_to
+
+_GLOBAL = {"buffered", "c_index", "f_index", "multi_index", "external_loop", "refs_ok",
+           "zerosize_ok", "reduce_ok", "grow_inner", "delay_bufalloc", "ranged", "common_dtype",
+           "copy_if_overlap"}
+_PER_OP = {"readonly", "readwrite", "writeonly", "allocate", "no_broadcast", "copy",
+           "updateifcopy", "contig", "aligned", "nbo", "no_subtype", "arraymask", "writemasked",
+           "overlap_assume_elementwise", "virtual"}
+_BUFSIZE = 8192
+
+
+def _flag_list(flags, what):
+    flags = [] if flags is None else list(flags)
+    for f in flags:
+        if not isinstance(f, str):
+            raise ValueError("%s must be a list or tuple of strings" % what)
+    return flags
+
+
+class nditer:
+    """numpy.nditer (see the module docstring for the supported forms)."""
+
+    def __init__(self, op, flags=None, op_flags=None, op_dtypes=None, order="K",
+                 casting="safe", op_axes=None, itershape=None, buffersize=0):
+        if op_axes is not None or itershape is not None:
+            raise NotImplementedError("cnumpy.nditer: op_axes and itershape are not supported")
+        single = not isinstance(op, (list, tuple))
+        ops = [op] if single else list(op)
+        nop = len(ops)
+        if nop == 0:
+            raise ValueError("Must provide at least one operand")
+        flags = _flag_list(flags, "flags")
+        for f in flags:
+            if f not in _GLOBAL:
+                raise ValueError('Unexpected iterator global flag "%s"' % f)
+        if order not in ("C", "F", "A", "K"):
+            raise ValueError("order must be one of 'C', 'F', 'A', or 'K' (got %r)" % (order,))
+        self._multi = "multi_index" in flags
+        self._cindex = "c_index" in flags
+        self._findex = "f_index" in flags
+        if self._cindex and self._findex:
+            raise ValueError("Iterator flags C_INDEX and F_INDEX cannot both be specified")
+        self._external = "external_loop" in flags
+        if self._external and (self._multi or self._cindex or self._findex):
+            raise ValueError("Iterator flag EXTERNAL_LOOP cannot be used if an index or "
+                             "multi-index is being tracked")
+        self._buffered = "buffered" in flags
+        self._buffersize = buffersize if buffersize and buffersize > 0 else _BUFSIZE
+
+        # per-operand flags
+        if op_flags is None:
+            per_op = [["allocate", "writeonly"] if o is None else ["readonly"] for o in ops]
+        else:
+            op_flags = list(op_flags)
+            if op_flags and all(isinstance(f, str) for f in op_flags):
+                per_op = [list(op_flags) for _ in ops]
+            else:
+                if len(op_flags) != nop:
+                    raise ValueError("op_flags must be a tuple/list matching the number of "
+                                     "ops")
+                per_op = [_flag_list(f, "op_flags") for f in op_flags]
+        for fl in per_op:
+            for f in fl:
+                if f not in _PER_OP:
+                    raise ValueError('Unexpected per-op iterator flag "%s"' % f)
+            if sum(f in fl for f in ("readonly", "readwrite", "writeonly")) > 1:
+                raise ValueError("Only one of the iterator flags READWRITE, READONLY, and "
+                                 "WRITEONLY may be specified for an operand")
+            if not any(f in fl for f in ("readonly", "readwrite", "writeonly")):
+                raise ValueError("None of the iterator flags READWRITE, READONLY, or WRITEONLY "
+                                 "were specified for an operand")
+        self._writable = ["readwrite" in fl or "writeonly" in fl for fl in per_op]
+        self._readable = ["writeonly" not in fl for fl in per_op]
+
+        arrays = []
+        for i, (o, fl) in enumerate(zip(ops, per_op)):
+            if o is None:
+                if "allocate" not in fl:
+                    raise ValueError("Iterator operand was NULL, but neither the ALLOCATE nor "
+                                     "the VIRTUAL flag was specified")
+                if not self._writable[i]:
+                    raise ValueError("Automatic allocation was requested for an iterator "
+                                     "operand, but it wasn't flagged for writing")
+                arrays.append(None)
+                continue
+            a = o if isinstance(o, ndarray) else asanyarray(o)
+            if self._writable[i] and not a.flags.writeable:
+                raise ValueError("operand array with iterator write flag set is read-only")
+            arrays.append(a)
+
+        # the iteration shape (NumPy's broadcast of the given operands)
+        given = [a for a in arrays if a is not None]
+        shape = _broadcast_shape([a.shape for a in given])
+        for i, a in enumerate(arrays):
+            if a is not None and self._writable[i] and a.shape != shape:
+                if "reduce_ok" not in flags:
+                    nd = len(shape)
+                    lead = nd - a.ndim
+                    for ax in range(nd - 1, -1, -1):
+                        if ax < lead or (a.shape[ax - lead] == 1 and shape[ax] != 1):
+                            raise ValueError(
+                                "output operand requires a reduction along dimension %d, but "
+                                "the reduction is not enabled. The dimension size of 1 does not "
+                                "match the expected output shape." % (nd - 1 - ax))
+                raise NotImplementedError("cnumpy.nditer: reductions (reduce_ok with a "
+                                          "broadcast output) are not supported")
+        size = 1
+        for d in shape:
+            size *= d
+        if size == 0 and "zerosize_ok" not in flags:
+            raise ValueError("Iteration of zero-sized operands is not enabled")
+
+        # requested dtypes and the casting check
+        if op_dtypes is None:
+            op_dtypes = [None] * nop
+        elif not isinstance(op_dtypes, (list, tuple)):
+            op_dtypes = [op_dtypes] * nop
+        if len(op_dtypes) != nop:
+            raise ValueError("op_dtypes must be a tuple/list matching the number of ops")
+        dts = [None if d is None else _dtype(d) for d in op_dtypes]
+        if "common_dtype" in flags:
+            common = result_type(*given) if given else _dtype("f8")
+            dts = [common if d is None else d for d in dts]
+        for i, a in enumerate(arrays):
+            if a is None:
+                if dts[i] is None:
+                    dts[i] = result_type(*given) if given else None
+                    if dts[i] is None:
+                        raise TypeError("Iterator output operand has no dtype")
+                continue
+            if dts[i] is None:
+                dts[i] = a.dtype
+        self._needs_copy = [a is not None and dts[i] != a.dtype for i, a in enumerate(arrays)]
+        for i, a in enumerate(arrays):
+            if not self._needs_copy[i]:
+                continue
+            if self._readable[i] and not can_cast(a.dtype, dts[i], casting):
+                raise TypeError("Iterator operand %d dtype could not be cast from %r to %r "
+                                "according to the rule %r" % (i, a.dtype, dts[i], casting))
+            if self._writable[i] and not can_cast(dts[i], a.dtype, casting):
+                raise TypeError("Iterator requested dtype could not be cast from %r to %r, the "
+                                "operand %d dtype, according to the rule %r"
+                                % (dts[i], a.dtype, i, casting))
+            if not self._buffered and not ("copy" in per_op[i] or
+                                           "updateifcopy" in per_op[i]):
+                raise TypeError("Iterator operand required copying or buffering, but neither "
+                                "copying nor buffering was enabled")
+        self._dtypes = tuple(dts)
+
+        # axis order (outer to inner) and the axes walked backwards
+        nd = len(shape)
+        views = [None if a is None else (a if a.shape == shape else broadcast_to(a, shape))
+                 for a in arrays]
+        strides = [v.strides if v is not None else None for v in views]
+        if order == "A":
+            order = "F" if given and all(a.flags.f_contiguous for a in given) else "C"
+        if order == "C":
+            inner_first = list(range(nd - 1, -1, -1))
+        elif order == "F":
+            inner_first = list(range(nd))
+        else:
+            inner_first = _best_order(shape, [s for s in strides if s is not None])
+        flips = set()
+        if order == "K":
+            for ax in range(nd):
+                st = [s[ax] for s in strides if s is not None]
+                if any(x < 0 for x in st) and all(x <= 0 for x in st):
+                    flips.add(ax)
+        self._order = inner_first[::-1]        # outer to inner
+        self._flips = flips
+        self._shape = shape
+
+        # allocated operands: laid out in iteration order
+        for i, a in enumerate(arrays):
+            if a is None:
+                perm_shape = tuple(shape[ax] for ax in self._order)
+                buf = empty(perm_shape, dtype=dts[i])
+                inv = [0] * nd
+                for k, ax in enumerate(self._order):
+                    inv[ax] = k
+                arrays[i] = buf.transpose(inv) if nd else buf
+                views[i] = arrays[i]
+        # copies for copy/updateifcopy without buffering
+        self._writeback = []
+        for i, a in enumerate(arrays):
+            if self._needs_copy[i] and not self._buffered:
+                tmp = a.astype(dts[i], order="K")
+                if self._writable[i] and "updateifcopy" in per_op[i]:
+                    self._writeback.append((a, tmp))
+                arrays[i] = tmp
+                views[i] = tmp if tmp.shape == shape else broadcast_to(tmp, shape)
+                self._needs_copy[i] = False
+        self._operands = tuple(arrays)
+
+        # iteration views: permuted, flipped, then coalesced unless an index is tracked
+        self._full = [self._iter_view(v) for v in views]
+        self._coalesce()
+        self._itersize = size
+        self._iterindex = 0
+        self._started = False
+        self._closed = False
+        self._buffers = None
+        self._buf_start = None
+        if self._buffered:
+            self._buffers = [None] * nop
+        self._single = single
+
+    # ---- set-up helpers ----
+    def _iter_view(self, v):
+        if not self._shape:
+            return v
+        v = v.transpose(self._order)
+        if self._flips:
+            v = v[tuple(slice(None, None, -1) if ax in self._flips else slice(None)
+                        for ax in self._order)]
+        return v
+
+    def _coalesce(self):
+        """Merge neighbouring axes that every operand (and a tracked index) walks with one
+        stride, as NumPy's npyiter_coalesce_axes: it decides itviews, shape and the
+        external_loop chunks."""
+        dims = [self._shape[ax] for ax in self._order]
+        if self._multi or not dims:
+            self._cdims = dims
+            self._cviews = list(self._full)
+            self._protect()
+            return
+        # NumPy gives length-1 axes a zero stride, so they always merge
+        strides = [[0 if dims[k] == 1 else st for k, st in enumerate(v.strides)]
+                   for v in self._full]
+        if self._cindex or self._findex:
+            strides.append([0 if dims[k] == 1 else st
+                            for k, st in enumerate(self._index_strides())])
+        groups = [[len(dims) - 1]]
+        cur_shape = dims[-1]
+        cur = [st[-1] for st in strides]
+        for k in range(len(dims) - 2, -1, -1):   # from inner to outer
+            if all((cur_shape == 1 and c == 0) or (dims[k] == 1 and st[k] == 0) or
+                   c * cur_shape == st[k] for c, st in zip(cur, strides)):
+                groups[-1].insert(0, k)
+                cur_shape *= dims[k]
+                cur = [c if c != 0 else st[k] for c, st in zip(cur, strides)]
+            else:
+                groups.append([k])
+                cur_shape = dims[k]
+                cur = [st[k] for st in strides]
+        groups.reverse()
+        cdims = []
+        for g in groups:
+            n = 1
+            for j in g:
+                n *= dims[j]
+            cdims.append(n)
+        self._cdims = cdims
+        self._cviews = [v.reshape(cdims) for v in self._full]
+        self._protect()
+
+    def _protect(self):
+        """Read-only operands are handed out through read-only views (made once here, so the
+        element views taken from them are read-only too)."""
+        for i, v in enumerate(self._cviews):
+            if not self._writable[i] and v.flags.writeable:
+                v = v[...]
+                v.flags.writeable = False
+                self._cviews[i] = v
+
+    def _index_strides(self):
+        """Element strides of the C or F index along the iteration axes (outer to inner),
+        negative for walked-backwards axes."""
+        nd = len(self._shape)
+        step = [0] * nd
+        acc = 1
+        axes = range(nd - 1, -1, -1) if self._cindex else range(nd)
+        for ax in axes:
+            step[ax] = acc
+            acc *= self._shape[ax]
+        return [-step[ax] if ax in self._flips else step[ax] for ax in self._order]
+
+    # ---- position ----
+    def _position(self, flat):
+        """Coordinates along the coalesced iteration dims of the flat iteration index."""
+        pos = []
+        for d in reversed(self._cdims):
+            pos.append(flat % d if d else 0)
+            flat = flat // d if d else 0
+        return tuple(reversed(pos))
+
+    def _coords(self):
+        """The multi-index in the operands' own axes."""
+        flat = self._iterindex
+        dims = [self._shape[ax] for ax in self._order]
+        coords = [0] * len(self._shape)
+        for k in range(len(dims) - 1, -1, -1):
+            c = flat % dims[k]
+            flat //= dims[k]
+            ax = self._order[k]
+            coords[ax] = dims[k] - 1 - c if ax in self._flips else c
+        return tuple(coords)
+
+    # ---- buffers ----
+    def _fill_buffers(self, start):
+        self._flush()
+        stop = min(start + self._buffersize, self._itersize)
+        for i, v in enumerate(self._full):
+            flat = v.flat[start:stop]
+            buf = flat.astype(self._dtypes[i]) if flat.dtype != self._dtypes[i] else flat
+            if not self._writable[i]:
+                buf.flags.writeable = False
+            self._buffers[i] = buf
+        self._buf_start = start
+
+    def _flush(self):
+        if self._buffers is None or self._buf_start is None:
+            return
+        start = self._buf_start
+        for i, v in enumerate(self._full):
+            if self._writable[i] and self._buffers[i] is not None:
+                b = self._buffers[i]
+                v.flat[start:start + b.size] = b.astype(v.dtype, casting="unsafe") \
+                    if b.dtype != v.dtype else b
+        self._buf_start = None
+
+    def _chunk(self):
+        """(start, stop) of the external_loop chunk holding iterindex."""
+        if self._buffered:
+            start = self._iterindex - (self._iterindex % self._buffersize) \
+                if self._buf_start is None else self._buf_start
+            return start, min(start + self._buffersize, self._itersize)
+        inner = self._cdims[-1] if self._cdims else 1
+        start = self._iterindex - self._iterindex % inner
+        return start, start + inner
+
+    def _element(self, i):
+        if self._buffered:
+            if self._buf_start is None or not \
+                    self._buf_start <= self._iterindex < self._buf_start + \
+                    self._buffers[0].size:
+                self._fill_buffers(self._iterindex - self._iterindex % self._buffersize)
+            b = self._buffers[i]
+            if self._external:
+                v = b
+            else:
+                v = b[self._iterindex - self._buf_start, ...]
+        elif not self._cdims:
+            v = self._cviews[i][...]
+        elif self._external:
+            pos = self._position(self._iterindex)[:-1]
+            v = self._cviews[i][pos] if pos else self._cviews[i][...]
+        else:
+            v = self._cviews[i][self._position(self._iterindex) + (Ellipsis,)]
+        return v
+
+    # ---- the iterator protocol ----
+    def _check(self):
+        if self._closed:
+            raise ValueError("Iterator is closed")
+
+    @property
+    def finished(self):
+        return self._iterindex >= self._itersize
+
+    def iternext(self):
+        """Advance one element (one chunk with external_loop); False when finished."""
+        self._check()
+        if self.finished:
+            return False
+        if self._external:
+            self._iterindex = self._chunk()[1]
+        else:
+            self._iterindex += 1
+        if self.finished:
+            self._flush()
+        return not self.finished
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        self._check()
+        if self._started:
+            self.iternext()
+        self._started = True
+        if self.finished:
+            raise StopIteration
+        return self.value
+
+    @property
+    def value(self):
+        self._check()
+        if self.finished:
+            raise ValueError("Iterator is past the end")
+        vals = tuple(self._element(i) for i in range(len(self._operands)))
+        return vals[0] if len(vals) == 1 else vals
+
+    def __getitem__(self, i):
+        vals = self.value
+        if not isinstance(vals, tuple):
+            vals = (vals,)
+        return vals[i]
+
+    def __len__(self):
+        return len(self._operands)      # the iterator is a sequence of its operands' values
+
+    def reset(self):
+        """Back to the first element."""
+        self._check()
+        self._flush()
+        self._iterindex = 0
+        self._started = False
+
+    def close(self):
+        """Write back buffered and copied operands (also done by the with-block's end)."""
+        if self._closed:
+            return
+        self._flush()
+        for orig, tmp in self._writeback:
+            orig[...] = tmp.astype(orig.dtype, casting="unsafe")
+        self._closed = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ---- attributes ----
+    def _past_end(self):
+        if self.finished:
+            raise ValueError("Iterator is past the end")
+
+    @property
+    def iterindex(self):
+        self._past_end()
+        return self._iterindex
+
+    @iterindex.setter
+    def iterindex(self, value):
+        self._check()
+        if not 0 <= value <= self._itersize:
+            raise ValueError("Iterator iterindex out of bounds")
+        self._flush()
+        self._iterindex = value
+        self._started = False
+
+    @property
+    def itersize(self):
+        return self._itersize
+
+    @property
+    def multi_index(self):
+        self._past_end()
+        if not self._multi:
+            raise ValueError("Iterator is not tracking a multi-index")
+        return self._coords()
+
+    @multi_index.setter
+    def multi_index(self, value):
+        if not self._multi:
+            raise ValueError("Iterator is not tracking a multi-index")
+        value = tuple(value)
+        if len(value) != len(self._shape):
+            raise ValueError("Wrong number of indices")
+        flat = 0
+        for ax in self._order:
+            d = self._shape[ax]
+            c = value[ax]
+            if not 0 <= c < d:
+                raise IndexError("Iterator requested a multi-index out of bounds")
+            flat = flat * d + (d - 1 - c if ax in self._flips else c)
+        self._flush()
+        self._iterindex = flat
+        self._started = False
+
+    @property
+    def index(self):
+        self._past_end()
+        if not (self._cindex or self._findex):
+            raise ValueError("Iterator does not have an index")
+        coords = self._coords()
+        idx = 0
+        axes = range(len(self._shape)) if self._cindex else range(len(self._shape) - 1, -1, -1)
+        for ax in axes:
+            idx = idx * self._shape[ax] + coords[ax]
+        return idx
+
+    @property
+    def has_multi_index(self):
+        return self._multi
+
+    @property
+    def has_index(self):
+        return self._cindex or self._findex
+
+    @property
+    def has_delayed_bufalloc(self):
+        return False
+
+    @property
+    def iterationneedsapi(self):
+        return False
+
+    @property
+    def operands(self):
+        self._check()
+        return self._operands
+
+    @property
+    def itviews(self):
+        self._check()
+        if self._buffered:
+            raise ValueError("cannot provide an iterator view when buffering is enabled")
+        return tuple(self._cviews)
+
+    @property
+    def dtypes(self):
+        return self._dtypes
+
+    @property
+    def nop(self):
+        return len(self._operands)
+
+    @property
+    def ndim(self):
+        return len(self._shape) if self._multi else len(self._cdims)
+
+    @property
+    def shape(self):
+        self._past_end()
+        if self._multi:
+            return self._shape
+        return tuple(reversed(self._cdims))     # NumPy's internal order: innermost first
+
+    def remove_multi_index(self):
+        """Stop tracking the multi-index (the axes may then coalesce)."""
+        self._multi = False
+        self._coalesce()
+
+    def enable_external_loop(self):
+        """Hand out the inner loop as 1-d chunks from now on."""
+        if self._multi or self._cindex or self._findex:
+            raise ValueError("Iterator flag EXTERNAL_LOOP cannot be used if an index or "
+                             "multi-index is being tracked")
+        self._external = True
+
+
+def _broadcast_shape(shapes):
+    nd = max((len(s) for s in shapes), default=0)
+    out = [1] * nd
+    for s in shapes:
+        for k, d in enumerate(s):
+            ax = nd - len(s) + k
+            if d != 1:
+                if out[ax] not in (1, d):
+                    raise ValueError("operands could not be broadcast together with shapes " +
+                                     "".join("(%s) " % ",".join(str(x) for x in sh)
+                                             if len(sh) != 1 else "(%d,) " % sh[0]
+                                             for sh in shapes))
+                out[ax] = d
+    return tuple(out)
+
+
+def _best_order(shape, strides):
+    """NumPy's npyiter_find_best_axis_ordering: an insertion sort of the axes (innermost
+    first) by the operands' absolute strides; ambiguous comparisons keep C order."""
+    nd = len(shape)
+    perm = list(range(nd - 1, -1, -1))     # innermost first: C order
+    for i0 in range(1, nd):
+        ipos = i0
+        ax0 = perm[i0]
+        for i1 in range(i0 - 1, -1, -1):
+            ax1 = perm[i1]
+            ambig, swap = True, False
+            for s in strides:
+                if s[ax0] != 0 and s[ax1] != 0:
+                    if abs(s[ax1]) <= abs(s[ax0]):
+                        swap = False
+                    elif ambig:
+                        swap = True
+                    ambig = False
+            if not ambig:
+                if swap:
+                    ipos = i1
+                else:
+                    break
+        if ipos != i0:
+            perm[ipos + 1:i0 + 1] = perm[ipos:i0]
+            perm[ipos] = ax0
+    return perm

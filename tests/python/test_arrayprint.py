@@ -1,0 +1,156 @@
+"""numpy.array2string, array_repr, array_str, format_float_positional and
+format_float_scientific (issue 28), each compared character for character with NumPy 1.24."""
+import itertools
+import random
+
+import numpy as np
+import pytest
+
+import cnumpy as cnp
+
+# ---- Dragon4: format_float_positional / format_float_scientific ------------------------------
+_VALUES = [0.0, -0.0, 1.0, 0.1, 1.5, 2.5, 123.456, 9.99, 0.999, 1e20, 1e-20, 5e-324,
+           1.7976931348623157e308, 2.0 ** -1022, 1 / 3, 1e16, 12345678.9, 0.00123456, 99.5,
+           0.05, 65504.0, 6e-8, float("inf"), -float("inf"), float("nan")]
+_OPTIONS = list(itertools.product([None, 0, 1, 3, 10], [True, False], [True, False], "k.0-",
+                                  [False, True], [None, 4], [None, 5], [None, 2, 6]))
+_rng = random.Random(5)
+_SAMPLED = _rng.sample(_OPTIONS, 30)
+
+
+def _outcome(f):
+    try:
+        return f()
+    except Exception as e:  # the exception type and message are compared
+        return type(e).__name__, str(e)
+
+
+@pytest.mark.parametrize("tname", ["float16", "float32", "float64"])
+@pytest.mark.parametrize("opt", _SAMPLED, ids=str)
+def test_format_float(tname, opt):
+    prec, uniq, frac, trim, sign, pl, pr, md = opt
+    with np.errstate(over="ignore"):
+        values = [getattr(np, tname)(v) for v in _VALUES]
+    for x in values:
+        y = getattr(cnp, tname)(float(x))
+        kw = dict(precision=prec, unique=uniq, fractional=frac, trim=trim, sign=sign,
+                  pad_left=pl, pad_right=pr, min_digits=md)
+        assert _outcome(lambda: np.format_float_positional(x, **kw)) == \
+            _outcome(lambda: cnp.format_float_positional(y, **kw)), (float(x), kw)
+        kw = dict(precision=prec, unique=uniq, trim=trim, sign=sign, pad_left=pl,
+                  exp_digits=pr, min_digits=md)
+        assert _outcome(lambda: np.format_float_scientific(x, **kw)) == \
+            _outcome(lambda: cnp.format_float_scientific(y, **kw)), (float(x), kw)
+
+
+@pytest.mark.parametrize("x", [1, 5, 2.5, -7, True])
+def test_format_float_python_numbers(x):
+    assert np.format_float_positional(x) == cnp.format_float_positional(x)
+    assert np.format_float_scientific(x, precision=3) == cnp.format_float_scientific(x, precision=3)
+
+
+@pytest.mark.parametrize("kw", [dict(precision=-1), dict(pad_left=-2), dict(trim="x"),
+                                dict(precision=0, fractional=False),
+                                dict(precision=2, min_digits=3), dict(unique=False)])
+def test_format_float_errors(kw):
+    assert _outcome(lambda: np.format_float_positional(1.5, **kw)) == \
+        _outcome(lambda: cnp.format_float_positional(1.5, **kw))
+    kw.pop("fractional", None)
+    assert _outcome(lambda: np.format_float_scientific(1.5, **kw)) == \
+        _outcome(lambda: cnp.format_float_scientific(1.5, **kw))
+
+
+def test_format_float_bad_type():
+    assert _outcome(lambda: np.format_float_positional("1")) == \
+        _outcome(lambda: cnp.format_float_positional("1"))
+
+
+# ---- array2string, array_repr, array_str -----------------------------------------------------
+ARRAYS = {
+    "float": lambda m: m.array([1.5, 2, 3]),
+    "tiny": lambda m: m.array([1e-16, 1, 2, 3]),
+    "small": lambda m: m.array([1e-6, 4e-7, 2, 3]),
+    "float_2d": lambda m: m.arange(12.).reshape(3, 4) / 7,
+    "nonfinite": lambda m: m.array([m.nan, m.inf, -m.inf, 1.25]),
+    "large": lambda m: m.array([1e10, 1, -3.5]),
+    "int_summary": lambda m: m.arange(2000).reshape(20, 100),
+    "float_summary": lambda m: m.arange(1500.) / 3,
+    "bool": lambda m: m.array([True, False]),
+    "complex": lambda m: m.array([1 + 2j, -3.5 - 1e-5j, complex(m.nan, 1)]),
+    "complex64": lambda m: m.array([0.1 + 2j, 3j], dtype=m.complex64),
+    "float32": lambda m: m.array([0.1, 0.2], m.float32),
+    "float16": lambda m: m.array([0.1, 1e4], m.float16),
+    "str": lambda m: m.array(["a", "bcd"]),
+    "bytes": lambda m: m.array([b"x", b"yz"]),
+    "int8_3d": lambda m: m.arange(24).reshape(2, 3, 4).astype(m.int8),
+    "0d_float": lambda m: m.array(3.25),
+    "0d_bool": lambda m: m.array(True),
+    "0d_uint16": lambda m: m.array(7, m.uint16),
+    "empty_2d": lambda m: m.zeros((0, 3)),
+    "empty": lambda m: m.array([]),
+    "signed_zero": lambda m: m.array([-0.0, 0.0]),
+    "float_3d": lambda m: m.arange(60.).reshape(3, 4, 5) * 1e4,
+    "exp_row": lambda m: m.array([[1e8, 1]]),
+    "int64_wide": lambda m: m.array([1, 2 ** 40, -5]),
+    "uint64": lambda m: m.array([2 ** 64 - 1, 0], m.uint64),
+    "negative_strides": lambda m: m.arange(10.)[::-3],
+    "fortran": lambda m: m.asfortranarray(m.arange(6.).reshape(2, 3)),
+}
+OPTIONS = {
+    "default": {},
+    "narrow": dict(max_line_width=20),
+    "precision": dict(precision=2),
+    "suppress": dict(suppress_small=True, precision=3),
+    "repr_like": dict(separator=", ", prefix="array("),
+    "sign_plus": dict(sign="+"),
+    "sign_space": dict(sign=" "),
+    "fixed": dict(floatmode="fixed"),
+    "unique": dict(floatmode="unique"),
+    "maxprec_equal": dict(floatmode="maxprec_equal", precision=4),
+    "summary": dict(threshold=5, edgeitems=1),
+    "suffix": dict(separator=",", suffix=")"),
+    "float_kind": dict(formatter={"float_kind": lambda x: "%.2f" % x}),
+    "int_hex": dict(formatter={"int": lambda x: hex(x)}),
+    "all": dict(formatter={"all": lambda x: "X"}),
+    "mixed": dict(threshold=10, edgeitems=2, max_line_width=30, separator=", "),
+    "bad_floatmode": dict(floatmode="x"),
+    "bad_sign": dict(sign="-+"),
+    "bad_precision": dict(precision=1.5),
+    "bad_threshold": dict(threshold="3"),
+}
+
+
+# every option on a few arrays of different kinds, every array under a few options
+_PAIRS = ([(n, o) for o in OPTIONS for n in ("float_2d", "nonfinite", "complex", "int8_3d",
+                                            "float_summary", "bool", "0d_float")] +
+          [(n, o) for n in ARRAYS for o in ("default", "narrow", "sign_space", "fixed",
+                                            "mixed")])
+
+
+@pytest.mark.parametrize("name,opt", sorted(set(_PAIRS)))
+def test_array2string(name, opt):
+    a, c = ARRAYS[name](np), ARRAYS[name](cnp)
+    kw = OPTIONS[opt]
+    assert _outcome(lambda: np.array2string(a, **kw)) == \
+        _outcome(lambda: cnp.array2string(c, **kw))
+
+
+@pytest.mark.parametrize("name", ARRAYS)
+@pytest.mark.parametrize("kw", [dict(max_line_width=30), dict(precision=3, suppress_small=True)],
+                         ids=["narrow", "precision"])
+@pytest.mark.parametrize("fn", ["array_repr", "array_str"])
+def test_array_repr_str(name, kw, fn):
+    a, c = ARRAYS[name](np), ARRAYS[name](cnp)
+    assert getattr(np, fn)(a, **kw) == getattr(cnp, fn)(c, **kw)
+
+
+def test_array2string_follows_print_options():
+    a = np.arange(12.) / 7
+    with np.printoptions(precision=3, linewidth=30), cnp.printoptions(precision=3, linewidth=30):
+        assert np.array2string(a) == cnp.array2string(cnp.array(a))
+        assert np.array_repr(a) == cnp.array_repr(cnp.array(a))
+
+
+def test_array2string_style_deprecated():
+    with pytest.warns(DeprecationWarning, match="'style' argument is deprecated"):
+        cnp.array2string(cnp.arange(3), style=repr)
