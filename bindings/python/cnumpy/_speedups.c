@@ -336,6 +336,10 @@ int ArrayBase_ass_subscript(PyObject* self, PyObject* key, PyObject* value) {
   }
   if (PyErr_Occurred()) return -1;
   PyObject* args[2] = {key, value};
+  if (!value && !PyDict_GetItemString(g_fallbacks, "__delitem__")) {
+    PyErr_SetString(PyExc_AttributeError, "__delitem__"); /* what the Python class raised */
+    return -1;
+  }
   PyObject* r = value ? call_fallback("__setitem__", self, args, 2, NULL) : call_fallback("__delitem__", self, args, 1, NULL);
   if (!r) return -1;
   Py_DECREF(r);

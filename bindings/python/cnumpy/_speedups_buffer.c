@@ -4,8 +4,7 @@
  * from_buffer: the array's memory as it is (shape, strides, read-only flag), with the struct
  * format NumPy exports for the dtype (glue's buffer_format, _interop.buffer_format: 'd', 'Zd',
  * '>i', '5s', '3w', 'T{...}', ValueError for datetimes as NumPy). A consumer asking for a
- * contiguous or writable buffer that the array cannot give gets BufferError/TypeError as from
- * NumPy. The exported buffer holds its own library view of the array: the memory stays valid
+ * contiguous or writable buffer that the array cannot give gets NumPy's ValueError. The exported buffer holds its own library view of the array: the memory stays valid
  * even if the array object is given another handle (resize, shape assignment) meanwhile. */
 #include "_speedups.h"
 
@@ -18,8 +17,9 @@ typedef struct {
   Py_ssize_t dims[];  /* shape, then strides, then the format's bytes */
 } BufferBlock;
 
+/* NumPy raises ValueError for a buffer it cannot give (array_getbuffer). */
 static int fail(const char* msg) {
-  PyErr_SetString(PyExc_BufferError, msg);
+  PyErr_SetString(PyExc_ValueError, msg);
   return -1;
 }
 
