@@ -341,7 +341,7 @@ def test_no_reference_leaks_on_fast_paths():
     def cycle():
         a + b, a + 1.5, 1.5 * a, -a, cnp.add(a, b, out=o), cnp.add(a, 2.0), cnp.zeros(10),
         cnp.zeros((2, 3), "int8"), a.sum(), a.sum(axis=0, keepdims=True), a.mean(), float(a.sum()),
-        a.copy(), a.astype("float32"), len(a), a.shape, a.dtype, a + f64, memoryview(a).tobytes()
+        a.copy(), a.astype("float32"), len(a), a.shape, a.dtype, a + f64, a.data.tobytes()
         o[3] = 1.0
         o[1:3] = 2
         o.__iadd__(1.0)

@@ -71,6 +71,25 @@ cnp_array* resolve(ArrayBase* self) {
   return self->handle;
 }
 
+int array_meta(ArrayBase* a, int32_t* ndim, int64_t* size) {
+  if (!a->ndim1) {
+    cnp_array* h = resolve(a);
+    if (!h) return PyErr_Occurred() ? -1 : 0;
+    int32_t nd = 0;
+    int64_t n = 0;
+    cnp_status st;
+    if ((st = p_cnp_array_ndim(h, &nd)) || (st = p_cnp_array_size(h, &n))) {
+      raise_status(st);
+      return -1;
+    }
+    a->ndim1 = nd + 1;
+    a->size = n;
+  }
+  *ndim = a->ndim1 - 1;
+  *size = a->size;
+  return 1;
+}
+
 /* Frees the handle, whichever spelling holds it. */
 static void release(ArrayBase* self) {
   cnp_array* p = self->handle;
@@ -82,6 +101,7 @@ static void release(ArrayBase* self) {
     PyErr_Restore(type, value, tb);
   }
   self->handle = NULL;
+  self->ndim1 = 0;
   Py_CLEAR(self->h);
   if (p) p_cnp_array_free(p);
 }
@@ -284,7 +304,10 @@ static PyObject* ArrayBase_subscript(PyObject* self, PyObject* key) {
     /* Only integers: as many as the array has axes is an element (a scalar), more is an error
      * (raised by the Python path). */
     int32_t nd = 0;
-    if (p_cnp_array_ndim(h, &nd) != 0 || nint > nd) return getitem_slow(self, key);
+    int64_t size;
+    int m = array_meta((ArrayBase*)self, &nd, &size);
+    if (m < 0) return NULL;
+    if (!m || nint > nd) return getitem_slow(self, key);
     if (nint == nd) {
       int64_t idx[MAX_ITEMS];
       for (int32_t i = 0; i < n; ++i) idx[i] = items[i].start;
@@ -317,13 +340,15 @@ int ArrayBase_ass_subscript(PyObject* self, PyObject* key, PyObject* value) {
   if (g_ndarray && value && parse_key(key, items, &n, &nint) && scalar_operand(value, &s) &&
       (h = resolve((ArrayBase*)self))) {
     int32_t nd = 0;
+    int64_t size;
     Py_ssize_t before = PyList_GET_SIZE(g_pending);
-    cnp_status st = p_cnp_array_ndim(h, &nd);
-    if (!st && nint == n && nint == nd) {
+    if (array_meta((ArrayBase*)self, &nd, &size) < 0) return -1;
+    cnp_status st = 0;
+    if (nint == n && nint == nd) {
       int64_t idx[MAX_ITEMS];
       for (int32_t i = 0; i < n; ++i) idx[i] = items[i].start;
       st = p_cnp_array_setitem(h, n, idx, &s);
-    } else if (!st) {
+    } else {
       cnp_array* view = NULL;
       st = p_cnp_array_index(h, n, items, &view);
       if (!st) {

@@ -40,7 +40,13 @@ typedef struct {
   PyObject* strides;
   PyObject* dtype;
   PyObject* weakreflist;
+  int32_t ndim1; /* ndim + 1 once asked for (0: not yet), with size: a handle never changes them */
+  int64_t size;
 } ArrayBase;
+
+/* ndim and size of the array's handle, asked once per object (-1 on error, with an exception;
+ * 0 without one when the array has no handle). */
+int array_meta(ArrayBase* a, int32_t* ndim, int64_t* size);
 
 extern PyTypeObject ArrayBase_Type;
 extern PyTypeObject UfuncBase_Type;

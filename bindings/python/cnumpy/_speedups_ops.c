@@ -109,24 +109,23 @@ static cnp_status scalar_array(cnp_scalar* s, int cached, cnp_array** out, int* 
   return 0;
 }
 
-static int64_t array_size(cnp_array* h) {
-  int64_t n = 0;
-  return p_cnp_array_size(h, &n) == 0 ? n : 0;
-}
-
-/* The handle of an operand: an exact ndarray, or a scalar (*tmp set when it must be freed).
- * 0 when the Python path must decide; -1 on error. */
-static int operand(PyObject* o, int cached, cnp_array** h, cnp_array** tmp) {
+/* The handle of an operand: an exact ndarray, or a scalar (*tmp set when it must be freed);
+ * *nd and *n its ndim and size. 0 when the Python path must decide; -1 on error. */
+static int operand(PyObject* o, int cached, cnp_array** h, cnp_array** tmp, int32_t* nd, int64_t* n) {
   *tmp = NULL;
   if (Py_TYPE(o) == g_ndarray) {
-    *h = resolve((ArrayBase*)o);
-    return *h ? 1 : (PyErr_Occurred() ? -1 : 0);
+    int m = array_meta((ArrayBase*)o, nd, n);
+    if (m <= 0) return m;
+    *h = ((ArrayBase*)o)->handle;
+    return 1;
   }
   cnp_scalar s;
   if (!scalar_operand(o, &s)) return 0;
   int owned = 0;
   if (scalar_array(&s, cached, h, &owned) != 0) return 0; /* the Python path words any error */
   if (owned) *tmp = *h;
+  *nd = 0;
+  *n = 1;
   return 1;
 }
 
@@ -135,24 +134,42 @@ static int operand(PyObject* o, int cached, cnp_array** h, cnp_array** tmp) {
  * not given, out itself when given), or NULL with *handled 0 when the Python path must decide. */
 static PyObject* ufunc_call(void* fn, PyObject* x, PyObject* y, PyObject* out_obj, int* handled) {
   cnp_array *a, *b = NULL, *ta = NULL, *tb = NULL, *o = NULL;
+  int32_t nda, ndb = 0;
+  int64_t na, nb = 0;
   *handled = 0;
   if (out_obj) {
     if (Py_TYPE(out_obj) != g_ndarray) return NULL;
     if (!(o = resolve((ArrayBase*)out_obj))) return NULL;
   }
-  int ok = operand(x, 1, &a, &ta);
+  int big = 0;
+  int ok = operand(x, 1, &a, &ta, &nda, &na);
   if (ok <= 0) return NULL;
   if (y) {
-    ok = operand(y, 1, &b, &tb);
-    if (ok <= 0) return NULL;
+    /* A big call (the GIL released) makes its own scalar arrays: the cache is not locked. Two
+     * scalars: y's lookup must not evict x's array. */
+    big = na > BIG_CALL;
+    ok = operand(y, !big && (ta || Py_TYPE(x) == g_ndarray), &b, &tb, &ndb, &nb);
+    if (ok <= 0) {
+      if (ta) p_cnp_array_free(ta);
+      return NULL;
+    }
+  }
+  big = na > BIG_CALL || nb > BIG_CALL;
+  if (big && !ta && Py_TYPE(x) != g_ndarray) { /* x's cached scalar array: use a private one */
+    cnp_scalar s;
+    int owned;
+    scalar_operand(x, &s);
+    if (scalar_array(&s, 0, &a, &owned) != 0) {
+      if (tb) p_cnp_array_free(tb);
+      return NULL;
+    }
+    ta = a;
   }
   *handled = 1;
   cnp_ufunc_args args = {{o, NULL}, NULL, NULL, CNP_CASTING_SAME_KIND, CNP_ORDER_K};
   cnp_array* r = NULL;
   cnp_status st;
-  int64_t n = array_size(a);
-  if (b && array_size(b) > n) n = array_size(b);
-  if (n > BIG_CALL) {
+  if (big) {
     Py_BEGIN_ALLOW_THREADS
     st = b ? ((binary_fn)fn)(a, b, o ? &args : NULL, &r) : ((unary_fn)fn)(a, o ? &args : NULL, &r);
     Py_END_ALLOW_THREADS
@@ -169,7 +186,11 @@ static PyObject* ufunc_call(void* fn, PyObject* x, PyObject* y, PyObject* out_ob
     return out_obj;
   }
   PyObject* res = wrap_new(r);
-  return res ? unwrap_result(res) : NULL;
+  if (!res) return NULL;
+  int32_t nd = nda > ndb ? nda : ndb; /* broadcasting: the result has the most axes */
+  ((ArrayBase*)res)->ndim1 = 0;
+  if (nd) return res;
+  return unwrap_result(res);
 }
 
 /* ---- operators ------------------------------------------------------------------------------- */
