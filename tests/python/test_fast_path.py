@@ -374,3 +374,19 @@ def test_errors_propagate_and_warnings_come_once():
             cnp.arange(3.0) / 0.0
     with pytest.raises(ValueError, match="operands could not be broadcast together"):
         cnp.arange(3.0) + cnp.arange(2.0)
+
+
+def test_keyboard_interrupt_reaches_a_loop_of_fast_calls():
+    # Large operands release the GIL during the call (as ctypes does), so another thread runs
+    # meanwhile; Ctrl-C is raised as soon as the call returns.
+    import signal
+    import threading
+    import time
+    a = cnp.arange(2e5)
+    timer = threading.Timer(0.1, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    deadline = time.monotonic() + 30
+    with pytest.raises(KeyboardInterrupt):
+        while time.monotonic() < deadline:
+            a + a, a.sum(), cnp.add(a, 1.0, out=a)
+    timer.join()
