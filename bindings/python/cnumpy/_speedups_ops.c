@@ -70,12 +70,16 @@ int scalar_operand(PyObject* o, cnp_scalar* s) {
 
 /* 0-d arrays of scalar operands, cached by value (type, flags, bits): the library only reads its
  * inputs, so one array serves every call made under the GIL. Direct-mapped; an evicted entry is
- * freed (calls that release the GIL make their own, uncached). */
+ * freed, but never while a call uses it (`busy`: a library warning handler runs Python code,
+ * which may let another thread in during the call); calls that release the GIL make their own
+ * arrays, uncached. */
 #define CACHE_SIZE 256
 typedef struct {
   cnp_scalar key;
   cnp_array* array;
+  int busy;
 } CacheEntry;
+static CacheEntry* g_last_entry; /* the entry scalar_array used last (NULL: none) */
 static CacheEntry g_cache[CACHE_SIZE];
 
 static int same_scalar(const cnp_scalar* a, const cnp_scalar* b) {
@@ -93,14 +97,22 @@ static cnp_status scalar_array(cnp_scalar* s, int cached, cnp_array** out, int* 
   memcpy(&bits, &s->value, sizeof(bits));
   uint64_t hsh = (bits ^ (bits >> 29) ^ ((uint64_t)s->typenum << 7) ^ (uint64_t)s->flags) * 0x9E3779B97F4A7C15ull;
   CacheEntry* e = &g_cache[hsh >> 56];
+  g_last_entry = NULL;
   if (e->array && same_scalar(&e->key, s)) {
     *owned = 0;
     *out = e->array;
+    g_last_entry = e;
     return 0;
   }
   cnp_array* a = NULL;
   cnp_status st = p_cnp_array_from_scalar(s, NULL, &a);
   if (st) return st;
+  if (e->busy) { /* in use by a call in progress: this one gets its own */
+    *owned = 1;
+    *out = a;
+    return 0;
+  }
+  g_last_entry = e;
   if (e->array) p_cnp_array_free(e->array);
   e->key = *s;
   e->array = a;
@@ -111,8 +123,10 @@ static cnp_status scalar_array(cnp_scalar* s, int cached, cnp_array** out, int* 
 
 /* The handle of an operand: an exact ndarray, or a scalar (*tmp set when it must be freed);
  * *nd and *n its ndim and size. 0 when the Python path must decide; -1 on error. */
-static int operand(PyObject* o, int cached, cnp_array** h, cnp_array** tmp, int32_t* nd, int64_t* n) {
+static int operand(PyObject* o, int cached, cnp_array** h, cnp_array** tmp, int32_t* nd, int64_t* n,
+                   CacheEntry** entry) {
   *tmp = NULL;
+  *entry = NULL;
   if (Py_TYPE(o) == g_ndarray) {
     int m = array_meta((ArrayBase*)o, nd, n);
     if (m <= 0) return m;
@@ -124,6 +138,7 @@ static int operand(PyObject* o, int cached, cnp_array** h, cnp_array** tmp, int3
   int owned = 0;
   if (scalar_array(&s, cached, h, &owned) != 0) return 0; /* the Python path words any error */
   if (owned) *tmp = *h;
+  else *entry = g_last_entry;
   *nd = 0;
   *n = 1;
   return 1;
@@ -142,13 +157,15 @@ static PyObject* ufunc_call(void* fn, PyObject* x, PyObject* y, PyObject* out_ob
     if (!(o = resolve((ArrayBase*)out_obj))) return NULL;
   }
   int big = 0;
-  int ok = operand(x, 1, &a, &ta, &nda, &na);
+  CacheEntry *ea, *eb = NULL;
+  int ok = operand(x, 1, &a, &ta, &nda, &na, &ea);
   if (ok <= 0) return NULL;
   if (y) {
-    /* A big call (the GIL released) makes its own scalar arrays: the cache is not locked. Two
-     * scalars: y's lookup must not evict x's array. */
+    /* A big call (the GIL released) makes its own scalar arrays: the cache is not locked. */
     big = na > BIG_CALL;
-    ok = operand(y, !big && (ta || Py_TYPE(x) == g_ndarray), &b, &tb, &ndb, &nb);
+    if (ea) ea->busy++; /* y's lookup must not evict x's array */
+    ok = operand(y, !big, &b, &tb, &ndb, &nb, &eb);
+    if (ea) ea->busy--;
     if (ok <= 0) {
       if (ta) p_cnp_array_free(ta);
       return NULL;
@@ -164,8 +181,11 @@ static PyObject* ufunc_call(void* fn, PyObject* x, PyObject* y, PyObject* out_ob
       return NULL;
     }
     ta = a;
+    ea = NULL;
   }
   *handled = 1;
+  if (ea) ea->busy++;
+  if (eb) eb->busy++;
   cnp_ufunc_args args = {{o, NULL}, NULL, NULL, CNP_CASTING_SAME_KIND, CNP_ORDER_K};
   cnp_array* r = NULL;
   cnp_status st;
@@ -176,6 +196,8 @@ static PyObject* ufunc_call(void* fn, PyObject* x, PyObject* y, PyObject* out_ob
   } else {
     st = b ? ((binary_fn)fn)(a, b, o ? &args : NULL, &r) : ((unary_fn)fn)(a, o ? &args : NULL, &r);
   }
+  if (ea) ea->busy--;
+  if (eb) eb->busy--;
   if (ta) p_cnp_array_free(ta);
   if (tb) p_cnp_array_free(tb);
   if (st) return raise_status(st);
