@@ -390,3 +390,13 @@ def test_keyboard_interrupt_reaches_a_loop_of_fast_calls():
         while time.monotonic() < deadline:
             a + a, a.sum(), cnp.add(a, 1.0, out=a)
     timer.join()
+
+
+def test_fast_functions_look_like_the_python_ones():
+    import inspect
+    import pickle
+    for name in ("zeros", "ones", "empty"):
+        f = getattr(cnp, name)
+        assert f.__name__ == name and "numpy.%s" % name in f.__doc__
+        assert pickle.loads(pickle.dumps(f)) is f
+        assert list(inspect.signature(f).parameters)[:3] == ["shape", "dtype", "order"]

@@ -127,6 +127,7 @@ static PyObject* FastFunction_vectorcall(PyObject* obj, PyObject* const* args, s
   int64_t shape[MAX_DIMS];
   int32_t nd;
   PyObject* sh = args[0];
+  static const cnp_dtype* float64_dtype; /* the default, looked up once */
   if (PyLong_CheckExact(sh)) {
     if (!exact_int64(sh, &shape[0])) goto slow;
     nd = 1;
@@ -137,7 +138,8 @@ static PyObject* FastFunction_vectorcall(PyObject* obj, PyObject* const* args, s
   } else {
     goto slow;
   }
-  const cnp_dtype* d = builtin_dtype(dtype ? dtype : (PyObject*)&PyFloat_Type);
+  if (!dtype && !float64_dtype) float64_dtype = builtin_dtype((PyObject*)&PyFloat_Type);
+  const cnp_dtype* d = dtype ? builtin_dtype(dtype) : float64_dtype;
   if (!d && dtype != Py_None) goto slow; /* None: the library's default (float64), as in Python */
   create_fn fn = self->kind == 0 ? p_cnp_zeros : self->kind == 1 ? p_cnp_ones : p_cnp_empty;
   cnp_array* out = NULL;
@@ -173,6 +175,17 @@ static PyObject* FastFunction_get(PyObject* self, PyObject* obj, PyObject* type)
   return self;
 }
 
+/* Pickled by reference, as the Python function was: its module attribute of the same name. */
+static PyObject* FastFunction_reduce(PyObject* self, PyObject* unused) {
+  (void)unused;
+  return PyObject_GetAttrString(((FastFunction*)self)->python, "__name__");
+}
+
+static PyMethodDef FastFunction_methods[] = {
+    {"__reduce__", FastFunction_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMemberDef FastFunction_members[] = {
     {"__wrapped__", T_OBJECT, offsetof(FastFunction, python), READONLY, "the Python implementation"},
     {NULL, 0, 0, 0, NULL},
@@ -191,6 +204,7 @@ PyTypeObject FastFunction_Type = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_doc = "A module function with a C fast path (cnumpy._speedups); __wrapped__ is the Python one.",
     .tp_members = FastFunction_members,
+    .tp_methods = FastFunction_methods,
 };
 
 PyObject* make_fast_function(PyObject* mod, PyObject* args) {
