@@ -181,6 +181,16 @@ static PyObject* FastFunction_reduce(PyObject* self, PyObject* unused) {
   return PyObject_GetAttrString(((FastFunction*)self)->python, "__name__");
 }
 
+static PyObject* FastFunction_doc(PyObject* self, void* c) {
+  (void)c;
+  return PyObject_GetAttrString(((FastFunction*)self)->python, "__doc__");
+}
+
+static PyGetSetDef FastFunction_getset[] = {
+    {"__doc__", FastFunction_doc, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 static PyMethodDef FastFunction_methods[] = {
     {"__reduce__", FastFunction_reduce, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
@@ -205,6 +215,7 @@ PyTypeObject FastFunction_Type = {
     .tp_doc = "A module function with a C fast path (cnumpy._speedups); __wrapped__ is the Python one.",
     .tp_members = FastFunction_members,
     .tp_methods = FastFunction_methods,
+    .tp_getset = FastFunction_getset,
 };
 
 PyObject* make_fast_function(PyObject* mod, PyObject* args) {
