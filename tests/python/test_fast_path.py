@@ -96,6 +96,16 @@ def _snippets():
                      "[2, 3]", "np.int64(3)", "2**70", "(2, 2**62)", "3, dtype=float", "3, int",
                      "3, np.dtype('f4')", "3, 'f', 'C'", "shape=3"):
             out.append("r = np.%s(%s)%s" % (fn, args, "" if fn != "empty" else ".shape"))
+    for args in ("3, 1.5", "(2, 3), 7", "3, True", "3, 1j", "3, 2**63", "3, 2**70", "3, -1, 'uint8'",
+                 "3, 300, 'int8'", "3, 1.5, dtype='int32'", "3, 1.5, None", "3, np.float64(2.5)",
+                 "3, np.int64(2)", "3, [1, 2, 3]", "-1, 0", "3, 0, 'S3'", "3, 0, order='F'",
+                 "3, 1.0, 'foo'", "(2, 2**62), 0", "3.0, 1", "3, np.nan, int"):
+        out.append("r = np.full(%s)" % args)
+    for args in ("5", "1, 5", "1, 5, 2", "5.0", "0.5, 3, 0.25", "5, dtype='int8'", "5, dtype=None",
+                 "1, 5, 0", "-5", "1, 2**70", "2**63, 2**63 + 3", "True", "1j", "1, 5, dtype='S3'",
+                 "np.float64(3)", "np.int64(3)", "5, 1, -1", "0, 10**19", "None", "stop=5",
+                 "5, 'f4'", "1e300", "np.nan", "np.array(3)"):
+        out.append("r = np.arange(%s)" % args)
     for call in ("np.add(f, 1)", "np.add(f, f, out=o)", "np.add(f, 1.5, o)", "np.add(i8, 1, out=o)",
                  "np.add(f, 1, out=i8.copy())", "np.sqrt(f)", "np.sqrt(f, out=o)", "np.negative(z)",
                  "np.add(f, f, None)", "np.add(f, f, out=None)", "np.add(f)", "np.add(f, f, o, o)",
@@ -395,9 +405,11 @@ def test_keyboard_interrupt_reaches_a_loop_of_fast_calls():
 def test_fast_functions_look_like_the_python_ones():
     import inspect
     import pickle
-    for name in ("zeros", "ones", "empty"):
+    for name in ("zeros", "ones", "empty", "full", "arange"):
         f = getattr(cnp, name)
-        assert f.__name__ == name and "numpy.%s" % name in f.__doc__
+        python = getattr(f, "__wrapped__", f)
+        assert f.__name__ == name and f.__doc__ == python.__doc__
         if FAST:    # (the pure package's create() closures cannot be pickled)
             assert pickle.loads(pickle.dumps(f)) is f
-        assert list(inspect.signature(f).parameters)[:3] == ["shape", "dtype", "order"]
+        assert inspect.signature(f) == inspect.signature(python)
+    assert list(inspect.signature(cnp.zeros).parameters)[:3] == ["shape", "dtype", "order"]

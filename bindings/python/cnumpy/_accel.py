@@ -71,7 +71,8 @@ ufunc_base = speedups.UfuncBase if speedups is not None else object
 
 
 def fast_function(kind, python_function):
-    """The module function `kind` ('zeros', 'ones', 'empty') with the extension's fast path in
+    """The module function `kind` ('zeros', 'ones', 'empty', 'full', 'arange') with the
+    extension's fast path in
     front of python_function, or python_function itself without the extension."""
     if speedups is None:
         return python_function

@@ -127,6 +127,11 @@ def arange(start=None, stop=None, step=None, dtype=None, *, like=None):
     return produce(_lib.cnp_arange, a, b, c, _dtype_handle(dtype))
 
 
+# With cnumpy._speedups: C fast paths in front (simple shapes, numbers, builtin dtypes).
+full = _accel.fast_function("full", full)
+arange = _accel.fast_function("arange", arange)
+
+
 def _space_arg(v):
     """start/stop/base of the *space functions: weak 0-d arrays for Python scalars."""
     if isinstance(v, ndarray):

@@ -499,7 +499,7 @@ static PyMethodDef module_methods[] = {
     {"install", install, METH_VARARGS, "install(ndarray, addresses, int_handles, to_handle, to_address, probe, glue)"},
     {"fast_function", make_fast_function, METH_VARARGS,
      "fast_function(kind, python_function): the C fast path of a module function ('zeros', 'ones', "
-     "'empty'), handing over to python_function for anything it does not handle."},
+     "'empty', 'full', 'arange'), handing over to python_function for anything it does not handle."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -3,6 +3,7 @@
  *
  * Handled here, each with the Python implementation as the fallback for anything else:
  *   zeros/ones/empty(shape[, dtype]) with an int or a tuple of ints and a builtin dtype,
+ *   full(shape, number[, dtype]), arange(numbers...[, dtype=]),
  *   a.sum/prod/mean/min/max/all/any(axis=None|int|tuple of ints, keepdims=bool),
  *   a.copy(), a.astype(builtin dtype), len(a), a.shape/ndim/size/dtype, float(a)/int(a) of
  *   size-1 arrays of booleans, integers and floats.
@@ -106,17 +107,98 @@ typedef cnp_status (*create_fn)(int32_t, const int64_t*, const cnp_dtype*, int32
 typedef struct {
   PyObject_HEAD
   vectorcallfunc vectorcall;
-  int kind; /* 0 zeros, 1 ones, 2 empty */
+  int kind; /* 0 zeros, 1 ones, 2 empty, 3 full, 4 arange */
   PyObject* python; /* the Python implementation */
 } FastFunction;
 
 static PyObject* s_dtype;
+
+/* An int or a tuple of ints as a shape; 0 when the Python path must decide. */
+static int parse_shape(PyObject* sh, int64_t* shape, int32_t* nd) {
+  if (PyLong_CheckExact(sh)) {
+    *nd = 1;
+    return exact_int64(sh, &shape[0]);
+  }
+  if (!PyTuple_CheckExact(sh) || PyTuple_GET_SIZE(sh) > MAX_DIMS) return 0;
+  *nd = (int32_t)PyTuple_GET_SIZE(sh);
+  for (int32_t i = 0; i < *nd; ++i)
+    if (!exact_int64(PyTuple_GET_ITEM(sh, i), &shape[i])) return 0;
+  return 1;
+}
+
+/* The dtype= keyword (the only one taken) of a call with npos positional arguments at most;
+ * *dtype stays NULL without it. 0 when the Python path must decide. */
+static int dtype_keyword(PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames, PyObject** dtype) {
+  Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+  if (nkw == 0) return 1;
+  PyObject* k = PyTuple_GET_ITEM(kwnames, 0);
+  if (nkw != 1 || (k != s_dtype && PyUnicode_Compare(k, s_dtype) != 0)) return 0;
+  *dtype = args[nargs];
+  return 1;
+}
+
+/* full(shape, fill_value[, dtype]) with a Python/cnumpy number: its 0-d array as
+ * _convert.as_source makes it (weak Python numbers), cnp_full in C order. */
+static PyObject* fast_full(PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames, int* handled) {
+  PyObject* dtype = NULL;
+  int64_t shape[MAX_DIMS];
+  int32_t nd;
+  cnp_scalar s;
+  *handled = 0;
+  if (nargs < 2 || nargs > 3 || (nargs == 3 && kwnames && PyTuple_GET_SIZE(kwnames))) return NULL;
+  if (nargs == 3) dtype = args[2];
+  else if (!dtype_keyword(args, nargs, kwnames, &dtype)) return NULL;
+  if (!parse_shape(args[0], shape, &nd) || !scalar_operand(args[1], &s)) return NULL;
+  const cnp_dtype* d = dtype && dtype != Py_None ? builtin_dtype(dtype) : NULL;
+  if (!d && dtype && dtype != Py_None) return NULL;
+  if (s.typenum != CNP_COMPLEX128) s.value.c[1] = 0.0;
+  cnp_array *fill = NULL, *out = NULL;
+  Py_ssize_t before = PyList_GET_SIZE(g_pending);
+  cnp_status st = p_cnp_array_from_scalar(&s, NULL, &fill);
+  if (!st) {
+    st = p_cnp_full(nd, shape, fill, d, CNP_ORDER_C, &out);
+    p_cnp_array_free(fill);
+  }
+  if (st) {
+    drop_pending_after(before);
+    return NULL;
+  }
+  *handled = 1;
+  return wrap_new(out);
+}
+
+/* arange(start[, stop[, step]][, dtype]) with Python/cnumpy numbers, as _creation.arange passes
+ * them (arange(stop) counts from 0: the library takes one bound as the stop). */
+static PyObject* fast_arange(PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames, int* handled) {
+  PyObject* dtype = NULL;
+  cnp_scalar b[3];
+  *handled = 0;
+  if (nargs < 1 || nargs > 3 || !dtype_keyword(args, nargs, kwnames, &dtype)) return NULL;
+  for (Py_ssize_t i = 0; i < nargs; ++i)
+    if (!scalar_operand(args[i], &b[i])) return NULL;
+  const cnp_dtype* d = dtype && dtype != Py_None ? builtin_dtype(dtype) : NULL;
+  if (!d && dtype && dtype != Py_None) return NULL;
+  cnp_array* out = NULL;
+  Py_ssize_t before = PyList_GET_SIZE(g_pending);
+  if (p_cnp_arange(&b[0], nargs > 1 ? &b[1] : NULL, nargs > 2 ? &b[2] : NULL, d, &out)) {
+    drop_pending_after(before);
+    return NULL;
+  }
+  *handled = 1;
+  return wrap_new(out);
+}
 
 static PyObject* FastFunction_vectorcall(PyObject* obj, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
   FastFunction* self = (FastFunction*)obj;
   Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
   Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
   PyObject* dtype = NULL;
+  if (g_ndarray && self->kind >= 3) {
+    int handled;
+    PyObject* r = self->kind == 3 ? fast_full(args, nargs, kwnames, &handled) : fast_arange(args, nargs, kwnames, &handled);
+    if (handled || PyErr_Occurred()) return r;
+    goto slow;
+  }
   if (!g_ndarray || nargs < 1 || nargs + nkw > 2) goto slow;
   if (nargs == 2) dtype = args[1];
   else if (nkw == 1) {
@@ -223,7 +305,12 @@ PyObject* make_fast_function(PyObject* mod, PyObject* args) {
   const char* kind;
   PyObject* python;
   if (!PyArg_ParseTuple(args, "sO:fast_function", &kind, &python)) return NULL;
-  int k = strcmp(kind, "zeros") == 0 ? 0 : strcmp(kind, "ones") == 0 ? 1 : strcmp(kind, "empty") == 0 ? 2 : -1;
+  int k = strcmp(kind, "zeros") == 0   ? 0
+          : strcmp(kind, "ones") == 0  ? 1
+          : strcmp(kind, "empty") == 0 ? 2
+          : strcmp(kind, "full") == 0  ? 3
+          : strcmp(kind, "arange") == 0 ? 4
+                                        : -1;
   if (k < 0) return PyErr_Format(PyExc_ValueError, "cnumpy._speedups.fast_function: unknown kind %s", kind);
   if (!s_dtype && !(s_dtype = PyUnicode_InternFromString("dtype"))) return NULL;
   FastFunction* f = PyObject_New(FastFunction, &FastFunction_Type);
@@ -294,12 +381,13 @@ static PyObject* reduction(int kind, PyObject* self, PyObject* const* args, Py_s
   } else {
     goto slow;
   }
-  if (!(h = resolve((ArrayBase*)self))) goto slow;
+  int32_t nd;
+  int64_t n = 0;
+  if (array_meta((ArrayBase*)self, &nd, &n) <= 0) goto slow;
+  h = ((ArrayBase*)self)->handle;
   cnp_array* out = NULL;
   Py_ssize_t before = PyList_GET_SIZE(g_pending);
-  int64_t n = 0;
   cnp_status st;
-  p_cnp_array_size(h, &n);
   if (n > BIG_CALL) {
     Py_BEGIN_ALLOW_THREADS
     st = run_reduction(kind, h, naxes < 0 ? NULL : axes, naxes, keep == Py_True, &out);
