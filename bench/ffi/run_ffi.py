@@ -416,7 +416,7 @@ def calls_analysis(calls):
             "crossing dominate a call whose work is a few nanoseconds. The C fast path "
             "(`cnumpy._speedups`, built with the library when Python's headers are present, on by "
             "default; `CNUMPY_SPEEDUPS=0` turns it off) answers operators, ufunc calls, "
-            "zeros/ones/empty, reductions, `a[i] = x` and attribute reads without a Python frame: "
+            "zeros/ones/empty/full/arange, reductions, `a[i] = x`, attribute reads and the buffer protocol without a Python frame: "
             "%.2f-%.2fx NumPy's speed here. Where it stays below 1 the remainder is the library's own "
             "per-call cost (a handle and a buffer allocated and freed per result, the error guard), "
             "not the binding. Use the fast path whenever it is available (it falls back to the "
