@@ -4,8 +4,8 @@
 Every case runs NumPy's and cnumpy's call in this one process, alternating repeats, after a
 warm-up; each repeat times an adaptive number of loops with time.perf_counter. The table gives
 median times and the ratio NumPy/cnumpy (> 1: cnumpy is faster). Cases marked per_backend
-(binding overhead) run once per cnumpy backend, each in a subprocess, because the backend is
-chosen at import (CNUMPY_BACKEND).
+(binding overhead) run once per cnumpy backend and once through the C fast paths, each in a
+subprocess, because both are chosen at import (CNUMPY_BACKEND, CNUMPY_SPEEDUPS).
 
 Timings are information, never test assertions: the machines are shared and noisy.
 
@@ -27,7 +27,12 @@ sys.path[:0] = [HERE, os.path.join(REPO, "bindings", "python")]
 import numpy  # noqa: E402
 from harness import compare, machine_info  # noqa: E402
 
-BACKENDS = ("ctypes", "cffi")
+# Per-call cases run three ways: each backend on its own (the pure-Python package) and the C fast
+# paths of cnumpy._speedups (over the default ctypes backend).
+BACKENDS = ("ctypes", "cffi", "fast path")
+_VARIANT_ENV = {"ctypes": {"CNUMPY_BACKEND": "ctypes", "CNUMPY_SPEEDUPS": "0"},
+                "cffi": {"CNUMPY_BACKEND": "cffi", "CNUMPY_SPEEDUPS": "0"},
+                "fast path": {"CNUMPY_BACKEND": "ctypes", "CNUMPY_SPEEDUPS": "1"}}
 
 
 def load_cases():
@@ -65,11 +70,13 @@ def run_here(case, quick, cnp, backend):
 
 
 def run_in_subprocess(case, quick, backend):
-    """A per_backend case under CNUMPY_BACKEND=backend, in a fresh interpreter."""
+    """A per_backend case under one of BACKENDS (its environment), in a fresh interpreter."""
     cmd = [sys.executable, os.path.abspath(__file__), "--worker", case.name] + (["--quick"] if quick else [])
-    proc = subprocess.run(cmd, env=dict(os.environ, CNUMPY_BACKEND=backend), capture_output=True, text=True)
+    proc = subprocess.run(cmd, env=dict(os.environ, **_VARIANT_ENV[backend]), capture_output=True, text=True)
     try:
-        return json.loads(proc.stdout.strip().splitlines()[-1])
+        row = json.loads(proc.stdout.strip().splitlines()[-1])
+        row.update(name=f"{case.name} [{backend}]", backend=backend)
+        return row
     except (IndexError, json.JSONDecodeError):
         err = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         return {"name": f"{case.name} [{backend}]", "call": case.call, "note": case.note,
@@ -121,8 +128,10 @@ def write_markdown(path, rows, facts, quick):
          "cnumpy so that slow phases of the machine hit both. Garbage collection is off while timing.",
          "- Reported: the median time per call of each side, and **ratio = NumPy / cnumpy** "
          "(> 1 means cnumpy is faster). Spread = (max - min) / median over the repeats.",
-         "- Binding overhead (`zeros_small`) runs once per backend in a subprocess with `CNUMPY_BACKEND` "
-         "set, since the backend is chosen at import.",
+         "- Per-call cases (binding overhead: `zeros_small`, `calls_*`, ...) run three times, each in a "
+         "subprocess: `[ctypes]` and `[cffi]` are the pure-Python package on that backend "
+         "(`CNUMPY_SPEEDUPS=0`), `[fast path]` the C fast paths of `cnumpy._speedups` "
+         "(`CNUMPY_SPEEDUPS=1`, ctypes backend), since all are chosen at import.",
          "- Large cases are memory-bound (10**7 float64 = 80 MB); on the development machines a "
          "STREAM-style copy reaches about 11 GB/s on one core and about 20 GB/s on two.",
          "- Every large result is a fresh allocation, which glibc serves with mmap: its first touch "

@@ -1,7 +1,7 @@
 """Array creation functions with NumPy's signatures and defaults."""
 import operator
 
-from . import _args, _backend, _dtype, _wrapmem
+from . import _accel, _args, _backend, _dtype, _wrapmem
 from ._capi import error, pending, flush_warnings, produce, produce_many, wrap
 from ._convert import as_array, as_source, from_scalar, _is_python_scalar
 from ._ndarray import ndarray, get_scalar
@@ -61,6 +61,10 @@ empty.__name__, zeros.__name__, ones.__name__ = "empty", "zeros", "ones"
 empty.__doc__ = "numpy.empty(shape, dtype=float, order='C')"
 zeros.__doc__ = "numpy.zeros(shape, dtype=float, order='C')"
 ones.__doc__ = "numpy.ones(shape, dtype=float, order='C')"
+# With cnumpy._speedups: C fast paths in front (simple shapes and builtin dtypes).
+empty = _accel.fast_function("empty", empty)
+zeros = _accel.fast_function("zeros", zeros)
+ones = _accel.fast_function("ones", ones)
 
 
 def full(shape, fill_value, dtype=None, order="C", *, like=None):
@@ -121,6 +125,11 @@ def arange(start=None, stop=None, step=None, dtype=None, *, like=None):
     b = _NULL if stop is None else _bound(stop)
     c = _NULL if step is None else _bound(step)
     return produce(_lib.cnp_arange, a, b, c, _dtype_handle(dtype))
+
+
+# With cnumpy._speedups: C fast paths in front (simple shapes, numbers, builtin dtypes).
+full = _accel.fast_function("full", full)
+arange = _accel.fast_function("arange", arange)
 
 
 def _space_arg(v):

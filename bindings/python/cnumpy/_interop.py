@@ -131,6 +131,93 @@ def _memoryview(self):
     return mv
 
 
+# -- struct formats of the buffer protocol (the C base type's bf_getbuffer asks for them) ------
+# NumPy's _buffer_format_string (numpy/core/src/multiarray/buffer.c): a native, naturally
+# aligned element takes its native code ('l' for int64); otherwise its byte order ('<', '>',
+# '=') and the standard-size code ('q'); the prefix is written only when it changes.
+_CODES = {"?": "?", "b": "b", "B": "B", "h": "h", "H": "H", "i": "i", "I": "I", "l": "l",
+          "L": "L", "q": "q", "Q": "Q", "e": "e", "f": "f", "d": "d", "g": "g", "F": "Zf",
+          "D": "Zd", "G": "Zg", "O": "O"}
+_STANDARD = {"l": "q", "L": "Q"}
+
+
+def _aligned_at(d, arr, offset):
+    """NumPy's _is_natively_aligned_at: the element at this offset is aligned in every
+    element of the array."""
+    al = d.alignment
+    if arr._address() % al or offset % al or d.itemsize % al:
+        return False
+    return all(n <= 1 or s % al == 0 for n, s in zip(arr.shape, arr.strides))
+
+
+def _format(d, arr, state):
+    """Appends dtype d's format to state['out'] (a list), advancing state['offset']."""
+    out = state["out"]
+    if d.subdtype is not None:
+        base, shape = d.subdtype
+        out.append("(%s)" % ",".join(str(n) for n in shape))
+        start = state["offset"]
+        _format(base, arr, state)
+        count = 1
+        for n in shape:
+            count *= n
+        state["offset"] = start + (state["offset"] - start) * count
+        return
+    if d.names is not None:
+        base = state["offset"]
+        out.append("T{")
+        for name in d.names:
+            child, off = d.fields[name][:2]
+            off += base
+            if state["offset"] > off:
+                raise ValueError("dtypes with overlapping or out-of-order fields are not "
+                                 "representable as buffers. Consider reordering the fields.")
+            out.append("x" * (off - state["offset"]))
+            state["offset"] = off
+            _format(child, arr, state)
+            out.append(":%s:" % name)
+        out.append("x" * (base + d.itemsize - state["offset"]))
+        state["offset"] = base + d.itemsize
+        out.append("}")
+        return
+    offset = state["offset"]
+    state["offset"] += d.itemsize
+    order = d.byteorder
+    char = d.char
+    standard = True
+    if order == "=" and _aligned_at(d, arr, offset):
+        standard = False
+        prefix = "@"
+    elif order == "=" and char in "gG":
+        standard = False
+        prefix = "^"
+    elif order in "<>=":
+        prefix = order
+    else:
+        prefix = None
+    if prefix is not None and state["order"] != prefix:
+        out.append(prefix)
+        state["order"] = prefix
+    kind = d.kind
+    if kind == "S":
+        out.append("%ds" % d.itemsize)
+    elif kind == "U":
+        out.append("%dw" % (d.itemsize // 4))
+    elif kind == "V":
+        out.append("%dx" % d.itemsize)
+    elif char in _CODES:
+        out.append(_STANDARD.get(char, _CODES[char]) if standard else _CODES[char])
+    else:
+        raise ValueError("cannot include dtype '%s' in a buffer" % kind)
+
+
+def buffer_format(arr):
+    """The struct format NumPy's buffer protocol gives an array of this dtype (and layout)."""
+    state = {"out": [], "offset": 0, "order": "@"}
+    _format(arr.dtype, arr, state)
+    return "".join(state["out"])
+
+
 def data(self):
     """ndarray.data: a memoryview of the array's memory."""
     return _memoryview(self)

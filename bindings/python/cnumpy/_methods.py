@@ -12,20 +12,20 @@ the complete classes.
 """
 import warnings
 
-from . import _accel, _reduce
+from . import _accel, _backend, _dtype, _reduce, _scalars
 from ._args import NoValue
-from ._capi import flush_warnings, pending
+from ._capi import error, flush_warnings, pending
 from ._convert import bool_new, scalar_constructor
 from ._creation import ndarray_new
 from ._array_misc import ctypes_of, itemset, resize, getfield, setfield, tostring
 from ._flatiter import flatiter
 from ._indexing import getitem, scalar_getitem, setitem
-from ._interop import __dlpack__, __dlpack_device__, buffer, data
+from ._interop import __dlpack__, __dlpack_device__, buffer, buffer_format, data
 from ._mathfuncs import (clip_method, conjugate, get_imag, get_real, round_method, scalar_imag,
                          scalar_real, set_imag, set_real)
 from ._ndarray import ndarray
 from ._dtype import dtype
-from ._operators import array_operators, scalar_operators
+from ._operators import array_operators, scalar_operators, _BINARY_OPS, _UNARY_OPS
 from ._print import array_repr, array_str
 from ._pickling import dump, dumps, reduce, reduce_ex
 from ._products import dot, matmul
@@ -35,6 +35,8 @@ from ._rearranging import repeat
 from ._scalars import _CLASSES as SCALAR_CLASSES, bool_
 from ._selection import choose, compress, diagonal, nonzero, put, take, trace
 from ._shape_funcs import squeeze, swapaxes
+from ._ufunc import ufunc
+from ._ufunc_table import UFUNCS
 from ._sorting import (array_argpartition, array_argsort, array_partition, array_searchsorted,
                        array_sort)
 
@@ -204,7 +206,29 @@ def _attach_array_methods():
     ndarray.tostring = tostring
     ndarray.ctypes = property(ctypes_of, doc="The data address, shape and strides for ctypes.")
     # Last: the C fast paths take over __getitem__/reshape (with these as their fallbacks).
-    _accel.install(ndarray, pending, flush_warnings)
+    _accel.install(ndarray, ufunc, _accel_glue())
+
+
+def _builtin_dtype_address(spec):
+    """The library address of the dtype a dtype= argument names when it is one of the immortal
+    builtin dtypes (the C fast paths cache it by the argument's identity), else None."""
+    d = _dtype.dtype(spec)
+    if _dtype._BY_TYPENUM.get(d._num) is not d:
+        return None
+    return _accel.handle_address(d._h)
+
+
+def _accel_glue():
+    """The package's objects the C fast paths use (cnumpy._speedups' install)."""
+    n = _backend.consts["CNP_NTYPES_BUILTIN"]
+    ops = {short: UFUNCS[name]._cname for short, name in _BINARY_OPS + _UNARY_OPS}
+    return {"pending": pending, "flush": flush_warnings, "error": error,
+            "scalar_wrap": [_dtype._SCALAR_TYPES[i]._wrap for i in range(n)],
+            "kinds": "".join(_scalars._KIND[i] for i in range(n)),
+            "true": _scalars.True_, "false": _scalars.False_, "float64": _scalars.float64,
+            "int64": _scalars.int64, "complex128": _scalars.complex128,
+            "dtype_address": _builtin_dtype_address, "buffer_format": buffer_format,
+            "operator_functions": ops}
 
 
 def _get_flat(self):

@@ -1,15 +1,20 @@
-/* cnumpy._speedups: optional C fast paths for the per-call cost of view creation.
+/* cnumpy._speedups: optional C fast paths for the per-call cost of cnumpy's hot entry points.
  *
- * Through ctypes or cffi, `a[::2]` or `a.reshape(4, 6)` costs ~2 us, almost all of it Python-level
- * argument marshalling around a ~50 ns library call; NumPy takes ~60 ns. This module provides
- * ArrayBase, the base type of cnumpy.ndarray when the module is available, which
+ * Through ctypes or cffi, `a + b`, `np.zeros(10)` or `a[::2]` cost 1-3 us, almost all of it
+ * Python-level argument marshalling around a ~50 ns library call; NumPy takes 0.1-0.6 us. This
+ * module provides ArrayBase, the base type of cnumpy.ndarray when the module is available, which
  *   - owns the cnp_array* handle (tp_dealloc frees it: no Python __del__ per array),
  *   - keeps the _h/_shape/_strides/_dtype slots the Python code reads and writes,
- *   - answers `a[key]` for an int, a slice or a tuple of ints, slices, None and Ellipsis, and
- *     `a.reshape(ints...)`/`a.reshape((ints...))`, with one library call and no Python frame.
- * Everything else (scalar results, advanced indices, keyword arguments, errors) goes to the
- * package's Python implementation, which stays the reference: a fast-path failure re-runs the
- * Python code, which raises the library's error as usual.
+ *   - answers the common calls with one library call and no Python frame: views (`a[key]`,
+ *     reshape), operators, ufunc calls, creation, reductions, `a[key] = v`, attributes, the
+ *     buffer protocol (the files are listed in _speedups.h).
+ * Everything else (other argument types, keywords, subclasses, and the cases listed in each
+ * file) goes to the package's Python implementation, which stays the reference: install()
+ * receives those functions (its `fallbacks`) and the fast paths call them for any case they do
+ * not handle. A library error either raises exactly what the Python path raises (_capi.error on
+ * the same status, for calls the Python path makes the same way) or, where the Python path
+ * validates first, re-runs the Python path (only for calls that wrote nothing), dropping the
+ * warnings the failed call queued so they are not emitted twice.
  *
  * The module never links libcnumpy: install() receives the addresses of the functions from the
  * backend that loaded the library, so both always use the same library instance.
@@ -18,42 +23,29 @@
  * keeps the raw pointer and the backend's object side by side and makes whichever is missing on
  * first use (for cffi through the converters install() receives, or by reading the pointer out
  * of the cdata when its layout checked out), so the fast path creates arrays holding only the
- * raw pointer, and Python code that sets `a._h = cell[0]` stays cheap. */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+ * raw pointer, and Python code that sets `a._h = cell[0]` stays cheap.
+ *
+ * The GIL: library calls on small arrays keep it (releasing and taking it back costs more than
+ * the call); the calls that can run long (operands with more than BIG_CALL elements) release it
+ * as ctypes does, so other threads run meanwhile. Ctrl-C is seen when the call returns, as with
+ * ctypes. */
+#include "_speedups.h"
+
 #include <structmember.h>
 
-#include <stdint.h>
+#define SPEEDUP_DEFINE(name) __typeof__(&name) p_##name;
+SPEEDUP_FUNCTIONS(SPEEDUP_DEFINE)
+#undef SPEEDUP_DEFINE
 
-#include "cnumpy/cnumpy.h"
-
-#define MAX_ITEMS 32 /* index items handled here; longer keys take the Python path */
-#define MAX_DIMS 64
-
-static __typeof__(&cnp_array_free) p_free;
-static __typeof__(&cnp_array_index) p_index;
-static __typeof__(&cnp_reshape) p_reshape;
-static __typeof__(&cnp_array_ndim) p_ndim;
-
-static int g_int_handles;           /* 1: the backend's handles are ints (ctypes) */
-static PyObject* g_to_handle;       /* int address -> backend handle (cffi only) */
-static PyObject* g_to_address;      /* backend handle -> int address (cffi only) */
-static PyTypeObject* g_cdata_type;  /* cffi's pointer cdata type when its layout was verified */
-static PyObject* g_pending;         /* _errors.pending: library warnings not yet emitted */
-static PyObject* g_flush;           /* _errors.flush_warnings */
-static PyObject* g_getitem_slow;    /* the Python ndarray.__getitem__ */
-static PyObject* g_reshape_slow;    /* the Python ndarray.reshape */
-static PyTypeObject* g_ndarray;     /* cnumpy.ndarray: the type of the arrays made here */
-
-typedef struct {
-  PyObject_HEAD
-  cnp_array* handle;  /* owned; NULL while only `h` is known (resolved on first use) */
-  PyObject* h;        /* the backend's spelling of the handle, or NULL until asked for */
-  PyObject* shape;
-  PyObject* strides;
-  PyObject* dtype;
-  PyObject* weakreflist;
-} ArrayBase;
+static int g_int_handles;          /* 1: the backend's handles are ints (ctypes) */
+static PyObject* g_to_handle;      /* int address -> backend handle (cffi only) */
+static PyObject* g_to_address;     /* backend handle -> int address (cffi only) */
+static PyTypeObject* g_cdata_type; /* cffi's pointer cdata type when its layout was verified */
+PyObject* g_pending;
+PyObject* g_flush;
+PyObject* g_error;
+PyObject* g_fallbacks;
+PyTypeObject* g_ndarray;
 
 /* The start of cffi's CDataObject (c/_cffi_backend.c, unchanged since cffi 1.0): a pointer
  * cdata keeps the pointer value in c_data. install() checks this on a probe cdata before it is
@@ -64,8 +56,7 @@ typedef struct {
   char* c_data;
 } CDataHead;
 
-/* The raw handle (NULL without an exception for an array without a handle). */
-static cnp_array* resolve(ArrayBase* self) {
+cnp_array* resolve(ArrayBase* self) {
   if (self->handle || !self->h || self->h == Py_None) return self->handle;
   if (g_cdata_type && Py_TYPE(self->h) == g_cdata_type) {
     self->handle = (cnp_array*)((CDataHead*)self->h)->c_data;
@@ -80,6 +71,25 @@ static cnp_array* resolve(ArrayBase* self) {
   return self->handle;
 }
 
+int array_meta(ArrayBase* a, int32_t* ndim, int64_t* size) {
+  if (!a->ndim1) {
+    cnp_array* h = resolve(a);
+    if (!h) return PyErr_Occurred() ? -1 : 0;
+    int32_t nd = 0;
+    int64_t n = 0;
+    cnp_status st;
+    if ((st = p_cnp_array_ndim(h, &nd)) || (st = p_cnp_array_size(h, &n))) {
+      raise_status(st);
+      return -1;
+    }
+    a->ndim1 = nd + 1;
+    a->size = n;
+  }
+  *ndim = a->ndim1 - 1;
+  *size = a->size;
+  return 1;
+}
+
 /* Frees the handle, whichever spelling holds it. */
 static void release(ArrayBase* self) {
   cnp_array* p = self->handle;
@@ -91,8 +101,9 @@ static void release(ArrayBase* self) {
     PyErr_Restore(type, value, tb);
   }
   self->handle = NULL;
+  self->ndim1 = 0;
   Py_CLEAR(self->h);
-  if (p) p_free(p);
+  if (p) p_cnp_array_free(p);
 }
 
 static void ArrayBase_dealloc(ArrayBase* self) {
@@ -104,8 +115,9 @@ static void ArrayBase_dealloc(ArrayBase* self) {
   Py_TYPE(self)->tp_free((PyObject*)self);
 }
 
-static PyObject* get_h(ArrayBase* self, void* closure) {
+PyObject* ArrayBase_get_h(PyObject* obj, void* closure) {
   (void)closure;
+  ArrayBase* self = (ArrayBase*)obj;
   if (!self->h) {
     if (!self->handle) Py_RETURN_NONE;
     PyObject* addr = PyLong_FromVoidPtr(self->handle);
@@ -124,8 +136,9 @@ static PyObject* get_h(ArrayBase* self, void* closure) {
 
 /* `a._h = h` hands the array a new handle (a reference the array now owns); the previous one,
  * if any, is freed. None leaves the array without a handle. */
-static int set_h(ArrayBase* self, PyObject* value, void* closure) {
+int ArrayBase_set_h(PyObject* obj, PyObject* value, void* closure) {
   (void)closure;
+  ArrayBase* self = (ArrayBase*)obj;
   cnp_array* p = NULL;
   if (value && value != Py_None && g_int_handles) {
     p = (cnp_array*)PyLong_AsVoidPtr(value);
@@ -140,11 +153,6 @@ static int set_h(ArrayBase* self, PyObject* value, void* closure) {
   return 0;
 }
 
-static PyGetSetDef ArrayBase_getset[] = {
-    {"_h", (getter)get_h, (setter)set_h, "the cnp_array* handle, as the backend spells it", NULL},
-    {NULL, NULL, NULL, NULL, NULL},
-};
-
 static PyMemberDef ArrayBase_members[] = {
     {"_shape", T_OBJECT, offsetof(ArrayBase, shape), 0, NULL},
     {"_strides", T_OBJECT, offsetof(ArrayBase, strides), 0, NULL},
@@ -152,27 +160,65 @@ static PyMemberDef ArrayBase_members[] = {
     {NULL, 0, 0, 0, NULL},
 };
 
-/* A new cnumpy.ndarray owning `out`; frees `out` on failure. Emits pending library warnings. */
-static PyObject* wrap_new(cnp_array* out) {
+int flush_pending(void) {
+  if (!g_pending || !PyList_GET_SIZE(g_pending)) return 0;
+  PyObject* x = PyObject_CallNoArgs(g_flush);
+  if (!x) return -1;
+  Py_DECREF(x);
+  return 0;
+}
+
+void drop_pending_after(Py_ssize_t n) {
+  if (g_pending && PyList_GET_SIZE(g_pending) > n) PyList_SetSlice(g_pending, n, PyList_GET_SIZE(g_pending), NULL);
+}
+
+PyObject* wrap_new(cnp_array* out) {
   ArrayBase* r = (ArrayBase*)g_ndarray->tp_alloc(g_ndarray, 0);
   if (!r) {
-    p_free(out);
+    p_cnp_array_free(out);
     return NULL;
   }
   r->handle = out;
-  if (PyList_GET_SIZE(g_pending)) {
-    PyObject* x = PyObject_CallNoArgs(g_flush);
-    if (!x) {
-      Py_DECREF(r);
-      return NULL;
-    }
-    Py_DECREF(x);
+  if (flush_pending() < 0) {
+    Py_DECREF(r);
+    return NULL;
   }
   return (PyObject*)r;
 }
 
-/* An exact int in int64 range; 0 when the value is something else (the Python path decides). */
-static int exact_int64(PyObject* o, int64_t* v) {
+PyObject* raise_status(cnp_status st) {
+  PyObject* code = PyLong_FromLong((long)st);
+  if (!code) return NULL;
+  PyObject* exc = PyObject_CallOneArg(g_error, code);
+  Py_DECREF(code);
+  if (!exc) return NULL;
+  PyErr_SetObject((PyObject*)Py_TYPE(exc), exc);
+  Py_DECREF(exc);
+  return NULL;
+}
+
+PyObject* fallback(const char* name) {
+  PyObject* f = g_fallbacks ? PyDict_GetItemString(g_fallbacks, name) : NULL; /* borrowed */
+  if (!f) PyErr_Format(PyExc_SystemError, "cnumpy._speedups: no Python implementation of %s", name);
+  return f;
+}
+
+PyObject* call_fallback(const char* name, PyObject* self, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
+  PyObject* f = fallback(name);
+  if (!f) return NULL;
+  Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+  PyObject* small[8];
+  Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0, total = nargs + nkw + 1;
+  PyObject** stack = total <= 8 ? small : PyMem_Malloc(sizeof(PyObject*) * (size_t)total);
+  if (!stack) return PyErr_NoMemory();
+  stack[0] = self;
+  for (Py_ssize_t i = 0; i < nargs + nkw; ++i) stack[i + 1] = args[i];
+  PyObject* r = PyObject_Vectorcall(f, stack, (size_t)(nargs + 1), kwnames);
+  if (stack != small) PyMem_Free(stack);
+  return r;
+}
+
+int exact_int64(PyObject* o, int64_t* v) {
   if (!PyLong_CheckExact(o)) return 0;
   int overflow = 0;
   long long x = PyLong_AsLongLongAndOverflow(o, &overflow);
@@ -184,6 +230,7 @@ static int exact_int64(PyObject* o, int64_t* v) {
   return 1;
 }
 
+/* ---- views: a[key], reshape ----------------------------------------------------------------- */
 /* One index item; 0 when the key item needs the Python path. *is_int tells integer items. */
 static int parse_item(PyObject* k, cnp_index* it, int* is_int) {
   it->flags = 0;
@@ -224,91 +271,156 @@ static int parse_item(PyObject* k, cnp_index* it, int* is_int) {
   return 0;
 }
 
+/* The items of a basic key (n of them, nint integers); 0 when the Python path must decide. */
+static int parse_key(PyObject* key, cnp_index* items, int32_t* n, int32_t* nint) {
+  int is_int = 0;
+  *n = *nint = 0;
+  if (PyTuple_CheckExact(key)) {
+    Py_ssize_t len = PyTuple_GET_SIZE(key);
+    if (len > MAX_ITEMS) return 0;
+    for (; *n < len; ++*n) {
+      if (!parse_item(PyTuple_GET_ITEM(key, *n), &items[*n], &is_int)) return 0;
+      *nint += is_int;
+    }
+    return 1;
+  }
+  if (!parse_item(key, &items[0], &is_int)) return 0;
+  *n = 1;
+  *nint = is_int;
+  return 1;
+}
+
 static PyObject* getitem_slow(PyObject* self, PyObject* key) {
-  return PyObject_CallFunctionObjArgs(g_getitem_slow, self, key, NULL);
+  return call_fallback("__getitem__", self, &key, 1, NULL);
 }
 
 static PyObject* ArrayBase_subscript(PyObject* self, PyObject* key) {
   cnp_index items[MAX_ITEMS];
-  int32_t n = 0, nint = 0;
-  int is_int = 0;
-  if (PyTuple_CheckExact(key)) {
-    Py_ssize_t len = PyTuple_GET_SIZE(key);
-    if (len > MAX_ITEMS) return getitem_slow(self, key);
-    for (; n < len; ++n) {
-      if (!parse_item(PyTuple_GET_ITEM(key, n), &items[n], &is_int)) return getitem_slow(self, key);
-      nint += is_int;
-    }
-  } else {
-    if (!parse_item(key, &items[0], &is_int)) return getitem_slow(self, key);
-    n = 1;
-    nint = is_int;
-  }
+  int32_t n, nint;
+  if (!g_ndarray || !parse_key(key, items, &n, &nint)) return getitem_slow(self, key);
   cnp_array* h = resolve((ArrayBase*)self);
   if (!h) return PyErr_Occurred() ? NULL : getitem_slow(self, key);
   if (nint == n) {
-    /* Only integers: as many as the array has axes is an element (a scalar, made by the Python
-     * path), more is an error (raised there). */
+    /* Only integers: as many as the array has axes is an element (a scalar), more is an error
+     * (raised by the Python path). */
     int32_t nd = 0;
-    if (p_ndim(h, &nd) != 0 || nint >= nd) return getitem_slow(self, key);
+    int64_t size;
+    int m = array_meta((ArrayBase*)self, &nd, &size);
+    if (m < 0) return NULL;
+    if (!m || nint > nd) return getitem_slow(self, key);
+    if (nint == nd) {
+      int64_t idx[MAX_ITEMS];
+      for (int32_t i = 0; i < n; ++i) idx[i] = items[i].start;
+      cnp_scalar s;
+      Py_ssize_t before = PyList_GET_SIZE(g_pending);
+      if (p_cnp_array_getitem(h, n, idx, &s) != 0) {
+        drop_pending_after(before);
+        return getitem_slow(self, key);
+      }
+      if (flush_pending() < 0) return NULL;
+      return scalar_from_c(&s);
+    }
   }
   cnp_array* out = NULL;
-  if (p_index(h, n, items, &out) != 0) return getitem_slow(self, key);
+  Py_ssize_t before = PyList_GET_SIZE(g_pending);
+  if (p_cnp_array_index(h, n, items, &out) != 0) {
+    drop_pending_after(before);
+    return getitem_slow(self, key);
+  }
   return wrap_new(out);
 }
 
-static PyObject* reshape_slow(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-  PyObject* small[8];
-  Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0, total = nargs + nkw + 1;
-  PyObject** stack = total <= 8 ? small : PyMem_Malloc(sizeof(PyObject*) * (size_t)total);
-  if (!stack) return PyErr_NoMemory();
-  stack[0] = self;
-  for (Py_ssize_t i = 0; i < nargs + nkw; ++i) stack[i + 1] = args[i];
-  PyObject* r = PyObject_Vectorcall(g_reshape_slow, stack, (size_t)(nargs + 1), kwnames);
-  if (stack != small) PyMem_Free(stack);
-  return r;
+/* a[key] = value for a basic key and a Python/cnumpy number: cnp_array_setitem for an element,
+ * a view filled with cnp_array_fill for a region (as _indexing.setitem does). */
+int ArrayBase_ass_subscript(PyObject* self, PyObject* key, PyObject* value) {
+  cnp_index items[MAX_ITEMS];
+  int32_t n, nint;
+  cnp_scalar s;
+  cnp_array* h;
+  if (g_ndarray && value && parse_key(key, items, &n, &nint) && scalar_operand(value, &s) &&
+      (h = resolve((ArrayBase*)self))) {
+    int32_t nd = 0;
+    int64_t size;
+    Py_ssize_t before = PyList_GET_SIZE(g_pending);
+    if (array_meta((ArrayBase*)self, &nd, &size) < 0) return -1;
+    cnp_status st = 0;
+    if (nint == n && nint == nd) {
+      int64_t idx[MAX_ITEMS];
+      for (int32_t i = 0; i < n; ++i) idx[i] = items[i].start;
+      st = p_cnp_array_setitem(h, n, idx, &s);
+    } else {
+      cnp_array* view = NULL;
+      st = p_cnp_array_index(h, n, items, &view);
+      if (!st) {
+        st = p_cnp_array_fill(view, &s);
+        p_cnp_array_free(view);
+      }
+    }
+    if (!st) return flush_pending();
+    drop_pending_after(before); /* the Python path words the error (nothing was written) */
+  }
+  if (PyErr_Occurred()) return -1;
+  PyObject* args[2] = {key, value};
+  if (!value && !PyDict_GetItemString(g_fallbacks, "__delitem__")) {
+    PyErr_SetString(PyExc_AttributeError, "__delitem__"); /* what the Python class raised */
+    return -1;
+  }
+  PyObject* r = value ? call_fallback("__setitem__", self, args, 2, NULL) : call_fallback("__delitem__", self, args, 1, NULL);
+  if (!r) return -1;
+  Py_DECREF(r);
+  return 0;
 }
 
-static PyObject* ArrayBase_reshape(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-  if (kwnames && PyTuple_GET_SIZE(kwnames)) return reshape_slow(self, args, nargs, kwnames);
+PyObject* ArrayBase_reshape(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  if (!g_ndarray || (kwnames && PyTuple_GET_SIZE(kwnames))) return call_fallback("reshape", self, args, nargs, kwnames);
   PyObject* const* dims = args;
   Py_ssize_t nd = nargs;
   if (nargs == 1 && PyTuple_CheckExact(args[0])) {
     dims = &PyTuple_GET_ITEM(args[0], 0);
     nd = PyTuple_GET_SIZE(args[0]);
   }
-  if (nargs == 0 || nd > MAX_DIMS) return reshape_slow(self, args, nargs, kwnames);
+  if (nargs == 0 || nd > MAX_DIMS) return call_fallback("reshape", self, args, nargs, kwnames);
   int64_t shape[MAX_DIMS];
   for (Py_ssize_t i = 0; i < nd; ++i)
-    if (!exact_int64(dims[i], &shape[i])) return reshape_slow(self, args, nargs, kwnames);
+    if (!exact_int64(dims[i], &shape[i])) return call_fallback("reshape", self, args, nargs, kwnames);
   cnp_array* h = resolve((ArrayBase*)self);
-  if (!h) return PyErr_Occurred() ? NULL : reshape_slow(self, args, nargs, kwnames);
+  if (!h) return PyErr_Occurred() ? NULL : call_fallback("reshape", self, args, nargs, kwnames);
   cnp_array* out = NULL;
-  if (p_reshape(h, (int32_t)nd, shape, CNP_ORDER_C, &out) != 0) return reshape_slow(self, args, nargs, kwnames);
+  Py_ssize_t before = PyList_GET_SIZE(g_pending);
+  if (p_cnp_reshape(h, (int32_t)nd, shape, CNP_ORDER_C, &out) != 0) {
+    drop_pending_after(before);
+    return call_fallback("reshape", self, args, nargs, kwnames);
+  }
   return wrap_new(out);
 }
 
-static PyMethodDef ArrayBase_methods[] = {
-    {"reshape", (PyCFunction)(void (*)(void))ArrayBase_reshape, METH_FASTCALL | METH_KEYWORDS,
-     "a.reshape(shape, order='C')"},
-    {NULL, NULL, 0, NULL},
-};
+static PyMappingMethods ArrayBase_mapping = {ArrayBase_length, ArrayBase_subscript, ArrayBase_ass_subscript};
 
-static PyMappingMethods ArrayBase_mapping = {NULL, ArrayBase_subscript, NULL};
-
-static PyTypeObject ArrayBase_Type = {
+PyTypeObject ArrayBase_Type = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "cnumpy._speedups.ArrayBase",
     .tp_basicsize = sizeof(ArrayBase),
     .tp_dealloc = (destructor)ArrayBase_dealloc,
+    .tp_as_number = &ArrayBase_as_number,
     .tp_as_mapping = &ArrayBase_mapping,
+    .tp_as_buffer = &ArrayBase_as_buffer,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Base of cnumpy.ndarray: owns the cnp_array* handle; C fast paths for views.",
+    .tp_doc = "Base of cnumpy.ndarray: owns the cnp_array* handle; C fast paths (cnumpy._speedups).",
     .tp_weaklistoffset = offsetof(ArrayBase, weakreflist),
-    .tp_methods = ArrayBase_methods,
     .tp_members = ArrayBase_members,
-    .tp_getset = ArrayBase_getset,
 };
+
+/* The names ndarray's Python class must not define for the C slots and methods to be found
+ * (_accel.install moves each one found in the class into `fallbacks`). */
+static const char* const TAKES_OVER[] = {
+    "__getitem__", "__setitem__", "__delitem__", "reshape", "__del__", "__len__",
+    "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__",
+    "__truediv__", "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__", "__ifloordiv__",
+    "__mod__", "__rmod__", "__imod__", "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__",
+    "__xor__", "__rxor__", "__ixor__", "__lshift__", "__rlshift__", "__ilshift__", "__rshift__",
+    "__rrshift__", "__irshift__", "__neg__", "__abs__", "__invert__", "__float__", "__int__",
+    "sum", "prod", "min", "max", "mean", "all", "any", "copy", "astype",
+    "shape", "ndim", "size", "dtype", "data", "__buffer__", NULL};
 
 static int address_arg(PyObject* dict, const char* name, void** out) {
   PyObject* v = PyDict_GetItemString(dict, name); /* borrowed */
@@ -324,25 +436,32 @@ static int address_arg(PyObject* dict, const char* name, void** out) {
   return 0;
 }
 
-/* install(ndarray, addresses, int_handles, to_handle, to_address, pending, flush, getitem, reshape,
- *         probe): probe is a cffi handle for the address 0x5a5a5a5a5a40 (None for ctypes). */
+static PyObject* glue_item(PyObject* glue, const char* name) {
+  PyObject* v = PyDict_GetItemString(glue, name);
+  if (!v) PyErr_Format(PyExc_KeyError, "cnumpy._speedups.install: no %s", name);
+  return v;
+}
+
+/* install(ndarray, addresses, int_handles, to_handle, to_address, probe, glue): probe is a cffi
+ * handle for the address 0x5a5a5a5a5a40 (None for ctypes); glue the package's objects the fast
+ * paths use: pending, flush, error, fallbacks, and those listed in methods_install/ops_install. */
 static PyObject* install(PyObject* mod, PyObject* args) {
   (void)mod;
-  PyObject *cls, *addrs, *to_handle, *to_address, *pending, *flush, *getitem, *reshape, *probe;
+  PyObject *cls, *addrs, *to_handle, *to_address, *probe, *glue;
   int int_handles;
-  if (!PyArg_ParseTuple(args, "O!O!pOOO!OOOO:install", &PyType_Type, &cls, &PyDict_Type, &addrs, &int_handles,
-                        &to_handle, &to_address, &PyList_Type, &pending, &flush, &getitem, &reshape, &probe))
+  if (!PyArg_ParseTuple(args, "O!O!pOOOO!:install", &PyType_Type, &cls, &PyDict_Type, &addrs, &int_handles,
+                        &to_handle, &to_address, &probe, &PyDict_Type, &glue))
     return NULL;
   if (!PyType_IsSubtype((PyTypeObject*)cls, &ArrayBase_Type))
     return PyErr_Format(PyExc_TypeError, "cnumpy._speedups.install: the class must derive from ArrayBase");
-  void *f_free, *f_index, *f_reshape, *f_ndim;
-  if (address_arg(addrs, "cnp_array_free", &f_free) || address_arg(addrs, "cnp_array_index", &f_index) ||
-      address_arg(addrs, "cnp_reshape", &f_reshape) || address_arg(addrs, "cnp_array_ndim", &f_ndim))
-    return NULL;
-  p_free = (__typeof__(p_free))f_free;
-  p_index = (__typeof__(p_index))f_index;
-  p_reshape = (__typeof__(p_reshape))f_reshape;
-  p_ndim = (__typeof__(p_ndim))f_ndim;
+#define SPEEDUP_RESOLVE(name)                                    \
+  {                                                              \
+    void* f;                                                     \
+    if (address_arg(addrs, #name, &f)) return NULL;              \
+    p_##name = (__typeof__(p_##name))f;                          \
+  }
+  SPEEDUP_FUNCTIONS(SPEEDUP_RESOLVE)
+#undef SPEEDUP_RESOLVE
   g_int_handles = int_handles;
   g_cdata_type = NULL;
   if (!int_handles && probe != Py_None && Py_TYPE(probe)->tp_basicsize >= (Py_ssize_t)sizeof(CDataHead) &&
@@ -350,13 +469,21 @@ static PyObject* install(PyObject* mod, PyObject* args) {
     g_cdata_type = Py_TYPE(probe);
     Py_INCREF(g_cdata_type);
   }
-  PyObject** slots[] = {(PyObject**)&g_ndarray, &g_to_handle, &g_to_address, &g_pending,
-                        &g_flush, &g_getitem_slow, &g_reshape_slow};
-  PyObject* values[] = {cls, to_handle, to_address, pending, flush, getitem, reshape};
+  PyObject *pending, *flush, *error, *fallbacks;
+  if (!(pending = glue_item(glue, "pending")) || !(flush = glue_item(glue, "flush")) ||
+      !(error = glue_item(glue, "error")) || !(fallbacks = glue_item(glue, "fallbacks")))
+    return NULL;
+  if (!PyList_Check(pending) || !PyDict_Check(fallbacks))
+    return PyErr_Format(PyExc_TypeError, "cnumpy._speedups.install: pending must be a list, fallbacks a dict");
+  PyObject** slots[] = {&g_to_handle, &g_to_address, &g_pending, &g_flush, &g_error, &g_fallbacks};
+  PyObject* values[] = {to_handle, to_address, pending, flush, error, fallbacks};
   for (size_t i = 0; i < sizeof(slots) / sizeof(slots[0]); ++i) {
     Py_INCREF(values[i]);
     Py_XSETREF(*slots[i], values[i]);
   }
+  if (methods_install(glue) < 0 || ops_install(glue) < 0 || buffer_install(glue) < 0) return NULL;
+  Py_INCREF(cls);
+  Py_XSETREF(g_ndarray, (PyTypeObject*)cls); /* last: the fast paths are on from here */
   Py_RETURN_NONE;
 }
 
@@ -369,28 +496,75 @@ static PyObject* reads_cdata(PyObject* mod, PyObject* unused) {
 static PyMethodDef module_methods[] = {
     {"reads_cdata", reads_cdata, METH_NOARGS,
      "Whether cffi handles are read directly (their layout checked out at install)."},
-    {"install", install, METH_VARARGS,
-     "install(ndarray, addresses, int_handles, to_handle, to_address, pending, flush, getitem, reshape, probe)"},
+    {"install", install, METH_VARARGS, "install(ndarray, addresses, int_handles, to_handle, to_address, probe, glue)"},
+    {"fast_function", make_fast_function, METH_VARARGS,
+     "fast_function(kind, python_function): the C fast path of a module function ('zeros', 'ones', "
+     "'empty', 'full', 'arange'), handing over to python_function for anything it does not handle."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module_def = {
-    PyModuleDef_HEAD_INIT, "_speedups", "C fast paths for cnumpy.ndarray (optional).", -1, module_methods,
+    PyModuleDef_HEAD_INIT, "_speedups", "C fast paths for cnumpy (optional).", -1, module_methods,
     NULL, NULL, NULL, NULL,
 };
 
+static int add_type(PyObject* m, PyTypeObject* t, const char* name) {
+  if (PyType_Ready(t) < 0) return -1;
+  Py_INCREF(t);
+  if (PyModule_AddObject(m, name, (PyObject*)t) < 0) {
+    Py_DECREF(t);
+    return -1;
+  }
+  return 0;
+}
+
 PyMODINIT_FUNC PyInit__speedups(void) {
   /* object.__new__(ndarray) must stay allowed (the package creates arrays that way): that needs
-   * the base's tp_new to be object's own. */
+   * the base's tp_new to be object's own. The same for the ufunc base. */
   ArrayBase_Type.tp_new = PyBaseObject_Type.tp_new;
-  if (PyType_Ready(&ArrayBase_Type) < 0) return NULL;
+  ArrayBase_Type.tp_methods = ArrayBase_extra_methods;
+  ArrayBase_Type.tp_getset = ArrayBase_extra_getset;
+  UfuncBase_Type.tp_new = PyBaseObject_Type.tp_new;
   PyObject* m = PyModule_Create(&module_def);
   if (!m) return NULL;
-  Py_INCREF(&ArrayBase_Type);
-  if (PyModule_AddObject(m, "ArrayBase", (PyObject*)&ArrayBase_Type) < 0) {
-    Py_DECREF(&ArrayBase_Type);
-    Py_DECREF(m);
-    return NULL;
+  if (add_type(m, &ArrayBase_Type, "ArrayBase") < 0 || add_type(m, &UfuncBase_Type, "UfuncBase") < 0 ||
+      add_type(m, &FastFunction_Type, "FastFunction") < 0)
+    goto fail;
+  PyObject* names = PyTuple_New(0);
+  if (!names) goto fail;
+#define SPEEDUP_NAME(name)                                         \
+  {                                                                \
+    PyObject* s = PyUnicode_FromString(#name);                     \
+    if (!s || _PyTuple_Resize(&names, PyTuple_GET_SIZE(names) + 1) < 0) { \
+      Py_XDECREF(s);                                               \
+      Py_XDECREF(names);                                           \
+      goto fail;                                                   \
+    }                                                              \
+    PyTuple_SET_ITEM(names, PyTuple_GET_SIZE(names) - 1, s);       \
+  }
+  SPEEDUP_FUNCTIONS(SPEEDUP_NAME)
+#undef SPEEDUP_NAME
+  if (PyModule_AddObject(m, "FUNCTIONS", names) < 0) {
+    Py_DECREF(names);
+    goto fail;
+  }
+  PyObject* taken = PyList_New(0);
+  if (!taken) goto fail;
+  for (const char* const* p = TAKES_OVER; *p; ++p) {
+    PyObject* s = PyUnicode_FromString(*p);
+    if (!s || PyList_Append(taken, s) < 0) {
+      Py_XDECREF(s);
+      Py_DECREF(taken);
+      goto fail;
+    }
+    Py_DECREF(s);
+  }
+  if (PyModule_AddObject(m, "TAKES_OVER", taken) < 0) {
+    Py_DECREF(taken);
+    goto fail;
   }
   return m;
+fail:
+  Py_DECREF(m);
+  return NULL;
 }

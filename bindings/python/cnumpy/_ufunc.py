@@ -11,7 +11,7 @@ without querying the library (its shape is known when the operands' shapes are e
 import threading
 import warnings
 
-from . import _args, _backend, _dtype, _ufunc_methods
+from . import _accel, _args, _backend, _dtype, _ufunc_methods
 from ._args import NoValue
 from ._capi import (cfunc, error, pending, flush_warnings, wrap,  # noqa: F401 (tests: _ufunc.cfunc)
                     WARNINGS, _broadcastable)
@@ -116,7 +116,7 @@ def signature_dtype(sig, name, nin, nout):
     return named.pop()._h if len(named) == 1 else _NULL
 
 
-class ufunc:
+class ufunc(_accel.ufunc_base):
     """Functions that operate element by element on whole arrays (numpy.ufunc).
 
     f(*inputs, out=None, *, where=True, casting='same_kind', order='K', dtype=None, subok=True,
