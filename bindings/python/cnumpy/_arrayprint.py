@@ -18,190 +18,13 @@ import warnings
 
 from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
-from ._print import get_printoptions
+from ._print import get_printoptions, format_float as _format_float
 from ._args import NoValue
 from ._joining import concatenate
 
-# Each float type: struct codes (float, bits), mantissa bits, exponent bias.
-_FLOAT_LAYOUT = {2: ("<e", "<H", 10, 15), 4: ("<f", "<I", 23, 127), 8: ("<d", "<Q", 52, 1023)}
-_LOG10_2 = 0.30102999566398119521373889472449
-_BUFFER = 16383                     # NumPy's Dragon4 scratch buffer (digits it can produce)
-
-_TRIMS = {"k": 0, ".": 1, "0": 2, "-": 3}
-_KEEP, _ZEROS, _ONE_ZERO, _DPT_ZEROS = 0, 1, 2, 3
-
-
-def _decompose(x, itemsize):
-    """(negative, mantissa, exponent, mantissa_bit, unequal_margins, kind) of a float of the given
-    size; kind is 'num', 'inf' or 'nan' (NumPy's Dragon4_PrintFloat_IEEE_binary*)."""
-    fcode, icode, mbits, bias = _FLOAT_LAYOUT[itemsize]
-    bits = struct.unpack(icode, struct.pack(fcode, x))[0]
-    nbits = itemsize * 8
-    neg = bool(bits >> (nbits - 1))
-    e = (bits >> mbits) & ((1 << (nbits - 1 - mbits)) - 1)
-    m = bits & ((1 << mbits) - 1)
-    if e == (1 << (nbits - 1 - mbits)) - 1:
-        return neg, m, 0, 0, False, "nan" if m else "inf"
-    if e != 0:
-        return neg, (1 << mbits) | m, e - bias - mbits, mbits, e != 1 and m == 0, "num"
-    return neg, m, 1 - bias - mbits, max(m.bit_length() - 1, 0), False, "num"
-
-
-def _dragon4(mant, exp, mant_bit, unequal, unique, total_length, cutoff_max, cutoff_min,
-             bufsize):
-    """Dragon4's digit generation: (digit string, decimal exponent of the first digit).
-    unique: shortest digits identifying the value (at least cutoff_min, at most cutoff_max);
-    otherwise exact digits up to cutoff_max, stopping early when the value is exhausted. The last
-    digit is rounded half-to-even on the exact remainder."""
-    if mant == 0:
-        return "0", 0
-    even = mant % 2 == 0
-    if exp > 0:
-        value = mant << (exp + (2 if unequal else 1))
-        scale = 4 if unequal else 2
-        mlow = 1 << exp
-    else:
-        value = mant << (2 if unequal else 1)
-        scale = 1 << (-exp + (2 if unequal else 1))
-        mlow = 1
-    digit_exp = math.ceil((mant_bit + exp) * _LOG10_2 - 0.69)
-    if cutoff_max >= 0 and not total_length and digit_exp <= -cutoff_max:
-        digit_exp = -cutoff_max + 1
-    if digit_exp > 0:
-        scale *= 10 ** digit_exp
-    elif digit_exp < 0:
-        p = 10 ** -digit_exp
-        value *= p
-        mlow *= p
-    if value >= scale:
-        digit_exp += 1
-    else:
-        value *= 10
-        mlow *= 10
-    out_exp = digit_exp - 1
-    cmax_exp = digit_exp - bufsize
-    if cutoff_max >= 0:
-        cmax_exp = max(cmax_exp, digit_exp - cutoff_max if total_length else -cutoff_max)
-    cmin_exp = digit_exp
-    if cutoff_min >= 0:
-        cmin_exp = min(cmin_exp, digit_exp - cutoff_min if total_length else -cutoff_min)
-    digits = []
-    low = high = False
-    if unique:
-        while True:
-            digit_exp -= 1
-            d, value = divmod(value, scale)
-            mhigh = 2 * mlow if unequal else mlow
-            low = value <= mlow if even else value < mlow
-            high = value + mhigh >= scale if even else value + mhigh > scale
-            if ((low or high) and digit_exp <= cmin_exp) or digit_exp == cmax_exp:
-                break
-            digits.append(d)
-            value *= 10
-            mlow *= 10
-    else:
-        while True:
-            digit_exp -= 1
-            d, value = divmod(value, scale)
-            if value == 0 or digit_exp == cmax_exp:
-                break
-            digits.append(d)
-            value *= 10
-    round_down = low
-    if low == high:
-        twice = 2 * value
-        round_down = twice < scale or (twice == scale and d % 2 == 0)
-    if round_down:
-        digits.append(d)
-    elif d != 9:
-        digits.append(d + 1)
-    else:
-        while digits and digits[-1] == 9:
-            digits.pop()
-        if digits:
-            digits[-1] += 1
-        else:
-            digits = [1]
-            out_exp += 1
-    return "".join(map(str, digits)), out_exp
-
-
-def _positional_text(digits, pexp, signch, unique, total_length, precision, min_digits, trim,
-                     pad_left, pad_right):
-    """NumPy's FormatPositional: the digits laid out around the point, then trimming/padding."""
-    n = len(digits)
-    if pexp >= 0:
-        whole = pexp + 1
-        if n <= whole:
-            s, nfrac = digits + "0" * (whole - n), 0
-        else:
-            s, nfrac = digits[:whole] + "." + digits[whole:], n - whole
-    else:
-        zeros = -(pexp + 1)
-        s, nfrac, whole = "0." + "0" * zeros + digits, n + zeros, 1
-    if trim != _DPT_ZEROS and nfrac == 0:
-        s += "."
-    add = min_digits if unique else precision
-    desired = add - whole if total_length else max(add, 0)
-    if trim == _ONE_ZERO:
-        if nfrac == 0:
-            s += "0"
-            nfrac = 1
-    elif trim == _KEEP and desired > nfrac:
-        s += "0" * (desired - nfrac)
-        nfrac = desired
-    if trim != _KEEP and nfrac > 0:
-        while s[-1] == "0":
-            s = s[:-1]
-            nfrac -= 1
-        if s[-1] == ".":
-            if trim == _ONE_ZERO:
-                s += "0"
-                nfrac += 1
-            elif trim == _DPT_ZEROS:
-                s = s[:-1]
-    if pad_right >= nfrac:
-        if trim == _DPT_ZEROS and nfrac == 0:
-            s += " "
-        s += " " * (pad_right - nfrac)
-    s = signch + s
-    lead = whole + (1 if signch else 0)
-    if pad_left > lead:
-        s = " " * (pad_left - lead) + s
-    return s
-
-
-def _scientific_text(digits, pexp, signch, unique, precision, min_digits, trim, pad_left,
-                     exp_digits):
-    """NumPy's FormatScientific."""
-    left = 1 + (1 if signch else 0)
-    s = " " * (pad_left - left) if pad_left > left else ""
-    s += signch + digits[0]
-    nfrac = len(digits) - 1
-    if nfrac > 0:
-        s += "." + digits[1:]
-    if trim != _DPT_ZEROS and nfrac == 0:
-        s += "."
-    add = max(min_digits if unique else precision, 0)
-    if trim == _ONE_ZERO:
-        if nfrac == 0:
-            s += "0"
-            nfrac = 1
-    elif trim == _KEEP and add > nfrac:
-        s += "0" * (add - nfrac)
-        nfrac = add
-    if trim != _KEEP and nfrac > 0:
-        while s[-1] == "0":
-            s = s[:-1]
-            nfrac -= 1
-        if trim == _ONE_ZERO and s[-1] == ".":
-            s += "0"
-    width = 2 if exp_digits < 0 else min(exp_digits, 5)
-    e = "%05d" % abs(pexp)
-    i = 5
-    while i > width and e[5 - i] == "0":
-        i -= 1
-    return s + "e" + ("+" if pexp >= 0 else "-") + e[5 - i:]
+# Each float size: struct code (for rounding a Python float to it).
+_FLOAT_LAYOUT = {2: ("<e",), 4: ("<f",), 8: ("<d",)}
+_TRIMS = ("k", ".", "0", "-")
 
 
 def _float_value(x):
@@ -220,30 +43,15 @@ def _float_value(x):
 def _dragon4_format(x, itemsize, scientific, precision=-1, unique=True, fractional=True,
                     trim="k", sign=False, pad_left=-1, pad_right=-1, exp_digits=-1,
                     min_digits=-1):
-    """Dragon4_Positional / Dragon4_Scientific on a Python float of the given float size."""
+    """Dragon4_Positional / Dragon4_Scientific (the library's cnp_format_float) on a Python
+    float of the given float size, with NumPy's argument errors."""
     if not isinstance(trim, str) or trim not in _TRIMS:
         # NumPy's converter formats the value with "%100S" (right-aligned in 100 columns)
         raise TypeError("if supplied, trim must be 'k', '.', '0' or '-' found `%100s`" % (trim,))
     if not unique and precision < 0:
         raise TypeError("in non-unique mode `precision` must be supplied")
-    t = _TRIMS[trim]
-    neg, mant, exp, mbit, unequal, kind = _decompose(x, itemsize)
-    if kind == "nan":
-        return "nan"
-    signch = "-" if neg else ("+" if sign else "")
-    if kind == "inf":
-        return signch + "inf"
-    bufsize = _BUFFER - (1 if signch else 0)
-    if scientific:
-        digits, pexp = _dragon4(mant, exp, mbit, unequal, unique, True,
-                                precision + 1 if precision >= 0 else -1,
-                                min_digits + 1 if min_digits >= 0 else -1, bufsize)
-        return _scientific_text(digits, pexp, signch, unique, precision, min_digits, t,
-                                pad_left, exp_digits)
-    digits, pexp = _dragon4(mant, exp, mbit, unequal, unique, not fractional, precision,
-                            min_digits, bufsize)
-    return _positional_text(digits, pexp, signch, unique, not fractional, precision,
-                            min_digits, t, pad_left, pad_right)
+    return _format_float(x, itemsize, scientific, precision, unique, fractional, trim, sign,
+                         pad_left, pad_right, exp_digits, min_digits)
 
 
 def _none_or_positive_arg(x, name):

@@ -23,11 +23,38 @@ _FLOATMODE_NAMES = {v: k for k, v in _FLOATMODES.items()}
 if _backend.NAME == "ctypes":
     from . import _ctypes_backend
     _new_options = _ctypes_backend._types.base("cnp_printoptions")
+    _new_float_options = _ctypes_backend._types.base("cnp_format_float_options")
 else:
     from ._cffi_backend import ffi as _ffi
 
     def _new_options():
         return _ffi.new("cnp_printoptions *")
+
+    def _new_float_options():
+        return _ffi.new("cnp_format_float_options *")
+
+_TRIMS = {"k": _C["CNP_TRIM_KEEP"], ".": _C["CNP_TRIM_ZEROS"], "0": _C["CNP_TRIM_ONE_ZERO"],
+          "-": _C["CNP_TRIM_POINT"]}
+_FLOAT_TYPENUMS = {2: _C["CNP_FLOAT16"], 4: _C["CNP_FLOAT32"], 8: _C["CNP_FLOAT64"]}
+
+
+def format_float(value, itemsize, scientific, precision=-1, unique=True, fractional=True,
+                 trim="k", sign=False, pad_left=-1, pad_right=-1, exp_digits=-1,
+                 min_digits=-1):
+    """NumPy's Dragon4 (cnp_format_float) of a Python float taken as a float of this size;
+    counts are -1 for None and already checked, trim is one of 'k', '.', '0', '-'."""
+    o = _new_float_options()
+    o.scientific = 1 if scientific else 0
+    o.precision = precision
+    o.unique = 1 if unique else 0
+    o.fractional = 1 if fractional else 0
+    o.trim = _TRIMS[trim]
+    o.sign = 1 if sign else 0
+    o.pad_left = pad_left
+    o.pad_right = pad_right
+    o.exp_digits = exp_digits
+    o.min_digits = min_digits
+    return produce_string(_lib.cnp_format_float, value, _FLOAT_TYPENUMS[itemsize], o)
 
 
 def array_repr(self):
