@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "capi/guard.hpp"
 #include "print/array_print.hpp"
@@ -31,6 +32,23 @@ CNP_API cnp_status cnp_array_repr(const cnp_array* a, char** out) {
 
 CNP_API cnp_status cnp_array_str(const cnp_array* a, char** out) {
   return get(out, [&] { return to_c_string(print::array_str(any_array_of(a))); });
+}
+
+CNP_API cnp_status cnp_array2string(const cnp_array* a, const cnp_printoptions* options, const char* separator,
+                                    const char* prefix, const char* suffix, const char* const* texts,
+                                    int64_t ntexts, char** out) {
+  return get(out, [&] {
+    const Array& arr = any_array_of(a);
+    const cnp_printoptions o = options ? *options : print::get_options();
+    std::vector<std::string> t;
+    if (texts) {
+      if (ntexts < 0) throw Error(CNP_ERR_VALUE, "ntexts must be >= 0");
+      t.reserve(static_cast<size_t>(ntexts));
+      for (int64_t i = 0; i < ntexts; ++i) t.emplace_back(texts[i] ? texts[i] : "");
+    }
+    auto str = [](const char* s) { return std::string(s ? s : ""); };
+    return to_c_string(print::array2string(arr, o, str(separator), str(prefix), str(suffix), texts ? &t : nullptr));
+  });
 }
 
 CNP_API cnp_status cnp_format_float_defaults(cnp_format_float_options* out) {

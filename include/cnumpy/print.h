@@ -101,6 +101,24 @@ CNP_API cnp_status cnp_format_float_defaults(cnp_format_float_options* out);
 CNP_API cnp_status cnp_format_float(double value, int32_t typenum, const cnp_format_float_options* options,
                                     char** out);
 
+/** NumPy's array2string(a, max_line_width, precision, suppress_small, separator, prefix,
+ *  threshold=, edgeitems=, sign=, floatmode=, suffix=) (legacy off) with per-call options: the
+ *  same layout as cnp_array_repr / cnp_array_str, which use the global options.
+ *  options: all print options for this call (NULL: the global ones; linewidth is
+ *  max_line_width); separator, prefix, suffix: NULL for "". An empty array prints "[]".
+ *  texts: NULL, or ready-made element texts that replace the dtype's own format (NumPy's
+ *  formatter= callables, numpy.ma's '--' for masked items): one per shown element, i.e. all
+ *  elements, or for an array with more than threshold elements the corners NumPy keeps
+ *  (the first and last edgeitems of every longer axis; edgeitems 0 keeps whole axes), in C
+ *  order of those shown elements; ntexts is their count.
+ *  Errors: CNP_ERR_VALUE "precision must be >= 0" (float data, floatmode not unique),
+ *  "edgeitems must be >= 0", an unknown sign or floatmode, ntexts not the shown count;
+ *  CNP_ERR_NOT_IMPLEMENTED for a dtype the printer does not print.
+ *  \param[out] out new string, free with cnp_string_free. */
+CNP_API cnp_status cnp_array2string(const cnp_array* a, const cnp_printoptions* options, const char* separator,
+                                    const char* prefix, const char* suffix, const char* const* texts,
+                                    int64_t ntexts, char** out);
+
 /** Releases a string handed out by this header's functions (NULL accepted). */
 CNP_API void cnp_string_free(char* s);
 

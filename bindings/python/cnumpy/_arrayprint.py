@@ -10,20 +10,18 @@ cut and rounded at the same places as NumPy's bignum code, so every option combi
 NumPy's characters. Printing is bounded by the threshold (summarised arrays format only their
 corners), so the per-element Python cost does not matter.
 """
-import math
 import numbers
 import operator
-import struct
 import warnings
 
 from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
-from ._print import get_printoptions, format_float as _format_float
+from ._print import get_printoptions, format_float as _format_float, \
+    array2string as _print_array2string
 from ._args import NoValue
 from ._joining import concatenate
 
-# Each float size: struct code (for rounding a Python float to it).
-_FLOAT_LAYOUT = {2: ("<e",), 4: ("<f",), 8: ("<d",)}
+_FLOAT_SIZES = (2, 4, 8)
 _TRIMS = ("k", ".", "0", "-")
 
 
@@ -33,7 +31,7 @@ def _float_value(x):
     does."""
     dt = getattr(x, "dtype", None)
     if dt is not None and getattr(x, "ndim", 0) == 0 and dt.kind == "f" and dt.itemsize in \
-            _FLOAT_LAYOUT:
+            _FLOAT_SIZES:
         return float(x), dt.itemsize
     if isinstance(x, (str, bytes)) or not hasattr(x, "__float__") and not hasattr(x, "__index__"):
         raise TypeError("must be real number, not %s" % type(x).__name__)
@@ -94,165 +92,29 @@ def format_float_positional(x, precision=None, unique=True, fractional=True, tri
                            pad_right=pad_right, min_digits=min_digits)
 
 
-# ---- element formatters (NumPy's FloatingFormat, IntegerFormat, BoolFormat, ...) ----
-
-def _round_to(x, itemsize):
-    """x rounded to a float of the given size (inf on overflow), as NumPy's arithmetic in that
-    type gives."""
-    if itemsize == 8:
-        return x
-    try:
-        return struct.unpack(_FLOAT_LAYOUT[itemsize][0],
-                             struct.pack(_FLOAT_LAYOUT[itemsize][0], x))[0]
-    except OverflowError:
-        return math.copysign(math.inf, x)
-
-
-class _FloatingFormat:
-    """NumPy's FloatingFormat over the printed values (Python floats of a float type)."""
-
-    def __init__(self, values, itemsize, precision, floatmode, suppress_small, sign, options):
-        if isinstance(sign, bool):
-            sign = "+" if sign else "-"
-        self.itemsize = itemsize
-        self.floatmode = floatmode
-        self.precision = _none_or_positive_arg(None if floatmode == "unique" else precision,
-                                               "precision")
-        self.suppress_small = suppress_small
-        self.sign = sign
-        self.nanstr = options["nanstr"]
-        self.infstr = options["infstr"]
-        self.exp_format = False
-        self._fill(values)
-
-    def _fill(self, values):
-        finite = [v for v in values if math.isfinite(v)]
-        nonzero = [abs(v) for v in finite if v != 0]
-        if nonzero:
-            max_val, min_val = max(nonzero), min(nonzero)
-            if max_val >= 1.e8 or (not self.suppress_small and (
-                    min_val < 0.0001 or _round_to(max_val / min_val, self.itemsize) > 1000.)):
-                self.exp_format = True
-        psign = self.sign == "+"
-        if not finite:
-            self.pad_left = self.pad_right = 0
-            self.trim, self.exp_size, self.unique, self.min_digits = ".", -1, True, -1
-        elif self.exp_format:
-            trim, unique = (".", True) if self.floatmode != "fixed" else ("k", False)
-            strs = [_dragon4_format(v, self.itemsize, True, precision=self.precision,
-                                    unique=unique, trim=trim, sign=psign) for v in finite]
-            parts = [s.partition("e") for s in strs]
-            int_frac = [p[0].split(".") for p in parts]
-            self.exp_size = max(len(p[2]) for p in parts) - 1
-            self.trim = "k"
-            self.precision = max(len(f[1]) for f in int_frac)
-            self.min_digits = self.precision
-            self.unique = unique
-            self.pad_left = max(len(f[0]) for f in int_frac)
-            self.pad_right = self.exp_size + 2 + self.precision
-        else:
-            trim, unique = (".", True) if self.floatmode != "fixed" else ("k", False)
-            strs = [_dragon4_format(v, self.itemsize, False, precision=self.precision,
-                                    unique=unique, trim=trim, sign=psign) for v in finite]
-            int_frac = [s.split(".") for s in strs]
-            self.pad_left = max(len(f[0]) for f in int_frac)
-            self.pad_right = max(len(f[1]) for f in int_frac)
-            self.exp_size = -1
-            self.unique = unique
-            if self.floatmode in ("fixed", "maxprec_equal"):
-                self.precision = self.min_digits = self.pad_right
-                self.trim = "k"
-            else:
-                self.trim = "."
-                self.min_digits = 0
-        if self.sign == " " and not any(math.copysign(1.0, v) < 0 for v in finite):
-            self.pad_left += 1
-        if len(finite) != len(values):
-            neginf = self.sign != "-" or any(v < 0 for v in values if math.isinf(v))
-            offset = self.pad_right + 1
-            self.pad_left = max(self.pad_left, len(self.nanstr) - offset,
-                                len(self.infstr) + neginf - offset)
-
-    def __call__(self, x):
-        if not math.isfinite(x):
-            if math.isnan(x):
-                ret = ("+" if self.sign == "+" else "") + self.nanstr
-            else:
-                ret = ("-" if x < 0 else "+" if self.sign == "+" else "") + self.infstr
-            return " " * (self.pad_left + self.pad_right + 1 - len(ret)) + ret
-        if self.exp_format:
-            return _dragon4_format(x, self.itemsize, True, precision=self.precision,
-                                   min_digits=self.min_digits, unique=self.unique,
-                                   trim=self.trim, sign=self.sign == "+",
-                                   pad_left=self.pad_left, exp_digits=self.exp_size)
-        return _dragon4_format(x, self.itemsize, False, precision=self.precision,
-                               min_digits=self.min_digits, unique=self.unique, trim=self.trim,
-                               sign=self.sign == "+", pad_left=self.pad_left,
-                               pad_right=self.pad_right)
-
-
-class _ComplexFormat:
-    def __init__(self, values, itemsize, precision, floatmode, suppress_small, sign, options):
-        if isinstance(sign, bool):
-            sign = "+" if sign else "-"
-        self.real = _FloatingFormat([v.real for v in values], itemsize, precision, floatmode,
-                                    suppress_small, sign, options)
-        self.imag = _FloatingFormat([v.imag for v in values], itemsize, precision, floatmode,
-                                    suppress_small, "+", options)
-
-    def __call__(self, x):
-        r = self.real(x.real)
-        i = self.imag(x.imag)
-        sp = len(i.rstrip())
-        return r + i[:sp] + "j" + i[sp:]
-
-
-def _integer_format(values):
-    width = max(len(str(max(values))), len(str(min(values)))) if values else 0
-    return lambda x: "%*d" % (width, x)
-
-
-def _bool_format(zero_d):
-    truestr = "True" if zero_d else " True"
-    return lambda x: truestr if x else "False"
-
-
-def _format_function(values, dt, zero_d, options):
-    """NumPy's _get_format_function: the formatter of this dtype (a user formatter first)."""
-    kind = dt.kind
+def _user_format(dt, options):
+    """The formatter= callable that prints elements of this dtype (NumPy's _get_format_function
+    order: 'all', then the kind group, then the exact kind), or None for the library's own."""
+    formatter = options.get("formatter")
+    if formatter is None:
+        return None
     key = {"b": "bool", "i": "int", "u": "int", "f": "float", "c": "complexfloat",
            "U": "numpystr", "S": "numpystr", "V": "void", "M": "datetime",
-           "m": "timedelta"}.get(kind, "numpystr")
-    formatter = options.get("formatter")
-    if formatter is not None:
-        fkeys = {k for k, v in formatter.items() if v is not None}
-        groups = {"int": "int_kind", "float": "float_kind", "complexfloat": "complex_kind",
-                  "numpystr": "str_kind"}
-        chosen = None
-        if "all" in fkeys:
-            chosen = formatter["all"]
-        if groups.get(key) in fkeys:
-            chosen = formatter[groups[key]]
-        if key in fkeys:
-            chosen = formatter[key]
-        if chosen is not None:
-            scalar = dt.type
-            return lambda x: chosen(scalar(x))
-    if key == "bool":
-        return _bool_format(zero_d)
-    if key == "int":
-        return _integer_format(values)
-    if key in ("float", "complexfloat"):
-        cls = _FloatingFormat if key == "float" else _ComplexFormat
-        size = dt.itemsize if key == "float" else dt.itemsize // 2
-        return cls(values, size, options["precision"], options["floatmode"],
-                   options["suppress"], options["sign"], options)
-    if key == "void":
-        return str
-    if key in ("datetime", "timedelta"):
-        raise NotImplementedError("cnumpy.array2string: datetime64/timedelta64 arrays print "
-                                  "through repr()/str() only")
-    return repr
+           "m": "timedelta"}.get(dt.kind, "numpystr")
+    fkeys = {k for k, v in formatter.items() if v is not None}
+    groups = {"int": "int_kind", "float": "float_kind", "complexfloat": "complex_kind",
+              "numpystr": "str_kind"}
+    chosen = None
+    if "all" in fkeys:
+        chosen = formatter["all"]
+    if groups.get(key) in fkeys:
+        chosen = formatter[groups[key]]
+    if key in fkeys:
+        chosen = formatter[key]
+    if chosen is None:
+        return None
+    scalar = dt.type
+    return lambda x: chosen(scalar(x))
 
 
 def _flat(nested, ndim):
@@ -272,94 +134,6 @@ def _leading_trailing(a, edgeitems, index=()):
             _leading_trailing(a, edgeitems, index + (slice(None, edgeitems),)),
             _leading_trailing(a, edgeitems, index + (slice(-edgeitems, None),))), axis=axis)
     return _leading_trailing(a, edgeitems, index + (slice(None),))
-
-
-def _extend_line(s, line, word, line_width, next_line_prefix):
-    needs_wrap = len(line) + len(word) > line_width
-    if len(line) <= len(next_line_prefix):
-        needs_wrap = False
-    if needs_wrap:
-        s += line.rstrip() + "\n"
-        line = next_line_prefix
-    return s, line + word
-
-
-def _extend_line_pretty(s, line, word, line_width, next_line_prefix):
-    words = word.splitlines()
-    if len(words) == 1:
-        return _extend_line(s, line, word, line_width, next_line_prefix)
-    max_word_length = max(len(w) for w in words)
-    if len(line) + max_word_length > line_width and len(line) > len(next_line_prefix):
-        s += line.rstrip() + "\n"
-        line = next_line_prefix + words[0]
-        indent = next_line_prefix
-    else:
-        indent = len(line) * " "
-        line += words[0]
-    for w in words[1:]:
-        s += line.rstrip() + "\n"
-        line = indent + w
-    return s, line + (max_word_length - len(words[-1])) * " "
-
-
-def _format_nested(shape, nested, format_function, line_width, next_line_prefix, separator,
-                   edge_items, summary_insert):
-    """NumPy's _formatArray over nested lists: nested holds the printed corners (all items when
-    not summarised), shape the full array's shape."""
-    ndim = len(shape)
-
-    def get(index):
-        v = nested
-        for i in index:
-            v = v[i]
-        return v
-
-    def recurser(index, hanging_indent, curr_width):
-        axis = len(index)
-        axes_left = ndim - axis
-        if axes_left == 0:
-            return format_function(get(index))
-        next_hanging_indent = hanging_indent + " "
-        next_width = curr_width - len("]")
-        a_len = shape[axis]
-        show_summary = summary_insert and 2 * edge_items < a_len
-        if show_summary:
-            leading_items = trailing_items = edge_items
-        else:
-            leading_items, trailing_items = 0, a_len
-        s = ""
-        if axes_left == 1:
-            elem_width = curr_width - max(len(separator.rstrip()), len("]"))
-            line = hanging_indent
-            for i in range(leading_items):
-                word = recurser(index + (i,), next_hanging_indent, next_width)
-                s, line = _extend_line_pretty(s, line, word, elem_width, hanging_indent)
-                line += separator
-            if show_summary:
-                s, line = _extend_line(s, line, summary_insert, elem_width, hanging_indent)
-                line += separator
-            for i in range(trailing_items, 1, -1):
-                word = recurser(index + (-i,), next_hanging_indent, next_width)
-                s, line = _extend_line_pretty(s, line, word, elem_width, hanging_indent)
-                line += separator
-            word = recurser(index + (-1,), next_hanging_indent, next_width)
-            s, line = _extend_line_pretty(s, line, word, elem_width, hanging_indent)
-            s += line
-        else:
-            line_sep = separator.rstrip() + "\n" * (axes_left - 1)
-            for i in range(leading_items):
-                nested_s = recurser(index + (i,), next_hanging_indent, next_width)
-                s += hanging_indent + nested_s + line_sep
-            if show_summary:
-                s += hanging_indent + summary_insert + line_sep
-            for i in range(trailing_items, 1, -1):
-                nested_s = recurser(index + (-i,), next_hanging_indent, next_width)
-                s += hanging_indent + nested_s + line_sep
-            nested_s = recurser(index + (-1,), next_hanging_indent, next_width)
-            s += hanging_indent + nested_s
-        return "[" + s[len(hanging_indent):] + "]"
-
-    return recurser((), next_line_prefix, line_width)
 
 
 def _options(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None,
@@ -395,27 +169,25 @@ def _options(precision=None, threshold=None, edgeitems=None, linewidth=None, sup
     return options
 
 
-def _array2string(a, options, separator=" ", prefix="", texts=None, mask=None):
-    """The text of a non-empty array. texts(data, mask): nested lists of ready-made element
-    texts (numpy.ma's '--' for masked items) printed as NumPy prints an object array's
-    elements; data and mask are cut to the printed corners first."""
-    if a.size > options["threshold"]:
-        summary_insert = "..."
-        data = _leading_trailing(a, options["edgeitems"])
-        if mask is not None:
-            mask = _leading_trailing(mask, options["edgeitems"])
-    else:
-        summary_insert = ""
-        data = a
-    if texts is not None:
-        nested, format_function = texts(data, mask), str
-    else:
-        nested = data.tolist()
-        values = _flat(nested, data.ndim)
-        format_function = _format_function(values, a.dtype, a.ndim == 0, options)
-    return _format_nested(a.shape, nested, format_function, options["linewidth"],
-                          " " + " " * len(prefix), separator, options["edgeitems"],
-                          summary_insert)
+def _array2string(a, options, separator=" ", prefix="", texts=None, mask=None, suffix=""):
+    """The text of an array through the library's one layout (cnp_array2string). Element texts
+    come from Python only for a formatter= callable or texts(data, mask) (nested lists of
+    ready-made texts, numpy.ma's '--' for masked items); data and mask are first cut to the
+    printed corners, which is the order cnp_array2string expects them in."""
+    fmt = _user_format(a.dtype, options) if texts is None else None
+    flat = None
+    if (texts is not None or fmt is not None) and a.size > 0:
+        if a.size > options["threshold"]:
+            data = _leading_trailing(a, options["edgeitems"])
+            if mask is not None:
+                mask = _leading_trailing(mask, options["edgeitems"])
+        else:
+            data = a
+        if texts is not None:
+            flat = [str(t) for t in _flat(texts(data, mask), data.ndim)]
+        else:
+            flat = [fmt(x) for x in _flat(data.tolist(), data.ndim)]
+    return _print_array2string(a, options, separator, prefix, suffix, flat)
 
 
 def array2string(a, max_line_width=None, precision=None, suppress_small=None, separator=" ",
@@ -427,10 +199,9 @@ def array2string(a, max_line_width=None, precision=None, suppress_small=None, se
     if style is not NoValue:
         warnings.warn("'style' argument is deprecated and no longer functional except in "
                       "1.13 'legacy' mode", DeprecationWarning, stacklevel=2)
-    options["linewidth"] -= len(suffix)
     if a.size == 0:
         return "[]"
-    return _array2string(a, options, separator, prefix)
+    return _array2string(a, options, separator, prefix, suffix=suffix)
 
 
 def dtype_is_implied(dt):

@@ -67,6 +67,32 @@ def array_str(self):
     return produce_string(_lib.cnp_array_str, self._h)
 
 
+def _clamp_int(value, lo, hi):
+    return max(lo, min(int(value), hi))
+
+
+def array2string(a, options, separator, prefix, suffix, texts=None):
+    """cnp_array2string with per-call options: options is a get_printoptions()-like dict of
+    already validated values (precision an int, sign/floatmode names); texts: None or the
+    element texts of the shown elements (see print.h)."""
+    o = _new_options()
+    o.precision = _clamp_int(options["precision"], -1, _INT32_MAX)
+    o.edgeitems = _count_option("edgeitems", options["edgeitems"], _INT32_MAX)
+    o.threshold = _count_option("threshold", options["threshold"], _INT64_MAX)
+    lw = options["linewidth"]
+    o.linewidth = _clamp_int(lw, -_INT32_MAX, _INT32_MAX) if isinstance(lw, numbers.Integral) \
+        else _count_option("linewidth", lw, _INT32_MAX)
+    o.suppress = 1 if options["suppress"] else 0
+    o.sign = _SIGNS[options["sign"]]
+    o.floatmode = _FLOATMODES[options["floatmode"]]
+    if texts is None:
+        ctexts, n = _backend.NULL, 0
+    else:
+        ctexts, n = _backend.charp_array([t.encode("utf-8") for t in texts]), len(texts)
+    return produce_string(_lib.cnp_array2string, a._h, o, separator.encode("utf-8"),
+                          prefix.encode("utf-8"), suffix.encode("utf-8"), ctexts, n)
+
+
 def _current():
     o = _new_options()
     call(_lib.cnp_get_printoptions, o)
