@@ -93,7 +93,8 @@ def format_float_positional(x, precision=None, unique=True, fractional=True, tri
 
 
 def _user_format(dt, options):
-    """The formatter= callable that prints elements of this dtype (NumPy's _get_format_function
+    """A function giving the texts of an array's elements in C order through the formatter=
+    callable for this dtype (NumPy's _get_format_function
     order: 'all', then the kind group, then the exact kind), or None for the library's own."""
     formatter = options.get("formatter")
     if formatter is None:
@@ -113,8 +114,10 @@ def _user_format(dt, options):
         chosen = formatter[key]
     if chosen is None:
         return None
+    if dt.kind in "Mm":     # tolist() gives dates; the formatter gets datetime64 scalars
+        return lambda data: [chosen(v) for v in data.ravel()]
     scalar = dt.type
-    return lambda x: chosen(scalar(x))
+    return lambda data: [chosen(scalar(x)) for x in _flat(data.tolist(), data.ndim)]
 
 
 def _flat(nested, ndim):
@@ -186,7 +189,7 @@ def _array2string(a, options, separator=" ", prefix="", texts=None, mask=None, s
         if texts is not None:
             flat = [str(t) for t in _flat(texts(data, mask), data.ndim)]
         else:
-            flat = [fmt(x) for x in _flat(data.tolist(), data.ndim)]
+            flat = fmt(data)
     return _print_array2string(a, options, separator, prefix, suffix, flat)
 
 
