@@ -7,80 +7,94 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <vector>
 
+#include "core/error.hpp"
 #include "core/types.hpp"
 
 namespace cnp::print {
 namespace {
 
-// Unsigned big integer, 32-bit limbs little-endian, no leading zero limbs (zero = empty).
+// Unsigned big integer, 32-bit limbs little-endian, no leading zero limbs (zero: n == 0). Fixed
+// storage (no allocation per digit): every number of the digit loop stays below about 2^1090 —
+// the scale is at most 2^1076 (float64 subnormals) or 4*10^308, and value, the margins, 2*value
+// and value+mhigh stay within a few times the scale (see dragon4 below).
 struct Big {
-  std::vector<uint32_t> w;
+  static constexpr int kLimbs = 48;
+  uint32_t w[kLimbs];
+  int n = 0;
 
   static Big of(uint64_t v) {
     Big b;
     while (v) {
-      b.w.push_back(static_cast<uint32_t>(v));
+      b.w[b.n++] = static_cast<uint32_t>(v);
       v >>= 32;
     }
     return b;
   }
-  bool zero() const { return w.empty(); }
+  bool zero() const { return n == 0; }
+  void push(uint32_t x) {
+    if (n == kLimbs) throw Error(CNP_ERR_INTERNAL, "Dragon4: big integer overflow");
+    w[n++] = x;
+  }
   void trim() {
-    while (!w.empty() && w.back() == 0) w.pop_back();
+    while (n > 0 && w[n - 1] == 0) --n;
   }
   void shl(int bits) {
     if (zero() || bits == 0) return;
     const int limbs = bits / 32, r = bits % 32;
     if (r) {
       uint32_t carry = 0;
-      for (auto& x : w) {
-        uint32_t nx = (x << r) | carry;
-        carry = x >> (32 - r);
-        x = nx;
+      for (int i = 0; i < n; ++i) {
+        uint32_t nx = (w[i] << r) | carry;
+        carry = w[i] >> (32 - r);
+        w[i] = nx;
       }
-      if (carry) w.push_back(carry);
+      if (carry) push(carry);
     }
-    w.insert(w.begin(), static_cast<size_t>(limbs), 0u);
+    if (limbs) {
+      if (n + limbs > kLimbs) throw Error(CNP_ERR_INTERNAL, "Dragon4: big integer overflow");
+      std::memmove(w + limbs, w, sizeof(uint32_t) * static_cast<size_t>(n));
+      std::memset(w, 0, sizeof(uint32_t) * static_cast<size_t>(limbs));
+      n += limbs;
+    }
   }
   void mul_small(uint32_t m) {
     uint64_t carry = 0;
-    for (auto& x : w) {
-      uint64_t p = static_cast<uint64_t>(x) * m + carry;
-      x = static_cast<uint32_t>(p);
+    for (int i = 0; i < n; ++i) {
+      uint64_t p = static_cast<uint64_t>(w[i]) * m + carry;
+      w[i] = static_cast<uint32_t>(p);
       carry = p >> 32;
     }
-    if (carry) w.push_back(static_cast<uint32_t>(carry));
-    trim();
+    if (carry) push(static_cast<uint32_t>(carry));
   }
-  void mul_pow10(int n) {
-    for (; n >= 9; n -= 9) mul_small(1000000000u);
+  void mul_pow10(int k) {
+    for (; k >= 9; k -= 9) mul_small(1000000000u);
     static const uint32_t p10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
-    if (n > 0) mul_small(p10[n]);
+    if (k > 0) mul_small(p10[k]);
   }
   void add(const Big& o) {
-    if (o.w.size() > w.size()) w.resize(o.w.size(), 0);
+    const int m = std::max(n, o.n);
     uint64_t carry = 0;
-    for (size_t i = 0; i < w.size(); ++i) {
-      uint64_t s = static_cast<uint64_t>(w[i]) + (i < o.w.size() ? o.w[i] : 0) + carry;
+    for (int i = 0; i < m; ++i) {
+      uint64_t s = static_cast<uint64_t>(i < n ? w[i] : 0) + (i < o.n ? o.w[i] : 0) + carry;
       w[i] = static_cast<uint32_t>(s);
       carry = s >> 32;
     }
-    if (carry) w.push_back(static_cast<uint32_t>(carry));
+    n = m;
+    if (carry) push(static_cast<uint32_t>(carry));
   }
   void sub(const Big& o) {  // requires *this >= o
     int64_t borrow = 0;
-    for (size_t i = 0; i < w.size(); ++i) {
-      int64_t d = static_cast<int64_t>(w[i]) - (i < o.w.size() ? o.w[i] : 0) - borrow;
+    for (int i = 0; i < n; ++i) {
+      int64_t d = static_cast<int64_t>(w[i]) - (i < o.n ? o.w[i] : 0) - borrow;
       borrow = d < 0;
       w[i] = static_cast<uint32_t>(d + (borrow ? (int64_t{1} << 32) : 0));
     }
     trim();
   }
   friend int cmp(const Big& a, const Big& b) {
-    if (a.w.size() != b.w.size()) return a.w.size() < b.w.size() ? -1 : 1;
-    for (size_t i = a.w.size(); i-- > 0;)
+    if (a.n != b.n) return a.n < b.n ? -1 : 1;
+    for (int i = a.n; i-- > 0;)
       if (a.w[i] != b.w[i]) return a.w[i] < b.w[i] ? -1 : 1;
     return 0;
   }
@@ -201,7 +215,10 @@ std::string dragon4(const Parts& p, bool unique, bool total_length, int cutoff_m
       if (((low || high) && digit_exp <= cmin_exp) || digit_exp == cmax_exp) break;
       digits.push_back(static_cast<char>('0' + d));
       value.mul_small(10);
-      mlow.mul_small(10);
+      // Past the shortest digits (min_digits) the margin keeps growing while value < scale:
+      // once mlow > scale, low and high stay true whatever mlow is, so it stops growing there
+      // (bounded storage; same digits).
+      if (cmp(mlow, scale) <= 0) mlow.mul_small(10);
     }
   } else {
     for (;;) {
@@ -235,112 +252,193 @@ std::string dragon4(const Parts& p, bool unique, bool total_length, int cutoff_m
   return digits;
 }
 
-// NumPy's FormatPositional: the digits laid out around the point, then trimming and padding.
-std::string positional_text(const std::string& digits, int pexp, const std::string& signch, const DragonArgs& a) {
-  const int n = static_cast<int>(digits.size());
+constexpr int kBufferSize = kBuffer + 1;  // NumPy's scratch repr[16384]: 16383 characters + NUL
+
+// NumPy 1.24's FormatPositional, on the same fixed buffer so that very long results are cut
+// where NumPy cuts them (maxPrintLen characters, sign included).
+std::string positional(const Parts& p, const DragonArgs& a) {
+  char buffer[kBufferSize];
+  const int max_len = kBufferSize - 1;
   const bool total_length = !a.fractional;
-  std::string s;
-  int nfrac, whole;
-  if (pexp >= 0) {
-    whole = pexp + 1;
-    if (n <= whole) {
-      s = digits + std::string(static_cast<size_t>(whole - n), '0');
-      nfrac = 0;
+  int pos = 0, has_sign = 0, num_whole = 0, num_frac = 0;
+  if (p.neg || a.sign) {
+    buffer[pos++] = p.neg ? '-' : '+';
+    has_sign = 1;
+  }
+  int print_exp = 0;
+  const std::string digits = dragon4(p, a.unique, total_length, a.precision, a.min_digits, max_len - has_sign, print_exp);
+  int num_digits = static_cast<int>(digits.size());
+  std::memcpy(buffer + has_sign, digits.data(), digits.size());
+  if (print_exp >= 0) {
+    num_whole = print_exp + 1;
+    if (num_digits <= num_whole) {
+      int count = num_whole - num_digits;
+      pos += num_digits;
+      if (pos + count > max_len) count = max_len - pos;
+      for (; count > 0; --count) buffer[pos++] = '0';
     } else {
-      s = digits.substr(0, static_cast<size_t>(whole)) + "." + digits.substr(static_cast<size_t>(whole));
-      nfrac = n - whole;
+      num_frac = num_digits - num_whole;
+      const int max_frac = max_len - num_whole - 1 - pos;
+      if (num_frac > max_frac) num_frac = max_frac;
+      std::memmove(buffer + pos + num_whole + 1, buffer + pos + num_whole, static_cast<size_t>(num_frac));
+      pos += num_whole;
+      buffer[pos] = '.';
+      pos += 1 + num_frac;
     }
   } else {
-    const int zeros = -(pexp + 1);
-    s = "0." + std::string(static_cast<size_t>(zeros), '0') + digits;
-    nfrac = n + zeros;
-    whole = 1;
+    if (pos + 2 < max_len) {
+      int zeros = -(print_exp + 1);
+      if (zeros > max_len - 2 - pos) zeros = max_len - 2 - pos;
+      const int start = 2 + zeros;
+      num_frac = num_digits;
+      if (num_frac > max_len - start - pos) num_frac = max_len - start - pos;
+      std::memmove(buffer + pos + start, buffer + pos, static_cast<size_t>(num_frac));
+      for (int i = 2; i < start; ++i) buffer[pos + i] = '0';
+      num_frac += zeros;
+    }
+    if (pos + 1 < max_len) buffer[pos + 1] = '.';
+    if (pos < max_len) buffer[pos] = '0';
+    num_whole = 1;
+    pos += 2 + num_frac;
   }
-  if (a.trim != Trim::DptZeros && nfrac == 0) s += '.';
+  if (a.trim != Trim::DptZeros && num_frac == 0 && pos < max_len) buffer[pos++] = '.';
   const int add = a.unique ? a.min_digits : a.precision;
-  const int desired = total_length ? add - whole : std::max(add, 0);
+  const int desired = total_length ? add - num_whole : std::max(add, 0);
   if (a.trim == Trim::LeaveOneZero) {
-    if (nfrac == 0) {
-      s += '0';
-      nfrac = 1;
+    if (num_frac == 0 && pos < max_len) {
+      buffer[pos++] = '0';
+      ++num_frac;
     }
-  } else if (a.trim == Trim::Keep && desired > nfrac) {
-    s.append(static_cast<size_t>(desired - nfrac), '0');
-    nfrac = desired;
+  } else if (a.trim == Trim::Keep && desired > num_frac && pos < max_len) {
+    int count = desired - num_frac;
+    if (pos + count > max_len) count = max_len - pos;
+    num_frac += count;
+    for (; count > 0; --count) buffer[pos++] = '0';
   }
-  if (a.trim != Trim::Keep && nfrac > 0) {
-    while (s.back() == '0') {
-      s.pop_back();
-      --nfrac;
+  if (a.trim != Trim::Keep && num_frac > 0) {
+    while (buffer[pos - 1] == '0') {
+      --pos;
+      --num_frac;
     }
-    if (s.back() == '.') {
+    if (buffer[pos - 1] == '.') {
       if (a.trim == Trim::LeaveOneZero) {
-        s += '0';
-        ++nfrac;
+        buffer[pos++] = '0';
+        ++num_frac;
       } else if (a.trim == Trim::DptZeros) {
-        s.pop_back();
+        --pos;
       }
     }
   }
-  if (a.pad_right >= nfrac) {
-    if (a.trim == Trim::DptZeros && nfrac == 0) s += ' ';
-    s.append(static_cast<size_t>(a.pad_right - nfrac), ' ');
+  if (a.pad_right >= num_frac) {
+    int count = a.pad_right - num_frac;
+    if (a.trim == Trim::DptZeros && num_frac == 0 && pos < max_len) buffer[pos++] = ' ';
+    if (pos + count > max_len) count = max_len - pos;
+    for (; count > 0; --count) buffer[pos++] = ' ';
   }
-  s = signch + s;
-  const int lead = whole + (signch.empty() ? 0 : 1);
-  if (a.pad_left > lead) s.insert(0, static_cast<size_t>(a.pad_left - lead), ' ');
-  return s;
+  if (a.pad_left > num_whole + has_sign) {
+    int shift = a.pad_left - (num_whole + has_sign);
+    int count = pos;
+    if (count + shift > max_len) count = max_len - shift;
+    if (count > 0) std::memmove(buffer + shift, buffer, static_cast<size_t>(count));
+    pos = shift + std::max(count, 0);
+    for (; shift > 0; --shift) buffer[shift - 1] = ' ';
+  }
+  return std::string(buffer, static_cast<size_t>(pos));
 }
 
-// NumPy's FormatScientific.
-std::string scientific_text(const std::string& digits, int pexp, const std::string& signch, const DragonArgs& a) {
-  const int left = 1 + (signch.empty() ? 0 : 1);
-  std::string s = a.pad_left > left ? std::string(static_cast<size_t>(a.pad_left - left), ' ') : std::string();
-  s += signch;
-  s += digits[0];
-  int nfrac = static_cast<int>(digits.size()) - 1;
-  if (nfrac > 0) {
-    s += '.';
-    s.append(digits, 1, std::string::npos);
+// NumPy 1.24's FormatScientific, on the same fixed buffer.
+std::string scientific(const Parts& p, const DragonArgs& a) {
+  char buffer[kBufferSize];
+  int size = kBufferSize, pos = 0;
+  const bool has_sign = p.neg || a.sign;
+  const int leftchars = 1 + (has_sign ? 1 : 0);
+  if (a.pad_left > leftchars)
+    for (int i = 0; i < a.pad_left - leftchars && size > 1; ++i) {
+      buffer[pos++] = ' ';
+      --size;
+    }
+  if (has_sign && size > 1) {
+    buffer[pos++] = p.neg ? '-' : '+';
+    --size;
   }
-  if (a.trim != Trim::DptZeros && nfrac == 0) s += '.';
+  int print_exp = 0;
+  const std::string digits = dragon4(p, a.unique, true, a.precision < 0 ? -1 : a.precision + 1,
+                                     a.min_digits < 0 ? -1 : a.min_digits + 1, size, print_exp);
+  const int num_digits = static_cast<int>(digits.size());
+  std::memcpy(buffer + pos, digits.data(), digits.size());
+  if (size > 1) {
+    pos += 1;
+    size -= 1;
+  }
+  int num_frac = num_digits - 1;
+  if (num_frac > 0 && size > 1) {
+    if (num_frac > size - 2) num_frac = size - 2;
+    std::memmove(buffer + pos + 1, buffer + pos, static_cast<size_t>(num_frac));
+    buffer[pos] = '.';
+    pos += 1 + num_frac;
+    size -= 1 + num_frac;
+  }
+  if (a.trim != Trim::DptZeros && num_frac == 0 && size > 1) {
+    buffer[pos++] = '.';
+    --size;
+  }
   const int add = std::max(a.unique ? a.min_digits : a.precision, 0);
   if (a.trim == Trim::LeaveOneZero) {
-    if (nfrac == 0) {
-      s += '0';
-      nfrac = 1;
+    if (num_frac == 0 && size > 1) {
+      buffer[pos++] = '0';
+      --size;
+      ++num_frac;
     }
-  } else if (a.trim == Trim::Keep && add > nfrac) {
-    s.append(static_cast<size_t>(add - nfrac), '0');
-    nfrac = add;
-  }
-  if (a.trim != Trim::Keep && nfrac > 0) {
-    while (s.back() == '0') {
-      s.pop_back();
-      --nfrac;
+  } else if (a.trim == Trim::Keep && add > num_frac) {
+    int zeros = add - num_frac;
+    if (zeros > size - 1) zeros = size - 1;
+    // NumPy does not take these zeros off the remaining size
+    for (; zeros > 0; --zeros) {
+      buffer[pos++] = '0';
+      ++num_frac;
     }
-    if (a.trim == Trim::LeaveOneZero && s.back() == '.') s += '0';
   }
-  const int width = a.exp_digits < 0 ? 2 : std::min(a.exp_digits, 5);
-  std::string e = std::to_string(pexp < 0 ? -pexp : pexp);
-  if (static_cast<int>(e.size()) < width) e.insert(0, static_cast<size_t>(width) - e.size(), '0');
-  return s + "e" + (pexp >= 0 ? "+" : "-") + e;
+  if (a.trim != Trim::Keep && num_frac > 0) {
+    --pos;
+    while (buffer[pos] == '0') {
+      --pos;
+      ++size;
+      --num_frac;
+    }
+    if (a.trim == Trim::LeaveOneZero && buffer[pos] == '.') {
+      buffer[++pos] = '0';
+      --size;
+      ++num_frac;
+    }
+    ++pos;
+  }
+  if (size > 1) {
+    const int width = a.exp_digits < 0 ? 2 : std::min(a.exp_digits, 5);
+    int e = print_exp < 0 ? -print_exp : print_exp;
+    int dg[5];
+    for (int i = 0; i < 5; ++i) {
+      dg[i] = e % 10;
+      e /= 10;
+    }
+    int n = 5;
+    while (n > width && dg[n - 1] == 0) --n;
+    char eb[7];
+    eb[0] = 'e';
+    eb[1] = print_exp >= 0 ? '+' : '-';
+    for (int i = n; i > 0; --i) eb[2 + (n - i)] = static_cast<char>('0' + dg[i - 1]);
+    int count = n + 2;
+    if (count > size - 1) count = size - 1;
+    std::memcpy(buffer + pos, eb, static_cast<size_t>(count));
+    pos += count;
+  }
+  return std::string(buffer, static_cast<size_t>(pos));
 }
 
-std::string format(double x, FloatKind kind, const DragonArgs& a, bool scientific) {
+std::string format(double x, FloatKind kind, const DragonArgs& a, bool sci) {
   const Parts p = decompose(x, kind);
   if (p.nan) return "nan";
-  const std::string signch = p.neg ? "-" : (a.sign ? "+" : "");
-  if (p.inf) return signch + "inf";
-  const int bufsize = kBuffer - (signch.empty() ? 0 : 1);
-  int pexp = 0;
-  if (scientific) {
-    std::string digits = dragon4(p, a.unique, true, a.precision >= 0 ? a.precision + 1 : -1,
-                                 a.min_digits >= 0 ? a.min_digits + 1 : -1, bufsize, pexp);
-    return scientific_text(digits, pexp, signch, a);
-  }
-  std::string digits = dragon4(p, a.unique, !a.fractional, a.precision, a.min_digits, bufsize, pexp);
-  return positional_text(digits, pexp, signch, a);
+  if (p.inf) return std::string(p.neg ? "-" : (a.sign ? "+" : "")) + "inf";
+  return sci ? scientific(p, a) : positional(p, a);
 }
 
 }  // namespace

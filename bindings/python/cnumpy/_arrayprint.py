@@ -57,6 +57,8 @@ def _none_or_positive_arg(x, name):
         return -1
     if x < 0:
         raise ValueError("{} must be >= 0".format(name))
+    if x >= 2**31 - 1:     # the C int of NumPy's Dragon4 arguments (and our int32 fields)
+        raise OverflowError("Python int too large to convert to C int")
     return x
 
 

@@ -38,22 +38,31 @@ _TRIMS = {"k": _C["CNP_TRIM_KEEP"], ".": _C["CNP_TRIM_ZEROS"], "0": _C["CNP_TRIM
 _FLOAT_TYPENUMS = {2: _C["CNP_FLOAT16"], 4: _C["CNP_FLOAT32"], 8: _C["CNP_FLOAT64"]}
 
 
+_float_options_cache = {}
+
+
+def _float_options(key):
+    """The cnp_format_float_options of an argument tuple, built once: the struct is only read by
+    the library, so calls with the same arguments (a loop over values) share it."""
+    o = _float_options_cache.get(key)
+    if o is None:
+        if len(_float_options_cache) >= 256:
+            _float_options_cache.clear()
+        o = _new_float_options()
+        (o.scientific, o.precision, o.unique, o.fractional, o.trim, o.sign, o.pad_left,
+         o.pad_right, o.exp_digits, o.min_digits) = key
+        _float_options_cache[key] = o
+    return o
+
+
 def format_float(value, itemsize, scientific, precision=-1, unique=True, fractional=True,
                  trim="k", sign=False, pad_left=-1, pad_right=-1, exp_digits=-1,
                  min_digits=-1):
     """NumPy's Dragon4 (cnp_format_float) of a Python float taken as a float of this size;
     counts are -1 for None and already checked, trim is one of 'k', '.', '0', '-'."""
-    o = _new_float_options()
-    o.scientific = 1 if scientific else 0
-    o.precision = precision
-    o.unique = 1 if unique else 0
-    o.fractional = 1 if fractional else 0
-    o.trim = _TRIMS[trim]
-    o.sign = 1 if sign else 0
-    o.pad_left = pad_left
-    o.pad_right = pad_right
-    o.exp_digits = exp_digits
-    o.min_digits = min_digits
+    o = _float_options((1 if scientific else 0, precision, 1 if unique else 0,
+                        1 if fractional else 0, _TRIMS[trim], 1 if sign else 0, pad_left,
+                        pad_right, exp_digits, min_digits))
     return produce_string(_lib.cnp_format_float, value, _FLOAT_TYPENUMS[itemsize], o)
 
 
