@@ -348,7 +348,9 @@ std::string positional(const Parts& p, const DragonArgs& a) {
 
 // NumPy 1.24's FormatScientific, on the same fixed buffer.
 std::string scientific(const Parts& p, const DragonArgs& a) {
-  char buffer[kBufferSize];
+  // NumPy's trailing zeros do not reduce the remaining size, so the exponent (at most 7
+  // characters) can land past the 16384 bytes; the slack keeps that in bounds here.
+  char buffer[kBufferSize + 8];
   int size = kBufferSize, pos = 0;
   const bool has_sign = p.neg || a.sign;
   const int leftchars = 1 + (has_sign ? 1 : 0);
