@@ -62,7 +62,64 @@ CNP_API cnp_status cnp_array_repr(const cnp_array* a, char** out);
  *  \param[out] out new string, free with cnp_string_free. */
 CNP_API cnp_status cnp_array_str(const cnp_array* a, char** out);
 
-/** Releases a string handed out by cnp_array_repr / cnp_array_str (NULL accepted). */
+/** numpy.format_float_positional / format_float_scientific's trim= argument. */
+enum {
+    CNP_TRIM_KEEP = 0,              /* 'k': keep trailing zeros (the default) */
+    CNP_TRIM_ZEROS = 1,             /* '.': trim trailing zeros, keep the point */
+    CNP_TRIM_ONE_ZERO = 2,          /* '0': trim trailing zeros, leave one after the point */
+    CNP_TRIM_POINT = 3              /* '-': trim trailing zeros and the point */
+};
+
+/** The arguments of numpy.format_float_positional / format_float_scientific. A count given as
+ *  -1 means NumPy's None. cnp_format_float_defaults gives NumPy's defaults. */
+typedef struct cnp_format_float_options {
+    int32_t scientific;             /* 0: format_float_positional, 1: format_float_scientific */
+    int32_t precision;              /* digits after the point (or all digits, fractional=0); -1 */
+    int32_t unique;                 /* 1: shortest digits that identify the value (default) */
+    int32_t fractional;             /* positional only; 0: precision counts all digits */
+    int32_t trim;                   /* CNP_TRIM_* */
+    int32_t sign;                   /* 1: '+' before non-negative values */
+    int32_t pad_left;               /* width of the part left of the point; -1 */
+    int32_t pad_right;              /* positional only: width right of the point; -1 */
+    int32_t exp_digits;             /* scientific only: minimum exponent digits; -1 */
+    int32_t min_digits;             /* minimum digits after the point (unique mode); -1 */
+} cnp_format_float_options;
+
+/** Fills *out with NumPy's defaults (positional, unique, fractional, trim 'k', no sign, all
+ *  counts -1). \param[out] out filled on success. */
+CNP_API cnp_status cnp_format_float_defaults(cnp_format_float_options* out);
+
+/** numpy.format_float_positional(x, ...) / format_float_scientific(x, ...) of value taken as a
+ *  float of type typenum (CNP_FLOAT16, CNP_FLOAT32 or CNP_FLOAT64: value must be exactly
+ *  representable there, e.g. widened from that type; it is rounded to it otherwise). NumPy's
+ *  Dragon4: "0.1", "1.e+00", "nan", "-inf".
+ *  Errors: CNP_ERR_TYPE "in non-unique mode `precision` must be supplied", CNP_ERR_TYPE for
+ *  another typenum, CNP_ERR_VALUE "precision must be >= 0" (likewise pad_left, pad_right,
+ *  exp_digits, min_digits; only -1 stands for None), "precision must be greater than 0 if
+ *  fractional=False", "min_digits must be less than or equal to precision", or an unknown trim.
+ *  \param[out] out new string, free with cnp_string_free. */
+CNP_API cnp_status cnp_format_float(double value, int32_t typenum, const cnp_format_float_options* options,
+                                    char** out);
+
+/** NumPy's array2string(a, max_line_width, precision, suppress_small, separator, prefix,
+ *  threshold=, edgeitems=, sign=, floatmode=, suffix=) (legacy off) with per-call options: the
+ *  same layout as cnp_array_repr / cnp_array_str, which use the global options.
+ *  options: all print options for this call (NULL: the global ones; linewidth is
+ *  max_line_width); separator, prefix, suffix: NULL for "". An empty array prints "[]".
+ *  texts: NULL, or ready-made element texts that replace the dtype's own format (NumPy's
+ *  formatter= callables, numpy.ma's '--' for masked items): one per shown element, i.e. all
+ *  elements, or for an array with more than threshold elements the corners NumPy keeps
+ *  (the first and last edgeitems of every longer axis; edgeitems 0 keeps whole axes), in C
+ *  order of those shown elements; ntexts is their count.
+ *  Errors: CNP_ERR_VALUE "precision must be >= 0" (float data, floatmode not unique),
+ *  "edgeitems must be >= 0", an unknown sign or floatmode, ntexts not the shown count;
+ *  CNP_ERR_NOT_IMPLEMENTED for a dtype the printer does not print.
+ *  \param[out] out new string, free with cnp_string_free. */
+CNP_API cnp_status cnp_array2string(const cnp_array* a, const cnp_printoptions* options, const char* separator,
+                                    const char* prefix, const char* suffix, const char* const* texts,
+                                    int64_t ntexts, char** out);
+
+/** Releases a string handed out by this header's functions (NULL accepted). */
 CNP_API void cnp_string_free(char* s);
 
 /* CNP_DECLS_END */

@@ -243,7 +243,8 @@ std::string rstrip(const std::string& s) {
 }
 
 // NumPy's _extendLine (legacy off): wrap unless the line holds only the prefix.
-void extend_line(std::string& s, std::string& line, const std::string& word, size_t width, const std::string& prefix) {
+void extend_line_plain(std::string& s, std::string& line, const std::string& word, size_t width,
+                       const std::string& prefix) {
   bool wrap = line.size() + word.size() > width;
   if (line.size() <= prefix.size()) wrap = false;
   if (wrap) {
@@ -253,20 +254,63 @@ void extend_line(std::string& s, std::string& line, const std::string& word, siz
   line += word;
 }
 
-// NumPy's _formatArray.
+// NumPy's _extendLine_pretty: a word of several lines (a formatter='s text) is kept as a block.
+void extend_line(std::string& s, std::string& line, const std::string& word, size_t width, const std::string& prefix) {
+  if (word.find('\n') == std::string::npos) return extend_line_plain(s, line, word, width, prefix);
+  std::vector<std::string> words;
+  for (size_t start = 0;;) {  // str.splitlines() of text with '\n' line ends
+    size_t nl = word.find('\n', start);
+    words.push_back(word.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (nl == std::string::npos || nl + 1 == word.size()) break;
+    start = nl + 1;
+  }
+  if (words.size() == 1) return extend_line_plain(s, line, words[0], width, prefix);
+  size_t max_len = 0;
+  for (const auto& w : words) max_len = std::max(max_len, w.size());
+  std::string indent;
+  if (line.size() + max_len > width && line.size() > prefix.size()) {
+    s += rstrip(line) + "\n";
+    line = prefix + words[0];
+    indent = prefix;
+  } else {
+    indent = std::string(line.size(), ' ');
+    line += words[0];
+  }
+  for (size_t i = 1; i < words.size(); ++i) {
+    s += rstrip(line) + "\n";
+    line = indent + words[i];
+  }
+  line += std::string(max_len - words.back().size(), ' ');
+}
+
+// NumPy's _formatArray. Elements are found by pointer; with texts, by their index among the
+// shown elements (flat, C order over the shown corners).
 struct Layout {
   const Array& a;
   const ElementFormat& fmt;
+  const std::vector<std::string>* texts;
   const std::string& sep;
   int64_t edge;
   bool summarize;
 
-  std::string rec(const char* ptr, int axis, const std::string& hanging, int64_t width) const {
+  // The index of item i of an axis of length n among that axis' shown items, and their count
+  // (NumPy's _leading_trailing keeps a[:edge] and a[-edge:]; a[-0:] is the whole axis).
+  int64_t shown_count(int64_t n) const { return summarize && n > 2 * edge && edge > 0 ? 2 * edge : n; }
+  int64_t shown_index(int64_t i, int64_t n) const {
+    return summarize && n > 2 * edge && edge > 0 && i >= edge ? i - (n - 2 * edge) : i;
+  }
+
+  std::string item(const char* ptr, int axis, int64_t i, int64_t flat, const std::string& hanging, int64_t width) const {
+    const int64_t n = a.shape(axis);
+    return rec(ptr + i * a.stride(axis), axis + 1, flat * shown_count(n) + shown_index(i, n), hanging, width);
+  }
+
+  std::string rec(const char* ptr, int axis, int64_t flat, const std::string& hanging, int64_t width) const {
     const int left = a.ndim() - axis;
-    if (left == 0) return fmt(ptr);
+    if (left == 0) return texts ? (*texts)[static_cast<size_t>(flat)] : fmt(ptr);
     const std::string next_hanging = hanging + " ";
     const int64_t next_width = width - 1;
-    const int64_t n = a.shape(axis), st = a.stride(axis);
+    const int64_t n = a.shape(axis);
     const bool summary = summarize && 2 * edge < n;
     const int64_t leading = summary ? edge : 0;
     const int64_t trailing = summary ? edge : n;
@@ -276,7 +320,7 @@ struct Layout {
       const size_t elem_width = static_cast<size_t>(std::max<int64_t>(0, width - std::max<int64_t>(sep_r.size(), 1)));
       std::string line = hanging;
       for (int64_t i = 0; i < leading; ++i) {
-        extend_line(s, line, rec(ptr + i * st, axis + 1, next_hanging, next_width), elem_width, hanging);
+        extend_line(s, line, item(ptr, axis, i, flat, next_hanging, next_width), elem_width, hanging);
         line += sep;
       }
       if (summary) {
@@ -284,35 +328,43 @@ struct Layout {
         line += sep;
       }
       for (int64_t i = trailing; i > 1; --i) {
-        extend_line(s, line, rec(ptr + (n - i) * st, axis + 1, next_hanging, next_width), elem_width, hanging);
+        extend_line(s, line, item(ptr, axis, n - i, flat, next_hanging, next_width), elem_width, hanging);
         line += sep;
       }
-      extend_line(s, line, rec(ptr + (n - 1) * st, axis + 1, next_hanging, next_width), elem_width, hanging);
+      extend_line(s, line, item(ptr, axis, n - 1, flat, next_hanging, next_width), elem_width, hanging);
       s += line;
     } else {
       const std::string line_sep = rstrip(sep) + std::string(static_cast<size_t>(left - 1), '\n');
       for (int64_t i = 0; i < leading; ++i)
-        s += hanging + rec(ptr + i * st, axis + 1, next_hanging, next_width) + line_sep;
+        s += hanging + item(ptr, axis, i, flat, next_hanging, next_width) + line_sep;
       if (summary) s += hanging + "..." + line_sep;
       for (int64_t i = trailing; i > 1; --i)
-        s += hanging + rec(ptr + (n - i) * st, axis + 1, next_hanging, next_width) + line_sep;
-      s += hanging + rec(ptr + (n - 1) * st, axis + 1, next_hanging, next_width);
+        s += hanging + item(ptr, axis, n - i, flat, next_hanging, next_width) + line_sep;
+      s += hanging + item(ptr, axis, n - 1, flat, next_hanging, next_width);
     }
     return "[" + s.substr(hanging.size()) + "]";
   }
 };
 
-// NumPy's array2string (legacy off) for a non-empty array.
-std::string array2string(const Array& a, const cnp_printoptions& o, const std::string& sep, const std::string& prefix,
-                         const std::string& suffix) {
+// NumPy's array2string (legacy off) on a native-order array.
+std::string array2string_native(const Array& a, const cnp_printoptions& o, const std::string& sep,
+                                const std::string& prefix, const std::string& suffix,
+                                const std::vector<std::string>* texts) {
   if (a.size() == 0) return "[]";
   const int64_t linewidth = static_cast<int64_t>(o.linewidth) - static_cast<int64_t>(suffix.size());
   const bool summarize = a.size() > o.threshold;
   std::vector<const char*> data;
   shown(a, 0, a.data(), summarize, o.edgeitems, data);
-  ElementFormat fmt = format_function(a, data, o);
-  Layout layout{a, fmt, sep, o.edgeitems, summarize};
-  return layout.rec(a.data(), 0, " " + std::string(prefix.size(), ' '), linewidth);
+  ElementFormat fmt;
+  if (texts) {
+    if (texts->size() != data.size())
+      throw Error(CNP_ERR_VALUE, "array2string: " + std::to_string(texts->size()) + " element texts given for " +
+                                     std::to_string(data.size()) + " shown elements");
+  } else {
+    fmt = format_function(a, data, o);
+  }
+  Layout layout{a, fmt, texts, sep, o.edgeitems, summarize};
+  return layout.rec(a.data(), 0, 0, " " + std::string(prefix.size(), ' '), linewidth);
 }
 
 bool dtype_is_implied(const Dtype* d) {
@@ -373,7 +425,7 @@ std::string array_repr_of(const Array& a, const Dtype* shown) {
   const std::string suffix = skipdtype ? ")" : ",";
   std::string lst;
   if (a.size() > 0 || (a.ndim() == 1 && a.shape(0) == 0))
-    lst = array2string(a, o, ", ", prefix, suffix);
+    lst = array2string_native(a, o, ", ", prefix, suffix, nullptr);
   else
     lst = "[], shape=" + shape_str(a.ndim(), a.shape());
   std::string s = prefix + lst + suffix;
@@ -391,7 +443,16 @@ std::string array_repr_of(const Array& a, const Dtype* shown) {
 std::string array_str(const Array& a0) {
   Array a = native_view_for_print(a0);
   if (a.ndim() == 0) return scalar_str(a);
-  return array2string(a, get_options(), " ", "", "");
+  return array2string_native(a, get_options(), " ", "", "", nullptr);
+}
+
+std::string array2string(const Array& a, const cnp_printoptions& o, const std::string& separator,
+                         const std::string& prefix, const std::string& suffix, const std::vector<std::string>* texts) {
+  if (o.edgeitems < 0) throw Error(CNP_ERR_VALUE, "edgeitems must be >= 0");
+  if (o.sign < CNP_SIGN_MINUS || o.sign > CNP_SIGN_SPACE) throw Error(CNP_ERR_VALUE, "sign option must be one of ' ', '+', or '-'");
+  if (o.floatmode < CNP_FLOATMODE_MAXPREC || o.floatmode > CNP_FLOATMODE_MAXPREC_EQUAL)
+    throw Error(CNP_ERR_VALUE, "floatmode option must be one of \"fixed\", \"unique\", \"maxprec\", \"maxprec_equal\"");
+  return array2string_native(native_view_for_print(a), o, separator, prefix, suffix, texts);
 }
 
 }  // namespace cnp::print

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/error.hpp"
 #include "core/types.hpp"
 
 namespace cnp::print {
@@ -38,6 +39,8 @@ size_t split_point(const std::string& s) {
 FloatFormat::FloatFormat(const std::vector<double>& values, FloatKind kind, const cnp_printoptions& o, int sign)
     : kind_(kind), sign_(sign), floatmode_(o.floatmode), suppress_(o.suppress != 0),
       precision_(o.floatmode == CNP_FLOATMODE_UNIQUE ? -1 : o.precision) {
+  // only per-call options (cnp_array2string) can be negative; NumPy's FloatingFormat check
+  if (precision_ < 0 && o.floatmode != CNP_FLOATMODE_UNIQUE) throw Error(CNP_ERR_VALUE, "precision must be >= 0");
   fill(values);
 }
 

@@ -6,6 +6,7 @@
 #include "capi_test_util.hpp"
 #include <dlpack/dlpack.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,18 @@ std::string str(const cnp_array* a) {
   char* s = nullptr;
   REQUIRE(cnp_array_str(a, &s) == CNP_OK);
   return take(s);
+}
+
+std::string ff(double v, int32_t t, cnp_format_float_options o) {
+  char* s = nullptr;
+  REQUIRE(cnp_format_float(v, t, &o, &s) == CNP_OK);
+  return take(s);
+}
+
+cnp_format_float_options defaults() {
+  cnp_format_float_options o;
+  REQUIRE(cnp_format_float_defaults(&o) == CNP_OK);
+  return o;
 }
 
 }  // namespace
@@ -190,4 +203,131 @@ TEST_CASE("DLPack import is zero-copy and calls the deleter once", "[dlpack]") {
   CHECK(x.h == nullptr);
   delete bad;  // refused: still ours
   CHECK(cnp_array_from_dlpack(nullptr, 1, x.out()) == CNP_ERR_INVALID_HANDLE);
+}
+
+// Expected texts are NumPy 1.24's (np.format_float_positional / _scientific, np.array2string).
+TEST_CASE("cnp_format_float is NumPy's Dragon4", "[print]") {
+  cnp_format_float_options o = defaults();
+  CHECK(ff(0.1, CNP_FLOAT64, o) == "0.1");
+  CHECK(ff(static_cast<double>(0.1f), CNP_FLOAT32, o) == "0.1");
+  CHECK(ff(0.0999755859375, CNP_FLOAT16, o) == "0.1");  // float16(0.1)
+  CHECK(ff(5e-324, CNP_FLOAT64, o) == "0." + std::string(323, '0') + "5");
+  CHECK(ff(NAN, CNP_FLOAT64, o) == "nan");
+  CHECK(ff(-INFINITY, CNP_FLOAT64, o) == "-inf");
+  {
+    cnp_format_float_options p = o;
+    p.precision = 5;
+    p.fractional = 0;
+    CHECK(ff(1.0 / 3, CNP_FLOAT64, p) == "0.33333");
+    p.precision = 3;
+    CHECK(ff(123456.0, CNP_FLOAT64, p) == "123000.");
+  }
+  {
+    cnp_format_float_options p = o;
+    p.min_digits = 5;
+    CHECK(ff(1.0, CNP_FLOAT64, p) == "1.00000");
+    p.trim = CNP_TRIM_ZEROS;  // trimming comes after min_digits, as in NumPy
+    CHECK(ff(1.0, CNP_FLOAT64, p) == "1.");
+  }
+  {
+    cnp_format_float_options p = o;
+    p.unique = 0;
+    p.precision = 0;
+    CHECK(ff(2.5, CNP_FLOAT64, p) == "2.");
+    p.trim = CNP_TRIM_POINT;
+    CHECK(ff(0.5, CNP_FLOAT64, p) == "0");
+  }
+  {
+    cnp_format_float_options p = o;
+    p.pad_left = 4;
+    p.pad_right = 4;
+    p.sign = 1;
+    CHECK(ff(-1.25, CNP_FLOAT64, p) == "  -1.25  ");
+    CHECK(ff(INFINITY, CNP_FLOAT64, p) == "+inf");
+  }
+  {
+    cnp_format_float_options p = o;
+    p.scientific = 1;
+    p.exp_digits = 3;
+    CHECK(ff(1.5, CNP_FLOAT64, p) == "1.5e+000");
+    p.exp_digits = -1;
+    CHECK(ff(static_cast<double>(1e-40f), CNP_FLOAT32, p) == "1.e-40");
+    p.precision = 1;
+    p.unique = 0;
+    p.trim = CNP_TRIM_ONE_ZERO;
+    CHECK(ff(123.0, CNP_FLOAT64, p) == "1.2e+02");
+  }
+}
+
+TEST_CASE("cnp_format_float argument errors", "[print]") {
+  auto status = [](double v, int32_t t, cnp_format_float_options o, const char* msg) {
+    char* s = reinterpret_cast<char*>(1);
+    cnp_status st = cnp_format_float(v, t, &o, &s);
+    CHECK(s == nullptr);
+    CHECK(std::string(cnp_last_error()) == msg);
+    return st;
+  };
+  cnp_format_float_options o = defaults();
+  cnp_format_float_options p = o;
+  p.unique = 0;
+  CHECK(status(1.0, CNP_FLOAT64, p, "in non-unique mode `precision` must be supplied") == CNP_ERR_TYPE);
+  p = o;
+  p.precision = -2;
+  CHECK(status(1.0, CNP_FLOAT64, p, "precision must be >= 0") == CNP_ERR_VALUE);
+  p = o;
+  p.precision = 0;
+  p.fractional = 0;
+  CHECK(status(1.0, CNP_FLOAT64, p, "precision must be greater than 0 if fractional=False") == CNP_ERR_VALUE);
+  p = o;
+  p.precision = 2;
+  p.min_digits = 3;
+  CHECK(status(1.0, CNP_FLOAT64, p, "min_digits must be less than or equal to precision") == CNP_ERR_VALUE);
+  char* s = nullptr;
+  CHECK(cnp_format_float(1.0, CNP_INT32, &o, &s) == CNP_ERR_TYPE);
+  CHECK(s == nullptr);
+  CHECK(cnp_format_float(1.0, CNP_FLOAT64, nullptr, &s) == CNP_ERR_INVALID_HANDLE);
+}
+
+TEST_CASE("cnp_array2string: per-call options, separator/prefix/suffix, element texts", "[print]") {
+  const int64_t shape[] = {2, 3};
+  Handle a;
+  from_doubles({1.5, 2, 3, 4, 5, 6.25}, 2, shape, CNP_FLOAT64, a);
+  cnp_printoptions o;
+  REQUIRE(cnp_get_printoptions(&o) == CNP_OK);
+  const cnp_printoptions global = o;
+  o.precision = 2;
+  o.linewidth = 20;
+  char* s = nullptr;
+  REQUIRE(cnp_array2string(a, &o, ", ", "x(", ")", nullptr, 0, &s) == CNP_OK);
+  CHECK(take(s) == "[[1.5 , 2.  ,\n    3.  ],\n   [4.  , 5.  ,\n    6.25]]");
+  REQUIRE(cnp_array2string(a, nullptr, " ", nullptr, nullptr, nullptr, 0, &s) == CNP_OK);
+  CHECK(take(s) == str(a));  // NULL options: the global ones, str()'s layout
+
+  const int64_t ten = 10;
+  Handle b;
+  from_doubles({0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, &ten, CNP_FLOAT64, b);
+  o = global;
+  o.threshold = 4;
+  o.edgeitems = 2;
+  o.sign = CNP_SIGN_PLUS;
+  o.floatmode = CNP_FLOATMODE_FIXED;
+  o.precision = 1;
+  REQUIRE(cnp_array2string(b, &o, " ", "", "", nullptr, 0, &s) == CNP_OK);
+  CHECK(take(s) == "[+0.0 +1.0 ... +8.0 +9.0]");
+  // texts: one per shown element (the 4 corners), as NumPy's formatter= would print them
+  const char* texts[] = {"<0>", "<1>", "<8>", "<9>"};
+  REQUIRE(cnp_array2string(b, &o, " ", "", "", texts, 4, &s) == CNP_OK);
+  CHECK(take(s) == "[<0> <1> ... <8> <9>]");
+  s = reinterpret_cast<char*>(1);
+  CHECK(cnp_array2string(b, &o, " ", "", "", texts, 3, &s) == CNP_ERR_VALUE);
+  CHECK(s == nullptr);
+  o.precision = -1;  // NumPy's FloatingFormat refuses it for float data
+  CHECK(cnp_array2string(b, &o, " ", "", "", nullptr, 0, &s) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "precision must be >= 0");
+  o = global;
+  o.floatmode = 9;
+  CHECK(cnp_array2string(b, &o, " ", "", "", nullptr, 0, &s) == CNP_ERR_VALUE);
+  cnp_printoptions now;
+  REQUIRE(cnp_get_printoptions(&now) == CNP_OK);
+  CHECK(now.precision == global.precision);  // per-call options never touch the global ones
 }

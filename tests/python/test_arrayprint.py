@@ -154,3 +154,42 @@ def test_array2string_follows_print_options():
 def test_array2string_style_deprecated():
     with pytest.warns(DeprecationWarning, match="'style' argument is deprecated"):
         cnp.array2string(cnp.arange(3), style=repr)
+
+
+# ---- the C printer's edges (cnp_format_float / cnp_array2string) ----------------------------
+@pytest.mark.parametrize("x", [1e308, -1.7976931348623157e308, 5e-324, -0.1, 123.5])
+@pytest.mark.parametrize("kw", [dict(precision=16382, min_digits=16382),
+                                dict(precision=16383, unique=False, fractional=False),
+                                dict(precision=16390, unique=False, pad_left=20, sign=True),
+                                dict(min_digits=2000, trim=".")], ids=str)
+def test_format_float_buffer_limit(x, kw):
+    """NumPy cuts results at its 16383-character Dragon4 buffer; so does the C port."""
+    assert cnp.format_float_positional(x, **kw) == np.format_float_positional(x, **kw)
+    kw.pop("fractional", None)
+    assert cnp.format_float_scientific(x, **kw) == np.format_float_scientific(x, **kw)
+
+
+def test_format_float_int_overflow():
+    assert _outcome(lambda: cnp.format_float_positional(1.0, precision=2**40)) == \
+        _outcome(lambda: np.format_float_positional(1.0, precision=2**40))
+
+
+@pytest.mark.parametrize("kw", [
+    dict(threshold=5, edgeitems=0, formatter={"float": lambda x: "<%g>" % x}),
+    dict(threshold=5, edgeitems=1, formatter={"all": lambda x: "a\nbb"}, max_line_width=12),
+    dict(threshold=5, edgeitems=2, formatter={"int": lambda x: str(x)}),
+    dict(formatter={"float_kind": lambda x: "%.1f" % x}, separator=", ", prefix="ab(",
+         suffix=")", max_line_width=16)], ids=str)
+@pytest.mark.parametrize("shape", [(7,), (3, 4), (2, 3, 4), ()])
+def test_array2string_formatter_texts(kw, shape):
+    """formatter= texts are computed on the shown corners and placed by the C layout."""
+    a = np.arange(float(np.prod(shape))).reshape(shape) * 1.5
+    assert cnp.array2string(cnp.array(a), **kw) == np.array2string(a, **kw)
+
+
+def test_array2string_datetime_formatter():
+    a = np.arange(4).astype("M8[D]")
+    c = cnp.array([0, 1, 2, 3]).astype("M8[D]")
+    kw = dict(formatter={"datetime": lambda x: "<%s>" % x})
+    assert cnp.array2string(c, **kw) == np.array2string(a, **kw)
+    assert cnp.array2string(c) == np.array2string(a)

@@ -10,198 +10,19 @@ cut and rounded at the same places as NumPy's bignum code, so every option combi
 NumPy's characters. Printing is bounded by the threshold (summarised arrays format only their
 corners), so the per-element Python cost does not matter.
 """
-import math
 import numbers
 import operator
-import struct
 import warnings
 
 from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
-from ._print import get_printoptions
+from ._print import get_printoptions, format_float as _format_float, \
+    array2string as _print_array2string
 from ._args import NoValue
 from ._joining import concatenate
 
-# Each float type: struct codes (float, bits), mantissa bits, exponent bias.
-_FLOAT_LAYOUT = {2: ("<e", "<H", 10, 15), 4: ("<f", "<I", 23, 127), 8: ("<d", "<Q", 52, 1023)}
-_LOG10_2 = 0.30102999566398119521373889472449
-_BUFFER = 16383                     # NumPy's Dragon4 scratch buffer (digits it can produce)
-
-_TRIMS = {"k": 0, ".": 1, "0": 2, "-": 3}
-_KEEP, _ZEROS, _ONE_ZERO, _DPT_ZEROS = 0, 1, 2, 3
-
-
-def _decompose(x, itemsize):
-    """(negative, mantissa, exponent, mantissa_bit, unequal_margins, kind) of a float of the given
-    size; kind is 'num', 'inf' or 'nan' (NumPy's Dragon4_PrintFloat_IEEE_binary*)."""
-    fcode, icode, mbits, bias = _FLOAT_LAYOUT[itemsize]
-    bits = struct.unpack(icode, struct.pack(fcode, x))[0]
-    nbits = itemsize * 8
-    neg = bool(bits >> (nbits - 1))
-    e = (bits >> mbits) & ((1 << (nbits - 1 - mbits)) - 1)
-    m = bits & ((1 << mbits) - 1)
-    if e == (1 << (nbits - 1 - mbits)) - 1:
-        return neg, m, 0, 0, False, "nan" if m else "inf"
-    if e != 0:
-        return neg, (1 << mbits) | m, e - bias - mbits, mbits, e != 1 and m == 0, "num"
-    return neg, m, 1 - bias - mbits, max(m.bit_length() - 1, 0), False, "num"
-
-
-def _dragon4(mant, exp, mant_bit, unequal, unique, total_length, cutoff_max, cutoff_min,
-             bufsize):
-    """Dragon4's digit generation: (digit string, decimal exponent of the first digit).
-    unique: shortest digits identifying the value (at least cutoff_min, at most cutoff_max);
-    otherwise exact digits up to cutoff_max, stopping early when the value is exhausted. The last
-    digit is rounded half-to-even on the exact remainder."""
-    if mant == 0:
-        return "0", 0
-    even = mant % 2 == 0
-    if exp > 0:
-        value = mant << (exp + (2 if unequal else 1))
-        scale = 4 if unequal else 2
-        mlow = 1 << exp
-    else:
-        value = mant << (2 if unequal else 1)
-        scale = 1 << (-exp + (2 if unequal else 1))
-        mlow = 1
-    digit_exp = math.ceil((mant_bit + exp) * _LOG10_2 - 0.69)
-    if cutoff_max >= 0 and not total_length and digit_exp <= -cutoff_max:
-        digit_exp = -cutoff_max + 1
-    if digit_exp > 0:
-        scale *= 10 ** digit_exp
-    elif digit_exp < 0:
-        p = 10 ** -digit_exp
-        value *= p
-        mlow *= p
-    if value >= scale:
-        digit_exp += 1
-    else:
-        value *= 10
-        mlow *= 10
-    out_exp = digit_exp - 1
-    cmax_exp = digit_exp - bufsize
-    if cutoff_max >= 0:
-        cmax_exp = max(cmax_exp, digit_exp - cutoff_max if total_length else -cutoff_max)
-    cmin_exp = digit_exp
-    if cutoff_min >= 0:
-        cmin_exp = min(cmin_exp, digit_exp - cutoff_min if total_length else -cutoff_min)
-    digits = []
-    low = high = False
-    if unique:
-        while True:
-            digit_exp -= 1
-            d, value = divmod(value, scale)
-            mhigh = 2 * mlow if unequal else mlow
-            low = value <= mlow if even else value < mlow
-            high = value + mhigh >= scale if even else value + mhigh > scale
-            if ((low or high) and digit_exp <= cmin_exp) or digit_exp == cmax_exp:
-                break
-            digits.append(d)
-            value *= 10
-            mlow *= 10
-    else:
-        while True:
-            digit_exp -= 1
-            d, value = divmod(value, scale)
-            if value == 0 or digit_exp == cmax_exp:
-                break
-            digits.append(d)
-            value *= 10
-    round_down = low
-    if low == high:
-        twice = 2 * value
-        round_down = twice < scale or (twice == scale and d % 2 == 0)
-    if round_down:
-        digits.append(d)
-    elif d != 9:
-        digits.append(d + 1)
-    else:
-        while digits and digits[-1] == 9:
-            digits.pop()
-        if digits:
-            digits[-1] += 1
-        else:
-            digits = [1]
-            out_exp += 1
-    return "".join(map(str, digits)), out_exp
-
-
-def _positional_text(digits, pexp, signch, unique, total_length, precision, min_digits, trim,
-                     pad_left, pad_right):
-    """NumPy's FormatPositional: the digits laid out around the point, then trimming/padding."""
-    n = len(digits)
-    if pexp >= 0:
-        whole = pexp + 1
-        if n <= whole:
-            s, nfrac = digits + "0" * (whole - n), 0
-        else:
-            s, nfrac = digits[:whole] + "." + digits[whole:], n - whole
-    else:
-        zeros = -(pexp + 1)
-        s, nfrac, whole = "0." + "0" * zeros + digits, n + zeros, 1
-    if trim != _DPT_ZEROS and nfrac == 0:
-        s += "."
-    add = min_digits if unique else precision
-    desired = add - whole if total_length else max(add, 0)
-    if trim == _ONE_ZERO:
-        if nfrac == 0:
-            s += "0"
-            nfrac = 1
-    elif trim == _KEEP and desired > nfrac:
-        s += "0" * (desired - nfrac)
-        nfrac = desired
-    if trim != _KEEP and nfrac > 0:
-        while s[-1] == "0":
-            s = s[:-1]
-            nfrac -= 1
-        if s[-1] == ".":
-            if trim == _ONE_ZERO:
-                s += "0"
-                nfrac += 1
-            elif trim == _DPT_ZEROS:
-                s = s[:-1]
-    if pad_right >= nfrac:
-        if trim == _DPT_ZEROS and nfrac == 0:
-            s += " "
-        s += " " * (pad_right - nfrac)
-    s = signch + s
-    lead = whole + (1 if signch else 0)
-    if pad_left > lead:
-        s = " " * (pad_left - lead) + s
-    return s
-
-
-def _scientific_text(digits, pexp, signch, unique, precision, min_digits, trim, pad_left,
-                     exp_digits):
-    """NumPy's FormatScientific."""
-    left = 1 + (1 if signch else 0)
-    s = " " * (pad_left - left) if pad_left > left else ""
-    s += signch + digits[0]
-    nfrac = len(digits) - 1
-    if nfrac > 0:
-        s += "." + digits[1:]
-    if trim != _DPT_ZEROS and nfrac == 0:
-        s += "."
-    add = max(min_digits if unique else precision, 0)
-    if trim == _ONE_ZERO:
-        if nfrac == 0:
-            s += "0"
-            nfrac = 1
-    elif trim == _KEEP and add > nfrac:
-        s += "0" * (add - nfrac)
-        nfrac = add
-    if trim != _KEEP and nfrac > 0:
-        while s[-1] == "0":
-            s = s[:-1]
-            nfrac -= 1
-        if trim == _ONE_ZERO and s[-1] == ".":
-            s += "0"
-    width = 2 if exp_digits < 0 else min(exp_digits, 5)
-    e = "%05d" % abs(pexp)
-    i = 5
-    while i > width and e[5 - i] == "0":
-        i -= 1
-    return s + "e" + ("+" if pexp >= 0 else "-") + e[5 - i:]
+_FLOAT_SIZES = (2, 4, 8)
+_TRIMS = ("k", ".", "0", "-")
 
 
 def _float_value(x):
@@ -210,7 +31,7 @@ def _float_value(x):
     does."""
     dt = getattr(x, "dtype", None)
     if dt is not None and getattr(x, "ndim", 0) == 0 and dt.kind == "f" and dt.itemsize in \
-            _FLOAT_LAYOUT:
+            _FLOAT_SIZES:
         return float(x), dt.itemsize
     if isinstance(x, (str, bytes)) or not hasattr(x, "__float__") and not hasattr(x, "__index__"):
         raise TypeError("must be real number, not %s" % type(x).__name__)
@@ -220,30 +41,15 @@ def _float_value(x):
 def _dragon4_format(x, itemsize, scientific, precision=-1, unique=True, fractional=True,
                     trim="k", sign=False, pad_left=-1, pad_right=-1, exp_digits=-1,
                     min_digits=-1):
-    """Dragon4_Positional / Dragon4_Scientific on a Python float of the given float size."""
+    """Dragon4_Positional / Dragon4_Scientific (the library's cnp_format_float) on a Python
+    float of the given float size, with NumPy's argument errors."""
     if not isinstance(trim, str) or trim not in _TRIMS:
         # NumPy's converter formats the value with "%100S" (right-aligned in 100 columns)
         raise TypeError("if supplied, trim must be 'k', '.', '0' or '-' found `%100s`" % (trim,))
     if not unique and precision < 0:
         raise TypeError("in non-unique mode `precision` must be supplied")
-    t = _TRIMS[trim]
-    neg, mant, exp, mbit, unequal, kind = _decompose(x, itemsize)
-    if kind == "nan":
-        return "nan"
-    signch = "-" if neg else ("+" if sign else "")
-    if kind == "inf":
-        return signch + "inf"
-    bufsize = _BUFFER - (1 if signch else 0)
-    if scientific:
-        digits, pexp = _dragon4(mant, exp, mbit, unequal, unique, True,
-                                precision + 1 if precision >= 0 else -1,
-                                min_digits + 1 if min_digits >= 0 else -1, bufsize)
-        return _scientific_text(digits, pexp, signch, unique, precision, min_digits, t,
-                                pad_left, exp_digits)
-    digits, pexp = _dragon4(mant, exp, mbit, unequal, unique, not fractional, precision,
-                            min_digits, bufsize)
-    return _positional_text(digits, pexp, signch, unique, not fractional, precision,
-                            min_digits, t, pad_left, pad_right)
+    return _format_float(x, itemsize, scientific, precision, unique, fractional, trim, sign,
+                         pad_left, pad_right, exp_digits, min_digits)
 
 
 def _none_or_positive_arg(x, name):
@@ -251,6 +57,8 @@ def _none_or_positive_arg(x, name):
         return -1
     if x < 0:
         raise ValueError("{} must be >= 0".format(name))
+    if x >= 2**31 - 1:     # the C int of NumPy's Dragon4 arguments (and our int32 fields)
+        raise OverflowError("Python int too large to convert to C int")
     return x
 
 
@@ -286,165 +94,32 @@ def format_float_positional(x, precision=None, unique=True, fractional=True, tri
                            pad_right=pad_right, min_digits=min_digits)
 
 
-# ---- element formatters (NumPy's FloatingFormat, IntegerFormat, BoolFormat, ...) ----
-
-def _round_to(x, itemsize):
-    """x rounded to a float of the given size (inf on overflow), as NumPy's arithmetic in that
-    type gives."""
-    if itemsize == 8:
-        return x
-    try:
-        return struct.unpack(_FLOAT_LAYOUT[itemsize][0],
-                             struct.pack(_FLOAT_LAYOUT[itemsize][0], x))[0]
-    except OverflowError:
-        return math.copysign(math.inf, x)
-
-
-class _FloatingFormat:
-    """NumPy's FloatingFormat over the printed values (Python floats of a float type)."""
-
-    def __init__(self, values, itemsize, precision, floatmode, suppress_small, sign, options):
-        if isinstance(sign, bool):
-            sign = "+" if sign else "-"
-        self.itemsize = itemsize
-        self.floatmode = floatmode
-        self.precision = _none_or_positive_arg(None if floatmode == "unique" else precision,
-                                               "precision")
-        self.suppress_small = suppress_small
-        self.sign = sign
-        self.nanstr = options["nanstr"]
-        self.infstr = options["infstr"]
-        self.exp_format = False
-        self._fill(values)
-
-    def _fill(self, values):
-        finite = [v for v in values if math.isfinite(v)]
-        nonzero = [abs(v) for v in finite if v != 0]
-        if nonzero:
-            max_val, min_val = max(nonzero), min(nonzero)
-            if max_val >= 1.e8 or (not self.suppress_small and (
-                    min_val < 0.0001 or _round_to(max_val / min_val, self.itemsize) > 1000.)):
-                self.exp_format = True
-        psign = self.sign == "+"
-        if not finite:
-            self.pad_left = self.pad_right = 0
-            self.trim, self.exp_size, self.unique, self.min_digits = ".", -1, True, -1
-        elif self.exp_format:
-            trim, unique = (".", True) if self.floatmode != "fixed" else ("k", False)
-            strs = [_dragon4_format(v, self.itemsize, True, precision=self.precision,
-                                    unique=unique, trim=trim, sign=psign) for v in finite]
-            parts = [s.partition("e") for s in strs]
-            int_frac = [p[0].split(".") for p in parts]
-            self.exp_size = max(len(p[2]) for p in parts) - 1
-            self.trim = "k"
-            self.precision = max(len(f[1]) for f in int_frac)
-            self.min_digits = self.precision
-            self.unique = unique
-            self.pad_left = max(len(f[0]) for f in int_frac)
-            self.pad_right = self.exp_size + 2 + self.precision
-        else:
-            trim, unique = (".", True) if self.floatmode != "fixed" else ("k", False)
-            strs = [_dragon4_format(v, self.itemsize, False, precision=self.precision,
-                                    unique=unique, trim=trim, sign=psign) for v in finite]
-            int_frac = [s.split(".") for s in strs]
-            self.pad_left = max(len(f[0]) for f in int_frac)
-            self.pad_right = max(len(f[1]) for f in int_frac)
-            self.exp_size = -1
-            self.unique = unique
-            if self.floatmode in ("fixed", "maxprec_equal"):
-                self.precision = self.min_digits = self.pad_right
-                self.trim = "k"
-            else:
-                self.trim = "."
-                self.min_digits = 0
-        if self.sign == " " and not any(math.copysign(1.0, v) < 0 for v in finite):
-            self.pad_left += 1
-        if len(finite) != len(values):
-            neginf = self.sign != "-" or any(v < 0 for v in values if math.isinf(v))
-            offset = self.pad_right + 1
-            self.pad_left = max(self.pad_left, len(self.nanstr) - offset,
-                                len(self.infstr) + neginf - offset)
-
-    def __call__(self, x):
-        if not math.isfinite(x):
-            if math.isnan(x):
-                ret = ("+" if self.sign == "+" else "") + self.nanstr
-            else:
-                ret = ("-" if x < 0 else "+" if self.sign == "+" else "") + self.infstr
-            return " " * (self.pad_left + self.pad_right + 1 - len(ret)) + ret
-        if self.exp_format:
-            return _dragon4_format(x, self.itemsize, True, precision=self.precision,
-                                   min_digits=self.min_digits, unique=self.unique,
-                                   trim=self.trim, sign=self.sign == "+",
-                                   pad_left=self.pad_left, exp_digits=self.exp_size)
-        return _dragon4_format(x, self.itemsize, False, precision=self.precision,
-                               min_digits=self.min_digits, unique=self.unique, trim=self.trim,
-                               sign=self.sign == "+", pad_left=self.pad_left,
-                               pad_right=self.pad_right)
-
-
-class _ComplexFormat:
-    def __init__(self, values, itemsize, precision, floatmode, suppress_small, sign, options):
-        if isinstance(sign, bool):
-            sign = "+" if sign else "-"
-        self.real = _FloatingFormat([v.real for v in values], itemsize, precision, floatmode,
-                                    suppress_small, sign, options)
-        self.imag = _FloatingFormat([v.imag for v in values], itemsize, precision, floatmode,
-                                    suppress_small, "+", options)
-
-    def __call__(self, x):
-        r = self.real(x.real)
-        i = self.imag(x.imag)
-        sp = len(i.rstrip())
-        return r + i[:sp] + "j" + i[sp:]
-
-
-def _integer_format(values):
-    width = max(len(str(max(values))), len(str(min(values)))) if values else 0
-    return lambda x: "%*d" % (width, x)
-
-
-def _bool_format(zero_d):
-    truestr = "True" if zero_d else " True"
-    return lambda x: truestr if x else "False"
-
-
-def _format_function(values, dt, zero_d, options):
-    """NumPy's _get_format_function: the formatter of this dtype (a user formatter first)."""
-    kind = dt.kind
+def _user_format(dt, options):
+    """A function giving the texts of an array's elements in C order through the formatter=
+    callable for this dtype (NumPy's _get_format_function
+    order: 'all', then the kind group, then the exact kind), or None for the library's own."""
+    formatter = options.get("formatter")
+    if formatter is None:
+        return None
     key = {"b": "bool", "i": "int", "u": "int", "f": "float", "c": "complexfloat",
            "U": "numpystr", "S": "numpystr", "V": "void", "M": "datetime",
-           "m": "timedelta"}.get(kind, "numpystr")
-    formatter = options.get("formatter")
-    if formatter is not None:
-        fkeys = {k for k, v in formatter.items() if v is not None}
-        groups = {"int": "int_kind", "float": "float_kind", "complexfloat": "complex_kind",
-                  "numpystr": "str_kind"}
-        chosen = None
-        if "all" in fkeys:
-            chosen = formatter["all"]
-        if groups.get(key) in fkeys:
-            chosen = formatter[groups[key]]
-        if key in fkeys:
-            chosen = formatter[key]
-        if chosen is not None:
-            scalar = dt.type
-            return lambda x: chosen(scalar(x))
-    if key == "bool":
-        return _bool_format(zero_d)
-    if key == "int":
-        return _integer_format(values)
-    if key in ("float", "complexfloat"):
-        cls = _FloatingFormat if key == "float" else _ComplexFormat
-        size = dt.itemsize if key == "float" else dt.itemsize // 2
-        return cls(values, size, options["precision"], options["floatmode"],
-                   options["suppress"], options["sign"], options)
-    if key == "void":
-        return str
-    if key in ("datetime", "timedelta"):
-        raise NotImplementedError("cnumpy.array2string: datetime64/timedelta64 arrays print "
-                                  "through repr()/str() only")
-    return repr
+           "m": "timedelta"}.get(dt.kind, "numpystr")
+    fkeys = {k for k, v in formatter.items() if v is not None}
+    groups = {"int": "int_kind", "float": "float_kind", "complexfloat": "complex_kind",
+              "numpystr": "str_kind"}
+    chosen = None
+    if "all" in fkeys:
+        chosen = formatter["all"]
+    if groups.get(key) in fkeys:
+        chosen = formatter[groups[key]]
+    if key in fkeys:
+        chosen = formatter[key]
+    if chosen is None:
+        return None
+    if dt.kind in "Mm":     # tolist() gives dates; the formatter gets datetime64 scalars
+        return lambda data: [chosen(v) for v in data.ravel()]
+    scalar = dt.type
+    return lambda data: [chosen(scalar(x)) for x in _flat(data.tolist(), data.ndim)]
 
 
 def _flat(nested, ndim):
@@ -464,94 +139,6 @@ def _leading_trailing(a, edgeitems, index=()):
             _leading_trailing(a, edgeitems, index + (slice(None, edgeitems),)),
             _leading_trailing(a, edgeitems, index + (slice(-edgeitems, None),))), axis=axis)
     return _leading_trailing(a, edgeitems, index + (slice(None),))
-
-
-def _extend_line(s, line, word, line_width, next_line_prefix):
-    needs_wrap = len(line) + len(word) > line_width
-    if len(line) <= len(next_line_prefix):
-        needs_wrap = False
-    if needs_wrap:
-        s += line.rstrip() + "\n"
-        line = next_line_prefix
-    return s, line + word
-
-
-def _extend_line_pretty(s, line, word, line_width, next_line_prefix):
-    words = word.splitlines()
-    if len(words) == 1:
-        return _extend_line(s, line, word, line_width, next_line_prefix)
-    max_word_length = max(len(w) for w in words)
-    if len(line) + max_word_length > line_width and len(line) > len(next_line_prefix):
-        s += line.rstrip() + "\n"
-        line = next_line_prefix + words[0]
-        indent = next_line_prefix
-    else:
-        indent = len(line) * " "
-        line += words[0]
-    for w in words[1:]:
-        s += line.rstrip() + "\n"
-        line = indent + w
-    return s, line + (max_word_length - len(words[-1])) * " "
-
-
-def _format_nested(shape, nested, format_function, line_width, next_line_prefix, separator,
-                   edge_items, summary_insert):
-    """NumPy's _formatArray over nested lists: nested holds the printed corners (all items when
-    not summarised), shape the full array's shape."""
-    ndim = len(shape)
-
-    def get(index):
-        v = nested
-        for i in index:
-            v = v[i]
-        return v
-
-    def recurser(index, hanging_indent, curr_width):
-        axis = len(index)
-        axes_left = ndim - axis
-        if axes_left == 0:
-            return format_function(get(index))
-        next_hanging_indent = hanging_indent + " "
-        next_width = curr_width - len("]")
-        a_len = shape[axis]
-        show_summary = summary_insert and 2 * edge_items < a_len
-        if show_summary:
-            leading_items = trailing_items = edge_items
-        else:
-            leading_items, trailing_items = 0, a_len
-        s = ""
-        if axes_left == 1:
-            elem_width = curr_width - max(len(separator.rstrip()), len("]"))
-            line = hanging_indent
-            for i in range(leading_items):
-                word = recurser(index + (i,), next_hanging_indent, next_width)
-                s, line = _extend_line_pretty(s, line, word, elem_width, hanging_indent)
-                line += separator
-            if show_summary:
-                s, line = _extend_line(s, line, summary_insert, elem_width, hanging_indent)
-                line += separator
-            for i in range(trailing_items, 1, -1):
-                word = recurser(index + (-i,), next_hanging_indent, next_width)
-                s, line = _extend_line_pretty(s, line, word, elem_width, hanging_indent)
-                line += separator
-            word = recurser(index + (-1,), next_hanging_indent, next_width)
-            s, line = _extend_line_pretty(s, line, word, elem_width, hanging_indent)
-            s += line
-        else:
-            line_sep = separator.rstrip() + "\n" * (axes_left - 1)
-            for i in range(leading_items):
-                nested_s = recurser(index + (i,), next_hanging_indent, next_width)
-                s += hanging_indent + nested_s + line_sep
-            if show_summary:
-                s += hanging_indent + summary_insert + line_sep
-            for i in range(trailing_items, 1, -1):
-                nested_s = recurser(index + (-i,), next_hanging_indent, next_width)
-                s += hanging_indent + nested_s + line_sep
-            nested_s = recurser(index + (-1,), next_hanging_indent, next_width)
-            s += hanging_indent + nested_s
-        return "[" + s[len(hanging_indent):] + "]"
-
-    return recurser((), next_line_prefix, line_width)
 
 
 def _options(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None,
@@ -587,27 +174,25 @@ def _options(precision=None, threshold=None, edgeitems=None, linewidth=None, sup
     return options
 
 
-def _array2string(a, options, separator=" ", prefix="", texts=None, mask=None):
-    """The text of a non-empty array. texts(data, mask): nested lists of ready-made element
-    texts (numpy.ma's '--' for masked items) printed as NumPy prints an object array's
-    elements; data and mask are cut to the printed corners first."""
-    if a.size > options["threshold"]:
-        summary_insert = "..."
-        data = _leading_trailing(a, options["edgeitems"])
-        if mask is not None:
-            mask = _leading_trailing(mask, options["edgeitems"])
-    else:
-        summary_insert = ""
-        data = a
-    if texts is not None:
-        nested, format_function = texts(data, mask), str
-    else:
-        nested = data.tolist()
-        values = _flat(nested, data.ndim)
-        format_function = _format_function(values, a.dtype, a.ndim == 0, options)
-    return _format_nested(a.shape, nested, format_function, options["linewidth"],
-                          " " + " " * len(prefix), separator, options["edgeitems"],
-                          summary_insert)
+def _array2string(a, options, separator=" ", prefix="", texts=None, mask=None, suffix=""):
+    """The text of an array through the library's one layout (cnp_array2string). Element texts
+    come from Python only for a formatter= callable or texts(data, mask) (nested lists of
+    ready-made texts, numpy.ma's '--' for masked items); data and mask are first cut to the
+    printed corners, which is the order cnp_array2string expects them in."""
+    fmt = _user_format(a.dtype, options) if texts is None else None
+    flat = None
+    if (texts is not None or fmt is not None) and a.size > 0:
+        if a.size > options["threshold"]:
+            data = _leading_trailing(a, options["edgeitems"])
+            if mask is not None:
+                mask = _leading_trailing(mask, options["edgeitems"])
+        else:
+            data = a
+        if texts is not None:
+            flat = [str(t) for t in _flat(texts(data, mask), data.ndim)]
+        else:
+            flat = fmt(data)
+    return _print_array2string(a, options, separator, prefix, suffix, flat)
 
 
 def array2string(a, max_line_width=None, precision=None, suppress_small=None, separator=" ",
@@ -619,10 +204,9 @@ def array2string(a, max_line_width=None, precision=None, suppress_small=None, se
     if style is not NoValue:
         warnings.warn("'style' argument is deprecated and no longer functional except in "
                       "1.13 'legacy' mode", DeprecationWarning, stacklevel=2)
-    options["linewidth"] -= len(suffix)
     if a.size == 0:
         return "[]"
-    return _array2string(a, options, separator, prefix)
+    return _array2string(a, options, separator, prefix, suffix=suffix)
 
 
 def dtype_is_implied(dt):

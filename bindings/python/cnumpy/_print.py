@@ -23,11 +23,47 @@ _FLOATMODE_NAMES = {v: k for k, v in _FLOATMODES.items()}
 if _backend.NAME == "ctypes":
     from . import _ctypes_backend
     _new_options = _ctypes_backend._types.base("cnp_printoptions")
+    _new_float_options = _ctypes_backend._types.base("cnp_format_float_options")
 else:
     from ._cffi_backend import ffi as _ffi
 
     def _new_options():
         return _ffi.new("cnp_printoptions *")
+
+    def _new_float_options():
+        return _ffi.new("cnp_format_float_options *")
+
+_TRIMS = {"k": _C["CNP_TRIM_KEEP"], ".": _C["CNP_TRIM_ZEROS"], "0": _C["CNP_TRIM_ONE_ZERO"],
+          "-": _C["CNP_TRIM_POINT"]}
+_FLOAT_TYPENUMS = {2: _C["CNP_FLOAT16"], 4: _C["CNP_FLOAT32"], 8: _C["CNP_FLOAT64"]}
+
+
+_float_options_cache = {}
+
+
+def _float_options(key):
+    """The cnp_format_float_options of an argument tuple, built once: the struct is only read by
+    the library, so calls with the same arguments (a loop over values) share it."""
+    o = _float_options_cache.get(key)
+    if o is None:
+        if len(_float_options_cache) >= 256:
+            _float_options_cache.clear()
+        o = _new_float_options()
+        (o.scientific, o.precision, o.unique, o.fractional, o.trim, o.sign, o.pad_left,
+         o.pad_right, o.exp_digits, o.min_digits) = key
+        _float_options_cache[key] = o
+    return o
+
+
+def format_float(value, itemsize, scientific, precision=-1, unique=True, fractional=True,
+                 trim="k", sign=False, pad_left=-1, pad_right=-1, exp_digits=-1,
+                 min_digits=-1):
+    """NumPy's Dragon4 (cnp_format_float) of a Python float taken as a float of this size;
+    counts are -1 for None and already checked, trim is one of 'k', '.', '0', '-'."""
+    o = _float_options((1 if scientific else 0, precision, 1 if unique else 0,
+                        1 if fractional else 0, _TRIMS[trim], 1 if sign else 0, pad_left,
+                        pad_right, exp_digits, min_digits))
+    return produce_string(_lib.cnp_format_float, value, _FLOAT_TYPENUMS[itemsize], o)
 
 
 def array_repr(self):
@@ -38,6 +74,32 @@ def array_repr(self):
 def array_str(self):
     """ndarray.__str__."""
     return produce_string(_lib.cnp_array_str, self._h)
+
+
+def _clamp_int(value, lo, hi):
+    return max(lo, min(int(value), hi))
+
+
+def array2string(a, options, separator, prefix, suffix, texts=None):
+    """cnp_array2string with per-call options: options is a get_printoptions()-like dict of
+    already validated values (precision an int, sign/floatmode names); texts: None or the
+    element texts of the shown elements (see print.h)."""
+    o = _new_options()
+    o.precision = _clamp_int(options["precision"], -1, _INT32_MAX)
+    o.edgeitems = _count_option("edgeitems", options["edgeitems"], _INT32_MAX)
+    o.threshold = _count_option("threshold", options["threshold"], _INT64_MAX)
+    lw = options["linewidth"]
+    o.linewidth = _clamp_int(lw, -_INT32_MAX, _INT32_MAX) if isinstance(lw, numbers.Integral) \
+        else _count_option("linewidth", lw, _INT32_MAX)
+    o.suppress = 1 if options["suppress"] else 0
+    o.sign = _SIGNS[options["sign"]]
+    o.floatmode = _FLOATMODES[options["floatmode"]]
+    if texts is None:
+        ctexts, n = _backend.NULL, 0
+    else:
+        ctexts, n = _backend.charp_array([t.encode("utf-8") for t in texts]), len(texts)
+    return produce_string(_lib.cnp_array2string, a._h, o, separator.encode("utf-8"),
+                          prefix.encode("utf-8"), suffix.encode("utf-8"), ctexts, n)
 
 
 def _current():

@@ -657,11 +657,9 @@ class MaskedArray:
         if self._mask is nomask:
             return array2string(self._data, separator=separator, prefix=prefix, suffix=suffix)
         data, mask = self._corners()
-        options = _options()
-        options["linewidth"] -= len(suffix)
         if data.size == 0:
             return "[]"
-        return _array2string(data, options, separator, prefix, _element_texts, mask)
+        return _array2string(data, _options(), separator, prefix, _element_texts, mask, suffix)
 
     def __str__(self):
         if self._mask is nomask:
