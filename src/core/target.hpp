@@ -5,9 +5,21 @@
 // -ffp-contract=off), so results are bit-identical whichever copy runs; and no vector value may
 // cross an out-of-line call inside clone code, since the clones' by-value vector ABIs differ.
 // Elsewhere (other compilers or architectures) it expands to nothing: one portable copy.
+// Under ThreadSanitizer it also expands to nothing: target_clones dispatches through IFUNC
+// resolvers, which the dynamic loader runs before TSan's runtime is initialised (the instrumented
+// resolver segfaults at load time). The baseline copy is then the only one, and the other dispatch
+// (CNP_CPU_HAS below: a run-time check and a plain call) is unaffected.
 #pragma once
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(__SANITIZE_THREAD__)
+#define CNP_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define CNP_TSAN 1
+#endif
+#endif
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(CNP_TSAN)
 #define CNP_TARGET_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define CNP_TARGET_CLONES
