@@ -6,6 +6,7 @@
 // optionally followed by a subarray shape "(d0,d1,...)". Any input must give CNP_OK or a
 // VALUE/TYPE/NOT_IMPLEMENTED error; a built record's fields must lie inside its itemsize, its
 // descriptions must exist, and an array of it must be creatable and printable.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -41,6 +42,30 @@ bool parse_shape(const std::string& t, std::vector<int64_t>& shape) {
     shape.push_back(v);
   }
   return shape.size() <= 40;
+}
+
+// Elements printed for one value of d: subarray shapes times the elements of nested records'
+// fields (saturating at 2**40).
+int64_t printed_elements(const cnp_dtype* d, int depth = 0) {
+  constexpr int64_t kCap = int64_t(1) << 40;
+  int32_t ndim = 0;
+  const int64_t* dims = nullptr;
+  int64_t count = 1;
+  if (cnp_dtype_ndim(d, &ndim) == CNP_OK && cnp_dtype_shape(d, &dims) == CNP_OK)
+    for (int32_t k = 0; k < ndim; ++k) count = dims[k] > 0 ? (count <= kCap / dims[k] ? count * dims[k] : kCap) : 0;
+  cnp_dtype* base = nullptr;
+  int64_t inner = 1, nfields = 0;
+  if (depth < 16 && cnp_dtype_base(d, &base) == CNP_OK && base && cnp_dtype_nfields(base, &nfields) == CNP_OK &&
+      nfields > 0) {
+    inner = 0;
+    for (int64_t i = 0; i < nfields; ++i) {
+      cnp_dtype* f = nullptr;
+      if (cnp_dtype_field_dtype(base, i, &f) == CNP_OK) inner = std::min(kCap, inner + printed_elements(f, depth + 1));
+      cnp_dtype_free(f);
+    }
+  }
+  cnp_dtype_free(base);
+  return inner == 0 ? count : (count <= kCap / inner ? count * inner : kCap);
 }
 
 struct Field {
@@ -88,12 +113,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else {
       f.dtype = base;
     }
-    int32_t ndim = 0;
-    const int64_t* dims = nullptr;
-    int64_t count = 1;
-    if (cnp_dtype_ndim(f.dtype, &ndim) == CNP_OK && cnp_dtype_shape(f.dtype, &dims) == CNP_OK)
-      for (int32_t k = 0; k < ndim; ++k) count = dims[k] > 0 && count <= (int64_t(1) << 40) / dims[k] ? count * dims[k] : count;
-    elements += count;
+    elements = std::min(int64_t(1) << 40, elements + printed_elements(f.dtype));
     fields.push_back(std::move(f));
   }
   std::vector<const char*> names, titles;
