@@ -98,6 +98,7 @@ DtypeRef make_record(std::vector<FieldSpec> fields, int64_t itemsize, bool align
       throw_value("offset " + std::to_string(off) + " for NumPy dtype with fields is not divisible by the field alignment " +
                   std::to_string(fd->alignment) + " with align=True");
     }
+    if (off > INT_MAX) throw_value("integer won't fit into a C int");  // NumPy's offsets are C ints
     if (off > INT_MAX - fd->itemsize) throw_value("Maximum allowed size exceeded");
     end = std::max(end, off + fd->itemsize);
     DtypeField g;
@@ -110,6 +111,8 @@ DtypeRef make_record(std::vector<FieldSpec> fields, int64_t itemsize, bool align
   }
   if (align && max_align > 1) end = (end + max_align - 1) / max_align * max_align;
   if (itemsize >= 0) {
+    // NumPy's itemsize is a C int (found by fuzz_record: 2**62 overflowed the spellings' bit count).
+    if (itemsize > INT_MAX) throw_value("integer won't fit into a C int");
     if (itemsize < end)
       throw_value("NumPy dtype descriptor requires " + std::to_string(end) +
                   " bytes, cannot override to smaller itemsize of " + std::to_string(itemsize));

@@ -8,6 +8,7 @@
 #include "linalg/small_gemm.hpp"
 
 #include <cstring>
+#include <utility>
 
 #include "core/types.hpp"
 #include "core/target.hpp"
@@ -86,9 +87,15 @@ template <class R, int M>
 // p + swap_pairs(q) * sign. A free always_inline function, not a lambda: vectors passed by value
 // must never cross an out-of-line call inside target_clones code (the clones' vector ABIs differ;
 // an -O0 build keeps lambdas out of line).
-template <class V, class IV>
-[[gnu::always_inline]] inline V finish_pair(V p, V q, IV swap, V sign) {
-  return p + __builtin_shuffle(q, swap) * sign;
+// The pair swap is a constant permutation (lane j takes lane j ^ 1): __builtin_shufflevector with
+// constant indices, which GCC (12+) and clang both accept and lower to one shuffle instruction.
+template <class V, std::size_t... J>
+[[gnu::always_inline]] inline V swap_pairs(V q, std::index_sequence<J...>) {
+  return __builtin_shufflevector(q, q, int(J ^ 1)...);
+}
+template <int W, class V>
+[[gnu::always_inline]] inline V finish_pair(V p, V q, V sign) {
+  return p + swap_pairs(q, std::make_index_sequence<W>{}) * sign;
 }
 
 template <class R, int M>
@@ -96,11 +103,8 @@ template <class R, int M>
                                                  int64_t ldc, int64_t n, int64_t k) {
   constexpr int W = 2 * M;
   using V = typename Vec<R, W>::type;
-  using I = std::conditional_t<sizeof(R) == 8, int64_t, int32_t>;
-  typedef I IV __attribute__((vector_size(W * sizeof(R))));
-  IV swap;
   V sign;
-  for (int j = 0; j < W; ++j) swap[j] = I(j ^ 1), sign[j] = (j & 1) ? R(1) : R(-1);
+  for (int j = 0; j < W; ++j) sign[j] = (j & 1) ? R(1) : R(-1);
   int64_t i = 0;
   for (; i + 2 <= n; i += 2) {
     const R *a0 = a + 2 * i * ars, *a1 = a0 + 2 * ars;
@@ -113,8 +117,8 @@ template <class R, int M>
       p1 += a1[o] * bv;
       q1 += a1[o + 1] * bv;
     }
-    vstore(c + 2 * i * ldc, finish_pair(p0, q0, swap, sign));
-    vstore(c + 2 * (i + 1) * ldc, finish_pair(p1, q1, swap, sign));
+    vstore(c + 2 * i * ldc, finish_pair<W>(p0, q0, sign));
+    vstore(c + 2 * (i + 1) * ldc, finish_pair<W>(p1, q1, sign));
   }
   for (; i < n; ++i) {
     const R* ai = a + 2 * i * ars;
@@ -124,7 +128,7 @@ template <class R, int M>
       p0 += ai[2 * p * acs] * bv;
       q0 += ai[2 * p * acs + 1] * bv;
     }
-    vstore(c + 2 * i * ldc, finish_pair(p0, q0, swap, sign));
+    vstore(c + 2 * i * ldc, finish_pair<W>(p0, q0, sign));
   }
 }
 

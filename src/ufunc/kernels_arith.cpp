@@ -13,6 +13,7 @@
 // does on an AVX-512 x86-64 machine (the reference used by the tests).
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -232,20 +233,34 @@ CNP_FMA_TARGET void cmul_fused_fma(char* const* args, const int64_t* s, int64_t 
 // GCC's SLP vectoriser turns the scalar form into vfmaddsub, which is fused (other bits) and
 // computes lanes it then discards (an add/sub blend raises "invalid" for inf - inf in a discarded
 // lane, where NumPy raises nothing). Returns how many were done; the caller finishes the rest.
+// The four constant permutations of the blocks, as __builtin_shufflevector with constant
+// indices (accepted by GCC 12+ and clang; GCC's __builtin_shuffle is not clang's): lane k of the
+// result takes lane index(k) of the concatenation x:y.
+template <class V, std::size_t... K>
+[[gnu::always_inline]] inline V shuffle_even(V x, V y, std::index_sequence<K...>) {
+  return __builtin_shufflevector(x, y, int(2 * K)...);
+}
+template <class V, std::size_t... K>
+[[gnu::always_inline]] inline V shuffle_odd(V x, V y, std::index_sequence<K...>) {
+  return __builtin_shufflevector(x, y, int(2 * K + 1)...);
+}
+// interleave the first halves of re and im ...
+template <class V, std::size_t... K>
+[[gnu::always_inline]] inline V interleave_lo(V x, V y, std::index_sequence<K...>) {
+  return __builtin_shufflevector(x, y, int((K % 2 == 0 ? 0 : sizeof...(K)) + K / 2)...);
+}
+// ... and the second halves
+template <class V, std::size_t... K>
+[[gnu::always_inline]] inline V interleave_hi(V x, V y, std::index_sequence<K...>) {
+  return __builtin_shufflevector(x, y, int((K % 2 == 0 ? 0 : sizeof...(K)) + sizeof...(K) / 2 + K / 2)...);
+}
+
 // Each block is loaded whole before it is stored, so y may equal a or b.
 template <class R>
 [[gnu::always_inline]] inline int64_t cmul_blocks(const char* a, const char* b, char* y, int64_t n) noexcept {
   constexpr int W = 64 / sizeof(R);  // complex values per block
-  using I = std::conditional_t<sizeof(R) == 4, int32_t, int64_t>;
   typedef R V __attribute__((vector_size(64)));
-  typedef I M __attribute__((vector_size(64)));
-  M even, odd, lo, hi;
-  for (int k = 0; k < W; ++k) {
-    even[k] = 2 * k;
-    odd[k] = 2 * k + 1;
-    lo[k] = (k % 2 == 0 ? 0 : W) + k / 2;      // interleave the first halves of re and im
-    hi[k] = (k % 2 == 0 ? 0 : W) + W / 2 + k / 2;  // ... and the second halves
-  }
+  constexpr auto lanes = std::make_index_sequence<W>{};
   int64_t i = 0;
   for (; i + W <= n; i += W) {
     V a0, a1, b0, b1;
@@ -253,10 +268,10 @@ template <class R>
     std::memcpy(&a1, a + i * 2 * sizeof(R) + 64, 64);
     std::memcpy(&b0, b + i * 2 * sizeof(R), 64);
     std::memcpy(&b1, b + i * 2 * sizeof(R) + 64, 64);
-    const V ar = __builtin_shuffle(a0, a1, even), ai = __builtin_shuffle(a0, a1, odd);
-    const V br = __builtin_shuffle(b0, b1, even), bi = __builtin_shuffle(b0, b1, odd);
+    const V ar = shuffle_even(a0, a1, lanes), ai = shuffle_odd(a0, a1, lanes);
+    const V br = shuffle_even(b0, b1, lanes), bi = shuffle_odd(b0, b1, lanes);
     const V re = ar * br - ai * bi, im = ai * br + ar * bi;
-    const V y0 = __builtin_shuffle(re, im, lo), y1 = __builtin_shuffle(re, im, hi);
+    const V y0 = interleave_lo(re, im, lanes), y1 = interleave_hi(re, im, lanes);
     std::memcpy(y + i * 2 * sizeof(R), &y0, 64);
     std::memcpy(y + i * 2 * sizeof(R) + 64, &y1, 64);
   }

@@ -240,3 +240,28 @@ TEST_CASE("only -1 means not given, and failures leave out-parameters alone", "[
   CHECK(nout == 12345);
   CHECK(outs[0] == nullptr);
 }
+
+TEST_CASE("record itemsize and offsets beyond a C int are refused (found by fuzz_record)", "[hardening]") {
+  // itemsize 2**62 was accepted and overflowed the spellings' bit count (UBSan in fuzz_record).
+  cnp_dtype* i4 = dtype(CNP_INT32);
+  const char* names[] = {"a"};
+  const cnp_dtype* types[] = {i4};
+  for (int64_t itemsize : {int64_t{1} << 31, kBig, INT64_MAX}) {
+    cnp_dtype* out = nullptr;
+    require_error(cnp_dtype_record(1, names, types, nullptr, nullptr, itemsize, 0, &out), CNP_ERR_VALUE,
+                  "integer won't fit into a C int");
+    CHECK(out == nullptr);
+  }
+  for (int64_t offset : {int64_t{1} << 31, kBig, INT64_MAX}) {
+    cnp_dtype* out = nullptr;
+    require_error(cnp_dtype_record(1, names, types, &offset, nullptr, -1, 0, &out), CNP_ERR_VALUE,
+                  "integer won't fit into a C int");
+    CHECK(out == nullptr);
+  }
+  cnp_dtype* ok = nullptr;
+  REQUIRE(cnp_dtype_record(1, names, types, nullptr, nullptr, INT32_MAX, 0, &ok) == CNP_OK);
+  int64_t size = 0;
+  CHECK((cnp_dtype_itemsize(ok, &size) == CNP_OK && size == INT32_MAX));
+  cnp_dtype_free(ok);
+  cnp_dtype_free(i4);
+}

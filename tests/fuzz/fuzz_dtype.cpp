@@ -47,10 +47,12 @@ namespace fuzz {
 const char* const kSeeds[] = {"f8", "<f8", ">i4", "=u2", "|b1", "float64", "complex128", "c8", "int8", "uint64",
                               "bool", "?", "e", "half", "longlong", "intp", "S", "d", "F", "<c16", "i",
                               "U5", ">U3", "S3", "V8", "M8[25s]", "m8[ms]", "datetime64[D]", "i4, f8, S3",
-                              "(2,3)f8, i4", "3i4"};
+                              "(2,3)f8, i4", "3i4", "i4,(2,3)f8,S5", ">M8[3D]", "m8[7us]", "M8[generic]",
+                              "M8", "U0", "(2,)(3,)i4", "a5", "<m8[2Y]", "(3,)M8[ms], <U4", "f8,", "b1,i8,?"};
 const size_t kNumSeeds = sizeof kSeeds / sizeof *kSeeds;
 const char* const kDict[] = {"<", ">", "=", "|", "f", "i", "u", "c", "b", "1", "2", "4", "8", "16", "int", "float",
                              "complex", "uint", "64", "32", "\xff", "\x80", " ", ",", "U", "S", "V", "M8",
-                             "m8", "[", "]", "s", "ms", "(", ")", "datetime64"};
+                             "m8", "[", "]", "s", "ms", "(", ")", "datetime64", "generic", "us", "ns", "as",
+                             "Y", "W", "D", "h", "2147483648", "9223372036854775807", "(0,)", "-1", "timedelta64"};
 const size_t kNumDict = sizeof kDict / sizeof *kDict;
 }  // namespace fuzz

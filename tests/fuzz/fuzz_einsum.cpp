@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
 namespace fuzz {
 const char* const kSeeds[] = {"\x15ij,jk->ik", "\x09ii", "\x09ii->i", "\x15...i,...i->...", "\x25i,i", "\x39ijk->kji",
-                              "\x15ij->", "\x01->", "\x0d...", "\x15ab,bc", "\x3aijk,ij,i->k", "\x09i...->..."};
+                              "\x15ij->", "\x01->", "\x0d...", "\x15" "ab,bc", "\x3aijk,ij,i->k", "\x09i...->..."};
 const size_t kNumSeeds = sizeof kSeeds / sizeof *kSeeds;
 const char* const kDict[] = {"->", "...", ",", "i", "j", "k", "A", "Z", ".", "-", ">", " ", "..", "ii"};
 const size_t kNumDict = sizeof kDict / sizeof *kDict;

@@ -105,6 +105,14 @@ def test_dtype_string_with_nul():
         same_error(lambda xp: xp.dtype(s))
 
 
+def test_record_itemsize_and_offsets_beyond_int32():
+    # Found by fuzz_record (issue 18): itemsize 2**62 overflowed inside the library.
+    for big in (2**31, 2**62):
+        same_error(lambda xp: xp.dtype({"names": ["a"], "formats": ["i4"], "itemsize": big}))
+        same_error(lambda xp: xp.dtype({"names": ["a"], "formats": ["i4"], "offsets": [big]}))
+    assert cnp.dtype({"names": ["a"], "formats": ["i4"], "itemsize": 2**31 - 1}).itemsize == 2**31 - 1
+
+
 def test_printoptions_beyond_int32():
     for kw in ({"threshold": 5, "edgeitems": 2**62}, {"linewidth": 2**62}):
         def fn(xp):
