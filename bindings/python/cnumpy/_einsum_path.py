@@ -169,6 +169,19 @@ def _sublist_text(sub):
     return "".join("..." if s is Ellipsis else _label(s) for s in sub)
 
 
+def _implicit_output(subscripts):
+    """The output of subscripts without '->': the labels that appear once, sorted (NumPy's
+    implicit mode); every label must be a valid symbol."""
+    flat = subscripts.replace(",", "")
+    output = ""
+    for s in sorted(set(flat)):
+        if s not in _SYMBOLS:
+            raise ValueError("Character %s is not a valid symbol." % s)
+        if flat.count(s) == 1:
+            output += s
+    return output
+
+
 def _parse(operands):
     """NumPy's _parse_einsum_input: (input subscripts, output subscript, operands) with
     ellipses replaced by labels and the implicit output spelled out."""
@@ -219,25 +232,13 @@ def _parse(operands):
         if has_out:
             subscripts += "->" + out_sub.replace("...", out_ellipsis)
         else:
-            flat = subscripts.replace(",", "")
-            single = ""
-            for s in sorted(set(flat)):
-                if s not in _SYMBOLS:
-                    raise ValueError("Character %s is not a valid symbol." % s)
-                if flat.count(s) == 1:
-                    single += s
+            single = _implicit_output(subscripts)
             subscripts += "->" + out_ellipsis + "".join(sorted(set(single) - set(out_ellipsis)))
     if "->" in subscripts:
         lhs, output = subscripts.split("->")
     else:
         lhs = subscripts
-        flat = subscripts.replace(",", "")
-        output = ""
-        for s in sorted(set(flat)):
-            if s not in _SYMBOLS:
-                raise ValueError("Character %s is not a valid symbol." % s)
-            if flat.count(s) == 1:
-                output += s
+        output = _implicit_output(subscripts)
     for c in output:
         if c not in lhs:
             raise ValueError("Output character %s did not appear in the input" % c)
