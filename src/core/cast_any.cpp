@@ -18,6 +18,7 @@
 #include "core/error.hpp"
 #include "core/loop_registry.hpp"
 #include "core/types.hpp"
+#include "core/generated/unicode_digits.hpp"
 
 namespace cnp {
 
@@ -95,51 +96,74 @@ int64_t scalar_width(const Dtype* d) {
 
 // ---- numbers ----------------------------------------------------------------------------------
 
-// Python's repr of a double: shortest round-trip digits, scientific below 1e-4 and from 1e16.
-std::string float_repr(double v, bool single, bool half) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
-  char buf[64];
+// NumPy's str() of a float scalar: the shortest digits that round-trip in the value's own type
+// (Dragon4's unique mode, which std::to_chars computes too), positional when 1e-4 <= |v| < 1e16
+// (decided on the exact value, as NumPy's @name@type_str_either does: float32(1e-4) is
+// 9.99999975e-05 and prints as 1e-04), else scientific with at least two exponent digits.
+// Writes at most 48 chars to out and returns the length.
+int float_repr_chars(double v, bool single, bool half, char* out) {
+  if (std::isnan(v)) return std::memcpy(out, "nan", 3), 3;
+  if (std::isinf(v)) return v < 0 ? (std::memcpy(out, "-inf", 4), 4) : (std::memcpy(out, "inf", 3), 3);
+  char sci[64];
   std::to_chars_result r;
-  if (half || single) r = std::to_chars(buf, buf + sizeof buf, static_cast<float>(v), std::chars_format::scientific);
-  else r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
-  std::string sci(buf, r.ptr);
   if (half) {
-    // float16: shortest digits that round-trip through binary16.
+    // float16: the fewest digits that round-trip through binary16.
     for (int prec = 0; prec < 6; ++prec) {
-      char b2[64];
-      auto r2 = std::to_chars(b2, b2 + sizeof b2, v, std::chars_format::scientific, prec);
-      std::string s(b2, r2.ptr);
-      if (double_to_half(std::strtod(s.c_str(), nullptr)) == double_to_half(v)) {
-        sci = s;
-        break;
-      }
+      r = std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific, prec);
+      *r.ptr = '\0';
+      if (double_to_half(std::strtod(sci, nullptr)) == double_to_half(v)) break;
     }
-  }
-  // sci is "d.ddde±XX": split into digits and exponent.
-  size_t e = sci.find('e');
-  std::string mant = sci.substr(0, e);
-  int exp = std::atoi(sci.c_str() + e + 1);
-  bool neg = mant[0] == '-';
-  if (neg) mant.erase(0, 1);
-  std::string digits;
-  for (char c : mant)
-    if (c != '.') digits += c;
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  std::string out;
-  if (exp < -4 || exp >= 16) {
-    out = digits.substr(0, 1);
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    char eb[16];
-    std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
-    out += eb;
-  } else if (exp < 0) {
-    out = "0." + std::string(static_cast<size_t>(-exp - 1), '0') + digits;
+  } else if (single) {
+    r = std::to_chars(sci, sci + sizeof sci, static_cast<float>(v), std::chars_format::scientific);
   } else {
-    if (static_cast<int>(digits.size()) <= exp + 1) out = digits + std::string(static_cast<size_t>(exp + 1 - digits.size()), '0') + ".0";
-    else out = digits.substr(0, static_cast<size_t>(exp + 1)) + "." + digits.substr(static_cast<size_t>(exp + 1));
+    r = std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific);
   }
-  return neg ? "-" + out : out;
+  // sci is "[-]d[.ddd]e±XX": the digits and the decimal exponent.
+  const char* p = sci;
+  const char* end = r.ptr;
+  int n = 0;
+  if (*p == '-') out[n++] = '-', ++p;
+  char digits[32];
+  int nd = 0;
+  for (; p < end && *p != 'e'; ++p)
+    if (*p != '.') digits[nd++] = *p;
+  int exp = 0;
+  std::from_chars(p + 1 + (p[1] == '+'), end, exp);
+  while (nd > 1 && digits[nd - 1] == '0') --nd;
+  const long double a = std::fabs(static_cast<long double>(v));
+  if (a != 0 && (a < 1e-4L || a >= 1e16L)) {
+    out[n++] = digits[0];
+    if (nd > 1) {
+      out[n++] = '.';
+      for (int i = 1; i < nd; ++i) out[n++] = digits[i];
+    }
+    out[n++] = 'e';
+    out[n++] = exp < 0 ? '-' : '+';
+    int e = exp < 0 ? -exp : exp;
+    if (e >= 100) out[n++] = static_cast<char>('0' + e / 100);
+    out[n++] = static_cast<char>('0' + e / 10 % 10);
+    out[n++] = static_cast<char>('0' + e % 10);
+  } else if (exp < 0) {
+    out[n++] = '0';
+    out[n++] = '.';
+    for (int i = 0; i < -exp - 1; ++i) out[n++] = '0';
+    for (int i = 0; i < nd; ++i) out[n++] = digits[i];
+  } else if (nd <= exp + 1) {
+    for (int i = 0; i < nd; ++i) out[n++] = digits[i];
+    for (int i = nd; i < exp + 1; ++i) out[n++] = '0';
+    out[n++] = '.';
+    out[n++] = '0';
+  } else {
+    for (int i = 0; i <= exp; ++i) out[n++] = digits[i];
+    out[n++] = '.';
+    for (int i = exp + 1; i < nd; ++i) out[n++] = digits[i];
+  }
+  return n;
+}
+
+std::string float_repr(double v, bool single, bool half) {
+  char buf[64];
+  return std::string(buf, static_cast<size_t>(float_repr_chars(v, single, half, buf)));
 }
 
 std::string complex_part(double v, bool single) {
@@ -298,6 +322,15 @@ std::string timedelta_text(int64_t value, int32_t unit, int32_t count) {
   return n + " " + names[unit];
 }
 
+namespace {
+inline uint32_t load_cp_at(const char* p, int64_t k, bool swapped) {
+  uint32_t c;
+  std::memcpy(&c, p + 4 * k, 4);
+  return swapped ? __builtin_bswap32(c) : c;
+}
+
+}  // namespace
+
 // ---- text elements ----------------------------------------------------------------------------
 
 std::string element_text(const Dtype* d, const char* src) {
@@ -327,12 +360,21 @@ std::string element_text(const Dtype* d, const char* src) {
   return out;
 }
 
+namespace {
+AnyCastLoop text_to_text(const Dtype* from, const Dtype* to);
+}  // namespace
+
 void store_text(const Dtype* d, const std::string& s, char* dst) {
   std::memset(dst, 0, static_cast<size_t>(d->itemsize));
   if (d->kind == 'S') {
     for (size_t i = 0; i < s.size(); ++i)
-      if (static_cast<unsigned char>(s[i]) >= 0x80)
-        throw_value("'ascii' codec can't encode character in position " + std::to_string(i) + ": ordinal not in range(128)");
+      if (static_cast<unsigned char>(s[i]) >= 0x80) {
+        // Python's message counts characters, not UTF-8 bytes: through a U element.
+        DtypeRef u = make_flexible('U', static_cast<int64_t>(s.size()));
+        std::vector<char> tmp(static_cast<size_t>(u->itemsize));
+        store_text(u.get(), s, tmp.data());
+        text_to_text(u.get(), d)(tmp.data(), 0, dst, 0, 1);
+      }
     std::memcpy(dst, s.data(), std::min<size_t>(s.size(), static_cast<size_t>(d->itemsize)));
     return;
   }
@@ -459,45 +501,212 @@ std::string fk_text(const Dtype* d, int64_t v) {
   return d->kind == 'M' ? datetime_text(v, d->unit, d->unit_count) : timedelta_text(v, d->unit, d->unit_count);
 }
 
+// Python's ASCII whitespace (str.isspace: also the separators \x1c-\x1f).
+bool py_space(char ch) {
+  const unsigned char c = static_cast<unsigned char>(ch);
+  return std::isspace(c) || (c >= 0x1c && c <= 0x1f);
+}
+
 std::string trim(const std::string& s) {
   size_t a = 0, b = s.size();
-  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
-  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  while (a < b && py_space(s[a])) ++a;
+  while (b > a && py_space(s[b - 1])) --b;
   return s.substr(a, b - a);
 }
 
-// Text -> one native element of a builtin type, as NumPy parses (int(), float(), complex()).
-void parse_number(const std::string& text, const Dtype* to, char* dst) {
-  std::string t = trim(text);
-  cnp_scalar s{};
-  if (to->kind == 'b') {
-    s.typenum = CNP_BOOL;
-    s.value.i = !text.empty();
-  } else if (is_integer(to)) {
-    errno = 0;
-    char* end = nullptr;
-    std::string u;
-    for (char c : t)
-      if (c != '_') u += c;
-    bool neg = !u.empty() && u[0] == '-';
-    if (to->kind == 'u' && !neg) {
-      unsigned long long v = std::strtoull(u.c_str(), &end, 10);
-      if (u.empty() || *end || errno) throw_value("invalid literal for int() with base 10: " + py_repr(text));
-      s.typenum = CNP_UINT64;
-      s.value.u = v;
+// Python's repr of the text of a U element ('abc') or an S element (b'abc'), as NumPy's
+// messages show the Python object they parsed.
+std::string text_repr(const std::string& text, bool bytes) {
+  if (!bytes) return py_repr(text);
+  const bool dq = text.find('\'') != std::string::npos && text.find('"') == std::string::npos;
+  std::string r = dq ? "b\"" : "b'";
+  for (unsigned char c : text) {
+    if (c == '\\') r += "\\\\";
+    else if (c == '\'' && !dq) r += "\\'";
+    else if (c == '\n') r += "\\n";
+    else if (c == '\r') r += "\\r";
+    else if (c == '\t') r += "\\t";
+    else if (c < 0x20 || c >= 0x7f) {
+      char b[8];
+      std::snprintf(b, sizeof b, "\\x%02x", c);
+      r += b;
     } else {
-      long long v = std::strtoll(u.c_str(), &end, 10);
-      if (u.empty() || *end || errno) throw_value("invalid literal for int() with base 10: " + py_repr(text));
-      s.typenum = CNP_INT64;
-      s.value.i = v;
+      r += static_cast<char>(c);
     }
+  }
+  return r + (dq ? "\"" : "'");
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Python's underscore rule for number literals: each '_' stands between two digits. Writes the
+// text without underscores; false when an underscore breaks the rule.
+bool drop_underscores(std::string_view t, std::string& out) {
+  out.clear();
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != '_') {
+      out += t[i];
+      continue;
+    }
+    if (i == 0 || i + 1 == t.size() || !is_digit(t[i - 1]) || !is_digit(t[i + 1])) return false;
+  }
+  return true;
+}
+
+bool iequal(std::string_view a, const char* b) {
+  if (a.size() != std::strlen(b)) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+  return true;
+}
+
+// Python's float() grammar (no underscores left): [sign] (digits [. digits] | . digits) [e [sign]
+// digits], or inf / infinity / nan in any case, with a sign.
+bool parse_py_float(std::string_view t, double* v) {
+  size_t i = 0;
+  const bool neg = !t.empty() && t[0] == '-';
+  if (!t.empty() && (t[0] == '+' || t[0] == '-')) ++i;
+  std::string_view body = t.substr(i);
+  if (iequal(body, "inf") || iequal(body, "infinity")) {
+    *v = neg ? -HUGE_VAL : HUGE_VAL;
+    return true;
+  }
+  if (iequal(body, "nan")) {
+    *v = neg ? -std::nan("") : std::nan("");
+    return true;
+  }
+  size_t digits = 0;
+  while (i < t.size() && is_digit(t[i])) ++i, ++digits;
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    while (i < t.size() && is_digit(t[i])) ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    size_t e = 0;
+    while (i < t.size() && is_digit(t[i])) ++i, ++e;
+    if (e == 0) return false;
+  }
+  if (i != t.size()) return false;
+  *v = std::strtod(std::string(t).c_str(), nullptr);
+  return true;
+}
+
+// Python's complex() grammar: [(] real | imag j | real (+|-) imag j [)], an imaginary part of
+// only a sign meaning 1 ("j", "-j", "1+j").
+bool parse_py_complex(std::string_view t, double* re, double* im) {
+  if (!t.empty() && t.front() == '(') {
+    if (t.size() < 2 || t.back() != ')') return false;
+    t = t.substr(1, t.size() - 2);
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+  }
+  if (t.empty()) return false;
+  if (t.back() != 'j' && t.back() != 'J') {
+    *im = 0;
+    return parse_py_float(t, re);
+  }
+  std::string_view body = t.substr(0, t.size() - 1);
+  size_t split = std::string_view::npos;
+  for (size_t i = body.size(); i-- > 1;)
+    if ((body[i] == '+' || body[i] == '-') && body[i - 1] != 'e' && body[i - 1] != 'E') {
+      split = i;
+      break;
+    }
+  std::string_view real = split == std::string_view::npos ? std::string_view() : body.substr(0, split);
+  std::string_view imag = split == std::string_view::npos ? body : body.substr(split);
+  *re = 0;
+  if (!real.empty() && !parse_py_float(real, re)) return false;
+  if (imag.empty() || imag == "+") return *im = 1, true;
+  if (imag == "-") return *im = -1, true;
+  return parse_py_float(imag, im);
+}
+
+// Python's int() (base 10, no underscores left): [sign] digits. Values beyond 64 bits are an
+// OverflowError as NumPy's conversion of the Python int.
+bool parse_py_int(std::string_view t, bool* neg, unsigned __int128* mag) {
+  size_t i = 0;
+  *neg = !t.empty() && t[0] == '-';
+  if (!t.empty() && (t[0] == '+' || t[0] == '-')) ++i;
+  if (i == t.size()) return false;
+  unsigned __int128 v = 0;
+  for (; i < t.size(); ++i) {
+    if (!is_digit(t[i])) return false;
+    v = v * 10 + static_cast<unsigned>(t[i] - '0');
+    if (v > (static_cast<unsigned __int128>(1) << 64)) v = static_cast<unsigned __int128>(1) << 65;  // saturate
+  }
+  *mag = v;
+  return true;
+}
+
+// Python's _PyUnicode_TransformDecimalAndSpaceToASCII on UTF-8 text: non-ASCII decimal digits
+// become their ASCII digit, whitespace a space, other non-ASCII characters '?' (never valid).
+std::string ascii_for_parsing(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c0 = static_cast<unsigned char>(s[i]);
+    if (c0 < 0x80) {
+      out += c0 >= 0x1c && c0 <= 0x1f ? ' ' : static_cast<char>(c0);
+      ++i;
+      continue;
+    }
+    const int len = c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4;
+    uint32_t c = len == 2 ? (c0 & 0x1F) : len == 3 ? (c0 & 0x0F) : (c0 & 0x07);
+    for (int j = 1; j < len && i + static_cast<size_t>(j) < s.size(); ++j)
+      c = (c << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(j)]) & 0x3F);
+    i += static_cast<size_t>(len);
+    char r = '?';
+    for (uint32_t z : unicode_digits::kZeros)
+      if (c >= z && c < z + 10) r = static_cast<char>('0' + (c - z));
+    for (uint32_t sp : unicode_digits::kSpaces)
+      if (c == sp) r = ' ';
+    out += r;
+  }
+  return out;
+}
+
+// Text -> one native element of a builtin type, as NumPy 1.24 parses it: Python's int() for
+// integers and bool (then != 0), float(), complex(), with their messages (bytes shown as b'...').
+void parse_number(const std::string& text, bool bytes, const Dtype* to, char* dst) {
+  bool ascii = true;
+  for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
+  const std::string t = trim(ascii || bytes ? text : ascii_for_parsing(text));
+  std::string u;
+  cnp_scalar s{};
+  if (to->kind == 'b' || is_integer(to)) {
+    bool neg = false;
+    unsigned __int128 mag = 0;
+    if (!drop_underscores(t, u) || !parse_py_int(u, &neg, &mag))
+      throw_value("invalid literal for int() with base 10: " + text_repr(text, bytes));
+    if (to->kind == 'b') {
+      s.typenum = CNP_BOOL;
+      s.value.i = mag != 0;
+    } else if (!neg && mag > INT64_MAX) {
+      // NumPy converts the Python int through C long, except for uint64.
+      if (to->kind != 'u' || to->itemsize != 8 || mag > UINT64_MAX)
+        throw Error(CNP_ERR_OVERFLOW, "Python int too large to convert to C long");
+      s.typenum = CNP_UINT64;
+      s.value.u = static_cast<uint64_t>(mag);
+    } else if (neg && mag > static_cast<unsigned __int128>(INT64_MAX) + 1) {
+      throw Error(CNP_ERR_OVERFLOW, "Python int too large to convert to C long");
+    } else {
+      s.typenum = CNP_INT64;
+      s.value.i = neg ? static_cast<int64_t>(-static_cast<__int128>(mag)) : static_cast<int64_t>(mag);
+    }
+  } else if (is_complex(to)) {
+    if (!drop_underscores(t, u)) throw_value("could not convert string to complex: " + text_repr(text, bytes));
+    double re = 0, im = 0;
+    if (!parse_py_complex(u, &re, &im)) throw_value("complex() arg is a malformed string");
+    s.typenum = CNP_COMPLEX128;
+    s.value.c[0] = re;
+    s.value.c[1] = im;
   } else {
-    char* end = nullptr;
-    std::string lower;
-    for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    double v = std::strtod(t.c_str(), &end);
-    if (t.empty() || *end || lower.find("0x") != std::string::npos)
-      throw_value(std::string(is_complex(to) ? "complex() arg is a malformed string" : "could not convert string to float: " + py_repr(text)));
+    double v = 0;
+    if (!drop_underscores(t, u) || !parse_py_float(u, &v))
+      throw_value("could not convert string to float: " + text_repr(text, bytes));
     s.typenum = CNP_FLOAT64;
     s.value.f = v;
   }
@@ -622,14 +831,140 @@ AnyCastLoop void_cast(const Dtype* from, const Dtype* to) {
   throw_type("cnumpy: casting from " + from->repr + " to " + to->repr + " is not supported");
 }
 
+// Python's \xNN / \uNNNN / \UNNNNNNNN spelling of a code point in codec errors.
+std::string codec_escape(uint32_t c) {
+  char b[16];
+  if (c < 0x100) std::snprintf(b, sizeof b, "\\x%02x", c);
+  else if (c < 0x10000) std::snprintf(b, sizeof b, "\\u%04x", c);
+  else std::snprintf(b, sizeof b, "\\U%08x", c);
+  return b;
+}
+
+// Element to element between S and U of any widths and byte orders, character by character:
+// truncated to the target's width, NUL-padded. U -> S encodes and S -> U decodes ASCII, with
+// Python's codec errors (NumPy 1.24 calls str.encode / bytes.decode).
 AnyCastLoop text_to_text(const Dtype* from, const Dtype* to) {
   DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
-  return each([from, to, keep_from, keep_to](const char* s, char* d) { store_text(to, element_text(from, s), d); });
+  const bool fu = from->kind == 'U', tu = to->kind == 'U';
+  const int64_t fn = fu ? from->itemsize / 4 : from->itemsize, tn = tu ? to->itemsize / 4 : to->itemsize;
+  const bool fsw = from->swapped, tsw = to->swapped;
+  return [=](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+    (void)keep_from, (void)keep_to;
+    for (int64_t e = 0; e < n; ++e) {
+      const char* src = s + e * ss;
+      char* dst = d + e * ds;
+      auto ch = [&](int64_t k) -> uint32_t { return fu ? load_cp_at(src, k, fsw) : static_cast<unsigned char>(src[k]); };
+      int64_t len = fn;  // the element's length: trailing NULs dropped
+      while (len > 0 && ch(len - 1) == 0) --len;
+      if (fu && !tu) {
+        for (int64_t k = 0; k < len; ++k) {
+          if (ch(k) < 0x80) continue;
+          int64_t end = k + 1;
+          while (end < len && ch(end) >= 0x80) ++end;
+          throw_value(end - k == 1 ? "'ascii' codec can't encode character '" + codec_escape(ch(k)) + "' in position " +
+                                         std::to_string(k) + ": ordinal not in range(128)"
+                                   : "'ascii' codec can't encode characters in position " + std::to_string(k) + "-" +
+                                         std::to_string(end - 1) + ": ordinal not in range(128)");
+        }
+      } else if (!fu && tu) {
+        for (int64_t k = 0; k < len; ++k)
+          if (ch(k) >= 0x80) {
+            char b[8];
+            std::snprintf(b, sizeof b, "0x%02x", ch(k));
+            throw_value(std::string("'ascii' codec can't decode byte ") + b + " in position " + std::to_string(k) +
+                        ": ordinal not in range(128)");
+          }
+      }
+      const int64_t m = std::min(len, tn);
+      if (tu) {
+        for (int64_t k = 0; k < m; ++k) {
+          uint32_t c = ch(k);
+          if (tsw) c = __builtin_bswap32(c);
+          std::memcpy(dst + 4 * k, &c, 4);
+        }
+        std::memset(dst + 4 * m, 0, static_cast<size_t>(4 * (tn - m)));
+      } else {
+        for (int64_t k = 0; k < m; ++k) dst[k] = static_cast<char>(ch(k));
+        std::memset(dst + m, 0, static_cast<size_t>(tn - m));
+      }
+    }
+  };
+}
+
+// ASCII text into one S/U element (truncated to its width, NUL-padded).
+void store_ascii(const Dtype* to, const char* text, int64_t n, char* dst) {
+  if (to->kind == 'S') {
+    const int64_t k = std::min(n, to->itemsize);
+    std::memcpy(dst, text, static_cast<size_t>(k));
+    std::memset(dst + k, 0, static_cast<size_t>(to->itemsize - k));
+    return;
+  }
+  const int64_t cap = to->itemsize / 4, k = std::min(n, cap);
+  for (int64_t i = 0; i < k; ++i) {
+    uint32_t c = static_cast<unsigned char>(text[i]);
+    if (to->swapped) c = __builtin_bswap32(c);
+    std::memcpy(dst + 4 * i, &c, 4);
+  }
+  std::memset(dst + 4 * k, 0, static_cast<size_t>(4 * (cap - k)));
+}
+
+// NumPy's str() of a number as ASCII into out (at most 64 chars); -1 for complex (not handled
+// here: number_text).
+int number_chars(const Dtype* nf, const char* v, char* out) {
+  switch (nf->kind) {
+    case 'b': return *v ? (std::memcpy(out, "True", 4), 4) : (std::memcpy(out, "False", 5), 5);
+    case 'f': {
+      if (nf->itemsize == 8) {
+        double x;
+        std::memcpy(&x, v, 8);
+        return float_repr_chars(x, false, false, out);
+      }
+      if (nf->itemsize == 4) {
+        float x;
+        std::memcpy(&x, v, 4);
+        return float_repr_chars(x, true, false, out);
+      }
+      uint16_t h;
+      std::memcpy(&h, v, 2);
+      return float_repr_chars(half_to_float(h), false, true, out);
+    }
+    case 'i':
+    case 'u': {
+      std::to_chars_result r;
+      visit_type(nf->typenum, [&](auto tag) {
+        using T = typename decltype(tag)::type;
+        if constexpr (std::is_integral_v<T>) {
+          T x;
+          std::memcpy(&x, v, sizeof x);
+          r = std::to_chars(out, out + 64, x);
+        }
+      });
+      return static_cast<int>(r.ptr - out);
+    }
+    default: return -1;
+  }
 }
 
 AnyCastLoop number_to_text(const Dtype* from, const Dtype* to) {
   DtypeRef keep_to = DtypeRef::borrow(to);
   const Dtype* nf = builtin_dtype(from->typenum);
+  if (!is_complex(nf)) {
+    // Bools, integers and floats: formatted in a stack buffer and stored as ASCII, no strings.
+    return [from, to, nf, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+      alignas(16) char buf[16];
+      char text[80];
+      const int64_t w = from->itemsize;
+      for (int64_t i = 0; i < n; ++i) {
+        const char* v = s + i * ss;
+        if (from->swapped) {
+          std::memcpy(buf, v, static_cast<size_t>(w));
+          byteswap_inplace(buf, w, 1, from);
+          v = buf;
+        }
+        store_ascii(to, text, number_chars(nf, v, text), d + i * ds);
+      }
+    };
+  }
   return each([from, to, nf, keep_to](const char* s, char* d) {
     alignas(16) char buf[16];
     std::memcpy(buf, s, static_cast<size_t>(from->itemsize));
@@ -651,7 +986,7 @@ AnyCastLoop text_to_number(const Dtype* from, const Dtype* to) {
   const Dtype* nt = builtin_dtype(to->typenum);
   return each([from, to, nt, keep_from](const char* s, char* d) {
     alignas(16) char buf[16];
-    parse_number(element_text(from, s), nt, buf);
+    parse_number(element_text(from, s), from->kind == 'S', nt, buf);
     if (to->swapped) byteswap_inplace(buf, to->itemsize, 1, to);
     std::memcpy(d, buf, static_cast<size_t>(to->itemsize));
   });

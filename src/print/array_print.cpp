@@ -387,8 +387,9 @@ std::string scalar_str(const Array& a) {
   if (!is_numeric(a.dtype())) {
     std::vector<const char*> one{p};
     const Dtype* d = a.dtype();
-    // str() of a 0-d array: the element's str (NumPy: str(a[()]))
-    if (d->kind == 'U' || d->kind == 'S') return element_text(d, p);
+    // str() of a 0-d array: the element's str (NumPy: str(a[()])); str() of bytes is their
+    // repr (b'abc'), which the element formatter writes.
+    if (d->kind == 'U') return element_text(d, p);
     if (is_datetime(d)) return d->kind == 'M' ? datetime_text(load_i64(p), d->unit, d->unit_count)
                                               : timedelta_text(load_i64(p), d->unit, d->unit_count);
     return format_for(d, false, one, get_options())(p);

@@ -12,7 +12,8 @@ from ._dtype import dtype
 from ._scalars import (generic, number, integer, signedinteger, unsignedinteger, inexact,
                        floating, complexfloating, bool_, int8, int16, int32, int64, uint8,
                        uint16, uint32, uint64, float16, float32, float64, complex64, complex128,
-                       True_, False_, datetime64, timedelta64, void, ALIASES as _ALIASES)
+                       True_, False_, datetime64, timedelta64, void, str_, bytes_, character,
+                       flexible, ALIASES as _ALIASES)
 from ._ndarray import ndarray, flagsobj
 from . import _methods  # noqa: F401  (attaches the methods and operators of ndarray and scalars)
 from ._convert import array, asarray, asanyarray, ascontiguousarray, asfortranarray
@@ -85,7 +86,8 @@ __version__ = _backend.string(_backend.lib.cnp_version_string())
 for _cls in (AxisError, ComplexWarning, dtype, ndarray, generic, number, integer,
              signedinteger, unsignedinteger, inexact, floating, complexfloating, bool_, int8,
              int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64,
-             complex64, complex128, datetime64, timedelta64, void, ufunc, errstate):
+             complex64, complex128, datetime64, timedelta64, void, str_, bytes_, character, flexible,
+             ufunc, errstate):
     _cls.__module__ = __name__
 del _cls
 
@@ -93,7 +95,8 @@ __all__ = [
     "AxisError", "ComplexWarning", "dtype", "ndarray", "generic", "number",
     "integer", "signedinteger", "unsignedinteger", "inexact", "floating", "complexfloating",
     "bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16",
-    "float32", "float64", "complex64", "complex128", "datetime64", "timedelta64", "void", "array", "asarray", "asanyarray",
+    "float32", "float64", "complex64", "complex128", "datetime64", "timedelta64", "void",
+    "str_", "bytes_", "character", "flexible", "array", "asarray", "asanyarray",
     "ascontiguousarray", "asfortranarray", "empty", "zeros", "ones", "full", "empty_like",
     "zeros_like", "ones_like", "full_like", "arange", "linspace", "logspace", "geomspace", "eye",
     "identity", "copy", "frombuffer", "reshape", "ravel", "transpose", "shape", "ndim", "size",

@@ -14,7 +14,7 @@ import struct
 
 from . import _accel, _args, _backend, _capi, _dtype
 from ._capi import call, error, pending, flush_warnings, produce, query
-from ._scalars import py_from_cscalar, to_cscalar, bool_, _FROM_C, element_value, void
+from ._scalars import py_from_cscalar, to_cscalar, bool_, _FROM_C, element_value, void, str_, bytes_
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -161,9 +161,12 @@ def element(arr, ints):
 def scalar_element(arr, ints):
     """arr[ints] as NumPy's indexing returns it: a void scalar (a view) for records, else as
     element() gives it."""
-    if arr.dtype.names is not None:
+    d = arr.dtype
+    if d.names is not None:
         return void(arr, ints)
-    return element(arr, ints)
+    v = element(arr, ints)
+    kind = d.kind
+    return str_(v) if kind == "U" else bytes_(v) if kind == "S" else v
 
 
 def is_parametric(d):
@@ -328,7 +331,8 @@ class ndarray(_accel.base):
     def item(self, *args):
         if is_parametric(self.dtype):
             if args:
-                return self[args if len(args) > 1 else args[0]]
+                v = self[args if len(args) > 1 else args[0]]
+                return v.item() if isinstance(v, (str_, bytes_)) else v
             if self.size != 1:
                 raise ValueError("can only convert an array of size 1 to a Python scalar")
             return element(self, (0,) * len(self.shape))

@@ -697,6 +697,53 @@ class void(generic):
         raise TypeError("unhashable type: 'writeable void-scalar'")
 
 
+class flexible(generic):
+    __slots__ = ()
+
+
+class character(flexible):
+    __slots__ = ()
+
+
+class str_(str, character):
+    """numpy.str_: an element of a U array, a str (its methods, comparisons and hashing are
+    str's) with the scalar attributes (dtype <U n, item() the plain str)."""
+
+    @property
+    def dtype(self):
+        return dtype("<U%d" % len(self))
+
+    def item(self):
+        return str(self)
+
+    @property
+    def __array_interface__(self):
+        return {"version": 3, "shape": (), "typestr": "<U%d" % len(self),
+                "descr": [("", "<U%d" % len(self))], "data": self.encode("utf-32-le")}
+
+    def __reduce__(self):
+        return (type(self), (str(self),))
+
+
+class bytes_(bytes, character):
+    """numpy.bytes_: an element of an S array, a bytes object with the scalar attributes."""
+
+    @property
+    def dtype(self):
+        return dtype("|S%d" % len(self))
+
+    def item(self):
+        return bytes(self)
+
+    @property
+    def __array_interface__(self):
+        return {"version": 3, "shape": (), "typestr": "|S%d" % len(self),
+                "descr": [("", "|S%d" % len(self))], "data": bytes(self)}
+
+    def __reduce__(self):
+        return (type(self), (bytes(self),))
+
+
 def element_value(d, raw):
     """The Python value of one element of a parametric dtype from its bytes: str for U, bytes
     for S and plain void, datetime64/timedelta64, and a tuple of field values for records."""
@@ -737,7 +784,7 @@ def _field_value(fd, raw):
     return element_value(fd, raw)
 
 
-_dtype._PY_TYPES.update({datetime64: "M8", timedelta64: "m8"})
-_dtype._SCALAR_TYPES.update({_C["CNP_BYTES"]: bytes, _C["CNP_UNICODE"]: str,
+_dtype._PY_TYPES.update({datetime64: "M8", timedelta64: "m8", str_: "U", bytes_: "S"})
+_dtype._SCALAR_TYPES.update({_C["CNP_BYTES"]: bytes_, _C["CNP_UNICODE"]: str_,
                              _C["CNP_DATETIME64"]: datetime64, _C["CNP_TIMEDELTA64"]: timedelta64,
                              _C["CNP_VOID"]: tuple})
