@@ -4,6 +4,9 @@
 // Parameters follow docs/api-conventions.md: (axes, naxes) an optional tuple of axes (axes NULL =
 // None), axis an optional single axis (NULL = None), out_array NumPy's out=, out the result.
 #pragma once
+#include <cstring>
+#include <string>
+
 #include "capi/guard.hpp"
 #include "reduce/reduce.hpp"
 
@@ -25,6 +28,20 @@ inline reduce::Axes reduced_axes(const Array& x, const int64_t* axes, int32_t na
   return reduce::parse_axes(axes, axes_count(axes, naxes), x.ndim());
 }
 
+// The array of a min/max entry point: NumPy 1.24 has no maximum/minimum loops for S and U, so
+// (nor fmax/fmin, which nanmax/nanmin reduce with) they get its dispatch error (other kinds go to the engine as array_of hands them).
+inline const Array& minmax_input(const cnp_array* h, const char* cname) {
+  const Array& a = any_array_of(h);
+  const char k = a.dtype()->kind;
+  if (k == 'S' || k == 'U') {
+    const std::string d = dtype_repr(a.dtype());
+    const bool mx = std::strstr(cname, "max") != nullptr, nan = std::strstr(cname, "nan") != nullptr;  // nanmax: fmax
+    throw_type(std::string("ufunc '") + (nan ? (mx ? "fmax" : "fmin") : (mx ? "maximum" : "minimum")) +
+               "' did not contain a loop with signature matching types (" + d + ", " + d + ") -> None");
+  }
+  return array_of(h);
+}
+
 }  // namespace cnp::capi
 
 #define CNP_RED_DTYPE(cname, fn)                                                                                      \
@@ -41,7 +58,7 @@ inline reduce::Axes reduced_axes(const Array& x, const int64_t* axes, int32_t na
   CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out_array,              \
                            int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** out) {     \
     return produce(out, out_array, [&] {                                                                              \
-      const Array& x = array_of(a);                                                                                   \
+      const Array& x = minmax_input(a, #cname);                                                                       \
       return fn(x, reduced_axes(x, axes, naxes), opts(nullptr, out_array, keepdims, initial, where));                 \
     });                                                                                                               \
   }

@@ -43,27 +43,30 @@ bool same_bytes(const Dtype* d, const char* a, const char* b) {
   return std::memcmp(a, b, static_cast<size_t>(d->itemsize)) == 0;
 }
 
-// The characters of n contiguous elements: char k of element i.
+// The characters of n contiguous elements: char k of element i. Templated on the element kind
+// and byte order so that the inner loops carry no per-character branches.
+template <bool Unicode, bool Swapped>
 struct Text {
   const char* v;
   int64_t width;   // bytes per element
   int64_t nchars;  // characters per element
-  bool unicode;
-  bool swapped;
   int bits;        // bits per character in a key
   int per_key;     // characters per key
 
   uint32_t ch(int64_t i, int64_t k) const {
     const char* p = v + i * width;
-    return unicode ? load_cp(p + 4 * k, swapped) : static_cast<unsigned char>(p[k]);
+    if constexpr (Unicode) return load_cp(p + 4 * k, Swapped);
+    else return static_cast<unsigned char>(p[k]);
   }
   // Characters [depth, depth + per_key) of element i packed, first most significant; past the
   // end they count as NULs.
   uint64_t key(int64_t i, int64_t depth) const {
-    if (!unicode && depth + 8 <= nchars) {
-      uint64_t k;
-      std::memcpy(&k, v + i * width + depth, 8);
-      return __builtin_bswap64(k);
+    if constexpr (!Unicode) {
+      if (depth + 8 <= nchars) {
+        uint64_t k;
+        std::memcpy(&k, v + i * width + depth, 8);
+        return __builtin_bswap64(k);
+      }
     }
     uint64_t k = 0;
     for (int j = 0; j < per_key; ++j) {
@@ -72,40 +75,31 @@ struct Text {
     }
     return k;
   }
-  // Whether element a sorts before b looking at characters from `depth` on.
-  bool less_from(int64_t a, int64_t b, int64_t depth) const {
-    for (int64_t k = depth; k < nchars; ++k) {
-      const uint32_t x = ch(a, k), y = ch(b, k);
-      if (x != y) return x < y;
+  // NumPy's order from character `depth` on, ties broken by index (a total order, so any
+  // comparison sort of it gives the stable permutation).
+  bool before(int64_t a, int64_t b, int64_t depth) const {
+    if constexpr (!Unicode) {
+      const int c = std::memcmp(v + a * width + depth, v + b * width + depth, static_cast<size_t>(nchars - depth));
+      return c != 0 ? c < 0 : a < b;
+    } else {
+      for (int64_t k = depth; k < nchars; ++k) {
+        const uint32_t x = ch(a, k), y = ch(b, k);
+        if (x != y) return x < y;
+      }
+      return a < b;
     }
-    return false;
   }
 };
 
-constexpr int64_t kInsertionMax = 24;
+// Runs of equal keys up to this length are finished by a comparison sort on the remaining
+// characters; longer ones by another round of keys.
+constexpr int64_t kCompareSortMax = 256;
 
-void string_argsort(const Dtype* d, const char* v, int64_t n, int64_t* out) {
-  Text t{v, d->itemsize, 0, d->kind == 'U', d->swapped, 8, 8};
-  t.nchars = t.unicode ? d->itemsize / 4 : d->itemsize;
-  if (t.unicode) {
-    uint32_t top = 0;
-    for (int64_t i = 0, m = n * t.nchars; i < m; ++i) top = std::max(top, load_cp(v + 4 * i, t.swapped));
-    if (top > 0xFFFF) {
-      t.bits = 21;  // every code point (and every 32-bit value up to 2^21) in 21 bits
-      t.per_key = 3;
-      if (top >= (1u << 21)) {  // not Unicode: whole 32-bit values, two per key
-        t.bits = 32;
-        t.per_key = 2;
-      }
-    } else if (top > 0xFF) {
-      t.bits = 16;
-      t.per_key = 4;
-    }
-  }
-  if (n == 0) return;
-  std::vector<uint64_t> keys(static_cast<size_t>(n));
+template <bool Unicode, bool Swapped>
+void text_argsort(Text<Unicode, Swapped> t, int64_t n, int64_t* out) {
+  Scratch<uint64_t> keys(n);  // uninitialised, from the recycling allocator
   for (int64_t i = 0; i < n; ++i) keys[i] = t.key(i, 0);
-  argsort_values(keys.data(), n, out);
+  argsort_values(keys.get(), n, out);
   if (t.nchars <= t.per_key) return;
   struct Run {
     int64_t lo, hi, depth;
@@ -121,9 +115,9 @@ void string_argsort(const Dtype* d, const char* v, int64_t n, int64_t* out) {
     }
   };
   {
-    std::vector<uint64_t> sorted(static_cast<size_t>(n));
+    Scratch<uint64_t> sorted(n);
     for (int64_t i = 0; i < n; ++i) sorted[i] = keys[out[i]];
-    push_runs(0, n, sorted.data(), t.per_key);
+    push_runs(0, n, sorted.get(), t.per_key);
   }
   std::vector<uint64_t> sub, sorted_sub;
   std::vector<int64_t> q, moved;
@@ -132,16 +126,8 @@ void string_argsort(const Dtype* d, const char* v, int64_t n, int64_t* out) {
     todo.pop_back();
     const int64_t len = r.hi - r.lo;
     int64_t* o = out + r.lo;
-    if (len <= kInsertionMax) {  // stable insertion sort on the remaining characters
-      for (int64_t i = 1; i < len; ++i) {
-        const int64_t x = o[i];
-        int64_t j = i;
-        while (j > 0 && t.less_from(x, o[j - 1], r.depth)) {
-          o[j] = o[j - 1];
-          --j;
-        }
-        o[j] = x;
-      }
+    if (len <= kCompareSortMax) {
+      std::sort(o, o + len, [&](int64_t a, int64_t b) { return t.before(a, b, r.depth); });
       continue;
     }
     sub.resize(static_cast<size_t>(len));
@@ -156,6 +142,30 @@ void string_argsort(const Dtype* d, const char* v, int64_t n, int64_t* out) {
     for (int64_t j = 0; j < len; ++j) sorted_sub[j] = sub[q[j]];
     push_runs(r.lo, r.hi, sorted_sub.data(), r.depth + t.per_key);
   }
+}
+
+void string_argsort(const Dtype* d, const char* v, int64_t n, int64_t* out) {
+  const bool unicode = d->kind == 'U';
+  const int64_t nchars = unicode ? d->itemsize / 4 : d->itemsize;
+  int bits = 8, per_key = 8;
+  if (unicode) {
+    uint32_t top = 0;
+    for (int64_t i = 0, m = n * nchars; i < m; ++i) top = std::max(top, load_cp(v + 4 * i, d->swapped));
+    if (top >= (1u << 21)) {  // not Unicode: whole 32-bit values, two per key
+      bits = 32;
+      per_key = 2;
+    } else if (top > 0xFFFF) {  // every code point in 21 bits
+      bits = 21;
+      per_key = 3;
+    } else if (top > 0xFF) {
+      bits = 16;
+      per_key = 4;
+    }
+  }
+  if (n == 0) return;
+  if (!unicode) return text_argsort(Text<false, false>{v, d->itemsize, nchars, bits, per_key}, n, out);
+  if (d->swapped) return text_argsort(Text<true, true>{v, d->itemsize, nchars, bits, per_key}, n, out);
+  text_argsort(Text<true, false>{v, d->itemsize, nchars, bits, per_key}, n, out);
 }
 
 const SortMethod kBytes{&bytes_less, &same_bytes, &string_argsort};

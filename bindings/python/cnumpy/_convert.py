@@ -10,6 +10,7 @@ Sources, in the order they are tried:
 The scalar types' constructors (cnumpy.float32(2.7), cnumpy.bool_([1, 0])) convert here too.
 """
 import array as _pyarray
+from itertools import repeat as _repeat
 import operator
 import struct
 import warnings
@@ -84,6 +85,9 @@ def _expand(x):
     return x
 
 
+_STR_TYPE, _BYTES_TYPE = {str}, {bytes}
+
+
 def _discover(obj):
     """(shape, flat leaves) of a nested list, NumPy's inhomogeneity error if it is ragged."""
     shape = []
@@ -92,8 +96,8 @@ def _discover(obj):
         types = set(map(type, level))       # C speed: the common cases skip per-item work
         if types <= _SEQ_TYPES:
             pass
-        elif types <= _NUMBER_TYPES:
-            return tuple(shape), level
+        elif types <= _NUMBER_TYPES or types == _STR_TYPE or types == _BYTES_TYPE:
+            return tuple(shape), level          # numbers, or text leaves (words, lines)
         else:
             level = [_expand(x) for x in level]
             seqs = [_is_sequence(x) for x in level]
@@ -329,12 +333,15 @@ def _from_data(data, d, shape):
 
 
 def _text_array(leaves, shape, kind):
-    """A U (UCS4) or S array of Python str / bytes leaves, as wide as the longest (at least 1)."""
-    n = max(1, max((len(v) for v in leaves), default=1))
+    """A U (UCS4) or S array of Python str / bytes leaves, as wide as the longest (at least 1).
+    Built with C-level map/join and one encode: per-element Python code would cost more than the
+    rest together."""
+    m = len(leaves)
+    n = max(1, max(map(len, leaves), default=1))
     if kind == "U":
-        raw = b"".join(v.encode("utf-32-le").ljust(4 * n, b"\0") for v in leaves)
+        raw = "".join(map(str.ljust, leaves, _repeat(n, m), _repeat("\0", m))).encode("utf-32-le")
     else:
-        raw = b"".join(v.ljust(n, b"\0") for v in leaves)
+        raw = b"".join(map(bytes.ljust, leaves, _repeat(n, m), _repeat(b"\0", m)))
     return _from_data(_pyarray.array("B", raw), _dtype_cls("%s%d" % (kind, n)), shape)
 
 
@@ -343,9 +350,10 @@ def from_sequence(obj, requested=None):
     requested dtype when the values can be converted one by one as NumPy does, else in the
     inferred dtype (the caller casts)."""
     shape, leaves = _discover(obj)
-    if leaves and all(type(v) is str for v in leaves):
+    types = set(map(type, leaves))
+    if types == _STR_TYPE:
         return _text_array(leaves, shape, "U")      # the caller casts to a requested dtype
-    if leaves and all(type(v) is bytes for v in leaves):
+    if types == _BYTES_TYPE:
         return _text_array(leaves, shape, "S")
     if requested is not None and leaves:
         types = set(map(type, leaves))

@@ -101,7 +101,7 @@ def operand(x):
         return _weak_int(x)
     if t is bool:
         return _strong_bool(x)
-    if isinstance(x, generic):
+    if isinstance(x, generic) and hasattr(t, "_typenum"):   # numbers; str_/datetime64 as arrays
         return typed(x)
     if t is complex:
         return weak_new(x)

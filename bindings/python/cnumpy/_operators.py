@@ -29,7 +29,7 @@ def _other_operand(self, other, comparison):
     """The operand `other` of an operator on the array `self` as an array, or None when the
     operator should return NotImplemented."""
     t = type(other)
-    if comparison and (t is str or t is bytes):
+    if comparison and (t is str or t is bytes or isinstance(other, (str, bytes))):  # str_ too
         return as_array(other)      # the string comparison loops (or NumPy's deferral below)
     o = op_operand(other)
     if o is HUGE:
