@@ -134,6 +134,7 @@ Array sorted_contiguous(const Array& flat, std::vector<int64_t>* perm_out) {
 void method_search(const Dtype* d, const char* hay, int64_t nh, const char* needles, int64_t nn, bool right,
                    int64_t* out) {
   const SortMethod& m = sort_method(d);
+  if (m.search) return m.search(d, hay, nh, needles, nn, right, out);
   const int64_t w = d->itemsize;
   for (int64_t j = 0; j < nn; ++j) {
     const char* x = needles + j * w;

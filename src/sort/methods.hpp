@@ -21,6 +21,10 @@ struct SortMethod {
   // out[0, n) = the stable sorting permutation of the n elements at v (contiguous, d->itemsize
   // apart). nullptr: a merge sort with `less`. A fast kernel belongs here (radix, keys + vqsort).
   void (*argsort)(const Dtype* d, const char* v, int64_t n, int64_t* out) = nullptr;
+  // Optional: out[j] = the searchsorted position of needle j among nh sorted elements (all
+  // contiguous, descriptor d); right: side='right'. nullptr: a bisection with `less`.
+  void (*search)(const Dtype* d, const char* hay, int64_t nh, const char* needles, int64_t nn, bool right,
+                 int64_t* out) = nullptr;
 };
 
 // Registers m for the DType class cls (m must outlive the registry: a static).

@@ -6,8 +6,11 @@
 // characters are packed into one uint64 (8 bytes of S; for U as many code points as fit: 8 when
 // every code point in the array is below 256, 4 below 65536, else 3), the (key, index) pairs
 // go through the numeric module's stable argsort (vqsort on 128-bit pairs), and each run of
-// equal keys is refined with the next characters the same way (short runs: insertion sort).
-// Words of up to 8 Latin-1 characters are sorted by one vqsort pass.
+// equal keys is refined with the next characters the same way, or, up to 256 elements, by a
+// comparison sort of the remaining characters with the index as tie-break (a total order, so
+// the result is the stable permutation). Words of up to 8 Latin-1 characters are sorted by one
+// vqsort pass. searchsorted bisects the haystack's prefix keys first and compares whole
+// strings only among the elements that share the needle's key.
 #include <algorithm>
 #include <cstring>
 #include <vector>
@@ -144,32 +147,95 @@ void text_argsort(Text<Unicode, Swapped> t, int64_t n, int64_t* out) {
   }
 }
 
+// <0, 0, >0: element i of a against element j of b (one descriptor) from character `depth` on.
+template <bool Unicode, bool Swapped>
+int compare_from(const Text<Unicode, Swapped>& a, int64_t i, const Text<Unicode, Swapped>& b, int64_t j,
+                 int64_t depth) {
+  for (int64_t k = depth; k < a.nchars; ++k) {
+    const uint32_t x = a.ch(i, k), y = b.ch(j, k);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+// searchsorted: the haystack's prefix keys bisected first (8 bytes a probe instead of a string
+// compare), full comparisons only among the elements sharing the needle's key.
+template <bool Unicode, bool Swapped>
+void text_search(const Text<Unicode, Swapped>& th, int64_t nh, const Text<Unicode, Swapped>& tn, int64_t nn,
+                 bool right, int64_t* out) {
+  Scratch<uint64_t> hk(nh);
+  for (int64_t i = 0; i < nh; ++i) hk[i] = th.key(i, 0);
+  const uint64_t* h = hk.get();
+  for (int64_t j = 0; j < nn; ++j) {
+    const uint64_t k = tn.key(j, 0);
+    int64_t lo = std::lower_bound(h, h + nh, k) - h;
+    int64_t hi = std::upper_bound(h + lo, h + nh, k) - h;
+    if (lo < hi && th.nchars > th.per_key) {
+      // left: the first element not less than the needle; right: the first greater one.
+      while (lo < hi) {
+        const int64_t mid = lo + (hi - lo) / 2;
+        const int c = compare_from(th, mid, tn, j, th.per_key);
+        if (right ? c <= 0 : c < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      out[j] = lo;
+    } else {
+      out[j] = right ? hi : lo;
+    }
+  }
+}
+
+// Bits and characters per key for the code points of these elements (U), 8 bytes for S.
+void key_layout(const Dtype* d, const char* const* vs, const int64_t* ns, int count, int* bits, int* per_key) {
+  *bits = 8;
+  *per_key = 8;
+  if (d->kind != 'U') return;
+  uint32_t top = 0;
+  for (int c = 0; c < count; ++c)
+    for (int64_t i = 0, m = ns[c] * (d->itemsize / 4); i < m; ++i) top = std::max(top, load_cp(vs[c] + 4 * i, d->swapped));
+  if (top >= (1u << 21)) {  // not Unicode: whole 32-bit values, two per key
+    *bits = 32;
+    *per_key = 2;
+  } else if (top > 0xFFFF) {  // every code point in 21 bits
+    *bits = 21;
+    *per_key = 3;
+  } else if (top > 0xFF) {
+    *bits = 16;
+    *per_key = 4;
+  }
+}
+
 void string_argsort(const Dtype* d, const char* v, int64_t n, int64_t* out) {
   const bool unicode = d->kind == 'U';
   const int64_t nchars = unicode ? d->itemsize / 4 : d->itemsize;
-  int bits = 8, per_key = 8;
-  if (unicode) {
-    uint32_t top = 0;
-    for (int64_t i = 0, m = n * nchars; i < m; ++i) top = std::max(top, load_cp(v + 4 * i, d->swapped));
-    if (top >= (1u << 21)) {  // not Unicode: whole 32-bit values, two per key
-      bits = 32;
-      per_key = 2;
-    } else if (top > 0xFFFF) {  // every code point in 21 bits
-      bits = 21;
-      per_key = 3;
-    } else if (top > 0xFF) {
-      bits = 16;
-      per_key = 4;
-    }
-  }
+  int bits, per_key;
+  key_layout(d, &v, &n, 1, &bits, &per_key);
   if (n == 0) return;
   if (!unicode) return text_argsort(Text<false, false>{v, d->itemsize, nchars, bits, per_key}, n, out);
   if (d->swapped) return text_argsort(Text<true, true>{v, d->itemsize, nchars, bits, per_key}, n, out);
   text_argsort(Text<true, false>{v, d->itemsize, nchars, bits, per_key}, n, out);
 }
 
-const SortMethod kBytes{&bytes_less, &same_bytes, &string_argsort};
-const SortMethod kUnicode{&unicode_less, &same_bytes, &string_argsort};
+void string_search(const Dtype* d, const char* hay, int64_t nh, const char* needles, int64_t nn, bool right,
+                   int64_t* out) {
+  const bool unicode = d->kind == 'U';
+  const int64_t nchars = unicode ? d->itemsize / 4 : d->itemsize;
+  int bits, per_key;
+  const char* vs[2] = {hay, needles};
+  const int64_t ns[2] = {nh, nn};
+  key_layout(d, vs, ns, 2, &bits, &per_key);
+  auto run = [&](auto tag) {
+    using T = decltype(tag);
+    text_search(T{hay, d->itemsize, nchars, bits, per_key}, nh, T{needles, d->itemsize, nchars, bits, per_key}, nn,
+                right, out);
+  };
+  if (!unicode) return run(Text<false, false>{});
+  if (d->swapped) return run(Text<true, true>{});
+  run(Text<true, false>{});
+}
+
+const SortMethod kBytes{&bytes_less, &same_bytes, &string_argsort, &string_search};
+const SortMethod kUnicode{&unicode_less, &same_bytes, &string_argsort, &string_search};
 
 }  // namespace
 }  // namespace cnp::sorting
