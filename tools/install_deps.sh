@@ -17,6 +17,7 @@ PKGS=(
   file dpkg-dev                                 # cpack -G DEB: dpkg-shlibdeps computes the Depends
   libcpp-httplib-dev                            # server/: the HTTP service on cnumpy (issue 29)
   python3-flask wrk                             # server/: the Flask comparison and the load test
+  wamerican                                     # /usr/share/dict/words: string benchmarks, word frequencies (issue 23)
 )
 missing=()
 for p in "${PKGS[@]}"; do

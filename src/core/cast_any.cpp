@@ -697,7 +697,8 @@ void parse_number(const std::string& text, bool bytes, const Dtype* to, char* ds
       s.value.i = neg ? static_cast<int64_t>(-static_cast<__int128>(mag)) : static_cast<int64_t>(mag);
     }
   } else if (is_complex(to)) {
-    if (!drop_underscores(t, u)) throw_value("could not convert string to complex: " + text_repr(text, bytes));
+    // NumPy decodes S elements before complex(), so its message shows a str.
+    if (!drop_underscores(t, u)) throw_value("could not convert string to complex: " + text_repr(text, false));
     double re = 0, im = 0;
     if (!parse_py_complex(u, &re, &im)) throw_value("complex() arg is a malformed string");
     s.typenum = CNP_COMPLEX128;

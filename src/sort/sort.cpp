@@ -141,6 +141,14 @@ void partition_inplace(Array& a, const Array& kth, int64_t axis) {
 }
 
 Array sort(const Array& a, const int64_t* axis, Kind kind) {
+  if (!is_numeric(a.dtype())) {
+    // A contiguous 1-D lane: argsort it where it is and gather into the result (no copy first).
+    Array src = axis ? a : ravel(a, CNP_ORDER_C);
+    if (src.ndim() == 1 && src.c_contiguous()) {
+      normalize_axis(axis ? *axis : 0, 1);
+      return sorted_contiguous(src, nullptr);
+    }
+  }
   Array r = sorted_copy(a, axis);
   sort_inplace(r, axis ? *axis : 0, kind);
   return r;

@@ -191,8 +191,20 @@ void key_layout(const Dtype* d, const char* const* vs, const int64_t* ns, int co
   *per_key = 8;
   if (d->kind != 'U') return;
   uint32_t top = 0;
-  for (int c = 0; c < count; ++c)
-    for (int64_t i = 0, m = ns[c] * (d->itemsize / 4); i < m; ++i) top = std::max(top, load_cp(vs[c] + 4 * i, d->swapped));
+  for (int c = 0; c < count; ++c) {
+    const int64_t m = ns[c] * (d->itemsize / 4);
+    if (d->swapped) {
+      for (int64_t i = 0; i < m; ++i) top = std::max(top, load_cp(vs[c] + 4 * i, true));
+    } else {
+      uint32_t t = 0;  // a plain max the compiler vectorises
+      for (int64_t i = 0; i < m; ++i) {
+        uint32_t x;
+        std::memcpy(&x, vs[c] + 4 * i, 4);
+        t = x > t ? x : t;
+      }
+      top = std::max(top, t);
+    }
+  }
   if (top >= (1u << 21)) {  // not Unicode: whole 32-bit values, two per key
     *bits = 32;
     *per_key = 2;
