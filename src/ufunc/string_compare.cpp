@@ -5,7 +5,10 @@
 // S against U has no loop (NumPy: "did not contain a loop with signature matching types").
 #include <cstring>
 
+#include <algorithm>
+
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "core/loop_registry.hpp"
 #include "ufunc/ufunc.hpp"
 
@@ -89,8 +92,22 @@ inline bool same_bytes_fixed(const char* a, const char* b) {
 }
 
 template <int NB, bool Eq>
-void equal_fixed(const char* a, int64_t sa, const char* b, int64_t sb, char* out, int64_t so, int64_t n) {
+void equal_run(const char* a, int64_t sa, const char* b, int64_t sb, char* out, int64_t so, int64_t n) {
   for (int64_t i = 0; i < n; ++i) out[i * so] = static_cast<char>(same_bytes_fixed<NB>(a + i * sa, b + i * sb) == Eq);
+}
+
+// Large runs are memory-bound (two input streams): split over the pool's threads, each part
+// writing its own slice of the output (a nested call runs serially, parallel.hpp).
+constexpr int64_t kParallelCompareMin = int64_t{1} << 17;
+
+template <int NB, bool Eq>
+void equal_fixed(const char* a, int64_t sa, const char* b, int64_t sb, char* out, int64_t so, int64_t n) {
+  const int parts = n >= kParallelCompareMin ? std::min(num_threads(), 8) : 1;
+  if (parts <= 1) return equal_run<NB, Eq>(a, sa, b, sb, out, so, n);
+  parallel_run(parts, [&](int p) {
+    const int64_t lo = n * p / parts, hi = n * (p + 1) / parts;
+    equal_run<NB, Eq>(a + lo * sa, sa, b + lo * sb, sb, out + lo * so, so, hi - lo);
+  });
 }
 
 template <bool Eq>
