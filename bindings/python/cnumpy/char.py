@@ -4,11 +4,10 @@ arrays, every one in C (include/cnumpy/char.h, docs/char.md), and the chararray 
 split, rsplit and splitlines return nested lists shaped like the input (NumPy: an object array
 of lists; cnumpy has no object dtype); partition/rpartition return NumPy's array with a last
 axis of 3. docs/numpy-differences.md lists the differences."""
-import operator
-
 from . import _backend
 from ._capi import cfunc, check, produce, produce_many, wrap, is_array
 from ._convert import as_array, asarray as _asarray, array as _array
+from ._creation import empty
 from ._ndarray import ndarray
 
 __all__ = [
@@ -361,7 +360,6 @@ class chararray(ndarray):
         from_str = isinstance(buffer, str)
         if buffer is not None and not from_str:
             raise NotImplementedError("chararray over a buffer is not supported by cnumpy")
-        from ._creation import empty
         base = empty(shape, dtype=('U' if unicode else 'S') + str(int(itemsize)), order=order)
         if from_str:
             base[...] = buffer
@@ -604,5 +602,3 @@ def asarray(obj, itemsize=None, unicode=None, order=None):
     """numpy.char.asarray: array(obj, copy=False)."""
     return array(obj, itemsize, copy=False, unicode=unicode, order=order)
 
-
-_ = operator  # the module's public names only; operator kept for parity with NumPy's imports
