@@ -14,6 +14,8 @@ constexpr const char* kIntMessage = "'%s' object cannot be interpreted as an int
 
 // An integer argument whose non-integer values Python's method rejects with kIntMessage.
 Array width_array(const Array& w) {
+  // NumPy takes max(width) before any element is padded: an empty width fails there first.
+  if (w.size() == 0) throw Error(CNP_ERR_VALUE, "zero-size array to reduction operation maximum which has no identity");
   const Dtype* d = w.dtype();
   if (d->kind != 'i' && d->kind != 'u') {
     std::string m = kIntMessage;
@@ -134,7 +136,7 @@ Array zfill(const Array& a, const Array& width_in) {
 
 Array expandtabs(const Array& a, const Array& tabsize_in) {
   string_array(a);
-  const Array tabsize = width_array(tabsize_in);
+  const Array tabsize = tabsize_in.size() ? width_array(tabsize_in) : int_array(tabsize_in, "");
   const Shape s = broadcast_of({&a, &tabsize});
   const Layout la = layout_of(a.dtype());
   return collect({&a, &tabsize}, s, la.unicode, [&](char* const* p, Text& r) {

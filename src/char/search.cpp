@@ -60,7 +60,7 @@ Array find(const Array& a, const Array& sub, const Array& start_in, const Array*
     rs(p[1], u);
     const int64_t e = has_end ? get_int(p[3]) : INT64_MAX;
     const int64_t r = search_one(t, u, get_int(p[2]), e, f);
-    if (must_find && r < 0) throw Error(CNP_ERR_VALUE, "substring not found");
+    if (must_find && r < 0) throw Error(CNP_ERR_VALUE, la.unicode ? "substring not found" : "subsection not found");
     std::memcpy(p[4], &r, 8);
   });
   return out;

@@ -281,6 +281,8 @@ def _codec_arg(x, what):
 
 def _coded(f, method, a, encoding, errors):
     a = _a(a)
+    if encoding is None:        # NumPy's _clean_args stops at the first None
+        errors = None
     try:
         return produce(f, a._h, _codec_arg(encoding, method), _codec_arg(errors, method))
     except KeyError as e:
@@ -316,10 +318,10 @@ def translate(a, table, deletechars=None):
     a = _a(a)
     if _kind(a) == 'S':
         if table is not None:
-            table = bytes(table)
+            table = bytes(table).rstrip(b"\0")     # NumPy's bytes_ of the table loses them
             if len(table) != 256:
                 raise ValueError("translation table must be 256 characters long")
-        dele = b"" if deletechars is None else bytes(deletechars)
+        dele = b"" if deletechars is None else bytes(deletechars).rstrip(b"\0")
         return produce(_translate_bytes, a._h, _NULL if table is None else table, dele, len(dele))
     if _kind(a) != 'U':
         raise TypeError("string operation on non-string array")
@@ -572,14 +574,10 @@ def array(obj, itemsize=None, copy=True, unicode=None, order=None):
         if itemsize is None:
             itemsize = len(obj)
         shape = len(obj) // itemsize
-        r = chararray(shape, itemsize=itemsize, unicode=unicode, order=order or 'C')
-        if shape:
-            b = obj.encode('latin-1') if isinstance(obj, str) and not unicode else obj
-            items = [b[k * itemsize:(k + 1) * itemsize] for k in range(shape)]
-            if unicode and isinstance(obj, bytes):
-                items = [x.decode('latin-1') for x in items]
-            r[...] = _array(items)
-        return r
+        # NumPy fills every element with the whole string (cut to the itemsize).
+        return chararray(shape, itemsize=itemsize, unicode=unicode, buffer=obj if isinstance(obj, str) else None,
+                         order=order or 'C') if isinstance(obj, str) else \
+            _bytes_chararray(obj, shape, itemsize, unicode, order)
     if isinstance(obj, (list, tuple)):
         obj = _asarray(obj)
     if is_array(obj) and obj.dtype.kind in 'SU':
@@ -596,6 +594,14 @@ def array(obj, itemsize=None, copy=True, unicode=None, order=None):
     kind = 'U' if unicode else 'S'
     dt = kind if itemsize is None else kind + str(int(itemsize))
     return _view(_array(obj, dtype=dt, order=order or 'K'))
+
+
+def _bytes_chararray(obj, shape, itemsize, unicode, order):
+    """char.array(bytes): every element the whole bytes object cut to the itemsize."""
+    r = chararray(shape, itemsize=itemsize, unicode=unicode, order=order or 'C')
+    if shape:
+        r[...] = _array(obj.decode('latin-1') if unicode else obj)
+    return r
 
 
 def asarray(obj, itemsize=None, unicode=None, order=None):
