@@ -63,8 +63,8 @@ Array change_case(const Array& a, Case c) {
   Array out = new_output(a.dtype(), s);
   const Layout lay = layout_of(a.dtype());
   const bool simple = c == Case::upper || c == Case::lower;
-  for_each_element({&a, &out}, s, [&](char* const* p) {
-    thread_local Text in, r;
+  for_each_element({&a, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &in = sc.t[0], &r = sc.t[1];
     load(p[0], lay, in);
     if (!(simple && ascii_case(in, c, r))) {
       r.clear();

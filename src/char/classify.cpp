@@ -68,8 +68,8 @@ Array classify(const Array& a, Class k) {
   const Shape s = broadcast_of({&a});
   Array out = new_output(builtin_dtype(CNP_BOOL), s);
   const Layout lay = layout_of(a.dtype());
-  for_each_element({&a, &out}, s, [&](char* const* p) {
-    thread_local Text in;
+  for_each_element({&a, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &in = sc.t[0];
     load(p[0], lay, in);
     *p[1] = static_cast<char>(lay.unicode ? holds<true>(in, k) : holds<false>(in, k));
   });
@@ -81,8 +81,8 @@ Array str_len(const Array& a) {
   const Shape s = broadcast_of({&a});
   Array out = new_output(builtin_dtype(CNP_INT64), s);
   const Layout lay = layout_of(a.dtype());
-  for_each_element({&a, &out}, s, [&](char* const* p) {
-    thread_local Text in;
+  for_each_element({&a, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &in = sc.t[0];
     load(p[0], lay, in);
     const int64_t n = static_cast<int64_t>(in.size());
     std::memcpy(p[1], &n, 8);

@@ -318,8 +318,8 @@ Array decode(const Array& a, const char* encoding, const char* errors) {
   d.errors = errors;
   const Shape s = broadcast_of({&a});
   const Layout la = layout_of(a.dtype());
-  return collect({&a}, s, true, [&](char* const* p, Text& r) {
-    thread_local Text t;
+  return collect({&a}, s, true, [&](char* const* p, Text& r, Scratch& sc) {
+    Text &t = sc.t[0];
     load(p[0], la, t);
     d(t, r);
   });
@@ -334,8 +334,8 @@ Array encode(const Array& a, const char* encoding, const char* errors) {
   e.errors = errors;
   const Shape s = broadcast_of({&a});
   const Layout la = layout_of(a.dtype());
-  return collect({&a}, s, false, [&](char* const* p, Text& r) {
-    thread_local Text t;
+  return collect({&a}, s, false, [&](char* const* p, Text& r, Scratch& sc) {
+    Text &t = sc.t[0];
     load(p[0], la, t);
     e(t, r);
   });

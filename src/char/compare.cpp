@@ -21,8 +21,8 @@ Array compare(const Array& a, const Array& b, const char* op, bool rstrip) {
   s.nd = broadcast_shape(2, ops2, s.dims, BroadcastError::Ufunc);
   Array out = new_output(builtin_dtype(CNP_BOOL), s);
   const Layout la = layout_of(a.dtype()), lb = layout_of(b.dtype());
-  for_each_element({&a, &b, &out}, s, [&](char* const* p) {
-    thread_local Text x, y;
+  for_each_element({&a, &b, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &x = sc.t[0], &y = sc.t[1];
     load(p[0], la, x);
     load(p[1], lb, y);
     if (rstrip) {

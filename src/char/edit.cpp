@@ -58,8 +58,8 @@ Array replace(const Array& a, const Array& old, const Array& repl, const Array* 
   const Shape s = count_in ? broadcast_of({&a, &old, &repl, &count}) : broadcast_of({&a, &old, &repl});
   const Layout la = layout_of(a.dtype());
   const ArgReader ro(a, old), rr(a, repl);
-  return collect({&a, &old, &repl, &count}, s, la.unicode, [&](char* const* p, Text& r) {
-    thread_local Text t, o, n;
+  return collect({&a, &old, &repl, &count}, s, la.unicode, [&](char* const* p, Text& r, Scratch& sc) {
+    Text &t = sc.t[0], &o = sc.t[1], &n = sc.t[2];
     load(p[0], la, t);
     ro(p[1], o);
     rr(p[2], n);
@@ -79,8 +79,8 @@ Array add(const Array& a, const Array& b) {
   Array out = new_output(dt.get(), s);
   const Layout la = layout_of(a.dtype()), lo = layout_of(dt.get());
   const ArgReader rb(a, b);
-  for_each_element({&a, &b, &out}, s, [&](char* const* p) {
-    thread_local Text t, x;
+  for_each_element({&a, &b, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &t = sc.t[0], &x = sc.t[1];
     load(p[0], la, t);
     rb(p[1], x);
     t += x;
@@ -96,7 +96,7 @@ Array multiply(const Array& a, const Array& n_in) {
   const Array n = int_array(n_in, "");
   if (n.size() == 0) throw Error(CNP_ERR_VALUE, "zero-size array to reduction operation maximum which has no identity");
   int64_t most = 0;
-  for_each_element({&n}, broadcast_of({&n}), [&](char* const* p) { most = std::max(most, get_int(p[0])); }, false);
+  for_each_element({&n}, broadcast_of({&n}), [&](char* const* p, Scratch&) { most = std::max(most, get_int(p[0])); }, false);
   const Layout la = layout_of(a.dtype());
   int64_t width = 0;
   if (__builtin_mul_overflow(la.width, most, &width)) throw Error(CNP_ERR_MEMORY, "Maximum allowed size exceeded");
@@ -104,8 +104,8 @@ Array multiply(const Array& a, const Array& n_in) {
   DtypeRef dt = string_dtype(la.unicode, std::max<int64_t>(width, 1));
   Array out = new_output(dt.get(), s);
   const Layout lo = layout_of(dt.get());
-  for_each_element({&a, &n, &out}, s, [&](char* const* p) {
-    thread_local Text t, r;
+  for_each_element({&a, &n, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &t = sc.t[0], &r = sc.t[1];
     load(p[0], la, t);
     r.clear();
     for (int64_t k = get_int(p[1]); k > 0; --k) r += t;
@@ -121,8 +121,8 @@ Array join(const Array& sep, const Array& seq) {
   if (!is_string(seq.dtype())) throw Error(CNP_ERR_TYPE, "can only join an iterable");
   const Shape s = broadcast_of({&sep, &seq});
   const Layout ls = layout_of(sep.dtype()), lq = layout_of(seq.dtype());
-  return collect({&sep, &seq}, s, u, [&](char* const* p, Text& r) {
-    thread_local Text t, q;
+  return collect({&sep, &seq}, s, u, [&](char* const* p, Text& r, Scratch& sc) {
+    Text &t = sc.t[0], &q = sc.t[1];
     load(p[0], ls, t);
     load(p[1], lq, q);
     if (q.empty()) return;

@@ -267,8 +267,8 @@ Array mod(const Array& a, const Array& values) {
   Array native = values;
   if (values.dtype()->swapped && is_numeric(values.dtype()))
     native = cast_copy(values, builtin_dtype(values.dtype()->typenum), CNP_ORDER_K);
-  return collect({&a, &native}, s, la.unicode, [&](char* const* p, Text& r) {
-    thread_local Text f;
+  return collect({&a, &native}, s, la.unicode, [&](char* const* p, Text& r, Scratch& sc) {
+    Text &f = sc.t[0];
     load(p[0], la, f);
     format_one(f, Value{native.dtype(), p[1]}, la.unicode, r);
   });

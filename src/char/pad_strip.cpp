@@ -31,7 +31,7 @@ int64_t max_width(const Array& w, const Array& a, const Shape& s) {
   if (w.size() == 0) throw Error(CNP_ERR_VALUE, "zero-size array to reduction operation maximum which has no identity");
   int64_t m = INT64_MIN;
   const Shape ws = broadcast_of({&w});
-  for_each_element({&w}, ws, [&](char* const* p) { m = std::max(m, get_int(p[0])); }, false);
+  for_each_element({&w}, ws, [&](char* const* p, Scratch&) { m = std::max(m, get_int(p[0])); }, false);
   if (m < 0) {
     const bool u = a.dtype()->kind == 'U';
     const std::string dt = std::string(u ? "<U" : "|S") + std::to_string(m);
@@ -63,8 +63,8 @@ Array strip(const Array& a, const Array* chars, Side side) {
   const Layout la = layout_of(a.dtype());
   const ArgReader rc = chars ? ArgReader(a, *chars) : ArgReader();
   const Array* second = chars ? chars : &a;
-  for_each_element({&a, second, &out}, s, [&](char* const* p) {
-    thread_local Text t, set;
+  for_each_element({&a, second, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &t = sc.t[0], &set = sc.t[1];
     load(p[0], la, t);
     if (chars) rc(p[1], set);
     const Text* cs = chars ? &set : nullptr;
@@ -93,8 +93,8 @@ Array justify(const Array& a, const Array& width_in, const Array& fill, Side sid
   const ArgReader rf(a, fill);
   const std::string fill_msg = u ? "The fill character must be exactly one character long"
                                  : std::string(name) + "() argument 2 must be a byte string of length 1, not numpy.bytes_";
-  for_each_element({&a, &width, &fill, &out}, s, [&](char* const* p) {
-    thread_local Text t, f, r;
+  for_each_element({&a, &width, &fill, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &t = sc.t[0], &f = sc.t[1], &r = sc.t[2];
     load(p[0], la, t);
     rf(p[2], f);
     if (f.size() != 1) throw Error(CNP_ERR_TYPE, fill_msg);
@@ -117,8 +117,8 @@ Array zfill(const Array& a, const Array& width_in) {
   DtypeRef dt = string_dtype(a.dtype()->kind == 'U', max_width(width, a, s), '=');
   Array out = new_output(dt.get(), s);
   const Layout la = layout_of(a.dtype()), lo = layout_of(dt.get());
-  for_each_element({&a, &width, &out}, s, [&](char* const* p) {
-    thread_local Text t, r;
+  for_each_element({&a, &width, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &t = sc.t[0], &r = sc.t[1];
     load(p[0], la, t);
     const int64_t w = get_int(p[1]), len = static_cast<int64_t>(t.size());
     if (len >= w) return store(p[2], lo, t);
@@ -139,8 +139,8 @@ Array expandtabs(const Array& a, const Array& tabsize_in) {
   const Array tabsize = tabsize_in.size() ? width_array(tabsize_in) : int_array(tabsize_in, "");
   const Shape s = broadcast_of({&a, &tabsize});
   const Layout la = layout_of(a.dtype());
-  return collect({&a, &tabsize}, s, la.unicode, [&](char* const* p, Text& r) {
-    thread_local Text t;
+  return collect({&a, &tabsize}, s, la.unicode, [&](char* const* p, Text& r, Scratch& sc) {
+    Text &t = sc.t[0];
     load(p[0], la, t);
     const int64_t ts = get_int(p[1]);
     int64_t column = 0;

@@ -54,8 +54,8 @@ Array find(const Array& a, const Array& sub, const Array& start_in, const Array*
   const ArgReader rs(a, sub);
   const bool has_end = end_in != nullptr;
   const bool must_find = f == Find::index || f == Find::rindex;
-  for_each_element({&a, &sub, &start, &end, &out}, s, [&](char* const* p) {
-    thread_local Text t, u;
+  for_each_element({&a, &sub, &start, &end, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &t = sc.t[0], &u = sc.t[1];
     load(p[0], la, t);
     rs(p[1], u);
     const int64_t e = has_end ? get_int(p[3]) : INT64_MAX;
@@ -80,8 +80,8 @@ Array starts_with(const Array& a, const Array& prefix, const Array& start_in, co
   const Layout la = layout_of(a.dtype());
   const ArgReader rp(a, prefix);
   const bool has_end = end_in != nullptr;
-  for_each_element({&a, &prefix, &start, &end, &out}, s, [&](char* const* p) {
-    thread_local Text t, x;
+  for_each_element({&a, &prefix, &start, &end, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &t = sc.t[0], &x = sc.t[1];
     load(p[0], la, t);
     rp(p[1], x);
     int64_t st = get_int(p[2]), e = has_end ? get_int(p[3]) : INT64_MAX;

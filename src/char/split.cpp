@@ -151,8 +151,8 @@ Array partition(const Array& a, const Array& sep, bool right) {
   Pieces pieces;
   for_each_element(
       {&a, &sep}, s,
-      [&](char* const* p) {
-        thread_local Text t, x;
+      [&](char* const* p, Scratch& sc) {
+        Text &t = sc.t[0], &x = sc.t[1];
         load(p[0], la, t);
         rs(p[1], x);
         if (x.empty()) throw Error(CNP_ERR_VALUE, "empty separator");
@@ -194,8 +194,8 @@ void split(const Array& a, const Array* sep, const Array* maxsplit_in, bool righ
   Pieces pieces;
   for_each_element(
       {&a, sp, &maxsplit, &counts}, s,
-      [&](char* const* p) {
-        thread_local Text t, x;
+      [&](char* const* p, Scratch& sc) {
+        Text &t = sc.t[0], &x = sc.t[1];
         load(p[0], la, t);
         int64_t m = maxsplit_in ? get_int(p[2]) : -1;
         if (m < 0) m = INT64_MAX;
@@ -223,8 +223,8 @@ void splitlines(const Array& a, const Array* keepends_in, Array& out_pieces, Arr
   Pieces pieces;
   for_each_element(
       {&a, &keepends, &counts}, s,
-      [&](char* const* p) {
-        thread_local Text t;
+      [&](char* const* p, Scratch& sc) {
+        Text &t = sc.t[0];
         load(p[0], la, t);
         const bool keep = keepends_in && get_int(p[1]) != 0;
         int64_t c = 0;

@@ -152,7 +152,13 @@ Array new_output(const Dtype* dtype, const Shape& s);
 // An S/U descriptor of `width` characters in `order` ('=' native, '>'/'<').
 DtypeRef string_dtype(bool unicode, int64_t width, char order = '=');
 
-// Calls fn(ptrs) for every element of the broadcast shape in C order, ptrs[k] pointing at
+// Buffers an element function reuses from one element to the next (one set per run of
+// elements, so no thread_local lookups, which cost a call each in a shared library).
+struct Scratch {
+  Text t[4];
+};
+
+// Calls fn(ptrs, scratch) for every element of the broadcast shape in C order, ptrs[k] pointing at
 // operand k's element (outputs are C-contiguous arrays of the shape). Large calls are split
 // among the pool's threads (elements are independent, so results do not depend on the split).
 template <class Fn>
@@ -173,10 +179,11 @@ void for_each_element(std::initializer_list<const Array*> ops, const Shape& s, F
   NdIter it;
   it.init(nop, s.nd, s.dims, sp, bases, perm, false);
   auto run = [&](char* const* p, const int64_t* st, int64_t n) {
+    Scratch sc;
     char* ptrs[kIterMaxOps];
     for (int j = 0; j < nop; ++j) ptrs[j] = p[j];
     for (int64_t i = 0; i < n; ++i) {
-      fn(static_cast<char* const*>(ptrs));
+      fn(static_cast<char* const*>(ptrs), sc);
       for (int j = 0; j < nop; ++j) ptrs[j] += st[j];
     }
   };
@@ -201,9 +208,9 @@ Array collect(std::initializer_list<const Array*> ops, const Shape& s, bool unic
   ends.reserve(static_cast<size_t>(s.size()));
   for_each_element(
       ops, s,
-      [&](char* const* p) {
+      [&](char* const* p, Scratch& sc) {
         one.clear();
-        fn(p, one);
+        fn(p, one, sc);
         all += one;
         ends.push_back(all.size());
       },

@@ -25,8 +25,8 @@ Array translate(const Array& a, const Array& keys_in, const Array& values, const
   const Shape s = broadcast_of({&a});
   Array out = new_output(a.dtype(), s);
   const Layout la = layout_of(a.dtype());
-  for_each_element({&a, &out}, s, [&](char* const* p) {
-    thread_local Text t, r;
+  for_each_element({&a, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &t = sc.t[0], &r = sc.t[1];
     load(p[0], la, t);
     r.clear();
     for (char32_t c : t) {
@@ -48,8 +48,8 @@ Array translate_bytes(const Array& a, const uint8_t* table, const uint8_t* delet
   const Shape s = broadcast_of({&a});
   Array out = new_output(a.dtype(), s);
   const Layout la = layout_of(a.dtype());
-  for_each_element({&a, &out}, s, [&](char* const* p) {
-    thread_local Text t, r;
+  for_each_element({&a, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &t = sc.t[0], &r = sc.t[1];
     load(p[0], la, t);
     r.clear();
     for (char32_t c : t)
