@@ -121,7 +121,7 @@ TEST_CASE("char: widths of center and add; split's pieces and counts", "[char]")
   strings(f, "|S1", {U"*"});
   REQUIRE(cnp_char_center(a, w, f, out.out()) == CNP_OK);
   CHECK(dtype_str(out) == "|S7");
-  CHECK(item(out, 0) == U"**ab***");
+  CHECK(item(out, 0) == U"***ab**");
   Handle sum;
   REQUIRE(cnp_char_add(a, a, sum.out()) == CNP_OK);
   CHECK(dtype_str(sum) == "|S6");
