@@ -55,6 +55,27 @@ inline bool ascii_case(const Text& s, Case c, Text& out) {
   return true;
 }
 
+// upper/lower straight from the element's memory to the output's when every character of the
+// element is ASCII (NULs included: they map to themselves, so trailing and embedded ones come out
+// as the general path writes them); false sends the element to the general path.
+template <class C>
+inline bool ascii_direct(const char* src, char* dst, int64_t width, bool up) {
+  C buf[64];
+  for (int64_t k0 = 0; k0 < width; k0 += 64) {
+    const int64_t m = width - k0 < 64 ? width - k0 : 64;
+    std::memcpy(buf, src + k0 * static_cast<int64_t>(sizeof(C)), static_cast<size_t>(m) * sizeof(C));
+    C any = 0;
+    for (int64_t k = 0; k < m; ++k) any |= buf[k];
+    if (any >= 128) return false;
+    for (int64_t k = 0; k < m; ++k) {
+      const C ch = buf[k];
+      buf[k] = up ? (static_cast<C>(ch - 'a') < 26 ? ch - 32 : ch) : (static_cast<C>(ch - 'A') < 26 ? ch + 32 : ch);
+    }
+    std::memcpy(dst + k0 * static_cast<int64_t>(sizeof(C)), buf, static_cast<size_t>(m) * sizeof(C));
+  }
+  return true;
+}
+
 }  // namespace
 
 Array change_case(const Array& a, Case c) {
@@ -63,7 +84,12 @@ Array change_case(const Array& a, Case c) {
   Array out = new_output(a.dtype(), s);
   const Layout lay = layout_of(a.dtype());
   const bool simple = c == Case::upper || c == Case::lower;
+  const bool direct = simple && !lay.swapped;
+  const bool up = c == Case::upper;
   for_each_element({&a, &out}, s, [&](char* const* p, Scratch& sc) {
+    if (direct && (lay.unicode ? ascii_direct<uint32_t>(p[0], p[1], lay.width, up)
+                               : ascii_direct<uint8_t>(p[0], p[1], lay.width, up)))
+      return;
     Text &in = sc.t[0], &r = sc.t[1];
     load(p[0], lay, in);
     if (!(simple && ascii_case(in, c, r))) {

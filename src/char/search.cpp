@@ -54,12 +54,17 @@ Array find(const Array& a, const Array& sub, const Array& start_in, const Array*
   const ArgReader rs(a, sub);
   const bool has_end = end_in != nullptr;
   const bool must_find = f == Find::index || f == Find::rindex;
+  // One needle for every element (a scalar sub, the common call): loaded once, not per element.
+  const bool one_sub = sub.size() == 1;
+  Text needle;
+  if (one_sub) rs(sub.data(), needle);
   for_each_element({&a, &sub, &start, &end, &out}, s, [&](char* const* p, Scratch& sc) {
     Text &t = sc.t[0], &u = sc.t[1];
     load(p[0], la, t);
-    rs(p[1], u);
+    if (!one_sub) rs(p[1], u);
+    const Text& x = one_sub ? needle : u;
     const int64_t e = has_end ? get_int(p[3]) : INT64_MAX;
-    const int64_t r = search_one(t, u, get_int(p[2]), e, f);
+    const int64_t r = search_one(t, x, get_int(p[2]), e, f);
     if (must_find && r < 0) throw Error(CNP_ERR_VALUE, la.unicode ? "substring not found" : "subsection not found");
     std::memcpy(p[4], &r, 8);
   });
