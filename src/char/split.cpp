@@ -175,10 +175,10 @@ Array partition(const Array& a, const Array& sep, bool right) {
       },
       false);
   if (s.size() == 0) return new_output(builtin_dtype(CNP_FLOAT64), s);
+  if (s.nd < 0 || s.nd + 1 > kMaxDims) throw Error(CNP_ERR_VALUE, "maximum supported dimension for an ndarray is 32");
   int64_t shape[kMaxDims + 1];
-  std::copy(s.dims, s.dims + s.nd, shape);
+  for (int32_t i = 0; i < s.nd; ++i) shape[i] = s.dims[i];
   shape[s.nd] = 3;
-  if (s.nd + 1 > kMaxDims) throw Error(CNP_ERR_VALUE, "maximum supported dimension for an ndarray is 32");
   return pieces.array(la.unicode, s.nd + 1, shape);
 }
 

@@ -8,6 +8,10 @@ import pytest
 import cnumpy as cnp
 from cnumpy.char import wrap_plain
 
+# NumPy's own loop warns when a bool_ reaches a str method as an index (splitlines(True),
+# '%d' % True_); cnumpy takes the bool without the warning (docs/numpy-differences.md).
+pytestmark = pytest.mark.filterwarnings("ignore:In future, it will be an error for 'np.bool_':DeprecationWarning")
+
 DS5 = ["alpha", "Beta", "gamma", ""]
 WORDS = DS5 + ["  Hello World\t", "ßtraße ﬁx", "ΣΑΣ ΟΔΟΣ.", "ǆemal ǅ", "İstanbul",
                "x\u2028y\r\nz\x1c", "١٢٣", "½⅓", "MiXeD 123", "a" * 40 + "Zz", "tab\tbed\tx",
@@ -357,3 +361,31 @@ def test_ds_array_5():
     same(np.char.add(a, a[::-1]), cnp.char.add(c, c[::-1]))
     same(np.char.find(a, "a"), cnp.char.find(c, "a"))
     assert cnp.char.split(c) == np.char.split(a).tolist()
+
+
+# Characters whose properties changed between Unicode 14 (Python 3.11, NumPy's results) and
+# Unicode 15 (ICU 72): Other_Lowercase gained U+10FC, U+A7F2..U+A7F4 and U+AB69.
+UNICODE_15_CHANGES = {0x10FC, 0xA7F2, 0xA7F3, 0xA7F4, 0xAB69}
+
+
+def test_unicode_tables_match_python():
+    """Every assigned BMP character (and each in a cased context, for the sigma and title rules)
+    through the case and class functions, against NumPy (Python's str methods)."""
+    import unicodedata
+    chars = [chr(c) for c in range(0x10000) if c not in UNICODE_15_CHANGES
+             and unicodedata.category(chr(c)) not in ("Cn", "Cs")]
+    data = chars + ["a" + ch + "b" for ch in chars[::5]] + ["ΑΣ", "ΑΣ.", "Σ", "aΣ'", "ΑΣ'Α"]
+    a, c = pair(data)
+    for name in ["upper", "lower", "swapcase", "capitalize", "title", "isalnum", "isalpha",
+                 "isdecimal", "isdigit", "islower", "isnumeric", "isspace", "istitle", "isupper"]:
+        same(getattr(np.char, name)(a), getattr(cnp.char, name)(c))
+
+
+@pytest.mark.parametrize("name,args", [("find", (">U2",)), ("startswith", (">U2",)), ("replace", (">U2", ">U3")),
+                                       ("split", (">U2",)), ("partition", (">U2",)), ("strip", (">U2",))])
+def test_swapped_arguments(name, args):
+    vals = {">U2": "a", ">U3": "XY"}
+    a, c = pair(WORDS[:8], dtype=">U20")
+    np_args = [np.array(vals[d], dtype=d) for d in args]
+    cn_args = [cnp.array(vals[d], dtype=d) for d in args]
+    both(lambda: getattr(np.char, name)(a, *np_args), lambda: getattr(cnp.char, name)(c, *cn_args))
