@@ -117,7 +117,9 @@ void format_value(const Spec& sp, const Value& v, bool unicode_format, Text& out
   if (t == U'c') {
     Text body;
     if (v.is_int()) {
-      const long long c = std::stoll(v.int_text());
+      const std::string text = v.int_text();
+      // Anything of more than 7 digits is out of range (and may not fit a long long).
+      const long long c = text.size() > 8 ? -1 : std::stoll(text);
       if (c < 0 || c > 0x10FFFF) throw Error(CNP_ERR_OVERFLOW, "%c arg not in range(0x110000)");
       body.push_back(static_cast<char32_t>(c));
     } else if (v.is_text()) {

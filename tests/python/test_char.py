@@ -389,3 +389,10 @@ def test_swapped_arguments(name, args):
     np_args = [np.array(vals[d], dtype=d) for d in args]
     cn_args = [cnp.array(vals[d], dtype=d) for d in args]
     both(lambda: getattr(np.char, name)(a, *np_args), lambda: getattr(cnp.char, name)(c, *cn_args))
+
+
+@pytest.mark.parametrize("value", [np.uint64(2 ** 64 - 1), np.int8(-5), np.float32(0.1), np.float16(1.5)])
+@pytest.mark.parametrize("fmt", ["%s", "%d", "%x", "%c", "%.2e", "%r"])
+def test_mod_dtypes(value, fmt):
+    v = np.array(value)
+    both(lambda: np.char.mod(np.array([fmt]), v), lambda: cnp.char.mod(cnp.array([fmt]), cnp.array(v.item(), dtype=v.dtype.str)))

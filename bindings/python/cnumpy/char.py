@@ -412,9 +412,6 @@ class chararray(ndarray):
 
     __hash__ = None
 
-    def __array__(self, dtype=None):
-        return wrap_plain(self) if dtype is None else wrap_plain(self).astype(dtype)
-
     def argsort(self, axis=-1, kind=None, order=None):
         return wrap_plain(self).argsort(axis, kind, order)
 
