@@ -81,10 +81,20 @@ Array str_len(const Array& a) {
   const Shape s = broadcast_of({&a});
   Array out = new_output(builtin_dtype(CNP_INT64), s);
   const Layout lay = layout_of(a.dtype());
-  for_each_element({&a, &out}, s, [&](char* const* p, Scratch& sc) {
-    Text &in = sc.t[0];
-    load(p[0], lay, in);
-    const int64_t n = static_cast<int64_t>(in.size());
+  // The length is the position after the last non-NUL character: no copy of the element.
+  const int64_t csize = lay.unicode ? 4 : 1;
+  for_each_element({&a, &out}, s, [&](char* const* p, Scratch&) {
+    int64_t n = lay.width;
+    if (csize == 1) {
+      while (n > 0 && p[0][n - 1] == 0) --n;
+    } else {
+      uint32_t c;
+      while (n > 0) {
+        std::memcpy(&c, p[0] + (n - 1) * 4, 4);
+        if (c != 0) break;
+        --n;
+      }
+    }
     std::memcpy(p[1], &n, 8);
   });
   return out;
