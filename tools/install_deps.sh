@@ -8,6 +8,7 @@ PKGS=(
   libdlpack-dev   # dlpack.h (DLPack v0.6) for src/interop
   libsleef-dev                                  # vectorised libm (runtime CPU dispatch) for ufuncs
   libhwy-dev                                    # Highway's vectorised quicksort (vqsort) for src/sort
+  libicu-dev                                    # Unicode tables of numpy.char on U arrays (src/char)
   catch2                                        # C++ unit tests (v2, catch2/catch.hpp)
   valgrind                                      # memcheck of the plain C test
   python3 python3-numpy python3-cffi python3-pytest python3-hypothesis

@@ -53,6 +53,8 @@ from . import lib
 from . import ma
 from . import emath, _index_tricks, _type_check, _functional, _window
 from . import fft
+from . import char
+from .char import chararray, compare_chararrays
 from . import audio
 from . import queue
 from ._print import set_printoptions, get_printoptions, printoptions
