@@ -50,6 +50,8 @@ NpyHeader read_npy_header(ByteSource& src, int64_t max_header_size, ObjectPolicy
 DtypeRef dtype_from_descr_text(std::string_view text);
 
 // ---- .npy streams (npy_file.cpp) --------------------------------------------------------------
+// The array's items in C order (raw bytes, whatever the layout), through a bounded buffer.
+void write_c_order(ByteSink& sink, const Array& a);
 // numpy.save: the header, then the data in C order (or F order when only F-contiguous).
 void write_npy(ByteSink& sink, const Array& a, int version, int* used);
 // numpy.load of a .npy stream. from_file: a short file gives numpy.fromfile's "cannot reshape"

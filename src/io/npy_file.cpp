@@ -9,8 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <vector>
 
-#include "core/cast.hpp"
 #include "core/error.hpp"
 #include "io/io.hpp"
 
@@ -81,6 +81,43 @@ Array bytes_array(std::string&& bytes) {
   return a;
 }
 
+void write_c_order(ByteSink& sink, const Array& a) {
+  const int64_t item = a.itemsize();
+  const int64_t n = a.size();
+  if (n == 0 || item == 0) return;
+  if (a.c_contiguous()) {
+    sink.write(a.data(), n * item);
+    return;
+  }
+  // Whole items gathered in C order through a bounded buffer, as numpy's buffered nditer does
+  // (padding bytes of records included; no copy of the whole array).
+  const int32_t nd = a.ndim();
+  const int64_t kChunk = int64_t{16} << 20;
+  std::string buf(static_cast<size_t>(std::min(n * item, std::max(kChunk, item))), '\0');
+  size_t used = 0;
+  const int64_t inner = a.shape(nd - 1), istride = a.stride(nd - 1);
+  std::vector<int64_t> idx(static_cast<size_t>(nd), 0);
+  for (;;) {
+    const char* row = a.data();
+    for (int32_t k = 0; k + 1 < nd; ++k) row += idx[static_cast<size_t>(k)] * a.stride(k);
+    for (int64_t j = 0; j < inner; ++j) {
+      if (used + static_cast<size_t>(item) > buf.size()) {
+        sink.write(buf.data(), static_cast<int64_t>(used));
+        used = 0;
+      }
+      std::memcpy(buf.data() + used, row + j * istride, static_cast<size_t>(item));
+      used += static_cast<size_t>(item);
+    }
+    int32_t k = nd - 2;
+    for (; k >= 0; --k) {
+      if (++idx[static_cast<size_t>(k)] < a.shape(k)) break;
+      idx[static_cast<size_t>(k)] = 0;
+    }
+    if (k < 0) break;
+  }
+  sink.write(buf.data(), static_cast<int64_t>(used));
+}
+
 void write_npy(ByteSink& sink, const Array& a, int version, int* used) {
   // numpy's header_data_from_array_1_0: C-contiguous wins, then F-contiguous, else C order.
   bool fortran = !a.c_contiguous() && a.f_contiguous();
@@ -88,12 +125,8 @@ void write_npy(ByteSink& sink, const Array& a, int version, int* used) {
   sink.write(pre.data(), static_cast<int64_t>(pre.size()));
   int64_t nbytes = a.size() * a.itemsize();
   if (nbytes == 0) return;
-  if (a.c_contiguous() || fortran) {
-    sink.write(a.data(), nbytes);
-  } else {
-    Array c = cast_copy(a, a.dtype(), CNP_ORDER_C);
-    sink.write(c.data(), nbytes);
-  }
+  if (fortran) sink.write(a.data(), nbytes);
+  else write_c_order(sink, a);
 }
 
 std::string npy_bytes(const Array& a, int version, int* used) {

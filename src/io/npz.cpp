@@ -130,7 +130,7 @@ cnp_npz* npz_open_bytes(const char* data, int64_t size, int64_t max_header_size,
     zip_error_fini(&err);
     throw Error(CNP_ERR_MEMORY, why);
   }
-  z->archive = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+  z->archive = zip_open_from_source(src, ZIP_RDONLY, &err);
   if (!z->archive) {
     zip_source_free(src);
     std::string why = zip_error_strerror(&err);

@@ -78,28 +78,33 @@ int skip_separator(const char*& p, const char* end, const std::string& sep) {
 enum class Wide { kInt, kUInt, kFloat };
 
 Wide wide_kind(const Dtype* d) {
-  if (d->kind == 'b' || d->kind == 'i') return Wide::kInt;
+  if (d->kind == 'i') return Wide::kInt;  // bool reads a double (NumPyOS_ascii_strtod) and keeps its truth
   if (d->kind == 'u') return Wide::kUInt;
   return Wide::kFloat;
 }
 
-// One number at p (leading whitespace skipped as strtol/strtod do); false when nothing parses.
+// One number at p, false when nothing is consumed. Integers follow CPython's PyOS_strtol /
+// PyOS_strtoul (numpy's fromstr for integer types): leading whitespace (and, for signed types,
+// a sign) counts as consumed even without digits (the value is then 0), overflow clamps (to the
+// signed maximum whatever the sign, as PyOS_strtol does), unsigned types take no sign.
 bool parse_int(const char*& p, const char* end, int64_t* out) {
   const char* q = p;
   while (q < end && is_space(*q)) ++q;
   bool neg = false;
   if (q < end && (*q == '+' || *q == '-')) neg = *q++ == '-';
-  const char* digits = q;
   unsigned __int128 v = 0;
+  bool over = false;
   while (q < end && *q >= '0' && *q <= '9') {
     v = v * 10 + static_cast<unsigned>(*q - '0');
-    if (v > (static_cast<unsigned __int128>(1) << 64)) v = static_cast<unsigned __int128>(1) << 64;  // clamped below
+    if (v > UINT64_MAX) {
+      over = true;
+      v = static_cast<unsigned __int128>(UINT64_MAX) + 1;
+    }
     ++q;
   }
-  if (q == digits) return false;
-  // PyOS_strtol clamps to the long range on overflow.
-  if (neg) *out = v > static_cast<unsigned __int128>(INT64_MAX) + 1 ? INT64_MIN : static_cast<int64_t>(-static_cast<__int128>(v));
-  else *out = v > static_cast<unsigned __int128>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(v);
+  if (q == p) return false;
+  if (over || v > static_cast<unsigned __int128>(INT64_MAX) + (neg ? 1 : 0)) *out = INT64_MAX;
+  else *out = neg ? static_cast<int64_t>(-static_cast<__int128>(v)) : static_cast<int64_t>(v);
   p = q;
   return true;
 }
@@ -107,18 +112,14 @@ bool parse_int(const char*& p, const char* end, int64_t* out) {
 bool parse_uint(const char*& p, const char* end, uint64_t* out) {
   const char* q = p;
   while (q < end && is_space(*q)) ++q;
-  bool neg = false;
-  if (q < end && (*q == '+' || *q == '-')) neg = *q++ == '-';
-  const char* digits = q;
   unsigned __int128 v = 0;
   while (q < end && *q >= '0' && *q <= '9') {
     v = v * 10 + static_cast<unsigned>(*q - '0');
     if (v > UINT64_MAX) v = static_cast<unsigned __int128>(UINT64_MAX) + 1;
     ++q;
   }
-  if (q == digits) return false;
-  uint64_t r = v > UINT64_MAX ? UINT64_MAX : static_cast<uint64_t>(v);
-  *out = neg ? static_cast<uint64_t>(0) - r : r;  // strtoul's wrap of a negated value
+  if (q == p) return false;
+  *out = v > UINT64_MAX ? UINT64_MAX : static_cast<uint64_t>(v);
   p = q;
   return true;
 }
@@ -193,11 +194,12 @@ Array text_array(const char* data, int64_t size, const Dtype* dtype, int64_t cou
               : w == Wide::kUInt ? reinterpret_cast<char*>(uints.data()) : reinterpret_cast<char*>(floats.data());
   int64_t stride = 8;
   Array tmp = Array::wrap(src, wide, 1, &n, &stride, false, nullptr, nullptr);
-  if (w == Wide::kInt && dtype->kind == 'b') {
-    // BOOL_fromstr reads a long and stores its truth.
-    for (int64_t& v : ints) v = v != 0;
-  }
-  return cast_copy(tmp, dtype, CNP_ORDER_C);
+  if (!dtype->swapped) return cast_copy(tmp, dtype, CNP_ORDER_C);
+  // numpy 1.24's fromstr stores the native bytes even into a byte-swapped dtype ('>i4' reads
+  // "3" as 50331648): the same bytes here, under the swapped descriptor.
+  Array native = cast_copy(tmp, native_numeric(dtype), CNP_ORDER_C);
+  int64_t st = dtype->itemsize;
+  return native.view_as(dtype, 1, &n, &st, native.data());
 }
 
 std::string element_text(const Array& flat, int64_t i) {
@@ -223,14 +225,8 @@ std::string element_text(const Array& flat, int64_t i) {
 void tofile(int fd, const Array& a, std::string_view sep) {
   int64_t n = a.size();
   if (sep.empty()) {
-    int64_t nbytes = n * a.itemsize();
-    if (nbytes == 0) return;
-    if (a.c_contiguous()) {
-      write_all_fd(fd, a.data(), nbytes);
-    } else {
-      Array c = cast_copy(a, a.dtype(), CNP_ORDER_C);
-      write_all_fd(fd, c.data(), nbytes);
-    }
+    FdSink sink(fd);
+    write_c_order(sink, a);
     return;
   }
   // Text: each element as repr() of the Python scalar numpy's getitem gives (tofile's default

@@ -69,7 +69,11 @@ def _warn_version(version):
 def _sync_position(fid, fd):
     """After the library moved the descriptor, tell the Python file object where it is."""
     try:
-        fid.seek(os.lseek(fd, 0, os.SEEK_CUR))
+        pos = os.lseek(fd, 0, os.SEEK_CUR)
+        # A buffered file trusts its cached raw position for seeks inside its buffer; seeking
+        # to the end first drops the buffer, so the second seek really moves.
+        fid.seek(0, os.SEEK_END)
+        fid.seek(pos)
     except (OSError, ValueError):
         pass
 
@@ -86,7 +90,29 @@ def _write_array(fid, arr):
     _warn_version(cell[0])
 
 
+def _decode_error(e):
+    """numpy raises UnicodeDecodeError for a format 3.0 header that is not UTF-8; the library
+    says the same words in a ValueError (byte and position recovered from its message)."""
+    m = str(e)
+    if not m.startswith("'utf-8' codec can't decode byte 0x"):
+        return e
+    byte = int(m[34:36], 16)
+    pos = int(m.split("in position ")[1].split(":")[0])
+    reason = m.split(": ", 1)[1]
+    return UnicodeDecodeError("utf-8", b"\0" * pos + bytes([byte]), pos, pos + 1, reason)
+
+
 def _read_array(fid, allow_pickle, max_header_size):
+    try:
+        return _read_array_inner(fid, allow_pickle, max_header_size)
+    except ValueError as e:
+        err = _decode_error(e)
+        if err is e:
+            raise
+        raise err from None
+
+
+def _read_array_inner(fid, allow_pickle, max_header_size):
     limit = _header_limit(max_header_size, allow_pickle)
     if _isfileobj(fid):
         fd = fid.fileno()
@@ -137,8 +163,8 @@ def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding="A
             own_fid = True
         n = len(MAGIC_PREFIX)
         magic = fid.read(n)
-        if not magic:
-            raise EOFError("No data left in file")
+        # NumPy 1.24 has no "No data left in file" EOFError (later versions do): an empty
+        # file falls through to the pickle branch, as here.
         fid.seek(-min(n, len(magic)), 1)
         if magic.startswith(_ZIP_PREFIX) or magic.startswith(_ZIP_SUFFIX):
             stack.pop_all()
