@@ -5,7 +5,6 @@ nested fields and subarrays; C, Fortran, non-contiguous, 0-d and empty arrays; f
 mode, tofile/fromfile/fromstring, and damaged files: the same exception type and message as
 NumPy (or, where NumPy itself crashes or allocates blindly, a clear ValueError)."""
 import io
-import os
 import struct
 import warnings
 import zipfile
