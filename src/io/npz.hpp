@@ -11,7 +11,9 @@ struct zip;
 struct cnp_npz {
   uint64_t magic;
   struct zip* archive = nullptr;
-  std::string bytes;               // the archive's bytes when opened from memory (libzip reads them)
+  std::string bytes;               // the archive's bytes when opened from memory or a stream
+  void* map = nullptr;             // or the file mapped read-only (a path: no copy at all)
+  size_t map_len = 0;
   std::vector<std::string> names;  // member names in archive order
   int64_t archive_size = 0;        // bytes of the archive (bounds every member's declared size)
   int64_t max_header_size = 10000;

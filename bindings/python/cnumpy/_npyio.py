@@ -23,10 +23,10 @@ __all__ = ["save", "load", "savez", "savez_compressed", "NpzFile", "open_memmap"
 _NULL = _backend.NULL
 (_save_fd, _save_bytes, _load_fd, _load_bytes, _open_memmap, _savez_bytes, _npz_open,
  _npz_open_bytes, _npz_count, _npz_name, _npz_get, _npz_close, _tofile_fd, _fromfile_fd,
- _fromstring) = (cfunc("cnp_" + n) for n in (
+ _fromstring, _savez_fd) = (cfunc("cnp_" + n) for n in (
     "io_save_fd", "io_save_bytes", "io_load_fd", "io_load_bytes", "io_open_memmap",
     "io_savez_bytes", "npz_open", "npz_open_bytes", "npz_count", "npz_name", "npz_get",
-    "npz_close", "io_tofile_fd", "io_fromfile_fd", "io_fromstring"))
+    "npz_close", "io_tofile_fd", "io_fromfile_fd", "io_fromstring", "io_savez_fd"))
 
 if _backend.NAME == "cffi":
     from ._cffi_backend import ffi as _ffi
@@ -241,7 +241,13 @@ class NpzFile(Mapping):
     def __init__(self, fid, own_fid=False, allow_pickle=False, pickle_kwargs=None, *,
                  max_header_size=_MAX_HEADER_SIZE):
         limit = _header_limit(max_header_size, allow_pickle)
-        if hasattr(fid, "read"):
+        if _isfileobj(fid) and getattr(fid, "name", None) and fid.tell() == 0 \
+                and isinstance(fid.name, (str, bytes)) and os.path.isfile(fid.name):
+            # A real file from its start: the library maps it (no copy of the archive).
+            path = os.fspath(fid.name)
+            h = query(_npz_open, _npz_out, path.encode() if isinstance(path, str) else path,
+                      int(bool(allow_pickle)), limit)
+        elif hasattr(fid, "read"):
             data = fid.read()
             view = _wrapmem.get_buffer(data, _wrapmem.PyBUF_SIMPLE)
             try:
@@ -316,13 +322,16 @@ def _savez(file, args, kwds, compress):
         namedict[key] = val
     names = [k.encode() for k in namedict]
     arrays = [asanyarray(v) for v in namedict.values()]
-    data = _bytes_of(produce(_savez_bytes, len(arrays), _backend.charp_array(names),
-                             _backend.handle_array([a._h for a in arrays]), int(compress)))
-    if hasattr(file, "write"):
-        file.write(data)
-    else:
-        with open(file, "wb") as f:
-            f.write(data)
+    args = (len(arrays), _backend.charp_array(names), _backend.handle_array([a._h for a in arrays]),
+            int(compress))
+    with (contextlib.nullcontext(file) if hasattr(file, "write") else open(file, "wb")) as fid:
+        if _isfileobj(fid):
+            fid.flush()
+            fd = fid.fileno()
+            call(_savez_fd, fd, *args)
+            _sync_position(fid, fd)
+        else:
+            fid.write(_bytes_of(produce(_savez_bytes, *args)))
 
 
 def savez(file, *args, **kwds):
