@@ -177,7 +177,9 @@ DtypeRef descr_to_dtype(const PyValue& d, int depth) {
     size_t n = f.items.size();
     if (n != 2 && n != 3) unpack_error(n, 3);
     DtypeRef dt = descr_to_dtype(f.items[1], depth + 1);
-    if (n == 3) dt = make_subarray(dt.get(), subarray_shape(f.items[2]));
+    // numpy.dtype((t, 1)) is t itself (the deprecated '1type' synonym numpy 1.24 still honours).
+    if (n == 3 && !(f.items[2].is_int() && !f.items[2].big && f.items[2].i == 1))
+      dt = make_subarray(dt.get(), subarray_shape(f.items[2]));
     const PyValue& name = f.items[0];
     bool pad = name.kind == PyValue::kStr && name.text.empty() && dt->kind == 'V' && !is_record(dt.get());
     if (!pad) {
@@ -365,6 +367,23 @@ NpyHeader read_npy_header(ByteSource& src, int64_t max_header_size, ObjectPolicy
   for (const PyValue& x : shape->items) {
     if (x.big) throw Error(CNP_ERR_OVERFLOW, "Python int too large to convert to C long");
     hd.shape.push_back(x.i);
+  }
+  if (is_subarray(hd.dtype.get())) {
+    // numpy reads count items of a subarray dtype as count x subshape elements of its base, then
+    // sets the header's shape: only a one-element subarray fits ('(1,)i4' is 'i4').
+    int64_t sub = 1;
+    for (int64_t d : hd.dtype->sub_shape)
+      if (!mul_fits(sub, d, &sub)) throw Error(CNP_ERR_VALUE, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+    int64_t count = checked_size(static_cast<int32_t>(hd.shape.size()), hd.shape.data(), hd.dtype->itemsize);
+    if (sub != 1) {
+      if (!mul_fits(count, sub, &count)) throw Error(CNP_ERR_VALUE, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+      std::string s = "(";
+      size_t nd = hd.shape.size();
+      for (size_t i = 0; i < nd; ++i) s += (i ? "," : "") + std::to_string(hd.shape[hd.fortran ? nd - 1 - i : i]);
+      if (nd == 1) s += ",";
+      throw Error(CNP_ERR_VALUE, "cannot reshape array of size " + std::to_string(count) + " into shape " + s + ")");
+    }
+    hd.dtype = DtypeRef::borrow(hd.dtype->base);
   }
   hd.count = checked_size(static_cast<int32_t>(hd.shape.size()), hd.shape.data(), hd.dtype->itemsize);
   hd.nbytes = hd.count * hd.dtype->itemsize;

@@ -364,6 +364,10 @@ BAD_FILES = {
                      b"\1\0\0\0"),
     "bad_utf8_v3": _npy(b"{'descr': '<i4', 'fortran_order': False, 'shape': (1,), }\xff\n", 3, b"\1\0\0\0"),
     "pickle_like": b"\x80\x04\x95" + b"\0" * 20,
+    # Found by the fuzzer: a subarray descr at the top level (numpy cannot reshape its items).
+    "subarray_descr": _npy(b"{'descr': '(2,)<i4', 'fortran_order': False, 'shape': (2,), }\n", data=b"\0" * 16),
+    "subarray_tuple": _npy(b"{'descr': ('<i4', (2,)), 'fortran_order': True, 'shape': (2, 1), }\n", data=b"\0" * 16),
+    "subarray_one": _npy(b"{'descr': '(1,)<i4', 'fortran_order': False, 'shape': (2,), }\n", data=b"\0" * 8),
 }
 
 
