@@ -6,13 +6,15 @@
 //                                     (application/octet-stream, ?dtype=float64|float32) ->
 //                                     {"n", "sum", "mean", "std", "min", "max", "percentiles"}
 //   POST /fft                         the same inputs -> numpy.fft.fft: JSON {"real", "imag"} for
-//                                     JSON, raw complex128 (re, im interleaved) for raw input
+//                                     JSON, raw complex128 (re, im interleaved) for raw input, a
+//                                     .npy of complex128 for a .npy body (application/x-npy)
 //   POST /resample?in=44100&out=48000 WAV (16-bit PCM or 32-bit float) -> WAV of the same format;
 //                                     raw float32 (?channels=N interleaved) -> raw float32; JSON
 //                                     array (mono) -> JSON array
 // The request's Content-Type selects the input format, and the response uses the same family.
-// `.npy` bodies (application/x-npy) answer 415 until the .npy reader/writer (issue 25, cnp_io_*)
-// lands; they will go through it, not through a parser of this program's own.
+// `.npy` bodies (application/x-npy, any real dtype and shape, flattened) go through the library's
+// .npy reader and writer (cnp_io_load_bytes / cnp_io_save_bytes), not a parser of this program's
+// own; /resample takes WAV, raw float32 or JSON only (415 for .npy).
 //
 // Every bad input is a 4xx JSON error {"error": "...", "status": N}; the library's errors come
 // back with its message. Bodies are limited (--max-body, 16 MiB by default, 413 beyond) and
@@ -130,14 +132,12 @@ std::string media_type(const httplib::Request& req) {
   return m;
 }
 bool is_json(const std::string& m) { return m == "application/json"; }
+bool is_npy(const std::string& m) { return m == "application/x-npy" || m == "application/npy"; }
 bool is_raw(const std::string& m) { return m == "application/octet-stream"; }
 bool is_wav(const std::string& m) {
   return m == "audio/wav" || m == "audio/x-wav" || m == "audio/wave" || m == "audio/vnd.wave";
 }
 [[noreturn]] void unsupported(const std::string& m, const char* accepted) {
-  if (m == "application/x-npy" || m == "application/npy")
-    throw HttpError(415, "'.npy' bodies are not supported yet (they will use the .npy reader of issue 25); "
-                         "send application/octet-stream with ?dtype=float64|float32");
   throw HttpError(415, "unsupported Content-Type '" + m + "'; accepted: " + accepted);
 }
 
@@ -200,10 +200,27 @@ std::vector<double> parse_json_numbers(const std::string& s) {
 }
 
 // The request's numbers as a 1-D float64 array (the vector keeps the memory the array borrows).
-void numbers(const httplib::Request& req, std::vector<double>& keep, Arr& out, bool* raw) {
+void numbers(const httplib::Request& req, std::vector<double>& keep, Arr& out, bool* raw, bool* npy = nullptr) {
   std::string m = media_type(req);
   Dt f8(CNP_FLOAT64);
-  if (is_json(m)) {
+  if (npy) *npy = false;
+  if (is_npy(m) && npy) {
+    // The library's .npy reader (numpy.load's checks and messages), then float64, flattened.
+    Arr a, flat, f;
+    cnp_status st = cnp_io_load_bytes(req.body.data(), int64_t(req.body.size()), 0, 10000, nullptr, a.out());
+    if (st != CNP_OK) bad(std::string("bad .npy body: ") + cnp_last_error());
+    check(cnp_ravel(a.h, CNP_ORDER_C, flat.out()));
+    st = cnp_astype(flat.h, f8.h, CNP_ORDER_C, CNP_CASTING_SAME_KIND, 1, f.out());
+    if (st != CNP_OK) bad(std::string(".npy body: ") + cnp_last_error());
+    int64_t n = 0;
+    check(cnp_array_size(f.h, &n));
+    keep.resize(size_t(n));
+    void* p = nullptr;
+    check(cnp_array_data(f.h, &p));
+    if (n) std::memcpy(keep.data(), p, size_t(n) * 8);
+    *raw = false;
+    *npy = true;
+  } else if (is_json(m)) {
     keep = parse_json_numbers(req.body);
     *raw = false;
   } else if (is_raw(m)) {
@@ -224,7 +241,8 @@ void numbers(const httplib::Request& req, std::vector<double>& keep, Arr& out, b
     }
     *raw = true;
   } else {
-    unsupported(m, "application/json, application/octet-stream");
+    unsupported(m, npy ? "application/json, application/octet-stream, application/x-npy"
+                       : "application/json, application/octet-stream");
   }
   int64_t shape = int64_t(keep.size());
   check(cnp_array_wrap(keep.data(), f8.h, 1, &shape, nullptr, 0, nullptr, nullptr, out.out()));
@@ -251,8 +269,8 @@ double param_double(const httplib::Request& req, const char* name) {
 void stats(const httplib::Request& req, httplib::Response& res) {
   std::vector<double> keep;
   Arr x;
-  bool raw;
-  numbers(req, keep, x, &raw);
+  bool raw, npy;
+  numbers(req, keep, x, &raw, &npy);
   if (keep.empty()) bad("stats of an empty array");
   for (double v : keep)
     if (!std::isfinite(v)) bad("the data contain NaN or infinity");
@@ -300,10 +318,20 @@ void stats(const httplib::Request& req, httplib::Response& res) {
 void fft(const httplib::Request& req, httplib::Response& res) {
   std::vector<double> keep;
   Arr x, y, holder;
-  bool raw;
-  numbers(req, keep, x, &raw);
+  bool raw, npy;
+  numbers(req, keep, x, &raw, &npy);
   if (keep.empty()) bad("fft of an empty array");  // NumPy: "Invalid number of FFT data points (0)"
   check(cnp_fft_fft(x.h, -1, -1, 0, y.out()));
+  if (npy) {
+    Arr file;
+    check(cnp_io_save_bytes(y.h, 0, nullptr, file.out()));
+    void* fp = nullptr;
+    int64_t fn = 0;
+    check(cnp_array_data(file.h, &fp));
+    check(cnp_array_size(file.h, &fn));
+    res.set_content(std::string(static_cast<const char*>(fp), size_t(fn)), "application/x-npy");
+    return;
+  }
   const double* p = static_cast<const double*>(contiguous(y, holder));  // complex128: (re, im) pairs
   size_t n = keep.size();
   if (raw) {

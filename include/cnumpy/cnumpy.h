@@ -33,6 +33,7 @@
 #include "cnumpy/polynomial.h"
 #include "cnumpy/random.h"
 #include "cnumpy/char.h"
+#include "cnumpy/io.h"
 
 /* ---- cnumpy extensions: not part of NumPy ------------------------------------------------ */
 #include "cnumpy/audio.h"   /* cnp_audio_*: resampling, loudness, normalisation */

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
     return (x * 0x2545F4914F6CDD1Dull) % (n ? n : 1);
   };
   std::vector<std::string> seeds, dict;
-  for (size_t i = 0; i < fuzz::kNumSeeds; ++i) seeds.emplace_back(fuzz::kSeeds[i]);
+  for (size_t i = 0; i < fuzz::kNumSeeds; ++i) seeds.emplace_back(fuzz::kSeeds[i], fuzz::seed_size(i));
   for (size_t i = 0; i < fuzz::kNumDict; ++i) dict.emplace_back(fuzz::kDict[i]);
   for (const std::string& s : seeds) LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(s.data()), s.size());
   for (long long r = 0; r < runs; ++r) {

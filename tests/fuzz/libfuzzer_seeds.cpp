@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
   if (fs::is_empty(corpus, ec)) {
     for (size_t i = 0; i < fuzz::kNumSeeds; ++i) {
       if (FILE* f = std::fopen((corpus + "/seed_" + std::to_string(i)).c_str(), "wb")) {
-        std::fwrite(fuzz::kSeeds[i], 1, std::strlen(fuzz::kSeeds[i]), f);
+        std::fwrite(fuzz::kSeeds[i], 1, fuzz::seed_size(i), f);
         std::fclose(f);
       }
     }

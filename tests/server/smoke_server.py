@@ -6,6 +6,7 @@ then stops it with SIGTERM and expects a clean exit. No load test here (bench: s
 Usage: smoke_server.py PATH/TO/cnumpy_server
 """
 import http.client
+import io
 import json
 import math
 import signal
@@ -84,6 +85,18 @@ def main(exe):
         st, ct, data = req("POST", "/fft", x[:64].tobytes(), "application/octet-stream")
         check(ct == "application/octet-stream" and
               np.allclose(np.frombuffer(data, "<c16"), np.fft.fft(x[:64])), "fft raw")
+        # .npy bodies through the library's reader and writer (issue 25): any real dtype, any shape.
+        for arr in (x[:64], x[:64].astype(">f4").reshape(8, 8), np.arange(16, dtype="<i2")):
+            b = io.BytesIO()
+            np.save(b, arr)
+            st, ct, data = req("POST", "/fft", b.getvalue(), "application/x-npy")
+            got = np.load(io.BytesIO(data))
+            check(st == 200 and ct == "application/x-npy" and got.dtype == np.complex128 and
+                  np.allclose(got, np.fft.fft(arr.ravel().astype("f8"))), "fft npy %s" % arr.dtype)
+        b = io.BytesIO()
+        np.save(b, x[:64])
+        st, _, data = req("POST", "/stats", b.getvalue(), "application/x-npy")
+        check(st == 200 and math.isclose(json.loads(data)["sum"], x[:64].sum(), rel_tol=1e-12), "stats npy")
 
         t = np.arange(4410) / 44100.0
         pcm = (np.sin(2 * np.pi * 440 * t) * 12000).astype("<i2")
@@ -107,7 +120,8 @@ def main(exe):
         expect_error(400, "/stats?dtype=int8", b"\x00" * 8, "application/octet-stream", "dtype must be")
         expect_error(400, "/stats?q=101", "[1]", "application/json", "q must be")
         expect_error(415, "/stats", "1,2", "text/csv", "unsupported Content-Type")
-        expect_error(415, "/fft", b"\x93NUMPY", "application/x-npy", ".npy")
+        expect_error(400, "/fft", b"\x93NUMPY", "application/x-npy", "EOF: reading magic string")
+        expect_error(400, "/fft", b"\x93NUMPY\x01\x00\x10\x00{'descr': '|O'}", "application/x-npy", "bad .npy body")
         expect_error(413, "/stats", b"\x00" * 70000, "application/octet-stream", "too large")
         expect_error(404, "/nope", None, None, "no such endpoint", method="GET")
         expect_error(400, "/resample?in=44100", b"", "audio/wav", "missing query parameter 'out'")

@@ -49,6 +49,7 @@ from ._window import *  # noqa: F401,F403  (bartlett, blackman, hamming, hanning
 from ._numeric import correlate, convolve, interp, cross
 from ._stride_tricks import packbits, unpackbits
 from ._histogramdd import histogramdd, histogram2d
+from ._npyio import save, load, savez, savez_compressed, fromfile, fromstring
 from . import lib
 from . import ma
 from . import emath, _index_tricks, _type_check, _functional, _window
@@ -121,7 +122,8 @@ __all__ += ["nditer", "einsum_path", "array2string", "array_repr", "array_str", 
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all
 __all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "lib", "ma", "correlate", "convolve",
-             "interp", "cross", "packbits", "unpackbits", "histogramdd", "histogram2d"] + _index_tricks.__all__
+             "interp", "cross", "packbits", "unpackbits", "histogramdd", "histogram2d",
+             "save", "load", "savez", "savez_compressed", "fromfile", "fromstring"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)
 __all__ += ["poly", "roots", "polyint", "polyder", "polyadd", "polysub", "polymul", "polydiv",
             "polyval", "poly1d", "polyfit", "RankWarning", "vander"]

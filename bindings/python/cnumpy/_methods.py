@@ -28,6 +28,7 @@ from ._dtype import dtype
 from ._operators import array_operators, scalar_operators, _BINARY_OPS, _UNARY_OPS
 from ._print import array_repr, array_str
 from ._pickling import dump, dumps, reduce, reduce_ex
+from ._npyio import tofile
 from ._products import dot, matmul
 from ._protocols import (ARRAY_PRIORITY, array_function, array_ufunc, array_wrap,
                          numpy_dtype)
@@ -173,6 +174,7 @@ def _attach_array_methods():
     ndarray.__reduce_ex__ = reduce_ex
     ndarray.dump = dump
     ndarray.dumps = dumps
+    ndarray.tofile = tofile
     # NumPy's dispatch protocols (NEP 13, NEP 18) and what Dask reads of a chunk type.
     ndarray.__array_ufunc__ = array_ufunc
     ndarray.__array_function__ = array_function
