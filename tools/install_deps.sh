@@ -8,6 +8,7 @@ PKGS=(
   libdlpack-dev   # dlpack.h (DLPack v0.6) for src/interop
   libsleef-dev                                  # vectorised libm (runtime CPU dispatch) for ufuncs
   libhwy-dev                                    # Highway's vectorised quicksort (vqsort) for src/sort
+  libfast-float-dev                             # fast_float: correctly rounded float parsing for src/io/text_number.cpp (loadtxt)
   catch2                                        # C++ unit tests (v2, catch2/catch.hpp)
   valgrind                                      # memcheck of the plain C test
   python3 python3-numpy python3-cffi python3-pytest python3-hypothesis

@@ -32,6 +32,7 @@
 #include "cnumpy/numeric.h"
 #include "cnumpy/polynomial.h"
 #include "cnumpy/random.h"
+#include "cnumpy/textio.h"
 
 /* ---- cnumpy extensions: not part of NumPy ------------------------------------------------ */
 #include "cnumpy/audio.h"   /* cnp_audio_*: resampling, loudness, normalisation */
