@@ -124,7 +124,7 @@ CNP_API cnp_status cnp_loadtxt_path(const char* path, const cnp_dtype* dtype, in
 
 CNP_API cnp_status cnp_savetxt(const cnp_array* x, const char* const* fmts, int32_t nfmts, int32_t fmt_is_list,
                                const char* delimiter, const char* newline, const char* header, const char* footer,
-                               const char* comments, char** out, int64_t* out_size) {
+                               const char* comments, int64_t* out_size, char** out) {
   if (out) *out = nullptr;
   return run([&] {
     require_out(out);

@@ -51,13 +51,13 @@ CNP_API cnp_status cnp_loadtxt_path(const char* path, const cnp_dtype* dtype, in
  *  joined by the delimiter), 0 = one string (a single % is repeated per column; complex columns
  *  as " (%s+%sj)"). delimiter (NULL " "), newline (NULL "\n"), header, footer (NULL or ""
  *  none), comments (NULL "# "). *out: a malloc'd NUL-terminated copy of the text (release with
- *  cnp_string_free), *out_size its length in bytes. Output is byte-identical to NumPy's.
+ *  cnp_string_free), *out_size its length in bytes (out-parameters: out_size, then out). Output is byte-identical to NumPy's.
  *  Errors: CNP_ERR_VALUE "fmt has wrong number of % formats:  %d", "Expected 1D or 2D array,
  *  got 3D array instead", "cannot convert float NaN to integer"; CNP_ERR_TYPE "Mismatch between
  *  array dtype ('float64') and format specifier ('%d %d')"; CNP_ERR_NOT_IMPLEMENTED when a
  *  conversion needs Python's % operator (%s, %r, %c, '*' widths, mapping keys, '#' with a float
  *  conversion, %d of a float past int64, string or nested fields). */
-CNP_API cnp_status cnp_savetxt(const cnp_array* x, const char* const* fmts, int32_t nfmts, int32_t fmt_is_list, const char* delimiter, const char* newline, const char* header, const char* footer, const char* comments, char** out, int64_t* out_size);
+CNP_API cnp_status cnp_savetxt(const cnp_array* x, const char* const* fmts, int32_t nfmts, int32_t fmt_is_list, const char* delimiter, const char* newline, const char* header, const char* footer, const char* comments, int64_t* out_size, char** out);
 /** cnp_savetxt written to the file at path (created or truncated; CNP_ERR_OS on failure; the
  *  file is not touched when formatting fails). */
 CNP_API cnp_status cnp_savetxt_path(const char* path, const cnp_array* x, const char* const* fmts, int32_t nfmts, int32_t fmt_is_list, const char* delimiter, const char* newline, const char* header, const char* footer, const char* comments);

@@ -120,7 +120,11 @@ static Array read_unsized(Tokenizer& tok, const Dtype* d, const LoadtxtArgs& arg
       if (!utf8_to_ucs4(f, u)) throw Error(CNP_ERR_VALUE, "loadtxt: the input is not valid UTF-8");
       if (d->kind == 'S')
         for (char32_t c : u)
-          if (c > 255) throw Error(CNP_ERR_VALUE, conversion_error(f, d, rows, col + 1));
+          if (c > 255) {  // NumPy reads unsized strings as objects: its message names "object"
+            std::string m = conversion_error(f, d, rows, col + 1);
+            m.replace(m.find(" to " + d->text + " at"), 4 + d->text.size(), " to object");
+            throw Error(CNP_ERR_VALUE, m);
+          }
       width = std::max<int64_t>(width, static_cast<int64_t>(u.size()));
       cells.emplace_back(f);
     }
@@ -202,15 +206,10 @@ Array loadtxt(std::string_view text, const Dtype* dtype, const LoadtxtArgs& args
         if (ncols < 0) ncols = nf;
         buf.row_size = homogeneous ? dtype->itemsize * ncols : dtype->itemsize;
       }
-      if (!args.has_usecols && nf != ncols) {
-        if (homogeneous)
-          throw Error(CNP_ERR_VALUE, "the number of columns changed from " + std::to_string(ncols) + " to " +
-                                         std::to_string(nf) + " at row " + std::to_string(buf.rows + 1) +
-                                         "; use `usecols` to select a subset and avoid this error");
-        throw Error(CNP_ERR_VALUE, "the dtype passed requires " + std::to_string(ncols) + " columns but " +
-                                       std::to_string(nf) + " were found at row " + std::to_string(buf.rows + 1) +
+      if (!args.has_usecols && nf != ncols)  // NumPy 1.24 words records' mismatch the same way
+        throw Error(CNP_ERR_VALUE, "the number of columns changed from " + std::to_string(ncols) + " to " +
+                                       std::to_string(nf) + " at row " + std::to_string(buf.rows + 1) +
                                        "; use `usecols` to select a subset and avoid this error");
-      }
       char* row = buf.new_row();
       for (int64_t i = 0; i < ncols; ++i) {
         const Column& c = homogeneous ? cols[0] : cols[static_cast<size_t>(i)];

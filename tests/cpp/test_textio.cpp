@@ -43,7 +43,7 @@ const double* doubles(const cnp_array* a) {
 std::string saved(const cnp_array* a, const char* fmt, const char* delim = " ", const char* header = nullptr) {
   char* s = nullptr;
   int64_t n = 0;
-  REQUIRE(cnp_savetxt(a, fmt ? &fmt : nullptr, 1, 0, delim, nullptr, header, nullptr, nullptr, &s, &n) == CNP_OK);
+  REQUIRE(cnp_savetxt(a, fmt ? &fmt : nullptr, 1, 0, delim, nullptr, header, nullptr, nullptr, &n, &s) == CNP_OK);
   std::string r(s, static_cast<size_t>(n));
   cnp_string_free(s);
   return r;
@@ -123,14 +123,14 @@ TEST_CASE("savetxt writes NumPy's bytes", "[textio]") {
   char* s = nullptr;
   int64_t n = 0;
   const char* fmt = "%d";
-  CHECK(cnp_savetxt(a, &fmt, 1, 0, " ", nullptr, nullptr, nullptr, nullptr, &s, &n) == CNP_ERR_OVERFLOW);
+  CHECK(cnp_savetxt(a, &fmt, 1, 0, " ", nullptr, nullptr, nullptr, nullptr, &n, &s) == CNP_ERR_OVERFLOW);
   CHECK(s == nullptr);
   const char* two = "%d %d %d";
-  CHECK(cnp_savetxt(a, &two, 1, 0, " ", nullptr, nullptr, nullptr, nullptr, &s, &n) == CNP_ERR_VALUE);
+  CHECK(cnp_savetxt(a, &two, 1, 0, " ", nullptr, nullptr, nullptr, nullptr, &n, &s) == CNP_ERR_VALUE);
   CHECK(std::string(cnp_last_error()) == "fmt has wrong number of % formats:  %d %d %d");
   const char* str = "%s";
-  CHECK(cnp_savetxt(a, &str, 1, 0, " ", nullptr, nullptr, nullptr, nullptr, &s, &n) == CNP_ERR_NOT_IMPLEMENTED);
-  CHECK(cnp_savetxt(nullptr, nullptr, 0, 0, nullptr, nullptr, nullptr, nullptr, nullptr, &s, &n) ==
+  CHECK(cnp_savetxt(a, &str, 1, 0, " ", nullptr, nullptr, nullptr, nullptr, &n, &s) == CNP_ERR_NOT_IMPLEMENTED);
+  CHECK(cnp_savetxt(nullptr, nullptr, 0, 0, nullptr, nullptr, nullptr, nullptr, nullptr, &n, &s) ==
         CNP_ERR_INVALID_HANDLE);
   cnp_array_free(a);
   cnp_array* c = load("1+2j,-3-4.5j\n", "c16");

@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     char* s = nullptr;
     int64_t len = 0;
     const char* fmt = "%.17g";
-    st = cnp_savetxt(out, &fmt, 1, 0, ",", "\n", nullptr, nullptr, nullptr, &s, &len);
+    st = cnp_savetxt(out, &fmt, 1, 0, ",", "\n", nullptr, nullptr, nullptr, &len, &s);
     if (!clean(st)) fail("savetxt status", st);
     if (st == CNP_OK) {
       if (static_cast<int64_t>(std::strlen(s)) != len) fail("savetxt length", st);

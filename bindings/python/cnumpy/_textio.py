@@ -10,6 +10,7 @@ formats that need Python's % operator (%s, %r, mapping keys), genfromtxt's gener
 docs/textio.md lists what differs from NumPy."""
 import bz2
 import gzip
+import io
 import lzma
 import operator
 import os
@@ -17,8 +18,9 @@ import re
 import warnings
 
 from . import _backend
-from ._capi import cfunc, produce, produce_many
+from ._capi import cfunc, produce, produce_many, produce_string
 from ._convert import array, asarray
+from ._creation import zeros as _zeros
 from ._dtype import dtype as _dtype_cls
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray
@@ -27,7 +29,6 @@ from .ma.core import MaskedArray
 _NULL = _backend.NULL
 _loadtxt_c, _savetxt_c, _genfromtxt_c = (cfunc("cnp_" + n) for n in (
     "loadtxt", "savetxt", "genfromtxt_numeric"))
-_lib = _backend.lib
 
 
 class ConversionWarning(UserWarning):
@@ -57,7 +58,16 @@ def _input_text(fname, encoding, what):
     if isinstance(fname, str):
         with _open_text(fname, "rt", encoding) as fh:
             return fh.read()
-    if hasattr(fname, "read"):
+    if hasattr(fname, "read") and not isinstance(fname, io.TextIOWrapper):
+        # A file object NumPy would iterate by lines: read at once, then checked as those
+        # lines (a lone \r inside one is NumPy's "embedded newline" error).
+        data = fname.read()
+        if isinstance(data, bytes):
+            data = data.decode(encoding or getattr(fname, "encoding", None) or "latin1")
+        if "\r" not in data:
+            return data
+        return _joined_lines(data.split("\n"), encoding)
+    if hasattr(fname, "read"):  # a text file with universal newlines (open()): \r already handled
         data = fname.read()
         if isinstance(data, bytes):
             data = data.decode(encoding or getattr(fname, "encoding", None) or "latin1")
@@ -66,6 +76,12 @@ def _input_text(fname, encoding, what):
         lines = iter(fname)
     except TypeError:
         raise what(type(fname)) from None
+    return _joined_lines(lines, encoding or getattr(fname, "encoding", None))
+
+
+def _joined_lines(lines, encoding):
+    """Lines of an iterable as one text, each ended by \n; NumPy's error for a line break
+    inside a line."""
     enc = encoding or "latin1"
     parts = []
     for line in lines:
@@ -157,56 +173,82 @@ def _conv_funcs(converters, ncols, usecols):
                 column += ncols
         if not callable(value):
             raise TypeError("values of the converters dictionary must be callable, but the "
-                            "value associated with the key %.100r is %.100r" % (key, value))
+                            "value associated with key %r is not" % (key,))
         funcs[column] = value
     return funcs
 
 
-def _read_with_python(text_args, dtype, converters, usecols, byte_converters):
+def _leaf_kinds(dt):
+    if dt.names:
+        return "".join(_leaf_kinds(_dtype_cls(dt.fields[n][0])) for n in dt.names)
+    if dt.subdtype is not None:
+        return _leaf_kinds(_dtype_cls(dt.subdtype[0]))
+    return dt.kind
+
+
+def _records(rows, dt):
+    """A 1-D record array from a list of tuples, field by field."""
+    out = _zeros(len(rows), dtype=dt)
+    for k, name in enumerate(dt.names):
+        if rows:
+            out[name] = array([r[k] for r in rows], dtype=_dtype_cls(dt.fields[name][0]))
+    return out
+
+
+def _read_with_python(args, dtype, converters, usecols, byte_converters):
     """loadtxt with converters or a dtype the library does not parse: the fields are read as
-    text by the library (its tokenizer, so rows, quotes and column errors are the same), then
-    converted here, each value packed into the result's dtype as NumPy's PyArray_Pack does."""
-    fields = _call_loadtxt(_dtype_cls("U"), *text_args)
+    text by the library (its tokenizer, so rows, quotes and column errors are the same); columns
+    without a converter are parsed by the library too, the others by their converter, each value
+    packed into the column's dtype (NumPy's PyArray_Pack)."""
+    fields = _call_loadtxt(_dtype_cls("U"), *args)
     nrows, ncols = fields.shape
-    flat = [_dtype_cls(dtype.fields[n][0]) for n in dtype.names] if dtype.names else None
-    if flat is not None:
-        if ncols and ncols != len(flat) and usecols is None:
-            raise ValueError("the dtype passed requires %d columns but %d were found at row 1; "
-                             "use `usecols` to select a subset and avoid this error"
-                             % (len(flat), ncols))
+    leaves = [_dtype_cls(dtype.fields[n][0]) for n in dtype.names] if dtype.names else None
+    if leaves is not None and nrows and ncols != len(leaves) and usecols is None:
+        raise ValueError("the number of columns changed from %d to %d at row 1; use `usecols` "
+                         "to select a subset and avoid this error" % (len(leaves), ncols))
     funcs = _conv_funcs(converters, ncols, usecols) if converters is not None else [None] * ncols
-    cells = fields.tolist()
+    cells = fields.tolist() if nrows else []
     columns = []
     for j in range(ncols):
-        target = flat[j] if flat is not None else dtype
+        target = leaves[j] if leaves is not None else dtype
         conv = funcs[j]
-        col = []
+        src = j if usecols is None else usecols[j]
+        if conv is None and target.kind not in "MmO":
+            col_args = args[:6] + ([src],) + args[7:]
+            columns.append(_call_loadtxt(target, *col_args)[:, 0])
+            continue
+        values = []
         for i in range(nrows):
             s = cells[i][j]
             arg = s.encode("latin1") if (byte_converters and conv is not None) else s
             try:
                 v = conv(arg) if conv is not None else s
-                if conv is not None:
-                    array([v], dtype=target)
+                array([v], dtype=target)
             except Exception as e:
-                src = j if usecols is None else usecols[j]
                 raise ValueError("could not convert string %.100r to %s at row %d, column %d."
                                  % (s, target, i, (src if src >= 0 else src + ncols) + 1)) from e
-            col.append(v)
-        columns.append(col)
-    if flat is not None:
-        rows = [tuple(columns[j][i] for j in range(ncols)) for i in range(nrows)]
-        return array(rows, dtype=dtype) if rows else array([], dtype=dtype)
-    out = array([[columns[j][i] for j in range(ncols)] for i in range(nrows)], dtype=dtype)
-    return out.reshape(nrows, ncols)
+            values.append(v)
+        columns.append(array(values, dtype=target) if values else array([], dtype=target))
+    if leaves is not None:
+        out = _zeros(nrows, dtype=dtype)
+        for name, col in zip(dtype.names, columns):
+            if nrows:
+                out[name] = col
+        return out
+    out = _zeros((nrows, ncols), dtype=dtype)
+    for j, col in enumerate(columns):
+        if nrows:
+            out[:, j] = col
+    return out
 
 
-def _call_loadtxt(dtype, data, delimiter, comment, comments, quote, skiprows, usecols, max_rows):
+def _call_loadtxt(dtype, data, delimiter, comment, comments, quote, skiprows, usecols, max_rows,
+                  ndmin=2):
     cs = _backend.charp_array([_encoded(c) for c in comments]) if comments else _NULL
     uc = _backend.int64_array(usecols) if usecols is not None else _NULL
     return produce(_loadtxt_c, data, len(data), dtype._h, delimiter, comment, cs,
                    len(comments) if comments else 0, quote, skiprows, uc,
-                   len(usecols) if usecols is not None else 0, 0, max_rows, 0)
+                   len(usecols) if usecols is not None else 0, ndmin, max_rows, 0)
 
 
 def loadtxt(fname, dtype=float, comments='#', delimiter=None, converters=None, skiprows=0,
@@ -267,13 +309,12 @@ def loadtxt(fname, dtype=float, comments='#', delimiter=None, converters=None, s
     text = _input_text(fname, encoding, _fname_error)
     data = _encoded(text)
     args = (data, d_cp, c_cp, several, q_cp, skiprows, usecols, max_rows)
-    python_dtype = dtype.kind in "MmOV" and not (dtype.names and all(
-        _dtype_cls(dtype.fields[n][0]).kind not in "MmOV" for n in dtype.names))
+    python_dtype = any(k in "MmO" for k in _leaf_kinds(dtype))
     if converters is not None or python_dtype:
-        arr = _read_with_python(args, dtype, converters, usecols, byte_converters)
+        arr = _ensure_ndmin(_read_with_python(args, dtype, converters, usecols, byte_converters),
+                            ndmin)
     else:
-        arr = _call_loadtxt(dtype, *args)
-    arr = _ensure_ndmin(arr, ndmin)
+        arr = _call_loadtxt(dtype, *args, ndmin=ndmin)
     _no_data_warning(arr, fname)
     if unpack:
         if arr.dtype.names is not None:
@@ -339,20 +380,13 @@ def _savetxt_text(X, fmt, delimiter, newline, header, footer, comments):
         raise ValueError('invalid fmt: %r' % (fmt,))
     newline, header, footer, comments = (_asstr(v) for v in (newline, header, footer, comments))
     if "\0" not in "".join(fmts) + delimiter + newline + header + footer + comments:
-        cell = _backend.new_charp_out()
-        size = _backend.new_int64_out()
-        st = _savetxt_c(X._h, _backend.charp_array([_encoded(f) for f in fmts]), len(fmts),
-                        is_list, _encoded(delimiter), _encoded(newline), _encoded(header),
-                        _encoded(footer), _encoded(comments), cell, size)
-        if st == 0:
-            addr = _backend.address(cell[0])
-            try:
-                return _backend.read_bytes(addr, size[0]).decode("utf-8", "surrogatepass")
-            finally:
-                _lib.cnp_string_free(cell[0])
-        if st != _backend.consts["CNP_ERR_NOT_IMPLEMENTED"]:
-            from ._capi import error
-            raise error(st)
+        try:
+            return produce_string(_savetxt_c, X._h, _backend.charp_array([_encoded(f) for f in fmts]),
+                                  len(fmts), is_list, _encoded(delimiter), _encoded(newline),
+                                  _encoded(header), _encoded(footer), _encoded(comments),
+                                  _backend.new_int64_out())
+        except NotImplementedError:
+            pass        # a format Python's % operator must do: the rows below
     parts = []
     if len(header) > 0:
         parts.append(comments + header.replace('\n', '\n' + comments) + newline)
@@ -510,7 +544,8 @@ def _genfromtxt_fast(text, dtype, comments, delimiter, skip_header, skip_footer,
     d_cp = -1 if delimiter is None else ord(delimiter)
     uc = _backend.int64_array(usecols) if usecols is not None else _NULL
     ms = [_encoded(m) for m in missing]
-    fill = _NULL if filling is None else array(float(filling))._h
+    fill_arr = None if filling is None else array(float(filling))   # alive during the call
+    fill = _NULL if fill_arr is None else fill_arr._h
     data = _encoded(text)
     st_out = produce_many(_genfromtxt_c, 2, data, len(data), dtype._h, d_cp,
                           _encoded(comments) if comments is not None else _NULL, skip_header,
@@ -571,6 +606,9 @@ def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, 
         except NotImplementedError:
             pass
         else:
+            if out.shape[0] == 0:
+                out = out.reshape(0)
+                mask = mask.reshape(0) if usemask else mask
             if usemask:
                 out = MaskedArray(out, mask=mask)
             out = _ensure_ndmin(out, ndmin)
@@ -842,17 +880,17 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         homogeneous = dtype.names is None
     if homogeneous:
         output = array([list(r) for r in data], dtype=out_dtype) if data else \
-            array([], dtype=out_dtype).reshape(0, nbcols)
+            array([], dtype=out_dtype)
         mask_dtype = _dtype_cls(bool)
     else:
-        output = array(data, dtype=out_dtype) if data else array([], dtype=out_dtype)
+        output = _records(data, out_dtype)
         mask_dtype = _dtype_cls([(n, bool) for n in out_dtype.names])
     if usemask:
         if homogeneous:
             outmask = array([list(m) for m in masks], dtype=bool) if masks else \
-                array([], dtype=bool).reshape(output.shape)
+                array([], dtype=bool)
         else:
-            outmask = array(masks, dtype=mask_dtype) if masks else array([], dtype=mask_dtype)
+            outmask = _records(masks, mask_dtype)
         output = MaskedArray(output, mask=outmask)
     output = _ensure_ndmin(output, ndmin)
     if unpack:
@@ -891,10 +929,8 @@ def fromregex(file, regexp, dtype, encoding=None):
             field = dtype.names[0]
             newdtype = _dtype_cls(dtype.fields[field][0])
             output = array(seq, dtype=newdtype)
-            result = array([(v,) for v in output.tolist()], dtype=dtype) if seq else \
-                array([], dtype=dtype)
-            return result
-        return array(seq, dtype=dtype) if seq else array([], dtype=dtype)
+            return _records([(v,) for v in output.tolist()], dtype)
+        return _records(seq, dtype)
     finally:
         if own:
             file.close()
