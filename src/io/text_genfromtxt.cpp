@@ -4,6 +4,7 @@
 // takes the filling value). Anything else — a field float() might still read (underscores,
 // non-ASCII digits), a row of another length, an unparsable value genfromtxt's loose mode would
 // fill — returns false so the Python implementation, which words the errors, does it.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -62,23 +63,25 @@ bool genfromtxt_numeric(std::string_view text, const Dtype* dtype, const Array& 
   }
   std::string delim;
   if (args.delimiter >= 0) utf8_append(delim, static_cast<uint32_t>(args.delimiter));
-  std::vector<std::string_view> lines;
-  size_t i = 0;
-  // Lines as a text-mode file yields them (\n, \r\n and \r end a line).
-  while (i < text.size()) {
-    size_t j = i;
+  // Lines as a text-mode file yields them (\n, \r\n and \r end a line), read in place.
+  size_t pos = 0;
+  auto next_line = [&](std::string_view* line) {
+    if (pos >= text.size()) return false;
+    size_t j = pos;
     while (j < text.size() && text[j] != '\n' && text[j] != '\r') ++j;
-    lines.push_back(text.substr(i, j - i));
+    *line = text.substr(pos, j - pos);
     if (j < text.size()) j += (text[j] == '\r' && j + 1 < text.size() && text[j + 1] == '\n') ? 2 : 1;
-    i = j;
+    pos = j;
+    return true;
+  };
+  std::string_view line;
+  for (int64_t k = 0; k < args.skip_header && next_line(&line); ++k) {
   }
-  size_t li = static_cast<size_t>(std::min<int64_t>(args.skip_header, static_cast<int64_t>(lines.size())));
   std::vector<double> values;
   std::vector<uint8_t> missing;
   std::vector<std::string_view> fields;
   int64_t ncols = args.has_usecols ? static_cast<int64_t>(args.usecols.size()) : -1, rows = 0;
-  for (; li < lines.size(); ++li) {
-    std::string_view line = lines[li];
+  while (next_line(&line)) {
     if (!args.comments.empty()) {
       size_t k = line.find(args.comments);
       if (k != std::string_view::npos) line = line.substr(0, k);
@@ -87,7 +90,12 @@ bool genfromtxt_numeric(std::string_view text, const Dtype* dtype, const Array& 
     if (line.empty()) continue;
     split(line, delim, fields);
     int64_t nf = static_cast<int64_t>(fields.size());
-    if (ncols < 0) ncols = nf;
+    if (ncols < 0) {
+      ncols = nf;
+      // A guess from the first row, capped: every value needs at least one byte of text.
+      values.reserve(std::min(static_cast<size_t>(ncols) * (text.size() / std::max<size_t>(pos, 1) + 16),
+                              text.size() + 16));
+    }
     if (!args.has_usecols && nf != ncols) return false;
     for (int64_t c = 0; c < ncols; ++c) {
       int64_t col = args.has_usecols ? args.usecols[static_cast<size_t>(c)] : c;

@@ -3,7 +3,10 @@
 // the first row, remap usecols (negative from the end), convert each field — then ndmin/unpack.
 #include "io/text_loadtxt.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 
 #include "core/error.hpp"
 #include "core/views.hpp"
@@ -74,15 +77,29 @@ Array ensure_ndmin(const Array& a, int32_t ndmin) {
 }
 
 namespace {
-// The rows read so far, grown by about a quarter at a time as NumPy does.
+// The rows read so far in one malloc'd block grown with realloc (which moves large blocks by
+// remapping pages, not copying); the first growth is sized from the input's length and the
+// first row's, so a typical file needs one or two allocations.
 struct RowBuffer {
-  std::vector<char> bytes;
+  char* bytes = nullptr;
+  size_t capacity = 0;
   int64_t row_size = 0;
   int64_t rows = 0;
+  size_t hint_rows = 0;  // estimated rows (set after the first row)
+  RowBuffer() = default;
+  RowBuffer(const RowBuffer&) = delete;
+  RowBuffer& operator=(const RowBuffer&) = delete;
+  ~RowBuffer() { std::free(bytes); }
   char* new_row() {
     size_t need = static_cast<size_t>((rows + 1) * row_size);
-    if (need > bytes.size()) bytes.resize(std::max(need, bytes.size() + bytes.size() / 4 + 4096));
-    return bytes.data() + rows * row_size;
+    if (need > capacity) {
+      size_t grown = std::max({need, capacity + capacity / 4 + 4096, hint_rows * static_cast<size_t>(row_size)});
+      void* p = std::realloc(bytes, grown);
+      if (!p) throw std::bad_alloc();
+      bytes = static_cast<char*>(p);
+      capacity = grown;
+    }
+    return bytes + rows * row_size;
   }
 };
 }  // namespace
@@ -90,7 +107,7 @@ struct RowBuffer {
 static Array finish(const Dtype* d, bool homogeneous, int64_t rows, int64_t ncols, const RowBuffer& buf) {
   int64_t shape[2] = {rows, ncols};
   Array a = Array::allocate(d, homogeneous ? 2 : 1, shape, CNP_ORDER_C);
-  if (rows > 0 && buf.row_size > 0) std::memcpy(a.data(), buf.bytes.data(), static_cast<size_t>(rows * buf.row_size));
+  if (rows > 0 && buf.row_size > 0) std::memcpy(a.data(), buf.bytes, static_cast<size_t>(rows * buf.row_size));
   return a;
 }
 
@@ -205,6 +222,12 @@ Array loadtxt(std::string_view text, const Dtype* dtype, const LoadtxtArgs& args
         have_first = true;
         if (ncols < 0) ncols = nf;
         buf.row_size = homogeneous ? dtype->itemsize * ncols : dtype->itemsize;
+        size_t first = std::max<size_t>(tok.offset(), 1);
+        buf.hint_rows = text.size() / first + 16;
+        if (args.max_rows >= 0) buf.hint_rows = std::min<size_t>(buf.hint_rows, static_cast<size_t>(args.max_rows));
+        // Never let the guess ask for more than a few bytes per input byte (a short first row).
+        if (buf.row_size > 0)
+          buf.hint_rows = std::min<size_t>(buf.hint_rows, (8 * text.size() + 4096) / static_cast<size_t>(buf.row_size));
       }
       if (!args.has_usecols && nf != ncols)  // NumPy 1.24 words records' mismatch the same way
         throw Error(CNP_ERR_VALUE, "the number of columns changed from " + std::to_string(ncols) + " to " +

@@ -20,6 +20,15 @@ Tokenizer::Tokenizer(const char* data, size_t size, TokenizerConfig config)
     comment_ = cfg_.comment.empty() ? 0 : cfg_.comment[0];
     quote_ = cfg_.quote.empty() ? 0 : cfg_.quote[0];
   }
+  // The unquoted scan skips every byte not marked here in a tight loop; a marked byte is then
+  // classified exactly (a multi-byte space or control character needs decoding).
+  special_['\r'] = special_['\n'] = true;
+  for (const std::string* c : {&cfg_.delimiter, &cfg_.comment})
+    if (!c->empty()) special_[static_cast<unsigned char>((*c)[0])] = true;
+  if (ws_) {
+    for (int b : {0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f}) special_[b] = true;
+    for (int b = 0x80; b < 256; ++b) special_[b] = true;
+  }
 }
 
 static bool starts_with(const char* p, const char* end, const std::string& s) {
@@ -133,6 +142,10 @@ bool Tokenizer::next_row() {
       int len = 1;
       At at = At::kEnd;
       while (pos_ < end_) {
+        if (!special_[static_cast<unsigned char>(*pos_)]) {
+          ++pos_;
+          continue;
+        }
         at = classify(pos_, &len);
         if (at != At::kData) break;
         ++pos_;

@@ -8,6 +8,7 @@
 // The input is UTF-8; control characters are code points (any, not only ASCII).
 #pragma once
 #include <cstddef>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -56,6 +57,7 @@ class Tokenizer {
   bool ws_;                      // whitespace-delimited
   bool ascii_controls_;          // every control character is one ASCII byte
   char delim_ = 0, comment_ = 0, quote_ = 0;
+  std::array<bool, 256> special_{};  // bytes that may start a delimiter, comment, space or line end
   std::string buf_;              // the row's fields, each followed by a NUL
   std::vector<size_t> starts_;   // field i spans [starts_[i], starts_[i+1]-1)
   std::vector<bool> quoted_;

@@ -9,6 +9,7 @@ formats that need Python's % operator (%s, %r, mapping keys), genfromtxt's gener
 (names, dtype=None inference, converters, invalid rows) and fromregex (Python's re).
 docs/textio.md lists what differs from NumPy."""
 import bz2
+import codecs
 import gzip
 import io
 import lzma
@@ -46,6 +47,23 @@ def _open_text(path, mode, encoding):
     if opener is open:
         return open(path, mode, encoding=encoding)
     return opener(path, mode, encoding=encoding)
+
+
+def _input_bytes(fname, encoding, what):
+    """The input as UTF-8 bytes for the library. A plain file whose bytes are ASCII (valid in
+    every encoding NumPy would use here) is handed over as read, without decoding."""
+    if isinstance(fname, os.PathLike):
+        fname = os.fspath(fname)
+    if isinstance(fname, str) and os.path.splitext(fname)[1] not in (".gz", ".bz2", ".xz"):
+        with open(fname, "rb") as fh:
+            raw = fh.read()
+        if raw.isascii() and (encoding is None or
+                              codecs.lookup(encoding).name in ("utf-8", "ascii", "latin-1",
+                                                               "iso8859-1", "cp1252")):
+            if b"\r" in raw:   # text mode's universal newlines, as NumPy's open() does
+                raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            return raw
+    return _encoded(_input_text(fname, encoding, what))
 
 
 def _input_text(fname, encoding, what):
@@ -306,8 +324,7 @@ def loadtxt(fname, dtype=float, comments='#', delimiter=None, converters=None, s
     else:
         max_rows = -1
     d_cp, c_cp, q_cp = _control(delimiter), _control(single), _control(quotechar)
-    text = _input_text(fname, encoding, _fname_error)
-    data = _encoded(text)
+    data = _input_bytes(fname, encoding, _fname_error)
     args = (data, d_cp, c_cp, several, q_cp, skiprows, usecols, max_rows)
     python_dtype = any(k in "MmO" for k in _leaf_kinds(dtype))
     if converters is not None or python_dtype:
@@ -539,14 +556,13 @@ def _infer(values, missing):
     return level
 
 
-def _genfromtxt_fast(text, dtype, comments, delimiter, skip_header, skip_footer, usecols,
+def _genfromtxt_fast(data, dtype, comments, delimiter, skip_header, skip_footer, usecols,
                      missing, filling, max_rows, usemask):
     d_cp = -1 if delimiter is None else ord(delimiter)
     uc = _backend.int64_array(usecols) if usecols is not None else _NULL
     ms = [_encoded(m) for m in missing]
     fill_arr = None if filling is None else array(float(filling))   # alive during the call
     fill = _NULL if fill_arr is None else fill_arr._h
-    data = _encoded(text)
     st_out = produce_many(_genfromtxt_c, 2, data, len(data), dtype._h, d_cp,
                           _encoded(comments) if comments is not None else _NULL, skip_header,
                           skip_footer, uc, len(usecols) if usecols is not None else 0,
@@ -585,7 +601,7 @@ def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, 
     byte_converters = encoding == "bytes"
     if byte_converters:
         encoding = None
-    text = _input_text(fname, encoding, lambda t: TypeError(
+    data = _input_bytes(fname, encoding, lambda t: TypeError(
         "fname must be a string, a filehandle, a sequence of strings,\n"
         f"or an iterator of strings. Got {t} instead."))
 
@@ -601,7 +617,7 @@ def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, 
             and (comments is None or (isinstance(comments, str) and comments))):
         missing = missing_values.split(",") if isinstance(missing_values, str) else []
         try:
-            out, mask = _genfromtxt_fast(text, d, comments, delimiter, skip_header, skip_footer,
+            out, mask = _genfromtxt_fast(data, d, comments, delimiter, skip_header, skip_footer,
                                          usecols, missing, filling_values, max_rows, usemask)
         except NotImplementedError:
             pass
@@ -614,7 +630,7 @@ def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, 
             out = _ensure_ndmin(out, ndmin)
             return out.T if unpack else out
     return _genfromtxt_python(
-        text, dtype, comments, delimiter, skip_header, skip_footer, user_converters,
+        data.decode("utf-8", "surrogatepass"), dtype, comments, delimiter, skip_header, skip_footer, user_converters,
         missing_values, filling_values, usecols, names, excludelist, deletechars,
         replace_space, autostrip, case_sensitive, defaultfmt, unpack, usemask, loose,
         invalid_raise, max_rows, byte_converters, ndmin, fname)
