@@ -133,7 +133,7 @@ TEST_CASE("savetxt writes NumPy's bytes", "[textio]") {
   CHECK(cnp_savetxt(nullptr, nullptr, 0, 0, nullptr, nullptr, nullptr, nullptr, nullptr, &n, &s) ==
         CNP_ERR_INVALID_HANDLE);
   cnp_array_free(a);
-  cnp_array* c = load("1+2j,-3-4.5j\n", "c16");
+  cnp_array* c = load("1+2j,-3-4.5j\n", "c16", ',', -1, nullptr, 0, 2);
   CHECK(saved(c, "%.1f", ",") == " (1.0+2.0j), (-3.0-4.5j)\n");
   cnp_array_free(c);
 }
