@@ -389,6 +389,7 @@ GEN_CASES = [
     ("1 2\n3 4\n", {"names": ["return", "a b"]}),
     ("1,2.5,a,True\n3,,b,False\n", {"delimiter": ",", "dtype": None, "encoding": None}),
     ("1,2\n3,4\n", {"delimiter": ",", "dtype": None}),
+    ("1,a\n2,bc\n", {"delimiter": ",", "dtype": None}),
     ("1,2.5\n3,4\n", {"delimiter": ",", "dtype": None}),
     ("1+2j,3\n", {"delimiter": ",", "dtype": None}),
     ("True,False\nfalse,TRUE\n", {"delimiter": ",", "dtype": None}),

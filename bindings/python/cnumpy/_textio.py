@@ -879,7 +879,7 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
                 pass
             else:
                 for j in strcols:
-                    col_dtypes[j] = _dtype_cls("S%d" % col_dtypes[j].itemsize // 4)
+                    col_dtypes[j] = _dtype_cls("S%d" % (col_dtypes[j].itemsize // 4))
         if names is None and len({str(c) for c in col_dtypes if c.kind not in "SU"} |
                                  {c.kind for c in col_dtypes if c.kind in "SU"}) == 1 and \
                 not any(c.kind in "SU" for c in col_dtypes):
@@ -906,7 +906,8 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             outmask = array([list(m) for m in masks], dtype=bool) if masks else \
                 array([], dtype=bool)
         else:
-            outmask = _records(masks, mask_dtype)
+            raise NotImplementedError("genfromtxt: usemask=True with a structured result needs "
+                                      "structured masks, which cnumpy.ma does not have yet")
         output = MaskedArray(output, mask=outmask)
     output = _ensure_ndmin(output, ndmin)
     if unpack:
