@@ -10,6 +10,7 @@ PKGS=(
   libhwy-dev                                    # Highway's vectorised quicksort (vqsort) for src/sort
   libicu-dev                                    # Unicode tables of numpy.char on U arrays (src/char)
   libzip-dev zlib1g-dev                         # .npz archives for src/io (issue 25): libzip reads, zlib deflates
+  libfast-float-dev                             # fast_float: correctly rounded float parsing for src/io/text_number.cpp (loadtxt)
   catch2                                        # C++ unit tests (v2, catch2/catch.hpp)
   valgrind                                      # memcheck of the plain C test
   python3 python3-numpy python3-cffi python3-pytest python3-hypothesis

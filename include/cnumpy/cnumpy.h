@@ -34,6 +34,7 @@
 #include "cnumpy/random.h"
 #include "cnumpy/char.h"
 #include "cnumpy/io.h"
+#include "cnumpy/textio.h"
 
 /* ---- cnumpy extensions: not part of NumPy ------------------------------------------------ */
 #include "cnumpy/audio.h"   /* cnp_audio_*: resampling, loudness, normalisation */

@@ -100,7 +100,8 @@ enum {
 enum {
     CNP_WARN_RUNTIME = 1,           /* RuntimeWarning */
     CNP_WARN_COMPLEX = 2,           /* numpy ComplexWarning */
-    CNP_WARN_DEPRECATION = 3        /* DeprecationWarning */
+    CNP_WARN_DEPRECATION = 3,       /* DeprecationWarning */
+    CNP_WARN_USER = 4               /* UserWarning (textio.h: loadtxt's max_rows notice) */
 };
 
 /** Scalar flags. */

@@ -52,6 +52,7 @@ from ._histogramdd import histogramdd, histogram2d
 from ._npyio import save, load, savez, savez_compressed, fromfile, fromstring
 from . import lib
 from . import ma
+from ._textio import loadtxt, savetxt, genfromtxt, fromregex  # noqa: F401
 from . import emath, _index_tricks, _type_check, _functional, _window
 from . import fft
 from . import char
@@ -117,6 +118,7 @@ __all__ = [
     "swapaxes", "moveaxis", "squeeze", "expand_dims", "atleast_1d", "atleast_2d", "atleast_3d",
     "broadcast_to", "broadcast_arrays", "broadcast_shapes",
 ] + _sorting_all + sorted(_ALIASES) + sorted(_UFUNCS)
+__all__ += ["loadtxt", "savetxt", "genfromtxt", "fromregex"]
 __all__ += ["nditer", "einsum_path", "array2string", "array_repr", "array_str", "format_float_positional",
             "format_float_scientific"]
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",

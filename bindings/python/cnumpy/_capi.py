@@ -62,7 +62,7 @@ def cfunc(name):
 
 # -- warnings raised by the library during a call ----------------------------------------------
 _WARN_BY_NAME = {"CNP_WARN_RUNTIME": RuntimeWarning, "CNP_WARN_COMPLEX": ComplexWarning,
-                 "CNP_WARN_DEPRECATION": DeprecationWarning}
+                 "CNP_WARN_DEPRECATION": DeprecationWarning, "CNP_WARN_USER": UserWarning}
 WARNINGS = {_C[name]: cls for name, cls in _WARN_BY_NAME.items() if name in _C}
 
 # Warnings raised by the library during a call, as (thread id, category, message). One shared

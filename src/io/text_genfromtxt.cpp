@@ -1,0 +1,141 @@
+// genfromtxt's fast path for float columns (text_loadtxt.hpp): NumPy's LineSplitter (comments cut
+// first, " \r\n" stripped, split at the delimiter or at runs of whitespace, no quoting) and its
+// float StringConverter (a field that is empty after stripping, or one of the missing strings,
+// takes the filling value). Anything else — a field float() might still read (underscores,
+// non-ASCII digits), a row of another length, an unparsable value genfromtxt's loose mode would
+// fill — returns false so the Python implementation, which words the errors, does it.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/error.hpp"
+#include "io/text_loadtxt.hpp"
+#include "io/text_number.hpp"
+#include "io/text_utf8.hpp"
+
+namespace cnp::textio {
+
+static std::string_view strip_crlf_space(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\r' || s[b] == '\n')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
+  return s.substr(b, e - b);
+}
+
+static void split(std::string_view line, const std::string& delim, std::vector<std::string_view>& out) {
+  out.clear();
+  if (delim.empty()) {  // str.split(): runs of whitespace
+    const char* p = line.data();
+    const char* e = p + line.size();
+    while (p < e) {
+      while (p < e) {
+        int n = space_len(p, e);
+        if (!n) break;
+        p += n;
+      }
+      if (p >= e) break;
+      const char* s = p;
+      while (p < e && !space_len(p, e)) ++p;
+      out.emplace_back(s, static_cast<size_t>(p - s));
+    }
+    return;
+  }
+  size_t i = 0;
+  for (;;) {
+    size_t k = line.find(delim, i);
+    if (k == std::string_view::npos) {
+      out.push_back(line.substr(i));
+      return;
+    }
+    out.push_back(line.substr(i, k - i));
+    i = k + delim.size();
+  }
+}
+
+bool genfromtxt_numeric(std::string_view text, const Dtype* dtype, const Array& fill, const GenfromtxtArgs& args,
+                        Array* out, Array* mask) {
+  if (dtype->typenum != CNP_FLOAT64 && dtype->typenum != CNP_FLOAT32) return false;
+  if (dtype->swapped) return false;
+  double fill_value = NAN;
+  if (fill.dtype()) {
+    if (fill.dtype()->typenum != CNP_FLOAT64 || fill.ndim() != 0) return false;
+    std::memcpy(&fill_value, fill.data(), 8);
+  }
+  std::string delim;
+  if (args.delimiter >= 0) utf8_append(delim, static_cast<uint32_t>(args.delimiter));
+  // Lines as a text-mode file yields them (\n, \r\n and \r end a line), read in place.
+  size_t pos = 0;
+  auto next_line = [&](std::string_view* line) {
+    if (pos >= text.size()) return false;
+    size_t j = pos;
+    while (j < text.size() && text[j] != '\n' && text[j] != '\r') ++j;
+    *line = text.substr(pos, j - pos);
+    if (j < text.size()) j += (text[j] == '\r' && j + 1 < text.size() && text[j + 1] == '\n') ? 2 : 1;
+    pos = j;
+    return true;
+  };
+  std::string_view line;
+  for (int64_t k = 0; k < args.skip_header && next_line(&line); ++k) {
+  }
+  std::vector<double> values;
+  std::vector<uint8_t> missing;
+  std::vector<std::string_view> fields;
+  int64_t ncols = args.has_usecols ? static_cast<int64_t>(args.usecols.size()) : -1, rows = 0;
+  while (next_line(&line)) {
+    if (!args.comments.empty()) {
+      size_t k = line.find(args.comments);
+      if (k != std::string_view::npos) line = line.substr(0, k);
+    }
+    line = strip_crlf_space(line);
+    if (line.empty()) continue;
+    split(line, delim, fields);
+    int64_t nf = static_cast<int64_t>(fields.size());
+    if (ncols < 0) {
+      ncols = nf;
+      // A guess from the first row, capped: every value needs at least one byte of text.
+      values.reserve(std::min(static_cast<size_t>(ncols) * (text.size() / std::max<size_t>(pos, 1) + 16),
+                              text.size() + 16));
+    }
+    if (!args.has_usecols && nf != ncols) return false;
+    for (int64_t c = 0; c < ncols; ++c) {
+      int64_t col = args.has_usecols ? args.usecols[static_cast<size_t>(c)] : c;
+      if (col < 0) return false;  // the Python layer resolves negative columns
+      if (col >= nf) return false;
+      std::string_view f = fields[static_cast<size_t>(col)];
+      std::string_view s = strip_spaces(f);
+      bool is_missing = s.empty();
+      for (const auto& m : args.missing)
+        if (s == m) is_missing = true;
+      double v;
+      // float() first, the missing strings only for what it refuses (StringConverter); the mask
+      // marks every missing string.
+      if (parse_double(f, &v)) values.push_back(v);
+      else if (is_missing) values.push_back(fill_value);
+      else return false;
+      missing.push_back(is_missing ? 1 : 0);
+    }
+    ++rows;
+    if (args.max_rows >= 0 && rows == args.max_rows) break;
+  }
+  if (ncols < 0) return false;  // no data: the Python path warns "Empty input file"
+  if (args.skip_footer > 0) rows = std::max<int64_t>(0, rows - args.skip_footer);
+  if (ncols < 0) ncols = 0;
+  int64_t shape[2] = {rows, ncols};
+  Array a = Array::allocate(dtype, 2, shape, CNP_ORDER_C);
+  int64_t n = rows * ncols;
+  if (dtype->typenum == CNP_FLOAT64) {
+    if (n) std::memcpy(a.data(), values.data(), static_cast<size_t>(n) * 8);
+  } else {
+    auto* p = reinterpret_cast<float*>(a.data());
+    for (int64_t k = 0; k < n; ++k) p[k] = static_cast<float>(values[static_cast<size_t>(k)]);
+  }
+  if (mask) {
+    Array m = Array::allocate(builtin_dtype(CNP_BOOL), 2, shape, CNP_ORDER_C);
+    if (n) std::memcpy(m.data(), missing.data(), static_cast<size_t>(n));
+    *mask = m;
+  }
+  *out = a;
+  return true;
+}
+
+}  // namespace cnp::textio

@@ -1,0 +1,53 @@
+// numpy.loadtxt's reader (NumPy 1.24's _load_from_filelike plus loadtxt's ndmin/unpack) over a
+// UTF-8 buffer, and genfromtxt's fast path for numeric columns. docs/textio.md.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/array.hpp"
+#include "core/dtype.hpp"
+
+namespace cnp::textio {
+
+struct LoadtxtArgs {
+  int64_t delimiter = -1;       // code point; -1: whitespace (None)
+  int64_t comment = '#';        // one code point; -1: none
+  std::vector<std::string> comments;  // several or multi-character comments (UTF-8): each line is
+                                      // cut at each of them in turn, as NumPy's Python layer does
+  int64_t quote = -1;           // -1: none
+  int64_t imaginary_unit = 'j';
+  int64_t skiprows = 0;
+  int64_t max_rows = -1;        // -1: all
+  bool has_usecols = false;
+  std::vector<int64_t> usecols;
+  int32_t ndmin = 0;
+  bool unpack = false;          // transposed result (homogeneous dtypes)
+};
+
+// The 2-D (homogeneous dtype) or 1-D (record dtype) array NumPy's C reader returns, then ndmin
+// and unpack. "S0"/"U0" dtypes (no width) take the longest field's width.
+Array loadtxt(std::string_view text, const Dtype* dtype, const LoadtxtArgs& args);
+
+// NumPy's squeeze-then-atleast rules of loadtxt/genfromtxt (_ensure_ndmin_ndarray).
+Array ensure_ndmin(const Array& a, int32_t ndmin);
+
+struct GenfromtxtArgs {
+  int64_t delimiter = -1;          // code point; -1: whitespace
+  std::string comments = "#";      // empty: none
+  int64_t skip_header = 0, skip_footer = 0;
+  int64_t max_rows = -1;
+  bool has_usecols = false;
+  std::vector<int64_t> usecols;
+  std::vector<std::string> missing;  // extra strings meaning "missing" (stripped compare); "" always
+  bool invalid_raise = true;
+};
+// genfromtxt for a numeric (bool/int/float/complex) dtype without converters: missing fields
+// become `fill` (a 0-d array of dtype). Returns false (nothing done) when a field cannot be
+// parsed by these rules or the column counts differ: the caller then runs NumPy's full Python
+// algorithm, which words the error or warning. mask (optional): where values were missing.
+bool genfromtxt_numeric(std::string_view text, const Dtype* dtype, const Array& fill, const GenfromtxtArgs& args,
+                        Array* out, Array* mask);
+
+}  // namespace cnp::textio

@@ -1,0 +1,72 @@
+// The row tokenizer of loadtxt, with NumPy 1.24's rules (numpy/core/src/multiarray/textreading/
+// tokenize.cpp): a field starts quoted only when its first character (after leading whitespace in
+// whitespace mode) is the quote character; inside quotes delimiters and newlines are data and a
+// doubled quote is one quote; after the closing quote the field continues unquoted. A comment
+// character at any unquoted position ends the row. \n, \r\n and \r end a row. A row of one empty
+// unquoted field is an empty row (skipped by the readers), and in whitespace mode a trailing
+// empty field is dropped (" 1 ".split()).
+// The input is UTF-8; control characters are code points (any, not only ASCII).
+#pragma once
+#include <cstddef>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cnp::textio {
+
+struct TokenizerConfig {
+  std::string delimiter;  // UTF-8 of one code point; empty: any run of whitespace (NumPy's None)
+  std::string comment;    // empty: no comments
+  std::string quote;      // empty: no quoting
+};
+
+class Tokenizer {
+ public:
+  Tokenizer(const char* data, size_t size, TokenizerConfig config);
+  // Skips the rest of the current line, quotes not considered (skiprows). False at the end.
+  bool skip_line();
+  // Reads the next row; false when the input was already exhausted. A row may have 0 fields
+  // (an empty or comment-only line).
+  bool next_row();
+  size_t nfields() const { return nfields_; }
+  std::string_view field(size_t i) const {
+    return {buf_.data() + starts_[i], static_cast<size_t>(starts_[i + 1] - starts_[i] - 1)};
+  }
+  bool at_end() const { return pos_ >= end_; }
+  // Whether the last row ran into the end of the input (no line end after it): NumPy's
+  // "finished reading the file" result of a tokenize call.
+  bool row_hit_end() const { return hit_end_; }
+  // Bytes consumed so far (for callers that resume elsewhere).
+  size_t offset() const { return static_cast<size_t>(pos_ - begin_); }
+
+ private:
+  enum class At { kData, kDelimiter, kNewline, kComment, kEnd };
+  At classify(const char* p, int* len) const;
+  void end_field() {
+    buf_.push_back('\0');
+    starts_.push_back(buf_.size());
+  }
+  void eat_newline();
+
+  const char* begin_;
+  const char* pos_;
+  const char* end_;
+  TokenizerConfig cfg_;
+  bool ws_;                      // whitespace-delimited
+  bool ascii_controls_;          // every control character is one ASCII byte
+  char delim_ = 0, comment_ = 0, quote_ = 0;
+  std::array<bool, 256> special_{};  // bytes that may start a delimiter, comment, space or line end
+  std::string buf_;              // the row's fields, each followed by a NUL
+  std::vector<size_t> starts_;   // field i spans [starts_[i], starts_[i+1]-1)
+  std::vector<bool> quoted_;
+  size_t nfields_ = 0;
+  bool hit_end_ = false;
+};
+
+// NumPy's TypeError for control characters that collide or are newlines
+// ("The values for control characters 'comment' and 'delimiter' are incompatible").
+void check_control_characters(int64_t delimiter, int64_t quote, int64_t comment);
+
+}  // namespace cnp::textio

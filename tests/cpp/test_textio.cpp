@@ -1,0 +1,164 @@
+// Text I/O through the C ABI (include/cnumpy/textio.h): loadtxt on buffers and paths (values,
+// shapes, quotes, comments, usecols, records, NumPy's messages), savetxt's bytes (compared with
+// what NumPy 1.24 writes for the same arrays), genfromtxt's fast path and its "not handled"
+// answer, and the error paths (NULL pointers, bad sizes, missing files).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "cnumpy/cnumpy.h"
+
+namespace {
+
+cnp_array* load(const std::string& text, const char* dtype = "f8", int32_t delim = ',', int32_t quote = -1,
+                const int64_t* usecols = nullptr, int64_t nuse = 0, int32_t ndmin = 0, cnp_status* st = nullptr) {
+  cnp_dtype* d = nullptr;
+  REQUIRE(cnp_dtype_from_string(dtype, &d) == CNP_OK);
+  cnp_array* out = nullptr;
+  cnp_status s = cnp_loadtxt(text.data(), static_cast<int64_t>(text.size()), d, delim, '#', nullptr, 0, quote, 0,
+                             usecols, nuse, ndmin, -1, 0, &out);
+  cnp_dtype_free(d);
+  if (st) *st = s;
+  else REQUIRE(s == CNP_OK);
+  return out;
+}
+
+std::vector<int64_t> shape_of(const cnp_array* a) {
+  int32_t nd = 0;
+  const int64_t* sh = nullptr;
+  cnp_array_ndim(a, &nd);
+  cnp_array_shape(a, &sh);
+  return std::vector<int64_t>(sh, sh + nd);
+}
+
+const double* doubles(const cnp_array* a) {
+  void* p = nullptr;
+  cnp_array_data(a, &p);
+  return static_cast<const double*>(p);
+}
+
+std::string saved(const cnp_array* a, const char* fmt, const char* delim = " ", const char* header = nullptr) {
+  char* s = nullptr;
+  int64_t n = 0;
+  REQUIRE(cnp_savetxt(a, fmt ? &fmt : nullptr, 1, 0, delim, nullptr, header, nullptr, nullptr, &n, &s) == CNP_OK);
+  std::string r(s, static_cast<size_t>(n));
+  cnp_string_free(s);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("loadtxt reads DS-IO-1 and words NumPy's errors", "[textio]") {
+  cnp_array* a = load("1.0,2.5,-3.0\n4.0,0.0,6.25\n-7.5,8.0,9.0\n");
+  REQUIRE(shape_of(a) == std::vector<int64_t>{3, 3});
+  const double* v = doubles(a);
+  CHECK(v[1] == 2.5);
+  CHECK(v[8] == 9.0);
+  cnp_array_free(a);
+
+  cnp_status st;
+  CHECK(load("1,2\n3,x\n", "f8", ',', -1, nullptr, 0, 0, &st) == nullptr);
+  CHECK(st == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "could not convert string 'x' to float64 at row 1, column 2.");
+  CHECK(load("1,2,3\n4,5\n", "f8", ',', -1, nullptr, 0, 0, &st) == nullptr);
+  CHECK(std::string(cnp_last_error()) ==
+        "the number of columns changed from 3 to 2 at row 2; use `usecols` to select a subset and avoid this error");
+  CHECK(load("1 2\n", "f8", ',', ',', nullptr, 0, 0, &st) == nullptr);
+  CHECK(st == CNP_ERR_TYPE);
+  CHECK(load("1 2\n", "f8", -1, -1, nullptr, 0, 3, &st) == nullptr);
+  CHECK(std::string(cnp_last_error()) == "Illegal value of ndmin keyword: 3");
+}
+
+TEST_CASE("loadtxt: quotes, usecols, records, ndmin", "[textio]") {
+  const int64_t cols[] = {-1, 0};
+  cnp_array* a = load("\"1\",2,3\r\n4,\"5\",6\r\n", "i8", ',', '"', cols, 2);
+  REQUIRE(shape_of(a) == std::vector<int64_t>{2, 2});
+  void* p = nullptr;
+  cnp_array_data(a, &p);
+  CHECK(static_cast<int64_t*>(p)[0] == 3);
+  CHECK(static_cast<int64_t*>(p)[1] == 1);
+  cnp_array_free(a);
+  a = load("1 2.5\n3 4.5\n", "i4,f8", -1);
+  CHECK(shape_of(a) == std::vector<int64_t>{2});
+  cnp_array_free(a);
+  a = load("7\n", "f8", -1, -1, nullptr, 0, 2);
+  CHECK(shape_of(a) == std::vector<int64_t>{1, 1});
+  cnp_array_free(a);
+  a = load("ab cde\n", "U", -1);
+  cnp_dtype* d = nullptr;
+  cnp_array_dtype(a, &d);
+  const char* str = nullptr;
+  cnp_dtype_str(d, &str);
+  CHECK(std::string(str) == "<U3");
+  cnp_dtype_free(d);
+  cnp_array_free(a);
+}
+
+TEST_CASE("loadtxt_path and savetxt_path", "[textio]") {
+  const char* path = "cnumpy_test_textio.txt";
+  cnp_array* a = load("1,2\n3,4\n");
+  const char* fmt = "%.3f";
+  REQUIRE(cnp_savetxt_path(path, a, &fmt, 1, 0, ",", nullptr, "h", nullptr, nullptr) == CNP_OK);
+  cnp_array* b = nullptr;
+  REQUIRE(cnp_loadtxt_path(path, nullptr, ',', '#', nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &b) == CNP_OK);
+  CHECK(doubles(b)[3] == 4.0);
+  cnp_array_free(b);
+  std::remove(path);
+  CHECK(cnp_loadtxt_path("/nonexistent/x.txt", nullptr, ',', '#', nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &b) ==
+        CNP_ERR_OS);
+  CHECK(b == nullptr);
+  CHECK(std::string(cnp_last_error()) == "[Errno 2] No such file or directory: '/nonexistent/x.txt'");
+  cnp_array_free(a);
+}
+
+TEST_CASE("savetxt writes NumPy's bytes", "[textio]") {
+  cnp_array* a = load("1.5,-2.25e-10\ninf,nan\n");
+  // np.savetxt(f, a) / fmt='%10.3f' / fmt='%d' (NumPy 1.24's output)
+  CHECK(saved(a, nullptr) ==
+        "1.500000000000000000e+00 -2.249999999999999985e-10\ninf nan\n");
+  CHECK(saved(a, "%10.3f", ",", "x\ny") == "# x\n# y\n     1.500,    -0.000\n       inf,       nan\n");
+  char* s = nullptr;
+  int64_t n = 0;
+  const char* fmt = "%d";
+  CHECK(cnp_savetxt(a, &fmt, 1, 0, " ", nullptr, nullptr, nullptr, nullptr, &n, &s) == CNP_ERR_OVERFLOW);
+  CHECK(s == nullptr);
+  const char* two = "%d %d %d";
+  CHECK(cnp_savetxt(a, &two, 1, 0, " ", nullptr, nullptr, nullptr, nullptr, &n, &s) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "fmt has wrong number of % formats:  %d %d %d");
+  const char* str = "%s";
+  CHECK(cnp_savetxt(a, &str, 1, 0, " ", nullptr, nullptr, nullptr, nullptr, &n, &s) == CNP_ERR_NOT_IMPLEMENTED);
+  CHECK(cnp_savetxt(nullptr, nullptr, 0, 0, nullptr, nullptr, nullptr, nullptr, nullptr, &n, &s) ==
+        CNP_ERR_INVALID_HANDLE);
+  cnp_array_free(a);
+  cnp_array* c = load("1+2j,-3-4.5j\n", "c16", ',', -1, nullptr, 0, 2);
+  CHECK(saved(c, "%.1f", ",") == " (1.0+2.0j), (-3.0-4.5j)\n");
+  cnp_array_free(c);
+}
+
+TEST_CASE("genfromtxt fast path", "[textio]") {
+  const std::string t = "1,,3\nN/A,5,6\n";
+  const char* miss = "N/A";
+  cnp_array *out = nullptr, *mask = nullptr;
+  REQUIRE(cnp_genfromtxt_numeric(t.data(), static_cast<int64_t>(t.size()), nullptr, ',', "#", 0, 0, nullptr, 0,
+                                 &miss, 1, nullptr, -1, &out, &mask) == CNP_OK);
+  const double* v = doubles(out);
+  CHECK(std::isnan(v[1]));
+  CHECK(std::isnan(v[3]));
+  CHECK(v[5] == 6.0);
+  void* m = nullptr;
+  cnp_array_data(mask, &m);
+  CHECK(static_cast<uint8_t*>(m)[1] == 1);
+  CHECK(static_cast<uint8_t*>(m)[0] == 0);
+  cnp_array_free(out);
+  cnp_array_free(mask);
+  const std::string bad = "1,2\n3\n";
+  CHECK(cnp_genfromtxt_numeric(bad.data(), static_cast<int64_t>(bad.size()), nullptr, ',', "#", 0, 0, nullptr, 0,
+                               nullptr, 0, nullptr, -1, &out, nullptr) == CNP_ERR_NOT_IMPLEMENTED);
+  CHECK(out == nullptr);
+  CHECK(cnp_loadtxt(nullptr, 5, nullptr, -1, -1, nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &out) ==
+        CNP_ERR_INVALID_HANDLE);
+  CHECK(cnp_loadtxt("1", -1, nullptr, -1, -1, nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &out) == CNP_ERR_VALUE);
+}
