@@ -47,18 +47,27 @@ struct Writeback {
   Array target;
   const Array* native;
 };
-struct Scratch {
-  int depth = 0;
+// The containers are touched only by calls that need them (byte-swapped arrays): the per-call
+// state is a plain constant-initialised struct, so entering an entry point costs one TLS address
+// and no TLS-initialisation call (a small call's cost is mostly such fixed overhead).
+struct ScratchStore {
   std::deque<Array> arrays;
   std::vector<Writeback> writebacks;
 };
+inline thread_local ScratchStore scratch_store;
+struct Scratch {
+  int depth = 0;
+  bool used = false;  // scratch_store holds something to clear when the outermost call returns
+};
 inline thread_local Scratch scratch;
 struct ScratchScope {
-  ScratchScope() { ++scratch.depth; }
+  Scratch& s;
+  ScratchScope() : s(scratch) { ++s.depth; }
   ~ScratchScope() {
-    if (--scratch.depth == 0) {
-      scratch.writebacks.clear();
-      if (!scratch.arrays.empty()) scratch.arrays.clear();
+    if (--s.depth == 0 && s.used) {
+      s.used = false;
+      scratch_store.writebacks.clear();
+      scratch_store.arrays.clear();
     }
   }
 };
@@ -70,7 +79,7 @@ cnp_status run(F&& body) noexcept {
   try {
     ScratchScope scope;
     body();
-    if (scratch.depth == 1 && !scratch.writebacks.empty()) write_back_outputs();
+    if (scope.s.depth == 1 && scope.s.used && !scratch_store.writebacks.empty()) write_back_outputs();
     return CNP_OK;
   } catch (const Error& e) {
     return fail(e.status(), e.what());

@@ -70,6 +70,15 @@ base = speedups.ArrayBase if speedups is not None else object
 ufunc_base = speedups.UfuncBase if speedups is not None else object
 
 
+def scalar_op(kind, name, reflected, python_function):
+    """float64's or int64's operator `name` ('add', 'rmul' when reflected, 'lt', ...) with the
+    extension's C version of its exact fast path in front of python_function (which it calls for
+    every other case), or python_function itself without the extension."""
+    if speedups is None or not hasattr(speedups, "ScalarOp"):
+        return python_function
+    return speedups.ScalarOp(kind, name, reflected, python_function)
+
+
 def fast_function(kind, python_function):
     """The module function `kind` ('zeros', 'ones', 'empty', 'full', 'arange') with the
     extension's fast path in
