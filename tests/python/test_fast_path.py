@@ -111,7 +111,11 @@ def _snippets():
                 out.append("x = %s\nr = x %s %s" % (x, op, y))
                 out.append("x = %s\nr = %s %s x" % (x, y, op))
             out.append("x = %s\nr = x %s x" % (x, op))
-        for u in ("float(%s)", "int(%s)", "-%s", "abs(%s)", "hash(%s)", "%s.__add__", "%s.__lt__(1)",
+        for code in ("class S(type(%s)):\n    pass\nr = [S(%s) * 2, S(%s) < 3, 3 < S(%s), S(%s) == %s, S(%s) + %s]",
+                     "class S(type(%s)):\n    def __lt__(self, o):\n        return 'lt'\nr = [S(%s) < 1, 1 > S(%s), %s < 1, S(%s) * 2, %s, %s, %s]",
+                     "r = sorted([%s, 3, 2.5, -1, %s])", "r = {%s: 1}[%s]", "r = [%s == None, %s != 'a', %s]"):
+            out.append(code.replace("%s", x))
+        for u in ("float(%s)", "int(%s)", "-%s", "abs(%s)", "hash(%s) == hash(float(%s))", "%s.__add__", "%s.__lt__(1)",
                   "type(%s).__mul__(%s, 2.0)", "str(%s.__mul__)"):
             out.append("r = " + u.replace("%s", x))
     out += ["r = ro.copy()\nro[0] = 1.0", "ro[1:3] = 2", "r = ro + 1", "ro += 1",

@@ -43,12 +43,24 @@ static PyObject* new_float64(double v) {
 static PyObject* new_int64(long long v) {
   PyObject* tmp = PyLong_FromLongLong(v);
   if (!tmp) return NULL;
+#if PY_VERSION_HEX < 0x030C0000
+  /* What int.__new__(int64, v) does on 3.11 (long_subtype_new), without its argument tuple. */
+  Py_ssize_t n = Py_SIZE(tmp) < 0 ? -Py_SIZE(tmp) : Py_SIZE(tmp);
+  PyLongObject* o = (PyLongObject*)s_int64->tp_alloc(s_int64, n ? n : 1);
+  if (o) {
+    Py_SET_SIZE(o, Py_SIZE(tmp));
+    for (Py_ssize_t i = 0; i < (n ? n : 1); ++i) o->ob_digit[i] = ((PyLongObject*)tmp)->ob_digit[i];
+  }
+  Py_DECREF(tmp);
+  return (PyObject*)o;
+#else
   PyObject* args = PyTuple_Pack(1, tmp);
   Py_DECREF(tmp);
   if (!args) return NULL;
   PyObject* o = PyLong_Type.tp_new(s_int64, args, NULL); /* int.__new__(int64, v) */
   Py_DECREF(args);
   return o;
+#endif
 }
 
 static PyObject* truth(int c) {
@@ -157,6 +169,31 @@ static PyObject* ScalarOp_vectorcall(PyObject* obj, PyObject* const* args, size_
     if (r || PyErr_Occurred()) return r;
   }
   return PyObject_Vectorcall(self->slow, args, nargsf, kwnames);
+}
+
+/* float64's and int64's tp_richcompare: the class slot Python made for their __eq__ ... is
+ * slot_tp_richcompare, which looks the method up and calls it (a ScalarOp); comparisons are
+ * frequent enough (sorting, hashing, loops) that the exact cases are answered in the slot
+ * itself, and everything else goes to the slot Python made. Only the classes themselves get
+ * this slot (a subclass gets Python's own), and setting __eq__ & co. on them again restores
+ * Python's. */
+static richcmpfunc s_python_richcompare[2]; /* float64's, int64's */
+static const int S_OF_PY[6] = {S_LT, S_LE, S_EQ, S_NE, S_GT, S_GE}; /* by Py_LT ... Py_GE */
+
+static PyObject* float64_richcompare(PyObject* self, PyObject* other, int op) {
+  if (Py_TYPE(self) == s_float64 && op >= 0 && op < 6) {
+    PyObject* r = float64_op(S_OF_PY[op], self, other, 0);
+    if (r || PyErr_Occurred()) return r;
+  }
+  return s_python_richcompare[0](self, other, op);
+}
+
+static PyObject* int64_richcompare(PyObject* self, PyObject* other, int op) {
+  if (Py_TYPE(self) == s_int64 && op >= 0 && op < 6) {
+    PyObject* r = int64_op(S_OF_PY[op], self, other, 0);
+    if (r || PyErr_Occurred()) return r;
+  }
+  return s_python_richcompare[1](self, other, op);
 }
 
 static PyObject* ScalarOp_new(PyTypeObject* type, PyObject* args, PyObject* kwargs) {
@@ -272,6 +309,17 @@ int scalars_install(PyObject* glue) {
   Py_INCREF(i);
   Py_XSETREF(s_int64, (PyTypeObject*)i);
   Py_INCREF(f);
-  Py_XSETREF(s_float64, (PyTypeObject*)f); /* last: the fast paths are on from here */
+  Py_XSETREF(s_float64, (PyTypeObject*)f); /* the fast paths are on from here */
+  /* The comparison slots, when they are the ones Python made for ScalarOp methods. */
+  PyTypeObject* types[2] = {(PyTypeObject*)f, (PyTypeObject*)i};
+  richcmpfunc mine[2] = {float64_richcompare, int64_richcompare};
+  for (int k = 0; k < 2; ++k) {
+    PyObject* eq = PyDict_GetItemString(types[k]->tp_dict, "__eq__");
+    richcmpfunc cur = types[k]->tp_richcompare;
+    if (!(types[k]->tp_flags & Py_TPFLAGS_HEAPTYPE) || !eq || Py_TYPE(eq) != &ScalarOp_Type || !cur || cur == mine[k])
+      continue;
+    s_python_richcompare[k] = cur;
+    types[k]->tp_richcompare = mine[k];
+  }
   return 0;
 }
