@@ -148,8 +148,16 @@ Array& Array::operator=(Array&& o) noexcept {
   return *this;
 }
 
+// The last reference: a count of 1 read with acquire needs no read-modify-write (no other
+// thread can add a reference without holding one), which saves an atomic RMW on the common
+// case of a temporary dropped by its only owner.
+template <class Count>
+inline bool drop_last(Count& refs) noexcept {
+  return refs.load(std::memory_order_acquire) == 1 || refs.fetch_sub(1, std::memory_order_acq_rel) == 1;
+}
+
 void Array::release() noexcept {
-  if (buffer_ && buffer_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+  if (buffer_ && drop_last(buffer_->refs)) {
     if (buffer_->inline_data) {  // header and memory are one block (Array::allocate)
       buffer_->~Buffer();
       std::free(buffer_);
