@@ -398,8 +398,11 @@ def calls_section(calls):
         ratios = ["**%.2f**" % rows[v]["ratio"] if v == "fast path" and "ratio" in rows[v] else
                   ("%.2f" % rows[v]["ratio"] if "ratio" in rows[v] else "n/a") for v in variants]
         L.append("| `%s` | %s | %s | %s |" % (call, fmt_t(np_t), " | ".join(cells), " | ".join(ratios)))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     L += ["", "NumPy's time is the median over the three processes (each ratio is against the NumPy "
-          "time measured next to it).", "", CALLS_END]
+          "time measured next to it). Load average at the end of the run: %.1f on %d cores (on a "
+          "loaded machine absolute times grow several-fold and the ratios of the fast calls vary by "
+          "about 0.15 between runs)." % (load, os.cpu_count() or 0), "", CALLS_END]
     return "\n".join(L)
 
 
