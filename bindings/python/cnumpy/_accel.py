@@ -5,7 +5,8 @@ When the extension is found, `base` is its ArrayBase and cnumpy.ndarray derives 
 tp_dealloc, not in a Python __del__) and answer the common calls without entering Python:
 views, operators, ufunc calls, zeros/ones/empty (`fast_function`), reductions, `a[key] = v`,
 attributes, float()/int() and the buffer protocol (the list and the cases each one takes are in
-_speedups.h and the .c files). Everything else stays in Python, which the fast paths call for
+_speedups.h and the .c files); `scalar_op` puts C versions of float64's and int64's exact
+operators in front of their Python ones. Everything else stays in Python, which the fast paths call for
 any case they do not handle; _methods calls install() once all methods are attached, and
 install() moves the Python implementations the C types take over (the extension's TAKES_OVER)
 out of the classes into the extension's fallbacks.
