@@ -15,11 +15,19 @@ def _pair(make, run):
 
 
 def _a10(xp):
-    return {"a": xp.arange(10.0), "b": xp.arange(1.0, 11.0), "c": xp.zeros(10)}
+    return {"a": xp.arange(10.0), "b": xp.arange(1.0, 11.0), "c": xp.zeros(10), "b2": xp.ones(2)}
 
 
 def _setitem(xp, s):
     s["a"][3] = 1.0
+
+
+def _setitem_array(xp, s):
+    s["a"][2:4] = s["b2"]
+
+
+def _scalars(xp):
+    return {"x": xp.float64(1.5), "y": xp.float64(2.5), "i": xp.int64(7)}
 
 
 NOTE = "per-call cost (binding overhead); target for the fast path >= 0.8"
@@ -50,9 +58,22 @@ CASES = [
          note="per-call cost (binding overhead)", per_backend=True),
     Case("calls_shape", "a.shape, a.ndim, len(a)", _pair(_a10, lambda xp, s: (s["a"].shape, s["a"].ndim, len(s["a"]))),
          note="per-call cost (binding overhead)", per_backend=True),
-    Case("calls_scalar_mul", "x * 2.0, x a float64 scalar", _pair(lambda xp: {"x": xp.float64(1.5)},
-                                                                  lambda xp, s: s["x"] * 2.0),
-         note="scalars stay Python classes (float64 arithmetic is Python's own where exact)", per_backend=True),
+    Case("calls_scalar_mul", "x * 2.0, x a float64 scalar", _pair(_scalars, lambda xp, s: s["x"] * 2.0),
+         note=NOTE, per_backend=True),
+    Case("calls_scalar_add", "x + y, float64 scalars", _pair(_scalars, lambda xp, s: s["x"] + s["y"]),
+         note=NOTE, per_backend=True),
+    Case("calls_scalar_float", "float(x), x a float64 scalar", _pair(_scalars, lambda xp, s: float(s["x"])),
+         note=NOTE, per_backend=True),
+    Case("calls_scalar_lt", "x < y, float64 scalars", _pair(_scalars, lambda xp, s: s["x"] < s["y"]),
+         note=NOTE, per_backend=True),
+    Case("calls_int_scalar_mul", "i * 3, i an int64 scalar", _pair(_scalars, lambda xp, s: s["i"] * 3),
+         note="per-call cost (binding overhead)", per_backend=True),
+    Case("calls_compare", "a < b, float64 10 elements", _pair(_a10, lambda xp, s: s["a"] < s["b"]),
+         note="per-call cost (binding overhead)", per_backend=True),
+    Case("calls_pow", "a ** 2, float64 10 elements", _pair(_a10, lambda xp, s: s["a"] ** 2),
+         note="per-call cost (binding overhead)", per_backend=True),
+    Case("calls_setitem_array", "a[2:4] = b2, float64 10 elements", _pair(_a10, _setitem_array),
+         note="per-call cost (binding overhead)", per_backend=True),
     Case("calls_add_large", "a + b, float64 10**6 elements (large arrays: ratio unchanged)",
          _pair(lambda xp: {"a": xp.arange(1e6), "b": xp.ones(10**6)}, lambda xp, s: s["a"] + s["b"]),
          note="memory-bound: the fast path must not change it", per_backend=True),

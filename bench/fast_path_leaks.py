@@ -25,6 +25,12 @@ def cases():
     a, b, c = cnp.arange(10.0), cnp.ones(10), cnp.zeros(10)
     i = cnp.arange(10)
     f64 = cnp.float64(2.0)
+    i64 = cnp.int64(3)
+    src = cnp.arange(2.0)
+
+    def setitem_array():
+        c[1:3] = src
+        c[4] = src[0:1].reshape(())
 
     def setitem():
         c[3] = 1.0
@@ -47,6 +53,10 @@ def cases():
         "astype": lambda: a.astype("float32"), "a[3]": lambda: a[3], "a[::2]": lambda: a[::2],
         "setitem": setitem, "shape": lambda: (a.shape, a.ndim, a.size, len(a), a.dtype),
         "memoryview": lambda: memoryview(a).tobytes(), "errors": errors,
+        "a < b": lambda: a < b, "a == 1.5": lambda: a == 1.5, "a ** 2": lambda: a ** 2,
+        "a ** 3": lambda: a ** 3, "a[k] = array": setitem_array,
+        "x * 2.0": lambda: f64 * 2.0, "x + x": lambda: f64 + f64, "x < y": lambda: f64 < 1.5,
+        "i64 * 3": lambda: i64 * 3, "i64 // 2": lambda: i64 // 2,
     }
 
 

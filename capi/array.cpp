@@ -8,7 +8,8 @@ extern "C" {
 
 CNP_API void cnp_array_free(cnp_array* h) {
   if (!h || h->magic != kArrayMagic) return;
-  if (h->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+  // The last reference (see drop_last in core/array.cpp): no atomic RMW for a sole owner.
+  if (h->refs.load(std::memory_order_acquire) == 1 || h->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
     h->magic = 0;  // a later use of this pointer is reported, not trusted (best effort)
     delete h;
   }

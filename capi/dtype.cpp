@@ -29,29 +29,32 @@ const Array& native_input(const Array& a) {
       int64_t lo = scalars * k / parts, hi = scalars * (k + 1) / parts;
       swap_copy_contiguous(src + lo * width, dst + lo * width, hi - lo, width);
     });
-    scratch.arrays.push_back(std::move(out));
+    scratch.used = true;
+    scratch_store.arrays.push_back(std::move(out));
   } else {
-    scratch.arrays.push_back(cast_copy(a, native, CNP_ORDER_K));
+    scratch.used = true;
+    scratch_store.arrays.push_back(cast_copy(a, native, CNP_ORDER_K));
   }
-  return scratch.arrays.back();
+  return scratch_store.arrays.back();
 }
 
 Array& native_output(Array& a) {
   const Dtype* d = a.dtype();
   if (!is_numeric(d)) throw_type("cnumpy: this function does not support arrays of " + d->repr);
   // The current values too: where= leaves elements alone, in-place operations read them.
-  scratch.arrays.push_back(cast_copy(a, builtin_dtype(d->typenum), CNP_ORDER_K));
-  Array& native = scratch.arrays.back();
+  scratch.used = true;
+  scratch_store.arrays.push_back(cast_copy(a, builtin_dtype(d->typenum), CNP_ORDER_K));
+  Array& native = scratch_store.arrays.back();
   if (!a.writeable()) native.set_writeable(false);  // the engine reports it in its own words
-  scratch.writebacks.push_back(Writeback{a, &native});
+  scratch_store.writebacks.push_back(Writeback{a, &native});
   return native;
 }
 
 void write_back_outputs() {
   // Taken out first: the assignments below run no entry point, but the list must be empty
   // whatever happens.
-  std::vector<Writeback> list = std::move(scratch.writebacks);
-  scratch.writebacks.clear();
+  std::vector<Writeback> list = std::move(scratch_store.writebacks);
+  scratch_store.writebacks.clear();
   for (Writeback& w : list) assign(w.target, *w.native, CNP_CASTING_UNSAFE);
 }
 

@@ -47,18 +47,27 @@ struct Writeback {
   Array target;
   const Array* native;
 };
-struct Scratch {
-  int depth = 0;
+// The containers are touched only by calls that need them (byte-swapped arrays): the per-call
+// state is a plain constant-initialised struct, so entering an entry point costs one TLS address
+// and no TLS-initialisation call (a small call's cost is mostly such fixed overhead).
+struct ScratchStore {
   std::deque<Array> arrays;
   std::vector<Writeback> writebacks;
 };
+inline thread_local ScratchStore scratch_store;
+struct Scratch {
+  int depth = 0;
+  bool used = false;  // scratch_store holds something to clear when the outermost call returns
+};
 inline thread_local Scratch scratch;
 struct ScratchScope {
-  ScratchScope() { ++scratch.depth; }
+  Scratch& s;
+  ScratchScope() : s(scratch) { ++s.depth; }
   ~ScratchScope() {
-    if (--scratch.depth == 0) {
-      scratch.writebacks.clear();
-      if (!scratch.arrays.empty()) scratch.arrays.clear();
+    if (--s.depth == 0 && s.used) {
+      s.used = false;
+      scratch_store.writebacks.clear();
+      scratch_store.arrays.clear();
     }
   }
 };
@@ -70,7 +79,7 @@ cnp_status run(F&& body) noexcept {
   try {
     ScratchScope scope;
     body();
-    if (scratch.depth == 1 && !scratch.writebacks.empty()) write_back_outputs();
+    if (scope.s.depth == 1 && scope.s.used && !scratch_store.writebacks.empty()) write_back_outputs();
     return CNP_OK;
   } catch (const Error& e) {
     return fail(e.status(), e.what());
@@ -159,8 +168,19 @@ inline cnp_array* retain_handle(const cnp_array* h) {
   return m;
 }
 
+// An empty handle (refcount 1) for a result. Default-initialised on purpose: GCC zero-fills
+// the whole box (560 bytes, mostly the unused shape/stride slots) for an aggregate `new
+// cnp_array{...}` or a std::optional<Array>, which showed in the per-call cost of small calls.
+inline cnp_array* new_box() {
+  auto* h = new cnp_array;
+  h->magic = kArrayMagic;
+  h->refs.store(1, std::memory_order_relaxed);
+  return h;
+}
+
 inline cnp_array* new_handle(Array&& a) {
-  auto* h = new cnp_array{kArrayMagic, {1}, std::move(a)};
+  auto* h = new_box();
+  h->a = std::move(a);
   return h;
 }
 
@@ -256,7 +276,7 @@ struct Result {
 // out-parameter unwritten and frees what was allocated.
 inline void new_boxes(const Result* results, size_t n, std::unique_ptr<cnp_array>* boxes) {
   for (size_t k = 0; k < n; ++k)
-    if (results[k].dst && !results[k].into) boxes[k].reset(new cnp_array{kArrayMagic, {1}, Array()});
+    if (results[k].dst && !results[k].into) boxes[k].reset(new_box());
 }
 
 // Hands out values[k] (those present) through results[k]: a new reference to the caller's out=
@@ -292,9 +312,21 @@ cnp_status produce(const Result (&results)[N], F&& body) noexcept {
   });
 }
 
+// One result: the same rules as above, without the std::optional (see new_box).
 template <class F>
 cnp_status produce(cnp_array** out, cnp_array* into, F&& body) noexcept {
-  return produce({Result{out, false, into}}, [&](std::array<std::optional<Array>, 1>& r) { r[0] = body(); });
+  if (out) *out = nullptr;
+  return run([&] {
+    require_out(out);
+    std::unique_ptr<cnp_array> box(into ? nullptr : new_box());  // before the body, as above
+    Array value = body();
+    if (into) {
+      *out = retain_handle(into);
+    } else {
+      box->a = std::move(value);
+      *out = box.release();
+    }
+  });
 }
 
 template <class F>

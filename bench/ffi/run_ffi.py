@@ -212,7 +212,7 @@ def package(backend, sizes):
             "from_numpy_dlpack": timeit(lambda: cnp.from_dlpack(p), repeats=5),
             "pickle_round_trip": timeit(lambda: pickle.loads(pickle.dumps(p)), repeats=3, target=0.2),
         }
-        del c, nn, p
+        c = nn = p = None     # frees the arrays before the next size
     res["zero_copy"] = z
     return res
 
@@ -398,8 +398,11 @@ def calls_section(calls):
         ratios = ["**%.2f**" % rows[v]["ratio"] if v == "fast path" and "ratio" in rows[v] else
                   ("%.2f" % rows[v]["ratio"] if "ratio" in rows[v] else "n/a") for v in variants]
         L.append("| `%s` | %s | %s | %s |" % (call, fmt_t(np_t), " | ".join(cells), " | ".join(ratios)))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     L += ["", "NumPy's time is the median over the three processes (each ratio is against the NumPy "
-          "time measured next to it).", "", CALLS_END]
+          "time measured next to it). Load average at the end of the run: %.1f on %d cores (on a "
+          "loaded machine absolute times grow several-fold and the ratios of the fast calls vary by "
+          "about 0.15 between runs)." % (load, os.cpu_count() or 0), "", CALLS_END]
     return "\n".join(L)
 
 
@@ -416,10 +419,13 @@ def calls_analysis(calls):
             "crossing dominate a call whose work is a few nanoseconds. The C fast path "
             "(`cnumpy._speedups`, built with the library when Python's headers are present, on by "
             "default; `CNUMPY_SPEEDUPS=0` turns it off) answers operators, ufunc calls, "
-            "zeros/ones/empty/full/arange, reductions, `a[i] = x`, attribute reads and the buffer protocol without a Python frame: "
-            "%.2f-%.2fx NumPy's speed here. Where it stays below 1 the remainder is the library's own "
-            "per-call cost (a handle and a buffer allocated and freed per result, the error guard), "
-            "not the binding. Use the fast path whenever it is available (it falls back to the "
+            "zeros/ones/empty/full/arange, reductions, `a[key] = x` (numbers and arrays), "
+            "comparisons, `**`, attribute reads, the buffer protocol and the float64/int64 scalar "
+            "operators without a Python frame: %.2f-%.2fx NumPy's speed here. Where it stays below 1 "
+            "the remainder is per-result cost, not argument handling: each result is a new object of "
+            "a Python heap type (GC-tracked, unlike NumPy's static ndarray type) holding a library "
+            "handle and buffer (one allocation each for small arrays, issue 22's second part). Use "
+            "the fast path whenever it is available (it falls back to the "
             "Python implementation for anything it does not handle, with the same results and "
             "errors); choose between ctypes and cffi only for the calls it does not cover (cffi for "
             "many small calls, ctypes otherwise). Large arrays are unaffected: `a + b` on 10**6 "

@@ -148,11 +148,24 @@ Array& Array::operator=(Array&& o) noexcept {
   return *this;
 }
 
+// The last reference: a count of 1 read with acquire needs no read-modify-write (no other
+// thread can add a reference without holding one), which saves an atomic RMW on the common
+// case of a temporary dropped by its only owner.
+template <class Count>
+inline bool drop_last(Count& refs) noexcept {
+  return refs.load(std::memory_order_acquire) == 1 || refs.fetch_sub(1, std::memory_order_acq_rel) == 1;
+}
+
 void Array::release() noexcept {
-  if (buffer_ && buffer_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-    if (buffer_->deleter) buffer_->deleter(buffer_->base, buffer_->deleter_ctx);
-    if (!buffer_->raw || !recycle_put(buffer_->raw, buffer_->capacity)) std::free(buffer_->raw);
-    delete buffer_;
+  if (buffer_ && drop_last(buffer_->refs)) {
+    if (buffer_->inline_data) {  // header and memory are one block (Array::allocate)
+      buffer_->~Buffer();
+      std::free(buffer_);
+    } else {
+      if (buffer_->deleter) buffer_->deleter(buffer_->base, buffer_->deleter_ctx);
+      if (!buffer_->raw || !recycle_put(buffer_->raw, buffer_->capacity)) std::free(buffer_->raw);
+      delete buffer_;
+    }
   }
   if (dtype_) dtype_release(dtype_);
   buffer_ = nullptr;
@@ -232,9 +245,32 @@ void contiguous_strides(int32_t ndim, const int64_t* shape, int64_t itemsize, in
   }
 }
 
-Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, int32_t order, bool zeroed) {
-  int64_t size = checked_size(ndim, shape, dtype->itemsize);
-  uint64_t nbytes = static_cast<uint64_t>(size) * static_cast<uint64_t>(dtype->itemsize);
+namespace {
+// Small arrays (zeros(10), the result of `a + b` on a few elements) are the per-call cost of a
+// Python loop: their Buffer header and memory share one malloc block (one allocation instead of
+// two, and malloc + memset instead of calloc, which bypasses malloc's thread cache). The block
+// stays within malloc's per-thread cache sizes (<= 1032 bytes).
+constexpr uint64_t kInlineMaxBytes = 1024 - 64 - sizeof(Buffer);
+
+[[noreturn]] void throw_no_memory(uint64_t nbytes, int32_t ndim, const int64_t* shape, const Dtype* dtype) {
+  throw Error(CNP_ERR_MEMORY, "Unable to allocate " + size_to_string(nbytes) + " for an array with shape " +
+                                  shape_str(ndim, shape) + " and data type " + dtype->name);
+}
+
+char* align64(void* p) { return reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(p) + 63) & ~uintptr_t{63}); }
+
+Buffer* allocate_buffer(uint64_t nbytes, bool zeroed, int32_t ndim, const int64_t* shape, const Dtype* dtype) {
+  if (nbytes <= kInlineMaxBytes) {
+    void* block = std::malloc(sizeof(Buffer) + 64 + nbytes);
+    if (!block) throw_no_memory(nbytes, ndim, shape, dtype);
+    auto* buf = new (block) Buffer;
+    buf->inline_data = true;
+    buf->base = align64(static_cast<char*>(block) + sizeof(Buffer));
+    if (zeroed) std::memset(buf->base, 0, nbytes);
+    buf->nbytes = static_cast<int64_t>(nbytes);
+    buf->owned = true;
+    return buf;
+  }
   // 64 extra bytes to align the start to a cache line. calloc for zeros: large requests get fresh
   // zero pages from the kernel, so zeros() costs no pass over memory (as in NumPy).
   uint64_t capacity = nbytes + 64;
@@ -242,20 +278,26 @@ Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, in
               : zeroed                     ? std::calloc(capacity, 1)
                                            : recycle_take(capacity, &capacity);
   if (!raw && !zeroed && nbytes <= (uint64_t{1} << 62)) raw = std::malloc(capacity);
-  if (!raw)
-    throw Error(CNP_ERR_MEMORY, "Unable to allocate " + size_to_string(nbytes) + " for an array with shape " +
-                                    shape_str(ndim, shape) + " and data type " + dtype->name);
+  if (!raw) throw_no_memory(nbytes, ndim, shape, dtype);
   auto* buf = new (std::nothrow) Buffer;
   if (!buf) {
     std::free(raw);
     throw std::bad_alloc();
   }
   buf->raw = raw;
-  buf->base = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(raw) + 63) & ~uintptr_t{63});
+  buf->base = align64(raw);
   advise_huge_pages(buf->base, nbytes);
   buf->nbytes = static_cast<int64_t>(nbytes);
   buf->capacity = capacity;
   buf->owned = true;
+  return buf;
+}
+}  // namespace
+
+Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, int32_t order, bool zeroed) {
+  int64_t size = checked_size(ndim, shape, dtype->itemsize);
+  uint64_t nbytes = static_cast<uint64_t>(size) * static_cast<uint64_t>(dtype->itemsize);
+  Buffer* buf = allocate_buffer(nbytes, zeroed, ndim, shape, dtype);
   Array a;
   a.dtype_ = dtype_retain(dtype);
   a.ndim_ = ndim;

@@ -23,12 +23,15 @@ struct Buffer {
   void* deleter_ctx = nullptr;
   bool readonly = false;      // the memory itself may not be written
   bool owned = false;         // allocated by the library (OWNDATA for the first array)
+  bool inline_data = false;   // small array: the memory follows this header in one malloc block
 };
 
 // A value type: copies share the buffer (refcount) like NumPy views do.
 class Array {
  public:
-  Array() = default;
+  // User-provided on purpose: `Array()` (a handle's empty box, a temporary) would otherwise be
+  // value-initialised, zeroing the 512 bytes of shape and strides on every call.
+  Array() noexcept {}
   Array(const Array& o);
   Array(Array&& o) noexcept;
   Array& operator=(const Array& o);

@@ -51,7 +51,19 @@ o = np.zeros(10)
 ARRAYS = ["f", "f32", "i8", "u8", "i2", "c", "b", "z", "zi", "e", "nz"]
 OPERANDS = ["1", "-1", "1.5", "-0.0", "2**63", "2**64 + 5", "True", "1j", "np.float64(2.0)",
             "np.int64(3)", "np.float32(2.0)", "z", "[1]", "None", "'a'"]
-BINARY = ["+", "-", "*", "/", "//", "%", "&", "|", "^", "<<", ">>"]
+BINARY = ["+", "-", "*", "/", "//", "%", "&", "|", "^", "<<", ">>", "**",
+          "==", "!=", "<", "<=", ">", ">="]
+# Exponents where ** takes NumPy's shortcuts (square, reciprocal, sqrt) or just misses them.
+POWERS = ["2", "2.0", "-1", "-1.0", "0.5", "3", "0", "1", "-2", "np.float64(2.0)", "np.int64(2)", "True"]
+# Scalars: the C versions of float64's and int64's exact operators (ScalarOp) against the
+# Python ones; every operand type and the edges where they hand over (zero divisors, overflow,
+# inf/nan/subnormal results, int64 limits).
+SCALARS = ["np.float64(1.5)", "np.float64(-0.0)", "np.float64(1e308)", "np.float64(np.nan)",
+           "np.float64(5e-324)", "np.int64(7)", "np.int64(0)", "np.int64(2**63 - 1)",
+           "np.int64(-2**63)"]
+SCALAR_OPERANDS = ["2.0", "0.0", "1e308", "2.2250738585072014e-308", "3", "0", "-2", "2**63",
+                   "True", "np.float64(2.0)", "np.int64(-3)", "np.float32(2.0)", "z", "'a'"]
+SCALAR_OPS = ["+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">="]
 
 
 def _snippets():
@@ -62,7 +74,11 @@ def _snippets():
             for y in OPERANDS:
                 out.append("r = %s %s %s" % (x, op, y))
                 out.append("r = %s %s %s" % (y, op, x))
-        for op in ("+=", "-=", "*=", "/=", "//=", "%=", "&=", "<<="):
+        for p in POWERS:
+            out.append("r = %s ** %s" % (x, p))
+            out.append("r = %s.copy()\nr **= %s" % (x, p))
+        out.append("r = pow(%s, 2, 3)" % x)
+        for op in ("+=", "-=", "*=", "/=", "//=", "%=", "&=", "<<=", "**="):
             for y in ("1", "1.5", "True", "2**63", x, "np.float64(2.0)", "[1]"):
                 out.append("r = %s.copy()\nr %s %s" % (x, op, y))
         for u in ("-", "abs", "~"):
@@ -84,6 +100,24 @@ def _snippets():
                       "np.arange(2.0)", "None", "'x'"):
                 out.append("r = %s.copy()\nr[%s] = %s" % (x, key, v))
         out.append("r = %s.copy()\ndel r[0]" % x)
+        for key in ("0", "slice(1, 3)", "...", "(slice(None), 0)", "(None, 0)", "(0, 1)"):
+            for v in ("np.arange(2.0)", "np.ones(2, 'int8')", "np.array(5)", "np.array([1j, 2])",
+                      "np.array([True, False])", "np.zeros((1, 2))", "np.zeros((2, 2))",
+                      "np.arange(3)", "np.array(['1', '2'])", "z", "r", "r[::-1]", "ro[:2]"):
+                out.append("r = %s.copy()\nr[%s] = %s" % (x, key, v))
+    for x in SCALARS:
+        for op in SCALAR_OPS:
+            for y in SCALAR_OPERANDS:
+                out.append("x = %s\nr = x %s %s" % (x, op, y))
+                out.append("x = %s\nr = %s %s x" % (x, y, op))
+            out.append("x = %s\nr = x %s x" % (x, op))
+        for code in ("class S(type(%s)):\n    pass\nr = [S(%s) * 2, S(%s) < 3, 3 < S(%s), S(%s) == %s, S(%s) + %s]",
+                     "class S(type(%s)):\n    def __lt__(self, o):\n        return 'lt'\nr = [S(%s) < 1, 1 > S(%s), %s < 1, S(%s) * 2, %s, %s, %s]",
+                     "r = sorted([%s, 3, 2.5, -1, %s])", "r = {%s: 1}[%s]", "r = [%s == None, %s != 'a', %s]"):
+            out.append(code.replace("%s", x))
+        for u in ("float(%s)", "int(%s)", "-%s", "abs(%s)", "hash(%s) == hash(float(%s))", "%s.__add__", "%s.__lt__(1)",
+                  "type(%s).__mul__(%s, 2.0)", "str(%s.__mul__)"):
+            out.append("r = " + u.replace("%s", x))
     out += ["r = ro.copy()\nro[0] = 1.0", "ro[1:3] = 2", "r = ro + 1", "ro += 1",
             "r = f[3]", "r = i2[1, 2]", "r = f[10]", "r = i2[0, 0, 0]", "r = ro[0]", "r = z[()]",
             "r = big + big", "r = big.sum()", "r = -big", "r = float(np.array([1.5]))",
@@ -112,7 +146,12 @@ def _snippets():
                  "np.add(f, f, out=(o,))", "np.divide(f, 0.0)", "np.log(z * 0)", "np.add(i8, 2**64 + 5)",
                  "np.add(z, z)", "np.add(z, 1.5, out=np.zeros(()))",                  "np.add(f, f, dtype='float32')", "np.add(f, [1] * 10)", "np.add(ro, 1, out=ro)",
                  "np.add(f, np.ones(3))", "np.sqrt(-1.0)", "np.add(1, 2)", "np.add(f, 1, out=ro[:0])", "np.modf(f)", "np.add(f, 1, out=f[::2])", "np.sqrt(c)",
-                 "np.add(f, f, extobj=None)", "np.add(big, 1.0, out=big)"):
+                 "np.add(f, f, extobj=None)", "np.add(big, 1.0, out=big)",
+                 "np.add(f, 1, out=o, where=f > 3)", "np.add(f, 1, where=True)",
+                 "np.add(i8, 1.5, casting='unsafe')", "np.add(i8, 1.5, out=i8.copy(), casting='unsafe')",
+                 "np.add(i8, 1.5, out=i8.copy())", "np.add(f, 1, casting='no')", "np.add(i8, 1, dtype='int16')",
+                 "np.sqrt(f, where=f > 2, out=o)", "np.less(f, 3)", "np.equal(f, f, out=b.copy())",
+                 "np.power(f, 2)", "np.power(i8, -1)", "np.add(f, 1, order='F')", "np.add(f, 1, subok=False)"):
         out.append("r = " + call)
     return out
 
@@ -190,8 +229,13 @@ def test_snippets_reach_the_fast_paths():
     # classes use the C implementations.
     if not FAST:
         pytest.skip("the fast paths are not active")
-    for name in ("__add__", "__iadd__", "__neg__", "__setitem__", "sum", "copy", "shape"):
+    for name in ("__add__", "__iadd__", "__neg__", "__setitem__", "sum", "copy", "shape",
+                 "__pow__", "__ipow__", "__eq__", "__lt__"):
         assert name not in cnp.ndarray.__dict__, name
+    if hasattr(_accel.speedups, "ScalarOp"):
+        for cls in (cnp.float64, cnp.int64):
+            for name in ("__add__", "__rmul__", "__eq__", "__ge__"):
+                assert type(cls.__dict__[name]).__name__ == "ScalarOp", (cls, name)
     assert "__call__" not in type(cnp.add).__dict__
     assert type(cnp.zeros).__name__ == "FastFunction"
     assert cnp.zeros.__wrapped__.__name__ == "zeros" and cnp.zeros.__name__ == "zeros"

@@ -5,7 +5,8 @@ When the extension is found, `base` is its ArrayBase and cnumpy.ndarray derives 
 tp_dealloc, not in a Python __del__) and answer the common calls without entering Python:
 views, operators, ufunc calls, zeros/ones/empty (`fast_function`), reductions, `a[key] = v`,
 attributes, float()/int() and the buffer protocol (the list and the cases each one takes are in
-_speedups.h and the .c files). Everything else stays in Python, which the fast paths call for
+_speedups.h and the .c files); `scalar_op` puts C versions of float64's and int64's exact
+operators in front of their Python ones. Everything else stays in Python, which the fast paths call for
 any case they do not handle; _methods calls install() once all methods are attached, and
 install() moves the Python implementations the C types take over (the extension's TAKES_OVER)
 out of the classes into the extension's fallbacks.
@@ -68,6 +69,15 @@ def _load():
 speedups = _load()
 base = speedups.ArrayBase if speedups is not None else object
 ufunc_base = speedups.UfuncBase if speedups is not None else object
+
+
+def scalar_op(kind, name, reflected, python_function):
+    """float64's or int64's operator `name` ('add', 'rmul' when reflected, 'lt', ...) with the
+    extension's C version of its exact fast path in front of python_function (which it calls for
+    every other case), or python_function itself without the extension."""
+    if speedups is None or not hasattr(speedups, "ScalarOp"):
+        return python_function
+    return speedups.ScalarOp(kind, name, reflected, python_function)
 
 
 def fast_function(kind, python_function):

@@ -25,7 +25,7 @@ from ._mathfuncs import (clip_method, conjugate, get_imag, get_real, round_metho
                          scalar_real, set_imag, set_real)
 from ._ndarray import ndarray
 from ._dtype import dtype
-from ._operators import array_operators, scalar_operators, _BINARY_OPS, _UNARY_OPS
+from ._operators import array_operators, scalar_operators, _BINARY_OPS, _COMPARE_OPS, _UNARY_OPS
 from ._print import array_repr, array_str
 from ._pickling import dump, dumps, reduce, reduce_ex
 from ._npyio import tofile
@@ -223,7 +223,8 @@ def _builtin_dtype_address(spec):
 def _accel_glue():
     """The package's objects the C fast paths use (cnumpy._speedups' install)."""
     n = _backend.consts["CNP_NTYPES_BUILTIN"]
-    ops = {short: UFUNCS[name]._cname for short, name in _BINARY_OPS + _UNARY_OPS}
+    ops = {short: UFUNCS[name]._cname for short, name in _BINARY_OPS + _UNARY_OPS + _COMPARE_OPS}
+    ops.update((name, UFUNCS[name]._cname) for name in ("square", "reciprocal", "sqrt"))
     return {"pending": pending, "flush": flush_warnings, "error": error,
             "scalar_wrap": [_dtype._SCALAR_TYPES[i]._wrap for i in range(n)],
             "kinds": "".join(_scalars._KIND[i] for i in range(n)),

@@ -5,7 +5,7 @@ ufunc's result (hashing, sorting and scalar loops stay fast)."""
 import operator
 import warnings
 
-from . import _backend
+from . import _accel, _backend
 from ._capi import error, pending, flush_warnings, unwrap, produce
 from ._convert import as_array
 from ._errors import UFuncTypeError, _user_stacklevel
@@ -352,18 +352,25 @@ def _int64_fast(pyop, slow, reflected, divide):
 
 
 def _scalar_fast_paths(cls, ops):
-    """Replaces float64's and int64's arithmetic with Python's where it is exact (above)."""
+    """Replaces float64's and int64's arithmetic with Python's where it is exact (above), and
+    puts the C extension's version of the same rule in front when it is loaded
+    (_accel.scalar_op: no Python frame for `x * 2.0`)."""
     fl, it = float, int
     if cls is float64:
-        for short, pyop, divide in [("add", fl.__add__, False), ("sub", fl.__sub__, False),
-                                    ("mul", fl.__mul__, False), ("truediv", fl.__truediv__, True)]:
-            for refl in (False, True):
-                name = "__%s%s__" % ("r" if refl else "", short)
-                ops[name] = _float64_fast(pyop, ops[name], refl, divide)
+        kind, fast = "float64", _float64_fast
+        table = [("add", fl.__add__, False), ("sub", fl.__sub__, False),
+                 ("mul", fl.__mul__, False), ("truediv", fl.__truediv__, True)]
     elif cls is int64:
-        for short, pyop, divide in [("add", it.__add__, False), ("sub", it.__sub__, False),
-                                    ("mul", it.__mul__, False), ("floordiv", it.__floordiv__, True),
-                                    ("mod", it.__mod__, True)]:
-            for refl in (False, True):
-                name = "__%s%s__" % ("r" if refl else "", short)
-                ops[name] = _int64_fast(pyop, ops[name], refl, divide)
+        kind, fast = "int64", _int64_fast
+        table = [("add", it.__add__, False), ("sub", it.__sub__, False),
+                 ("mul", it.__mul__, False), ("floordiv", it.__floordiv__, True),
+                 ("mod", it.__mod__, True)]
+    else:
+        return
+    for short, pyop, divide in table:
+        for refl in (False, True):
+            name = "__%s%s__" % ("r" if refl else "", short)
+            ops[name] = _accel.scalar_op(kind, short, refl, fast(pyop, ops[name], refl, divide))
+    for short, _ in _COMPARE_OPS:
+        name = "__%s__" % short
+        ops[name] = _accel.scalar_op(kind, short, False, ops[name])

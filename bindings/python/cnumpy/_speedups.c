@@ -90,6 +90,23 @@ int array_meta(ArrayBase* a, int32_t* ndim, int64_t* size) {
   return 1;
 }
 
+int array_typenum(ArrayBase* a) {
+  if (!a->typenum2) {
+    cnp_array* h = resolve(a);
+    if (!h) return PyErr_Occurred() ? -2 : -1;
+    cnp_dtype* d = NULL;
+    int32_t num = -1;
+    Py_ssize_t before = PyList_GET_SIZE(g_pending);
+    if (p_cnp_array_dtype(h, &d) || p_cnp_dtype_num(d, &num)) {
+      drop_pending_after(before); /* the Python path reports whatever went wrong */
+      num = -1;
+    }
+    p_cnp_dtype_free(d);
+    a->typenum2 = (num >= 0 && num < CNP_NTYPES_BUILTIN ? num : -1) + 2;
+  }
+  return a->typenum2 - 2;
+}
+
 /* Frees the handle, whichever spelling holds it. */
 static void release(ArrayBase* self) {
   cnp_array* p = self->handle;
@@ -102,6 +119,7 @@ static void release(ArrayBase* self) {
   }
   self->handle = NULL;
   self->ndim1 = 0;
+  self->typenum2 = 0;
   Py_CLEAR(self->h);
   if (p) p_cnp_array_free(p);
 }
@@ -332,11 +350,47 @@ static PyObject* ArrayBase_subscript(PyObject* self, PyObject* key) {
 
 /* a[key] = value for a basic key and a Python/cnumpy number: cnp_array_setitem for an element,
  * a view filled with cnp_array_fill for a region (as _indexing.setitem does). */
+/* a[key] = array for a basic key, both arrays of builtin dtypes: cnp_copyto into the view with
+ * unsafe casting (as _indexing.setitem). The Python path keeps the cases it words specially: a
+ * complex source into a real destination (its ComplexWarning comes before the call) and a
+ * source with more axes than the view (leading length-1 axes dropped). 1 done, 0 when the
+ * Python path must decide, -1 on error. */
+static int assign_array(PyObject* self, cnp_array* h, const cnp_index* items, int32_t n, PyObject* value) {
+  int td = array_typenum((ArrayBase*)self), ts = array_typenum((ArrayBase*)value);
+  if (td == -2 || ts == -2) return -1;
+  if (td < 0 || ts < 0) return 0;
+  char kd = typenum_kind(td), ks = typenum_kind(ts);
+  if (ks == 'c' && kd != 'c' && kd != 'b') return 0;
+  cnp_array* src = resolve((ArrayBase*)value);
+  int32_t nds = 0, ndv = 0;
+  int64_t size;
+  if (!src || array_meta((ArrayBase*)value, &nds, &size) <= 0) return PyErr_Occurred() ? -1 : 0;
+  cnp_array* view = NULL;
+  Py_ssize_t before = PyList_GET_SIZE(g_pending);
+  cnp_status st = p_cnp_array_index(h, n, items, &view);
+  if (!st && !(st = p_cnp_array_ndim(view, &ndv)) && nds > ndv) {
+    p_cnp_array_free(view);
+    return 0;
+  }
+  if (!st) st = p_cnp_copyto(view, src, CNP_CASTING_UNSAFE, NULL);
+  p_cnp_array_free(view);
+  if (st) {
+    drop_pending_after(before); /* nothing was written: the Python path words the error */
+    return 0;
+  }
+  return flush_pending() < 0 ? -1 : 1;
+}
+
 int ArrayBase_ass_subscript(PyObject* self, PyObject* key, PyObject* value) {
   cnp_index items[MAX_ITEMS];
   int32_t n, nint;
   cnp_scalar s;
   cnp_array* h;
+  if (g_ndarray && value && Py_TYPE(value) == g_ndarray && parse_key(key, items, &n, &nint) &&
+      (h = resolve((ArrayBase*)self))) {
+    int r = assign_array(self, h, items, n, value);
+    if (r) return r > 0 ? 0 : -1;
+  }
   if (g_ndarray && value && parse_key(key, items, &n, &nint) && scalar_operand(value, &s) &&
       (h = resolve((ArrayBase*)self))) {
     int32_t nd = 0;
@@ -403,6 +457,7 @@ PyTypeObject ArrayBase_Type = {
     .tp_dealloc = (destructor)ArrayBase_dealloc,
     .tp_as_number = &ArrayBase_as_number,
     .tp_as_mapping = &ArrayBase_mapping,
+    .tp_richcompare = ArrayBase_richcompare,
     .tp_as_buffer = &ArrayBase_as_buffer,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = "Base of cnumpy.ndarray: owns the cnp_array* handle; C fast paths (cnumpy._speedups).",
@@ -419,6 +474,7 @@ static const char* const TAKES_OVER[] = {
     "__mod__", "__rmod__", "__imod__", "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__",
     "__xor__", "__rxor__", "__ixor__", "__lshift__", "__rlshift__", "__ilshift__", "__rshift__",
     "__rrshift__", "__irshift__", "__neg__", "__abs__", "__invert__", "__float__", "__int__",
+    "__pow__", "__rpow__", "__ipow__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
     "sum", "prod", "min", "max", "mean", "all", "any", "copy", "astype",
     "shape", "ndim", "size", "dtype", "data", "__buffer__", NULL};
 
@@ -481,7 +537,8 @@ static PyObject* install(PyObject* mod, PyObject* args) {
     Py_INCREF(values[i]);
     Py_XSETREF(*slots[i], values[i]);
   }
-  if (methods_install(glue) < 0 || ops_install(glue) < 0 || buffer_install(glue) < 0) return NULL;
+  if (methods_install(glue) < 0 || ops_install(glue) < 0 || buffer_install(glue) < 0 || scalars_install(glue) < 0)
+    return NULL;
   Py_INCREF(cls);
   Py_XSETREF(g_ndarray, (PyTypeObject*)cls); /* last: the fast paths are on from here */
   Py_RETURN_NONE;
@@ -528,7 +585,7 @@ PyMODINIT_FUNC PyInit__speedups(void) {
   PyObject* m = PyModule_Create(&module_def);
   if (!m) return NULL;
   if (add_type(m, &ArrayBase_Type, "ArrayBase") < 0 || add_type(m, &UfuncBase_Type, "UfuncBase") < 0 ||
-      add_type(m, &FastFunction_Type, "FastFunction") < 0)
+      add_type(m, &FastFunction_Type, "FastFunction") < 0 || add_type(m, &ScalarOp_Type, "ScalarOp") < 0)
     goto fail;
   PyObject* names = PyTuple_New(0);
   if (!names) goto fail;

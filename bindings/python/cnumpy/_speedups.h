@@ -2,9 +2,11 @@
  *
  *   _speedups.c          the module: ArrayBase (the handle), views (a[key], reshape), install()
  *   _speedups_buffer.c   the buffer protocol (memoryview(a), bytes(a), ndarray.data)
- *   _speedups_ops.c      operators (+, -, ..., in place, unary) and the ufunc objects' calls
+ *   _speedups_ops.c      operators (+, -, ..., **, in place, unary, comparisons) and the ufunc
+ *                        objects' calls
  *   _speedups_methods.c  creation functions, reductions, a[key] = v, copy/astype, attributes,
  *                        float()/int(), scalars made from results
+ *   _speedups_scalars.c  float64/int64 scalar arithmetic and comparisons (ScalarOp)
  */
 #ifndef CNUMPY_SPEEDUPS_H
 #define CNUMPY_SPEEDUPS_H
@@ -26,7 +28,8 @@
   X(cnp_array_strides) X(cnp_array_data) X(cnp_array_flags) X(cnp_array_size) X(cnp_array_itemsize) \
   X(cnp_array_getitem) X(cnp_array_setitem) X(cnp_array_fill) X(cnp_array_from_scalar) X(cnp_zeros) \
   X(cnp_ones) X(cnp_empty) X(cnp_sum) X(cnp_prod) X(cnp_min) X(cnp_max) X(cnp_mean) X(cnp_all)      \
-  X(cnp_any) X(cnp_copy) X(cnp_array_dtype) X(cnp_dtype_num) X(cnp_astype) X(cnp_full) X(cnp_arange)
+  X(cnp_any) X(cnp_copy) X(cnp_array_dtype) X(cnp_dtype_num) X(cnp_astype) X(cnp_full) X(cnp_arange)   \
+  X(cnp_dtype_free) X(cnp_copyto)
 
 #define SPEEDUP_DECLARE(name) extern __typeof__(&name) p_##name;
 SPEEDUP_FUNCTIONS(SPEEDUP_DECLARE)
@@ -41,6 +44,7 @@ typedef struct {
   PyObject* dtype;
   PyObject* weakreflist;
   int32_t ndim1; /* ndim + 1 once asked for (0: not yet), with size: a handle never changes them */
+  int32_t typenum2; /* the dtype's builtin type number + 2 once asked for (1: not a builtin) */
   int64_t size;
 } ArrayBase;
 
@@ -48,9 +52,16 @@ typedef struct {
  * 0 without one when the array has no handle). */
 int array_meta(ArrayBase* a, int32_t* ndim, int64_t* size);
 
+/* The builtin type number of the array's dtype: -1 for other dtypes (and arrays without a
+ * handle), -2 on error (with an exception). Asked once per object. */
+int array_typenum(ArrayBase* a);
+/* The dtype kind ('b', 'i', 'u', 'f', 'c') of a builtin type number. */
+char typenum_kind(int32_t typenum);
+
 extern PyTypeObject ArrayBase_Type;
 extern PyTypeObject UfuncBase_Type;
 extern PyTypeObject FastFunction_Type;
+extern PyTypeObject ScalarOp_Type;
 
 /* Set by install(): NULL until then (every fast path then takes the Python one). */
 extern PyTypeObject* g_ndarray; /* cnumpy.ndarray */
@@ -91,11 +102,13 @@ PyObject* scalar_from_c(const cnp_scalar* s);
 int ops_install(PyObject* ndarray_dict);
 int methods_install(PyObject* scalar_types);
 int buffer_install(PyObject* glue);
+int scalars_install(PyObject* glue);
 extern PyBufferProcs ArrayBase_as_buffer;
 extern PyNumberMethods ArrayBase_as_number;
 extern PyMethodDef ArrayBase_extra_methods[];
 extern PyGetSetDef ArrayBase_extra_getset[];
 int ArrayBase_ass_subscript(PyObject* self, PyObject* key, PyObject* value);
+PyObject* ArrayBase_richcompare(PyObject* x, PyObject* y, int op);
 Py_ssize_t ArrayBase_length(PyObject* self);
 PyObject* ArrayBase_reshape(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames);
 PyObject* ArrayBase_get_h(PyObject* self, void* closure);

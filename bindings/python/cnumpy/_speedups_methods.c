@@ -23,6 +23,8 @@ static PyObject* g_false;
 static PyTypeObject* g_float64_direct; /* float64 when its objects are plain PyFloatObjects */
 static PyObject* g_dtype_address;      /* dtype spec -> address of a builtin dtype, or None */
 
+char typenum_kind(int32_t typenum) { return typenum >= 0 && typenum < CNP_NTYPES_BUILTIN ? g_kind[typenum] : 0; }
+
 /* ---- scalars ------------------------------------------------------------------------------- */
 PyObject* scalar_from_c(const cnp_scalar* s) {
   int32_t t = s->typenum;

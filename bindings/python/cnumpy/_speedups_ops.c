@@ -1,12 +1,13 @@
 /* cnumpy._speedups: ndarray's operators and the ufunc objects' calls (see _speedups.h).
  *
- * Handled here: +, -, *, /, //, %, &, |, ^, <<, >> (plain, reflected and in place) and unary -,
- * abs(), ~ between exact cnumpy.ndarray objects and Python/cnumpy numbers (scalar_operand), and
- * ufunc(x[, y][, out]) / ufunc(x[, y], out=o) for ufuncs with one output. Python's weak scalars
- * (NEP 50) are 0-d arrays made with CNP_SCALAR_WEAK, as _operands makes them; the library applies
- * the promotion rules. Everything else (subclasses, other operand types, Python ints beyond
- * int64, keywords other than out=, ** and the comparisons, whose Python code has special cases)
- * goes to the Python implementation. Results: a 0-d result of a call without out= is returned as
+ * Handled here: +, -, *, /, //, %, **, &, |, ^, <<, >> (plain, reflected and in place), unary -,
+ * abs(), ~ and the comparisons between exact cnumpy.ndarray objects and Python/cnumpy numbers
+ * (scalar_operand), and ufunc(x[, y][, out]) / ufunc(x[, y], out=o) for ufuncs with one output.
+ * Python's weak scalars (NEP 50) are 0-d arrays made with CNP_SCALAR_WEAK, as _operands makes
+ * them; the library applies the promotion rules. Everything else (subclasses, other operand
+ * types, Python ints beyond int64, keywords other than out=, comparisons of strings, records and
+ * datetimes, and for ** and the comparisons any call the library refuses) goes to the Python
+ * implementation. Results: a 0-d result of a call without out= is returned as
  * its scalar, as NumPy 1.24 does. */
 #include "_speedups.h"
 
@@ -147,7 +148,7 @@ static int operand(PyObject* o, int cached, cnp_array** h, cnp_array** tmp, int3
 /* ---- the calls --------------------------------------------------------------------------------- */
 /* fn(x, y) (y NULL: unary) with an optional out array; the result (a scalar when 0-d and out is
  * not given, out itself when given), or NULL with *handled 0 when the Python path must decide. */
-static PyObject* ufunc_call(void* fn, PyObject* x, PyObject* y, PyObject* out_obj, int* handled) {
+static PyObject* ufunc_call_mode(void* fn, PyObject* x, PyObject* y, PyObject* out_obj, int soft, int* handled) {
   cnp_array *a, *b = NULL, *ta = NULL, *tb = NULL, *o = NULL;
   int32_t nda, ndb = 0;
   int64_t na, nb = 0;
@@ -189,6 +190,7 @@ static PyObject* ufunc_call(void* fn, PyObject* x, PyObject* y, PyObject* out_ob
   cnp_ufunc_args args = {{o, NULL}, NULL, NULL, CNP_CASTING_SAME_KIND, CNP_ORDER_K};
   cnp_array* r = NULL;
   cnp_status st;
+  Py_ssize_t before = PyList_GET_SIZE(g_pending);
   if (big) {
     Py_BEGIN_ALLOW_THREADS
     st = b ? ((binary_fn)fn)(a, b, o ? &args : NULL, &r) : ((unary_fn)fn)(a, o ? &args : NULL, &r);
@@ -200,6 +202,11 @@ static PyObject* ufunc_call(void* fn, PyObject* x, PyObject* y, PyObject* out_ob
   if (eb) eb->busy--;
   if (ta) p_cnp_array_free(ta);
   if (tb) p_cnp_array_free(tb);
+  if (st && soft) { /* nothing was written: the Python path repeats the call in its words */
+    drop_pending_after(before);
+    *handled = 0;
+    return NULL;
+  }
   if (st) return raise_status(st);
   if (o) {
     p_cnp_array_free(r); /* a new reference to out itself */
@@ -215,10 +222,15 @@ static PyObject* ufunc_call(void* fn, PyObject* x, PyObject* y, PyObject* out_ob
   return unwrap_result(res);
 }
 
+static PyObject* ufunc_call(void* fn, PyObject* x, PyObject* y, PyObject* out_obj, int* handled) {
+  return ufunc_call_mode(fn, x, y, out_obj, 0, handled);
+}
+
 /* ---- operators ------------------------------------------------------------------------------- */
-enum { OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_AND, OP_OR, OP_XOR, OP_LSHIFT, OP_RSHIFT, NBINARY };
+enum { OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_AND, OP_OR, OP_XOR, OP_LSHIFT, OP_RSHIFT, OP_POW,
+       NBINARY };
 static const char* const BINARY_NAMES[NBINARY] = {"add", "sub", "mul", "truediv", "floordiv", "mod",
-                                                  "and", "or", "xor", "lshift", "rshift"};
+                                                  "and", "or", "xor", "lshift", "rshift", "pow"};
 static void* g_binary_fn[NBINARY];
 static PyObject* g_fwd[NBINARY]; /* the Python __add__, __radd__, __iadd__, ... */
 static PyObject* g_ref[NBINARY];
@@ -272,6 +284,108 @@ static PyObject* unary(int op, PyObject* x) {
   return PyObject_CallOneArg(g_unary_py[op], x);
 }
 
+/* ** : the Python __pow__/__ipow__'s exponent shortcuts (NumPy's fast_scalar_power) first: a
+ * Python int/float exponent 2, -1 or 0.5 on a float/complex array is square, reciprocal or
+ * sqrt; in place, 2 squares any array. Then power() like the other operators. The calls
+ * fall back on any library error (the Python path words it). */
+enum { POW_SQUARE, POW_RECIPROCAL, POW_SQRT, NPOW_UNARY };
+static const char* const POW_UNARY_NAMES[NPOW_UNARY] = {"square", "reciprocal", "sqrt"};
+static void* g_pow_unary[NPOW_UNARY];
+
+/* The shortcut for exponent e on array x (-1: none, -2: error with an exception). */
+static int pow_shortcut(PyObject* x, PyObject* e, int inplace) {
+  PyTypeObject* t = Py_TYPE(e);
+  double v;
+  if (t == &PyFloat_Type) {
+    v = PyFloat_AS_DOUBLE(e);
+  } else if (t == &PyLong_Type) {
+    int overflow = 0;
+    long long i = PyLong_AsLongLongAndOverflow(e, &overflow);
+    if (overflow || (i == -1 && PyErr_Occurred())) {
+      PyErr_Clear();
+      return -1;
+    }
+    v = (double)i;
+    if (i != 2 && i != -1) return -1;
+  } else {
+    return -1;
+  }
+  if (v != 2.0 && v != -1.0 && v != 0.5) return -1;
+  int tn = array_typenum((ArrayBase*)x);
+  if (tn == -2) return -2;
+  if (tn < 0) return -3; /* another dtype: the Python path decides */
+  char k = typenum_kind(tn);
+  if (v == 2.0) return inplace || k == 'f' || k == 'c' ? POW_SQUARE : -1;
+  if (k != 'f' && k != 'c') return -1;
+  return v == -1.0 ? POW_RECIPROCAL : POW_SQRT;
+}
+
+static PyObject* nb_pow(PyObject* x, PyObject* y, PyObject* z) {
+  if (z != Py_None) { /* pow(a, b, m): what Python's slot does, the 3-argument __pow__ */
+    if (g_fwd[OP_POW] && is_array(x)) return PyObject_CallFunctionObjArgs(g_fwd[OP_POW], x, y, z, NULL);
+    Py_RETURN_NOTIMPLEMENTED;
+  }
+  if (g_binary_fn[OP_POW] && Py_TYPE(x) == g_ndarray) {
+    int k = pow_shortcut(x, y, 0), handled = 0;
+    if (k == -2) return NULL;
+    PyObject* r = NULL;
+    if (k >= 0 && g_pow_unary[k]) r = ufunc_call_mode(g_pow_unary[k], x, NULL, NULL, 1, &handled);
+    else if (k == -1) r = ufunc_call_mode(g_binary_fn[OP_POW], x, y, NULL, 1, &handled);
+    if (handled || PyErr_Occurred()) return r;
+  } else if (g_binary_fn[OP_POW] && Py_TYPE(y) == g_ndarray) {
+    int handled = 0;
+    PyObject* r = ufunc_call_mode(g_binary_fn[OP_POW], x, y, NULL, 1, &handled);
+    if (handled || PyErr_Occurred()) return r;
+  }
+  return binary_slow(OP_POW, x, y);
+}
+
+static PyObject* nb_ipow(PyObject* x, PyObject* y, PyObject* z) {
+  (void)z; /* x **= y: Python passes None */
+  if (g_binary_fn[OP_POW] && Py_TYPE(x) == g_ndarray) {
+    int k = pow_shortcut(x, y, 1), handled = 0;
+    if (k == -2) return NULL;
+    PyObject* r = NULL;
+    if (k >= 0 && g_pow_unary[k]) r = ufunc_call_mode(g_pow_unary[k], x, NULL, x, 1, &handled);
+    else if (k == -1) r = ufunc_call_mode(g_binary_fn[OP_POW], x, y, x, 1, &handled);
+    if (handled || PyErr_Occurred()) return r;
+  }
+  if (!g_inp[OP_POW]) Py_RETURN_NOTIMPLEMENTED;
+  return PyObject_CallFunctionObjArgs(g_inp[OP_POW], x, y, NULL);
+}
+
+/* Comparisons: arrays of builtin (number) dtypes with such arrays or Python/cnumpy numbers
+ * take the comparison ufunc; strings, records, datetimes and any failure take the Python
+ * __eq__ ... (NumPy's deferrals, FutureWarnings and cnp_equal_any live there). */
+static void* g_compare_fn[6]; /* by Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE */
+static PyObject* g_compare_py[6];
+static const char* const COMPARE_NAMES[6] = {"lt", "le", "eq", "ne", "gt", "ge"};
+
+/* 1 when o is an array of a builtin dtype or a number scalar_operand takes; -1 on error. */
+static int number_operand(PyObject* o) {
+  if (Py_TYPE(o) == g_ndarray) {
+    int t = array_typenum((ArrayBase*)o);
+    return t >= 0 ? 1 : t == -2 ? -1 : 0;
+  }
+  cnp_scalar s;
+  return scalar_operand(o, &s);
+}
+
+PyObject* ArrayBase_richcompare(PyObject* x, PyObject* y, int op) {
+  if (op >= 0 && op < 6 && g_compare_fn[op] && Py_TYPE(x) == g_ndarray) {
+    int ok = number_operand(x);
+    if (ok > 0) ok = number_operand(y);
+    if (ok < 0) return NULL;
+    if (ok) {
+      int handled = 0;
+      PyObject* r = ufunc_call_mode(g_compare_fn[op], x, y, NULL, 1, &handled);
+      if (handled || PyErr_Occurred()) return r;
+    }
+  }
+  if (op < 0 || op >= 6 || !g_compare_py[op]) Py_RETURN_NOTIMPLEMENTED;
+  return PyObject_CallFunctionObjArgs(g_compare_py[op], x, y, NULL);
+}
+
 #define BINARY_SLOTS(NAME, OP)                                                          \
   static PyObject* nb_##NAME(PyObject* x, PyObject* y) { return binary(OP, x, y); }      \
   static PyObject* nb_i##NAME(PyObject* x, PyObject* y) { return inplace(OP, x, y); }
@@ -300,7 +414,7 @@ PyNumberMethods ArrayBase_as_number = {
     .nb_inplace_add = nb_iadd, .nb_inplace_subtract = nb_isub, .nb_inplace_multiply = nb_imul,
     .nb_inplace_remainder = nb_imod, .nb_inplace_lshift = nb_ilshift, .nb_inplace_rshift = nb_irshift,
     .nb_inplace_and = nb_iand, .nb_inplace_xor = nb_ixor, .nb_inplace_or = nb_ior,
-    .nb_floor_divide = nb_floordiv, .nb_true_divide = nb_truediv,
+    .nb_floor_divide = nb_floordiv, .nb_true_divide = nb_truediv, .nb_power = nb_pow, .nb_inplace_power = nb_ipow,
     .nb_inplace_floor_divide = nb_ifloordiv, .nb_inplace_true_divide = nb_itruediv,
 };
 
@@ -445,6 +559,25 @@ int ops_install(PyObject* glue) {
       snprintf(buf, sizeof buf, "__%s__", short_name);
       Py_XSETREF(g_unary_py[k - NBINARY], borrowed_fallback(buf));
       if (!g_unary_py[k - NBINARY]) *slot = NULL;
+    }
+  }
+  for (int k = 0; k < NPOW_UNARY + 6; ++k) {
+    const char* short_name = k < NPOW_UNARY ? POW_UNARY_NAMES[k] : COMPARE_NAMES[k - NPOW_UNARY];
+    void** slot = k < NPOW_UNARY ? &g_pow_unary[k] : &g_compare_fn[k - NPOW_UNARY];
+    *slot = NULL;
+    PyObject* fname = PyDict_GetItemString(names, short_name);
+    if (fname) {
+      PyObject* a = PyObject_CallOneArg(addr, fname);
+      if (!a) return -1;
+      if (a != Py_None) *slot = PyLong_AsVoidPtr(a);
+      Py_DECREF(a);
+      if (PyErr_Occurred()) return -1;
+    }
+    if (k >= NPOW_UNARY) {
+      char buf[32];
+      snprintf(buf, sizeof buf, "__%s__", short_name);
+      Py_XSETREF(g_compare_py[k - NPOW_UNARY], borrowed_fallback(buf));
+      if (!g_compare_py[k - NPOW_UNARY]) *slot = NULL;
     }
   }
   /* Cached 0-d arrays were made by the previous library, if any. */
