@@ -44,7 +44,7 @@ namespace {
 enum Kind {
     K_I64, K_I32, K_F64, K_CARR, K_MARR, K_ALIST, K_OUT_HANDLE, K_DTYPE, K_DLIST, K_BITGEN,
     K_RESAMPLER, K_VEC, K_DVEC, K_STR, K_SLIST, K_OUT_STRING, K_OUT_PTR, K_OUT_SCALAR,
-    K_UFUNC_ARGS, K_CBUF, K_SCALAR, K_NULL
+    K_UFUNC_ARGS, K_CBUF, K_SCALAR, K_QUEUE, K_NULL
 };
 struct ParamInfo {
     Kind kind;
@@ -89,7 +89,7 @@ struct Shared {
 };
 Shared* shared = nullptr;
 int failures = 0;
-bool verbose = false;       // ABI_SWEEP_VERBOSE=1: print each call before making it
+bool verbose = false;       // ABI_SWEEP_VERBOSE=1: print each call and its status
 const char* current = "";   // for the watchdog's message
 std::string current_case;
 
@@ -149,6 +149,7 @@ struct Fixtures {
     cnp_dtype* f64 = nullptr;
     cnp_bitgen* g = nullptr;
     cnp_audio_resampler* r = nullptr;
+    cnp_queue* q = nullptr;            // float64 records, 8 of them ready (each child has its copy)
 };
 Fixtures fx;
 
@@ -194,6 +195,10 @@ void make_fixtures() {
     fx.f64 = dtype_of(CNP_FLOAT64);
     fx.dtypes = {nullptr, fx.f64, i8, dtype_of(CNP_COMPLEX128), dtype_of(CNP_BOOL)};
     if (cnp_bitgen_from_seed(CNP_BITGEN_PCG64, 1, &fx.g) != CNP_OK) std::exit(2);
+    if (cnp_queue_create(fx.f64, 64, 0, &fx.q) != CNP_OK) std::exit(2);
+    const double records[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    int64_t pushed = 0;
+    if (cnp_queue_push_many(fx.q, records, 8, 0.0, &pushed) != CNP_OK || pushed != 8) std::exit(2);
     if (cnp_audio_resampler_create(48000, 44100, 1, CNP_FLOAT64, 0, 0, &fx.r) != CNP_OK) {
         std::fprintf(stderr, "abi_sweep: resampler fixture: %s\n", cnp_last_error());
         std::exit(2);
@@ -220,6 +225,8 @@ std::vector<std::string> names_storage;
 // (optional arrays such as where=, initial=, weights= make the baseline fail when given a 2x3).
 uint32_t null_arrays = 0;
 
+bool is_timeout(const ParamInfo& p) { return std::strstr(p.name, "timeout") != nullptr; }
+
 // Default (valid, small) arguments.
 void defaults(const FunctionInfo& f, Slot* s, Storage& st) {
     for (int i = 0; i < f.nparams; ++i) {
@@ -228,7 +235,7 @@ void defaults(const FunctionInfo& f, Slot* s, Storage& st) {
         switch (p.kind) {
         case K_I64: s[i].i = 1; break;
         case K_I32: s[i].i = 0; break;
-        case K_F64: s[i].d = 1.0; break;
+        case K_F64: s[i].d = is_timeout(p) ? 0.0 : 1.0; break;   // never wait by default
         case K_CARR: s[i].p = fx.a; break;
         // NumPy's out= is optional: not given by default; other mutable arrays (in-place
         // targets) are a 2x3 float64.
@@ -249,6 +256,7 @@ void defaults(const FunctionInfo& f, Slot* s, Storage& st) {
         case K_CBUF: st.buf[i].assign(OUTBUF, 0); s[i].p = st.buf[i].data(); break;
         case K_BITGEN: s[i].p = fx.g; break;
         case K_RESAMPLER: s[i].p = fx.r; break;
+        case K_QUEUE: s[i].p = fx.q; break;
         case K_SCALAR:
             st.scalar[i] = cnp_scalar{};
             st.scalar[i].typenum = CNP_INT64;
@@ -282,10 +290,11 @@ cnp_status run(const FunctionInfo& f, Slot* s, Storage& st, const std::string& w
     current = current_case.c_str();
     std::snprintf(shared->last_call, sizeof shared->last_call, "%s", current);
     ++shared->calls;
-    if (verbose) std::fprintf(stderr, "%s\n", current);
+    if (verbose) std::fprintf(stderr, "%s", current);
     alarm(60);
     cnp_status status = f.call(s);
     alarm(0);
+    if (verbose) std::fprintf(stderr, " -> %s %s\n", cnp_status_name(status), status ? cnp_last_error() : "");
     if (status == CNP_ERR_INTERNAL || std::strcmp(cnp_status_name(status), "CNP_UNKNOWN") == 0)
         fail(current_case + ": status " + std::to_string(status) + " (" + cnp_last_error() + ")");
     for (int i = 0; i < f.nparams; ++i) {
@@ -417,6 +426,8 @@ void sweep(const FunctionInfo& f) {
         }
         case K_F64:
             for (double v : {std::nan(""), HUGE_VAL, -HUGE_VAL, 0.0, -0.0, -1.0, 1e-300, 1e308}) {
+                // Timeouts: a negative one means "wait without limit" (queue.h), as do huge ones.
+                if (is_timeout(p) && (v < 0 || v == HUGE_VAL || v == 1e308)) continue;
                 redo();
                 s[i].d = v;
                 run(f, s, st, label(std::to_string(v)));
@@ -501,7 +512,7 @@ void sweep(const FunctionInfo& f) {
                 run(f, s, st, label("dtype list variant " + std::to_string(k)));
             }
             break;
-        case K_BITGEN: case K_RESAMPLER:
+        case K_BITGEN: case K_RESAMPLER: case K_QUEUE:
             redo();
             s[i].p = nullptr;
             run(f, s, st, label("NULL"));
@@ -612,5 +623,6 @@ int main(int argc, char** argv) {
     for (auto* d : fx.dtypes) cnp_dtype_free(d);
     cnp_bitgen_free(fx.g);
     cnp_audio_resampler_free(fx.r);
+    cnp_queue_free(fx.q);
     return failures ? 1 : 0;
 }

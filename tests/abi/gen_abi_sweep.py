@@ -124,6 +124,8 @@ def kind_of(fname, const, base, stars, opaque, structs):
         return "K_DLIST"
     if base == "cnp_bitgen" and ptr == 1:
         return "K_BITGEN"
+    if base == "cnp_queue" and ptr == 1:
+        return "K_QUEUE"
     if base == "cnp_audio_resampler" and ptr == 1:
         return "K_RESAMPLER"
     if base == "int64_t" and ptr == 1 and const:
@@ -150,7 +152,7 @@ def kind_of(fname, const, base, stars, opaque, structs):
         return "K_OUT_PTR"        # data pointer or DLPack capsule
     if not const and ptr == 1 and (base in ("int32_t", "int64_t", "double") or base in structs):
         return "K_OUT_SCALAR"     # a value: written only on success
-    return "K_NULL"               # queues, sensors, scalars, index items, const structs: NULL
+    return "K_NULL"               # sensors, index items, const option structs: NULL
 
 
 def main():

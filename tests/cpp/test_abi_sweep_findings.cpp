@@ -63,3 +63,14 @@ TEST_CASE("random integers: a size with a negative rank or an overflowing produc
   REQUIRE(cnp_random_integers(g, low, high, 0, 0, 2, ok, nullptr, r.out()) == CNP_OK);
   cnp_bitgen_free(g);
 }
+
+TEST_CASE("sorting an empty array with a huge other axis returns at once", "[hardening][abi_sweep]") {
+  // (2**59, 0) sorted along its last axis listed 2**59 empty lanes first (a hang).
+  const int64_t shape[] = {int64_t{1} << 59, 0};
+  Handle a, r;
+  REQUIRE(cnp_zeros(2, shape, nullptr, CNP_ORDER_C, a.out()) == CNP_OK);
+  CHECK(cnp_array_sort(a, -1, nullptr) == CNP_OK);
+  const int64_t axis = -1;
+  CHECK(cnp_argsort(a, &axis, nullptr, r.out()) == CNP_OK);
+  CHECK(cnp_sort(a, &axis, nullptr, r.out()) == CNP_OK);
+}

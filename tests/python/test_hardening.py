@@ -188,3 +188,12 @@ def test_resampler_with_absurd_channel_count():
     with pytest.raises((ValueError, MemoryError)) as e:
         cnp.audio.Resampler(48000, 44100, channels=2**62)
     assert not isinstance(e.value, SystemError)
+
+
+def test_sort_empty_array_with_huge_axis():
+    # Found by the ABI sweep (issue 18): sorting (2**59, 0) along its last axis hung.
+    def fn(xp):
+        a = xp.zeros((2**59, 0))
+        a.sort()
+        return xp.sort(a), xp.argsort(a), xp.unique(a)
+    check(fn)
