@@ -74,3 +74,20 @@ TEST_CASE("sorting an empty array with a huge other axis returns at once", "[har
   CHECK(cnp_argsort(a, &axis, nullptr, r.out()) == CNP_OK);
   CHECK(cnp_sort(a, &axis, nullptr, r.out()) == CNP_OK);
 }
+
+TEST_CASE("queue sensor: only -1 means until stopped", "[hardening][abi_sweep][queue]") {
+  cnp_dtype* f8 = dtype(CNP_FLOAT64);
+  cnp_queue* q = nullptr;
+  REQUIRE(cnp_queue_create(f8, 16, 0, &q) == CNP_OK);
+  for (int64_t count : {int64_t{-2}, INT64_MIN}) {
+    cnp_queue_sensor* s = nullptr;
+    require_error(cnp_queue_sensor_start(q, 0.0, 1, count, 0, &s), CNP_ERR_VALUE,
+                  "sensor: count must be >= 0 or -1, got " + std::to_string(count));
+    CHECK(s == nullptr);
+  }
+  cnp_queue_sensor* s = nullptr;
+  REQUIRE(cnp_queue_sensor_start(q, 1000.0, 1, -1, 0, &s) == CNP_OK);
+  cnp_queue_sensor_free(s);
+  cnp_queue_free(q);
+  cnp_dtype_free(f8);
+}
