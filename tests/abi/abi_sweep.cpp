@@ -139,7 +139,8 @@ cnp_array* filled(int32_t ndim, const int64_t* shape, int32_t typenum) {
 // The inputs every call shares (const: must never change) and the mutable ones (out_array,
 // in-place targets: each kind its own object).
 struct Fixtures {
-    cnp_array* a = nullptr;            // 2x3 float64
+    cnp_array* a = nullptr;            // 2x3 float64: the default array argument
+    cnp_array* bases[3] = {};          // defaults tried for a baseline: 2x3 float64, 2x3 int64, 3x3 float64
     std::vector<cnp_array*> variants;  // extreme array inputs (NULL first)
     std::vector<cnp_array*> checked;   // inputs whose bytes must never change
     std::vector<std::vector<unsigned char>> snapshot;
@@ -182,8 +183,16 @@ void make_fixtures() {
     must(cnp_zeros(2, e1, nullptr, CNP_ORDER_C, &z1), &z1, "zeros (0, 2**59)");
     must(cnp_zeros(2, e2, nullptr, CNP_ORDER_C, &z2), &z2, "zeros (2**59, 0)");
     must(cnp_zeros(2, e3, i8, CNP_ORDER_C, &z3), &z3, "zeros int8 (0, 2**62)");
+    const int64_t s33[] = {3, 3};
+    cnp_array* sq = filled(2, s33, CNP_FLOAT64);   // invertible, symmetric positive definite
+    void* sqd = nullptr;
+    cnp_array_data(sq, &sqd);
+    for (int k = 0; k < 9; ++k) static_cast<double*>(sqd)[k] = k % 4 == 0 ? 4.0 : 0.5;
+    fx.bases[0] = fx.a;
+    fx.bases[1] = ai;
+    fx.bases[2] = sq;
     fx.variants = {nullptr, z1, z2, z3, a0d, rev, ai, ac};
-    fx.checked = {fx.a, a0d, ai, ac};
+    fx.checked = {fx.a, a0d, ai, ac, sq};
     for (auto* c : fx.checked) fx.snapshot.push_back(bytes_of(c));
 
     fx.m = filled(2, s23, CNP_FLOAT64);
@@ -224,6 +233,19 @@ std::vector<std::string> names_storage;
 // Array parameters given as NULL ("not given") in the defaults: found per function by sweep()
 // (optional arrays such as where=, initial=, weights= make the baseline fail when given a 2x3).
 uint32_t null_arrays = 0;
+// The baseline's configuration (found by sweep()): which array is the default, whether dtype
+// parameters are given (float64) and whether strings get their name's default.
+int base_index = 0;
+bool dtype_given = false;
+
+// Strings a baseline can succeed with, by parameter name (NULL otherwise).
+const char* default_string(const char* name) {
+    if (std::strcmp(name, "subscripts") == 0) return "ij->i";
+    if (std::strcmp(name, "name") == 0) return "add";
+    if (std::strcmp(name, "method") == 0) return "random";
+    if (std::strcmp(name, "spec") == 0) return "f8";
+    return nullptr;
+}
 
 bool is_timeout(const ParamInfo& p) { return std::strstr(p.name, "timeout") != nullptr; }
 
@@ -236,11 +258,13 @@ void defaults(const FunctionInfo& f, Slot* s, Storage& st) {
         case K_I64: s[i].i = 1; break;
         case K_I32: s[i].i = 0; break;
         case K_F64: s[i].d = is_timeout(p) ? 0.0 : 1.0; break;   // never wait by default
-        case K_CARR: s[i].p = fx.a; break;
+        case K_CARR: s[i].p = fx.bases[base_index]; break;
+        case K_DTYPE: s[i].p = dtype_given ? fx.f64 : nullptr; break;
+        case K_STR: s[i].p = const_cast<char*>(default_string(p.name)); break;
         // NumPy's out= is optional: not given by default; other mutable arrays (in-place
         // targets) are a 2x3 float64.
         case K_MARR: s[i].p = std::strcmp(p.name, "out_array") == 0 ? nullptr : fx.m; break;
-        case K_ALIST: st.alist[i].assign(LIST, fx.a); s[i].p = st.alist[i].data(); break;
+        case K_ALIST: st.alist[i].assign(LIST, fx.bases[base_index]); s[i].p = st.alist[i].data(); break;
         case K_DLIST: st.dlist[i].assign(LIST, fx.f64); s[i].p = st.dlist[i].data(); break;
         case K_SLIST:
             if (std::strcmp(p.name, "titles") == 0) break;   // no titles (names are the defaults)
@@ -363,17 +387,30 @@ void sweep(const FunctionInfo& f) {
         fail(std::string(f.name) + ": more than 16 parameters (raise the limit)");
         return;
     }
-    defaults(f, s, st);
-    cnp_status base = run(f, s, st, "(defaults)");
-    // A failing baseline: leave out optional arrays, last first, until the call succeeds.
-    for (int i = f.nparams - 1; i >= 0 && base != CNP_OK; --i) {
-        if (f.params[i].kind != K_CARR && f.params[i].kind != K_MARR) continue;
-        null_arrays |= 1u << i;
+    // The baseline: small valid arguments. Tried with each default array (float64, int64, a
+    // square matrix) and without and with dtypes; when it fails, optional arrays are left out,
+    // last first, until the call succeeds.
+    cnp_status base = CNP_ERR_VALUE;
+    for (int config = 0; config < 6 && base != CNP_OK; ++config) {
+        base_index = config / 2;
+        dtype_given = config % 2 == 1;
+        null_arrays = 0;
         defaults(f, s, st);
-        base = run(f, s, st, std::string("(defaults, ") + f.params[i].name + "=NULL)");
+        base = run(f, s, st, "(defaults " + std::to_string(config) + ")");
+        for (int i = f.nparams - 1; i >= 0 && base != CNP_OK; --i) {
+            if (f.params[i].kind != K_CARR && f.params[i].kind != K_MARR) continue;
+            null_arrays |= 1u << i;
+            defaults(f, s, st);
+            base = run(f, s, st, "(defaults " + std::to_string(config) + ", " + f.params[i].name + "=NULL)");
+        }
     }
-    if (base == CNP_OK) ++shared->baseline_ok;
-    else null_arrays = 0;
+    if (base == CNP_OK) {
+        ++shared->baseline_ok;
+    } else {
+        base_index = 0;
+        dtype_given = false;
+        null_arrays = 0;
+    }
 
     for (int i = 0; i < f.nparams; ++i) {
         const ParamInfo& p = f.params[i];
@@ -488,10 +525,11 @@ void sweep(const FunctionInfo& f) {
             }
             break;
         case K_STR:
-            for (const char* v : {"", "\x01", "a", "i,i->i", "-1", "9223372036854775808"}) {
+            for (const char* v : {static_cast<const char*>(nullptr), "", "\x01", "a", "i,i->i", "-1",
+                                  "9223372036854775808"}) {
                 redo();
                 s[i].p = const_cast<char*>(v);
-                run(f, s, st, label(std::string("\"") + v + "\""));
+                run(f, s, st, label(v ? std::string("\"") + v + "\"" : std::string("NULL")));
             }
             redo();
             st.str[i].assign(5000, 'a');
@@ -499,7 +537,7 @@ void sweep(const FunctionInfo& f) {
             run(f, s, st, label("5000 x a"));
             break;
         case K_DTYPE:
-            for (size_t k = 1; k < fx.dtypes.size(); ++k) {
+            for (size_t k = 0; k < fx.dtypes.size(); ++k) {
                 redo();
                 s[i].p = fx.dtypes[k];
                 run(f, s, st, label("dtype variant " + std::to_string(k)));
@@ -620,6 +658,7 @@ int main(int argc, char** argv) {
     for (auto* a : fx.variants) cnp_array_free(a);
     for (auto* a : fx.mutables) cnp_array_free(a);
     cnp_array_free(fx.a);
+    cnp_array_free(fx.bases[2]);
     for (auto* d : fx.dtypes) cnp_dtype_free(d);
     cnp_bitgen_free(fx.g);
     cnp_audio_resampler_free(fx.r);
