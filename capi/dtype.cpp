@@ -128,7 +128,7 @@ CNP_API cnp_status cnp_dtype_record(int64_t nfields, const char* const* names, c
       }
       fs.push_back(std::move(f));
     }
-    return const_cast<cnp_dtype*>(make_record(std::move(fs), itemsize < 0 ? -1 : itemsize, align != 0).release());
+    return const_cast<cnp_dtype*>(make_record(std::move(fs), itemsize, align != 0).release());
   });
 }
 

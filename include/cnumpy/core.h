@@ -309,11 +309,12 @@ CNP_API cnp_status cnp_full(int32_t ndim, const int64_t* shape, const cnp_array*
 /** numpy.empty_like(prototype, dtype=None, order='K', shape=None): ndim -1 keeps the prototype's
  *  shape; order K keeps its memory layout. */
 CNP_API cnp_status cnp_empty_like(const cnp_array* prototype, const cnp_dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, cnp_array** out);
-/** numpy.zeros_like, as cnp_empty_like. */
+/** numpy.zeros_like, as cnp_empty_like: ndim -1 keeps the prototype's shape. */
 CNP_API cnp_status cnp_zeros_like(const cnp_array* prototype, const cnp_dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, cnp_array** out);
-/** numpy.ones_like, as cnp_empty_like. */
+/** numpy.ones_like, as cnp_empty_like: ndim -1 keeps the prototype's shape. */
 CNP_API cnp_status cnp_ones_like(const cnp_array* prototype, const cnp_dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, cnp_array** out);
-/** numpy.full_like, as cnp_empty_like with a fill value broadcast to the shape. */
+/** numpy.full_like, as cnp_empty_like with a fill value broadcast to the shape: ndim -1 keeps
+ *  the prototype's shape. */
 CNP_API cnp_status cnp_full_like(const cnp_array* prototype, const cnp_array* fill_value, const cnp_dtype* dtype, int32_t order, int32_t ndim, const int64_t* shape, cnp_array** out);
 /** numpy.arange(start, stop, step, dtype). stop NULL: arange(start) (0 to start); step NULL: 1.
  *  The default dtype is the result type of the arguments (Python ints give int64).
@@ -330,7 +331,7 @@ CNP_API cnp_status cnp_logspace(const cnp_array* start, const cnp_array* stop, i
 /** numpy.geomspace(start, stop, num, endpoint, dtype, axis). Errors: CNP_ERR_VALUE
  *  "Geometric sequence cannot include zero". */
 CNP_API cnp_status cnp_geomspace(const cnp_array* start, const cnp_array* stop, int64_t num, int32_t endpoint, const cnp_dtype* dtype, int64_t axis, cnp_array** out);
-/** numpy.eye(N, M, k, dtype=float64, order). M -1 means M = N; other negative M and N are
+/** numpy.eye(N, M, k, dtype=float64, order). m -1 means M = N; other negative m and n are
  *  CNP_ERR_VALUE "negative dimensions are not allowed". */
 CNP_API cnp_status cnp_eye(int64_t n, int64_t m, int64_t k, const cnp_dtype* dtype, int32_t order, cnp_array** out);
 /** numpy.identity(n, dtype=float64). */

@@ -126,11 +126,11 @@ CNP_API cnp_status cnp_queue_dtype(const cnp_queue* q, cnp_dtype** out);
 CNP_API cnp_status cnp_queue_sensor_dtype(cnp_dtype** out);
 /** Starts a native thread that pushes into q as its producer (q must have no other producer
  *  meanwhile): `batch` records per push at rate_hz records per second (0: as fast as the queue
- *  takes them), `count` records in all (negative: until stopped), then closes q if close_at_end.
+ *  takes them), `count` records in all (count -1 means until stopped), then closes q if close_at_end.
  *  What it writes follows q's dtype: the sensor record; an integer type gets seq; float32 and
  *  float64 get a 440 Hz tone of amplitude 0.5 sampled at rate_hz (48000 when 0). Errors:
  *  CNP_ERR_TYPE for another dtype, CNP_ERR_VALUE for a negative or non-finite rate, batch
- *  outside [1, 2**24] or a closed queue. \param[out] out new handle (cnp_queue_sensor_free). */
+ *  outside [1, 2**24], count < -1 or a closed queue. \param[out] out new handle (cnp_queue_sensor_free). */
 CNP_API cnp_status cnp_queue_sensor_start(cnp_queue* q, double rate_hz, int64_t batch, int64_t count,
                                           int32_t close_at_end, cnp_queue_sensor** out);
 /** Stops the thread (or waits for it when it has finished) and joins it.

@@ -110,9 +110,9 @@ DtypeRef make_record(std::vector<FieldSpec> fields, int64_t itemsize, bool align
     d->fields.push_back(std::move(g));
   }
   if (align && max_align > 1) end = (end + max_align - 1) / max_align * max_align;
-  if (itemsize >= 0) {
+  if (itemsize != -1) {  // -1 and only -1 means "not given" (other negatives: NumPy's errors)
     // NumPy's itemsize is a C int (found by fuzz_record: 2**62 overflowed the spellings' bit count).
-    if (itemsize > INT_MAX) throw_value("integer won't fit into a C int");
+    if (itemsize > INT_MAX || itemsize < INT_MIN) throw_value("integer won't fit into a C int");
     if (itemsize < end)
       throw_value("NumPy dtype descriptor requires " + std::to_string(end) +
                   " bytes, cannot override to smaller itemsize of " + std::to_string(itemsize));

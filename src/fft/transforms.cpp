@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <complex>
+#include <cstdlib>
 #include <string>
 
 #include "core/cast.hpp"
@@ -56,10 +57,22 @@ int32_t swap_norm(int32_t norm) {
   return norm == kBackward ? kForward : norm == kForward ? kBackward : kOrtho;
 }
 
-int threads_for(int64_t points) {
+// Threads for a transform of `points` points whose input and output take `bytes` together.
+// FFTW's threaded executions allocate on FFTW's worker threads (the buffered solvers' scratch,
+// the spawn loop's bookkeeping), where an allocation failure aborts the process: fftw_guarded's
+// jump target exists only on the calling thread. So a threaded plan is used only when the
+// allocator has headroom for a copy of the data (more than those allocations take); under memory
+// pressure the transform runs on the calling thread, where a failure inside FFTW is a MemoryError.
+int threads_for(int64_t points, int64_t bytes) {
   if (points < kThreadedPoints) return 1;
   int t = num_threads();
-  return t < 1 ? 1 : (t > kMaxFftwThreads ? kMaxFftwThreads : t);
+  t = t < 1 ? 1 : (t > kMaxFftwThreads ? kMaxFftwThreads : t);
+  if (t > 1) {
+    void* probe = std::malloc(static_cast<size_t>(bytes));  // mapped, never touched: no page is used
+    if (!probe) return 1;
+    std::free(probe);
+  }
+  return t;
 }
 
 // A new C-ordered array of dtype with a's values resized along the axes to the lengths in ns:
@@ -213,7 +226,7 @@ Array c2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_
   if (out.size() == 0) return out;
   Problem p{inverse ? Kind::c2c_backward : Kind::c2c_forward, pr.single, {}, {}, 1};
   make_dims(in, elem, out, elem, axes, ns, p);
-  p.nthreads = threads_for(out.size());
+  p.nthreads = threads_for(out.size(), in.size() * in.dtype()->itemsize + out.size() * out.dtype()->itemsize);
   auto plan = get_plan(p, in.data(), out.data());
   plan->execute(p.kind, in.data(), out.data());
   finish(out, norm_factor(norm, inverse, points));
@@ -239,7 +252,7 @@ Array r2c(const Array& a, const std::vector<int>& axes, const std::vector<int64_
   if (out.size() == 0) return out;
   Problem p{Kind::r2c, pr.single, {}, {}, 1};
   make_dims(in, pr.real->itemsize, out, pr.cplx->itemsize, axes, ns, p);
-  p.nthreads = threads_for(in.size());
+  p.nthreads = threads_for(in.size(), in.size() * in.dtype()->itemsize + out.size() * out.dtype()->itemsize);
   auto plan = get_plan(p, in.data(), out.data());
   plan->execute(p.kind, in.data(), out.data());
   finish(out, norm_factor(norm, inverse_norm, points), conj_out);
@@ -284,7 +297,7 @@ Array c2r(const Array& a, const std::vector<int>& axes, const std::vector<int64_
   if (out.size() == 0) return out;
   Problem p{Kind::c2r, pr.single, {}, {}, 1};
   make_dims(in, pr.cplx->itemsize, out, pr.real->itemsize, axes, ns, p);
-  p.nthreads = threads_for(out.size());
+  p.nthreads = threads_for(out.size(), in.size() * in.dtype()->itemsize + out.size() * out.dtype()->itemsize);
   auto plan = get_plan(p, in.data(), out.data());
   plan->execute(p.kind, in.data(), out.data());
   return out;

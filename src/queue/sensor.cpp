@@ -46,6 +46,8 @@ Sensor::Sensor(Ring* ring, const Dtype* dtype, double rate_hz, int64_t batch, in
   if (!(rate_hz >= 0) || !std::isfinite(rate_hz))
     throw_value("sensor: rate_hz must be a finite number >= 0, got " + std::to_string(rate_hz));
   if (batch < 1 || batch > (int64_t(1) << 24)) throw_value("sensor: batch must be in [1, 2**24], got " + std::to_string(batch));
+  // -1 and only -1 means "until stopped" (the ABI's rule for optional integers).
+  if (count < -1) throw_value("sensor: count must be >= 0 or -1, got " + std::to_string(count));
   const Dtype* d = dtype;
   if (d->itemsize != ring->itemsize()) throw_value("sensor: the dtype does not match the queue's records");
   if (d->key == sensor_dtype()->key) kind_ = kRecord;

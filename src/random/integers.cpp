@@ -213,14 +213,8 @@ Array integers(BitGen& g, const Array& low, const Array& high, bool endpoint, bo
   }
   static const char* const kNames[] = {"bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"};
   const std::string tname = kNames[dtype->typenum];
-  if (size)
-    for (int32_t d = 0; d < ndim; ++d)
-      if (size[d] < 0) throw_value("negative dimensions are not allowed");
-  if (size) {
-    int64_t n = 1;
-    for (int32_t d = 0; d < ndim; ++d) n *= size[d];
-    if (n == 0) return Array::allocate(dtype, ndim, size, CNP_ORDER_C);
-  }
+  // The rank, negative and overflowing sizes (NumPy's messages) before anything is drawn.
+  if (size && checked_size(ndim, size, dtype->itemsize) == 0) return Array::allocate(dtype, ndim, size, CNP_ORDER_C);
   const bool scalar = low.ndim() == 0 && high.ndim() == 0;
   // Values (exact) and broadcast.
   auto values = [](const Array& a) {

@@ -113,6 +113,14 @@ def test_record_itemsize_and_offsets_beyond_int32():
     assert cnp.dtype({"names": ["a"], "formats": ["i4"], "itemsize": 2**31 - 1}).itemsize == 2**31 - 1
 
 
+def test_record_negative_itemsize():
+    # Found by the ABI sweep (issue 18): the C ABI read every negative itemsize as "not given".
+    for v in (-1, -2, -2**31, -2**63):
+        same_error(lambda xp: xp.dtype({"names": ["a"], "formats": ["i4"], "itemsize": v}))
+        same_error(lambda xp: xp.dtype({"names": [], "formats": [], "itemsize": v}))
+        same_error(lambda xp: xp.dtype({"names": ["a", "b"], "formats": ["i1", "f8"], "itemsize": v}, align=True))
+
+
 def test_printoptions_beyond_int32():
     for kw in ({"threshold": 5, "edgeitems": 2**62}, {"linewidth": 2**62}):
         def fn(xp):
@@ -180,3 +188,12 @@ def test_resampler_with_absurd_channel_count():
     with pytest.raises((ValueError, MemoryError)) as e:
         cnp.audio.Resampler(48000, 44100, channels=2**62)
     assert not isinstance(e.value, SystemError)
+
+
+def test_sort_empty_array_with_huge_axis():
+    # Found by the ABI sweep (issue 18): sorting (2**59, 0) along its last axis hung.
+    def fn(xp):
+        a = xp.zeros((2**59, 0))
+        a.sort()
+        return xp.sort(a), xp.argsort(a), xp.unique(a)
+    check(fn)

@@ -532,6 +532,10 @@ def _from_dict(obj, align):
         t = titles[i] if titles is not None else None
         fd = dtype(f, align)
         fields.append((n, fd) if t is None else (n, fd, t))
-    itemsize = obj.get("itemsize", -1)
-    return _record(fields, align, None if offsets is None else [int(o) for o in offsets],
-                   int(itemsize))
+    itemsize = obj.get("itemsize")
+    offsets = None if offsets is None else [int(o) for o in offsets]
+    if itemsize is not None and int(itemsize) == -1:
+        # The C ABI reads -1 as "not given"; NumPy measures an explicit -1 like any negative.
+        need = _record(fields, align, offsets).itemsize
+        raise ValueError("NumPy dtype descriptor requires %d bytes, cannot override to smaller itemsize of -1" % need)
+    return _record(fields, align, offsets, -1 if itemsize is None else int(itemsize))
