@@ -207,7 +207,7 @@ bool convert_field(const Column& c, std::string_view f, char* dst, ConvertState&
 }
 
 std::string conversion_error(std::string_view field, const Dtype* d, int64_t row, int64_t col) {
-  std::string r = py_str_repr(field);
+  std::string r = py_repr(std::string(field));
   // %.100R: the repr cut after 100 characters (code points).
   size_t chars = 0, i = 0;
   while (i < r.size() && chars < 100) {

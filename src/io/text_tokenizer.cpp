@@ -93,7 +93,7 @@ bool Tokenizer::next_row() {
   if (pos_ >= end_) return false;
   buf_.clear();
   hit_end_ = true;
-  starts_.assign(1, 0);
+  views_.clear();
   quoted_.clear();
   bool row_done = false;
   while (!row_done) {
@@ -113,6 +113,10 @@ bool Tokenizer::next_row() {
     }
     quoted_.push_back(quoted);
     bool in_quotes = quoted;
+    // An unquoted field is one run of the input: it is viewed in place, not copied. A quoted
+    // field (quotes removed, doubled quotes halved) is assembled in buf_.
+    const char* direct = nullptr;
+    size_t direct_len = 0, field_off = buf_.size();
     for (;;) {
       if (pos_ >= end_) {
         row_done = true;
@@ -150,7 +154,12 @@ bool Tokenizer::next_row() {
         if (at != At::kData) break;
         ++pos_;
       }
-      buf_.append(run, pos_);
+      if (quoted) {
+        buf_.append(run, pos_);
+      } else {
+        direct = run;
+        direct_len = static_cast<size_t>(pos_ - run);
+      }
       if (pos_ >= end_) {
         row_done = true;
         break;
@@ -166,13 +175,16 @@ bool Tokenizer::next_row() {
       row_done = true;
       break;
     }
-    end_field();
+    if (quoted) views_.push_back({nullptr, field_off, buf_.size() - field_off});
+    else views_.push_back({direct, 0, direct_len});
   }
-  nfields_ = starts_.size() - 1;
+  for (auto& v : views_)
+    if (!v.ptr) v.ptr = buf_.data() + v.off;  // buf_ no longer moves
+  nfields_ = views_.size();
   // One empty unquoted field is an empty line; in whitespace mode a trailing empty field is
   // dropped. (NumPy checks the first field's quoted flag here, for either case.)
   if (nfields_ == 1 || (nfields_ > 0 && ws_)) {
-    if (!quoted_[0] && starts_[nfields_] - starts_[nfields_ - 1] == 1) --nfields_;
+    if (!quoted_[0] && views_[nfields_ - 1].len == 0) --nfields_;
   }
   return true;
 }

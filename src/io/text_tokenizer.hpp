@@ -31,9 +31,7 @@ class Tokenizer {
   // (an empty or comment-only line).
   bool next_row();
   size_t nfields() const { return nfields_; }
-  std::string_view field(size_t i) const {
-    return {buf_.data() + starts_[i], static_cast<size_t>(starts_[i + 1] - starts_[i] - 1)};
-  }
+  std::string_view field(size_t i) const { return {views_[i].ptr, views_[i].len}; }
   bool at_end() const { return pos_ >= end_; }
   // Whether the last row ran into the end of the input (no line end after it): NumPy's
   // "finished reading the file" result of a tokenize call.
@@ -44,10 +42,6 @@ class Tokenizer {
  private:
   enum class At { kData, kDelimiter, kNewline, kComment, kEnd };
   At classify(const char* p, int* len) const;
-  void end_field() {
-    buf_.push_back('\0');
-    starts_.push_back(buf_.size());
-  }
   void eat_newline();
 
   const char* begin_;
@@ -58,8 +52,13 @@ class Tokenizer {
   bool ascii_controls_;          // every control character is one ASCII byte
   char delim_ = 0, comment_ = 0, quote_ = 0;
   std::array<bool, 256> special_{};  // bytes that may start a delimiter, comment, space or line end
-  std::string buf_;              // the row's fields, each followed by a NUL
-  std::vector<size_t> starts_;   // field i spans [starts_[i], starts_[i+1]-1)
+  struct FieldView {
+    const char* ptr;  // into the input, or (once the row is done) into buf_
+    size_t off;       // offset in buf_ while the row is read (quoted fields)
+    size_t len;
+  };
+  std::string buf_;                // the row's quoted fields
+  std::vector<FieldView> views_;
   std::vector<bool> quoted_;
   size_t nfields_ = 0;
   bool hit_end_ = false;

@@ -1,8 +1,6 @@
 // UTF-8 decoding and Python's whitespace set for the text readers (text_utf8.hpp).
 #include "io/text_utf8.hpp"
 
-#include "core/dtype.hpp"
-
 namespace cnp::textio {
 
 int utf8_decode(const char* p, const char* end, uint32_t* cp) noexcept {
@@ -88,7 +86,5 @@ bool utf8_to_ucs4(std::string_view s, std::u32string& out) {
   }
   return true;
 }
-
-std::string py_str_repr(std::string_view s) { return py_repr(std::string(s)); }
 
 }  // namespace cnp::textio

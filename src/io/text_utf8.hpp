@@ -29,7 +29,5 @@ inline int space_len(const char* p, const char* end) noexcept {
 std::string_view strip_spaces(std::string_view s) noexcept;
 // Decodes a whole UTF-8 string into code points; false for invalid UTF-8.
 bool utf8_to_ucs4(std::string_view s, std::u32string& out);
-// Python's repr() of a UTF-8 string (quotes and escapes as Python chooses), for messages.
-std::string py_str_repr(std::string_view s);
 
 }  // namespace cnp::textio
