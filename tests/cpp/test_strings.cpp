@@ -130,7 +130,7 @@ TEST_CASE("C ABI: sorting string arrays through their sort method", "[strings][c
   CHECK(std::vector<uint8_t>(static_cast<uint8_t*>(q), static_cast<uint8_t*>(q) + 3) == std::vector<uint8_t>{1, 0, 1});
 }
 
-TEST_CASE("C ABI: records have no sort method; the registry holds the string methods", "[strings][capi][sort]") {
+TEST_CASE("C ABI: records have no sort method, the registry holds the string methods", "[strings][capi][sort]") {
   Handle r, out;
   Dt rec("i4, f8");
   int64_t n = 3;
