@@ -60,6 +60,7 @@ const LoopRegistry& loop_registry() {
     register_ufunc_legacy(r);
     register_string_compare(r);
     register_casts(r);
+    register_string_sort(r);
     return r;
   }();
   return registry;
