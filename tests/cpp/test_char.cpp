@@ -114,7 +114,7 @@ TEST_CASE("char: find and index through the C ABI", "[char]") {
   CHECK(bad.h == nullptr);
 }
 
-TEST_CASE("char: widths of center and add; split's pieces and counts", "[char]") {
+TEST_CASE("char: widths of center and add, pieces and counts of split", "[char]") {
   Handle a, w, f, out;
   strings(a, "|S3", {U"ab", U"c"});
   int_scalar(w, 7);
