@@ -1,7 +1,7 @@
 // Fuzz target: the .npy reader (cnp_io_load_bytes: magic, version, header length, the header's
 // Python literal, descr to dtype, the declared shape against the bytes present). Any input must
-// give CNP_OK or a clean error (CNP_ERR_VALUE, OVERFLOW, NOT_IMPLEMENTED for pickled object
-// arrays, KEY/INDEX/TYPE never); a loaded array must save to a .npy that loads back to the same
+// give CNP_OK or a clean error (CNP_ERR_VALUE, OVERFLOW, INDEX as numpy's IndexError, NOT_IMPLEMENTED
+// for pickled object arrays; KEY/TYPE never); a loaded array must save to a .npy that loads back to the same
 // bytes, dtype and shape, and the reader must never allocate for a size the input does not hold.
 #include <cstdio>
 #include <cstdlib>
@@ -16,8 +16,11 @@ namespace {
   std::abort();
 }
 
+// numpy's own exception types for bad headers: ValueError, OverflowError (huge ints), IndexError
+// (a one-element descr tuple: numpy's descr_to_dtype indexes descr[1]), and NotImplementedError
+// for pickled object arrays cnumpy cannot hold.
 bool clean_error(cnp_status st) {
-  return st == CNP_ERR_VALUE || st == CNP_ERR_OVERFLOW || st == CNP_ERR_NOT_IMPLEMENTED;
+  return st == CNP_ERR_VALUE || st == CNP_ERR_OVERFLOW || st == CNP_ERR_NOT_IMPLEMENTED || st == CNP_ERR_INDEX;
 }
 }  // namespace
 

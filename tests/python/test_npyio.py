@@ -367,6 +367,7 @@ BAD_FILES = {
     # Found by the fuzzer: a subarray descr at the top level (numpy cannot reshape its items).
     "subarray_descr": _npy(b"{'descr': '(2,)<i4', 'fortran_order': False, 'shape': (2,), }\n", data=b"\0" * 16),
     "subarray_tuple": _npy(b"{'descr': ('<i4', (2,)), 'fortran_order': True, 'shape': (2, 1), }\n", data=b"\0" * 16),
+    "descr_tuple_short": _npy(b"{'descr': ('<i4',), 'fortran_order': False, 'shape': (2,), }\n", data=b"\0" * 8),
     "subarray_one": _npy(b"{'descr': '(1,)<i4', 'fortran_order': False, 'shape': (2,), }\n", data=b"\0" * 8),
 }
 
