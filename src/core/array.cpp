@@ -396,8 +396,10 @@ int32_t Array::flags() const {
 Array Array::view(int32_t ndim, const int64_t* shape, const int64_t* strides, char* data) const {
   Array v(*this);
   v.ndim_ = ndim;
-  std::memcpy(v.shape_, shape, sizeof(int64_t) * ndim);
-  std::memcpy(v.strides_, strides, sizeof(int64_t) * ndim);
+  if (ndim > 0) {  // a 0-d view may come with NULL shape and strides (memcpy's arguments must not be NULL)
+    std::memcpy(v.shape_, shape, sizeof(int64_t) * ndim);
+    std::memcpy(v.strides_, strides, sizeof(int64_t) * ndim);
+  }
   v.data_ = data;
   v.owndata_ = false;
   v.weak_ = false;

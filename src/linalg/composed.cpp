@@ -69,12 +69,18 @@ Array tensordot(const Array& a, const Array& b, const int64_t* axes_a, const int
   // a -> (free_a, summed), b -> (summed, free_b): one (P x K) . (K x Q) product.
   std::vector<int64_t> perm_a, perm_b, out_shape;
   int64_t P = 1, K = 1, Q = 1;
+  // Products of an empty operand's other axes can exceed int64 ((0, 2**59) with (2**59, 3)):
+  // checked, as every shape computation (found by the ABI sweep under UBSan).
+  bool fits = true;
   for (int32_t i = 0; i < nda; ++i)
-    if (std::find(xa.begin(), xa.end(), i) == xa.end()) perm_a.push_back(i), P *= a.shape(i), out_shape.push_back(a.shape(i));
-  for (int64_t x : xa) perm_a.push_back(x), K *= a.shape(int32_t(x));
+    if (std::find(xa.begin(), xa.end(), i) == xa.end())
+      perm_a.push_back(i), fits = mul_fits(P, a.shape(i), &P) && fits, out_shape.push_back(a.shape(i));
+  for (int64_t x : xa) perm_a.push_back(x), fits = mul_fits(K, a.shape(int32_t(x)), &K) && fits;
   for (int64_t x : xb) perm_b.push_back(x);
   for (int32_t i = 0; i < ndb; ++i)
-    if (std::find(xb.begin(), xb.end(), i) == xb.end()) perm_b.push_back(i), Q *= b.shape(i), out_shape.push_back(b.shape(i));
+    if (std::find(xb.begin(), xb.end(), i) == xb.end())
+      perm_b.push_back(i), fits = mul_fits(Q, b.shape(i), &Q) && fits, out_shape.push_back(b.shape(i));
+  if (!fits) throw_value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
   int64_t sa[2] = {P, K}, sb[2] = {K, Q};
   Array at = reshape(transpose(a, perm_a.data(), nda), 2, sa, CNP_ORDER_C);
   Array bt = reshape(transpose(b, perm_b.data(), ndb), 2, sb, CNP_ORDER_C);
@@ -93,7 +99,9 @@ Array kron(const Array& a, const Array& b) {
   if (2 * nd > kMaxDims) throw_value("kron: too many dimensions");
   // outer(a, b) seen as as + bs, axes interleaved (a0, b0, a1, b1, ...), then merged pairwise.
   for (int32_t i = 0; i < nd; ++i) full[i] = as[i], full[nd + i] = bs[i], perm[2 * i] = i, perm[2 * i + 1] = nd + i;
-  for (int32_t i = 0; i < nd; ++i) res[i] = as[i] * bs[i];
+  for (int32_t i = 0; i < nd; ++i)
+    if (!mul_fits(as[i], bs[i], &res[i]))
+      throw_value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
   Array o = reshape(outer(a, b), 2 * nd, full, CNP_ORDER_C);
   return reshape(transpose(o, perm, 2 * nd), nd, res, CNP_ORDER_C);
 }

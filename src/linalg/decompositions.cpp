@@ -202,7 +202,8 @@ void qr(const Array& a, int32_t mode, Array* q_out, Array& r_out) {
       if (k > 0 && geqrf(lint(m), lint(n), f, ld(m), tau.data()) != 0) throw_linalg("Incorrect argument found while performing LAPACK routine");
       // R: the upper triangle (trapezoid) of the factored matrix.
       T* rp = r.mat<T>(i);
-      for (int64_t c = 0; c < n; ++c)
+      // rrows 0 (an empty R, e.g. of a (0, 2**59) input) has nothing to fill: no pass over n.
+      for (int64_t c = 0; rrows > 0 && c < n; ++c)
         for (int64_t row = 0; row < rrows; ++row) rp[c * rrows + row] = row <= c && row < m ? f[c * m + row] : T(0);
       if (mode == 2) continue;
       T* qp = q.mat<T>(i);

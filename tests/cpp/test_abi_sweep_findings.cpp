@@ -91,3 +91,38 @@ TEST_CASE("queue sensor: only -1 means until stopped", "[hardening][abi_sweep][q
   cnp_queue_free(q);
   cnp_dtype_free(f8);
 }
+
+TEST_CASE("products of an empty operand's huge axes do not overflow", "[hardening][abi_sweep]") {
+  // UBSan: tensordot's and kron's shape products overflowed int64 for (2**62, 0) operands.
+  cnp_dtype* i1 = dtype(CNP_INT8);
+  const int64_t sa[] = {int64_t{1} << 62, 0}, sb[] = {0, 8}, sc[] = {4, 2};
+  Handle a, b, c, r;
+  REQUIRE(cnp_zeros(2, sa, i1, CNP_ORDER_C, a.out()) == CNP_OK);
+  REQUIRE(cnp_zeros(2, sb, nullptr, CNP_ORDER_C, b.out()) == CNP_OK);
+  REQUIRE(cnp_zeros(2, sc, nullptr, CNP_ORDER_C, c.out()) == CNP_OK);
+  const int64_t xa[] = {1}, xb[] = {0};
+  cnp_status st = cnp_tensordot(a, b, xa, xb, 1, r.out());
+  CHECK((st == CNP_ERR_VALUE || st == CNP_ERR_MEMORY));
+  CHECK(r.h == nullptr);
+  st = cnp_kron(a, c, r.out());
+  CHECK((st == CNP_ERR_VALUE || st == CNP_ERR_MEMORY));
+  CHECK(r.h == nullptr);
+  cnp_dtype_free(i1);
+}
+
+TEST_CASE("0-d views with NULL shape and strides; qr of an empty wide matrix", "[hardening][abi_sweep]") {
+  // UBSan: memcpy from NULL (size 0) in Array::view; qr of (0, 2**59) filled R column by column
+  // over 2**59 columns (a hang without optimisation).
+  Handle s, r, q;
+  capi_test::iota<double>(s, CNP_FLOAT64, {}, 1.5);
+  REQUIRE(cnp_broadcast_to(s, 0, nullptr, r.out()) == CNP_OK);
+  REQUIRE(cnp_as_strided(s, 0, nullptr, nullptr, 0, r.out()) == CNP_OK);
+  const int64_t wide[] = {0, int64_t{1} << 59};
+  Handle e;
+  REQUIRE(cnp_zeros(2, wide, nullptr, CNP_ORDER_C, e.out()) == CNP_OK);
+  REQUIRE(cnp_linalg_qr(e, CNP_LINALG_QR_REDUCED, q.out(), r.out()) == CNP_OK);
+  const int64_t* shape = nullptr;
+  REQUIRE(cnp_array_shape(r, &shape) == CNP_OK);
+  CHECK(shape[0] == 0);
+  CHECK(shape[1] == (int64_t{1} << 59));
+}
