@@ -60,6 +60,8 @@ const LoopRegistry& loop_registry() {
     register_ufunc_legacy(r);
     register_string_compare(r);
     register_casts(r);
+    register_datetime_casts(r);
+    register_datetime_ufuncs(r);
     return r;
   }();
   return registry;

@@ -86,5 +86,7 @@ const LoopRegistry& loop_registry();
 void register_ufunc_legacy(LoopRegistry& r);     // src/ufunc/registry.cpp: the numeric loops
 void register_string_compare(LoopRegistry& r);   // src/ufunc/string_compare.cpp
 void register_casts(LoopRegistry& r);            // src/core/cast_any.cpp
+void register_datetime_casts(LoopRegistry& r);   // src/datetime/casts.cpp
+void register_datetime_ufuncs(LoopRegistry& r);  // src/datetime/arith.cpp
 
 }  // namespace cnp
