@@ -25,6 +25,13 @@ inline reduce::Axes reduced_axes(const Array& x, const int64_t* axes, int32_t na
   return reduce::parse_axes(axes, axes_count(axes, naxes), x.ndim());
 }
 
+// The reductions that also take datetime64/timedelta64 arrays (sum, prod, min, max: the engine
+// hands them to src/datetime/functions.cpp's reduce_times): those pass as they are.
+inline const Array& time_or_number(const cnp_array* h) {
+  const Array& a = any_array_of(h);
+  return is_datetime(a.dtype()) ? a : array_of(h);
+}
+
 }  // namespace cnp::capi
 
 #define CNP_RED_DTYPE(cname, fn)                                                                                      \
@@ -42,6 +49,25 @@ inline reduce::Axes reduced_axes(const Array& x, const int64_t* axes, int32_t na
                            int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** out) {     \
     return produce(out, out_array, [&] {                                                                              \
       const Array& x = array_of(a);                                                                                   \
+      return fn(x, reduced_axes(x, axes, naxes), opts(nullptr, out_array, keepdims, initial, where));                 \
+    });                                                                                                               \
+  }
+
+#define CNP_RED_DTYPE_T(cname, fn)                                                                                      \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,            \
+                           cnp_array* out_array, int32_t keepdims, const cnp_array* initial, const cnp_array* where,  \
+                           cnp_array** out) {                                                                         \
+    return produce(out, out_array, [&] {                                                                              \
+      const Array& x = time_or_number(a);                                                                                   \
+      return fn(x, reduced_axes(x, axes, naxes), opts(dtype, out_array, keepdims, initial, where));                   \
+    });                                                                                                               \
+  }
+
+#define CNP_RED_MINMAX_T(cname, fn)                                                                                     \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out_array,              \
+                           int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** out) {     \
+    return produce(out, out_array, [&] {                                                                              \
+      const Array& x = time_or_number(a);                                                                                   \
       return fn(x, reduced_axes(x, axes, naxes), opts(nullptr, out_array, keepdims, initial, where));                 \
     });                                                                                                               \
   }
