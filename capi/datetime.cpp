@@ -27,13 +27,10 @@ void check_casting(int32_t casting) {
     throw_value("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'");
 }
 
-dt::BusdayCal calendar(const uint8_t* weekmask, const cnp_array* holidays) {
-  bool wm[7] = {true, true, true, true, true, false, false};
-  if (weekmask)
-    for (int i = 0; i < 7; ++i) {
-      if (weekmask[i] > 1) throw_value("A business day weekmask array must have all 1's and 0's");
-      wm[i] = weekmask[i] != 0;
-    }
+dt::BusdayCal calendar(int32_t weekmask, const cnp_array* holidays) {
+  if (weekmask & ~0x7f) throw_value("A business day weekmask array must have all 1's and 0's");
+  bool wm[7];
+  for (int i = 0; i < 7; ++i) wm[i] = (weekmask >> i) & 1;
   if (!holidays) return dt::make_calendar(wm, nullptr, 0, false);
   const Array& h = any_array_of(holidays);
   if (h.ndim() != 1) throw_value("holidays must be a provided as a one-dimensional array");
@@ -94,20 +91,20 @@ CNP_API cnp_status cnp_isnat(const cnp_array* a, cnp_array* out_array, cnp_array
   return produce(out, out_array, [&] { return dt::isnat(any_array_of(a), out_of(out_array)); });
 }
 
-CNP_API cnp_status cnp_busday_weekmask(const char* text, uint8_t* weekmask) {
+CNP_API cnp_status cnp_busday_weekmask(const char* text, int32_t* weekmask) {
   return run([&] {
     if (!text || !weekmask) throw Error(CNP_ERR_INVALID_HANDLE, "NULL argument");
     bool wm[7];
     dt::parse_weekmask(text, wm);
-    for (int i = 0; i < 7; ++i) weekmask[i] = wm[i] ? 1 : 0;
+    int32_t bits = 0;
+    for (int i = 0; i < 7; ++i) bits |= wm[i] ? 1 << i : 0;
+    *weekmask = bits;
   });
 }
 
-CNP_API cnp_status cnp_busdaycalendar_holidays(const uint8_t* weekmask, const cnp_array* holidays, cnp_array** out) {
+CNP_API cnp_status cnp_busdaycalendar_holidays(int32_t weekmask, const cnp_array* holidays, cnp_array** out) {
   return produce(out, [&] {
-    bool all_zero = true;
-    for (int i = 0; weekmask && i < 7; ++i) all_zero &= weekmask[i] == 0;
-    if (weekmask && all_zero) throw_value("Cannot construct a numpy.busdaycal with a weekmask of all zeros");
+    if ((weekmask & 0x7f) == 0) throw_value("Cannot construct a numpy.busdaycal with a weekmask of all zeros");
     const dt::BusdayCal c = calendar(weekmask, holidays);
     const int64_t n = static_cast<int64_t>(c.holidays.size());
     static const DtypeRef day = make_datetime('M', kUnitD, 1);
@@ -118,7 +115,7 @@ CNP_API cnp_status cnp_busdaycalendar_holidays(const uint8_t* weekmask, const cn
 }
 
 CNP_API cnp_status cnp_busday_offset(const cnp_array* dates, const cnp_array* offsets, const char* roll,
-                                     const uint8_t* weekmask, const cnp_array* holidays, cnp_array* out_array,
+                                     int32_t weekmask, const cnp_array* holidays, cnp_array* out_array,
                                      cnp_array** out) {
   return produce(out, out_array, [&] {
     const dt::Roll r = dt::parse_roll(roll ? roll : "raise");
@@ -127,7 +124,7 @@ CNP_API cnp_status cnp_busday_offset(const cnp_array* dates, const cnp_array* of
   });
 }
 
-CNP_API cnp_status cnp_busday_count(const cnp_array* begindates, const cnp_array* enddates, const uint8_t* weekmask,
+CNP_API cnp_status cnp_busday_count(const cnp_array* begindates, const cnp_array* enddates, int32_t weekmask,
                                     const cnp_array* holidays, cnp_array* out_array, cnp_array** out) {
   return produce(out, out_array, [&] {
     const dt::BusdayCal c = calendar(weekmask, holidays);
@@ -135,7 +132,7 @@ CNP_API cnp_status cnp_busday_count(const cnp_array* begindates, const cnp_array
   });
 }
 
-CNP_API cnp_status cnp_is_busday(const cnp_array* dates, const uint8_t* weekmask, const cnp_array* holidays,
+CNP_API cnp_status cnp_is_busday(const cnp_array* dates, int32_t weekmask, const cnp_array* holidays,
                                  cnp_array* out_array, cnp_array** out) {
   return produce(out, out_array, [&] {
     const dt::BusdayCal c = calendar(weekmask, holidays);

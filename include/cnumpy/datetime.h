@@ -14,8 +14,9 @@
  *    "fs", "as"); CNP_ERR_TYPE "Invalid datetime unit \"xx\" in metadata" for others.
  *  - Business-day dates are datetime64[D] arrays (other inputs are cast under NumPy's 'safe'
  *    rule: CNP_ERR_TYPE "Iterator operand 0 dtype could not be cast from dtype('<M8[h]') to
- *    dtype('<M8[D]') according to the rule 'safe'"); weekmask is 7 bytes, Monday first, each 0
- *    or 1 (NULL: Monday to Friday); holidays an optional datetime64[D] array (NULL: none), which
+ *    dtype('<M8[D]') according to the rule 'safe'"); weekmask is a bit mask of the business
+ *    weekdays, bit 0 Monday ... bit 6 Sunday (0x1F: Monday to Friday, NumPy's default; bits
+ *    above 6 are CNP_ERR_VALUE); holidays an optional datetime64[D] array (NULL: none), which
  *    is sorted and cleaned of NaT, duplicates and weekend days as NumPy's busdaycalendar does.
  *  - out_array: NumPy's out= (NULL: a new array); *out the result (new handle), written only
  *    on success.
@@ -59,27 +60,28 @@ CNP_API cnp_status cnp_datetime_as_string_offset(const cnp_array* a, const char*
 CNP_API cnp_status cnp_isnat(const cnp_array* a, cnp_array* out_array, cnp_array** out);
 
 /** numpy.busdaycalendar's weekmask from a string: "1111100" or day names ("Mon Tue Wed",
- *  "SatSun") into weekmask[7]. CNP_ERR_VALUE "Invalid business day weekmask string \"x\"". */
-CNP_API cnp_status cnp_busday_weekmask(const char* text, uint8_t* weekmask);
+ *  "SatSun") as a bit mask (bit 0 Monday). CNP_ERR_VALUE "Invalid business day weekmask string
+ *  \"x\"". */
+CNP_API cnp_status cnp_busday_weekmask(const char* text, int32_t* weekmask);
 
 /** numpy.busdaycalendar(weekmask, holidays).holidays: the normalised holidays (datetime64[D],
  *  sorted, unique, no NaT, none on a weekmask day off). CNP_ERR_VALUE "Cannot construct a
  *  numpy.busdaycal with a weekmask of all zeros". */
-CNP_API cnp_status cnp_busdaycalendar_holidays(const uint8_t* weekmask, const cnp_array* holidays, cnp_array** out);
+CNP_API cnp_status cnp_busdaycalendar_holidays(int32_t weekmask, const cnp_array* holidays, cnp_array** out);
 
 /** numpy.busday_offset(dates, offsets, roll, weekmask, holidays, out=): datetime64[D]. roll NULL
  *  = "raise"; "nat", "forward"/"following", "backward"/"preceding", "modifiedfollowing",
  *  "modifiedpreceding"; CNP_ERR_VALUE "Invalid business day roll parameter \"x\"", "Non-business
  *  day date in busday_offset", "NaT input in busday_offset" (roll "raise"). */
-CNP_API cnp_status cnp_busday_offset(const cnp_array* dates, const cnp_array* offsets, const char* roll, const uint8_t* weekmask, const cnp_array* holidays, cnp_array* out_array, cnp_array** out);
+CNP_API cnp_status cnp_busday_offset(const cnp_array* dates, const cnp_array* offsets, const char* roll, int32_t weekmask, const cnp_array* holidays, cnp_array* out_array, cnp_array** out);
 
 /** numpy.busday_count(begindates, enddates, weekmask, holidays, out=): int64 counts of business
  *  days in [begin, end) (negative when end < begin). CNP_ERR_VALUE "Cannot compute a business day
  *  count with a NaT (not-a-time) date". */
-CNP_API cnp_status cnp_busday_count(const cnp_array* begindates, const cnp_array* enddates, const uint8_t* weekmask, const cnp_array* holidays, cnp_array* out_array, cnp_array** out);
+CNP_API cnp_status cnp_busday_count(const cnp_array* begindates, const cnp_array* enddates, int32_t weekmask, const cnp_array* holidays, cnp_array* out_array, cnp_array** out);
 
 /** numpy.is_busday(dates, weekmask, holidays, out=): bool (NaT is False). */
-CNP_API cnp_status cnp_is_busday(const cnp_array* dates, const uint8_t* weekmask, const cnp_array* holidays, cnp_array* out_array, cnp_array** out);
+CNP_API cnp_status cnp_is_busday(const cnp_array* dates, int32_t weekmask, const cnp_array* holidays, cnp_array* out_array, cnp_array** out);
 
 /* CNP_DECLS_END */
 

@@ -10,6 +10,7 @@ Sources, in the order they are tried:
 The scalar types' constructors (cnumpy.float32(2.7), cnumpy.bool_([1, 0])) convert here too.
 """
 import array as _pyarray
+import datetime as _pydt
 import operator
 import struct
 import warnings
@@ -19,7 +20,8 @@ from ._capi import produce, wrap
 from ._dtype import dtype as _dtype_cls, promote_types
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray, get_scalar
-from ._scalars import generic, floating, to_cscalar, from_cscalar, bool_, True_, False_, _PY_BASE
+from ._scalars import (generic, floating, to_cscalar, from_cscalar, bool_, True_, False_, _PY_BASE,
+                       _datetime_base)
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -41,6 +43,11 @@ def from_scalar(value, weak=False):
     if not weak:
         s.flags = 0
     return produce(_lib.cnp_array_from_scalar, s, _NULL)
+
+
+# Set by _datetime (a module above this one): [time_leaves_array, is_time_leaf, scalar_array]
+# for lists holding datetime64/timedelta64 scalars or Python datetimes.
+TIME = []
 
 
 def _is_python_scalar(v):
@@ -343,6 +350,8 @@ def from_sequence(obj, requested=None):
     requested dtype when the values can be converted one by one as NumPy does, else in the
     inferred dtype (the caller casts)."""
     shape, leaves = _discover(obj)
+    if TIME and leaves and not set(map(type, leaves)) <= _NUMBER_TYPES and any(map(TIME[1], leaves)):
+        return TIME[0](leaves, shape, requested)
     if leaves and all(type(v) is str for v in leaves):
         return _text_array(leaves, shape, "U")      # the caller casts to a requested dtype
     if leaves and all(type(v) is bytes for v in leaves):
@@ -380,6 +389,8 @@ def _from_any(obj, requested=None):
     memory with nothing else (so array() need not copy it again)."""
     if isinstance(obj, ndarray):
         return obj, False
+    if isinstance(obj, _datetime_base):
+        return obj._array(), True
     if _is_python_scalar(obj):
         if requested is not None and type(obj) in _NUMBER_TYPES:
             return from_sequence(obj, requested), True      # converted as a list element
@@ -397,6 +408,8 @@ def _from_any(obj, requested=None):
         pass
     else:
         return wrap(_wrapmem.from_buffer_protocol(obj)), False
+    if TIME and isinstance(obj, (_pydt.date, _pydt.timedelta)):
+        return TIME[2](obj), True
     a = _from_other(obj)
     if a is not None:
         return a, True

@@ -273,7 +273,29 @@ def diff(a, n=1, axis=-1, prepend=NoValue, append=NoValue):
     n = operator.index(n)
     if n == 0:
         return a
+    if a.dtype.kind in "Mm":
+        return _time_diff(a, n, operator.index(axis), pre, app)
     return produce(_diff, a._h, n, operator.index(axis), _h(pre), _h(app))
+
+
+def _time_diff(a, n, axis, pre, app):
+    """diff of datetime64/timedelta64 arrays: repeated subtraction of shifted views (the
+    datetime loops of subtract: datetimes give timedeltas)."""
+    from ._ufunc_table import UFUNCS
+    from ._joining import concatenate
+    if n < 0:
+        raise ValueError("order must be non-negative but got %d" % n)
+    if a.ndim == 0:
+        raise ValueError("diff requires input that is at least one dimensional")
+    ax = axis + a.ndim if axis < 0 else axis
+    if pre is not None or app is not None:
+        parts = [p for p in (pre, a, app) if p is not None]
+        a = concatenate(parts, axis=ax)
+    lo = tuple(slice(None) if i != ax else slice(None, -1) for i in range(a.ndim))
+    hi = tuple(slice(None) if i != ax else slice(1, None) for i in range(a.ndim))
+    for _ in range(n):
+        a = UFUNCS["subtract"](a[hi], a[lo])
+    return a
 
 
 def ediff1d(ary, to_end=None, to_begin=None):
