@@ -125,9 +125,14 @@ const Dtype* day_dtype() {
 // The operand as dtype `to`, cast under 'safe' with NumPy's iterator message.
 Array operand(const Array& a, const Dtype* to, int index) {
   if (dtype_equal(a.dtype(), to)) return a;
-  if (!can_cast(a.dtype(), to, CNP_CASTING_SAFE))
+  if (!can_cast(a.dtype(), to, CNP_CASTING_SAFE)) {
+    // Offsets go through NumPy's PyArray_FromAny, dates through its iterator: two wordings.
+    if (!is_datetime(to))
+      throw_type("Cannot cast array data from " + dtype_repr(a.dtype()) + " to " + dtype_repr(to) +
+                 " according to the rule 'safe'");
     throw_type("Iterator operand " + std::to_string(index) + " dtype could not be cast from " + dtype_repr(a.dtype()) +
                " to " + dtype_repr(to) + " according to the rule 'safe'");
+  }
   return cast_copy(a, to, CNP_ORDER_K);
 }
 

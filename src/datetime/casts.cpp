@@ -109,8 +109,10 @@ AnyCastLoop datetime_to_text(const Dtype* from, const Dtype* to) {
     char buf[kMaxIsoLen];
     const size_t w = to->kind == 'U' ? static_cast<size_t>(to->itemsize / 4) : static_cast<size_t>(to->itemsize);
     for (int64_t i = 0; i < n; ++i) {
-      size_t len = format_value(load64(s + i * ss, from->swapped), from->unit, from->unit_count, buf);
-      if (len > w) len = w;
+      const size_t len = format_value(load64(s + i * ss, from->swapped), from->unit, from->unit_count, buf);
+      if (len > w)
+        throw Error(CNP_ERR_RUNTIME, "The string provided for NumPy ISO datetime formatting was too short, with length " +
+                                         std::to_string(w));
       char* o = d + i * ds;
       if (to->kind == 'S') {
         std::memcpy(o, buf, len);
@@ -211,8 +213,9 @@ namespace {
 
 AnyCastLoop time_to_time(const Dtype* from, const Dtype* to) {
   DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
-  // Validate the factor now (NumPy raises its OverflowError when the cast is set up).
-  if (from->kind == to->kind && !through_calendar(from, to) && from->unit != kUnitGeneric && to->unit != kUnitGeneric)
+  // Validate the factor now (NumPy raises its OverflowError when the cast is set up, also for
+  // the casts it then runs through the calendar).
+  if (from->kind == to->kind && from->unit != kUnitGeneric && to->unit != kUnitGeneric)
     (void)conversion_factor(from->unit, from->unit_count, to->unit, to->unit_count);
   return [from, to, keep_from, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
     constexpr int64_t kChunk = 512;

@@ -212,7 +212,10 @@ uint64_t units_factor(int32_t big, int32_t little) {
 
 DtypeRef promote_times(const Dtype* a, const Dtype* b) {
   const char kind = a->kind == 'M' || b->kind == 'M' ? 'M' : 'm';
-  const bool strict1 = a->kind == 'm', strict2 = b->kind == 'm';
+  // Two timedeltas keep years/months apart from the other units; a datetime with anything
+  // (NumPy converts a timedelta met with a datetime first) is relaxed.
+  const bool both_td = a->kind == 'm' && b->kind == 'm';
+  const bool strict1 = both_td, strict2 = both_td;
   if (a->unit == kUnitGeneric) return make_datetime(kind, b->unit, b->unit_count);
   if (b->unit == kUnitGeneric) return make_datetime(kind, a->unit, a->unit_count);
   uint64_t n1 = static_cast<uint64_t>(a->unit_count), n2 = static_cast<uint64_t>(b->unit_count);

@@ -329,6 +329,12 @@ std::array<Array, 2> call_method(const Ufunc& uf, const Method& m, const Array* 
     for (int k = 0; k < nout; ++k)
       if (!dtype_equal(args.dtype, r.descrs[nin + k].get()))
         throw_type(std::string("No loop matching the specified signature and casting was found for ufunc ") + uf.name);
+  // NumPy's PyUFunc_ValidateCasting: each input must cast to the descriptor the loop reads
+  // under the casting rule ("Cannot cast ufunc 'add' input 1 from dtype('<m8[M]') to
+  // dtype('<m8[D]') with casting rule 'same_kind'").
+  for (int i = 0; i < nin; ++i)
+    if (!inputs[i]->weak() && !can_cast(in[i], r.descrs[i].get(), args.casting))
+      throw_type(casting_error(uf, "input", i, in[i], r.descrs[i].get(), args.casting, nin));
   Array own[kMaxArgs];
   const Array* ops[kMaxOps];
   for (int i = 0; i < nin; ++i) {

@@ -447,13 +447,19 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, lik
     o = _args.order(order)          # validates order before any work
     d = None if dtype is None else _dtype_cls(dtype)
     a, fresh = _from_any(object, d)
-    if d is not None and a.dtype is not d:
+    if d is not None and a.dtype is not d and not _unit_found(a, d):
         a = produce(_lib.cnp_astype, a._h, d._h, o, _args.CASTING_UNSAFE, 1)
     elif (copy and not fresh) or not _layout_ok(a, _norm_order(order)):
         a = produce(_lib.cnp_copy, a._h, o)
     if ndmin and a.ndim < ndmin:
         a = a.reshape((1,) * (ndmin - a.ndim) + a.shape)
     return a
+
+
+def _unit_found(a, d):
+    """A unitless datetime64/timedelta64 request that the conversion gave a unit (NumPy's
+    unit discovery from strings and datetime objects): the array keeps it."""
+    return d.kind in "Mm" and a.dtype.kind == d.kind and "[" not in d.str
 
 
 def _norm_order(order):
@@ -467,7 +473,7 @@ def asarray(a, dtype=None, order=None, *, like=None):
     o = _args.order(order)
     d = None if dtype is None else _dtype_cls(dtype)
     arr, fresh = _from_any(a, d)
-    if d is not None and arr.dtype is not d:
+    if d is not None and arr.dtype is not d and not _unit_found(arr, d):
         return produce(_lib.cnp_astype, arr._h, d._h, o, _args.CASTING_UNSAFE, 1)
     if not _layout_ok(arr, _norm_order(order)):
         return produce(_lib.cnp_copy, arr._h, o)

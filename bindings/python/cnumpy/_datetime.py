@@ -165,6 +165,8 @@ def datetime64_value(value, unit=None):
         return (value._value, value._dtype) if ud is None else (
             _cast_value(value._value, value._dtype, ud), ud)
     if isinstance(value, str):
+        if ud is not None and _meta(ud)[0] == "generic" and value.strip().lower() not in ("nat", ""):
+            raise ValueError("Cannot create a NumPy datetime other than NaT with generic units")
         return parse(value, ud)
     if isinstance(value, bytes):
         return parse(value.decode("ascii"), ud)
@@ -322,14 +324,16 @@ def datetime_as_string(arr, unit=None, timezone="naive", casting="same_kind"):
         raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
     u = _NULL if unit is None else str(unit).encode()
     if isinstance(timezone, str):
-        return produce(_as_string, a._h, u, timezone.encode(), _CASTING[casting])
-    if isinstance(timezone, _pydt.tzinfo):
+        r = produce(_as_string, a._h, u, timezone.encode(), _CASTING[casting])
+    elif isinstance(timezone, _pydt.tzinfo):
         off = timezone.utcoffset(None)
         if off is None:
             raise NotImplementedError("cnumpy: datetime_as_string needs a tzinfo with a fixed "
                                       "utcoffset")
-        return produce(_as_string_offset, a._h, u, int(off.total_seconds() // 60), _CASTING[casting])
-    raise TypeError("Unsupported timezone input")
+        r = produce(_as_string_offset, a._h, u, int(off.total_seconds() // 60), _CASTING[casting])
+    else:
+        raise TypeError("Unsupported timezone input")
+    return r if r.ndim else r[()]       # a 0-d input gives a str, as NumPy's str_
 
 
 def datetime_arange(start, stop, step, dtype):
@@ -432,9 +436,14 @@ def needs_datetime_arange(start, stop, step, dtype):
 _DEFAULT_MASK = 0x1F
 
 
+_GIVEN_NOT = object()     # NumPy's C parser tells an omitted argument from an explicit None
+
+
 def _weekmask_bits(weekmask):
     if isinstance(weekmask, str):
         return query(_weekmask, _backend.new_int32_out, weekmask.encode())
+    if isinstance(weekmask, (bytes, bytearray)):
+        return _weekmask_bits(weekmask.decode("ascii"))
     if isinstance(weekmask, ndarray) and weekmask.ndim != 1:
         raise ValueError("A business day weekmask array must have length 7")
     try:
@@ -446,27 +455,31 @@ def _weekmask_bits(weekmask):
     bits = 0
     for i, v in enumerate(weekmask):
         b = operator.truth(v)
-        if b not in (0, 1):
-            raise ValueError("A business day weekmask array must have all 1's and 0's")
         bits |= int(b) << i
     return bits
 
 
 def _holiday_array(holidays):
-    if holidays is None:
-        return None
+    """holidays as a 1-D datetime64[D] array (ValueError like NumPy for anything else)."""
     if isinstance(holidays, ndarray):
-        return holidays
-    return asarray(holidays, dtype="M8[D]") if not isinstance(holidays, (list, tuple)) or \
-        len(holidays) else array([], dtype="M8[D]")
+        h = holidays
+    elif isinstance(holidays, (list, tuple)) and not len(holidays):
+        h = array([], dtype="M8[D]")
+    elif holidays is None:
+        raise ValueError("holidays must be a provided as a one-dimensional array")
+    else:
+        h = asarray(holidays, dtype="M8[D]")
+    if h.ndim != 1:
+        raise ValueError("holidays must be a provided as a one-dimensional array")
+    return h
 
 
 class busdaycalendar:
     """numpy.busdaycalendar: a weekmask and the normalised holidays (read-only attributes)."""
 
-    def __init__(self, weekmask="1111100", holidays=None):
+    def __init__(self, weekmask="1111100", holidays=_GIVEN_NOT):
         bits = _weekmask_bits(weekmask)
-        h = _holiday_array(holidays)
+        h = None if holidays is _GIVEN_NOT else _holiday_array(holidays)
         self._bits = bits
         self._holidays = produce(_holidays, bits, _NULL if h is None else h._h)
 
@@ -483,17 +496,19 @@ class busdaycalendar:
 
 
 def _calendar(weekmask, holidays, busdaycal, fname):
-    if busdaycal is not None:
-        if weekmask is not None or holidays is not None:
+    """(weekmask bits, holidays array or None) from NumPy's three ways of giving them."""
+    if busdaycal is not _GIVEN_NOT:
+        if not isinstance(busdaycal, busdaycalendar):
+            raise TypeError("%s() argument 6 must be numpy.busdaycalendar, not %s"
+                            % (fname, "None" if busdaycal is None else type(busdaycal).__name__))
+        if weekmask is not _GIVEN_NOT or holidays is not _GIVEN_NOT:
             raise ValueError("Cannot supply both the weekmask/holidays and the busdaycal "
                              "parameters to %s()" % fname)
-        if not isinstance(busdaycal, busdaycalendar):
-            raise TypeError("busdaycal must be a numpy.busdaycalendar")
         return busdaycal._bits, busdaycal._holidays
-    bits = _DEFAULT_MASK if weekmask is None else _weekmask_bits(weekmask)
+    bits = _DEFAULT_MASK if weekmask is _GIVEN_NOT else _weekmask_bits(weekmask)
+    h = None if holidays is _GIVEN_NOT else _holiday_array(holidays)
     if bits == 0:
         raise ValueError("the business day weekmask must have at least one valid business day")
-    h = _holiday_array(holidays)
     return bits, h
 
 
@@ -509,7 +524,12 @@ def _dates(x):
 
 
 def _ints(x):
-    return x if isinstance(x, ndarray) else asarray(x)
+    """offsets: arrays as they are (cast under 'safe' by the library); other values converted
+    to int64 as NumPy's PyArray_FromAny does (Python floats truncated)."""
+    if isinstance(x, ndarray):
+        return x
+    a = asarray(x)
+    return a.astype("i8") if a.dtype.kind in "fb" else a
 
 
 def _out(out, fname):
@@ -521,11 +541,13 @@ def _out(out, fname):
 
 
 def _result(r, out):
-    return r if out is not None or r.ndim else r[()]
+    if out is not None:
+        return out
+    return r if r.ndim else r[()]
 
 
-def busday_offset(dates, offsets, roll="raise", weekmask=None, holidays=None, busdaycal=None,
-                  out=None):
+def busday_offset(dates, offsets, roll="raise", weekmask=_GIVEN_NOT, holidays=_GIVEN_NOT,
+                  busdaycal=_GIVEN_NOT, out=None):
     """numpy.busday_offset."""
     bits, h = _calendar(weekmask, holidays, busdaycal, "busday_offset")
     if not isinstance(roll, str):
@@ -536,7 +558,8 @@ def busday_offset(dates, offsets, roll="raise", weekmask=None, holidays=None, bu
     return _result(r, out)
 
 
-def busday_count(begindates, enddates, weekmask=None, holidays=None, busdaycal=None, out=None):
+def busday_count(begindates, enddates, weekmask=_GIVEN_NOT, holidays=_GIVEN_NOT,
+                 busdaycal=_GIVEN_NOT, out=None):
     """numpy.busday_count."""
     bits, h = _calendar(weekmask, holidays, busdaycal, "busday_count")
     b, e = _dates(begindates), _dates(enddates)
@@ -544,7 +567,7 @@ def busday_count(begindates, enddates, weekmask=None, holidays=None, busdaycal=N
     return _result(r, out)
 
 
-def is_busday(dates, weekmask=None, holidays=None, busdaycal=None, out=None):
+def is_busday(dates, weekmask=_GIVEN_NOT, holidays=_GIVEN_NOT, busdaycal=_GIVEN_NOT, out=None):
     """numpy.is_busday."""
     bits, h = _calendar(weekmask, holidays, busdaycal, "is_busday")
     d = _dates(dates)

@@ -280,11 +280,9 @@ def _attach_datetime_scalar_methods():
     _scalars._datetime_base.__init__ = lambda self, *args, **kwargs: None   # __new__ did it
 
     def operand(x):
-        if isinstance(x, ndarray):
-            return x
-        s = _datetime.scalar_of(x)
-        if s is not None:
-            return s._array()
+        # Python datetime objects are object-dtype operands in NumPy (its TypeError): deferred.
+        if isinstance(x, (ndarray, _scalars._datetime_base)):
+            return _datetime.scalar_of(x)._array() if not isinstance(x, ndarray) else x
         if type(x) in (int, float, bool) or isinstance(x, _scalars.generic):
             return x
         return None

@@ -583,6 +583,12 @@ class _datetime_base(generic):
     def __str__(self):
         return self._text()
 
+    @property
+    def __array_interface__(self):
+        d = self._dtype
+        return {"version": 3, "shape": (), "typestr": d.str, "descr": [("", d.str)],
+                "data": struct.pack("<q" if d.str[0] != ">" else ">q", self._value)}
+
     def _array(self):
         """The scalar as a 0-d array of its dtype (ufunc operands, array(scalar))."""
         import ctypes
@@ -617,6 +623,11 @@ class datetime64(_datetime_base):
 class timedelta64(_datetime_base):
     __slots__ = ()
     _kind = "m"
+
+    def __str__(self):
+        if "[" not in self._dtype.name and self._value != -2**63:
+            return "%d generic time units" % self._value
+        return self._text()
 
     def __repr__(self):
         name = self._dtype.name
