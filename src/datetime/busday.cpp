@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "core/iter.hpp"
 #include "datetime/calendar.hpp"
+#include "datetime/split.hpp"
 #include "datetime/units.hpp"
 
 namespace cnp::dt {
@@ -107,9 +108,13 @@ int64_t count_with(int64_t begin, int64_t end, const BusdayCal& cal, const Parti
     std::swap(begin, end);
     swapped = true;
   }
-  const It hb = on_or_after(begin, cal.holidays.begin(), cal.holidays.end());
-  const It he = on_or_after(end, hb, cal.holidays.end());
-  int64_t count = -(he - hb);
+  int64_t count = 0;
+  // Holidays in [begin, end): two binary searches, skipped when the range misses them all.
+  if (!cal.holidays.empty() && end > cal.holidays.front() && begin <= cal.holidays.back()) {
+    const It hb = on_or_after(begin, cal.holidays.begin(), cal.holidays.end());
+    const It he = on_or_after(end, hb, cal.holidays.end());
+    count = -(he - hb);
+  }
   const int64_t whole = (end - begin) / 7;
   count += whole * cal.busdays;
   begin += whole * 7;
@@ -153,7 +158,9 @@ Array run(const Array* const* ins, int nin, const Dtype* out_dtype, Array* out, 
   for (int32_t d = 0; d < nd; ++d) perm[d] = d;
   NdIter it;
   it.init(nin + 1, ops, nd, shape, perm);
-  if (it.size() > 0) it.for_range(0, it.size(), [&](char* const* p, const int64_t* s, int64_t n) { f(p, s, n); });
+  split_run(it.size(), [&](int64_t b, int64_t e) {
+    it.for_range(b, e, [&](char* const* p, const int64_t* s, int64_t n) { f(p, s, n); });
+  });
   if (out) {
     if (!out->writeable()) throw_value("output array is read-only");
     bool same = out->ndim() == nd;

@@ -1,6 +1,7 @@
 // Datetime casts (casts.hpp), registered under kOpCast by register_datetime.
 #include "datetime/casts.hpp"
 
+#include <atomic>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 #include "datetime/calendar.hpp"
 #include "datetime/format.hpp"
 #include "datetime/parse.hpp"
+#include "datetime/split.hpp"
 #include "datetime/units.hpp"
 
 namespace cnp {
@@ -93,22 +95,37 @@ AnyCastLoop text_to_datetime(const Dtype* from, const Dtype* to) {
     };
   }
   return [from, to, keep_from, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
-    char buf[kTextCap];
-    bool tz = false;
-    for (int64_t i = 0; i < n; ++i) {
-      const size_t len = narrow(from, s + i * ss, buf, kTextCap);
-      store64(d + i * ds, parse_to_value(buf, len, to->unit, to->unit_count, &tz), to->swapped);
-    }
+    std::atomic<bool> tz{false};
+    split_run(n, [&](int64_t b, int64_t e) {
+      char buf[kTextCap];
+      bool part_tz = false;
+      for (int64_t i = b; i < e; ++i) {
+        const size_t len = narrow(from, s + i * ss, buf, kTextCap);
+        store64(d + i * ds, parse_to_value(buf, len, to->unit, to->unit_count, &part_tz), to->swapped);
+      }
+      if (part_tz) tz = true;
+    });
     if (tz) warn_timezone();
   };
 }
 
+void format_range(const Dtype* from, const Dtype* to, const char* s, int64_t ss, char* d, int64_t ds, int64_t b,
+                  int64_t e);
+
 AnyCastLoop datetime_to_text(const Dtype* from, const Dtype* to) {
   DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
   return [from, to, keep_from, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+    split_run(n, [&](int64_t b, int64_t e) { format_range(from, to, s, ss, d, ds, b, e); });
+  };
+}
+
+// Datetimes [b, e) as ISO text into S/U elements.
+void format_range(const Dtype* from, const Dtype* to, const char* s, int64_t ss, char* d, int64_t ds, int64_t b,
+                  int64_t e) {
+  {
     char buf[kMaxIsoLen];
     const size_t w = to->kind == 'U' ? static_cast<size_t>(to->itemsize / 4) : static_cast<size_t>(to->itemsize);
-    for (int64_t i = 0; i < n; ++i) {
+    for (int64_t i = b; i < e; ++i) {
       const size_t len = format_value(load64(s + i * ss, from->swapped), from->unit, from->unit_count, buf);
       if (len > w)
         throw Error(CNP_ERR_RUNTIME, "The string provided for NumPy ISO datetime formatting was too short, with length " +
@@ -126,7 +143,7 @@ AnyCastLoop datetime_to_text(const Dtype* from, const Dtype* to) {
         std::memset(o + 4 * len, 0, static_cast<size_t>(to->itemsize) - 4 * len);
       }
     }
-  };
+  }
 }
 
 // NumPy's strided cast by a rational factor: floor(v * num / den) in int64 arithmetic (wrapping).
@@ -211,6 +228,9 @@ void convert_values(const int64_t* src, int64_t* dst, int64_t n, const Dtype* fr
 
 namespace {
 
+void convert_range(const Dtype* from, const Dtype* to, const char* s, int64_t ss, char* d, int64_t ds, int64_t lo,
+                   int64_t hi);
+
 AnyCastLoop time_to_time(const Dtype* from, const Dtype* to) {
   DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
   // Validate the factor now (NumPy raises its OverflowError when the cast is set up, also for
@@ -218,10 +238,18 @@ AnyCastLoop time_to_time(const Dtype* from, const Dtype* to) {
   if (from->kind == to->kind && from->unit != kUnitGeneric && to->unit != kUnitGeneric)
     (void)conversion_factor(from->unit, from->unit_count, to->unit, to->unit_count);
   return [from, to, keep_from, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+    split_run(n, [&](int64_t lo, int64_t hi) { convert_range(from, to, s, ss, d, ds, lo, hi); });
+  };
+}
+
+// Values [lo, hi) between datetime/timedelta descriptors, in chunks of native int64.
+void convert_range(const Dtype* from, const Dtype* to, const char* s, int64_t ss, char* d, int64_t ds, int64_t lo,
+                   int64_t hi) {
+  {
     constexpr int64_t kChunk = 512;
     int64_t a[kChunk], b[kChunk];
-    for (int64_t i0 = 0; i0 < n; i0 += kChunk) {
-      const int64_t m = n - i0 < kChunk ? n - i0 : kChunk;
+    for (int64_t i0 = lo; i0 < hi; i0 += kChunk) {
+      const int64_t m = hi - i0 < kChunk ? hi - i0 : kChunk;
       const bool direct_in = ss == 8 && !from->swapped, direct_out = ds == 8 && !to->swapped;
       const int64_t* in = a;
       if (direct_in) {
@@ -240,7 +268,7 @@ AnyCastLoop time_to_time(const Dtype* from, const Dtype* to) {
       if (out == b)
         for (int64_t k = 0; k < m; ++k) store64(d + (i0 + k) * ds, b[k], to->swapped);
     }
-  };
+  }
 }
 
 using CastMaker = AnyCastLoop (*)(const Dtype* from, const Dtype* to);

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/iter.hpp"
 #include "core/loop_registry.hpp"
+#include "datetime/split.hpp"
 #include "datetime/units.hpp"
 
 namespace cnp::dt {
@@ -31,8 +32,10 @@ void each_element(const Array& in, Array& out, F f) {
   if (in.size() == 0) return;
   NdIter it;
   it.init(2, ops, in.ndim(), in.shape(), perm);
-  it.for_range(0, it.size(), [&](char* const* p, const int64_t* s, int64_t n) {
-    for (int64_t i = 0; i < n; ++i) f(p[0] + i * s[0], p[1] + i * s[1]);
+  split_run(it.size(), [&](int64_t b, int64_t e) {
+    it.for_range(b, e, [&](char* const* p, const int64_t* s, int64_t n) {
+      for (int64_t i = 0; i < n; ++i) f(p[0] + i * s[0], p[1] + i * s[1]);
+    });
   });
 }
 }  // namespace
