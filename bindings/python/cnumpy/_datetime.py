@@ -13,7 +13,7 @@ from . import _backend
 from . import _convert as _convert_hooks
 from ._capi import call, cfunc, produce, query
 from ._convert import array, asarray
-from ._dtype import dtype as _dtype_cls, promote_types
+from ._dtype import dtype as _dtype_cls, from_handle, promote_types
 from ._ndarray import ndarray
 from ._scalars import _TO_PYTHON, _datetime_base, datetime64, generic, timedelta64
 
@@ -152,7 +152,6 @@ def _parse_call(text, unit):
 
 
 def _dtype_from(handle):
-    from ._dtype import from_handle
     return from_handle(handle)
 
 

@@ -8,6 +8,7 @@ from ._capi import cfunc, produce, produce_into
 from ._convert import as_array
 from ._dtype import dtype as _dtype_cls
 from ._operands import operand, where_mask as _where
+from ._ufunc_table import UFUNCS
 
 _NULL = _backend.NULL
 
@@ -99,7 +100,6 @@ def _time_mean(a, axis, dtype, out, keepdims, where):
                                   "datetime64/timedelta64")
     total = sum(a, axis=axis, keepdims=keepdims)
     count = a.size // (getattr(total, "size", 1) or 1)
-    from ._ufunc_table import UFUNCS
     return UFUNCS["divide"](total, count)
 
 
