@@ -185,6 +185,17 @@ inline std::vector<const Array*> array_list(int32_t n, const cnp_array* const* a
   return in;
 }
 
+// The same for the data-movement functions (concatenate, stack ...), which take every dtype.
+inline std::vector<const Array*> any_array_list(int32_t n, const cnp_array* const* arrays) {
+  if (n < 0 || (n > 0 && !arrays)) throw Error(CNP_ERR_INVALID_HANDLE, "arrays pointer is NULL");
+  std::vector<const Array*> in;
+  in.reserve(static_cast<size_t>(n));
+  for (int32_t i = 0; i < n; ++i) in.push_back(&any_array_of(arrays[i]));
+  return in;
+}
+// An optional out= array of a data-movement function (any dtype; NULL: not given).
+inline Array* opt_any_out(cnp_array* h) { return h ? &any_array_of(h) : nullptr; }
+
 // Runs body under NumPy 1.24's cast warnings: the floating-point flags a cast raises (NaN or
 // overflow into an integer) become a RuntimeWarning "... encountered in cast".
 template <class F>

@@ -16,11 +16,8 @@ extern "C" {
 
 CNP_API cnp_status cnp_array_index(const cnp_array* h, int32_t nitems, const cnp_index* items, cnp_array** out) {
   return produce(out, [&] {
-    // Basic indexing only moves pointers: every descriptor; advanced indexing copies through the
-    // numeric engines' element loops.
-    bool basic = true;
-    for (int32_t i = 0; i < nitems && items; ++i) basic &= items[i].kind != CNP_INDEX_ARRAY;
-    return index_get(basic ? any_array_of(h) : array_of(h), nitems, items);
+    // Indexing only moves elements (views, or copies of itemsize bytes): every descriptor.
+    return index_get(any_array_of(h), nitems, items);
   });
 }
 
@@ -67,16 +64,10 @@ CNP_API cnp_status cnp_array_setitem_bytes(cnp_array* h, int32_t nindex, const i
 
 CNP_API cnp_status cnp_array_index_assign(cnp_array* h, int32_t nitems, const cnp_index* items, const cnp_array* value) {
   return run([&] {
-    // Basic indexing and assignments between equal descriptors take any dtype; advanced indexing
-    // with a cast goes through the numeric path.
-    Array& a0 = any_array_of(h);
-    const Array& v0 = any_array_of(value);
-    bool basic = true;
-    for (int32_t i = 0; i < nitems && items; ++i) basic &= items[i].kind != CNP_INDEX_ARRAY;
-    // Basic indexing assigns through assign(): casts between any descriptors.
-    bool bytes_only = basic || dtype_equal(a0.dtype(), v0.dtype());
-    Array& a = bytes_only ? a0 : array_of(h);
-    const Array& v = bytes_only ? v0 : array_of(value);
+    // Every descriptor: the value is cast to a's descriptor (any pair cast_any knows), then its
+    // elements are moved as bytes.
+    Array& a = any_array_of(h);
+    const Array& v = any_array_of(value);
     with_cast_warnings([&] { index_set(a, nitems, items, v); });
   });
 }

@@ -105,7 +105,7 @@ inline const Array& time_or_number(const cnp_array* h) {
   CNP_API cnp_status cname(const cnp_array* a, const int64_t* axis, cnp_array* out_array, int32_t keepdims,           \
                            cnp_array** out) {                                                                         \
     return produce(out, out_array, [&] {                                                                              \
-      return fn(is_max, array_of(a), axis != nullptr, axis ? *axis : 0, opt_out(out_array), keepdims != 0);           \
+      return fn(is_max, method_input(a), axis != nullptr, axis ? *axis : 0, opt_out(out_array), keepdims != 0);       \
     });                                                                                                               \
   }
 

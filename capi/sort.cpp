@@ -11,32 +11,45 @@ using namespace cnp;
 using namespace cnp::capi;
 namespace so = cnp::sorting;
 
+namespace {
+// Numbers go to the numeric kernels in native byte order (array_of); other kinds as they are,
+// to be ordered by their sort method (src/sort/methods.hpp) or refused there.
+const Array& sort_input(const cnp_array* h) {
+  const Array& a = any_array_of(h);
+  return is_numeric(a.dtype()) ? array_of(h) : a;
+}
+Array& sort_target(cnp_array* h) {
+  Array& a = any_array_of(h);
+  return is_numeric(a.dtype()) ? array_of(h) : a;
+}
+}  // namespace
+
 extern "C" {
 
 CNP_API cnp_status cnp_sort(const cnp_array* a, const int64_t* axis, const char* kind, cnp_array** out) {
-  return produce(out, [&] { return so::sort(array_of(a), axis, so::parse_kind(kind)); });
+  return produce(out, [&] { return so::sort(sort_input(a), axis, so::parse_kind(kind)); });
 }
 
 CNP_API cnp_status cnp_array_sort(cnp_array* a, int64_t axis, const char* kind) {
-  return run([&] { so::sort_inplace(array_of(a), axis, so::parse_kind(kind)); });
+  return run([&] { so::sort_inplace(sort_target(a), axis, so::parse_kind(kind)); });
 }
 
 CNP_API cnp_status cnp_argsort(const cnp_array* a, const int64_t* axis, const char* kind, cnp_array** out) {
-  return produce(out, [&] { return so::argsort(array_of(a), axis, so::parse_kind(kind)); });
+  return produce(out, [&] { return so::argsort(sort_input(a), axis, so::parse_kind(kind)); });
 }
 
 CNP_API cnp_status cnp_partition(const cnp_array* a, const cnp_array* kth, const int64_t* axis, const char* kind,
                                  cnp_array** out) {
   return produce(out, [&] {
     so::check_select_kind(kind);
-    return so::partition(array_of(a), array_of(kth), axis);
+    return so::partition(sort_input(a), array_of(kth), axis);
   });
 }
 
 CNP_API cnp_status cnp_array_partition(cnp_array* a, const cnp_array* kth, int64_t axis, const char* kind) {
   return run([&] {
     so::check_select_kind(kind);
-    so::partition_inplace(array_of(a), array_of(kth), axis);
+    so::partition_inplace(sort_target(a), array_of(kth), axis);
   });
 }
 
@@ -44,7 +57,7 @@ CNP_API cnp_status cnp_argpartition(const cnp_array* a, const cnp_array* kth, co
                                     cnp_array** out) {
   return produce(out, [&] {
     so::check_select_kind(kind);
-    return so::argpartition(array_of(a), array_of(kth), axis);
+    return so::argpartition(sort_input(a), array_of(kth), axis);
   });
 }
 
@@ -52,7 +65,7 @@ CNP_API cnp_status cnp_lexsort(int32_t n, const cnp_array* const* keys, int64_t 
   return produce(out, [&] {
     if (n < 0 || (n > 0 && !keys)) throw Error(CNP_ERR_INVALID_HANDLE, "keys pointer is NULL");
     std::vector<Array> k;
-    for (int32_t i = 0; i < n; ++i) k.push_back(array_of(keys[i]));
+    for (int32_t i = 0; i < n; ++i) k.push_back(sort_input(keys[i]));
     return so::lexsort(k, axis);
   });
 }
@@ -60,7 +73,7 @@ CNP_API cnp_status cnp_lexsort(int32_t n, const cnp_array* const* keys, int64_t 
 CNP_API cnp_status cnp_searchsorted(const cnp_array* a, const cnp_array* v, const char* side, const cnp_array* sorter,
                                     cnp_array** out) {
   return produce(out, [&] {
-    return so::searchsorted(array_of(a), array_of(v), side ? so::parse_side(side) : false, opt_array(sorter));
+    return so::searchsorted(sort_input(a), sort_input(v), side ? so::parse_side(side) : false, opt_array(sorter));
   });
 }
 
@@ -70,7 +83,7 @@ CNP_API cnp_status cnp_unique(const cnp_array* a, int32_t equal_nan, cnp_array**
   return produce({Result{values}, Result{index, true}, Result{inverse, true}, Result{counts, true}},
                  [&](std::array<std::optional<Array>, 4>& r) {
                    Array v, i, inv, c;
-                   so::unique(array_of(a), equal_nan != 0, &v, index ? &i : nullptr, inverse ? &inv : nullptr,
+                   so::unique(sort_input(a), equal_nan != 0, &v, index ? &i : nullptr, inverse ? &inv : nullptr,
                               counts ? &c : nullptr);
                    r[0] = std::move(v);
                    if (index) r[1] = std::move(i);
@@ -80,7 +93,7 @@ CNP_API cnp_status cnp_unique(const cnp_array* a, int32_t equal_nan, cnp_array**
 }
 
 CNP_API cnp_status cnp_in1d(const cnp_array* a, const cnp_array* b, int32_t invert, cnp_array** out) {
-  return produce(out, [&] { return so::in1d(array_of(a), array_of(b), invert != 0); });
+  return produce(out, [&] { return so::in1d(sort_input(a), sort_input(b), invert != 0); });
 }
 
 }  // extern "C"

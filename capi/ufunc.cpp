@@ -200,7 +200,7 @@ CNP_API cnp_status cnp_array_equal(const cnp_array* a1, const cnp_array* a2, int
   return get(out, [&] { return int32_t{uf::array_equal(array_of(a1), array_of(a2), equal_nan != 0)}; });
 }
 CNP_API cnp_status cnp_where(const cnp_array* condition, const cnp_array* x, const cnp_array* y, cnp_array** out) {
-  return produce(out, [&] { return uf::where(array_of(condition), array_of(x), array_of(y)); });
+  return produce(out, [&] { return uf::where(array_of(condition), method_input(x), method_input(y)); });
 }
 
 CNP_API int32_t cnp_ufunc_count(void) { return uf::kPublicCount + uf::kAliasCount; }

@@ -25,7 +25,7 @@ CNP_API cnp_status cnp_transpose(const cnp_array* h, const int64_t* axes, int32_
 CNP_API cnp_status cnp_array_fill(cnp_array* h, const cnp_scalar* value) {
   return run([&] {
     if (!value) throw Error(CNP_ERR_INVALID_HANDLE, "scalar pointer is NULL");
-    fill(array_of(h), *value);
+    fill(any_array_of(h), *value);
   });
 }
 

@@ -179,6 +179,28 @@ CastLoop cast_loop(int32_t from, int32_t to) {
   return cast_table().loops[from][to];
 }
 
+namespace {
+template <size_t W>
+void copy_fixed(const char* src, int64_t ss, char* dst, int64_t ds, int64_t n) {
+  if (ss == static_cast<int64_t>(W) && ds == static_cast<int64_t>(W))
+    return void(std::memmove(dst, src, static_cast<size_t>(n) * W));
+  for (int64_t i = 0; i < n; ++i, src += ss, dst += ds) std::memcpy(dst, src, W);
+}
+}  // namespace
+
+void copy_items(const char* src, int64_t ss, char* dst, int64_t ds, int64_t n, int64_t isz) {
+  switch (isz) {
+    case 1: return copy_fixed<1>(src, ss, dst, ds, n);
+    case 2: return copy_fixed<2>(src, ss, dst, ds, n);
+    case 4: return copy_fixed<4>(src, ss, dst, ds, n);
+    case 8: return copy_fixed<8>(src, ss, dst, ds, n);
+    case 16: return copy_fixed<16>(src, ss, dst, ds, n);
+    default: break;
+  }
+  if (ss == isz && ds == isz) return void(std::memmove(dst, src, static_cast<size_t>(n * isz)));
+  for (int64_t i = 0; i < n; ++i, src += ss, dst += ds) std::memcpy(dst, src, static_cast<size_t>(isz));
+}
+
 const Dtype* scalar_dtype(const cnp_scalar& value) {
   if (!is_builtin_typenum(value.typenum)) throw_type("invalid scalar type number " + std::to_string(value.typenum));
   return builtin_dtype(value.typenum);

@@ -9,6 +9,10 @@ namespace cnp {
 
 using CastLoop = void (*)(const char* src, int64_t src_stride, char* dst, int64_t dst_stride, int64_t n);
 CastLoop cast_loop(int32_t from, int32_t to);
+// dst = src for n elements of `itemsize` bytes whatever their dtype (strings, datetimes, records,
+// byte-swapped numbers): the data-movement functions (indexing, take, concatenate, where ...)
+// copy elements with this instead of a typed cast loop.
+void copy_items(const char* src, int64_t src_stride, char* dst, int64_t dst_stride, int64_t n, int64_t itemsize);
 
 // Writes one element of `dtype` at dst from a cnp_scalar. Weak (Python) scalars follow NumPy's
 // Python-value rules (OverflowError for out-of-bound ints, TypeError for complex into real, ...);

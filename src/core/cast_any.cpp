@@ -389,9 +389,7 @@ AnyCastLoop each(F f) {
 using CastMaker = AnyCastLoop (*)(const Dtype* from, const Dtype* to);
 
 AnyCastLoop copy_loop(int64_t isz) {
-  return [isz](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
-    for (int64_t i = 0; i < n; ++i) std::memcpy(d + i * ds, s + i * ss, static_cast<size_t>(isz));
-  };
+  return [isz](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) { copy_items(s, ss, d, ds, n, isz); };
 }
 
 // Records (field by field, by position), subarrays and plain void on either side.

@@ -62,6 +62,8 @@ const LoopRegistry& loop_registry() {
     register_casts(r);
     register_datetime_casts(r);
     register_datetime_ufuncs(r);
+    register_string_sort(r);
+    register_datetime_sort(r);
     return r;
   }();
   return registry;

@@ -65,6 +65,10 @@ inline constexpr int32_t kOpFirstExtra = 1024;  // operation numbers past the uf
 // Casts: methods of one input and one output whose signature names both classes (from, to);
 // they are looked up and resolved with both descriptors given (any_cast_loop, cast_any.cpp).
 inline constexpr int32_t kOpCast = kOpFirstExtra;
+// Sorting (sort, argsort, partition, searchsorted, unique, isin, lexsort, argmax/argmin of the
+// descriptors the numeric kernels do not know): methods of one input whose `data` is a
+// sorting::SortMethod (src/sort/methods.hpp), chosen by the input's DType class.
+inline constexpr int32_t kOpSort = kOpFirstExtra + 1;
 
 class LoopRegistry {
  public:
@@ -88,5 +92,7 @@ void register_string_compare(LoopRegistry& r);   // src/ufunc/string_compare.cpp
 void register_casts(LoopRegistry& r);            // src/core/cast_any.cpp
 void register_datetime_casts(LoopRegistry& r);   // src/datetime/casts.cpp
 void register_datetime_ufuncs(LoopRegistry& r);  // src/datetime/arith.cpp
+void register_string_sort(LoopRegistry& r);      // src/sort/string_sort.cpp
+void register_datetime_sort(LoopRegistry& r);    // src/datetime/sort.cpp
 
 }  // namespace cnp

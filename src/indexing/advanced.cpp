@@ -269,16 +269,19 @@ struct BlockCopy {
   int64_t dstr[kMaxDims];
   int64_t itemsize;
   int64_t bytes = 0;  // > 0: both sides are one contiguous run of this many bytes
-  CastLoop loop;
 
   void operator()(char* dst, const char* src) const {
     if (bytes) return void(std::memcpy(dst, src, static_cast<size_t>(bytes)));
     const int64_t* strides[2] = {dstr, sstr};
     char* bases[2] = {dst, const_cast<char*>(src)};
     for_each_run<2>(nd, shape, strides, bases, [&](char* const* ptr, const int64_t* s, int64_t n) {
-      loop(ptr[1], s[1], ptr[0], s[0], n);
+      copy_items(ptr[1], s[1], ptr[0], s[0], n, itemsize);
     });
   }
+};
+
+struct Item16 {
+  char b[16];
 };
 
 template <class T>
@@ -419,7 +422,6 @@ Array index_get(const Array& a, int32_t nitems, const cnp_index* items) {
   BlockCopy bc;
   bc.nd = p.nsub;
   bc.itemsize = isz;
-  bc.loop = cast_loop(a.dtype()->typenum, a.dtype()->typenum);
   for (int32_t d = 0; d < p.nb; ++d) bstr[d] = out.stride(p.pos + d);
   for (int32_t k = 0; k < p.nsub; ++k) {
     bc.shape[k] = p.sub_shape(k);
@@ -434,6 +436,7 @@ Array index_get(const Array& a, int32_t nitems, const cnp_index* items) {
       case 2: gather<uint16_t>(dst, src, off.data(), p.bsize); return out;
       case 4: gather<uint32_t>(dst, src, off.data(), p.bsize); return out;
       case 8: gather<uint64_t>(dst, src, off.data(), p.bsize); return out;
+      case 16: gather<Item16>(dst, src, off.data(), p.bsize); return out;
       default:
         for (int64_t j = 0; j < p.bsize; ++j) std::memcpy(dst + j * isz, src + off[j], static_cast<size_t>(isz));
         return out;
@@ -463,7 +466,8 @@ void index_set(Array& a, int32_t nitems, const cnp_index* items, const Array& va
   for (int32_t k = 0; k < p.nsub; ++k)
     if (p.sub_shape(k) == 0) return;
   Array value = value_in;
-  if (value.dtype()->typenum != a.dtype()->typenum || may_share_memory(a, value)) {
+  // Elements move as bytes: the value is first cast to a's exact descriptor (width, byte order).
+  if (!dtype_equal(value.dtype(), a.dtype()) || may_share_memory(a, value)) {
     value = cast_copy(value_in, a.dtype(), CNP_ORDER_K);
     broadcast_strides(value, p.rnd, p.rshape, vst);
   }
@@ -472,7 +476,6 @@ void index_set(Array& a, int32_t nitems, const cnp_index* items, const Array& va
   BlockCopy bc;
   bc.nd = p.nsub;
   bc.itemsize = isz;
-  bc.loop = cast_loop(a.dtype()->typenum, a.dtype()->typenum);
   for (int32_t d = 0; d < p.nb; ++d) bstr[d] = vst[p.pos + d];
   for (int32_t k = 0; k < p.nsub; ++k) {
     bc.shape[k] = p.sub_shape(k);

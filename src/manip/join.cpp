@@ -5,6 +5,7 @@
 #include "core/bulk_copy.hpp"
 #include "core/cast.hpp"
 #include "core/error.hpp"
+#include "core/result_type.hpp"
 #include "core/views.hpp"
 #include "manip/manip.hpp"
 
@@ -46,10 +47,15 @@ Array concatenate(const std::vector<const Array*>& in, const int64_t* axis, Arra
       if (out->shape(d) != shape[d]) throw_value("Output array is the wrong shape");
     result = *out;
   } else {
-    const Dtype* dt = dtype;
-    if (!dt) {
-      dt = arrays[0].dtype();
-      for (size_t i = 1; i < arrays.size(); ++i) dt = promote_types(dt, arrays[i].dtype());
+    // NumPy's result_type of the inputs: any descriptors (U3 + U5 -> U5, S + U -> U, numbers
+    // with strings -> a string wide enough for the number), in native byte order.
+    DtypeRef dt;
+    if (dtype) {
+      dt = DtypeRef::borrow(dtype);
+    } else {
+      std::vector<const Dtype*> ds;
+      for (const Array& b : arrays) ds.push_back(b.dtype());
+      dt = promote_sequence(ds.data(), ds.size());
     }
     // NumPy lays the result out in the inputs' common axis order (Fortran inputs give a
     // Fortran result).
@@ -57,7 +63,7 @@ Array concatenate(const std::vector<const Array*>& in, const int64_t* axis, Arra
     for (const Array& b : arrays) all.push_back(&b);
     int32_t perm[kMaxDims];
     axes_by_strides_of(all.data(), static_cast<int32_t>(all.size()), nd, perm);
-    result = allocate_in_axis_order(dt, nd, shape, perm, false);
+    result = allocate_in_axis_order(dt.get(), nd, shape, perm, false);
   }
   for (const Array& b : arrays) check_cast(b.dtype(), result.dtype(), casting);
   int64_t start = 0;
@@ -69,7 +75,7 @@ Array concatenate(const std::vector<const Array*>& in, const int64_t* axis, Arra
     Array slab = result.view(nd, slab_shape, result.strides(), result.data() + start * result.stride(ax));
     start += b.shape(ax);
     if (b.size() == 0) continue;
-    if (!out && b.dtype()->typenum == result.dtype()->typenum && b.c_contiguous() && result.c_contiguous()) {
+    if (!out && dtype_equal(b.dtype(), result.dtype()) && b.c_contiguous() && result.c_contiguous()) {
       // Both C-contiguous: one run per index of the axes before `ax`.
       int64_t outer = 1, chunk = b.itemsize();
       for (int32_t d = 0; d < ax; ++d) outer *= shape[d];

@@ -29,6 +29,7 @@
 #include "ufunc/execute.hpp"
 #include "ufunc/loops.hpp"
 #include "core/target.hpp"
+#include "sort/methods.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -1029,13 +1030,25 @@ Array arg(bool is_max, const Array& a0, bool has_axis, int64_t axis, Array* out,
   Array r = Array::allocate(dt(CNP_INT64), ond, oshape, CNP_ORDER_C);
   int64_t* rp = reinterpret_cast<int64_t*>(r.data());
   int64_t nout = r.size();
-  visit_type(a.dtype()->typenum, [&](auto tag) {
+  // Strings and other dtypes with a sort method: its order, first extreme wins (NumPy's
+  // STRING_argmax / UNICODE_argmax).
+  const sorting::SortMethod* method = is_numeric(a.dtype()) ? nullptr : &sorting::sort_method(a.dtype());
+  auto method_run = [&](const char* p) {
+    int64_t best = 0;
+    for (int64_t i = 1; i < len; ++i) {
+      const char* x = p + i * step;
+      const char* b = p + best * step;
+      if (is_max ? method->less(a.dtype(), b, x) : method->less(a.dtype(), x, b)) best = i;
+    }
+    return best;
+  };
+  visit_type(method ? CNP_BOOL : a.dtype()->typenum, [&](auto tag) {
     using T = typename decltype(tag)::type;
     int64_t counter[kMaxDims] = {};
     for (int64_t k = 0; k < nout; ++k) {
       const char* p = a.data();
       for (int32_t d = 0; d < ind; ++d) p += counter[d] * istr[d];
-      rp[k] = arg_run<T>(is_max, p, len, step);
+      rp[k] = method ? method_run(p) : arg_run<T>(is_max, p, len, step);
       for (int32_t d = ind - 1; d >= 0; --d) {
         if (++counter[d] < ishape[d]) break;
         counter[d] = 0;

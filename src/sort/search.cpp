@@ -1,11 +1,14 @@
 // searchsorted and in1d: both operands cast to their promoted dtype, compared as canonical keys
 // (NumPy's sort order: NaN last, -0.0 == 0.0) or, for complex, with NumPy's complex order.
 #include <cstring>
+#include <vector>
 
 #include "core/cast.hpp"
 #include "core/dtype.hpp"
 #include "core/error.hpp"
 #include "core/views.hpp"
+#include "core/result_type.hpp"
+#include "sort/by_method.hpp"
 #include "sort/keys.hpp"
 #include "sort/kernels.hpp"
 #include "sort/sort.hpp"
@@ -23,15 +26,24 @@ void require_1d(const Array& a) {
 
 // `a` in dtype d, C-contiguous and aligned: a itself when it already is (no copy), else a copy.
 Array contiguous_as(const Array& a, const Dtype* d) {
-  if (a.dtype() == d && a.c_contiguous() && a.aligned()) return a;
+  if ((a.dtype() == d || (!is_numeric(d) && dtype_equal(a.dtype(), d))) && a.c_contiguous() && a.aligned()) return a;
   return cast_copy(a, d, CNP_ORDER_C);
+}
+
+// The common descriptor of two operands: promote_types for numbers, NumPy's result_type (U2 and
+// S5 -> U5, a string and a number -> a string) when either has a sort method instead.
+DtypeRef common_of(const Array& a, const Array& b) {
+  if (is_numeric(a.dtype()) && is_numeric(b.dtype())) return DtypeRef::borrow(promote_types(a.dtype(), b.dtype()));
+  const Dtype* ds[2] = {a.dtype(), b.dtype()};
+  return promote_sequence(ds, 2);
 }
 
 }  // namespace
 
 Array searchsorted(const Array& a, const Array& v, bool right, const Array* sorter) {
   require_1d(a);
-  const Dtype* d = promote_types(a.dtype(), v.dtype());
+  DtypeRef common = common_of(a, v);
+  const Dtype* d = common.get();
   const int64_t n = a.shape(0);
   Array hay = contiguous_as(a, d);
   if (sorter) {
@@ -51,6 +63,10 @@ Array searchsorted(const Array& a, const Array& v, bool right, const Array* sort
   Array needles = contiguous_as(v, d);
   Array out = Array::allocate(int64_dtype(), v.ndim(), v.shape(), CNP_ORDER_C);
   const int64_t m = needles.size();
+  if (!is_numeric(d)) {
+    method_search(d, hay.data(), n, needles.data(), m, right, reinterpret_cast<int64_t*>(out.data()));
+    return out;
+  }
   visit_type(d->typenum, [&](auto tag) {
     using T = typename decltype(tag)::type;
     auto hk = keys_of(reinterpret_cast<const T*>(hay.data()), n);
@@ -61,13 +77,26 @@ Array searchsorted(const Array& a, const Array& v, bool right, const Array* sort
 }
 
 Array in1d(const Array& a, const Array& b, bool invert) {
-  const Dtype* d = promote_types(a.dtype(), b.dtype());
+  DtypeRef common = common_of(a, b);
+  const Dtype* d = common.get();
   Array x = ravel(a, CNP_ORDER_C);
   Array hay = cast_copy(ravel(b, CNP_ORDER_C), d, CNP_ORDER_C);
   Array needles = contiguous_as(x, d);
   const int64_t n = needles.size();
   Array out = Array::allocate(builtin_dtype(CNP_BOOL), 1, &n, CNP_ORDER_C);
   auto* o = reinterpret_cast<uint8_t*>(out.data());
+  if (!is_numeric(d)) {  // the haystack sorted by its method, each needle found by bisection
+    const SortMethod& m = sort_method(d);
+    Array sorted = sorted_contiguous(hay, nullptr);
+    const int64_t nh = sorted.size(), w = d->itemsize;
+    std::vector<int64_t> pos(static_cast<size_t>(n));
+    method_search(d, sorted.data(), nh, needles.data(), n, false, pos.data());
+    for (int64_t i = 0; i < n; ++i) {
+      const bool found = pos[i] < nh && m.equal(d, sorted.data() + pos[i] * w, needles.data() + i * w);
+      o[i] = static_cast<uint8_t>(found != invert);
+    }
+    return out;
+  }
   visit_type(d->typenum, [&](auto tag) {
     using T = typename decltype(tag)::type;
     // The haystack sorted (NaNs last, where no needle can match them: NaN == NaN is false).

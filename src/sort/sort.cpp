@@ -11,6 +11,7 @@
 #include "core/dtype.hpp"
 #include "core/error.hpp"
 #include "core/views.hpp"
+#include "sort/by_method.hpp"
 #include "sort/kernels.hpp"
 #include "sort/lanes.hpp"
 
@@ -124,6 +125,7 @@ Array sorted_copy(const Array& a, const int64_t* axis) {
 void sort_inplace(Array& a, int64_t axis, Kind kind) {
   if (!a.writeable()) throw_value("sort array is read-only");
   int32_t ax = static_cast<int32_t>(normalize_axis(axis, a.ndim()));
+  if (!is_numeric(a.dtype())) return method_sort_inplace(a, ax);  // strings ...: their sort method
   const bool stable = is_stable(kind);
   per_lane_inplace(a, ax, [stable](auto* v, int64_t n) { sort_values(v, n, stable); });
 }
@@ -133,6 +135,8 @@ void partition_inplace(Array& a, const Array& kth, int64_t axis) {
   int32_t ax = static_cast<int32_t>(normalize_axis(axis, a.ndim()));
   std::vector<int64_t> ks = kth_list(kth, a.shape(ax), a.size() == 0);
   if (ks.empty()) return;
+  // Other dtypes: a full sort (a valid partition for every kth).
+  if (!is_numeric(a.dtype())) return method_sort_inplace(a, ax);
   per_lane_inplace(a, ax, [&ks](auto* v, int64_t n) { select_values(v, n, ks.data(), static_cast<int64_t>(ks.size())); });
 }
 
@@ -155,6 +159,7 @@ Array argsort(const Array& a, const int64_t* axis, Kind) {
   }
   Array src = axis ? a : ravel(a, CNP_ORDER_C);
   int32_t ax = static_cast<int32_t>(normalize_axis(axis ? *axis : 0, src.ndim()));
+  if (!is_numeric(src.dtype())) return method_argsort_axis(src, ax);
   return per_lane_indices(src, ax, [](const auto* v, int64_t n, int64_t* o) { argsort_values(v, n, o); });
 }
 
@@ -167,6 +172,7 @@ Array argpartition(const Array& a, const Array& kth, const int64_t* axis) {
   Array src = axis ? a : ravel(a, CNP_ORDER_C);
   int32_t ax = static_cast<int32_t>(normalize_axis(axis ? *axis : 0, src.ndim()));
   std::vector<int64_t> ks = kth_list(kth, src.shape(ax), src.size() == 0);
+  if (!is_numeric(src.dtype())) return method_argsort_axis(src, ax);  // a full argsort partitions
   return per_lane_indices(src, ax, [&ks](const auto* v, int64_t n, int64_t* o) {
     argselect_values(v, n, ks.data(), static_cast<int64_t>(ks.size()), o);
   });

@@ -7,6 +7,7 @@
 #include "core/dtype.hpp"
 #include "core/error.hpp"
 #include "core/views.hpp"
+#include "sort/by_method.hpp"
 #include "sort/keys.hpp"
 #include "sort/kernels.hpp"
 #include "sort/lanes.hpp"
@@ -27,9 +28,55 @@ Array int64_vector(int64_t n) { return Array::allocate(builtin_dtype(CNP_INT64),
 
 }  // namespace
 
+namespace {
+// unique of a dtype with a sort method: one stable argsort, groups by the method's equality.
+void unique_by_method(const Array& flat, Array* values, Array* index, Array* inverse, Array* counts) {
+  const SortMethod& m = sort_method(flat.dtype());
+  const Dtype* d = flat.dtype();
+  const int64_t n = flat.size(), w = d->itemsize;
+  std::vector<int64_t> perm;
+  Array aux = sorted_contiguous(flat, &perm);
+  const char* s = aux.data();
+  std::vector<uint8_t> mask(static_cast<size_t>(n));
+  int64_t groups = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    mask[i] = i == 0 || !m.equal(d, s + i * w, s + (i - 1) * w);
+    groups += mask[i];
+  }
+  if (values) {
+    *values = Array::allocate(d, 1, &groups, CNP_ORDER_C);
+    for (int64_t i = 0, j = 0; i < n; ++i)
+      if (mask[i]) std::memcpy(values->data() + w * j++, s + i * w, static_cast<size_t>(w));
+  }
+  if (index) {
+    *index = int64_vector(groups);
+    auto* o = reinterpret_cast<int64_t*>(index->data());
+    for (int64_t i = 0, j = 0; i < n; ++i)
+      if (mask[i]) o[j++] = perm[i];
+  }
+  if (inverse) {
+    *inverse = int64_vector(n);
+    auto* o = reinterpret_cast<int64_t*>(inverse->data());
+    for (int64_t i = 0, g = -1; i < n; ++i) {
+      g += mask[i];
+      o[perm[i]] = g;
+    }
+  }
+  if (counts) {
+    *counts = int64_vector(groups);
+    auto* o = reinterpret_cast<int64_t*>(counts->data());
+    for (int64_t i = 0, j = -1; i < n; ++i) {
+      if (mask[i]) o[++j] = 0;
+      ++o[j];
+    }
+  }
+}
+}  // namespace
+
 void unique(const Array& a, bool equal_nan, Array* values, Array* index, Array* inverse, Array* counts) {
   Array flat = flatten(a, CNP_ORDER_C);
   const int64_t n = flat.size();
+  if (!is_numeric(a.dtype())) return unique_by_method(flat, values, index, inverse, counts);
   visit_type(a.dtype()->typenum, [&](auto tag) {
     using T = typename decltype(tag)::type;
     T* v = reinterpret_cast<T*>(flat.data());
@@ -102,6 +149,8 @@ Array lexsort(const std::vector<Array>& keys, int64_t axis) {
   if (k0.ndim() == 0)  // NumPy answers 0 (a 0-d result) for 0-d keys
     return Array::allocate(builtin_dtype(CNP_INT64), 0, nullptr, CNP_ORDER_C, true);
   int32_t ax = static_cast<int32_t>(normalize_axis(axis, k0.ndim()));
+  for (const Array& k : keys)
+    if (!is_numeric(k.dtype())) sort_method(k.dtype());  // refused before any work starts
   Array out = Array::allocate(builtin_dtype(CNP_INT64), k0.ndim(), k0.shape(), CNP_ORDER_C);
   // Lanes of (out, key j): ordered by out's strides, so lane l is the same lane for every key.
   std::vector<Lanes<2>> lanes;
@@ -112,7 +161,9 @@ Array lexsort(const std::vector<Array>& keys, int64_t axis) {
     for (int64_t l = lo; l < hi; ++l) {
       std::iota(perm.begin(), perm.end(), int64_t{0});
       for (size_t j = 0; j < keys.size(); ++j) {
-        visit_type(keys[j].dtype()->typenum, [&](auto tag) {
+        if (!is_numeric(keys[j].dtype())) {
+          method_argsort_gathered(keys[j], lanes[j].starts[l][1], lanes[j].stride[1], perm.data(), n, q.data());
+        } else visit_type(keys[j].dtype()->typenum, [&](auto tag) {
           using T = typename decltype(tag)::type;
           std::vector<T> g(static_cast<size_t>(n));
           const char* p = lanes[j].starts[l][1];

@@ -1,11 +1,13 @@
 #include "ufunc/functions.hpp"
 
+#include <climits>
 #include <cmath>
 #include <cstring>
 
 #include "core/broadcast.hpp"
 #include "core/cast.hpp"
 #include "core/error.hpp"
+#include "core/result_type.hpp"
 #include "core/iter.hpp"
 #include "ufunc/errstate.hpp"
 
@@ -191,13 +193,45 @@ bool array_equal(const Array& a1, const Array& a2, bool equal_nan) {
   return all_true(eq);
 }
 
+namespace {
+// NumPy 1.24's min_scalar_type of a 0-d number: what its value needs (5 -> uint8, -300 ->
+// int16); it sizes the string a number meets (where(c, U-array, 5) is <U3).
+const Dtype* min_scalar_dtype(const Array& a) {
+  const Dtype* d = a.dtype();
+  if (!is_integer(d)) return native_numeric(d);
+  cnp_scalar v = load_scalar(d, a.data());
+  if (d->kind == 'u' || v.value.i >= 0) {
+    const uint64_t u = d->kind == 'u' ? v.value.u : static_cast<uint64_t>(v.value.i);
+    return builtin_dtype(u <= 0xff ? CNP_UINT8 : u <= 0xffff ? CNP_UINT16 : u <= 0xffffffffu ? CNP_UINT32 : CNP_UINT64);
+  }
+  const int64_t i = v.value.i;
+  return builtin_dtype(i >= -128 ? CNP_INT8 : i >= -32768 ? CNP_INT16 : i >= INT32_MIN ? CNP_INT32 : CNP_INT64);
+}
+
+// where's result dtype when x or y is not a number: NumPy 1.24's result_type, whose value-based
+// rule sizes a 0-d number by its value when the other operand has dimensions.
+DtypeRef where_dtype(const Array& x, const Array& y) {
+  const bool value_based = (x.ndim() == 0) != (y.ndim() == 0);
+  auto eff = [&](const Array& a) {
+    return value_based && a.ndim() == 0 && is_numeric(a.dtype()) ? min_scalar_dtype(a) : a.dtype();
+  };
+  const Dtype* ds[2] = {eff(x), eff(y)};
+  return promote_sequence(ds, 2);
+}
+}  // namespace
+
 Array where(const Array& cond, const Array& x, const Array& y) {
   const Array* all[3] = {&cond, &x, &y};
   int64_t shape[kMaxDims];
   int32_t nd = broadcast_shape(3, all, shape, BroadcastError::Ufunc);
   const Array* xy[2] = {&x, &y};
-  const Dtype* dt = common_dtype(2, xy);
-  Array xs = as_dtype(x, dt), ys = as_dtype(y, dt);
+  // Numbers follow the ufuncs' promotion (weak Python scalars); other descriptors (strings,
+  // datetimes, records) NumPy's result_type, their elements moved as bytes.
+  const bool numbers = is_numeric(x.dtype()) && is_numeric(y.dtype());
+  DtypeRef dref = numbers ? DtypeRef::borrow(common_dtype(2, xy)) : where_dtype(x, y);
+  const Dtype* dt = dref.get();
+  Array xs = numbers ? as_dtype(x, dt) : (dtype_equal(x.dtype(), dt) ? x : cast_copy(x, dt, CNP_ORDER_K));
+  Array ys = numbers ? as_dtype(y, dt) : (dtype_equal(y.dtype(), dt) ? y : cast_copy(y, dt, CNP_ORDER_K));
   Array c = cond.dtype()->typenum == CNP_BOOL ? cond : cast_copy(cond, builtin_dtype(CNP_BOOL), CNP_ORDER_K);
   Array r = fresh_like_shape(dt, nd, shape);
   assign(r, ys, CNP_CASTING_UNSAFE);

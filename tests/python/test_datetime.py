@@ -453,3 +453,29 @@ def test_datetime_data_and_promotion():
     for a, b in [("M8[Y]", "M8[M]"), ("M8[M]", "m8[D]"), ("m8[Y]", "m8[8M]"), ("M8[7D]", "m8[3h]"),
                  ("m8[W]", "m8[D]"), ("M8[M]", "M8[7D]"), ("m8[s]", "m8[Y]"), ("M8", "m8[h]")]:
         check(lambda xp: xp.promote_types(a, b))
+
+
+# -- sorting through the sort registry's datetime methods (NaT last, as NumPy >= 1.18) ---------------------
+SORT_DATA = ["2024-06-30", "NaT", "1600-02-29", "2024-01-01", "NaT", "9999-12-31", "1969-12-31", "2024-01-01"]
+
+
+@pytest.mark.parametrize("kind", [None, "stable", "quicksort", "heapsort"])
+def test_sort_argsort(kind):
+    for unit in ("D", "s", "M"):
+        data = lambda xp: xp.array(SORT_DATA, "M8[%s]" % unit)  # noqa: E731
+        check(lambda xp: xp.sort(data(xp), kind=kind))
+        check(lambda xp: xp.argsort(data(xp), kind="stable"))
+        check(lambda xp: xp.sort(data(xp) - data(xp)[0], kind=kind))
+        check(lambda xp: xp.sort(data(xp).reshape(2, 4), axis=0, kind=kind))
+    check(lambda xp: xp.sort(xp.array([5, -2**63, -7, 2**63 - 1, 0], "m8[h]")))
+    check(lambda xp: xp.sort(xp.array(SORT_DATA, "M8[D]").astype(">M8[D]")).astype("<M8[D]"))
+
+
+def test_searchsorted_unique_minmax_args():
+    s = lambda xp: xp.sort(xp.array(SORT_DATA, "M8[D]"))  # noqa: E731
+    check(lambda xp: xp.searchsorted(s(xp), xp.array(["2024-01-01", "NaT", "1000-01-01"], "M8[D]")))
+    check(lambda xp: xp.searchsorted(s(xp), xp.array(["2024-01-01"], "M8[D]"), side="right"))
+    check(lambda xp: xp.unique(xp.array(SORT_DATA, "M8[D]")))
+    check(lambda xp: xp.unique(xp.array(SORT_DATA, "M8[D]"), return_counts=True, return_index=True))
+    check(lambda xp: xp.argmax(xp.array(SORT_DATA[2:4] + SORT_DATA[5:], "M8[D]")))
+    check(lambda xp: xp.argmin(xp.array(SORT_DATA[2:4] + SORT_DATA[5:], "M8[D]")))

@@ -53,7 +53,7 @@ TIME = []
 def _is_python_scalar(v):
     t = type(v)
     return t is float or t is int or t is bool or t is complex or isinstance(
-        v, (generic, int, float, complex))
+        v, (int, float, complex)) or (isinstance(v, generic) and hasattr(t, "_typenum"))
 
 
 # -- nested sequences ------------------------------------------------------------------------------

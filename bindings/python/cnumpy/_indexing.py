@@ -165,19 +165,20 @@ def setitem(self, key, value):
     items, ints, keep = parse_index(key, self.shape)
     if keep is not None:
         # Advanced indexing: the library writes through the index arrays.
-        if _is_scalar(value):
+        if _is_number(value) and self.dtype.kind not in "SUVMm":
             src = produce(_lib.cnp_array_from_scalar, to_cscalar(value), self.dtype._h)
         else:
             src = as_source(value)
         call_writing(self, src, _lib.cnp_array_index_assign, self._h, len(items),
                      _backend.index_array(items), src._h, dst_shape=None)
         return
-    if ints is not None and len(ints) == len(self.shape) and _is_scalar(value):
+    if ints is not None and len(ints) == len(self.shape) and _is_number(value) and \
+            self.dtype.kind not in "SUVMm":
         call(_lib.cnp_array_setitem, self._h, len(ints),
              _int64_array(ints) if ints else _NULL, to_cscalar(value))
         return
     view = produce(_lib.cnp_array_index, self._h, len(items), _backend.index_array(items))
-    if _is_scalar(value):
+    if _is_number(value):
         # Assigning a scalar to a region is filling it; fill applies NumPy's rules for
         # Python scalars (a complex into a real array is a TypeError, not a warning).
         call(_lib.cnp_array_fill, view._h, to_cscalar(value))
@@ -199,6 +200,12 @@ def _is_scalar(v):
         v, (generic, int, float, complex)) or (
         not hasattr(v, "__len__") and not hasattr(v, "__array_interface__") and
         (hasattr(v, "__index__") or hasattr(v, "__float__") or hasattr(v, "__complex__")))
+
+
+def _is_number(v):
+    """A scalar to_cscalar takes: Python numbers and cnumpy's numeric scalars (datetime64,
+    void and string scalars are assigned as arrays)."""
+    return _is_scalar(v) and (not isinstance(v, generic) or hasattr(type(v), "_typenum"))
 
 
 def scalar_getitem(self, key):

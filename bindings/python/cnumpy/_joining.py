@@ -6,7 +6,6 @@ from . import _args, _backend
 from ._args import normalize_axis
 from ._capi import produce
 from ._convert import as_array
-from ._creation import empty
 from ._ndarray import ndarray
 from ._shape_funcs import atleast_1d, atleast_2d, atleast_3d, ravel
 
@@ -18,8 +17,6 @@ def concatenate(arrays, axis=0, out=None, dtype=None, casting="same_kind"):
     if isinstance(arrays, ndarray):
         arrays = list(arrays) if arrays.ndim else [arrays]
     arrs = [as_array(a) for a in arrays]
-    if out is None and dtype is None and arrs and _same_parametric(arrs):
-        return _concatenate_parametric(arrs, axis)
     handles = [a._h for a in arrs]
     d = _args.dtype_handle(dtype)
     if out is not None and not isinstance(out, ndarray):
@@ -28,44 +25,6 @@ def concatenate(arrays, axis=0, out=None, dtype=None, casting="same_kind"):
             else _NULL, _args.axis_pointer(axis), _NULL if out is None else out._h, d,
             _args.casting(casting))
     return out if out is not None else r
-
-
-def _same_parametric(arrs):
-    """All inputs of one dtype the library's concatenate does not take (records, strings,
-    datetimes): joined here by slab assignment, which moves any descriptor's bytes."""
-    d = arrs[0].dtype
-    return d.kind in "VSUMm" and all(a.dtype == d for a in arrs)
-
-
-def _concatenate_parametric(arrs, axis):
-    if axis is None:
-        arrs = [ravel(a) for a in arrs]
-        axis = 0
-    nd = arrs[0].ndim
-    if nd == 0:
-        raise ValueError("zero-dimensional arrays cannot be concatenated")
-    ax = normalize_axis(axis, nd)
-    shape = list(arrs[0].shape)
-    for i, a in enumerate(arrs[1:], 1):
-        if a.ndim != nd:
-            raise ValueError("all the input arrays must have same number of dimensions, but the "
-                             "array at index 0 has %d dimension(s) and the array at index %d has "
-                             "%d dimension(s)" % (nd, i, a.ndim))
-        for k in range(nd):
-            if k != ax and a.shape[k] != shape[k]:
-                raise ValueError("all the input array dimensions except for the concatenation "
-                                 "axis must match exactly, but along dimension %d, the array at "
-                                 "index 0 has size %d and the array at index %d has size %d"
-                                 % (k, shape[k], i, a.shape[k]))
-        shape[ax] += a.shape[ax]
-    result = empty(tuple(shape), arrs[0].dtype)
-    start = 0
-    lead = (slice(None),) * ax
-    for a in arrs:
-        stop = start + a.shape[ax]
-        result[lead + (slice(start, stop),)] = a
-        start = stop
-    return result
 
 
 def _arrays_from(tup, fname):

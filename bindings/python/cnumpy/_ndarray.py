@@ -481,6 +481,9 @@ class ndarray(_accel.base):
         return self._c_contiguous_bytes()
 
     def fill(self, value):
+        if self.dtype.kind in "SUVMm" and type(value) not in (int, float, complex, bool):
+            self[...] = value       # strings, datetimes, records: assigned like an element
+            return
         call(_lib.cnp_array_fill, self._h, to_cscalar(value))
 
     def setflags(self, write=None, align=None, uic=None):

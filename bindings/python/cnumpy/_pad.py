@@ -46,7 +46,8 @@ _PAD_KWARGS = {
 
 def _cat(parts, axis):
     parts = [p for p in parts if p is not None]
-    return parts[0] if len(parts) == 1 else concatenate(parts, axis=axis)
+    # dtype= keeps the input's descriptor (a byte-swapped one too), as NumPy's pad does.
+    return parts[0] if len(parts) == 1 else concatenate(parts, axis=axis, dtype=parts[0].dtype)
 
 
 def _at(axis, sl):

@@ -63,7 +63,7 @@ def roll(a, shift, axis=None):
             continue
         pre = (slice(None),) * ax
         result = concatenate([result[pre + (slice(n - s, None),)],
-                              result[pre + (slice(0, n - s),)]], axis=ax)
+                              result[pre + (slice(0, n - s),)]], axis=ax, dtype=a.dtype)
     return result.copy() if result is a else result
 
 

@@ -573,6 +573,12 @@ class _datetime_base(generic):
 
     dtype = property(lambda self: self._dtype)
 
+    @property
+    def __array_interface__(self):
+        d = self._dtype
+        return {"version": 3, "shape": (), "typestr": d.str, "descr": [("", d.str)],
+                "data": struct.pack(">q" if d.str[0] == ">" else "<q", self._value)}
+
     def _text(self):
         import ctypes
         buf = ctypes.create_string_buffer(struct.pack("<q", self._value), 8)
@@ -582,12 +588,6 @@ class _datetime_base(generic):
 
     def __str__(self):
         return self._text()
-
-    @property
-    def __array_interface__(self):
-        d = self._dtype
-        return {"version": 3, "shape": (), "typestr": d.str, "descr": [("", d.str)],
-                "data": struct.pack("<q" if d.str[0] != ">" else ">q", self._value)}
 
     def _array(self):
         """The scalar as a 0-d array of its dtype (ufunc operands, array(scalar))."""
@@ -650,6 +650,12 @@ class void(generic):
         self._idx = tuple(ints)
 
     dtype = property(lambda self: self._arr.dtype)
+
+    @property
+    def __array_interface__(self):
+        d = self._arr.dtype
+        return {"version": 3, "shape": (), "typestr": d.str, "descr": d.descr,
+                "data": self._view().tobytes()}
 
     def _name(self, key):
         names = self._arr.dtype.names
