@@ -11,13 +11,13 @@ namespace rd = cnp::reduce;
 
 extern "C" {
 
-CNP_RED_DTYPE(cnp_sum, rd::sum)
-CNP_RED_DTYPE(cnp_prod, rd::prod)
+CNP_RED_DTYPE_T(cnp_sum, rd::sum)
+CNP_RED_DTYPE_T(cnp_prod, rd::prod)
 
-CNP_RED_MINMAX(cnp_min, rd::amin)
-CNP_RED_MINMAX(cnp_max, rd::amax)
-CNP_RED_MINMAX(cnp_amin, rd::amin)
-CNP_RED_MINMAX(cnp_amax, rd::amax)
+CNP_RED_MINMAX_T(cnp_min, rd::amin)
+CNP_RED_MINMAX_T(cnp_max, rd::amax)
+CNP_RED_MINMAX_T(cnp_amin, rd::amin)
+CNP_RED_MINMAX_T(cnp_amax, rd::amax)
 
 CNP_RED_MEAN(cnp_mean, rd::mean)
 

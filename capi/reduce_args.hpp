@@ -29,9 +29,12 @@ inline reduce::Axes reduced_axes(const Array& x, const int64_t* axes, int32_t na
 }
 
 // The array of a min/max entry point: NumPy 1.24 has no maximum/minimum loops for S and U, so
-// (nor fmax/fmin, which nanmax/nanmin reduce with) they get its dispatch error (other kinds go to the engine as array_of hands them).
-inline const Array& minmax_input(const cnp_array* h, const char* cname) {
+// (nor fmax/fmin, which nanmax/nanmin reduce with) they get its dispatch error. With `times`,
+// datetime64/timedelta64 arrays pass as they are (the engine hands them to
+// src/datetime/functions.cpp's reduce_times); other kinds go to the engine as array_of hands them.
+inline const Array& minmax_input(const cnp_array* h, const char* cname, bool times = false) {
   const Array& a = any_array_of(h);
+  if (times && is_datetime(a.dtype())) return a;
   const char k = a.dtype()->kind;
   if (k == 'S' || k == 'U') {
     const std::string d = dtype_repr(a.dtype());
@@ -40,6 +43,11 @@ inline const Array& minmax_input(const cnp_array* h, const char* cname) {
                "' did not contain a loop with signature matching types (" + d + ", " + d + ") -> None");
   }
   return array_of(h);
+}
+// The reductions that also take datetime64/timedelta64 arrays (sum, prod): those pass as they are.
+inline const Array& time_or_number(const cnp_array* h) {
+  const Array& a = any_array_of(h);
+  return is_datetime(a.dtype()) ? a : array_of(h);
 }
 
 }  // namespace cnp::capi
@@ -59,6 +67,25 @@ inline const Array& minmax_input(const cnp_array* h, const char* cname) {
                            int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** out) {     \
     return produce(out, out_array, [&] {                                                                              \
       const Array& x = minmax_input(a, #cname);                                                                       \
+      return fn(x, reduced_axes(x, axes, naxes), opts(nullptr, out_array, keepdims, initial, where));                 \
+    });                                                                                                               \
+  }
+
+#define CNP_RED_DTYPE_T(cname, fn)                                                                                      \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, const cnp_dtype* dtype,            \
+                           cnp_array* out_array, int32_t keepdims, const cnp_array* initial, const cnp_array* where,  \
+                           cnp_array** out) {                                                                         \
+    return produce(out, out_array, [&] {                                                                              \
+      const Array& x = time_or_number(a);                                                                                   \
+      return fn(x, reduced_axes(x, axes, naxes), opts(dtype, out_array, keepdims, initial, where));                   \
+    });                                                                                                               \
+  }
+
+#define CNP_RED_MINMAX_T(cname, fn)                                                                                     \
+  CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out_array,              \
+                           int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** out) {     \
+    return produce(out, out_array, [&] {                                                                              \
+      const Array& x = minmax_input(a, #cname, true);                                                                             \
       return fn(x, reduced_axes(x, axes, naxes), opts(nullptr, out_array, keepdims, initial, where));                 \
     });                                                                                                               \
   }

@@ -17,7 +17,7 @@ CNP_API cnp_status cnp_ufunc_reduce(const char* name, const cnp_array* a, const 
                                     cnp_array** out) {
   return produce(out, out_array, [&] {
     const ufunc::Id id = rd::ufunc_id(name);
-    const Array& x = array_of(a);
+    const Array& x = time_or_number(a);
     return rd::method_reduce(id, x, reduced_axes(x, axes, naxes), opt_dtype(dtype),
                              opt_out(out_array), keepdims != 0, opt_array(initial), no_identity != 0,
                              opt_array(where));

@@ -3,6 +3,7 @@
 #include "core/cast.hpp"
 #include "core/views.hpp"
 #include "core/cast_any.hpp"
+#include "datetime/casts.hpp"
 
 using namespace cnp;
 using namespace cnp::capi;
@@ -33,6 +34,9 @@ CNP_API cnp_status cnp_astype(const cnp_array* h, const cnp_dtype* dtype, int32_
   return get(out, [&] {
     const Array& a = any_array_of(h);
     DtypeRef target = adapt_flexible(a.dtype(), any_dtype_of(dtype));
+    // Strings to the unitless datetime64: the unit the strings give (NumPy's string discovery).
+    if (target->kind == 'M' && target->unit == kUnitGeneric && (a.dtype()->kind == 'S' || a.dtype()->kind == 'U'))
+      target = dt::infer_text_datetime(a);
     const Dtype* d = target.get();
     check_cast(a.dtype(), d, casting);
     if (order < CNP_ORDER_C || order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");

@@ -4,7 +4,7 @@
 # instrumented for coverage), runs the CTest smoke runs (libfuzzer_smoke_*: 20,000 executions each
 # from the targets' seeds), then runs each target for RUNS executions (default 10 million, one job)
 # and prints libFuzzer's summary. Crashes and hangs leave a reproducer in build-fuzz/artifacts/.
-#   bash tools/fuzz.sh [RUNS] [target...]      targets: dtype record einsum printoptions npy npz char textio
+#   bash tools/fuzz.sh [RUNS] [target...]      targets: dtype record einsum printoptions npy npz char textio datetime
 # The README's test command does not need clang: the same targets run there as deterministic smoke
 # tests (fuzz_smoke_*, tests/fuzz/driver.cpp) in the GCC and ASan/UBSan builds.
 set -euo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-10000000}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(dtype record einsum printoptions npy npz char textio)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(dtype record einsum printoptions npy npz char textio datetime)
 # Debian's clang and its libFuzzer runtime (not in tools/install_deps.sh: only this script needs them).
 command -v clang++ >/dev/null && ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
   { apt-get update -qq && apt-get install -y -qq clang libclang-rt-14-dev; }

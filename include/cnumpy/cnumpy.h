@@ -29,6 +29,7 @@
 #include "cnumpy/print.h"
 #include "cnumpy/interop.h"
 #include "cnumpy/sort.h"
+#include "cnumpy/datetime.h"
 #include "cnumpy/numeric.h"
 #include "cnumpy/polynomial.h"
 #include "cnumpy/random.h"

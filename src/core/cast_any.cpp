@@ -18,6 +18,7 @@
 #include "core/error.hpp"
 #include "core/loop_registry.hpp"
 #include "core/types.hpp"
+#include "datetime/format.hpp"
 #include "core/generated/unicode_digits.hpp"
 
 namespace cnp {
@@ -198,118 +199,9 @@ std::string number_text(const Dtype* d, const char* src) {
   });
 }
 
-// ---- calendar (proleptic Gregorian; days since 1970-01-01) -----------------------------------
-
-namespace {
-
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
-int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  int64_t era = floor_div(y, 400);
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void civil_from_days(int64_t z, int64_t* y, int64_t* m, int64_t* d) {
-  z += 719468;
-  int64_t era = floor_div(z, 146097);
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = yoe + era * 400 + (*m <= 2);
-}
-
-// Units per day for the units finer than a day (h .. as); 0 if it would overflow.
-const int64_t kPerSecond[] = {1, 1000, 1000000, 1000000000};  // s ms us ns
-
-}  // namespace
-
 std::string datetime_text(int64_t value, int32_t unit, int32_t count) {
-  if (value == kNaT) return "NaT";
-  if (unit == kUnitGeneric) return std::to_string(value);
-  __int128 v = static_cast<__int128>(value) * count;
-  char buf[96];
-  if (unit == kUnitY) {
-    std::snprintf(buf, sizeof buf, "%" PRId64, static_cast<int64_t>(v + 1970));
-    return buf;
-  }
-  if (unit == kUnitM) {
-    int64_t mv = static_cast<int64_t>(v);
-    int64_t y = floor_div(mv, 12) + 1970, m = mv - floor_div(mv, 12) * 12 + 1;
-    std::snprintf(buf, sizeof buf, "%" PRId64 "-%02" PRId64, y, m);
-    return buf;
-  }
-  // Split into days and a sub-day remainder in the unit.
-  int64_t per_day;
-  switch (unit) {
-    case kUnitW: v *= 7; per_day = 1; break;
-    case kUnitD: per_day = 1; break;
-    case kUnith: per_day = 24; break;
-    case kUnitm: per_day = 1440; break;
-    case kUnits: per_day = 86400; break;
-    case kUnitms: per_day = 86400000LL; break;
-    case kUnitus: per_day = 86400000000LL; break;
-    case kUnitns: per_day = 86400000000000LL; break;
-    default: per_day = 0; break;  // ps, fs, as: less than a day of range around 1970 per unit step
-  }
-  int64_t days, rem;
-  __int128 pd = per_day;
-  if (per_day == 0) {
-    __int128 scale = unit == kUnitps ? static_cast<__int128>(86400) * 1000000000000LL
-                   : unit == kUnitfs ? static_cast<__int128>(86400) * 1000000000000000LL
-                                     : static_cast<__int128>(86400) * 1000000000000000000LL;
-    pd = scale;
-  }
-  __int128 q = v / pd, r = v % pd;
-  if (r < 0) { r += pd; q -= 1; }
-  days = static_cast<int64_t>(q);
-  __int128 remv = r;
-  rem = 0;
-  int64_t y, m, d;
-  civil_from_days(days, &y, &m, &d);
-  std::snprintf(buf, sizeof buf, "%" PRId64 "-%02" PRId64 "-%02" PRId64, y, m, d);
-  std::string out = buf;
-  if (unit <= kUnitD) return out;
-  // Sub-day fields.
-  __int128 unit_per_sec = unit == kUnith || unit == kUnitm ? 1
-                        : unit == kUnits ? 1 : unit == kUnitms ? 1000 : unit == kUnitus ? 1000000 : unit == kUnitns ? 1000000000
-                        : unit == kUnitps ? static_cast<__int128>(1000000000000LL) : unit == kUnitfs ? static_cast<__int128>(1000000000000000LL)
-                                                                                                 : static_cast<__int128>(1000000000000000000LL);
-  int64_t hh, mm = 0, ss = 0;
-  __int128 frac = 0;
-  if (unit == kUnith) {
-    hh = static_cast<int64_t>(remv);
-    std::snprintf(buf, sizeof buf, "T%02" PRId64, hh);
-    return out + buf;
-  }
-  if (unit == kUnitm) {
-    hh = static_cast<int64_t>(remv / 60);
-    mm = static_cast<int64_t>(remv % 60);
-    std::snprintf(buf, sizeof buf, "T%02" PRId64 ":%02" PRId64, hh, mm);
-    return out + buf;
-  }
-  __int128 secs = remv / unit_per_sec;
-  frac = remv % unit_per_sec;
-  hh = static_cast<int64_t>(secs / 3600);
-  mm = static_cast<int64_t>((secs / 60) % 60);
-  ss = static_cast<int64_t>(secs % 60);
-  std::snprintf(buf, sizeof buf, "T%02" PRId64 ":%02" PRId64 ":%02" PRId64, hh, mm, ss);
-  out += buf;
-  if (unit > kUnits) {
-    int digits = unit == kUnitms ? 3 : unit == kUnitus ? 6 : unit == kUnitns ? 9 : unit == kUnitps ? 12 : unit == kUnitfs ? 15 : 18;
-    std::string f(static_cast<size_t>(digits), '0');
-    for (int i = digits - 1; i >= 0; --i, frac /= 10) f[static_cast<size_t>(i)] = static_cast<char>('0' + static_cast<int>(frac % 10));
-    out += "." + f;
-  }
-  (void)kPerSecond;
-  (void)rem;
-  return out;
+  // The datetime module's ISO text (src/datetime/format.cpp).
+  return dt::datetime_text(value, unit, count);
 }
 
 std::string timedelta_text(int64_t value, int32_t unit, int32_t count) {
@@ -428,73 +320,10 @@ void byteswap_inplace(char* p, int64_t stride, int64_t n, const Dtype* d) {
 
 namespace {
 
-// ---- datetime unit conversion -----------------------------------------------------------------
-
-// value (count units) -> days + sub-day fraction in `fine` units; generic handled by the caller.
-int64_t convert_datetime(int64_t v, const Dtype* from, const Dtype* to) {
-  if (v == kNaT) return kNaT;
-  if (from->unit == kUnitGeneric || to->unit == kUnitGeneric) return v;
-  __int128 x = static_cast<__int128>(v) * from->unit_count;  // in from->unit
-  int32_t fu = from->unit, tu = to->unit;
-  // Nonlinear sides go through days (datetime) using the calendar.
-  auto to_days_from_nonlinear = [&](__int128 val, int32_t u) -> __int128 {
-    if (u == kUnitY) return days_from_civil(static_cast<int64_t>(val) + 1970, 1, 1);
-    int64_t mv = static_cast<int64_t>(val);
-    return days_from_civil(floor_div(mv, 12) + 1970, mv - floor_div(mv, 12) * 12 + 1, 1);
-  };
-  if (fu == tu) {
-    // same unit, different multipliers
-  } else if ((fu <= kUnitM) && (tu <= kUnitM)) {
-    x = fu == kUnitY ? x * 12 : x;  // to months
-    if (tu == kUnitY) x = floor_div(static_cast<int64_t>(x), 12);
-    fu = tu;
-  } else if (fu <= kUnitM) {
-    if (from->kind == 'm') throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: timedelta casts between years/months and linear units are not supported");
-    x = to_days_from_nonlinear(x, fu);
-    fu = kUnitD;
-  } else if (tu <= kUnitM) {
-    if (from->kind == 'm') throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: timedelta casts between years/months and linear units are not supported");
-    // linear -> days (floor) -> calendar
-    unsigned __int128 f = 1;
-    static const int64_t step[] = {12, 0, 7, 1, 24, 60, 60, 1000, 1000, 1000, 1000, 1000, 1000};
-    for (int32_t u = kUnitD; u < fu; ++u) f *= static_cast<uint64_t>(step[u]);
-    if (fu == kUnitW) x *= 7;
-    __int128 days = fu <= kUnitD ? x : x / static_cast<__int128>(f) - ((x % static_cast<__int128>(f)) < 0);
-    int64_t y, m, d;
-    civil_from_days(static_cast<int64_t>(days), &y, &m, &d);
-    x = tu == kUnitY ? y - 1970 : (y - 1970) * 12 + (m - 1);
-    fu = tu;
-  }
-  if (fu != tu) {
-    static const int64_t step[] = {12, 0, 7, 1, 24, 60, 60, 1000, 1000, 1000, 1000, 1000, 1000};
-    auto factor = [&](int32_t a, int32_t b) {
-      __int128 f = 1;
-      for (int32_t u = a; u < b; ++u) {
-        if (u == kUnitW) { f *= 7; ++u; continue; }
-        f *= step[u];
-      }
-      return f;
-    };
-    if (fu < tu) x *= factor(fu, tu);
-    else {
-      __int128 f = factor(tu, fu);
-      x = x / f - ((x % f) < 0 && from->kind == 'M');
-    }
-  }
-  __int128 q = x / to->unit_count;
-  if (from->kind == 'M' && x % to->unit_count < 0) q -= 1;
-  if (q > INT64_MAX || q <= INT64_MIN) return kNaT;
-  return static_cast<int64_t>(q);
-}
-
 int64_t load_i64(const char* p, bool swapped) {
   int64_t v;
   std::memcpy(&v, p, 8);
   return swapped ? static_cast<int64_t>(__builtin_bswap64(static_cast<uint64_t>(v))) : v;
-}
-void store_i64(char* p, int64_t v, bool swapped) {
-  if (swapped) v = static_cast<int64_t>(__builtin_bswap64(static_cast<uint64_t>(v)));
-  std::memcpy(p, &v, 8);
 }
 
 std::string fk_text(const Dtype* d, int64_t v) {
@@ -993,95 +822,6 @@ AnyCastLoop text_to_number(const Dtype* from, const Dtype* to) {
   });
 }
 
-AnyCastLoop text_to_datetime(const Dtype*, const Dtype* to) {
-  throw Error(CNP_ERR_NOT_IMPLEMENTED, "cnumpy: parsing strings as " + to->repr + " is not supported yet");
-}
-
-// NumPy's get_datetime_units_factor: the product of the steps from `big` down to `little`; 0
-// when it reaches 2^56 (NumPy's overflow margin).
-uint64_t units_factor(int32_t big, int32_t little) {
-  static const uint64_t step[] = {1, 1, 7, 1, 24, 60, 60, 1000, 1000, 1000, 1000, 1000, 1000, 1};
-  uint64_t f = 1;
-  for (int32_t u = big; u < little; ++u) {
-    f *= step[u];
-    if (f & 0xff00000000000000ULL) return 0;
-  }
-  return f;
-}
-
-struct Factor {
-  int64_t num, den;
-};
-
-// NumPy's get_datetime_conversion_factor: to-values = from-values * num / den (floored), years
-// and months through the 400-year Gregorian average (146097 days), multipliers folded in.
-Factor conversion_factor(const Dtype* from, const Dtype* to) {
-  int32_t a = from->unit, b = to->unit;
-  const bool swapped = a > b;
-  if (swapped) std::swap(a, b);
-  uint64_t num = 1, den = 1;
-  if (a != b) {
-    if (a == kUnitY) {
-      if (b == kUnitM) {
-        num *= 12;
-      } else if (b == kUnitW) {
-        num *= 97 + 400 * 365;
-        den *= 400 * 7;
-      } else {
-        num *= 97 + 400 * 365;
-        den *= 400;
-        num *= units_factor(kUnitD, b);
-      }
-    } else if (a == kUnitM) {
-      if (b == kUnitW) {
-        num *= 97 + 400 * 365;
-        den *= 400 * 12 * 7;
-      } else {
-        num *= 97 + 400 * 365;
-        den *= 400 * 12;
-        num *= units_factor(kUnitD, b);
-      }
-    } else {
-      num *= units_factor(a, b);
-    }
-  }
-  if (num == 0)
-    throw Error(CNP_ERR_OVERFLOW, std::string("Integer overflow while computing the conversion factor between NumPy datetime units ") +
-                                      datetime_unit_name(a) + " and " + datetime_unit_name(b));
-  if (swapped) std::swap(num, den);
-  num *= static_cast<uint64_t>(from->unit_count);
-  den *= static_cast<uint64_t>(to->unit_count);
-  uint64_t x = num, y = den;
-  while (y) x = std::exchange(y, x % y);
-  return Factor{static_cast<int64_t>(num / x), static_cast<int64_t>(den / x)};
-}
-
-// NumPy's strided datetime cast: floor(v * num / den) in its int64 arithmetic (wrapping).
-inline int64_t apply_factor(int64_t v, Factor f) {
-  const int64_t p = static_cast<int64_t>(static_cast<uint64_t>(v) * static_cast<uint64_t>(f.num));
-  if (v < 0) return static_cast<int64_t>(static_cast<uint64_t>(p) - static_cast<uint64_t>(f.den - 1)) / f.den;
-  return p / f.den;
-}
-
-AnyCastLoop datetime_to_datetime(const Dtype* from, const Dtype* to) {
-  DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
-  if (from->kind != to->kind)
-    return each([from, to, keep_from, keep_to](const char* s, char* d) { store_i64(d, load_i64(s, from->swapped), to->swapped); });
-  if (from->unit != kUnitGeneric && to->unit != kUnitGeneric &&
-      (from->kind == 'm' || (from->unit > kUnitM && to->unit > kUnitM))) {
-    // Timedeltas, and datetimes between linear units: NumPy's rational factor (datetimes with
-    // years or months go through the calendar below).
-    const Factor f = conversion_factor(from, to);
-    return each([from, to, f, keep_from, keep_to](const char* s, char* d) {
-      const int64_t v = load_i64(s, from->swapped);
-      store_i64(d, v == kNaT ? kNaT : apply_factor(v, f), to->swapped);
-    });
-  }
-  return each([from, to, keep_from, keep_to](const char* s, char* d) {
-    store_i64(d, convert_datetime(load_i64(s, from->swapped), from, to), to->swapped);
-  });
-}
-
 AnyCastLoop number_to_datetime(const Dtype* from, const Dtype* to) {
   // Through int64 (NaN -> NaT like NumPy's unsafe cast).
   DtypeRef keep_to = DtypeRef::borrow(to);
@@ -1116,10 +856,9 @@ void register_casts(LoopRegistry& r) {
   using C = DClass;
   static constexpr CastMaker kNumeric = &numeric_loop, kVoid = &void_cast, kTextText = &text_to_text,
                              kNumberText = &number_to_text, kDatetimeText = &datetime_to_text,
-                             kTextNumber = &text_to_number, kTextDatetime = &text_to_datetime,
-                             kDatetimeDatetime = &datetime_to_datetime, kNumberDatetime = &number_to_datetime,
+                             kTextNumber = &text_to_number, kNumberDatetime = &number_to_datetime,
                              kDatetimeNumber = &datetime_to_number;
-  const C text[] = {C::bytes, C::unicode}, times[] = {C::datetime, C::timedelta}, number[] = {C::number},
+  const C text[] = {C::bytes, C::unicode}, times[] = {C::datetime, C::timedelta}, timedeltas[] = {C::timedelta}, number[] = {C::number},
           any[] = {C::any}, void_[] = {C::void_};
   auto add = [&](const char* name, const CastMaker* maker, auto& froms, auto& tos) {
     for (C f : froms)
@@ -1140,10 +879,8 @@ void register_casts(LoopRegistry& r) {
   add("void_cast", &kVoid, any, void_);
   add("text_to_text", &kTextText, text, text);
   add("number_to_text", &kNumberText, number, text);
-  add("datetime_to_text", &kDatetimeText, times, text);
+  add("timedelta_to_text", &kDatetimeText, timedeltas, text);  // datetimes: src/datetime/casts.cpp
   add("text_to_number", &kTextNumber, text, number);
-  add("text_to_datetime", &kTextDatetime, text, times);
-  add("datetime_to_datetime", &kDatetimeDatetime, times, times);
   add("number_to_datetime", &kNumberDatetime, number, times);
   add("datetime_to_number", &kDatetimeNumber, times, number);
 }

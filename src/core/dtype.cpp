@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "datetime/units.hpp"
 
 namespace cnp {
 
@@ -322,10 +323,6 @@ std::string dtype_class(const Dtype* d) {
              "`object`.");
 }
 
-int64_t gcd64(int64_t a, int64_t b) {
-  while (b) a = std::exchange(b, a % b);
-  return a;
-}
 
 }  // namespace
 
@@ -339,23 +336,8 @@ DtypeRef promote_any(const Dtype* a, const Dtype* b) {
   }
   if (sa && is_numeric(b) && !is_record(a)) return make_flexible(ka, std::max(chars_of(a), required_str_len(b)));
   if (sb && is_numeric(a)) return make_flexible(kb, std::max(chars_of(b), required_str_len(a)));
-  if (ka == kb && is_datetime(a)) {
-    // The finer unit, with the gcd of the two multipliers expressed in it (NumPy's datetime gcd).
-    if (a->unit == kUnitGeneric) return make_datetime(ka, b->unit, b->unit_count);
-    if (b->unit == kUnitGeneric) return make_datetime(ka, a->unit, a->unit_count);
-    if (ka == 'm' && nonlinear(a->unit) != nonlinear(b->unit))
-      throw_type("Cannot get a common metadata divisor for Numpy datetime metadata [" + std::string(a->str.substr(a->str.find('[') + 1, a->str.size() - a->str.find('[') - 2)) + "] and [" + b->str.substr(b->str.find('[') + 1, b->str.size() - b->str.find('[') - 2) + "] because they have incompatible nonlinear base time units.");
-    const Dtype* fine = a->unit >= b->unit ? a : b;
-    const Dtype* coarse = fine == a ? b : a;
-    if (nonlinear(coarse->unit) && !nonlinear(fine->unit))
-      return make_datetime(ka, fine->unit, fine->unit_count);  // months fall on whole days in NumPy's gcd
-    unsigned __int128 f = unit_factor(coarse->unit, fine->unit);
-    if (f == 0 || f * static_cast<uint64_t>(coarse->unit_count) > INT64_MAX)
-      throw_value("Integer overflow getting a common metadata divisor for NumPy datetime metadata");
-    int64_t g = gcd64(static_cast<int64_t>(f * static_cast<uint64_t>(coarse->unit_count)), fine->unit_count);
-    return make_datetime(ka, fine->unit, g);
-  }
-  if (ka == 'M' && kb == 'm') return make_datetime('M', std::max(a->unit, b->unit) == kUnitGeneric ? a->unit : std::max(a->unit, b->unit), 1);
+  // Datetimes with datetimes: NumPy's datetime_type_promotion (src/datetime/units.cpp).
+  if (is_datetime(a) && is_datetime(b)) return dt::promote_times(a, b);
   if (ka == 'm' && (is_integer(b) || kb == 'b')) return make_datetime('m', a->unit, a->unit_count);
   if (kb == 'm' && (is_integer(a) || ka == 'b')) return make_datetime('m', b->unit, b->unit_count);
   if (ka == 'V' && kb == 'V') {

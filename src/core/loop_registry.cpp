@@ -60,7 +60,10 @@ const LoopRegistry& loop_registry() {
     register_ufunc_legacy(r);
     register_string_compare(r);
     register_casts(r);
+    register_datetime_casts(r);
+    register_datetime_ufuncs(r);
     register_string_sort(r);
+    register_datetime_sort(r);
     return r;
   }();
   return registry;

@@ -90,6 +90,9 @@ const LoopRegistry& loop_registry();
 void register_ufunc_legacy(LoopRegistry& r);     // src/ufunc/registry.cpp: the numeric loops
 void register_string_compare(LoopRegistry& r);   // src/ufunc/string_compare.cpp
 void register_casts(LoopRegistry& r);            // src/core/cast_any.cpp
+void register_datetime_casts(LoopRegistry& r);   // src/datetime/casts.cpp
+void register_datetime_ufuncs(LoopRegistry& r);  // src/datetime/arith.cpp
 void register_string_sort(LoopRegistry& r);      // src/sort/string_sort.cpp
+void register_datetime_sort(LoopRegistry& r);    // src/datetime/sort.cpp
 
 }  // namespace cnp

@@ -21,6 +21,7 @@
 #include "core/arith.hpp"
 #include "core/broadcast.hpp"
 #include "core/cast.hpp"
+#include "datetime/functions.hpp"
 #include "core/iter.hpp"
 #include "core/parallel.hpp"
 #include "core/types.hpp"
@@ -773,21 +774,25 @@ std::vector<double> counts_of(const Array& a, const Axes& ax, const Opts& o, boo
 }  // namespace
 
 Array sum(const Array& a, const Axes& ax, const Opts& o) {
+  if (is_datetime(a.dtype())) return dt::reduce_times(ufunc::Id::add, a, ax, o);
   check_out("add", a, ax, o.keepdims, o.out);
   const Dtype* acc = add_like_dtype(false, o.dtype, o.out, a.dtype());
   return to_out(reduce(Op::add, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
 }
 Array prod(const Array& a, const Axes& ax, const Opts& o) {
+  if (is_datetime(a.dtype())) return dt::reduce_times(ufunc::Id::multiply, a, ax, o);
   check_out("multiply", a, ax, o.keepdims, o.out);
   const Dtype* acc = add_like_dtype(true, o.dtype, o.out, a.dtype());
   return to_out(reduce(Op::mul, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
 }
 Array amin(const Array& a, const Axes& ax, const Opts& o) {
+  if (is_datetime(a.dtype())) return dt::reduce_times(ufunc::Id::minimum, a, ax, o);
   check_out("minimum", a, ax, o.keepdims, o.out);
   const Dtype* acc = o.out ? out_loop_dtype(ufunc::Id::minimum, o.out->dtype(), a.dtype()) : a.dtype();
   return to_out(reduce(Op::min, a, ax, acc, o.keepdims, o.initial, o.where), o.out);
 }
 Array amax(const Array& a, const Axes& ax, const Opts& o) {
+  if (is_datetime(a.dtype())) return dt::reduce_times(ufunc::Id::maximum, a, ax, o);
   check_out("maximum", a, ax, o.keepdims, o.out);
   const Dtype* acc = o.out ? out_loop_dtype(ufunc::Id::maximum, o.out->dtype(), a.dtype()) : a.dtype();
   return to_out(reduce(Op::max, a, ax, acc, o.keepdims, o.initial, o.where), o.out);

@@ -18,6 +18,7 @@
 #include "core/iter.hpp"
 #include "core/loop_registry.hpp"
 #include "core/types.hpp"
+#include "datetime/functions.hpp"
 #include "indexing/advanced.hpp"
 #include "ufunc/errstate.hpp"
 #include "ufunc/execute.hpp"
@@ -200,6 +201,15 @@ bool specialised(Id id, const Array& a, const Axes& ax, const Dtype* dtype, Arra
 
 Array method_reduce(Id id, const Array& a, const Axes& ax, const Dtype* dtype, Array* out, bool keepdims,
                     const Array* initial, bool skip_identity, const Array* where) {
+  if (is_datetime(a.dtype())) {  // datetime64/timedelta64: the loop registry's datetime methods
+    Opts o;
+    o.dtype = dtype;
+    o.out = out;
+    o.keepdims = keepdims;
+    o.initial = initial;
+    o.where = where;
+    return dt::reduce_times(id, a, ax, o);
+  }
   const ufunc::Ufunc& uf = ufunc::get(id);
   const Loop& loop = method_loop(id, "reduce", a.dtype(), out ? out->dtype() : nullptr, dtype, false);
   const Identity ident = identity_of(id);

@@ -293,15 +293,16 @@ void run_masked(const Plan& p, char* const* ptrs, const int64_t* strides, int64_
 
 // No method of the registry takes these inputs' classes: NumPy's dispatch error (the DType
 // classes for the comparisons, the descriptors otherwise, as NumPy 1.24's resolvers word it).
-// Datetimes keep cnumpy's refusal: NumPy has loops for them, which issue 24 registers.
+// Datetimes: the ufuncs with datetime loops (src/datetime/arith.cpp) take every pair with a
+// datetime side, so here a datetime meets a ufunc without them (power, sqrt, ...): NumPy's
+// legacy resolver's "not supported for the input types".
 [[noreturn]] void no_method(Id id, const Ufunc& uf, const Array* const* inputs) {
   const int nin = uf.nin;
   const bool classes = is_comparison(id);
-  bool all_datetime = true;
-  for (int i = 0; i < nin; ++i) all_datetime &= is_datetime(inputs[i]->dtype());
   for (int i = 0; i < nin; ++i)
-    if (is_datetime(inputs[i]->dtype()) && (!classes || all_datetime))
-      throw_type("cnumpy: this function does not support arrays of " + inputs[i]->dtype()->repr);
+    if (is_datetime(inputs[i]->dtype()))
+      throw_type(std::string("ufunc '") + uf.name + "' not supported for the input types, and the inputs could not be "
+                 "safely coerced to any supported types according to the casting rule ''safe''");
   std::string sig = nin > 1 ? "(" : "";
   for (int i = 0; i < nin; ++i) {
     const Dtype* d = inputs[i]->dtype();
@@ -328,6 +329,12 @@ std::array<Array, 2> call_method(const Ufunc& uf, const Method& m, const Array* 
     for (int k = 0; k < nout; ++k)
       if (!dtype_equal(args.dtype, r.descrs[nin + k].get()))
         throw_type(std::string("No loop matching the specified signature and casting was found for ufunc ") + uf.name);
+  // NumPy's PyUFunc_ValidateCasting: each input must cast to the descriptor the loop reads
+  // under the casting rule ("Cannot cast ufunc 'add' input 1 from dtype('<m8[M]') to
+  // dtype('<m8[D]') with casting rule 'same_kind'").
+  for (int i = 0; i < nin; ++i)
+    if (!inputs[i]->weak() && !can_cast(in[i], r.descrs[i].get(), args.casting))
+      throw_type(casting_error(uf, "input", i, in[i], r.descrs[i].get(), args.casting, nin));
   Array own[kMaxArgs];
   const Array* ops[kMaxOps];
   for (int i = 0; i < nin; ++i) {
@@ -366,8 +373,10 @@ std::array<Array, 2> call_method(const Ufunc& uf, const Method& m, const Array* 
   for (int32_t d = 0; d < nd; ++d) perm[d] = d;
   NdIter it;
   it.init(nin + nout, ops, nd, shape, perm);
+  fpe_clear();  // the datetime loops raise divide-by-zero like NumPy's (RuntimeWarning / errstate)
   if (it.size() > 0)
     it.for_range(0, it.size(), [&](char* const* ptrs, const int64_t* strides, int64_t n) { r.fn(ptrs, strides, n, r.data); });
+  fpe_report(fpe_read(), uf.name);
   Array mask;
   const Array* where = args.where;
   if (where && where->dtype()->typenum != CNP_BOOL) {

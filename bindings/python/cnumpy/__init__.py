@@ -42,6 +42,8 @@ from ._pad import pad
 from . import _selection, _joining, _splitting, _rearranging
 from ._sorting import *  # noqa: F401,F403  (sort, argsort, searchsorted, unique, set functions)
 from ._sorting import __all__ as _sorting_all
+from ._datetime import (busday_count, busday_offset, busdaycalendar, datetime_as_string,
+                        datetime_data, is_busday, isnat)
 from ._index_tricks import *  # noqa: F401,F403  (ravel_multi_index, unravel_index, tril_indices, ...)
 from ._type_check import *  # noqa: F401,F403  (isscalar, iscomplexobj, issubdtype, require, ...)
 from ._functional import *  # noqa: F401,F403  (apply_along_axis, piecewise, vectorize, ...)
@@ -91,7 +93,7 @@ for _cls in (AxisError, ComplexWarning, dtype, ndarray, generic, number, integer
              signedinteger, unsignedinteger, inexact, floating, complexfloating, bool_, int8,
              int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64,
              complex64, complex128, datetime64, timedelta64, void, str_, bytes_, character, flexible,
-             ufunc, errstate):
+             ufunc, errstate, busdaycalendar):
     _cls.__module__ = __name__
 del _cls
 
@@ -127,5 +129,7 @@ __all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "lib", "ma
              "interp", "cross", "packbits", "unpackbits", "histogramdd", "histogram2d",
              "save", "load", "savez", "savez_compressed", "fromfile", "fromstring"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)
+__all__ += ["busday_count", "busday_offset", "busdaycalendar", "datetime_as_string", "datetime_data",
+            "is_busday", "isnat"]
 __all__ += ["poly", "roots", "polyint", "polyder", "polyadd", "polysub", "polymul", "polydiv",
             "polyval", "poly1d", "polyfit", "RankWarning", "vander"]

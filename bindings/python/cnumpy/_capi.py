@@ -156,7 +156,8 @@ def error(status):
     msg = _string(_lib.cnp_last_error())
     cls = EXCEPTIONS.get(status, SystemError)
     if cls is TypeError and (msg.startswith("Cannot cast ufunc '") or
-                             "did not contain a loop with signature matching types" in msg):
+                             "did not contain a loop with signature matching types" in msg or
+                             (msg.startswith("ufunc '") and "' cannot use operands with types " in msg)):
         cls = UFuncTypeError
     if cls is SystemError and status not in EXCEPTIONS:
         msg = "cnumpy: unknown status %d: %s" % (status, msg)

@@ -10,6 +10,7 @@ Sources, in the order they are tried:
 The scalar types' constructors (cnumpy.float32(2.7), cnumpy.bool_([1, 0])) convert here too.
 """
 import array as _pyarray
+import datetime as _pydt
 from itertools import repeat as _repeat
 import operator
 import struct
@@ -20,7 +21,8 @@ from ._capi import produce, wrap
 from ._dtype import dtype as _dtype_cls, promote_types
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray, get_scalar
-from ._scalars import generic, floating, to_cscalar, from_cscalar, bool_, True_, False_, _PY_BASE
+from ._scalars import (generic, floating, to_cscalar, from_cscalar, bool_, True_, False_, _PY_BASE,
+                       _datetime_base)
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -42,6 +44,11 @@ def from_scalar(value, weak=False):
     if not weak:
         s.flags = 0
     return produce(_lib.cnp_array_from_scalar, s, _NULL)
+
+
+# Set by _datetime (a module above this one): [time_leaves_array, is_time_leaf, scalar_array]
+# for lists holding datetime64/timedelta64 scalars or Python datetimes.
+TIME = []
 
 
 def _is_python_scalar(v):
@@ -351,6 +358,8 @@ def from_sequence(obj, requested=None):
     inferred dtype (the caller casts)."""
     shape, leaves = _discover(obj)
     types = set(map(type, leaves))
+    if TIME and leaves and not types <= _NUMBER_TYPES and any(map(TIME[1], leaves)):
+        return TIME[0](leaves, shape, requested)
     if types == _STR_TYPE:
         return _text_array(leaves, shape, "U")      # the caller casts to a requested dtype
     if types == _BYTES_TYPE:
@@ -388,6 +397,8 @@ def _from_any(obj, requested=None):
     memory with nothing else (so array() need not copy it again)."""
     if isinstance(obj, ndarray):
         return obj, False
+    if isinstance(obj, _datetime_base):
+        return obj._array(), True
     if _is_python_scalar(obj):
         if requested is not None and type(obj) in _NUMBER_TYPES:
             return from_sequence(obj, requested), True      # converted as a list element
@@ -405,6 +416,8 @@ def _from_any(obj, requested=None):
         pass
     else:
         return wrap(_wrapmem.from_buffer_protocol(obj)), False
+    if TIME and isinstance(obj, (_pydt.date, _pydt.timedelta)):
+        return TIME[2](obj), True
     a = _from_other(obj)
     if a is not None:
         return a, True
@@ -442,13 +455,19 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, lik
     o = _args.order(order)          # validates order before any work
     d = None if dtype is None else _dtype_cls(dtype)
     a, fresh = _from_any(object, d)
-    if d is not None and a.dtype is not d:
+    if d is not None and a.dtype is not d and not _unit_found(a, d):
         a = produce(_lib.cnp_astype, a._h, d._h, o, _args.CASTING_UNSAFE, 1)
     elif (copy and not fresh) or not _layout_ok(a, _norm_order(order)):
         a = produce(_lib.cnp_copy, a._h, o)
     if ndmin and a.ndim < ndmin:
         a = a.reshape((1,) * (ndmin - a.ndim) + a.shape)
     return a
+
+
+def _unit_found(a, d):
+    """A unitless datetime64/timedelta64 request that the conversion gave a unit (NumPy's
+    unit discovery from strings and datetime objects): the array keeps it."""
+    return d.kind in "Mm" and a.dtype.kind == d.kind and "[" not in d.str
 
 
 def _norm_order(order):
@@ -462,7 +481,7 @@ def asarray(a, dtype=None, order=None, *, like=None):
     o = _args.order(order)
     d = None if dtype is None else _dtype_cls(dtype)
     arr, fresh = _from_any(a, d)
-    if d is not None and arr.dtype is not d:
+    if d is not None and arr.dtype is not d and not _unit_found(arr, d):
         return produce(_lib.cnp_astype, arr._h, d._h, o, _args.CASTING_UNSAFE, 1)
     if not _layout_ok(arr, _norm_order(order)):
         return produce(_lib.cnp_copy, arr._h, o)

@@ -4,6 +4,7 @@ import operator
 from . import _accel, _args, _backend, _dtype, _wrapmem
 from ._capi import error, pending, flush_warnings, produce, produce_many, wrap
 from ._convert import as_array, as_source, from_scalar, _is_python_scalar
+from ._datetime import datetime_arange, needs_datetime_arange
 from ._ndarray import ndarray, get_scalar
 from ._scalars import from_cscalar, to_cscalar
 
@@ -117,6 +118,8 @@ def _bound(v):
 
 def arange(start=None, stop=None, step=None, dtype=None, *, like=None):
     """numpy.arange([start,] stop[, step,], dtype=None)."""
+    if needs_datetime_arange(start, stop, step, dtype):
+        return datetime_arange(start, stop, step, dtype)
     if start is None:
         if stop is None:
             raise TypeError("arange() requires stop to be specified.")

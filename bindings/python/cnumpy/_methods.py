@@ -12,7 +12,7 @@ the complete classes.
 """
 import warnings
 
-from . import _accel, _backend, _dtype, _reduce, _scalars
+from . import _accel, _backend, _datetime, _dtype, _reduce, _scalars
 from ._args import NoValue
 from ._capi import error, flush_warnings, pending
 from ._convert import bool_new, scalar_constructor
@@ -23,7 +23,7 @@ from ._indexing import getitem, scalar_getitem, setitem
 from ._interop import __dlpack__, __dlpack_device__, buffer, buffer_format, data
 from ._mathfuncs import (clip_method, conjugate, get_imag, get_real, round_method, scalar_imag,
                          scalar_real, set_imag, set_real)
-from ._ndarray import ndarray
+from ._ndarray import ndarray, scalar_of as _ndarray_scalar_of
 from ._dtype import dtype
 from ._operators import array_operators, scalar_operators, _BINARY_OPS, _COMPARE_OPS, _UNARY_OPS
 from ._print import array_repr, array_str
@@ -231,7 +231,7 @@ def _accel_glue():
             "true": _scalars.True_, "false": _scalars.False_, "float64": _scalars.float64,
             "int64": _scalars.int64, "complex128": _scalars.complex128,
             "dtype_address": _builtin_dtype_address, "buffer_format": buffer_format,
-            "operator_functions": ops}
+            "operator_functions": ops, "scalar_of": _ndarray_scalar_of}
 
 
 def _get_flat(self):
@@ -275,5 +275,64 @@ def _attach_scalar_methods():
         cls.__array_priority__ = ARRAY_PRIORITY
 
 
+def _attach_datetime_scalar_methods():
+    """datetime64/timedelta64: NumPy's constructors, and their arithmetic and comparisons as
+    the ufuncs (the library's datetime loops) compute them on 0-d arrays."""
+    _scalars.datetime64.__new__ = _datetime.datetime64_new
+    _scalars.timedelta64.__new__ = _datetime.timedelta64_new
+    _scalars._datetime_base.__init__ = lambda self, *args, **kwargs: None   # __new__ did it
+
+    def operand(x):
+        # Python datetime objects are object-dtype operands in NumPy (its TypeError): deferred.
+        if isinstance(x, (ndarray, _scalars._datetime_base)):
+            return _datetime.scalar_of(x)._array() if not isinstance(x, ndarray) else x
+        if type(x) in (int, float, bool) or isinstance(x, _scalars.generic):
+            return x
+        return None
+
+    def unwrap(r, other):
+        if isinstance(other, ndarray):
+            return r
+        if isinstance(r, tuple):
+            return tuple(x[()] if isinstance(x, ndarray) else x for x in r)
+        return r[()] if isinstance(r, ndarray) else r
+
+    def binary(uf, swap=False):
+        def op(self, other):
+            o = operand(other)
+            if o is None:
+                return NotImplemented
+            a = self._array()
+            return unwrap(uf(o, a) if swap else uf(a, o), other)
+        return op
+
+    def unary(uf):
+        return lambda self: unwrap(uf(self._array()), None)
+
+    ops = {}
+    for name, uf in (("add", "add"), ("sub", "subtract"), ("mul", "multiply"),
+                     ("truediv", "true_divide"), ("floordiv", "floor_divide"), ("mod", "remainder"),
+                     ("divmod", "divmod")):
+        ops["__%s__" % name] = binary(UFUNCS[uf])
+        ops["__r%s__" % name] = binary(UFUNCS[uf], swap=True)
+    for name, uf in (("eq", "equal"), ("ne", "not_equal"), ("lt", "less"), ("le", "less_equal"),
+                     ("gt", "greater"), ("ge", "greater_equal")):
+        ops["__%s__" % name] = binary(UFUNCS[uf])
+    for name, uf in (("neg", "negative"), ("pos", "positive"), ("abs", "absolute")):
+        ops["__%s__" % name] = unary(UFUNCS[uf])
+    for cls in (_scalars.datetime64, _scalars.timedelta64):
+        for name, fn in ops.items():
+            setattr(cls, name, fn)
+        cls.__hash__ = _scalars._datetime_base.__hash__
+        cls.astype = lambda self, dt: self._array().astype(dt)[()]
+        cls.__array_ufunc__ = array_ufunc
+        cls.__array_function__ = array_function
+        cls.__array_priority__ = ARRAY_PRIORITY
+    _scalars.timedelta64.__bool__ = lambda self: self._value != 0
+    _scalars.timedelta64.__int__ = lambda self: self._value
+    _scalars.datetime64.__int__ = lambda self: self._value
+
+
 _attach_array_methods()
 _attach_scalar_methods()
+_attach_datetime_scalar_methods()

@@ -304,12 +304,15 @@ class ndarray(_accel.base):
         d = self.dtype
         if is_parametric(d):
             if not shape:
-                return element(self, ())
+                v = element(self, ())
+                return v.item() if d.kind in "Mm" else v
             if 0 in shape:
                 return _empty_nested(shape)
             raw = self._c_contiguous_bytes()
             size = d.itemsize
             flat = [element_value(d, raw[i * size:(i + 1) * size]) for i in range(self.size)]
+            if d.kind in "Mm":      # Python dates, datetimes, timedeltas, ints, None
+                flat = [v.item() for v in flat]
             return _nest(flat, shape)
         if not d.isnative:
             return self.astype(d.newbyteorder("=")).tolist()
@@ -335,7 +338,8 @@ class ndarray(_accel.base):
                 return v.item() if isinstance(v, (str_, bytes_)) else v
             if self.size != 1:
                 raise ValueError("can only convert an array of size 1 to a Python scalar")
-            return element(self, (0,) * len(self.shape))
+            v = element(self, (0,) * len(self.shape))
+            return v.item() if self.dtype.kind in "Mm" else v
         if not args:
             if self.size != 1:
                 raise ValueError("can only convert an array of size 1 to a Python scalar")
@@ -497,6 +501,8 @@ def scalar_of(r):
     s = _new_scalar()
     st = _lib.cnp_array_getitem(r._h, 0, _NULL, s)
     if st:
+        if r.dtype.kind in "MmSUV":       # elements a cnp_scalar cannot hold
+            return element(r, ())
         raise error(st)
     return _FROM_C[s.typenum](s)
 

@@ -13,7 +13,7 @@ from ._capi import error, wrap
 from ._convert import as_array, from_sequence
 from ._dtype import promote_types
 from ._ndarray import ndarray
-from ._scalars import generic, to_cscalar
+from ._scalars import _datetime_base, generic, to_cscalar
 
 _lib = _backend.lib
 _NULL = _backend.NULL
@@ -87,6 +87,8 @@ def _strong_bool(v):
 
 def typed(v):
     """A cnumpy scalar as a 0-d array of its own type (strong)."""
+    if isinstance(v, _datetime_base):
+        return v._array()
     return _zero_d(to_cscalar(v))
 
 

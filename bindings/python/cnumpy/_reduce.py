@@ -8,6 +8,7 @@ from ._capi import cfunc, produce, produce_into
 from ._convert import as_array
 from ._dtype import dtype as _dtype_cls
 from ._operands import operand, where_mask as _where
+from ._ufunc_table import UFUNCS
 
 _NULL = _backend.NULL
 
@@ -82,11 +83,24 @@ max = amax  # noqa: A001
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     """numpy.mean: integers average in float64, float16 accumulates in float32."""
     a = as_array(a)
+    if a.dtype.kind in "Mm":
+        return _time_mean(a, axis, dtype, out, keepdims, where)
     out = _out(out)
     ax, n = _axes(axis)
     wh = _where(where)
     return produce_into(_mean, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
                         _h(wh), result_kind=_kind(a, dtype))
+
+
+def _time_mean(a, axis, dtype, out, keepdims, where):
+    """NumPy's _mean for timedelta64: the sum divided by the count with the timedelta / int
+    loop (which truncates); datetime64 raises the add loop's error."""
+    if dtype is not None or out is not None or where is not True:
+        raise NotImplementedError("cnumpy: dtype=, out= and where= are not supported by mean of "
+                                  "datetime64/timedelta64")
+    total = sum(a, axis=axis, keepdims=keepdims)
+    count = a.size // (getattr(total, "size", 1) or 1)
+    return UFUNCS["divide"](total, count)
 
 
 def _var_like(fn, a, axis, dtype, out, ddof, keepdims, where):

@@ -20,7 +20,7 @@ import operator
 import struct
 
 from . import _backend, _dtype
-from ._capi import produce_string
+from ._capi import call, produce, produce_string
 from ._dtype import dtype
 
 _C = _backend.consts
@@ -557,6 +557,9 @@ ALIASES = _aliases()
 
 
 # -- elements of the parametric dtypes (docs/dtypes.md) -----------------------------------------
+_TO_PYTHON = [None]     # _datetime.to_python, set by _datetime (a layer above)
+
+
 class _datetime_base(generic):
     """A minimal numpy.datetime64 / timedelta64 scalar: an int64 value and its dtype (unit).
     Arithmetic on them is numpy's datetime module (not part of the descriptor model)."""
@@ -586,10 +589,20 @@ class _datetime_base(generic):
     def __str__(self):
         return self._text()
 
-    def __eq__(self, other):
-        if type(other) is type(self):
-            return (self._value, self._dtype) == (other._value, other._dtype)
-        return NotImplemented
+    def _array(self):
+        """The scalar as a 0-d array of its dtype (ufunc operands, array(scalar))."""
+        import ctypes
+        a = produce(_backend.lib.cnp_empty, 0, _backend.NULL, self._dtype._h, 0)
+        buf = ctypes.create_string_buffer(struct.pack("<q" if self._dtype.str[0] != ">" else ">q",
+                                                      self._value), 8)
+        call(_backend.lib.cnp_array_setitem_bytes, a._h, 0, _backend.NULL,
+             _backend.voidp(ctypes.addressof(buf)), 8)
+        return a
+
+    def item(self):
+        """NumPy's Python value: datetime.date/datetime/timedelta by unit, int beyond them,
+        None for NaT (_datetime.to_python)."""
+        return _TO_PYTHON[0](self._value, self._dtype)
 
     def __hash__(self):
         return hash((type(self), self._value, self._dtype))
@@ -610,6 +623,11 @@ class datetime64(_datetime_base):
 class timedelta64(_datetime_base):
     __slots__ = ()
     _kind = "m"
+
+    def __str__(self):
+        if "[" not in self._dtype.name and self._value != -2**63:
+            return "%d generic time units" % self._value
+        return self._text()
 
     def __repr__(self):
         name = self._dtype.name

@@ -22,6 +22,7 @@ static PyObject* g_true;                     /* cnumpy.True_ / False_ */
 static PyObject* g_false;
 static PyTypeObject* g_float64_direct; /* float64 when its objects are plain PyFloatObjects */
 static PyObject* g_dtype_address;      /* dtype spec -> address of a builtin dtype, or None */
+static PyObject* g_scalar_of;          /* _ndarray.scalar_of: 0-d array -> scalar of any dtype */
 
 char typenum_kind(int32_t typenum) { return typenum >= 0 && typenum < CNP_NTYPES_BUILTIN ? g_kind[typenum] : 0; }
 
@@ -65,6 +66,12 @@ PyObject* unwrap_result(PyObject* array) {
   if (!h || p_cnp_array_ndim(h, &nd) != 0 || nd != 0) return array;
   cnp_scalar s;
   cnp_status st = p_cnp_array_getitem(h, 0, NULL, &s);
+  if (st && g_scalar_of) {
+    /* An element a cnp_scalar cannot hold (datetime64, strings): the package's scalar_of. */
+    PyObject* r = PyObject_CallOneArg(g_scalar_of, array);
+    Py_DECREF(array);
+    return r;
+  }
   Py_DECREF(array);
   return st ? raise_status(st) : scalar_from_c(&s);
 }
@@ -647,6 +654,9 @@ int methods_install(PyObject* glue) {
   Py_XSETREF(g_false, f);
   Py_INCREF(addr);
   Py_XSETREF(g_dtype_address, addr);
+  PyObject* sof = PyDict_GetItemString(glue, "scalar_of"); /* optional */
+  Py_XINCREF(sof);
+  Py_XSETREF(g_scalar_of, sof);
   PyTypeObject* ft = (PyTypeObject*)f64;
   /* float64 objects can be made as PyFloatObjects of that type when the class adds nothing to
    * float's layout (__slots__ = () all the way up). */

@@ -11,6 +11,8 @@ from ._capi import cfunc, check, produce, produce_into, produce_many, unwrap, wr
 from ._convert import as_array
 from ._ndarray import ndarray
 from ._operands import where_mask
+from ._ufunc_table import UFUNCS
+from ._creation import empty
 from ._reduce import _reduce_dtype, _reduce_plain, _var_like, _arg, _acc
 
 _NULL = _backend.NULL
@@ -273,7 +275,36 @@ def diff(a, n=1, axis=-1, prepend=NoValue, append=NoValue):
     n = operator.index(n)
     if n == 0:
         return a
+    if a.dtype.kind in "Mm":
+        return _time_diff(a, n, operator.index(axis), pre, app)
     return produce(_diff, a._h, n, operator.index(axis), _h(pre), _h(app))
+
+
+def _time_diff(a, n, axis, pre, app):
+    """diff of datetime64/timedelta64 arrays: repeated subtraction of shifted views (the
+    datetime loops of subtract: datetimes give timedeltas)."""
+    if n < 0:
+        raise ValueError("order must be non-negative but got %d" % n)
+    if a.ndim == 0:
+        raise ValueError("diff requires input that is at least one dimensional")
+    ax = axis + a.ndim if axis < 0 else axis
+    if pre is not None or app is not None:
+        # NumPy concatenates prepend/append (broadcast to one step along the axis) around a.
+        parts = [x for x in (pre, a, app) if x is not None]
+        sizes = [x.shape[ax] if x.ndim == a.ndim else 1 for x in parts]
+        shape = list(a.shape)
+        shape[ax] = sum(sizes)
+        out = empty(tuple(shape), dtype=a.dtype)
+        at = 0
+        for x, k in zip(parts, sizes):
+            out[tuple(slice(None) if i != ax else slice(at, at + k) for i in range(a.ndim))] = x
+            at += k
+        a = out
+    lo = tuple(slice(None) if i != ax else slice(None, -1) for i in range(a.ndim))
+    hi = tuple(slice(None) if i != ax else slice(1, None) for i in range(a.ndim))
+    for _ in range(n):
+        a = UFUNCS["subtract"](a[hi], a[lo])
+    return a
 
 
 def ediff1d(ary, to_end=None, to_begin=None):
