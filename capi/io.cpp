@@ -184,7 +184,7 @@ CNP_API cnp_status cnp_npz_get(cnp_npz* z, const char* name, int32_t* raw, cnp_a
   });
 }
 
-CNP_API void cnp_npz_close(cnp_npz* z) {
+CNP_API void cnp_npz_free(cnp_npz* z) {
   if (!z || z->magic != io::kNpzMagic) return;
   delete z;
 }

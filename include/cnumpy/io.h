@@ -36,7 +36,7 @@ extern "C" {
 
 /* CNP_DECLS_BEGIN */
 
-/** An open .npz archive (numpy.lib.npyio.NpzFile); release with cnp_npz_close. */
+/** An open .npz archive (numpy.lib.npyio.NpzFile); release with cnp_npz_free. */
 typedef struct cnp_npz cnp_npz;
 
 /** numpy.save(path, a) (no '.npy' is appended: the path is used as given). */
@@ -81,7 +81,7 @@ CNP_API cnp_status cnp_npz_name(const cnp_npz* z, int64_t i, const char** out);
  *  archive"; CNP_ERR_VALUE for a damaged member (bad CRC, a size deflate cannot produce). */
 CNP_API cnp_status cnp_npz_get(cnp_npz* z, const char* name, int32_t* raw, cnp_array** out);
 /** NpzFile.close(): releases the archive (NULL accepted). Arrays already read stay valid. */
-CNP_API void cnp_npz_close(cnp_npz* z);
+CNP_API void cnp_npz_free(cnp_npz* z);
 
 /** ndarray.tofile(path, sep): sep NULL or "" writes the raw bytes in C order; otherwise text:
  *  each element as repr() of its Python value (numeric dtypes) joined by sep. */

@@ -596,7 +596,6 @@ AnyCastLoop each(F f) {
 }
 
 // ---- the cast methods of the loop registry: one per pair of DType classes -------------------
-using CastMaker = AnyCastLoop (*)(const Dtype* from, const Dtype* to);
 
 AnyCastLoop copy_loop(int64_t isz) {
   return [isz](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) { copy_items(s, ss, d, ds, n, isz); };
@@ -841,7 +840,9 @@ void run_cast(char* const* args, const int64_t* s, int64_t n, const void* data) 
   (*static_cast<const AnyCastLoop*>(data))(args[0], s[0], args[1], s[1], n);
 }
 
-void resolve_cast(const Method& m, const Dtype* const* given, ResolvedLoop& r) {
+}  // namespace
+
+void resolve_cast_maker(const Method& m, const Dtype* const* given, ResolvedLoop& r) {
   auto loop = std::make_shared<AnyCastLoop>((*static_cast<const CastMaker*>(m.data))(given[0], given[1]));
   r.fn = &run_cast;
   r.data = loop.get();
@@ -849,8 +850,6 @@ void resolve_cast(const Method& m, const Dtype* const* given, ResolvedLoop& r) {
   r.descrs[0] = DtypeRef::borrow(given[0]);
   r.descrs[1] = DtypeRef::borrow(given[1]);
 }
-
-}  // namespace
 
 void register_casts(LoopRegistry& r) {
   using C = DClass;
@@ -869,7 +868,7 @@ void register_casts(LoopRegistry& r) {
         m.nout = 1;
         m.sig[0] = f;
         m.sig[1] = t;
-        m.resolve = &resolve_cast;
+        m.resolve = &resolve_cast_maker;
         m.data = maker;
         r.add(kOpCast, m);
       }

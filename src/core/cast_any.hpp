@@ -14,6 +14,13 @@ namespace cnp {
 // errors (ValueError "could not convert string to float: 'abc'").
 using AnyCastLoop = std::function<void(const char* src, int64_t ss, char* dst, int64_t ds, int64_t n)>;
 AnyCastLoop any_cast_loop(const Dtype* from, const Dtype* to);
+// A cast method of the loop registry (kOpCast) keeps a CastMaker as its static data; its resolve
+// step is resolve_cast_maker, which builds the pair's loop for the call. Modules that register
+// casts of their own classes (src/datetime/casts.cpp) use the same two.
+struct Method;
+struct ResolvedLoop;
+using CastMaker = AnyCastLoop (*)(const Dtype* from, const Dtype* to);
+void resolve_cast_maker(const Method& m, const Dtype* const* given, ResolvedLoop& r);
 // Reverses the bytes of every scalar of d (each half of a complex, every field of a record) of
 // n elements in place.
 void byteswap_inplace(char* p, int64_t stride, int64_t n, const Dtype* d);

@@ -148,6 +148,8 @@ DtypeRef parse_dtype(const char* spec);
 void finish_spellings(Dtype* d);
 // Python's repr of a str (quotes and escapes as Python chooses).
 std::string py_repr(const std::string& s);
+// Python's repr of bytes: b'..' with \xNN for the non-printable and non-ASCII ones.
+std::string bytes_repr(const std::string& b);
 
 // ---- casting and promotion ------------------------------------------------------------------
 // NumPy's casting tables for every descriptor.

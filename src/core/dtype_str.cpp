@@ -192,6 +192,24 @@ std::string py_repr(const std::string& s) {
   return r + q;
 }
 
+// Python's repr of bytes: b'..' with \xNN for the non-printable and non-ASCII ones.
+std::string bytes_repr(const std::string& b) {
+  bool dq = b.find('\'') != std::string::npos && b.find('"') == std::string::npos;
+  char q = dq ? '"' : '\'';
+  std::string r = std::string("b") + q;
+  static const char* hex = "0123456789abcdef";
+  for (unsigned char c : b) {
+    if (c == '\\') r += "\\\\";
+    else if (c == static_cast<unsigned char>(q)) r += std::string("\\") + q;
+    else if (c == '\n') r += "\\n";
+    else if (c == '\r') r += "\\r";
+    else if (c == '\t') r += "\\t";
+    else if (c < 0x20 || c >= 0x7f) r += std::string("\\x") + hex[c >> 4] + hex[c & 15];
+    else r += static_cast<char>(c);
+  }
+  return r + q;
+}
+
 void finish_spellings(Dtype* d) {
   std::string bo = d->byteorder == '|' ? "|" : std::string(1, d->byteorder);
   std::string bits = std::to_string(d->itemsize * 8);

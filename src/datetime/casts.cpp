@@ -271,21 +271,6 @@ void convert_range(const Dtype* from, const Dtype* to, const char* s, int64_t ss
   }
 }
 
-using CastMaker = AnyCastLoop (*)(const Dtype* from, const Dtype* to);
-
-void run_cast(char* const* args, const int64_t* s, int64_t n, const void* data) {
-  (*static_cast<const AnyCastLoop*>(data))(args[0], s[0], args[1], s[1], n);
-}
-
-void resolve_cast(const Method& m, const Dtype* const* given, ResolvedLoop& r) {
-  auto loop = std::make_shared<AnyCastLoop>((*static_cast<const CastMaker*>(m.data))(given[0], given[1]));
-  r.fn = &run_cast;
-  r.data = loop.get();
-  r.per_call = std::move(loop);
-  r.descrs[0] = DtypeRef::borrow(given[0]);
-  r.descrs[1] = DtypeRef::borrow(given[1]);
-}
-
 }  // namespace
 
 DtypeRef infer_text_datetime(const Array& text) {
@@ -321,16 +306,16 @@ namespace cnp {
 
 void register_datetime_casts(LoopRegistry& r) {
   using C = DClass;
-  static constexpr dt::CastMaker kTextTime = &dt::text_to_datetime, kTimeText = &dt::datetime_to_text,
+  static constexpr CastMaker kTextTime = &dt::text_to_datetime, kTimeText = &dt::datetime_to_text,
                                  kTimeTime = &dt::time_to_time;
-  auto add = [&](const char* name, const dt::CastMaker* maker, C f, C t) {
+  auto add = [&](const char* name, const CastMaker* maker, C f, C t) {
     Method m;
     m.name = name;
     m.nin = 1;
     m.nout = 1;
     m.sig[0] = f;
     m.sig[1] = t;
-    m.resolve = &dt::resolve_cast;
+    m.resolve = &resolve_cast_maker;
     m.data = maker;
     r.add(kOpCast, m);
   };

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/array.hpp"
 #include "core/error.hpp"
 #include "io/io.hpp"
 #include "io/pyliteral.hpp"
@@ -19,16 +20,6 @@ constexpr char kMagic[] = "\x93NUMPY";
 constexpr int kMagicLen = 8;            // prefix + major + minor
 constexpr int kArrayAlign = 64;
 constexpr int kGrowthAxisMaxDigits = 21;
-
-std::string shape_repr(int32_t ndim, const int64_t* shape) {
-  std::string s = "(";
-  for (int32_t i = 0; i < ndim; ++i) {
-    if (i) s += ", ";
-    s += std::to_string(shape[i]);
-  }
-  if (ndim == 1) s += ",";
-  return s + ")";
-}
 
 // UTF-8 to latin-1; false when a character is above U+00FF (Python's UnicodeEncodeError).
 bool to_latin1(const std::string& in, std::string* out) {
@@ -223,7 +214,7 @@ std::string npy_preamble(const Dtype* dtype, int32_t ndim, const int64_t* shape,
     descr = py_repr(dtype->str);
   }
   std::string h = "{'descr': " + descr + ", 'fortran_order': " + (fortran ? "True" : "False") +
-                  ", 'shape': " + shape_repr(ndim, shape) + ", }";
+                  ", 'shape': " + shape_str(ndim, shape) + ", }";
   if (ndim > 0) {
     size_t digits = std::to_string(shape[fortran ? ndim - 1 : 0]).size();
     if (digits < kGrowthAxisMaxDigits) h.append(kGrowthAxisMaxDigits - digits, ' ');

@@ -525,27 +525,6 @@ std::string float_repr(double x) {
   return neg ? "-" + out : out;
 }
 
-namespace {
-
-std::string bytes_repr(const std::string& s) {
-  char q = s.find('\'') != std::string::npos && s.find('"') == std::string::npos ? '"' : '\'';
-  std::string r = "b";
-  r += q;
-  static const char* hex = "0123456789abcdef";
-  for (unsigned char c : s) {
-    if (c == '\\') r += "\\\\";
-    else if (c == static_cast<unsigned char>(q)) r += std::string("\\") + q;
-    else if (c == '\n') r += "\\n";
-    else if (c == '\r') r += "\\r";
-    else if (c == '\t') r += "\\t";
-    else if (c < 0x20 || c >= 0x7f) r += std::string("\\x") + hex[c >> 4] + hex[c & 15];
-    else r += static_cast<char>(c);
-  }
-  return r + q;
-}
-
-}  // namespace
-
 PyValue parse_literal(std::string_view text, bool allow_long_suffix) { return Reader(text, allow_long_suffix).top(); }
 
 std::string py_repr_value(const PyValue& v) {

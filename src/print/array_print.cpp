@@ -93,24 +93,6 @@ using ElementFormat = std::function<std::string(const char*)>;
 
 ElementFormat format_for(const Dtype* d, bool nd, const std::vector<const char*>& data, const cnp_printoptions& o);
 
-// Python's repr of bytes: b'..' with \xNN for the non-printable and non-ASCII ones.
-std::string bytes_repr(const std::string& b) {
-  bool dq = b.find('\'') != std::string::npos && b.find('"') == std::string::npos;
-  char q = dq ? '"' : '\'';
-  std::string r = std::string("b") + q;
-  static const char* hex = "0123456789abcdef";
-  for (unsigned char c : b) {
-    if (c == '\\') r += "\\\\";
-    else if (c == static_cast<unsigned char>(q)) r += std::string("\\") + q;
-    else if (c == '\n') r += "\\n";
-    else if (c == '\r') r += "\\r";
-    else if (c == '\t') r += "\\t";
-    else if (c < 0x20 || c >= 0x7f) r += std::string("\\x") + hex[c >> 4] + hex[c & 15];
-    else r += static_cast<char>(c);
-  }
-  return r + q;
-}
-
 int64_t load_i64(const char* p) {
   int64_t v;
   std::memcpy(&v, p, 8);

@@ -26,6 +26,34 @@ bool same(const T& x, const T& y) {
 
 Array int64_vector(int64_t n) { return Array::allocate(builtin_dtype(CNP_INT64), 1, &n, CNP_ORDER_C); }
 
+// unique's index, inverse and counts from the sorted order: perm[i] is the i-th element in
+// sorted order and mask[i] says whether it starts one of the `groups` groups.
+void group_outputs(const std::vector<uint8_t>& mask, const int64_t* perm, int64_t n, int64_t groups, Array* index,
+                   Array* inverse, Array* counts) {
+  if (index) {
+    *index = int64_vector(groups);
+    auto* o = reinterpret_cast<int64_t*>(index->data());
+    for (int64_t i = 0, j = 0; i < n; ++i)
+      if (mask[i]) o[j++] = perm[i];
+  }
+  if (inverse) {
+    *inverse = int64_vector(n);
+    auto* o = reinterpret_cast<int64_t*>(inverse->data());
+    for (int64_t i = 0, g = -1; i < n; ++i) {
+      g += mask[i];
+      o[perm[i]] = g;
+    }
+  }
+  if (counts) {
+    *counts = int64_vector(groups);
+    auto* o = reinterpret_cast<int64_t*>(counts->data());
+    for (int64_t i = 0, j = -1; i < n; ++i) {
+      if (mask[i]) o[++j] = 0;
+      ++o[j];
+    }
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -51,28 +79,7 @@ void unique_by_method(const Array& flat, Array* values, Array* index, Array* inv
     for (int64_t i = 0, j = 0; i < n; ++i)
       if (mask[i]) std::memcpy(values->data() + w * j++, s + perm[i] * w, static_cast<size_t>(w));
   }
-  if (index) {
-    *index = int64_vector(groups);
-    auto* o = reinterpret_cast<int64_t*>(index->data());
-    for (int64_t i = 0, j = 0; i < n; ++i)
-      if (mask[i]) o[j++] = perm[i];
-  }
-  if (inverse) {
-    *inverse = int64_vector(n);
-    auto* o = reinterpret_cast<int64_t*>(inverse->data());
-    for (int64_t i = 0, g = -1; i < n; ++i) {
-      g += mask[i];
-      o[perm[i]] = g;
-    }
-  }
-  if (counts) {
-    *counts = int64_vector(groups);
-    auto* o = reinterpret_cast<int64_t*>(counts->data());
-    for (int64_t i = 0, j = -1; i < n; ++i) {
-      if (mask[i]) o[++j] = 0;
-      ++o[j];
-    }
-  }
+  group_outputs(mask, perm.data(), n, groups, index, inverse, counts);
 }
 }  // namespace
 
@@ -122,28 +129,7 @@ void unique(const Array& a, bool equal_nan, Array* values, Array* index, Array* 
       for (int64_t i = 0, j = 0; i < n; ++i)
         if (mask[i]) o[j++] = aux[i];
     }
-    if (index) {
-      *index = int64_vector(m);
-      auto* o = reinterpret_cast<int64_t*>(index->data());
-      for (int64_t i = 0, j = 0; i < n; ++i)
-        if (mask[i]) o[j++] = perm[i];
-    }
-    if (inverse) {
-      *inverse = int64_vector(n);
-      auto* o = reinterpret_cast<int64_t*>(inverse->data());
-      for (int64_t i = 0, group = -1; i < n; ++i) {
-        group += mask[i];
-        o[perm[i]] = group;
-      }
-    }
-    if (counts) {
-      *counts = int64_vector(m);
-      auto* o = reinterpret_cast<int64_t*>(counts->data());
-      for (int64_t i = 0, j = -1; i < n; ++i) {
-        if (mask[i]) o[++j] = 0;
-        ++o[j];
-      }
-    }
+    group_outputs(mask, perm.data(), n, m, index, inverse, counts);
   });
 }
 

@@ -165,20 +165,20 @@ TEST_CASE("npz archives: write, list, read lazily, raw members, missing names", 
     REQUIRE(cnp_npz_get(npz, "b.npy", nullptr, got.out()) == CNP_OK);
     CHECK(cnp_npz_get(npz, "nope", nullptr, got.out()) == CNP_ERR_KEY);
     CHECK(std::string(cnp_last_error()) == "nope is not a file in the archive");
-    cnp_npz_close(npz);
+    cnp_npz_free(npz);
   }
   std::string path = temp_path("z.npz");
   REQUIRE(cnp_io_savez(path.c_str(), 2, names, arrays, 1) == CNP_OK);
   cnp_npz* npz = nullptr;
   REQUIRE(cnp_npz_open(path.c_str(), 0, 10000, &npz) == CNP_OK);
-  cnp_npz_close(npz);
+  cnp_npz_free(npz);
   int fd = ::open(path.c_str(), O_RDONLY);
   REQUIRE(cnp_npz_open_fd(fd, 0, 10000, &npz) == CNP_OK);
   ::close(fd);
   Handle got;
   REQUIRE(cnp_npz_get(npz, "b", nullptr, got.out()) == CNP_OK);
-  cnp_npz_close(npz);
-  cnp_npz_close(nullptr);
+  cnp_npz_free(npz);
+  cnp_npz_free(nullptr);
   const char* dup[2] = {"x", "x"};
   CHECK(cnp_io_savez_bytes(2, dup, arrays, 0, got.out()) == CNP_ERR_VALUE);
   CHECK(cnp_npz_open_bytes("PK\x03\x04garbage", 11, 0, 10000, &npz) == CNP_ERR_VALUE);

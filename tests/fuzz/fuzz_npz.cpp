@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   cnp_array* missing = nullptr;
   if (cnp_npz_get(z, "\x01no such member", nullptr, &missing) != CNP_ERR_KEY || missing) fail("missing key", CNP_OK);
-  cnp_npz_close(z);
+  cnp_npz_free(z);
   return 0;
 }
 

@@ -22,11 +22,11 @@ __all__ = ["save", "load", "savez", "savez_compressed", "NpzFile", "open_memmap"
 
 _NULL = _backend.NULL
 (_save_fd, _save_bytes, _load_fd, _load_bytes, _open_memmap, _savez_bytes, _npz_open,
- _npz_open_bytes, _npz_count, _npz_name, _npz_get, _npz_close, _tofile_fd, _fromfile_fd,
+ _npz_open_bytes, _npz_count, _npz_name, _npz_get, _npz_free, _tofile_fd, _fromfile_fd,
  _fromstring, _savez_fd) = (cfunc("cnp_" + n) for n in (
     "io_save_fd", "io_save_bytes", "io_load_fd", "io_load_bytes", "io_open_memmap",
     "io_savez_bytes", "npz_open", "npz_open_bytes", "npz_count", "npz_name", "npz_get",
-    "npz_close", "io_tofile_fd", "io_fromfile_fd", "io_fromstring", "io_savez_fd"))
+    "npz_free", "io_tofile_fd", "io_fromfile_fd", "io_fromstring", "io_savez_fd"))
 
 if _backend.NAME == "cffi":
     from ._cffi_backend import ffi as _ffi
@@ -279,7 +279,7 @@ class NpzFile(Mapping):
     def close(self):
         """Closes the archive (arrays already read stay valid)."""
         if self._h is not None:
-            _npz_close(self._h)
+            _npz_free(self._h)
             self._h = None
         if self.fid is not None:
             self.fid.close()
