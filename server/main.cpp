@@ -14,7 +14,8 @@
 // The request's Content-Type selects the input format, and the response uses the same family.
 // `.npy` bodies (application/x-npy, any real dtype and shape, flattened) go through the library's
 // .npy reader and writer (cnp_io_load_bytes / cnp_io_save_bytes), not a parser of this program's
-// own; /resample takes WAV, raw float32 or JSON only (415 for .npy).
+// own; /resample answers a .npy body (1-D frames or 2-D frames x channels) with a float32 .npy of
+// the same layout.
 //
 // Every bad input is a 4xx JSON error {"error": "...", "status": N}; the library's errors come
 // back with its message. Bodies are limited (--max-body, 16 MiB by default, 413 beyond) and
@@ -365,6 +366,7 @@ void resample(const httplib::Request& req, httplib::Response& res) {
   std::string m = media_type(req);
   server::Wav w;
   bool json = false;
+  int32_t npy_ndim = 0;  // a .npy body's ndim (1 or 2); 0 for the other formats
   if (is_wav(m)) {
     try {
       w = server::parse_wav(req.body);
@@ -393,8 +395,33 @@ void resample(const httplib::Request& req, httplib::Response& res) {
     w.channels = int32_t(ch);
     w.frames = int64_t(w.samples.size()) / ch;
     w.is_float = true;
+  } else if (is_npy(m)) {
+    // The library's .npy reader; (frames,) or (frames, channels) of any real dtype, as float32.
+    Arr a, f;
+    Dt f4(CNP_FLOAT32);
+    cnp_status st = cnp_io_load_bytes(req.body.data(), int64_t(req.body.size()), 0, 10000, nullptr, a.out());
+    if (st != CNP_OK) bad(std::string("bad .npy body: ") + cnp_last_error());
+    check(cnp_array_ndim(a.h, &npy_ndim));
+    if (npy_ndim != 1 && npy_ndim != 2) bad("a .npy audio body must be 1-D (frames) or 2-D (frames, channels)");
+    const int64_t* as = nullptr;
+    check(cnp_array_shape(a.h, &as));
+    int64_t ch = npy_ndim == 2 ? as[1] : 1;
+    if (ch < 1 || ch > 16) bad("channels must be in [1, 16]");
+    st = cnp_astype(a.h, f4.h, CNP_ORDER_C, CNP_CASTING_SAME_KIND, 1, f.out());
+    if (st != CNP_OK) bad(std::string(".npy body: ") + cnp_last_error());
+    int64_t n = 0;
+    check(cnp_array_size(f.h, &n));
+    w.samples.resize(size_t(n));
+    void* fp = nullptr;
+    check(cnp_array_data(f.h, &fp));
+    if (n) std::memcpy(w.samples.data(), fp, size_t(n) * 4);
+    for (float v : w.samples)
+      if (!std::isfinite(v)) bad("the samples contain NaN or infinity");
+    w.channels = int32_t(ch);
+    w.frames = n / ch;
+    w.is_float = true;
   } else {
-    unsupported(m, "audio/wav, application/octet-stream (float32), application/json");
+    unsupported(m, "audio/wav, application/octet-stream (float32), application/json, application/x-npy");
   }
   Dt f4(CNP_FLOAT32);
   Arr x, y, holder;
@@ -409,6 +436,17 @@ void resample(const httplib::Request& req, httplib::Response& res) {
   if (is_wav(m)) {
     int32_t rate = int32_t(std::lround(out));
     res.set_content(server::write_wav(p, frames, w.channels, rate, w.is_float), "audio/wav");
+  } else if (npy_ndim) {
+    // The answer in the request's layout, written by the library's .npy writer.
+    Arr r, file;
+    int64_t rs[2] = {frames, w.channels};
+    check(cnp_array_wrap(const_cast<float*>(p), f4.h, npy_ndim, rs, nullptr, 0, nullptr, nullptr, r.out()));
+    check(cnp_io_save_bytes(r.h, 0, nullptr, file.out()));
+    void* fp = nullptr;
+    int64_t fn = 0;
+    check(cnp_array_data(file.h, &fp));
+    check(cnp_array_size(file.h, &fn));
+    res.set_content(std::string(static_cast<const char*>(fp), size_t(fn)), "application/x-npy");
   } else if (json) {
     std::string o = "[";
     for (size_t k = 0; k < n; ++k) {

@@ -109,6 +109,14 @@ def main(exe):
         st, ct, data = req("POST", "/resample?in=48000&out=24000&channels=2",
                            np.zeros(960, "<f4").tobytes(), "application/octet-stream")
         check(st == 200 and len(data) == 240 * 2 * 4, "resample raw stereo")
+        for shape in ((960,), (960, 2)):
+            b = io.BytesIO()
+            np.save(b, np.sin(np.arange(int(np.prod(shape))) / 7.0).reshape(shape))  # float64
+            st, ct, data = req("POST", "/resample?in=48000&out=24000", b.getvalue(), "application/x-npy")
+            got = np.load(io.BytesIO(data)) if st == 200 else None
+            check(st == 200 and ct == "application/x-npy" and got.dtype == np.float32 and
+                  got.shape == (480,) + shape[1:], "resample npy %s" % (shape,))
+        expect_error(400, "/resample?in=48000&out=24000", b"\x93NUMPY", "application/x-npy", "bad .npy body")
 
         # bad input: 4xx JSON errors, never a crash
         expect_error(400, "/stats", "[1, 2,", "application/json", "malformed JSON")
