@@ -69,7 +69,8 @@ def test_codec_errors():
             fn(np)
         with pytest.raises(ValueError) as g:
             fn(cnp)
-        assert str(g.value) == str(e.value)
+        assert type(g.value) is type(e.value) and str(g.value) == str(e.value)
+        assert (g.value.encoding, g.value.start, g.value.end) == (e.value.encoding, e.value.start, e.value.end)
 
 
 def test_text_to_text_widths_and_orders():

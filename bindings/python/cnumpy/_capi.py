@@ -28,6 +28,7 @@ This layer sits below the ndarray type, which is defined above it (_ndarray.py) 
 once, when that module is imported, with adopt_array_type: the one place where a lower layer
 learns of a higher one (as NumPy's C core knows its array type object).
 """
+import re
 import threading
 import warnings
 
@@ -149,12 +150,37 @@ _BY_NAME = {
 EXCEPTIONS = {_C[name]: cls for name, cls in _BY_NAME.items() if name in _C}
 
 
+# The library reports a codec failure (S <-> U casts, .npy 3.0 headers) as CNP_ERR_VALUE with
+# Python's words; Python raises UnicodeEncodeError/UnicodeDecodeError (ValueError subclasses) with
+# the encoding, the failing range and the reason, recovered here from those words.
+_CODEC_ERROR = re.compile(r"'([^']+)' codec can't (encode|decode) (character|characters|byte|bytes) "
+                          r"(?:(\S+) )?in position (\d+)(?:-(\d+))?: (.*)\Z", re.S)
+
+
+def _codec_error(msg):
+    m = _CODEC_ERROR.match(msg)
+    if not m:
+        return None
+    encoding, op, what, item, start, last, reason = m.groups()
+    start = int(start)
+    end = int(last) + 1 if last else start + 1
+    if op == "encode":
+        ch = chr(int(item[3:-1], 16)) if what == "character" else "\0"  # '\xe9', '\u20ac', '\U0001f600'
+        return UnicodeEncodeError(encoding, "\0" * start + ch * (end - start), start, end, reason)
+    b = bytes([int(item, 16)]) if what == "byte" else b"\0"              # 0xff
+    return UnicodeDecodeError(encoding, b"\0" * start + b * (end - start), start, end, reason)
+
+
 def error(status):
     """The exception for a failed call's status, with the library's message for this thread."""
     if pending:
         flush_warnings()
     msg = _string(_lib.cnp_last_error())
     cls = EXCEPTIONS.get(status, SystemError)
+    if cls is ValueError and "codec can't" in msg:
+        codec = _codec_error(msg)
+        if codec is not None:
+            return codec
     if cls is TypeError and (msg.startswith("Cannot cast ufunc '") or
                              "did not contain a loop with signature matching types" in msg or
                              (msg.startswith("ufunc '") and "' cannot use operands with types " in msg)):

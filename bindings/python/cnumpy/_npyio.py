@@ -90,29 +90,7 @@ def _write_array(fid, arr):
     _warn_version(cell[0])
 
 
-def _decode_error(e):
-    """numpy raises UnicodeDecodeError for a format 3.0 header that is not UTF-8; the library
-    says the same words in a ValueError (byte and position recovered from its message)."""
-    m = str(e)
-    if not m.startswith("'utf-8' codec can't decode byte 0x"):
-        return e
-    byte = int(m[34:36], 16)
-    pos = int(m.split("in position ")[1].split(":")[0])
-    reason = m.split(": ", 1)[1]
-    return UnicodeDecodeError("utf-8", b"\0" * pos + bytes([byte]), pos, pos + 1, reason)
-
-
 def _read_array(fid, allow_pickle, max_header_size):
-    try:
-        return _read_array_inner(fid, allow_pickle, max_header_size)
-    except ValueError as e:
-        err = _decode_error(e)
-        if err is e:
-            raise
-        raise err from None
-
-
-def _read_array_inner(fid, allow_pickle, max_header_size):
     limit = _header_limit(max_header_size, allow_pickle)
     if _isfileobj(fid):
         fd = fid.fileno()
