@@ -35,7 +35,10 @@ void argsort(const Dtype* d, const char* v, int64_t n, int64_t* out) {
   sorting::argsort_values<uint64_t>(keys.data(), n, out);
 }
 
-const sorting::SortMethod kTimes{&less, &equal, &argsort};
+// NaT == anything is false (isin does not find NaT, as NumPy's in1d).
+bool is_nat(const Dtype* d, const char* a) { return load(d, a) == INT64_MIN; }
+
+const sorting::SortMethod kTimes{&less, &equal, &argsort, nullptr, &is_nat};
 
 }  // namespace
 

@@ -25,6 +25,9 @@ struct SortMethod {
   // contiguous, descriptor d); right: side='right'. nullptr: a bisection with `less`.
   void (*search)(const Dtype* d, const char* hay, int64_t nh, const char* needles, int64_t nn, bool right,
                  int64_t* out) = nullptr;
+  // Optional: true for an element that NumPy's == finds equal to nothing, itself included (NaT),
+  // although `equal` groups such elements for unique: isin never finds it. nullptr: none.
+  bool (*unequal_to_all)(const Dtype* d, const char* a) = nullptr;
 };
 
 // Registers m for the DType class cls (m must outlive the registry: a static).

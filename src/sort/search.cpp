@@ -92,7 +92,9 @@ Array in1d(const Array& a, const Array& b, bool invert) {
     std::vector<int64_t> pos(static_cast<size_t>(n));
     method_search(d, sorted.data(), nh, needles.data(), n, false, pos.data());
     for (int64_t i = 0; i < n; ++i) {
-      const bool found = pos[i] < nh && m.equal(d, sorted.data() + pos[i] * w, needles.data() + i * w);
+      const char* needle = needles.data() + i * w;
+      const bool found = pos[i] < nh && !(m.unequal_to_all && m.unequal_to_all(d, needle)) &&
+                         m.equal(d, sorted.data() + pos[i] * w, needle);
       o[i] = static_cast<uint8_t>(found != invert);
     }
     return out;

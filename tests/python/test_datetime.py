@@ -479,3 +479,14 @@ def test_searchsorted_unique_minmax_args():
     check(lambda xp: xp.unique(xp.array(SORT_DATA, "M8[D]"), return_counts=True, return_index=True))
     check(lambda xp: xp.argmax(xp.array(SORT_DATA[2:4] + SORT_DATA[5:], "M8[D]")))
     check(lambda xp: xp.argmin(xp.array(SORT_DATA[2:4] + SORT_DATA[5:], "M8[D]")))
+
+
+@pytest.mark.parametrize("dt", ["M8[D]", "m8[s]", ">M8[D]"])
+def test_isin_nat_is_never_found(dt):
+    # NumPy's in1d compares with ==, which is false for NaT against everything, itself included
+    # (unique still groups NaTs: test_searchsorted_unique_minmax_args).
+    vals = ["0", "NaT", "5"] if dt.startswith("m") else ["NaT", "2024-01-01", "1969-12-31"]
+    hay = vals[::-1] + vals
+    for invert in (False, True):
+        check(lambda xp: xp.isin(xp.array(vals, dt), xp.array(hay, dt), invert=invert))
+        check(lambda xp: xp.in1d(xp.array(vals, dt), xp.array(hay[:1], dt), invert=invert))

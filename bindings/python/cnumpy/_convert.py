@@ -172,7 +172,8 @@ def _leaf_dtype(leaves, typed):
         elif isinstance(v, complex):
             has_complex = True
         elif isinstance(v, (str, bytes)):
-            raise NotImplementedError("cnumpy: string arrays are not supported yet")
+            raise NotImplementedError("cnumpy: arrays from lists mixing strings with numbers or "
+                                      "other objects are not supported yet")
         elif hasattr(v, "dtype") and hasattr(v, "item"):
             typed.add(_dtype_cls(v.dtype))      # numpy scalars
         else:
