@@ -572,6 +572,25 @@ def _genfromtxt_fast(data, dtype, comments, delimiter, skip_header, skip_footer,
     return st_out
 
 
+_SKIP = object()
+
+
+def _column_key(key, names, usecols):
+    """genfromtxt's column for a missing_values/filling_values key (a name or an index, counted
+    among usecols when given), or _SKIP for a name that is not a column (NumPy ignores it)."""
+    if isinstance(key, str):
+        try:
+            key = names.index(key)
+        except (ValueError, AttributeError):
+            return _SKIP
+    if usecols:
+        try:
+            key = usecols.index(key)
+        except ValueError:
+            pass
+    return key
+
+
 def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, skip_footer=0,
                converters=None, missing_values=None, filling_values=None, usecols=None,
                names=None, excludelist=None, deletechars=''.join(sorted(_DEFAULT_DELETECHARS)),
@@ -706,16 +725,9 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
     missing = [[''] for _ in range(nbcols)]
     if isinstance(user_missing, dict):
         for key, val in user_missing.items():
-            if isinstance(key, str):
-                try:
-                    key = names.index(key)
-                except (ValueError, AttributeError):
-                    continue
-            if usecols:
-                try:
-                    key = usecols.index(key)
-                except ValueError:
-                    pass
+            key = _column_key(key, names, usecols)
+            if key is _SKIP:
+                continue
             val = [str(v) for v in val] if isinstance(val, (list, tuple)) else [str(val)]
             if key is None:
                 for m in missing:
@@ -736,16 +748,9 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
     fills = [None] * nbcols
     if isinstance(filling_values, dict):
         for key, val in filling_values.items():
-            if isinstance(key, str):
-                try:
-                    key = names.index(key)
-                except (ValueError, AttributeError):
-                    continue
-            if usecols:
-                try:
-                    key = usecols.index(key)
-                except ValueError:
-                    pass
+            key = _column_key(key, names, usecols)
+            if key is _SKIP:
+                continue
             fills[key] = val
     elif isinstance(filling_values, (list, tuple)):
         n = len(filling_values)
@@ -897,10 +902,8 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
     if homogeneous:
         output = array([list(r) for r in data], dtype=out_dtype) if data else \
             array([], dtype=out_dtype)
-        mask_dtype = _dtype_cls(bool)
     else:
         output = _records(data, out_dtype)
-        mask_dtype = _dtype_cls([(n, bool) for n in out_dtype.names])
     if usemask:
         if homogeneous:
             outmask = array([list(m) for m in masks], dtype=bool) if masks else \
