@@ -10,6 +10,8 @@ subprocess, because both are chosen at import (CNUMPY_BACKEND, CNUMPY_SPEEDUPS).
 Timings are information, never test assertions: the machines are shared and noisy.
 
 Usage: /usr/bin/python3 bench/run.py [--quick] [--filter NAME] [--out docs/benchmarks.md]
+A run of every case writes docs/benchmarks.md (or --out); a --filter run writes only to an explicit
+--out, so that measuring a few cases never replaces the whole table with them.
 """
 import argparse
 import glob
@@ -167,7 +169,7 @@ def main(argv=None):
     ap.add_argument("--quick", action="store_true", help="few, short repeats: a smoke run for CI")
     ap.add_argument("--filter", metavar="NAME",
                     help="run only cases whose name contains NAME, or all cases of cases_NAME.py")
-    ap.add_argument("--out", default=os.path.join(REPO, "docs", "benchmarks.md"), help="markdown output")
+    ap.add_argument("--out", help="markdown output (default: docs/benchmarks.md, unless --filter)")
     ap.add_argument("--worker", metavar="CASE", help=argparse.SUPPRESS)   # internal: one case, JSON out
     args = ap.parse_args(argv)
 
@@ -207,8 +209,10 @@ def main(argv=None):
                  cnumpy=getattr(cnp, "__version__", "unknown") if cnp else f"import failed: {import_error}",
                  library=getattr(getattr(cnp, "_backend", None), "path", None) or "unknown",
                  when=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
-    write_markdown(args.out, rows, facts, args.quick)
-    print(f"wrote {os.path.relpath(args.out)}")
+    out = args.out or (None if args.filter else os.path.join(REPO, "docs", "benchmarks.md"))
+    if out:
+        write_markdown(out, rows, facts, args.quick)
+        print(f"wrote {os.path.relpath(out)}")
     return 0
 
 
