@@ -49,6 +49,7 @@ extern "C" {
 
 CNP_API cnp_status cnp_datetime_parse(const char* text, const char* unit, int64_t* value, cnp_dtype** dtype) {
   return run([&] {
+    if (dtype) *dtype = nullptr;  // a handle out-parameter is NULL after a failure (docs/api-conventions.md)
     if (!text || !value || !dtype) throw Error(CNP_ERR_INVALID_HANDLE, "NULL argument");
     const int32_t u = unit ? unit_arg(unit) : -1;
     dt::Parsed p;

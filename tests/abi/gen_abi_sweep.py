@@ -175,7 +175,7 @@ def main():
         if name in SKIP or ret != "cnp_status":
             continue
         kinds = [kind_of(name, c, b, s, decls.opaque, decls.structs) for c, b, s, _ in params]
-        # Count parameters: the integer named like a count next to a pointer (skipping other
+        # Count parameters: the integer named like a count (or n<list>) next to a pointer (skipping other
         # pointers of the same group: `ndim, shape, strides`, `axes_a, axes_b, naxes`).
         pair = [-1] * len(params)
         listy = ("K_VEC", "K_ALIST", "K_DLIST", "K_SLIST")
@@ -186,7 +186,8 @@ def main():
                 j = i + step
                 while 0 <= j < len(params) and kinds[j] in listy:
                     j += step
-                if 0 <= j < len(params) and kinds[j] in ("K_I32", "K_I64") and params[j][3] in COUNT_NAMES:
+                if 0 <= j < len(params) and kinds[j] in ("K_I32", "K_I64") and (
+                        params[j][3] in COUNT_NAMES or params[j][3] == "n" + params[i][3]):  # fmts, nfmts
                     pair[i] = j
                     break
         doc = docs.get(name, "")

@@ -110,7 +110,7 @@ TEST_CASE("products of an empty operand's huge axes do not overflow", "[hardenin
   cnp_dtype_free(i1);
 }
 
-TEST_CASE("0-d views with NULL shape and strides; qr of an empty wide matrix", "[hardening][abi_sweep]") {
+TEST_CASE("0-d views with NULL shape and strides, and qr of an empty wide matrix", "[hardening][abi_sweep]") {
   // UBSan: memcpy from NULL (size 0) in Array::view; qr of (0, 2**59) filled R column by column
   // over 2**59 columns (a hang without optimisation).
   Handle s, r, q;
