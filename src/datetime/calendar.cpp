@@ -30,13 +30,15 @@ void civil_from_days(int64_t z, int64_t* y, int32_t* m, int32_t* d) {
 int days_in_month(int64_t year, int month) { return kMonthDays[is_leap(year)][month - 1]; }
 
 int64_t days_from_ymd(int64_t year, int month, int day) {
-  const int64_t y = year - (month <= 2);
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const uint32_t yoe = static_cast<uint32_t>(y - era * 400);
+  // Unsigned where it can overflow: the extreme years (a parsed year may be any int64) wrap as
+  // NumPy's int64 arithmetic does, without undefined behaviour.
+  const int64_t y = static_cast<int64_t>(static_cast<uint64_t>(year) - (month <= 2 ? 1u : 0u));
+  const int64_t era = y / 400 - (y % 400 < 0 ? 1 : 0);  // floor(y / 400)
+  const uint32_t yoe = static_cast<uint32_t>(static_cast<uint64_t>(y) - static_cast<uint64_t>(era) * 400u);
   const uint32_t doy = (153u * static_cast<uint32_t>(month > 2 ? month - 3 : month + 9) + 2u) / 5u +
                        static_cast<uint32_t>(day) - 1u;
   const uint32_t doe = yoe * 365u + yoe / 4u - yoe / 100u + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+  return static_cast<int64_t>(static_cast<uint64_t>(era) * 146097u + static_cast<uint64_t>(doe) - 719468u);
 }
 
 void ymd_from_days(int64_t days, int64_t* year, int32_t* month, int32_t* day) {

@@ -48,7 +48,7 @@ int64_t struct_to_value(const DateTimeStruct& s, int32_t unit, int64_t count) {
     const U mi = h * 60u + U(s.min);
     const U se = mi * 60u + U(s.sec);
     switch (unit) {
-      case kUnitW: ret = U(days >= 0 ? days / 7 : (days - 6) / 7); break;
+      case kUnitW: ret = U(days / 7 - (days % 7 < 0 ? 1 : 0)); break;  // floor, no overflow
       case kUnitD: ret = U(days); break;
       case kUnith: ret = h; break;
       case kUnitm: ret = mi; break;

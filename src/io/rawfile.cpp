@@ -277,7 +277,7 @@ Array fromfile(int fd, const Dtype* dtype, int64_t count, std::string_view sep, 
   }
   // A pipe or device: read what arrives (up to count items), growing by what actually came.
   std::string data;
-  int64_t want = count < 0 ? INT64_MAX : count * item;
+  int64_t want = count < 0 || count > INT64_MAX / item ? INT64_MAX : count * item;  // no overflow
   char buf[1 << 16];
   while (static_cast<int64_t>(data.size()) < want) {
     int64_t got = src.read(buf, std::min<int64_t>(sizeof buf, want - static_cast<int64_t>(data.size())));
