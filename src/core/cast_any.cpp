@@ -842,6 +842,18 @@ void run_cast(char* const* args, const int64_t* s, int64_t n, const void* data) 
 
 }  // namespace
 
+void add_cast_method(LoopRegistry& r, const char* name, const CastMaker* maker, DClass f, DClass t) {
+  Method m;
+  m.name = name;
+  m.nin = 1;
+  m.nout = 1;
+  m.sig[0] = f;
+  m.sig[1] = t;
+  m.resolve = &resolve_cast_maker;
+  m.data = maker;
+  r.add(kOpCast, m);
+}
+
 void resolve_cast_maker(const Method& m, const Dtype* const* given, ResolvedLoop& r) {
   auto loop = std::make_shared<AnyCastLoop>((*static_cast<const CastMaker*>(m.data))(given[0], given[1]));
   r.fn = &run_cast;
@@ -861,17 +873,7 @@ void register_casts(LoopRegistry& r) {
           any[] = {C::any}, void_[] = {C::void_};
   auto add = [&](const char* name, const CastMaker* maker, auto& froms, auto& tos) {
     for (C f : froms)
-      for (C t : tos) {
-        Method m;
-        m.name = name;
-        m.nin = 1;
-        m.nout = 1;
-        m.sig[0] = f;
-        m.sig[1] = t;
-        m.resolve = &resolve_cast_maker;
-        m.data = maker;
-        r.add(kOpCast, m);
-      }
+      for (C t : tos) add_cast_method(r, name, maker, f, t);
   };
   add("numeric_cast", &kNumeric, number, number);
   add("void_cast", &kVoid, void_, any);

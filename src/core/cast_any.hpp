@@ -21,6 +21,10 @@ struct Method;
 struct ResolvedLoop;
 using CastMaker = AnyCastLoop (*)(const Dtype* from, const Dtype* to);
 void resolve_cast_maker(const Method& m, const Dtype* const* given, ResolvedLoop& r);
+class LoopRegistry;
+enum class DClass : uint8_t;
+// Adds to r the cast method `name` from class f to class t whose loops `maker` (a static) builds.
+void add_cast_method(LoopRegistry& r, const char* name, const CastMaker* maker, DClass f, DClass t);
 // Reverses the bytes of every scalar of d (each half of a complex, every field of a record) of
 // n elements in place.
 void byteswap_inplace(char* p, int64_t stride, int64_t n, const Dtype* d);

@@ -308,17 +308,7 @@ void register_datetime_casts(LoopRegistry& r) {
   using C = DClass;
   static constexpr CastMaker kTextTime = &dt::text_to_datetime, kTimeText = &dt::datetime_to_text,
                                  kTimeTime = &dt::time_to_time;
-  auto add = [&](const char* name, const CastMaker* maker, C f, C t) {
-    Method m;
-    m.name = name;
-    m.nin = 1;
-    m.nout = 1;
-    m.sig[0] = f;
-    m.sig[1] = t;
-    m.resolve = &resolve_cast_maker;
-    m.data = maker;
-    r.add(kOpCast, m);
-  };
+  auto add = [&](const char* name, const CastMaker* maker, C f, C t) { add_cast_method(r, name, maker, f, t); };
   for (C t : {C::bytes, C::unicode}) {
     add("text_to_datetime", &kTextTime, t, C::datetime);
     add("text_to_timedelta", &kTextTime, t, C::timedelta);
