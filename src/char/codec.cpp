@@ -306,39 +306,34 @@ struct Encoder {
   }
 };
 
-}  // namespace
-
-Array decode(const Array& a, const char* encoding, const char* errors) {
+// decode and encode: check the input's kind (bytes.decode exists only on S elements, str.encode
+// only on U), set up the coder, and run it over every element into a U (decode) or S result.
+template <class Coder>
+Array transcode(const Array& a, char kind, const char* no_method, const char* encoding, const char* errors,
+                bool unicode_result) {
   string_array(a);
-  // bytes.decode exists only on S; a U element is a str, which has no decode.
-  if (a.dtype()->kind != 'S') throw Error(CNP_ERR_TYPE, "'numpy.str_' object has no attribute 'decode'");
-  Decoder d;
-  d.codec = codec_of(encoding, d.name);
-  d.handler = handler_of(errors);
-  d.errors = errors;
+  if (a.dtype()->kind != kind) throw Error(CNP_ERR_TYPE, no_method);
+  Coder c;
+  c.codec = codec_of(encoding, c.name);
+  c.handler = handler_of(errors);
+  c.errors = errors;
   const Shape s = broadcast_of({&a});
   const Layout la = layout_of(a.dtype());
-  return collect({&a}, s, true, [&](char* const* p, Text& r, Scratch& sc) {
-    Text &t = sc.t[0];
+  return collect({&a}, s, unicode_result, [&](char* const* p, Text& r, Scratch& sc) {
+    Text& t = sc.t[0];
     load(p[0], la, t);
-    d(t, r);
+    c(t, r);
   });
 }
 
+}  // namespace
+
+Array decode(const Array& a, const char* encoding, const char* errors) {
+  return transcode<Decoder>(a, 'S', "'numpy.str_' object has no attribute 'decode'", encoding, errors, true);
+}
+
 Array encode(const Array& a, const char* encoding, const char* errors) {
-  string_array(a);
-  if (a.dtype()->kind != 'U') throw Error(CNP_ERR_TYPE, "'numpy.bytes_' object has no attribute 'encode'");
-  Encoder e;
-  e.codec = codec_of(encoding, e.name);
-  e.handler = handler_of(errors);
-  e.errors = errors;
-  const Shape s = broadcast_of({&a});
-  const Layout la = layout_of(a.dtype());
-  return collect({&a}, s, false, [&](char* const* p, Text& r, Scratch& sc) {
-    Text &t = sc.t[0];
-    load(p[0], la, t);
-    e(t, r);
-  });
+  return transcode<Encoder>(a, 'U', "'numpy.bytes_' object has no attribute 'encode'", encoding, errors, false);
 }
 
 }  // namespace cnp::chr

@@ -2,6 +2,7 @@
 // library-owned buffers, batched strided FFTW plans (guru interface) along any axes, and norm.
 #include "fft/transforms.hpp"
 
+#include <atomic>
 #include <cmath>
 #include <complex>
 #include <cstdlib>
@@ -21,6 +22,10 @@ namespace {
 // Transforms this large (points) use FFTW's threads, up to the library's thread setting.
 constexpr int64_t kThreadedPoints = int64_t(1) << 16;
 constexpr int kMaxFftwThreads = 8;
+
+// Transforms that would have been threaded but ran on the calling thread for lack of headroom
+// (threads_for); read by tests/fault/address_limit.cpp to see that the fallback is taken.
+std::atomic<int64_t> g_threaded_fallbacks{0};
 
 struct Precision {
   bool single;
@@ -69,7 +74,10 @@ int threads_for(int64_t points, int64_t bytes) {
   t = t < 1 ? 1 : (t > kMaxFftwThreads ? kMaxFftwThreads : t);
   if (t > 1) {
     void* probe = std::malloc(static_cast<size_t>(bytes));  // mapped, never touched: no page is used
-    if (!probe) return 1;
+    if (!probe) {
+      g_threaded_fallbacks.fetch_add(1, std::memory_order_relaxed);
+      return 1;
+    }
     std::free(probe);
   }
   return t;
@@ -359,6 +367,8 @@ Array c2c_nd(const Array& a, const std::vector<int>& axes, const std::vector<int
 }
 
 }  // namespace
+
+int64_t threaded_fallbacks() { return g_threaded_fallbacks.load(std::memory_order_relaxed); }
 
 Array fft(const Array& a, int64_t n, int64_t axis, int32_t norm, bool inverse) {
   check_norm(norm);

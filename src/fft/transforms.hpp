@@ -29,6 +29,10 @@ Array fftn(const Array& a, const NdArgs& args, int32_t norm, bool inverse);
 Array rfftn(const Array& a, const NdArgs& args, int32_t norm);
 Array irfftn(const Array& a, const NdArgs& args, int32_t norm);
 
+// How many transforms ran on the calling thread instead of FFTW's threads because the allocator
+// had no headroom for them (the threaded executions' allocations abort on failure; docs/reliability.md).
+int64_t threaded_fallbacks();
+
 // Helpers (helpers.cpp).
 Array fftfreq(int64_t n, double d, bool real);
 Array fftshift(const Array& x, const int64_t* axes, int32_t naxes, bool inverse);

@@ -101,6 +101,8 @@ namespace {
 // libzip over memory the handle owns (its string or its mapping).
 cnp_npz* open_over(std::unique_ptr<cnp_npz> z, const char* data, size_t size) {
   z->archive_size = static_cast<int64_t>(size);
+  // libzip opens no bytes as a new, empty archive; Python's zipfile (and so numpy) refuses them.
+  if (size == 0) bad_zip("Not a zip archive");
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(size ? data : nullptr, size, 0, &err);

@@ -106,9 +106,6 @@ std::string current_case;
 // issue: reported as KNOWN (not counted) until fixed; remove the line with the fix.
 const char* known_finding(const char* name) {
     static const struct { const char* fn; const char* why; } kKnown[] = {
-        // The sweep hands a small buffer with size = 2**62; libzip reads the archive's end there.
-        // The sweep must pair (data, size) as it pairs lists with counts (issue 18).
-        {"cnp_npz_open_bytes", "issue 18: the sweep's buffer is smaller than its size argument"},
         // A (2**59, 0) array: 2**59 empty lines, as NumPy would write; bound it (issue 25).
         {"cnp_savetxt", "issue 25: savetxt of a huge empty array runs for its row count"},
     };
@@ -457,7 +454,7 @@ void sweep(const FunctionInfo& f) {
                     // NULL pointers then; otherwise the pointers hold LIST valid entries.
                     for (int j = 0; j < f.nparams; ++j) {
                         if (f.params[j].pair != i) continue;
-                        if (v > LIST) {
+                        if (v > (f.params[j].kind == K_CBUF ? static_cast<int64_t>(OUTBUF) : LIST)) {
                             s[j].p = nullptr;
                         } else if (f.params[j].kind == K_VEC) {
                             st.vec[j].assign(LIST, 1);

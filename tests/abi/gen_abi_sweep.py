@@ -46,6 +46,7 @@ UNTOUCHED_ON_FAILURE = {"cnp_gradient"}
 # void** results that must be released (others are borrowed pointers).
 VOID_OUT_FREE = {"cnp_array_to_dlpack": "cnp_dlpack_free"}
 # Integer parameters that give the length of pointer parameters next to them.
+BUFFER_SIZE_NAMES = {"size", "nbytes"}
 COUNT_NAMES = {"ndim", "naxes", "ns", "nindex", "nspacing", "nitems", "n", "nfields", "ntexts", "nparams"}
 
 _PARAM = re.compile(r"^(?P<const>const\s+)?(?P<base>\w+)\s*(?P<stars>(?:\*\s*(?:const\s*)?)*)(?P<name>\w+)?$")
@@ -190,6 +191,12 @@ def main():
                         params[j][3] in COUNT_NAMES or params[j][3] == "n" + params[i][3]):  # fmts, nfmts
                     pair[i] = j
                     break
+        # A byte buffer and its size (`data, size`): the size says how many bytes the pointer
+        # holds, so the sweep never hands a size beyond its buffer (that would be its own bug).
+        for i, k in enumerate(kinds):
+            if k == "K_CBUF" and i + 1 < len(params) and kinds[i + 1] == "K_I64" and \
+                    params[i + 1][3] in BUFFER_SIZE_NAMES:
+                pair[i] = i + 1
         doc = docs.get(name, "")
         rows = []
         for i, ((c, b, s, pname), k) in enumerate(zip(params, kinds)):

@@ -183,6 +183,10 @@ TEST_CASE("npz archives: write, list, read lazily, raw members, missing names", 
   CHECK(cnp_io_savez_bytes(2, dup, arrays, 0, got.out()) == CNP_ERR_VALUE);
   CHECK(cnp_npz_open_bytes("PK\x03\x04garbage", 11, 0, 10000, &npz) == CNP_ERR_VALUE);
   CHECK(npz == nullptr);
+  // No bytes are no archive (zipfile's BadZipFile), not libzip's new empty one (ABI sweep, issue 18).
+  CHECK(cnp_npz_open_bytes("", 0, 0, 10000, &npz) == CNP_ERR_VALUE);
+  CHECK(npz == nullptr);
+  CHECK(std::string(cnp_last_error()) == "File is not a zip file: Not a zip archive");
   int64_t count = 0;
   CHECK(cnp_npz_count(nullptr, &count) == CNP_ERR_INVALID_HANDLE);
   std::remove(path.c_str());

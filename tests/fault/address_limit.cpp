@@ -4,6 +4,7 @@
 // result again. Covers what the allocation-count sweeps cannot: real large-allocation failures in
 // mmap-backed malloc, OpenBLAS/LAPACK workspaces, FFTW plans and std::vector growth.
 // Not run under the sanitizers (they reserve terabytes of shadow memory).
+#include <sys/mman.h>
 #include <sys/resource.h>
 
 #include <cmath>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "cnumpy/cnumpy.h"
+#include "fft/transforms.hpp"
 
 namespace {
 int g_failures = 0;
@@ -69,6 +71,51 @@ void attempt(const char* what, bool expect_memory, const std::function<cnp_statu
   cnp_array_free(r);
   check(small_reference() == reference, std::string(what) + ": the library computes differently afterwards");
   std::printf("address_limit: %-44s %s\n", what, cnp_status_name(st));
+}
+// A transform large enough for FFTW's threads, with the address space filled up to less headroom
+// than its threaded-execution probe asks for (a copy of input and output) but enough for the
+// output and FFTW's own scratch: it must run on the calling thread (threads_for's fallback; an
+// allocation failure on FFTW's worker threads would abort) and give the threaded run's values.
+void threaded_fft_falls_back(cnp_dtype* c16, const std::string& reference) {
+  constexpr int64_t n = int64_t(1) << 22;               // 64 MiB of complex128 each way
+  const int64_t shape[] = {n};
+  cnp_array *x = nullptr, *expected = nullptr, *got = nullptr, *diff = nullptr, *maxabs = nullptr;
+  cnp_set_num_threads(2);
+  check(cnp_ones(1, shape, c16, CNP_ORDER_C, &x) == CNP_OK, "fallback: input");
+  check(x && cnp_fft_fft(x, -1, -1, CNP_FFT_NORM_BACKWARD, &expected) == CNP_OK, "fallback: threaded reference");
+  const int64_t before = cnp::fft::threaded_fallbacks();
+  check(before == 0, "fallback: a transform fell back before the address space was filled");
+  // Fill the address space with 8 MiB mappings (mmap itself: malloc could keep freed blocks in
+  // its heap), then give back 12 of them: 96 MiB of headroom, less than the probe's 128 MiB,
+  // more than the output's 64 MiB.
+  constexpr size_t block = size_t(8) << 20;
+  std::vector<void*> ballast;
+  for (;;) {
+    void* p = mmap(nullptr, block, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) break;
+    ballast.push_back(p);
+  }
+  for (int k = 0; k < 12 && !ballast.empty(); ++k) {
+    munmap(ballast.back(), block);
+    ballast.pop_back();
+  }
+  const cnp_status st = x ? cnp_fft_fft(x, -1, -1, CNP_FFT_NORM_BACKWARD, &got) : CNP_ERR_VALUE;
+  for (void* p : ballast) munmap(p, block);
+  check(st == CNP_OK, std::string("fallback: the transform under pressure: ") + cnp_status_name(st));
+  check(cnp::fft::threaded_fallbacks() == before + 1, "fallback: the transform did not fall back to one thread");
+  if (got && expected && cnp_subtract(got, expected, nullptr, &diff) == CNP_OK) {
+    cnp_array* mag = nullptr;
+    double worst = -1;
+    if (cnp_absolute(diff, nullptr, &mag) == CNP_OK &&
+        cnp_amax(mag, nullptr, 0, nullptr, 0, nullptr, nullptr, &maxabs) == CNP_OK)
+      cnp_array_getitem_bytes(maxabs, 0, nullptr, &worst, sizeof worst);
+    cnp_array_free(mag);
+    // Other plans, other rounding: equal to a few ulps of the largest value (n).
+    check(worst >= 0.0 && worst <= 1e-9 * double(n), "fallback: the single-thread result differs from the threaded one");
+  }
+  for (cnp_array* a : {x, expected, got, diff, maxabs}) cnp_array_free(a);
+  check(small_reference() == reference, "fallback: the library computes differently afterwards");
+  std::printf("address_limit: %-44s %s\n", "fft 2**22 points with 96 MiB headroom", cnp_status_name(st));
 }
 }  // namespace
 
@@ -163,6 +210,7 @@ int main() {
     }
     return st;
   }, reference);
+  threaded_fft_falls_back(c16, reference);
   cnp_dtype_free(f8);
   cnp_dtype_free(c16);
   std::printf("address_limit: %s\n", g_failures ? "FAILED" : "all operations failed cleanly or succeeded");

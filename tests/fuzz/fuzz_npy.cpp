@@ -11,10 +11,7 @@
 #include "fuzz_target.hpp"
 
 namespace {
-[[noreturn]] void fail(const char* why, cnp_status st) {
-  std::fprintf(stderr, "fuzz_npy: %s (%s: %s)\n", why, cnp_status_name(st), cnp_last_error());
-  std::abort();
-}
+[[noreturn]] void fail(const char* why, cnp_status st) { fuzz::fail_status("fuzz_npy", why, st); }
 
 // numpy's own exception types for bad headers: ValueError, OverflowError (huge ints), IndexError
 // (a one-element descr tuple: numpy's descr_to_dtype indexes descr[1]), and NotImplementedError
@@ -68,18 +65,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   return 0;
 }
 
+#define CNP_FUZZ_SEEDS_FILE "generated/npy_seeds.inc"
+#include "binary_seeds.inc"
+
 namespace fuzz {
-#define CNP_SEED(bytes, length) bytes,
-const char* const kSeeds[] = {
-#include "generated/npy_seeds.inc"
-};
-#undef CNP_SEED
-#define CNP_SEED(bytes, length) length,
-const size_t kSeedSizes[] = {
-#include "generated/npy_seeds.inc"
-};
-#undef CNP_SEED
-const size_t kNumSeeds = sizeof kSeeds / sizeof *kSeeds;
 const char* const kDict[] = {"\x93NUMPY", "'descr'", "'fortran_order'", "'shape'", "True", "False", "{", "}", "(",
                              ")", "[", "]", ", ", ": ", "'<f8'", "'>i4'", "'|b1'", "'<U3'", "'|S0'", "'<M8[D]'",
                              "'|V4'", "'|O'", "('a', '<i4')", "('', '|V3')", "(('t', 'n'), 'i1')", "(2, 3)",

@@ -10,10 +10,7 @@
 #include "fuzz_target.hpp"
 
 namespace {
-[[noreturn]] void fail(const char* why, cnp_status st) {
-  std::fprintf(stderr, "fuzz_npz: %s (%s: %s)\n", why, cnp_status_name(st), cnp_last_error());
-  std::abort();
-}
+[[noreturn]] void fail(const char* why, cnp_status st) { fuzz::fail_status("fuzz_npz", why, st); }
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -44,18 +41,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   return 0;
 }
 
+#define CNP_FUZZ_SEEDS_FILE "generated/npz_seeds.inc"
+#include "binary_seeds.inc"
+
 namespace fuzz {
-#define CNP_SEED(bytes, length) bytes,
-const char* const kSeeds[] = {
-#include "generated/npz_seeds.inc"
-};
-#undef CNP_SEED
-#define CNP_SEED(bytes, length) length,
-const size_t kSeedSizes[] = {
-#include "generated/npz_seeds.inc"
-};
-#undef CNP_SEED
-const size_t kNumSeeds = sizeof kSeeds / sizeof *kSeeds;
 const char* const kDict[] = {"PK\x03\x04", "PK\x01\x02", "PK\x05\x06", "PK\x06\x06", "PK\x06\x07", "PK\x07\x08",
                              "\x93NUMPY", ".npy", "\xff\xff\xff\xff", "\x08", "\x14", "\x2d",
                              "'shape': (", "'descr': '<f8'"};

@@ -3,6 +3,10 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+#include "cnumpy/cnumpy.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
@@ -15,4 +19,13 @@ extern const size_t kSeedSizes[] __attribute__((weak));
 inline size_t seed_size(size_t i) { return kSeedSizes ? kSeedSizes[i] : __builtin_strlen(kSeeds[i]); }
 extern const char* const kDict[];
 extern const size_t kNumDict;
+}  // namespace fuzz
+
+namespace fuzz {
+// A broken promise: report the target, what, and the library's status and message, then abort
+// (libFuzzer and the smoke driver both record an abort as a finding).
+[[noreturn]] inline void fail_status(const char* target, const char* why, cnp_status st) {
+  std::fprintf(stderr, "%s: %s (%s: %s)\n", target, why, cnp_status_name(st), cnp_last_error());
+  std::abort();
+}
 }  // namespace fuzz

@@ -13,10 +13,7 @@
 #include "fuzz_target.hpp"
 
 namespace {
-[[noreturn]] void fail(const char* why, cnp_status st) {
-  std::fprintf(stderr, "fuzz_textio: %s (%s: %s)\n", why, cnp_status_name(st), cnp_last_error());
-  std::abort();
-}
+[[noreturn]] void fail(const char* why, cnp_status st) { fuzz::fail_status("fuzz_textio", why, st); }
 bool clean(cnp_status st) {
   return st == CNP_OK || st == CNP_ERR_VALUE || st == CNP_ERR_TYPE || st == CNP_ERR_NOT_IMPLEMENTED;
 }

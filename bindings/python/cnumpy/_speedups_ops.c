@@ -511,6 +511,19 @@ static PyObject* borrowed_fallback(const char* name) {
   return f;
 }
 
+/* *slot = the library's address of the function that names[short_name] names (NULL when the
+ * operator has no entry or the library lacks the function); -1 with an exception on failure. */
+static int library_address(PyObject* addr, PyObject* names, const char* short_name, void** slot) {
+  *slot = NULL;
+  PyObject* fname = PyDict_GetItemString(names, short_name);
+  if (!fname) return 0;
+  PyObject* a = PyObject_CallOneArg(addr, fname);
+  if (!a) return -1;
+  if (a != Py_None) *slot = PyLong_AsVoidPtr(a);
+  Py_DECREF(a);
+  return PyErr_Occurred() ? -1 : 0;
+}
+
 /* glue: address (name -> address or None), ufunc_names ({"add": "cnp_add", ...} for the
  * operators' ufuncs), float64/int64/complex128 (the scalar classes). */
 int ops_install(PyObject* glue) {
@@ -537,15 +550,7 @@ int ops_install(PyObject* glue) {
   for (int k = 0; k < NBINARY + NUNARY; ++k) {
     const char* short_name = k < NBINARY ? BINARY_NAMES[k] : UNARY_NAMES[k - NBINARY];
     void** slot = k < NBINARY ? &g_binary_fn[k] : &g_unary_fn[k - NBINARY];
-    *slot = NULL;
-    PyObject* fname = PyDict_GetItemString(names, short_name);
-    if (fname) {
-      PyObject* a = PyObject_CallOneArg(addr, fname);
-      if (!a) return -1;
-      if (a != Py_None) *slot = PyLong_AsVoidPtr(a);
-      Py_DECREF(a);
-      if (PyErr_Occurred()) return -1;
-    }
+    if (library_address(addr, names, short_name, slot) < 0) return -1;
     char buf[32];
     if (k < NBINARY) {
       snprintf(buf, sizeof buf, "__%s__", short_name);
@@ -564,15 +569,7 @@ int ops_install(PyObject* glue) {
   for (int k = 0; k < NPOW_UNARY + 6; ++k) {
     const char* short_name = k < NPOW_UNARY ? POW_UNARY_NAMES[k] : COMPARE_NAMES[k - NPOW_UNARY];
     void** slot = k < NPOW_UNARY ? &g_pow_unary[k] : &g_compare_fn[k - NPOW_UNARY];
-    *slot = NULL;
-    PyObject* fname = PyDict_GetItemString(names, short_name);
-    if (fname) {
-      PyObject* a = PyObject_CallOneArg(addr, fname);
-      if (!a) return -1;
-      if (a != Py_None) *slot = PyLong_AsVoidPtr(a);
-      Py_DECREF(a);
-      if (PyErr_Occurred()) return -1;
-    }
+    if (library_address(addr, names, short_name, slot) < 0) return -1;
     if (k >= NPOW_UNARY) {
       char buf[32];
       snprintf(buf, sizeof buf, "__%s__", short_name);
