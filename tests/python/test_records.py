@@ -1,0 +1,260 @@
+"""Structured arrays (issue 26, docs/records.md) against NumPy 1.24: creation from lists of
+tuples (nested records, subarray fields, scalars to every field), element get/set, void and
+record scalars, field views writing through, the multi-field index, layouts against
+ctypes.Structure, comparisons, sorting by fields, .npy round trips both ways and bad input."""
+import ctypes
+import io
+import warnings
+
+import numpy as np
+import pytest
+
+import cnumpy as cnp
+
+PERSON = [("name", "U16"), ("age", "<i4"), ("salary", "<f8")]
+PEOPLE = [("ann", 31, 5200.5), ("bob", 25, 4100.0), ("cy", 31, 3900.25), ("dee", 47, -0.0)]
+NESTED = [("id", "<i2"), ("pos", [("x", "<f4"), ("y", "<f4")]), ("tag", "S3")]
+SUBARR = [("a", "<i4"), ("v", "<f8", (3,)), ("m", "u1", (2, 2))]
+SPELLINGS = [
+    PERSON,
+    [("a", "i1"), ("b", "f8")],
+    "i4, f8, S3",
+    [("a", ">i4"), ("b", "<f8")],
+    {"names": ["x", "y"], "formats": ["i1", "f8"], "offsets": [0, 8], "itemsize": 24},
+    {"names": ["x", "y"], "formats": ["i1", "f8"], "titles": ["X", None]},
+    {"a": ("i4", 0), "b": ("f8", 8)},
+    NESTED,
+    SUBARR,
+    [("b", "?"), ("c", "c8"), ("h", "f2"), ("u", "u2")],
+]
+
+
+def plain(v):
+    """Python values with arrays (NumPy's tolist keeps a subarray field as an array) as lists."""
+    if isinstance(v, (np.ndarray, cnp.ndarray)):
+        return ("ndarray", v.tolist())
+    if isinstance(v, (list, tuple)):
+        return type(v)(plain(x) for x in v)
+    return v
+
+
+def outcome(fn, xp):
+    """(kind, value) of fn(xp): the result's repr, dtype and Python value, or the exception's
+    class name and message."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            r = fn(xp)
+    except Exception as e:       # compared class and message
+        return ("raise", type(e).__name__, str(e))
+    if isinstance(r, (np.ndarray, cnp.ndarray)):
+        return ("array", repr(r), str(r), r.dtype.str, r.shape, plain(r.tolist()))
+    if isinstance(r, (np.void, cnp.void)):
+        return ("void", repr(r), str(r), str(r.dtype), plain(r.item()))
+    if isinstance(r, (np.dtype, cnp.dtype)):
+        return ("dtype", repr(r))
+    return ("value", repr(r))
+
+
+def same(fn):
+    """fn run with NumPy and with cnumpy gives the same outcome."""
+    expected = outcome(fn, np)
+    got = outcome(fn, cnp)
+    assert got == expected
+
+
+def people(xp, dt=PERSON):
+    return xp.array(PEOPLE, dtype=dt)
+
+
+# -- creation ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("spec", SPELLINGS, ids=str)
+def test_zeros_and_repr_every_spelling(spec):
+    same(lambda xp: xp.zeros(3, xp.dtype(spec)))
+    same(lambda xp: xp.zeros((2, 0), xp.dtype(spec)))
+    same(lambda xp: xp.dtype(spec).descr)
+
+
+@pytest.mark.parametrize("value", [
+    PEOPLE, [PEOPLE], PEOPLE[0], [], [[], []], [PEOPLE[:2], PEOPLE[2:]],
+    [1, 2], [[1, 2], [3, 4]], 7, [("x", 1, 2.0), 5],
+    [("x", 1)], [("x", 1, 2, 4)], [["x", 1, 2.0]], [("1", 2, 3)],
+], ids=repr)
+def test_array_from_tuples(value):
+    same(lambda xp: xp.array(value, dtype=PERSON))
+
+
+@pytest.mark.parametrize("dt,value", [
+    (NESTED, [(1, (1.5, 2.5), b"ab"), (-2, (0.0, -1.0), b"xyz")]),
+    (NESTED, [(1, 3, b"ab")]),
+    (SUBARR, [(1, [1, 2, 3], [[1, 2], [3, 4]]), (2, 5, 7)]),
+    (SUBARR, [(1, (1, 2, 3), 0)]),
+    (SUBARR, [(1, [1, 2], 0)]),
+    ([("p", [("a", "i4"), ("b", [("c", "f8")])])], [(((1, (2.5,)),),)]),
+    ([("a", "M8[D]"), ("b", "m8[s]")], [("2020-01-01", 5)]),
+    ([("a", "S3"), ("b", "?"), ("c", "c16")], [(b"x", True, 1 + 2j)]),
+    ({"names": ["x", "y"], "formats": ["i1", "f8"], "offsets": [0, 8], "itemsize": 24},
+     [(1, 2.0), (3, 4.0)]),
+])
+def test_array_nested_and_subarray(dt, value):
+    same(lambda xp: xp.array(value, dtype=dt))
+    same(lambda xp: xp.array(value, dtype=dt)[0])
+
+
+def test_array_of_void_scalars():
+    same(lambda xp: xp.array([people(xp)[1], people(xp)[0]]))
+    same(lambda xp: xp.array(people(xp)[2]))
+    same(lambda xp: xp.array([people(xp)[1], (1, 2, 3)]))
+    same(lambda xp: xp.asarray(PEOPLE, dtype=PERSON))
+
+
+# -- element access ------------------------------------------------------------------------------
+@pytest.mark.parametrize("expr", [
+    lambda a: a[0], lambda a: a[-1], lambda a: a[0]["age"], lambda a: a[0][2], lambda a: a[0][-1],
+    lambda a: a[0]["height"], lambda a: a[0][5], lambda a: a[0].item(), lambda a: a[0].tolist(),
+    lambda a: str(a[0]), lambda a: len(a[0]), lambda a: a[0].dtype, lambda a: a[1:3],
+    lambda a: a[[3, 0]], lambda a: a[a["age"] > 30], lambda a: a["age"], lambda a: a["salary"][1:],
+    lambda a: a["height"], lambda a: a.tolist(), lambda a: str(a), lambda a: a[::-2],
+    lambda a: a.reshape(2, 2), lambda a: a.reshape(2, 2)[1, 0], lambda a: a[0] == a[2],
+    lambda a: a[0] == a[0], lambda a: a[0][["age", "name"]], lambda a: a[0].shape,
+])
+def test_element_access(expr):
+    same(lambda xp: expr(people(xp)))
+
+
+def test_field_view_is_zero_copy():
+    a = cnp.array(PEOPLE, dtype=PERSON)
+    f = a["age"]
+    n = np.array(PEOPLE, dtype=PERSON)["age"]
+    assert f.strides == n.strides and f.dtype == cnp.dtype("<i4")
+    assert f.__array_interface__["data"][0] - a.__array_interface__["data"][0] == 64
+    f[1] = 99
+    a["salary"][2] = 1.25
+    assert a[1]["age"] == 99 and a.tolist()[2][2] == 1.25
+    v = a[3]
+    v["name"] = "zed"
+    v[1] = 5
+    assert a[3].item() == ("zed", 5, -0.0)
+
+
+@pytest.mark.parametrize("assign", [
+    lambda a: a.__setitem__(0, ("y", 2, 3.0)),
+    lambda a: a.__setitem__(0, ("y", 2)),
+    lambda a: a.__setitem__(0, ("y", 2, 3, 4)),
+    lambda a: a.__setitem__(0, ["y", 2, 3]),
+    lambda a: a.__setitem__(0, [("y", 2, 3)]),
+    lambda a: a.__setitem__(0, 5),
+    lambda a: a.__setitem__("age", 5),
+    lambda a: a.__setitem__("age", [1, 2, 3, 4]),
+    lambda a: a.__setitem__(slice(1, None), a[0]),
+    lambda a: a.__setitem__(slice(0, 2), [("p", 1, 1.5), ("q", 2, 2.5)]),
+    lambda a: a.__setitem__(["age", "salary"], (3, 4.0)),
+    lambda a: a.__setitem__(["salary", "age"], [(1.5, 2), (3.5, 4), (5.5, 6), (7.5, 8)]),
+    lambda a: a.__setitem__([True, False, True, False], ("m", 9, 9.5)),
+    lambda a: a.__setitem__([3, 1], [("m", 9, 9.5), ("n", 8, 8.5)]),
+    lambda a: a.__setitem__(Ellipsis, ("all", 1, 1.0)),
+    lambda a: a[2].__setitem__("age", 77),
+    lambda a: a.__setitem__("height", 1),
+])
+def test_element_assignment(assign):
+    def run(xp):
+        a = people(xp)
+        assign(a)
+        return a
+    same(run)
+
+
+# -- multi-field index -----------------------------------------------------------------------
+@pytest.mark.parametrize("names", [
+    ["name", "salary"], ["salary", "name"], ["age"], ["age", "age"], ["height"],
+    ["salary", "age", "name"],
+], ids=str)
+def test_multi_field_index(names):
+    same(lambda xp: people(xp)[names])
+    same(lambda xp: people(xp)[names].dtype)
+    same(lambda xp: people(xp)[names][1])
+    same(lambda xp: people(xp)[1][names])
+
+
+def test_multi_field_view_writes_through():
+    def run(xp):
+        a = people(xp)
+        v = a[["salary", "age"]]
+        v[1] = (1.0, 2)
+        v[2:] = xp.zeros(2, v.dtype)
+        return a
+    same(run)
+
+
+def test_multi_field_titles():
+    dt = {"names": ["x", "y"], "formats": ["i1", "f8"], "titles": ["X", None]}
+    same(lambda xp: xp.zeros(2, dt)[["y", "x"]].dtype)
+    same(lambda xp: xp.array([(1, 2.0)], dt)[["x"]])
+
+
+# -- scalars -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("args", [
+    (b"abc",), (3,), (0,), (b"ab", "V3"), (b"abcd", "V2"), ((1, 2.5), [("a", "i4"), ("b", "f8")]),
+    (-1,), ("x",),
+], ids=repr)
+def test_void_constructor(args):
+    same(lambda xp: xp.void(*args))
+    same(lambda xp: str(xp.void(*args)))
+
+
+def test_record_scalar_attributes():
+    a = cnp.array(PEOPLE, dtype=PERSON)
+    r = cnp.record._at(a, (1,))
+    assert isinstance(r, cnp.void)
+    assert r.age == 25 and r.name == "bob" and repr(r) == "('bob', 25, 4100.)"
+    r.age = 26
+    assert a[1]["age"] == 26
+    with pytest.raises(AttributeError):
+        r.height
+    nested = cnp.record._at(cnp.array([(1, (1.5, 2.5), b"ab")], NESTED), (0,))
+    assert type(nested.pos) is cnp.record and nested.pos.y == 2.5
+
+
+# -- layouts against the C compiler --------------------------------------------------------------
+_CT = {"i1": ctypes.c_int8, "u1": ctypes.c_uint8, "i2": ctypes.c_int16, "i4": ctypes.c_int32,
+       "i8": ctypes.c_int64, "f4": ctypes.c_float, "f8": ctypes.c_double, "u2": ctypes.c_uint16}
+
+
+@pytest.mark.parametrize("members", [
+    ["i1", "f8"], ["i1", "i4", "i2"], ["f8", "i1"], ["i2", "i1", "i8", "u1"], ["f4", "f8", "i1"],
+    ["u1", "u1", "u2", "f4"], ["i1"], ["i8", "i4"],
+], ids=str)
+@pytest.mark.filterwarnings("ignore:A builtin ctypes object")
+def test_aligned_layout_matches_ctypes(members):
+    class S(ctypes.Structure):
+        _fields_ = [("f%d" % i, _CT[m]) for i, m in enumerate(members)]
+    d = cnp.dtype([("f%d" % i, m) for i, m in enumerate(members)], align=True)
+    assert d.itemsize == ctypes.sizeof(S)
+    assert [d.fields["f%d" % i][1] for i in range(len(members))] == \
+        [getattr(S, "f%d" % i).offset for i in range(len(members))]
+    assert d == np.dtype([("f%d" % i, m) for i, m in enumerate(members)], align=True)
+    # a ctypes array of structs read zero-copy through the buffer protocol
+    arr = (S * 3)()
+    arr[1].f0 = 7
+    view = cnp.asarray(np.ctypeslib.as_array(arr)).view(d)
+    assert view["f0"][1] == 7
+
+
+# -- casts ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("to", [
+    [("n", "U16"), ("a", "i8"), ("s", "f4")], [("name", "U4"), ("age", "f8"), ("salary", "i4")],
+    [("a", "i4"), ("b", "f8")], "i4", [("x", "i4")],
+], ids=str)
+def test_astype_between_records(to):
+    same(lambda xp: people(xp).astype(to))
+
+
+# -- printing ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("dt,value", [
+    (PERSON, PEOPLE), (NESTED, [(1, (1.5, 2.5), b"ab")]),
+    (SUBARR, [(1, [1, 2, 3], [[1, 2], [3, 4]])]), ([("a", "f8")], [(1e300,), (1e-300,)]),
+])
+def test_printing(dt, value):
+    same(lambda xp: repr(xp.array(value * 3, dt)))
+    same(lambda xp: str(xp.array(value, dt).reshape(-1, 1)))
+    same(lambda xp: repr(xp.array(value, dt)[0]))
