@@ -48,9 +48,9 @@ def outcome(fn, xp):
     except Exception as e:       # compared class and message
         return ("raise", type(e).__name__, str(e))
     if isinstance(r, (np.ndarray, cnp.ndarray)):
-        return ("array", repr(r), str(r), r.dtype.str, r.shape, plain(r.tolist()))
+        return ("array", repr(r), str(r), r.dtype.str, r.shape, repr(plain(r.tolist())))
     if isinstance(r, (np.void, cnp.void)):
-        return ("void", repr(r), str(r), str(r.dtype), plain(r.item()))
+        return ("void", repr(r), str(r), str(r.dtype), repr(plain(r.item())))
     if isinstance(r, (np.dtype, cnp.dtype)):
         return ("dtype", repr(r))
     return ("value", repr(r))
@@ -258,3 +258,59 @@ def test_printing(dt, value):
     same(lambda xp: repr(xp.array(value * 3, dt)))
     same(lambda xp: str(xp.array(value, dt).reshape(-1, 1)))
     same(lambda xp: repr(xp.array(value, dt)[0]))
+
+
+# -- comparisons -------------------------------------------------------------------------------
+MANY = PEOPLE + [("ann", 31, 100.0), ("", 25, float("nan")), ("bob", 25, 4100.0), ("dee", 47, 0.0)]
+SUB_VALUES = [(1, [3, 1]), (1, [2, 9]), (0, [5, 5]), (1, [3, 1])]
+SUB_DT = [("k", "i1"), ("v", "f4", (2,))]
+NEST_VALUES = [((1, 2.0), 3), ((1, 1.0), 4), ((0, 9.0), 1), ((1, 2.0), 3)]
+NEST_DT = [("p", [("a", "i4"), ("b", "f8")]), ("c", "i2")]
+
+
+@pytest.mark.parametrize("expr", [
+    lambda xp, a: a == a, lambda xp, a: a != a, lambda xp, a: a == a[::-1],
+    lambda xp, a: a == a[0], lambda xp, a: a[1] == a[6], lambda xp, a: a[5] != a[5],
+    lambda xp, a: a.reshape(2, 4) == a[:4], lambda xp, a: a == ("x", 1, 2.0),
+    lambda xp, a: a == 1, lambda xp, a: 1 == a,
+    lambda xp, a: a == a.astype([("name", "U4"), ("age", "i8"), ("salary", "f4")]),
+    lambda xp, a: a == a.astype([("n", "U16"), ("age", "i4"), ("salary", "f8")]),
+    lambda xp, a: a == xp.array([(1, 2)], [("a", "i4"), ("b", "f8")]),
+    lambda xp, a: xp.arange(8) == a,
+])
+def test_compare(expr):
+    same(lambda xp: expr(xp, xp.array(MANY, PERSON)))
+
+
+@pytest.mark.parametrize("dt,values", [(SUB_DT, SUB_VALUES), (NEST_DT, NEST_VALUES)])
+def test_compare_nested_and_subarray(dt, values):
+    same(lambda xp: xp.array(values, dt) == xp.array(values, dt)[::-1])
+    same(lambda xp: xp.array(values, dt) != xp.array(values, dt)[::-1])
+    same(lambda xp: xp.array(values, dt)[0] == xp.array(values, dt)[3])
+
+
+# -- sorting by fields ---------------------------------------------------------------------------
+@pytest.mark.parametrize("order", [None, "age", "name", "salary", ["age", "salary"],
+                                   ["salary", "age"], ("name",), "height", ["age", 3]], ids=str)
+def test_sort_order(order):
+    same(lambda xp: xp.sort(xp.array(MANY, PERSON), order=order))
+    same(lambda xp: xp.argsort(xp.array(MANY, PERSON), order=order, kind="stable"))
+
+
+@pytest.mark.parametrize("axis", [0, 1, -1, None])
+def test_sort_records_2d(axis):
+    same(lambda xp: xp.sort(xp.array(MANY, PERSON).reshape(2, 4), axis=axis, order="salary"))
+    same(lambda xp: xp.argsort(xp.array(MANY, PERSON).reshape(4, 2).T, axis=axis, kind="stable"))
+
+
+def test_sort_method_in_place_and_nested():
+    def run(xp):
+        a = xp.array(MANY, PERSON)
+        a.sort(order=["age"])
+        return a
+    same(run)
+    for dt, values in [(SUB_DT, SUB_VALUES), (NEST_DT, NEST_VALUES)]:
+        for order in (None, dt[1][0]):
+            same(lambda xp: xp.sort(xp.array(values, dt), order=order))
+    same(lambda xp: xp.sort(xp.arange(3), order="x"))
+    same(lambda xp: xp.lexsort((xp.array(MANY, PERSON)["salary"], xp.array(MANY, PERSON)["age"])))

@@ -208,9 +208,7 @@ def sort_keys(a, order):
     else:
         first = [order] if isinstance(order, str) else list(order)
         for name in first:
-            if not isinstance(name, str):
-                raise ValueError("order must be str or a list of str")   # NumPy's wording
-            if name not in d.fields:
+            if not isinstance(name, str) or name not in d.fields:
                 raise ValueError("unknown field name: %s" % name)
     names = first + [n for n in d.names if n not in first]
     keys = []

@@ -11,11 +11,13 @@ from . import _backend
 from ._args import axis_pointer as _axis_arg       # NULL for None
 from ._capi import call, cfunc, produce as new, produce_into, wrap
 from ._convert import as_array, asarray, array
+from ._creation import zeros
 from ._errors import AxisError
 from ._joining import concatenate
 from ._ndarray import ndarray
 from ._reduce import cumsum
-from ._selection import flatnonzero
+from ._records import sort_keys
+from ._selection import flatnonzero, take_along_axis
 from ._shape_funcs import moveaxis
 from ._stats import diff
 
@@ -43,9 +45,37 @@ def _no_order(order):
         raise ValueError("Cannot specify order when the array has no fields.")
 
 
+def _is_record(a):
+    return a.dtype.names is not None
+
+
+def _record_argsort(a, axis, kind, order):
+    """argsort of a record array: NumPy compares records field by field (the order= fields
+    first, then the others in dtype order; subarrays element by element, nested records field
+    by field), which is a lexsort of the fields' scalar keys (stable)."""
+    _text(kind, "sort kind")
+    if axis is None:
+        a = a.reshape(-1)
+        axis = -1
+    keys = sort_keys(a, order)
+    if not keys:        # no fields: every record is equal
+        keys = [zeros(a.shape, "int8")]
+    return lexsort(keys[::-1], axis)
+
+
+def _record_sort(a, axis, kind, order):
+    idx = _record_argsort(a, axis, kind, order)
+    if axis is None:
+        a = a.reshape(-1)
+        axis = -1
+    return a[idx] if a.ndim == 1 else take_along_axis(a, idx, axis)
+
+
 def sort(a, axis=-1, kind=None, order=None):
     """numpy.sort: NaNs last; kind='stable'/'mergesort' keep equal values in input order."""
     a = as_array(a)
+    if _is_record(a):
+        return _record_sort(a, axis, kind, order)
     _no_order(order)
     return new(_sort, a._h, _axis_arg(axis), _text(kind, "sort kind"))
 
@@ -54,6 +84,8 @@ def argsort(a, axis=-1, kind=None, order=None):
     """numpy.argsort: every kind returns the stable permutation (NumPy's quicksort may order
     equal keys differently)."""
     a = as_array(a)
+    if _is_record(a):
+        return _record_argsort(a, axis, kind, order)
     _no_order(order)
     return new(_argsort, a._h, _axis_arg(axis), _text(kind, "sort kind"))
 
@@ -289,6 +321,9 @@ def setxor1d(ar1, ar2, assume_unique=False):
 
 # The ndarray methods (attached by _methods): sort and partition work in place.
 def array_sort(self, axis=-1, kind=None, order=None):
+    if _is_record(self):
+        self[...] = _record_sort(self, operator.index(axis), kind, order)
+        return
     _no_order(order)
     call(_array_sort, self._h, operator.index(axis), _text(kind, "sort kind"))
 
