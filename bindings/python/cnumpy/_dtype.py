@@ -516,14 +516,25 @@ def _from_dict(obj, align):
                            "offsets": [t[0] for t in items], "titles": [t[3] for t in items]}, align)
     names = list(obj["names"])
     formats = list(obj["formats"])
-    if len(names) != len(formats):
-        raise ValueError("All the lists in the dtype dictionary must be of the same length "
-                         "(names, formats, offsets, titles)") if False else \
-            ValueError("'formats' has the wrong number of elements (expected %d, got %d)"
-                       % (len(names), len(formats))) if False else \
-            ValueError("'names', 'formats' and 'offsets' must have the same length")
     offsets = obj.get("offsets")
     titles = obj.get("titles")
+    n = len(names)
+    # NumPy 1.24 reads as many formats/offsets/titles as there are names (extra ones ignored)
+    if len(formats) < n or (offsets is not None and len(offsets) < n) or \
+            (titles is not None and len(titles) < n):
+        raise ValueError("'names', 'formats', 'offsets', and 'titles' dict entries must have "
+                         "the same length")
+    formats = formats[:n]
+    offsets = None if offsets is None else list(offsets)[:n]
+    titles = None if titles is None else list(titles)[:n]
+    used = set()
+    for i, name in enumerate(names):
+        # NumPy adds each name, then its title, to one dict of fields
+        if isinstance(name, str) and name in used:
+            raise ValueError("name already used as a name or title")
+        used.add(name)
+        if titles is not None and titles[i] is not None:
+            used.add(titles[i])
     align = align or bool(obj.get("aligned", False))
     fields = []
     for i, (n, f) in enumerate(zip(names, formats)):
