@@ -314,3 +314,102 @@ def test_sort_method_in_place_and_nested():
             same(lambda xp: xp.sort(xp.array(values, dt), order=order))
     same(lambda xp: xp.sort(xp.arange(3), order="x"))
     same(lambda xp: xp.lexsort((xp.array(MANY, PERSON)["salary"], xp.array(MANY, PERSON)["age"])))
+
+
+# -- .npy / .npz ---------------------------------------------------------------------------------
+NPY_DTYPES = [
+    PERSON, NESTED, SUBARR, [("a", ">i4"), ("b", "<f8")], [("", "i4"), ("", "f8")],
+    np.dtype([("a", "i1"), ("b", "f8")], align=True),
+    {"names": ["x", "y"], "formats": ["i1", "f8"], "offsets": [0, 8], "itemsize": 24},
+    {"names": ["x", "y"], "formats": ["i1", "f8"], "titles": ["X", None]},
+]
+
+
+def _filled_numpy(dt):
+    a = np.zeros(5, dt)
+    a.view("u1")[:] = np.arange(a.nbytes) % 7       # every byte set, padding included
+    if "name" in (a.dtype.names or ()):
+        a["name"] = ["ann", "bob", "", "dee", "eve"]
+    return a
+
+
+@pytest.mark.parametrize("dt", NPY_DTYPES, ids=str)
+def test_npy_both_ways(dt, tmp_path):
+    a = _filled_numpy(dt)
+    theirs, ours = tmp_path / "numpy.npy", tmp_path / "cnumpy.npy"
+    np.save(theirs, a)
+    got = cnp.load(theirs)
+    expected = np.load(theirs)
+    assert repr(got.dtype) == repr(expected.dtype)
+    assert got.tobytes() == expected.tobytes()
+    cnp.save(ours, cnp.asarray(a))
+    assert ours.read_bytes() == theirs.read_bytes()         # byte-compatible files
+    back = np.load(ours)
+    assert back.dtype == expected.dtype and back.tobytes() == expected.tobytes()
+
+
+def test_npz_both_ways(tmp_path):
+    a = _filled_numpy(PERSON)
+    np.savez(tmp_path / "n.npz", people=a, nested=_filled_numpy(NESTED))
+    with cnp.load(tmp_path / "n.npz") as z:
+        assert z["people"].tolist() == a.tolist()
+        assert z["nested"].tobytes() == _filled_numpy(NESTED).tobytes()
+    cnp.savez_compressed(tmp_path / "c.npz", people=cnp.asarray(a))
+    with np.load(tmp_path / "c.npz") as z:
+        assert z["people"].dtype == a.dtype and z["people"].tobytes() == a.tobytes()
+    buf = io.BytesIO()
+    cnp.save(buf, cnp.asarray(a))
+    buf.seek(0)
+    assert np.load(buf).tolist() == a.tolist()
+
+
+# -- bad input -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("spec", [
+    {"names": ["a", "b"], "formats": ["i4", "i4"], "offsets": [0, -2]},
+    {"names": ["a", "b"], "formats": ["i4", "i4"], "offsets": [0, 2], "itemsize": 4},
+    {"names": ["a", "b"], "formats": ["i4", "i4"], "offsets": [0, 1], "aligned": True},
+    {"names": ["a", "b"], "formats": ["i4"]},
+    {"names": ["a", "b"], "formats": ["i4", "i4"], "offsets": [0]},
+    {"names": ["a", "a"], "formats": ["i4", "i4"]},
+    {"names": ["a", "b"], "formats": ["i4", "i4"], "titles": ["b", None]},
+    [("a", "i4"), ("a", "f8")],
+    {"names": ["a", "b"], "formats": ["i4", "i4"], "offsets": [0, 2]},   # overlapping: allowed
+], ids=str)
+def test_bad_layouts(spec):
+    same(lambda xp: xp.dtype(spec))
+
+
+@pytest.mark.parametrize("expr", [
+    lambda xp: xp.zeros(1, [("a", "i4")]).astype([("a", "i4"), ("b", "i4")]),
+    lambda xp: xp.zeros(1, [("a", "i4"), ("b", "i4")]).astype("i4"),
+    lambda xp: xp.array([(1, "x")], [("a", "i4"), ("b", "U2")]).astype([("a", "i4"), ("b", "i4")]),
+    lambda xp: xp.zeros(2, "i4").astype([("a", "i4"), ("b", "f8")]),
+    lambda xp: xp.zeros(2, [("a", "i4"), ("b", "i4")]).view("i8"),
+    lambda xp: xp.zeros(2, [("a", "i4"), ("b", "i4")]).view([("x", "f8")]),
+    lambda xp: xp.can_cast(xp.dtype([("a", "i4")]), xp.dtype([("b", "i8")])),
+    lambda xp: xp.result_type(xp.dtype([("a", "i4")]), xp.dtype([("a", "i8")])),
+    lambda xp: xp.array([("q", 2)], [("a", "i4"), ("b", "f8")]),
+    lambda xp: xp.array([(None, 2)], [("a", "i4"), ("b", "f8")]),
+    lambda xp: xp.array(((1, 2), (3, 4)), [("a", "i4"), ("b", "f8")]),
+    lambda xp: xp.array([((1, 2), [1, 2])], [("p", [("x", "i4"), ("y", "i4")]), ("v", "f4", (3,))]),
+    lambda xp: xp.zeros(3, PERSON)[["name", 1]],
+    lambda xp: xp.zeros(3, PERSON)[0][1:],
+])
+def test_bad_records(expr):
+    same(expr)
+
+
+@pytest.mark.parametrize("kth", [0, 2, -1, [1, 3], 8, -9])
+def test_partition_records(kth):
+    def kth_values(xp, fn):
+        a = xp.array(MANY, PERSON)
+        try:
+            r = fn(xp, a)
+        except ValueError as e:
+            return ("raise", str(e))
+        ks = [kth] if isinstance(kth, int) else kth
+        return [repr(r[k].item() if hasattr(r[k], "item") else r[k]) for k in ks]
+
+    for fn in (lambda xp, a: xp.partition(a, kth, order="salary"),
+               lambda xp, a: a[xp.argpartition(a, kth, order=["age", "salary"])]):
+        assert kth_values(cnp, fn) == kth_values(np, fn)

@@ -364,7 +364,7 @@ def from_sequence(obj, requested=None):
     inferred dtype (the caller casts)."""
     shape, leaves = _discover(obj)
     types = set(map(type, leaves))
-    if leaves and any(isinstance(x, void) for x in leaves) and not types <= _NUMBER_TYPES:
+    if leaves and any(issubclass(t, void) for t in types):
         return _void_leaves(obj, shape, leaves)
     if TIME and leaves and not types <= _NUMBER_TYPES and any(map(TIME[1], leaves)):
         return TIME[0](leaves, shape, requested)

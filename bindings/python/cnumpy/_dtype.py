@@ -51,11 +51,23 @@ class dtype:
                 return _BY_KEY[obj]
             except (KeyError, TypeError):
                 pass
+        frozen = _freeze(obj) if type(obj) is list else None
+        if frozen is not None:
+            # record specs (lists of tuples) are parsed with several library calls (~50 us);
+            # code such as zeros(n, [('a', 'i4'), ...]) repeats them: a bounded cache by value
+            key = (frozen, bool(align))
+            d = _BY_SPEC.get(key)
+            if d is not None:
+                return d
         d = _resolve(obj, bool(align))
         if align and d.names is not None and not d.isalignedstruct:
             d = _record([(n,) + tuple(d.fields[n][:1]) for n in d.names], True)
         if not align and (type(obj) is str or isinstance(obj, type)):
             _BY_KEY[obj] = d          # only spellings: a cache keyed by values could grow
+        if frozen is not None:
+            if len(_BY_SPEC) >= 256:
+                _BY_SPEC.clear()
+            _BY_SPEC[key] = d
         return d
 
     # -- attributes ---------------------------------------------------------------------------
@@ -403,6 +415,27 @@ def _resolve(obj, align=False):
 
 def _strs(items):
     return [x.encode("utf-8") for x in items]
+
+
+_BY_SPEC = {}
+_FROZEN_LEAVES = (str, int)
+
+
+def _freeze(spec):
+    """A record spec (nested lists/tuples of str, int and dtype) as a hashable key that tells
+    different specs apart (bools and floats, which hash like ints, are refused), else None."""
+    t = type(spec)
+    if t is list or t is tuple:
+        out = []
+        for x in spec:
+            f = _freeze(x)
+            if f is None:
+                return None
+            out.append(f)
+        return (t is list, tuple(out))
+    if t is str or t is int or t is dtype:
+        return (t.__name__, spec)
+    return None
 
 
 def _record(fields, align, offsets=None, itemsize=-1):

@@ -31,7 +31,10 @@ def _array_item(k):
     are converted; an empty list is an empty integer index, as in NumPy)."""
     if isinstance(k, ndarray):
         return (_IDX_ARR, 0, 0, 0, 0, k._h), k      # the library checks its dtype
-    a = as_array(k)
+    try:
+        a = as_array(k)
+    except NotImplementedError:     # a list mixing names and numbers: not an index array
+        raise IndexError(INDEX_ERROR) from None
     if a.dtype.kind not in "biu":
         if a.size == 0 and not isinstance(k, ndarray):
             a = a.astype("int64")

@@ -8,16 +8,19 @@ Python values into columns, which the library then copies into the fields' strid
 building n records costs one conversion per field rather than per element.
 """
 import array as _pyarray
+from itertools import repeat as _repeat
+from operator import itemgetter as _itemgetter
 
 from . import _args, _backend, _convert
 from ._capi import call_writing, produce
 from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
-from ._scalars import void
+from ._scalars import generic, void
 
 _lib = _backend.lib
 _NULL = _backend.NULL
 
+_NUMBERS = (int, float, complex, generic, ndarray)
 _TUPLE_LENGTH = "could not assign tuple of length %d to structure with %d fields."
 _SEQUENCE = "setting an array element with a sequence"
 
@@ -30,13 +33,16 @@ def _discover(obj):
     shape = []
     level = [obj]
     while True:
-        if any(isinstance(x, ndarray) for x in level):
+        types = set(map(type, level))       # C speed: no per-item Python code when uniform
+        if any(issubclass(t, ndarray) for t in types):
             level = [x.tolist() if isinstance(x, ndarray) and x.ndim else
                      x[()] if isinstance(x, ndarray) else x for x in level]
-        lists = [isinstance(x, list) for x in level]
-        if not any(lists):
+            types = set(map(type, level))
+        if types == {list}:
+            pass
+        elif not any(issubclass(t, list) for t in types):
             return tuple(shape), level
-        if not all(lists):
+        else:
             raise ValueError(_convert._INHOMOGENEOUS % (len(shape), tuple(shape)))
         lengths = set(map(len, level))
         if len(lengths) != 1:
@@ -64,17 +70,27 @@ def _copy_into(dst, src):
     call_writing(dst, src, _lib.cnp_copyto, dst._h, src._h, _args.CASTING_UNSAFE, _NULL)
 
 
+_PLAIN_NUMBERS = {int, float, bool, complex}
+_INTS = {int, bool}
+_REALS = {int, float, bool}
+
+
 def _scalar_values(values, fd):
     """A column's values as NumPy's setitem of fd converts each one: int()/float()/complex()
     of strings for numbers (so 'x' into an int field is Python's ValueError), str() of
     numbers for a U field, their text's bytes for an S field."""
     kind = fd.kind
-    if kind in "iufc" and any(isinstance(v, (str, bytes)) for v in values):
+    types = set(map(type, values))
+    if types <= _PLAIN_NUMBERS:
+        return values
+    if any(issubclass(t, (list, tuple)) for t in types):
+        raise ValueError("setting an array element with a sequence.")
+    if kind in "iufc" and not all(issubclass(t, _NUMBERS) for t in types):
         conv = int if kind in "iu" else float if kind == "f" else complex
-        return [conv(v) if isinstance(v, (str, bytes)) else v for v in values]
-    if kind == "U" and not all(type(v) is str for v in values):
+        return [v if isinstance(v, _NUMBERS) else conv(v) for v in values]
+    if kind == "U" and types != {str}:
         return [v if isinstance(v, str) else str(v) for v in values]
-    if kind == "S" and not all(type(v) is bytes for v in values):
+    if kind == "S" and types != {bytes}:
         return [v if isinstance(v, bytes) else str(v).encode("ascii") for v in values]
     return values
 
@@ -107,9 +123,41 @@ def _fill_field(view, column, fd, n):
                                  _scalar_values(values, base), base)
             if col.ndim == 1 and sub:
                 col = col.reshape((n,) + (1,) * len(sub))     # one scalar per record
+    elif fd.names is not None:
+        col = _convert.array(values, fd)
     else:
-        col = _convert.array(values if fd.names is not None else _scalar_values(values, fd), fd)
+        col = _column(values, fd)
     _copy_into(view, col)
+
+
+def _column(values, fd):
+    """One scalar field's values as an array that casts to fd as NumPy's element-by-element
+    conversion would: uniform columns (str, bytes, in-range ints, floats) take one C-speed
+    conversion each, anything else goes value by value (_scalar_values)."""
+    kind = fd.kind
+    types = set(map(type, values))
+    n = len(values)
+    if types == {str} and kind == "U" or types == {bytes} and kind == "S":
+        width = fd.itemsize // (4 if kind == "U" else 1)
+        if max(map(len, values)) <= width:      # already the field's width: a plain copy later
+            if kind == "U":
+                raw = "".join(map(str.ljust, values, _repeat(width, n),
+                                  _repeat("\0", n))).encode("utf-32-le")
+            else:
+                raw = b"".join(map(bytes.ljust, values, _repeat(width, n), _repeat(b"\0", n)))
+            return _convert._from_data(_pyarray.array("B", raw), _dtype_cls(fd.str.lstrip("<>|=")
+                                       if kind == "S" else "<U%d" % width), (n,))
+        return _convert._text_array(values, (n,), kind)
+    if types <= _INTS and kind in "iu":
+        bits = fd.itemsize * 8
+        lo, hi = (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if kind == "i" else (0, (1 << bits) - 1)
+        if lo <= min(values) and max(values) <= hi and hi < 1 << 63:
+            return _convert.array(values)           # int64: the cast to fd is exact
+    if types <= _REALS and kind in "fc" and fd.itemsize >= 4:
+        big = 1 << 63
+        if float in types or all(-big <= v < big for v in (min(values), max(values))):
+            return _convert.array(values)           # int64 or float64, then the field's cast
+    return _convert.array(_scalar_values(values, fd), fd)
 
 
 def from_records(obj, d, maxdim=None):
@@ -128,7 +176,7 @@ def from_records(obj, d, maxdim=None):
         return out
     names = d.names
     nf = len(names)
-    if not all(type(x) is tuple for x in leaves):
+    if set(map(type, leaves)) != {tuple}:
         leaves = [_as_tuple(x, nf) for x in leaves]
     lengths = set(map(len, leaves))
     if lengths != {nf}:
@@ -136,7 +184,8 @@ def from_records(obj, d, maxdim=None):
         raise ValueError(_TUPLE_LENGTH % (bad, nf))
     flat = out.reshape(n)
     fields = d.fields
-    for name, column in zip(names, zip(*leaves)):
+    for i, name in enumerate(names):
+        column = list(map(_itemgetter(i), leaves))
         fd = fields[name][0]
         _fill_field(produce(_lib.cnp_array_field, flat._h, name.encode("utf-8")), column, fd, n)
     return out
@@ -171,6 +220,20 @@ def multi_field(arr, names):
     d = arr.dtype
     if d.names is None:
         raise IndexError(_convert_index_error())
+    key = (d, tuple(names))
+    view_dtype = _MULTI.get(key)
+    if view_dtype is None:
+        view_dtype = _multi_field_dtype(d, names)
+        if len(_MULTI) >= 256:
+            _MULTI.clear()
+        _MULTI[key] = view_dtype
+    return produce(_lib.cnp_array_view, arr._h, view_dtype._h)
+
+
+_MULTI = {}     # (dtype, names) -> the view's dtype: building it costs ~30 us of library calls
+
+
+def _multi_field_dtype(d, names):
     fields = d.fields
     seen = set()
     spec = {"names": [], "formats": [], "offsets": [], "titles": [], "itemsize": d.itemsize}
@@ -189,7 +252,7 @@ def multi_field(arr, names):
         spec["titles"].append(entry[2] if len(entry) == 3 else None)
     if not any(t is not None for t in spec["titles"]):
         del spec["titles"]
-    return arr.view(_dtype_cls(spec))
+    return _dtype_cls(spec)
 
 
 def _convert_index_error():

@@ -687,20 +687,26 @@ class void(generic):
             return names[key]
         if type(key) is list and key and all(type(k) is str for k in key):
             return key          # a multi-field index: a void of those fields
-        raise IndexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) "
-                         "and integer or boolean arrays are valid indices")
+        return None             # anything else indexes the 0-d record as an array
+
+    def __getitem__(self, key):
+        name = self._name(key)
+        if name is None:
+            return self._view()[key]
+        return self._wrap_field(self._arr[name][self._idx])
+
+    def __setitem__(self, key, value):
+        name = self._name(key)
+        if name is None:
+            self._view()[key] = value
+            return
+        self._arr[name][self._idx] = value
 
     def _wrap_field(self, value):
         # a nested record read from a record scalar is of the scalar's own class
         if isinstance(value, void) and type(value) is not type(self):
             return type(self)._at(value._arr, value._idx)
         return value
-
-    def __getitem__(self, key):
-        return self._wrap_field(self._arr[self._name(key)][self._idx])
-
-    def __setitem__(self, key, value):
-        self._arr[self._name(key)][self._idx] = value
 
     def __len__(self):
         if self._arr.dtype.names is None:
@@ -769,9 +775,6 @@ class record(void):
             self[attr] = value
             return
         raise AttributeError("'record' object has no attribute '%s'" % attr)
-
-    def __getitem__(self, key):
-        return self._wrap_field(self._arr[self._name(key)][self._idx])
 
 
 class flexible(generic):

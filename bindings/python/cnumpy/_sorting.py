@@ -94,9 +94,22 @@ def _kth(kth):
     return as_array(kth)
 
 
+def _record_kth(a, kth, axis):
+    """NumPy's kth check for a record partition (done as a full sort, which is a partition)."""
+    n = a.size if axis is None else a.shape[axis]
+    for k in as_array(kth).reshape(-1).tolist():
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise ValueError("kth(=%d) out of bounds (%d)" % (k, n))
+
+
 def partition(a, kth, axis=-1, kind="introselect", order=None):
     """numpy.partition (introselect on integer keys; NaNs last)."""
     a, k = as_array(a), _kth(kth)
+    if _is_record(a):
+        _record_kth(a, kth, axis)
+        return _record_sort(a, axis, None, order)
     _no_order(order)
     return new(_partition, a._h, k._h, _axis_arg(axis), _text(kind, "select kind"))
 
@@ -104,6 +117,9 @@ def partition(a, kth, axis=-1, kind="introselect", order=None):
 def argpartition(a, kth, axis=-1, kind="introselect", order=None):
     """numpy.argpartition (ties broken by index)."""
     a, k = as_array(a), _kth(kth)
+    if _is_record(a):
+        _record_kth(a, kth, axis)
+        return _record_argsort(a, axis, None, order)
     _no_order(order)
     return new(_argpartition, a._h, k._h, _axis_arg(axis), _text(kind, "select kind"))
 
@@ -333,6 +349,10 @@ def array_argsort(self, axis=-1, kind=None, order=None):
 
 
 def array_partition(self, kth, axis=-1, kind="introselect", order=None):
+    if _is_record(self):
+        _record_kth(self, kth, operator.index(axis))
+        self[...] = _record_sort(self, operator.index(axis), None, order)
+        return
     _no_order(order)
     k = _kth(kth)
     call(_array_partition, self._h, k._h, operator.index(axis), _text(kind, "select kind"))
