@@ -225,6 +225,45 @@ TEST_CASE("C ABI records: a Person array read field by field matches the structs
   (void)n;
 }
 
+TEST_CASE("C ABI records: a packed, misaligned table of structs", "[records][capi]") {
+  // A byte buffer holding 3 packed records {int32 a; double b;} (12 bytes each) from offset 1:
+  // no member is aligned. As in NumPy, a packed record has alignment 1 (the table is "aligned")
+  // while its float64 field's view is not.
+  DtypeRef i4, f8, packed;
+  REQUIRE(cnp_dtype_from_typenum(CNP_INT32, i4.out()) == CNP_OK);
+  REQUIRE(cnp_dtype_from_typenum(CNP_FLOAT64, f8.out()) == CNP_OK);
+  const char* names[2] = {"a", "b"};
+  const cnp_dtype* members[2] = {i4, f8};
+  const int64_t offs[2] = {0, 4};
+  REQUIRE(cnp_dtype_record(2, names, members, offs, nullptr, 12, 0, packed.out()) == CNP_OK);
+  std::vector<char> bytes(1 + 3 * 12);
+  for (int i = 0; i < 3; ++i) {
+    int32_t a = 10 * i;
+    double b = 0.25 * i;
+    std::memcpy(bytes.data() + 1 + 12 * i, &a, 4);
+    std::memcpy(bytes.data() + 1 + 12 * i + 4, &b, 8);
+  }
+  int64_t n = 3;
+  Handle arr, b, total;
+  REQUIRE(cnp_array_wrap(bytes.data() + 1, packed, 1, &n, nullptr, 1, nullptr, nullptr, arr.out()) == CNP_OK);
+  int32_t flags = 0;
+  REQUIRE(cnp_array_flags(arr, &flags) == CNP_OK);
+  CHECK((flags & CNP_FLAG_ALIGNED) != 0);
+  REQUIRE(cnp_array_field(arr, "b", b.out()) == CNP_OK);
+  REQUIRE(cnp_array_flags(b, &flags) == CNP_OK);
+  CHECK((flags & CNP_FLAG_ALIGNED) == 0);
+  REQUIRE(cnp_sum(b, nullptr, 0, nullptr, nullptr, 0, nullptr, nullptr, total.out()) == CNP_OK);
+  cnp_scalar s{};
+  REQUIRE(cnp_array_getitem(total, 0, nullptr, &s) == CNP_OK);
+  CHECK(s.value.f == 0.75);
+  cnp_scalar v{};
+  v.typenum = CNP_FLOAT64;
+  v.value.f = -1.5;
+  REQUIRE(cnp_array_fill(b, &v) == CNP_OK);
+  CHECK(load<double>(bytes.data() + 1 + 12 * 2 + 4) == -1.5);
+  CHECK(load<int32_t>(bytes.data() + 1 + 12 * 2) == 20);
+}
+
 TEST_CASE("C ABI records: bad layouts and fields give NumPy's errors", "[records][capi]") {
   DtypeRef i4, f8;
   REQUIRE(cnp_dtype_from_typenum(CNP_INT32, i4.out()) == CNP_OK);

@@ -413,3 +413,37 @@ def test_partition_records(kth):
     for fn in (lambda xp, a: xp.partition(a, kth, order="salary"),
                lambda xp, a: a[xp.argpartition(a, kth, order=["age", "salary"])]):
         assert kth_values(cnp, fn) == kth_values(np, fn)
+
+
+@pytest.mark.parametrize("expr", [
+    lambda xp, a: xp.unique(a),
+    lambda xp, a: xp.unique(a, return_index=True, return_inverse=True, return_counts=True),
+    lambda xp, a: xp.unique(a[:0], return_counts=True),
+    lambda xp, a: xp.concatenate([a[:2], a[5:]]),
+    lambda xp, a: xp.where([True, False] * 4, a, a[::-1]),
+    lambda xp, a: xp.full(2, xp.array(("x", 1, 2.5), PERSON), PERSON),
+    lambda xp, a: xp.full(2, 7, PERSON),
+    lambda xp, a: xp.ones(2, PERSON),
+    lambda xp, a: xp.zeros((), PERSON)[()],
+    lambda xp, a: xp.zeros((), PERSON)["age"],
+    lambda xp, a: a.reshape(4, 2).T["salary"],
+    lambda xp, a: a[::-1]["age"].strides,
+    lambda xp, a: a[xp.newaxis, 1:3],
+    lambda xp, a: list(a[:3]),
+    lambda xp, a: a.copy()[2],
+    lambda xp, a: xp.array([[(1, 2)], [(1, 2), (3, 4)]], [("a", "i4"), ("b", "f8")]),
+    lambda xp, a: xp.array([[(1, 2)], (3, 4)], [("a", "i4"), ("b", "f8")]),
+    lambda xp, a: a.view(xp.dtype([("x", "S64"), ("y", "i4"), ("z", "f8")])),
+])
+def test_records_through_other_functions(expr):
+    same(lambda xp: expr(xp, xp.array(MANY, PERSON)))
+
+
+def test_failed_assignment_leaves_the_array_alone():
+    a = cnp.array(PEOPLE, PERSON)
+    before = a.tobytes()
+    with pytest.raises(ValueError):
+        a[1] = ("x", "not a number", 1.0)
+    with pytest.raises(ValueError):
+        a[:2] = [("x", 1, 2.0), ("y", 2)]
+    assert a.tobytes() == before

@@ -242,11 +242,34 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
            equal_nan=True):
     """numpy.unique (NumPy 1.24: a 1-D inverse; equal_nan collapses NaNs for axis=None)."""
     ar = as_array(ar)
-    if axis is None:
+    if axis is None and _is_record(ar):
+        ret = _unique_records(ar, return_index, return_inverse, return_counts)
+    elif axis is None:
         ret = _unique_flat(ar, return_index, return_inverse, return_counts, equal_nan)
     else:
         ret = _unique_rows(ar, operator.index(axis), return_index, return_inverse, return_counts)
     return ret[0] if len(ret) == 1 else ret
+
+
+def _unique_records(ar, return_index, return_inverse, return_counts):
+    """unique of records as NumPy's _unique1d: sorted field by field (stable), then each record
+    kept when it differs (field by field) from the one before."""
+    ar = ar.reshape(-1)
+    perm = _record_argsort(ar, -1, None, None)
+    aux = ar[perm]
+    edge = asarray([True], dtype="bool")
+    mask = _concat(edge, aux[1:] != aux[:-1]) if aux.size else asarray([], dtype="bool")
+    ret = (aux[mask],)
+    if return_index:
+        ret += (perm[mask],)
+    if return_inverse:
+        inv = zeros(mask.shape, "intp")
+        inv[perm] = cumsum(mask) - 1
+        ret += (inv,)
+    if return_counts:
+        idx = _concat(flatnonzero(mask), asarray([mask.size]))
+        ret += (diff(idx),)
+    return ret
 
 
 _IN1D_KINDS = (None, "sort", "table")
