@@ -447,3 +447,27 @@ def test_failed_assignment_leaves_the_array_alone():
     with pytest.raises(ValueError):
         a[:2] = [("x", 1, 2.0), ("y", 2)]
     assert a.tobytes() == before
+
+
+TITLED = {"names": ["x", "y"], "formats": ["i1", "f8"], "titles": ["X", None]}
+NEST_SUB = [("pos", [("x", "<f4"), ("y", "<f4")]), ("v", "f8", (2, 2))]
+
+
+@pytest.mark.parametrize("expr", [
+    lambda xp: xp.array([(1, 2.0), (3, 4.0)], TITLED)["X"],
+    lambda xp: xp.array([(1, 2.0), (3, 4.0)], TITLED)[0]["X"],
+    lambda xp: xp.array([(1, 2.0), (3, 4.0)], TITLED)[["X"]],
+    lambda xp: repr(xp.dtype(TITLED).fields),
+    lambda xp: xp.dtype(TITLED).descr,
+    lambda xp: xp.array([((1, 2), [[1, 2], [3, 4]])], NEST_SUB)["pos"]["y"],
+    lambda xp: xp.array([((1, 2), [[1, 2], [3, 4]])], NEST_SUB)["pos"][["y"]],
+    lambda xp: xp.zeros(2, NEST_SUB)["v"].strides,
+    lambda xp: xp.array([((1, 2), [[1, 2], [3, 4]])], NEST_SUB)[0]["v"],
+    lambda xp: xp.array([((1, 2), [[1, 2], [3, 4]])], NEST_SUB)[0]["pos"],
+    lambda xp: xp.array([((1, 2), [[1, 2], [3, 4]])], NEST_SUB)[0]["pos"]["x"],
+    lambda xp: xp.array([(1.5,)], [("a", "f8")]).astype([("b", "i2")]),
+    lambda xp: xp.array([(1, 2)], [("a", "i4"), ("b", "i4")]).astype([("b", "i4"), ("a", "i4")]),
+    lambda xp: xp.array([(1,)], [("a", "i4")]).astype("f8"),
+])
+def test_titles_nested_fields(expr):
+    same(expr)

@@ -290,6 +290,9 @@ class _MappingProxy(dict):
 
     __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _ro
 
+    def __repr__(self):
+        return "mappingproxy(%s)" % dict.__repr__(self)
+
 
 def _make(handle, num):
     """Wraps a dtype handle (taking over its reference) into a new dtype object."""

@@ -241,8 +241,8 @@ def _multi_field_dtype(d, names):
         if name not in fields:
             raise KeyError(name)
         entry = fields[name]
-        if len(entry) == 3 and entry[2] == name:        # a title: the field's name
-            name = next(n for n in d.names if fields[n][1:] == entry[1:] and n != entry[2])
+        if len(entry) == 3 and entry[2] == name:
+            raise KeyError("cannot use field titles in multi-field index")
         if name in seen:
             raise ValueError("duplicate field of name '%s'" % name)
         seen.add(name)
