@@ -313,6 +313,8 @@ def test_sort_method_in_place_and_nested():
         for order in (None, dt[1][0]):
             same(lambda xp: xp.sort(xp.array(values, dt), order=order))
     same(lambda xp: xp.sort(xp.arange(3), order="x"))
+    for kind in ("bogus", "", 3, "mergesort"):
+        same(lambda xp: xp.sort(xp.array(MANY, PERSON), kind=kind))
     same(lambda xp: xp.lexsort((xp.array(MANY, PERSON)["salary"], xp.array(MANY, PERSON)["age"])))
 
 

@@ -53,7 +53,11 @@ def _record_argsort(a, axis, kind, order):
     """argsort of a record array: NumPy compares records field by field (the order= fields
     first, then the others in dtype order; subarrays element by element, nested records field
     by field), which is a lexsort of the fields' scalar keys (stable)."""
-    _text(kind, "sort kind")
+    if kind is not None:
+        _text(kind, "sort kind")
+        if kind[:1].lower() not in ("q", "h", "m", "s"):
+            raise ValueError("sort kind must be one of 'quick', 'heap', or 'stable' (got %r)"
+                             % kind)
     if axis is None:
         a = a.reshape(-1)
         axis = -1
