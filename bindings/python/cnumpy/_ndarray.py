@@ -8,6 +8,7 @@ change for a handle, so each is fetched from the library on first use and cached
 What needs the layers above (indexing with arrays, printing, arithmetic, reductions, the
 constructor...) is attached by _methods, the one place where methods join the class.
 """
+import array as _pyarray
 import math
 import operator
 import struct
@@ -160,7 +161,6 @@ def element(arr, ints):
 
 def _subarray_value(fd, raw):
     """A subarray field of a record's item()/tolist(): a new array, as NumPy gives it."""
-    import array as _pyarray
     base, shape = fd.subdtype
     data = _pyarray.array("B", raw)
     return produce(_lib.cnp_array_from_data, _backend.voidp(data.buffer_info()[0]), base._h,
