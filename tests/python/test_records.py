@@ -473,3 +473,16 @@ NEST_SUB = [("pos", [("x", "<f4"), ("y", "<f4")]), ("v", "f8", (2, 2))]
 ])
 def test_titles_nested_fields(expr):
     same(expr)
+
+
+def test_pickle_records_and_scalars():
+    import pickle
+    a = cnp.array(MANY, PERSON)
+    b = pickle.loads(pickle.dumps(a))
+    assert repr(b) == repr(a) and b.dtype == a.dtype
+    v = pickle.loads(pickle.dumps(a[2]))
+    assert type(v) is cnp.void and v.item() == a[2].item() and v.dtype == a.dtype
+    r = pickle.loads(pickle.dumps(cnp.record._at(a, (1,))))
+    assert type(r) is cnp.record and r.age == 25
+    n = cnp.array(NEST_VALUES, NEST_DT)
+    assert pickle.loads(pickle.dumps(n[1])).item() == n[1].item()

@@ -754,6 +754,10 @@ class void(generic):
     def __hash__(self):
         raise TypeError("unhashable type: 'writeable void-scalar'")
 
+    def __reduce__(self):
+        # the record's bytes and dtype: void(bytes, dtype) rebuilds it (a copy, as NumPy's)
+        return (type(self), (self._view().tobytes(), self._arr.dtype))
+
 
 class record(void):
     """numpy.record: a void scalar whose fields are also attributes (the element type of
