@@ -121,7 +121,7 @@ CNP_API cnp_status cnp_dtype_record(int64_t nfields, const char* const* names, c
       f.name = names[i];
       f.dtype = DtypeRef::borrow(any_dtype_of(dtypes[i]));
       f.offset = offsets ? offsets[i] : -1;
-      if (offsets && offsets[i] < 0) throw_value("offsets must be >= 0");
+      if (offsets && offsets[i] < 0) throw_value("offset " + std::to_string(offsets[i]) + " cannot be negative");
       if (titles && titles[i]) {
         f.has_title = true;
         f.title = titles[i];

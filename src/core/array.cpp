@@ -297,6 +297,9 @@ Buffer* allocate_buffer(uint64_t nbytes, bool zeroed, int32_t ndim, const int64_
 Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, int32_t order, bool zeroed) {
   int64_t size = checked_size(ndim, shape, dtype->itemsize);
   uint64_t nbytes = static_cast<uint64_t>(size) * static_cast<uint64_t>(dtype->itemsize);
+  // Records are written field by field and their holes (padding, bytes no field names) are never
+  // written by a copy or cast (NumPy's rule), so they start as zeros rather than stale memory.
+  if (is_record(dtype)) zeroed = true;
   Buffer* buf = allocate_buffer(nbytes, zeroed, ndim, shape, dtype);
   Array a;
   a.dtype_ = dtype_retain(dtype);

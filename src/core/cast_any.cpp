@@ -3,6 +3,7 @@
 // one table loop plus at most two swaps; the other kinds convert element by element.
 #include "core/cast_any.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cctype>
 #include <cerrno>
@@ -601,6 +602,32 @@ AnyCastLoop copy_loop(int64_t isz) {
   return [isz](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) { copy_items(s, ss, d, ds, n, isz); };
 }
 
+// The byte ranges of a record's scalars (nested records walked), sorted and merged.
+void field_ranges(const Dtype* d, int64_t base, std::vector<std::pair<int64_t, int64_t>>& out) {
+  if (!is_record(d)) {
+    out.emplace_back(base, base + d->itemsize);
+    return;
+  }
+  for (const DtypeField& f : d->fields) field_ranges(f.dtype, base + f.offset, out);
+}
+
+// A copy between equal record descriptors: whole items when the fields cover every byte, else
+// only the fields' bytes (a multi-field view's holes are other fields of the array).
+AnyCastLoop record_copy_loop(const Dtype* d) {
+  std::vector<std::pair<int64_t, int64_t>> r;
+  field_ranges(d, 0, r);
+  std::sort(r.begin(), r.end());
+  std::vector<std::pair<int64_t, int64_t>> merged;
+  for (const auto& x : r) {
+    if (!merged.empty() && x.first <= merged.back().second) merged.back().second = std::max(merged.back().second, x.second);
+    else merged.push_back(x);
+  }
+  if (merged.size() == 1 && merged[0].first == 0 && merged[0].second == d->itemsize) return copy_loop(d->itemsize);
+  return [merged](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
+    for (const auto& m : merged) copy_items(s + m.first, ss, d + m.first, ds, n, m.second - m.first);
+  };
+}
+
 // Records (field by field, by position), subarrays and plain void on either side.
 AnyCastLoop void_cast(const Dtype* from, const Dtype* to) {
   DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
@@ -612,18 +639,16 @@ AnyCastLoop void_cast(const Dtype* from, const Dtype* to) {
       offs.emplace_back(from->fields[i].offset, to->fields[i].offset);
       loops.push_back(any_cast_loop(from->fields[i].dtype, to->fields[i].dtype));
     }
-    int64_t tsz = to->itemsize;
-    return [offs, loops, tsz, keep_from, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
-      for (int64_t i = 0; i < n; ++i) std::memset(d + i * ds, 0, static_cast<size_t>(tsz));
+    // Only the fields are written: the destination's holes keep their bytes (NumPy's field
+    // transfer), so assigning through a multi-field view leaves the other fields alone.
+    return [offs, loops, keep_from, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
       for (size_t k = 0; k < loops.size(); ++k) loops[k](s + offs[k].first, ss, d + offs[k].second, ds, n);
     };
   }
   if (is_record(to)) {
     std::vector<std::pair<int64_t, AnyCastLoop>> parts;
     for (const DtypeField& f : to->fields) parts.emplace_back(f.offset, any_cast_loop(from, f.dtype));
-    int64_t tsz = to->itemsize;
-    return [parts, tsz, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
-      for (int64_t i = 0; i < n; ++i) std::memset(d + i * ds, 0, static_cast<size_t>(tsz));
+    return [parts, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
       for (const auto& p : parts) p.second(s, ss, d + p.first, ds, n);
     };
   }
@@ -889,7 +914,8 @@ void register_casts(LoopRegistry& r) {
 AnyCastLoop any_cast_loop(const Dtype* from, const Dtype* to) {
   // Equal descriptors copy bytes whatever their kind; otherwise the registry's cast method for
   // the two classes resolves the loop.
-  if (!is_numeric(from) && (dtype_equal(from, to) || from->key == to->key)) return copy_loop(from->itemsize);
+  if (!is_numeric(from) && (dtype_equal(from, to) || from->key == to->key))
+    return is_record(from) ? record_copy_loop(from) : copy_loop(from->itemsize);
   const Dtype* given[2] = {from, to};
   const Method* m = loop_registry().find(kOpCast, given, 2);
   if (!m) throw_type("cnumpy: casting from " + from->repr + " to " + to->repr + " is not supported");

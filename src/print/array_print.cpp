@@ -100,7 +100,7 @@ int64_t load_i64(const char* p) {
 }
 
 // NumPy's formats of the parametric kinds (native byte order: the caller made a native copy).
-ElementFormat parametric_format(const Dtype* d, const std::vector<const char*>& data, const cnp_printoptions& o) {
+ElementFormat parametric_format(const Dtype* d, bool nd, const std::vector<const char*>& data, const cnp_printoptions& o) {
   DtypeRef keep = DtypeRef::borrow(d);
   if (d->kind == 'U') return [keep](const char* p) { return py_repr(element_text(keep.get(), p)); };
   if (d->kind == 'S') return [keep](const char* p) { return bytes_repr(element_text(keep.get(), p)); };
@@ -137,7 +137,8 @@ ElementFormat parametric_format(const Dtype* d, const std::vector<const char*>& 
       std::vector<const char*> fd;
       fd.reserve(data.size());
       for (const char* p : data) fd.push_back(p + f.offset);
-      fields.emplace_back(f.offset, format_for(f.dtype, true, fd, o));
+      // a field of a 0-d record is 0-d too (NumPy's from_data(data[name])): 'True' unpadded
+      fields.emplace_back(f.offset, format_for(f.dtype, nd || is_subarray(f.dtype), fd, o));
     }
     return [fields](const char* p) {
       std::string s = "(";
@@ -182,7 +183,7 @@ ElementFormat format_function(const Array& a, const std::vector<const char*>& da
 
 // NumPy's _get_format_function.
 ElementFormat format_for(const Dtype* d, bool nd, const std::vector<const char*>& data, const cnp_printoptions& o) {
-  if (!is_numeric(d)) return parametric_format(d, data, o);
+  if (!is_numeric(d)) return parametric_format(d, nd, data, o);
   const int32_t t = d->typenum;
   const char kind = d->kind;
   if (kind == 'b') {

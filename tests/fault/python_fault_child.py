@@ -83,7 +83,8 @@ def snapshot(r):
     if isinstance(r, tuple):
         return [snapshot(x) for x in r]
     if isinstance(r, cnp.ndarray):
-        return [str(r.dtype), list(r.shape), r.tolist()]
+        # repr: a record's subarray field is an array inside tolist() (NumPy's), not comparable
+        return [str(r.dtype), list(r.shape), repr(r.tolist())]
     return repr(r) if not isinstance(r, str) else r
 
 

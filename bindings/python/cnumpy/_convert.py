@@ -22,7 +22,7 @@ from ._dtype import dtype as _dtype_cls, promote_types
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray, get_scalar
 from ._scalars import (generic, floating, to_cscalar, from_cscalar, bool_, True_, False_, _PY_BASE,
-                       _datetime_base)
+                       _datetime_base, void)
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -49,6 +49,9 @@ def from_scalar(value, weak=False):
 # Set by _datetime (a module above this one): [time_leaves_array, is_time_leaf, scalar_array]
 # for lists holding datetime64/timedelta64 scalars or Python datetimes.
 TIME = []
+# Set by _records (above this one): [from_records(obj, record_dtype)], the conversion of nested
+# lists of tuples (and void scalars) to arrays of a record dtype.
+RECORDS = []
 
 
 def _is_python_scalar(v):
@@ -86,6 +89,8 @@ def _expand(x):
     """A list element that is an array (cnumpy, or anything with __array_interface__ that is
     not a cnumpy scalar) as nested lists; other elements unchanged."""
     if isinstance(x, ndarray):
+        if x.dtype.names is not None:
+            return x.tolist() if x.ndim else x[()]      # records: tuples or void scalars
         return _typed_nested(x)
     if not isinstance(x, generic) and hasattr(x, "__array_interface__"):
         return _typed_nested(as_array(x))
@@ -359,6 +364,8 @@ def from_sequence(obj, requested=None):
     inferred dtype (the caller casts)."""
     shape, leaves = _discover(obj)
     types = set(map(type, leaves))
+    if leaves and any(issubclass(t, void) for t in types):
+        return _void_leaves(obj, shape, leaves)
     if TIME and leaves and not types <= _NUMBER_TYPES and any(map(TIME[1], leaves)):
         return TIME[0](leaves, shape, requested)
     if types == _STR_TYPE:
@@ -392,12 +399,31 @@ def from_sequence(obj, requested=None):
     return _from_data(data, inferred, shape)
 
 
+def _void_leaves(obj, shape, leaves):
+    """A list of void scalars (records) without a dtype: an array of their common dtype, as
+    NumPy's discovery finds it; mixed with other values it is inhomogeneous."""
+    d = None
+    for v in leaves:
+        if not isinstance(v, void):
+            raise ValueError(_INHOMOGENEOUS % (len(shape), shape))
+        d = v.dtype if d is None else promote_types(d, v.dtype)
+    if d.names is None:
+        raise NotImplementedError("cnumpy: arrays of plain void scalars from lists are not "
+                                  "supported")
+    return RECORDS[0](obj, d)
+
+
 # -- the general conversion ----------------------------------------------------------------------
 def _from_any(obj, requested=None):
     """(array, fresh): obj as a cnumpy array; fresh tells whether it is a new array that shares
     memory with nothing else (so array() need not copy it again)."""
     if isinstance(obj, ndarray):
         return obj, False
+    if requested is not None and requested.names is not None and (
+            _is_sequence(obj) or isinstance(obj, void)):
+        return RECORDS[0](obj, requested), True       # tuples are records, lists dimensions
+    if isinstance(obj, void):
+        return obj._view().copy(), True
     if isinstance(obj, _datetime_base):
         return obj._array(), True
     if _is_python_scalar(obj):

@@ -51,11 +51,23 @@ class dtype:
                 return _BY_KEY[obj]
             except (KeyError, TypeError):
                 pass
+        frozen = _freeze(obj) if type(obj) is list else None
+        if frozen is not None:
+            # record specs (lists of tuples) are parsed with several library calls (~50 us);
+            # code such as zeros(n, [('a', 'i4'), ...]) repeats them: a bounded cache by value
+            key = (frozen, bool(align))
+            d = _BY_SPEC.get(key)
+            if d is not None:
+                return d
         d = _resolve(obj, bool(align))
         if align and d.names is not None and not d.isalignedstruct:
             d = _record([(n,) + tuple(d.fields[n][:1]) for n in d.names], True)
         if not align and (type(obj) is str or isinstance(obj, type)):
             _BY_KEY[obj] = d          # only spellings: a cache keyed by values could grow
+        if frozen is not None:
+            if len(_BY_SPEC) >= 256:
+                _BY_SPEC.clear()
+            _BY_SPEC[key] = d
         return d
 
     # -- attributes ---------------------------------------------------------------------------
@@ -278,6 +290,9 @@ class _MappingProxy(dict):
 
     __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _ro
 
+    def __repr__(self):
+        return "mappingproxy(%s)" % dict.__repr__(self)
+
 
 def _make(handle, num):
     """Wraps a dtype handle (taking over its reference) into a new dtype object."""
@@ -405,6 +420,27 @@ def _strs(items):
     return [x.encode("utf-8") for x in items]
 
 
+_BY_SPEC = {}
+_FROZEN_LEAVES = (str, int)
+
+
+def _freeze(spec):
+    """A record spec (nested lists/tuples of str, int and dtype) as a hashable key that tells
+    different specs apart (bools and floats, which hash like ints, are refused), else None."""
+    t = type(spec)
+    if t is list or t is tuple:
+        out = []
+        for x in spec:
+            f = _freeze(x)
+            if f is None:
+                return None
+            out.append(f)
+        return (t is list, tuple(out))
+    if t is str or t is int or t is dtype:
+        return (t.__name__, spec)
+    return None
+
+
 def _record(fields, align, offsets=None, itemsize=-1):
     """fields: (name, dtype[, title]) in order -> cnp_dtype_record."""
     n = len(fields)
@@ -516,14 +552,25 @@ def _from_dict(obj, align):
                            "offsets": [t[0] for t in items], "titles": [t[3] for t in items]}, align)
     names = list(obj["names"])
     formats = list(obj["formats"])
-    if len(names) != len(formats):
-        raise ValueError("All the lists in the dtype dictionary must be of the same length "
-                         "(names, formats, offsets, titles)") if False else \
-            ValueError("'formats' has the wrong number of elements (expected %d, got %d)"
-                       % (len(names), len(formats))) if False else \
-            ValueError("'names', 'formats' and 'offsets' must have the same length")
     offsets = obj.get("offsets")
     titles = obj.get("titles")
+    n = len(names)
+    # NumPy 1.24 reads as many formats/offsets/titles as there are names (extra ones ignored)
+    if len(formats) < n or (offsets is not None and len(offsets) < n) or \
+            (titles is not None and len(titles) < n):
+        raise ValueError("'names', 'formats', 'offsets', and 'titles' dict entries must have "
+                         "the same length")
+    formats = formats[:n]
+    offsets = None if offsets is None else list(offsets)[:n]
+    titles = None if titles is None else list(titles)[:n]
+    used = set()
+    for i, name in enumerate(names):
+        # NumPy adds each name, then its title, to one dict of fields
+        if isinstance(name, str) and name in used:
+            raise ValueError("name already used as a name or title")
+        used.add(name)
+        if titles is not None and titles[i] is not None:
+            used.add(titles[i])
     align = align or bool(obj.get("aligned", False))
     fields = []
     for i, (n, f) in enumerate(zip(names, formats)):

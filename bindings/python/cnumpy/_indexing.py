@@ -10,6 +10,7 @@ from ._convert import as_array, from_scalar, as_source, sequence_ndim
 from ._ndarray import (ndarray, get_scalar, slice_item, int_index, drop_leading_ones, scalar_element,
                        is_parametric,
                        INDEX_ERROR)
+from ._records import field_names, multi_field, source_for as record_source
 from ._scalars import from_cscalar as _from_cscalar, to_cscalar, generic, bool_
 
 _lib = _backend.lib
@@ -30,7 +31,10 @@ def _array_item(k):
     are converted; an empty list is an empty integer index, as in NumPy)."""
     if isinstance(k, ndarray):
         return (_IDX_ARR, 0, 0, 0, 0, k._h), k      # the library checks its dtype
-    a = as_array(k)
+    try:
+        a = as_array(k)
+    except NotImplementedError:     # a list mixing names and numbers: not an index array
+        raise IndexError(INDEX_ERROR) from None
     if a.dtype.kind not in "biu":
         if a.size == 0 and not isinstance(k, ndarray):
             a = a.astype("int64")
@@ -137,6 +141,8 @@ def getitem(self, key):
     h = self._h
     if type(key) is str and self.dtype.names is not None:
         return produce(_backend.lib.cnp_array_field, h, key.encode("utf-8"))
+    if type(key) is list and self.dtype.names is not None and field_names(key):
+        return multi_field(self, key)
     if type(key) is int:
         if not _I64_MIN <= key <= _I64_MAX:
             raise IndexError(INDEX_ERROR)
@@ -162,11 +168,17 @@ def setitem(self, key, value):
         # a["field"] = v assigns through the field's view (Dask's argmin/argmax chunks do this).
         setitem(getitem(self, key), Ellipsis, value)
         return
+    records = self.dtype.names is not None
+    if records and field_names(key):
+        setitem(multi_field(self, key), Ellipsis, value)
+        return
     items, ints, keep = parse_index(key, self.shape)
     if keep is not None:
         # Advanced indexing: the library writes through the index arrays.
         if _is_number(value) and self.dtype.kind not in "SUVMm":
             src = produce(_lib.cnp_array_from_scalar, to_cscalar(value), self.dtype._h)
+        elif records:
+            src = record_source(self, value)
         else:
             src = as_source(value)
         call_writing(self, src, _lib.cnp_array_index_assign, self._h, len(items),
@@ -178,6 +190,10 @@ def setitem(self, key, value):
              _int64_array(ints) if ints else _NULL, to_cscalar(value))
         return
     view = produce(_lib.cnp_array_index, self._h, len(items), _backend.index_array(items))
+    if records and not isinstance(value, ndarray):
+        src = record_source(view, value)    # tuples are records, numbers go to every field
+        call_writing(view, src, _lib.cnp_copyto, view._h, src._h, _args.CASTING_UNSAFE, _NULL)
+        return
     if _is_number(value):
         # Assigning a scalar to a region is filling it; fill applies NumPy's rules for
         # Python scalars (a complex into a real array is a TypeError, not a warning).

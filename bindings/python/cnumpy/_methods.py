@@ -33,6 +33,7 @@ from ._products import dot, matmul
 from ._protocols import (ARRAY_PRIORITY, array_function, array_ufunc, array_wrap,
                          numpy_dtype)
 from ._rearranging import repeat
+from ._records import void_new
 from ._scalars import _CLASSES as SCALAR_CLASSES, bool_
 from ._selection import choose, compress, diagonal, nonzero, put, take, trace
 from ._shape_funcs import squeeze, swapaxes
@@ -336,3 +337,4 @@ def _attach_datetime_scalar_methods():
 _attach_array_methods()
 _attach_scalar_methods()
 _attach_datetime_scalar_methods()
+_scalars.void.__new__ = void_new      # numpy.void(length_or_data, dtype=None)

@@ -8,6 +8,7 @@ change for a handle, so each is fetched from the library on first use and cached
 What needs the layers above (indexing with arrays, printing, arithmetic, reductions, the
 constructor...) is attached by _methods, the one place where methods join the class.
 """
+import array as _pyarray
 import math
 import operator
 import struct
@@ -155,7 +156,15 @@ def element(arr, ints):
     buf = ctypes.create_string_buffer(max(d.itemsize, 1))
     call(_lib.cnp_array_getitem_bytes, arr._h, len(ints), _int64_array(ints) if ints else _NULL,
          _backend.voidp(ctypes.addressof(buf)), d.itemsize)
-    return element_value(d, buf.raw[:d.itemsize])
+    return element_value(d, buf.raw[:d.itemsize], _subarray_value)
+
+
+def _subarray_value(fd, raw):
+    """A subarray field of a record's item()/tolist(): a new array, as NumPy gives it."""
+    base, shape = fd.subdtype
+    data = _pyarray.array("B", raw)
+    return produce(_lib.cnp_array_from_data, _backend.voidp(data.buffer_info()[0]), base._h,
+                   len(shape), _int64_array(shape), _NULL)
 
 
 def scalar_element(arr, ints):
@@ -163,7 +172,7 @@ def scalar_element(arr, ints):
     element() gives it."""
     d = arr.dtype
     if d.names is not None:
-        return void(arr, ints)
+        return void._at(arr, ints)
     v = element(arr, ints)
     kind = d.kind
     return str_(v) if kind == "U" else bytes_(v) if kind == "S" else v
@@ -310,7 +319,8 @@ class ndarray(_accel.base):
                 return _empty_nested(shape)
             raw = self._c_contiguous_bytes()
             size = d.itemsize
-            flat = [element_value(d, raw[i * size:(i + 1) * size]) for i in range(self.size)]
+            flat = [element_value(d, raw[i * size:(i + 1) * size], _subarray_value)
+                    for i in range(self.size)]
             if d.kind in "Mm":      # Python dates, datetimes, timedeltas, ints, None
                 flat = [v.item() for v in flat]
             return _nest(flat, shape)

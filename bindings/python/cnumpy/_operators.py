@@ -11,7 +11,8 @@ from ._convert import as_array
 from ._errors import UFuncTypeError, _user_stacklevel
 from ._ndarray import ndarray
 from ._operands import op_operand, huge_operand, typed, HUGE
-from ._scalars import int64, float64, True_, False_
+from ._dtype import promote_types
+from ._scalars import int64, float64, True_, False_, void
 from ._ufunc import call_ufunc, binary_arrays, unary
 from ._ufunc_table import UFUNCS
 
@@ -100,6 +101,8 @@ def _equal_any(numeric_op, negate, _nb=_backend.consts["CNP_NTYPES_BUILTIN"]):
     against U or strings against other kinds)."""
     def op(self, other):
         t = type(other)
+        if self.dtype.names is not None or (t is ndarray and other.dtype.names is not None):
+            return _record_compare(self, other, negate)
         if self.dtype._num < _nb and not (t is ndarray and other.dtype._num >= _nb):
             return numeric_op(self, other)
         if self.dtype.kind in "SU" or t is str or t is bytes or \
@@ -111,6 +114,42 @@ def _equal_any(numeric_op, negate, _nb=_backend.consts["CNP_NTYPES_BUILTIN"]):
             return NotImplemented
         return unwrap(produce(_backend.lib.cnp_equal_any, self._h, o._h, negate))
     return op
+
+
+_NON_VOID = "Cannot compare structured or void to non-void arrays."
+_NO_COMMON = ("Cannot compare structured arrays unless they have a common dtype.  I.e. "
+              "`np.result_type(arr1, arr2)` must be defined.")
+
+
+def _record_compare(a, b, negate):
+    """== and != of record arrays as NumPy 1.24's _void_compare: the dtypes must promote (same
+    field names in the same order), then field by field (each field's own comparison: NaN is
+    unequal, -0.0 equals 0.0, strings without trailing NULs), a subarray field reduced over its
+    axes, combined with and (==) or or (!=)."""
+    if isinstance(b, void):
+        b = b._view()
+    if a.dtype.names is None:
+        # a plain array against records: NumPy 1.24 first tries the ufunc, warns, then raises
+        warnings.warn("elementwise comparison failed; returning scalar instead, but in the "
+                      "future will perform elementwise comparison", FutureWarning,
+                      stacklevel=_user_stacklevel())
+        raise TypeError(_NON_VOID)
+    if not isinstance(b, ndarray) or b.dtype.names is None:
+        raise TypeError(_NON_VOID)
+    try:
+        promote_types(a.dtype, b.dtype)
+    except TypeError:
+        raise TypeError(_NO_COMMON) from None
+    nd = max(a.ndim, b.ndim)
+    result = None
+    for na, nb in zip(a.dtype.names, b.dtype.names):
+        fa, fb = a[na], b[nb]
+        r = (fa != fb) if negate else (fa == fb)
+        if getattr(r, "ndim", 0) > nd:
+            axes = tuple(range(nd, r.ndim))
+            r = r.any(axis=axes) if negate else r.all(axis=axes)
+        result = r if result is None else ((result | r) if negate else (result & r))
+    return result
 
 
 def _pow_wrap(op):

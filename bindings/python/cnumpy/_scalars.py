@@ -640,25 +640,38 @@ class timedelta64(_datetime_base):
 
 
 class void(generic):
-    """NumPy's numpy.void for one record of a structured array: a view of the element (setting a
-    field writes into the array), indexable by field name, title or position, printed as NumPy.
-    Made by the ndarray's indexing (_ndarray.scalar_element) with the array and the index."""
+    """NumPy's numpy.void: one record of a structured array, a view of the element (setting a
+    field writes into the array), indexable by field name, title, position or a list of names,
+    printed as NumPy; or raw bytes for a plain void dtype. Made by the ndarray's indexing
+    (_ndarray.scalar_element) with void._at(array, index); the public constructor
+    void(length_or_data, dtype=None) is attached by _methods (_records.void_new)."""
     __slots__ = ("_arr", "_idx")
 
-    def __init__(self, arr, ints):
-        self._arr = arr
-        self._idx = tuple(ints)
+    @classmethod
+    def _at(cls, arr, ints):
+        self = object.__new__(cls)
+        object.__setattr__(self, "_arr", arr)
+        object.__setattr__(self, "_idx", tuple(ints))
+        return self
 
     dtype = property(lambda self: self._arr.dtype)
+    shape = property(lambda self: ())
+    ndim = property(lambda self: 0)
+    size = property(lambda self: 1)
+    itemsize = property(lambda self: self._arr.dtype.itemsize)
+    nbytes = itemsize
 
     @property
     def __array_interface__(self):
         d = self._arr.dtype
-        return {"version": 3, "shape": (), "typestr": d.str, "descr": d.descr,
+        return {"version": 3, "shape": (), "typestr": d.str,
+                "descr": d.descr if d.names is not None else [("", d.str)],
                 "data": self._view().tobytes()}
 
     def _name(self, key):
         names = self._arr.dtype.names
+        if names is None:
+            raise IndexError("invalid index")
         if type(key) is str:
             if key in names:
                 return key
@@ -672,16 +685,32 @@ class void(generic):
             if not 0 <= key < len(names):
                 raise IndexError("invalid index (%d)" % key)
             return names[key]
-        raise IndexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) "
-                         "and integer or boolean arrays are valid indices")
+        if type(key) is list and key and all(type(k) is str for k in key):
+            return key          # a multi-field index: a void of those fields
+        return None             # anything else indexes the 0-d record as an array
 
     def __getitem__(self, key):
-        return self._arr[self._name(key)][self._idx]
+        name = self._name(key)
+        if name is None:
+            return self._view()[key]
+        return self._wrap_field(self._arr[name][self._idx])
 
     def __setitem__(self, key, value):
-        self._arr[self._name(key)][self._idx] = value
+        name = self._name(key)
+        if name is None:
+            self._view()[key] = value
+            return
+        self._arr[name][self._idx] = value
+
+    def _wrap_field(self, value):
+        # a nested record read from a record scalar is of the scalar's own class
+        if isinstance(value, void) and type(value) is not type(self):
+            return type(self)._at(value._arr, value._idx)
+        return value
 
     def __len__(self):
+        if self._arr.dtype.names is None:
+            raise TypeError("len() of unsized object")
         return len(self._arr.dtype.names)
 
     def __iter__(self):
@@ -695,16 +724,27 @@ class void(generic):
     def _view(self):
         return self._arr[self._idx + (Ellipsis,)]
 
+    def getfield(self, dtype, offset=0):
+        return self._view().getfield(dtype, offset)[()]
+
     def __repr__(self):
+        if self._arr.dtype.names is None:
+            return "void(%s)" % self._hex()
         text = repr(self._view())     # array((1, 2.5), dtype=[...]), maybe wrapped before dtype=
         return text[len("array("):text.rindex("dtype=")].rstrip().rstrip(",")
 
-    __str__ = __repr__
+    def __str__(self):
+        if self._arr.dtype.names is None:
+            return self._hex()
+        return self.__repr__()
+
+    def _hex(self):
+        return "b'%s'" % "".join("\\x%02x" % c for c in self._view().tobytes())
 
     def __eq__(self, other):
         if other is None:
             return False
-        if type(other) is not void:
+        if not isinstance(other, void):
             raise TypeError("Cannot compare structured or void to non-void arrays.")
         return bool(self._view() == other._view())
 
@@ -713,6 +753,32 @@ class void(generic):
 
     def __hash__(self):
         raise TypeError("unhashable type: 'writeable void-scalar'")
+
+    def __reduce__(self):
+        # the record's bytes and dtype: void(bytes, dtype) rebuilds it (a copy, as NumPy's)
+        return (type(self), (self._view().tobytes(), self._arr.dtype))
+
+
+class record(void):
+    """numpy.record: a void scalar whose fields are also attributes (the element type of
+    numpy.rec arrays); attributes of the scalar itself win over fields of the same name."""
+    __slots__ = ()
+
+    def __getattr__(self, attr):
+        # only called when normal lookup fails
+        if attr.startswith("__") or attr in ("_arr", "_idx"):
+            raise AttributeError(attr)
+        fields = self._arr.dtype.fields
+        if fields is not None and attr in fields:
+            return self[attr]
+        raise AttributeError("'record' object has no attribute '%s'" % attr)
+
+    def __setattr__(self, attr, value):
+        fields = self._arr.dtype.fields
+        if fields is not None and attr in fields and attr not in ("_arr", "_idx"):
+            self[attr] = value
+            return
+        raise AttributeError("'record' object has no attribute '%s'" % attr)
 
 
 class flexible(generic):
@@ -762,9 +828,11 @@ class bytes_(bytes, character):
         return (type(self), (bytes(self),))
 
 
-def element_value(d, raw):
+def element_value(d, raw, subarray=None):
     """The Python value of one element of a parametric dtype from its bytes: str for U, bytes
-    for S and plain void, datetime64/timedelta64, and a tuple of field values for records."""
+    for S and plain void, datetime64/timedelta64, and a tuple of field values for records
+    (a subarray field as subarray(field_dtype, raw) when given: NumPy's item() keeps it an
+    array; else as nested lists)."""
     kind = d.kind
     if kind == "S":
         return raw.rstrip(b"\0")
@@ -777,14 +845,16 @@ def element_value(d, raw):
         out = []
         for name in d.names:
             fd, off = d.fields[name][:2]
-            out.append(_field_value(fd, raw[off:off + fd.itemsize]))
+            out.append(_field_value(fd, raw[off:off + fd.itemsize], subarray))
         return tuple(out)
     if d.subdtype is not None:
         return _field_value(d, raw)
     return raw
 
 
-def _field_value(fd, raw):
+def _field_value(fd, raw, subarray=None):
+    if fd.subdtype is not None and subarray is not None:
+        return subarray(fd, raw)
     if fd.subdtype is not None:
         base, shape = fd.subdtype
         size = base.itemsize
@@ -799,7 +869,9 @@ def _field_value(fd, raw):
                                                      "F": "ff", "D": "dd"}[fd.char]
         v = struct.unpack(fmt, raw)
         return complex(*v) if len(v) == 2 else v[0]
-    return element_value(fd, raw)
+    if fd.kind in "Mm":     # a record's item(): Python dates and timedeltas, as NumPy's
+        return element_value(fd, raw).item()
+    return element_value(fd, raw, subarray)
 
 
 _dtype._PY_TYPES.update({datetime64: "M8", timedelta64: "m8", str_: "U", bytes_: "S"})
