@@ -219,6 +219,7 @@ def query(fn, new_cell, *args):
 
 
 # -- arrays -------------------------------------------------------------------------------------
+_FLAG_OWNDATA = _backend.consts["CNP_FLAG_OWNDATA"]
 _array_type = None
 _scalar_of = None
 
@@ -254,7 +255,52 @@ def wrap(handle):
     a._shape = None
     a._strides = None
     a._dtype = None
+    a._base = None
     return a
+
+
+# -- ndarray.base ---------------------------------------------------------------------------------
+# The library's Buffer keeps memory alive; `base` is only NumPy's Python-level answer to "whose
+# memory is this": None for an array that owns its data, else the Python object it views. Every
+# view-making call goes through produce_view / produce_maybe_view (or set_base), which store the
+# owner: one attribute store per view, no extra call.
+def set_base(view, src):
+    """view.base = src as NumPy's PyArray_SetBaseObject: chains collapse to the first array that
+    owns its data or whose base is not an array of view's type (a view of a view of `a` has base
+    `a`; a view of a frombuffer array has that array)."""
+    b = src._base
+    view._base = src if b is None or type(b) is not type(view) else b
+    return view
+
+
+def produce_view(fn, src, *args):
+    """fn(src._h, *args, &out) for an entry point that always returns a view of src."""
+    cell = _new_array_out()
+    st = fn(src._h, *args, cell)
+    if st:
+        raise error(st)
+    r = wrap(cell[0])
+    b = src._base
+    r._base = src if b is None or type(b) is not type(r) else b
+    if pending:
+        flush_warnings()
+    return r
+
+
+def produce_maybe_view(fn, src, *args):
+    """fn(src._h, *args, &out) for an entry point returning a view when it can and a copy
+    otherwise (reshape, ravel): the result's OWNDATA flag tells which."""
+    cell = _new_array_out()
+    st = fn(src._h, *args, cell)
+    if st:
+        raise error(st)
+    r = wrap(cell[0])
+    if pending:
+        flush_warnings()
+    if not r._flag_bits() & _FLAG_OWNDATA:
+        b = src._base
+        r._base = src if b is None or type(b) is not type(r) else b
+    return r
 
 
 def unwrap(r):

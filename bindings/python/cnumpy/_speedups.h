@@ -43,6 +43,7 @@ typedef struct {
   PyObject* strides;
   PyObject* dtype;
   PyObject* weakreflist;
+  PyObject* base;    /* ndarray.base: the Python object whose memory a view shows (NULL: None) */
   int32_t ndim1; /* ndim + 1 once asked for (0: not yet), with size: a handle never changes them */
   int32_t typenum2; /* the dtype's builtin type number + 2 once asked for (1: not a builtin) */
   int64_t size;
@@ -74,6 +75,9 @@ extern PyObject* g_fallbacks;   /* {name: the Python implementation} of what C t
 cnp_array* resolve(ArrayBase* self);
 /* A new cnumpy.ndarray owning `out`; frees `out` on failure. Emits pending library warnings. */
 PyObject* wrap_new(cnp_array* out);
+/* wrap_new for a view of `src`: the new array's base is set by NumPy's collapsing rule
+ * (_capi.set_base). maybe: the call may have copied instead (reshape), so OWNDATA decides. */
+PyObject* wrap_view(cnp_array* out, PyObject* src, int maybe);
 /* The array as its scalar when 0-d (NumPy 1.24's unwrapping of results), else itself.
  * Steals the reference to `array`. */
 PyObject* unwrap_result(PyObject* array);
