@@ -14,10 +14,11 @@ import numbers
 import operator
 import warnings
 
+from . import _accel
 from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
 from ._print import get_printoptions, format_float as _format_float, \
-    array2string as _print_array2string
+    format_float_default as _format_float_default, array2string as _print_array2string
 from ._args import NoValue
 from ._joining import concatenate
 
@@ -43,7 +44,7 @@ def _dragon4_format(x, itemsize, scientific, precision=-1, unique=True, fraction
                     min_digits=-1):
     """Dragon4_Positional / Dragon4_Scientific (the library's cnp_format_float) on a Python
     float of the given float size, with NumPy's argument errors."""
-    if not isinstance(trim, str) or trim not in _TRIMS:
+    if trim not in _TRIMS or not isinstance(trim, str):
         # NumPy's converter formats the value with "%100S" (right-aligned in 100 columns)
         raise TypeError("if supplied, trim must be 'k', '.', '0' or '-' found `%100s`" % (trim,))
     if not unique and precision < 0:
@@ -65,33 +66,45 @@ def _none_or_positive_arg(x, name):
 def format_float_scientific(x, precision=None, unique=True, trim="k", sign=False,
                             pad_left=None, exp_digits=None, min_digits=None):
     """numpy.format_float_scientific: Dragon4 in scientific notation."""
-    precision = _none_or_positive_arg(precision, "precision")
-    pad_left = _none_or_positive_arg(pad_left, "pad_left")
-    exp_digits = _none_or_positive_arg(exp_digits, "exp_digits")
-    min_digits = _none_or_positive_arg(min_digits, "min_digits")
+    if type(x) is float and precision is None and unique is True and trim == "k" and \
+            sign is False and pad_left is None and exp_digits is None and min_digits is None:
+        return _format_float_default(x, True)
+    precision = -1 if precision is None else _none_or_positive_arg(precision, "precision")
+    pad_left = -1 if pad_left is None else _none_or_positive_arg(pad_left, "pad_left")
+    exp_digits = -1 if exp_digits is None else _none_or_positive_arg(exp_digits, "exp_digits")
+    min_digits = -1 if min_digits is None else _none_or_positive_arg(min_digits, "min_digits")
     if min_digits > 0 and precision > 0 and min_digits > precision:
         raise ValueError("min_digits must be less than or equal to precision")
-    value, itemsize = _float_value(x)
-    return _dragon4_format(value, itemsize, True, precision=precision, unique=unique,
-                           trim=trim, sign=sign, pad_left=pad_left, exp_digits=exp_digits,
-                           min_digits=min_digits)
+    value, itemsize = (x, 8) if type(x) is float else _float_value(x)
+    return _dragon4_format(value, itemsize, True, precision, unique, True, trim, sign,
+                           pad_left, -1, exp_digits, min_digits)
 
 
 def format_float_positional(x, precision=None, unique=True, fractional=True, trim="k",
                             sign=False, pad_left=None, pad_right=None, min_digits=None):
     """numpy.format_float_positional: Dragon4 in positional notation."""
-    precision = _none_or_positive_arg(precision, "precision")
-    pad_left = _none_or_positive_arg(pad_left, "pad_left")
-    pad_right = _none_or_positive_arg(pad_right, "pad_right")
-    min_digits = _none_or_positive_arg(min_digits, "min_digits")
+    if type(x) is float and precision is None and unique is True and fractional is True and \
+            trim == "k" and sign is False and pad_left is None and pad_right is None and \
+            min_digits is None:
+        # most calls pass only a float: at ~1 us per call, argument handling would show
+        return _format_float_default(x, False)
+    precision = -1 if precision is None else _none_or_positive_arg(precision, "precision")
+    pad_left = -1 if pad_left is None else _none_or_positive_arg(pad_left, "pad_left")
+    pad_right = -1 if pad_right is None else _none_or_positive_arg(pad_right, "pad_right")
+    min_digits = -1 if min_digits is None else _none_or_positive_arg(min_digits, "min_digits")
     if not fractional and precision == 0:
         raise ValueError("precision must be greater than 0 if fractional=False")
     if min_digits > 0 and precision > 0 and min_digits > precision:
         raise ValueError("min_digits must be less than or equal to precision")
-    value, itemsize = _float_value(x)
-    return _dragon4_format(value, itemsize, False, precision=precision, unique=unique,
-                           fractional=fractional, trim=trim, sign=sign, pad_left=pad_left,
-                           pad_right=pad_right, min_digits=min_digits)
+    value, itemsize = (x, 8) if type(x) is float else _float_value(x)
+    return _dragon4_format(value, itemsize, False, precision, unique, fractional, trim, sign,
+                           pad_left, pad_right, -1, min_digits)
+
+
+# The extension's C path for a plain float with every option at its default (the common
+# call); everything else runs the Python functions above.
+format_float_scientific = _accel.fast_function("format_float_scientific", format_float_scientific)
+format_float_positional = _accel.fast_function("format_float_positional", format_float_positional)
 
 
 def _user_format(dt, options):

@@ -365,15 +365,21 @@ def produce_many(fn, n, *args, skip=()):
 # -- strings the library allocates --------------------------------------------------------------
 if _backend.NAME == "ctypes":
     import ctypes
-    _VPP = ctypes.POINTER(ctypes.c_void_p)
+    # cell[0] of a c_char_p cell is already the bytes (one strlen and copy inside ctypes); the
+    # pointer itself goes back to cnp_string_free through a void* prototype of the same entry
+    # point, read straight from the cell's memory: no casts, no second c_char_p conversion
+    # (these were ~1.5 us of format_float_positional's ~3 us on ctypes).
+    _addr_of = ctypes.c_void_p.from_buffer
+    _free_addr = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(
+        ctypes.cast(_lib.cnp_string_free, ctypes.c_void_p).value)
 
-    def _take(cell, _free=_lib.cnp_string_free):
+    def _take(cell, _free=_free_addr, _addr=_addr_of):
         """The string in a char* out cell, freed after copying."""
-        addr = ctypes.cast(cell, _VPP)[0]
         try:
-            return ctypes.string_at(addr).decode("utf-8")
+            s = cell[0]
         finally:
-            _free(ctypes.cast(addr, ctypes.c_char_p))
+            _free(_addr(cell))
+        return s.decode("utf-8")
 else:
     from ._cffi_backend import ffi as _ffi
 
@@ -385,8 +391,13 @@ else:
             _free(p)
 
 
-def produce_string(fn, *args):
-    """fn(*args, &char*) -> the str, the library's copy freed."""
-    cell = _backend.new_charp_out()
-    call(fn, *args, cell)
+def produce_string(fn, *args, _new_cell=_backend.new_charp_out):
+    """fn(*args, &char*) -> the str, the library's copy freed. (call's check inline: short
+    strings such as format_float_positional's are mostly per-call cost.)"""
+    cell = _new_cell()
+    st = fn(*args, cell)
+    if st:
+        raise error(st)
+    if pending:
+        flush_warnings()
     return _take(cell)

@@ -8,7 +8,7 @@ import contextlib
 import math
 import numbers
 
-from . import _backend
+from . import _backend, _capi
 from ._capi import call, produce_string
 
 _lib = _backend.lib
@@ -38,6 +38,9 @@ _TRIMS = {"k": _C["CNP_TRIM_KEEP"], ".": _C["CNP_TRIM_ZEROS"], "0": _C["CNP_TRIM
 _FLOAT_TYPENUMS = {2: _C["CNP_FLOAT16"], 4: _C["CNP_FLOAT32"], 8: _C["CNP_FLOAT64"]}
 
 
+# The entry point without the ctypes backend's int-range wrapper: the typenum comes from
+# _FLOAT_TYPENUMS and the counts were checked to fit an int32 (_arrayprint).
+_format_float_raw = getattr(_lib.cnp_format_float, "_as_parameter_", _lib.cnp_format_float)
 _float_options_cache = {}
 
 
@@ -55,6 +58,18 @@ def _float_options(key):
     return o
 
 
+def format_float_default(value, scientific):
+    """format_float_positional(value) / format_float_scientific(value) of a Python float with
+    every other argument at NumPy's default: the options struct built once, the call inline."""
+    cell = _new_charp_out()
+    st = _format_float_raw(value, _F64, _DEFAULT_FLOAT_OPTIONS[scientific], cell)
+    if st:
+        raise _capi.error(st)
+    if _capi.pending:
+        _capi.flush_warnings()
+    return _take(cell)
+
+
 def format_float(value, itemsize, scientific, precision=-1, unique=True, fractional=True,
                  trim="k", sign=False, pad_left=-1, pad_right=-1, exp_digits=-1,
                  min_digits=-1):
@@ -63,7 +78,15 @@ def format_float(value, itemsize, scientific, precision=-1, unique=True, fractio
     o = _float_options((1 if scientific else 0, precision, 1 if unique else 0,
                         1 if fractional else 0, _TRIMS[trim], 1 if sign else 0, pad_left,
                         pad_right, exp_digits, min_digits))
-    return produce_string(_lib.cnp_format_float, value, _FLOAT_TYPENUMS[itemsize], o)
+    return produce_string(_format_float_raw, value, _FLOAT_TYPENUMS[itemsize], o)
+
+
+_F64 = _FLOAT_TYPENUMS[8]
+_new_charp_out = _backend.new_charp_out
+_take = _capi._take
+_DEFAULT_FLOAT_OPTIONS = {
+    sci: _float_options((1 if sci else 0, -1, 1, 1, _TRIMS["k"], 0, -1, -1, -1, -1))
+    for sci in (False, True)}
 
 
 def array_repr(self):
