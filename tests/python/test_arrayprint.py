@@ -60,6 +60,30 @@ def test_format_float_errors(kw):
         _outcome(lambda: cnp.format_float_scientific(1.5, **kw))
 
 
+class _FloatSub(float):
+    pass
+
+
+@pytest.mark.parametrize("x", _VALUES + [_FloatSub(2.5), -1e-300, 123456789012345678.0])
+def test_format_float_default_arguments(x):
+    """The default-arguments paths (Python's and the extension's C one for a plain float) against
+    NumPy, and the keyword forms that must leave them."""
+    for pos in ((), (None,), (None, True)):
+        assert np.format_float_positional(x, *pos) == cnp.format_float_positional(x, *pos)
+        assert np.format_float_scientific(x, *pos) == cnp.format_float_scientific(x, *pos)
+    for kw in (dict(trim="-"), dict(sign=True), dict(precision=3), dict(fractional=False),
+               dict(unique=True), dict(trim="k", sign=False)):
+        assert np.format_float_positional(x, **kw) == cnp.format_float_positional(x, **kw), kw
+    assert np.format_float_scientific(x, exp_digits=3) == cnp.format_float_scientific(
+        x, exp_digits=3)
+
+
+def test_format_float_function_attributes():
+    for name in ("format_float_positional", "format_float_scientific"):
+        f = getattr(cnp, name)
+        assert f.__name__ == name and "Dragon4" in f.__doc__
+
+
 def test_format_float_bad_type():
     assert _outcome(lambda: np.format_float_positional("1")) == \
         _outcome(lambda: cnp.format_float_positional("1"))
