@@ -343,3 +343,58 @@ MASKED = {
 @pytest.mark.parametrize("name", sorted(MASKED))
 def test_writemasked(name):
     check(MASKED[name])
+
+
+# ---- nested_iters ----------------------------------------------------------------------------
+def _nested(m, groups, shape=(2, 3, 2), flags=None, multi=False, view=None):
+    a = _a(m, shape)
+    if view:
+        a = view(a)
+    its = m.nested_iters(a, groups, flags=flags)
+    out = [tuple(it.shape for it in its), tuple(it.ndim for it in its)]
+
+    def walk(level):
+        it = its[level]
+        rec = []
+        for x in it:
+            if level + 1 < len(its):
+                rec.append(walk(level + 1))
+            else:
+                rec.append((_py(x), it.multi_index) if multi else _py(x))
+        return rec
+    out.append(walk(0))
+    return out
+
+
+NESTED = {
+    "outer0": lambda m: _nested(m, [[0], [1, 2]]),
+    "outer02": lambda m: _nested(m, [[0, 2], [1]]),
+    "outer1_multi": lambda m: _nested(m, [[1], [0, 2]], flags=["multi_index"], multi=True),
+    "three": lambda m: _nested(m, [[0], [1], [2]]),
+    "partial": lambda m: _nested(m, [[0], [1]]),
+    "reversed_view": lambda m: _nested(m, [[0], [1, 2]], view=lambda a: a[::-1]),
+    "negative_inner": lambda m: _nested(m, [[2], [0, 1]], view=lambda a: a[:, ::-1]),
+    "transposed": lambda m: _nested(m, [[0], [1, 2]], view=lambda a: a.transpose(2, 0, 1)),
+    "external": lambda m: _nested(m, [[0], [1, 2]], flags=["external_loop"]),
+    "empty_inner": lambda m: _nested(m, [[0], []], shape=(3,)),
+    "empty_outer": lambda m: _nested(m, [[], [0, 1, 2]]),
+    "err_twice": lambda m: m.nested_iters(_a(m, (2, 3, 2)), [[0, 1], [1, 2]]),
+    "err_bad_axis": lambda m: m.nested_iters(_a(m, (2, 3, 2)), [[0], [1, 3]]),
+    "writes": lambda m: (lambda a, b: ([[y[1].__setitem__(Ellipsis, y[0] * 2) for y in j]
+                                        for i, j in [m.nested_iters([a, b], [[0], [1, 2]],
+                                                                    op_flags=[["readonly"],
+                                                                              ["readwrite"]])]
+                                        for x in i], b.tolist())[1])(
+        _a(m, (2, 3, 2)), m.zeros((2, 3, 2))),
+    "err_lower_ndim_op": lambda m: m.nested_iters([_a(m, (2, 3)), m.arange(3)], [[1], [0]]),
+    "two_ops": lambda m: (lambda i, j: [[_py(y) for y in j] for x in i])(
+        *m.nested_iters([_a(m, (2, 3)), m.ones((2, 3))], [[1], [0]])),
+    "iterindex_moves_inner": lambda m: (lambda i, j: (setattr(i, "iterindex", 1),
+                                                      [_py(y) for y in j])[1])(
+        *m.nested_iters(_a(m, (2, 3, 2)), [[0], [1, 2]])),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NESTED))
+def test_nested_iters(name):
+    check(NESTED[name])

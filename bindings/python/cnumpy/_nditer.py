@@ -282,6 +282,8 @@ class nditer:
 
         # iteration views: permuted, flipped, then coalesced unless an index is tracked
         self._views = views
+        self._children = []     # nested_iters: the inner iterators rebased when this one moves
+        self._nest = None
         self._full = [self._iter_view(v) for v in views]
         self._coalesce()
         self._itersize = size
@@ -471,6 +473,8 @@ class nditer:
             self._iterindex += 1
         if self.finished:
             self._flush()
+        elif self._children:
+            self._rebase_children()
         return not self.finished
 
     def __iter__(self):
@@ -506,6 +510,8 @@ class nditer:
         self._flush()
         self._iterindex = self._start
         self._started = False
+        if self._children:
+            self._rebase_children()
 
     def close(self):
         """Write back buffered and copied operands (also done by the with-block's end)."""
@@ -541,6 +547,8 @@ class nditer:
         self._flush()
         self._iterindex = value
         self._started = False
+        if self._children:
+            self._rebase_children()
 
     @property
     def itersize(self):
@@ -569,6 +577,8 @@ class nditer:
         self._start, self._stop = start, stop
         self._iterindex = start
         self._started = False
+        if self._children:
+            self._rebase_children()
 
     @property
     def multi_index(self):
@@ -594,6 +604,8 @@ class nditer:
         self._flush()
         self._iterindex = flat
         self._started = False
+        if self._children:
+            self._rebase_children()
 
     @property
     def index(self):
@@ -695,6 +707,36 @@ class nditer:
         self._start, self._stop = 0, size
         self.reset()
 
+    # ---- nested_iters ----
+    def _rebase_children(self):
+        if self.finished:
+            return
+        for c in self._children:
+            c._rebase()
+
+    def _rebase(self):
+        """Point this inner iterator at the elements its outer iterators are at (NumPy's
+        NpyIter_ResetBasePointers): every op axis an outer level iterates is narrowed to the
+        outer position (a length-1 slice, which _remap then takes at index 0)."""
+        levels, my_axes, arrays = self._nest
+        views = []
+        for i, a in enumerate(arrays):
+            key = [slice(None)] * a.ndim
+            for it, axes in levels:
+                coords = it._coords()
+                for j, ax in enumerate(axes[i]):
+                    if ax >= 0:
+                        key[ax] = slice(coords[j], coords[j] + 1)
+            views.append(_stretch(_remap(a[tuple(key)], my_axes[i]), self._shape,
+                                  self._writable[i]))
+        self._views = views
+        self._full = [self._iter_view(v) for v in views]
+        self._coalesce()
+        self._iterindex = self._start
+        self._started = False
+        if self._children:
+            self._rebase_children()
+
     def copy(self):
         """An independent iterator at the same position (NumPy's nditer.copy)."""
         self._check()
@@ -713,6 +755,43 @@ class nditer:
             raise ValueError("Iterator flag EXTERNAL_LOOP cannot be used if an index or "
                              "multi-index is being tracked")
         self._external = True
+
+
+def nested_iters(op, axes, flags=None, op_flags=None, op_dtypes=None, order="K", casting="safe",
+                 buffersize=0):
+    """numpy.nested_iters: one nditer per group of axes (each group the op_axes of every
+    operand of its iterator); moving an outer iterator restarts the inner ones at its position.
+    Only the innermost iterator hands out external_loop chunks."""
+    single = not isinstance(op, (list, tuple))
+    ops = [op] if single else list(op)
+    seen = set()
+    groups = []
+    for g in axes:
+        g = [operator.index(ax) for ax in g]
+        for ax in g:
+            if ax in seen:
+                raise ValueError("An axis is used more than once")
+            seen.add(ax)
+        groups.append(g)
+    its = []
+    levels = []
+    outer_flags = [f for f in (flags or ()) if f != "external_loop"]
+    for k, g in enumerate(groups):
+        per_op = [list(g) for _ in ops]
+        cur = ops if not its else list(its[0].operands)
+        it = nditer(cur, flags=flags if k == len(groups) - 1 else outer_flags,
+                    op_flags=op_flags, op_dtypes=op_dtypes, order=order,
+                    casting=casting, op_axes=per_op, buffersize=buffersize)
+        if its:
+            if it._buffered or it._writeback or any(it._needs_copy):
+                raise NotImplementedError("cnumpy.nested_iters: buffering and copies are not "
+                                          "supported")
+            it._nest = (list(levels), per_op, list(its[0].operands))
+            its[-1]._children.append(it)
+            it._rebase()
+        levels.append((it, per_op))
+        its.append(it)
+    return tuple(its)
 
 
 def _parse_op_axes(op_axes, nop, arrays, itershape):
