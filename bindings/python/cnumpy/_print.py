@@ -7,6 +7,7 @@ library implements (precision, threshold, edgeitems, linewidth, suppress, sign, 
 import contextlib
 import math
 import numbers
+import threading
 
 from . import _backend, _capi
 from ._capi import call, produce_string
@@ -60,8 +61,12 @@ def _float_options(key):
 
 def format_float_default(value, scientific):
     """format_float_positional(value) / format_float_scientific(value) of a Python float with
-    every other argument at NumPy's default: the options struct built once, the call inline."""
-    cell = _new_charp_out()
+    every other argument at NumPy's default: the options struct built once, the out cell one
+    per thread (the call cannot re-enter), the check inline."""
+    try:
+        cell = _tls.cell
+    except AttributeError:
+        cell = _tls.cell = _new_charp_out()
     st = _format_float_raw(value, _F64, _DEFAULT_FLOAT_OPTIONS[scientific], cell)
     if st:
         raise _capi.error(st)
@@ -82,6 +87,7 @@ def format_float(value, itemsize, scientific, precision=-1, unique=True, fractio
 
 
 _F64 = _FLOAT_TYPENUMS[8]
+_tls = threading.local()
 _new_charp_out = _backend.new_charp_out
 _take = _capi._take
 _DEFAULT_FLOAT_OPTIONS = {
