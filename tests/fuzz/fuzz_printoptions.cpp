@@ -54,6 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   o.suppress = static_cast<int8_t>(b[4]) % 3;
   o.sign = static_cast<int8_t>(b[5]) % 5;
   o.floatmode = static_cast<int8_t>(b[6]) % 6;
+  static const int32_t legacies[4] = {CNP_LEGACY_OFF, CNP_LEGACY_1_13, CNP_LEGACY_1_21, 7};  // 7: refused
+  o.legacy = legacies[(b[7] >> 4) & 3];
   cnp_printoptions before, after;
   cnp_get_printoptions(&before);
   if (cnp_set_printoptions(&o) != CNP_OK) {

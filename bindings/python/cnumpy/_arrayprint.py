@@ -18,7 +18,8 @@ from . import _accel
 from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
 from ._print import get_printoptions, format_float as _format_float, \
-    format_float_default as _format_float_default, array2string as _print_array2string
+    format_float_default as _format_float_default, array2string as _print_array2string, \
+    legacy_option as _legacy_option, _LEGACY_NAMES
 from ._args import NoValue
 from ._joining import concatenate
 
@@ -163,9 +164,11 @@ def _options(precision=None, threshold=None, edgeitems=None, linewidth=None, sup
                          ", ".join('"{}"'.format(m) for m in modes))
     if sign not in [None, "-", "+", " "]:
         raise ValueError("sign option must be one of ' ', '+', or '-'")
-    if legacy not in (None, False):
-        raise NotImplementedError("cnumpy.array2string: legacy printing modes are not "
-                                  "supported")
+    given_legacy = legacy
+    legacy = _legacy_option(legacy, stacklevel=4)
+    if legacy is None and isinstance(given_legacy, str):
+        # NumPy keeps the unknown string and then compares it with 113
+        raise TypeError("'<=' not supported between instances of 'str' and 'int'")
     if threshold is not None:
         if not isinstance(threshold, numbers.Number):
             raise TypeError("threshold must be numeric")
@@ -182,6 +185,8 @@ def _options(precision=None, threshold=None, edgeitems=None, linewidth=None, sup
                  linewidth=linewidth, suppress=suppress, sign=sign, formatter=formatter,
                  floatmode=floatmode)
     options.update({k: v for k, v in given.items() if v is not None})
+    if legacy is not None:
+        options["legacy"] = _LEGACY_NAMES[legacy]
     if suppress is not None:
         options["suppress"] = bool(suppress)
     return options
@@ -211,10 +216,15 @@ def _array2string(a, options, separator=" ", prefix="", texts=None, mask=None, s
 def array2string(a, max_line_width=None, precision=None, suppress_small=None, separator=" ",
                  prefix="", style=NoValue, formatter=None, threshold=None, edgeitems=None,
                  sign=None, floatmode=None, suffix="", *, legacy=None):
-    """numpy.array2string (legacy printing modes are not supported)."""
+    """numpy.array2string (legacy='1.13': NumPy 1.13's layout, style() of a 0-d array's item)."""
     options = _options(precision, threshold, edgeitems, max_line_width, suppress_small, sign,
                        formatter, floatmode, legacy)
-    if style is not NoValue:
+    if options["legacy"] == "1.13":
+        if style is NoValue:
+            style = repr
+        if a.shape == () and a.dtype.names is None:
+            return style(a.item())
+    elif style is not NoValue:
         warnings.warn("'style' argument is deprecated and no longer functional except in "
                       "1.13 'legacy' mode", DeprecationWarning, stacklevel=2)
     if a.size == 0:
@@ -223,9 +233,12 @@ def array2string(a, max_line_width=None, precision=None, suppress_small=None, se
 
 
 def dtype_is_implied(dt):
-    """NumPy's arrayprint.dtype_is_implied: repr() leaves these dtypes out."""
+    """NumPy's arrayprint.dtype_is_implied: repr() leaves these dtypes out (not bool in 1.13
+    legacy mode)."""
     dt = _dtype_cls(dt)
     if dt.names is not None or not dt.isnative:
+        return False
+    if dt.char == "?" and get_printoptions()["legacy"] == "1.13":
         return False
     return dt.char in "ldD?"
 
@@ -253,7 +266,10 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
     skipdtype = dtype_is_implied(arr.dtype) and arr.size > 0
     prefix = class_name + "("
     suffix = ")" if skipdtype else ","
-    if arr.size > 0 or arr.shape == (0,):
+    legacy = get_printoptions()["legacy"] == "1.13"
+    if legacy and arr.shape == () and arr.dtype.names is None:
+        lst = repr(arr.item())
+    elif arr.size > 0 or arr.shape == (0,):
         lst = array2string(arr, max_line_width, precision, suppress_small, ", ", prefix,
                            suffix=suffix)
     else:
@@ -264,13 +280,18 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
     dtype_str = "dtype={})".format(dtype_short_repr(arr.dtype))
     last_line_len = len(arr_str) - (arr_str.rfind("\n") + 1)
     spacer = " "
-    if last_line_len + len(dtype_str) + 1 > max_line_width:
+    if legacy:
+        if arr.dtype.kind in "SUV":
+            spacer = "\n" + " " * len(prefix)
+    elif last_line_len + len(dtype_str) + 1 > max_line_width:
         spacer = "\n" + " " * len(prefix)
     return arr_str + spacer + dtype_str
 
 
 def array_str(a, max_line_width=None, precision=None, suppress_small=None):
     """numpy.array_str."""
+    if a.shape == () and a.dtype.names is None and get_printoptions()["legacy"] == "1.13":
+        return str(a.item())
     if a.shape == ():
         v = a[()]
         return repr(v) if isinstance(v, bytes) else str(v)
