@@ -5,7 +5,7 @@ import operator
 
 from . import _args, _backend
 from ._args import normalize_axis, normalize_axis_tuple
-from ._capi import produce, produce_view
+from ._capi import produce_view
 from ._convert import as_array
 from ._ndarray import ndarray
 

@@ -6,7 +6,7 @@ rather than handed out; everything else behaves as NumPy's."""
 import operator
 
 from . import _args, _backend
-from ._capi import cfunc, produce, produce_view
+from ._capi import cfunc, produce_view
 from ._convert import array, asarray
 from ._creation import zeros
 from ._ndarray import ndarray
