@@ -17,6 +17,15 @@ def _format_float(np, cnp):
         (lambda: [cnp.format_float_positional(x, precision=6) for x in xs])
 
 
+def _format_float_one(np, cnp):
+    return (lambda: np.format_float_positional(0.1)), (lambda: cnp.format_float_positional(0.1))
+
+
+def _format_float_sci_one(np, cnp):
+    return (lambda: np.format_float_scientific(1234.5678, precision=3)), \
+        (lambda: cnp.format_float_scientific(1234.5678, precision=3))
+
+
 def _ma_mean(np, cnp):
     rng = np.random.default_rng(2)
     a = rng.standard_normal((1000, 1000))
@@ -54,6 +63,12 @@ CASES = [
          _array2string, note="Python layout over Dragon4 on Python integers in both."),
     Case("format_float_positional_100", "format_float_positional(x, precision=6) x 100",
          _format_float),
+    Case("format_float_positional_one", "format_float_positional(0.1)", _format_float_one,
+         note="per-call cost: the string hand-over, a default-arguments path, the C fast path",
+         per_backend=True),
+    Case("format_float_scientific_one", "format_float_scientific(1234.5678, precision=3)",
+         _format_float_sci_one, note="keyword arguments: the Python path on every variant",
+         per_backend=True),
     Case("ma_mean_axis0_1000x1000", "ma.mean(axis=0), float64 1000x1000, 10% masked", _ma_mean),
     Case("ma_divide_1e6", "ma a / b (domain-masked divide), 10**6, 10% masked", _ma_divide),
     Case("nditer_external_F_100x100", "list(nditer(a, ['external_loop'], order='F')), 100x100",

@@ -1,6 +1,6 @@
 /*
- * cnumpy/print.h: NumPy's repr() and str() of arrays (numpy.core.arrayprint, NumPy 1.24 without
- * legacy modes) and the print options (numpy.set_printoptions / get_printoptions).
+ * cnumpy/print.h: NumPy's repr() and str() of arrays (numpy.core.arrayprint, NumPy 1.24, with its
+ * legacy='1.13' layout) and the print options (numpy.set_printoptions / get_printoptions).
  *
  * Strings: cnp_array_repr and cnp_array_str hand out a new NUL-terminated UTF-8 (ASCII) string
  * that the caller owns and releases with cnp_string_free. On failure *out is set to NULL.
@@ -35,8 +35,16 @@ enum {
     CNP_SIGN_SPACE = 2              /* ' ' */
 };
 
+/** numpy.set_printoptions' legacy= argument. */
+enum {
+    CNP_LEGACY_OFF = 0,             /* False (the default) */
+    CNP_LEGACY_1_13 = 113,          /* '1.13': NumPy 1.13's layout (sign space, 0-d reprs, ...) */
+    CNP_LEGACY_1_21 = 121           /* '1.21': arrays print as with CNP_LEGACY_OFF */
+};
+
 /** The print options. NumPy's defaults: precision 8, threshold 1000, edgeitems 3, linewidth 75,
- *  suppress 0, sign CNP_SIGN_MINUS, floatmode CNP_FLOATMODE_MAXPREC. */
+ *  suppress 0, sign CNP_SIGN_MINUS, floatmode CNP_FLOATMODE_MAXPREC, legacy CNP_LEGACY_OFF
+ *  (a zero-filled legacy field is the default). */
 typedef struct cnp_printoptions {
     int32_t precision;              /* digits after the point (>= 0) */
     int32_t edgeitems;              /* items kept at each end of a summarised axis (>= 0) */
@@ -45,13 +53,15 @@ typedef struct cnp_printoptions {
     int32_t suppress;               /* 1: never scientific notation for small values */
     int32_t sign;                   /* CNP_SIGN_* */
     int32_t floatmode;              /* CNP_FLOATMODE_* */
+    int32_t legacy;                 /* CNP_LEGACY_* */
 } cnp_printoptions;
 
 /** The current print options. \param[out] out filled on success. */
 CNP_API cnp_status cnp_get_printoptions(cnp_printoptions* out);
 
-/** Replaces the print options (all fields). Errors: CNP_ERR_VALUE for a negative precision,
- *  threshold or edgeitems, a linewidth < 1, or an unknown sign or floatmode (nothing changes). */
+/** Replaces the print options (all fields). CNP_LEGACY_1_13 sets sign to CNP_SIGN_MINUS, as
+ *  NumPy's set_printoptions does. Errors: CNP_ERR_VALUE for a negative precision, threshold or
+ *  edgeitems, a linewidth < 1, or an unknown sign, floatmode or legacy (nothing changes). */
 CNP_API cnp_status cnp_set_printoptions(const cnp_printoptions* options);
 
 /** NumPy's repr(a): "array([1. , 2.5])", "array([1, 2], dtype=int8)".
@@ -102,8 +112,9 @@ CNP_API cnp_status cnp_format_float(double value, int32_t typenum, const cnp_for
                                     char** out);
 
 /** NumPy's array2string(a, max_line_width, precision, suppress_small, separator, prefix,
- *  threshold=, edgeitems=, sign=, floatmode=, suffix=) (legacy off) with per-call options: the
- *  same layout as cnp_array_repr / cnp_array_str, which use the global options.
+ *  threshold=, edgeitems=, sign=, floatmode=, suffix=, legacy=) with per-call options: the
+ *  same layout as cnp_array_repr / cnp_array_str, which use the global options. In
+ *  CNP_LEGACY_1_13 mode a 0-d array without fields prints as Python's repr() of its item.
  *  options: all print options for this call (NULL: the global ones; linewidth is
  *  max_line_width); separator, prefix, suffix: NULL for "". An empty array prints "[]".
  *  texts: NULL, or ready-made element texts that replace the dtype's own format (NumPy's
@@ -112,8 +123,10 @@ CNP_API cnp_status cnp_format_float(double value, int32_t typenum, const cnp_for
  *  (the first and last edgeitems of every longer axis; edgeitems 0 keeps whole axes), in C
  *  order of those shown elements; ntexts is their count.
  *  Errors: CNP_ERR_VALUE "precision must be >= 0" (float data, floatmode not unique),
- *  "edgeitems must be >= 0", an unknown sign or floatmode, ntexts not the shown count;
- *  CNP_ERR_NOT_IMPLEMENTED for a dtype the printer does not print.
+ *  "edgeitems must be >= 0", an unknown sign, floatmode or legacy, ntexts not the shown count;
+ *  CNP_ERR_TYPE "in non-unique mode `precision` must be supplied" (1.13 mode, floatmode
+ *  unique, values in exponent form: NumPy's error); CNP_ERR_NOT_IMPLEMENTED for a dtype the
+ *  printer does not print.
  *  \param[out] out new string, free with cnp_string_free. */
 CNP_API cnp_status cnp_array2string(const cnp_array* a, const cnp_printoptions* options, const char* separator,
                                     const char* prefix, const char* suffix, const char* const* texts,

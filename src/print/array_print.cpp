@@ -73,6 +73,44 @@ std::string int_text(int32_t t, const char* p) {
   return is_signed_int(t) ? std::to_string(load_signed(t, p)) : std::to_string(load_unsigned(t, p));
 }
 
+// Python's repr() of a float (a.item() of every float dtype is a Python float): NumPy's float64
+// scalar text, which is Python's repr (shortest round trip; positional for 1e-4 <= |x| < 1e16).
+std::string py_float_repr(double x) { return float_scalar_str(x, FloatKind::Double); }
+
+// A part of Python's complex repr: a float's repr without its ".0" ('1', '1.5', '1e+16', '-0').
+std::string py_complex_part(double x) {
+  std::string s = py_float_repr(x);
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+  return s;
+}
+
+// Python's complex repr: '2j' for a +0 real part, else '(1+2j)' ('+nan', '-0', '+inf' parts).
+std::string py_complex_repr(double re, double im) {
+  std::string i = py_complex_part(im);
+  if (re == 0 && !std::signbit(re)) return i + "j";
+  if (i[0] != '-') i.insert(0, "+");
+  return "(" + py_complex_part(re) + i + "j)";
+}
+
+// NumPy 1.13's text of a 0-d array: repr() or str() of a.item() (a Python bool, int, float,
+// complex, str or bytes). false for the dtypes whose item this printer cannot spell (datetimes,
+// void), which keep the usual text.
+bool item_text(const Array& a, bool repr, std::string& out) {
+  const Dtype* d = a.dtype();
+  const char* p = a.data();
+  const int32_t t = d->typenum;
+  switch (d->kind) {
+    case 'b': out = *reinterpret_cast<const uint8_t*>(p) ? "True" : "False"; return true;
+    case 'i':
+    case 'u': out = int_text(t, p); return true;
+    case 'f': out = py_float_repr(load_real(t, p)); return true;
+    case 'c': out = py_complex_repr(load_real(t, p), load_imag(t, p)); return true;
+    case 'U': out = repr ? py_repr(element_text(d, p)) : element_text(d, p); return true;
+    case 'S': out = bytes_repr(element_text(d, p)); return true;
+    default: return false;
+  }
+}
+
 // The shown elements in printing order (NumPy's _leading_trailing).
 void shown(const Array& a, int axis, const char* ptr, bool summarize, int64_t edge, std::vector<const char*>& out) {
   if (axis == a.ndim()) {
@@ -186,6 +224,8 @@ ElementFormat format_for(const Dtype* d, bool nd, const std::vector<const char*>
   if (!is_numeric(d)) return parametric_format(d, nd, data, o);
   const int32_t t = d->typenum;
   const char kind = d->kind;
+  // NumPy 1.13 printed N-d floats with a space for the sign unless a sign was asked for
+  const int sign = o.legacy == CNP_LEGACY_1_13 && nd && o.sign == CNP_SIGN_MINUS ? CNP_SIGN_SPACE : o.sign;
   if (kind == 'b') {
     std::string truestr = nd ? " True" : "True";
     return [truestr](const char* p) { return *reinterpret_cast<const uint8_t*>(p) ? truestr : std::string("False"); };
@@ -203,7 +243,7 @@ ElementFormat format_for(const Dtype* d, bool nd, const std::vector<const char*>
     std::vector<double> v;
     v.reserve(data.size());
     for (const char* p : data) v.push_back(load_real(t, p));
-    auto f = std::make_shared<FloatFormat>(v, float_kind(t), o, o.sign);
+    auto f = std::make_shared<FloatFormat>(v, float_kind(t), o, sign);
     return [f, t](const char* p) { return (*f)(load_real(t, p)); };
   }
   if (kind == 'c') {
@@ -214,7 +254,7 @@ ElementFormat format_for(const Dtype* d, bool nd, const std::vector<const char*>
       re.push_back(load_real(t, p));
       im.push_back(load_imag(t, p));
     }
-    auto f = std::make_shared<ComplexFormat>(re, im, float_kind(t), o);
+    auto f = std::make_shared<ComplexFormat>(re, im, float_kind(t), o, sign);
     return [f, t](const char* p) { return (*f)(load_real(t, p), load_imag(t, p)); };
   }
   throw Error(CNP_ERR_NOT_IMPLEMENTED, "printing is not supported for this dtype yet");
@@ -225,11 +265,11 @@ std::string rstrip(const std::string& s) {
   return e == std::string::npos ? std::string() : s.substr(0, e + 1);
 }
 
-// NumPy's _extendLine (legacy off): wrap unless the line holds only the prefix.
+// NumPy's _extendLine: wrap unless the line holds only the prefix (legacy 1.13: wrap anyway).
 void extend_line_plain(std::string& s, std::string& line, const std::string& word, size_t width,
-                       const std::string& prefix) {
+                       const std::string& prefix, bool legacy = false) {
   bool wrap = line.size() + word.size() > width;
-  if (line.size() <= prefix.size()) wrap = false;
+  if (!legacy && line.size() <= prefix.size()) wrap = false;
   if (wrap) {
     s += rstrip(line) + "\n";
     line = prefix;
@@ -237,9 +277,11 @@ void extend_line_plain(std::string& s, std::string& line, const std::string& wor
   line += word;
 }
 
-// NumPy's _extendLine_pretty: a word of several lines (a formatter='s text) is kept as a block.
-void extend_line(std::string& s, std::string& line, const std::string& word, size_t width, const std::string& prefix) {
-  if (word.find('\n') == std::string::npos) return extend_line_plain(s, line, word, width, prefix);
+// NumPy's _extendLine_pretty: a word of several lines (a formatter='s text) is kept as a block
+// (legacy 1.13: always _extendLine).
+void extend_line(std::string& s, std::string& line, const std::string& word, size_t width, const std::string& prefix,
+                 bool legacy) {
+  if (legacy || word.find('\n') == std::string::npos) return extend_line_plain(s, line, word, width, prefix, legacy);
   std::vector<std::string> words;
   for (size_t start = 0;;) {  // str.splitlines() of text with '\n' line ends
     size_t nl = word.find('\n', start);
@@ -275,6 +317,7 @@ struct Layout {
   const std::string& sep;
   int64_t edge;
   bool summarize;
+  bool legacy;  // legacy='1.13': NumPy 1.13's widths and summary separators
 
   // The index of item i of an axis of length n among that axis' shown items, and their count
   // (NumPy's _leading_trailing keeps a[:edge] and a[-edge:]; a[-0:] is the whole axis).
@@ -292,7 +335,7 @@ struct Layout {
     const int left = a.ndim() - axis;
     if (left == 0) return texts ? (*texts)[static_cast<size_t>(flat)] : fmt(ptr);
     const std::string next_hanging = hanging + " ";
-    const int64_t next_width = width - 1;
+    const int64_t next_width = legacy ? width : width - 1;
     const int64_t n = a.shape(axis);
     const bool summary = summarize && 2 * edge < n;
     const int64_t leading = summary ? edge : 0;
@@ -300,27 +343,29 @@ struct Layout {
     std::string s;
     if (left == 1) {
       const std::string sep_r = rstrip(sep);
-      const size_t elem_width = static_cast<size_t>(std::max<int64_t>(0, width - std::max<int64_t>(sep_r.size(), 1)));
+      const int64_t sep_w = legacy ? static_cast<int64_t>(sep_r.size()) : std::max<int64_t>(sep_r.size(), 1);
+      size_t elem_width = static_cast<size_t>(std::max<int64_t>(0, width - sep_w));
       std::string line = hanging;
       for (int64_t i = 0; i < leading; ++i) {
-        extend_line(s, line, item(ptr, axis, i, flat, next_hanging, next_width), elem_width, hanging);
+        extend_line(s, line, item(ptr, axis, i, flat, next_hanging, next_width), elem_width, hanging, legacy);
         line += sep;
       }
       if (summary) {
-        extend_line(s, line, "...", elem_width, hanging);
-        line += sep;
+        extend_line(s, line, "...", elem_width, hanging, legacy);
+        line += legacy ? ", " : sep;
       }
       for (int64_t i = trailing; i > 1; --i) {
-        extend_line(s, line, item(ptr, axis, n - i, flat, next_hanging, next_width), elem_width, hanging);
+        extend_line(s, line, item(ptr, axis, n - i, flat, next_hanging, next_width), elem_width, hanging, legacy);
         line += sep;
       }
-      extend_line(s, line, item(ptr, axis, n - 1, flat, next_hanging, next_width), elem_width, hanging);
+      if (legacy) elem_width = static_cast<size_t>(std::max<int64_t>(0, width));  // 1.13: no room kept for ']'
+      extend_line(s, line, item(ptr, axis, n - 1, flat, next_hanging, next_width), elem_width, hanging, legacy);
       s += line;
     } else {
       const std::string line_sep = rstrip(sep) + std::string(static_cast<size_t>(left - 1), '\n');
       for (int64_t i = 0; i < leading; ++i)
         s += hanging + item(ptr, axis, i, flat, next_hanging, next_width) + line_sep;
-      if (summary) s += hanging + "..." + line_sep;
+      if (summary) s += hanging + "..." + (legacy ? ", \n" : line_sep);
       for (int64_t i = trailing; i > 1; --i)
         s += hanging + item(ptr, axis, n - i, flat, next_hanging, next_width) + line_sep;
       s += hanging + item(ptr, axis, n - 1, flat, next_hanging, next_width);
@@ -334,7 +379,10 @@ std::string array2string_native(const Array& a, const cnp_printoptions& o, const
                                 const std::string& prefix, const std::string& suffix,
                                 const std::vector<std::string>* texts) {
   if (a.size() == 0) return "[]";
-  const int64_t linewidth = static_cast<int64_t>(o.linewidth) - static_cast<int64_t>(suffix.size());
+  const bool legacy = o.legacy == CNP_LEGACY_1_13;
+  std::string item;
+  if (legacy && a.ndim() == 0 && !texts && item_text(a, true, item)) return item;  // 1.13: repr(a.item())
+  const int64_t linewidth = static_cast<int64_t>(o.linewidth) - (legacy ? 0 : static_cast<int64_t>(suffix.size()));
   const bool summarize = a.size() > o.threshold;
   std::vector<const char*> data;
   shown(a, 0, a.data(), summarize, o.edgeitems, data);
@@ -346,12 +394,14 @@ std::string array2string_native(const Array& a, const cnp_printoptions& o, const
   } else {
     fmt = format_function(a, data, o);
   }
-  Layout layout{a, fmt, texts, sep, o.edgeitems, summarize};
+  Layout layout{a, fmt, texts, sep, o.edgeitems, summarize, legacy};
   return layout.rec(a.data(), 0, 0, " " + std::string(prefix.size(), ' '), linewidth);
 }
 
-bool dtype_is_implied(const Dtype* d) {
-  return d->typenum == CNP_FLOAT64 || d->typenum == CNP_INT64 || d->typenum == CNP_BOOL || d->typenum == CNP_COMPLEX128;
+bool dtype_is_implied(const Dtype* d, bool legacy) {
+  // NumPy 1.13 showed dtype=bool
+  return d->typenum == CNP_FLOAT64 || d->typenum == CNP_INT64 || (d->typenum == CNP_BOOL && !legacy) ||
+         d->typenum == CNP_COMPLEX128;
 }
 
 // NumPy's dtype_short_repr.
@@ -404,11 +454,14 @@ namespace {
 
 std::string array_repr_of(const Array& a, const Dtype* shown) {
   const cnp_printoptions o = get_options();
+  const bool legacy = o.legacy == CNP_LEGACY_1_13;
   const std::string prefix = "array(";
-  const bool skipdtype = dtype_is_implied(shown) && a.size() > 0;
+  const bool skipdtype = dtype_is_implied(shown, legacy) && a.size() > 0;
   const std::string suffix = skipdtype ? ")" : ",";
   std::string lst;
-  if (a.size() > 0 || (a.ndim() == 1 && a.shape(0) == 0))
+  if (legacy && a.ndim() == 0 && item_text(a, true, lst)) {
+    // NumPy 1.13: repr(a.item())
+  } else if (a.size() > 0 || (a.ndim() == 1 && a.shape(0) == 0))
     lst = array2string_native(a, o, ", ", prefix, suffix, nullptr);
   else
     lst = "[], shape=" + shape_str(a.ndim(), a.shape());
@@ -418,7 +471,8 @@ std::string array_repr_of(const Array& a, const Dtype* shown) {
   const size_t nl = s.rfind('\n');
   const size_t last_line_len = s.size() - (nl == std::string::npos ? 0 : nl + 1);
   std::string spacer = " ";
-  if (last_line_len + dtype_str.size() + 1 > static_cast<size_t>(o.linewidth)) spacer = "\n" + std::string(prefix.size(), ' ');
+  const bool wrap = legacy ? is_flexible(shown) : last_line_len + dtype_str.size() + 1 > static_cast<size_t>(o.linewidth);
+  if (wrap) spacer = "\n" + std::string(prefix.size(), ' ');
   return s + spacer + dtype_str;
 }
 
@@ -426,6 +480,8 @@ std::string array_repr_of(const Array& a, const Dtype* shown) {
 
 std::string array_str(const Array& a0) {
   Array a = native_view_for_print(a0);
+  std::string item;
+  if (a.ndim() == 0 && get_options().legacy == CNP_LEGACY_1_13 && item_text(a, false, item)) return item;
   if (a.ndim() == 0) return scalar_str(a);
   return array2string_native(a, get_options(), " ", "", "", nullptr);
 }
@@ -436,6 +492,7 @@ std::string array2string(const Array& a, const cnp_printoptions& o, const std::s
   if (o.sign < CNP_SIGN_MINUS || o.sign > CNP_SIGN_SPACE) throw Error(CNP_ERR_VALUE, "sign option must be one of ' ', '+', or '-'");
   if (o.floatmode < CNP_FLOATMODE_MAXPREC || o.floatmode > CNP_FLOATMODE_MAXPREC_EQUAL)
     throw Error(CNP_ERR_VALUE, "floatmode option must be one of \"fixed\", \"unique\", \"maxprec\", \"maxprec_equal\"");
+  check_legacy(o.legacy);
   return array2string_native(native_view_for_print(a), o, separator, prefix, suffix, texts);
 }
 

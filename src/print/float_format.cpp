@@ -38,7 +38,7 @@ size_t split_point(const std::string& s) {
 
 FloatFormat::FloatFormat(const std::vector<double>& values, FloatKind kind, const cnp_printoptions& o, int sign)
     : kind_(kind), sign_(sign), floatmode_(o.floatmode), suppress_(o.suppress != 0),
-      precision_(o.floatmode == CNP_FLOATMODE_UNIQUE ? -1 : o.precision) {
+      legacy_(o.legacy == CNP_LEGACY_1_13), precision_(o.floatmode == CNP_FLOATMODE_UNIQUE ? -1 : o.precision) {
   // only per-call options (cnp_array2string) can be negative; NumPy's FloatingFormat check
   if (precision_ < 0 && o.floatmode != CNP_FLOATMODE_UNIQUE) throw Error(CNP_ERR_VALUE, "precision must be >= 0");
   fill(values);
@@ -66,9 +66,12 @@ void FloatFormat::fill(const std::vector<double>& values) {
     unique_ = true;
     min_digits_ = -1;
   } else if (exp_format_) {
+    // NumPy 1.13 mode prints exponents with unique=False, which Dragon4 refuses without a
+    // precision (floatmode 'unique'): NumPy's TypeError
+    if (legacy_ && precision_ < 0) throw Error(CNP_ERR_TYPE, "in non-unique mode `precision` must be supplied");
     DragonArgs a;
     a.precision = precision_;
-    a.unique = floatmode_ != CNP_FLOATMODE_FIXED;
+    a.unique = floatmode_ != CNP_FLOATMODE_FIXED && !legacy_;
     a.trim = a.unique ? Trim::Zeros : Trim::Keep;
     a.sign = plus;
     int int_len = 0, frac_len = 0, exp_len = 0;
@@ -85,7 +88,7 @@ void FloatFormat::fill(const std::vector<double>& values) {
     precision_ = frac_len;
     min_digits_ = frac_len;
     unique_ = a.unique;
-    pad_left_ = int_len;
+    pad_left_ = legacy_ ? 3 : int_len;  // NumPy 1.13: two spaces and the sign
     pad_right_ = exp_size_ + 2 + precision_;
   } else {
     DragonArgs a;
@@ -93,14 +96,16 @@ void FloatFormat::fill(const std::vector<double>& values) {
     a.unique = floatmode_ != CNP_FLOATMODE_FIXED;
     a.trim = a.unique ? Trim::Zeros : Trim::Keep;
     a.sign = plus;
-    int int_len = 0, frac_len = 0;
+    int int_len = 0, digits_len = 0, frac_len = 0;
     for (double v : finite) {
       std::string s = dragon4_positional(v, kind_, a);
       size_t p = split_point(s);
       int_len = std::max(int_len, static_cast<int>(p));
+      const size_t signs = s.find_first_not_of("+-");  // NumPy 1.13: int part without its sign, plus 1
+      digits_len = std::max(digits_len, static_cast<int>(p - std::min(p, signs)));
       frac_len = std::max(frac_len, static_cast<int>(s.size() - p - (p < s.size() ? 1 : 0)));
     }
-    pad_left_ = int_len;
+    pad_left_ = legacy_ ? 1 + digits_len : int_len;
     pad_right_ = frac_len;
     exp_size_ = -1;
     unique_ = a.unique;
@@ -112,7 +117,8 @@ void FloatFormat::fill(const std::vector<double>& values) {
       min_digits_ = 0;
     }
   }
-  if (sign_ == CNP_SIGN_SPACE && std::none_of(finite.begin(), finite.end(), [](double v) { return std::signbit(v); }))
+  if (!legacy_ && sign_ == CNP_SIGN_SPACE &&
+      std::none_of(finite.begin(), finite.end(), [](double v) { return std::signbit(v); }))
     pad_left_ += 1;
   if (finite.size() != values.size()) {
     bool neginf = sign_ != CNP_SIGN_MINUS ||
@@ -148,9 +154,19 @@ std::string FloatFormat::operator()(double x) const {
   return dragon4_positional(x, kind_, a);
 }
 
+namespace {
+// NumPy 1.13's complex layout: the real parts as 'maxprec_equal', the imaginary as 'maxprec'.
+cnp_printoptions with_floatmode(const cnp_printoptions& o, int32_t legacy_mode) {
+  cnp_printoptions r = o;
+  if (o.legacy == CNP_LEGACY_1_13) r.floatmode = legacy_mode;
+  return r;
+}
+}  // namespace
+
 ComplexFormat::ComplexFormat(const std::vector<double>& re, const std::vector<double>& im, FloatKind kind,
-                             const cnp_printoptions& o)
-    : real_(re, kind, o, o.sign), imag_(im, kind, o, CNP_SIGN_PLUS) {}
+                             const cnp_printoptions& o, int sign)
+    : real_(re, kind, with_floatmode(o, CNP_FLOATMODE_MAXPREC_EQUAL), sign),
+      imag_(im, kind, with_floatmode(o, CNP_FLOATMODE_MAXPREC), CNP_SIGN_PLUS) {}
 
 std::string ComplexFormat::operator()(double re, double im) const {
   std::string r = real_(re);

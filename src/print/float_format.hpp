@@ -11,7 +11,8 @@ namespace cnp::print {
 
 class FloatFormat {
  public:
-  // values: the elements that will be printed (exact values widened to double); sign: CNP_SIGN_*.
+  // values: the elements that will be printed (exact values widened to double); sign: CNP_SIGN_*
+  // (in legacy 1.13 mode the caller turns '-' into ' ' for N-d data, as NumPy does).
   FloatFormat(const std::vector<double>& values, FloatKind kind, const cnp_printoptions& o, int sign);
   std::string operator()(double x) const;
 
@@ -22,6 +23,7 @@ class FloatFormat {
   int sign_;
   int floatmode_;
   bool suppress_;
+  bool legacy_;  // legacy='1.13': full precision in exponent form, NumPy 1.13's padding
   bool exp_format_ = false;
   int precision_;
   int min_digits_ = -1;
@@ -35,7 +37,8 @@ class FloatFormat {
 // NumPy's ComplexFloatingFormat: the real parts with the array's sign, the imaginary parts with '+'.
 class ComplexFormat {
  public:
-  ComplexFormat(const std::vector<double>& re, const std::vector<double>& im, FloatKind kind, const cnp_printoptions& o);
+  ComplexFormat(const std::vector<double>& re, const std::vector<double>& im, FloatKind kind, const cnp_printoptions& o,
+                int sign);
   std::string operator()(double re, double im) const;
 
  private:

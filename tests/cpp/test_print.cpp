@@ -127,6 +127,42 @@ TEST_CASE("print options round trip and validation", "[print]") {
   REQUIRE(cnp_set_printoptions(&saved) == CNP_OK);
 }
 
+TEST_CASE("legacy print modes: 1.13 layout, 1.21, refused values", "[print]") {
+  cnp_printoptions saved{};
+  REQUIRE(cnp_get_printoptions(&saved) == CNP_OK);
+  CHECK(saved.legacy == CNP_LEGACY_OFF);
+  Handle a, z, b;
+  const int64_t two = 2;
+  from_doubles({1.5, 2}, 1, &two, CNP_FLOAT64, a);
+  from_doubles({0.5}, 0, nullptr, CNP_FLOAT64, z);
+  from_doubles({1, 0}, 1, &two, CNP_BOOL, b);
+  cnp_printoptions o = saved;
+  o.legacy = CNP_LEGACY_1_13;
+  o.sign = CNP_SIGN_PLUS;
+  REQUIRE(cnp_set_printoptions(&o) == CNP_OK);
+  cnp_printoptions now{};
+  REQUIRE(cnp_get_printoptions(&now) == CNP_OK);
+  CHECK(now.sign == CNP_SIGN_MINUS);  // NumPy resets the sign in 1.13 mode
+  CHECK(repr(a) == "array([ 1.5,  2. ])");
+  CHECK(repr(z) == "array(0.5)");
+  CHECK(repr(b) == "array([ True, False], dtype=bool)");
+  char* s = nullptr;
+  REQUIRE(cnp_array_str(z, &s) == CNP_OK);
+  CHECK(take(s) == "0.5");
+  o.legacy = CNP_LEGACY_1_21;
+  REQUIRE(cnp_set_printoptions(&o) == CNP_OK);
+  CHECK(repr(a) == "array([+1.5, +2. ])");  // 1.21 keeps the sign option
+  cnp_printoptions bad = o;
+  bad.legacy = 114;
+  CHECK(cnp_set_printoptions(&bad) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "legacy printing option can currently only be '1.13', '1.21', or `False`");
+  REQUIRE(cnp_get_printoptions(&now) == CNP_OK);
+  CHECK(now.legacy == CNP_LEGACY_1_21);  // a refused call changes nothing
+  CHECK(cnp_array2string(a, &bad, nullptr, nullptr, nullptr, nullptr, 0, &s) == CNP_ERR_VALUE);
+  CHECK(s == nullptr);
+  REQUIRE(cnp_set_printoptions(&saved) == CNP_OK);
+}
+
 namespace {
 int g_deleted = 0;
 void count_delete(DLManagedTensor* self) {

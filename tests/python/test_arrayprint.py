@@ -60,6 +60,30 @@ def test_format_float_errors(kw):
         _outcome(lambda: cnp.format_float_scientific(1.5, **kw))
 
 
+class _FloatSub(float):
+    pass
+
+
+@pytest.mark.parametrize("x", _VALUES + [_FloatSub(2.5), -1e-300, 123456789012345678.0])
+def test_format_float_default_arguments(x):
+    """The default-arguments paths (Python's and the extension's C one for a plain float) against
+    NumPy, and the keyword forms that must leave them."""
+    for pos in ((), (None,), (None, True)):
+        assert np.format_float_positional(x, *pos) == cnp.format_float_positional(x, *pos)
+        assert np.format_float_scientific(x, *pos) == cnp.format_float_scientific(x, *pos)
+    for kw in (dict(trim="-"), dict(sign=True), dict(precision=3), dict(fractional=False),
+               dict(unique=True), dict(trim="k", sign=False)):
+        assert np.format_float_positional(x, **kw) == cnp.format_float_positional(x, **kw), kw
+    assert np.format_float_scientific(x, exp_digits=3) == cnp.format_float_scientific(
+        x, exp_digits=3)
+
+
+def test_format_float_function_attributes():
+    for name in ("format_float_positional", "format_float_scientific"):
+        f = getattr(cnp, name)
+        assert f.__name__ == name and "Dragon4" in f.__doc__
+
+
 def test_format_float_bad_type():
     assert _outcome(lambda: np.format_float_positional("1")) == \
         _outcome(lambda: cnp.format_float_positional("1"))
@@ -193,3 +217,134 @@ def test_array2string_datetime_formatter():
     kw = dict(formatter={"datetime": lambda x: "<%s>" % x})
     assert cnp.array2string(c, **kw) == np.array2string(a, **kw)
     assert cnp.array2string(c) == np.array2string(a)
+
+
+# ---- legacy='1.13' / '1.21' (set_printoptions and per call) -----------------------------------
+LEGACY_ARRAYS = {
+    "float": lambda m: m.array([1.5, -2, 3]),
+    "float_pos": lambda m: m.array([1.5, 2, 3]),
+    "float_0d": lambda m: m.array(0.1),
+    "float32_0d": lambda m: m.array(0.1, dtype="f4"),
+    "float16": lambda m: m.array([0.1, 0.2], dtype="f2"),
+    "int_0d": lambda m: m.array(5),
+    "bool_0d": lambda m: m.array(True),
+    "complex_0d": lambda m: m.array(1 + 2j),
+    "imag_0d": lambda m: m.array(2j),
+    "complex_neg0_0d": lambda m: m.array(complex(1.5, -0.0)),
+    "str_0d": lambda m: m.array("abc"),
+    "bytes_0d": lambda m: m.array(b"abc"),
+    "bool": lambda m: m.array([True, False]),
+    "int": lambda m: m.arange(3),
+    "int8": lambda m: m.arange(3, dtype="i1"),
+    "complex": lambda m: m.array([1 + 2j, 3 - 1j]),
+    "complex_mixed": lambda m: m.array([1.5 + 2j, 3 - 1.25j, 0.1j]),
+    "complex64": lambda m: m.array([1 + 0j, 2.5 - 1j], dtype="c8"),
+    "long_digits": lambda m: m.array([0.12345678912]),
+    "exp": lambda m: m.array([1e-10, 1, 1e10]),
+    "exp_neg": lambda m: m.array([-1e-10, 1, 1e10]),
+    "exp_big": lambda m: m.array([1e20, -1.0]),
+    "summarised": lambda m: m.arange(2000.0),
+    "summarised_int": lambda m: m.arange(2000),
+    "summarised_2d": lambda m: m.arange(3000.0).reshape(30, 100),
+    "summarised_rows": lambda m: m.arange(1100).reshape(11, 100),
+    "wrapped": lambda m: m.linspace(0, 1, 30),
+    "two_d": lambda m: m.arange(12.0).reshape(3, 4) / 7,
+    "three_d": lambda m: m.arange(24).reshape(2, 3, 4),
+    "nonfinite": lambda m: m.array([1.5, m.nan, -m.inf]),
+    "nan_first": lambda m: m.array([m.nan, 1.0]),
+    "str": lambda m: m.array(["a", "bcd"]),
+    "bytes": lambda m: m.array([b"a", b"bcd"]),
+    "float32": lambda m: m.array([0.1, 0.25], dtype="f4"),
+    "empty": lambda m: m.zeros((0, 3)),
+    "record": lambda m: m.zeros(2, dtype=[("x", "f8"), ("y", "i4")]),
+    "neg_zero": lambda m: m.array([-0.0, 1.0]),
+}
+
+
+def _legacy_outcome(m, legacy, fn, kind, opts):
+    m.set_printoptions(legacy=legacy, **opts)
+    try:
+        a = LEGACY_ARRAYS[fn](m)
+        if kind == "repr":
+            return _outcome(lambda: repr(a))
+        if kind == "str":
+            return _outcome(lambda: str(a))
+        return _outcome(lambda: m.array2string(a, separator=", ", prefix="xx("))
+    finally:
+        m.set_printoptions(legacy=False, linewidth=75, precision=8, floatmode="maxprec")
+
+
+@pytest.mark.parametrize("legacy", ["1.13", "1.21"])
+@pytest.mark.parametrize("fn", sorted(LEGACY_ARRAYS))
+@pytest.mark.parametrize("kind", ["repr", "str", "array2string"])
+def test_legacy_modes(legacy, fn, kind):
+    assert _legacy_outcome(np, legacy, fn, kind, {}) == _legacy_outcome(cnp, legacy, fn, kind, {})
+
+
+@pytest.mark.parametrize("opts", [dict(linewidth=40), dict(precision=3, floatmode="fixed"),
+                                  dict(floatmode="unique"), dict(suppress=True),
+                                  dict(floatmode="maxprec_equal", precision=4)], ids=str)
+@pytest.mark.parametrize("fn", ["float", "exp", "exp_big", "summarised_2d", "wrapped",
+                                "complex_mixed", "nonfinite", "int8"])
+def test_legacy_with_options(opts, fn):
+    for kind in ("repr", "str"):
+        assert _legacy_outcome(np, "1.13", fn, kind, opts) == \
+            _legacy_outcome(cnp, "1.13", fn, kind, opts)
+
+
+def _warned(f):
+    import warnings as w
+    with w.catch_warnings(record=True) as rec:
+        w.simplefilter("always")
+        r = _outcome(f)
+    return r, [(x.category.__name__, str(x.message)) for x in rec]
+
+
+LEGACY_CALLS = {
+    "a2s": lambda m: m.array2string(m.array([1.5, 2]), legacy="1.13"),
+    "a2s_0d": lambda m: m.array2string(m.array(0.5), legacy="1.13"),
+    "a2s_0d_style": lambda m: m.array2string(m.array(0.5), legacy="1.13", style=str),
+    "a2s_style_warns": lambda m: m.array2string(m.array([0.5]), style=str),
+    "a2s_bad": lambda m: m.array2string(m.array([1.5, 2]), legacy="1.14"),
+    "a2s_sign_plus": lambda m: m.array2string(m.array([1.5, 2]), legacy="1.13", sign="+"),
+    "a2s_width": lambda m: m.array2string(m.linspace(0, 1, 40), legacy="1.13",
+                                          max_line_width=30),
+    "a2s_fixed": lambda m: m.array2string(m.linspace(0, 1, 40), legacy="1.13", precision=3,
+                                          floatmode="fixed"),
+    "a2s_suppress": lambda m: m.array2string(m.array([1e-6, 1.0]), legacy="1.13",
+                                             suppress_small=True),
+    "a2s_off_in_legacy": lambda m: (m.set_printoptions(legacy="1.13"),
+                                    m.array2string(m.array([1.5, 2]), legacy=False),
+                                    m.set_printoptions(legacy=False))[1],
+    "set_resets_sign": lambda m: (m.set_printoptions(legacy="1.13", sign="+"),
+                                  m.get_printoptions()["sign"], m.get_printoptions()["legacy"],
+                                  m.set_printoptions(legacy=False, sign="-"))[1:3],
+    "set_121": lambda m: (m.set_printoptions(legacy="1.21"), m.get_printoptions()["legacy"],
+                          m.set_printoptions(legacy=False))[1],
+    "set_zero_is_false": lambda m: (m.set_printoptions(legacy="1.13"),
+                                    m.set_printoptions(legacy=0),
+                                    m.get_printoptions()["legacy"])[2],
+    "context": lambda m: (lambda cm: (cm.__enter__(), m.get_printoptions()["legacy"],
+                                      cm.__exit__(None, None, None),
+                                      m.get_printoptions()["legacy"])[1::2])(
+        m.printoptions(legacy="1.13")),
+    "array_repr_args": lambda m: (m.set_printoptions(legacy="1.13"),
+                                  m.array_repr(m.array([True, False]), max_line_width=20),
+                                  m.array_repr(m.array(2.5), precision=3),
+                                  m.array_repr(m.array(["abc", "d"]), precision=3),
+                                  m.array_str(m.array(2.5), precision=3),
+                                  m.set_printoptions(legacy=False))[1:5],
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEGACY_CALLS))
+def test_legacy_calls(name):
+    try:
+        exp = _warned(lambda: LEGACY_CALLS[name](np))
+    finally:
+        np.set_printoptions(legacy=False, sign="-")
+    try:
+        got = _warned(lambda: LEGACY_CALLS[name](cnp))
+    finally:
+        cnp.set_printoptions(legacy=False, sign="-")
+    assert got == exp

@@ -63,7 +63,7 @@ from . import audio
 from . import queue
 from ._print import set_printoptions, get_printoptions, printoptions
 from ._einsum_path import einsum_path
-from ._nditer import nditer
+from ._nditer import nditer, nested_iters
 from ._arrayprint import (array2string, array_repr, array_str, format_float_positional,
                           format_float_scientific)
 from ._interop import from_dlpack
@@ -121,7 +121,7 @@ __all__ = [
     "broadcast_to", "broadcast_arrays", "broadcast_shapes",
 ] + _sorting_all + sorted(_ALIASES) + sorted(_UFUNCS)
 __all__ += ["loadtxt", "savetxt", "genfromtxt", "fromregex"]
-__all__ += ["nditer", "einsum_path", "array2string", "array_repr", "array_str", "format_float_positional",
+__all__ += ["nditer", "nested_iters", "einsum_path", "array2string", "array_repr", "array_str", "format_float_positional",
             "format_float_scientific"]
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all

@@ -81,7 +81,8 @@ def scalar_op(kind, name, reflected, python_function):
 
 
 def fast_function(kind, python_function):
-    """The module function `kind` ('zeros', 'ones', 'empty', 'full', 'arange') with the
+    """The module function `kind` ('zeros', 'ones', 'empty', 'full', 'arange',
+    'format_float_positional', 'format_float_scientific') with the
     extension's fast path in
     front of python_function, or python_function itself without the extension."""
     if speedups is None:

@@ -14,10 +14,12 @@ import numbers
 import operator
 import warnings
 
+from . import _accel
 from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
 from ._print import get_printoptions, format_float as _format_float, \
-    array2string as _print_array2string
+    format_float_default as _format_float_default, array2string as _print_array2string, \
+    legacy_option as _legacy_option, _LEGACY_NAMES
 from ._args import NoValue
 from ._joining import concatenate
 
@@ -43,7 +45,7 @@ def _dragon4_format(x, itemsize, scientific, precision=-1, unique=True, fraction
                     min_digits=-1):
     """Dragon4_Positional / Dragon4_Scientific (the library's cnp_format_float) on a Python
     float of the given float size, with NumPy's argument errors."""
-    if not isinstance(trim, str) or trim not in _TRIMS:
+    if trim not in _TRIMS or not isinstance(trim, str):
         # NumPy's converter formats the value with "%100S" (right-aligned in 100 columns)
         raise TypeError("if supplied, trim must be 'k', '.', '0' or '-' found `%100s`" % (trim,))
     if not unique and precision < 0:
@@ -65,33 +67,45 @@ def _none_or_positive_arg(x, name):
 def format_float_scientific(x, precision=None, unique=True, trim="k", sign=False,
                             pad_left=None, exp_digits=None, min_digits=None):
     """numpy.format_float_scientific: Dragon4 in scientific notation."""
-    precision = _none_or_positive_arg(precision, "precision")
-    pad_left = _none_or_positive_arg(pad_left, "pad_left")
-    exp_digits = _none_or_positive_arg(exp_digits, "exp_digits")
-    min_digits = _none_or_positive_arg(min_digits, "min_digits")
+    if type(x) is float and precision is None and unique is True and trim == "k" and \
+            sign is False and pad_left is None and exp_digits is None and min_digits is None:
+        return _format_float_default(x, True)
+    precision = -1 if precision is None else _none_or_positive_arg(precision, "precision")
+    pad_left = -1 if pad_left is None else _none_or_positive_arg(pad_left, "pad_left")
+    exp_digits = -1 if exp_digits is None else _none_or_positive_arg(exp_digits, "exp_digits")
+    min_digits = -1 if min_digits is None else _none_or_positive_arg(min_digits, "min_digits")
     if min_digits > 0 and precision > 0 and min_digits > precision:
         raise ValueError("min_digits must be less than or equal to precision")
-    value, itemsize = _float_value(x)
-    return _dragon4_format(value, itemsize, True, precision=precision, unique=unique,
-                           trim=trim, sign=sign, pad_left=pad_left, exp_digits=exp_digits,
-                           min_digits=min_digits)
+    value, itemsize = (x, 8) if type(x) is float else _float_value(x)
+    return _dragon4_format(value, itemsize, True, precision, unique, True, trim, sign,
+                           pad_left, -1, exp_digits, min_digits)
 
 
 def format_float_positional(x, precision=None, unique=True, fractional=True, trim="k",
                             sign=False, pad_left=None, pad_right=None, min_digits=None):
     """numpy.format_float_positional: Dragon4 in positional notation."""
-    precision = _none_or_positive_arg(precision, "precision")
-    pad_left = _none_or_positive_arg(pad_left, "pad_left")
-    pad_right = _none_or_positive_arg(pad_right, "pad_right")
-    min_digits = _none_or_positive_arg(min_digits, "min_digits")
+    if type(x) is float and precision is None and unique is True and fractional is True and \
+            trim == "k" and sign is False and pad_left is None and pad_right is None and \
+            min_digits is None:
+        # most calls pass only a float: at ~1 us per call, argument handling would show
+        return _format_float_default(x, False)
+    precision = -1 if precision is None else _none_or_positive_arg(precision, "precision")
+    pad_left = -1 if pad_left is None else _none_or_positive_arg(pad_left, "pad_left")
+    pad_right = -1 if pad_right is None else _none_or_positive_arg(pad_right, "pad_right")
+    min_digits = -1 if min_digits is None else _none_or_positive_arg(min_digits, "min_digits")
     if not fractional and precision == 0:
         raise ValueError("precision must be greater than 0 if fractional=False")
     if min_digits > 0 and precision > 0 and min_digits > precision:
         raise ValueError("min_digits must be less than or equal to precision")
-    value, itemsize = _float_value(x)
-    return _dragon4_format(value, itemsize, False, precision=precision, unique=unique,
-                           fractional=fractional, trim=trim, sign=sign, pad_left=pad_left,
-                           pad_right=pad_right, min_digits=min_digits)
+    value, itemsize = (x, 8) if type(x) is float else _float_value(x)
+    return _dragon4_format(value, itemsize, False, precision, unique, fractional, trim, sign,
+                           pad_left, pad_right, -1, min_digits)
+
+
+# The extension's C path for a plain float with every option at its default (the common
+# call); everything else runs the Python functions above.
+format_float_scientific = _accel.fast_function("format_float_scientific", format_float_scientific)
+format_float_positional = _accel.fast_function("format_float_positional", format_float_positional)
 
 
 def _user_format(dt, options):
@@ -150,9 +164,11 @@ def _options(precision=None, threshold=None, edgeitems=None, linewidth=None, sup
                          ", ".join('"{}"'.format(m) for m in modes))
     if sign not in [None, "-", "+", " "]:
         raise ValueError("sign option must be one of ' ', '+', or '-'")
-    if legacy not in (None, False):
-        raise NotImplementedError("cnumpy.array2string: legacy printing modes are not "
-                                  "supported")
+    given_legacy = legacy
+    legacy = _legacy_option(legacy, stacklevel=4)
+    if legacy is None and isinstance(given_legacy, str):
+        # NumPy keeps the unknown string and then compares it with 113
+        raise TypeError("'<=' not supported between instances of 'str' and 'int'")
     if threshold is not None:
         if not isinstance(threshold, numbers.Number):
             raise TypeError("threshold must be numeric")
@@ -169,6 +185,8 @@ def _options(precision=None, threshold=None, edgeitems=None, linewidth=None, sup
                  linewidth=linewidth, suppress=suppress, sign=sign, formatter=formatter,
                  floatmode=floatmode)
     options.update({k: v for k, v in given.items() if v is not None})
+    if legacy is not None:
+        options["legacy"] = _LEGACY_NAMES[legacy]
     if suppress is not None:
         options["suppress"] = bool(suppress)
     return options
@@ -198,10 +216,15 @@ def _array2string(a, options, separator=" ", prefix="", texts=None, mask=None, s
 def array2string(a, max_line_width=None, precision=None, suppress_small=None, separator=" ",
                  prefix="", style=NoValue, formatter=None, threshold=None, edgeitems=None,
                  sign=None, floatmode=None, suffix="", *, legacy=None):
-    """numpy.array2string (legacy printing modes are not supported)."""
+    """numpy.array2string (legacy='1.13': NumPy 1.13's layout, style() of a 0-d array's item)."""
     options = _options(precision, threshold, edgeitems, max_line_width, suppress_small, sign,
                        formatter, floatmode, legacy)
-    if style is not NoValue:
+    if options["legacy"] == "1.13":
+        if style is NoValue:
+            style = repr
+        if a.shape == () and a.dtype.names is None:
+            return style(a.item())
+    elif style is not NoValue:
         warnings.warn("'style' argument is deprecated and no longer functional except in "
                       "1.13 'legacy' mode", DeprecationWarning, stacklevel=2)
     if a.size == 0:
@@ -210,9 +233,12 @@ def array2string(a, max_line_width=None, precision=None, suppress_small=None, se
 
 
 def dtype_is_implied(dt):
-    """NumPy's arrayprint.dtype_is_implied: repr() leaves these dtypes out."""
+    """NumPy's arrayprint.dtype_is_implied: repr() leaves these dtypes out (not bool in 1.13
+    legacy mode)."""
     dt = _dtype_cls(dt)
     if dt.names is not None or not dt.isnative:
+        return False
+    if dt.char == "?" and get_printoptions()["legacy"] == "1.13":
         return False
     return dt.char in "ldD?"
 
@@ -240,7 +266,10 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
     skipdtype = dtype_is_implied(arr.dtype) and arr.size > 0
     prefix = class_name + "("
     suffix = ")" if skipdtype else ","
-    if arr.size > 0 or arr.shape == (0,):
+    legacy = get_printoptions()["legacy"] == "1.13"
+    if legacy and arr.shape == () and arr.dtype.names is None:
+        lst = repr(arr.item())
+    elif arr.size > 0 or arr.shape == (0,):
         lst = array2string(arr, max_line_width, precision, suppress_small, ", ", prefix,
                            suffix=suffix)
     else:
@@ -251,13 +280,18 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
     dtype_str = "dtype={})".format(dtype_short_repr(arr.dtype))
     last_line_len = len(arr_str) - (arr_str.rfind("\n") + 1)
     spacer = " "
-    if last_line_len + len(dtype_str) + 1 > max_line_width:
+    if legacy:
+        if arr.dtype.kind in "SUV":
+            spacer = "\n" + " " * len(prefix)
+    elif last_line_len + len(dtype_str) + 1 > max_line_width:
         spacer = "\n" + " " * len(prefix)
     return arr_str + spacer + dtype_str
 
 
 def array_str(a, max_line_width=None, precision=None, suppress_small=None):
     """numpy.array_str."""
+    if a.shape == () and a.dtype.names is None and get_printoptions()["legacy"] == "1.13":
+        return str(a.item())
     if a.shape == ():
         v = a[()]
         return repr(v) if isinstance(v, bytes) else str(v)

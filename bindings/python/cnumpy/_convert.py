@@ -436,13 +436,17 @@ def _from_any(obj, requested=None):
         return _text_array([obj], (), "U" if isinstance(obj, str) else "S"), True
     ai = getattr(obj, "__array_interface__", None)
     if ai is not None:
-        return wrap(_wrapmem.from_array_interface(obj, ai)), False
+        r = wrap(_wrapmem.from_array_interface(obj, ai))
+        r._base = obj
+        return r, False
     try:
         memoryview(obj).release()
     except TypeError:
         pass
     else:
-        return wrap(_wrapmem.from_buffer_protocol(obj)), False
+        r = wrap(_wrapmem.from_buffer_protocol(obj))
+        r._base = memoryview(obj)       # NumPy's base for a PEP 3118 exporter
+        return r, False
     if TIME and isinstance(obj, (_pydt.date, _pydt.timedelta)):
         return TIME[2](obj), True
     a = _from_other(obj)

@@ -224,7 +224,9 @@ def frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None):
     except BaseException:
         _wrapmem.release(view)
         raise
-    return wrap(_wrapmem.wrap(addr, d, (n,), None, writeable, view))
+    r = wrap(_wrapmem.wrap(addr, d, (n,), None, writeable, view))
+    r._base = _wrapmem.base_object(buffer)
+    return r
 
 
 def ndarray_new(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
@@ -273,4 +275,6 @@ def _ndarray_from_buffer(shape, dtype, buffer, offset, strides, order):
     except BaseException:
         _wrapmem.release(view)
         raise
-    return wrap(_wrapmem.wrap(addr, d, shp, strides, writeable, view))
+    r = wrap(_wrapmem.wrap(addr, d, shp, strides, writeable, view))
+    r._base = buffer        # NumPy's ndarray(buffer=...) keeps the object itself
+    return r

@@ -5,7 +5,7 @@ It sits above the conversions because index lists ([0, 2]) and assigned values b
 _methods attaches getitem/setitem to ndarray (and hands getitem to the C fast paths, _accel).
 """
 from . import _args, _backend
-from ._capi import call, call_writing, produce
+from ._capi import call, call_writing, produce, produce_view
 from ._convert import as_array, from_scalar, as_source, sequence_ndim
 from ._ndarray import (ndarray, get_scalar, slice_item, int_index, drop_leading_ones, scalar_element,
                        is_parametric,
@@ -140,7 +140,7 @@ def getitem(self, key):
     """ndarray.__getitem__: NumPy's basic (a view) and advanced (a copy) indexing."""
     h = self._h
     if type(key) is str and self.dtype.names is not None:
-        return produce(_backend.lib.cnp_array_field, h, key.encode("utf-8"))
+        return produce_view(_backend.lib.cnp_array_field, self, key.encode("utf-8"))
     if type(key) is list and self.dtype.names is not None and field_names(key):
         return multi_field(self, key)
     if type(key) is int:
@@ -151,15 +151,17 @@ def getitem(self, key):
             if is_parametric(self.dtype):
                 return scalar_element(self, (key,))
             return _from_cscalar(get_scalar(h, (key,)))
-        items, ints = [(_IDX_INT, 0, key, 0, 0)], None
+        items, ints, keep = [(_IDX_INT, 0, key, 0, 0)], None, None
     elif type(key) is slice and (self._shape or self.shape):
-        items = [slice_item(key)]
+        items, keep = [slice_item(key)], None
     else:
         items, ints, keep = parse_index(key, self.shape)
         if ints is not None and len(ints) == len(self.shape):
             if is_parametric(self.dtype):
                 return scalar_element(self, ints)
             return _from_cscalar(get_scalar(h, ints))
+    if keep is None:    # a basic index: a view (its base is set)
+        return produce_view(_lib.cnp_array_index, self, len(items), _backend.index_array(items))
     return produce(_lib.cnp_array_index, h, len(items), _backend.index_array(items))
 
 def setitem(self, key, value):

@@ -86,6 +86,7 @@ def from_dlpack(x, /):
     a = produce(_lib.cnp_array_from_dlpack, _backend.voidp(ptr), 0)
     # From here the array owns the tensor and calls its deleter when its memory goes.
     _api.PyCapsule_SetName(capsule, _USED)
+    a._base = capsule       # NumPy 1.24's from_dlpack keeps the capsule as the base
     return a
 
 

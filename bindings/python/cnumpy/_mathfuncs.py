@@ -5,7 +5,7 @@ import re
 import warnings
 
 from . import _args, _backend
-from ._capi import cfunc, produce, produce_into, query, unwrap
+from ._capi import cfunc, produce, produce_into, produce_view, query, unwrap
 from ._convert import as_array
 from ._errors import UFuncTypeError, _user_stacklevel
 from ._ndarray import ndarray
@@ -187,11 +187,13 @@ def where(*args, **kwargs):
 def get_real(self):
     if self.dtype.kind != "c":
         return self         # NumPy: a.real is a for real arrays
-    return produce(_real, self._h)
+    return produce_view(_real, self)
 
 
 def get_imag(self):
-    return produce(_imag, self._h)
+    if self.dtype.kind != "c":
+        return produce(_imag, self._h)      # a new read-only array of zeros
+    return produce_view(_imag, self)
 
 
 def set_real(self, value):

@@ -14,7 +14,8 @@ import operator
 import struct
 
 from . import _accel, _args, _backend, _capi, _dtype
-from ._capi import call, error, pending, flush_warnings, produce, query
+from ._capi import (call, error, pending, flush_warnings, produce, produce_view,
+                    produce_maybe_view, query)
 from ._scalars import py_from_cscalar, to_cscalar, bool_, _FROM_C, element_value, void, str_, bytes_
 
 _lib = _backend.lib
@@ -206,7 +207,7 @@ class ndarray(_accel.base):
 
     # With the C base (cnumpy._accel) these slots are the base's own.
     __slots__ = () if _accel.base is not object else ("_h", "_shape", "_strides", "_dtype",
-                                                      "__weakref__")
+                                                      "_base", "__weakref__")
     __hash__ = None     # mutable, and == will be elementwise (as NumPy's)
 
     def __del__(self, _free=_lib.cnp_array_free):
@@ -279,6 +280,12 @@ class ndarray(_accel.base):
     @property
     def flags(self):
         return flagsobj(self)
+
+    @property
+    def base(self):
+        """The object whose memory this array views (NumPy's rules, _capi.set_base), None when
+        the array owns its data."""
+        return self._base
 
     @property
     def T(self):
@@ -453,10 +460,10 @@ class ndarray(_accel.base):
         if type(shape) is tuple and any(type(d) is bool for d in shape):
             raise TypeError("an integer is required")
         nd, arr = _args.shape_array(shape)
-        return produce(_lib.cnp_reshape, self._h, nd, arr, _args.order(order))
+        return produce_maybe_view(_lib.cnp_reshape, self, nd, arr, _args.order(order))
 
     def ravel(self, order="C"):
-        return produce(_lib.cnp_ravel, self._h, _args.order(order))
+        return produce_maybe_view(_lib.cnp_ravel, self, _args.order(order))
 
     def flatten(self, order="C"):
         return produce(_lib.cnp_flatten, self._h, _args.order(order))
@@ -465,15 +472,15 @@ class ndarray(_accel.base):
         if len(axes) == 1 and (axes[0] is None or not hasattr(axes[0], "__index__")):
             axes = axes[0]
         if axes is None or axes == ():
-            return produce(_lib.cnp_transpose, self._h, _NULL, -1)
+            return produce_view(_lib.cnp_transpose, self, _NULL, -1)
         axes = [_args.axis(a) for a in axes]
-        return produce(_lib.cnp_transpose, self._h, _int64_array(axes), len(axes))
+        return produce_view(_lib.cnp_transpose, self, _int64_array(axes), len(axes))
 
     def view(self, dtype=None, type=None):
         if dtype is None:
-            return produce(_lib.cnp_array_view, self._h, self.dtype._h)
+            return produce_view(_lib.cnp_array_view, self, self.dtype._h)
         d = _dtype.dtype(dtype)     # held across the call (its handle lives as long as it)
-        return produce(_lib.cnp_array_view, self._h, d._h)
+        return produce_view(_lib.cnp_array_view, self, d._h)
 
     def byteswap(self, inplace=False):
         r = produce(_lib.cnp_array_byteswap, self._h, 1 if inplace else 0)

@@ -2,13 +2,16 @@
 cnp_array_str, src/print), Python only moves the string across and frees it.
 
 set_printoptions/get_printoptions/printoptions follow NumPy's signatures for the options the
-library implements (precision, threshold, edgeitems, linewidth, suppress, sign, floatmode).
+library implements (precision, threshold, edgeitems, linewidth, suppress, sign, floatmode,
+legacy).
 """
 import contextlib
 import math
 import numbers
+import threading
+import warnings
 
-from . import _backend
+from . import _backend, _capi
 from ._capi import call, produce_string
 
 _lib = _backend.lib
@@ -38,6 +41,9 @@ _TRIMS = {"k": _C["CNP_TRIM_KEEP"], ".": _C["CNP_TRIM_ZEROS"], "0": _C["CNP_TRIM
 _FLOAT_TYPENUMS = {2: _C["CNP_FLOAT16"], 4: _C["CNP_FLOAT32"], 8: _C["CNP_FLOAT64"]}
 
 
+# The entry point without the ctypes backend's int-range wrapper: the typenum comes from
+# _FLOAT_TYPENUMS and the counts were checked to fit an int32 (_arrayprint).
+_format_float_raw = getattr(_lib.cnp_format_float, "_as_parameter_", _lib.cnp_format_float)
 _float_options_cache = {}
 
 
@@ -55,6 +61,22 @@ def _float_options(key):
     return o
 
 
+def format_float_default(value, scientific):
+    """format_float_positional(value) / format_float_scientific(value) of a Python float with
+    every other argument at NumPy's default: the options struct built once, the out cell one
+    per thread (the call cannot re-enter), the check inline."""
+    try:
+        cell = _tls.cell
+    except AttributeError:
+        cell = _tls.cell = _new_charp_out()
+    st = _format_float_raw(value, _F64, _DEFAULT_FLOAT_OPTIONS[scientific], cell)
+    if st:
+        raise _capi.error(st)
+    if _capi.pending:
+        _capi.flush_warnings()
+    return _take(cell)
+
+
 def format_float(value, itemsize, scientific, precision=-1, unique=True, fractional=True,
                  trim="k", sign=False, pad_left=-1, pad_right=-1, exp_digits=-1,
                  min_digits=-1):
@@ -63,7 +85,16 @@ def format_float(value, itemsize, scientific, precision=-1, unique=True, fractio
     o = _float_options((1 if scientific else 0, precision, 1 if unique else 0,
                         1 if fractional else 0, _TRIMS[trim], 1 if sign else 0, pad_left,
                         pad_right, exp_digits, min_digits))
-    return produce_string(_lib.cnp_format_float, value, _FLOAT_TYPENUMS[itemsize], o)
+    return produce_string(_format_float_raw, value, _FLOAT_TYPENUMS[itemsize], o)
+
+
+_F64 = _FLOAT_TYPENUMS[8]
+_tls = threading.local()
+_new_charp_out = _backend.new_charp_out
+_take = _capi._take
+_DEFAULT_FLOAT_OPTIONS = {
+    sci: _float_options((1 if sci else 0, -1, 1, 1, _TRIMS["k"], 0, -1, -1, -1, -1))
+    for sci in (False, True)}
 
 
 def array_repr(self):
@@ -94,6 +125,7 @@ def array2string(a, options, separator, prefix, suffix, texts=None):
     o.suppress = 1 if options["suppress"] else 0
     o.sign = _SIGNS[options["sign"]]
     o.floatmode = _FLOATMODES[options["floatmode"]]
+    o.legacy = _LEGACY[options["legacy"]]
     if texts is None:
         ctexts, n = _backend.NULL, 0
     else:
@@ -122,14 +154,33 @@ def _reported(name, c_value):
 
 
 def get_printoptions():
-    """The current print options as a dict (NumPy's keys; nanstr/infstr/formatter/legacy are
-    fixed at NumPy's defaults)."""
+    """The current print options as a dict (NumPy's keys; nanstr/infstr/formatter are fixed at
+    NumPy's defaults)."""
     o = _current()
     return {"edgeitems": _reported("edgeitems", o.edgeitems),
             "threshold": _reported("threshold", o.threshold), "floatmode":
             _FLOATMODE_NAMES[o.floatmode], "precision": o.precision, "suppress": bool(o.suppress),
             "linewidth": _reported("linewidth", o.linewidth), "nanstr": "nan", "infstr": "inf",
-            "sign": _SIGN_NAMES[o.sign], "formatter": None, "legacy": False}
+            "sign": _SIGN_NAMES[o.sign], "formatter": None, "legacy": _LEGACY_NAMES[o.legacy]}
+
+
+_LEGACY = {False: _C["CNP_LEGACY_OFF"], "1.13": _C["CNP_LEGACY_1_13"],
+           "1.21": _C["CNP_LEGACY_1_21"]}
+_LEGACY_NAMES = {v: k for k, v in _LEGACY.items()}
+
+
+def legacy_option(legacy, stacklevel=4):
+    """The C value of NumPy's legacy= argument (None: not given); anything else than False,
+    '1.13' or '1.21' is NumPy's UserWarning and leaves the mode as it is."""
+    if legacy is None:
+        return None
+    if legacy == False:     # noqa: E712 - NumPy's test (0 and np.False_ count too)
+        return _LEGACY[False]
+    if legacy == "1.13" or legacy == "1.21":
+        return _LEGACY[legacy]
+    warnings.warn("legacy printing option can currently only be '1.13', '1.21', or `False`",
+                  stacklevel=stacklevel)
+    return None
 
 
 def _count_option(name, value, limit):
@@ -155,11 +206,13 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
     """numpy.set_printoptions for precision, threshold, edgeitems, linewidth, suppress, sign and
     floatmode (None keeps the current value). threshold, edgeitems and linewidth accept
     infinity ("never summarise", "all items", "one line") and are reported back as given."""
-    if nanstr not in (None, "nan") or infstr not in (None, "inf") or formatter is not None \
-            or legacy not in (None, False):
-        raise NotImplementedError("cnumpy.set_printoptions: nanstr, infstr, formatter and "
-                                  "legacy are not supported")
+    if nanstr not in (None, "nan") or infstr not in (None, "inf") or formatter is not None:
+        raise NotImplementedError("cnumpy.set_printoptions: nanstr, infstr and formatter are "
+                                  "not supported")
     o = _current()
+    legacy_value = legacy_option(legacy)
+    if legacy_value is not None:
+        o.legacy = legacy_value     # the library resets sign to '-' in 1.13 mode, as NumPy
     given = {}
     if floatmode is not None:
         if floatmode not in _FLOATMODES:
@@ -219,4 +272,4 @@ def printoptions(*args, **kwargs):
     finally:
         set_printoptions(**{k: saved[k] for k in ("precision", "threshold", "edgeitems",
                                                    "linewidth", "suppress", "sign",
-                                                   "floatmode")})
+                                                   "floatmode", "legacy")})

@@ -12,7 +12,7 @@ from itertools import repeat as _repeat
 from operator import itemgetter as _itemgetter
 
 from . import _args, _backend, _convert
-from ._capi import call_writing, produce
+from ._capi import call_writing, produce, produce_view
 from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
 from ._scalars import generic, void
@@ -227,7 +227,7 @@ def multi_field(arr, names):
         if len(_MULTI) >= 256:
             _MULTI.clear()
         _MULTI[key] = view_dtype
-    return produce(_lib.cnp_array_view, arr._h, view_dtype._h)
+    return produce_view(_lib.cnp_array_view, arr, view_dtype._h)
 
 
 _MULTI = {}     # (dtype, names) -> the view's dtype: building it costs ~30 us of library calls

@@ -8,7 +8,7 @@ import warnings
 
 from . import _args, _backend
 from ._args import normalize_axis
-from ._capi import produce
+from ._capi import produce, produce_view
 from ._casting import copyto, promote_types, result_type, value_dtype
 from ._scalars import generic
 from ._convert import as_array, asarray
@@ -276,8 +276,8 @@ def select(condlist, choicelist, default=0):
 
 def diagonal(a, offset=0, axis1=0, axis2=1):
     a = as_array(a)
-    return produce(_lib.cnp_diagonal, a._h, operator.index(offset), operator.index(axis1),
-               operator.index(axis2))
+    return produce_view(_lib.cnp_diagonal, a, operator.index(offset), operator.index(axis1),
+                        operator.index(axis2))
 
 
 def diag(v, k=0):

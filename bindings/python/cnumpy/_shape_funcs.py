@@ -5,7 +5,7 @@ import operator
 
 from . import _args, _backend
 from ._args import normalize_axis, normalize_axis_tuple
-from ._capi import produce
+from ._capi import produce_view
 from ._convert import as_array
 from ._ndarray import ndarray
 
@@ -124,8 +124,8 @@ def broadcast_to(array, shape, subok=False):
     if not hasattr(shape, "__len__"):
         shape = (shape,)
     shape = tuple(_args.int64(n) for n in shape)  # NumPy's error beyond int64, not a wrapped size
-    return produce(_lib.cnp_broadcast_to, a._h, len(shape), _backend.int64_array(shape) if shape
-               else _backend.NULL)
+    return produce_view(_lib.cnp_broadcast_to, a, len(shape),
+                        _backend.int64_array(shape) if shape else _backend.NULL)
 
 
 def broadcast_shapes(*args):

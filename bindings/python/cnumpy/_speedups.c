@@ -130,6 +130,7 @@ static void ArrayBase_dealloc(ArrayBase* self) {
   Py_CLEAR(self->shape);
   Py_CLEAR(self->strides);
   Py_CLEAR(self->dtype);
+  Py_CLEAR(self->base);
   Py_TYPE(self)->tp_free((PyObject*)self);
 }
 
@@ -175,6 +176,7 @@ static PyMemberDef ArrayBase_members[] = {
     {"_shape", T_OBJECT, offsetof(ArrayBase, shape), 0, NULL},
     {"_strides", T_OBJECT, offsetof(ArrayBase, strides), 0, NULL},
     {"_dtype", T_OBJECT, offsetof(ArrayBase, dtype), 0, NULL},
+    {"_base", T_OBJECT, offsetof(ArrayBase, base), 0, NULL},
     {NULL, 0, 0, 0, NULL},
 };
 
@@ -202,6 +204,19 @@ PyObject* wrap_new(cnp_array* out) {
     return NULL;
   }
   return (PyObject*)r;
+}
+
+PyObject* wrap_view(cnp_array* out, PyObject* src, int maybe) {
+  int32_t flags = 0;
+  if (maybe && p_cnp_array_flags(out, &flags) == 0 && (flags & CNP_FLAG_OWNDATA)) return wrap_new(out);
+  PyObject* r = wrap_new(out);
+  if (!r) return NULL;
+  /* the owner: src, or src's own base when that is an array of r's type (chains collapse) */
+  PyObject* b = ((ArrayBase*)src)->base;
+  PyObject* owner = (b && Py_TYPE(b) == Py_TYPE(r)) ? b : src;
+  Py_INCREF(owner);
+  ((ArrayBase*)r)->base = owner;
+  return r;
 }
 
 PyObject* raise_status(cnp_status st) {
@@ -345,7 +360,7 @@ static PyObject* ArrayBase_subscript(PyObject* self, PyObject* key) {
     drop_pending_after(before);
     return getitem_slow(self, key);
   }
-  return wrap_new(out);
+  return wrap_view(out, self, 0);
 }
 
 /* a[key] = value for a basic key and a Python/cnumpy number: cnp_array_setitem for an element,
@@ -445,7 +460,7 @@ PyObject* ArrayBase_reshape(PyObject* self, PyObject* const* args, Py_ssize_t na
     drop_pending_after(before);
     return call_fallback("reshape", self, args, nargs, kwnames);
   }
-  return wrap_new(out);
+  return wrap_view(out, self, 1);
 }
 
 static PyMappingMethods ArrayBase_mapping = {ArrayBase_length, ArrayBase_subscript, ArrayBase_ass_subscript};

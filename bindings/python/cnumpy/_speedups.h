@@ -29,7 +29,7 @@
   X(cnp_array_getitem) X(cnp_array_setitem) X(cnp_array_fill) X(cnp_array_from_scalar) X(cnp_zeros) \
   X(cnp_ones) X(cnp_empty) X(cnp_sum) X(cnp_prod) X(cnp_min) X(cnp_max) X(cnp_mean) X(cnp_all)      \
   X(cnp_any) X(cnp_copy) X(cnp_array_dtype) X(cnp_dtype_num) X(cnp_astype) X(cnp_full) X(cnp_arange)   \
-  X(cnp_dtype_free) X(cnp_copyto)
+  X(cnp_dtype_free) X(cnp_copyto) X(cnp_format_float) X(cnp_format_float_defaults) X(cnp_string_free)
 
 #define SPEEDUP_DECLARE(name) extern __typeof__(&name) p_##name;
 SPEEDUP_FUNCTIONS(SPEEDUP_DECLARE)
@@ -43,6 +43,7 @@ typedef struct {
   PyObject* strides;
   PyObject* dtype;
   PyObject* weakreflist;
+  PyObject* base;    /* ndarray.base: the Python object whose memory a view shows (NULL: None) */
   int32_t ndim1; /* ndim + 1 once asked for (0: not yet), with size: a handle never changes them */
   int32_t typenum2; /* the dtype's builtin type number + 2 once asked for (1: not a builtin) */
   int64_t size;
@@ -74,6 +75,9 @@ extern PyObject* g_fallbacks;   /* {name: the Python implementation} of what C t
 cnp_array* resolve(ArrayBase* self);
 /* A new cnumpy.ndarray owning `out`; frees `out` on failure. Emits pending library warnings. */
 PyObject* wrap_new(cnp_array* out);
+/* wrap_new for a view of `src`: the new array's base is set by NumPy's collapsing rule
+ * (_capi.set_base). maybe: the call may have copied instead (reshape), so OWNDATA decides. */
+PyObject* wrap_view(cnp_array* out, PyObject* src, int maybe);
 /* The array as its scalar when 0-d (NumPy 1.24's unwrapping of results), else itself.
  * Steals the reference to `array`. */
 PyObject* unwrap_result(PyObject* array);

@@ -116,7 +116,7 @@ typedef cnp_status (*create_fn)(int32_t, const int64_t*, const cnp_dtype*, int32
 typedef struct {
   PyObject_HEAD
   vectorcallfunc vectorcall;
-  int kind; /* 0 zeros, 1 ones, 2 empty, 3 full, 4 arange */
+  int kind; /* 0 zeros, 1 ones, 2 empty, 3 full, 4 arange, 5/6 format_float_positional/scientific */
   PyObject* python; /* the Python implementation */
 } FastFunction;
 
@@ -197,11 +197,44 @@ static PyObject* fast_arange(PyObject* const* args, Py_ssize_t nargs, PyObject* 
   return wrap_new(out);
 }
 
+/* format_float_positional(x) / format_float_scientific(x) of a Python float, every option at
+ * NumPy's default (the common call, where the Python wrapper's argument handling and the
+ * string hand-over were most of the cost): cnp_format_float with the default options. */
+static PyObject* fast_format_float(int scientific, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
+                                   int* handled) {
+  static cnp_format_float_options opts[2];
+  static int ready;
+  *handled = 0;
+  if (nargs != 1 || (kwnames && PyTuple_GET_SIZE(kwnames)) || !PyFloat_CheckExact(args[0])) return NULL;
+  if (!ready) {
+    if (p_cnp_format_float_defaults(&opts[0]) || p_cnp_format_float_defaults(&opts[1])) return NULL;
+    opts[1].scientific = 1;
+    ready = 1;
+  }
+  char* s = NULL;
+  Py_ssize_t before = PyList_GET_SIZE(g_pending);
+  if (p_cnp_format_float(PyFloat_AS_DOUBLE(args[0]), CNP_FLOAT64, &opts[scientific], &s)) {
+    drop_pending_after(before);
+    return NULL;
+  }
+  *handled = 1;
+  PyObject* r = PyUnicode_FromString(s);
+  p_cnp_string_free(s);
+  if (r && flush_pending() < 0) Py_CLEAR(r);
+  return r;
+}
+
 static PyObject* FastFunction_vectorcall(PyObject* obj, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
   FastFunction* self = (FastFunction*)obj;
   Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
   Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
   PyObject* dtype = NULL;
+  if (g_ndarray && self->kind >= 5) {
+    int handled;
+    PyObject* r = fast_format_float(self->kind - 5, args, nargs, kwnames, &handled);
+    if (handled || PyErr_Occurred()) return r;
+    goto slow;
+  }
   if (g_ndarray && self->kind >= 3) {
     int handled;
     PyObject* r = self->kind == 3 ? fast_full(args, nargs, kwnames, &handled) : fast_arange(args, nargs, kwnames, &handled);
@@ -319,6 +352,8 @@ PyObject* make_fast_function(PyObject* mod, PyObject* args) {
           : strcmp(kind, "empty") == 0 ? 2
           : strcmp(kind, "full") == 0  ? 3
           : strcmp(kind, "arange") == 0 ? 4
+          : strcmp(kind, "format_float_positional") == 0 ? 5
+          : strcmp(kind, "format_float_scientific") == 0 ? 6
                                         : -1;
   if (k < 0) return PyErr_Format(PyExc_ValueError, "cnumpy._speedups.fast_function: unknown kind %s", kind);
   if (!s_dtype && !(s_dtype = PyUnicode_InternFromString("dtype"))) return NULL;

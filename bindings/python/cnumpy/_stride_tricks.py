@@ -6,7 +6,7 @@ rather than handed out; everything else behaves as NumPy's."""
 import operator
 
 from . import _args, _backend
-from ._capi import cfunc, produce
+from ._capi import cfunc, produce_view
 from ._convert import array, asarray
 from ._creation import zeros
 from ._ndarray import ndarray
@@ -26,8 +26,8 @@ def as_strided(x, shape=None, strides=None, subok=False, writeable=True):
     if len(shape) != len(strides):
         raise ValueError("mismatch in length of strides and shape")
     writeable = bool(writeable) and x.flags.writeable
-    return produce(_as_strided, x._h, len(shape), _int64_array(shape or (0,)),
-                   _int64_array(strides or (0,)), int(writeable))
+    return produce_view(_as_strided, x, len(shape), _int64_array(shape or (0,)),
+                        _int64_array(strides or (0,)), int(writeable))
 
 
 def sliding_window_view(x, window_shape, axis=None, *, subok=False, writeable=False):

@@ -300,7 +300,7 @@ def _thread_result(st, cell, shape):
         raise error(st)
     r = _object_new(ndarray)
     r._h = h
-    r._strides = r._dtype = None
+    r._strides = r._dtype = r._base = None
     r._shape = shape
     if pending:
         flush_warnings()

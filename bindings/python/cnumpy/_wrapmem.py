@@ -68,6 +68,26 @@ def release(view):
     _release_buffer(ctypes.byref(view))
 
 
+# PyTypeObject.tp_as_buffer's offset (CPython's type layout, unchanged since 3.8) and
+# PyBufferProcs.bf_releasebuffer's.
+_TP_AS_BUFFER = 20 * ctypes.sizeof(ctypes.c_void_p)
+_BF_RELEASE = ctypes.sizeof(ctypes.c_void_p)
+_releases = {}
+
+
+def base_object(obj):
+    """What NumPy's frombuffer records as the base of an array over obj's buffer: obj itself,
+    or a memoryview of it when obj's type releases its buffers (bytearray, array.array, mmap,
+    memoryview; NumPy cannot keep the Py_buffer, so it keeps a memoryview holding it)."""
+    tp = type(obj)
+    r = _releases.get(tp)
+    if r is None:
+        procs = ctypes.c_void_p.from_address(id(tp) + _TP_AS_BUFFER).value
+        r = _releases[tp] = bool(procs) and bool(
+            ctypes.c_void_p.from_address(procs + _BF_RELEASE).value)
+    return memoryview(obj) if r else obj
+
+
 def wrap(addr, dt, shape, strides, writeable, keep):
     """A new array handle over addr, keeping `keep` alive (a Py_buffer is released) until the
     library drops the memory. On failure `keep` is given back untouched (a Py_buffer is

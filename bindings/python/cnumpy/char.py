@@ -5,7 +5,7 @@ split, rsplit and splitlines return nested lists shaped like the input (NumPy: a
 of lists; cnumpy has no object dtype); partition/rpartition return NumPy's array with a last
 axis of 3. docs/numpy-differences.md lists the differences."""
 from . import _backend
-from ._capi import cfunc, check, produce, produce_many, wrap, is_array
+from ._capi import cfunc, check, produce, produce_many, set_base, wrap, is_array
 from ._convert import as_array, asarray as _asarray, array as _array
 from ._creation import empty
 from ._ndarray import ndarray
@@ -543,12 +543,13 @@ def _rewrap(a, cls):
     check(_retain(a._h, cell))
     h = cell[0]
     if r is None:
-        return wrap(h)
-    r._h = h
-    r._shape = None
-    r._strides = None
-    r._dtype = None
-    return r
+        r = wrap(h)
+    else:
+        r._h = h
+        r._shape = None
+        r._strides = None
+        r._dtype = None
+    return set_base(r, a)
 
 
 def _view(a):
