@@ -18,9 +18,9 @@ CNP_API cnp_status cnp_ufunc_reduce(const char* name, const cnp_array* a, const 
   return produce(out, out_array, [&] {
     const ufunc::Id id = rd::ufunc_id(name);
     const Array& x = time_or_number(a);
-    return rd::method_reduce(id, x, reduced_axes(x, axes, naxes), opt_dtype(dtype),
-                             opt_out(out_array), keepdims != 0, opt_array(initial), no_identity != 0,
-                             opt_array(where));
+    const rd::Opts o = times_opts(x, dtype, out_array, keepdims, initial, where);
+    return rd::method_reduce(id, x, reduced_axes(x, axes, naxes), o.dtype, o.out, o.keepdims, o.initial,
+                             no_identity != 0, o.where);
   });
 }
 

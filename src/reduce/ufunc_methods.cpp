@@ -199,16 +199,21 @@ bool specialised(Id id, const Array& a, const Axes& ax, const Dtype* dtype, Arra
 
 }  // namespace
 
-Array method_reduce(Id id, const Array& a, const Axes& ax, const Dtype* dtype, Array* out, bool keepdims,
+Array method_reduce(Id id, const Array& a_in, const Axes& ax, const Dtype* dtype, Array* out, bool keepdims,
                     const Array* initial, bool skip_identity, const Array* where) {
-  if (is_datetime(a.dtype())) {  // datetime64/timedelta64: the loop registry's datetime methods
+  Array a = a_in;
+  if (is_datetime(a.dtype()) && dtype && is_numeric(dtype) &&
+      (id == Id::maximum || id == Id::minimum || id == Id::fmax || id == Id::fmin)) {
+    // NumPy's uniform resolver honours a number dtype: the values, cast unsafely, reduce as numbers
+    a = cast_copy(a_in, dtype, CNP_ORDER_K);
+  } else if (is_datetime(a.dtype())) {  // datetime64/timedelta64: the loop registry's datetime methods
     Opts o;
     o.dtype = dtype;
     o.out = out;
     o.keepdims = keepdims;
     o.initial = initial;
     o.where = where;
-    return dt::reduce_times(id, a, ax, o);
+    return dt::reduce_times(id, a, ax, o, skip_identity);
   }
   const ufunc::Ufunc& uf = ufunc::get(id);
   const Loop& loop = method_loop(id, "reduce", a.dtype(), out ? out->dtype() : nullptr, dtype, false);

@@ -18,9 +18,9 @@ from ._ndarray import ndarray
 from ._scalars import _TO_PYTHON, _datetime_base, datetime64, generic, timedelta64
 
 _NULL = _backend.NULL
-(_parse, _as_string, _as_string_offset, _isnat, _weekmask, _holidays, _offset, _count,
+(_parse, _as_string, _as_string_offset, _weekmask, _holidays, _offset, _count,
  _is_busday) = (cfunc("cnp_" + n) for n in (
-     "datetime_parse", "datetime_as_string", "datetime_as_string_offset", "isnat",
+     "datetime_parse", "datetime_as_string", "datetime_as_string_offset",
      "busday_weekmask", "busdaycalendar_holidays", "busday_offset", "busday_count", "is_busday"))
 
 _NAT = -2**63
@@ -300,12 +300,6 @@ def scalars_as_arrays(scalars):
 
 
 # -- numpy functions ------------------------------------------------------------------------------
-def isnat(x, out=None):
-    """numpy.isnat (a function here, not a ufunc object)."""
-    a = _time_operand(x)
-    return produce(_isnat, a._h, out._h if out is not None else _NULL)
-
-
 def _time_operand(x):
     if isinstance(x, ndarray):
         return x
