@@ -311,22 +311,81 @@ def _time_operand(x):
 
 def datetime_as_string(arr, unit=None, timezone="naive", casting="same_kind"):
     """numpy.datetime_as_string: ISO texts (unit None/'auto'/a unit; timezone 'naive', 'UTC',
-    'local' or a tzinfo with a fixed offset)."""
+    'local' or any tzinfo-like object, asked for each element's offset as NumPy asks)."""
     a = _time_operand(arr)
     if casting not in _CASTING:
         raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
     u = _NULL if unit is None else str(unit).encode()
+    if isinstance(timezone, bytes):
+        timezone = timezone.decode()
     if isinstance(timezone, str):
         r = produce(_as_string, a._h, u, timezone.encode(), _CASTING[casting])
-    elif isinstance(timezone, _pydt.tzinfo):
-        off = timezone.utcoffset(None)
-        if off is None:
-            raise NotImplementedError("cnumpy: datetime_as_string needs a tzinfo with a fixed "
-                                      "utcoffset")
-        r = produce(_as_string_offset, a._h, u, int(off.total_seconds() // 60), _CASTING[casting])
     else:
-        raise TypeError("Unsupported timezone input")
+        r = _as_string_tzinfo(a, u, timezone, _CASTING[casting])
     return r if r.ndim else r[()]       # a 0-d input gives a str, as NumPy's str_
+
+
+def _civil(days):
+    """(year, month, day) of a day number (days since 1970-01-01) in the proleptic Gregorian
+    calendar, any year (Hinnant's civil_from_days)."""
+    z = days + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    month = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (month <= 2), month, doy - (153 * mp + 2) // 5 + 1
+
+
+def _tz_offset(tz, minute):
+    """NumPy 1.24's get_tzoffset_from_pytzinfo for the element whose value floors to `minute`
+    (minutes since the epoch; NaT: its struct has year NaT, which C's (int) makes 0): a naive
+    datetime of its year..minute (seconds dropped) through tz.fromutc, the offset the minutes
+    between the local fields and the UTC ones."""
+    if minute == _NAT:
+        year, month, day, hm = 0, 1, 1, 0
+    else:
+        days, hm = divmod(minute, 1440)
+        year, month, day = _civil(days)
+    year = ((year + 2**31) % 2**32) - 2**31       # NumPy passes (int)dts->year
+    loc = tz.fromutc(_pydt.datetime(year, month, day, hm // 60, hm % 60))
+    local = (_pydt.date(loc.year, loc.month, loc.day).toordinal() - _EPOCH_ORDINAL) * 1440
+    if hasattr(loc, "hour"):
+        local += loc.hour * 60 + loc.minute
+    return local - (0 if minute == _NAT else minute)
+
+
+def _as_string_tzinfo(a, u, tz, casting):
+    """datetime_as_string with a tzinfo object (pytz zones, or any object whose fromutc takes a
+    naive datetime; the standard library's zones refuse those, as under NumPy): tz.fromutc is
+    called once per distinct minute, in the order the elements come, and the elements of each
+    offset are formatted by the library with that fixed offset."""
+    flat = a.ravel()
+    none = flat[:0]                 # (kept referenced: the call borrows its handle)
+    first = produce(_as_string_offset, none._h, u, 0, casting)     # the dtype/unit checks first
+    if flat.size == 0:
+        return first.reshape(a.shape)
+    minutes = flat.astype("M8[m]").view("int64").tolist()
+    seen, offsets = {}, []
+    for m in minutes:
+        o = seen.get(m)
+        if o is None:
+            o = seen[m] = _tz_offset(tz, m)
+        offsets.append(o)
+    distinct = list(dict.fromkeys(offsets))
+    if len(distinct) == 1:
+        return produce(_as_string_offset, a._h, u, distinct[0], casting)
+    per = asarray(offsets, dtype="int64")
+    out = None
+    for o in distinct:
+        sel = per == o
+        chosen = flat[sel]
+        part = produce(_as_string_offset, chosen._h, u, o, casting)
+        if out is None:
+            out = array([""] * flat.size, dtype=part.dtype)
+        out[sel] = part
+    return out.reshape(a.shape)
 
 
 def datetime_arange(start, stop, step, dtype):
