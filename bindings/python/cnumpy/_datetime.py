@@ -7,6 +7,7 @@ calendar, the business-day kernels); arithmetic goes through the ufuncs, whose d
 live in the library's loop registry (docs/datetime.md)."""
 import datetime as _pydt
 import operator
+import re
 import warnings
 
 from . import _backend
@@ -253,25 +254,62 @@ def is_time_leaf(v):
     return isinstance(v, (_datetime_base, _pydt.date, _pydt.timedelta))
 
 
+def _object_array(v):
+    return NotImplementedError("cnumpy: cannot make an array of %s objects (object arrays are not "
+                               "supported)" % type(v).__name__)
+
+
+_TD_INT = re.compile(r"\s*[+-]?[0-9]+")      # what C's strtol reads (NumPy's timedelta strings)
+
+
+def _requested_leaf(v, requested):
+    """One leaf that is not a datetime scalar as NumPy 1.24's setitem of the requested
+    datetime64/timedelta64 dtype converts it (convert_pyobject_to_datetime/_timedelta):
+    strings parsed (timedeltas: 'NaT', '' or an integer), ints as raw values, None as NaT."""
+    kind = requested.kind
+    cls = datetime64 if kind == "M" else timedelta64
+    if v is None:
+        return _make(cls, _NAT, requested)
+    if isinstance(v, bytes):
+        v = v.decode()
+    if isinstance(v, str):
+        if kind == "M":
+            return _make(datetime64, *parse(v, requested))
+        if v == "" or v.lower() == "nat":
+            return _make(timedelta64, _NAT, requested)
+        if _TD_INT.fullmatch(v):
+            return _make(timedelta64, int(v), requested)
+    elif isinstance(v, int):
+        if not -2**63 <= v < 2**63:
+            raise OverflowError("int too big to convert")
+        return _make(cls, int(v), requested)
+    raise ValueError("Could not convert object to NumPy " + ("datetime" if kind == "M" else "timedelta"))
+
+
 def time_leaves_array(leaves, shape, requested):
-    """An array from flat leaves mixing datetime64/timedelta64 scalars, Python datetimes and
-    strings (and ints for timedeltas) as numpy.array does: the requested dtype, or the
-    promotion of every leaf's own dtype."""
+    """An array from flat leaves mixing datetime64/timedelta64 scalars, Python datetimes,
+    strings, ints and None as numpy.array does: with a requested datetime dtype each leaf as its
+    setitem converts it; else the promotion of every leaf's own dtype (timedelta64 with ints;
+    NumPy makes object arrays of datetime64 with strings or numbers, which cnumpy does not have).
+    Python datetime objects become datetime arrays (NumPy: object arrays)."""
+    kind = requested.kind if requested is not None and requested.kind in "Mm" else None
     scalars = []
+    saw_int = False
     for v in leaves:
         s = scalar_of(v)
-        if s is None:
-            kind = requested.kind if requested is not None and requested.kind in "Mm" else None
-            if isinstance(v, str) and kind != "m":
-                s = _make(datetime64, *parse(v, requested if kind == "M" else None))
-            elif isinstance(v, int) and kind is not None:
-                s = _make(datetime64 if kind == "M" else timedelta64, int(v), requested)
-            elif isinstance(v, int):
-                s = _make(timedelta64, int(v), _dtype_cls("m8"))
-            else:
-                raise TypeError("cnumpy: cannot mix %s with datetimes in one array"
-                                % type(v).__name__)
+        if s is not None:
+            if (kind == "m" and s._dtype.kind == "M") or (kind == "M" and isinstance(v, _pydt.timedelta)):
+                raise ValueError("Could not convert object to NumPy " + ("datetime" if kind == "M" else "timedelta"))
+        elif kind is not None:
+            s = _requested_leaf(v, requested)
+        elif isinstance(v, int) and not isinstance(v, bool):
+            saw_int = True
+            s = _make(timedelta64, int(v), _dtype_cls("m8"))
+        else:
+            raise _object_array(v)
         scalars.append(s)
+    if saw_int and any(s._dtype.kind == "M" for s in scalars):
+        raise _object_array(0)
     if requested is not None and requested.kind in "Mm" and _meta(requested)[0] != "generic":
         target = requested
     else:
