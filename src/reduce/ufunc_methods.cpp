@@ -61,8 +61,8 @@ bool is_comparison(Id id) {
 // `uniform` (accumulate, reduceat) also requires the second input to match.
 const Loop& method_loop(Id id, const char* method, const Dtype* in, const Dtype* out_dt, const Dtype* dtype,
                         bool uniform) {
-  // The ufunc's numeric loops as the loop registry holds them (its legacy method).
-  const ufunc::Ufunc& uf = *static_cast<const ufunc::Ufunc*>(loop_registry().legacy(static_cast<int32_t>(id))->data);
+  // The ufunc's numeric loops (its legacy method's; isnat has none, and is unary).
+  const ufunc::Ufunc& uf = ufunc::get(id);
   if (uf.nin != 2) throw_value(std::string(method) + " only supported for binary functions");
   if (uf.nout != 1) throw_value(std::string(method) + " only supported for functions returning a single value");
   const Dtype* fixed = dtype;
@@ -202,6 +202,8 @@ bool specialised(Id id, const Array& a, const Axes& ax, const Dtype* dtype, Arra
 Array method_reduce(Id id, const Array& a_in, const Axes& ax, const Dtype* dtype, Array* out, bool keepdims,
                     const Array* initial, bool skip_identity, const Array* where) {
   Array a = a_in;
+  if (ufunc::get(id).nin != 2) throw_value("reduce only supported for binary functions");
+  if (ufunc::get(id).nout != 1) throw_value("reduce only supported for functions returning a single value");
   if (is_datetime(a.dtype()) && dtype && is_numeric(dtype) &&
       (id == Id::maximum || id == Id::minimum || id == Id::fmax || id == Id::fmin)) {
     // NumPy's uniform resolver honours a number dtype: the values, cast unsafely, reduce as numbers

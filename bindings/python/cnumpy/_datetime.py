@@ -363,6 +363,31 @@ def datetime_as_string(arr, unit=None, timezone="naive", casting="same_kind"):
     return r if r.ndim else r[()]       # a 0-d input gives a str, as NumPy's str_
 
 
+_TD_STEPS = ((1000, "us"), (10**6, "ms"), (60 * 10**6, "s"), (3600 * 10**6, "m"),
+             (86400 * 10**6, "h"), (7 * 86400 * 10**6, "D"))
+
+
+def check_time_initial(a, initial):
+    """The checks NumPy's setitem makes of a Python datetime object given as initial= to a
+    reduction of the datetime64/timedelta64 array a (the library converts the rest): a
+    datetime.timedelta reaches years/months only with its own unit's 'same_kind' error, and the
+    two kinds do not mix."""
+    kind = a.dtype.kind
+    if kind not in "Mm":
+        return
+    if isinstance(initial, _pydt.timedelta):
+        if kind == "M":
+            raise ValueError("Could not convert object to NumPy datetime")
+        unit, count = _meta(a.dtype)
+        if unit in ("Y", "M"):
+            td = (initial.days * 86400 + initial.seconds) * 10**6 + initial.microseconds
+            src = next((name for step, name in _TD_STEPS if td % step), "W")
+            raise TypeError("Cannot cast datetime.timedelta object from metadata [%s] to [%s%s] according "
+                            "to the rule 'same_kind'" % (src, "" if count == 1 else count, unit))
+    elif isinstance(initial, _pydt.date) and kind == "m":
+        raise ValueError("Could not convert object to NumPy timedelta")
+
+
 def _civil(days):
     """(year, month, day) of a day number (days since 1970-01-01) in the proleptic Gregorian
     calendar, any year (Hinnant's civil_from_days)."""
@@ -409,11 +434,23 @@ def _as_string_tzinfo(a, u, tz, casting):
     for m in minutes:
         o = seen.get(m)
         if o is None:
-            o = seen[m] = _tz_offset(tz, m)
+            try:
+                o = seen[m] = _tz_offset(tz, m)
+            except Exception:
+                # NumPy formats each element right after its fromutc: an earlier element's
+                # formatting error comes first.
+                if offsets:
+                    _format_by_offset(flat[:len(offsets)], u, offsets, casting)
+                raise
         offsets.append(o)
+    if len(set(offsets)) == 1:
+        return produce(_as_string_offset, a._h, u, offsets[0], casting)
+    return _format_by_offset(flat, u, offsets, casting).reshape(a.shape)
+
+
+def _format_by_offset(flat, u, offsets, casting):
+    """The ISO texts of a 1-d datetime array whose element i has the offset offsets[i]."""
     distinct = list(dict.fromkeys(offsets))
-    if len(distinct) == 1:
-        return produce(_as_string_offset, a._h, u, distinct[0], casting)
     per = asarray(offsets, dtype="int64")
     out = None
     for o in distinct:
@@ -423,7 +460,7 @@ def _as_string_tzinfo(a, u, tz, casting):
         if out is None:
             out = array([""] * flat.size, dtype=part.dtype)
         out[sel] = part
-    return out.reshape(a.shape)
+    return out
 
 
 def datetime_arange(start, stop, step, dtype):

@@ -8,6 +8,7 @@ from . import _args, _backend
 from ._args import NoValue, axes as _axes, axis_pointer as _axis_pointer, out as _out, handle as _h
 from ._capi import cfunc, produce, produce_into
 from ._convert import as_array
+from ._datetime import check_time_initial
 from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
 from ._operands import operand, where_mask as _where
@@ -50,6 +51,7 @@ def _reduce_dtype(fn, a, axis, dtype, out, keepdims, initial, where):
     a = as_array(a)
     out = _out(out)
     ax, n = _axes(axis)
+    check_time_initial(a, initial)
     ini, wh = _initial(initial), _where(where)
     return produce_into(fn, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
                         _h(ini), _h(wh), result_kind=_kind(a, dtype))
@@ -59,6 +61,7 @@ def _reduce_plain(fn, a, axis, out, keepdims, initial, where):
     a = as_array(a)
     out = _out(out)
     ax, n = _axes(axis)
+    check_time_initial(a, initial)
     ini = None if initial is None else _initial(initial)    # None: maximum/minimum's default
     wh = _where(where)
     return produce_into(fn, out, a._h, ax, n, _h(out), _args.boolean(keepdims), _h(ini), _h(wh),
