@@ -404,8 +404,9 @@ def from_sequence(obj, requested=None):
     shape, leaves = _discover(obj)
     types = set(map(type, leaves))
     if TIME and leaves and not types <= _NUMBER_TYPES and (
-            any(map(TIME[1], leaves)) or (requested is not None and requested.kind in "Mm")):
-        return TIME[0](leaves, shape, requested)
+            any(map(TIME[1], leaves)) or (requested is not None and requested.kind in "Mm" and
+                                          types != _STR_TYPE and types != _BYTES_TYPE)):
+        return TIME[0](leaves, shape, requested)       # (strings alone: the cast parses them)
     if types == _STR_TYPE:
         return _text_array(leaves, shape, "U")      # the caller casts to a requested dtype
     if types == _BYTES_TYPE:

@@ -323,14 +323,17 @@ def time_leaves_array(leaves, shape, requested):
     for i, s in enumerate(scalars):
         groups.setdefault(s._dtype, []).append(i)
     values = [0] * len(scalars)
+    native = target if target.isnative else target.newbyteorder("=")
     for d, idx in groups.items():
-        raw = array([scalars[i]._value for i in idx], dtype="i8").view(d)
-        conv = raw.astype(target).view("i8").tolist() if target.kind in "Mm" else None
+        raw = array([scalars[i]._value for i in idx], dtype="i8").view(
+            d if d.isnative else d.newbyteorder("="))     # the scalars' values are native ints
+        conv = raw.astype(native).view("i8").tolist() if target.kind in "Mm" else None
         if conv is None:
             return array(scalars_as_arrays(scalars), dtype=target).reshape(shape)
         for i, v in zip(idx, conv):
             values[i] = v
-    return array(values, dtype="i8").view(target).reshape(shape)
+    out = array(values, dtype="i8").view(native).reshape(shape)
+    return out if native is target else out.astype(target)
 
 
 def scalars_as_arrays(scalars):
