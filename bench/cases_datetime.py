@@ -54,7 +54,7 @@ def _isnat(np, cnp):
 
 
 def _unique_nat(np, cnp):
-    a = _seconds(np, M) // 86400 * 86400        # many repeats; every 5th NaT
+    a = _seconds(np, M).astype("M8[D]").astype("M8[s]")     # many repeats; every 5th NaT
     a[::5] = np.datetime64("NaT")
     ca = cnp.array(a)
     return (lambda: np.unique(a, equal_nan=False, return_counts=True)), \

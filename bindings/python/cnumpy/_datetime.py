@@ -404,6 +404,24 @@ def _civil(days):
     return yoe + era * 400 + (month <= 2), month, doy - (153 * mp + 2) // 5 + 1
 
 
+_EPOCH_DT = _pydt.datetime(1970, 1, 1)
+_MIN_MINUTE = (_pydt.datetime(1, 1, 1) - _EPOCH_DT) // _pydt.timedelta(minutes=1)
+_MAX_MINUTE = (_pydt.datetime(9999, 12, 31, 23, 59) - _EPOCH_DT) // _pydt.timedelta(minutes=1)
+
+
+def _tz_offset_fast(tz, minute, _td=_pydt.timedelta, _dt=_pydt.datetime):
+    """_tz_offset for a minute within Python's years 1..9999 whose fromutc answers with a
+    datetime: the same arithmetic on datetime objects (C-level) instead of calendar code."""
+    if not _MIN_MINUTE <= minute <= _MAX_MINUTE:
+        return _tz_offset(tz, minute)
+    utc = _EPOCH_DT + _td(minutes=minute)
+    loc = tz.fromutc(utc)
+    if type(loc) is not _dt and not isinstance(loc, _dt):
+        return _tz_offset_from(loc, minute)
+    d = loc.replace(tzinfo=None, second=0, microsecond=0) - utc
+    return d.days * 1440 + d.seconds // 60
+
+
 def _tz_offset(tz, minute):
     """NumPy 1.24's get_tzoffset_from_pytzinfo for the element whose value floors to `minute`
     (minutes since the epoch; NaT: its struct has year NaT, which C's (int) makes 0): a naive
@@ -415,7 +433,11 @@ def _tz_offset(tz, minute):
         days, hm = divmod(minute, 1440)
         year, month, day = _civil(days)
     year = ((year + 2**31) % 2**32) - 2**31       # NumPy passes (int)dts->year
-    loc = tz.fromutc(_pydt.datetime(year, month, day, hm // 60, hm % 60))
+    return _tz_offset_from(tz.fromutc(_pydt.datetime(year, month, day, hm // 60, hm % 60)), minute)
+
+
+def _tz_offset_from(loc, minute):
+    """The offset in minutes of fromutc's answer `loc` for the UTC minute `minute`."""
     local = (_pydt.date(loc.year, loc.month, loc.day).toordinal() - _EPOCH_ORDINAL) * 1440
     if hasattr(loc, "hour"):
         local += loc.hour * 60 + loc.minute
@@ -438,7 +460,7 @@ def _as_string_tzinfo(a, u, tz, casting):
         o = seen.get(m)
         if o is None:
             try:
-                o = seen[m] = _tz_offset(tz, m)
+                o = seen[m] = _tz_offset_fast(tz, m)
             except Exception:
                 # NumPy formats each element right after its fromutc: an earlier element's
                 # formatting error comes first.
