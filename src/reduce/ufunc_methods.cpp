@@ -246,6 +246,34 @@ Array method_reduce(Id id, const Array& a_in, const Axes& ax, const Dtype* dtype
   if (rcount == 0 && r.size() > 0 && !has_start)
     throw_value(std::string("zero-size array to reduction operation ") + uf.name + " which has no identity");
   const Array x = a.dtype() == dt(loop.types[1]) ? a : cast_copy(a, dt(loop.types[1]), CNP_ORDER_K);
+  if (!has_start && nred > 1 && r.size() > 0 && rcount > 0) {
+    // Several axes without a start value (add.reduce(axis=None, initial=None)): the first
+    // element must be combined once, so the reduced axes become one (kept axes first, then the
+    // reduced ones, as one C-contiguous copy) and that one axis is reduced.
+    int64_t shape[kMaxDims], strides[kMaxDims];
+    int32_t k = 0;
+    for (int pass = 0; pass < 2; ++pass)
+      for (int32_t i = 0; i < nd; ++i)
+        if (ax.mask[i] == (pass == 1)) {
+          shape[k] = x.shape(i);
+          strides[k++] = x.stride(i);
+        }
+    const Array moved = cast_copy(x.view(nd, shape, strides, x.data()), x.dtype(), CNP_ORDER_C);
+    const int32_t nk = nd - nred;
+    shape[nk] = rcount;
+    int64_t cstr[kMaxDims];
+    contiguous_strides(nk + 1, shape, moved.itemsize(), CNP_ORDER_C, cstr);
+    Axes last;
+    last.mask[nk] = true;
+    Array red = method_reduce(id, moved.view(nk + 1, shape, cstr, moved.data()), last, dtype, nullptr, false, nullptr,
+                              true, nullptr);
+    if (keepdims) {
+      int64_t rstr[kMaxDims];
+      contiguous_strides(nd, kshape, red.itemsize(), CNP_ORDER_C, rstr);
+      red = red.view(nd, kshape, rstr, red.data());
+    }
+    return to_out(red, out);
+  }
   for (int32_t i = 0; i < nd; ++i) kstr[i] = ax.mask[i] ? 0 : r.stride(i);
   fpe_clear();
   Array src = x;
@@ -254,8 +282,8 @@ Array method_reduce(Id id, const Array& a_in, const Axes& ax, const Dtype* dtype
   } else if (use_identity) {
     fill(r, ident.value);
   } else if (r.size() > 0) {
-    // No start value: the first element along the reduced axes, then the rest. With several
-    // axes (only max/min-like ops) the first element is combined again, which changes nothing.
+    // No start value: the first element along the reduced axes, then the rest (one reduced
+    // axis here: several are merged into one above).
     Array first = x.view(nd, kshape, x.strides(), x.data());
     assign(r, first, CNP_CASTING_UNSAFE);
     if (nred == 1) {

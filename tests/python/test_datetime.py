@@ -624,6 +624,11 @@ REDUCTIONS = [
     lambda xp: xp.add.reduce(RM(xp), dtype="m8", out=xp.zeros(3, "m8[ms]")),
     lambda xp: xp.add.reduce(RM(xp), initial=xp.timedelta64(2, "s")),
     lambda xp: xp.add.reduce(RM(xp), initial=None),
+    lambda xp: xp.add.reduce(RM(xp), axis=None, initial=None),
+    # np.sum(initial=None) is add.reduce(initial=None); several axes combine the first element once
+    lambda xp: xp.sum(xp.arange(24).reshape(2, 3, 4)[:, ::-1], axis=(0, 2), initial=None, keepdims=True),
+    lambda xp: xp.sum(xp.arange(6.0).reshape(2, 3), initial=None),
+    lambda xp: xp.prod(xp.arange(1, 7).reshape(2, 3), axis=(0, 1), initial=None),
     lambda xp: xp.add.reduce(RE(xp), initial=None),
     lambda xp: xp.add.reduce(RE(xp)),
     lambda xp: xp.add.reduce(RM(xp), axis=(0, 1), where=xp.array([[1], [0]], bool),
