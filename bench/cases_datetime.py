@@ -46,6 +46,48 @@ def _subtract(np, cnp):
     return (lambda: a - b), (lambda: ca - cb)
 
 
+def _isnat(np, cnp):
+    a = _seconds(np, N)
+    a[::7] = np.datetime64("NaT")
+    ca = cnp.array(a)
+    return (lambda: np.isnat(a)), (lambda: cnp.isnat(ca))
+
+
+def _unique_nat(np, cnp):
+    a = _seconds(np, M).astype("M8[D]").astype("M8[s]")     # many repeats; every 5th NaT
+    a[::5] = np.datetime64("NaT")
+    ca = cnp.array(a)
+    return (lambda: np.unique(a, equal_nan=False, return_counts=True)), \
+        (lambda: cnp.unique(ca, equal_nan=False, return_counts=True))
+
+
+def _sum_where(np, cnp):
+    rng = np.random.default_rng(24)
+    t = rng.integers(-10**9, 10**9, (1000, 10**4)).astype("m8[s]")
+    w = rng.integers(0, 2, 10**4).astype(bool)
+    ct, cw = cnp.array(t), cnp.array(w)
+    init, cinit = np.timedelta64(5, "m"), cnp.timedelta64(5, "m")
+    return (lambda: np.sum(t, axis=1, where=w, initial=init)), \
+        (lambda: cnp.sum(ct, axis=1, where=cw, initial=cinit))
+
+
+class _PytzLike:
+    """A zone whose fromutc takes NumPy's naive datetimes (as pytz zones do), with US DST."""
+    def __init__(self):
+        import zoneinfo
+        self.zone = zoneinfo.ZoneInfo("US/Eastern")
+
+    def fromutc(self, dt):
+        return self.zone.fromutc(dt.replace(tzinfo=self.zone))
+
+
+def _as_string_tz(np, cnp):
+    a = _seconds(np, 10**5)
+    ca = cnp.array(a)
+    tz = _PytzLike()
+    return (lambda: np.datetime_as_string(a, timezone=tz)), (lambda: cnp.datetime_as_string(ca, timezone=tz))
+
+
 CASES = [
     Case("datetime_parse_1e6", "np.array(iso_strings).astype('M8[s]'), 10**6 'YYYY-MM-DDThh:mm:ss'",
          _parse, note="target >= 3x. One pass over the UCS4 text, fields read by position, the "
@@ -59,4 +101,12 @@ CASES = [
          note="target >= 1.5x. Days by a constant division, months by Neri-Schneider."),
     Case("datetime_subtract_1e7", "a - b, M8[s] 10**7", _subtract,
          note="no target: the registry's datetime subtract loop (NaT checks)."),
+    Case("datetime_isnat_1e7", "np.isnat(a), a M8[s] 10**7 (every 7th NaT)", _isnat,
+         note="the isnat ufunc through the loop registry"),
+    Case("datetime_unique_nat_1e6", "np.unique(a, equal_nan=False, return_counts=True), M8[s] 10**6",
+         _unique_nat, note="datetime sort method; NaTs kept apart"),
+    Case("timedelta_sum_where_1e7", "np.sum(t, axis=1, where=w, initial=5 min), m8[s] (1000, 10**4)",
+         _sum_where, note="datetime reduction with where= and initial="),
+    Case("datetime_as_string_tz_1e5", "np.datetime_as_string(a, timezone=<pytz-like US/Eastern>), 10**5",
+         _as_string_tz, note="tz.fromutc once per distinct minute (NumPy: once per element)"),
 ]

@@ -88,10 +88,6 @@ CNP_API cnp_status cnp_datetime_as_string_offset(const cnp_array* a, const char*
   });
 }
 
-CNP_API cnp_status cnp_isnat(const cnp_array* a, cnp_array* out_array, cnp_array** out) {
-  return produce(out, out_array, [&] { return dt::isnat(any_array_of(a), out_of(out_array)); });
-}
-
 CNP_API cnp_status cnp_busday_weekmask(const char* text, int32_t* weekmask) {
   return run([&] {
     if (!text || !weekmask) throw Error(CNP_ERR_INVALID_HANDLE, "NULL argument");

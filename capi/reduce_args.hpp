@@ -23,6 +23,21 @@ inline reduce::Opts opts(const cnp_dtype* dtype, cnp_array* out_array, int32_t k
   return o;
 }
 
+// opts() for a reduction that also takes datetime64/timedelta64 arrays: with such an input, out=
+// may be of any dtype (the result is cast into it), initial= any 0-d array (strings are parsed,
+// src/datetime/functions.cpp) and dtype= any descriptor (a time unit is NumPy's TypeError there).
+inline reduce::Opts times_opts(const Array& x, const cnp_dtype* dtype, cnp_array* out_array, int32_t keepdims,
+                               const cnp_array* initial, const cnp_array* where) {
+  if (!is_datetime(x.dtype())) return opts(dtype, out_array, keepdims, initial, where);
+  reduce::Opts o;
+  o.dtype = opt_any_dtype(dtype);
+  o.out = out_array ? &method_output(out_array) : nullptr;
+  o.keepdims = keepdims != 0;
+  o.initial = initial ? &method_input(initial) : nullptr;
+  o.where = opt_array(where);
+  return o;
+}
+
 // The reduced axes of x for an optional tuple of axes, with ufunc.reduce's checks and messages.
 inline reduce::Axes reduced_axes(const Array& x, const int64_t* axes, int32_t naxes) {
   return reduce::parse_axes(axes, axes_count(axes, naxes), x.ndim());
@@ -76,8 +91,8 @@ inline const Array& time_or_number(const cnp_array* h) {
                            cnp_array* out_array, int32_t keepdims, const cnp_array* initial, const cnp_array* where,  \
                            cnp_array** out) {                                                                         \
     return produce(out, out_array, [&] {                                                                              \
-      const Array& x = time_or_number(a);                                                                                   \
-      return fn(x, reduced_axes(x, axes, naxes), opts(dtype, out_array, keepdims, initial, where));                   \
+      const Array& x = time_or_number(a);                                                                             \
+      return fn(x, reduced_axes(x, axes, naxes), times_opts(x, dtype, out_array, keepdims, initial, where));          \
     });                                                                                                               \
   }
 
@@ -85,8 +100,8 @@ inline const Array& time_or_number(const cnp_array* h) {
   CNP_API cnp_status cname(const cnp_array* a, const int64_t* axes, int32_t naxes, cnp_array* out_array,              \
                            int32_t keepdims, const cnp_array* initial, const cnp_array* where, cnp_array** out) {     \
     return produce(out, out_array, [&] {                                                                              \
-      const Array& x = minmax_input(a, #cname, true);                                                                             \
-      return fn(x, reduced_axes(x, axes, naxes), opts(nullptr, out_array, keepdims, initial, where));                 \
+      const Array& x = minmax_input(a, #cname, true);                                                                 \
+      return fn(x, reduced_axes(x, axes, naxes), times_opts(x, nullptr, out_array, keepdims, initial, where));        \
     });                                                                                                               \
   }
 

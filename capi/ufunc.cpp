@@ -6,6 +6,7 @@
 
 #include "capi/guard.hpp"
 #include "core/dtype.hpp"
+#include "core/loop_registry.hpp"
 #include "core/parallel.hpp"
 #include "ufunc/errstate.hpp"
 #include "ufunc/execute.hpp"
@@ -103,6 +104,7 @@ CNP_UNARY(cnp_logical_not, logical_not)
 CNP_UNARY(cnp_isnan, isnan)
 CNP_UNARY(cnp_isinf, isinf)
 CNP_UNARY(cnp_isfinite, isfinite)
+CNP_UNARY(cnp_isnat, isnat)
 CNP_UNARY(cnp_signbit, signbit)
 CNP_UNARY(cnp_spacing, spacing)
 CNP_UNARY(cnp_invert, invert)
@@ -239,6 +241,8 @@ CNP_API cnp_status cnp_ufunc_types_at(int32_t index, char** out) {
         text += builtin_dtype(loop.types[k])->chr;
       }
     }
+    for (const Method& m : loop_registry().methods(static_cast<int32_t>(id)))
+      if (m.types) text += (text.empty() ? "" : " ") + std::string(m.types);
     return to_c_string(text);
   });
 }

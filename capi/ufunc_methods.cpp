@@ -9,6 +9,13 @@ using namespace cnp;
 using namespace cnp::capi;
 namespace rd = cnp::reduce;
 
+namespace {
+// NumPy's first check of ufunc.accumulate/reduceat: the ufunc takes two inputs.
+void binary_method(ufunc::Id id, const char* method) {
+  if (ufunc::get(id).nin != 2) throw_value(std::string(method) + " only supported for binary functions");
+}
+}  // namespace
+
 extern "C" {
 
 CNP_API cnp_status cnp_ufunc_reduce(const char* name, const cnp_array* a, const int64_t* axes, int32_t naxes,
@@ -18,9 +25,9 @@ CNP_API cnp_status cnp_ufunc_reduce(const char* name, const cnp_array* a, const 
   return produce(out, out_array, [&] {
     const ufunc::Id id = rd::ufunc_id(name);
     const Array& x = time_or_number(a);
-    return rd::method_reduce(id, x, reduced_axes(x, axes, naxes), opt_dtype(dtype),
-                             opt_out(out_array), keepdims != 0, opt_array(initial), no_identity != 0,
-                             opt_array(where));
+    const rd::Opts o = times_opts(x, dtype, out_array, keepdims, initial, where);
+    return rd::method_reduce(id, x, reduced_axes(x, axes, naxes), o.dtype, o.out, o.keepdims, o.initial,
+                             no_identity != 0, o.where);
   });
 }
 
@@ -28,6 +35,7 @@ CNP_API cnp_status cnp_ufunc_accumulate(const char* name, const cnp_array* a, in
                                         cnp_array* out_array, cnp_array** out) {
   return produce(out, out_array, [&] {
     const ufunc::Id id = rd::ufunc_id(name);
+    binary_method(id, "accumulate");  // before the array's dtype is looked at (isnat of datetimes)
     return rd::method_accumulate(id, array_of(a), axis, opt_dtype(dtype), opt_out(out_array));
   });
 }
@@ -36,6 +44,7 @@ CNP_API cnp_status cnp_ufunc_reduceat(const char* name, const cnp_array* a, cons
                                       const cnp_dtype* dtype, cnp_array* out_array, cnp_array** out) {
   return produce(out, out_array, [&] {
     const ufunc::Id id = rd::ufunc_id(name);
+    binary_method(id, "reduceat");
     return rd::method_reduceat(id, array_of(a), array_of(indices), axis, opt_dtype(dtype),
                                opt_out(out_array));
   });

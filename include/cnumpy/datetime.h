@@ -1,11 +1,11 @@
 /*
  * cnumpy/datetime.h: datetime64 / timedelta64 (NumPy 1.24's datetime module): ISO 8601 parsing
- * and formatting, numpy.datetime_as_string, numpy.isnat, numpy.datetime_data (through
+ * and formatting, numpy.datetime_as_string, numpy.datetime_data (through
  * cnp_dtype_datetime_unit/_count of core.h) and the business-day functions (numpy.busday_offset,
  * busday_count, is_busday, busdaycalendar). docs/datetime.md has the details.
  *
  * The datetime arithmetic itself (a - b, a + timedelta, timedelta * 2, comparisons, maximum ...)
- * goes through the generic ufunc entry points (cnp_subtract, cnp_add, ...) and casts through
+ * goes through the generic ufunc entry points (cnp_subtract, cnp_add, ..., cnp_isnat) and casts through
  * cnp_astype: parsing strings into datetime64 is cnp_astype of an S/U array to M8[unit] (to the
  * unitless M8 the unit is taken from the strings), formatting is cnp_astype to S/U.
  *
@@ -54,10 +54,6 @@ CNP_API cnp_status cnp_datetime_as_string(const cnp_array* a, const char* unit, 
 /** The same with a fixed time zone offset in minutes east of UTC (NumPy's timezone=tzinfo with a
  *  constant utcoffset): texts end in "+hhmm". */
 CNP_API cnp_status cnp_datetime_as_string_offset(const cnp_array* a, const char* unit, int32_t offset_minutes, int32_t casting, cnp_array** out);
-
-/** numpy.isnat(a): bool array, True where a is NaT. CNP_ERR_TYPE "ufunc 'isnat' is only defined
- *  for np.datetime64 and np.timedelta64." for other dtypes. */
-CNP_API cnp_status cnp_isnat(const cnp_array* a, cnp_array* out_array, cnp_array** out);
 
 /** numpy.busdaycalendar's weekmask from a string: "1111100" or day names ("Mon Tue Wed",
  *  "SatSun") as a bit mask (bit 0 Monday). CNP_ERR_VALUE "Invalid business day weekmask string

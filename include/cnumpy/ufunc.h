@@ -140,6 +140,9 @@ CNP_API cnp_status cnp_logical_not(const cnp_array* x, const cnp_ufunc_args* arg
 CNP_API cnp_status cnp_isnan(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_isinf(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_isfinite(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);
+/** numpy.isnat: True where x (datetime64 or timedelta64) is NaT; CNP_ERR_TYPE "ufunc 'isnat' is
+ *  only defined for np.datetime64 and np.timedelta64." for any other dtype. */
+CNP_API cnp_status cnp_isnat(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_signbit(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_spacing(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_invert(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out);

@@ -53,6 +53,12 @@ const Method* LoopRegistry::legacy(int32_t op) const {
   return nullptr;
 }
 
+const std::vector<Method>& LoopRegistry::methods(int32_t op) const {
+  static const std::vector<Method> none;
+  if (op < 0 || static_cast<size_t>(op) >= ops_.size()) return none;
+  return ops_[static_cast<size_t>(op)];
+}
+
 const LoopRegistry& loop_registry() {
   // C++ guarantees one thread-safe initialisation; afterwards the registry is read-only.
   static const LoopRegistry registry = [] {

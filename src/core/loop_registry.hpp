@@ -58,6 +58,9 @@ struct Method {
   DClass sig[kMaxLoopArgs] = {};  // the inputs' (then outputs') classes; DClass::any matches all
   ResolveFn resolve = nullptr;    // nullptr for a legacy method
   const void* data = nullptr;     // static data for resolve (a legacy method: its ufunc::Ufunc)
+  // NumPy's entry in ufunc.types for this method ("M->?"), listed after the numeric loops; only
+  // for ufuncs whose loops are all registry methods (isnat). nullptr: not listed.
+  const char* types = nullptr;
   bool legacy() const { return resolve == nullptr; }
 };
 
@@ -79,6 +82,8 @@ class LoopRegistry {
   const Method* find(int32_t op, const Dtype* const* given, int n) const;
   // The legacy (builtin numbers) method of op, or nullptr.
   const Method* legacy(int32_t op) const;
+  // Every method of op in registration order (empty for an unknown op).
+  const std::vector<Method>& methods(int32_t op) const;
 
  private:
   std::vector<std::vector<Method>> ops_;

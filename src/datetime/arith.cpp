@@ -100,11 +100,15 @@ void dm_mul(char* const* args, const int64_t* s, int64_t n, const void*) {
     st(o, y == kNaT || std::isnan(x) ? kNaT : d2i(x * static_cast<double>(y)));
   });
 }
+// m8 / int and m8 // int: NaT for a zero divisor, with NumPy 1.24's divide-by-zero flag.
 void mq_div(char* const* args, const int64_t* s, int64_t n, const void*) {
-  binary(args, s, n, [](const char* a, const char* b, char* o) {
+  bool zero = false;
+  binary(args, s, n, [&](const char* a, const char* b, char* o) {
     const int64_t x = ld(a), y = ld(b);
+    zero |= y == 0;
     st(o, x == kNaT || y == 0 ? kNaT : (y == -1 ? wrap_sub(0, x) : x / y));
   });
+  if (zero) std::feraiseexcept(FE_DIVBYZERO);
 }
 void md_div(char* const* args, const int64_t* s, int64_t n, const void*) {
   binary(args, s, n, [](const char* a, const char* b, char* o) {
@@ -190,6 +194,12 @@ void sign_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
 }
 template <bool NaTValue>
 void isnat_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
+  if (s[0] == 8 && s[1] == 1) {  // contiguous: a loop the compiler vectorises
+    const char* a = args[0];
+    char* o = args[1];
+    for (int64_t i = 0; i < n; ++i) o[i] = static_cast<char>((ld(a + 8 * i) == kNaT) == NaTValue);
+    return;
+  }
   unary(args, s, n, [](const char* a, char* o) { *o = static_cast<char>((ld(a) == kNaT) == NaTValue); });
 }
 void false_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
@@ -382,7 +392,7 @@ void resolve_unary(const Method& m, const Dtype* const* in, ResolvedLoop& r) {
   const Id id = id_of(m);
   r.descrs[0] = canon(a);
   switch (id) {
-    case Id::isnan: r.fn = &isnat_loop<true>; r.descrs[1] = builtin(CNP_BOOL); return;
+    case Id::isnan: case Id::isnat: r.fn = &isnat_loop<true>; r.descrs[1] = builtin(CNP_BOOL); return;
     case Id::isfinite: r.fn = &isnat_loop<false>; r.descrs[1] = builtin(CNP_BOOL); return;
     case Id::isinf: r.fn = &false_loop; r.descrs[1] = builtin(CNP_BOOL); return;
     default: break;
@@ -399,6 +409,11 @@ void resolve_unary(const Method& m, const Dtype* const* in, ResolvedLoop& r) {
   }
 }
 
+// isnat of anything but datetimes (NumPy's PyUFunc_IsNaTTypeResolver).
+void resolve_not_time(const Method&, const Dtype* const*, ResolvedLoop&) {
+  throw_type("ufunc 'isnat' is only defined for np.datetime64 and np.timedelta64.");
+}
+
 }  // namespace
 
 void register_datetime_ufuncs(LoopRegistry& reg) {
@@ -412,6 +427,7 @@ void register_datetime_ufuncs(LoopRegistry& reg) {
       {Id::fmax, "fmax"},         {Id::fmin, "fmin"},                 {Id::negative, "negative"},
       {Id::positive, "positive"}, {Id::absolute, "absolute"},         {Id::sign, "sign"},
       {Id::isnan, "isnan"},       {Id::isinf, "isinf"},               {Id::isfinite, "isfinite"},
+      {Id::isnat, "isnat"},
   };
   for (const OpInfo& op : ops) {
     ResolveFn fn = nullptr;
@@ -428,9 +444,11 @@ void register_datetime_ufuncs(LoopRegistry& reg) {
       default: fn = &resolve_unary; break;
     }
     const bool unary_op = op.id == Id::negative || op.id == Id::positive || op.id == Id::absolute ||
-                          op.id == Id::sign || op.id == Id::isnan || op.id == Id::isinf || op.id == Id::isfinite;
+                          op.id == Id::sign || op.id == Id::isnan || op.id == Id::isinf || op.id == Id::isfinite ||
+                          op.id == Id::isnat;
     auto add = [&](C a, C b) {
       Method m;
+      if (op.id == Id::isnat) m.types = a == C::datetime ? "M->?" : "m->?";
       m.name = "datetime";
       m.nin = unary_op ? 1 : 2;
       m.nout = static_cast<int8_t>(nout);
@@ -443,6 +461,16 @@ void register_datetime_ufuncs(LoopRegistry& reg) {
     if (unary_op) {
       add(C::datetime, C::any);
       add(C::timedelta, C::any);
+      if (op.id == Id::isnat) {  // isnat has no numeric loops: every other input is NumPy's TypeError
+        Method m;
+        m.name = "isnat";
+        m.nin = 1;
+        m.nout = 1;
+        m.sig[0] = C::any;
+        m.sig[1] = C::any;
+        m.resolve = &resolve_not_time;
+        reg.add(static_cast<int32_t>(op.id), m);
+      }
       continue;
     }
     // Every pair with a datetime or timedelta side: the resolver accepts NumPy's combinations

@@ -1,4 +1,4 @@
-// Array-level datetime functions: numpy.datetime_as_string, numpy.isnat and the reductions of
+// Array-level datetime functions: numpy.datetime_as_string and the reductions of
 // datetime/timedelta arrays (sum, min, max through the loop registry's methods).
 #pragma once
 #include <cstdint>
@@ -16,13 +16,15 @@ namespace cnp::dt {
 inline constexpr int32_t kAsStringUnitNone = 100;
 Array datetime_as_string(const Array& a, int32_t unit, Zone zone, int32_t offset_minutes, int32_t casting);
 
-// numpy.isnat: TypeError "ufunc 'isnat' is only defined for np.datetime64 and np.timedelta64."
-Array isnat(const Array& a, Array* out);
-
-// ufunc.reduce for add/multiply/maximum/minimum/fmax/fmin over datetime/timedelta arrays:
-// the registry's method for (dtype, dtype) combines the elements (NaT propagating as the loops
-// do); empty reductions: add gives 0, the others NumPy's "zero-size array to reduction operation
-// maximum which has no identity".
-Array reduce_times(ufunc::Id id, const Array& a, const reduce::Axes& ax, const reduce::Opts& o);
+// ufunc.reduce for add/multiply/maximum/minimum/fmax/fmin over datetime/timedelta arrays, as
+// NumPy 1.24: the registry's method resolved for (out or input, input) gives the accumulator;
+// dtype= names a DType only (a unit is NumPy's TypeError; add/multiply ignore it); initial=
+// converted as NumPy's setitem does (strings parsed, Python ints raw, same-kind scalars under
+// 'same_kind', other numbers cast raw); where= with initial or add's identity (0, unless
+// skip_identity: ufunc.reduce's initial=None); empty reductions without a start: NumPy's
+// "zero-size array to reduction operation maximum which has no identity". out= gets the result
+// by an unsafe cast.
+Array reduce_times(ufunc::Id id, const Array& a, const reduce::Axes& ax, const reduce::Opts& o,
+                   bool skip_identity = false);
 
 }  // namespace cnp::dt

@@ -61,8 +61,8 @@ bool is_comparison(Id id) {
 // `uniform` (accumulate, reduceat) also requires the second input to match.
 const Loop& method_loop(Id id, const char* method, const Dtype* in, const Dtype* out_dt, const Dtype* dtype,
                         bool uniform) {
-  // The ufunc's numeric loops as the loop registry holds them (its legacy method).
-  const ufunc::Ufunc& uf = *static_cast<const ufunc::Ufunc*>(loop_registry().legacy(static_cast<int32_t>(id))->data);
+  // The ufunc's numeric loops (its legacy method's; isnat has none, and is unary).
+  const ufunc::Ufunc& uf = ufunc::get(id);
   if (uf.nin != 2) throw_value(std::string(method) + " only supported for binary functions");
   if (uf.nout != 1) throw_value(std::string(method) + " only supported for functions returning a single value");
   const Dtype* fixed = dtype;
@@ -199,16 +199,23 @@ bool specialised(Id id, const Array& a, const Axes& ax, const Dtype* dtype, Arra
 
 }  // namespace
 
-Array method_reduce(Id id, const Array& a, const Axes& ax, const Dtype* dtype, Array* out, bool keepdims,
+Array method_reduce(Id id, const Array& a_in, const Axes& ax, const Dtype* dtype, Array* out, bool keepdims,
                     const Array* initial, bool skip_identity, const Array* where) {
-  if (is_datetime(a.dtype())) {  // datetime64/timedelta64: the loop registry's datetime methods
+  Array a = a_in;
+  if (ufunc::get(id).nin != 2) throw_value("reduce only supported for binary functions");
+  if (ufunc::get(id).nout != 1) throw_value("reduce only supported for functions returning a single value");
+  if (is_datetime(a.dtype()) && dtype && is_numeric(dtype) &&
+      (id == Id::maximum || id == Id::minimum || id == Id::fmax || id == Id::fmin)) {
+    // NumPy's uniform resolver honours a number dtype: the values, cast unsafely, reduce as numbers
+    a = cast_copy(a_in, dtype, CNP_ORDER_K);
+  } else if (is_datetime(a.dtype())) {  // datetime64/timedelta64: the loop registry's datetime methods
     Opts o;
     o.dtype = dtype;
     o.out = out;
     o.keepdims = keepdims;
     o.initial = initial;
     o.where = where;
-    return dt::reduce_times(id, a, ax, o);
+    return dt::reduce_times(id, a, ax, o, skip_identity);
   }
   const ufunc::Ufunc& uf = ufunc::get(id);
   const Loop& loop = method_loop(id, "reduce", a.dtype(), out ? out->dtype() : nullptr, dtype, false);
@@ -239,6 +246,34 @@ Array method_reduce(Id id, const Array& a, const Axes& ax, const Dtype* dtype, A
   if (rcount == 0 && r.size() > 0 && !has_start)
     throw_value(std::string("zero-size array to reduction operation ") + uf.name + " which has no identity");
   const Array x = a.dtype() == dt(loop.types[1]) ? a : cast_copy(a, dt(loop.types[1]), CNP_ORDER_K);
+  if (!has_start && nred > 1 && r.size() > 0 && rcount > 0) {
+    // Several axes without a start value (add.reduce(axis=None, initial=None)): the first
+    // element must be combined once, so the reduced axes become one (kept axes first, then the
+    // reduced ones, as one C-contiguous copy) and that one axis is reduced.
+    int64_t shape[kMaxDims], strides[kMaxDims];
+    int32_t k = 0;
+    for (int pass = 0; pass < 2; ++pass)
+      for (int32_t i = 0; i < nd; ++i)
+        if (ax.mask[i] == (pass == 1)) {
+          shape[k] = x.shape(i);
+          strides[k++] = x.stride(i);
+        }
+    const Array moved = cast_copy(x.view(nd, shape, strides, x.data()), x.dtype(), CNP_ORDER_C);
+    const int32_t nk = nd - nred;
+    shape[nk] = rcount;
+    int64_t cstr[kMaxDims];
+    contiguous_strides(nk + 1, shape, moved.itemsize(), CNP_ORDER_C, cstr);
+    Axes last;
+    last.mask[nk] = true;
+    Array red = method_reduce(id, moved.view(nk + 1, shape, cstr, moved.data()), last, dtype, nullptr, false, nullptr,
+                              true, nullptr);
+    if (keepdims) {
+      int64_t rstr[kMaxDims];
+      contiguous_strides(nd, kshape, red.itemsize(), CNP_ORDER_C, rstr);
+      red = red.view(nd, kshape, rstr, red.data());
+    }
+    return to_out(red, out);
+  }
   for (int32_t i = 0; i < nd; ++i) kstr[i] = ax.mask[i] ? 0 : r.stride(i);
   fpe_clear();
   Array src = x;
@@ -247,8 +282,8 @@ Array method_reduce(Id id, const Array& a, const Axes& ax, const Dtype* dtype, A
   } else if (use_identity) {
     fill(r, ident.value);
   } else if (r.size() > 0) {
-    // No start value: the first element along the reduced axes, then the rest. With several
-    // axes (only max/min-like ops) the first element is combined again, which changes nothing.
+    // No start value: the first element along the reduced axes, then the rest (one reduced
+    // axis here: several are merged into one above).
     Array first = x.view(nd, kshape, x.strides(), x.data());
     assign(r, first, CNP_CASTING_UNSAFE);
     if (nred == 1) {

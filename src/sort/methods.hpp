@@ -26,7 +26,8 @@ struct SortMethod {
   void (*search)(const Dtype* d, const char* hay, int64_t nh, const char* needles, int64_t nn, bool right,
                  int64_t* out) = nullptr;
   // Optional: true for an element that NumPy's == finds equal to nothing, itself included (NaT),
-  // although `equal` groups such elements for unique: isin never finds it. nullptr: none.
+  // although `equal` groups such elements for unique (equal_nan=True): isin never finds it and
+  // unique(equal_nan=False) gives each its own group. nullptr: none.
   bool (*unequal_to_all)(const Dtype* d, const char* a) = nullptr;
 };
 

@@ -61,7 +61,10 @@ namespace {
 // equality says two neighbours (in sorted order) differ. The sorted copy is never written out:
 // neighbours are compared through the permutation and only the group representatives are
 // gathered (writing 10**6 sorted strings cost more, in page faults alone, than the sort).
-void unique_by_method(const Array& flat, Array* values, Array* index, Array* inverse, Array* counts) {
+// Without equal_nan, elements NumPy's == finds unequal to everything (NaT) each form a group of
+// their own, as NumPy's `aux[1:] != aux[:-1]` makes them; with it they collapse into one.
+void unique_by_method(const Array& flat, bool equal_nan, Array* values, Array* index, Array* inverse,
+                      Array* counts) {
   const SortMethod& m = sort_method(flat.dtype());
   const Dtype* d = flat.dtype();
   const int64_t n = flat.size(), w = d->itemsize;
@@ -70,8 +73,10 @@ void unique_by_method(const Array& flat, Array* values, Array* index, Array* inv
   const char* s = flat.data();
   std::vector<uint8_t> mask(static_cast<size_t>(n));
   int64_t groups = 0;
+  const bool split_all = !equal_nan && m.unequal_to_all;
   for (int64_t i = 0; i < n; ++i) {
-    mask[i] = i == 0 || !m.equal(d, s + perm[i] * w, s + perm[i - 1] * w);
+    const char* cur = s + perm[i] * w;
+    mask[i] = i == 0 || !m.equal(d, cur, s + perm[i - 1] * w) || (split_all && m.unequal_to_all(d, cur));
     groups += mask[i];
   }
   if (values) {
@@ -87,7 +92,7 @@ void unique(const Array& a, bool equal_nan, Array* values, Array* index, Array* 
   if (!is_numeric(a.dtype())) {  // read only: a C-contiguous input is used as it is
     Array flat = ravel(a, CNP_ORDER_C);
     if (!flat.c_contiguous()) flat = flatten(a, CNP_ORDER_C);
-    return unique_by_method(flat, values, index, inverse, counts);
+    return unique_by_method(flat, equal_nan, values, index, inverse, counts);
   }
   Array flat = flatten(a, CNP_ORDER_C);
   const int64_t n = flat.size();

@@ -19,7 +19,8 @@
 //             but a reduction may take several axes at once), zero, one, minus_one, minus_inf,
 //             false_, true_
 //   resolver  how the loop is picked (Resolver in ufunc.hpp)
-//   kernels   the kernel file whose init function fills the loops: arith, math, compare, bitwise
+//   kernels   the kernel file whose init function fills the loops: arith, math, compare, bitwise;
+//             registry: no numeric loops, only loop-registry methods (isnat, src/datetime/arith.cpp)
 //   summary   NumPy's one-line docstring summary
 #pragma once
 
@@ -94,6 +95,7 @@
   X(isinf, 1, 1, none, Default, compare, "Test element-wise for positive or negative infinity.")                   \
   X(isfinite, 1, 1, none, Default, compare,                                                                        \
     "Test element-wise for finiteness (not infinity and not Not a Number).")                                       \
+  X(isnat, 1, 1, none, Default, registry, "Test element-wise for NaT (not a time) and return result as a boolean array.") \
   X(signbit, 1, 1, none, Default, math, "Returns element-wise True where signbit is set (less than zero).")         \
   X(copysign, 2, 1, none, Default, math, "Change the sign of x1 to that of x2, element-wise.")                     \
   X(nextafter, 2, 1, none, Default, math, "Return the next floating-point value after x1 towards x2, element-wise.") \

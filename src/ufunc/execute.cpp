@@ -395,7 +395,7 @@ std::array<Array, 2> call_method(const Ufunc& uf, const Method& m, const Array* 
 
 std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
   const Ufunc& uf = get(id);
-  if (uf.loops.empty()) throw Error(CNP_ERR_NOT_IMPLEMENTED, std::string("ufunc '") + uf.name + "' is not implemented");
+  if (uf.loops.empty() && uf.kernels != Kernels::registry) throw Error(CNP_ERR_NOT_IMPLEMENTED, std::string("ufunc '") + uf.name + "' is not implemented");
   const int nin = uf.nin, nout = uf.nout;
   casting_name(args.casting);  // ValueError for a bad value
   if (args.order < CNP_ORDER_C || args.order > CNP_ORDER_K) throw_value("order must be one of 'C', 'F', 'A', or 'K'");

@@ -79,6 +79,7 @@ namespace cnp {
 void register_ufunc_legacy(LoopRegistry& r) {
   for (int i = 0; i < ufunc::kCount; ++i) {
     const ufunc::Ufunc& uf = ufunc::get(static_cast<ufunc::Id>(i));
+    if (uf.kernels == ufunc::Kernels::registry) continue;  // no numeric loops (isnat)
     Method m;
     m.name = uf.name;
     m.nin = uf.nin;

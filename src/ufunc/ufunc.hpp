@@ -39,7 +39,9 @@ enum class Resolver : uint8_t {
 enum class Identity : uint8_t { none, reorderable, zero, one, minus_one, minus_inf, false_, true_ };
 
 // The kernel file that fills a ufunc's loops (the kernels column of declarations.hpp).
-enum class Kernels : uint8_t { arith, math, compare, bitwise };
+// `registry`: no numeric loops at all; every loop is a method of the loop registry (isnat: the
+// datetime module's methods, and a catch-all one giving NumPy's TypeError for other inputs).
+enum class Kernels : uint8_t { arith, math, compare, bitwise, registry };
 
 // One entry of the table: the declaration's columns, then what the kernel file fills in (loops,
 // and cost: the rough cost per element for the threading threshold, 1 for memory-bound loops

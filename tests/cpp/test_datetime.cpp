@@ -194,6 +194,28 @@ TEST_CASE("casts and arithmetic through the C ABI") {
   REQUIRE(values(r)[5] == kNaT);
 }
 
+TEST_CASE("isnat is a ufunc entry point and datetime reductions take initial") {
+  Handle a, r, ini, ini0, num;
+  from_values(a, "m8[s]", {5, kNaT, -3, 7});
+  REQUIRE(cnp_isnat(a, nullptr, r.out()) == CNP_OK);
+  int32_t nd = 0;
+  REQUIRE(cnp_array_ndim(r, &nd) == CNP_OK);
+  REQUIRE(nd == 1);
+  const int64_t shape[1] = {2};
+  REQUIRE(cnp_zeros(1, shape, nullptr, CNP_ORDER_C, num.out()) == CNP_OK);
+  REQUIRE(cnp_isnat(num, nullptr, r.out()) == CNP_ERR_TYPE);
+  REQUIRE(std::string(cnp_last_error()) == "ufunc 'isnat' is only defined for np.datetime64 and np.timedelta64.");
+  // A 0-d m8[m] initial joins an m8[s] sum in seconds; NaT propagates.
+  from_values(ini, "m8[m]", {2});
+  REQUIRE(cnp_reshape(ini, 0, nullptr, CNP_ORDER_C, ini0.out()) == CNP_OK);
+  REQUIRE(cnp_sum(a, nullptr, -1, nullptr, nullptr, 0, ini0, nullptr, r.out()) == CNP_OK);
+  REQUIRE(values(r) == std::vector<int64_t>{kNaT});
+  Handle b;
+  from_values(b, "m8[s]", {5, -3, 7});
+  REQUIRE(cnp_sum(b, nullptr, -1, nullptr, nullptr, 0, ini0, nullptr, r.out()) == CNP_OK);
+  REQUIRE(values(r) == std::vector<int64_t>{129});
+}
+
 TEST_CASE("business days against a day-by-day count") {
   const bool wm[7] = {true, true, true, true, true, false, false};
   const int64_t hol[] = {ref_days(2024, 1, 8), kNaT, ref_days(2024, 1, 6), ref_days(2024, 1, 8), ref_days(2024, 12, 25)};

@@ -490,3 +490,370 @@ def test_isin_nat_is_never_found(dt):
     for invert in (False, True):
         check(lambda xp: xp.isin(xp.array(vals, dt), xp.array(hay, dt), invert=invert))
         check(lambda xp: xp.in1d(xp.array(vals, dt), xp.array(hay[:1], dt), invert=invert))
+
+
+# -- session 10: unique's equal_nan, the isnat ufunc, reductions' keywords, tzinfo, mixed lists ----
+UNIQUE_DATA = ["NaT", "2020-01-01", "NaT", "1969-12-31", "2020-01-01", "NaT", "1600-02-29"]
+
+
+@pytest.mark.parametrize("dt", ["M8[D]", "M8[s]", "m8[h]", "m8[ns]", "M8[Y]"])
+@pytest.mark.parametrize("equal_nan", [True, False])
+@pytest.mark.parametrize("layout", ["flat", "2d", "strided", "empty", "0d", "all_nat"])
+def test_unique_equal_nan(dt, equal_nan, layout):
+    def data(xp):
+        vals = UNIQUE_DATA if dt[-2] != "h" and not dt.startswith("m") else \
+            ["NaT", "5", "NaT", "-3", "5", "NaT", "0"]
+        a = xp.array(vals, dt)
+        return {"flat": a, "2d": a[:6].reshape(2, 3), "strided": a[::-2], "empty": a[:0],
+                "0d": a[0], "all_nat": a[::2][:2]}[layout]
+    for kw in ({}, {"return_index": True}, {"return_inverse": True}, {"return_counts": True},
+               {"return_index": True, "return_inverse": True, "return_counts": True}):
+        check(lambda xp: xp.unique(data(xp), equal_nan=equal_nan, **kw))
+
+
+def test_unique_axis_and_sets_with_nat():
+    a = lambda xp: xp.array([["NaT", "2020"], ["NaT", "2020"], ["2019", "2020"]], "M8[D]")  # noqa: E731
+    for axis in (0, 1):
+        check(lambda xp: xp.unique(a(xp), axis=axis, return_counts=True))
+    check(lambda xp: xp.union1d(xp.array(["NaT", "2020"], "M8[D]"), xp.array(["NaT"], "M8[D]")))
+
+
+def test_isnat_is_a_ufunc():
+    assert isinstance(cnp.isnat, cnp.ufunc)
+    for attr in ("nin", "nout", "nargs", "types", "ntypes", "identity", "__name__"):
+        assert getattr(cnp.isnat, attr) == getattr(np.isnat, attr), attr
+    assert repr(cnp.isnat) == repr(np.isnat)
+    assert "isnat" in cnp.__all__ and cnp.__all__.count("isnat") == 1
+
+
+@pytest.mark.parametrize("dt", ["M8[D]", "M8[ns]", "m8[s]", ">m8[h]", "M8[Y]"])
+def test_isnat_ufunc_calls(dt):
+    vals = ["NaT", "2020-01-01", "1969-12-31", "NaT"] if dt.lstrip(">").startswith("M") else \
+        ["NaT", "3", "-5", "NaT"]
+    a = lambda xp: xp.array(vals, dt.lstrip(">")).astype(dt)  # noqa: E731
+    check(lambda xp: xp.isnat(a(xp)))
+    check(lambda xp: xp.isnat(a(xp).reshape(2, 2).T))
+    check(lambda xp: xp.isnat(a(xp)[::-3]))
+    check(lambda xp: xp.isnat(a(xp)[:0]))
+    check(lambda xp: xp.isnat(a(xp)[0]))
+    check(lambda xp: xp.isnat(a(xp), where=xp.array([True, False, True, False]),
+                              out=xp.ones(4, bool)))
+    check(lambda xp: xp.isnat(a(xp), out=xp.zeros(4, "i8")))
+    check(lambda xp: xp.isnat(a(xp).reshape(2, 2), xp.zeros((2, 2), "f4")))
+    check(lambda xp: xp.isnat(a(xp), out=(xp.zeros(4, bool),)))
+
+
+@pytest.mark.parametrize("x", [lambda xp: xp.array([1.0, 2.0]), lambda xp: xp.array([1, 2]),
+                               lambda xp: xp.array(["a"]), lambda xp: xp.array([True]),
+                               lambda xp: 1, lambda xp: 2.5, lambda xp: xp.array([], "f4"),
+                               lambda xp: xp.array(["x"], "S")])
+def test_isnat_type_error(x):
+    check_error(lambda xp: xp.isnat(x(xp)))
+
+
+def test_isnat_methods_refused():
+    a = lambda xp: xp.array(["NaT", "2020"], "M8[D]")  # noqa: E731
+    check_error(lambda xp: xp.isnat.reduce(a(xp)))
+    check_error(lambda xp: xp.isnat.accumulate(a(xp)))
+    check_error(lambda xp: xp.isnat.outer(a(xp), a(xp)))
+    check_error(lambda xp: xp.isnat(a(xp), a(xp), a(xp)))
+
+
+RM = lambda xp: xp.array([[1, 2, -7], [3, 4, 6]], "m8[s]")  # noqa: E731
+RN = lambda xp: xp.array([1, "NaT", 3], "m8[s]")  # noqa: E731
+RD = lambda xp: xp.array([["2000-01-01", "2010-05-05", "1990-01-01"],  # noqa: E731
+                          ["1600-02-29", "NaT", "9999-12-31"]], "M8[D]")
+RE = lambda xp: xp.array([], "m8[s]").reshape(0, 3)  # noqa: E731
+RED = lambda xp: xp.array([], "M8[D]")  # noqa: E731
+REDUCTIONS = [
+    lambda xp: xp.sum(RM(xp), dtype="m8[ms]"),
+    lambda xp: xp.sum(RM(xp), dtype="m8[Y]"),
+    lambda xp: xp.sum(RM(xp), dtype="M8[s]"),
+    lambda xp: xp.sum(RM(xp), dtype="m8"),
+    lambda xp: xp.sum(RM(xp), dtype="i8"),
+    lambda xp: xp.sum(RM(xp), dtype="f8", axis=0),
+    lambda xp: RM(xp).sum(dtype="m8[ms]", keepdims=True),
+    lambda xp: xp.sum(RM(xp), initial=xp.timedelta64(5, "s")),
+    lambda xp: xp.sum(RM(xp), initial=xp.timedelta64(5, "m"), axis=1),
+    lambda xp: xp.sum(RM(xp), initial=xp.timedelta64(1, "ms"), axis=0),
+    lambda xp: xp.sum(RM(xp), initial=5),
+    lambda xp: xp.sum(RM(xp), initial=True),
+    lambda xp: xp.sum(RM(xp), initial="7"),
+    lambda xp: xp.sum(RM(xp), initial=b"7"),
+    lambda xp: xp.sum(RM(xp), initial="NaT"),
+    lambda xp: xp.sum(RM(xp), initial=""),
+    lambda xp: xp.sum(RM(xp), initial="1 s"),
+    lambda xp: xp.sum(RM(xp), initial=1.5),
+    lambda xp: xp.sum(RM(xp), initial=1 + 2j),
+    lambda xp: xp.sum(RM(xp), initial=[5]),
+    lambda xp: xp.sum(RM(xp), initial=xp.float64(7.9)),
+    lambda xp: xp.sum(RM(xp), initial=xp.int8(-3)),
+    lambda xp: xp.sum(RM(xp), initial=xp.array(100)),
+    lambda xp: xp.sum(RM(xp), initial=xp.array(xp.timedelta64(2, "m"))),
+    lambda xp: xp.sum(RM(xp), initial=xp.timedelta64("NaT")),
+    lambda xp: xp.sum(RM(xp), initial=xp.timedelta64(1, "Y")),
+    lambda xp: xp.sum(RM(xp), initial=xp.datetime64("2000-01-01")),
+    lambda xp: xp.sum(RM(xp), initial=datetime.timedelta(seconds=100)),
+    lambda xp: xp.sum(RM(xp), initial=datetime.timedelta(microseconds=100)),
+    lambda xp: xp.sum(xp.array([1, 2], "m8[M]"), initial=datetime.timedelta(days=7)),
+    lambda xp: xp.sum(xp.array([1, 2], "m8[D]"), initial=xp.timedelta64(1, "M")),
+    lambda xp: xp.sum(xp.array([1, 2], "m8[3s]"), initial=xp.timedelta64(7, "s")),
+    lambda xp: xp.sum(xp.array([1, 2], "m8"), initial=5),
+    lambda xp: xp.sum(xp.array([1, 2], ">m8[s]"), initial=xp.timedelta64(7, "s"), where=[False, True]),
+    lambda xp: xp.sum(RM(xp), where=xp.array([True, False, True])),
+    lambda xp: xp.sum(RM(xp), where=xp.array([[True], [False]]), axis=1),
+    lambda xp: xp.sum(RM(xp), where=False),
+    lambda xp: xp.sum(RM(xp)[:, ::-2], where=xp.array([True, False]), axis=0, keepdims=True),
+    lambda xp: xp.sum(RN(xp), where=xp.array([True, False, True])),
+    lambda xp: xp.sum(RE(xp), axis=0, initial=xp.timedelta64(3, "s")),
+    lambda xp: xp.sum(RE(xp), axis=1),
+    lambda xp: xp.sum(RM(xp), out=xp.zeros((), "m8[s]")),
+    lambda xp: xp.sum(RM(xp), out=xp.zeros((), "m8[ms]")),
+    lambda xp: xp.sum(RM(xp), out=xp.zeros((), "m8[m]")),
+    lambda xp: xp.sum(RM(xp), out=xp.zeros((), "i8")),
+    lambda xp: xp.sum(RM(xp), out=xp.zeros((), "f8")),
+    lambda xp: xp.sum(RM(xp), axis=0, out=xp.zeros(3, "m8[us]")),
+    lambda xp: xp.sum(RM(xp), axis=0, out=xp.zeros(2, "m8[s]")),
+    lambda xp: xp.sum(RM(xp), axis=1, out=xp.zeros(2, ">m8[s]")).astype("m8[s]"),
+    lambda xp: xp.add.reduce(RM(xp), out=xp.zeros(3, "M8[s]")),
+    lambda xp: xp.add.reduce(RM(xp), out=xp.zeros(3, "u8")),
+    lambda xp: xp.add.reduce(RM(xp), out=xp.zeros(3, "bool")),
+    lambda xp: xp.add.reduce(RM(xp), out=xp.zeros(3, "m8[Y]")),
+    lambda xp: xp.add.reduce(xp.array([1, 2], "m8[Y]"), out=xp.zeros((), "m8[D]")),
+    lambda xp: xp.add.reduce(RM(xp), dtype="m8[ms]", axis=None),
+    lambda xp: xp.add.reduce(RM(xp), dtype="m8", out=xp.zeros(3, "m8[ms]")),
+    lambda xp: xp.add.reduce(RM(xp), initial=xp.timedelta64(2, "s")),
+    lambda xp: xp.add.reduce(RM(xp), initial=None),
+    lambda xp: xp.add.reduce(RM(xp), axis=None, initial=None),
+    # np.sum(initial=None) is add.reduce(initial=None); several axes combine the first element once
+    lambda xp: xp.sum(xp.arange(24).reshape(2, 3, 4)[:, ::-1], axis=(0, 2), initial=None, keepdims=True),
+    lambda xp: xp.sum(xp.arange(6.0).reshape(2, 3), initial=None),
+    lambda xp: xp.prod(xp.arange(1, 7).reshape(2, 3), axis=(0, 1), initial=None),
+    lambda xp: xp.add.reduce(RE(xp), initial=None),
+    lambda xp: xp.add.reduce(RE(xp)),
+    lambda xp: xp.add.reduce(RM(xp), axis=(0, 1), where=xp.array([[1], [0]], bool),
+                             initial=xp.timedelta64(1, "h")),
+    lambda xp: xp.prod(RM(xp)),
+    lambda xp: xp.prod(RM(xp), dtype="m8[s]"),
+    lambda xp: xp.prod(RM(xp), out=xp.zeros(3, "i8"), axis=0),
+    lambda xp: xp.prod(RM(xp), initial=xp.timedelta64(1, "s")),
+    lambda xp: xp.min(RM(xp), initial=xp.timedelta64(0, "s")),
+    lambda xp: xp.min(RM(xp), initial=xp.timedelta64(-5000, "ms"), axis=1),
+    lambda xp: xp.min(RM(xp), initial=0),
+    lambda xp: xp.min(RM(xp), initial=None),
+    lambda xp: xp.min(RM(xp), where=xp.array([True, False, True])),
+    lambda xp: xp.min(RM(xp), where=xp.array([True, False, True]), initial=xp.timedelta64(100, "s")),
+    lambda xp: xp.max(RN(xp), initial=xp.timedelta64(100, "s")),
+    lambda xp: xp.max(RN(xp), initial=xp.timedelta64(100, "s"), where=xp.array([True, False, True])),
+    lambda xp: xp.min(RM(xp), initial=xp.timedelta64("NaT", "s")),
+    lambda xp: xp.min(RE(xp), axis=0),
+    lambda xp: xp.min(RE(xp), axis=0, initial=xp.timedelta64(9, "s")),
+    lambda xp: xp.min(RE(xp), axis=1),
+    lambda xp: xp.max(RED(xp)),
+    lambda xp: xp.max(RED(xp), initial=xp.datetime64("2000")),
+    lambda xp: xp.min(RD(xp), initial=xp.datetime64("2000")),
+    lambda xp: xp.min(RD(xp), initial=xp.datetime64("1980-01-01"), axis=1),
+    lambda xp: xp.max(RD(xp), initial=xp.datetime64("2020-01-01T12"), axis=0),
+    lambda xp: xp.min(RD(xp), initial="2000-01-01"),
+    lambda xp: xp.min(RD(xp), initial="2000-13-01"),
+    lambda xp: xp.min(RD(xp), initial="xx"),
+    lambda xp: xp.min(RD(xp), initial=0),
+    lambda xp: xp.min(RD(xp), initial=1.5),
+    lambda xp: xp.min(RD(xp), initial=xp.float32(20000)),
+    lambda xp: xp.min(RD(xp), initial=xp.timedelta64(1, "h")),
+    lambda xp: xp.min(RD(xp), initial=datetime.date(1500, 1, 1)),
+    lambda xp: xp.min(RD(xp), initial=datetime.datetime(1500, 1, 1, 5)),
+    lambda xp: xp.min(RD(xp), initial=xp.datetime64("NaT")),
+    lambda xp: xp.min(RD(xp)[0], initial=xp.datetime64("NaT"), where=xp.array([False, True, True])),
+    lambda xp: xp.max(RD(xp), initial=xp.datetime64("2000", "Y"), keepdims=True),
+    lambda xp: xp.min(xp.array(["2000", "2001"], "M8[Y]"), initial=xp.datetime64("1999-06-01")),
+    lambda xp: xp.min(RD(xp), where=xp.array([True, False, True]), initial=xp.datetime64("2000")),
+    lambda xp: xp.min(RD(xp), where=xp.array([True, False, True])),
+    lambda xp: xp.max(RD(xp), out=xp.zeros(3, "M8[D]"), axis=0),
+    lambda xp: xp.max(RD(xp), out=xp.zeros(2, "M8[s]"), axis=1),
+    lambda xp: xp.max(RD(xp)[0], out=xp.zeros((), "M8[Y]")),
+    lambda xp: xp.max(RD(xp), out=xp.zeros((), "i8")),
+    lambda xp: xp.max(RD(xp), out=xp.zeros((1, 1), "M8[D]"), keepdims=True),
+    lambda xp: xp.max(RD(xp), out=xp.zeros(4, "M8[D]"), axis=0),
+    lambda xp: xp.minimum.reduce(RD(xp), initial=xp.datetime64("2000"), axis=None),
+    lambda xp: xp.maximum.reduce(RD(xp)[0], where=xp.array([True, False, True]), initial=xp.datetime64("2000")),
+    lambda xp: xp.minimum.reduce(RD(xp), dtype="M8", axis=1),
+    lambda xp: xp.minimum.reduce(RD(xp), dtype="m8", axis=1),
+    lambda xp: xp.minimum.reduce(RD(xp)[0], dtype="i8"),
+    lambda xp: xp.minimum.reduce(RD(xp)[0], dtype="f8"),
+    lambda xp: xp.maximum.reduce(RM(xp), dtype="M8"),
+    lambda xp: xp.maximum.reduce(RM(xp), dtype="i8", axis=1),
+    lambda xp: xp.minimum.reduce(RM(xp), dtype="m8[ms]", axis=None),
+    lambda xp: xp.minimum.reduce(xp.array(["2000", "2001"], "M8[Y]"), out=xp.zeros((), "M8[D]")),
+    lambda xp: xp.minimum.reduce(xp.array(["2000", "2001"], "M8[D]"), out=xp.zeros((), "M8[Y]")),
+    lambda xp: xp.minimum.reduce(xp.array(["2000", "2001"], "M8[D]"), out=xp.zeros((), "m8[D]")),
+    lambda xp: xp.maximum.reduce(RM(xp), out=xp.zeros(3, "M8[s]")),
+    lambda xp: xp.fmin.reduce(RN(xp), initial=xp.timedelta64(100, "s")),
+    lambda xp: xp.fmax.reduce(RN(xp), where=xp.array([True, False, True])),
+    lambda xp: xp.fmax.reduce(RN(xp), where=xp.array([True, False, True]), initial=xp.timedelta64(-1, "s")),
+    lambda xp: xp.sum(RD(xp)),
+    lambda xp: xp.sum(RD(xp), dtype="m8[D]"),
+    lambda xp: xp.add.reduce(RD(xp), initial=xp.datetime64("2000")),
+    lambda xp: xp.sum(xp.timedelta64(5, "s"), dtype="m8[ms]"),
+    lambda xp: xp.sum(xp.timedelta64(5, "s"), initial=xp.timedelta64(1, "m")),
+]
+
+
+@pytest.mark.parametrize("i", range(len(REDUCTIONS)))
+def test_reduction_keywords(i):
+    check(REDUCTIONS[i])
+
+
+MEANS = [
+    lambda xp: xp.mean(RM(xp), dtype="m8[ms]"),
+    lambda xp: xp.mean(RM(xp), dtype="f8"),
+    lambda xp: xp.mean(RM(xp), dtype="m8"),
+    lambda xp: xp.mean(RM(xp), where=xp.array([True, False, True])),
+    lambda xp: xp.mean(RM(xp), where=xp.array([[True], [False]]), axis=1),
+    lambda xp: xp.mean(RM(xp), where=xp.array([[True], [False]]), axis=1, keepdims=True),
+    lambda xp: xp.mean(RM(xp), out=xp.zeros((), "m8[s]")),
+    lambda xp: xp.mean(RM(xp), axis=0, out=xp.zeros(3, "m8[ms]")),
+    lambda xp: xp.mean(RM(xp), axis=1, out=xp.zeros(3, "m8[ms]")),
+    lambda xp: xp.mean(RM(xp)[:, ::-1], axis=(0, 1)),
+    lambda xp: xp.mean(RN(xp)),
+    lambda xp: xp.mean(RE(xp), axis=1),
+    lambda xp: xp.mean(RD(xp), where=xp.array([True, False, True])),
+    lambda xp: RM(xp).mean(axis=-1, dtype="f4"),
+]
+
+
+@pytest.mark.parametrize("i", range(len(MEANS)))
+def test_mean_keywords(i):
+    check(MEANS[i])
+
+
+def test_mean_empty_warnings():
+    for xp in (np, cnp):
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            r = xp.mean(xp.array([], "m8[s]"))
+        assert str(r) == "NaT"
+        assert [str(x.message) for x in w] == ["Mean of empty slice.",
+                                               "divide by zero encountered in divide"]
+    for fn in (lambda xp: xp.array([5], "m8[s]") // 0, lambda xp: xp.array([5], "m8[s]") / 0):
+        with np.errstate(divide="raise"), cnp.errstate(divide="raise"):
+            check_error(fn)
+
+
+class _FromUTC(datetime.tzinfo):
+    """A pytz-style zone (fromutc takes naive datetimes, which NumPy 1.24 hands it) over a
+    standard library zone: real DST transitions."""
+    def __init__(self, zone):
+        self.zone = zone
+
+    def fromutc(self, dt):
+        return self.zone.fromutc(dt.replace(tzinfo=self.zone))
+
+    def utcoffset(self, dt):
+        return None
+
+
+class _Odd(datetime.tzinfo):
+    """fromutc giving a date (NumPy takes its time as midnight) or an offset with seconds."""
+    def __init__(self, kind):
+        self.kind = kind
+
+    def fromutc(self, dt):
+        if self.kind == "date":
+            return datetime.date(dt.year, dt.month, dt.day)
+        return dt + datetime.timedelta(hours=5, minutes=30, seconds=50)
+
+
+def _zones():
+    zones = [("odd_date", _Odd("date")), ("odd_sec", _Odd("sec")),
+             ("utc", datetime.timezone.utc), ("fixed", datetime.timezone(datetime.timedelta(hours=2)))]
+    try:
+        import zoneinfo
+        for name in ("US/Eastern", "Australia/Lord_Howe", "Asia/Kolkata"):
+            zones += [(name, zoneinfo.ZoneInfo(name)), (name + "_fromutc", _FromUTC(zoneinfo.ZoneInfo(name)))]
+    except Exception:  # noqa: BLE001 - no tz database: the custom zones above still run
+        pass
+    return zones
+
+
+TZ_TIMES = ["2020-03-08T06:59:59", "2020-03-08T07:00", "2020-11-01T05:59", "2020-11-01T06:00",
+            "2020-10-04T15:30", "1969-12-31T23:59:59", "1600-02-29T12:00", "2024-06-30T12:30:45",
+            "9999-12-31T23:59"]
+
+
+@pytest.mark.parametrize("zone", _zones(), ids=lambda z: z[0])
+@pytest.mark.parametrize("unit", [None, "auto", "m", "s", "ms", "h", "D"])
+def test_datetime_as_string_tzinfo(zone, unit):
+    tz = zone[1]
+    check_values(lambda xp: xp.datetime_as_string(xp.array(TZ_TIMES, "M8[s]"), unit=unit, timezone=tz))
+    check_values(lambda xp: xp.datetime_as_string(xp.array(TZ_TIMES[:8], "M8[s]").reshape(2, 4)[:, ::-2],
+                                                  unit=unit, timezone=tz, casting="unsafe"))
+
+
+@pytest.mark.parametrize("dt", ["M8[D]", "M8[Y]", "M8[us]", "M8[ns]", "M8[m]"])
+def test_datetime_as_string_tzinfo_units(dt):
+    tz = _Odd("sec")
+    vals = ["2020-03-08", "1970-01-01", "NaT"]
+    check_values(lambda xp: xp.datetime_as_string(xp.array(vals[:2], dt), timezone=tz))
+    check_values(lambda xp: xp.datetime_as_string(xp.array(vals[:2], dt), timezone=tz, casting="unsafe"))
+    check_values(lambda xp: xp.datetime_as_string(xp.array(vals, dt), timezone=tz, casting="unsafe"))
+    check_values(lambda xp: xp.datetime_as_string(xp.array(vals[:0], dt), timezone=tz))
+
+
+def test_datetime_as_string_tzinfo_edges():
+    tz = _Odd("sec")
+    a = lambda xp: xp.array(["2020-01-01T00:00:10"], "M8[s]")  # noqa: E731
+    for x in (lambda xp: a(xp)[0], lambda xp: xp.datetime64("2020-07-04T12:00"), lambda xp: a(xp)[0:1].reshape(())):
+        assert cnp.datetime_as_string(x(cnp), timezone=tz) == np.datetime_as_string(x(np), timezone=tz)
+    check_error(lambda xp: xp.datetime_as_string(xp.array(["10000-01-01"], "M8[s]"), timezone=tz))
+    check_error(lambda xp: xp.datetime_as_string(xp.array(["-0005-01-01"], "M8[s]"), timezone=tz))
+    check_error(lambda xp: xp.datetime_as_string(a(xp), timezone=5))
+    check_values(lambda xp: xp.datetime_as_string(xp.array([], "M8[s]").reshape(0, 2), timezone=5))
+    check_values(lambda xp: xp.datetime_as_string(a(xp), timezone=b"UTC"))
+    check_error(lambda xp: xp.datetime_as_string(a(xp), timezone="utc"))
+    check_error(lambda xp: xp.datetime_as_string(a(xp), timezone=tz, unit="xx"))
+    check_error(lambda xp: xp.datetime_as_string(a(xp), timezone=tz, unit="D", casting="safe"))
+    check_error(lambda xp: xp.datetime_as_string(xp.array([1, 2]), timezone=tz))
+
+
+MIXED_LISTS = [
+    ([0, "NaT"], "m8[s]"), ([5, "7", "NaT", " -3"], "m8[D]"), (["2020-01-01", 5], "M8[D]"),
+    (["2020-01-01", 5], "M8"), ([0, "NaT"], "m8"), (["2020", None], "M8[D]"), ([None, "NaT"], "m8[s]"),
+    ([None, 3], "m8[s]"), ([[None, "2020-02"], [7, b"2021"]], "M8[M]"), ([1.5, "NaT"], "m8[s]"),
+    ([1.5, "NaT"], "M8[D]"), ([2**63, "NaT"], "m8[s]"), (["1 s", 2], "m8[s]"), ([1, "a"], "M8[D]"),
+    ([None, "x"], "m8[s]"),
+    ([1, "a"], None), ([1.5, "ab"], None), ([True, "x"], None), ([1 + 2j, "x"], None),
+    (["x", 1, 2.5, True], None), ([[1, "a"], ["bb", 2.0]], None), ([1, b"a"], None), ([1.5, b"ab"], None),
+    ([b"a", "b"], None), (["a", b"b"], None), ([-5, "a"], None), ([1e300, "a"], None),
+    ([float("nan"), "a"], None), ([2**63, "a"], None), ([1, "\u00e9"], None), ([[1, 2], ["a", "b"]], None),
+    ([1, "a"], "U"), ([1, "a"], "U1"), ([12345, "a"], "U3"), ([1.5, "a"], "S"), ([1.5, "a"], "S2"),
+    ([1, "2"], "i8"), ([1, "2.5"], "f8"), ([1, "x"], "i8"), ([1.5, "2"], "i8"), (["1", 2, 3.5], "f4"),
+    ([1, "2"], "u1"), (["1+2j", 3], "c16"), ([0, "a", ""], bool), ([3, b"4"], "i2"),
+    ([0, "NaT", 7], ">m8[s]"), (["2020", None, 3], ">M8[D]"), (["3", "-4"], ">m8[h]"),
+    ([[1, "NaT"], ["2", 3]], "m8[25s]"), ([["2020-01-01T05", 1]], "M8[6h]"),
+]
+
+
+@pytest.mark.parametrize("i", range(len(MIXED_LISTS)))
+def test_lists_mixing_strings_and_numbers(i):
+    obj, dt = MIXED_LISTS[i]
+    check_values(lambda xp: xp.array(obj, dt))
+    check_values(lambda xp: xp.asarray(obj, dtype=dt))
+
+
+@pytest.mark.parametrize("scalar", ["int8", "uint8", "int16", "uint32", "int64", "uint64", "float16",
+                                    "float32", "float64", "complex64", "bool_"])
+def test_lists_mixing_strings_and_numpy_scalars(scalar):
+    check_values(lambda xp: xp.array([getattr(xp, scalar)(3), "abc"]))
+    check_values(lambda xp: xp.array([[getattr(xp, scalar)(1)], [b"x"]]))
+
+
+def test_lists_that_numpy_makes_object_arrays():
+    # NumPy 1.24 makes object arrays of these; cnumpy has no object dtype and says so.
+    for obj in ([np.datetime64("2020"), "NaT"], [np.timedelta64(5, "s"), "NaT"], [1, "a", None],
+                [2**70, "a"], [np.datetime64("2020"), 5]):
+        assert np.array(obj).dtype == object
+        c = [cnp.datetime64(x) if isinstance(x, np.datetime64) else
+             cnp.timedelta64(x) if isinstance(x, np.timedelta64) else x for x in obj]
+        with pytest.raises(NotImplementedError, match="object arrays are not supported"):
+            cnp.array(c)

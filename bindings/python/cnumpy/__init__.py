@@ -43,7 +43,7 @@ from . import _selection, _joining, _splitting, _rearranging
 from ._sorting import *  # noqa: F401,F403  (sort, argsort, searchsorted, unique, set functions)
 from ._sorting import __all__ as _sorting_all
 from ._datetime import (busday_count, busday_offset, busdaycalendar, datetime_as_string,
-                        datetime_data, is_busday, isnat)
+                        datetime_data, is_busday)
 from ._index_tricks import *  # noqa: F401,F403  (ravel_multi_index, unravel_index, tril_indices, ...)
 from ._type_check import *  # noqa: F401,F403  (isscalar, iscomplexobj, issubdtype, require, ...)
 from ._functional import *  # noqa: F401,F403  (apply_along_axis, piecewise, vectorize, ...)
@@ -130,6 +130,6 @@ __all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "lib", "ma
              "save", "load", "savez", "savez_compressed", "fromfile", "fromstring"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)
 __all__ += ["busday_count", "busday_offset", "busdaycalendar", "datetime_as_string", "datetime_data",
-            "is_busday", "isnat"]
+            "is_busday"]
 __all__ += ["poly", "roots", "polyint", "polyder", "polyadd", "polysub", "polymul", "polydiv",
             "polyval", "poly1d", "polyfit", "RankWarning", "vander"]

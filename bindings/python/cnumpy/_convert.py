@@ -176,9 +176,6 @@ def _leaf_dtype(leaves, typed):
             has_float = True
         elif isinstance(v, complex):
             has_complex = True
-        elif isinstance(v, (str, bytes)):
-            raise NotImplementedError("cnumpy: arrays from lists mixing strings with numbers or "
-                                      "other objects are not supported yet")
         elif hasattr(v, "dtype") and hasattr(v, "item"):
             typed.add(_dtype_cls(v.dtype))      # numpy scalars
         else:
@@ -358,6 +355,53 @@ def _text_array(leaves, shape, kind):
     return _from_data(_pyarray.array("B", raw), _dtype_cls("%s%d" % (kind, n)), shape)
 
 
+_NUMBER_OF = {"b": bool, "i": int, "u": int, "f": float, "c": complex}
+
+
+def _mixed_text(leaves, shape, requested):
+    """Leaves mixing strings (or bytes) with numbers, as NumPy 1.24 makes them: a requested
+    number dtype converts each string as its setitem does (int('2'), float('2.5'), bool(s)); else
+    a string array (U if any leaf is a str) of str() of every number, as wide as NumPy's
+    promotion of the numbers' dtypes with the strings makes it (int64 21, float 32, bool 5,
+    complex 64; an unsized requested U/S: the longest text)."""
+    if requested is not None and requested.kind in _NUMBER_OF:
+        conv = _NUMBER_OF[requested.kind]
+        flat = [conv(v) if isinstance(v, (str, bytes)) else v for v in leaves]
+        return from_sequence(flat, requested).reshape(shape)
+    if requested is not None and requested.kind in "US":
+        kind = requested.kind
+    else:
+        kind = "U" if any(isinstance(v, str) for v in leaves) else "S"
+    texts, dt = [], None
+    for v in leaves:
+        if isinstance(v, str):
+            t = v
+        elif isinstance(v, bytes):
+            t = v.decode("ascii") if kind == "U" else v
+        elif isinstance(v, (bool, int, float, complex, generic)) and not isinstance(v, _datetime_base):
+            t = str(v)
+            if requested is None:
+                if type(v) is int:
+                    if not -2**63 <= v < 2**64:
+                        raise NotImplementedError("cnumpy: cannot make an array of int objects "
+                                                  "(object arrays are not supported)")
+                    d = _dtype_cls("int64" if v < 2**63 else "uint64")
+                else:
+                    d = v.dtype if isinstance(v, generic) else _leaf_dtype([v], set())
+                dt = d if dt is None else promote_types(dt, d)
+        else:
+            raise NotImplementedError("cnumpy: cannot make an array of %s objects (object arrays "
+                                      "are not supported)" % type(v).__name__)
+        if kind == "S" and isinstance(t, str):
+            t = t.encode("ascii")
+        texts.append(t)
+    a = _text_array(texts, shape, kind)
+    if requested is not None:       # the caller casts to a sized requested width
+        return a
+    width = promote_types(dt, a.dtype) if dt is not None else a.dtype
+    return a if width == a.dtype else a.astype(width)
+
+
 def from_sequence(obj, requested=None):
     """A new C-contiguous array from a nested list/tuple (or a lone Python number), in the
     requested dtype when the values can be converted one by one as NumPy does, else in the
@@ -366,12 +410,16 @@ def from_sequence(obj, requested=None):
     types = set(map(type, leaves))
     if leaves and any(issubclass(t, void) for t in types):
         return _void_leaves(obj, shape, leaves)
-    if TIME and leaves and not types <= _NUMBER_TYPES and any(map(TIME[1], leaves)):
-        return TIME[0](leaves, shape, requested)
+    if TIME and leaves and not types <= _NUMBER_TYPES and (
+            any(map(TIME[1], leaves)) or (requested is not None and requested.kind in "Mm" and
+                                          types != _STR_TYPE and types != _BYTES_TYPE)):
+        return TIME[0](leaves, shape, requested)       # (strings alone: the cast parses them)
     if types == _STR_TYPE:
         return _text_array(leaves, shape, "U")      # the caller casts to a requested dtype
     if types == _BYTES_TYPE:
         return _text_array(leaves, shape, "S")
+    if leaves and not types <= _NUMBER_TYPES and any(isinstance(v, (str, bytes)) for v in leaves):
+        return _mixed_text(leaves, shape, requested)
     if requested is not None and leaves:
         types = set(map(type, leaves))
         if types <= _NUMBER_TYPES:

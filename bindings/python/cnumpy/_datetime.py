@@ -7,6 +7,7 @@ calendar, the business-day kernels); arithmetic goes through the ufuncs, whose d
 live in the library's loop registry (docs/datetime.md)."""
 import datetime as _pydt
 import operator
+import re
 import warnings
 
 from . import _backend
@@ -18,9 +19,9 @@ from ._ndarray import ndarray
 from ._scalars import _TO_PYTHON, _datetime_base, datetime64, generic, timedelta64
 
 _NULL = _backend.NULL
-(_parse, _as_string, _as_string_offset, _isnat, _weekmask, _holidays, _offset, _count,
+(_parse, _as_string, _as_string_offset, _weekmask, _holidays, _offset, _count,
  _is_busday) = (cfunc("cnp_" + n) for n in (
-     "datetime_parse", "datetime_as_string", "datetime_as_string_offset", "isnat",
+     "datetime_parse", "datetime_as_string", "datetime_as_string_offset",
      "busday_weekmask", "busdaycalendar_holidays", "busday_offset", "busday_count", "is_busday"))
 
 _NAT = -2**63
@@ -253,25 +254,62 @@ def is_time_leaf(v):
     return isinstance(v, (_datetime_base, _pydt.date, _pydt.timedelta))
 
 
+def _object_array(v):
+    return NotImplementedError("cnumpy: cannot make an array of %s objects (object arrays are not "
+                               "supported)" % type(v).__name__)
+
+
+_TD_INT = re.compile(r"\s*[+-]?[0-9]+")      # what C's strtol reads (NumPy's timedelta strings)
+
+
+def _requested_leaf(v, requested):
+    """One leaf that is not a datetime scalar as NumPy 1.24's setitem of the requested
+    datetime64/timedelta64 dtype converts it (convert_pyobject_to_datetime/_timedelta):
+    strings parsed (timedeltas: 'NaT', '' or an integer), ints as raw values, None as NaT."""
+    kind = requested.kind
+    cls = datetime64 if kind == "M" else timedelta64
+    if v is None:
+        return _make(cls, _NAT, requested)
+    if isinstance(v, bytes):
+        v = v.decode()
+    if isinstance(v, str):
+        if kind == "M":
+            return _make(datetime64, *parse(v, requested))
+        if v == "" or v.lower() == "nat":
+            return _make(timedelta64, _NAT, requested)
+        if _TD_INT.fullmatch(v):
+            return _make(timedelta64, int(v), requested)
+    elif isinstance(v, int):
+        if not -2**63 <= v < 2**63:
+            raise OverflowError("int too big to convert")
+        return _make(cls, int(v), requested)
+    raise ValueError("Could not convert object to NumPy " + ("datetime" if kind == "M" else "timedelta"))
+
+
 def time_leaves_array(leaves, shape, requested):
-    """An array from flat leaves mixing datetime64/timedelta64 scalars, Python datetimes and
-    strings (and ints for timedeltas) as numpy.array does: the requested dtype, or the
-    promotion of every leaf's own dtype."""
+    """An array from flat leaves mixing datetime64/timedelta64 scalars, Python datetimes,
+    strings, ints and None as numpy.array does: with a requested datetime dtype each leaf as its
+    setitem converts it; else the promotion of every leaf's own dtype (timedelta64 with ints;
+    NumPy makes object arrays of datetime64 with strings or numbers, which cnumpy does not have).
+    Python datetime objects become datetime arrays (NumPy: object arrays)."""
+    kind = requested.kind if requested is not None and requested.kind in "Mm" else None
     scalars = []
+    saw_int = False
     for v in leaves:
         s = scalar_of(v)
-        if s is None:
-            kind = requested.kind if requested is not None and requested.kind in "Mm" else None
-            if isinstance(v, str) and kind != "m":
-                s = _make(datetime64, *parse(v, requested if kind == "M" else None))
-            elif isinstance(v, int) and kind is not None:
-                s = _make(datetime64 if kind == "M" else timedelta64, int(v), requested)
-            elif isinstance(v, int):
-                s = _make(timedelta64, int(v), _dtype_cls("m8"))
-            else:
-                raise TypeError("cnumpy: cannot mix %s with datetimes in one array"
-                                % type(v).__name__)
+        if s is not None:
+            if (kind == "m" and s._dtype.kind == "M") or (kind == "M" and isinstance(v, _pydt.timedelta)):
+                raise ValueError("Could not convert object to NumPy " + ("datetime" if kind == "M" else "timedelta"))
+        elif kind is not None:
+            s = _requested_leaf(v, requested)
+        elif isinstance(v, int) and not isinstance(v, bool):
+            saw_int = True
+            s = _make(timedelta64, int(v), _dtype_cls("m8"))
+        else:
+            raise _object_array(v)
         scalars.append(s)
+    if saw_int and any(s._dtype.kind == "M" for s in scalars):
+        raise _object_array(0)
     if requested is not None and requested.kind in "Mm" and _meta(requested)[0] != "generic":
         target = requested
     else:
@@ -285,14 +323,17 @@ def time_leaves_array(leaves, shape, requested):
     for i, s in enumerate(scalars):
         groups.setdefault(s._dtype, []).append(i)
     values = [0] * len(scalars)
+    native = target if target.isnative else target.newbyteorder("=")
     for d, idx in groups.items():
-        raw = array([scalars[i]._value for i in idx], dtype="i8").view(d)
-        conv = raw.astype(target).view("i8").tolist() if target.kind in "Mm" else None
+        raw = array([scalars[i]._value for i in idx], dtype="i8").view(
+            d if d.isnative else d.newbyteorder("="))     # the scalars' values are native ints
+        conv = raw.astype(native).view("i8").tolist() if target.kind in "Mm" else None
         if conv is None:
             return array(scalars_as_arrays(scalars), dtype=target).reshape(shape)
         for i, v in zip(idx, conv):
             values[i] = v
-    return array(values, dtype="i8").view(target).reshape(shape)
+    out = array(values, dtype="i8").view(native).reshape(shape)
+    return out if native is target else out.astype(target)
 
 
 def scalars_as_arrays(scalars):
@@ -300,12 +341,6 @@ def scalars_as_arrays(scalars):
 
 
 # -- numpy functions ------------------------------------------------------------------------------
-def isnat(x, out=None):
-    """numpy.isnat (a function here, not a ufunc object)."""
-    a = _time_operand(x)
-    return produce(_isnat, a._h, out._h if out is not None else _NULL)
-
-
 def _time_operand(x):
     if isinstance(x, ndarray):
         return x
@@ -317,22 +352,140 @@ def _time_operand(x):
 
 def datetime_as_string(arr, unit=None, timezone="naive", casting="same_kind"):
     """numpy.datetime_as_string: ISO texts (unit None/'auto'/a unit; timezone 'naive', 'UTC',
-    'local' or a tzinfo with a fixed offset)."""
+    'local' or any tzinfo-like object, asked for each element's offset as NumPy asks)."""
     a = _time_operand(arr)
     if casting not in _CASTING:
         raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
     u = _NULL if unit is None else str(unit).encode()
+    if isinstance(timezone, bytes):
+        timezone = timezone.decode()
     if isinstance(timezone, str):
         r = produce(_as_string, a._h, u, timezone.encode(), _CASTING[casting])
-    elif isinstance(timezone, _pydt.tzinfo):
-        off = timezone.utcoffset(None)
-        if off is None:
-            raise NotImplementedError("cnumpy: datetime_as_string needs a tzinfo with a fixed "
-                                      "utcoffset")
-        r = produce(_as_string_offset, a._h, u, int(off.total_seconds() // 60), _CASTING[casting])
     else:
-        raise TypeError("Unsupported timezone input")
+        r = _as_string_tzinfo(a, u, timezone, _CASTING[casting])
     return r if r.ndim else r[()]       # a 0-d input gives a str, as NumPy's str_
+
+
+_TD_STEPS = ((1000, "us"), (10**6, "ms"), (60 * 10**6, "s"), (3600 * 10**6, "m"),
+             (86400 * 10**6, "h"), (7 * 86400 * 10**6, "D"))
+
+
+def check_time_initial(a, initial):
+    """The checks NumPy's setitem makes of a Python datetime object given as initial= to a
+    reduction of the datetime64/timedelta64 array a (the library converts the rest): a
+    datetime.timedelta reaches years/months only with its own unit's 'same_kind' error, and the
+    two kinds do not mix."""
+    kind = a.dtype.kind
+    if kind not in "Mm":
+        return
+    if isinstance(initial, _pydt.timedelta):
+        if kind == "M":
+            raise ValueError("Could not convert object to NumPy datetime")
+        unit, count = _meta(a.dtype)
+        if unit in ("Y", "M"):
+            td = (initial.days * 86400 + initial.seconds) * 10**6 + initial.microseconds
+            src = next((name for step, name in _TD_STEPS if td % step), "W")
+            raise TypeError("Cannot cast datetime.timedelta object from metadata [%s] to [%s%s] according "
+                            "to the rule 'same_kind'" % (src, "" if count == 1 else count, unit))
+    elif isinstance(initial, _pydt.date) and kind == "m":
+        raise ValueError("Could not convert object to NumPy timedelta")
+
+
+def _civil(days):
+    """(year, month, day) of a day number (days since 1970-01-01) in the proleptic Gregorian
+    calendar, any year (Hinnant's civil_from_days)."""
+    z = days + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    month = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (month <= 2), month, doy - (153 * mp + 2) // 5 + 1
+
+
+_EPOCH_DT = _pydt.datetime(1970, 1, 1)
+_MIN_MINUTE = (_pydt.datetime(1, 1, 1) - _EPOCH_DT) // _pydt.timedelta(minutes=1)
+_MAX_MINUTE = (_pydt.datetime(9999, 12, 31, 23, 59) - _EPOCH_DT) // _pydt.timedelta(minutes=1)
+
+
+def _tz_offset_fast(tz, minute, _td=_pydt.timedelta, _dt=_pydt.datetime):
+    """_tz_offset for a minute within Python's years 1..9999 whose fromutc answers with a
+    datetime: the same arithmetic on datetime objects (C-level) instead of calendar code."""
+    if not _MIN_MINUTE <= minute <= _MAX_MINUTE:
+        return _tz_offset(tz, minute)
+    utc = _EPOCH_DT + _td(minutes=minute)
+    loc = tz.fromutc(utc)
+    if type(loc) is not _dt and not isinstance(loc, _dt):
+        return _tz_offset_from(loc, minute)
+    d = loc.replace(tzinfo=None, second=0, microsecond=0) - utc
+    return d.days * 1440 + d.seconds // 60
+
+
+def _tz_offset(tz, minute):
+    """NumPy 1.24's get_tzoffset_from_pytzinfo for the element whose value floors to `minute`
+    (minutes since the epoch; NaT: its struct has year NaT, which C's (int) makes 0): a naive
+    datetime of its year..minute (seconds dropped) through tz.fromutc, the offset the minutes
+    between the local fields and the UTC ones."""
+    if minute == _NAT:
+        year, month, day, hm = 0, 1, 1, 0
+    else:
+        days, hm = divmod(minute, 1440)
+        year, month, day = _civil(days)
+    year = ((year + 2**31) % 2**32) - 2**31       # NumPy passes (int)dts->year
+    return _tz_offset_from(tz.fromutc(_pydt.datetime(year, month, day, hm // 60, hm % 60)), minute)
+
+
+def _tz_offset_from(loc, minute):
+    """The offset in minutes of fromutc's answer `loc` for the UTC minute `minute`."""
+    local = (_pydt.date(loc.year, loc.month, loc.day).toordinal() - _EPOCH_ORDINAL) * 1440
+    if hasattr(loc, "hour"):
+        local += loc.hour * 60 + loc.minute
+    return local - (0 if minute == _NAT else minute)
+
+
+def _as_string_tzinfo(a, u, tz, casting):
+    """datetime_as_string with a tzinfo object (pytz zones, or any object whose fromutc takes a
+    naive datetime; the standard library's zones refuse those, as under NumPy): tz.fromutc is
+    called once per distinct minute, in the order the elements come, and the elements of each
+    offset are formatted by the library with that fixed offset."""
+    flat = a.ravel()
+    none = flat[:0]                 # (kept referenced: the call borrows its handle)
+    first = produce(_as_string_offset, none._h, u, 0, casting)     # the dtype/unit checks first
+    if flat.size == 0:
+        return first.reshape(a.shape)
+    minutes = flat.astype("M8[m]").view("int64").tolist()
+    seen, offsets = {}, []
+    for m in minutes:
+        o = seen.get(m)
+        if o is None:
+            try:
+                o = seen[m] = _tz_offset_fast(tz, m)
+            except Exception:
+                # NumPy formats each element right after its fromutc: an earlier element's
+                # formatting error comes first.
+                if offsets:
+                    _format_by_offset(flat[:len(offsets)], u, offsets, casting)
+                raise
+        offsets.append(o)
+    if len(set(offsets)) == 1:
+        return produce(_as_string_offset, a._h, u, offsets[0], casting)
+    return _format_by_offset(flat, u, offsets, casting).reshape(a.shape)
+
+
+def _format_by_offset(flat, u, offsets, casting):
+    """The ISO texts of a 1-d datetime array whose element i has the offset offsets[i]."""
+    distinct = list(dict.fromkeys(offsets))
+    per = asarray(offsets, dtype="int64")
+    out = None
+    for o in distinct:
+        sel = per == o
+        chosen = flat[sel]
+        part = produce(_as_string_offset, chosen._h, u, o, casting)
+        if out is None:
+            out = array([""] * flat.size, dtype=part.dtype)
+        out[sel] = part
+    return out
 
 
 def datetime_arange(start, stop, step, dtype):

@@ -2,12 +2,17 @@
 argmin, argmax, cumsum, cumprod (NumPy 1.24 signatures; _methods makes them ndarray methods).
 The work is done by the library (include/cnumpy/reduce.h); a reduction to a scalar returns a
 cnumpy scalar, as NumPy does."""
+import warnings
+
 from . import _args, _backend
 from ._args import NoValue, axes as _axes, axis_pointer as _axis_pointer, out as _out, handle as _h
 from ._capi import cfunc, produce, produce_into
 from ._convert import as_array
+from ._datetime import check_time_initial
 from ._dtype import dtype as _dtype_cls
+from ._ndarray import ndarray
 from ._operands import operand, where_mask as _where
+from ._shape_funcs import broadcast_to
 from ._ufunc_table import UFUNCS
 
 _NULL = _backend.NULL
@@ -39,9 +44,14 @@ def _initial(initial):
 
 
 def _reduce_dtype(fn, a, axis, dtype, out, keepdims, initial, where):
+    if initial is None:     # NumPy passes it on to ufunc.reduce: no identity (add, multiply)
+        uf = UFUNCS["add" if fn is _sum else "multiply"]
+        return uf.reduce(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, initial=None,
+                         where=where)
     a = as_array(a)
     out = _out(out)
     ax, n = _axes(axis)
+    check_time_initial(a, initial)
     ini, wh = _initial(initial), _where(where)
     return produce_into(fn, out, a._h, ax, n, _args.dtype_handle(dtype), _h(out), _args.boolean(keepdims),
                         _h(ini), _h(wh), result_kind=_kind(a, dtype))
@@ -51,7 +61,9 @@ def _reduce_plain(fn, a, axis, out, keepdims, initial, where):
     a = as_array(a)
     out = _out(out)
     ax, n = _axes(axis)
-    ini, wh = _initial(initial), _where(where)
+    check_time_initial(a, initial)
+    ini = None if initial is None else _initial(initial)    # None: maximum/minimum's default
+    wh = _where(where)
     return produce_into(fn, out, a._h, ax, n, _h(out), _args.boolean(keepdims), _h(ini), _h(wh),
                         result_kind=a.dtype.kind)
 
@@ -92,15 +104,35 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
                         _h(wh), result_kind=_kind(a, dtype))
 
 
+def _count_items(a, axis, keepdims, where):
+    """NumPy's _count_reduce_items: the number of elements each mean divides by (an int64 array
+    with a where mask)."""
+    if where is True:
+        if axis is None:
+            axis = tuple(range(a.ndim))
+        elif not isinstance(axis, tuple):
+            axis = (axis,)
+        items = 1
+        for ax in axis:
+            items *= a.shape[_args.normalize_axis(ax, a.ndim)]
+        return items
+    return sum(broadcast_to(where, a.shape), axis, "int64", None, keepdims)
+
+
 def _time_mean(a, axis, dtype, out, keepdims, where):
-    """NumPy's _mean for timedelta64: the sum divided by the count with the timedelta / int
-    loop (which truncates); datetime64 raises the add loop's error."""
-    if dtype is not None or out is not None or where is not True:
-        raise NotImplementedError("cnumpy: dtype=, out= and where= are not supported by mean of "
-                                  "datetime64/timedelta64")
-    total = sum(a, axis=axis, keepdims=keepdims)
-    count = a.size // (getattr(total, "size", 1) or 1)
-    return UFUNCS["divide"](total, count)
+    """NumPy's _mean for timedelta64: the sum (dtype float64 when none is given, because
+    timedelta64 is an integer type; the timedelta add ignores it) divided by the count with the
+    timedelta / int loop, which truncates; datetime64 raises the add loop's error."""
+    rcount = _count_items(a, axis, keepdims, where)
+    empty = rcount == 0 if isinstance(rcount, int) else bool((rcount == 0).any())
+    if empty:
+        warnings.warn("Mean of empty slice.", RuntimeWarning, stacklevel=3)
+    if dtype is None and a.dtype.kind == "m":
+        dtype = "float64"
+    ret = sum(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, where=where)
+    if isinstance(ret, ndarray):
+        return UFUNCS["divide"](ret, rcount, out=ret, casting="unsafe")
+    return UFUNCS["divide"](ret, rcount)
 
 
 def _var_like(fn, a, axis, dtype, out, ddof, keepdims, where):

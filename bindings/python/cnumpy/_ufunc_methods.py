@@ -7,6 +7,7 @@ from . import _args, _backend
 from ._args import NoValue, handle as _h
 from ._capi import call, cfunc, produce_into
 from ._convert import as_array
+from ._datetime import check_time_initial
 from ._dtype import dtype as _dtype
 from ._errors import AxisError
 from ._indexing import parse_index
@@ -54,6 +55,7 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoVa
         axis = ()
     ax, n = _args.axes(axis)
     no_identity = initial is None
+    check_time_initial(a, initial)
     ini = None if initial is NoValue or initial is None else operand(initial)
     wh = where_mask(where)
     return produce_into(_reduce, out, _name(uf), a._h, ax, n, _args.dtype_handle(dtype), _h(out),
