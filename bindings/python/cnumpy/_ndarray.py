@@ -460,10 +460,18 @@ class ndarray(_accel.base):
         return produce(_lib.cnp_transpose, self._h, _int64_array(axes), len(axes))
 
     def view(self, dtype=None, type=None):
+        if type is None and isinstance(dtype, _pytype) and issubclass(dtype, ndarray):
+            dtype, type = None, dtype       # a.view(recarray): NumPy's positional type
         if dtype is None:
-            return produce(_lib.cnp_array_view, self._h, self.dtype._h)
-        d = _dtype.dtype(dtype)     # held across the call (its handle lives as long as it)
-        return produce(_lib.cnp_array_view, self._h, d._h)
+            r = produce(_lib.cnp_array_view, self._h, self.dtype._h)
+        else:
+            d = _dtype.dtype(dtype)     # held across the call (its handle lives as long as it)
+            r = produce(_lib.cnp_array_view, self._h, d._h)
+        if type is None or type is ndarray:
+            return r
+        if not (isinstance(type, _pytype) and issubclass(type, ndarray)):
+            raise TypeError("Type must be a sub-type of ndarray type")
+        return as_subclass(r, type)
 
     def byteswap(self, inplace=False):
         r = produce(_lib.cnp_array_byteswap, self._h, 1 if inplace else 0)
@@ -493,6 +501,23 @@ class ndarray(_accel.base):
     def setflags(self, write=None, align=None, uic=None):
         if write is not None:
             call(_lib.cnp_array_set_writeable, self._h, 1 if write else 0)
+
+
+_pytype = type
+_retain = _capi.cfunc("cnp_array_retain")
+
+
+def as_subclass(a, cls):
+    """A new `cls` object (an ndarray subclass: recarray, chararray) sharing a's array (another
+    reference to its handle)."""
+    cell = _new_array_out()
+    st = _retain(a._h, cell)
+    if st:
+        raise error(st)
+    r = object.__new__(cls)
+    r._h = cell[0]
+    r._shape = r._strides = r._dtype = None
+    return r
 
 
 def scalar_of(r):

@@ -11,18 +11,15 @@ import builtins
 import os
 import warnings
 
-from . import _backend
 from ._arrayprint import array2string
-from ._capi import query
 from ._convert import array as _array, asarray as _asarray
 from ._dtype import dtype as _dtype
-from ._ndarray import ndarray
+from ._ndarray import as_subclass, ndarray
 from ._scalars import void
 
 __all__ = ["record", "recarray", "format_parser", "fromarrays", "fromrecords", "fromstring",
            "fromfile", "array", "find_duplicate"]
 
-_lib = _backend.lib
 _SLOTS = ("_h", "_shape", "_strides", "_dtype")
 
 # numpy.core.records._byteorderconv
@@ -40,13 +37,7 @@ def find_duplicate(lst):
     return dups
 
 
-def adopt(arr, cls):
-    """A new object of ndarray subclass `cls` viewing arr's data (a new library handle)."""
-    h = query(_lib.cnp_array_view, _backend.new_array_out, arr._h, arr.dtype._h)
-    r = object.__new__(cls)
-    r._h = h
-    r._shape = r._strides = r._dtype = None
-    return r
+adopt = as_subclass
 
 
 class record(void):
@@ -327,7 +318,7 @@ def fromrecords(recList, dtype=None, shape=None, formats=None, names=None, title
         if len(nf) == 1:
             n = nf.pop()
             arrays = [_array([r[i] for r in rows]) for i in range(n)]
-            arrays = [a.reshape(outer[:-1] + a.shape) for a in arrays]
+            arrays = [a.reshape(outer + a.shape[1:]) for a in arrays]
         else:       # ragged records: NumPy's 1-d object array, one "column" per record
             arrays = [_array(list(r)) for r in rows]
         return fromarrays(arrays, formats=formats, shape=shape, names=names, titles=titles,
@@ -340,7 +331,6 @@ def fromrecords(recList, dtype=None, shape=None, formats=None, names=None, title
     rows, outer = _records(recList)
     try:
         if all(type(r) is tuple for r in rows):
-            outer = outer[:-1]
             for r in rows:
                 if len(r) != len(names):
                     raise ValueError("could not assign tuple of length %d to structure with "
@@ -355,7 +345,7 @@ def fromrecords(recList, dtype=None, shape=None, formats=None, names=None, title
             result = recarray(values.shape, descr)
             for name in names:
                 ndarray.__getitem__(result, name)[...] = values
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, NotImplementedError):
         if all(type(r) is tuple for r in rows):
             raise
         # NumPy's element-by-element route for lists of lists, with its warning
