@@ -208,13 +208,36 @@ def rename_fields(base, namemapper):
 
 
 def _fill_leaves(dst, value):
-    """Every non-structured field of dst set to value (NumPy's fill of a structured array with
-    a scalar)."""
-    if dst.dtype.names is None:
-        dst[...] = value
+    """Every non-structured field of dst set to value cast to the field's type (numpy.ma's
+    _check_fill_value: -1 is 255 in a uint8 field, '-1' in a string one)."""
+    if not dst.size:
         return
-    for path, _, _, _, _ in _leaves(dst.dtype):
-        _leaf_view(dst, path)[...] = value
+    if dst.dtype.names is None:
+        dst[...] = _asarray(value).astype(dst.dtype)
+        return
+    for path, leaf, _, _, _ in _leaves(dst.dtype):
+        _leaf_view(dst, path)[...] = _asarray(value).astype(leaf)
+
+
+def _check_flat_padding(seqarrays, sizes, nfields):
+    """NumPy's merge_arrays(flatten=True) builds each record as a flat tuple in which a padded
+    array contributes one item (its fill value as an array): the errors NumPy then raises."""
+    maxlength = max(sizes)
+    for r in sorted(set(n for n in sizes if n < maxlength)):
+        length = 0
+        seq_error = False
+        for a, n in zip(seqarrays, sizes):
+            names = a.dtype.names
+            if n > r:
+                length += len(flatten_descr(a.dtype)) if names is not None else 1
+            else:
+                length += 1
+                seq_error |= names is None and a.dtype.kind in "SU"
+        if length != nfields:
+            raise ValueError("could not assign tuple of length %d to structure with %d "
+                             "fields." % (length, nfields))
+        if seq_error:
+            raise ValueError("setting an array element with a sequence")
 
 
 def merge_arrays(seqarrays, fill_value=-1, flatten=False, usemask=False, asrecarray=False):
@@ -237,6 +260,8 @@ def merge_arrays(seqarrays, fill_value=-1, flatten=False, usemask=False, asrecar
     sizes = [a.size for a in seqarrays]
     maxlength = max(sizes)
     newdtype = _zip_dtype(seqarrays, flatten)
+    if flatten:
+        _check_flat_padding(seqarrays, sizes, len(newdtype.names))
     output = _empty(maxlength, dtype=newdtype)
     names = output.dtype.names
     k = 0
@@ -349,7 +374,9 @@ def rec_append_fields(base, names, data, dtypes=None):
 
 def repack_fields(a, align=False, recurse=False):
     """The fields of a dtype (or an array's, then a copy of the array) without padding
-    (align=False) or laid out as a C compiler would (align=True)."""
+    (align=False) or laid out as a C compiler would (align=True). NumPy 1.24 places a nested
+    struct repacked with align=True at alignment 1 (its dtype((void, dt)) wrapper loses the
+    alignment); cnumpy keeps the C layout there."""
     if not isinstance(a, _dt):
         dt = repack_fields(a.dtype, align=align, recurse=recurse)
         if dt == a.dtype and dt.itemsize == a.dtype.itemsize and \
@@ -381,9 +408,9 @@ def structured_to_unstructured(arr, dtype=None, copy=False, casting="unsafe"):
     total = sum(leaf[3] for leaf in leaves)
     for _, leaf, shape, _, off in leaves:
         if not _can_cast(leaf, out_dtype, casting=casting):
-            src = _descr_text([((d, s), o) for _, d, s, _, o in leaves], arr.dtype.itemsize)
+            src = _descr_text([((d, (c,)), o) for _, d, _, c, o in leaves], arr.dtype.itemsize)
             dst = _dt({"names": ["f%d" % i for i in range(len(leaves))],
-                       "formats": [(out_dtype, s) for _, _, s, _, _ in leaves]})
+                       "formats": [(out_dtype, (c,)) for _, _, _, c, _ in leaves]})
             raise TypeError("Cannot cast array data from %r to %r according to the rule %r"
                             % (src, dst, casting))
     packed = all(leaf[1] == out_dtype for leaf in leaves) and \
@@ -448,8 +475,8 @@ def unstructured_to_structured(arr, dtype=None, names=None, align=False, copy=Fa
     for _, leaf, shape, _, _ in leaves:
         if not _can_cast(arr.dtype, leaf, casting=casting):
             src = _dt({"names": ["f%d" % i for i in range(len(leaves))],
-                       "formats": [(arr.dtype, s) for _, _, s, _, _ in leaves]})
-            dst = _descr_text([((d, s), o) for _, d, s, _, o in leaves], out_dtype.itemsize)
+                       "formats": [(arr.dtype, (c,)) for _, _, _, c, _ in leaves]})
+            dst = _descr_text([((d, (c,)), o) for _, d, _, c, o in leaves], out_dtype.itemsize)
             raise TypeError("Cannot cast array data from %r to %r according to the rule %r"
                             % (src, dst, casting))
     elems = _expand(leaves)
