@@ -117,10 +117,11 @@ class recarray(ndarray):
         # only called when the ordinary lookup failed: ndarray's attributes win over fields
         if attr in _SLOTS or attr.startswith("__"):
             raise AttributeError(attr)
-        fields = ndarray.dtype.__get__(self).fields
+        fields = self.dtype.fields      # the recarray's dtype is cached: the field's is not
         if fields is None or attr not in fields:
             raise AttributeError("recarray has no attribute %s" % attr)
-        return _as_rec_result(ndarray.__getitem__(self, attr))
+        obj = ndarray.__getitem__(self, attr)
+        return obj if fields[attr][0].names is None else adopt(obj, recarray)
 
     def __setattr__(self, attr, val):
         if attr in _SLOTS:
