@@ -391,3 +391,17 @@ def test_kinds():
     assert kind_of(people(cnp), cnp) == kind_of(people(np), np) == "recarray"
     assert type(people(cnp)).__name__ == "recarray"
     assert type(people(cnp)[0]).__name__ == "record"
+
+
+@pytest.mark.parametrize("protocol", [0, 2, 4, 5])
+def test_pickle_keeps_recarray(protocol):
+    import pickle
+    check(lambda xp: pickle.loads(pickle.dumps(people(xp), protocol=protocol)))
+    check(lambda xp: pickle.loads(pickle.dumps(people(xp, 6).reshape(2, 3).T,
+                                               protocol=protocol)))
+
+
+def test_copy_module():
+    import copy
+    check(lambda xp: copy.copy(people(xp)))
+    check(lambda xp: copy.deepcopy(people(xp)))

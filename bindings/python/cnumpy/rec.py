@@ -165,11 +165,23 @@ class recarray(ndarray):
             return _as_rec_result(ndarray.__getitem__(self, attr))
         ndarray.__setitem__(self, attr, val)
 
+    def __reduce_ex__(self, protocol):
+        fn, args = ndarray.__reduce_ex__(self, protocol)[:2]
+        return (_unpickle, (fn, args))
+
+    def __reduce__(self):
+        return self.__reduce_ex__(2)
+
     def view(self, dtype=None, type=None):
         if type is None and isinstance(dtype, builtins.type) and issubclass(dtype, ndarray):
             dtype, type = None, dtype
         r = ndarray.view(self, dtype)
         return adopt(r, recarray if type is None else type) if type is not ndarray else r
+
+
+def _unpickle(fn, args):
+    """A pickled recarray: ndarray's own pickle, made a recarray again."""
+    return adopt(fn(*args), recarray)
 
 
 def _keep_type(name):
@@ -185,7 +197,8 @@ def _keep_type(name):
 
 # NumPy's methods that keep the subclass (views, copies and rearrangements of the records)
 _KEEP_TYPE = ("copy", "reshape", "ravel", "flatten", "transpose", "squeeze", "swapaxes", "take",
-              "repeat", "compress", "astype", "byteswap", "newbyteorder")
+              "repeat", "compress", "astype", "byteswap", "newbyteorder", "__copy__",
+              "__deepcopy__")
 for _name in _KEEP_TYPE:
     setattr(recarray, _name, _keep_type(_name))
 recarray.T = property(lambda self: recarray.transpose(self))
