@@ -72,7 +72,7 @@ class record(void):
     def __getitem__(self, key):
         obj = void.__getitem__(self, key)
         if isinstance(obj, void) and not isinstance(obj, record):
-            return record(obj._arr, obj._idx)
+            return _record_at(obj._arr, obj._idx)
         return obj
 
     def pprint(self):
@@ -90,8 +90,18 @@ def _as_rec_result(obj):
             return adopt(obj, recarray)
         return obj
     if isinstance(obj, void) and not isinstance(obj, record):
-        return record(obj._arr, obj._idx)
+        return _record_at(obj._arr, obj._idx)
     return obj
+
+
+def _record_at(arr, idx):
+    """The record at index tuple idx of the structured array arr (a view of the element), made
+    without void's constructor (numpy.void(length_or_data, dtype) once the records core's
+    public constructor is attached)."""
+    r = object.__new__(record)
+    object.__setattr__(r, "_arr", arr)
+    object.__setattr__(r, "_idx", tuple(idx))
+    return r
 
 
 class recarray(ndarray):
