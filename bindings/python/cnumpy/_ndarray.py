@@ -14,7 +14,7 @@ import operator
 import struct
 
 from . import _accel, _args, _backend, _capi, _dtype
-from ._capi import (call, error, pending, flush_warnings, produce, produce_view,
+from ._capi import (call, error, pending, flush_warnings, produce, produce_view, set_base,
                     produce_maybe_view, query)
 from ._scalars import py_from_cscalar, to_cscalar, bool_, _FROM_C, element_value, void, str_, bytes_
 
@@ -477,10 +477,18 @@ class ndarray(_accel.base):
         return produce_view(_lib.cnp_transpose, self, _int64_array(axes), len(axes))
 
     def view(self, dtype=None, type=None):
+        if type is None and isinstance(dtype, _pytype) and issubclass(dtype, ndarray):
+            dtype, type = None, dtype       # a.view(recarray): NumPy's positional type
         if dtype is None:
-            return produce_view(_lib.cnp_array_view, self, self.dtype._h)
-        d = _dtype.dtype(dtype)     # held across the call (its handle lives as long as it)
-        return produce_view(_lib.cnp_array_view, self, d._h)
+            r = produce_view(_lib.cnp_array_view, self, self.dtype._h)
+        else:
+            d = _dtype.dtype(dtype)     # held across the call (its handle lives as long as it)
+            r = produce_view(_lib.cnp_array_view, self, d._h)
+        if type is None or type is ndarray:
+            return r
+        if not (isinstance(type, _pytype) and issubclass(type, ndarray)):
+            raise TypeError("Type must be a sub-type of ndarray type")
+        return set_base(as_subclass(r, type), self)    # NumPy: a.view(recarray).base is a
 
     def byteswap(self, inplace=False):
         r = produce(_lib.cnp_array_byteswap, self._h, 1 if inplace else 0)
@@ -510,6 +518,26 @@ class ndarray(_accel.base):
     def setflags(self, write=None, align=None, uic=None):
         if write is not None:
             call(_lib.cnp_array_set_writeable, self._h, 1 if write else 0)
+
+
+_pytype = type
+_retain = _capi.cfunc("cnp_array_retain")
+
+
+def as_subclass(a, cls):
+    """A new `cls` object (ndarray or a subclass: recarray, chararray, memmap) sharing a's array
+    (another reference to its handle); its base is a (NumPy's rules: set_base)."""
+    cell = _new_array_out()
+    st = _retain(a._h, cell)
+    if st:
+        raise error(st)
+    if cls is ndarray:
+        r = _capi.wrap(cell[0])
+    else:
+        r = object.__new__(cls)
+        r._h = cell[0]
+        r._shape = r._strides = r._dtype = None
+    return set_base(r, a)
 
 
 def scalar_of(r):

@@ -5,10 +5,10 @@ split, rsplit and splitlines return nested lists shaped like the input (NumPy: a
 of lists; cnumpy has no object dtype); partition/rpartition return NumPy's array with a last
 axis of 3. docs/numpy-differences.md lists the differences."""
 from . import _backend
-from ._capi import cfunc, check, produce, produce_many, set_base, wrap, is_array
+from ._capi import cfunc, produce, produce_many, is_array
 from ._convert import as_array, asarray as _asarray, array as _array
 from ._creation import empty
-from ._ndarray import ndarray
+from ._ndarray import as_subclass, ndarray
 
 __all__ = [
     'equal', 'not_equal', 'greater_equal', 'less_equal', 'greater', 'less', 'str_len', 'add',
@@ -533,23 +533,7 @@ class chararray(ndarray):
         return isdecimal(self)
 
 
-_retain = cfunc("cnp_array_retain")
-
-
-def _rewrap(a, cls):
-    """A new `cls` object sharing a's array (another reference to its handle)."""
-    r = object.__new__(cls) if cls is not ndarray else None
-    cell = _backend.new_array_out()
-    check(_retain(a._h, cell))
-    h = cell[0]
-    if r is None:
-        r = wrap(h)
-    else:
-        r._h = h
-        r._shape = None
-        r._strides = None
-        r._dtype = None
-    return set_base(r, a)
+_rewrap = as_subclass     # a new `cls` object sharing a's array
 
 
 def _view(a):
