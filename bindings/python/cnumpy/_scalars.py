@@ -19,7 +19,7 @@ import numbers
 import operator
 import struct
 
-from . import _backend, _dtype
+from . import _backend, _capi, _dtype
 from ._capi import call, produce, produce_string
 from ._dtype import dtype
 
@@ -722,7 +722,9 @@ class void(generic):
     tolist = item
 
     def _view(self):
-        return self._arr[self._idx + (Ellipsis,)]
+        # the element as a plain 0-d ndarray, also when the array is a subclass (a recarray's
+        # element prints as a void, not as rec.array)
+        return _capi._array_type.__getitem__(self._arr, self._idx + (Ellipsis,))
 
     def getfield(self, dtype, offset=0):
         return self._view().getfield(dtype, offset)[()]
@@ -774,11 +776,19 @@ class record(void):
         raise AttributeError("'record' object has no attribute '%s'" % attr)
 
     def __setattr__(self, attr, value):
+        if attr in ("setfield", "getfield", "dtype"):
+            raise AttributeError("Cannot set '%s' attribute" % attr)
         fields = self._arr.dtype.fields
         if fields is not None and attr in fields and attr not in ("_arr", "_idx"):
             self[attr] = value
             return
         raise AttributeError("'record' object has no attribute '%s'" % attr)
+
+    def pprint(self):
+        """The fields, one per line, names right-aligned."""
+        names = self._arr.dtype.names
+        width = max(len(n) for n in names)
+        return "\n".join("%*s: %s" % (width, n, self[n]) for n in names)
 
 
 class flexible(generic):

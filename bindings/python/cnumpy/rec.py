@@ -15,7 +15,7 @@ from ._arrayprint import array2string
 from ._convert import array as _array, asarray as _asarray
 from ._dtype import dtype as _dtype
 from ._ndarray import as_subclass, ndarray
-from ._scalars import void
+from ._scalars import record, void
 
 __all__ = ["record", "recarray", "format_parser", "fromarrays", "fromrecords", "fromstring",
            "fromfile", "array", "find_duplicate"]
@@ -40,48 +40,6 @@ def find_duplicate(lst):
 adopt = as_subclass
 
 
-class record(void):
-    """numpy.record: a numpy.void whose fields are also attributes."""
-    __slots__ = ()
-    __module__ = "numpy"
-
-    def _view(self):
-        # the element as a plain 0-d ndarray (its repr is void's, not rec.array's)
-        return ndarray.__getitem__(self._arr, self._idx + (Ellipsis,))
-
-    def __getattr__(self, attr):
-        if attr in ("_arr", "_idx"):
-            raise AttributeError(attr)
-        fields = self._arr.dtype.fields
-        if fields is not None and attr in fields:
-            return self[attr]
-        raise AttributeError("'record' object has no attribute '%s'" % attr)
-
-    def __setattr__(self, attr, val):
-        if attr in ("_arr", "_idx"):
-            object.__setattr__(self, attr, val)
-            return
-        if attr in ("setfield", "getfield", "dtype"):
-            raise AttributeError("Cannot set '%s' attribute" % attr)
-        fields = self._arr.dtype.fields
-        if fields is not None and attr in fields:
-            self[attr] = val
-            return
-        raise AttributeError("'record' object has no attribute '%s'" % attr)
-
-    def __getitem__(self, key):
-        obj = void.__getitem__(self, key)
-        if isinstance(obj, void) and not isinstance(obj, record):
-            return _record_at(obj._arr, obj._idx)
-        return obj
-
-    def pprint(self):
-        """The fields, one per line, names right-aligned."""
-        names = self._arr.dtype.names
-        width = max(len(n) for n in names)
-        return "\n".join("%*s: %s" % (width, n, self[n]) for n in names)
-
-
 def _as_rec_result(obj):
     """NumPy's recarray result rule: structured arrays stay recarrays, others are ndarrays,
     structured elements are records."""
@@ -95,13 +53,8 @@ def _as_rec_result(obj):
 
 
 def _record_at(arr, idx):
-    """The record at index tuple idx of the structured array arr (a view of the element), made
-    without void's constructor (numpy.void(length_or_data, dtype) once the records core's
-    public constructor is attached)."""
-    r = object.__new__(record)
-    object.__setattr__(r, "_arr", arr)
-    object.__setattr__(r, "_idx", tuple(idx))
-    return r
+    """The record at index tuple idx of the structured array arr (a view of the element)."""
+    return record._at(arr, idx)
 
 
 class recarray(ndarray):
