@@ -4,6 +4,9 @@
 #include "io/text_tokenizer.hpp"
 
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/error.hpp"
 #include "io/text_utf8.hpp"
@@ -47,6 +50,28 @@ bool Tokenizer::next_item() {
   if (item_ends_.empty() || item_ + 1 >= item_ends_.size()) return false;
   limit_ = begin_ + item_ends_[++item_];
   return true;
+}
+
+// The first byte at or after p that may be special (16 bytes at a time): with ASCII control
+// characters, a delimiter, comment, \r or \n; in whitespace mode also every byte <= 0x20 or
+// >= 0x80 (a superset: the caller's byte loop classifies exactly what this stops at).
+const char* Tokenizer::skip_plain(const char* p) const {
+#if defined(__SSE2__)
+  if (!ascii_controls_) return p;
+  const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+  const __m128i cm = _mm_set1_epi8(comment_ ? comment_ : '\n');
+  const __m128i dl = _mm_set1_epi8(ws_ ? '\n' : delim_), low = _mm_set1_epi8(0x21);
+  while (limit_ - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, cm), _mm_cmpeq_epi8(v, dl)));
+    if (ws_) hit = _mm_or_si128(hit, _mm_cmplt_epi8(v, low));  // signed: also >= 0x80
+    int mask = _mm_movemask_epi8(hit);
+    if (mask) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  return p;
 }
 
 static bool starts_with(const char* p, const char* end, const std::string& s) {
@@ -172,6 +197,7 @@ bool Tokenizer::next_row() {
       const char* run = pos_;
       int len = 1;
       At at = At::kEnd;
+      pos_ = skip_plain(pos_);
       while (pos_ < limit_) {
         if (!special_[static_cast<unsigned char>(*pos_)]) {
           ++pos_;

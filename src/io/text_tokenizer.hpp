@@ -51,6 +51,7 @@ class Tokenizer {
   At classify(const char* p, int* len) const;
   void eat_newline();
   bool next_item();  // item mode: moves limit_ to the next item's end (false at the last)
+  const char* skip_plain(const char* p) const;
 
 
   const char* begin_;
@@ -71,7 +72,7 @@ class Tokenizer {
   };
   std::string buf_;                // the row's quoted fields
   std::vector<FieldView> views_;
-  std::vector<bool> quoted_;
+  std::vector<uint8_t> quoted_;  // bytes, not vector<bool>: pushed once per field
   size_t nfields_ = 0;
   bool hit_end_ = false;
 };
