@@ -126,6 +126,45 @@ CNP_API cnp_status cnp_io_open_memmap(const char* path, const char* mode, const 
   });
 }
 
+namespace {
+int memmap_open_flags(const char* mode) {
+  std::string m = io::canonical_mode(mode ? mode : "r+");
+  if (m == "w+") return O_RDWR | O_CREAT | O_TRUNC;
+  return m == "r+" ? O_RDWR : O_RDONLY;
+}
+}  // namespace
+
+CNP_API cnp_status cnp_io_memmap(const char* path, const char* mode, const cnp_dtype* dtype, int64_t offset,
+                                 int32_t ndim, const int64_t* shape, int32_t fortran_order, cnp_array** out) {
+  return produce(out, [&] {
+    int flags = memmap_open_flags(mode);  // a bad mode is refused before the file is opened
+    Fd fd{io::open_file(path, flags)};
+    return io::memmap(fd.fd, mode ? mode : "r+", opt_any_dtype(dtype), offset, ndim, shape, fortran_order != 0);
+  });
+}
+
+CNP_API cnp_status cnp_io_memmap_fd(int32_t fd, const char* mode, const cnp_dtype* dtype, int64_t offset,
+                                    int32_t ndim, const int64_t* shape, int32_t fortran_order, cnp_array** out) {
+  return produce(out, [&] {
+    return io::memmap(check_fd(fd), mode ? mode : "r+", opt_any_dtype(dtype), offset, ndim, shape, fortran_order != 0);
+  });
+}
+
+CNP_API cnp_status cnp_io_memmap_info(const cnp_array* a, int32_t* mapped, int64_t* offset) {
+  return run([&] {
+    require_out(mapped);
+    require_out(offset);
+    int64_t off = 0;
+    bool m = io::memmap_info(any_array_of(a), &off);
+    *mapped = m ? 1 : 0;
+    *offset = m ? off : 0;
+  });
+}
+
+CNP_API cnp_status cnp_io_memmap_flush(const cnp_array* a) {
+  return run([&] { io::memmap_flush(any_array_of(a)); });
+}
+
 CNP_API cnp_status cnp_io_savez(const char* path, int32_t n, const char* const* names, const cnp_array* const* arrays,
                                 int32_t compress) {
   return run([&] {

@@ -109,6 +109,26 @@ CNP_API cnp_status cnp_loadtxt(const char* data, int64_t size, const cnp_dtype* 
   });
 }
 
+CNP_API cnp_status cnp_loadtxt_lines(const char* data, int64_t size, const int64_t* line_ends, int64_t nline_ends,
+                                     const cnp_dtype* dtype, int32_t delimiter, int32_t comment,
+                                     const char* const* comments, int32_t ncomments, int32_t quotechar,
+                                     int64_t skiprows, const int64_t* usecols, int64_t nusecols, int32_t ndmin,
+                                     int64_t max_rows, int32_t unpack, cnp_array** out) {
+  return produce(out, [&] {
+    auto args = loadtxt_args(delimiter, comment, comments, ncomments, quotechar, skiprows, usecols, nusecols, ndmin,
+                             max_rows, unpack);
+    std::string_view text = buffer(data, size);
+    if (nline_ends < 0 || (nline_ends > 0 && !line_ends)) throw Error(CNP_ERR_INVALID_HANDLE, "line_ends pointer is NULL");
+    args.has_lines = true;
+    for (int64_t i = 0; i < nline_ends; ++i) {
+      if (line_ends[i] < 0 || static_cast<uint64_t>(line_ends[i]) > text.size())
+        throw Error(CNP_ERR_VALUE, "line ends must be non-decreasing offsets within the text");
+      args.line_ends.push_back(static_cast<size_t>(line_ends[i]));
+    }
+    return tio::loadtxt(text, dtype_or_default(dtype), args);
+  });
+}
+
 CNP_API cnp_status cnp_loadtxt_path(const char* path, const cnp_dtype* dtype, int32_t delimiter, int32_t comment,
                                     const char* const* comments, int32_t ncomments, int32_t quotechar,
                                     int64_t skiprows, const int64_t* usecols, int64_t nusecols, int32_t ndmin,

@@ -58,6 +58,32 @@ CNP_API cnp_status cnp_io_load_bytes(const void* data, int64_t size, int32_t all
  *  ignored); "w+" ("write") creates it with dtype (NULL = float64) and shape. CNP_ERR_VALUE
  *  "mmap length is greater than file size" for a file shorter than its header declares. */
 CNP_API cnp_status cnp_io_open_memmap(const char* path, const char* mode, const cnp_dtype* dtype, int32_t ndim, const int64_t* shape, int32_t fortran_order, int32_t version, int64_t max_header_size, cnp_array** out);
+/** numpy.memmap(path, dtype, mode, offset, shape, order) over a raw file: mode "r", "r+", "c",
+ *  "w+" (and the long names; NULL = "r+"; "w+" creates or truncates the file), dtype NULL =
+ *  uint8, the data at byte offset (>= 0; the mapping starts at the page below it), ndim < 0 =
+ *  shape None (the rest of the file as a 1-D array; shape ignored), otherwise shape[ndim]
+ *  (ndim 0: a 0-d array of one item), fortran_order 1 = order 'F'. "r+" and "w+" extend a file
+ *  shorter than offset + the data (with zeros, as numpy). Errors: CNP_ERR_VALUE "mode must be one
+ *  of [...] (got 'x')", "shape must be given" ("w+" without a shape), "Size of available data is
+ *  not a multiple of the data-type size.", "mmap length is greater than file size", "cannot mmap
+ *  an empty file", "mmap offset is greater than file size", "negative dimensions are not
+ *  allowed"; CNP_ERR_OVERFLOW "memory mapped offset must be positive"; CNP_ERR_OS from open and
+ *  mmap. \param[out] out new array whose memory is the mapping ("r": read-only), unmapped when the
+ *  last view of it is released. */
+CNP_API cnp_status cnp_io_memmap(const char* path, const char* mode, const cnp_dtype* dtype, int64_t offset, int32_t ndim, const int64_t* shape, int32_t fortran_order, cnp_array** out);
+/** cnp_io_memmap over an open descriptor (numpy.memmap of a file object): its access mode must
+ *  allow the mapping's ("r+"/"w+" need it open for reading and writing); the descriptor is not
+ *  closed and may be closed once the array exists. "w+" does not truncate it (numpy.memmap of a
+ *  file object does not reopen it). */
+CNP_API cnp_status cnp_io_memmap_fd(int32_t fd, const char* mode, const cnp_dtype* dtype, int64_t offset, int32_t ndim, const int64_t* shape, int32_t fortran_order, cnp_array** out);
+/** Whether a's memory is a file mapping made by cnp_io_memmap, cnp_io_open_memmap or cnp_io_load
+ *  with a mmap_mode (views of it included): *mapped 1/0, *offset the file offset of the mapped
+ *  array's data (numpy.memmap.offset: the header length for .npy files; 0 when not mapped). */
+CNP_API cnp_status cnp_io_memmap_info(const cnp_array* a, int32_t* mapped, int64_t* offset);
+/** numpy.memmap.flush: writes the mapping holding a's memory back to its file (msync) for "r+"
+ *  and "w+" maps; nothing for "r" and "c" maps and for memory that is not a mapping.
+ *  CNP_ERR_OS when msync fails. */
+CNP_API cnp_status cnp_io_memmap_flush(const cnp_array* a);
 
 /** numpy.savez (compress 0) / numpy.savez_compressed (1) of n arrays named names[i] (members
  *  "<name>.npy"; numpy names positional arrays arr_0, arr_1, ...). CNP_ERR_VALUE for a repeated name. */

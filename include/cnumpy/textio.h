@@ -43,6 +43,15 @@ extern "C" {
  *  "Illegal value of ndmin keyword: 3"; CNP_ERR_NOT_IMPLEMENTED for dtypes the reader does not
  *  convert (datetimes). *out: a new array. */
 CNP_API cnp_status cnp_loadtxt(const char* data, int64_t size, const cnp_dtype* dtype, int32_t delimiter, int32_t comment, const char* const* comments, int32_t ncomments, int32_t quotechar, int64_t skiprows, const int64_t* usecols, int64_t nusecols, int32_t ndmin, int64_t max_rows, int32_t unpack, cnp_array** out);
+/** cnp_loadtxt on lines given one by one (numpy.loadtxt of a list or generator of strings): the
+ *  line items are stored one after the other at data, item i ending at byte line_ends[i]
+ *  (non-decreasing; the last equal to size; nline_ends 0 = no lines). Each item is one line as
+ *  NumPy reads an iterable: its end ends the row unless a quoted field is open, which then
+ *  continues into the next item with nothing added between them (['"a', 'b"'] reads "ab"); a
+ *  comment runs to the item's end; a line break followed by more of the same item is
+ *  CNP_ERR_VALUE "Found an unquoted embedded newline within a single line of input.  This is
+ *  currently not supported."; skiprows skips items. Other arguments and errors as cnp_loadtxt. */
+CNP_API cnp_status cnp_loadtxt_lines(const char* data, int64_t size, const int64_t* line_ends, int64_t nline_ends, const cnp_dtype* dtype, int32_t delimiter, int32_t comment, const char* const* comments, int32_t ncomments, int32_t quotechar, int64_t skiprows, const int64_t* usecols, int64_t nusecols, int32_t ndmin, int64_t max_rows, int32_t unpack, cnp_array** out);
 /** cnp_loadtxt on the file at path (UTF-8 path; CNP_ERR_OS "[Errno 2] No such file or
  *  directory: 'x'" as Python's open words it). */
 CNP_API cnp_status cnp_loadtxt_path(const char* path, const cnp_dtype* dtype, int32_t delimiter, int32_t comment, const char* const* comments, int32_t ncomments, int32_t quotechar, int64_t skiprows, const int64_t* usecols, int64_t nusecols, int32_t ndmin, int64_t max_rows, int32_t unpack, cnp_array** out);

@@ -64,6 +64,8 @@ DtypeRef make_flexible(char kind, int64_t width, char order) {
   throw_type("data type '" + std::string(1, kind) + "' not understood");
 }
 
+DtypeRef make_char() { return finished(new_dtype(CNP_BYTES, 'S', 'c', 1, 1)); }
+
 DtypeRef make_datetime(char kind, int32_t unit, int64_t count, char order) {
   if (unit < 0 || unit > kUnitGeneric || unit == kUnitB) throw_type("Invalid datetime unit");
   if (count <= 0 || count > INT_MAX) throw_type("Invalid datetime multiplier");

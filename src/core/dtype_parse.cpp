@@ -15,6 +15,10 @@
 
 namespace cnp {
 
+// NumPy's 'c': an S1 whose type character is 'c' (equal to S1 in every other respect); built in
+// dtype_make.cpp, declared here only (its one caller).
+DtypeRef make_char();
+
 namespace {
 
 struct Alias {
@@ -201,6 +205,8 @@ DtypeRef parse_single(std::string_view spec) {
   DtypeRef dt;
   if (parse_datetime(t, order, &dt)) return dt;
   if (t.size() == 1 && (t[0] == 'M' || t[0] == 'm')) return make_datetime(t[0], kUnitGeneric, 1, order);
+  if (t == "c") return make_char();  // NumPy's one-character string: S1 with char 'c'
+
   if (t.size() > 1 && !is_digit(t[0])) {
     // kind + size: "f8", "U10", "S3", "V8"
     std::string_view num = t.substr(1);

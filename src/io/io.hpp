@@ -104,6 +104,18 @@ int open_file(const char* path, int flags, int mode = 0666);
 // (dtype, shape, fortran, version). The array's buffer is the mapping (unmapped with the last view).
 Array open_memmap(const char* path, std::string_view mode, const Dtype* dtype, int32_t ndim, const int64_t* shape,
                   bool fortran, int version, int64_t max_header_size);
+// numpy.memmap's mode names to "r", "r+", "c", "w+" (ValueError with numpy's message otherwise).
+std::string canonical_mode(std::string_view mode);
+// numpy.memmap over a raw file descriptor: mode as above, dtype NULL = uint8, the
+// data at byte `offset`, ndim < 0 = shape None (the rest of the file as 1-D); a descriptor is not
+// truncated ("w+" truncates at open: the path form). The mapping starts
+// at the page below offset; the file is extended for "r+"/"w+" when shorter than the data.
+Array memmap(int fd, std::string_view mode, const Dtype* dtype, int64_t offset, int32_t ndim, const int64_t* shape,
+             bool fortran);
+// Whether a's memory is one of these mappings (views share it), and the mapping's data offset.
+bool memmap_info(const Array& a, int64_t* offset);
+// numpy.memmap.flush: msync of the whole mapping for shared writeable maps; nothing otherwise.
+void memmap_flush(const Array& a);
 
 // ---- raw files (rawfile.cpp) -------------------------------------------------------------------
 // ndarray.tofile: binary (sep empty) in C order, or text: elements as str() joined by sep.

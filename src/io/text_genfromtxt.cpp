@@ -65,9 +65,15 @@ bool genfromtxt_numeric(std::string_view text, const Dtype* dtype, const Array& 
   if (args.delimiter >= 0) utf8_append(delim, static_cast<uint32_t>(args.delimiter));
   // Lines as a text-mode file yields them (\n, \r\n and \r end a line), read in place.
   size_t pos = 0;
+  // Without any \r in the text (the usual case) a line ends at the next \n: memchr.
+  bool has_cr = std::memchr(text.data(), '\r', text.size()) != nullptr;
   auto next_line = [&](std::string_view* line) {
     if (pos >= text.size()) return false;
     size_t j = pos;
+    if (!has_cr) {
+      const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
+      j = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+    }
     while (j < text.size() && text[j] != '\n' && text[j] != '\r') ++j;
     *line = text.substr(pos, j - pos);
     if (j < text.size()) j += (text[j] == '\r' && j + 1 < text.size() && text[j + 1] == '\n') ? 2 : 1;
@@ -102,14 +108,16 @@ bool genfromtxt_numeric(std::string_view text, const Dtype* dtype, const Array& 
       if (col < 0) return false;  // the Python layer resolves negative columns
       if (col >= nf) return false;
       std::string_view f = fields[static_cast<size_t>(col)];
-      std::string_view s = strip_spaces(f);
+      // A field with a plain first and last byte has nothing to strip (no decoding needed).
+      auto plain = [](char ch) { return static_cast<unsigned char>(ch) > 0x20 && static_cast<unsigned char>(ch) < 0x80; };
+      std::string_view s = !f.empty() && plain(f.front()) && plain(f.back()) ? f : strip_spaces(f);
       bool is_missing = s.empty();
       for (const auto& m : args.missing)
         if (s == m) is_missing = true;
       double v;
       // float() first, the missing strings only for what it refuses (StringConverter); the mask
       // marks every missing string.
-      if (parse_double(f, &v)) values.push_back(v);
+      if (parse_double(s, &v)) values.push_back(v);
       else if (is_missing) values.push_back(fill_value);
       else return false;
       missing.push_back(is_missing ? 1 : 0);

@@ -171,13 +171,26 @@ Array loadtxt(std::string_view text, const Dtype* dtype, const LoadtxtArgs& args
   check_control_characters(args.delimiter, args.quote, args.comments.empty() ? args.comment : -1);
 
   std::string stripped;
-  if (!args.comments.empty()) {
+  std::vector<size_t> line_ends = args.line_ends;
+  if (!args.comments.empty() && args.has_lines) {
+    // Each item is cut at the comments on its own (NumPy's _preprocess_comments on each line).
+    size_t start = 0;
+    for (size_t& e : line_ends) {
+      if (e < start || e > text.size()) throw Error(CNP_ERR_VALUE, "line ends must be non-decreasing offsets within the text");
+      stripped += strip_comments(text.substr(start, e - start), args.comments);
+      start = e;
+      e = stripped.size();
+    }
+    if (start != text.size()) throw Error(CNP_ERR_VALUE, "the last line must end at the end of the text");
+    text = stripped;
+  } else if (!args.comments.empty()) {
     stripped = strip_comments(text, args.comments);
     text = stripped;
   }
   TokenizerConfig cfg{encode_cp(args.delimiter), args.comments.empty() ? encode_cp(args.comment) : std::string(),
                       encode_cp(args.quote)};
   Tokenizer tok(text.data(), text.size(), cfg);
+  if (args.has_lines) tok.set_items(std::move(line_ends));
   for (int64_t i = 0; i < args.skiprows; ++i)
     if (!tok.skip_line()) break;
 

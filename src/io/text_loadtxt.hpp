@@ -24,6 +24,10 @@ struct LoadtxtArgs {
   std::vector<int64_t> usecols;
   int32_t ndmin = 0;
   bool unpack = false;          // transposed result (homogeneous dtypes)
+  // Line items (NumPy's input from a list or generator): where each item ends in the text
+  // (text_tokenizer.hpp set_items); empty with has_lines false: one text read as a file is.
+  bool has_lines = false;
+  std::vector<size_t> line_ends;
 };
 
 // The 2-D (homogeneous dtype) or 1-D (record dtype) array NumPy's C reader returns, then ndmin

@@ -31,8 +31,15 @@ bool parse_double_prefix(std::string_view s, double* out, size_t* used) noexcept
   if (p >= e) return false;
   double v;
   const char* stop;
-  // Special values by hand: fast_float also reads "nan(...)", which Python refuses.
-  if (ieq(p, e, "infinity")) {
+  // Numbers first (the usual case); special values by hand: fast_float also reads "nan(...)",
+  // which Python refuses.
+  if ((*p >= '0' && *p <= '9') || *p == '.') {
+    auto r = fast_float::from_chars(p, e, v);
+    if (r.ptr == p) return false;
+    // Out of range: Python gives +-inf on overflow and (+-)0 on underflow, as fast_float does.
+    if (r.ec != std::errc() && r.ec != std::errc::result_out_of_range) return false;
+    stop = r.ptr;
+  } else if (ieq(p, e, "infinity")) {
     v = INFINITY;
     stop = p + 8;
   } else if (ieq(p, e, "inf")) {
@@ -42,23 +49,22 @@ bool parse_double_prefix(std::string_view s, double* out, size_t* used) noexcept
     v = NAN;
     stop = p + 3;
   } else {
-    if (!((*p >= '0' && *p <= '9') || *p == '.')) return false;
-    auto r = fast_float::from_chars(p, e, v);
-    if (r.ptr == p) return false;
-    if (r.ec == std::errc::result_out_of_range) {
-      // Python gives +-inf on overflow and (+-)0 on underflow; fast_float's value is the same.
-    } else if (r.ec != std::errc()) {
-      return false;
-    }
-    stop = r.ptr;
+    return false;
   }
   *out = neg ? -v : v;
   *used = static_cast<size_t>(stop - s.data());
   return true;
 }
 
+// A byte that can neither be Python whitespace nor start a multi-byte space: the usual first and
+// last byte of a number, which makes the strip a no-op without decoding.
+static inline bool plain_edge(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return u > 0x20 && u < 0x80;
+}
+
 bool parse_double(std::string_view s, double* out) noexcept {
-  s = strip_spaces(s);
+  if (s.empty() || !plain_edge(s.front()) || !plain_edge(s.back())) s = strip_spaces(s);
   if (s.empty()) return false;
   size_t used;
   if (!parse_double_prefix(s, out, &used)) return false;

@@ -2,7 +2,9 @@
 // then each row is formatted by text_format's Python-compatible conversions.
 #include "io/text_savetxt.hpp"
 
+#include <cstdlib>
 #include <cstring>
+#include <new>
 
 #include "core/error.hpp"
 #include "core/types.hpp"
@@ -70,6 +72,36 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   }
   return s;
 }
+// The whole text is built in memory, so its smallest possible size (every row's literal text and
+// newline, one character per conversion) is reserved before any row is formatted: an array whose
+// text cannot exist - a (2**59, 0) array is 2**59 newlines, which NumPy would write for as long
+// as the disk lasts - fails at once with MemoryError instead of growing the string for hours.
+// For a text that fits, the reservation is a lower bound of what the rows need anyway.
+void reserve_text(std::string& out, int64_t nrows, const RowFormat& rf, bool cplx, const SavetxtArgs& args) {
+  uint64_t row = rf.tail.size() + args.newline.size();
+  for (const FormatSpec& s : rf.specs) row += s.before.size() + (cplx ? 0 : 1);  // "+-" -> "-" may drop one
+  uint64_t extra = 0;
+  for (const std::string* t : {&args.header, &args.footer})
+    if (!t->empty()) extra += t->size() + args.comments.size() + args.newline.size();
+  uint64_t total = 0;
+  bool overflow = __builtin_mul_overflow(static_cast<uint64_t>(nrows), row, &total) ||
+                  __builtin_add_overflow(total, extra, &total);
+  try {
+    if (overflow || total > out.max_size()) throw std::bad_alloc();
+    // A large size is asked of malloc first: under ASan operator new aborts where it would
+    // throw (allocator_may_return_null covers malloc only), and the sweep runs under ASan.
+    if (total >= (uint64_t{1} << 26)) {
+      void* probe = std::malloc(static_cast<size_t>(total));
+      if (!probe) throw std::bad_alloc();
+      std::free(probe);
+    }
+    out.reserve(static_cast<size_t>(total));
+  } catch (const std::bad_alloc&) {
+    throw Error(CNP_ERR_MEMORY, "savetxt: the text of " + std::to_string(nrows) + " rows needs at least " +
+                                    (overflow ? std::string("2**64") : std::to_string(total)) +
+                                    " bytes, more than can be allocated");
+  }
+}
 }  // namespace
 
 std::string savetxt(const Array& x, const SavetxtArgs& args) {
@@ -117,6 +149,7 @@ std::string savetxt(const Array& x, const SavetxtArgs& args) {
   }
 
   std::string out;
+  reserve_text(out, nrows, rf, cplx, args);
   if (!args.header.empty())
     out += args.comments + replace_all(args.header, "\n", "\n" + args.comments) + args.newline;
   std::vector<FormatValue> vals;

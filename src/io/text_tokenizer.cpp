@@ -4,6 +4,9 @@
 #include "io/text_tokenizer.hpp"
 
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/error.hpp"
 #include "io/text_utf8.hpp"
@@ -11,7 +14,7 @@
 namespace cnp::textio {
 
 Tokenizer::Tokenizer(const char* data, size_t size, TokenizerConfig config)
-    : begin_(data), pos_(data), end_(data + size), cfg_(std::move(config)) {
+    : begin_(data), pos_(data), end_(data + size), limit_(data + size), cfg_(std::move(config)) {
   ws_ = cfg_.delimiter.empty();
   auto one = [](const std::string& s) { return s.empty() || (s.size() == 1 && static_cast<unsigned char>(s[0]) < 0x80); };
   ascii_controls_ = one(cfg_.delimiter) && one(cfg_.comment) && one(cfg_.quote);
@@ -31,6 +34,46 @@ Tokenizer::Tokenizer(const char* data, size_t size, TokenizerConfig config)
   }
 }
 
+void Tokenizer::set_items(std::vector<size_t> item_ends) {
+  size_t prev = 0;
+  for (size_t e : item_ends) {
+    if (e < prev || e > static_cast<size_t>(end_ - begin_)) throw Error(CNP_ERR_VALUE, "line ends must be non-decreasing offsets within the text");
+    prev = e;
+  }
+  if (prev != static_cast<size_t>(end_ - begin_)) throw Error(CNP_ERR_VALUE, "the last line must end at the end of the text");
+  item_ends_ = std::move(item_ends);
+  item_ = 0;
+  limit_ = item_ends_.empty() ? end_ : begin_ + item_ends_[0];
+}
+
+bool Tokenizer::next_item() {
+  if (item_ends_.empty() || item_ + 1 >= item_ends_.size()) return false;
+  limit_ = begin_ + item_ends_[++item_];
+  return true;
+}
+
+// The first byte at or after p that may be special (16 bytes at a time): with ASCII control
+// characters, a delimiter, comment, \r or \n; in whitespace mode also every byte <= 0x20 or
+// >= 0x80 (a superset: the caller's byte loop classifies exactly what this stops at).
+const char* Tokenizer::skip_plain(const char* p) const {
+#if defined(__SSE2__)
+  if (!ascii_controls_) return p;
+  const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+  const __m128i cm = _mm_set1_epi8(comment_ ? comment_ : '\n');
+  const __m128i dl = _mm_set1_epi8(ws_ ? '\n' : delim_), low = _mm_set1_epi8(0x21);
+  while (limit_ - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, cm), _mm_cmpeq_epi8(v, dl)));
+    if (ws_) hit = _mm_or_si128(hit, _mm_cmplt_epi8(v, low));  // signed: also >= 0x80
+    int mask = _mm_movemask_epi8(hit);
+    if (mask) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  return p;
+}
+
 static bool starts_with(const char* p, const char* end, const std::string& s) {
   return !s.empty() && static_cast<size_t>(end - p) >= s.size() && std::memcmp(p, s.data(), s.size()) == 0;
 }
@@ -43,7 +86,7 @@ Tokenizer::At Tokenizer::classify(const char* p, int* len) const {
   if (c == '\r' || c == '\n') return At::kNewline;
   if (ascii_controls_) {
     if (ws_) {
-      int n = space_len(p, end_);
+      int n = space_len(p, limit_);
       if (n) {
         *len = n;
         return At::kDelimiter;
@@ -55,16 +98,16 @@ Tokenizer::At Tokenizer::classify(const char* p, int* len) const {
     return At::kData;
   }
   if (ws_) {
-    int n = space_len(p, end_);
+    int n = space_len(p, limit_);
     if (n) {
       *len = n;
       return At::kDelimiter;
     }
-  } else if (starts_with(p, end_, cfg_.delimiter)) {
+  } else if (starts_with(p, limit_, cfg_.delimiter)) {
     *len = static_cast<int>(cfg_.delimiter.size());
     return At::kDelimiter;
   }
-  if (starts_with(p, end_, cfg_.comment)) {
+  if (starts_with(p, limit_, cfg_.comment)) {
     *len = static_cast<int>(cfg_.comment.size());
     return At::kComment;
   }
@@ -73,15 +116,22 @@ Tokenizer::At Tokenizer::classify(const char* p, int* len) const {
 
 void Tokenizer::eat_newline() {
   if (pos_ < end_) hit_end_ = false;
-  if (pos_ < end_ && *pos_ == '\r') {
+  if (pos_ < limit_ && *pos_ == '\r') {
     ++pos_;
-    if (pos_ < end_ && *pos_ == '\n') ++pos_;
-  } else if (pos_ < end_ && *pos_ == '\n') {
+    if (pos_ < limit_ && *pos_ == '\n') ++pos_;
+  } else if (pos_ < limit_ && *pos_ == '\n') {
     ++pos_;
   }
 }
 
 bool Tokenizer::skip_line() {
+  if (!item_ends_.empty()) {  // one item is one line
+    if (item_ >= item_ends_.size()) return false;
+    pos_ = limit_;
+    ++item_;
+    if (item_ < item_ends_.size()) limit_ = begin_ + item_ends_[item_];
+    return true;
+  }
   if (pos_ >= end_) return false;
   while (pos_ < end_ && *pos_ != '\r' && *pos_ != '\n') ++pos_;
   eat_newline();
@@ -90,7 +140,8 @@ bool Tokenizer::skip_line() {
 
 bool Tokenizer::next_row() {
   nfields_ = 0;
-  if (pos_ >= end_) return false;
+  bool items = !item_ends_.empty();
+  if (items ? item_ >= item_ends_.size() : pos_ >= end_) return false;
   buf_.clear();
   hit_end_ = true;
   views_.clear();
@@ -100,14 +151,14 @@ bool Tokenizer::next_row() {
     // A new field: strip leading whitespace in whitespace mode, then look for an opening quote.
     bool quoted = false;
     if (ws_) {
-      while (pos_ < end_ && *pos_ != '\r' && *pos_ != '\n') {
-        int n = space_len(pos_, end_);
+      while (pos_ < limit_ && *pos_ != '\r' && *pos_ != '\n') {
+        int n = space_len(pos_, limit_);
         if (!n) break;
         pos_ += n;
       }
     }
-    if (pos_ < end_ && !cfg_.quote.empty() &&
-        (ascii_controls_ ? *pos_ == quote_ : starts_with(pos_, end_, cfg_.quote))) {
+    if (pos_ < limit_ && !cfg_.quote.empty() &&
+        (ascii_controls_ ? *pos_ == quote_ : starts_with(pos_, limit_, cfg_.quote))) {
       quoted = true;
       pos_ += cfg_.quote.size();
     }
@@ -118,23 +169,24 @@ bool Tokenizer::next_row() {
     const char* direct = nullptr;
     size_t direct_len = 0, field_off = buf_.size();
     for (;;) {
-      if (pos_ >= end_) {
+      if (pos_ >= limit_) {
+        if (in_quotes && next_item()) continue;  // a quoted field goes on in the next line item
         row_done = true;
         break;
       }
       if (in_quotes) {
         const char* q = pos_;
         if (ascii_controls_) {
-          const void* f = std::memchr(pos_, quote_, static_cast<size_t>(end_ - pos_));
-          q = f ? static_cast<const char*>(f) : end_;
+          const void* f = std::memchr(pos_, quote_, static_cast<size_t>(limit_ - pos_));
+          q = f ? static_cast<const char*>(f) : limit_;
         } else {
-          while (q < end_ && !starts_with(q, end_, cfg_.quote)) ++q;
+          while (q < limit_ && !starts_with(q, limit_, cfg_.quote)) ++q;
         }
         buf_.append(pos_, q);
         pos_ = q;
-        if (q >= end_) continue;
+        if (q >= limit_) continue;
         pos_ += cfg_.quote.size();
-        if (pos_ < end_ && starts_with(pos_, end_, cfg_.quote)) {  // "" is a literal quote
+        if (pos_ < limit_ && starts_with(pos_, limit_, cfg_.quote)) {  // "" is a literal quote
           buf_.append(cfg_.quote);
           pos_ += cfg_.quote.size();
         } else {
@@ -145,7 +197,8 @@ bool Tokenizer::next_row() {
       const char* run = pos_;
       int len = 1;
       At at = At::kEnd;
-      while (pos_ < end_) {
+      pos_ = skip_plain(pos_);
+      while (pos_ < limit_) {
         if (!special_[static_cast<unsigned char>(*pos_)]) {
           ++pos_;
           continue;
@@ -160,7 +213,7 @@ bool Tokenizer::next_row() {
         direct = run;
         direct_len = static_cast<size_t>(pos_ - run);
       }
-      if (pos_ >= end_) {
+      if (pos_ >= limit_) {
         row_done = true;
         break;
       }
@@ -169,6 +222,11 @@ bool Tokenizer::next_row() {
         break;  // the next field
       }
       if (at == At::kComment) {
+        if (items) {
+          pos_ = limit_;  // NumPy skips the rest of a line item, line breaks included
+          row_done = true;
+          break;
+        }
         while (pos_ < end_ && *pos_ != '\r' && *pos_ != '\n') ++pos_;
       }
       eat_newline();
@@ -177,6 +235,13 @@ bool Tokenizer::next_row() {
     }
     if (quoted) views_.push_back({nullptr, field_off, buf_.size() - field_off});
     else views_.push_back({direct, 0, direct_len});
+  }
+  if (items) {
+    if (pos_ < limit_)
+      throw Error(CNP_ERR_VALUE,
+                  "Found an unquoted embedded newline within a single line of input.  This is currently not supported.");
+    if (++item_ < item_ends_.size()) limit_ = begin_ + item_ends_[item_];
+    hit_end_ = item_ >= item_ends_.size();  // the input's end is the last item's
   }
   for (auto& v : views_)
     if (!v.ptr) v.ptr = buf_.data() + v.off;  // buf_ no longer moves

@@ -25,6 +25,13 @@ struct TokenizerConfig {
 class Tokenizer {
  public:
   Tokenizer(const char* data, size_t size, TokenizerConfig config);
+  // Lines given one by one (NumPy's input from a list or generator: each item is one line).
+  // item_ends: the byte offset where each item ends, non-decreasing, the last == size. An item's
+  // end ends its row unless a quoted field is open: the field then continues into the next item
+  // (with no line break added, as NumPy's reader and Python's csv module read ['"a', 'b"'] as
+  // "ab"); a line break inside an item that is followed by more of it is NumPy's "unquoted
+  // embedded newline" ValueError; a comment runs to the item's end.
+  void set_items(std::vector<size_t> item_ends);
   // Skips the rest of the current line, quotes not considered (skiprows). False at the end.
   bool skip_line();
   // Reads the next row; false when the input was already exhausted. A row may have 0 fields
@@ -32,7 +39,7 @@ class Tokenizer {
   bool next_row();
   size_t nfields() const { return nfields_; }
   std::string_view field(size_t i) const { return {views_[i].ptr, views_[i].len}; }
-  bool at_end() const { return pos_ >= end_; }
+  bool at_end() const { return pos_ >= end_ && item_ >= item_ends_.size(); }
   // Whether the last row ran into the end of the input (no line end after it): NumPy's
   // "finished reading the file" result of a tokenize call.
   bool row_hit_end() const { return hit_end_; }
@@ -43,10 +50,16 @@ class Tokenizer {
   enum class At { kData, kDelimiter, kNewline, kComment, kEnd };
   At classify(const char* p, int* len) const;
   void eat_newline();
+  bool next_item();  // item mode: moves limit_ to the next item's end (false at the last)
+  const char* skip_plain(const char* p) const;
+
 
   const char* begin_;
   const char* pos_;
   const char* end_;
+  const char* limit_;            // where the current line's item ends (end_ unless in item mode)
+  std::vector<size_t> item_ends_;
+  size_t item_ = 0;              // the current item (item mode)
   TokenizerConfig cfg_;
   bool ws_;                      // whitespace-delimited
   bool ascii_controls_;          // every control character is one ASCII byte
@@ -59,7 +72,7 @@ class Tokenizer {
   };
   std::string buf_;                // the row's quoted fields
   std::vector<FieldView> views_;
-  std::vector<bool> quoted_;
+  std::vector<uint8_t> quoted_;  // bytes, not vector<bool>: pushed once per field
   size_t nfields_ = 0;
   bool hit_end_ = false;
 };

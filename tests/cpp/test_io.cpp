@@ -263,3 +263,64 @@ TEST_CASE("the header's Python literals and their repr", "[io]") {
   CHECK_THROWS_AS(parse_literal("dtype('f8')", false), cnp::io::SyntaxErrorLiteral);
   CHECK_THROWS_AS(parse_literal("010", false), cnp::io::SyntaxErrorLiteral);
 }
+
+TEST_CASE("numpy.memmap over raw files: offsets, shape None, flush, info", "[io]") {
+  std::string path = temp_path("raw.bin");
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    REQUIRE(f);
+    for (int i = 0; i < 10; ++i) std::fputc(i, f);
+    std::fclose(f);
+  }
+  cnp_array* a = nullptr;
+  // shape None: the rest of the file from the offset, uint8 by default
+  REQUIRE(cnp_io_memmap(path.c_str(), "r", nullptr, 3, -1, nullptr, 0, &a) == CNP_OK);
+  Handle ha;
+  ha.h = a;
+  CHECK(bytes_of(a) == std::string("\x03\x04\x05\x06\x07\x08\x09", 7));
+  int32_t mapped = 0;
+  int64_t offset = -1;
+  REQUIRE(cnp_io_memmap_info(a, &mapped, &offset) == CNP_OK);
+  CHECK(mapped == 1);
+  CHECK(offset == 3);
+  REQUIRE(cnp_io_memmap_flush(a) == CNP_OK);  // read-only: nothing to write back
+  // r+ extends a short file with zeros and writes through
+  const int64_t shape[1] = {4};
+  cnp_dtype* i2 = nullptr;
+  REQUIRE(cnp_dtype_from_string("<i2", &i2) == CNP_OK);
+  cnp_array* w = nullptr;
+  REQUIRE(cnp_io_memmap(path.c_str(), "r+", i2, 8, 1, shape, 0, &w) == CNP_OK);
+  cnp_dtype_free(i2);
+  void* p = nullptr;
+  REQUIRE(cnp_array_data(w, &p) == CNP_OK);
+  static_cast<char*>(p)[6] = 0x2a;
+  REQUIRE(cnp_io_memmap_flush(w) == CNP_OK);
+  cnp_array_free(w);
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  REQUIRE(f);
+  std::string back(32, '\0');
+  back.resize(std::fread(&back[0], 1, back.size(), f));
+  std::fclose(f);
+  CHECK(back.size() == 16);
+  CHECK(back[14] == 0x2a);
+  // errors, with Python's mmap words; the out-parameter stays NULL
+  cnp_array* bad = reinterpret_cast<cnp_array*>(0x1);
+  const int64_t big[1] = {100};
+  CHECK(cnp_io_memmap(path.c_str(), "r", nullptr, 0, 1, big, 0, &bad) == CNP_ERR_VALUE);
+  CHECK(bad == nullptr);
+  CHECK(std::string(cnp_last_error()) == "mmap length is greater than file size");
+  CHECK(cnp_io_memmap(path.c_str(), "x", nullptr, 0, -1, nullptr, 0, &bad) == CNP_ERR_VALUE);
+  CHECK(cnp_io_memmap(path.c_str(), "w+", nullptr, 0, -1, nullptr, 0, &bad) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "shape must be given");
+  CHECK(cnp_io_memmap(path.c_str(), "r", nullptr, -1, 1, shape, 0, &bad) == CNP_ERR_OVERFLOW);
+  CHECK(cnp_io_memmap(path.c_str(), "r", nullptr, 0, 1, nullptr, 0, &bad) == CNP_ERR_INVALID_HANDLE);
+  CHECK(cnp_io_memmap_fd(-1, "r", nullptr, 0, -1, nullptr, 0, &bad) != CNP_OK);
+  // a plain array is not a mapping; flush is then a no-op
+  cnp_array* z = nullptr;
+  REQUIRE(cnp_zeros(1, shape, nullptr, CNP_ORDER_C, &z) == CNP_OK);
+  REQUIRE(cnp_io_memmap_info(z, &mapped, &offset) == CNP_OK);
+  CHECK(mapped == 0);
+  CHECK(cnp_io_memmap_flush(z) == CNP_OK);
+  cnp_array_free(z);
+  std::remove(path.c_str());
+}

@@ -162,3 +162,49 @@ TEST_CASE("genfromtxt fast path", "[textio]") {
         CNP_ERR_INVALID_HANDLE);
   CHECK(cnp_loadtxt("1", -1, nullptr, -1, -1, nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &out) == CNP_ERR_VALUE);
 }
+
+TEST_CASE("loadtxt of line items: a quoted field continues into the next item", "[textio]") {
+  // ['"a', 'b",1', '2,3']: NumPy reads "ab" (nothing added between the items)
+  std::string text = std::string("\"a") + "b\",1" + "2,3";
+  const int64_t ends[3] = {2, 6, 9};
+  cnp_dtype* d = nullptr;
+  REQUIRE(cnp_dtype_from_string("U3", &d) == CNP_OK);
+  cnp_array* out = nullptr;
+  REQUIRE(cnp_loadtxt_lines(text.data(), static_cast<int64_t>(text.size()), ends, 3, d, ',', '#', nullptr, 0, '"',
+                            0, nullptr, 0, 0, -1, 0, &out) == CNP_OK);
+  CHECK(shape_of(out) == std::vector<int64_t>{2, 2});
+  cnp_array_free(out);
+  // an unquoted line break inside an item
+  std::string bad = "1\n2";
+  const int64_t bad_end[1] = {3};
+  out = nullptr;
+  CHECK(cnp_loadtxt_lines(bad.data(), 3, bad_end, 1, d, -1, '#', nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &out) ==
+        CNP_ERR_VALUE);
+  CHECK(out == nullptr);
+  CHECK(std::string(cnp_last_error()).find("unquoted embedded newline") != std::string::npos);
+  // line ends that do not end at the text's end
+  const int64_t short_end[1] = {2};
+  CHECK(cnp_loadtxt_lines(bad.data(), 3, short_end, 1, d, -1, '#', nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &out) ==
+        CNP_ERR_VALUE);
+  CHECK(cnp_loadtxt_lines(bad.data(), 3, nullptr, 1, d, -1, '#', nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &out) ==
+        CNP_ERR_INVALID_HANDLE);
+  cnp_dtype_free(d);
+}
+
+TEST_CASE("savetxt of a (2**59, 0) array fails at once with MemoryError", "[textio]") {
+  const int64_t shape[2] = {int64_t{1} << 59, 0};
+  cnp_array* a = nullptr;
+  REQUIRE(cnp_zeros(2, shape, nullptr, CNP_ORDER_C, &a) == CNP_OK);
+  char* text = reinterpret_cast<char*>(0x1);
+  int64_t n = -1;
+  CHECK(cnp_savetxt(a, nullptr, 0, 0, nullptr, nullptr, nullptr, nullptr, nullptr, &n, &text) == CNP_ERR_MEMORY);
+  CHECK(text == nullptr);
+  const int64_t three[2] = {3, 0};
+  cnp_array* b = nullptr;
+  REQUIRE(cnp_zeros(2, three, nullptr, CNP_ORDER_C, &b) == CNP_OK);
+  REQUIRE(cnp_savetxt(b, nullptr, 0, 0, nullptr, nullptr, nullptr, nullptr, nullptr, &n, &text) == CNP_OK);
+  CHECK(std::string(text, static_cast<size_t>(n)) == "\n\n\n");  // NumPy: one newline per row
+  cnp_string_free(text);
+  cnp_array_free(a);
+  cnp_array_free(b);
+}

@@ -324,6 +324,168 @@ def test_mmap_short_file(tmp_path):
             mod.load(p, mmap_mode="r")
 
 
+# ---- numpy.memmap -------------------------------------------------------------------------------
+MEMMAP_CASES = [  # (dtype, shape, offset, order)
+    ("f4", (3, 4), 0, "C"), ("<i8", (5,), 16, "C"), (">f8", (2, 3), 3, "F"), ("u1", (), 1, "C"),
+    ("c16", (2, 2), 0, "F"), ("S3", (4,), 5, "C"), ("?", (7,), 4097, "C"),
+    ("<M8[D]", (3,), 8, "C"), ("i2", (0, 3), 2, "C"), ("f8", (2, 3, 4), 4096, "C")]
+
+
+def _raw(n):
+    return bytes(range(256)) * (n // 256 + 1)
+
+
+@pytest.mark.parametrize("dt,shape,offset,order", MEMMAP_CASES)
+@pytest.mark.parametrize("mode", ["r", "r+", "c"])
+def test_memmap_reads_as_numpy(tmp_path, dt, shape, offset, order, mode):
+    p = tmp_path / "raw.bin"
+    p.write_bytes(_raw(offset + 600))
+    ref = np.memmap(p, dtype=dt, mode="r", offset=offset, shape=shape, order=order)
+    m = cnp.memmap(p, dtype=dt, mode=mode, offset=offset, shape=shape, order=order)
+    assert type(m) is cnp.memmap
+    assert m.shape == ref.shape and m.dtype == cnp.dtype(dt) and m.strides == ref.strides
+    assert m.tobytes() == ref.tobytes()
+    assert (m.offset, m.mode, m.filename) == (ref.offset, mode, ref.filename)
+    assert m.flags.writeable == (mode != "r")
+    del m, ref
+
+
+@pytest.mark.parametrize("mode", ["r+", "w+", "c"])
+def test_memmap_writes_as_numpy(tmp_path, mode):
+    files = []
+    for mod in (np, cnp):
+        p = tmp_path / ("%s.bin" % mod.__name__)
+        p.write_bytes(b"\x01" * 50)
+        m = mod.memmap(p, dtype="<i2", mode=mode, offset=6, shape=(4, 5))
+        m[1:3, ::2] = 7
+        m[0] = mod.arange(5)
+        m.flush()
+        del m
+        files.append(p.read_bytes())
+    assert files[0] == files[1]
+
+
+def test_memmap_shape_none_and_fileobj(tmp_path):
+    p = tmp_path / "a.bin"
+    p.write_bytes(_raw(24)[:24])
+    for kw in ({"dtype": "f8"}, {"dtype": "u1", "offset": 5}, {"dtype": "<i4", "offset": 4}):
+        ref = np.memmap(p, mode="r", **kw)
+        m = cnp.memmap(p, mode="r", **kw)
+        assert m.shape == ref.shape and m.tobytes() == ref.tobytes()
+        del ref
+    with open(p, "rb") as f:
+        m = cnp.memmap(f, dtype="u1", mode="r", shape=(3, 2), offset=2)
+        ref = np.memmap(f, dtype="u1", mode="r", shape=(3, 2), offset=2)
+        assert m.tobytes() == ref.tobytes() and m.filename == ref.filename == str(p)
+    with open(p, "r+b") as f:   # 'w+' on a file object does not truncate it (numpy's rule)
+        m = cnp.memmap(f, dtype="u1", mode="w+", shape=(30,))
+        assert m[:24].tobytes() == _raw(24)[:24]
+        m[25] = 9
+        m.flush()
+    assert p.read_bytes()[24:] == b"\0\x09" + b"\0" * 4
+    import pathlib
+    m = cnp.memmap(pathlib.Path(p), mode="r")
+    assert isinstance(m.filename, pathlib.Path) and m.filename == p.resolve()
+
+
+@pytest.mark.parametrize("case", [
+    dict(mode="x"), dict(mode="w+"), dict(dtype="f8", offset=3), dict(shape=(100,), mode="r"),
+    dict(shape=(100,), mode="c"), dict(offset=100, shape=(1,), mode="r"), dict(shape=(-1,)),
+    dict(offset=-1, shape=(2,), mode="r"), dict(offset=1, dtype="<i4", mode="r"),
+    dict(shape=(-1, 3), mode="r"), dict(shape=(2, -1, -1), mode="r"), dict(offset=20, mode="r"),
+    dict(offset=4096, mode="r"), dict(offset=5, shape=(6,), mode="r"),
+    dict(offset=11, mode="r", dtype="<i4")])
+def test_memmap_errors_as_numpy(tmp_path, case):
+    p = tmp_path / "e.bin"
+    p.write_bytes(_raw(10)[:10])
+    with pytest.raises(Exception) as ref:
+        np.memmap(p, **case)
+    with pytest.raises(type(ref.value)) as got:
+        cnp.memmap(p, **case)
+    assert str(got.value) == str(ref.value)
+
+
+def test_memmap_empty_file(tmp_path):
+    p = tmp_path / "z.bin"
+    p.write_bytes(b"")
+    for mod in (np, cnp):
+        with pytest.raises(ValueError, match="cannot mmap an empty file"):
+            mod.memmap(p, shape=(0, 4), mode="w+")
+        with pytest.raises(ValueError, match="cannot mmap an empty file"):
+            mod.memmap(p, mode="r")
+    with pytest.raises(FileNotFoundError):
+        cnp.memmap(tmp_path / "missing.bin", mode="r")
+
+
+RESULT_TYPES = [
+    "m[1:]", "m[0]", "m[[0, 1]]", "m[0, 0]", "m[...]", "m[None]", "m[m > 3]", "m.copy()",
+    "m.reshape(12)", "m.T", "m.view()", "m.ravel()", "m + 1", "m.sum(axis=0)", "m.sum()",
+    "mod.add(m, 1)", "m.astype(int)", "m.flatten()", "m.squeeze()", "mod.asarray(m)",
+    "mod.asanyarray(m)", "m.view('i4')", "mod.sqrt(m)", "m.transpose()", "m.mean(axis=0)", "m.max()", "m.real",
+    "m.swapaxes(0, 1)", "m.diagonal()", "m[1:][0]", "m.copy()[1:]", "-m", "m == m",
+    "m.tolist()", "m[:, 1]", "m[1:].copy()"]
+
+
+@pytest.mark.parametrize("expr", RESULT_TYPES)
+def test_memmap_result_types(tmp_path, expr):
+    got = []
+    for mod in (np, cnp):
+        m = mod.memmap(tmp_path / ("%s.bin" % mod.__name__), dtype="f4", mode="w+", shape=(3, 4))
+        m[...] = mod.arange(12, dtype="f4").reshape(3, 4)
+        r = eval(expr)
+        name = type(r).__name__
+        mapped = getattr(r, "_mmap", "absent")
+        got.append((name, "absent" if mapped == "absent" else mapped is None,
+                    getattr(r, "filename", None) is None, getattr(r, "offset", None),
+                    getattr(r, "mode", None),
+                    r.tolist() if hasattr(r, "tolist") else r))
+        del m, r
+    assert got[0] == got[1]
+
+
+def test_memmap_views_share_and_flush(tmp_path):
+    p = tmp_path / "v.bin"
+    m = cnp.memmap(p, dtype="f8", mode="w+", shape=(4, 3))
+    v = m[1:3]
+    assert v._mmap is m._mmap and v.filename == m.filename and v.offset == m.offset == 0
+    v[...] = 5
+    w = m.T.T.reshape(12)
+    assert type(w) is cnp.memmap and w._mmap is m._mmap
+    c = m.T.reshape(12)   # a copy: a memmap that maps nothing, as numpy's
+    assert type(c) is cnp.memmap and c._mmap is None
+    m += 1   # in place: still the memmap
+    assert type(m) is cnp.memmap and m[1, 0] == 6 and v[0, 0] == 6
+    cnp.add(m, 1, out=m)
+    assert type(m) is cnp.memmap
+    v.flush()
+    del m   # the view keeps the mapping alive
+    assert v[0, 0] == 7
+    assert np.fromfile(p, "f8")[3] == 7
+    del v, w
+    r = cnp.memmap(p, dtype="f8", mode="r", shape=(4, 3))
+    r.flush()   # nothing to write back: no error
+    assert r.copy().flush() is None
+
+
+def test_load_mmap_mode_returns_memmap(tmp_path):
+    p = tmp_path / "l.npy"
+    np.save(p, np.arange(6.0).reshape(2, 3))
+    for mode in ("r", "r+", "c"):
+        ref = np.load(p, mmap_mode=mode)
+        m = cnp.load(p, mmap_mode=mode)
+        assert type(m) is cnp.memmap
+        assert (m.offset, m.mode, m.filename) == (ref.offset, ref.mode, ref.filename)
+        assert type(m[0]) is cnp.memmap and type(m + 1) is cnp.ndarray
+        del m, ref
+    m = cnp.load(p, mmap_mode="r+")
+    m[0, 0] = 9
+    m.flush()
+    assert np.load(p)[0, 0] == 9
+    del m
+    w = cnp.lib.format.open_memmap(tmp_path / "w.npy", mode="w+", dtype="i2", shape=(3,))
+    assert type(w) is cnp.memmap and w.mode == "w+" and w.offset == 128
+
+
 # ---- damaged .npy files: numpy's exception and message ---------------------------------------
 def _npy(header, version=1, data=b""):
     fmt = "<H" if version == 1 else "<I"
@@ -522,3 +684,49 @@ def test_fromstring_binary_mode():
     with pytest.warns(DeprecationWarning):
         with pytest.raises(ValueError, match="string size must be a multiple of element size"):
             cnp.fromstring(b"\x01\x02\x03", dtype="<u2")
+
+
+# ---- the 'c' dtype (S1 with type character 'c') ---------------------------------------------
+@pytest.mark.parametrize("spec", ["c", "|c", "<c", ">c", "=c", "(2,)c", "2c", "c,i4",
+                                  [("x", "c"), ("y", "c", (2,))], "c2", "cc", "c0"])
+def test_char_dtype(spec):
+    try:
+        n = np.dtype(spec)
+    except TypeError as e:
+        with pytest.raises(TypeError, match="not understood"):
+            cnp.dtype(spec)
+        assert "not understood" in str(e)
+        return
+    d = cnp.dtype(spec)
+    assert (d.char, d.kind, d.str, d.itemsize, d.name, repr(d), str(d), d.descr) == \
+        (n.char, n.kind, n.str, n.itemsize, n.name, repr(n), str(n), n.descr)
+    if n.subdtype is None:
+        assert d == cnp.dtype(n.str if n.names is None else n.descr)
+
+
+def test_char_dtype_files():
+    a = np.array([b"a", b"b", b"c"], dtype="c")
+    c = cnp.array([b"a", b"b", b"c"], dtype="c")
+    assert cn_bytes(c) == np_bytes(a)   # numpy writes '|S1'
+    raw = _npy(b"{'descr': 'c', 'fortran_order': False, 'shape': (3,), }".ljust(117) + b"\n",
+               data=b"xyz")
+    got, exp = cnp.load(io.BytesIO(raw)), np.load(io.BytesIO(raw))
+    assert got.tolist() == exp.tolist() and got.dtype.char == exp.dtype.char == "c"
+    assert cnp.dtype("c") == cnp.dtype("S1") and hash(cnp.dtype("c")) == hash(cnp.dtype("S1"))
+
+
+def test_npzfile_zip_attribute(tmp_path):
+    p = tmp_path / "z.npz"
+    np.savez(p, a=np.arange(3), b=np.ones(2))
+    for src in (p, io.BytesIO(p.read_bytes())):
+        z, ref = cnp.load(src), np.load(p)
+        assert isinstance(z.zip, zipfile.ZipFile)
+        assert z.zip.namelist() == ref.zip.namelist() and z.files == ref.files
+        assert z.zip.read("a.npy") == ref.zip.read("a.npy")
+        assert (z.fid is None) == (ref.fid is None) if not isinstance(src, io.BytesIO) else z.fid is None
+        z.close()
+        ref.close()
+        assert z.zip is None and z.f is None and ref.zip is None
+    with cnp.load(p) as z:
+        assert z["a"].tolist() == [0, 1, 2]
+    assert z.zip is None

@@ -52,6 +52,7 @@ from ._numeric import correlate, convolve, interp, cross
 from ._stride_tricks import packbits, unpackbits
 from ._histogramdd import histogramdd, histogram2d
 from ._npyio import save, load, savez, savez_compressed, fromfile, fromstring
+from ._memmap import memmap
 from . import lib
 from . import ma
 from ._textio import loadtxt, savetxt, genfromtxt, fromregex  # noqa: F401
@@ -95,7 +96,7 @@ for _cls in (AxisError, ComplexWarning, dtype, ndarray, generic, number, integer
              signedinteger, unsignedinteger, inexact, floating, complexfloating, bool_, int8,
              int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64,
              complex64, complex128, datetime64, timedelta64, void, record, str_, bytes_, character,
-             flexible, ufunc, errstate, busdaycalendar):
+             flexible, ufunc, errstate, busdaycalendar, memmap):
     _cls.__module__ = __name__
 del _cls
 
@@ -129,7 +130,7 @@ __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack
             "info", "show_config"] + _constants_all
 __all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "lib", "ma", "correlate", "convolve",
              "interp", "cross", "packbits", "unpackbits", "histogramdd", "histogram2d",
-             "save", "load", "savez", "savez_compressed", "fromfile", "fromstring"] + _index_tricks.__all__
+             "save", "load", "savez", "savez_compressed", "fromfile", "fromstring", "memmap"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)
 __all__ += ["rec", "recarray", "format_parser"]
 __all__ += ["busday_count", "busday_offset", "busdaycalendar", "datetime_as_string", "datetime_data",

@@ -560,6 +560,9 @@ def asarray(a, dtype=None, order=None, *, like=None):
     o = _args.order(order)
     d = None if dtype is None else _dtype_cls(dtype)
     arr, fresh = _from_any(a, d)
+    if type(arr) is not ndarray:
+        # a subclass (memmap, chararray): NumPy's asarray gives the base class, sharing memory
+        arr = produce(_lib.cnp_array_view, arr._h, arr.dtype._h)
     if d is not None and arr.dtype is not d and not _unit_found(arr, d):
         return produce(_lib.cnp_astype, arr._h, d._h, o, _args.CASTING_UNSAFE, 1)
     if not _layout_ok(arr, _norm_order(order)):
@@ -568,6 +571,9 @@ def asarray(a, dtype=None, order=None, *, like=None):
 
 
 def asanyarray(a, dtype=None, order=None, *, like=None):
+    """numpy.asanyarray: asarray, but a subclass instance (memmap, chararray) stays as it is."""
+    if isinstance(a, ndarray) and dtype is None and order is None:
+        return a
     return asarray(a, dtype, order)
 
 

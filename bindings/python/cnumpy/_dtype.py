@@ -330,9 +330,11 @@ def from_handle(handle):
             return d
         d = _BY_TYPENUM[num] = _make(handle, num)
         return d
-    # Parametric or byte-swapped: one object per distinct descriptor (key and spelling).
+    # Parametric or byte-swapped: one object per distinct descriptor (key and spelling; the type
+    # character tells 'c' from the S1 it equals).
     try:
-        ident = (_query_str(_lib.cnp_dtype_key, handle), _query_str(_lib.cnp_dtype_repr, handle))
+        ident = (_query_str(_lib.cnp_dtype_key, handle), _query_str(_lib.cnp_dtype_repr, handle),
+                 query(_lib.cnp_dtype_char, _backend.new_int32_out, handle))
     except BaseException:
         _lib.cnp_dtype_free(handle)
         raise

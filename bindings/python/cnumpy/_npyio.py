@@ -10,12 +10,14 @@ import io
 import os
 import pickle
 import warnings
+import zipfile
 from collections.abc import Mapping
 
 from . import _backend, _wrapmem
 from ._capi import call, cfunc, check, produce, query
 from ._convert import asanyarray
 from ._dtype import dtype as _dtype
+from ._memmap import as_memmap
 
 __all__ = ["save", "load", "savez", "savez_compressed", "NpzFile", "open_memmap", "fromfile",
            "fromstring", "tofile", "MAGIC_PREFIX"]
@@ -166,9 +168,9 @@ def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding="A
 
 def open_memmap(filename, mode="r+", dtype=None, shape=None, fortran_order=False, version=None,
                 *, max_header_size=_MAX_HEADER_SIZE):
-    """numpy.lib.format.open_memmap: an array whose memory is the file's (a plain ndarray: cnumpy
-    has no memmap subclass; 'r' arrays are read-only, 'r+'/'w+' write through, 'c' copies on
-    write)."""
+    """numpy.lib.format.open_memmap: a memmap whose memory is the file's ('r' arrays are
+    read-only, 'r+'/'w+' write through, 'c' copies on write); its offset is the header's
+    length."""
     if _isfileobj(filename):
         raise ValueError("Filename must be a string or a path-like object."
                          "  Memmap cannot use existing file handles.")
@@ -187,10 +189,12 @@ def open_memmap(filename, mode="r+", dtype=None, shape=None, fortran_order=False
         shp = (shape,) if isinstance(shape, int) else tuple(shape)
         a = produce(_open_memmap, path_b, mode.encode(), d._h, len(shp),
                     _backend.int64_array(shp), int(bool(fortran_order)), major, limit)
-        return a
-    with open(path, "rb"):
-        pass  # Python's FileNotFoundError/PermissionError, as numpy's open() raises them
-    return produce(_open_memmap, path_b, mode.encode(), _NULL, 0, _NULL, 0, major, limit)
+    else:
+        with open(path, "rb"):
+            pass  # Python's FileNotFoundError/PermissionError, as numpy's open() raises them
+        a = produce(_open_memmap, path_b, mode.encode(), _NULL, 0, _NULL, 0, major, limit)
+    # numpy's open_memmap ends with numpy.memmap(filename, ...): its filename and mode rules.
+    return as_memmap(a, filename, mode)
 
 
 class BagObj:
@@ -215,6 +219,8 @@ class NpzFile(Mapping):
 
     fid = None
     _h = None
+    _zip = None
+    _source = None
 
     def __init__(self, fid, own_fid=False, allow_pickle=False, pickle_kwargs=None, *,
                  max_header_size=_MAX_HEADER_SIZE):
@@ -238,6 +244,7 @@ class NpzFile(Mapping):
             h = query(_npz_open, _npz_out, path.encode() if isinstance(path, str) else path,
                       int(bool(allow_pickle)), limit)
         self._h = h
+        self._source = fid   # what `.zip` opens (a path or the file object), on first use
         count = query(_npz_count, _backend.new_int64_out, h)
         self._files = [_backend.string(query(_npz_name, _backend.new_charp_out, h, i))
                        for i in range(count)]
@@ -254,8 +261,25 @@ class NpzFile(Mapping):
     def __exit__(self, exc_type, exc_value, traceback):
         self.close()
 
+    @property
+    def zip(self):
+        """numpy's NpzFile.zip: the archive as a zipfile.ZipFile (None once closed). The arrays
+        are read by the library; the ZipFile is opened when first asked for."""
+        if self._h is None:
+            return None
+        if self._zip is None:
+            src = self._source
+            if hasattr(src, "seek"):
+                src.seek(0)
+            self._zip = zipfile.ZipFile(src, mode="r", allowZip64=True)
+        return self._zip
+
     def close(self):
         """Closes the archive (arrays already read stay valid)."""
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+        self._source = None
         if self._h is not None:
             _npz_free(self._h)
             self._h = None

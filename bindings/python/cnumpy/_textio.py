@@ -28,8 +28,8 @@ from ._ndarray import ndarray
 from .ma.core import MaskedArray
 
 _NULL = _backend.NULL
-_loadtxt_c, _savetxt_c, _genfromtxt_c = (cfunc("cnp_" + n) for n in (
-    "loadtxt", "savetxt", "genfromtxt_numeric"))
+_loadtxt_c, _loadtxt_lines_c, _savetxt_c, _genfromtxt_c = (cfunc("cnp_" + n) for n in (
+    "loadtxt", "loadtxt_lines", "savetxt", "genfromtxt_numeric"))
 
 
 class ConversionWarning(UserWarning):
@@ -95,6 +95,30 @@ def _input_text(fname, encoding, what):
     except TypeError:
         raise what(type(fname)) from None
     return _joined_lines(lines, encoding or getattr(fname, "encoding", None))
+
+
+def _line_items(fname, encoding):
+    """A list or generator of lines, which NumPy's reader takes item by item (each item is one
+    line; a quoted field may go on into the next item): (the items' UTF-8 bytes one after the
+    other, the offset where each ends). None for a file name or a file object."""
+    if isinstance(fname, (str, bytes, os.PathLike)) or hasattr(fname, "read"):
+        return None
+    try:
+        lines = iter(fname)
+    except TypeError:
+        raise _fname_error(type(fname)) from None
+    enc = encoding or getattr(fname, "encoding", None) or "latin1"
+    parts, ends, n = [], [], 0
+    for line in lines:
+        if isinstance(line, bytes):
+            line = line.decode(enc)
+        elif not isinstance(line, str):
+            raise TypeError("non-string returned while reading data")
+        b = _encoded(line)
+        n += len(b)
+        parts.append(b)
+        ends.append(n)
+    return b"".join(parts), ends
 
 
 def _joined_lines(lines, encoding):
@@ -226,6 +250,13 @@ def _read_with_python(args, dtype, converters, usecols, byte_converters):
                          "to select a subset and avoid this error" % (len(leaves), ncols))
     funcs = _conv_funcs(converters, ncols, usecols) if converters is not None else [None] * ncols
     cells = fields.tolist() if nrows else []
+    if leaves is None and converters is None and dtype.kind in "Mm" and "[" not in dtype.str:
+        # A generic datetime64/timedelta64: NumPy finds one unit for the whole result from the
+        # text (['2020-01-01', '2021'] gives [D]), as array() does for a nested list.
+        try:
+            return array(cells, dtype=dtype) if nrows else _zeros((0, ncols), dtype=dtype)
+        except Exception:
+            pass    # a bad field: the per-column pass below words NumPy's error
     columns = []
     for j in range(ncols):
         target = leaves[j] if leaves is not None else dtype
@@ -261,12 +292,15 @@ def _read_with_python(args, dtype, converters, usecols, byte_converters):
 
 
 def _call_loadtxt(dtype, data, delimiter, comment, comments, quote, skiprows, usecols, max_rows,
-                  ndmin=2):
+                  line_ends=None, ndmin=2):
     cs = _backend.charp_array([_encoded(c) for c in comments]) if comments else _NULL
     uc = _backend.int64_array(usecols) if usecols is not None else _NULL
-    return produce(_loadtxt_c, data, len(data), dtype._h, delimiter, comment, cs,
-                   len(comments) if comments else 0, quote, skiprows, uc,
-                   len(usecols) if usecols is not None else 0, ndmin, max_rows, 0)
+    rest = (dtype._h, delimiter, comment, cs, len(comments) if comments else 0, quote, skiprows,
+            uc, len(usecols) if usecols is not None else 0, ndmin, max_rows, 0)
+    if line_ends is not None:
+        ends = _backend.int64_array(line_ends) if line_ends else _NULL
+        return produce(_loadtxt_lines_c, data, len(data), ends, len(line_ends), *rest)
+    return produce(_loadtxt_c, data, len(data), *rest)
 
 
 def loadtxt(fname, dtype=float, comments='#', delimiter=None, converters=None, skiprows=0,
@@ -324,8 +358,12 @@ def loadtxt(fname, dtype=float, comments='#', delimiter=None, converters=None, s
     else:
         max_rows = -1
     d_cp, c_cp, q_cp = _control(delimiter), _control(single), _control(quotechar)
-    data = _input_bytes(fname, encoding, _fname_error)
-    args = (data, d_cp, c_cp, several, q_cp, skiprows, usecols, max_rows)
+    items = _line_items(fname, encoding)
+    if items is not None:
+        data, line_ends = items
+    else:
+        data, line_ends = _input_bytes(fname, encoding, _fname_error), None
+    args = (data, d_cp, c_cp, several, q_cp, skiprows, usecols, max_rows, line_ends)
     python_dtype = any(k in "MmO" for k in _leaf_kinds(dtype))
     if converters is not None or python_dtype:
         arr = _ensure_ndmin(_read_with_python(args, dtype, converters, usecols, byte_converters),
