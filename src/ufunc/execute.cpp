@@ -552,7 +552,12 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
       p.own[nin + k] = fresh.view(nd, shape, strides, fresh.data());
       p.op[nin + k] = &p.own[nin + k];
     }
-    for (int k = 0; k < nout; ++k) results[k] = *p.op[nin + k];
+    // A result the ufunc allocated owns its data (NumPy's OWNDATA) although it is another
+    // reference to p.own's view of the fresh buffer: p.own dies with this call.
+    for (int k = 0; k < nout; ++k) {
+      results[k] = *p.op[nin + k];
+      if (!outs[k]) results[k].set_owndata(true);
+    }
     // An input that overlaps an output other than element-for-element is read from a copy.
     for (int i = 0; i < p.nop; ++i) {
       if (i >= nin && i < nin + nout) continue;

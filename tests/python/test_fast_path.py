@@ -46,6 +46,8 @@ big = np.arange(20000.0)
 ro = np.arange(4.0)
 ro.flags.writeable = False
 o = np.zeros(10)
+rec = np.zeros(3, [('a', 'i4'), ('b', 'f8', (2,)), ('c', [('d', 'U3')])])
+rec2 = rec[::-1].reshape(3, 1)
 """
 
 ARRAYS = ["f", "f32", "i8", "u8", "i2", "c", "b", "z", "zi", "e", "nz"]
@@ -124,6 +126,12 @@ def _snippets():
             "r = int(np.array(np.nan))", "r = int(np.array(2**63, dtype='uint64'))",
             "r = float(np.array(1 + 2j))", "r = int(np.array([[3]], dtype='int16'))",
             "r = float(np.array('1.5'))", "r = len(np.array([[1, 2]]))"]
+    # Field names (a view through cnp_array_field, or the Python path's errors).
+    for x in ("rec", "rec2", "f", "z"):
+        for name in ("'a'", "'b'", "'c'", "'x'", "''", "'a\\x00'", "'\\udc80'"):
+            out.append("r = %s[%s]" % (x, name))
+            out.append("v = %s[%s]\nr = [v.base is %s, v.flags.writeable, v.strides]" % (x, name, x))
+    out += ["r = rec['c']['d']", "v = rec['b']\nv[0] = 7\nr = rec", "r = rec[['a', 'b']]"]
     for fn in ("zeros", "ones", "empty"):
         for args in ("3", "(2, 3)", "()", "(0,)", "-1", "(2, -1)", "3, 'int8'", "3, dtype=np.int32",
                      "3, None", "3, 'S3'", "3, '>f8'", "3.0", "True", "(2,), order='F'", "3, 'foo'",

@@ -327,9 +327,30 @@ static PyObject* getitem_slow(PyObject* self, PyObject* key) {
   return call_fallback("__getitem__", self, &key, 1, NULL);
 }
 
+/* a['name']: the field as a view (cnp_array_field); anything the library refuses (no fields,
+ * no such field: the Python path words the error) or a name with a NUL goes to the Python path. */
+static PyObject* field_view(PyObject* self, PyObject* key) {
+  Py_ssize_t len;
+  const char* name = PyUnicode_AsUTF8AndSize(key, &len);
+  if (!name || (Py_ssize_t)strlen(name) != len) {
+    PyErr_Clear();
+    return getitem_slow(self, key);
+  }
+  cnp_array* h = resolve((ArrayBase*)self);
+  if (!h) return PyErr_Occurred() ? NULL : getitem_slow(self, key);
+  cnp_array* out = NULL;
+  Py_ssize_t before = PyList_GET_SIZE(g_pending);
+  if (p_cnp_array_field(h, name, &out) != 0) {
+    drop_pending_after(before);
+    return getitem_slow(self, key);
+  }
+  return wrap_view(out, self, 0);
+}
+
 static PyObject* ArrayBase_subscript(PyObject* self, PyObject* key) {
   cnp_index items[MAX_ITEMS];
   int32_t n, nint;
+  if (PyUnicode_CheckExact(key) && g_ndarray) return field_view(self, key);
   if (!g_ndarray || !parse_key(key, items, &n, &nint)) return getitem_slow(self, key);
   cnp_array* h = resolve((ArrayBase*)self);
   if (!h) return PyErr_Occurred() ? NULL : getitem_slow(self, key);

@@ -29,7 +29,8 @@
   X(cnp_array_getitem) X(cnp_array_setitem) X(cnp_array_fill) X(cnp_array_from_scalar) X(cnp_zeros) \
   X(cnp_ones) X(cnp_empty) X(cnp_sum) X(cnp_prod) X(cnp_min) X(cnp_max) X(cnp_mean) X(cnp_all)      \
   X(cnp_any) X(cnp_copy) X(cnp_array_dtype) X(cnp_dtype_num) X(cnp_astype) X(cnp_full) X(cnp_arange)   \
-  X(cnp_dtype_free) X(cnp_copyto) X(cnp_format_float) X(cnp_format_float_defaults) X(cnp_string_free)
+  X(cnp_dtype_free) X(cnp_copyto) X(cnp_format_float) X(cnp_format_float_defaults) X(cnp_string_free) \
+  X(cnp_array_field)
 
 #define SPEEDUP_DECLARE(name) extern __typeof__(&name) p_##name;
 SPEEDUP_FUNCTIONS(SPEEDUP_DECLARE)
