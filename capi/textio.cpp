@@ -121,7 +121,8 @@ CNP_API cnp_status cnp_loadtxt_lines(const char* data, int64_t size, const int64
     if (nline_ends < 0 || (nline_ends > 0 && !line_ends)) throw Error(CNP_ERR_INVALID_HANDLE, "line_ends pointer is NULL");
     args.has_lines = true;
     for (int64_t i = 0; i < nline_ends; ++i) {
-      if (line_ends[i] < 0 || static_cast<uint64_t>(line_ends[i]) > text.size())
+      if (line_ends[i] < 0 || static_cast<uint64_t>(line_ends[i]) > text.size() ||
+          (i > 0 && line_ends[i] < line_ends[i - 1]))
         throw Error(CNP_ERR_VALUE, "line ends must be non-decreasing offsets within the text");
       args.line_ends.push_back(static_cast<size_t>(line_ends[i]));
     }

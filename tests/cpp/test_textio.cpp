@@ -188,6 +188,11 @@ TEST_CASE("loadtxt of line items: a quoted field continues into the next item", 
         CNP_ERR_VALUE);
   CHECK(cnp_loadtxt_lines(bad.data(), 3, nullptr, 1, d, -1, '#', nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &out) ==
         CNP_ERR_INVALID_HANDLE);
+  // line ends going back (the documented "non-decreasing offsets")
+  const int64_t back[3] = {6, 2, 9};
+  CHECK(cnp_loadtxt_lines(text.data(), static_cast<int64_t>(text.size()), back, 3, d, ',', '#', nullptr, 0, '"', 0,
+                          nullptr, 0, 0, -1, 0, &out) == CNP_ERR_VALUE);
+  CHECK(out == nullptr);
   cnp_dtype_free(d);
 }
 

@@ -6,26 +6,7 @@ numpy/core/tests/test_nditer.py."""
 import numpy as np
 import pytest
 
-import cnumpy as cnp
-
-
-def _run(fn, xp):
-    try:
-        return fn(xp)
-    except Exception as e:  # the exception type and message are compared
-        return ("raised", type(e).__name__, str(e))
-
-
-def check(fn):
-    exp = _run(fn, np)
-    got = _run(fn, cnp)
-    assert got == exp
-
-
-def _py(x):
-    if isinstance(x, tuple):
-        return tuple(_py(v) for v in x)
-    return x.tolist()
+from test_nditer import _py, check      # one scenario runner for both nditer files
 
 
 def _walk(it, multi=False):

@@ -342,15 +342,10 @@ def append_fields(base, names, data, dtypes=None, fill_value=-1, usemask=True,
     output = _empty(n, dtype=_fieldspec(base.dtype) + _fieldspec(data.dtype))
     # NumPy's masked_all then filled(): missing records hold the fill value of each field
     for src in (base, data):
-        for name in src.dtype.names:
-            dst = ndarray.__getitem__(output, name)
-            cur = ndarray.__getitem__(src, name)
-            if cur.dtype.names is not None:
-                recursive_fill_fields(cur, dst)
-            else:
-                dst[:len(cur)] = cur
-            if len(cur) < n:
-                _fill_default(dst[len(cur):])
+        recursive_fill_fields(src, output)
+        if len(src) < n:
+            for name in src.dtype.names:
+                _fill_default(ndarray.__getitem__(output, name)[len(src):])
     return _fix_output(output, usemask, asrecarray)
 
 
