@@ -483,7 +483,7 @@ class Reader {
         kv.second = std::move(x);  // Python keeps the first key object and the last value
         return;
       }
-    d.dict.emplace_back(std::move(k), std::move(x));
+    d.dict.push_back(PyDictItem{std::move(k), std::move(x)});
   }
 
   std::string_view s_;

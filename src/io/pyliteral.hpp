@@ -12,6 +12,8 @@
 
 namespace cnp::io {
 
+struct PyDictItem;
+
 struct PyValue {
   enum Kind { kStr, kBytes, kInt, kFloat, kComplex, kBool, kNone, kTuple, kList, kDict, kSet } kind = kNone;
   std::string text;        // kStr (UTF-8), kBytes; kInt: the decimal digits when it does not fit int64
@@ -19,8 +21,14 @@ struct PyValue {
   bool big = false;        // kInt beyond int64
   double f = 0, imag = 0;  // kFloat, kComplex
   std::vector<PyValue> items;                       // tuple, list, set
-  std::vector<std::pair<PyValue, PyValue>> dict;    // dict in insertion order (later keys replace)
+  std::vector<PyDictItem> dict;    // dict in insertion order (later keys replace)
   bool is_int() const { return kind == kInt || kind == kBool; }
+};
+
+// A dict entry. Not std::pair<PyValue, PyValue>: pair's traits need PyValue complete inside
+// PyValue's own definition, which clang's libstdc++ checks refuse.
+struct PyDictItem {
+  PyValue first, second;
 };
 
 // Parses one literal (leading spaces/tabs and trailing whitespace allowed, '#' comments as
