@@ -7,6 +7,26 @@
 
 namespace cnp::chr {
 
+namespace {
+
+// A new array of a's dtype whose every element is f(a's element text) into r (empty on entry).
+template <class F>
+Array each_text(const Array& a, F f) {
+  const Shape s = broadcast_of({&a});
+  Array out = new_output(a.dtype(), s);
+  const Layout la = layout_of(a.dtype());
+  for_each_element({&a, &out}, s, [&](char* const* p, Scratch& sc) {
+    Text &t = sc.t[0], &r = sc.t[1];
+    load(p[0], la, t);
+    r.clear();
+    f(t, r);
+    store(p[1], la, r);
+  });
+  return out;
+}
+
+}  // namespace
+
 Array translate(const Array& a, const Array& keys_in, const Array& values, const Array& deleted) {
   string_array(a);
   const int64_t n = keys_in.ndim() == 1 ? keys_in.shape(0) : -1;
@@ -22,21 +42,13 @@ Array translate(const Array& a, const Array& keys_in, const Array& values, const
   std::vector<Text> repl(static_cast<size_t>(n));
   const Layout lv = layout_of(values.dtype());
   for (int64_t i = 0; i < n; ++i) load(values.data() + i * values.stride(0), lv, repl[static_cast<size_t>(i)]);
-  const Shape s = broadcast_of({&a});
-  Array out = new_output(a.dtype(), s);
-  const Layout la = layout_of(a.dtype());
-  for_each_element({&a, &out}, s, [&](char* const* p, Scratch& sc) {
-    Text &t = sc.t[0], &r = sc.t[1];
-    load(p[0], la, t);
-    r.clear();
+  return each_text(a, [&](const Text& t, Text& r) {
     for (char32_t c : t) {
       auto it = where.find(c);
       if (it == where.end()) r.push_back(c);
       else if (!gone[static_cast<size_t>(it->second)]) r += repl[static_cast<size_t>(it->second)];
     }
-    store(p[1], la, r);
   });
-  return out;
 }
 
 Array translate_bytes(const Array& a, const uint8_t* table, const uint8_t* deletechars, int64_t ndelete) {
@@ -45,18 +57,10 @@ Array translate_bytes(const Array& a, const uint8_t* table, const uint8_t* delet
   if (ndelete < 0 || (ndelete > 0 && !deletechars)) throw Error(CNP_ERR_VALUE, "deletechars is NULL");
   bool del[256] = {};
   for (int64_t i = 0; i < ndelete; ++i) del[deletechars[i]] = true;
-  const Shape s = broadcast_of({&a});
-  Array out = new_output(a.dtype(), s);
-  const Layout la = layout_of(a.dtype());
-  for_each_element({&a, &out}, s, [&](char* const* p, Scratch& sc) {
-    Text &t = sc.t[0], &r = sc.t[1];
-    load(p[0], la, t);
-    r.clear();
+  return each_text(a, [&](const Text& t, Text& r) {
     for (char32_t c : t)
       if (!del[c]) r.push_back(table ? table[c] : c);
-    store(p[1], la, r);
   });
-  return out;
 }
 
 }  // namespace cnp::chr

@@ -174,12 +174,7 @@ Slab slab_without(int64_t ax, const Array& x, const Array& r) {
 bool specialised(Id id, const Array& a, const Axes& ax, const Dtype* dtype, Array* out, bool keepdims,
                  const Array* initial, bool skip_identity, const Array* where, Array* result) {
   if (skip_identity) return false;
-  Opts o;
-  o.dtype = dtype;
-  o.out = out;
-  o.keepdims = keepdims;
-  o.initial = initial;
-  o.where = where;
+  const Opts o{dtype, out, keepdims, initial, where};
   switch (id) {
     case Id::add: *result = sum(a, ax, o); return true;
     case Id::multiply: *result = prod(a, ax, o); return true;
@@ -209,13 +204,7 @@ Array method_reduce(Id id, const Array& a_in, const Axes& ax, const Dtype* dtype
     // NumPy's uniform resolver honours a number dtype: the values, cast unsafely, reduce as numbers
     a = cast_copy(a_in, dtype, CNP_ORDER_K);
   } else if (is_datetime(a.dtype())) {  // datetime64/timedelta64: the loop registry's datetime methods
-    Opts o;
-    o.dtype = dtype;
-    o.out = out;
-    o.keepdims = keepdims;
-    o.initial = initial;
-    o.where = where;
-    return dt::reduce_times(id, a, ax, o, skip_identity);
+    return dt::reduce_times(id, a, ax, Opts{dtype, out, keepdims, initial, where}, skip_identity);
   }
   const ufunc::Ufunc& uf = ufunc::get(id);
   const Loop& loop = method_loop(id, "reduce", a.dtype(), out ? out->dtype() : nullptr, dtype, false);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "cnumpy/cnumpy.h"
@@ -23,6 +24,17 @@ struct Handle {
   }
   operator cnp_array*() const { return h; }
 };
+
+// The array's dtype.str ("<U5", "|S3").
+inline std::string dtype_str(const cnp_array* a) {
+  cnp_dtype* d = nullptr;
+  REQUIRE(cnp_array_dtype(a, &d) == CNP_OK);
+  const char* s = nullptr;
+  REQUIRE(cnp_dtype_str(d, &s) == CNP_OK);
+  std::string r = s;
+  cnp_dtype_free(d);
+  return r;
+}
 
 // A builtin dtype (the caller frees it with cnp_dtype_free).
 inline cnp_dtype* dtype(int32_t t) {

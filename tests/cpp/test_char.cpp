@@ -10,6 +10,7 @@
 #include "capi_test_util.hpp"
 #include "cnumpy/cnumpy.h"
 
+using capi_test::dtype_str;
 using capi_test::Handle;
 
 namespace {
@@ -67,16 +68,6 @@ std::u32string item(const cnp_array* a, int64_t i) {
   }
   while (!s.empty() && s.back() == 0) s.pop_back();
   return s;
-}
-
-std::string dtype_str(const cnp_array* a) {
-  cnp_dtype* d = nullptr;
-  REQUIRE(cnp_array_dtype(a, &d) == CNP_OK);
-  const char* s = nullptr;
-  REQUIRE(cnp_dtype_str(d, &s) == CNP_OK);
-  std::string r = s;
-  cnp_dtype_free(d);
-  return r;
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "core/loop_registry.hpp"
 #include "sort/methods.hpp"
 
+using capi_test::dtype_str;
 using capi_test::Handle;
 
 namespace {
@@ -64,16 +65,6 @@ std::vector<int64_t> ints_of(const cnp_array* a) {
   void* p = nullptr;
   cnp_array_data(a, &p);
   return std::vector<int64_t>(static_cast<int64_t*>(p), static_cast<int64_t*>(p) + n);
-}
-
-std::string dtype_str(const cnp_array* a) {
-  cnp_dtype* d = nullptr;
-  REQUIRE(cnp_array_dtype(a, &d) == CNP_OK);
-  const char* s = nullptr;
-  REQUIRE(cnp_dtype_str(d, &s) == CNP_OK);
-  std::string r = s;
-  cnp_dtype_free(d);
-  return r;
 }
 
 }  // namespace
