@@ -9,6 +9,7 @@ arrays defer to MaskedArray (__array_ufunc__ = None), and numpy.ma's own functio
 ma.sum, ...) keep the mask.
 """
 import builtins
+import operator as _operator
 import warnings
 
 from .._args import NoValue, normalize_axis_tuple
@@ -23,10 +24,12 @@ from .._finfo import iinfo
 from .._joining import concatenate
 from .._mathfuncs import isclose
 from .._ndarray import ndarray
-from .._scalars import bool_, int64
+from .._scalars import bool_, int64, void
 from .._selection import where as _where
 from .._shape_funcs import broadcast_to
 from .._ufunc_table import UFUNCS as _U
+from ._fields import make_mask_descr, each_leaf, field as _field, leaves, record_all, \
+    record_text, record_texts
 
 __all__ = ["MaskedArray", "masked_array", "array", "asarray", "asanyarray", "MAError", "MaskError",
            "MaskType", "nomask", "masked", "masked_print_option", "getmask", "getmaskarray",
@@ -43,7 +46,7 @@ __all__ = ["MaskedArray", "masked_array", "array", "asarray", "asanyarray", "MAE
            "less_equal", "greater", "greater_equal", "logical_and", "logical_or", "logical_xor",
            "bitwise_and", "bitwise_or", "bitwise_xor", "true_divide", "divide", "floor_divide",
            "remainder", "mod", "fmod", "power", "MaskedConstant", "masked_singleton", "isarray",
-           "isMA", "is_mask"]
+           "isMA", "is_mask", "make_mask_descr", "mvoid", "masked_all", "flatten_mask"]
 
 MaskType = bool_
 nomask = bool_(False)
@@ -83,12 +86,34 @@ _DEFAULT_FILLER = {"b": True, "c": 1.e20 + 0.0j, "f": 1.e20, "i": 999999, "u": 9
 
 
 def default_fill_value(obj):
-    """numpy.ma.default_fill_value: 1e20 for floats, 999999 for integers, True, 'N/A'."""
-    return _DEFAULT_FILLER.get(_dtype_of(obj).kind, "?")
+    """numpy.ma.default_fill_value: 1e20 for floats, 999999 for integers, True, 'N/A'; a record
+    of each field's default for a structured dtype."""
+    dt = _dtype_of(obj)
+    if dt.names is not None:
+        return _record_fill(dt, lambda leaf: _DEFAULT_FILLER.get(leaf.kind, "NaT"))[()]
+    return _DEFAULT_FILLER.get(dt.kind, "?")
+
+
+def _record_fill(dt, value_of):
+    """A 0-d record of dtype dt whose every leaf field holds value_of(leaf dtype), cast as
+    NumPy's _recursive_fill_value casts (999999 is 16959 in an int16 field, 'N/A' is b'N/' in
+    an S2 one)."""
+    out = zeros((), dtype=dt)
+
+    def put(leaf):
+        value = value_of(leaf.dtype)
+        try:
+            leaf[...] = _asarray(value).astype(leaf.dtype)
+        except (TypeError, ValueError):
+            pass        # void fields: NumPy's b'???' does not cast either; they stay zero
+    each_leaf(put, out)
+    return out
 
 
 def _extreme_fill(obj, largest):
     dt = _dtype_of(obj)
+    if dt.names is not None:
+        return _record_fill(dt, lambda leaf: _extreme_fill(leaf, largest))[()]
     if dt.kind in "biu":
         if dt.kind == "b":
             return 1 if largest else 0
@@ -125,13 +150,53 @@ def _dtype_of(obj):
 def _check_fill_value(fill_value, dt):
     """NumPy's _check_fill_value: a 0-d array of the default or of the value cast to dt."""
     if fill_value is None:
+        if dt.names is not None:
+            return _record_fill(dt, lambda leaf: _DEFAULT_FILLER.get(leaf.kind, "NaT"))
         return _array(default_fill_value(dt))
+    if dt.names is not None:
+        if isinstance(fill_value, (ndarray, void)):
+            try:
+                return _array(_array(fill_value, dtype=dt))
+            except ValueError as e:
+                raise ValueError("Unable to transform %s to dtype %s" % (fill_value, dt)) \
+                    from e
+        return _array(_record_fill_value(fill_value, dt), dtype=dt)
     if isinstance(fill_value, str) and dt.char not in "OSVU":
         raise TypeError("Cannot set fill value of string with array of dtype %s" % dt)
     try:
         return _array(_array(fill_value, dtype=dt))
     except (OverflowError, ValueError) as e:
         raise TypeError("Cannot convert fill_value %s to dtype %s" % (fill_value, dt)) from e
+
+
+def _record_fill_value(fill_value, dt):
+    """NumPy's _recursive_set_fill_value: one value per field (a scalar repeated, a sequence
+    cycled to the number of fields), each converted to its field's type."""
+    n = len(dt.names)
+    items = _object_items(fill_value)
+    values = [items[i % len(items)] for i in range(n)] if items else [fill_value] * n
+    out = []
+    for value, name in zip(values, dt.names):
+        fdt = dt.fields[name][0]
+        if fdt.shape != ():
+            fdt = fdt.base
+        if fdt.names is not None:
+            out.append(_record_fill_value(value, fdt))
+        else:
+            out.append(_array(value, dtype=fdt).item())
+    return tuple(out)
+
+
+def _object_items(value):
+    """The items of numpy.asarray(value, dtype=object).flat: nested sequences of equal lengths
+    are unpacked level by level (a ragged level stays as objects); a scalar is one item."""
+    if not isinstance(value, (list, tuple)):
+        return [value]
+    items = list(value)
+    while items and builtins.all(isinstance(x, (list, tuple)) for x in items) and \
+            len(set(len(x) for x in items)) == 1 and len(items[0]):
+        items = [y for x in items for y in x]
+    return items
 
 
 # ---- masks -------------------------------------------------------------------------------------
@@ -144,7 +209,10 @@ def getmaskarray(arr):
     """numpy.ma.getmaskarray: the mask as a full boolean array."""
     mask = getmask(arr)
     if mask is nomask:
-        mask = make_mask_none(getattr(arr, "shape", None) or _asarray(getdata(arr)).shape)
+        shape = getattr(arr, "shape", None)
+        if shape is None:
+            shape = _asarray(getdata(arr)).shape
+        mask = make_mask_none(shape, getattr(arr, "dtype", None))
     return mask
 
 
@@ -156,29 +224,52 @@ def getdata(a, subok=True):
 
 
 def make_mask_none(newshape, dtype=None):
-    """numpy.ma.make_mask_none: an all-False mask."""
-    return zeros(newshape, dtype=bool)
+    """numpy.ma.make_mask_none: an all-False mask (of the mask dtype of a record dtype)."""
+    return zeros(newshape, dtype=bool if dtype is None else make_mask_descr(dtype))
 
 
 def make_mask(m, copy=False, shrink=True, dtype=MaskType):
-    """numpy.ma.make_mask: a boolean mask (nomask when shrink and nothing is masked)."""
+    """numpy.ma.make_mask: a boolean mask (nomask when shrink and nothing is masked; a record
+    mask is never shrunk)."""
     if m is nomask:
         return nomask
-    result = _array(getdata(m), dtype=bool, copy=copy)
-    if shrink and not result.any():
+    dtype = make_mask_descr(dtype)
+    if isinstance(m, ndarray) and m.dtype.names is not None and dtype == _dtype(bool):
+        return ones(m.shape, dtype=bool)     # NumPy: "existence of fields implies true"
+    result = _array(filled(m, True) if isinstance(m, MaskedArray) else m, dtype=dtype,
+                    copy=copy)
+    if shrink and result.dtype.names is None and not result.any():
         return nomask
     return result
 
 
 def mask_or(m1, m2, copy=False, shrink=True):
-    """numpy.ma.mask_or."""
+    """numpy.ma.mask_or (record masks field by field)."""
     if m1 is nomask or m1 is False:
-        return make_mask(m2, copy=copy, shrink=shrink)
+        return make_mask(m2, copy=copy, shrink=shrink, dtype=getattr(m2, "dtype", MaskType))
     if m2 is nomask or m2 is False:
-        return make_mask(m1, copy=copy, shrink=shrink)
+        return make_mask(m1, copy=copy, shrink=shrink, dtype=getattr(m1, "dtype", MaskType))
     if m1 is m2 and is_mask(m1):
         return m1
+    dtype1, dtype2 = getattr(m1, "dtype", None), getattr(m2, "dtype", None)
+    if dtype1 != dtype2:
+        raise ValueError("Incompatible dtypes '%s'<>'%s'" % (dtype1, dtype2))
+    if dtype1.names is not None:
+        m1, m2 = _asarray(m1), _asarray(m2)
+        shape = _U["logical_and"](zeros(m1.shape, bool), zeros(m2.shape, bool)).shape
+        newmask = zeros(shape, dtype=dtype1)
+        each_leaf(lambda o, a, b: _U["logical_or"](a, b, out=o), newmask, m1, m2)
+        return newmask
     return make_mask(_U["logical_or"](m1, m2), copy=copy, shrink=shrink)
+
+
+def flatten_mask(mask):
+    """numpy.ma.flatten_mask: every field of every record as one flat bool array."""
+    mask = _asarray(mask)
+    if mask.dtype.names is None:
+        return mask.ravel()
+    parts = [leaf.ravel() for leaf in leaves(mask)]      # field by field, as NumPy's
+    return concatenate(parts) if parts else zeros(0, bool)
 
 
 def is_mask(m):
@@ -205,6 +296,7 @@ class MaskedArray:
     """numpy.ma.MaskedArray (masked_array): data, mask and fill value."""
 
     __array_ufunc__ = None          # ndarray operators defer to ours
+    _isfield = False                # a field view: its fill value is a view of the parent's
     _print_width = 100
     _print_width_1d = 1500
 
@@ -216,6 +308,9 @@ class MaskedArray:
             data, list_mask = _strip_masked(data)
         _data = _array(getdata(data) if isinstance(data, MaskedArray) else data, dtype=dtype,
                        copy=copy, order=order, ndmin=ndmin)
+        if _data.dtype.names is not None:
+            return cls._new_records(_data, data, given_mask, mask, copy, keep_mask, fill_value,
+                                    hard_mask)
         self = object.__new__(cls)
         self._data = _data
         self._fill_value = None
@@ -264,14 +359,55 @@ class MaskedArray:
         return self
 
     @classmethod
+    def _new_records(cls, _data, data, given_mask, mask, copy, keep_mask, fill_value,
+                     hard_mask):
+        """A masked array of a record dtype: its mask always holds one bool per field of every
+        record (NumPy never shrinks a record mask to nomask)."""
+        mdtype = make_mask_descr(_data.dtype)
+        self = object.__new__(cls)
+        self._data = _data
+        self._hardmask = bool(hard_mask) if hard_mask is not None else \
+            getattr(data, "_hardmask", False)
+        self._isfield = False
+        inherited = None
+        if given_mask is not nomask and given_mask.dtype == mdtype and \
+                given_mask.size == _data.size:
+            inherited = given_mask.copy() if copy or given_mask.shape != _data.shape else \
+                given_mask
+            inherited = inherited.reshape(_data.shape)
+        if mask is nomask:
+            m = inherited if keep_mask and inherited is not None else zeros(_data.shape, mdtype)
+        else:
+            m = _record_mask(mask, mdtype, _data.shape, copy)
+            if inherited is not None and keep_mask:
+                m = mask_or(m, inherited)
+        self._mask = m
+        if fill_value is None:
+            fill_value = getattr(data, "_fill_value", None)
+        self._fill_value = _check_fill_value(fill_value, _data.dtype)
+        return self
+
+    @classmethod
     def _wrap(cls, data, mask, like=None):
         """A masked array over data (an ndarray) and mask (nomask or a bool array of its shape);
         the fill value (and hard mask) of `like` as NumPy's _update_from."""
         self = object.__new__(MaskedArray)
         self._data = data
-        self._mask = mask
-        self._fill_value = getattr(like, "_fill_value", None)
+        fill = getattr(like, "_fill_value", None)
         self._hardmask = getattr(like, "_hardmask", False)
+        self._isfield = False
+        if data.dtype.names is not None:
+            # record arrays: a full record mask and a fill value of their own (NumPy's
+            # __array_finalize__ checks the inherited one against the new dtype)
+            if mask is nomask:
+                mask = make_mask_none(data.shape, data.dtype)
+            if fill is not None and fill.dtype != data.dtype:
+                fill = None
+            fill = _check_fill_value(fill, data.dtype)
+        elif fill is not None and fill.dtype.names is not None:
+            fill = None
+        self._mask = mask
+        self._fill_value = fill
         return self
 
     # -- attributes --
@@ -288,6 +424,9 @@ class MaskedArray:
         self.__setmask__(value)
 
     def __setmask__(self, mask):
+        if self.dtype.names is not None:
+            self._set_record_mask(mask)
+            return
         if mask is nomask:
             if self._mask is not nomask:
                 self._mask[...] = False
@@ -299,9 +438,45 @@ class MaskedArray:
         else:
             self._mask[...] = getdata(mask)
 
+    def _set_record_mask(self, mask):
+        """NumPy's __setmask__ for named fields: a bool sets every field, a record or a
+        sequence of records (or of bools, one per record) sets the fields."""
+        if mask is masked:
+            mask = True
+        current = self._mask
+        mdtype = current.dtype
+        if isinstance(mask, MaskedArray):
+            mask = mask._data
+        m = _asarray(mask)     # NumPy's np.array(mask): a list of tuples is a 2-d int array
+        if not m.ndim:
+            if m.dtype.kind == "b":
+                m = _array(bool(m), dtype=mdtype)
+            else:
+                m = m.astype(mdtype)
+        else:
+            try:
+                m = _array(m, dtype=mdtype)
+            except TypeError:
+                m = _array([tuple([x] * len(mdtype.names)) for x in mask], dtype=mdtype)
+        if self._hardmask:
+            each_leaf(lambda cur, new: _U["logical_or"](cur, new, out=cur), current, m)
+        elif current.size:
+            # NumPy assigns through .flat: the given records in C order, repeated as needed
+            flat = m.reshape(-1)
+            if flat.size != current.size:
+                flat = flat[_U["remainder"](_asarray(range(current.size)), flat.size)]
+            current[...] = flat.reshape(current.shape)
+
     @property
     def recordmask(self):
+        """The mask; for records, True where every field of the record is masked."""
+        if self._mask is not nomask and self._mask.dtype.names is not None:
+            return record_all(self._mask)
         return self._mask
+
+    @recordmask.setter
+    def recordmask(self, mask):
+        raise NotImplementedError("Coming soon: setting the mask per records!")
 
     @property
     def hardmask(self):
@@ -327,7 +502,17 @@ class MaskedArray:
 
     @fill_value.setter
     def fill_value(self, value):
-        self._fill_value = _check_fill_value(value, self.dtype)
+        target = _check_fill_value(value, self.dtype)
+        if target.ndim:
+            warnings.warn("Non-scalar arrays for the fill value are deprecated. Use arrays with "
+                          "scalar values instead. The filled function still supports any "
+                          "array as `fill_value`.", DeprecationWarning, stacklevel=2)
+            target = target.ravel()[0:1].reshape(())
+        if self._fill_value is not None and (self._isfield or self.dtype.names is not None):
+            # written in place: a field's fill value is a view of its record array's
+            self._fill_value[()] = target
+        else:
+            self._fill_value = target
 
     def get_fill_value(self):
         return self.fill_value
@@ -388,6 +573,10 @@ class MaskedArray:
             _check_fill_value(fill_value, self.dtype)
         if self is masked:
             return _asarray(fill_value)
+        if m.dtype.names is not None:
+            result = self._data.copy("K")
+            each_leaf(lambda r, mm, f: copyto(r, f, where=mm), result, m, _asarray(fill_value))
+            return result
         if not m.any():
             return self._data
         result = self._data.copy("K")
@@ -583,15 +772,35 @@ class MaskedArray:
 
     def tolist(self, fill_value=None):
         """Python lists; masked items become None (or fill_value)."""
-        if fill_value is not None:
-            return self.filled(fill_value).tolist()
         if self._mask is nomask:
             return self._data.tolist()
+        if fill_value is not None:
+            return self.filled(fill_value).tolist()
+        if self.dtype.names is not None:
+            return self._records_tolist()
         data = self._data.ravel().tolist()
         for i, m in enumerate(self._mask.ravel().tolist()):
             if m:
                 data[i] = None
         return _nest(data, self.shape)
+
+    def _records_tolist(self):
+        """NumPy's tolist of records: each field's masked values become None (its boolean
+        index of a nested or subarray field's mask fails as NumPy's does)."""
+        for name in self.dtype.names:
+            fm = _field(self._mask, name)
+            if fm.dtype.names is not None:
+                raise IndexError("arrays used as indices must be of integer (or boolean) type")
+            if fm.ndim > self.ndim:
+                raise IndexError("too many indices for array: array is %d-dimensional, but %d "
+                                 "were indexed" % (self.ndim, fm.ndim))
+        if self.ndim == 0:
+            return tuple(None if m else v for v, m in zip(self._data.tolist(),
+                                                          self._mask.tolist()))
+        flat = [tuple(None if m else v for v, m in zip(rec, rmask))
+                for rec, rmask in zip(self._data.reshape(-1).tolist(),
+                                      self._mask.reshape(-1).tolist())]
+        return _nest(flat, self.shape)
 
     def __iter__(self):
         for i in range(len(self)):
@@ -601,6 +810,8 @@ class MaskedArray:
     def __getitem__(self, index):
         dout = self._data[index]
         mask = self._mask
+        if self.dtype.names is not None:
+            return self._record_item(index, dout)
         if mask is not nomask:
             mout = mask[index]
             if not isinstance(mout, ndarray):
@@ -610,16 +821,55 @@ class MaskedArray:
             return dout
         return MaskedArray._wrap(dout, nomask, self)
 
+    def _record_item(self, index, dout):
+        """Indexing a record array: a record is an mvoid, a field or a selection of records a
+        masked array over the same part of the mask; a field's fill value is a view of the
+        record fill value."""
+        mout = self._mask[index]
+        if not isinstance(mout, ndarray):
+            # 0-d views rather than the void scalars, so that setting a field of the record
+            # writes into the array as NumPy's does
+            idx = (index if isinstance(index, tuple) else (index,)) + (Ellipsis,)
+            return mvoid._of(self._data[idx], self._mask[idx], self)
+        if mout.shape != dout.shape:
+            mout = mout.reshape(dout.shape)
+        out = MaskedArray._wrap(dout, mout, self)
+        if isinstance(index, str) or (isinstance(index, list) and index and
+                                      builtins.all(isinstance(i, str) for i in index)):
+            fill = self._fill_value[index] if self._fill_value is not None else None
+            if fill is not None and fill.ndim:
+                if not bool((fill == fill.ravel()[0]).all()):
+                    warnings.warn("Upon accessing multidimensional field %s, need to keep "
+                                  "dimensionality of fill_value at 0. Discarding heterogeneous "
+                                  "fill_value and setting all to %s." % (index, fill[0]),
+                                  stacklevel=3)
+                fill = fill.ravel()[0:1].reshape(())
+            out._fill_value = fill
+            out._isfield = True
+        return out
+
     def __setitem__(self, index, value):
         if self is masked:
             raise MaskError("Cannot alter the masked element.")
+        records = self.dtype.names is not None
+        if isinstance(index, str):
+            self._data[index] = getdata(value) if isinstance(value, MaskedArray) else value
+            if self._mask is nomask:
+                self._mask = make_mask_none(self.shape, self.dtype)
+            self._mask[index] = getmask(value)
+            return
         if value is masked:
             if self._mask is nomask:
-                self._mask = make_mask_none(self.shape)
+                self._mask = make_mask_none(self.shape, self.dtype)
             self._mask[index] = True
             return
         dval = getdata(value) if isinstance(value, MaskedArray) else value
         mval = getmask(value)
+        if records and mval is nomask:
+            mval = False
+        if records and self._hardmask and self._mask is not nomask and \
+                not (getattr(index, "dtype", None) == _dtype(bool)):
+            raise NotImplementedError("Flexible 'hard' masks are not yet supported.")
         if self._mask is nomask:
             self._data[index] = dval
             if mval is not nomask:
@@ -659,11 +909,16 @@ class MaskedArray:
         data, mask = self._corners()
         if data.size == 0:
             return "[]"
-        return _array2string(data, _options(), separator, prefix, _element_texts, mask, suffix)
+        texts = record_texts(masked_print_option.display()) if data.dtype.names is not None \
+            else _element_texts
+        return _array2string(data, _options(), separator, prefix, texts, mask, suffix)
 
     def __str__(self):
         if self._mask is nomask:
             return str(self._data)
+        if self.ndim == 0 and self.dtype.names is not None:
+            return record_text(self.dtype, self._data.tolist(), self._mask.tolist(),
+                               masked_print_option.display())
         if self.ndim == 0:
             return masked_print_option.display() if self._mask[()] else str(self._data[()])
         return self._text(" ", "", "")
@@ -805,10 +1060,28 @@ class MaskedArray:
         omask = getmask(other)
         smask = self._mask
         mask = mask_or(smask, omask, copy=True)
-        check = op(self._data, getdata(other))
+        sdata = self._data
+        if mask is not nomask and mask.dtype.names is not None:
+            if op not in (_U["equal"], _U["not_equal"]):
+                return NotImplemented
+            if omask is nomask:     # NumPy then compares the record mask with False
+                raise TypeError("Cannot compare structured or void to non-void arrays.")
+            # masked fields count as equal: self's take other's values there; the result is
+            # masked where every field is masked
+            odata = _asarray(getdata(other))
+            shape = broadcast_to(mask, mask.shape).shape
+            sdata = broadcast_to(self._data, shape).copy()
+            each_leaf(lambda r, mm, f: copyto(r, f, where=mm), sdata, mask,
+                      broadcast_to(odata, shape))
+            smask, omask = broadcast_to(smask, shape), broadcast_to(omask, shape)
+            mask = record_all(mask)
+            # the ufuncs have no record loops: ndarray's ==/!= compare records field by field
+            op = _operator.eq if op is _U["equal"] else _operator.ne
+        check = op(sdata, getdata(other))
         if not isinstance(check, ndarray):
             return masked if mask is not nomask and bool(mask) else check
-        if mask is not nomask and op in (_U["equal"], _U["not_equal"]):
+        if mask is not nomask and op in (_U["equal"], _U["not_equal"], _operator.eq,
+                                         _operator.ne):
             check = _where(mask, op(smask, omask), check)
             if mask.shape != check.shape:
                 mask = broadcast_to(mask, check.shape).copy()
@@ -896,7 +1169,34 @@ def _strip_masked(seq):
         return x, False
 
     data, mask = walk(seq)
-    return data, (mask if found[0] else None)
+    if not found[0]:
+        return seq, None    # unchanged: tuples stay tuples (records)
+    return data, mask
+
+
+def _record_mask(mask, mdtype, shape, copy):
+    """A given mask as a record mask of mdtype and the data's shape: a bool sets every field,
+    records set fields, a sequence of bools one bool per record (NumPy's __new__)."""
+    if mask is masked:
+        mask = True
+    if isinstance(mask, MaskedArray):
+        mask = mask._data
+    try:
+        m = _array(mask, dtype=mdtype, copy=copy)
+    except TypeError:
+        m = _array([tuple([x] * len(mdtype.names)) for x in mask], dtype=mdtype)
+    if m.shape != shape:
+        nd, nm = 1, m.size
+        for n in shape:
+            nd *= n
+        if nm == 1:
+            m = broadcast_to(m.reshape(()), shape).copy()
+        elif nm == nd:
+            m = m.reshape(shape)
+        else:
+            raise MaskError("Mask and data not compatible: data size is %i, mask size is %i."
+                            % (nd, nm))
+    return m
 
 
 def _no_out(out):
@@ -944,6 +1244,125 @@ class MaskedConstant(MaskedArray):
 
 masked = masked_singleton = MaskedConstant()
 masked_array = MaskedArray
+
+
+class mvoid(MaskedArray):
+    """numpy.ma.mvoid: one record of a structured masked array (its data and mask 0-d views of
+    the array's, so that setting a field writes through); masked fields print as '--'."""
+
+    def __new__(cls, data, mask=nomask, dtype=None, fill_value=None, hardmask=False,
+                copy=False, subok=True):
+        _data = _array(getdata(data) if isinstance(data, MaskedArray) else data, dtype=dtype,
+                       copy=copy)
+        if _data.ndim:
+            _data = _data.reshape(())
+        mdtype = make_mask_descr(_data.dtype)
+        self = object.__new__(cls)
+        self._data = _data
+        self._hardmask = hardmask
+        if mask is nomask:
+            self._mask = zeros((), dtype=mdtype)
+        else:
+            m = _array(getdata(mask) if isinstance(mask, MaskedArray) else mask, dtype=mdtype)
+            self._mask = m.reshape(()) if m.size == 1 else m
+        self._fill_value = _check_fill_value(fill_value, _data.dtype)
+        return self
+
+    @classmethod
+    def _of(cls, dout, mout, parent):
+        """The record parent[index] (dout, mout: the data and mask records)."""
+        self = object.__new__(cls)
+        self._data = _asarray(dout) if not isinstance(dout, ndarray) else dout
+        self._mask = _asarray(mout) if not isinstance(mout, ndarray) else mout
+        if self._data.ndim:
+            self._data = self._data.reshape(())
+            self._mask = self._mask.reshape(())
+        self._hardmask = parent._hardmask
+        fill = parent._fill_value
+        self._fill_value = _check_fill_value(fill if fill is not None and
+                                             fill.dtype == self._data.dtype else None,
+                                             self._data.dtype)
+        return self
+
+    @property
+    def mask(self):
+        return self._mask[()]
+
+    @mask.setter
+    def mask(self, value):
+        self.__setmask__(value)
+
+    def _name(self, indx):
+        if isinstance(indx, str):
+            return indx
+        return self.dtype.names[indx]
+
+    def __getitem__(self, indx):
+        name = self._name(indx)
+        m = _field(self._mask, name)
+        if m.ndim:      # a subarray field: no longer a record
+            return MaskedArray(data=_field(self._data, name), mask=m,
+                               fill_value=_field(self._fill_value, name),
+                               hard_mask=self._hardmask)
+        if m.dtype.names is not None:
+            return mvoid._of(_field(self._data, name), m, self)
+        if bool(m):
+            return masked
+        return _field(self._data, name)[()]
+
+    def __setitem__(self, indx, value):
+        name = self._name(indx)
+        target = _field(self._data, name)
+        if value is masked:
+            target[...] = _masked_as_value(target.dtype)
+        else:
+            target[...] = getdata(value) if isinstance(value, MaskedArray) else value
+        vm = getattr(value, "_mask", False)
+        fm = _field(self._mask, name)
+        if self._hardmask:
+            fm[...] = _U["logical_or"](fm, vm)
+        else:
+            fm[...] = vm
+
+    def __str__(self):
+        return record_text(self.dtype, self._data.tolist(), self._mask.tolist(),
+                           masked_print_option.display())
+
+    __repr__ = __str__
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def __len__(self):
+        return len(self.dtype.names)
+
+    def filled(self, fill_value=None):
+        """The record with masked fields set to fill_value (the fill value by default)."""
+        return MaskedArray._wrap(self._data, self._mask, self).filled(fill_value)[()]
+
+    def tolist(self):
+        """The record as a tuple, masked fields None."""
+        return tuple(None if m else v for v, m in zip(self._data.tolist(),
+                                                      self._mask.tolist()))
+
+
+def _masked_as_value(dt):
+    """What NumPy writes when `masked` is stored into a field of a record (its scalar
+    conversion: int() refuses, float() warns and gives nan, a string field gets '--')."""
+    if dt.kind in "biu":
+        raise MaskError("Cannot convert masked element to a Python int.")
+    if dt.kind in "fc":
+        warnings.warn("Warning: converting a masked element to nan.", UserWarning,
+                      stacklevel=3)
+        return float("nan")
+    return str(masked)
+
+
+def masked_all(shape, dtype=float):
+    """numpy.ma.masked_all: an array whose every item (every field) is masked."""
+    dt = _dtype(dtype)
+    return MaskedArray(zeros(shape, dtype=dt), mask=ones(shape, dtype=make_mask_descr(dt)))
 
 
 # ---- elementwise operations --------------------------------------------------------------------
