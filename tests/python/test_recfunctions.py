@@ -374,3 +374,267 @@ def test_casting(casting):
     check(lambda xp: RF[xp].structured_to_unstructured(make(xp, a), dtype="f8", casting=casting))
     check(lambda xp: RF[xp].unstructured_to_structured(xp.ones((2, 2), "f8"),
                                                        xp.dtype("i4,f4"), casting=casting))
+
+
+# ---- masked results (usemask=True, the default of append_fields, stack_arrays, join_by) ----
+# Compared with ma_rec_helpers: type (MaskedArray, MaskedRecords), repr, str, filled data (NumPy
+# leaves the data under masked_all's mask undefined), mask and fill value.
+import ma_rec_helpers  # noqa: E402
+
+
+def mcheck(fn):
+    ma_rec_helpers.check(lambda xp: fn(xp, RF[xp]), data=False)
+
+
+def _m(xp, a, mask=None):
+    """The NumPy array a on the xp side as a masked array (mask: its record mask)."""
+    return xp.ma.array(make(xp, a), mask=mask) if mask is not None else xp.ma.array(make(xp, a))
+
+
+W3 = arr([(1, (2, 3.0, ())), (4, (5, 6.0, ()))],
+         [("a", int), ("b", [("ba", float), ("bb", int), ("bc", [])])])
+MASKED_MERGE = {
+    "standard": lambda xp, rf: rf.merge_arrays((make(xp, X), make(xp, Y)), usemask=True),
+    "flex": lambda xp, rf: rf.merge_arrays((make(xp, X), make(xp, Z)), usemask=True),
+    "flatten": lambda xp, rf: rf.merge_arrays((make(xp, Z), make(xp, X)), usemask=True,
+                                              flatten=True),
+    "nested_flat": lambda xp, rf: rf.merge_arrays((make(xp, W), make(xp, X), make(xp, Y)),
+                                                  usemask=True, flatten=True),
+    "nested": lambda xp, rf: rf.merge_arrays((make(xp, W), make(xp, X), make(xp, Y)),
+                                             usemask=True),
+    "solo": lambda xp, rf: rf.merge_arrays(make(xp, X), usemask=True),
+    "solo_tuple": lambda xp, rf: rf.merge_arrays((make(xp, X),), usemask=True),
+    "solo_records": lambda xp, rf: rf.merge_arrays(make(xp, Z), usemask=True),
+    "solo_records_flatten": lambda xp, rf: rf.merge_arrays(make(xp, W), usemask=True,
+                                                           flatten=True),
+    "solo_masked": lambda xp, rf: rf.merge_arrays(_m(xp, Z, [(1, 0), (0, 1)]), usemask=True),
+    "masked_input": lambda xp, rf: rf.merge_arrays(
+        (make(xp, X), xp.ma.array(make(xp, Y), mask=[0, 1, 0])), usemask=True),
+    "masked_records_input": lambda xp, rf: rf.merge_arrays(
+        (_m(xp, Z, [(1, 0), (0, 1)]), make(xp, Y)), usemask=True),
+    "single_field": lambda xp, rf: rf.merge_arrays(
+        (make(xp, arr([(1,), (2,)], [("a", "i4")])), make(xp, Y)), usemask=True),
+    "fill_value": lambda xp, rf: rf.merge_arrays((make(xp, Z), make(xp, Y)), usemask=True,
+                                                 fill_value=7),
+    "asrecarray": lambda xp, rf: rf.merge_arrays((make(xp, X), make(xp, Y)), usemask=True,
+                                                 asrecarray=True),
+    "person": lambda xp, rf: rf.merge_arrays((make(xp, PERSON), make(xp, X)), usemask=True),
+}
+
+
+@pytest.mark.parametrize("name", MASKED_MERGE)
+def test_merge_arrays_masked(name):
+    mcheck(MASKED_MERGE[name])
+
+
+MASKED_APPEND = {
+    "single": lambda xp, rf: rf.append_fields(make(xp, X), "A", data=[10, 20, 30]),
+    "double": lambda xp, rf: rf.append_fields(make(xp, X), ("A", "B"),
+                                              data=[[10, 20, 30], [100, 200]]),
+    "on_flex": lambda xp, rf: rf.append_fields(make(xp, Z), "C", data=[10, 20, 30]),
+    "on_nested": lambda xp, rf: rf.append_fields(make(xp, W), "C", data=[10, 20, 30]),
+    "shorter_data": lambda xp, rf: rf.append_fields(make(xp, PERSON), "d", data=[1.5]),
+    "dtypes": lambda xp, rf: rf.append_fields(make(xp, Z), ["C", "D"], data=[[1, 2, 3], [4]],
+                                              dtypes=["u1", "f4"]),
+    "masked_data": lambda xp, rf: rf.append_fields(
+        make(xp, Z), "C", data=xp.ma.array([1, 2, 3], mask=[0, 1, 0])),
+    "masked_base": lambda xp, rf: rf.append_fields(_m(xp, Z, [(0, 1), (1, 0)]), "C",
+                                                   data=[1, 2, 3]),
+    "strings": lambda xp, rf: rf.append_fields(make(xp, X), "s", data=["ab", "c", "def"]),
+    "asrecarray": lambda xp, rf: rf.append_fields(make(xp, Z), "C", data=[10, 20, 30],
+                                                  asrecarray=True),
+    "rec_append": lambda xp, rf: rf.rec_append_fields(make(xp, Z), "C", data=[10, 20, 30]),
+    "usemask_false": lambda xp, rf: rf.append_fields(make(xp, Z), "C", data=[10, 20, 30],
+                                                     usemask=False),
+    "names_mismatch": lambda xp, rf: rf.append_fields(make(xp, Z), ["C", "D"], data=[[1]]),
+}
+
+
+@pytest.mark.parametrize("name", MASKED_APPEND)
+def test_append_fields_masked(name):
+    mcheck(MASKED_APPEND[name])
+
+
+AB = arr([(1, 10., b"A"), (2, 20., b"B")], [("a", int), ("b", float), ("c", "|S3")])
+AB2 = arr([(1, 10., b"X"), (5, 50., b"Y"), (2, 20., b"Z")],
+          [("a", int), ("b", float), ("c", "|S3")])
+ZSUB = arr([("A", 1), ("B", 2)], [("A", "|S3"), ("B", float, (1,))])
+ZZSUB = arr([("a", [10.], 100.), ("b", [20.], 200.), ("c", [30.], 300.)],
+            [("A", "|S3"), ("B", float, (1,)), ("C", float)])
+TITLED = [(("a", "A"), int), (("b", "B"), bool), (("c", "C"), float)]
+STACK = {
+    "solo": lambda xp, rf: rf.stack_arrays((make(xp, X),)),
+    "solo_array": lambda xp, rf: rf.stack_arrays(make(xp, Z)),
+    "unnamed": lambda xp, rf: rf.stack_arrays((make(xp, X), make(xp, Y))),
+    "unnamed_and_named": lambda xp, rf: rf.stack_arrays((make(xp, X), make(xp, Z))),
+    "named_and_unnamed": lambda xp, rf: rf.stack_arrays((make(xp, Z), make(xp, X))),
+    "three": lambda xp, rf: rf.stack_arrays((make(xp, X), make(xp, Y), make(xp, Z))),
+    "matching": lambda xp, rf: rf.stack_arrays((make(xp, AB), make(xp, AB2))),
+    "partly_matching": lambda xp, rf: rf.stack_arrays((make(xp, Z), make(xp, AB))),
+    "defaults": lambda xp, rf: rf.stack_arrays((make(xp, Z), make(xp, AB)),
+                                               defaults={"A": "???", "B": -999., "C": -9999,
+                                                         "D": -99999}),
+    "usemask_false": lambda xp, rf: rf.stack_arrays((make(xp, Z), make(xp, AB)),
+                                                    usemask=False),
+    "asrecarray_nomask": lambda xp, rf: rf.stack_arrays((make(xp, Z), make(xp, AB)),
+                                                        usemask=False, asrecarray=True),
+    "asrecarray": lambda xp, rf: rf.stack_arrays((make(xp, Z), make(xp, AB)),
+                                                 asrecarray=True),
+    "autoconvert": lambda xp, rf: rf.stack_arrays(
+        (make(xp, AB), make(xp, arr([(1, 2.)], [("a", "i4"), ("b", "f4")]))),
+        autoconvert=True),
+    "incompatible": lambda xp, rf: rf.stack_arrays(
+        (make(xp, AB), make(xp, arr([(1, 2.)], [("a", "i4"), ("b", "f4")])))),
+    "titles": lambda xp, rf: rf.stack_arrays((
+        xp.ma.array(make(xp, arr([(1, 2, 3)], TITLED)), mask=[(0, 1, 0)]),
+        xp.ma.array(make(xp, arr([(4, 5, 6)], TITLED))))),
+    "subdtype": lambda xp, rf: rf.stack_arrays((make(xp, ZSUB), make(xp, ZZSUB))),
+    "masked_inputs": lambda xp, rf: rf.stack_arrays((_m(xp, Z, [(1, 0), (0, 1)]),
+                                                     _m(xp, AB, [(0, 1, 0), (0, 0, 1)]))),
+    "nested": lambda xp, rf: rf.stack_arrays((make(xp, W), make(xp, W))),
+}
+
+
+@pytest.mark.parametrize("name", STACK)
+def test_stack_arrays(name):
+    mcheck(STACK[name])
+
+
+JA = arr(list(zip(range(10), range(50, 60), range(100, 110))),
+         [("a", int), ("b", int), ("c", int)])
+JB = arr(list(zip(range(5, 15), range(65, 75), range(100, 110))),
+         [("a", int), ("b", int), ("d", int)])
+JB2 = arr(list(zip(range(10), range(65, 75), range(100, 110))),
+          [("a", int), ("b", int), ("d", int)])
+K2A = arr(list(zip([10, 11] * 5, [i // 2 for i in range(10)], range(50, 60), range(10, 20))),
+          [("k", int), ("a", int), ("b", int), ("c", int)])
+K2B = arr(list(zip([10, 11] * 5, [i // 2 for i in range(10)], range(65, 75), range(0, 10))),
+          [("k", int), ("a", int), ("b", int), ("c", int)])
+SARAH = [("Sarah", 8.0), ("John", 6.0)]
+SARAH2 = [("Sarah", 10.0), ("John", 7.0)]
+PADDED = np.dtype({"names": ["k", "v"], "formats": ["i1", "f4"], "offsets": [0, 4],
+                   "itemsize": 8})
+JOIN = {
+    "inner": lambda xp, rf: rf.join_by("a", make(xp, JA), make(xp, JB), jointype="inner"),
+    "inner_two_keys": lambda xp, rf: rf.join_by(("a", "b"), make(xp, JA), make(xp, JB)),
+    "outer": lambda xp, rf: rf.join_by(("a", "b"), make(xp, JA), make(xp, JB), "outer"),
+    "outer_one_key": lambda xp, rf: rf.join_by("a", make(xp, JA), make(xp, JB), "outer"),
+    "leftouter": lambda xp, rf: rf.join_by(("a", "b"), make(xp, JA), make(xp, JB),
+                                           "leftouter"),
+    "leftouter_one_key": lambda xp, rf: rf.join_by("a", make(xp, JA), make(xp, JB),
+                                                   "leftouter"),
+    "different_field_order": lambda xp, rf: rf.join_by(
+        ["c", "a"], make(xp, np.zeros(3, [("a", "i4"), ("b", "f4"), ("c", "u1")])),
+        make(xp, np.ones(3, [("c", "u1"), ("b", "f4"), ("a", "i4")])), usemask=False),
+    "duplicate_keys": lambda xp, rf: rf.join_by(
+        ["a", "b", "b"], make(xp, np.zeros(3, [("a", "i4"), ("b", "f4"), ("c", "u1")])),
+        make(xp, np.ones(3, [("c", "u1"), ("b", "f4"), ("a", "i4")]))),
+    "key_dtypes": lambda xp, rf: rf.join_by(
+        "key", make(xp, arr(SARAH, [("key", "S5"), ("value", "<f4")])),
+        make(xp, arr(SARAH2, [("key", "S10"), ("value", "<f4")]))),
+    "key_dtypes_reversed": lambda xp, rf: rf.join_by(
+        "key", make(xp, arr(SARAH2, [("key", "S10"), ("value", "<f4")])),
+        make(xp, arr(SARAH, [("key", "S5"), ("value", "<f4")]))),
+    "value_dtypes": lambda xp, rf: rf.join_by(
+        "key", make(xp, arr(SARAH, [("key", "S10"), ("value", "<f4")])),
+        make(xp, arr(SARAH2, [("key", "S10"), ("value", "<f8")]))),
+    "subarray_key": lambda xp, rf: rf.join_by(
+        "pos", make(xp, arr([([1, 1, 1], 3.5), ([1, 2, 3], 0.0)], [("pos", int, 3),
+                                                                   ("f", "<f4")])),
+        make(xp, arr([([1, 1, 1], 3), ([3, 2, 1], 0.0)], [("pos", int, 3), ("g", "<f4")]))),
+    "padded": lambda xp, rf: rf.join_by("k", make(xp, arr([(1, 3), (3, 2)], PADDED)),
+                                        make(xp, arr([(1, 1), (2, 2)], PADDED))),
+    "no_r1postfix": lambda xp, rf: rf.join_by("a", make(xp, JA), make(xp, JB2), r1postfix="",
+                                              r2postfix="2"),
+    "no_r2postfix": lambda xp, rf: rf.join_by("a", make(xp, JA), make(xp, JB2), r1postfix="1",
+                                              r2postfix=""),
+    "no_postfix": lambda xp, rf: rf.join_by("a", make(xp, JA), make(xp, JB2), r1postfix="",
+                                            r2postfix=""),
+    "two_keys_two_vars": lambda xp, rf: rf.join_by(["a", "k"], make(xp, K2A), make(xp, K2B),
+                                                   r1postfix="1", r2postfix="2"),
+    "defaults": lambda xp, rf: rf.join_by("a", make(xp, JA), make(xp, JB), "outer",
+                                          defaults={"d": -1, "c": -2}),
+    "asrecarray": lambda xp, rf: rf.join_by("a", make(xp, JA), make(xp, JB), asrecarray=True),
+    "rec_join": lambda xp, rf: rf.rec_join("a", make(xp, JA), make(xp, JB)),
+    "rec_join_outer": lambda xp, rf: rf.rec_join("a", make(xp, JA), make(xp, JB),
+                                                 jointype="outer"),
+    "bad_jointype": lambda xp, rf: rf.join_by("a", make(xp, JA), make(xp, JB), "left"),
+    "missing_key_r1": lambda xp, rf: rf.join_by("d", make(xp, JA), make(xp, JB)),
+    "missing_key_r2": lambda xp, rf: rf.join_by("c", make(xp, JA), make(xp, JB)),
+}
+
+
+@pytest.mark.parametrize("name", JOIN)
+def test_join_by(name):
+    mcheck(JOIN[name])
+
+
+FD_DTYPE = [("A", int), ("B", [("BA", float), ("BB", "|S1")])]
+FD = arr([(2, (2., "B")), (1, (2., "B")), (2, (2., "B")), (1, (1., "B")), (2, (2., "B")),
+          (2, (2., "C"))], FD_DTYPE)
+FD_MASK = [(0, (0, 0)), (0, (0, 0)), (0, (0, 0)), (0, (0, 0)), (1, (0, 0)), (0, (1, 0))]
+
+
+@pytest.mark.parametrize("key", [None, "A", "B", "BA", "BB"])
+@pytest.mark.parametrize("ignoremask", [True, False])
+def test_find_duplicates(key, ignoremask):
+    mcheck(lambda xp, rf: rf.find_duplicates(xp.ma.array(make(xp, FD), mask=FD_MASK), key=key,
+                                             ignoremask=ignoremask, return_index=True))
+
+
+@pytest.mark.parametrize("ignoremask", [True, False])
+def test_find_duplicates_plain_values(ignoremask):
+    mcheck(lambda xp, rf: rf.find_duplicates(
+        xp.ma.array([1, 1, 1, 2, 2, 3, 3], mask=[0, 0, 1, 0, 0, 0, 1]).ravel(),
+        ignoremask=ignoremask, return_index=True))
+    mcheck(lambda xp, rf: rf.find_duplicates(
+        xp.ma.array(xp.array([(1,), (1,), (1,), (2,), (2,), (3,), (3,)], dtype=[("a", int)]),
+                    mask=[(0,), (0,), (1,), (0,), (0,), (0,), (1,)]),
+        ignoremask=ignoremask, return_index=True))
+
+
+def _assigned(xp, rf, dst, src, **kw):
+    rf.assign_fields_by_name(dst, src, **kw)
+    return dst
+
+
+ONES = np.ones(2, dtype=[("a", "i4"), ("b", "f8"), ("c", "u1")])
+NEWDT = [("b", "f4"), ("c", "u1")]
+NESTED_ONES = np.ones(2, dtype=[("a", [("b", "f8"), ("c", "u1")])])
+BY_NAME = {
+    "require": lambda xp, rf: rf.require_fields(make(xp, ONES), NEWDT),
+    "require_new_field": lambda xp, rf: rf.require_fields(make(xp, ONES),
+                                                          [("b", "f4"), ("z", "u1")]),
+    "require_nested": lambda xp, rf: rf.require_fields(make(xp, NESTED_ONES),
+                                                       [("a", [("c", "u1")])]),
+    "require_2d": lambda xp, rf: rf.require_fields(make(xp, PERSON).reshape(3, 1),
+                                                   [("salary", "f4"), ("name", "U3")]),
+    "assign_keep": lambda xp, rf: _assigned(xp, rf, make(xp, ONES), make(xp, arr(
+        [(1, 2), (3, 4)], NEWDT)), zero_unassigned=False),
+    "assign_zero": lambda xp, rf: _assigned(xp, rf, make(xp, ONES),
+                                            make(xp, arr([(1, 2), (3, 4)], NEWDT))),
+    "assign_nested": lambda xp, rf: _assigned(xp, rf, make(xp, NESTED_ONES), make(xp, arr(
+        [((2,),), ((3,),)], [("a", [("c", "u1")])])), zero_unassigned=False),
+    "assign_0d": lambda xp, rf: _assigned(xp, rf, xp.array(0), xp.array(3)),
+    "apply_mean": lambda xp, rf: rf.apply_along_fields(xp.mean, make(xp, arr(
+        [(1, 2, 5), (4, 5, 7), (7, 8, 11), (10, 11, 12)], [("x", "i4"), ("y", "f4"),
+                                                           ("z", "f8")]))),
+    "apply_max": lambda xp, rf: rf.apply_along_fields(xp.max, make(xp, ONES)),
+    "apply_unstructured": lambda xp, rf: rf.apply_along_fields(xp.mean, make(xp, X)),
+}
+
+
+@pytest.mark.parametrize("name", BY_NAME)
+def test_by_name(name):
+    mcheck(BY_NAME[name])
+
+
+def test_masked_records_attributes():
+    """MaskedRecords (asrecarray=True with usemask=True): fields as attributes."""
+    for xp in (np, cnp):
+        r = RF[xp].append_fields(make(xp, Z), "C", data=[10, 20, 30], asrecarray=True)
+        assert type(r).__name__ == "MaskedRecords"
+        assert r.C.tolist() == [10, 20, 30] and r.A.tolist() == [b"A", b"B", None]
+        r.C = [1, 2, 3]
+        assert r.C.tolist() == [1, 2, 3]
+        assert str(r[0]) == "(b'A', 1.0, 1)"

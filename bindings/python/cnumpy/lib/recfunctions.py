@@ -3,27 +3,41 @@ behaviour and messages).
 
 Every function here works field by field on cnumpy's primitives: a field (or nested field) of a
 structured array is a strided view, so converting between layouts is one strided copy per field
-rather than NumPy's per-record tuples (merge_arrays) or structured casts. Results that would be
-numpy.ma masked arrays (usemask=True where NumPy masks missing values) are not supported:
-cnumpy.ma has no structured masks.
+rather than NumPy's per-record tuples (merge_arrays) or structured casts. usemask=True results
+are cnumpy.ma masked arrays with record masks (missing records or fields masked), and
+cnumpy.ma.mrecords.MaskedRecords with asrecarray=True, as NumPy's.
 """
+import builtins
+
 from .. import _dtype
 from .._convert import asarray as _asarray
 from .._creation import empty as _empty, zeros as _zeros
 from .._casting import can_cast as _can_cast, result_type as _result_type
 from .._ndarray import ndarray
 from .._scalars import void
+from .._sorting import argsort as _argsort
 from ..lib.stride_tricks import as_strided as _as_strided
+from ..ma.core import MaskedArray, concatenate as _ma_concatenate, filled as _ma_filled, \
+    getmaskarray as _getmaskarray, make_mask_descr as _make_mask_descr, \
+    masked_all as _masked_all, nomask as _nomask
+from ..ma.mrecords import MaskedRecords
 from ..rec import adopt as _adopt, recarray
 
-__all__ = ["append_fields", "drop_fields", "flatten_descr", "get_fieldstructure", "get_names",
-           "get_names_flat", "merge_arrays", "rec_append_fields", "rec_drop_fields",
-           "recursive_fill_fields", "rename_fields", "repack_fields",
-           "structured_to_unstructured", "unstructured_to_structured"]
+__all__ = ["append_fields", "apply_along_fields", "assign_fields_by_name", "drop_fields",
+           "find_duplicates", "flatten_descr", "get_fieldstructure", "get_names",
+           "get_names_flat", "join_by", "merge_arrays", "rec_append_fields", "rec_drop_fields",
+           "rec_join", "recursive_fill_fields", "rename_fields", "repack_fields",
+           "require_fields", "stack_arrays", "structured_to_unstructured",
+           "unstructured_to_structured"]
 
 _dt = _dtype.dtype
-_NO_MASK = ("cnumpy: masked structured arrays (usemask=True) are not supported; "
-            "pass usemask=False")
+
+
+def _get(a, name):
+    """The field `name` of a (a masked array's field keeps its part of the mask)."""
+    if isinstance(a, MaskedArray):
+        return a[name]
+    return ndarray.__getitem__(a, name)
 
 
 def _field(a, path):
@@ -155,8 +169,8 @@ def recursive_fill_fields(input, output):
     for name in output.dtype.names:
         if input.dtype.names is None or name not in input.dtype.names:
             continue
-        cur = ndarray.__getitem__(input, name)
-        dst = ndarray.__getitem__(output, name)
+        cur = _get(input, name)
+        dst = _get(output, name)
         if cur.dtype.names is not None:
             recursive_fill_fields(cur, dst)
         else:
@@ -164,8 +178,33 @@ def recursive_fill_fields(input, output):
     return output
 
 
-def _fix_output(output, usemask, asrecarray):
+def _fix_output(output, usemask=True, asrecarray=False):
+    """NumPy's _fix_output: a masked array stays one (MaskedRecords for asrecarray) with
+    usemask, else it is filled; asrecarray makes a plain result a recarray."""
+    if not isinstance(output, MaskedArray):
+        usemask = False
+    if usemask:
+        return MaskedRecords._of(output) if asrecarray else output
+    output = _ma_filled(output)
     return _adopt(output, recarray) if asrecarray else output
+
+
+def _fix_defaults(output, defaults=None):
+    """The fields named in defaults: their fill value and their masked items set to it."""
+    names = output.dtype.names
+    for k, v in (defaults or {}).items():
+        if k in names:
+            output.fill_value[k] = v
+            fdata = ndarray.__getitem__(output._data, k)
+            fdata[ndarray.__getitem__(output._mask, k)] = v
+    return output
+
+
+def _as_masked(a):
+    """a as a record masked array over the same data (a plain array's mask all False)."""
+    if isinstance(a, MaskedArray):
+        return a
+    return MaskedArray._wrap(a, _getmaskarray(a))
 
 
 def drop_fields(base, drop_names, usemask=True, asrecarray=False):
@@ -242,21 +281,33 @@ def _check_flat_padding(seqarrays, sizes, nfields):
 
 def merge_arrays(seqarrays, fill_value=-1, flatten=False, usemask=False, asrecarray=False):
     """The arrays side by side as the fields of one structured array (shorter ones padded with
-    fill_value); flatten=True lifts nested fields to the top."""
-    if usemask:
-        raise NotImplementedError(_NO_MASK)
-    if isinstance(seqarrays, (ndarray, void)) or len(seqarrays) == 1:
-        one = seqarrays if isinstance(seqarrays, (ndarray, void)) else seqarrays[0]
+    fill_value); flatten=True lifts nested fields to the top. usemask=True gives a masked array
+    whose padded records (and the masked items of masked inputs) are masked."""
+    if isinstance(seqarrays, (ndarray, void, MaskedArray)) or len(seqarrays) == 1:
+        one = seqarrays if isinstance(seqarrays, (ndarray, void, MaskedArray)) else \
+            seqarrays[0]
         if isinstance(one, void):
             one = one._view()
-        one = _asarray(one)
+        mask = _getmaskarray(one) if isinstance(one, MaskedArray) else None
+        one = one._data if isinstance(one, MaskedArray) else _asarray(one)
         seqdtype = one.dtype if one.dtype.names is not None else _dt([("", one.dtype)])
         if not flatten or _zip_dtype((one,), True) == seqdtype:
             r = one.ravel().view(seqdtype)
+            if usemask:
+                if mask is None and one.dtype.names is None:
+                    # NumPy's view of a plain array as a masked record array keeps nomask
+                    r = MaskedArray._wrap(r, None)
+                    r._mask = _nomask
+                else:
+                    m = (mask if mask is not None else _getmaskarray(one)).ravel()
+                    r = MaskedArray._wrap(r, m.view(_make_mask_descr(seqdtype)))
+                return MaskedRecords._of(r) if asrecarray else r
             return _adopt(r, recarray) if asrecarray else r
         seqarrays = (one,)
+        masks = [mask if mask is not None else _getmaskarray(one)]
     else:
-        seqarrays = [_asarray(a) for a in seqarrays]
+        masks = [_getmaskarray(a) for a in seqarrays]
+        seqarrays = [a._data if isinstance(a, MaskedArray) else _asarray(a) for a in seqarrays]
     sizes = [a.size for a in seqarrays]
     maxlength = max(sizes)
     newdtype = _zip_dtype(seqarrays, flatten)
@@ -284,7 +335,35 @@ def merge_arrays(seqarrays, fill_value=-1, flatten=False, usemask=False, asrecar
             dst[:n] = src
         _fill_leaves(dst[n:], fill_value)
         k += 1
+    if usemask:
+        output = MaskedArray._wrap(output, _merged_mask(output, seqarrays, masks, sizes,
+                                                        flatten))
+        return MaskedRecords._of(output) if asrecarray else output
     return _adopt(output, recarray) if asrecarray else output
+
+
+def _merged_mask(output, seqarrays, masks, sizes, flatten):
+    """The record mask of merge_arrays(usemask=True): each input's mask in its fields, and
+    the records past an input's end masked in all of its fields."""
+    mask = _zeros(output.shape, dtype=_make_mask_descr(output.dtype))
+    names = output.dtype.names
+    k = 0
+    for a, m, n in zip(seqarrays, masks, sizes):
+        flat = m.ravel()
+        if flatten and a.dtype.names is not None:
+            for (path,) in _leaves_flat(a.dtype):
+                dst = ndarray.__getitem__(mask, names[k])
+                dst[:n] = _field(flat, path)
+                dst[n:] = True
+                k += 1
+            continue
+        dst = ndarray.__getitem__(mask, names[k])
+        if a.dtype.names is not None and len(a.dtype.names) == 1:
+            flat = ndarray.__getitem__(flat, a.dtype.names[0])
+        dst[:n] = flat
+        dst[n:] = True
+        k += 1
+    return mask
 
 
 def _leaves_flat(dt, path=()):
@@ -321,7 +400,7 @@ def append_fields(base, names, data, dtypes=None, fill_value=-1, usemask=True,
         names = [names]
         data = [data]
     if dtypes is None:
-        data = [_asarray(a) for a in data]
+        data = [a if isinstance(a, MaskedArray) else _asarray(a) for a in data]
         dtypes = [a.dtype for a in data]
     else:
         if not isinstance(dtypes, (tuple, list)):
@@ -332,34 +411,26 @@ def append_fields(base, names, data, dtypes=None, fill_value=-1, usemask=True,
             else:
                 raise ValueError("The dtypes argument must be None, a dtype, or a list.")
         data = [_asarray(a, dtype=d) for a, d in zip(data, dtypes)]
-    data = [a.view([(n, a.dtype)]) for n, a in zip(names, data)]
-    if usemask:
-        raise NotImplementedError(_NO_MASK)
-    base = merge_arrays(base, usemask=False, fill_value=fill_value)
-    data = merge_arrays(data, flatten=True, usemask=False, fill_value=fill_value) \
+    data = [_named_view(a, n) for n, a in zip(names, data)]
+    base = merge_arrays(base, usemask=usemask, fill_value=fill_value)
+    data = merge_arrays(data, flatten=True, usemask=usemask, fill_value=fill_value) \
         if len(data) > 1 else data.pop()
-    n = max(len(base), len(data))
-    output = _empty(n, dtype=_fieldspec(base.dtype) + _fieldspec(data.dtype))
-    # NumPy's masked_all then filled(): missing records hold the fill value of each field
-    for src in (base, data):
-        recursive_fill_fields(src, output)
-        if len(src) < n:
-            for name in src.dtype.names:
-                _fill_default(ndarray.__getitem__(output, name)[len(src):])
+    # NumPy's masked_all: the records past the end of base or of data stay masked (and are
+    # the fields' fill values once filled)
+    output = _masked_all(max(len(base), len(data)),
+                         dtype=_fieldspec(base.dtype) + _fieldspec(data.dtype))
+    output = recursive_fill_fields(base, output)
+    output = recursive_fill_fields(data, output)
     return _fix_output(output, usemask, asrecarray)
 
 
-# numpy.ma's default fill values (what filled() writes into masked records)
-_DEFAULT_FILL = {"b": True, "i": 999999, "u": 999999, "f": 1e20, "c": 1e20 + 0j, "S": b"N/A",
-                 "U": "N/A", "V": b"???"}
-
-
-def _fill_default(dst):
-    if dst.dtype.names is None:
-        dst[...] = _DEFAULT_FILL.get(dst.dtype.kind, 0)
-        return
-    for path, leaf, _, _, _ in _leaves(dst.dtype):
-        _leaf_view(dst, path)[...] = _DEFAULT_FILL.get(leaf.kind, 0)
+def _named_view(a, name):
+    """a (one new field's values) viewed as a one-field record array `name`."""
+    if isinstance(a, MaskedArray):
+        m = _getmaskarray(a)
+        return MaskedArray._wrap(a._data.view([(name, a.dtype)]),
+                                 m.view(_make_mask_descr([(name, a.dtype)])))
+    return a.view([(name, a.dtype)])
 
 
 def rec_append_fields(base, names, data, dtypes=None):
@@ -491,3 +562,230 @@ def unstructured_to_structured(arr, dtype=None, names=None, align=False, copy=Fa
             dst[...] = ndarray.__getitem__(arr, (Ellipsis, pos))
         pos += count
     return out
+
+
+# ---- assigning by name ----------------------------------------------------------------------
+def apply_along_fields(func, arr):
+    """func(fields as the last axis, axis=-1): a reduction over the fields of each record."""
+    if arr.dtype.names is None:
+        raise ValueError("arr must be a structured array")
+    return func(structured_to_unstructured(arr), axis=-1)
+
+
+def assign_fields_by_name(dst, src, zero_unassigned=True):
+    """dst's fields set from src's fields of the same names (nested too); the fields src does
+    not have set to 0 (zero_unassigned)."""
+    if dst.dtype.names is None:
+        dst[...] = src
+        return
+    for name in dst.dtype.names:
+        if name not in src.dtype.names:
+            if zero_unassigned:
+                dst[name] = 0
+        else:
+            assign_fields_by_name(ndarray.__getitem__(dst, name), _get(src, name),
+                                  zero_unassigned)
+
+
+def require_fields(array, required_dtype):
+    """A new array of required_dtype with array's fields copied by name (the others 0)."""
+    out = _empty(array.shape, dtype=required_dtype)
+    assign_fields_by_name(out, array)
+    return out
+
+
+# ---- stacking and joining -------------------------------------------------------------------
+def _keep_fields(base, keep_names, usemask=True, asrecarray=False):
+    """A copy of base with only the fields keep_names, in that order."""
+    output = _empty(base.shape, dtype=[(n, base.dtype[n]) for n in keep_names])
+    output = recursive_fill_fields(base, output)
+    return _fix_output(output, usemask=usemask, asrecarray=asrecarray)
+
+
+def _larger_dtype(a, b):
+    """Python's max(a, b) of two dtypes (a dtype is larger when the other casts to it
+    safely)."""
+    return b if (b != a and _can_cast(a, b, casting="safe")) else a
+
+
+def stack_arrays(arrays, defaults=None, usemask=True, asrecarray=False, autoconvert=False):
+    """The records of the arrays one after the other; fields missing from an array are masked
+    (or hold defaults[name] / the fill value once filled)."""
+    if isinstance(arrays, (ndarray, MaskedArray)):
+        return arrays
+    if len(arrays) == 1:
+        return arrays[0]
+    seqarrays = [a.ravel() if isinstance(a, MaskedArray) else _asarray(a).ravel()
+                 for a in arrays]
+    nrecords = [len(a) for a in seqarrays]
+    ndtype = [a.dtype for a in seqarrays]
+    fldnames = [d.names for d in ndtype]
+    newdescr = _fieldspec(ndtype[0])
+    names = [n for n, d in newdescr]
+    for dtype_n in ndtype[1:]:
+        for fname, fdtype in _fieldspec(dtype_n):
+            if fname not in names:
+                newdescr.append((fname, fdtype))
+                names.append(fname)
+            else:
+                nameidx = names.index(fname)
+                _, cdtype = newdescr[nameidx]
+                if autoconvert:
+                    newdescr[nameidx] = (fname, _larger_dtype(fdtype, cdtype))
+                elif fdtype != cdtype:
+                    raise TypeError("Incompatible type '%s' <> '%s'" % (cdtype, fdtype))
+    if len(newdescr) == 1:
+        output = _ma_concatenate(seqarrays)
+    else:
+        output = _masked_all((builtins.sum(nrecords),), newdescr)
+        offset = [0]
+        for n in nrecords:
+            offset.append(offset[-1] + n)
+        seen = []
+        for a, n, i, j in zip(seqarrays, fldnames, offset[:-1], offset[1:]):
+            if a.dtype.names is None:
+                output["f%i" % len(seen)][i:j] = a
+            else:
+                for name in n:
+                    output[name][i:j] = _get(a, name)
+                    if name not in seen:
+                        seen.append(name)
+    return _fix_output(_fix_defaults(output, defaults), usemask=usemask, asrecarray=asrecarray)
+
+
+def find_duplicates(a, key=None, ignoremask=True, return_index=False):
+    """The records of the masked array a whose field `key` (the whole record by default)
+    occurs more than once, sorted (with their indices: return_index)."""
+    a = a.ravel() if isinstance(a, MaskedArray) else _asarray(a).ravel()
+    fields = get_fieldstructure(a.dtype)
+    base = a
+    if key:
+        for f in fields[key]:
+            base = base[f]
+        base = base[key]
+    sortidx = base.argsort()
+    sortedbase = base[sortidx]
+    if not isinstance(sortedbase, MaskedArray):
+        raise AttributeError("'numpy.ndarray' object has no attribute 'filled'")
+    sorteddata = sortedbase.filled()
+    flag = _asarray(sorteddata[:-1] == sorteddata[1:])
+    if ignoremask:
+        sortedmask = sortedbase.recordmask
+        if sortedmask is not False and getattr(sortedmask, "ndim", 0):
+            flag[sortedmask[1:]] = False
+    flag = _concat_bool(flag)
+    flag[:-1] = flag[:-1] | flag[1:]
+    duplicates = a[sortidx][flag]
+    if return_index:
+        return duplicates, sortidx[flag]
+    return duplicates
+
+
+def _concat_bool(flag):
+    """[False] + flag as a bool array."""
+    out = _zeros(len(flag) + 1, dtype=bool)
+    out[1:] = flag
+    return out
+
+
+def join_by(key, r1, r2, jointype="inner", r1postfix="1", r2postfix="2", defaults=None,
+            usemask=True, asrecarray=False):
+    """The records of r1 and r2 joined on the fields `key` (inner: keys in both, outer: all,
+    leftouter: all of r1); missing fields masked; other common fields suffixed."""
+    if jointype not in ("inner", "outer", "leftouter"):
+        raise ValueError("The 'jointype' argument should be in 'inner', 'outer' or "
+                         "'leftouter' (got '%s' instead)" % jointype)
+    if isinstance(key, str):
+        key = (key,)
+    if len(set(key)) != len(key):
+        dup = next(x for n, x in enumerate(key) if x in key[n + 1:])
+        raise ValueError("duplicate join key %r" % dup)
+    for name in key:
+        if name not in r1.dtype.names:
+            raise ValueError("r1 does not have key field %r" % name)
+        if name not in r2.dtype.names:
+            raise ValueError("r2 does not have key field %r" % name)
+    r1 = r1.ravel()
+    r2 = r2.ravel()
+    nb1 = len(r1)
+    r1names, r2names = r1.dtype.names, r2.dtype.names
+    collisions = (set(r1names) & set(r2names)) - set(key)
+    if collisions and not (r1postfix or r2postfix):
+        raise ValueError("r1 and r2 contain common names, r1postfix and r2postfix can't both "
+                         "be empty")
+    key1 = [n for n in r1names if n in key]
+    r1k = _keep_fields(r1, key1)
+    r2k = _keep_fields(r2, key1)
+    aux = _concatenate_records(r1k, r2k)
+    idx_sort = _argsort(aux, order=list(key))
+    aux = aux[idx_sort]
+    flag_in = _concat_bool(_asarray(aux[1:] == aux[:-1]))
+    flag_in[:-1] = flag_in[1:] | flag_in[:-1]
+    idx_in = idx_sort[flag_in]
+    idx_1 = idx_in[idx_in < nb1]
+    idx_2 = idx_in[idx_in >= nb1] - nb1
+    r1cmn, r2cmn = len(idx_1), len(idx_2)
+    if jointype == "inner":
+        r1spc, r2spc = 0, 0
+    else:
+        idx_out = idx_sort[~flag_in]
+        idx_1 = _concatenate_ints(idx_1, idx_out[idx_out < nb1])
+        if jointype == "outer":
+            idx_2 = _concatenate_ints(idx_2, idx_out[idx_out >= nb1] - nb1)
+        r1spc, r2spc = len(idx_1) - r1cmn, len(idx_2) - r2cmn
+    s1, s2 = r1[idx_1], r2[idx_2]
+    ndtype = _fieldspec(r1k.dtype)
+    for fname, fdtype in _fieldspec(r1.dtype):
+        if fname not in key:
+            ndtype.append((fname, fdtype))
+    for fname, fdtype in _fieldspec(r2.dtype):
+        names = [name for name, _ in ndtype]
+        if fname not in names:
+            ndtype.append((fname, fdtype))
+            continue
+        nameidx = names.index(fname)
+        _, cdtype = ndtype[nameidx]
+        if fname in key:
+            ndtype[nameidx] = (fname, _larger_dtype(fdtype, cdtype))
+        else:
+            ndtype[nameidx:nameidx + 1] = [(fname + r1postfix, cdtype),
+                                           (fname + r2postfix, fdtype)]
+    ndtype = _dt(ndtype)
+    cmn = max(r1cmn, r2cmn)
+    output = _masked_all((cmn + r1spc + r2spc,), dtype=ndtype)
+    names = output.dtype.names
+    for f in r1names:
+        selected = _get(s1, f)
+        if f not in names or (f in r2names and not r2postfix and f not in key):
+            f += r1postfix
+        current = output[f]
+        current[:r1cmn] = selected[:r1cmn]
+        if jointype in ("outer", "leftouter"):
+            current[cmn:cmn + r1spc] = selected[r1cmn:]
+    for f in r2names:
+        selected = _get(s2, f)
+        if f not in names or (f in r1names and not r1postfix and f not in key):
+            f += r2postfix
+        current = output[f]
+        current[:r2cmn] = selected[:r2cmn]
+        if jointype == "outer" and r2spc:
+            current[-r2spc:] = selected[r2cmn:]
+    output.sort(order=list(key))
+    return _fix_output(_fix_defaults(output, defaults), usemask=usemask, asrecarray=asrecarray)
+
+
+def _concatenate_records(a, b):
+    return _ma_concatenate((a, b))._data
+
+
+def _concatenate_ints(a, b):
+    out = _empty(len(a) + len(b), dtype=_result_type(a.dtype, b.dtype))
+    out[:len(a)] = a
+    out[len(a):] = b
+    return out
+
+
+def rec_join(key, r1, r2, jointype="inner", r1postfix="1", r2postfix="2", defaults=None):
+    """join_by(..., usemask=False, asrecarray=True)."""
+    return join_by(key, r1, r2, jointype=jointype, r1postfix=r1postfix, r2postfix=r2postfix,
+                   defaults=defaults, usemask=False, asrecarray=True)

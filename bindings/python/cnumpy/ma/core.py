@@ -21,11 +21,11 @@ from .._creation import zeros, ones, full
 from .._dtype import dtype as _dtype
 from .._errstate import errstate
 from .._finfo import iinfo
-from .._joining import concatenate
+from .._joining import concatenate as _concatenate
 from .._mathfuncs import isclose
 from .._ndarray import ndarray
 from .._scalars import bool_, int64, void
-from .._selection import where as _where
+from .._selection import where as _where, take_along_axis as _take_along_axis
 from .._shape_funcs import broadcast_to
 from .._ufunc_table import UFUNCS as _U
 from ._fields import make_mask_descr, each_leaf, field as _field, leaves, record_all, \
@@ -46,7 +46,8 @@ __all__ = ["MaskedArray", "masked_array", "array", "asarray", "asanyarray", "MAE
            "less_equal", "greater", "greater_equal", "logical_and", "logical_or", "logical_xor",
            "bitwise_and", "bitwise_or", "bitwise_xor", "true_divide", "divide", "floor_divide",
            "remainder", "mod", "fmod", "power", "MaskedConstant", "masked_singleton", "isarray",
-           "isMA", "is_mask", "make_mask_descr", "mvoid", "masked_all", "flatten_mask"]
+           "isMA", "is_mask", "make_mask_descr", "mvoid", "masked_all", "flatten_mask",
+           "concatenate"]
 
 MaskType = bool_
 nomask = bool_(False)
@@ -113,7 +114,13 @@ def _record_fill(dt, value_of):
 def _extreme_fill(obj, largest):
     dt = _dtype_of(obj)
     if dt.names is not None:
-        return _record_fill(dt, lambda leaf: _extreme_fill(leaf, largest))[()]
+        # NumPy's None for a string field becomes the text 'None' in the record
+        return _record_fill(dt, lambda leaf: "None" if leaf.kind in "SU" else
+                            _extreme_fill(leaf, largest))[()]
+    if dt.kind in "SUV":
+        return None
+    if dt.kind in "Mm":
+        return (1 << 63) - 1 if largest else -(1 << 63)
     if dt.kind in "biu":
         if dt.kind == "b":
             return 1 if largest else 0
@@ -269,7 +276,7 @@ def flatten_mask(mask):
     if mask.dtype.names is None:
         return mask.ravel()
     parts = [leaf.ravel() for leaf in leaves(mask)]      # field by field, as NumPy's
-    return concatenate(parts) if parts else zeros(0, bool)
+    return _concatenate(parts) if parts else zeros(0, bool)
 
 
 def is_mask(m):
@@ -806,11 +813,37 @@ class MaskedArray:
         for i in range(len(self)):
             yield self[i]
 
+    # -- sorting --
+    def argsort(self, axis=NoValue, kind=None, order=None, endwith=True, fill_value=None):
+        """The indices that sort the data with masked items filled to sort last (endwith) or
+        first: NumPy's MaskedArray.argsort."""
+        if axis is NoValue:
+            axis = -1 if self.ndim <= 1 else None
+        if fill_value is None:
+            if endwith:
+                fill_value = float("nan") if self.dtype.kind == "f" else \
+                    minimum_fill_value(self)
+            else:
+                fill_value = maximum_fill_value(self)
+        return self.filled(fill_value).argsort(axis=axis, kind=kind, order=order)
+
+    def sort(self, axis=-1, kind=None, order=None, endwith=True, fill_value=None):
+        """Sorts in place, masked items last (endwith) or first."""
+        if self._mask is nomask:
+            self._data.sort(axis=axis, kind=kind, order=order)
+            return
+        if self is masked:
+            return
+        sidx = self.argsort(axis=axis, kind=kind, order=order, fill_value=fill_value,
+                            endwith=endwith)
+        self._data[...] = _take_along_axis(self._data, sidx, axis=axis)
+        self._mask[...] = _take_along_axis(self._mask, sidx, axis=axis)
+
     # -- items --
     def __getitem__(self, index):
         dout = self._data[index]
         mask = self._mask
-        if self.dtype.names is not None:
+        if self.dtype.names is not None and mask is not nomask:
             return self._record_item(index, dout)
         if mask is not nomask:
             mout = mask[index]
@@ -899,8 +932,8 @@ class MaskedArray:
                 idx = [slice(None)] * self.ndim
                 lo, hi = list(idx), list(idx)
                 lo[axis], hi[axis] = slice(None, ind), slice(-ind, None)
-                data = concatenate((data[tuple(lo)], data[tuple(hi)]), axis=axis)
-                mask = concatenate((mask[tuple(lo)], mask[tuple(hi)]), axis=axis)
+                data = _concatenate((data[tuple(lo)], data[tuple(hi)]), axis=axis)
+                mask = _concatenate((mask[tuple(lo)], mask[tuple(hi)]), axis=axis)
         return data, mask
 
     def _text(self, separator, prefix, suffix):
@@ -1357,6 +1390,18 @@ def _masked_as_value(dt):
                       stacklevel=3)
         return float("nan")
     return str(masked)
+
+
+def concatenate(arrays, axis=0):
+    """numpy.ma.concatenate: the data joined, and the masks when any array has one."""
+    d = _concatenate([getdata(a) for a in arrays], axis)
+    like = next((a for a in arrays if isinstance(a, MaskedArray)), None)
+    if builtins.all(getmask(a) is nomask for a in arrays):
+        return MaskedArray._wrap(d, nomask, like)
+    dm = _concatenate([getmaskarray(a) for a in arrays], axis).reshape(d.shape)
+    if dm.dtype.names is None and not dm.any():
+        dm = nomask
+    return MaskedArray._wrap(d, dm, like)
 
 
 def masked_all(shape, dtype=float):
