@@ -25,6 +25,7 @@ from ._creation import zeros as _zeros
 from ._dtype import dtype as _dtype_cls
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray
+from .ma._fields import leaves as _mask_leaves, make_mask_descr
 from .ma.core import MaskedArray
 
 _NULL = _backend.NULL
@@ -947,8 +948,7 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             outmask = array([list(m) for m in masks], dtype=bool) if masks else \
                 array([], dtype=bool)
         else:
-            raise NotImplementedError("genfromtxt: usemask=True with a structured result needs "
-                                      "structured masks, which cnumpy.ma does not have yet")
+            outmask = _genfromtxt_record_mask(output, masks, missing, call)
         output = MaskedArray(output, mask=outmask)
     output = _ensure_ndmin(output, ndmin)
     if unpack:
@@ -959,6 +959,30 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             return output[fields[0]]
         return [output[f] for f in fields]
     return output
+
+
+def _genfromtxt_record_mask(output, masks, missing, call):
+    """genfromtxt(usemask=True)'s record mask: each column's missing entries masked in its
+    field, and then (NumPy's second pass over named fields) every value equal to the
+    conversion of one of the column's missing strings."""
+    mask = _zeros(output.shape, dtype=make_mask_descr(output.dtype))
+    for j, leaf in enumerate(_mask_leaves(mask)):
+        if masks and leaf.ndim == 1:
+            leaf[...] = array([m[j] for m in masks], dtype=bool)
+    for j, name in enumerate(output.dtype.names[:len(missing)]):
+        field = ndarray.__getitem__(output, name)
+        for text in missing[j]:
+            if text == '':
+                continue
+            try:
+                value = call(j, text)
+                hit = asarray(field == value)
+            except (ValueError, TypeError):
+                continue    # NumPy's comparison of bytes with str fails and masks nothing
+            if hit.shape == field.shape and field.dtype.names is None:
+                fm = ndarray.__getitem__(mask, name)
+                fm |= hit
+    return mask
 
 
 # -- fromregex -----------------------------------------------------------------------------------
