@@ -236,7 +236,37 @@ CASES = {
     "eq_nested_mask": lambda xp, ma: (_nested(xp, ma)[0, 0] != _nested(xp, ma)).mask,
     "eq_plain": lambda xp, ma: _ab(xp, ma) == xp.zeros(2, [("A", "i8"), ("B", "i8")]),
     "lt": lambda xp, ma: _ab(xp, ma) < _ab(xp, ma),
+    "eq_array_with_record": lambda xp, ma: repr(_f3(xp, ma) == _f3(xp, ma)[0]),
+    "eq_broadcast": lambda xp, ma: ma.array([(1, 2)], dtype="i4,i4") == ma.array(
+        [(1, 2), (1, 3)], dtype="i4,i4"),
+    # shapes, layouts and methods
+    "reversed": lambda xp, ma: _f3(xp, ma)[::-1],
+    "strided_field": lambda xp, ma: _f3(xp, ma)[::-2]["f1"],
+    "reshape": lambda xp, ma: _f3(xp, ma).reshape(3, 1),
+    "transpose": lambda xp, ma: _f3(xp, ma).reshape(3, 1).T,
+    "ravel": lambda xp, ma: _f3(xp, ma).reshape(3, 1).ravel(),
+    "copy": lambda xp, ma: _f3(xp, ma).copy(),
+    "row_of_2d": lambda xp, ma: _f3(xp, ma).reshape(1, 3)[0],
+    "column_of_2d": lambda xp, ma: _f3(xp, ma).reshape(3, 1)[:, 0],
+    "astype_records": lambda xp, ma: _f3(xp, ma).astype([("a", "i8"), ("b", "f8"),
+                                                         ("c", "S3")]),
+    "count": lambda xp, ma: _f3(xp, ma).count(),
+    "compressed": lambda xp, ma: _f3(xp, ma).compressed(),
+    "iter_str": lambda xp, ma: [str(r) for r in _f3(xp, ma)],
+    "field_sum": lambda xp, ma: (_f3(xp, ma)["f0"].sum(), _f3(xp, ma)["f1"].mean()),
+    "getmask_record": lambda xp, ma: ma.getmask(_f3(xp, ma)[0]),
+    "masked_all_filled": lambda xp, ma: ma.masked_all((2,), [("a", "i4"), ("b", "S2")]).filled(),
+    "str_2d": lambda xp, ma: str(ma.array(xp.zeros((2, 3), "i4,f4"), mask=[(1, 0)] * 6)),
+    "long": lambda xp, ma: ma.array(xp.zeros(4000, "i4,f4"), mask=[(1, 0), (0, 0)] * 2000),
+    "long_2d": lambda xp, ma: ma.array(xp.zeros((200, 3), "i4,f4"), mask=[(1, 0)] * 600),
+    "mask_default": lambda xp, ma: ma.array(xp.zeros(2, "i4,f4")).mask,
+    "mask_nomask_given": lambda xp, ma: ma.array(xp.zeros(2, "i4,f4"), mask=ma.nomask).mask,
 }
+
+
+def _f3(xp, ma):
+    return ma.array([(1, 2., "a"), (3, 4., "b"), (5, 6., "c")], dtype="i4,f4,S2",
+                    mask=[(0, 1, 0), (1, 0, 1), (0, 0, 0)])
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -208,7 +208,10 @@ def _object_items(value):
 
 # ---- masks -------------------------------------------------------------------------------------
 def getmask(a):
-    """numpy.ma.getmask: the mask of a masked array, nomask for anything else."""
+    """numpy.ma.getmask: the mask of a masked array (a record's: a void), nomask for anything
+    else."""
+    if type(a) is mvoid and a._mask.dtype.names is not None:
+        return a._mask[()]
     return getattr(a, "_mask", nomask)
 
 
@@ -409,7 +412,10 @@ class MaskedArray:
             if mask is nomask:
                 mask = make_mask_none(data.shape, data.dtype)
             if fill is not None and fill.dtype != data.dtype:
-                fill = None
+                try:
+                    fill = _check_fill_value(fill, data.dtype) if fill.dtype.names else None
+                except (TypeError, ValueError):
+                    fill = None
             fill = _check_fill_value(fill, data.dtype)
         elif fill is not None and fill.dtype.names is not None:
             fill = None
@@ -594,6 +600,7 @@ class MaskedArray:
         """The unmasked items as a 1-d array."""
         data = self._data.ravel()
         if self._mask is not nomask:
+            _no_record_mask(self._mask, "logical_not")
             data = data[_U["logical_not"](self._mask.ravel())]
         return data
 
@@ -621,6 +628,7 @@ class MaskedArray:
             return full(dims, items, dtype=int64)
         if self is masked:
             return 0
+        _no_record_mask(m, "invert")
         return _U["logical_not"](m).sum(axis=axis, dtype=int64, **kw)
 
     # -- reductions --
@@ -775,6 +783,10 @@ class MaskedArray:
     def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
         data = self._data.astype(dtype, order=order, casting=casting, copy=copy)
         mask = self._mask if self._mask is nomask else self._mask.copy()
+        if mask is not nomask and mask.dtype.names is not None and data.dtype.names is not None:
+            # the record fill value follows the cast (NumPy's __array_finalize__)
+            mask = mask.astype(make_mask_descr(data.dtype))
+            return MaskedArray._wrap(data, mask, self)
         return MaskedArray._wrap(data, mask, None)
 
     def tolist(self, fill_value=None):
@@ -1119,6 +1131,10 @@ class MaskedArray:
             if mask.shape != check.shape:
                 mask = broadcast_to(mask, check.shape).copy()
         out = MaskedArray._wrap(check, mask, None)
+        if type(self) is mvoid:
+            # NumPy's check.view(type(self)): a record compared with an array (Python asks
+            # the subclass first) gives an mvoid-typed array, printed as its str
+            out.__class__ = mvoid
         if self._fill_value is not None:
             try:
                 out._fill_value = _check_fill_value(self._fill_value[()], _dtype("?"))
@@ -1230,6 +1246,14 @@ def _record_mask(mask, mdtype, shape, copy):
             raise MaskError("Mask and data not compatible: data size is %i, mask size is %i."
                             % (nd, nm))
     return m
+
+
+def _no_record_mask(mask, ufunc):
+    """NumPy's error where it applies a bool ufunc to a record mask (count, compressed)."""
+    if mask.dtype.names is not None:
+        raise TypeError("ufunc '%s' not supported for the input types, and the inputs could "
+                        "not be safely coerced to any supported types according to the "
+                        "casting rule ''safe''" % ufunc)
 
 
 def _no_out(out):
@@ -1358,6 +1382,8 @@ class mvoid(MaskedArray):
             fm[...] = vm
 
     def __str__(self):
+        if self.dtype.names is None:
+            return MaskedArray.__str__(self)
         return record_text(self.dtype, self._data.tolist(), self._mask.tolist(),
                            masked_print_option.display())
 
