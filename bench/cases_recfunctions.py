@@ -64,6 +64,41 @@ def _append(np, cnp):
         (lambda: crf.append_fields(ca, "bonus", cb, usemask=False))
 
 
+def _append_masked(np, cnp):
+    import numpy.lib.recfunctions as nrf
+    import cnumpy.lib.recfunctions as crf
+    a, ca = _people(np, cnp)
+    bonus = np.arange(M // 2, dtype="f8")
+    cb = cnp.array(bonus)
+    return (lambda: nrf.append_fields(a, "bonus", bonus)), \
+        (lambda: crf.append_fields(ca, "bonus", cb))
+
+
+def _stack(np, cnp):
+    import numpy.lib.recfunctions as nrf
+    import cnumpy.lib.recfunctions as crf
+    a, ca = _people(np, cnp)
+    b, cb = a[["name", "age"]].copy(), ca[["name", "age"]].copy()
+    return (lambda: nrf.stack_arrays((a, b))), (lambda: crf.stack_arrays((ca, cb)))
+
+
+def _join(np, cnp):
+    import numpy.lib.recfunctions as nrf
+    import cnumpy.lib.recfunctions as crf
+    n = 10**5
+    rng = np.random.default_rng(29)
+    k1, k2 = rng.permutation(n), rng.permutation(n) + n // 2
+    dt1, dt2 = [("k", "i8"), ("x", "f8")], [("k", "i8"), ("y", "f8")]
+    a = np.empty(n, dt1)
+    a["k"], a["x"] = k1, rng.random(n)
+    b = np.empty(n, dt2)
+    b["k"], b["y"] = k2, rng.random(n)
+    ca = cnp.frombuffer(bytearray(a.tobytes()), dtype=cnp.dtype(dt1))
+    cb = cnp.frombuffer(bytearray(b.tobytes()), dtype=cnp.dtype(dt2))
+    return (lambda: nrf.join_by("k", a, b, jointype="outer")), \
+        (lambda: crf.join_by("k", ca, cb, jointype="outer"))
+
+
 def _drop(np, cnp):
     import numpy.lib.recfunctions as nrf
     import cnumpy.lib.recfunctions as crf
@@ -90,6 +125,13 @@ CASES = [
          note="a copy: each column cast into its field."),
     Case("append_fields_1e6", "append_fields(a, 'bonus', x, usemask=False), 10**6 Person records",
          _append, note="NumPy builds a masked array and fills it; cnumpy copies the fields once."),
+    Case("append_fields_masked_1e6", "append_fields(a, 'bonus', x) (usemask=True), 10**6 Person "
+         "records, x of 5*10**5", _append_masked,
+         note="NumPy zips tuples and fills a masked array; cnumpy: one copy per field and mask."),
+    Case("stack_arrays_1e6", "stack_arrays((a, a[['name', 'age']])), 2*10**6 masked records",
+         _stack, note="one strided copy per field into masked_all's records (both)."),
+    Case("join_by_outer_1e5", "join_by('k', a, b, jointype='outer'), 10**5 records each", _join,
+         note="NumPy's algorithm in both: sorts of the keys, then field copies."),
     Case("drop_fields_1e6", "drop_fields(a, 'name'), 10**6 Person records", _drop,
          note="the kept fields copied into the new layout."),
     Case("recarray_attr_1e6", "r.salary, a recarray of 10**6 Person records", _attr,

@@ -12,11 +12,12 @@ import builtins
 from .. import _dtype
 from .._convert import asarray as _asarray
 from .._creation import empty as _empty, zeros as _zeros
-from .._casting import can_cast as _can_cast, result_type as _result_type
+from .._casting import can_cast as _can_cast, copyto as _copyto, result_type as _result_type
 from .._ndarray import ndarray
 from .._scalars import void
 from .._sorting import argsort as _argsort
 from ..lib.stride_tricks import as_strided as _as_strided
+from ..ma._fields import each_leaf as _each_leaf
 from ..ma.core import MaskedArray, concatenate as _ma_concatenate, filled as _ma_filled, \
     getmaskarray as _getmaskarray, make_mask_descr as _make_mask_descr, \
     masked_all as _masked_all, nomask as _nomask
@@ -185,7 +186,16 @@ def _fix_output(output, usemask=True, asrecarray=False):
         usemask = False
     if usemask:
         return MaskedRecords._of(output) if asrecarray else output
-    output = _ma_filled(output)
+    if isinstance(output, MaskedArray) and output._mask is not _nomask and \
+            output._mask.dtype.names is not None:
+        # the masked array was made here (masked_all): fill its own data in place rather than
+        # filled()'s copy
+        data = output._data
+        _each_leaf(lambda d, m, f: _copyto(d, f, where=m), data, output._mask,
+                   _asarray(output._fill_value))
+        output = data
+    else:
+        output = _ma_filled(output)
     return _adopt(output, recarray) if asrecarray else output
 
 
