@@ -298,9 +298,25 @@ def test_field_fill_value_shared():
 
 
 def test_print_option_display():
-    """The masked print option's text shows in records (test_mvoid_print)."""
+    """The masked print option's text shows in records (test_mvoid_print); switched off, masked
+    items print as their fill values."""
+    texts = {}
     for xp in (np, cnp):
         mx = xp.ma.array([(1, 1), (2, 2)], dtype=[("a", int), ("b", int)])
         assert str(mx[0]) == "(1, 1)"
         mx["b"][0] = xp.ma.masked
         assert str(mx[0]) == "(1, --)" and repr(mx[0]) == "(1, --)"
+        opt = xp.ma.masked_print_option
+        opt.set_display("-X-")
+        try:
+            assert str(mx[0]) == "(1, -X-)" and repr(mx[0]) == "(1, -X-)"
+            texts[xp] = [str(mx), repr(mx)]
+        finally:
+            opt.set_display("--")
+        plain = xp.ma.array([1., 2.], mask=[0, 1])
+        opt.enable(False)
+        try:
+            texts[xp] += [str(plain), repr(plain)]
+        finally:
+            opt.enable(True)
+    assert texts[cnp] == texts[np]

@@ -72,6 +72,14 @@ class _MaskedPrintOption:
     def enabled(self):
         return self._enabled
 
+    def enable(self, shrink=1):
+        """Prints masked items as the display text (shrink true) or as their fill values."""
+        self._enabled = shrink
+
+    def set_display(self, s):
+        """The text masked items print as ('--')."""
+        self._display = s
+
     def __str__(self):
         return str(self._display)
 
@@ -949,6 +957,9 @@ class MaskedArray:
         return data, mask
 
     def _text(self, separator, prefix, suffix):
+        if not masked_print_option.enabled():
+            return array2string(self.filled(self.fill_value), separator=separator,
+                                prefix=prefix, suffix=suffix)
         if self._mask is nomask:
             return array2string(self._data, separator=separator, prefix=prefix, suffix=suffix)
         data, mask = self._corners()
@@ -961,6 +972,8 @@ class MaskedArray:
     def __str__(self):
         if self._mask is nomask:
             return str(self._data)
+        if not masked_print_option.enabled():
+            return str(self.filled(self.fill_value))
         if self.ndim == 0 and self.dtype.names is not None:
             return record_text(self.dtype, self._data.tolist(), self._mask.tolist(),
                                masked_print_option.display())
