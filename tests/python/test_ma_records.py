@@ -259,6 +259,14 @@ CASES = {
     "str_2d": lambda xp, ma: str(ma.array(xp.zeros((2, 3), "i4,f4"), mask=[(1, 0)] * 6)),
     "long": lambda xp, ma: ma.array(xp.zeros(4000, "i4,f4"), mask=[(1, 0), (0, 0)] * 2000),
     "long_2d": lambda xp, ma: ma.array(xp.zeros((200, 3), "i4,f4"), mask=[(1, 0)] * 600),
+    "list_with_masked": lambda xp, ma: ma.array([(1, ma.masked), (2, 3.)], dtype="i4,f8"),
+    "list_of_masked_records": lambda xp, ma: ma.array(
+        [ma.array((1, 2.), dtype="i4,f8", mask=(1, 0)), (3, 4.)], dtype="i4,f8"),
+    "plain_list_with_masked": lambda xp, ma: ma.array([[1, ma.masked], (2, 3)]),
+    "list_of_masked_rows": lambda xp, ma: ma.array([ma.array([1, 2], mask=[0, 1]), [3, 4]]),
+    "list_masked_first": lambda xp, ma: ma.array([ma.masked, 2., 3.]),
+    "record_nested_field": lambda xp, ma: (_nested(xp, ma)[0, 0]["B"], _nested(xp, ma)[1, 0]["B"],
+                                           _nested(xp, ma)[0, 1]["B"]),
     "mask_default": lambda xp, ma: ma.array(xp.zeros(2, "i4,f4")).mask,
     "mask_nomask_given": lambda xp, ma: ma.array(xp.zeros(2, "i4,f4"), mask=ma.nomask).mask,
 }

@@ -324,6 +324,11 @@ class MaskedArray:
         list_mask = None
         if isinstance(data, (list, tuple)):
             data, list_mask = _strip_masked(data)
+            if list_mask is not None and dtype is not None and _dtype(dtype).names is not None:
+                # NumPy converts `masked` in records to nan (warning) and masks nothing
+                warnings.warn("Warning: converting a masked element to nan.", UserWarning,
+                              stacklevel=2)
+                list_mask = None
         _data = _array(getdata(data) if isinstance(data, MaskedArray) else data, dtype=dtype,
                        copy=copy, order=order, ndmin=ndmin)
         if _data.dtype.names is not None:
@@ -1214,26 +1219,46 @@ def _nest(flat, shape):
 
 
 def _strip_masked(seq):
-    """A list given to masked_array may hold `masked`: NumPy converts it as the masked constant's
-    data (0.0) and masks that position."""
-    found = [False]
+    """A list given to masked_array may hold `masked` or masked arrays. NumPy masks by the
+    list's own items only (each item's getmaskarray: `masked` is one masked item, a masked
+    array its mask); a `masked` deeper inside an item becomes nan, unmasked. Returns the data
+    (tuples kept: records) and the mask list, or None when no item is masked."""
+    top = [False]
 
-    def walk(x):
+    def data_of(x):
         if x is masked:
-            found[0] = True
-            return float("nan"), True
-        if isinstance(x, (list, tuple)):
-            pairs = [walk(v) for v in x]
-            return [p[0] for p in pairs], [p[1] for p in pairs]
+            return float("nan")
         if isinstance(x, MaskedArray):
-            found[0] = found[0] or x._mask is not nomask
-            return x._data, getmaskarray(x)
-        return x, False
+            return x._data
+        if isinstance(x, (list, tuple)):
+            kind = tuple if isinstance(x, tuple) else list
+            return kind(data_of(v) for v in x)
+        return x
 
-    data, mask = walk(seq)
-    if not found[0]:
+    def mask_of(x, d):
+        if x is masked:
+            top[0] = True
+            return True
+        if isinstance(x, MaskedArray):
+            top[0] = top[0] or x._mask is not nomask
+            return getmaskarray(x)
+        return zeros(_asarray(d).shape, dtype=bool) if isinstance(x, (list, tuple)) else False
+
+    if not _holds_masked(seq):
         return seq, None    # unchanged: tuples stay tuples (records)
-    return data, mask
+    data = [data_of(x) for x in seq]
+    mask = [mask_of(x, d) for x, d in zip(seq, data)]
+    if isinstance(seq, tuple):
+        data = tuple(data)
+    return data, (mask if top[0] else None)
+
+
+def _holds_masked(x):
+    if isinstance(x, MaskedArray):
+        return True
+    if isinstance(x, (list, tuple)):
+        return builtins.any(_holds_masked(v) for v in x)
+    return False
 
 
 def _record_mask(mask, mdtype, shape, copy):
@@ -1374,8 +1399,10 @@ class mvoid(MaskedArray):
             return MaskedArray(data=_field(self._data, name), mask=m,
                                fill_value=_field(self._fill_value, name),
                                hard_mask=self._hardmask)
-        if m.dtype.names is not None:
-            return mvoid._of(_field(self._data, name), m, self)
+        if m.dtype.names is not None:     # a nested record: masked if any of it is
+            if builtins.any(bool(leaf.any()) for leaf in leaves(m)):
+                return masked
+            return _field(self._data, name)[()]
         if bool(m):
             return masked
         return _field(self._data, name)[()]
