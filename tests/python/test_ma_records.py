@@ -328,3 +328,12 @@ def test_print_option_display():
         finally:
             opt.enable(True)
     assert texts[cnp] == texts[np]
+
+
+def test_masked_recarray_name():
+    """Over a recarray the repr says masked_recarray (NumPy's _baseclass name); the dtype line
+    differs: a cnumpy recarray's dtype is the plain record dtype (docs/rec.md)."""
+    for xp in (np, cnp):
+        m = xp.ma.array(xp.rec.fromrecords([(1, 2.)], names="a,b"), mask=[(1, 0)])
+        assert repr(m).startswith("masked_recarray(data=[(--, 2.0)],\n")
+        assert type(m.filled()).__name__ == "recarray"

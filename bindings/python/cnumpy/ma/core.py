@@ -987,7 +987,8 @@ class MaskedArray:
         return self._text(" ", "", "")
 
     def __repr__(self):
-        name = "array"
+        # NumPy names the data's class (_baseclass): masked_recarray(...) over a recarray
+        name = "array" if type(self._data) is ndarray else type(self._data).__name__
         prefix = "masked_%s(" % name
         dtype_needed = (not dtype_is_implied(self.dtype) or
                         bool(_asarray(self._mask).all()) or self.size == 0)
