@@ -68,6 +68,12 @@ CASES = {
     "every_kind_partly": lambda xp, ma: ma.array(
         xp.ones(2, dtype=EVERY_KIND), mask=[tuple((i + j) % 2 for j in range(11))
                                             for i in range(2)]),
+    "datetime_fields": lambda xp, ma: ma.array(xp.array(
+        [("2020-01-02", 5, "2020-01-01T00:00:01")], dtype=[("d", "M8[D]"), ("t", "m8[s]"),
+                                                          ("s", "M8[s]")]), mask=[(0, 1, 0)]),
+    "datetime_tolist_filled": lambda xp, ma: (lambda m: (m.tolist(), m.filled()))(ma.array(
+        xp.array([("2020-01-02", 5)], dtype=[("d", "M8[D]"), ("t", "m8[s]")]),
+        mask=[(0, 1)])),
     "mask_all_true": lambda xp, ma: ma.array([(1, 2.)], dtype="i4,f4", mask=[(1, 1)]),
     "no_mask_2d": lambda xp, ma: ma.array(xp.zeros((2, 2), "i4,f4")),
     "empty": lambda xp, ma: ma.array(xp.zeros((0,), "i4,f4")),
