@@ -638,3 +638,18 @@ def test_masked_records_attributes():
         r.C = [1, 2, 3]
         assert r.C.tolist() == [1, 2, 3]
         assert str(r[0]) == "(b'A', 1.0, 1)"
+
+
+def test_masked_records_texts():
+    """MaskedRecords indexing, field attributes and printing as numpy.ma.mrecords'."""
+    texts = {}
+    for xp in (np, cnp):
+        r = RF[xp].append_fields(make(xp, Z), "C", data=[10, 20, 30], asrecarray=True)
+        out = [type(r[0]).__name__, str(r[0]), repr(r[2]), str(r["A"]), len(r), str(r[1:]),
+               repr(r.A), r.C.fill_value, str(r.mask)]
+        r.A = xp.ma.masked
+        out += [str(r), repr(r)]
+        r["B"] = [5, 6, 7]
+        out += [str(r), str(r.B)]
+        texts[xp] = [str(t) for t in out]
+    assert texts[cnp] == texts[np]
