@@ -421,3 +421,33 @@ def test_ascontiguousarray_no_copy_when_contiguous():
     assert cnp.may_share_memory(a, b)
     b[0, 0] = 42
     assert a[0, 0] == 42
+
+
+# array(list, dtype=byte-swapped integer) packed the Python ints in native order and labelled the
+# bytes with the swapped dtype (array([1, 2], '>i2') read back as [256, 512]; a record's '>i2'
+# subarray field likewise): the bytes must be NumPy's.
+@pytest.mark.parametrize("dtype", [">i1", ">u1", ">i2", ">u2", ">i4", ">u4", ">i8", ">u8", ">f2",
+                                   ">f4", ">f8", ">c8", ">c16", "<i2", "=u4", ">?"])
+@pytest.mark.parametrize("value", [1, [1, 2], [[1, 2], [3, 4]], [(1, 2)], [[True, False]],
+                                   [[1.5, -2.0]], [], [-7, 3]], ids=repr)
+def test_array_from_list_byte_swapped(dtype, value):
+    kind = np.dtype(dtype).kind
+    if kind == "u" and value == [-7, 3]:
+        value = [7, 3]
+    if kind in "iu?" and value == [[1.5, -2.0]]:
+        value = [[1.5, 2.0]]
+    exp = np.array(value, dtype=dtype)
+    got = cnp.array(value, dtype=dtype)
+    assert str(got.dtype) == str(exp.dtype) and got.dtype.byteorder == exp.dtype.byteorder
+    assert got.shape == exp.shape
+    assert got.tobytes() == exp.tobytes()
+    assert got.tolist() == exp.tolist()
+
+
+def test_record_byte_swapped_subarray_field_from_tuples():
+    dt = [("A", ">i2", (2,)), ("b", ">f8"), ("c", ">u4")]
+    exp = np.array([((1, 2), 3.0, 7), ((-4, 5), 6.5, 8)], dtype=dt)
+    got = cnp.array([((1, 2), 3.0, 7), ((-4, 5), 6.5, 8)], dtype=dt)
+    assert got.tobytes() == exp.tobytes()
+    assert got["A"].tolist() == exp["A"].tolist()
+    assert repr(got["A"]) == repr(exp["A"])

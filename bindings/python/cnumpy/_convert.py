@@ -428,7 +428,9 @@ def from_sequence(obj, requested=None):
                 if requested.kind in "iu":
                     data = _pack_into_integer(leaves, requested)
                     if data is not None:
-                        return _from_data(data, requested, shape)
+                        # packed in native order: a byte-swapped request is the caller's cast
+                        native = requested if requested.isnative else requested.newbyteorder("=")
+                        return _from_data(data, native, shape)
                 elif requested.kind in "fc" and int in types:
                     # float() of each int, as NumPy (ints beyond 64 bits included).
                     return _from_data(_pyarray.array("d", [float(v) for v in leaves]),
