@@ -715,6 +715,40 @@ def test_char_dtype_files():
     assert cnp.dtype("c") == cnp.dtype("S1") and hash(cnp.dtype("c")) == hash(cnp.dtype("S1"))
 
 
+CHAR_SOURCES = [
+    "abc", b"abc", "", b"", "a", b"a", [""], [b""], [], ["a", "b"], [["a"], ["b"]], ("ab", "cd"),
+    [["ab", "cd"], ["ef", "gh"]], [["a", "b"], "cd"], [1, "a"], ["a", 1], 5, [1, 2], np.str_("abc"),
+    ["abc", "de"], [b"ab", b"c"], ["a", "bc"], [["ab", "c"], ["ef", "gh"]], [1.5, "ab"], "\u00e9",
+]
+
+
+def _char_result(fn):
+    try:
+        r = fn()
+    except Exception as e:      # numpy's errors: inhomogeneous shapes, non-ASCII characters
+        return type(e).__name__, str(e)
+    return r.tolist(), r.shape, r.dtype.char, r.dtype.str
+
+
+@pytest.mark.parametrize("src", CHAR_SOURCES, ids=range(len(CHAR_SOURCES)))
+@pytest.mark.parametrize("func", ["array", "asarray"])
+def test_char_dtype_creation(src, func):
+    # The 'c' dtype splits strings into characters (a string of length 1 is one character; bytes
+    # split into their byte values, which then convert as numbers: b'abc' gives b'9' three times).
+    assert _char_result(lambda: getattr(cnp, func)(src, dtype="c")) == \
+        _char_result(lambda: getattr(np, func)(src, dtype="c"))
+
+
+@pytest.mark.parametrize("src", [["ab", "cd"], [b"ab", b"c"], ["abc"], 5, [1.5, 2.0], "abc"])
+def test_char_dtype_astype_and_arrays(src):
+    # Arrays are cast, not split: astype('c') and array(ndarray, dtype='c') keep the first byte.
+    n, c = np.array(src), cnp.array(src)
+    assert _char_result(lambda: c.astype("c")) == _char_result(lambda: n.astype("c"))
+    assert _char_result(lambda: cnp.array(c, dtype="c")) == _char_result(lambda: np.array(n, dtype="c"))
+    assert _char_result(lambda: cnp.array("abc", dtype="c", ndmin=2)) == \
+        _char_result(lambda: np.array("abc", dtype="c", ndmin=2))
+
+
 def test_npzfile_zip_attribute(tmp_path):
     p = tmp_path / "z.npz"
     np.savez(p, a=np.arange(3), b=np.ones(2))
