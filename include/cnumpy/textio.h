@@ -53,7 +53,10 @@ CNP_API cnp_status cnp_loadtxt(const char* data, int64_t size, const cnp_dtype* 
  *  currently not supported."; skiprows skips items. Other arguments and errors as cnp_loadtxt. */
 CNP_API cnp_status cnp_loadtxt_lines(const char* data, int64_t size, const int64_t* line_ends, int64_t nline_ends, const cnp_dtype* dtype, int32_t delimiter, int32_t comment, const char* const* comments, int32_t ncomments, int32_t quotechar, int64_t skiprows, const int64_t* usecols, int64_t nusecols, int32_t ndmin, int64_t max_rows, int32_t unpack, cnp_array** out);
 /** cnp_loadtxt on the file at path (UTF-8 path; CNP_ERR_OS "[Errno 2] No such file or
- *  directory: 'x'" as Python's open words it). */
+ *  directory: 'x'" as Python's open words it), read as Python's text mode reads a UTF-8 file:
+ *  strict UTF-8 (CNP_ERR_VALUE "'utf-8' codec can't decode byte 0xff in position 5: invalid
+ *  start byte"), universal newlines (\r\n and \r read as \n, also inside quoted fields). A
+ *  regular file is mapped read-only, not copied. */
 CNP_API cnp_status cnp_loadtxt_path(const char* path, const cnp_dtype* dtype, int32_t delimiter, int32_t comment, const char* const* comments, int32_t ncomments, int32_t quotechar, int64_t skiprows, const int64_t* usecols, int64_t nusecols, int32_t ndmin, int64_t max_rows, int32_t unpack, cnp_array** out);
 /** numpy.savetxt's text for x (1-D, 2-D, or a 1-D record array of numeric fields): fmts/nfmts
  *  the format(s) (NULL = "%.18e"); fmt_is_list 1 = fmt was a sequence (one format per column,
@@ -79,6 +82,11 @@ CNP_API cnp_status cnp_savetxt_path(const char* path, const cnp_array* x, const 
  *  ("not handled by the fast path") for any input NumPy's general algorithm must judge: a row of
  *  another length, a field float() may still read or fill, no data, negative usecols. */
 CNP_API cnp_status cnp_genfromtxt_numeric(const char* data, int64_t size, const cnp_dtype* dtype, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
+
+/** cnp_genfromtxt_numeric on the file at path, read as cnp_loadtxt_path reads it (mapped;
+ *  strict UTF-8, CNP_ERR_VALUE with Python's codec message otherwise; CNP_ERR_OS when it cannot
+ *  be opened). Other arguments, results and errors as cnp_genfromtxt_numeric. */
+CNP_API cnp_status cnp_genfromtxt_numeric_path(const char* path, const cnp_dtype* dtype, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
 
 /* CNP_DECLS_END */
 

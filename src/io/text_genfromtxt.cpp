@@ -83,10 +83,22 @@ bool genfromtxt_numeric(std::string_view text, const Dtype* dtype, const Array& 
   std::string_view line;
   for (int64_t k = 0; k < args.skip_header && next_line(&line); ++k) {
   }
-  std::vector<double> values;
-  std::vector<uint8_t> missing;
+  // The values go straight into the result (and the mask, when asked for): arrays of `cap`
+  // rows, allocated at the first row from the line ends left (an upper bound of the rows: exact
+  // for a file without blank or comment lines), copied into exact arrays at the end only when
+  // fewer rows came, grown by half when the bound was capped.
+  const bool f64 = dtype->typenum == CNP_FLOAT64;
+  const int64_t item = f64 ? 8 : 4;
+  Array values, missing;
+  int64_t cap = 0;
+  auto allocate = [&](int64_t n, int64_t cols, Array* v, Array* m) {
+    int64_t shape[2] = {n, cols};
+    *v = Array::allocate(dtype, 2, shape, CNP_ORDER_C);
+    if (mask) *m = Array::allocate(builtin_dtype(CNP_BOOL), 2, shape, CNP_ORDER_C);
+  };
   std::vector<std::string_view> fields;
   int64_t ncols = args.has_usecols ? static_cast<int64_t>(args.usecols.size()) : -1, rows = 0;
+  bool first = true;
   while (next_line(&line)) {
     if (!args.comments.empty()) {
       size_t k = line.find(args.comments);
@@ -96,13 +108,37 @@ bool genfromtxt_numeric(std::string_view text, const Dtype* dtype, const Array& 
     if (line.empty()) continue;
     split(line, delim, fields);
     int64_t nf = static_cast<int64_t>(fields.size());
-    if (ncols < 0) {
-      ncols = nf;
-      // A guess from the first row, capped: every value needs at least one byte of text.
-      values.reserve(std::min(static_cast<size_t>(ncols) * (text.size() / std::max<size_t>(pos, 1) + 16),
-                              text.size() + 16));
-    }
+    if (ncols < 0) ncols = nf;
     if (!args.has_usecols && nf != ncols) return false;
+    if (first) {
+      first = false;
+      // This row plus the line ends left (a last line without one is a row too).
+      int64_t bound = 1;
+      for (size_t q = pos; q < text.size(); ++bound) {
+        const void* nl = std::memchr(text.data() + q, '\n', text.size() - q);
+        if (!nl) break;
+        q = static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
+      }
+      if (has_cr) bound = static_cast<int64_t>(text.size());  // \r lines: grown as needed
+      if (pos < text.size() && text.back() != '\n' && text.back() != '\r') ++bound;
+      if (args.max_rows >= 0) bound = std::min(bound, args.max_rows);
+      // At most a few bytes of result per byte of text (many blank lines).
+      if (ncols > 0) bound = std::min<int64_t>(bound, static_cast<int64_t>((text.size() + 4096) / 2) / ncols + 1);
+      cap = std::max<int64_t>(bound, 1);
+      allocate(cap, ncols, &values, &missing);
+    }
+    if (rows == cap) {
+      Array v, m;
+      int64_t grown = cap + cap / 2 + 16;
+      allocate(grown, ncols, &v, &m);
+      std::memcpy(v.data(), values.data(), static_cast<size_t>(rows * ncols * item));
+      if (mask) std::memcpy(m.data(), missing.data(), static_cast<size_t>(rows * ncols));
+      values = v;
+      if (mask) missing = m;  // (an empty Array is not copied)
+      cap = grown;
+    }
+    char* vrow = values.data() + rows * ncols * item;
+    char* mrow = mask ? missing.data() + rows * ncols : nullptr;
     for (int64_t c = 0; c < ncols; ++c) {
       int64_t col = args.has_usecols ? args.usecols[static_cast<size_t>(c)] : c;
       if (col < 0) return false;  // the Python layer resolves negative columns
@@ -111,38 +147,40 @@ bool genfromtxt_numeric(std::string_view text, const Dtype* dtype, const Array& 
       // A field with a plain first and last byte has nothing to strip (no decoding needed).
       auto plain = [](char ch) { return static_cast<unsigned char>(ch) > 0x20 && static_cast<unsigned char>(ch) < 0x80; };
       std::string_view s = !f.empty() && plain(f.front()) && plain(f.back()) ? f : strip_spaces(f);
-      bool is_missing = s.empty();
-      for (const auto& m : args.missing)
-        if (s == m) is_missing = true;
       double v;
       // float() first, the missing strings only for what it refuses (StringConverter); the mask
       // marks every missing string.
-      if (parse_double(s, &v)) values.push_back(v);
-      else if (is_missing) values.push_back(fill_value);
-      else return false;
-      missing.push_back(is_missing ? 1 : 0);
+      bool parsed = parse_double(s, &v);
+      bool is_missing = s.empty();
+      if (!parsed || mask)
+        for (const auto& m : args.missing)
+          if (s == m) is_missing = true;
+      if (!parsed) {
+        if (!is_missing) return false;
+        v = fill_value;
+      }
+      if (f64) std::memcpy(vrow + c * 8, &v, 8);
+      else {
+        float x = static_cast<float>(v);
+        std::memcpy(vrow + c * 4, &x, 4);
+      }
+      if (mrow) mrow[c] = is_missing ? 1 : 0;
     }
     ++rows;
     if (args.max_rows >= 0 && rows == args.max_rows) break;
   }
   if (ncols < 0) return false;  // no data: the Python path warns "Empty input file"
   if (args.skip_footer > 0) rows = std::max<int64_t>(0, rows - args.skip_footer);
-  if (ncols < 0) ncols = 0;
-  int64_t shape[2] = {rows, ncols};
-  Array a = Array::allocate(dtype, 2, shape, CNP_ORDER_C);
-  int64_t n = rows * ncols;
-  if (dtype->typenum == CNP_FLOAT64) {
-    if (n) std::memcpy(a.data(), values.data(), static_cast<size_t>(n) * 8);
-  } else {
-    auto* p = reinterpret_cast<float*>(a.data());
-    for (int64_t k = 0; k < n; ++k) p[k] = static_cast<float>(values[static_cast<size_t>(k)]);
+  if (rows != cap || first) {  // (first: no row came, nothing was allocated)
+    Array v, m;
+    allocate(rows, ncols, &v, &m);
+    if (rows) std::memcpy(v.data(), values.data(), static_cast<size_t>(rows * ncols * item));
+    if (mask && rows) std::memcpy(m.data(), missing.data(), static_cast<size_t>(rows * ncols));
+    values = v;
+    if (mask) missing = m;
   }
-  if (mask) {
-    Array m = Array::allocate(builtin_dtype(CNP_BOOL), 2, shape, CNP_ORDER_C);
-    if (n) std::memcpy(m.data(), missing.data(), static_cast<size_t>(n));
-    *mask = m;
-  }
-  *out = a;
+  if (mask) *mask = missing;
+  *out = values;
   return true;
 }
 

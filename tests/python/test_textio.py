@@ -501,6 +501,90 @@ def test_genfromtxt(text, kw):
         check(lambda xp: xp.genfromtxt(sio(text), **kw))
 
 
+# Files the library maps and reads itself (cnp_loadtxt_path / cnp_genfromtxt_numeric_path):
+# UTF-8 checks, universal newlines, blank and comment lines (the row bound the result is sized
+# from), a missing last line end, and the fallbacks to Python's reading (invalid UTF-8, other
+# encodings, missing files).
+PATH_TEXTS = [
+    b"1,2\n3,4\n", b"1,2\n3,4", b"1,2\r\n3,4\r\n", b"1,2\r3,4\r", b"\n\n1,2\n\n\n3,4\n\n",
+    b"# c\n1,2\n# d\n3,4 # e\n", "# \u00e9\u20ac\n1,2\n3,4\n".encode(), b"1,2\n\xff\n",
+    b"\xef\xbb\xbf1,2\n", b"", b"1,2\n3\n", b"1,2\n3,x\n", b"1,,2\n3,4,5\n" * 3,
+    "1,2\n3,4\u00a0\n".encode(), b"1,2\n" * 1000 + b"\n" * 3000,
+]
+PATH_KW = [{}, {"skip_footer": 1}, {"max_rows": 1}, {"usemask": True}, {"dtype": np.float32},
+           {"skip_header": 1}, {"usecols": [1]}, {"encoding": "utf-8"}, {"encoding": "latin-1"},
+           {"missing_values": "x", "filling_values": 7}]
+
+
+@pytest.mark.parametrize("text", PATH_TEXTS, ids=range(len(PATH_TEXTS)))
+@pytest.mark.parametrize("kw", PATH_KW, ids=[str(k) for k in PATH_KW])
+def test_genfromtxt_path(tmp_path, text, kw):
+    p = tmp_path / "t.csv"
+    p.write_bytes(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check(lambda xp: xp.genfromtxt(str(p), delimiter=",", **kw))
+
+
+# (A byte-order mark: loadtxt's conversion message shows it raw where Python's repr escapes it
+# as '\\ufeff', a difference of the library's repr for every input, not of the path readers.)
+LOAD_TEXTS = [t for t in PATH_TEXTS if not t.startswith(b"\xef\xbb\xbf")]
+PATH_LOAD_KW = [{}, {"max_rows": 1}, {"skiprows": 1}, {"usecols": [1]}, {"encoding": "utf-8"},
+                {"dtype": "U5"}, {"ndmin": 2}, {"unpack": True}]
+
+
+@pytest.mark.parametrize("text", LOAD_TEXTS, ids=range(len(LOAD_TEXTS)))
+@pytest.mark.parametrize("kw", PATH_LOAD_KW, ids=[str(k) for k in PATH_LOAD_KW])
+def test_loadtxt_path(tmp_path, text, kw):
+    p = tmp_path / "t.csv"
+    p.write_bytes(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check(lambda xp: xp.loadtxt(p, delimiter=",", **kw))
+
+
+@pytest.mark.parametrize("text", [b'"a\r\nb",1\r\n"c\rd",2\r\n', b'"a\nb",1\n'])
+def test_loadtxt_path_quoted_newlines(tmp_path, text):
+    # Python's text mode turns \r\n and \r into \n inside quoted fields too, as NumPy reads it.
+    p = tmp_path / "q.csv"
+    p.write_bytes(text)
+    check(lambda xp: xp.loadtxt(p, delimiter=",", quotechar='"', dtype="U4"))
+
+
+@pytest.mark.parametrize("enc", [None, "latin-1", "cp1252"])
+def test_loadtxt_path_other_encodings(tmp_path, enc):
+    # Not UTF-8: the Python layer decodes (Latin-1's no-break space is whitespace here).
+    p = tmp_path / "l.csv"
+    p.write_bytes(b"1,2\n3,4\xa0\n5,6\n")
+    check(lambda xp: xp.loadtxt(p, delimiter=",", encoding=enc))
+    check(lambda xp: xp.genfromtxt(p, delimiter=",", encoding=enc))
+
+
+@pytest.mark.parametrize("name", ["nope.csv", "nope.csv.gz", "."])
+def test_path_readers_missing_file(tmp_path, name):
+    p = str(tmp_path / name)
+    check_error(lambda xp: xp.loadtxt(p))
+    check_error(lambda xp: xp.genfromtxt(p))
+
+
+def test_path_readers_c_api(tmp_path):
+    # The C entry points themselves: Python's codec wording for invalid UTF-8 (the Python layer
+    # then reads the file as NumPy would and raises Python's own error).
+    from cnumpy import _textio
+    from cnumpy._capi import produce, produce_many
+    p = tmp_path / "bad.csv"
+    p.write_bytes(b"1,2\n\xff,3\n")
+    with pytest.raises(UnicodeDecodeError, match="can't decode byte 0xff in position 4: invalid start"):
+        produce(_textio._loadtxt_path_c, str(p).encode(), cnp.dtype("f8")._h, ord(","), ord("#"),
+                _textio._NULL, 0, -1, 0, _textio._NULL, 0, 0, -1, 0)
+    with pytest.raises(UnicodeDecodeError, match="position 4"):
+        produce_many(_textio._genfromtxt_path_c, 2, str(p).encode(), cnp.dtype("f8")._h, ord(","),
+                     b"#", 0, 0, _textio._NULL, 0, _textio._NULL, 0, _textio._NULL, -1)
+    with pytest.raises(OSError, match="No such file or directory"):
+        produce(_textio._loadtxt_path_c, str(tmp_path / "none").encode(), cnp.dtype("f8")._h,
+                ord(","), ord("#"), _textio._NULL, 0, -1, 0, _textio._NULL, 0, 0, -1, 0)
+
+
 def test_genfromtxt_invalid_warning():
     r1, w1 = _warnings_of(lambda: np.genfromtxt(sio("1 2\n3 4 5\n6 7\n"), invalid_raise=False))
     r2, w2 = _warnings_of(lambda: cnp.genfromtxt(sio("1 2\n3 4 5\n6 7\n"), invalid_raise=False))

@@ -28,8 +28,9 @@ from ._ndarray import ndarray
 from .ma.core import MaskedArray
 
 _NULL = _backend.NULL
-_loadtxt_c, _loadtxt_lines_c, _savetxt_c, _genfromtxt_c = (cfunc("cnp_" + n) for n in (
-    "loadtxt", "loadtxt_lines", "savetxt", "genfromtxt_numeric"))
+_loadtxt_c, _loadtxt_lines_c, _loadtxt_path_c, _savetxt_c, _genfromtxt_c, _genfromtxt_path_c = (
+    cfunc("cnp_" + n) for n in ("loadtxt", "loadtxt_lines", "loadtxt_path", "savetxt", "genfromtxt_numeric",
+                                "genfromtxt_numeric_path"))
 
 
 class ConversionWarning(UserWarning):
@@ -41,8 +42,16 @@ class VisibleDeprecationWarning(UserWarning):
 
 
 # -- reading the input ---------------------------------------------------------------------------
+def _not_found(path):
+    """np.lib._datasource's error for a file to read that does not exist."""
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"{path} not found.")
+
+
 def _open_text(path, mode, encoding):
     """np.lib._datasource.open for local files: .gz, .bz2 and .xz are decompressed."""
+    if "r" in mode:
+        _not_found(path)
     opener = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}.get(os.path.splitext(path)[1], open)
     if opener is open:
         return open(path, mode, encoding=encoding)
@@ -55,6 +64,7 @@ def _input_bytes(fname, encoding, what):
     if isinstance(fname, os.PathLike):
         fname = os.fspath(fname)
     if isinstance(fname, str) and os.path.splitext(fname)[1] not in (".gz", ".bz2", ".xz"):
+        _not_found(fname)
         with open(fname, "rb") as fh:
             raw = fh.read()
         if raw.isascii() and (encoding is None or
@@ -64,6 +74,19 @@ def _input_bytes(fname, encoding, what):
                 raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
             return raw
     return _encoded(_input_text(fname, encoding, what))
+
+
+def _utf8_path(fname, encoding):
+    """The file name the library may read itself (the *_path functions map the file and read
+    it as Python's text mode reads UTF-8): a plain file (no .gz/.bz2/.xz) with a UTF-8 encoding
+    (None is the locale's, UTF-8 here as for the bytes path above). None otherwise."""
+    if isinstance(fname, os.PathLike):
+        fname = os.fspath(fname)
+    if not isinstance(fname, str) or os.path.splitext(fname)[1] in (".gz", ".bz2", ".xz"):
+        return None
+    if encoding is not None and codecs.lookup(encoding).name != "utf-8":
+        return None
+    return _encoded(fname)
 
 
 def _input_text(fname, encoding, what):
@@ -292,11 +315,13 @@ def _read_with_python(args, dtype, converters, usecols, byte_converters):
 
 
 def _call_loadtxt(dtype, data, delimiter, comment, comments, quote, skiprows, usecols, max_rows,
-                  line_ends=None, ndmin=2):
+                  line_ends=None, ndmin=2, path=None):
     cs = _backend.charp_array([_encoded(c) for c in comments]) if comments else _NULL
     uc = _backend.int64_array(usecols) if usecols is not None else _NULL
     rest = (dtype._h, delimiter, comment, cs, len(comments) if comments else 0, quote, skiprows,
             uc, len(usecols) if usecols is not None else 0, ndmin, max_rows, 0)
+    if path is not None:
+        return produce(_loadtxt_path_c, path, *rest)
     if line_ends is not None:
         ends = _backend.int64_array(line_ends) if line_ends else _NULL
         return produce(_loadtxt_lines_c, data, len(data), ends, len(line_ends), *rest)
@@ -358,6 +383,16 @@ def loadtxt(fname, dtype=float, comments='#', delimiter=None, converters=None, s
     else:
         max_rows = -1
     d_cp, c_cp, q_cp = _control(delimiter), _control(single), _control(quotechar)
+    path = _utf8_path(fname, encoding)
+    if path is not None and converters is None and not any(k in "MmO" for k in _leaf_kinds(dtype)):
+        try:
+            arr = _call_loadtxt(dtype, None, d_cp, c_cp, several, q_cp, skiprows, usecols, max_rows,
+                                ndmin=ndmin, path=path)
+        except (UnicodeDecodeError, OSError):
+            pass    # read below by Python, which raises its own error (FileNotFoundError, ...)
+        else:
+            _no_data_warning(arr, fname)
+            return _unpacked(arr, unpack)
     items = _line_items(fname, encoding)
     if items is not None:
         data, line_ends = items
@@ -371,6 +406,10 @@ def loadtxt(fname, dtype=float, comments='#', delimiter=None, converters=None, s
     else:
         arr = _call_loadtxt(dtype, *args, ndmin=ndmin)
     _no_data_warning(arr, fname)
+    return _unpacked(arr, unpack)
+
+
+def _unpacked(arr, unpack):
     if unpack:
         if arr.dtype.names is not None:
             return [arr[field] for field in arr.dtype.names]
@@ -595,13 +634,15 @@ def _infer(values, missing):
 
 
 def _genfromtxt_fast(data, dtype, comments, delimiter, skip_header, skip_footer, usecols,
-                     missing, filling, max_rows, usemask):
+                     missing, filling, max_rows, usemask, path=None):
+    """cnp_genfromtxt_numeric over data, or cnp_genfromtxt_numeric_path over path (data None)."""
     d_cp = -1 if delimiter is None else ord(delimiter)
     uc = _backend.int64_array(usecols) if usecols is not None else _NULL
     ms = [_encoded(m) for m in missing]
     fill_arr = None if filling is None else array(float(filling))   # alive during the call
     fill = _NULL if fill_arr is None else fill_arr._h
-    st_out = produce_many(_genfromtxt_c, 2, data, len(data), dtype._h, d_cp,
+    src = (_genfromtxt_path_c, path) if data is None else (_genfromtxt_c, data, len(data))
+    st_out = produce_many(src[0], 2, *src[1:], dtype._h, d_cp,
                           _encoded(comments) if comments is not None else _NULL, skip_header,
                           skip_footer, uc, len(usecols) if usecols is not None else 0,
                           _backend.charp_array(ms) if ms else _NULL, len(ms), fill,
@@ -658,7 +699,8 @@ def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, 
     byte_converters = encoding == "bytes"
     if byte_converters:
         encoding = None
-    data = _input_bytes(fname, encoding, lambda t: TypeError(
+    path = _utf8_path(fname, encoding)
+    data = None if path is not None else _input_bytes(fname, encoding, lambda t: TypeError(
         "fname must be a string, a filehandle, a sequence of strings,\n"
         f"or an iterator of strings. Got {t} instead."))
 
@@ -675,9 +717,9 @@ def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, 
         missing = missing_values.split(",") if isinstance(missing_values, str) else []
         try:
             out, mask = _genfromtxt_fast(data, d, comments, delimiter, skip_header, skip_footer,
-                                         usecols, missing, filling_values, max_rows, usemask)
-        except NotImplementedError:
-            pass
+                                         usecols, missing, filling_values, max_rows, usemask, path)
+        except (NotImplementedError, UnicodeDecodeError, OSError):
+            pass    # NumPy's algorithm below (it reads the file: Python's own errors)
         else:
             if out.shape[0] == 0:
                 out = out.reshape(0)
@@ -686,6 +728,8 @@ def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, 
                 out = MaskedArray(out, mask=mask)
             out = _ensure_ndmin(out, ndmin)
             return out.T if unpack else out
+    if data is None:
+        data = _input_bytes(fname, encoding, None)
     return _genfromtxt_python(
         data.decode("utf-8", "surrogatepass"), dtype, comments, delimiter, skip_header, skip_footer, user_converters,
         missing_values, filling_values, usecols, names, excludelist, deletechars,
