@@ -116,6 +116,24 @@ void genfromtxt_into(R& r, std::string_view text, const cnp_dtype* dtype, const 
   if (want_mask) r[1] = m;
 }
 
+template <class R>
+void infer_into(R& r, std::string_view text, const char* const* names, int32_t nnames, int32_t structured,
+                const tio::GenfromtxtArgs& a, const cnp_array* filling, bool want_mask) {
+  if (nnames < 0 || (nnames > 0 && !names)) throw Error(CNP_ERR_INVALID_HANDLE, "names pointer is NULL");
+  std::vector<std::string> ns;
+  for (int32_t i = 0; i < nnames; ++i) {
+    if (!names[i]) throw Error(CNP_ERR_INVALID_HANDLE, "names pointer is NULL");
+    ns.emplace_back(names[i]);
+  }
+  Array fill;
+  if (filling) fill = any_array_of(filling);
+  Array values, m;
+  if (!tio::genfromtxt_infer(text, ns, structured != 0, fill, a, &values, want_mask ? &m : nullptr))
+    throw Error(CNP_ERR_NOT_IMPLEMENTED, "genfromtxt: not handled by the fast path");
+  r[0] = values;
+  if (want_mask) r[1] = m;
+}
+
 }  // namespace
 
 extern "C" {
@@ -218,6 +236,33 @@ CNP_API cnp_status cnp_genfromtxt_numeric_path(const char* path, const cnp_dtype
     dtype_or_default(dtype);  // a bad handle is refused before the file is opened
     tio::TextFile file(path);
     genfromtxt_into(r, file.text(), dtype, a, filling, mask != nullptr);
+  });
+}
+
+CNP_API cnp_status cnp_genfromtxt_infer(const char* data, int64_t size, const char* const* names, int32_t nnames,
+                                        int32_t structured, int32_t delimiter, const char* comments,
+                                        int64_t skip_header, int64_t skip_footer, const int64_t* usecols,
+                                        int64_t nusecols, const char* const* missing, int32_t nmissing,
+                                        const cnp_array* filling, int64_t max_rows, cnp_array** out,
+                                        cnp_array** mask) {
+  return produce({Result{out}, Result{mask, true}}, [&](auto& r) {
+    auto a = genfromtxt_args(delimiter, comments, skip_header, skip_footer, usecols, nusecols, missing, nmissing,
+                             max_rows);
+    infer_into(r, buffer(data, size), names, nnames, structured, a, filling, mask != nullptr);
+  });
+}
+
+CNP_API cnp_status cnp_genfromtxt_infer_path(const char* path, const char* const* names, int32_t nnames,
+                                             int32_t structured, int32_t delimiter, const char* comments,
+                                             int64_t skip_header, int64_t skip_footer, const int64_t* usecols,
+                                             int64_t nusecols, const char* const* missing, int32_t nmissing,
+                                             const cnp_array* filling, int64_t max_rows, cnp_array** out,
+                                             cnp_array** mask) {
+  return produce({Result{out}, Result{mask, true}}, [&](auto& r) {
+    auto a = genfromtxt_args(delimiter, comments, skip_header, skip_footer, usecols, nusecols, missing, nmissing,
+                             max_rows);
+    tio::TextFile file(path);
+    infer_into(r, file.text(), names, nnames, structured, a, filling, mask != nullptr);
   });
 }
 

@@ -73,20 +73,36 @@ CNP_API cnp_status cnp_savetxt(const cnp_array* x, const char* const* fmts, int3
 /** cnp_savetxt written to the file at path (created or truncated; CNP_ERR_OS on failure; the
  *  file is not touched when formatting fails). */
 CNP_API cnp_status cnp_savetxt_path(const char* path, const cnp_array* x, const char* const* fmts, int32_t nfmts, int32_t fmt_is_list, const char* delimiter, const char* newline, const char* header, const char* footer, const char* comments);
-/** numpy.genfromtxt(text, dtype=float64 or float32, comments, delimiter, skip_header,
- *  skip_footer, usecols, missing_values, filling_values, max_rows, usemask) for plain float
- *  columns without names or converters: a field empty after stripping, or equal to one of
- *  missing/nmissing (UTF-8, compared stripped), takes the filling value (filling NULL = NaN,
- *  else a 0-d float64 array); *mask (may be NULL: not wanted) is a bool array of the missing
- *  fields. The result is 2-D (the Python layer applies ndmin/unpack). CNP_ERR_NOT_IMPLEMENTED
- *  ("not handled by the fast path") for any input NumPy's general algorithm must judge: a row of
- *  another length, a field float() may still read or fill, no data, negative usecols. */
+/** numpy.genfromtxt(text, dtype, comments, delimiter, skip_header, skip_footer, usecols,
+ *  missing_values, filling_values, max_rows, usemask) without names or converters, for dtype
+ *  (NULL = float64) bool, int8-int64, uint8-uint32, float32, float64 (a 2-D result), or a record
+ *  of such fields (one column each; a 1-D result; mask must then be NULL). In float columns a
+ *  field empty after stripping, or equal to one of missing/nmissing (UTF-8, compared stripped),
+ *  takes the filling value (filling NULL = NaN, else a 0-d float64 array); *mask (may be NULL:
+ *  not wanted) is a bool array of the missing fields. The Python layer applies ndmin/unpack.
+ *  CNP_ERR_NOT_IMPLEMENTED ("not handled by the fast path") for any input NumPy's general
+ *  algorithm must judge: a row of another length, a field float()/int() may still read (or the
+ *  loose mode would fill), a missing value in a bool or integer column, no data, negative
+ *  usecols, another dtype. */
 CNP_API cnp_status cnp_genfromtxt_numeric(const char* data, int64_t size, const cnp_dtype* dtype, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
 
 /** cnp_genfromtxt_numeric on the file at path, read as cnp_loadtxt_path reads it (mapped;
  *  strict UTF-8, CNP_ERR_VALUE with Python's codec message otherwise; CNP_ERR_OS when it cannot
  *  be opened). Other arguments, results and errors as cnp_genfromtxt_numeric. */
 CNP_API cnp_status cnp_genfromtxt_numeric_path(const char* path, const cnp_dtype* dtype, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
+
+/** numpy.genfromtxt(text, dtype=None, ...) when every column infers to bool, int64 or float64
+ *  (NumPy's StringConverter chain; each column is re-checked at every upgrade): a 2-D array of
+ *  the common type when all columns agree and structured is 0; otherwise a 1-D record array
+ *  whose fields are names/nnames (one per column). Missing fields of float columns take the
+ *  filling value (NULL: NaN); *mask (may be NULL) as cnp_genfromtxt_numeric, for 2-D results
+ *  only. CNP_ERR_NOT_IMPLEMENTED ("not handled by the fast path") for what NumPy's general
+ *  algorithm must judge: complex or str columns, missing values in bool or integer columns,
+ *  skip_footer > 0, rows of another length, no data, names not matching the columns, a mask of a
+ *  record result. Other arguments as cnp_genfromtxt_numeric. */
+CNP_API cnp_status cnp_genfromtxt_infer(const char* data, int64_t size, const char* const* names, int32_t nnames, int32_t structured, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
+/** cnp_genfromtxt_infer on the file at path, read as cnp_genfromtxt_numeric_path reads it. */
+CNP_API cnp_status cnp_genfromtxt_infer_path(const char* path, const char* const* names, int32_t nnames, int32_t structured, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
 
 /* CNP_DECLS_END */
 

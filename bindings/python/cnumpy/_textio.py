@@ -28,9 +28,10 @@ from ._ndarray import ndarray
 from .ma.core import MaskedArray
 
 _NULL = _backend.NULL
-_loadtxt_c, _loadtxt_lines_c, _loadtxt_path_c, _savetxt_c, _genfromtxt_c, _genfromtxt_path_c = (
-    cfunc("cnp_" + n) for n in ("loadtxt", "loadtxt_lines", "loadtxt_path", "savetxt", "genfromtxt_numeric",
-                                "genfromtxt_numeric_path"))
+(_loadtxt_c, _loadtxt_lines_c, _loadtxt_path_c, _savetxt_c, _genfromtxt_c, _genfromtxt_path_c,
+ _genfromtxt_infer_c, _genfromtxt_infer_path_c) = (cfunc("cnp_" + n) for n in (
+     "loadtxt", "loadtxt_lines", "loadtxt_path", "savetxt", "genfromtxt_numeric",
+     "genfromtxt_numeric_path", "genfromtxt_infer", "genfromtxt_infer_path"))
 
 
 class ConversionWarning(UserWarning):
@@ -619,36 +620,29 @@ def _func_for(dt):
 
 
 def _infer(values, missing):
-    """The chain position StringConverter.iterupgrade ends at for a column's values."""
+    """StringConverter.iterupgrade over a column's values: (the chain position it ends at, its
+    _checked flag). Every value is tried again after each upgrade (NumPy re-runs the whole
+    column), a value that fails but is missing is accepted, ints must fit int64; _checked is
+    False when the column stays bool with a missing value (NumPy then leaves it out of the
+    uniform-type test)."""
     level = 0
-    for v in values:
-        if v.strip() in missing:
-            continue
-        while level < len(_CHAIN) - 1:
+    while True:
+        func = _CHAIN[level][1]
+        checked, ok = True, True
+        for v in values:
             try:
-                _CHAIN[level][1](v)
-                break
+                x = func(v)
+                if func is int and not -2 ** 63 <= x < 2 ** 63:
+                    raise ValueError
             except (ValueError, OverflowError):
-                level += 1
-    return level
-
-
-def _genfromtxt_fast(data, dtype, comments, delimiter, skip_header, skip_footer, usecols,
-                     missing, filling, max_rows, usemask, path=None):
-    """cnp_genfromtxt_numeric over data, or cnp_genfromtxt_numeric_path over path (data None)."""
-    d_cp = -1 if delimiter is None else ord(delimiter)
-    uc = _backend.int64_array(usecols) if usecols is not None else _NULL
-    ms = [_encoded(m) for m in missing]
-    fill_arr = None if filling is None else array(float(filling))   # alive during the call
-    fill = _NULL if fill_arr is None else fill_arr._h
-    src = (_genfromtxt_path_c, path) if data is None else (_genfromtxt_c, data, len(data))
-    st_out = produce_many(src[0], 2, *src[1:], dtype._h, d_cp,
-                          _encoded(comments) if comments is not None else _NULL, skip_header,
-                          skip_footer, uc, len(usecols) if usecols is not None else 0,
-                          _backend.charp_array(ms) if ms else _NULL, len(ms), fill,
-                          -1 if max_rows is None else max_rows,
-                          skip=() if usemask else (1,))
-    return st_out
+                if v.strip() in missing:
+                    checked = checked and level > 0
+                    continue
+                ok = False
+                break
+        if ok or level == len(_CHAIN) - 1:
+            return level, checked
+        level += 1
 
 
 _SKIP = object()
@@ -668,6 +662,134 @@ def _column_key(key, names, usecols):
         except ValueError:
             pass
     return key
+
+
+_NUMERIC_FAST = ("?", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "float32",
+                 "float64")
+
+
+def _fast_dtype(d):
+    """Whether the library converts into d: a native number type it parses as NumPy's
+    StringConverter does, or a record of them."""
+    if d.names is not None:
+        return all(_fast_dtype(_dtype_cls(d.fields[n][0])) for n in d.names) and len(d.names) > 0
+    return d.isnative and d.subdtype is None and (d.name if d.kind != "b" else "?") in _NUMERIC_FAST
+
+
+def _head(data, path, encoding, skip_header, comments, delimiter, names_line):
+    """NumPy's first-values search: after skip_header lines, the first line with values (for
+    names=True a comment marker in it is dropped with what precedes it). (lines consumed, the
+    values) or None when the input ends first."""
+    if data is None:
+        fh = open(path, "r", encoding=encoding)
+        lines = iter(fh)
+    else:
+        fh = None
+
+        def _lines():
+            start = 0
+            while start < len(data):
+                end = data.find(b"\n", start)
+                end = len(data) if end < 0 else end + 1
+                yield data[start:end].decode("utf-8", "surrogatepass")
+                start = end
+        lines = _lines()
+    try:
+        n = 0
+        for line in lines:
+            n += 1
+            if n <= skip_header:
+                continue
+            if "\r" in line[:-1]:
+                return None     # a line the library would split differently
+            if names_line and comments is not None and comments in line:
+                line = "".join(line.split(comments)[1:])
+            values = _split_line(line, delimiter, comments, False)
+            if values:
+                return n, values
+        return None
+    finally:
+        if fh is not None:
+            fh.close()
+
+
+def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, skip_footer,
+                        missing_values, filling_values, usecols, names, excludelist, deletechars,
+                        replace_space, case_sensitive, defaultfmt, usemask, max_rows, encoding):
+    """genfromtxt through the library (cnp_genfromtxt_numeric / cnp_genfromtxt_infer, on the
+    file or the bytes) for what it converts as NumPy does: numeric dtypes or records of them,
+    dtype=None inferring to bool/int/float, names from the first line, a list or a string.
+    None when the arguments are outside it; NotImplementedError when the data is (the library
+    declines: NumPy's algorithm then runs)."""
+    if not ((delimiter is None or (isinstance(delimiter, str) and len(delimiter) == 1))
+            and (usecols is None or (isinstance(usecols, (list, tuple)) and
+                                     all(type(u) is int and u >= 0 for u in usecols)))
+            and (missing_values is None or isinstance(missing_values, str))
+            and (filling_values is None or type(filling_values) in (int, float))
+            and (comments is None or (isinstance(comments, str) and comments))
+            and (names is None or names is False or names is True or isinstance(names, str)
+                 or (isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names)))):
+        return None
+    d = _dtype_cls(dtype) if dtype is not None else None
+    if d is not None and not _fast_dtype(d):
+        return None
+    validate = lambda n: _validate_names(  # noqa: E731
+        n, excludelist, deletechars, case_sensitive, replace_space, defaultfmt)
+    skip = skip_header
+    out_names = None
+    if names is True or (d is None and not names):
+        if usecols is not None and names is True:
+            return None
+        head = _head(data, path, encoding, skip_header, comments, delimiter, names is True)
+        if head is None:
+            return None     # no data: NumPy's warning and empty result
+        consumed, first_values = head
+        if names is True:
+            if comments is not None and first_values[0].strip() in comments:
+                del first_values[0]
+            out_names = list(validate([str(v.strip()) for v in first_values]))
+            skip = consumed
+        else:
+            ncols = len(usecols) if usecols is not None else len(first_values)
+            out_names = [defaultfmt % i for i in range(ncols)]
+    elif isinstance(names, str):
+        out_names = list(validate([n.strip() for n in names.split(",")]))
+    elif names:
+        out_names = list(validate(names))
+    if out_names is not None and usecols is not None and len(out_names) > len(usecols):
+        return None
+    missing = missing_values.split(",") if isinstance(missing_values, str) else []
+    ms = [_encoded(m) for m in missing]
+    fill_arr = None if filling_values is None else array(float(filling_values))
+    common = (-1 if delimiter is None else ord(delimiter),
+              _encoded(comments) if comments is not None else _NULL, skip, skip_footer,
+              _backend.int64_array(usecols) if usecols is not None else _NULL,
+              len(usecols) if usecols is not None else 0,
+              _backend.charp_array(ms) if ms else _NULL, len(ms),
+              _NULL if fill_arr is None else fill_arr._h, -1 if max_rows is None else max_rows)
+    src = (path,) if data is None else (data, len(data))
+    skip_mask = () if usemask else (1,)
+    if d is None:
+        structured = names is not None and names is not False
+        nm = [_encoded(n) for n in out_names]
+        fn = _genfromtxt_infer_path_c if data is None else _genfromtxt_infer_c
+        out, mask = produce_many(fn, 2, *src, _backend.charp_array(nm), len(nm),
+                                 1 if structured else 0, *common, skip=skip_mask)
+    else:
+        if out_names is not None and d.names is None:
+            d = _dtype_cls([(n, d) for n in out_names])
+        elif out_names is not None:
+            if len(out_names) != len(d.names):
+                return None
+            d = _dtype_cls([(n, d.fields[o][0]) for n, o in zip(out_names, d.names)])
+        fn = _genfromtxt_path_c if data is None else _genfromtxt_c
+        out, mask = produce_many(fn, 2, *src, d._h, *common, skip=skip_mask)
+    if out.ndim == 2 and out.shape[0] == 0:
+        out = out.reshape(0)
+        mask = mask.reshape(0) if usemask else mask
+    if usemask:
+        out = MaskedArray(out, mask=mask)
+    return out
 
 
 def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, skip_footer=0,
@@ -704,30 +826,23 @@ def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, 
         "fname must be a string, a filehandle, a sequence of strings,\n"
         f"or an iterator of strings. Got {t} instead."))
 
-    # The fast path: float columns, no names, converters or per-column missing values.
-    d = _dtype_cls(dtype) if dtype is not None else None
-    if (d is not None and d.kind == "f" and d.itemsize in (4, 8) and d.names is None
-            and not names and not user_converters
-            and (delimiter is None or (isinstance(delimiter, str) and len(delimiter) == 1))
-            and (usecols is None or (isinstance(usecols, (list, tuple)) and
-                                     all(type(u) is int and u >= 0 for u in usecols)))
-            and (missing_values is None or isinstance(missing_values, str))
-            and (filling_values is None or type(filling_values) in (int, float))
-            and (comments is None or (isinstance(comments, str) and comments))):
-        missing = missing_values.split(",") if isinstance(missing_values, str) else []
+    # The library's paths: numeric columns, no converters (names and dtype=None included).
+    if not user_converters:
         try:
-            out, mask = _genfromtxt_fast(data, d, comments, delimiter, skip_header, skip_footer,
-                                         usecols, missing, filling_values, max_rows, usemask, path)
+            out = _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header,
+                                      skip_footer, missing_values, filling_values, usecols, names,
+                                      excludelist, deletechars, replace_space, case_sensitive,
+                                      defaultfmt, usemask, max_rows, encoding)
         except (NotImplementedError, UnicodeDecodeError, OSError):
-            pass    # NumPy's algorithm below (it reads the file: Python's own errors)
-        else:
-            if out.shape[0] == 0:
-                out = out.reshape(0)
-                mask = mask.reshape(0) if usemask else mask
-            if usemask:
-                out = MaskedArray(out, mask=mask)
+            out = None  # NumPy's algorithm below (it reads the file: Python's own errors)
+        if out is not None:
             out = _ensure_ndmin(out, ndmin)
-            return out.T if unpack else out
+            if not unpack:
+                return out
+            fields = out.dtype.names
+            if fields is None:
+                return out.T
+            return out[fields[0]] if len(fields) == 1 else [out[f] for f in fields]
     if data is None:
         data = _input_bytes(fname, encoding, None)
     return _genfromtxt_python(
@@ -870,7 +985,7 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
     flat = None
     if dtype is not None:
         flat = [_dtype_cls(dtype.fields[n][0]) for n in dtype.names] if dtype.names else None
-    convs, types = [], []
+    convs, types, checked = [], [], []
     for j in range(nbcols):
         if j < len(fills) and False:
             pass
@@ -881,9 +996,10 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             func, default = _func_for(col_dt)
             types.append(col_dt)
         else:
-            level = _infer([r[j] for r in rows], missing[j])
+            level, ok = _infer([r[j] for r in rows], missing[j])
             _, func, default = _CHAIN[level]
             types.append(_CHAIN[level][0])
+            checked.append(ok)
         if fills[j] is not None:
             default = fills[j]
         convs.append([func, default])
@@ -967,10 +1083,13 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             else:
                 for j in strcols:
                     col_dtypes[j] = _dtype_cls("S%d" % (col_dtypes[j].itemsize // 4))
-        if names is None and len({str(c) for c in col_dtypes if c.kind not in "SU"} |
-                                 {c.kind for c in col_dtypes if c.kind in "SU"}) == 1 and \
-                not any(c.kind in "SU" for c in col_dtypes):
-            out_dtype = col_dtypes[0] if col_dtypes else _dtype_cls(float)
+        # NumPy's uniform test: the types of the checked columns before strings are sized
+        # (all str columns are one type); the result is then that type, strings sized by array().
+        base = {c.kind if c.kind in "SU" else str(c)
+                for j, c in enumerate(col_dtypes) if j >= len(checked) or checked[j]}
+        if names is None and len(base) == 1:
+            kind = base.pop()
+            out_dtype = _dtype_cls(kind)
             homogeneous = True
         elif names is None:
             out_dtype = _dtype_cls([(defaultfmt % j, c) for j, c in enumerate(col_dtypes)])
