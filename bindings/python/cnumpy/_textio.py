@@ -604,12 +604,30 @@ _CHAIN = [("b", _str2bool, False), ("i", int, -1), ("f", float, float("nan")),
 _KIND_DTYPE = {"b": "?", "i": "i8", "f": "f8", "c": "c16"}
 
 
+def _int64_of(x):
+    v = int(x)
+    if not -2 ** 63 <= v < 2 ** 63:
+        raise OverflowError("Python int too large to convert to C long")
+    return v
+
+
+def _uint64_of(x):
+    v = int(x)
+    if not 0 <= v < 2 ** 64:
+        raise OverflowError("Python int too large to convert to C unsigned long")
+    return v
+
+
 def _func_for(dt):
     k = dt.kind
     if k == "b":
         return _str2bool, False
     if k in "iu":
-        return int, -1
+        # StringConverter for a given integer dtype: int() (through np.int64/np.uint64) for
+        # 64-bit types, int(float(x)) for the others ("4.5" is 4, "1e5" 100000; inf overflows)
+        if dt.itemsize == 8:
+            return _int64_of if k == "i" else _uint64_of, -1
+        return (lambda x: int(float(x))), -1
     if k == "f":
         return float, float("nan")
     if k == "c":
@@ -733,8 +751,10 @@ def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, ski
     d = _dtype_cls(dtype) if dtype is not None else None
     if d is not None and not _fast_dtype(d):
         return None
+    # NumPy's validate_names: a NameValidator whose empty names are 'f%i' (defaultfmt names
+    # only the columns of an unnamed result)
     validate = lambda n: _validate_names(  # noqa: E731
-        n, excludelist, deletechars, case_sensitive, replace_space, defaultfmt)
+        n, excludelist, deletechars, case_sensitive, replace_space)
     skip = skip_header
     out_names = None
     if names is True or (d is None and not names):
@@ -776,12 +796,13 @@ def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, ski
         out, mask = produce_many(fn, 2, *src, _backend.charp_array(nm), len(nm),
                                  1 if structured else 0, *common, skip=skip_mask)
     else:
-        if out_names is not None and d.names is None:
-            d = _dtype_cls([(n, d) for n in out_names])
-        elif out_names is not None:
-            if len(out_names) != len(d.names):
+        if out_names is not None:   # easy_dtype validates the names again, with defaultfmt
+            if d.names is not None and len(out_names) != len(d.names):
                 return None
-            d = _dtype_cls([(n, d.fields[o][0]) for n, o in zip(out_names, d.names)])
+            out_names = _validate_names(out_names, excludelist, deletechars, case_sensitive,
+                                        replace_space, defaultfmt)
+            d = _dtype_cls([(n, d) for n in out_names] if d.names is None else
+                           [(n, d.fields[o][0]) for n, o in zip(out_names, d.names)])
         fn = _genfromtxt_path_c if data is None else _genfromtxt_c
         out, mask = produce_many(fn, 2, *src, d._h, *common, skip=skip_mask)
     if out.ndim == 2 and out.shape[0] == 0:
@@ -860,8 +881,10 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
     """NumPy 1.24's genfromtxt algorithm (numpy/lib/npyio.py) over the decoded text."""
     lines = text.splitlines(True)
     pos = min(skip_header, len(lines))
+    # NumPy's validate_names: a NameValidator whose empty names are 'f%i' (defaultfmt names
+    # only the columns of an unnamed result)
     validate = lambda n: _validate_names(  # noqa: E731
-        n, excludelist, deletechars, case_sensitive, replace_space, defaultfmt)
+        n, excludelist, deletechars, case_sensitive, replace_space)
     first_values, first_line = [], ''
     while not first_values:
         if pos >= len(lines):
@@ -874,7 +897,7 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         if names is True and comments is not None and comments in first_line:
             first_line = ''.join(first_line.split(comments)[1:])
         first_values = _split_line(first_line, delimiter, comments, autostrip)
-    if names is True and first_values:
+    if names is True:     # (IndexError for an empty input, as NumPy's first_values[0])
         if comments is not None and first_values[0].strip() in comments:
             del first_values[0]
     if usecols is not None:
@@ -895,9 +918,13 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         names = validate(names)
     if dtype is not None:
         dtype = _dtype_cls(dtype)
+        # easy_dtype: the names validated again, with defaultfmt and (records) the field count
+        again = lambda n, nb=None: _validate_names(  # noqa: E731
+            n, excludelist, deletechars, case_sensitive, replace_space, defaultfmt, nb)
         if names is not None and dtype.names is None and len(names) > 0 and dtype.kind != "V":
-            dtype = _dtype_cls([(n, dtype) for n in names])
+            dtype = _dtype_cls([(n, dtype) for n in again(names)])
         elif names is not None and dtype.names is not None:
+            names = again(names, len(dtype.names))
             dtype = _dtype_cls([(n, dtype.fields[o][0]) for n, o in zip(names, dtype.names)])
     if names is not None:
         names = list(names)
