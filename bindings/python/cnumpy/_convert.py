@@ -17,7 +17,7 @@ import struct
 import warnings
 
 from . import _args, _backend, _wrapmem
-from ._capi import produce, wrap
+from ._capi import produce, produce_view, wrap
 from ._dtype import dtype as _dtype_cls, promote_types
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray, get_scalar
@@ -575,7 +575,8 @@ def asarray(a, dtype=None, order=None, *, like=None):
     arr, fresh = _from_any(a, d)
     if type(arr) is not ndarray:
         # a subclass (memmap, chararray): NumPy's asarray gives the base class, sharing memory
-        arr = produce(_lib.cnp_array_view, arr._h, arr.dtype._h)
+        # (its base is the subclass instance)
+        arr = produce_view(_lib.cnp_array_view, arr, arr.dtype._h)
     if d is not None and arr.dtype is not d and not _unit_found(arr, d):
         return produce(_lib.cnp_astype, arr._h, d._h, o, _args.CASTING_UNSAFE, 1)
     if not _layout_ok(arr, _norm_order(order)):
