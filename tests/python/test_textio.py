@@ -630,6 +630,92 @@ def test_genfromtxt_library_usemask(text):
         check(lambda xp: xp.genfromtxt(sio(text), delimiter=",", usemask=True, missing_values="N/A"))
 
 
+# Cases of NumPy's own numpy/lib/tests/test_io.py (TestFromTxt), as (text, keywords), compared
+# with NumPy's result, warnings aside.
+_SKIP_FOOTER = "\n".join(["# %i" % i for i in range(1, 6)] + ["A, B, C"] +
+                         ["%i,%3.1f,%03s" % (i, i, i) for i in range(50)] + ["99,99"])
+_INVALID = "\n".join(["2, 2, 2, 2 2" if i % 10 == 0 else "1, 1, 1, 1, 1" for i in range(50)])
+NUMPY_IO_CASES = [
+    ("1 2\n3 4", {"dtype": int}),                                          # test_array
+    ("1\n2\n3\n4\n", {"dtype": int}), ("1,2,3,4\n", {"dtype": int, "delimiter": ","}),  # test_1D
+    ("# comment\n1,2,3,5\n", {"dtype": int, "delimiter": ",", "comments": "#"}),  # test_comments
+    ("1,2,3,5# comment\n", {"dtype": int, "delimiter": ",", "comments": "#"}),
+    ("comment\n1,2,3,5\n", {"dtype": int, "delimiter": ",", "skip_header": 1}),  # test_skiprows
+    (_SKIP_FOOTER, {"delimiter": ",", "names": True, "skip_header": 5, "skip_footer": 10}),
+    ("1 1\n2 2\n3 3\n4 4\n5  \n6  \n7  \n", {"skip_footer": 1, "invalid_raise": False}),
+    ("1 1\n2 2\n3 3\n4 4\n5  \n6  \n7  \n", {"skip_footer": 3}),
+    ("1 1\n2  \n3 3\n4 4\n5  \n6 6\n7 7\n", {"skip_footer": 3, "invalid_raise": False}),
+    ("gender age weight\nM 64.0 75.0\nF 25.0 60.0", {"dtype": None, "names": True}),  # test_header
+    ("A 64 75.0 3+4j True\nBCD 25 60.0 5+6j False", {"dtype": None}),  # test_auto_dtype
+    ("1 2 3 4\n5 6 7 8\n", {"dtype": None}),                             # test_auto_dtype_uniform
+    ("col1 col2\n 1 2\n 3 4", {"dtype": (int, int), "comments": None, "names": True}),
+    ("\n# gender age weight\nM   21  72.100000\nF   35  58.330000\nM   33  21.99\n",
+     {"names": True, "dtype": None}),                                         # test_commented_header
+    ("A B C D\n aaaa 121 45 9.1", {"names": True, "dtype": None, "usecols": ("A", "C", "D")}),
+    ("1  2  3  4   5\n6  7  8  9  10", {}),                                 # test_spacedelimiter
+    ("  1  2  3\n  4  5 67\n890123  4", {"delimiter": 3}),                 # test_integer_delimiter
+    ("1,2,3,,5\n", {"dtype": int, "delimiter": ",", "converters": {3: lambda s: int(s or -999)}}),
+    ("1\t2\t3\n\t2\t\n1\t\t3", {"delimiter": "\t", "usemask": True}),  # test_missing_with_tabs
+    ("1 2 3\n4 5 6", {"usecols": (1,)}), ("1 2 3\n4 5 6", {"usecols": (1, 2)}),
+    ("1 2 3\n4 5 6", {"usecols": "0, 2", "names": "a, b, c"}),             # test_usecols_as_css
+    ("JOE 70.1 25.3\nBOB 60.5 27.9", {"usecols": (0, 2), "dtype": [("name", "S4"), ("h", float)]}),
+    ("1 2 3\n4 5 6", {"usecols": 0}), ("1 2 3\n4 5 6", {"usecols": (0, -1), "names": "a, b, c"}),
+    ("1 2 3\n4 5 6", {"usecols": ("a", "c"), "names": "a, b, c"}),
+    ("", {}), ("\n\n", {"skip_header": 1}),                                 # test_empty_file
+    ("A,B\n0,1\n2,N/A", {"dtype": None, "usemask": True, "delimiter": ",", "names": None,
+                          "missing_values": "N/A"}),                            # test_withmissing
+    ("A, B, C\n0, 0., 0j\n1, N/A, 1j\n-9, 2.2, N/A\n3, -99, 3j",
+     {"missing_values": "N/A", "names": True, "dtype": None, "delimiter": ","}),  # test_user_missing
+    ("N/A, 2, 3\n4, ,???", {"delimiter": ",", "dtype": int, "names": "a,b,c",
+                            "missing_values": {0: "N/A", "b": " ", 2: "???"},
+                            "filling_values": {0: 0, "b": 0, 2: -999}}),        # test_user_filling
+    ("1,2,*,4\n5,*,7,8\n", {"delimiter": ",", "dtype": int, "missing_values": "*",
+                               "filling_values": -1}),
+    ("1,2,*,4\n5,*,7,8\n", {"delimiter": ",", "dtype": int, "missing_values": {None: "*"},
+                               "filling_values": {None: -1}}),
+    ("1 2 3\n4 5 6\n", {"dtype": None, "missing_values": "2,5", "usemask": True}),
+    (_INVALID, {"delimiter": ",", "names": True, "invalid_raise": False}),   # test_invalid_raise
+    (_INVALID, {"delimiter": ",", "names": True}),
+    (_INVALID, {"delimiter": ",", "names": True, "usecols": (0, 4), "invalid_raise": False}),
+    (_INVALID, {"delimiter": ",", "names": True, "usecols": (0, 1)}),
+    ("0, 1, 2.3\n4, 5, 6.7", {"delimiter": ",", "dtype": None, "defaultfmt": "f%02i"}),
+    ("0, 1, 2.3\n4, 5, 6.7", {"delimiter": ",", "dtype": float}),            # single dtype, no names
+    ("0, 1, 2.3\n4, 5, 6.7", {"delimiter": ",", "dtype": float, "names": "a, b, c"}),
+    ("a, b, c\n0, 1, 2.3\n4, 5, 6.7", {"delimiter": ",", "dtype": float, "names": True}),
+    ("0, 1, 2.3\n4, 5, 6.7", {"delimiter": ",", "dtype": (int, float, float), "names": "a, b, c"}),
+    ("01/01/2003  , 1.3,   abcde", {"delimiter": ",", "dtype": None, "encoding": None,
+                                    "autostrip": True}),                        # test_autostrip
+    ("A.A, B (B), C:C\n1, 2, 3.14", {"delimiter": ",", "names": True, "dtype": None}),
+    ("A.A, B (B), C:C\n1, 2, 3.14", {"delimiter": ",", "names": True, "dtype": None,
+                                     "replace_space": "", "deletechars": ""}),  # test_replace_space
+    ("A.A, B (B), C:C\n1, 2, 3", {"delimiter": ",", "names": True, "dtype": int,
+                                  "deletechars": ""}),
+    ("A,,C\n0,1,2\n3,4,5", {"delimiter": ",", "names": True, "dtype": None}),  # incomplete names
+    ("A,,C\n0,1,2\n3,4,5", {"delimiter": ",", "names": True}),
+    ("1 2 3\n 4 5 6", {"dtype": (int, float, float), "names": "a"}),         # names auto-completion
+    ("A,B,C,D,E\n0,1,2,3,4\n0,1,2,3,4\n0,1,2,3,4", {"delimiter": ",", "names": True,
+                                                     "usecols": (0, 2, 4)}),  # bug1636
+    ("A,B,C,D,E\n0,1,2,3,4\n0,1,2,3,4\n0,1,2,3,4", {"delimiter": ",", "names": True,
+                                                     "usecols": ("A", "C", "E")}),
+    ("    A    B   C\n    0    1 2.3\n   45   67   9.", {"delimiter": (5, 5, 4), "names": True,
+                                                        "dtype": None}),   # fixed-width names
+    ("1, 2, 3\n1, , 5\n0, 6, \n", {"delimiter": ",", "dtype": None,
+                                      "filling_values": -999}),                # test_filling_values
+    ("test1,testNonetherestofthedata", {"dtype": None, "comments": None, "delimiter": ",",
+                                        "encoding": None}),
+    ("1,2,3\n4,5,6\n7,8,9\n", {"delimiter": ",", "max_rows": 2}),          # test_max_rows
+    ("a b\n1 2\n3 4\n5 6\n", {"names": True, "max_rows": 2}),
+    ("1 2\n3 4\n", {"skip_header": 1, "max_rows": 1, "dtype": None}),
+]
+
+
+@pytest.mark.parametrize("text,kw", NUMPY_IO_CASES, ids=range(len(NUMPY_IO_CASES)))
+def test_genfromtxt_numpy_io_cases(text, kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check(lambda xp: xp.genfromtxt(sio(text), **kw))
+
+
 def test_genfromtxt_invalid_warning():
     r1, w1 = _warnings_of(lambda: np.genfromtxt(sio("1 2\n3 4 5\n6 7\n"), invalid_raise=False))
     r2, w2 = _warnings_of(lambda: cnp.genfromtxt(sio("1 2\n3 4 5\n6 7\n"), invalid_raise=False))

@@ -748,7 +748,10 @@ def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, ski
             and (names is None or names is False or names is True or isinstance(names, str)
                  or (isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names)))):
         return None
-    d = _dtype_cls(dtype) if dtype is not None else None
+    try:
+        d = _dtype_cls(dtype) if dtype is not None else None
+    except TypeError:
+        return None     # a sequence of formats: easy_dtype's, in NumPy's algorithm
     if d is not None and not _fast_dtype(d):
         return None
     # NumPy's validate_names: a NameValidator whose empty names are 'f%i' (defaultfmt names
@@ -917,7 +920,14 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
     elif names:
         names = validate(names)
     if dtype is not None:
-        dtype = _dtype_cls(dtype)
+        try:
+            dtype = _dtype_cls(dtype)
+        except TypeError:
+            # easy_dtype: a sequence of formats, named by names (completed with 'f%i')
+            fmts = list(dtype)
+            dtype = _dtype_cls({"formats": fmts, "names": list(_validate_names(
+                names if names is not None else [""] * len(fmts), excludelist, deletechars,
+                case_sensitive, replace_space, defaultfmt, len(fmts)))})
         # easy_dtype: the names validated again, with defaultfmt and (records) the field count
         again = lambda n, nb=None: _validate_names(  # noqa: E731
             n, excludelist, deletechars, case_sensitive, replace_space, defaultfmt, nb)
@@ -935,7 +945,8 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             elif current < 0:
                 usecols[i] = current + len(first_values)
         if dtype is not None and dtype.names is not None and len(dtype.names) > nbcols:
-            dtype = _dtype_cls([(dtype.names[u], dtype.fields[dtype.names[u]][0]) for u in usecols])
+            fields = list(dtype.names)   # (NumPy indexes dtype.descr, a list: its IndexError)
+            dtype = _dtype_cls([(fields[u], dtype.fields[fields[u]][0]) for u in usecols])
             names = list(dtype.names)
         elif names is not None and len(names) > nbcols:
             names = [names[u] for u in usecols]
