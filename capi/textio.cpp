@@ -118,7 +118,8 @@ void genfromtxt_into(R& r, std::string_view text, const cnp_dtype* dtype, const 
 
 template <class R>
 void infer_into(R& r, std::string_view text, const char* const* names, int32_t nnames, int32_t structured,
-                const tio::GenfromtxtArgs& a, const cnp_array* filling, bool want_mask) {
+                int32_t strings, const tio::GenfromtxtArgs& a, const cnp_array* filling, bool want_mask) {
+  if (strings < 0 || strings > 2) throw Error(CNP_ERR_VALUE, "strings must be 0, 1 or 2");
   if (nnames < 0 || (nnames > 0 && !names)) throw Error(CNP_ERR_INVALID_HANDLE, "names pointer is NULL");
   std::vector<std::string> ns;
   for (int32_t i = 0; i < nnames; ++i) {
@@ -128,7 +129,7 @@ void infer_into(R& r, std::string_view text, const char* const* names, int32_t n
   Array fill;
   if (filling) fill = any_array_of(filling);
   Array values, m;
-  if (!tio::genfromtxt_infer(text, ns, structured != 0, fill, a, &values, want_mask ? &m : nullptr))
+  if (!tio::genfromtxt_infer(text, ns, structured != 0, strings, fill, a, &values, want_mask ? &m : nullptr))
     throw Error(CNP_ERR_NOT_IMPLEMENTED, "genfromtxt: not handled by the fast path");
   r[0] = values;
   if (want_mask) r[1] = m;
@@ -240,7 +241,8 @@ CNP_API cnp_status cnp_genfromtxt_numeric_path(const char* path, const cnp_dtype
 }
 
 CNP_API cnp_status cnp_genfromtxt_infer(const char* data, int64_t size, const char* const* names, int32_t nnames,
-                                        int32_t structured, int32_t delimiter, const char* comments,
+                                        int32_t structured, int32_t strings, int32_t delimiter,
+                                        const char* comments,
                                         int64_t skip_header, int64_t skip_footer, const int64_t* usecols,
                                         int64_t nusecols, const char* const* missing, int32_t nmissing,
                                         const cnp_array* filling, int64_t max_rows, cnp_array** out,
@@ -248,12 +250,13 @@ CNP_API cnp_status cnp_genfromtxt_infer(const char* data, int64_t size, const ch
   return produce({Result{out}, Result{mask, true}}, [&](auto& r) {
     auto a = genfromtxt_args(delimiter, comments, skip_header, skip_footer, usecols, nusecols, missing, nmissing,
                              max_rows);
-    infer_into(r, buffer(data, size), names, nnames, structured, a, filling, mask != nullptr);
+    infer_into(r, buffer(data, size), names, nnames, structured, strings, a, filling, mask != nullptr);
   });
 }
 
 CNP_API cnp_status cnp_genfromtxt_infer_path(const char* path, const char* const* names, int32_t nnames,
-                                             int32_t structured, int32_t delimiter, const char* comments,
+                                             int32_t structured, int32_t strings, int32_t delimiter,
+                                        const char* comments,
                                              int64_t skip_header, int64_t skip_footer, const int64_t* usecols,
                                              int64_t nusecols, const char* const* missing, int32_t nmissing,
                                              const cnp_array* filling, int64_t max_rows, cnp_array** out,
@@ -262,7 +265,7 @@ CNP_API cnp_status cnp_genfromtxt_infer_path(const char* path, const char* const
     auto a = genfromtxt_args(delimiter, comments, skip_header, skip_footer, usecols, nusecols, missing, nmissing,
                              max_rows);
     tio::TextFile file(path);
-    infer_into(r, file.text(), names, nnames, structured, a, filling, mask != nullptr);
+    infer_into(r, file.text(), names, nnames, structured, strings, a, filling, mask != nullptr);
   });
 }
 

@@ -91,18 +91,22 @@ CNP_API cnp_status cnp_genfromtxt_numeric(const char* data, int64_t size, const 
  *  be opened). Other arguments, results and errors as cnp_genfromtxt_numeric. */
 CNP_API cnp_status cnp_genfromtxt_numeric_path(const char* path, const cnp_dtype* dtype, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
 
-/** numpy.genfromtxt(text, dtype=None, ...) when every column infers to bool, int64 or float64
- *  (NumPy's StringConverter chain; each column is re-checked at every upgrade): a 2-D array of
- *  the common type when all columns agree and structured is 0; otherwise a 1-D record array
- *  whose fields are names/nnames (one per column). Missing fields of float columns take the
- *  filling value (NULL: NaN); *mask (may be NULL) as cnp_genfromtxt_numeric, for 2-D results
- *  only. CNP_ERR_NOT_IMPLEMENTED ("not handled by the fast path") for what NumPy's general
- *  algorithm must judge: complex or str columns, missing values in bool or integer columns,
- *  skip_footer > 0, rows of another length, no data, names not matching the columns, a mask of a
- *  record result. Other arguments as cnp_genfromtxt_numeric. */
-CNP_API cnp_status cnp_genfromtxt_infer(const char* data, int64_t size, const char* const* names, int32_t nnames, int32_t structured, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
+/** numpy.genfromtxt(text, dtype=None, ...) when every column infers to bool, int64, float64 or
+ *  str (NumPy's StringConverter chain; each column is re-checked at every upgrade): a 2-D array
+ *  of the common type when all columns agree and structured is 0; otherwise a 1-D record array
+ *  whose fields are names/nnames (one per column). strings: 0 = str columns are refused
+ *  (CNP_ERR_NOT_IMPLEMENTED); 1 = str columns are "<U n" (n: the longest field, fields as split;
+ *  a uniform str result takes the longest of all); 2 = "|S n" when every str field is Latin-1
+ *  (NumPy's encoding='bytes' conversion), else "<U n". Missing fields of float columns take the
+ *  filling value (NULL: NaN), missing str fields keep their text; *mask (may be NULL) as
+ *  cnp_genfromtxt_numeric, for 2-D results only. CNP_ERR_NOT_IMPLEMENTED ("not handled by the
+ *  fast path") for what NumPy's general algorithm must judge: a column complex() might read,
+ *  missing values in bool or integer columns, skip_footer > 0, rows of another length, no
+ *  data, names not matching the columns, a mask of a record result. CNP_ERR_VALUE for strings
+ *  outside 0-2. Other arguments as cnp_genfromtxt_numeric. */
+CNP_API cnp_status cnp_genfromtxt_infer(const char* data, int64_t size, const char* const* names, int32_t nnames, int32_t structured, int32_t strings, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
 /** cnp_genfromtxt_infer on the file at path, read as cnp_genfromtxt_numeric_path reads it. */
-CNP_API cnp_status cnp_genfromtxt_infer_path(const char* path, const char* const* names, int32_t nnames, int32_t structured, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
+CNP_API cnp_status cnp_genfromtxt_infer_path(const char* path, const char* const* names, int32_t nnames, int32_t structured, int32_t strings, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
 
 /* CNP_DECLS_END */
 

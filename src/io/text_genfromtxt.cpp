@@ -12,6 +12,7 @@
 #include <limits>
 #include <optional>
 
+#include "char/chars.hpp"
 #include "core/error.hpp"
 #include "io/text_loadtxt.hpp"
 #include "io/text_number.hpp"
@@ -147,11 +148,12 @@ int parse_bool(std::string_view f) {
 // else Python's int() reads (underscores, non-ASCII digits) is left to the Python algorithm.
 bool parse_int(std::string_view s, int64_t lo, int64_t hi, int64_t* v) { return parse_int64(s, lo, hi, v); }
 
-enum Kind { kBoolean = 0, kInteger = 1, kReal = 2, kNone = 3 };
+enum Kind { kBoolean = 0, kInteger = 1, kReal = 2, kText = 3 };
 
 struct Target {
   int32_t typenum;
   int64_t offset;
+  int64_t width = 0;  // characters of a str (U) or bytes (S) column
 };
 
 bool numeric_target(const Dtype* d, int64_t offset, std::vector<Target>* out) {
@@ -174,6 +176,25 @@ void put(char* dst, T v) {
 // One field into its target (StringConverter's call for that type): false when the Python
 // algorithm must judge it. *missing: whether the field is a missing value (for the mask).
 bool store(const Target& t, std::string_view f, double fill, const GenfromtxtArgs& a, char* dst, bool* missing) {
+  if (t.typenum == CNP_UNICODE || t.typenum == CNP_BYTES) {
+    // str(): the field as split, missing or not (a missing str keeps its text, as NumPy's)
+    *missing = is_missing(strip_spaces(f), a);
+    const char* p = f.data();
+    const char* e = p + f.size();
+    int64_t k = 0;
+    while (p < e) {
+      uint32_t cp;
+      int n = utf8_decode(p, e, &cp);
+      if (n <= 0 || k >= t.width || (t.typenum == CNP_BYTES && cp > 0xff)) return false;
+      if (t.typenum == CNP_UNICODE) put(dst + 4 * k, cp);
+      else dst[k] = static_cast<char>(cp);
+      p += n;
+      ++k;
+    }
+    std::memset(dst + (t.typenum == CNP_UNICODE ? 4 : 1) * k, 0,
+                static_cast<size_t>((t.typenum == CNP_UNICODE ? 4 : 1) * (t.width - k)));
+    return true;
+  }
   std::string_view s = stripped(f);
   if (t.typenum == CNP_FLOAT64 || t.typenum == CNP_FLOAT32) {
     double v;
@@ -236,6 +257,31 @@ unsigned accepted(std::string_view f, const GenfromtxtArgs& a, bool* missing) {
     m = 7;
   }
   return m;
+}
+
+// Whether complex() and np.longdouble() surely refuse the (stripped) text: a character no
+// complex literal, "inf"/"nan"/"infinity" or hex float can hold (Python's number parsers also
+// read Unicode decimal digits and spaces: those decide nothing). Only then is a column str.
+bool surely_text(std::string_view s) {
+  size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+  if (s.size() >= i + 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X')) return false;
+  const char* p = s.data();
+  const char* e = p + s.size();
+  while (p < e) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c >= 0x80) {
+      uint32_t cp;
+      int n = utf8_decode(p, e, &cp);
+      if (n <= 0) return false;
+      if (!chr::uni::decimal(cp) && !py_isspace(cp)) return true;
+      p += n;
+      continue;
+    }
+    ++p;
+    if (c == 0 || !((c >= '0' && c <= '9') || std::strchr("+-.eEjJ()_ \t\n\r\v\f\x1c\x1d\x1e\x1finfatyINFATY", c)))
+      return true;
+  }
+  return false;
 }
 
 // The rows, written into arrays sized from the rows left when the first row comes (exact for
@@ -370,13 +416,14 @@ bool genfromtxt_numeric(std::string_view text, const Dtype* dtype, const Array& 
 }
 
 bool genfromtxt_infer(std::string_view text, const std::vector<std::string>& names, bool structured,
-                      const Array& fill, const GenfromtxtArgs& args, Array* out, Array* mask) {
+                      int32_t strings, const Array& fill, const GenfromtxtArgs& args, Array* out, Array* mask) {
   double fill_value;
   if (!fill_of(fill, &fill_value)) return false;
   // Pass 1: the kinds each column accepts (NumPy re-checks the whole column at each upgrade,
   // so a column's kind is the first one every value is accepted at).
   std::vector<unsigned> kinds;
-  std::vector<uint8_t> any_missing;
+  std::vector<uint8_t> any_missing, any_text, past_latin1;
+  std::vector<int64_t> widths;
   std::vector<std::string_view> fields;
   int64_t ncols = args.has_usecols ? static_cast<int64_t>(args.usecols.size()) : -1, rows = 0;
   {
@@ -388,14 +435,30 @@ bool genfromtxt_infer(std::string_view text, const std::vector<std::string>& nam
       if (kinds.empty()) {
         kinds.assign(static_cast<size_t>(ncols), 7u);
         any_missing.assign(static_cast<size_t>(ncols), 0);
+        any_text.assign(static_cast<size_t>(ncols), 0);
+        past_latin1.assign(static_cast<size_t>(ncols), 0);
+        widths.assign(static_cast<size_t>(ncols), 0);
       }
       for (int64_t c = 0; c < ncols; ++c) {
         std::string_view f;
         if (!column_field(fields, args, c, &f)) return false;
+        size_t k = static_cast<size_t>(c);
         bool miss;
-        kinds[static_cast<size_t>(c)] &= accepted(f, args, &miss);
-        if (miss) any_missing[static_cast<size_t>(c)] = 1;
-        if (!kinds[static_cast<size_t>(c)]) return false;  // complex or str: Python's
+        kinds[k] &= accepted(f, args, &miss);
+        if (miss) any_missing[k] = 1;
+        if (!kinds[k]) {  // complex or str
+          if (!strings) return false;
+          if (!miss && !any_text[k] && surely_text(stripped(f))) any_text[k] = 1;
+        }
+        if (strings) {  // a str column's width: its longest field in code points
+          int64_t n = 0;
+          for (char ch : f) {
+            unsigned char u = static_cast<unsigned char>(ch);
+            if ((u & 0xc0) != 0x80) ++n;
+            if (u >= 0xc4) past_latin1[k] = 1;  // U+0100 and beyond start at 0xC4
+          }
+          widths[k] = std::max(widths[k], n);
+        }
       }
       ++rows;
       if (args.max_rows >= 0 && rows == args.max_rows) break;
@@ -406,8 +469,16 @@ bool genfromtxt_infer(std::string_view text, const std::vector<std::string>& nam
   // Each column's kind; bool and int columns with missing values take NumPy's defaults or the
   // filling values there (and bool's _checked rule): the Python algorithm's.
   std::vector<Kind> kind(static_cast<size_t>(ncols));
+  bool bytes = strings == 2;  // str columns as latin-1 bytes when every one can be
   for (size_t c = 0; c < kind.size(); ++c) {
     unsigned m = kinds[c];
+    if (!m) {
+      // No value made it complex-proof: complex() (or np.longdouble) may read the column.
+      if (!any_text[c] || widths[c] == 0) return false;
+      kind[c] = kText;
+      if (past_latin1[c]) bytes = false;
+      continue;
+    }
     kind[c] = (m & 1) ? kBoolean : (m & 2) ? kInteger : kReal;
     if (kind[c] != kReal && any_missing[c]) return false;
   }
@@ -416,7 +487,12 @@ bool genfromtxt_infer(std::string_view text, const std::vector<std::string>& nam
     if (mask) return false;  // a structured mask: the Python algorithm's
     if (static_cast<int64_t>(names.size()) != ncols) return false;
   }
-  auto leaf = [](Kind k) { return builtin_dtype(k == kBoolean ? CNP_BOOL : k == kInteger ? CNP_INT64 : CNP_FLOAT64); };
+  // A uniform str result is one width: the longest field of all columns (np.array(data, str)).
+  int64_t all_width = *std::max_element(widths.begin(), widths.end());
+  auto leaf = [&](Kind k, int64_t width) {
+    if (k == kText) return make_flexible(bytes ? 'S' : 'U', width);
+    return DtypeRef::borrow(builtin_dtype(k == kBoolean ? CNP_BOOL : k == kInteger ? CNP_INT64 : CNP_FLOAT64));
+  };
   std::vector<Target> targets;
   DtypeRef record;
   const Dtype* dtype;
@@ -426,17 +502,18 @@ bool genfromtxt_infer(std::string_view text, const std::vector<std::string>& nam
     for (size_t c = 0; c < kind.size(); ++c) {
       FieldSpec s;
       s.name = names[c];
-      s.dtype = DtypeRef::borrow(leaf(kind[c]));
+      s.dtype = leaf(kind[c], widths[c]);
       s.offset = off;
-      targets.push_back({leaf(kind[c])->typenum, off});
-      off += leaf(kind[c])->itemsize;
+      targets.push_back({s.dtype->typenum, off, widths[c]});
+      off += s.dtype->itemsize;
       specs.push_back(std::move(s));
     }
     record = make_record(std::move(specs), off, false);
     dtype = record.get();
   } else {
-    dtype = leaf(kind[0]);
-    targets.push_back({dtype->typenum, 0});
+    record = leaf(kind[0], all_width);
+    dtype = record.get();
+    targets.push_back({dtype->typenum, 0, all_width});
   }
   // Pass 2: the values.
   const bool rec = structured || !uniform;

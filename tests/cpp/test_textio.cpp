@@ -171,7 +171,7 @@ TEST_CASE("genfromtxt inference, records and files", "[textio]") {
   const std::string t = "1,2.5,True\n3,4,false\n";
   const char* names[] = {"a", "b", "c"};
   cnp_array* out = nullptr;
-  REQUIRE(cnp_genfromtxt_infer(t.data(), static_cast<int64_t>(t.size()), names, 3, 0, ',', "#", 0, 0, nullptr, 0,
+  REQUIRE(cnp_genfromtxt_infer(t.data(), static_cast<int64_t>(t.size()), names, 3, 0, 1, ',', "#", 0, 0, nullptr, 0,
                                nullptr, 0, nullptr, -1, &out, nullptr) == CNP_OK);
   CHECK(shape_of(out) == std::vector<int64_t>{2});
   cnp_dtype* d = nullptr;
@@ -182,21 +182,30 @@ TEST_CASE("genfromtxt inference, records and files", "[textio]") {
   cnp_dtype_free(d);
   cnp_array_free(out);
   const std::string ints = "1,2\n-3,4\n";
-  REQUIRE(cnp_genfromtxt_infer(ints.data(), static_cast<int64_t>(ints.size()), nullptr, 0, 0, ',', "#", 0, 0, nullptr,
+  REQUIRE(cnp_genfromtxt_infer(ints.data(), static_cast<int64_t>(ints.size()), nullptr, 0, 0, 0, ',', "#", 0, 0, nullptr,
                                0, nullptr, 0, nullptr, -1, &out, nullptr) == CNP_OK);
   CHECK(shape_of(out) == std::vector<int64_t>{2, 2});
   void* p = nullptr;
   cnp_array_data(out, &p);
   CHECK(static_cast<int64_t*>(p)[2] == -3);
   cnp_array_free(out);
-  // A str column, or names not matching the columns of a record result: NumPy's general algorithm.
-  const std::string strs = "1,x\n";
-  CHECK(cnp_genfromtxt_infer(strs.data(), static_cast<int64_t>(strs.size()), names, 2, 0, ',', "#", 0, 0, nullptr, 0,
+  // A str column: "<U n" (strings 1), "|S n" when Latin-1 (strings 2), refused with strings 0.
+  const std::string mixed = "1,ab\n2,c\n";
+  REQUIRE(cnp_genfromtxt_infer(mixed.data(), static_cast<int64_t>(mixed.size()), names, 2, 0, 2, ',', "#", 0, 0,
+                               nullptr, 0, nullptr, 0, nullptr, -1, &out, nullptr) == CNP_OK);
+  REQUIRE(cnp_array_dtype(out, &d) == CNP_OK);
+  REQUIRE(cnp_dtype_repr(d, &repr) == CNP_OK);
+  CHECK(std::string(repr) == "dtype([('a', '<i8'), ('b', 'S2')])");
+  cnp_dtype_free(d);
+  cnp_array_free(out);
+  // A column complex() may read ("1j"), or names not matching the columns: the general algorithm.
+  const std::string strs = "1,1j\n";
+  CHECK(cnp_genfromtxt_infer(strs.data(), static_cast<int64_t>(strs.size()), names, 2, 0, 0, ',', "#", 0, 0, nullptr, 0,
                              nullptr, 0, nullptr, -1, &out, nullptr) == CNP_ERR_NOT_IMPLEMENTED);
   CHECK(out == nullptr);
-  CHECK(cnp_genfromtxt_infer(t.data(), static_cast<int64_t>(t.size()), names, 2, 0, ',', "#", 0, 0, nullptr, 0,
+  CHECK(cnp_genfromtxt_infer(t.data(), static_cast<int64_t>(t.size()), names, 2, 0, 0, ',', "#", 0, 0, nullptr, 0,
                              nullptr, 0, nullptr, -1, &out, nullptr) == CNP_ERR_NOT_IMPLEMENTED);
-  CHECK(cnp_genfromtxt_infer(t.data(), static_cast<int64_t>(t.size()), nullptr, 2, 0, ',', "#", 0, 0, nullptr, 0,
+  CHECK(cnp_genfromtxt_infer(t.data(), static_cast<int64_t>(t.size()), nullptr, 2, 0, 0, ',', "#", 0, 0, nullptr, 0,
                              nullptr, 0, nullptr, -1, &out, nullptr) == CNP_ERR_INVALID_HANDLE);
   // A record dtype of numbers: one column per field.
   REQUIRE(cnp_dtype_from_string("i2,f4", &d) == CNP_OK);
@@ -216,7 +225,7 @@ TEST_CASE("genfromtxt inference, records and files", "[textio]") {
   const std::string body = "1,2\r\n3,4\r\n\xff\n";
   REQUIRE(write(fd, body.data(), body.size() - 2) == static_cast<ssize_t>(body.size() - 2));
   close(fd);
-  REQUIRE(cnp_genfromtxt_infer_path(path, nullptr, 0, 0, ',', "#", 0, 0, nullptr, 0, nullptr, 0, nullptr, -1, &out,
+  REQUIRE(cnp_genfromtxt_infer_path(path, nullptr, 0, 0, 0, ',', "#", 0, 0, nullptr, 0, nullptr, 0, nullptr, -1, &out,
                                     nullptr) == CNP_OK);
   CHECK(shape_of(out) == std::vector<int64_t>{2, 2});
   cnp_array_free(out);

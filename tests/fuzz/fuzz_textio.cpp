@@ -78,7 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // dtype=None inference (2-D or a record with these names) and a record dtype of numbers.
   const char* names[] = {"a", "b", "c"};
   g = m = nullptr;
-  st = cnp_genfromtxt_infer(text, n, names, 3, (opt >> 3) & 1, delim, comment >= 0 ? "#" : nullptr, opt & 1,
+  st = cnp_genfromtxt_infer(text, n, names, 3, (opt >> 3) & 1, (opt >> 5) % 3, delim, comment >= 0 ? "#" : nullptr, opt & 1,
                             (opt >> 2) & 1, nullptr, 0, &missing, 1, nullptr, -1, &g, (opt & 16) ? &m : nullptr);
   if (!clean(st) || (st != CNP_OK && (g || m))) fail("genfromtxt_infer status", st);
   cnp_array_free(g);

@@ -594,6 +594,11 @@ LIB_TEXTS = [
     "1_0,2\n3,4\n", "nan,1\ninf,2\n", "1e5,1\n2,2\n", "1+2j,3\n,4\n", "True,1.5\nFalse,2\n",
     ",\n,\n", "N/A,1\n2,2\n", "1,2\n3,4,5\n", "-3,+4\n 5 ,6\n", "300,-1\n2,70000\n",
     "1,2\n\n# c\n3,4 # d\n", "TRUE,false\ntrue,FALSE\n", "\u0661,2\n3,4\n", "",
+    # str columns: widths, Latin-1 or not (bytes for encoding='bytes'), spaces kept, uniform str,
+    # a value complex() reads (the general algorithm), missing strings kept
+    "a,1\nbb,2\n", "\u00e9t\u00e9,1\nx,2\n", "\u20ac,1\nab,2\n", " ab ,1\ncd ,2\n", "a,b\nc,dd\n",
+    "x,1j\ny,2\n", "1j,1\nabc,2\n", "N/A,1\nq,2\n", "name,v\nab,1.5\ncd,2\n", "True,x\n5,y\n",
+    "zz,1\n0x1A,2\nyy,3\n", "a\u0661,1\nb,2\n", "inf,a\nnan,b\n",
 ]
 LIB_KW = [
     {}, {"dtype": None}, {"dtype": None, "encoding": None}, {"names": True},

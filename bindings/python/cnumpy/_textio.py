@@ -733,10 +733,13 @@ def _head(data, path, encoding, skip_header, comments, delimiter, names_line):
 
 def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, skip_footer,
                         missing_values, filling_values, usecols, names, excludelist, deletechars,
-                        replace_space, case_sensitive, defaultfmt, usemask, max_rows, encoding):
+                        replace_space, case_sensitive, defaultfmt, usemask, max_rows, encoding,
+                        strings):
     """genfromtxt through the library (cnp_genfromtxt_numeric / cnp_genfromtxt_infer, on the
     file or the bytes) for what it converts as NumPy does: numeric dtypes or records of them,
-    dtype=None inferring to bool/int/float, names from the first line, a list or a string.
+    dtype=None inferring to bool/int/float/str (strings: the library's mode, 0 = no str
+    columns, 1 = str, 2 = bytes when Latin-1 as for encoding='bytes'), names from the first
+    line, a list or a string.
     None when the arguments are outside it; NotImplementedError when the data is (the library
     declines: NumPy's algorithm then runs)."""
     if not ((delimiter is None or (isinstance(delimiter, str) and len(delimiter) == 1))
@@ -797,7 +800,13 @@ def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, ski
         nm = [_encoded(n) for n in out_names]
         fn = _genfromtxt_infer_path_c if data is None else _genfromtxt_infer_c
         out, mask = produce_many(fn, 2, *src, _backend.charp_array(nm), len(nm),
-                                 1 if structured else 0, *common, skip=skip_mask)
+                                 1 if structured else 0, strings, *common, skip=skip_mask)
+        kinds = [out.dtype.fields[n][0].kind for n in out.dtype.names] if out.dtype.names \
+            else [out.dtype.kind]
+        if strings == 2 and any(k in "SU" for k in kinds):
+            warnings.warn("Reading unicode strings without specifying the encoding argument is "
+                          "deprecated. Set the encoding, use None for the system default.",
+                          VisibleDeprecationWarning, stacklevel=_user_stacklevel())
     else:
         if out_names is not None:   # easy_dtype validates the names again, with defaultfmt
             if d.names is not None and len(out_names) != len(d.names):
@@ -856,7 +865,8 @@ def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, 
             out = _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header,
                                       skip_footer, missing_values, filling_values, usecols, names,
                                       excludelist, deletechars, replace_space, case_sensitive,
-                                      defaultfmt, usemask, max_rows, encoding)
+                                      defaultfmt, usemask, max_rows, encoding,
+                                      0 if autostrip else 2 if byte_converters else 1)
         except (NotImplementedError, UnicodeDecodeError, OSError):
             out = None  # NumPy's algorithm below (it reads the file: Python's own errors)
         if out is not None:
