@@ -450,15 +450,6 @@ bool genfromtxt_infer(std::string_view text, const std::vector<std::string>& nam
           if (!strings) return false;
           if (!miss && !any_text[k] && surely_text(stripped(f))) any_text[k] = 1;
         }
-        if (strings) {  // a str column's width: its longest field in code points
-          int64_t n = 0;
-          for (char ch : f) {
-            unsigned char u = static_cast<unsigned char>(ch);
-            if ((u & 0xc0) != 0x80) ++n;
-            if (u >= 0xc4) past_latin1[k] = 1;  // U+0100 and beyond start at 0xC4
-          }
-          widths[k] = std::max(widths[k], n);
-        }
       }
       ++rows;
       if (args.max_rows >= 0 && rows == args.max_rows) break;
@@ -468,6 +459,27 @@ bool genfromtxt_infer(std::string_view text, const std::vector<std::string>& nam
   if (args.skip_footer > 0) return false;  // NumPy infers from the rows before the footer is cut
   // Each column's kind; bool and int columns with missing values take NumPy's defaults or the
   // filling values there (and bool's _checked rule): the Python algorithm's.
+  // The str columns' widths (their longest field in code points) and whether each is Latin-1:
+  // a pass of its own, made only when there are str columns.
+  if (std::find(kinds.begin(), kinds.end(), 0u) != kinds.end()) {
+    Lines lines(text, args);
+    for (int64_t r = 0; r < rows; ++r) {
+      if (!lines.next_row(fields)) return false;
+      for (int64_t c = 0; c < ncols; ++c) {
+        size_t k = static_cast<size_t>(c);
+        if (kinds[k]) continue;
+        std::string_view f;
+        if (!column_field(fields, args, c, &f)) return false;
+        int64_t n = 0;
+        for (char ch : f) {
+          unsigned char u = static_cast<unsigned char>(ch);
+          if ((u & 0xc0) != 0x80) ++n;
+          if (u >= 0xc4) past_latin1[k] = 1;  // U+0100 and beyond start at 0xC4
+        }
+        widths[k] = std::max(widths[k], n);
+      }
+    }
+  }
   std::vector<Kind> kind(static_cast<size_t>(ncols));
   bool bytes = strings == 2;  // str columns as latin-1 bytes when every one can be
   for (size_t c = 0; c < kind.size(); ++c) {
