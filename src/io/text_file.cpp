@@ -15,6 +15,10 @@
 #include "core/error.hpp"
 #include "io/text_utf8.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace cnp::textio {
 
 namespace {
@@ -49,12 +53,16 @@ size_t utf8_invalid_at(std::string_view s) noexcept {
   const char* p = s.data();
   const char* end = p + s.size();
   while (p < end) {
-    while (end - p >= 32) {  // 32 ASCII bytes per step: the common case of a numeric file
-      uint64_t w[4];
-      std::memcpy(w, p, 32);
-      if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) break;
-      p += 32;
+#if defined(__SSE2__)
+    while (end - p >= 64) {  // 64 ASCII bytes per step: the common case of a numeric file
+      __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
+      __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 32));
+      __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 48));
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)))) break;
+      p += 64;
     }
+#endif
     while (end - p >= 8) {
       uint64_t w;
       std::memcpy(&w, p, 8);

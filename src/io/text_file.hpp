@@ -34,7 +34,7 @@ class TextFile {
 };
 
 // The offset of the first byte that is not part of valid UTF-8 (Python's strict decoder: no
-// surrogates, no overlong forms), or npos. 32 ASCII bytes at a time.
+// surrogates, no overlong forms), or npos. 64 ASCII bytes at a time (SSE2).
 size_t utf8_invalid_at(std::string_view s) noexcept;
 
 }  // namespace cnp::textio
