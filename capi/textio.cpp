@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "capi/guard.hpp"
+#include "io/text_file.hpp"
 #include "io/text_loadtxt.hpp"
 #include "io/text_savetxt.hpp"
 
@@ -27,20 +28,6 @@ std::string_view buffer(const char* data, int64_t size) {
 // Python's OSError wording for a file that cannot be opened.
 [[noreturn]] void os_error(int err, const char* path) {
   throw Error(CNP_ERR_OS, "[Errno " + std::to_string(err) + "] " + std::strerror(err) + ": " + py_repr(path));
-}
-
-std::string read_file(const char* path) {
-  if (!path) throw Error(CNP_ERR_INVALID_HANDLE, "path is NULL");
-  FILE* f = std::fopen(path, "rb");
-  if (!f) os_error(errno, path);
-  std::string s;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
-  bool bad = std::ferror(f);
-  std::fclose(f);
-  if (bad) os_error(EIO, path);
-  return s;
 }
 
 tio::LoadtxtArgs loadtxt_args(int32_t delimiter, int32_t comment, const char* const* comments, int32_t ncomments,
@@ -94,6 +81,60 @@ tio::SavetxtArgs savetxt_args(const char* const* fmts, int32_t nfmts, int32_t fm
   return a;
 }
 
+tio::GenfromtxtArgs genfromtxt_args(int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer,
+                                    const int64_t* usecols, int64_t nusecols, const char* const* missing,
+                                    int32_t nmissing, int64_t max_rows) {
+  tio::GenfromtxtArgs a;
+  a.delimiter = delimiter < 0 ? -1 : delimiter;
+  a.comments = comments ? comments : "";
+  a.skip_header = skip_header < 0 ? 0 : skip_header;
+  a.skip_footer = skip_footer < 0 ? 0 : skip_footer;
+  a.max_rows = max_rows < 0 ? -1 : max_rows;
+  if (usecols) {
+    if (nusecols < 0) throw Error(CNP_ERR_VALUE, "nusecols must be >= 0");
+    a.has_usecols = true;
+    a.usecols.assign(usecols, usecols + nusecols);
+  }
+  if (nmissing < 0 || (nmissing > 0 && !missing)) throw Error(CNP_ERR_INVALID_HANDLE, "missing pointer is NULL");
+  for (int32_t i = 0; i < nmissing; ++i) {
+    if (!missing[i]) throw Error(CNP_ERR_INVALID_HANDLE, "missing pointer is NULL");
+    a.missing.emplace_back(missing[i]);
+  }
+  return a;
+}
+
+// The fast path's result and mask into produce's results; NotImplementedError when it declines.
+template <class R>
+void genfromtxt_into(R& r, std::string_view text, const cnp_dtype* dtype, const tio::GenfromtxtArgs& a,
+                     const cnp_array* filling, bool want_mask) {
+  Array fill;
+  if (filling) fill = any_array_of(filling);
+  Array values, m;
+  if (!tio::genfromtxt_numeric(text, dtype_or_default(dtype), fill, a, &values, want_mask ? &m : nullptr))
+    throw Error(CNP_ERR_NOT_IMPLEMENTED, "genfromtxt: not handled by the fast path");
+  r[0] = values;
+  if (want_mask) r[1] = m;
+}
+
+template <class R>
+void infer_into(R& r, std::string_view text, const char* const* names, int32_t nnames, int32_t structured,
+                int32_t strings, const tio::GenfromtxtArgs& a, const cnp_array* filling, bool want_mask) {
+  if (strings < 0 || strings > 2) throw Error(CNP_ERR_VALUE, "strings must be 0, 1 or 2");
+  if (nnames < 0 || (nnames > 0 && !names)) throw Error(CNP_ERR_INVALID_HANDLE, "names pointer is NULL");
+  std::vector<std::string> ns;
+  for (int32_t i = 0; i < nnames; ++i) {
+    if (!names[i]) throw Error(CNP_ERR_INVALID_HANDLE, "names pointer is NULL");
+    ns.emplace_back(names[i]);
+  }
+  Array fill;
+  if (filling) fill = any_array_of(filling);
+  Array values, m;
+  if (!tio::genfromtxt_infer(text, ns, structured != 0, strings, fill, a, &values, want_mask ? &m : nullptr))
+    throw Error(CNP_ERR_NOT_IMPLEMENTED, "genfromtxt: not handled by the fast path");
+  r[0] = values;
+  if (want_mask) r[1] = m;
+}
+
 }  // namespace
 
 extern "C" {
@@ -138,8 +179,8 @@ CNP_API cnp_status cnp_loadtxt_path(const char* path, const cnp_dtype* dtype, in
     auto args = loadtxt_args(delimiter, comment, comments, ncomments, quotechar, skiprows, usecols, nusecols, ndmin,
                              max_rows, unpack);
     const Dtype* d = dtype_or_default(dtype);
-    std::string text = read_file(path);
-    return tio::loadtxt(text, d, args);
+    tio::TextFile file(path);
+    return tio::loadtxt(file.text(), d, args);
   });
 }
 
@@ -179,29 +220,52 @@ CNP_API cnp_status cnp_genfromtxt_numeric(const char* data, int64_t size, const 
                                           int32_t nmissing, const cnp_array* filling, int64_t max_rows,
                                           cnp_array** out, cnp_array** mask) {
   return produce({Result{out}, Result{mask, true}}, [&](auto& r) {
-    tio::GenfromtxtArgs a;
-    a.delimiter = delimiter < 0 ? -1 : delimiter;
-    a.comments = comments ? comments : "";
-    a.skip_header = skip_header < 0 ? 0 : skip_header;
-    a.skip_footer = skip_footer < 0 ? 0 : skip_footer;
-    a.max_rows = max_rows < 0 ? -1 : max_rows;
-    if (usecols) {
-      if (nusecols < 0) throw Error(CNP_ERR_VALUE, "nusecols must be >= 0");
-      a.has_usecols = true;
-      a.usecols.assign(usecols, usecols + nusecols);
-    }
-    if (nmissing < 0 || (nmissing > 0 && !missing)) throw Error(CNP_ERR_INVALID_HANDLE, "missing pointer is NULL");
-    for (int32_t i = 0; i < nmissing; ++i) {
-      if (!missing[i]) throw Error(CNP_ERR_INVALID_HANDLE, "missing pointer is NULL");
-      a.missing.emplace_back(missing[i]);
-    }
-    Array fill;
-    if (filling) fill = any_array_of(filling);
-    Array values, m;
-    if (!tio::genfromtxt_numeric(buffer(data, size), dtype_or_default(dtype), fill, a, &values, mask ? &m : nullptr))
-      throw Error(CNP_ERR_NOT_IMPLEMENTED, "genfromtxt: not handled by the fast path");
-    r[0] = values;
-    if (mask) r[1] = m;
+    auto a = genfromtxt_args(delimiter, comments, skip_header, skip_footer, usecols, nusecols, missing, nmissing,
+                             max_rows);
+    genfromtxt_into(r, buffer(data, size), dtype, a, filling, mask != nullptr);
+  });
+}
+
+CNP_API cnp_status cnp_genfromtxt_numeric_path(const char* path, const cnp_dtype* dtype, int32_t delimiter,
+                                               const char* comments, int64_t skip_header, int64_t skip_footer,
+                                               const int64_t* usecols, int64_t nusecols, const char* const* missing,
+                                               int32_t nmissing, const cnp_array* filling, int64_t max_rows,
+                                               cnp_array** out, cnp_array** mask) {
+  return produce({Result{out}, Result{mask, true}}, [&](auto& r) {
+    auto a = genfromtxt_args(delimiter, comments, skip_header, skip_footer, usecols, nusecols, missing, nmissing,
+                             max_rows);
+    dtype_or_default(dtype);  // a bad handle is refused before the file is opened
+    tio::TextFile file(path);
+    genfromtxt_into(r, file.text(), dtype, a, filling, mask != nullptr);
+  });
+}
+
+CNP_API cnp_status cnp_genfromtxt_infer(const char* data, int64_t size, const char* const* names, int32_t nnames,
+                                        int32_t structured, int32_t strings, int32_t delimiter,
+                                        const char* comments,
+                                        int64_t skip_header, int64_t skip_footer, const int64_t* usecols,
+                                        int64_t nusecols, const char* const* missing, int32_t nmissing,
+                                        const cnp_array* filling, int64_t max_rows, cnp_array** out,
+                                        cnp_array** mask) {
+  return produce({Result{out}, Result{mask, true}}, [&](auto& r) {
+    auto a = genfromtxt_args(delimiter, comments, skip_header, skip_footer, usecols, nusecols, missing, nmissing,
+                             max_rows);
+    infer_into(r, buffer(data, size), names, nnames, structured, strings, a, filling, mask != nullptr);
+  });
+}
+
+CNP_API cnp_status cnp_genfromtxt_infer_path(const char* path, const char* const* names, int32_t nnames,
+                                             int32_t structured, int32_t strings, int32_t delimiter,
+                                        const char* comments,
+                                             int64_t skip_header, int64_t skip_footer, const int64_t* usecols,
+                                             int64_t nusecols, const char* const* missing, int32_t nmissing,
+                                             const cnp_array* filling, int64_t max_rows, cnp_array** out,
+                                             cnp_array** mask) {
+  return produce({Result{out}, Result{mask, true}}, [&](auto& r) {
+    auto a = genfromtxt_args(delimiter, comments, skip_header, skip_footer, usecols, nusecols, missing, nmissing,
+                             max_rows);
+    tio::TextFile file(path);
+    infer_into(r, file.text(), names, nnames, structured, strings, a, filling, mask != nullptr);
   });
 }
 

@@ -53,7 +53,10 @@ CNP_API cnp_status cnp_loadtxt(const char* data, int64_t size, const cnp_dtype* 
  *  currently not supported."; skiprows skips items. Other arguments and errors as cnp_loadtxt. */
 CNP_API cnp_status cnp_loadtxt_lines(const char* data, int64_t size, const int64_t* line_ends, int64_t nline_ends, const cnp_dtype* dtype, int32_t delimiter, int32_t comment, const char* const* comments, int32_t ncomments, int32_t quotechar, int64_t skiprows, const int64_t* usecols, int64_t nusecols, int32_t ndmin, int64_t max_rows, int32_t unpack, cnp_array** out);
 /** cnp_loadtxt on the file at path (UTF-8 path; CNP_ERR_OS "[Errno 2] No such file or
- *  directory: 'x'" as Python's open words it). */
+ *  directory: 'x'" as Python's open words it), read as Python's text mode reads a UTF-8 file:
+ *  strict UTF-8 (CNP_ERR_VALUE "'utf-8' codec can't decode byte 0xff in position 5: invalid
+ *  start byte"), universal newlines (\r\n and \r read as \n, also inside quoted fields). A
+ *  regular file is mapped read-only, not copied. */
 CNP_API cnp_status cnp_loadtxt_path(const char* path, const cnp_dtype* dtype, int32_t delimiter, int32_t comment, const char* const* comments, int32_t ncomments, int32_t quotechar, int64_t skiprows, const int64_t* usecols, int64_t nusecols, int32_t ndmin, int64_t max_rows, int32_t unpack, cnp_array** out);
 /** numpy.savetxt's text for x (1-D, 2-D, or a 1-D record array of numeric fields): fmts/nfmts
  *  the format(s) (NULL = "%.18e"); fmt_is_list 1 = fmt was a sequence (one format per column,
@@ -70,15 +73,40 @@ CNP_API cnp_status cnp_savetxt(const cnp_array* x, const char* const* fmts, int3
 /** cnp_savetxt written to the file at path (created or truncated; CNP_ERR_OS on failure; the
  *  file is not touched when formatting fails). */
 CNP_API cnp_status cnp_savetxt_path(const char* path, const cnp_array* x, const char* const* fmts, int32_t nfmts, int32_t fmt_is_list, const char* delimiter, const char* newline, const char* header, const char* footer, const char* comments);
-/** numpy.genfromtxt(text, dtype=float64 or float32, comments, delimiter, skip_header,
- *  skip_footer, usecols, missing_values, filling_values, max_rows, usemask) for plain float
- *  columns without names or converters: a field empty after stripping, or equal to one of
- *  missing/nmissing (UTF-8, compared stripped), takes the filling value (filling NULL = NaN,
- *  else a 0-d float64 array); *mask (may be NULL: not wanted) is a bool array of the missing
- *  fields. The result is 2-D (the Python layer applies ndmin/unpack). CNP_ERR_NOT_IMPLEMENTED
- *  ("not handled by the fast path") for any input NumPy's general algorithm must judge: a row of
- *  another length, a field float() may still read or fill, no data, negative usecols. */
+/** numpy.genfromtxt(text, dtype, comments, delimiter, skip_header, skip_footer, usecols,
+ *  missing_values, filling_values, max_rows, usemask) without names or converters, for dtype
+ *  (NULL = float64) bool, int8-int64, uint8-uint32, float32, float64 (a 2-D result), or a record
+ *  of such fields (one column each; a 1-D result; mask must then be NULL). In float columns a
+ *  field empty after stripping, or equal to one of missing/nmissing (UTF-8, compared stripped),
+ *  takes the filling value (filling NULL = NaN, else a 0-d float64 array); *mask (may be NULL:
+ *  not wanted) is a bool array of the missing fields. The Python layer applies ndmin/unpack.
+ *  CNP_ERR_NOT_IMPLEMENTED ("not handled by the fast path") for any input NumPy's general
+ *  algorithm must judge: a row of another length, a field float()/int() may still read (or the
+ *  loose mode would fill), a missing value in a bool or integer column, no data, negative
+ *  usecols, another dtype. */
 CNP_API cnp_status cnp_genfromtxt_numeric(const char* data, int64_t size, const cnp_dtype* dtype, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
+
+/** cnp_genfromtxt_numeric on the file at path, read as cnp_loadtxt_path reads it (mapped;
+ *  strict UTF-8, CNP_ERR_VALUE with Python's codec message otherwise; CNP_ERR_OS when it cannot
+ *  be opened). Other arguments, results and errors as cnp_genfromtxt_numeric. */
+CNP_API cnp_status cnp_genfromtxt_numeric_path(const char* path, const cnp_dtype* dtype, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
+
+/** numpy.genfromtxt(text, dtype=None, ...) when every column infers to bool, int64, float64 or
+ *  str (NumPy's StringConverter chain; each column is re-checked at every upgrade): a 2-D array
+ *  of the common type when all columns agree and structured is 0; otherwise a 1-D record array
+ *  whose fields are names/nnames (one per column). strings: 0 = str columns are refused
+ *  (CNP_ERR_NOT_IMPLEMENTED); 1 = str columns are "<U n" (n: the longest field, fields as split;
+ *  a uniform str result takes the longest of all); 2 = "|S n" when every str field is Latin-1
+ *  (NumPy's encoding='bytes' conversion), else "<U n". Missing fields of float columns take the
+ *  filling value (NULL: NaN), missing str fields keep their text; *mask (may be NULL) as
+ *  cnp_genfromtxt_numeric, for 2-D results only. CNP_ERR_NOT_IMPLEMENTED ("not handled by the
+ *  fast path") for what NumPy's general algorithm must judge: a column complex() might read,
+ *  missing values in bool or integer columns, skip_footer > 0, rows of another length, no
+ *  data, names not matching the columns, a mask of a record result. CNP_ERR_VALUE for strings
+ *  outside 0-2. Other arguments as cnp_genfromtxt_numeric. */
+CNP_API cnp_status cnp_genfromtxt_infer(const char* data, int64_t size, const char* const* names, int32_t nnames, int32_t structured, int32_t strings, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
+/** cnp_genfromtxt_infer on the file at path, read as cnp_genfromtxt_numeric_path reads it. */
+CNP_API cnp_status cnp_genfromtxt_infer_path(const char* path, const char* const* names, int32_t nnames, int32_t structured, int32_t strings, int32_t delimiter, const char* comments, int64_t skip_header, int64_t skip_footer, const int64_t* usecols, int64_t nusecols, const char* const* missing, int32_t nmissing, const cnp_array* filling, int64_t max_rows, cnp_array** out, cnp_array** mask);
 
 /* CNP_DECLS_END */
 

@@ -77,39 +77,65 @@ Array ensure_ndmin(const Array& a, int32_t ndmin) {
 }
 
 namespace {
-// The rows read so far in one malloc'd block grown with realloc (which moves large blocks by
-// remapping pages, not copying); the first growth is sized from the input's length and the
-// first row's, so a typical file needs one or two allocations.
+// The rows read so far, written straight into the result's memory: an array of `capacity` rows
+// allocated once the first row fixes the row size, sized from an upper bound of the rows left
+// (the line ends still to come), so a typical file is parsed into the array that is returned,
+// with no second buffer and no copy. When the bound is too generous (blank or comment lines,
+// \r\n counted twice) the rows read are copied into an exact array at the end; when it is too
+// small (an estimate capped for memory) the array grows by half.
 struct RowBuffer {
-  char* bytes = nullptr;
-  size_t capacity = 0;
+  const Dtype* dtype = nullptr;
+  bool homogeneous = true;
+  int64_t ncols = 0;
   int64_t row_size = 0;
   int64_t rows = 0;
-  size_t hint_rows = 0;  // estimated rows (set after the first row)
-  RowBuffer() = default;
-  RowBuffer(const RowBuffer&) = delete;
-  RowBuffer& operator=(const RowBuffer&) = delete;
-  ~RowBuffer() { std::free(bytes); }
+  int64_t capacity = 0;
+  int64_t hint_rows = 0;  // the first allocation's rows (set with the first row)
+  Array arr;
+  Array allocate(int64_t n) const {
+    int64_t shape[2] = {n, ncols};
+    return Array::allocate(dtype, homogeneous ? 2 : 1, shape, CNP_ORDER_C);
+  }
   char* new_row() {
-    size_t need = static_cast<size_t>((rows + 1) * row_size);
-    if (need > capacity) {
-      size_t grown = std::max({need, capacity + capacity / 4 + 4096, hint_rows * static_cast<size_t>(row_size)});
-      void* p = std::realloc(bytes, grown);
-      if (!p) throw std::bad_alloc();
-      bytes = static_cast<char*>(p);
+    if (row_size == 0) return nullptr;  // nothing is written (no columns)
+    if (rows == capacity) {
+      int64_t grown = std::max<int64_t>({rows + 1, capacity + capacity / 2 + 16, hint_rows});
+      Array bigger = allocate(grown);
+      if (rows > 0) std::memcpy(bigger.data(), arr.data(), static_cast<size_t>(rows * row_size));
+      arr = bigger;
       capacity = grown;
     }
-    return bytes + rows * row_size;
+    return arr.data() + rows * row_size;
+  }
+  Array finish() const {
+    if (row_size > 0 && rows == capacity) return arr;
+    Array a = allocate(rows);
+    if (rows > 0 && row_size > 0) std::memcpy(a.data(), arr.data(), static_cast<size_t>(rows * row_size));
+    return a;
   }
 };
-}  // namespace
 
-static Array finish(const Dtype* d, bool homogeneous, int64_t rows, int64_t ncols, const RowBuffer& buf) {
-  int64_t shape[2] = {rows, ncols};
-  Array a = Array::allocate(d, homogeneous ? 2 : 1, shape, CNP_ORDER_C);
-  if (rows > 0 && buf.row_size > 0) std::memcpy(a.data(), buf.bytes, static_cast<size_t>(rows * buf.row_size));
-  return a;
+// An upper bound of the rows in text[from:]: its line ends, plus a last line without one.
+int64_t rows_bound(std::string_view text, size_t from) {
+  int64_t n = 0;
+  const char* p = text.data() + from;
+  const char* end = text.data() + text.size();
+  bool cr = std::memchr(p, '\r', static_cast<size_t>(end - p)) != nullptr;
+  for (const char* q = p; q < end; ++n) {
+    const void* nl = std::memchr(q, '\n', static_cast<size_t>(end - q));
+    if (!nl) break;
+    q = static_cast<const char*>(nl) + 1;
+  }
+  if (cr)
+    for (const char* q = p; q < end; ++n) {
+      const void* r = std::memchr(q, '\r', static_cast<size_t>(end - q));
+      if (!r) break;
+      q = static_cast<const char*>(r) + 1;
+    }
+  // A last line without a line end is a row too.
+  return n + (p < end && end[-1] != '\n' && end[-1] != '\r' ? 1 : 0);
 }
+}  // namespace
 
 // "S0"/"U0": the fields are kept as text and the width is the longest one (NumPy reads them as
 // objects and casts, so an empty result or empty strings give width 1).
@@ -234,13 +260,16 @@ Array loadtxt(std::string_view text, const Dtype* dtype, const LoadtxtArgs& args
       if (!have_first) {
         have_first = true;
         if (ncols < 0) ncols = nf;
+        buf.dtype = dtype;
+        buf.homogeneous = homogeneous;
+        buf.ncols = ncols;
         buf.row_size = homogeneous ? dtype->itemsize * ncols : dtype->itemsize;
-        size_t first = std::max<size_t>(tok.offset(), 1);
-        buf.hint_rows = text.size() / first + 16;
-        if (args.max_rows >= 0) buf.hint_rows = std::min<size_t>(buf.hint_rows, static_cast<size_t>(args.max_rows));
-        // Never let the guess ask for more than a few bytes per input byte (a short first row).
+        int64_t hint = args.has_lines ? static_cast<int64_t>(tok.items_left()) + 1 : rows_bound(text, tok.offset()) + 1;
+        if (args.max_rows >= 0) hint = std::min<int64_t>(hint, args.max_rows);
+        // Never let the bound ask for more than a few bytes per input byte (many short lines).
         if (buf.row_size > 0)
-          buf.hint_rows = std::min<size_t>(buf.hint_rows, (8 * text.size() + 4096) / static_cast<size_t>(buf.row_size));
+          hint = std::min<int64_t>(hint, static_cast<int64_t>((8 * text.size() + 4096) / static_cast<size_t>(buf.row_size)));
+        buf.hint_rows = std::max<int64_t>(hint, 1);
       }
       if (!args.has_usecols && nf != ncols)  // NumPy 1.24 words records' mismatch the same way
         throw Error(CNP_ERR_VALUE, "the number of columns changed from " + std::to_string(ncols) + " to " +
@@ -266,8 +295,12 @@ Array loadtxt(std::string_view text, const Dtype* dtype, const LoadtxtArgs& args
       ++buf.rows;
       if (tok.row_hit_end()) break;
     }
-    if (!have_first) ncols = ncols < 0 ? 1 : ncols;
-    result = finish(dtype, homogeneous, buf.rows, ncols, buf);
+    if (!have_first) {
+      buf.dtype = dtype;
+      buf.homogeneous = homogeneous;
+      buf.ncols = ncols < 0 ? 1 : ncols;
+    }
+    result = buf.finish();
   }
   result = ensure_ndmin(result, args.ndmin);
   if (args.unpack && !is_record(dtype)) result = transpose(result, nullptr, -1);

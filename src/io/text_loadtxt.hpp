@@ -47,11 +47,24 @@ struct GenfromtxtArgs {
   std::vector<std::string> missing;  // extra strings meaning "missing" (stripped compare); "" always
   bool invalid_raise = true;
 };
-// genfromtxt for a numeric (bool/int/float/complex) dtype without converters: missing fields
-// become `fill` (a 0-d array of dtype). Returns false (nothing done) when a field cannot be
+// genfromtxt for a numeric dtype without converters — bool, int8-int64, uint8-uint32, float32,
+// float64, or a record of such fields (one column each, a 1-D result) — missing fields of float
+// columns become `fill` (a 0-d float64 array; none: NaN). Returns false (nothing done) when a field cannot be
 // parsed by these rules or the column counts differ: the caller then runs NumPy's full Python
 // algorithm, which words the error or warning. mask (optional): where values were missing.
 bool genfromtxt_numeric(std::string_view text, const Dtype* dtype, const Array& fill, const GenfromtxtArgs& args,
                         Array* out, Array* mask);
+
+// genfromtxt(dtype=None) when every column infers to bool, int64, float64 or str (NumPy's
+// StringConverter chain, each column re-checked at each upgrade): a 2-D array of the common type
+// when the columns agree and `structured` is false, else a 1-D record array with `names` (one per
+// column, or false). False (nothing done) for anything NumPy's general algorithm must judge:
+// complex or str columns, missing values outside float columns, skip_footer, rows of another
+// length, a mask of a structured result.
+// strings: 0 = str columns are the Python algorithm's; 1 = str columns as "U<longest field>"
+// (fields as split, missing ones keep their text); 2 = as "S<n>" when every str field is
+// Latin-1 (NumPy's encoding='bytes' conversion), else "U".
+bool genfromtxt_infer(std::string_view text, const std::vector<std::string>& names, bool structured,
+                      int32_t strings, const Array& fill, const GenfromtxtArgs& args, Array* out, Array* mask);
 
 }  // namespace cnp::textio

@@ -43,6 +43,8 @@ class Tokenizer {
   // Whether the last row ran into the end of the input (no line end after it): NumPy's
   // "finished reading the file" result of a tokenize call.
   bool row_hit_end() const { return hit_end_; }
+  // Line items not yet finished (item mode; 0 otherwise): a bound for the rows left.
+  size_t items_left() const { return item_ < item_ends_.size() ? item_ends_.size() - item_ : 0; }
   // Bytes consumed so far (for callers that resume elsewhere).
   size_t offset() const { return static_cast<size_t>(pos_ - begin_); }
 

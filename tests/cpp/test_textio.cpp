@@ -2,6 +2,9 @@
 // shapes, quotes, comments, usecols, records, NumPy's messages), savetxt's bytes (compared with
 // what NumPy 1.24 writes for the same arrays), genfromtxt's fast path and its "not handled"
 // answer, and the error paths (NULL pointers, bad sizes, missing files).
+#include <fcntl.h>
+#include <unistd.h>
+#include <cstring>
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -161,6 +164,80 @@ TEST_CASE("genfromtxt fast path", "[textio]") {
   CHECK(cnp_loadtxt(nullptr, 5, nullptr, -1, -1, nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &out) ==
         CNP_ERR_INVALID_HANDLE);
   CHECK(cnp_loadtxt("1", -1, nullptr, -1, -1, nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &out) == CNP_ERR_VALUE);
+}
+
+TEST_CASE("genfromtxt inference, records and files", "[textio]") {
+  // dtype=None: int64, float64 and bool columns give a record with the names; all int: 2-D int64.
+  const std::string t = "1,2.5,True\n3,4,false\n";
+  const char* names[] = {"a", "b", "c"};
+  cnp_array* out = nullptr;
+  REQUIRE(cnp_genfromtxt_infer(t.data(), static_cast<int64_t>(t.size()), names, 3, 0, 1, ',', "#", 0, 0, nullptr, 0,
+                               nullptr, 0, nullptr, -1, &out, nullptr) == CNP_OK);
+  CHECK(shape_of(out) == std::vector<int64_t>{2});
+  cnp_dtype* d = nullptr;
+  REQUIRE(cnp_array_dtype(out, &d) == CNP_OK);
+  const char* repr = nullptr;
+  REQUIRE(cnp_dtype_repr(d, &repr) == CNP_OK);
+  CHECK(std::string(repr) == "dtype([('a', '<i8'), ('b', '<f8'), ('c', '?')])");
+  cnp_dtype_free(d);
+  cnp_array_free(out);
+  const std::string ints = "1,2\n-3,4\n";
+  REQUIRE(cnp_genfromtxt_infer(ints.data(), static_cast<int64_t>(ints.size()), nullptr, 0, 0, 0, ',', "#", 0, 0, nullptr,
+                               0, nullptr, 0, nullptr, -1, &out, nullptr) == CNP_OK);
+  CHECK(shape_of(out) == std::vector<int64_t>{2, 2});
+  void* p = nullptr;
+  cnp_array_data(out, &p);
+  CHECK(static_cast<int64_t*>(p)[2] == -3);
+  cnp_array_free(out);
+  // A str column: "<U n" (strings 1), "|S n" when Latin-1 (strings 2), refused with strings 0.
+  const std::string mixed = "1,ab\n2,c\n";
+  REQUIRE(cnp_genfromtxt_infer(mixed.data(), static_cast<int64_t>(mixed.size()), names, 2, 0, 2, ',', "#", 0, 0,
+                               nullptr, 0, nullptr, 0, nullptr, -1, &out, nullptr) == CNP_OK);
+  REQUIRE(cnp_array_dtype(out, &d) == CNP_OK);
+  REQUIRE(cnp_dtype_repr(d, &repr) == CNP_OK);
+  CHECK(std::string(repr) == "dtype([('a', '<i8'), ('b', 'S2')])");
+  cnp_dtype_free(d);
+  cnp_array_free(out);
+  // A column complex() may read ("1j"), or names not matching the columns: the general algorithm.
+  const std::string strs = "1,1j\n";
+  CHECK(cnp_genfromtxt_infer(strs.data(), static_cast<int64_t>(strs.size()), names, 2, 0, 0, ',', "#", 0, 0, nullptr, 0,
+                             nullptr, 0, nullptr, -1, &out, nullptr) == CNP_ERR_NOT_IMPLEMENTED);
+  CHECK(out == nullptr);
+  CHECK(cnp_genfromtxt_infer(t.data(), static_cast<int64_t>(t.size()), names, 2, 0, 0, ',', "#", 0, 0, nullptr, 0,
+                             nullptr, 0, nullptr, -1, &out, nullptr) == CNP_ERR_NOT_IMPLEMENTED);
+  CHECK(cnp_genfromtxt_infer(t.data(), static_cast<int64_t>(t.size()), nullptr, 2, 0, 0, ',', "#", 0, 0, nullptr, 0,
+                             nullptr, 0, nullptr, -1, &out, nullptr) == CNP_ERR_INVALID_HANDLE);
+  // A record dtype of numbers: one column per field.
+  REQUIRE(cnp_dtype_from_string("i2,f4", &d) == CNP_OK);
+  REQUIRE(cnp_genfromtxt_numeric(ints.data(), static_cast<int64_t>(ints.size()), d, ',', "#", 0, 0, nullptr, 0,
+                                 nullptr, 0, nullptr, -1, &out, nullptr) == CNP_OK);
+  CHECK(shape_of(out) == std::vector<int64_t>{2});
+  cnp_array_data(out, &p);
+  int16_t i0;
+  std::memcpy(&i0, static_cast<char*>(p) + 6, 2);
+  CHECK(i0 == -3);
+  cnp_array_free(out);
+  cnp_dtype_free(d);
+  // Files: mapped, UTF-8 checked with Python's message.
+  char path[] = "/tmp/cnumpy_textio_XXXXXX";
+  int fd = mkstemp(path);
+  REQUIRE(fd >= 0);
+  const std::string body = "1,2\r\n3,4\r\n\xff\n";
+  REQUIRE(write(fd, body.data(), body.size() - 2) == static_cast<ssize_t>(body.size() - 2));
+  close(fd);
+  REQUIRE(cnp_genfromtxt_infer_path(path, nullptr, 0, 0, 0, ',', "#", 0, 0, nullptr, 0, nullptr, 0, nullptr, -1, &out,
+                                    nullptr) == CNP_OK);
+  CHECK(shape_of(out) == std::vector<int64_t>{2, 2});
+  cnp_array_free(out);
+  fd = open(path, O_WRONLY | O_TRUNC);
+  REQUIRE(write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()));
+  close(fd);
+  CHECK(cnp_genfromtxt_numeric_path(path, nullptr, ',', "#", 0, 0, nullptr, 0, nullptr, 0, nullptr, -1, &out,
+                                    nullptr) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "'utf-8' codec can't decode byte 0xff in position 10: invalid start byte");
+  CHECK(out == nullptr);
+  unlink(path);
+  CHECK(cnp_loadtxt_path(path, nullptr, ',', '#', nullptr, 0, -1, 0, nullptr, 0, 0, -1, 0, &out) == CNP_ERR_OS);
 }
 
 TEST_CASE("loadtxt of line items: a quoted field continues into the next item", "[textio]") {

@@ -1,4 +1,5 @@
-// Fuzz target: the text readers and writer (cnp_loadtxt, cnp_genfromtxt_numeric, cnp_savetxt).
+// Fuzz target: the text readers and writer (cnp_loadtxt, cnp_genfromtxt_numeric,
+// cnp_genfromtxt_infer, cnp_savetxt).
 // The first byte picks the options (delimiter, quote and comment characters, dtype, usecols,
 // ndmin, max_rows), the rest is the file's text. Every call must end in CNP_OK or a clean
 // CNP_ERR_VALUE/TYPE/NOT_IMPLEMENTED with no result handed out; a loaded numeric array is written
@@ -74,6 +75,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!clean(st) || (st != CNP_OK && (g || m))) fail("genfromtxt status", st);
   cnp_array_free(g);
   cnp_array_free(m);
+  // dtype=None inference (2-D or a record with these names) and a record dtype of numbers.
+  const char* names[] = {"a", "b", "c"};
+  g = m = nullptr;
+  st = cnp_genfromtxt_infer(text, n, names, 3, (opt >> 3) & 1, (opt >> 5) % 3, delim, comment >= 0 ? "#" : nullptr, opt & 1,
+                            (opt >> 2) & 1, nullptr, 0, &missing, 1, nullptr, -1, &g, (opt & 16) ? &m : nullptr);
+  if (!clean(st) || (st != CNP_OK && (g || m))) fail("genfromtxt_infer status", st);
+  cnp_array_free(g);
+  cnp_array_free(m);
+  cnp_dtype* rec = nullptr;
+  if (cnp_dtype_from_string("i2,?,f4", &rec) == CNP_OK) {
+    g = nullptr;
+    st = cnp_genfromtxt_numeric(text, n, rec, delim, comment >= 0 ? "#" : nullptr, 0, 0, nullptr, 0, &missing, 1,
+                                nullptr, -1, &g, nullptr);
+    if (!clean(st) || (st != CNP_OK && g)) fail("genfromtxt record status", st);
+    cnp_array_free(g);
+    cnp_dtype_free(rec);
+  }
   cnp_dtype_free(dt);
   return 0;
 }

@@ -5,6 +5,7 @@ nested fields and subarrays; C, Fortran, non-contiguous, 0-d and empty arrays; f
 mode, tofile/fromfile/fromstring, and damaged files: the same exception type and message as
 NumPy (or, where NumPy itself crashes or allocates blindly, a clear ValueError)."""
 import io
+import mmap
 import struct
 import warnings
 import zipfile
@@ -443,6 +444,87 @@ def test_memmap_result_types(tmp_path, expr):
     assert got[0] == got[1]
 
 
+def _base_desc(r, m, mod):
+    """Where r.base points, in library-neutral words."""
+    b = r.base
+    if b is None:
+        return None
+    if b is m:
+        return "m"
+    if isinstance(b, mmap.mmap):
+        return "mmap"
+    return type(b).__name__
+
+
+BASE_EXPRS = ["m", "m[1:]", "m[1:][1:]", "m.T", "m.reshape(12)", "m.view()", "mod.asarray(m)",
+              "m.view(mod.ndarray)", "m.copy()", "m[[0, 1]]", "m[1:].T", "m.ravel()"]
+
+
+@pytest.mark.parametrize("how", ["memmap", "fileobj", "load", "open_memmap", "offset"])
+def test_memmap_base(tmp_path, how):
+    # NumPy: a memmap's base is Python's mmap object of the mapped region, a view's is the memmap
+    # it views (chains collapse to it), asarray(m)'s is m, a copy's is None.
+    got = []
+    for mod in (np, cnp):
+        p = tmp_path / ("%s_%s.bin" % (mod.__name__, how))
+        f = None
+        if how == "memmap":
+            m = mod.memmap(p, dtype="f8", mode="w+", shape=(4, 3))
+        elif how == "offset":
+            p.write_bytes(b"\0" * 5000 + np.arange(12.0).tobytes())
+            m = mod.memmap(p, dtype="f8", mode="r", offset=5000, shape=(4, 3))
+        elif how == "fileobj":
+            p.write_bytes(np.arange(12.0).tobytes())
+            f = open(p, "r+b")
+            m = mod.memmap(f, dtype="f8", mode="r+", shape=(4, 3))
+        elif how == "load":
+            np.save(p, np.arange(12.0).reshape(4, 3))
+            m = mod.load(str(p) + ".npy", mmap_mode="r")
+        else:
+            m = mod.lib.format.open_memmap(str(p), mode="w+", dtype="f8", shape=(4, 3))
+        rows = []
+        for e in BASE_EXPRS:
+            r = eval(e)
+            rows.append((e, type(r).__name__, _base_desc(r, m, mod)))
+        mm = m.base
+        rows.append(("len", len(mm), mm[:8] == m.base[:8]))
+        got.append(rows)
+        del m, r, mm
+        if f is not None:
+            f.close()
+    assert got[0] == got[1]
+
+
+class _NpSub(np.memmap):
+    pass
+
+
+class _CnSub(cnp.memmap):
+    pass
+
+
+SUB_EXPRS = ["s + 1", "1 + s", "-s", "s * s", "s > 2", "s[1:]", "s[[0, 1]]", "s.sum(axis=0)", "s.sum()",
+             "s.mean(axis=1)", "s.max()", "s[0, 0]", "s.copy()", "s.T", "s.cumsum()", "abs(s)",
+             "s.clip(1, 5)", "s.astype('i4')"]
+
+
+@pytest.mark.parametrize("expr", SUB_EXPRS)
+def test_memmap_subclass_results(tmp_path, expr):
+    # A subclass of memmap keeps its type for operator and reduction results (NumPy's
+    # memmap.__array_wrap__ returns them unchanged; full reductions are 0-d subclass arrays).
+    got = []
+    for mod, cls in ((np, _NpSub), (cnp, _CnSub)):
+        s = cls(tmp_path / ("%s.bin" % mod.__name__), dtype="f8", mode="w+", shape=(3, 4))
+        s[...] = mod.arange(12.0).reshape(3, 4)
+        r = eval(expr)
+        is_sub = isinstance(r, cls)
+        got.append((is_sub, type(r).__name__ if not is_sub else "Sub", getattr(r, "shape", None),
+                    r.tolist() if hasattr(r, "tolist") else r,
+                    getattr(r, "filename", "absent") is None, getattr(r, "mode", "absent")))
+        del s, r
+    assert got[0] == got[1]
+
+
 def test_memmap_views_share_and_flush(tmp_path):
     p = tmp_path / "v.bin"
     m = cnp.memmap(p, dtype="f8", mode="w+", shape=(4, 3))
@@ -713,6 +795,40 @@ def test_char_dtype_files():
     got, exp = cnp.load(io.BytesIO(raw)), np.load(io.BytesIO(raw))
     assert got.tolist() == exp.tolist() and got.dtype.char == exp.dtype.char == "c"
     assert cnp.dtype("c") == cnp.dtype("S1") and hash(cnp.dtype("c")) == hash(cnp.dtype("S1"))
+
+
+CHAR_SOURCES = [
+    "abc", b"abc", "", b"", "a", b"a", [""], [b""], [], ["a", "b"], [["a"], ["b"]], ("ab", "cd"),
+    [["ab", "cd"], ["ef", "gh"]], [["a", "b"], "cd"], [1, "a"], ["a", 1], 5, [1, 2], np.str_("abc"),
+    ["abc", "de"], [b"ab", b"c"], ["a", "bc"], [["ab", "c"], ["ef", "gh"]], [1.5, "ab"], "\u00e9",
+]
+
+
+def _char_result(fn):
+    try:
+        r = fn()
+    except Exception as e:      # numpy's errors: inhomogeneous shapes, non-ASCII characters
+        return type(e).__name__, str(e)
+    return r.tolist(), r.shape, r.dtype.char, r.dtype.str
+
+
+@pytest.mark.parametrize("src", CHAR_SOURCES, ids=range(len(CHAR_SOURCES)))
+@pytest.mark.parametrize("func", ["array", "asarray"])
+def test_char_dtype_creation(src, func):
+    # The 'c' dtype splits strings into characters (a string of length 1 is one character; bytes
+    # split into their byte values, which then convert as numbers: b'abc' gives b'9' three times).
+    assert _char_result(lambda: getattr(cnp, func)(src, dtype="c")) == \
+        _char_result(lambda: getattr(np, func)(src, dtype="c"))
+
+
+@pytest.mark.parametrize("src", [["ab", "cd"], [b"ab", b"c"], ["abc"], 5, [1.5, 2.0], "abc"])
+def test_char_dtype_astype_and_arrays(src):
+    # Arrays are cast, not split: astype('c') and array(ndarray, dtype='c') keep the first byte.
+    n, c = np.array(src), cnp.array(src)
+    assert _char_result(lambda: c.astype("c")) == _char_result(lambda: n.astype("c"))
+    assert _char_result(lambda: cnp.array(c, dtype="c")) == _char_result(lambda: np.array(n, dtype="c"))
+    assert _char_result(lambda: cnp.array("abc", dtype="c", ndmin=2)) == \
+        _char_result(lambda: np.array("abc", dtype="c", ndmin=2))
 
 
 def test_npzfile_zip_attribute(tmp_path):

@@ -501,6 +501,226 @@ def test_genfromtxt(text, kw):
         check(lambda xp: xp.genfromtxt(sio(text), **kw))
 
 
+# Files the library maps and reads itself (cnp_loadtxt_path / cnp_genfromtxt_numeric_path):
+# UTF-8 checks, universal newlines, blank and comment lines (the row bound the result is sized
+# from), a missing last line end, and the fallbacks to Python's reading (invalid UTF-8, other
+# encodings, missing files).
+PATH_TEXTS = [
+    b"1,2\n3,4\n", b"1,2\n3,4", b"1,2\r\n3,4\r\n", b"1,2\r3,4\r", b"\n\n1,2\n\n\n3,4\n\n",
+    b"# c\n1,2\n# d\n3,4 # e\n", "# \u00e9\u20ac\n1,2\n3,4\n".encode(), b"1,2\n\xff\n",
+    b"\xef\xbb\xbf1,2\n", b"", b"1,2\n3\n", b"1,2\n3,x\n", b"1,,2\n3,4,5\n" * 3,
+    "1,2\n3,4\u00a0\n".encode(), b"1,2\n" * 1000 + b"\n" * 3000,
+]
+PATH_KW = [{}, {"skip_footer": 1}, {"max_rows": 1}, {"usemask": True}, {"dtype": np.float32},
+           {"skip_header": 1}, {"usecols": [1]}, {"encoding": "utf-8"}, {"encoding": "latin-1"},
+           {"missing_values": "x", "filling_values": 7}]
+
+
+@pytest.mark.parametrize("text", PATH_TEXTS, ids=range(len(PATH_TEXTS)))
+@pytest.mark.parametrize("kw", PATH_KW, ids=[str(k) for k in PATH_KW])
+def test_genfromtxt_path(tmp_path, text, kw):
+    p = tmp_path / "t.csv"
+    p.write_bytes(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check(lambda xp: xp.genfromtxt(str(p), delimiter=",", **kw))
+
+
+# (A byte-order mark: loadtxt's conversion message shows it raw where Python's repr escapes it
+# as '\\ufeff', a difference of the library's repr for every input, not of the path readers.)
+LOAD_TEXTS = [t for t in PATH_TEXTS if not t.startswith(b"\xef\xbb\xbf")]
+PATH_LOAD_KW = [{}, {"max_rows": 1}, {"skiprows": 1}, {"usecols": [1]}, {"encoding": "utf-8"},
+                {"dtype": "U5"}, {"ndmin": 2}, {"unpack": True}]
+
+
+@pytest.mark.parametrize("text", LOAD_TEXTS, ids=range(len(LOAD_TEXTS)))
+@pytest.mark.parametrize("kw", PATH_LOAD_KW, ids=[str(k) for k in PATH_LOAD_KW])
+def test_loadtxt_path(tmp_path, text, kw):
+    p = tmp_path / "t.csv"
+    p.write_bytes(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check(lambda xp: xp.loadtxt(p, delimiter=",", **kw))
+
+
+@pytest.mark.parametrize("text", [b'"a\r\nb",1\r\n"c\rd",2\r\n', b'"a\nb",1\n'])
+def test_loadtxt_path_quoted_newlines(tmp_path, text):
+    # Python's text mode turns \r\n and \r into \n inside quoted fields too, as NumPy reads it.
+    p = tmp_path / "q.csv"
+    p.write_bytes(text)
+    check(lambda xp: xp.loadtxt(p, delimiter=",", quotechar='"', dtype="U4"))
+
+
+@pytest.mark.parametrize("enc", [None, "latin-1", "cp1252"])
+def test_loadtxt_path_other_encodings(tmp_path, enc):
+    # Not UTF-8: the Python layer decodes (Latin-1's no-break space is whitespace here).
+    p = tmp_path / "l.csv"
+    p.write_bytes(b"1,2\n3,4\xa0\n5,6\n")
+    check(lambda xp: xp.loadtxt(p, delimiter=",", encoding=enc))
+    check(lambda xp: xp.genfromtxt(p, delimiter=",", encoding=enc))
+
+
+@pytest.mark.parametrize("name", ["nope.csv", "nope.csv.gz", "."])
+def test_path_readers_missing_file(tmp_path, name):
+    p = str(tmp_path / name)
+    check_error(lambda xp: xp.loadtxt(p))
+    check_error(lambda xp: xp.genfromtxt(p))
+
+
+def test_path_readers_c_api(tmp_path):
+    # The C entry points themselves: Python's codec wording for invalid UTF-8 (the Python layer
+    # then reads the file as NumPy would and raises Python's own error).
+    from cnumpy import _textio
+    from cnumpy._capi import produce, produce_many
+    p = tmp_path / "bad.csv"
+    p.write_bytes(b"1,2\n\xff,3\n")
+    with pytest.raises(UnicodeDecodeError, match="can't decode byte 0xff in position 4: invalid start"):
+        produce(_textio._loadtxt_path_c, str(p).encode(), cnp.dtype("f8")._h, ord(","), ord("#"),
+                _textio._NULL, 0, -1, 0, _textio._NULL, 0, 0, -1, 0)
+    with pytest.raises(UnicodeDecodeError, match="position 4"):
+        produce_many(_textio._genfromtxt_path_c, 2, str(p).encode(), cnp.dtype("f8")._h, ord(","),
+                     b"#", 0, 0, _textio._NULL, 0, _textio._NULL, 0, _textio._NULL, -1)
+    with pytest.raises(OSError, match="No such file or directory"):
+        produce(_textio._loadtxt_path_c, str(tmp_path / "none").encode(), cnp.dtype("f8")._h,
+                ord(","), ord("#"), _textio._NULL, 0, -1, 0, _textio._NULL, 0, 0, -1, 0)
+
+
+# The library's genfromtxt routes (numeric dtypes and records, names, dtype=None inference) and
+# the inputs it must hand back to NumPy's algorithm, from a StringIO and from a file.
+LIB_TEXTS = [
+    "1,2\n3,4\n", "a,b\n1,2\n3,4\n", "# a,b\n1,2\n3,4.5\n", "#a b\n1,2\n", " x , y z \n1,2\n",
+    "return,file\n1,2\n", "a,a\n1,2\n", "True,1\n5,2\n", "1,1\n,2\n", ",1\n,2\n", "a,b\nc,d\n",
+    "True,\nFalse,1\n", "1,2\n99999999999999999999,3\n", "True,False\n,True\n", "1.5,x\n,y\n",
+    "1_0,2\n3,4\n", "nan,1\ninf,2\n", "1e5,1\n2,2\n", "1+2j,3\n,4\n", "True,1.5\nFalse,2\n",
+    ",\n,\n", "N/A,1\n2,2\n", "1,2\n3,4,5\n", "-3,+4\n 5 ,6\n", "300,-1\n2,70000\n",
+    "1,2\n\n# c\n3,4 # d\n", "TRUE,false\ntrue,FALSE\n", "\u0661,2\n3,4\n", "",
+    # str columns: widths, Latin-1 or not (bytes for encoding='bytes'), spaces kept, uniform str,
+    # a value complex() reads (the general algorithm), missing strings kept
+    "a,1\nbb,2\n", "\u00e9t\u00e9,1\nx,2\n", "\u20ac,1\nab,2\n", " ab ,1\ncd ,2\n", "a,b\nc,dd\n",
+    "x,1j\ny,2\n", "1j,1\nabc,2\n", "N/A,1\nq,2\n", "name,v\nab,1.5\ncd,2\n", "True,x\n5,y\n",
+    "zz,1\n0x1A,2\nyy,3\n", "a\u0661,1\nb,2\n", "inf,a\nnan,b\n",
+]
+LIB_KW = [
+    {}, {"dtype": None}, {"dtype": None, "encoding": None}, {"names": True},
+    {"names": True, "dtype": None}, {"names": "p,q"}, {"names": ["p", "q"], "dtype": None},
+    {"dtype": int}, {"dtype": bool}, {"dtype": "u1"}, {"dtype": "i2,f4"}, {"dtype": "?,f8"},
+    {"dtype": None, "missing_values": "N/A", "filling_values": 7},
+    {"dtype": None, "max_rows": 1}, {"dtype": None, "skip_footer": 1}, {"dtype": None, "usecols": [1]},
+    {"dtype": None, "skip_header": 1}, {"names": True, "unpack": True}, {"dtype": None, "ndmin": 2},
+    {"names": True, "defaultfmt": "v%02d"}, {"dtype": None, "defaultfmt": "v%02d"},
+    {"names": True, "excludelist": ["a"], "case_sensitive": "upper"},
+]
+
+
+@pytest.mark.parametrize("text", LIB_TEXTS, ids=range(len(LIB_TEXTS)))
+@pytest.mark.parametrize("kw", LIB_KW, ids=[str(k) for k in LIB_KW])
+def test_genfromtxt_library_routes(tmp_path, text, kw):
+    p = tmp_path / "g.csv"
+    p.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check(lambda xp: xp.genfromtxt(sio(text), delimiter=",", **kw))
+        check(lambda xp: xp.genfromtxt(str(p), delimiter=",", **kw))
+
+
+# usemask with dtype=None on inputs whose result is not structured (structured masks are the
+# usemask helper's: ma's structured masks).
+@pytest.mark.parametrize("text", ["1,2\n3,4\n", "1,1\n,2\n", "nan,1.5\ninf,2\n", "1,2\n\n# c\n3,4 # d\n",
+                                  "1,N/A\n3,4\n", "1.5,\n3,4.5\n"])
+def test_genfromtxt_library_usemask(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if "N/A" not in text:
+            check(lambda xp: xp.genfromtxt(sio(text), delimiter=",", dtype=None, usemask=True))
+        check(lambda xp: xp.genfromtxt(sio(text), delimiter=",", usemask=True, missing_values="N/A"))
+
+
+# Cases of NumPy's own numpy/lib/tests/test_io.py (TestFromTxt), as (text, keywords), compared
+# with NumPy's result, warnings aside.
+_SKIP_FOOTER = "\n".join(["# %i" % i for i in range(1, 6)] + ["A, B, C"] +
+                         ["%i,%3.1f,%03s" % (i, i, i) for i in range(50)] + ["99,99"])
+_INVALID = "\n".join(["2, 2, 2, 2 2" if i % 10 == 0 else "1, 1, 1, 1, 1" for i in range(50)])
+NUMPY_IO_CASES = [
+    ("1 2\n3 4", {"dtype": int}),                                          # test_array
+    ("1\n2\n3\n4\n", {"dtype": int}), ("1,2,3,4\n", {"dtype": int, "delimiter": ","}),  # test_1D
+    ("# comment\n1,2,3,5\n", {"dtype": int, "delimiter": ",", "comments": "#"}),  # test_comments
+    ("1,2,3,5# comment\n", {"dtype": int, "delimiter": ",", "comments": "#"}),
+    ("comment\n1,2,3,5\n", {"dtype": int, "delimiter": ",", "skip_header": 1}),  # test_skiprows
+    (_SKIP_FOOTER, {"delimiter": ",", "names": True, "skip_header": 5, "skip_footer": 10}),
+    ("1 1\n2 2\n3 3\n4 4\n5  \n6  \n7  \n", {"skip_footer": 1, "invalid_raise": False}),
+    ("1 1\n2 2\n3 3\n4 4\n5  \n6  \n7  \n", {"skip_footer": 3}),
+    ("1 1\n2  \n3 3\n4 4\n5  \n6 6\n7 7\n", {"skip_footer": 3, "invalid_raise": False}),
+    ("gender age weight\nM 64.0 75.0\nF 25.0 60.0", {"dtype": None, "names": True}),  # test_header
+    ("A 64 75.0 3+4j True\nBCD 25 60.0 5+6j False", {"dtype": None}),  # test_auto_dtype
+    ("1 2 3 4\n5 6 7 8\n", {"dtype": None}),                             # test_auto_dtype_uniform
+    ("col1 col2\n 1 2\n 3 4", {"dtype": (int, int), "comments": None, "names": True}),
+    ("\n# gender age weight\nM   21  72.100000\nF   35  58.330000\nM   33  21.99\n",
+     {"names": True, "dtype": None}),                                         # test_commented_header
+    ("A B C D\n aaaa 121 45 9.1", {"names": True, "dtype": None, "usecols": ("A", "C", "D")}),
+    ("1  2  3  4   5\n6  7  8  9  10", {}),                                 # test_spacedelimiter
+    ("  1  2  3\n  4  5 67\n890123  4", {"delimiter": 3}),                 # test_integer_delimiter
+    ("1,2,3,,5\n", {"dtype": int, "delimiter": ",", "converters": {3: lambda s: int(s or -999)}}),
+    ("1\t2\t3\n\t2\t\n1\t\t3", {"delimiter": "\t", "usemask": True}),  # test_missing_with_tabs
+    ("1 2 3\n4 5 6", {"usecols": (1,)}), ("1 2 3\n4 5 6", {"usecols": (1, 2)}),
+    ("1 2 3\n4 5 6", {"usecols": "0, 2", "names": "a, b, c"}),             # test_usecols_as_css
+    ("JOE 70.1 25.3\nBOB 60.5 27.9", {"usecols": (0, 2), "dtype": [("name", "S4"), ("h", float)]}),
+    ("1 2 3\n4 5 6", {"usecols": 0}), ("1 2 3\n4 5 6", {"usecols": (0, -1), "names": "a, b, c"}),
+    ("1 2 3\n4 5 6", {"usecols": ("a", "c"), "names": "a, b, c"}),
+    ("", {}), ("\n\n", {"skip_header": 1}),                                 # test_empty_file
+    ("A,B\n0,1\n2,N/A", {"dtype": None, "usemask": True, "delimiter": ",", "names": None,
+                          "missing_values": "N/A"}),                            # test_withmissing
+    ("A, B, C\n0, 0., 0j\n1, N/A, 1j\n-9, 2.2, N/A\n3, -99, 3j",
+     {"missing_values": "N/A", "names": True, "dtype": None, "delimiter": ","}),  # test_user_missing
+    ("N/A, 2, 3\n4, ,???", {"delimiter": ",", "dtype": int, "names": "a,b,c",
+                            "missing_values": {0: "N/A", "b": " ", 2: "???"},
+                            "filling_values": {0: 0, "b": 0, 2: -999}}),        # test_user_filling
+    ("1,2,*,4\n5,*,7,8\n", {"delimiter": ",", "dtype": int, "missing_values": "*",
+                               "filling_values": -1}),
+    ("1,2,*,4\n5,*,7,8\n", {"delimiter": ",", "dtype": int, "missing_values": {None: "*"},
+                               "filling_values": {None: -1}}),
+    ("1 2 3\n4 5 6\n", {"dtype": None, "missing_values": "2,5", "usemask": True}),
+    (_INVALID, {"delimiter": ",", "names": True, "invalid_raise": False}),   # test_invalid_raise
+    (_INVALID, {"delimiter": ",", "names": True}),
+    (_INVALID, {"delimiter": ",", "names": True, "usecols": (0, 4), "invalid_raise": False}),
+    (_INVALID, {"delimiter": ",", "names": True, "usecols": (0, 1)}),
+    ("0, 1, 2.3\n4, 5, 6.7", {"delimiter": ",", "dtype": None, "defaultfmt": "f%02i"}),
+    ("0, 1, 2.3\n4, 5, 6.7", {"delimiter": ",", "dtype": float}),            # single dtype, no names
+    ("0, 1, 2.3\n4, 5, 6.7", {"delimiter": ",", "dtype": float, "names": "a, b, c"}),
+    ("a, b, c\n0, 1, 2.3\n4, 5, 6.7", {"delimiter": ",", "dtype": float, "names": True}),
+    ("0, 1, 2.3\n4, 5, 6.7", {"delimiter": ",", "dtype": (int, float, float), "names": "a, b, c"}),
+    ("01/01/2003  , 1.3,   abcde", {"delimiter": ",", "dtype": None, "encoding": None,
+                                    "autostrip": True}),                        # test_autostrip
+    ("A.A, B (B), C:C\n1, 2, 3.14", {"delimiter": ",", "names": True, "dtype": None}),
+    ("A.A, B (B), C:C\n1, 2, 3.14", {"delimiter": ",", "names": True, "dtype": None,
+                                     "replace_space": "", "deletechars": ""}),  # test_replace_space
+    ("A.A, B (B), C:C\n1, 2, 3", {"delimiter": ",", "names": True, "dtype": int,
+                                  "deletechars": ""}),
+    ("A,,C\n0,1,2\n3,4,5", {"delimiter": ",", "names": True, "dtype": None}),  # incomplete names
+    ("A,,C\n0,1,2\n3,4,5", {"delimiter": ",", "names": True}),
+    ("1 2 3\n 4 5 6", {"dtype": (int, float, float), "names": "a"}),         # names auto-completion
+    ("A,B,C,D,E\n0,1,2,3,4\n0,1,2,3,4\n0,1,2,3,4", {"delimiter": ",", "names": True,
+                                                     "usecols": (0, 2, 4)}),  # bug1636
+    ("A,B,C,D,E\n0,1,2,3,4\n0,1,2,3,4\n0,1,2,3,4", {"delimiter": ",", "names": True,
+                                                     "usecols": ("A", "C", "E")}),
+    ("    A    B   C\n    0    1 2.3\n   45   67   9.", {"delimiter": (5, 5, 4), "names": True,
+                                                        "dtype": None}),   # fixed-width names
+    ("1, 2, 3\n1, , 5\n0, 6, \n", {"delimiter": ",", "dtype": None,
+                                      "filling_values": -999}),                # test_filling_values
+    ("test1,testNonetherestofthedata", {"dtype": None, "comments": None, "delimiter": ",",
+                                        "encoding": None}),
+    ("1,2,3\n4,5,6\n7,8,9\n", {"delimiter": ",", "max_rows": 2}),          # test_max_rows
+    ("a b\n1 2\n3 4\n5 6\n", {"names": True, "max_rows": 2}),
+    ("1 2\n3 4\n", {"skip_header": 1, "max_rows": 1, "dtype": None}),
+]
+
+
+@pytest.mark.parametrize("text,kw", NUMPY_IO_CASES, ids=range(len(NUMPY_IO_CASES)))
+def test_genfromtxt_numpy_io_cases(text, kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check(lambda xp: xp.genfromtxt(sio(text), **kw))
+
+
 def test_genfromtxt_invalid_warning():
     r1, w1 = _warnings_of(lambda: np.genfromtxt(sio("1 2\n3 4 5\n6 7\n"), invalid_raise=False))
     r2, w2 = _warnings_of(lambda: cnp.genfromtxt(sio("1 2\n3 4 5\n6 7\n"), invalid_raise=False))

@@ -17,7 +17,7 @@ import struct
 import warnings
 
 from . import _args, _backend, _wrapmem
-from ._capi import produce, wrap
+from ._capi import produce, produce_view, wrap
 from ._dtype import dtype as _dtype_cls, promote_types
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray, get_scalar
@@ -464,11 +464,24 @@ def _void_leaves(obj, shape, leaves):
 
 
 # -- the general conversion ----------------------------------------------------------------------
+def _split_chars(obj):
+    """NumPy's discovery for the 'c' dtype: a str or bytes whose length is not 1 is a sequence
+    of its characters (bytes: of its byte values, which then convert as numbers, so b'ab' gives
+    [b'9', b'8']), inside lists and tuples too; array('abc', dtype='c') is [b'a', b'b', b'c']."""
+    if isinstance(obj, (str, bytes)):
+        return list(obj) if len(obj) != 1 else obj
+    if isinstance(obj, (list, tuple)):
+        return [_split_chars(v) for v in obj]
+    return obj
+
+
 def _from_any(obj, requested=None):
     """(array, fresh): obj as a cnumpy array; fresh tells whether it is a new array that shares
     memory with nothing else (so array() need not copy it again)."""
     if isinstance(obj, ndarray):
         return obj, False
+    if requested is not None and requested.char == "c" and isinstance(obj, (str, bytes, list, tuple)):
+        obj = _split_chars(obj)
     if requested is not None and requested.names is not None and (
             _is_sequence(obj) or isinstance(obj, void)):
         return RECORDS[0](obj, requested), True       # tuples are records, lists dimensions
@@ -564,7 +577,8 @@ def asarray(a, dtype=None, order=None, *, like=None):
     arr, fresh = _from_any(a, d)
     if type(arr) is not ndarray:
         # a subclass (memmap, chararray): NumPy's asarray gives the base class, sharing memory
-        arr = produce(_lib.cnp_array_view, arr._h, arr.dtype._h)
+        # (its base is the subclass instance)
+        arr = produce_view(_lib.cnp_array_view, arr, arr.dtype._h)
     if d is not None and arr.dtype is not d and not _unit_found(arr, d):
         return produce(_lib.cnp_astype, arr._h, d._h, o, _args.CASTING_UNSAFE, 1)
     if not _layout_ok(arr, _norm_order(order)):

@@ -8,13 +8,22 @@ every ufunc or reduction result is a plain ndarray (0-d results are scalars), as
 __getitem__ and __array_wrap__ give; copy(), astype() and flatten() are memmaps that map nothing
 (their filename, offset, mode and _mmap are None), as NumPy's subclass-preserving methods give.
 The mapping is released with the last array that uses it (`del`), as numpy's mmap object is.
+
+`base` follows NumPy: a memmap made from a file has Python's `mmap.mmap` object of the file's
+mapped region (opened on the same pages: the library's mapping holds the array's memory, this
+one is what NumPy users find in `.base` and `._mmap`), views have the memmap they view,
+`asarray(m)` is a plain array whose base is m, copies own their data (base None). Subclasses
+of memmap keep their type for operator and reduction-method results, as NumPy's
+memmap.__array_wrap__ returns them unchanged.
 """
+import mmap as _pymmap
 import os
 import pathlib
 
 from . import _backend
 from ._capi import call, cfunc, is_array, produce
 from ._dtype import dtype as _dtype
+from ._convert import asarray as _asarray
 from ._ndarray import as_subclass, ndarray
 
 __all__ = ["memmap", "as_memmap"]
@@ -29,12 +38,34 @@ mode_equivalents = {"readonly": "r", "copyonwrite": "c", "readwrite": "r+", "wri
 
 
 class _Mapping:
-    """What memmap._mmap holds: the mapped file's identity (views share one object, as they
-    share numpy's mmap object); the memory itself is owned by the library's arrays."""
+    """What memmap._mmap holds when Python's mmap cannot map the region (views share one
+    object, as they share numpy's mmap object); the memory is the library's arrays'."""
     __slots__ = ("mode",)
 
     def __init__(self, mode):
         self.mode = mode
+
+
+_ACCESS = {"r": _pymmap.ACCESS_READ, "c": _pymmap.ACCESS_COPY, "r+": _pymmap.ACCESS_WRITE,
+           "w+": _pymmap.ACCESS_WRITE}
+
+
+def _python_mmap(fileno, mode, offset, nbytes):
+    """numpy.memmap's mmap.mmap object for a mapping of nbytes at offset (the mapping starts
+    at the allocation granularity below offset, as NumPy's); a _Mapping token when Python's
+    mmap refuses (a 0-byte region)."""
+    start = offset - offset % _pymmap.ALLOCATIONGRANULARITY
+    length = offset - start + nbytes
+    try:
+        if length <= 0:
+            raise ValueError
+        return _pymmap.mmap(fileno, length, access=_ACCESS[mode], offset=start)
+    except (ValueError, OSError):
+        return _Mapping(mode)
+
+
+def _owns(a):
+    return bool(a.flags.owndata)
 
 
 def _mapped(a):
@@ -46,12 +77,18 @@ def _mapped(a):
 
 
 def _as(a, cls, parent):
-    """A new `cls` object sharing a's array; memmap attributes from parent (None: unmapped)."""
+    """A new `cls` object sharing a's array; memmap attributes from parent (None: unmapped).
+    Its base as NumPy's: the memmap viewed (the chain collapses through memmaps to the one
+    whose base is the mmap object), None for an array owning its data."""
     r = as_subclass(a, cls)
     if parent is None:
         r._mmap = r.filename = r.offset = r.mode = None
+        if _owns(a):
+            r._base = None
     else:
         r._mmap, r.filename, r.offset, r.mode = parent._mmap, parent.filename, parent.offset, parent.mode
+        b = parent._base
+        r._base = b if isinstance(b, memmap) and type(b) is type(r) else parent
     return r
 
 
@@ -111,6 +148,7 @@ class memmap(ndarray):
                 fid.flush()     # what Python's buffer holds must be in the file before mapping
             a = produce(_memmap_fd, fid.fileno(), mode.encode(), descr._h, offset, ndim, shp,
                         fortran)
+            mm = _python_mmap(fid.fileno(), mode, offset, a.nbytes)
             name = getattr(fid, "name", None)
             fname = os.path.abspath(name) if isinstance(name, str) else None
         else:
@@ -120,9 +158,12 @@ class memmap(ndarray):
                 pass
             path_b = path.encode() if isinstance(path, str) else path
             a = produce(_memmap_path, path_b, mode.encode(), descr._h, offset, ndim, shp, fortran)
+            with open(path, ("r" if mode in ("r", "c") else "r+") + "b") as f:
+                mm = _python_mmap(f.fileno(), mode, offset, a.nbytes)
             fname = _filename_attr(filename)
         self = _as(a, subtype, None)
-        self._mmap = _Mapping(mode)
+        self._mmap = mm
+        self._base = mm if isinstance(mm, _pymmap.mmap) else None
         self.filename = fname
         self.offset = offset
         self.mode = mode
@@ -217,12 +258,52 @@ class memmap(ndarray):
 builtins_type = type
 
 
+# Results NumPy computes through a ufunc (operators, reduction methods): memmap.__array_wrap__
+# gives memmap itself plain ndarrays and scalars (cnumpy's methods already do) and returns a
+# subclass's results unchanged — an instance of the subclass, 0-d for full reductions, with the
+# memmap attributes None.
+_WRAPPED = (
+    "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__",
+    "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__", "__rpow__",
+    "__matmul__", "__rmatmul__", "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__",
+    "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__neg__", "__pos__", "__abs__",
+    "__invert__", "__lt__", "__le__", "__gt__", "__ge__", "__eq__", "__ne__",
+    "sum", "prod", "mean", "std", "var", "min", "max", "any", "all", "cumsum", "cumprod", "clip",
+    "round", "conj", "conjugate",
+)
+
+
+def _subclass_preserving(name):
+    def method(self, *args, **kwargs):
+        # ndarray's method looked up at the call: _methods attaches some after this import
+        res = getattr(ndarray, name)(self, *args, **kwargs)
+        if type(self) is memmap or res is self or res is NotImplemented:
+            return res
+        if not is_array(res):
+            if not hasattr(res, "dtype"):
+                return res
+            res = _asarray(res)     # a full reduction: NumPy's 0-d subclass array
+        return _as(res, type(self), None)
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+for _name in _WRAPPED:
+    setattr(memmap, _name, _subclass_preserving(_name))
+
+
 def as_memmap(a, filename, mode):
     """The memmap numpy.load(mmap_mode=...) and open_memmap return for a mapped array a
     (filename: the path argument they were given)."""
     r = _as(a, memmap, None)
-    r._mmap = _Mapping(mode_equivalents.get(mode, mode))
+    mode = mode_equivalents.get(mode, mode)
     r.filename = _filename_attr(filename)
     r.offset = _mapped(a)[1]
-    r.mode = r._mmap.mode
+    r.mode = mode
+    try:
+        with open(os.fspath(filename), ("r" if mode in ("r", "c") else "r+") + "b") as f:
+            r._mmap = _python_mmap(f.fileno(), mode, r.offset, a.nbytes)
+    except OSError:
+        r._mmap = _Mapping(mode)
+    r._base = r._mmap if isinstance(r._mmap, _pymmap.mmap) else None
     return r

@@ -29,8 +29,10 @@ from .ma._fields import leaves as _mask_leaves, make_mask_descr
 from .ma.core import MaskedArray
 
 _NULL = _backend.NULL
-_loadtxt_c, _loadtxt_lines_c, _savetxt_c, _genfromtxt_c = (cfunc("cnp_" + n) for n in (
-    "loadtxt", "loadtxt_lines", "savetxt", "genfromtxt_numeric"))
+(_loadtxt_c, _loadtxt_lines_c, _loadtxt_path_c, _savetxt_c, _genfromtxt_c, _genfromtxt_path_c,
+ _genfromtxt_infer_c, _genfromtxt_infer_path_c) = (cfunc("cnp_" + n) for n in (
+     "loadtxt", "loadtxt_lines", "loadtxt_path", "savetxt", "genfromtxt_numeric",
+     "genfromtxt_numeric_path", "genfromtxt_infer", "genfromtxt_infer_path"))
 
 
 class ConversionWarning(UserWarning):
@@ -42,8 +44,16 @@ class VisibleDeprecationWarning(UserWarning):
 
 
 # -- reading the input ---------------------------------------------------------------------------
+def _not_found(path):
+    """np.lib._datasource's error for a file to read that does not exist."""
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"{path} not found.")
+
+
 def _open_text(path, mode, encoding):
     """np.lib._datasource.open for local files: .gz, .bz2 and .xz are decompressed."""
+    if "r" in mode:
+        _not_found(path)
     opener = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}.get(os.path.splitext(path)[1], open)
     if opener is open:
         return open(path, mode, encoding=encoding)
@@ -56,6 +66,7 @@ def _input_bytes(fname, encoding, what):
     if isinstance(fname, os.PathLike):
         fname = os.fspath(fname)
     if isinstance(fname, str) and os.path.splitext(fname)[1] not in (".gz", ".bz2", ".xz"):
+        _not_found(fname)
         with open(fname, "rb") as fh:
             raw = fh.read()
         if raw.isascii() and (encoding is None or
@@ -65,6 +76,19 @@ def _input_bytes(fname, encoding, what):
                 raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
             return raw
     return _encoded(_input_text(fname, encoding, what))
+
+
+def _utf8_path(fname, encoding):
+    """The file name the library may read itself (the *_path functions map the file and read
+    it as Python's text mode reads UTF-8): a plain file (no .gz/.bz2/.xz) with a UTF-8 encoding
+    (None is the locale's, UTF-8 here as for the bytes path above). None otherwise."""
+    if isinstance(fname, os.PathLike):
+        fname = os.fspath(fname)
+    if not isinstance(fname, str) or os.path.splitext(fname)[1] in (".gz", ".bz2", ".xz"):
+        return None
+    if encoding is not None and codecs.lookup(encoding).name != "utf-8":
+        return None
+    return _encoded(fname)
 
 
 def _input_text(fname, encoding, what):
@@ -293,11 +317,13 @@ def _read_with_python(args, dtype, converters, usecols, byte_converters):
 
 
 def _call_loadtxt(dtype, data, delimiter, comment, comments, quote, skiprows, usecols, max_rows,
-                  line_ends=None, ndmin=2):
+                  line_ends=None, ndmin=2, path=None):
     cs = _backend.charp_array([_encoded(c) for c in comments]) if comments else _NULL
     uc = _backend.int64_array(usecols) if usecols is not None else _NULL
     rest = (dtype._h, delimiter, comment, cs, len(comments) if comments else 0, quote, skiprows,
             uc, len(usecols) if usecols is not None else 0, ndmin, max_rows, 0)
+    if path is not None:
+        return produce(_loadtxt_path_c, path, *rest)
     if line_ends is not None:
         ends = _backend.int64_array(line_ends) if line_ends else _NULL
         return produce(_loadtxt_lines_c, data, len(data), ends, len(line_ends), *rest)
@@ -359,6 +385,16 @@ def loadtxt(fname, dtype=float, comments='#', delimiter=None, converters=None, s
     else:
         max_rows = -1
     d_cp, c_cp, q_cp = _control(delimiter), _control(single), _control(quotechar)
+    path = _utf8_path(fname, encoding)
+    if path is not None and converters is None and not any(k in "MmO" for k in _leaf_kinds(dtype)):
+        try:
+            arr = _call_loadtxt(dtype, None, d_cp, c_cp, several, q_cp, skiprows, usecols, max_rows,
+                                ndmin=ndmin, path=path)
+        except (UnicodeDecodeError, OSError):
+            pass    # read below by Python, which raises its own error (FileNotFoundError, ...)
+        else:
+            _no_data_warning(arr, fname)
+            return _unpacked(arr, unpack)
     items = _line_items(fname, encoding)
     if items is not None:
         data, line_ends = items
@@ -372,6 +408,10 @@ def loadtxt(fname, dtype=float, comments='#', delimiter=None, converters=None, s
     else:
         arr = _call_loadtxt(dtype, *args, ndmin=ndmin)
     _no_data_warning(arr, fname)
+    return _unpacked(arr, unpack)
+
+
+def _unpacked(arr, unpack):
     if unpack:
         if arr.dtype.names is not None:
             return [arr[field] for field in arr.dtype.names]
@@ -565,12 +605,30 @@ _CHAIN = [("b", _str2bool, False), ("i", int, -1), ("f", float, float("nan")),
 _KIND_DTYPE = {"b": "?", "i": "i8", "f": "f8", "c": "c16"}
 
 
+def _int64_of(x):
+    v = int(x)
+    if not -2 ** 63 <= v < 2 ** 63:
+        raise OverflowError("Python int too large to convert to C long")
+    return v
+
+
+def _uint64_of(x):
+    v = int(x)
+    if not 0 <= v < 2 ** 64:
+        raise OverflowError("Python int too large to convert to C unsigned long")
+    return v
+
+
 def _func_for(dt):
     k = dt.kind
     if k == "b":
         return _str2bool, False
     if k in "iu":
-        return int, -1
+        # StringConverter for a given integer dtype: int() (through np.int64/np.uint64) for
+        # 64-bit types, int(float(x)) for the others ("4.5" is 4, "1e5" 100000; inf overflows)
+        if dt.itemsize == 8:
+            return _int64_of if k == "i" else _uint64_of, -1
+        return (lambda x: int(float(x))), -1
     if k == "f":
         return float, float("nan")
     if k == "c":
@@ -581,34 +639,29 @@ def _func_for(dt):
 
 
 def _infer(values, missing):
-    """The chain position StringConverter.iterupgrade ends at for a column's values."""
+    """StringConverter.iterupgrade over a column's values: (the chain position it ends at, its
+    _checked flag). Every value is tried again after each upgrade (NumPy re-runs the whole
+    column), a value that fails but is missing is accepted, ints must fit int64; _checked is
+    False when the column stays bool with a missing value (NumPy then leaves it out of the
+    uniform-type test)."""
     level = 0
-    for v in values:
-        if v.strip() in missing:
-            continue
-        while level < len(_CHAIN) - 1:
+    while True:
+        func = _CHAIN[level][1]
+        checked, ok = True, True
+        for v in values:
             try:
-                _CHAIN[level][1](v)
-                break
+                x = func(v)
+                if func is int and not -2 ** 63 <= x < 2 ** 63:
+                    raise ValueError
             except (ValueError, OverflowError):
-                level += 1
-    return level
-
-
-def _genfromtxt_fast(data, dtype, comments, delimiter, skip_header, skip_footer, usecols,
-                     missing, filling, max_rows, usemask):
-    d_cp = -1 if delimiter is None else ord(delimiter)
-    uc = _backend.int64_array(usecols) if usecols is not None else _NULL
-    ms = [_encoded(m) for m in missing]
-    fill_arr = None if filling is None else array(float(filling))   # alive during the call
-    fill = _NULL if fill_arr is None else fill_arr._h
-    st_out = produce_many(_genfromtxt_c, 2, data, len(data), dtype._h, d_cp,
-                          _encoded(comments) if comments is not None else _NULL, skip_header,
-                          skip_footer, uc, len(usecols) if usecols is not None else 0,
-                          _backend.charp_array(ms) if ms else _NULL, len(ms), fill,
-                          -1 if max_rows is None else max_rows,
-                          skip=() if usemask else (1,))
-    return st_out
+                if v.strip() in missing:
+                    checked = checked and level > 0
+                    continue
+                ok = False
+                break
+        if ok or level == len(_CHAIN) - 1:
+            return level, checked
+        level += 1
 
 
 _SKIP = object()
@@ -628,6 +681,149 @@ def _column_key(key, names, usecols):
         except ValueError:
             pass
     return key
+
+
+_NUMERIC_FAST = ("?", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "float32",
+                 "float64")
+
+
+def _fast_dtype(d):
+    """Whether the library converts into d: a native number type it parses as NumPy's
+    StringConverter does, or a record of them."""
+    if d.names is not None:
+        return all(_fast_dtype(_dtype_cls(d.fields[n][0])) for n in d.names) and len(d.names) > 0
+    return d.isnative and d.subdtype is None and (d.name if d.kind != "b" else "?") in _NUMERIC_FAST
+
+
+def _head(data, path, encoding, skip_header, comments, delimiter, names_line):
+    """NumPy's first-values search: after skip_header lines, the first line with values (for
+    names=True a comment marker in it is dropped with what precedes it). (lines consumed, the
+    values) or None when the input ends first."""
+    if data is None:
+        fh = open(path, "r", encoding=encoding)
+        lines = iter(fh)
+    else:
+        fh = None
+
+        def _lines():
+            start = 0
+            while start < len(data):
+                end = data.find(b"\n", start)
+                end = len(data) if end < 0 else end + 1
+                yield data[start:end].decode("utf-8", "surrogatepass")
+                start = end
+        lines = _lines()
+    try:
+        n = 0
+        for line in lines:
+            n += 1
+            if n <= skip_header:
+                continue
+            if "\r" in line[:-1]:
+                return None     # a line the library would split differently
+            if names_line and comments is not None and comments in line:
+                line = "".join(line.split(comments)[1:])
+            values = _split_line(line, delimiter, comments, False)
+            if values:
+                return n, values
+        return None
+    finally:
+        if fh is not None:
+            fh.close()
+
+
+def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, skip_footer,
+                        missing_values, filling_values, usecols, names, excludelist, deletechars,
+                        replace_space, case_sensitive, defaultfmt, usemask, max_rows, encoding,
+                        strings):
+    """genfromtxt through the library (cnp_genfromtxt_numeric / cnp_genfromtxt_infer, on the
+    file or the bytes) for what it converts as NumPy does: numeric dtypes or records of them,
+    dtype=None inferring to bool/int/float/str (strings: the library's mode, 0 = no str
+    columns, 1 = str, 2 = bytes when Latin-1 as for encoding='bytes'), names from the first
+    line, a list or a string.
+    None when the arguments are outside it; NotImplementedError when the data is (the library
+    declines: NumPy's algorithm then runs)."""
+    if not ((delimiter is None or (isinstance(delimiter, str) and len(delimiter) == 1))
+            and (usecols is None or (isinstance(usecols, (list, tuple)) and
+                                     all(type(u) is int and u >= 0 for u in usecols)))
+            and (missing_values is None or isinstance(missing_values, str))
+            and (filling_values is None or type(filling_values) in (int, float))
+            and (comments is None or (isinstance(comments, str) and comments))
+            and (names is None or names is False or names is True or isinstance(names, str)
+                 or (isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names)))):
+        return None
+    try:
+        d = _dtype_cls(dtype) if dtype is not None else None
+    except TypeError:
+        return None     # a sequence of formats: easy_dtype's, in NumPy's algorithm
+    if d is not None and not _fast_dtype(d):
+        return None
+    # NumPy's validate_names: a NameValidator whose empty names are 'f%i' (defaultfmt names
+    # only the columns of an unnamed result)
+    validate = lambda n: _validate_names(  # noqa: E731
+        n, excludelist, deletechars, case_sensitive, replace_space)
+    skip = skip_header
+    out_names = None
+    if names is True or (d is None and not names):
+        if usecols is not None and names is True:
+            return None
+        head = _head(data, path, encoding, skip_header, comments, delimiter, names is True)
+        if head is None:
+            return None     # no data: NumPy's warning and empty result
+        consumed, first_values = head
+        if names is True:
+            if comments is not None and first_values[0].strip() in comments:
+                del first_values[0]
+            out_names = list(validate([str(v.strip()) for v in first_values]))
+            skip = consumed
+        else:
+            ncols = len(usecols) if usecols is not None else len(first_values)
+            out_names = [defaultfmt % i for i in range(ncols)]
+    elif isinstance(names, str):
+        out_names = list(validate([n.strip() for n in names.split(",")]))
+    elif names:
+        out_names = list(validate(names))
+    if out_names is not None and usecols is not None and len(out_names) > len(usecols):
+        return None
+    missing = missing_values.split(",") if isinstance(missing_values, str) else []
+    ms = [_encoded(m) for m in missing]
+    fill_arr = None if filling_values is None else array(float(filling_values))
+    common = (-1 if delimiter is None else ord(delimiter),
+              _encoded(comments) if comments is not None else _NULL, skip, skip_footer,
+              _backend.int64_array(usecols) if usecols is not None else _NULL,
+              len(usecols) if usecols is not None else 0,
+              _backend.charp_array(ms) if ms else _NULL, len(ms),
+              _NULL if fill_arr is None else fill_arr._h, -1 if max_rows is None else max_rows)
+    src = (path,) if data is None else (data, len(data))
+    skip_mask = () if usemask else (1,)
+    if d is None:
+        structured = names is not None and names is not False
+        nm = [_encoded(n) for n in out_names]
+        fn = _genfromtxt_infer_path_c if data is None else _genfromtxt_infer_c
+        out, mask = produce_many(fn, 2, *src, _backend.charp_array(nm), len(nm),
+                                 1 if structured else 0, strings, *common, skip=skip_mask)
+        kinds = [out.dtype.fields[n][0].kind for n in out.dtype.names] if out.dtype.names \
+            else [out.dtype.kind]
+        if strings == 2 and any(k in "SU" for k in kinds):
+            warnings.warn("Reading unicode strings without specifying the encoding argument is "
+                          "deprecated. Set the encoding, use None for the system default.",
+                          VisibleDeprecationWarning, stacklevel=_user_stacklevel())
+    else:
+        if out_names is not None:   # easy_dtype validates the names again, with defaultfmt
+            if d.names is not None and len(out_names) != len(d.names):
+                return None
+            out_names = _validate_names(out_names, excludelist, deletechars, case_sensitive,
+                                        replace_space, defaultfmt)
+            d = _dtype_cls([(n, d) for n in out_names] if d.names is None else
+                           [(n, d.fields[o][0]) for n, o in zip(out_names, d.names)])
+        fn = _genfromtxt_path_c if data is None else _genfromtxt_c
+        out, mask = produce_many(fn, 2, *src, d._h, *common, skip=skip_mask)
+    if out.ndim == 2 and out.shape[0] == 0:
+        out = out.reshape(0)
+        mask = mask.reshape(0) if usemask else mask
+    if usemask:
+        out = MaskedArray(out, mask=mask)
+    return out
 
 
 def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, skip_footer=0,
@@ -659,34 +855,31 @@ def genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, 
     byte_converters = encoding == "bytes"
     if byte_converters:
         encoding = None
-    data = _input_bytes(fname, encoding, lambda t: TypeError(
+    path = _utf8_path(fname, encoding)
+    data = None if path is not None else _input_bytes(fname, encoding, lambda t: TypeError(
         "fname must be a string, a filehandle, a sequence of strings,\n"
         f"or an iterator of strings. Got {t} instead."))
 
-    # The fast path: float columns, no names, converters or per-column missing values.
-    d = _dtype_cls(dtype) if dtype is not None else None
-    if (d is not None and d.kind == "f" and d.itemsize in (4, 8) and d.names is None
-            and not names and not user_converters
-            and (delimiter is None or (isinstance(delimiter, str) and len(delimiter) == 1))
-            and (usecols is None or (isinstance(usecols, (list, tuple)) and
-                                     all(type(u) is int and u >= 0 for u in usecols)))
-            and (missing_values is None or isinstance(missing_values, str))
-            and (filling_values is None or type(filling_values) in (int, float))
-            and (comments is None or (isinstance(comments, str) and comments))):
-        missing = missing_values.split(",") if isinstance(missing_values, str) else []
+    # The library's paths: numeric columns, no converters (names and dtype=None included).
+    if not user_converters:
         try:
-            out, mask = _genfromtxt_fast(data, d, comments, delimiter, skip_header, skip_footer,
-                                         usecols, missing, filling_values, max_rows, usemask)
-        except NotImplementedError:
-            pass
-        else:
-            if out.shape[0] == 0:
-                out = out.reshape(0)
-                mask = mask.reshape(0) if usemask else mask
-            if usemask:
-                out = MaskedArray(out, mask=mask)
+            out = _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header,
+                                      skip_footer, missing_values, filling_values, usecols, names,
+                                      excludelist, deletechars, replace_space, case_sensitive,
+                                      defaultfmt, usemask, max_rows, encoding,
+                                      0 if autostrip else 2 if byte_converters else 1)
+        except (NotImplementedError, UnicodeDecodeError, OSError):
+            out = None  # NumPy's algorithm below (it reads the file: Python's own errors)
+        if out is not None:
             out = _ensure_ndmin(out, ndmin)
-            return out.T if unpack else out
+            if not unpack:
+                return out
+            fields = out.dtype.names
+            if fields is None:
+                return out.T
+            return out[fields[0]] if len(fields) == 1 else [out[f] for f in fields]
+    if data is None:
+        data = _input_bytes(fname, encoding, None)
     return _genfromtxt_python(
         data.decode("utf-8", "surrogatepass"), dtype, comments, delimiter, skip_header, skip_footer, user_converters,
         missing_values, filling_values, usecols, names, excludelist, deletechars,
@@ -702,8 +895,10 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
     """NumPy 1.24's genfromtxt algorithm (numpy/lib/npyio.py) over the decoded text."""
     lines = text.splitlines(True)
     pos = min(skip_header, len(lines))
+    # NumPy's validate_names: a NameValidator whose empty names are 'f%i' (defaultfmt names
+    # only the columns of an unnamed result)
     validate = lambda n: _validate_names(  # noqa: E731
-        n, excludelist, deletechars, case_sensitive, replace_space, defaultfmt)
+        n, excludelist, deletechars, case_sensitive, replace_space)
     first_values, first_line = [], ''
     while not first_values:
         if pos >= len(lines):
@@ -716,7 +911,7 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         if names is True and comments is not None and comments in first_line:
             first_line = ''.join(first_line.split(comments)[1:])
         first_values = _split_line(first_line, delimiter, comments, autostrip)
-    if names is True and first_values:
+    if names is True:     # (IndexError for an empty input, as NumPy's first_values[0])
         if comments is not None and first_values[0].strip() in comments:
             del first_values[0]
     if usecols is not None:
@@ -736,10 +931,21 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
     elif names:
         names = validate(names)
     if dtype is not None:
-        dtype = _dtype_cls(dtype)
+        try:
+            dtype = _dtype_cls(dtype)
+        except TypeError:
+            # easy_dtype: a sequence of formats, named by names (completed with 'f%i')
+            fmts = list(dtype)
+            dtype = _dtype_cls({"formats": fmts, "names": list(_validate_names(
+                names if names is not None else [""] * len(fmts), excludelist, deletechars,
+                case_sensitive, replace_space, defaultfmt, len(fmts)))})
+        # easy_dtype: the names validated again, with defaultfmt and (records) the field count
+        again = lambda n, nb=None: _validate_names(  # noqa: E731
+            n, excludelist, deletechars, case_sensitive, replace_space, defaultfmt, nb)
         if names is not None and dtype.names is None and len(names) > 0 and dtype.kind != "V":
-            dtype = _dtype_cls([(n, dtype) for n in names])
+            dtype = _dtype_cls([(n, dtype) for n in again(names)])
         elif names is not None and dtype.names is not None:
+            names = again(names, len(dtype.names))
             dtype = _dtype_cls([(n, dtype.fields[o][0]) for n, o in zip(names, dtype.names)])
     if names is not None:
         names = list(names)
@@ -750,7 +956,8 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             elif current < 0:
                 usecols[i] = current + len(first_values)
         if dtype is not None and dtype.names is not None and len(dtype.names) > nbcols:
-            dtype = _dtype_cls([(dtype.names[u], dtype.fields[dtype.names[u]][0]) for u in usecols])
+            fields = list(dtype.names)   # (NumPy indexes dtype.descr, a list: its IndexError)
+            dtype = _dtype_cls([(fields[u], dtype.fields[fields[u]][0]) for u in usecols])
             names = list(dtype.names)
         elif names is not None and len(names) > nbcols:
             names = [names[u] for u in usecols]
@@ -827,7 +1034,7 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
     flat = None
     if dtype is not None:
         flat = [_dtype_cls(dtype.fields[n][0]) for n in dtype.names] if dtype.names else None
-    convs, types = [], []
+    convs, types, checked = [], [], []
     for j in range(nbcols):
         if j < len(fills) and False:
             pass
@@ -838,9 +1045,10 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             func, default = _func_for(col_dt)
             types.append(col_dt)
         else:
-            level = _infer([r[j] for r in rows], missing[j])
+            level, ok = _infer([r[j] for r in rows], missing[j])
             _, func, default = _CHAIN[level]
             types.append(_CHAIN[level][0])
+            checked.append(ok)
         if fills[j] is not None:
             default = fills[j]
         convs.append([func, default])
@@ -924,10 +1132,13 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             else:
                 for j in strcols:
                     col_dtypes[j] = _dtype_cls("S%d" % (col_dtypes[j].itemsize // 4))
-        if names is None and len({str(c) for c in col_dtypes if c.kind not in "SU"} |
-                                 {c.kind for c in col_dtypes if c.kind in "SU"}) == 1 and \
-                not any(c.kind in "SU" for c in col_dtypes):
-            out_dtype = col_dtypes[0] if col_dtypes else _dtype_cls(float)
+        # NumPy's uniform test: the types of the checked columns before strings are sized
+        # (all str columns are one type); the result is then that type, strings sized by array().
+        base = {c.kind if c.kind in "SU" else str(c)
+                for j, c in enumerate(col_dtypes) if j >= len(checked) or checked[j]}
+        if names is None and len(base) == 1:
+            kind = base.pop()
+            out_dtype = _dtype_cls(kind)
             homogeneous = True
         elif names is None:
             out_dtype = _dtype_cls([(defaultfmt % j, c) for j, c in enumerate(col_dtypes)])
