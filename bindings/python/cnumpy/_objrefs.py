@@ -1,0 +1,56 @@
+"""The object dtype's reference hooks (docs/object-dtype.md), installed once at import, and the
+two conversions between Python objects and the references object arrays hold.
+
+With the compiled _speedups the hooks are its C functions (they take the GIL around each batch);
+the pure packages install a ctypes/cffi callback (which takes the GIL itself) that calls
+Py_IncRef/Py_DecRef for each reference. A NULL reference is None (the library never passes NULL
+to a hook).
+"""
+import ctypes
+import struct
+
+from . import _backend
+from ._accel import speedups
+
+_lib = _backend.lib
+
+try:                                    # CPython's own pointer -> object (a new reference)
+    from _ctypes import PyObj_FromPtr as _from_ptr
+except ImportError:                     # pragma: no cover - other ctypes builds
+    def _from_ptr(addr, _cast=ctypes.cast, _po=ctypes.py_object):
+        return _cast(addr, _po).value
+
+
+def _python_hook(name):
+    fn = ctypes.PYFUNCTYPE(None, ctypes.c_void_p)((name, ctypes.pythonapi))
+
+    def hook(addr, n, _read=_backend.read_bytes, _unpack=struct.unpack, _fn=fn):
+        for p in _unpack("%dP" % n, _read(addr, n * 8)):
+            _fn(p)
+    return _backend.make_refs_fn(hook)
+
+
+def _install():
+    if speedups is not None and hasattr(speedups, "OBJECT_HOOKS"):
+        inc, dec = (_backend.refs_fn_at(a) for a in speedups.OBJECT_HOOKS)
+    else:
+        inc, dec = _python_hook("Py_IncRef"), _python_hook("Py_DecRef")
+    _backend.keep_forever((inc, dec))   # object arrays may be freed during interpreter teardown
+    st = _lib.cnp_set_object_hooks(inc, dec, _backend.NULL)
+    if st:
+        raise ImportError("cnumpy: cannot install the object hooks: %s"
+                          % _backend.string(_lib.cnp_last_error()))
+    return inc, dec
+
+
+HOOKS = _install()
+
+
+def value(addr):
+    """The object a reference (an int address; 0 is None) stands for."""
+    return _from_ptr(addr) if addr else None
+
+
+def reference(obj):
+    """The reference the library stores for obj (None is stored as NULL, as NumPy reads it)."""
+    return 0 if obj is None else id(obj)
