@@ -187,6 +187,7 @@ CNP_API cnp_status cnp_dtype_isbuiltin(const cnp_dtype* d, int32_t* out) {
     const Dtype* t = object_dtype_of(d);
     // NumPy: 1 for the builtin descriptors (native numbers, unsized S/U/V), 0 for the rest.
     if (is_numeric(t)) return int32_t{!t->swapped};
+    if (t->kind == 'O') return int32_t{1};
     return int32_t{is_flexible(t) && t->itemsize == 0 && !is_record(t) && !t->swapped};
   });
 }

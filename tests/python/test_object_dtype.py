@@ -253,7 +253,7 @@ B = [4, 1, 2, 3]
 @pytest.mark.parametrize("name", ["add", "subtract", "multiply", "true_divide", "floor_divide",
                                   "power", "maximum", "minimum", "equal", "not_equal", "less",
                                   "less_equal", "greater", "greater_equal", "logical_and",
-                                  "logical_or", "logical_xor", "remainder"])
+                                  "logical_or", "remainder"])
 def test_binary_ufuncs(name):
     both(lambda xp: getattr(xp, name)(xp.array(A, dtype=object), xp.array(B, dtype=object)))
     both(lambda xp: getattr(xp, name)(xp.array(A, dtype=object), 2))
@@ -280,6 +280,12 @@ def test_operators():
     both(f)
 
 
+def test_logical_xor_calls_the_method_as_numpy():
+    for xp in (np, cnp):
+        with pytest.raises(AttributeError, match="no attribute 'logical_xor'"):
+            xp.logical_xor(xp.array([1, 2], dtype=object), 1)
+
+
 def test_math_method_loops():
     class HasSqrt:
         def sqrt(self):
@@ -297,7 +303,7 @@ def test_out_and_where():
         o = xp.array(["x", "y", "z"], dtype=object)
         xp.add(a, 10, out=o, where=xp.array([True, False, True]))
         f8 = xp.zeros(3)
-        xp.multiply(a, 2, out=f8)
+        xp.multiply(a, 2, out=f8, casting="unsafe")
         return o, f8
     both(f)
 
@@ -347,7 +353,7 @@ def test_refcounts_back_to_start():
     c = cnp.concatenate([a, b])
     f = a[[0, 0, 0]]
     r = a.astype(object)
-    assert sys.getrefcount(x) == start + 2 + 2 + 2 + 4 + 3 + 2
+    assert sys.getrefcount(x) == start + 2 + 2 + 4 + 3 + 2     # views take none
     del a, b, v, t, c, f, r
     gc.collect()
     assert sys.getrefcount(x) == start

@@ -71,9 +71,10 @@ def _big_int():
 
 def _other_object(v):
     """A value only an object array holds (None, arbitrary objects)."""
-    e = ObjectsNeeded("cnumpy: cannot make an array of %s objects for this dtype"
-                      % type(v).__name__)
-    e.error = e
+    name = type(v).__name__
+    e = ObjectsNeeded("cnumpy: cannot make an array of %s objects for this dtype" % name)
+    e.error = None
+    e.type_name = name     # (raised as it is; not itself: a cycle would keep the leaves alive)
     return e
 
 
@@ -503,7 +504,7 @@ def _from_any(obj, requested=None):
             return from_sequence(obj, requested), True
         except ObjectsNeeded as e:
             if requested is not None:
-                raise e.error from None
+                raise _conversion_error(e, requested) from None
             return _objects_from(obj), True
     if isinstance(obj, (str, bytes)):
         return _text_array([obj], (), "U" if isinstance(obj, str) else "S"), True
@@ -524,7 +525,7 @@ def _from_any(obj, requested=None):
         return r, False
     if TIME and isinstance(obj, (_pydt.date, _pydt.timedelta)):
         return TIME[2](obj), True
-    a = _from_other(obj)
+    a = _from_other(obj, requested)
     if a is not None:
         return a, True
     if requested is None:           # NumPy: a 0-d object array holding it
@@ -533,14 +534,34 @@ def _from_any(obj, requested=None):
                               % (type(obj).__name__, requested))
 
 
-def _from_other(obj):
+def _conversion_error(e, requested):
+    """The error NumPy's setitem of the requested dtype raises for a leaf only an object array
+    holds (int()/float()/complex() of it)."""
+    if e.error is not None:
+        return e.error
+    name = getattr(e, "type_name", None)
+    k = requested.kind
+    if name is not None and k in "iu":
+        return TypeError("int() argument must be a string, a bytes-like object or a real number, "
+                         "not '%s'" % name)
+    if name is not None and k == "f":
+        return TypeError("float() argument must be a string or a real number, not '%s'" % name)
+    if name is not None and k == "c":
+        return TypeError("complex() first argument must be a string or a number, not '%s'"
+                         % name)
+    return e
+
+
+def _from_other(obj, requested=None):
     """NumPy scalars without the array interface, objects with __array__ (via NumPy, which
-    such objects need anyway), numbers with __index__/__float__/__complex__."""
+    such objects need anyway), numbers with __index__/__float__/__complex__ when a dtype is
+    requested (without one NumPy makes a 0-d object array of Fraction, Decimal ...)."""
     if hasattr(obj, "__array__"):
         return _from_any(obj.__array__())[0]
     if hasattr(obj, "dtype") and hasattr(obj, "item"):
         return from_scalar(obj)
-    if hasattr(obj, "__index__") or hasattr(obj, "__float__") or hasattr(obj, "__complex__"):
+    if requested is not None and (hasattr(obj, "__index__") or hasattr(obj, "__float__") or
+                                  hasattr(obj, "__complex__")):
         return from_scalar(obj)
     if hasattr(obj, "__len__") and hasattr(obj, "__getitem__"):
         return from_sequence(list(obj))
@@ -582,6 +603,13 @@ def cast_objects(a, d):
     if d.kind == "O":
         return a.copy() if a.dtype.kind == "O" else _to_object(a)
     flat = _elements(a)
+    if d.kind in "US" and d.itemsize == 0:      # str() of each element, as wide as the longest
+        if d.kind == "U":
+            flat = [v.decode("ascii") if isinstance(v, bytes) else v if isinstance(v, str)
+                    else str(v) for v in flat]
+        else:
+            flat = [v if isinstance(v, bytes) else str(v).encode("ascii") for v in flat]
+        return array(flat).reshape(a.shape) if flat else array(flat, dtype=d).reshape(a.shape)
     if not flat:
         return produce(_lib.cnp_empty, a.ndim, _backend.int64_array(a.shape) if a.ndim else _NULL,
                        d._h, 0)

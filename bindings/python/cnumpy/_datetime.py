@@ -258,7 +258,7 @@ def is_time_leaf(v):
 def _object_array(v):
     """NumPy makes an object array of these leaves (array() catches it when no dtype is given)."""
     e = ObjectsNeeded("cnumpy: cannot make an array of %s objects for this dtype" % type(v).__name__)
-    e.error = e
+    e.error = None     # (raised as it is; not itself: a cycle would keep the leaves alive)
     return e
 
 

@@ -189,6 +189,21 @@ _FMT = {"?": "?", "b": "b", "B": "B", "h": "h", "H": "H", "i": "i", "I": "I", "l
         "L": "Q", "q": "q", "Q": "Q", "e": "e", "f": "f", "d": "d", "F": "f", "D": "d"}
 
 
+def _unravel(i, shape):
+    """The multi-index of flat index i (negative from the end), NumPy's item() bounds error."""
+    size = 1
+    for n in shape:
+        size *= n
+    if not -size <= i < size:
+        raise IndexError("index %d is out of bounds for size %d" % (i, size))
+    i %= size
+    idx = []
+    for n in reversed(shape):
+        idx.append(i % n)
+        i //= n
+    return idx[::-1]
+
+
 def _nest(flat, shape):
     """Nested lists of the given shape from a flat list (C order)."""
     for n in reversed(shape[1:]):
@@ -350,6 +365,8 @@ class ndarray(_accel.base):
 
     def item(self, *args):
         if is_parametric(self.dtype):
+            if len(args) == 1 and type(args[0]) is not tuple and len(self.shape) > 1:
+                args = tuple(int(i) for i in _unravel(operator.index(args[0]), self.shape))
             if args:
                 v = self[args if len(args) > 1 else args[0]]
                 return v.item() if isinstance(v, (str_, bytes_)) else v

@@ -25,7 +25,7 @@ _BY_FN = {}     # a ufunc's C function -> the ufunc (the object loops need its n
 
 
 def register(uf):
-    _BY_FN[uf._fn] = uf
+    _BY_FN[id(uf._fn)] = uf      # (ctypes function pointers are not hashable; each lives as long as its ufunc)
 
 
 def involved(arrays):
@@ -55,7 +55,6 @@ _BINARY = {
     "power": pow, "bitwise_and": operator.and_, "bitwise_or": operator.or_,
     "bitwise_xor": operator.xor, "left_shift": operator.lshift, "right_shift": operator.rshift,
     "logical_and": lambda x, y: x and y, "logical_or": lambda x, y: x or y,
-    "logical_xor": lambda x, y: bool(x) != bool(y),
     "maximum": lambda x, y: x if x >= y else y, "minimum": lambda x, y: x if x <= y else y,
     "fmax": lambda x, y: x if x >= y else y, "fmin": lambda x, y: x if x <= y else y,
     "gcd": math.gcd, "lcm": math.lcm,
@@ -89,6 +88,8 @@ def operation(uf):
         return f, False
     if name in _METHODS:
         return _method("conjugate" if name == "conj" else name), False
+    if name == "logical_xor":       # NumPy's loop calls the element's method (AttributeError)
+        return (lambda x, y: getattr(x, "logical_xor")(y)), False
     raise TypeError("ufunc '%s' not supported for the input types, and the inputs could not be "
                     "safely coerced to any supported types according to the casting rule "
                     "''safe''" % name)
@@ -177,7 +178,7 @@ def _tuple(shape):
 
 def call(fn, arrs, outs=(), where=None):
     """A ufunc call (by its C function) that the library refused for object operands."""
-    uf = _BY_FN[fn]
+    uf = _BY_FN[id(fn)]
     func, to_bool = operation(uf)
     return apply(func, arrs, list(outs), where, uf.nout, to_bool)
 

@@ -141,8 +141,11 @@ def object_array2string(a, options, separator, prefix, suffix):
     printer over a stand-in array of the same shape."""
     texts = [_object_text(o) for o in _shown(a, options)]
     nd = len(a.shape)
-    stand_in = _capi.produce(_lib.cnp_zeros, nd, _backend.int64_array(a.shape) if nd else
-                             _backend.NULL, _backend.NULL, 0)
+    # One zero seen with the array's shape (a broadcast view: no memory per element).
+    stand_in = _capi.produce(_lib.cnp_zeros, 0, _backend.NULL, _backend.NULL, 0)
+    if nd:
+        stand_in = _capi.produce(_lib.cnp_broadcast_to, stand_in._h, nd,
+                                 _backend.int64_array(a.shape))
     return array2string(stand_in, options, separator, prefix, suffix, texts)
 
 
