@@ -291,6 +291,8 @@ def _scalar_binop(uf, reflected):
         o = op_operand(other)       # first: NotImplemented costs no 0-d array of self
         if o is None:
             return NotImplemented
+        if o is not HUGE and o.dtype.kind == "O" and not isinstance(other, (ndarray, list, tuple)):
+            return NotImplemented   # NumPy's scalars defer to other objects (None, ...)
         s = typed(self)
         if o is HUGE:
             o = huge_operand(other, [s], comparison)
