@@ -13,7 +13,7 @@ import math
 import operator
 import struct
 
-from . import _accel, _args, _backend, _capi, _dtype
+from . import _accel, _args, _backend, _capi, _dtype, _objrefs
 from ._capi import (call, error, pending, flush_warnings, produce, produce_view, set_base,
                     produce_maybe_view, query)
 from ._scalars import py_from_cscalar, to_cscalar, bool_, _FROM_C, element_value, void, str_, bytes_
@@ -340,6 +340,9 @@ class ndarray(_accel.base):
             if 0 in shape:
                 return _empty_nested(shape)
             raw = self._c_contiguous_bytes()
+            if d.kind == "O":       # the objects, their references read in one piece
+                value = _objrefs.value
+                return _nest([value(p) for p in struct.unpack("%dP" % self.size, raw)], shape)
             size = d.itemsize
             flat = [element_value(d, raw[i * size:(i + 1) * size], _subarray_value)
                     for i in range(self.size)]

@@ -57,6 +57,9 @@ def discover(obj, maxdims=_MAXDIMS):
     shape = []
     level = [obj]
     while len(shape) < maxdims and level:
+        types = set(map(type, level))       # C speed for the common all-leaves level
+        if not any(issubclass(t, (list, tuple, ndarray)) for t in types):
+            break
         if not all(map(_is_sequence, level)):
             break
         lengths = {len(x) for x in level}
@@ -84,10 +87,23 @@ def to_object(a):
 
 
 def elements(a):
-    """The objects of an object array, flat in C order."""
+    """The elements of an array as Python objects, flat in C order (an object array's objects
+    themselves)."""
     if not a.shape:
         return [a.item()]
+    if a.dtype.kind == "O":
+        return object_list(a)
     return a.reshape(-1).tolist()
+
+
+def object_list(a):
+    """The objects of an object array, flat in C order: its references read in one piece."""
+    n = a.size
+    if not n:
+        return []
+    raw = a._c_contiguous_bytes()
+    value = _objrefs.value
+    return [value(p) for p in struct.unpack("%dP" % n, raw)]
 
 
 def empty(shape, order=0):
