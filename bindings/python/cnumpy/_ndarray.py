@@ -339,10 +339,10 @@ class ndarray(_accel.base):
                 return v.item() if d.kind in "Mm" else v
             if 0 in shape:
                 return _empty_nested(shape)
-            raw = self._c_contiguous_bytes()
             if d.kind == "O":       # the objects, their references read in one piece
-                value = _objrefs.value
-                return _nest([value(p) for p in struct.unpack("%dP" % self.size, raw)], shape)
+                c = self if self._flag_bits() & _FLAG_C else self.copy()
+                return _nest(_objrefs.read(c._address(), self.size), shape)
+            raw = self._c_contiguous_bytes()
             size = d.itemsize
             flat = [element_value(d, raw[i * size:(i + 1) * size], _subarray_value)
                     for i in range(self.size)]

@@ -37,7 +37,7 @@ def is_object(a):
 
 def from_leaves(leaves, shape):
     """An object array of the given shape holding the objects of a flat list (C order)."""
-    refs = _pyarray.array("Q", [_reference(v) for v in leaves])
+    refs = _pyarray.array("Q", map(id, leaves))      # (_objrefs.reference, at C speed)
     addr = refs.buffer_info()[0] if len(refs) else 0
     nd = len(shape)
     # `leaves` keeps every object alive during the call; the library increfs what it stores.
@@ -101,9 +101,8 @@ def object_list(a):
     n = a.size
     if not n:
         return []
-    raw = a._c_contiguous_bytes()
-    value = _objrefs.value
-    return [value(p) for p in struct.unpack("%dP" % n, raw)]
+    c = a if a.flags.c_contiguous else a.copy()
+    return _objrefs.read(c._address(), n)   # c keeps the references alive while they are read
 
 
 def empty(shape, order=0):

@@ -51,6 +51,26 @@ def value(addr):
     return _from_ptr(addr) if addr else None
 
 
+def values(addrs):
+    """The objects of a sequence of references (0 is None), at C speed when none is NULL."""
+    if 0 in addrs:
+        return [_from_ptr(p) if p else None for p in addrs]
+    return list(map(_from_ptr, addrs))
+
+
+def read(addr, n):
+    """The n objects whose references lie contiguously at addr (the caller keeps that memory
+    alive): read as a ctypes py_object array, which takes a reference to each at C speed; a NULL
+    among them (an empty() element) falls back to reading the addresses."""
+    if not n:
+        return []
+    try:
+        return (ctypes.py_object * n).from_address(addr)[:]
+    except ValueError:      # "PyObject is NULL"
+        return values(struct.unpack("%dP" % n, _backend.read_bytes(addr, n * 8)))
+
+
 def reference(obj):
-    """The reference the library stores for obj (None is stored as NULL, as NumPy reads it)."""
-    return 0 if obj is None else id(obj)
+    """The reference the library stores for obj: its address (None's too, as NumPy stores it;
+    a NULL the library made, as in empty(), also reads as None)."""
+    return id(obj)
