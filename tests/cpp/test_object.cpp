@@ -213,7 +213,7 @@ TEST_CASE("object dtype: data movement through take, fancy indexing, concatenate
     int64_t two = 2;
     REQUIRE(cnp_array_from_data(&two, capi_test::dtype(CNP_INT64), 0, nullptr, nullptr, twice.out()) == CNP_OK);
     REQUIRE(cnp_repeat(a, twice, nullptr, rep.out()) == CNP_OK);
-    CHECK(h.refs(obj(0)) == 1 + 1 + 1 + 1 + 2);
+    CHECK(h.refs(obj(0)) == 1 + 1 + 1 + 2 + 2);  // a, take, fancy, concatenate (a and t), repeat
     // a[:, 1:] = a[:, :-1] (overlapping): each slot's new reference taken, the old one dropped.
     cnp_index dst[2] = {{CNP_INDEX_SLICE, 0, 0, 0, 1, nullptr}, {CNP_INDEX_SLICE, CNP_SLICE_HAS_START, 1, 0, 1, nullptr}};
     cnp_index src[2] = {{CNP_INDEX_SLICE, 0, 0, 0, 1, nullptr}, {CNP_INDEX_SLICE, CNP_SLICE_HAS_STOP, 0, -1, 1, nullptr}};
