@@ -487,3 +487,25 @@ def test_sort_argsort():
         a.sort()
         return a
     both(in_place)
+
+
+def test_frompyfunc_identity_and_reorderable():
+    # numpy/core/tests/test_umath.py: test_reduce_reorder / frompyfunc identities
+    def mul(a, b):
+        return a * b
+    for xp in (np, cnp):
+        f = xp.frompyfunc(mul, nin=2, nout=1, identity=1)
+        assert f.reduce([2, 3, 4]) == 24
+        assert f.reduce(xp.ones((2, 2)), axis=(0, 1)) == 1
+        assert f.reduce([]) == 1
+        f = xp.frompyfunc(mul, nin=2, nout=1, identity=None)
+        assert f.reduce([2, 3, 4]) == 24 and f.identity is None
+        assert f.reduce(xp.ones((2, 2)), axis=(0, 1)) == 1
+        with pytest.raises(ValueError):
+            f.reduce([])
+        f = xp.frompyfunc(mul, nin=2, nout=1)
+        assert f.reduce([2, 3, 4]) == 24
+        with pytest.raises(ValueError, match="is not reorderable, so at most one axis"):
+            f.reduce(xp.ones((2, 2)), axis=(0, 1))
+        with pytest.raises(ValueError, match="which has no identity"):
+            f.reduce([])

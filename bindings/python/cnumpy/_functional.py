@@ -315,7 +315,7 @@ class _PyFuncUfunc(ufunc):
     (as Python objects), results in object arrays (docs/object-dtype.md). No library function
     stands behind it: the C fast paths find no address for it and leave every call to Python."""
 
-    def __init__(self, func, nin, nout, identity):
+    def __init__(self, func, nin, nout, identity, reorderable):
         name = getattr(func, "__name__", None)
         self.__name__ = self.__qualname__ = "%s (vectorized)" % (name if name is not None
                                                                   else "?")
@@ -326,6 +326,7 @@ class _PyFuncUfunc(ufunc):
         self.ntypes = 1
         self.__doc__ = "dynamic ufunc based on a python function"
         self._pyfunc = func
+        self._reorderable = reorderable     # identity= given (even None): NumPy's reorderable
         self._cname = None
         self._fn = None
         self._comparison = False
@@ -356,12 +357,17 @@ class _PyFuncUfunc(ufunc):
         return _apply_objects(self._pyfunc, arrs, outs, w, nout)
 
 
-def frompyfunc(func, /, nin, nout, *, identity=None):
-    """numpy.frompyfunc: a ufunc calling func on Python objects, returning object arrays."""
+_NO_IDENTITY = object()
+
+
+def frompyfunc(func, /, nin, nout, *, identity=_NO_IDENTITY):
+    """numpy.frompyfunc: a ufunc calling func on Python objects, returning object arrays.
+    Without identity= its reductions take one axis at most (NumPy: not reorderable)."""
     if not callable(func):
         raise TypeError("function must be callable")
     nin, nout = operator.index(nin), operator.index(nout)
     if nin < 0 or nout < 0 or nin + nout > 32:
         raise ValueError("Cannot construct a ufunc with more than 32 operands (requested number "
                          "were: inputs = %d and outputs = %d)" % (nin, nout))
-    return _PyFuncUfunc(func, nin, nout, identity)
+    reorderable = identity is not _NO_IDENTITY
+    return _PyFuncUfunc(func, nin, nout, identity if reorderable else None, reorderable)

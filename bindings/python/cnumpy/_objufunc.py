@@ -224,6 +224,9 @@ def reduce(uf, a, axis=0, out=None, keepdims=False, initial=_args.NoValue, where
     name = uf.__name__
     shape = a.shape
     red = _axes(axis, len(shape))
+    if len(red) > 1 and not getattr(uf, "_reorderable", True):
+        raise ValueError("reduction operation '%s' is not reorderable, so at most one axis may "
+                         "be specified" % name)
     kept = tuple(i for i in range(len(shape)) if i not in red)
     t = a.transpose(kept + red) if kept + red != tuple(range(len(shape))) else a
     items = elements(t) if a.size else []
