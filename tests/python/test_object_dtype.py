@@ -509,3 +509,27 @@ def test_frompyfunc_identity_and_reorderable():
             f.reduce(xp.ones((2, 2)), axis=(0, 1))
         with pytest.raises(ValueError, match="which has no identity"):
             f.reduce([])
+
+
+def test_arrays_inside_object_arrays():
+    # numpy/core/tests/test_multiarray.py: object arrays holding arrays (ragged, None beside)
+    def f(xp):
+        return (xp.array([xp.array([1, 2]), None], dtype=object),
+                xp.array([xp.arange(2), xp.arange(3)], dtype=object))
+    for c, n in zip(f(cnp), f(np)):
+        assert c.dtype == n.dtype and c.shape == n.shape
+        assert repr(c) == repr(n)
+        assert str(c) == str(n)
+    c = cnp.empty(2, dtype=object)
+    c[0] = cnp.arange(3)
+    c[1] = cnp.arange(2)
+    assert repr(c) == "array([array([0, 1, 2]), array([0, 1])], dtype=object)"
+
+
+def test_object_array_from_numpy_objects():
+    n = np.array([1, "a", None, [2]], dtype=object)
+    c = cnp.asarray(n)
+    assert c.dtype == object and c.tolist() == n.tolist()
+    assert cnp.array(n, dtype=object).tolist() == n.tolist()
+    back = np.asarray(c)
+    assert back.dtype == object and back.tolist() == n.tolist()
