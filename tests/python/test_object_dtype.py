@@ -533,3 +533,11 @@ def test_object_array_from_numpy_objects():
     assert cnp.array(n, dtype=object).tolist() == n.tolist()
     back = np.asarray(c)
     assert back.dtype == object and back.tolist() == n.tolist()
+
+
+def test_numeric_arrays_inside_give_python_values():
+    for xp in (np, cnp):
+        a = xp.array([xp.arange(2), xp.arange(2)], dtype=object)
+        assert a.shape == (2, 2) and type(a[0, 0]) is int
+        assert type(xp.arange(3).astype(object)[1]) is int
+        assert type(xp.array([[1.5]]).astype(object)[0, 0]) is float

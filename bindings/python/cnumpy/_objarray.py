@@ -66,7 +66,9 @@ def discover(obj, maxdims=_MAXDIMS):
         if len(lengths) != 1:
             break
         shape.append(lengths.pop())
-        level = [y for x in level for y in x]
+        # Arrays of other dtypes give their elements' Python values (NumPy casts them to object).
+        level = [y for x in level
+                 for y in (x.tolist() if isinstance(x, ndarray) and x.dtype.kind != "O" else x)]
     return tuple(shape), level
 
 
