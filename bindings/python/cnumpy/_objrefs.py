@@ -6,6 +6,7 @@ the pure packages install a ctypes/cffi callback (which takes the GIL itself) th
 Py_IncRef/Py_DecRef for each reference. A NULL reference is None (the library never passes NULL
 to a hook).
 """
+import collections
 import ctypes
 import struct
 
@@ -24,9 +25,9 @@ except ImportError:                     # pragma: no cover - other ctypes builds
 def _python_hook(name):
     fn = ctypes.PYFUNCTYPE(None, ctypes.c_void_p)((name, ctypes.pythonapi))
 
-    def hook(addr, n, _read=_backend.read_bytes, _unpack=struct.unpack, _fn=fn):
-        for p in _unpack("%dP" % n, _read(addr, n * 8)):
-            _fn(p)
+    def hook(addr, n, _read=_backend.read_bytes, _unpack=struct.unpack, _fn=fn,
+             _drain=collections.deque):
+        _drain(map(_fn, _unpack("%dP" % n, _read(addr, n * 8))), 0)   # the loop in C
     return _backend.make_refs_fn(hook)
 
 
