@@ -17,32 +17,32 @@ CNP_API void cnp_array_free(cnp_array* h) {
 
 CNP_API cnp_status cnp_array_retain(cnp_array* h, cnp_array** out) {
   return get(out, [&] {
-    any_array_of(h);  // validates the handle
+    object_array_of(h);  // validates the handle
     return retain_handle(h);
   });
 }
 
-CNP_API cnp_status cnp_array_ndim(const cnp_array* h, int32_t* out) { return get(out, [&] { return any_array_of(h).ndim(); }); }
-CNP_API cnp_status cnp_array_shape(const cnp_array* h, const int64_t** out) { return get(out, [&] { return any_array_of(h).shape(); }); }
-CNP_API cnp_status cnp_array_strides(const cnp_array* h, const int64_t** out) { return get(out, [&] { return any_array_of(h).strides(); }); }
-CNP_API cnp_status cnp_array_size(const cnp_array* h, int64_t* out) { return get(out, [&] { return any_array_of(h).size(); }); }
-CNP_API cnp_status cnp_array_itemsize(const cnp_array* h, int64_t* out) { return get(out, [&] { return any_array_of(h).itemsize(); }); }
+CNP_API cnp_status cnp_array_ndim(const cnp_array* h, int32_t* out) { return get(out, [&] { return object_array_of(h).ndim(); }); }
+CNP_API cnp_status cnp_array_shape(const cnp_array* h, const int64_t** out) { return get(out, [&] { return object_array_of(h).shape(); }); }
+CNP_API cnp_status cnp_array_strides(const cnp_array* h, const int64_t** out) { return get(out, [&] { return object_array_of(h).strides(); }); }
+CNP_API cnp_status cnp_array_size(const cnp_array* h, int64_t* out) { return get(out, [&] { return object_array_of(h).size(); }); }
+CNP_API cnp_status cnp_array_itemsize(const cnp_array* h, int64_t* out) { return get(out, [&] { return object_array_of(h).itemsize(); }); }
 CNP_API cnp_status cnp_array_nbytes(const cnp_array* h, int64_t* out) {
-  return get(out, [&] { return any_array_of(h).size() * any_array_of(h).itemsize(); });
+  return get(out, [&] { return object_array_of(h).size() * object_array_of(h).itemsize(); });
 }
-CNP_API cnp_status cnp_array_data(const cnp_array* h, void** out) { return get(out, [&] { return static_cast<void*>(any_array_of(h).data()); }); }
-CNP_API cnp_status cnp_array_flags(const cnp_array* h, int32_t* out) { return get(out, [&] { return any_array_of(h).flags(); }); }
+CNP_API cnp_status cnp_array_data(const cnp_array* h, void** out) { return get(out, [&] { return static_cast<void*>(object_array_of(h).data()); }); }
+CNP_API cnp_status cnp_array_flags(const cnp_array* h, int32_t* out) { return get(out, [&] { return object_array_of(h).flags(); }); }
 
 CNP_API cnp_status cnp_array_dtype(const cnp_array* h, cnp_dtype** out) {
-  return get(out, [&] { return dtype_retain(any_array_of(h).dtype()); });
+  return get(out, [&] { return dtype_retain(object_array_of(h).dtype()); });
 }
 
 CNP_API cnp_status cnp_array_set_writeable(cnp_array* h, int32_t writeable) {
-  return run([&] { any_array_of(h).set_writeable(writeable != 0); });
+  return run([&] { object_array_of(h).set_writeable(writeable != 0); });
 }
 
 CNP_API cnp_status cnp_may_share_memory(const cnp_array* a, const cnp_array* b, int32_t* out) {
-  return get(out, [&] { return int32_t{may_share_memory(any_array_of(a), any_array_of(b))}; });
+  return get(out, [&] { return int32_t{may_share_memory(object_array_of(a), object_array_of(b))}; });
 }
 
 }  // extern "C"

@@ -3,13 +3,16 @@
 #include "core/cast.hpp"
 #include "core/creation.hpp"
 
+#include <cstring>
+
 using namespace cnp;
 using namespace cnp::capi;
 
-// NumPy gives an unsized "S" / "U" in a creation call one character.
-static DtypeRef sized(const cnp_dtype* dtype) {
+// NumPy gives an unsized "S" / "U" in a creation call one character. objects: the call makes
+// an object array of Nones (empty), which the object dtype allows; the others write numbers.
+static DtypeRef sized(const cnp_dtype* dtype, bool objects = false) {
   if (!dtype) return DtypeRef();
-  const Dtype* t = any_dtype_of(dtype);
+  const Dtype* t = objects ? object_dtype_of(dtype) : any_dtype_of(dtype);
   if ((t->kind == 'S' || t->kind == 'U') && t->itemsize == 0) return make_flexible(t->kind, 1, t->byteorder == '|' ? '=' : t->byteorder);
   return DtypeRef::borrow(t);
 }
@@ -17,7 +20,7 @@ static DtypeRef sized(const cnp_dtype* dtype) {
 extern "C" {
 
 CNP_API cnp_status cnp_empty(int32_t ndim, const int64_t* shape, const cnp_dtype* dtype, int32_t order, cnp_array** out) {
-  return produce(out, [&] { return make_array(ndim, shape, sized(dtype).get(), order, Init::Empty); });
+  return produce(out, [&] { return make_array(ndim, shape, sized(dtype, true).get(), order, Init::Empty); });
 }
 CNP_API cnp_status cnp_zeros(int32_t ndim, const int64_t* shape, const cnp_dtype* dtype, int32_t order, cnp_array** out) {
   return produce(out, [&] { return make_array(ndim, shape, sized(dtype).get(), order, Init::Zeros); });
@@ -32,7 +35,7 @@ CNP_API cnp_status cnp_full(int32_t ndim, const int64_t* shape, const cnp_array*
 
 CNP_API cnp_status cnp_empty_like(const cnp_array* proto, const cnp_dtype* dtype, int32_t order, int32_t ndim,
                                   const int64_t* shape, cnp_array** out) {
-  return produce(out, [&] { return make_like(any_array_of(proto), sized(dtype).get(), order, ndim, shape, Init::Empty); });
+  return produce(out, [&] { return make_like(object_array_of(proto), sized(dtype, true).get(), order, ndim, shape, Init::Empty); });
 }
 CNP_API cnp_status cnp_zeros_like(const cnp_array* proto, const cnp_dtype* dtype, int32_t order, int32_t ndim,
                                   const int64_t* shape, cnp_array** out) {
@@ -86,7 +89,7 @@ CNP_API cnp_status cnp_identity(int64_t n, const cnp_dtype* dtype, cnp_array** o
 
 CNP_API cnp_status cnp_copy(const cnp_array* h, int32_t order, cnp_array** out) {
   return produce(out, [&] {
-    const Array& a = any_array_of(h);
+    const Array& a = object_array_of(h);
     return cast_copy(a, a.dtype(), order);
   });
 }
@@ -100,7 +103,7 @@ CNP_API cnp_status cnp_array_from_scalar(const cnp_scalar* value, const cnp_dtyp
 
 // The element count of a described buffer; its pointer may be NULL only when it holds nothing.
 static const Dtype* checked_buffer(const void* data, const cnp_dtype* dtype, int32_t ndim, const int64_t* shape) {
-  const Dtype* d = any_dtype_of(dtype);
+  const Dtype* d = object_dtype_of(dtype);
   if (checked_size(ndim, shape, d->itemsize) > 0 && !data) throw Error(CNP_ERR_INVALID_HANDLE, "data pointer is NULL");
   return d;
 }
@@ -110,9 +113,15 @@ CNP_API cnp_status cnp_array_from_data(const void* data, const cnp_dtype* dtype,
   return produce(out, [&] {
     const Dtype* d = checked_buffer(data, dtype, ndim, shape);
     static char empty_source;
-    Array src = Array::wrap(data ? static_cast<char*>(const_cast<void*>(data)) : &empty_source, d, ndim, shape, strides,
-                            false, nullptr, nullptr);
-    return cast_copy(src, d, CNP_ORDER_C);
+    // Object references are copied as 8-byte items; produce settles them (docs/object-dtype.md).
+    const Dtype* through = is_object(d) ? builtin_dtype(CNP_UINT64) : d;
+    Array src = Array::wrap(data ? static_cast<char*>(const_cast<void*>(data)) : &empty_source, through, ndim, shape,
+                            strides, false, nullptr, nullptr);
+    Array copy = cast_copy(src, through, CNP_ORDER_C);
+    if (!is_object(d)) return copy;
+    Array objects = Array::allocate(d, ndim, shape, CNP_ORDER_C);
+    if (objects.size() > 0) std::memcpy(objects.data(), copy.data(), static_cast<size_t>(objects.size() * 8));
+    return objects;
   });
 }
 

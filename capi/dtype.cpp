@@ -68,6 +68,7 @@ int32_t numpy_num(const Dtype* d) {
   static const int32_t builtin[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 23, 11, 12, 14, 15};
   if (is_numeric(d)) return builtin[d->typenum];
   switch (d->kind) {
+    case 'O': return 17;
     case 'S': return 18;
     case 'U': return 19;
     case 'M': return 21;
@@ -105,7 +106,7 @@ CNP_API cnp_status cnp_dtype_from_string(const char* spec, cnp_dtype** out) {
 }
 
 CNP_API cnp_status cnp_dtype_from_typenum(int32_t typenum, cnp_dtype** out) {
-  return get(out, [&] { return dtype_retain(builtin_dtype(typenum)); });
+  return get(out, [&] { return dtype_retain(typenum == CNP_OBJECT ? object_dtype() : builtin_dtype(typenum)); });
 }
 
 CNP_API cnp_status cnp_dtype_record(int64_t nfields, const char* const* names, const cnp_dtype* const* dtypes,
@@ -119,7 +120,7 @@ CNP_API cnp_status cnp_dtype_record(int64_t nfields, const char* const* names, c
       FieldSpec f;
       if (!names[i]) throw Error(CNP_ERR_INVALID_HANDLE, "field name is NULL");
       f.name = names[i];
-      f.dtype = DtypeRef::borrow(any_dtype_of(dtypes[i]));
+      f.dtype = DtypeRef::borrow(object_dtype_of(dtypes[i]));
       f.offset = offsets ? offsets[i] : -1;
       if (offsets && offsets[i] < 0) throw_value("offset " + std::to_string(offsets[i]) + " cannot be negative");
       if (titles && titles[i]) {
@@ -134,7 +135,7 @@ CNP_API cnp_status cnp_dtype_record(int64_t nfields, const char* const* names, c
 
 CNP_API cnp_status cnp_dtype_subarray(const cnp_dtype* base, int32_t ndim, const int64_t* shape, cnp_dtype** out) {
   return get(out, [&] {
-    const Dtype* b = any_dtype_of(base);
+    const Dtype* b = object_dtype_of(base);
     if (ndim < 0 || (ndim > 0 && !shape)) throw Error(CNP_ERR_INVALID_HANDLE, "shape pointer is NULL");
     if (ndim > kMaxDims) throw_value("invalid shape in fixed-type tuple: dimension too large");
     return const_cast<cnp_dtype*>(make_subarray(b, std::vector<int64_t>(shape, shape + ndim)).release());
@@ -142,28 +143,28 @@ CNP_API cnp_status cnp_dtype_subarray(const cnp_dtype* base, int32_t ndim, const
 }
 
 CNP_API cnp_status cnp_dtype_newbyteorder(const cnp_dtype* d, int32_t order, cnp_dtype** out) {
-  return get(out, [&] { return const_cast<cnp_dtype*>(with_byteorder(any_dtype_of(d), byteorder_char(order)).release()); });
+  return get(out, [&] { return const_cast<cnp_dtype*>(with_byteorder(object_dtype_of(d), byteorder_char(order)).release()); });
 }
 
 CNP_API void cnp_dtype_free(cnp_dtype* dtype) {
   if (dtype && dtype->magic == kDtypeMagic) dtype_release(dtype);
 }
 
-CNP_API cnp_status cnp_dtype_typenum(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return any_dtype_of(d)->typenum; }); }
-CNP_API cnp_status cnp_dtype_num(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return numpy_num(any_dtype_of(d)); }); }
-CNP_API cnp_status cnp_dtype_itemsize(const cnp_dtype* d, int64_t* out) { return get(out, [&] { return any_dtype_of(d)->itemsize; }); }
-CNP_API cnp_status cnp_dtype_alignment(const cnp_dtype* d, int64_t* out) { return get(out, [&] { return any_dtype_of(d)->alignment; }); }
-CNP_API cnp_status cnp_dtype_kind(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return int32_t{any_dtype_of(d)->kind}; }); }
-CNP_API cnp_status cnp_dtype_char(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return int32_t{any_dtype_of(d)->chr}; }); }
-CNP_API cnp_status cnp_dtype_name(const cnp_dtype* d, const char** out) { return get(out, [&] { return any_dtype_of(d)->name.c_str(); }); }
-CNP_API cnp_status cnp_dtype_str(const cnp_dtype* d, const char** out) { return get(out, [&] { return any_dtype_of(d)->str.c_str(); }); }
-CNP_API cnp_status cnp_dtype_repr(const cnp_dtype* d, const char** out) { return get(out, [&] { return any_dtype_of(d)->repr.c_str(); }); }
-CNP_API cnp_status cnp_dtype_text(const cnp_dtype* d, const char** out) { return get(out, [&] { return any_dtype_of(d)->text.c_str(); }); }
-CNP_API cnp_status cnp_dtype_key(const cnp_dtype* d, const char** out) { return get(out, [&] { return any_dtype_of(d)->key.c_str(); }); }
+CNP_API cnp_status cnp_dtype_typenum(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return object_dtype_of(d)->typenum; }); }
+CNP_API cnp_status cnp_dtype_num(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return numpy_num(object_dtype_of(d)); }); }
+CNP_API cnp_status cnp_dtype_itemsize(const cnp_dtype* d, int64_t* out) { return get(out, [&] { return object_dtype_of(d)->itemsize; }); }
+CNP_API cnp_status cnp_dtype_alignment(const cnp_dtype* d, int64_t* out) { return get(out, [&] { return object_dtype_of(d)->alignment; }); }
+CNP_API cnp_status cnp_dtype_kind(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return int32_t{object_dtype_of(d)->kind}; }); }
+CNP_API cnp_status cnp_dtype_char(const cnp_dtype* d, int32_t* out) { return get(out, [&] { return int32_t{object_dtype_of(d)->chr}; }); }
+CNP_API cnp_status cnp_dtype_name(const cnp_dtype* d, const char** out) { return get(out, [&] { return object_dtype_of(d)->name.c_str(); }); }
+CNP_API cnp_status cnp_dtype_str(const cnp_dtype* d, const char** out) { return get(out, [&] { return object_dtype_of(d)->str.c_str(); }); }
+CNP_API cnp_status cnp_dtype_repr(const cnp_dtype* d, const char** out) { return get(out, [&] { return object_dtype_of(d)->repr.c_str(); }); }
+CNP_API cnp_status cnp_dtype_text(const cnp_dtype* d, const char** out) { return get(out, [&] { return object_dtype_of(d)->text.c_str(); }); }
+CNP_API cnp_status cnp_dtype_key(const cnp_dtype* d, const char** out) { return get(out, [&] { return object_dtype_of(d)->key.c_str(); }); }
 
 CNP_API cnp_status cnp_dtype_descr(const cnp_dtype* d, const char** out) {
   return get(out, [&] {
-    const Dtype* t = any_dtype_of(d);
+    const Dtype* t = object_dtype_of(d);
     if (t->descr.empty()) throw_value("dtype.descr is not defined for types with overlapping or out-of-order fields");
     return t->descr.c_str();
   });
@@ -171,32 +172,33 @@ CNP_API cnp_status cnp_dtype_descr(const cnp_dtype* d, const char** out) {
 
 CNP_API cnp_status cnp_dtype_byteorder(const cnp_dtype* d, int32_t* out) {
   return get(out, [&] {
-    const Dtype* t = any_dtype_of(d);
+    const Dtype* t = object_dtype_of(d);
     if (t->byteorder == '|') return int32_t{'|'};
     return int32_t{t->byteorder == kNativeOrder ? '=' : t->byteorder};
   });
 }
 
 CNP_API cnp_status cnp_dtype_isnative(const cnp_dtype* d, int32_t* out) {
-  return get(out, [&] { return int32_t{dtype_isnative(any_dtype_of(d))}; });
+  return get(out, [&] { return int32_t{dtype_isnative(object_dtype_of(d))}; });
 }
 
 CNP_API cnp_status cnp_dtype_isbuiltin(const cnp_dtype* d, int32_t* out) {
   return get(out, [&] {
-    const Dtype* t = any_dtype_of(d);
+    const Dtype* t = object_dtype_of(d);
     // NumPy: 1 for the builtin descriptors (native numbers, unsized S/U/V), 0 for the rest.
     if (is_numeric(t)) return int32_t{!t->swapped};
+    if (t->kind == 'O') return int32_t{1};
     return int32_t{is_flexible(t) && t->itemsize == 0 && !is_record(t) && !t->swapped};
   });
 }
 
 CNP_API cnp_status cnp_dtype_isalignedstruct(const cnp_dtype* d, int32_t* out) {
-  return get(out, [&] { return int32_t{any_dtype_of(d)->aligned_struct}; });
+  return get(out, [&] { return int32_t{object_dtype_of(d)->aligned_struct}; });
 }
 
 CNP_API cnp_status cnp_dtype_datetime_unit(const cnp_dtype* d, const char** out) {
   return get(out, [&] {
-    const Dtype* t = any_dtype_of(d);
+    const Dtype* t = object_dtype_of(d);
     if (!is_datetime(t)) throw_type("cannot get datetime metadata from non-datetime type");
     return datetime_unit_name(t->unit);
   });
@@ -204,7 +206,7 @@ CNP_API cnp_status cnp_dtype_datetime_unit(const cnp_dtype* d, const char** out)
 
 CNP_API cnp_status cnp_dtype_datetime_count(const cnp_dtype* d, int64_t* out) {
   return get(out, [&] {
-    const Dtype* t = any_dtype_of(d);
+    const Dtype* t = object_dtype_of(d);
     if (!is_datetime(t)) throw_type("cannot get datetime metadata from non-datetime type");
     return int64_t{t->unit_count};
   });
@@ -212,48 +214,48 @@ CNP_API cnp_status cnp_dtype_datetime_count(const cnp_dtype* d, int64_t* out) {
 
 CNP_API cnp_status cnp_dtype_nfields(const cnp_dtype* d, int64_t* out) {
   return get(out, [&] {
-    const Dtype* t = any_dtype_of(d);
+    const Dtype* t = object_dtype_of(d);
     return is_record(t) ? static_cast<int64_t>(t->fields.size()) : int64_t{-1};
   });
 }
 
 CNP_API cnp_status cnp_dtype_field_name(const cnp_dtype* d, int64_t i, const char** out) {
-  return get(out, [&] { return field_at(any_dtype_of(d), i).name.c_str(); });
+  return get(out, [&] { return field_at(object_dtype_of(d), i).name.c_str(); });
 }
 
 CNP_API cnp_status cnp_dtype_field_dtype(const cnp_dtype* d, int64_t i, cnp_dtype** out) {
-  return get(out, [&] { return dtype_retain(field_at(any_dtype_of(d), i).dtype); });
+  return get(out, [&] { return dtype_retain(field_at(object_dtype_of(d), i).dtype); });
 }
 
 CNP_API cnp_status cnp_dtype_field_offset(const cnp_dtype* d, int64_t i, int64_t* out) {
-  return get(out, [&] { return field_at(any_dtype_of(d), i).offset; });
+  return get(out, [&] { return field_at(object_dtype_of(d), i).offset; });
 }
 
 CNP_API cnp_status cnp_dtype_field_title(const cnp_dtype* d, int64_t i, const char** out) {
   return get(out, [&] {
-    const DtypeField& f = field_at(any_dtype_of(d), i);
+    const DtypeField& f = field_at(object_dtype_of(d), i);
     return f.has_title ? f.title.c_str() : static_cast<const char*>(nullptr);
   });
 }
 
 CNP_API cnp_status cnp_dtype_base(const cnp_dtype* d, cnp_dtype** out) {
   return get(out, [&] {
-    const Dtype* t = any_dtype_of(d);
+    const Dtype* t = object_dtype_of(d);
     return dtype_retain(is_subarray(t) ? t->base : t);
   });
 }
 
 CNP_API cnp_status cnp_dtype_ndim(const cnp_dtype* d, int32_t* out) {
-  return get(out, [&] { return static_cast<int32_t>(any_dtype_of(d)->sub_shape.size()); });
+  return get(out, [&] { return static_cast<int32_t>(object_dtype_of(d)->sub_shape.size()); });
 }
 
 CNP_API cnp_status cnp_dtype_shape(const cnp_dtype* d, const int64_t** out) {
-  return get(out, [&] { return any_dtype_of(d)->sub_shape.data(); });
+  return get(out, [&] { return object_dtype_of(d)->sub_shape.data(); });
 }
 
 CNP_API cnp_status cnp_dtype_format_element(const cnp_dtype* d, const void* element, char** out) {
   return get(out, [&] {
-    const Dtype* t = any_dtype_of(d);
+    const Dtype* t = object_dtype_of(d);
     if (!element) throw Error(CNP_ERR_INVALID_HANDLE, "element pointer is NULL");
     const char* p = static_cast<const char*>(element);
     if (is_numeric(t)) {
@@ -274,15 +276,15 @@ CNP_API cnp_status cnp_dtype_format_element(const cnp_dtype* d, const void* elem
 }
 
 CNP_API cnp_status cnp_dtype_equal(const cnp_dtype* a, const cnp_dtype* b, int32_t* out) {
-  return get(out, [&] { return int32_t{dtype_equal(any_dtype_of(a), any_dtype_of(b))}; });
+  return get(out, [&] { return int32_t{dtype_equal(object_dtype_of(a), object_dtype_of(b))}; });
 }
 
 CNP_API cnp_status cnp_can_cast(const cnp_dtype* from, const cnp_dtype* to, int32_t casting, int32_t* out) {
-  return get(out, [&] { return int32_t{can_cast(any_dtype_of(from), any_dtype_of(to), casting)}; });
+  return get(out, [&] { return int32_t{can_cast(object_dtype_of(from), object_dtype_of(to), casting)}; });
 }
 
 CNP_API cnp_status cnp_promote_types(const cnp_dtype* a, const cnp_dtype* b, cnp_dtype** out) {
-  return get(out, [&] { return const_cast<cnp_dtype*>(promote_any(any_dtype_of(a), any_dtype_of(b)).release()); });
+  return get(out, [&] { return const_cast<cnp_dtype*>(promote_any(object_dtype_of(a), object_dtype_of(b)).release()); });
 }
 
 CNP_API cnp_status cnp_result_type(int64_t n, const cnp_dtype* const* dtypes, cnp_dtype** out) {
@@ -294,18 +296,18 @@ CNP_API cnp_status cnp_result_type(int64_t n, const cnp_dtype* const* dtypes, cn
     // those results promoted together. Pairwise left to right would give
     // result_type(uint16, int16, float16) = float64 but (float16, uint16, int16) = float32.
     bool numbers = true;
-    for (int64_t i = 0; i < n && numbers; ++i) numbers = is_numeric(any_dtype_of(dtypes[i]));
+    for (int64_t i = 0; i < n && numbers; ++i) numbers = is_numeric(object_dtype_of(dtypes[i]));
     if (numbers && n > 2) {
       int64_t main = 0;
       for (int64_t i = 1; i < n; ++i)
-        if (numpy_num(any_dtype_of(dtypes[i])) > numpy_num(any_dtype_of(dtypes[main]))) main = i;
-      const Dtype* m = any_dtype_of(dtypes[main]);
-      DtypeRef r = promote_any(m, any_dtype_of(dtypes[0]));
-      for (int64_t i = 1; i < n; ++i) r = promote_any(r.get(), promote_any(m, any_dtype_of(dtypes[i])).get());
+        if (numpy_num(object_dtype_of(dtypes[i])) > numpy_num(object_dtype_of(dtypes[main]))) main = i;
+      const Dtype* m = object_dtype_of(dtypes[main]);
+      DtypeRef r = promote_any(m, object_dtype_of(dtypes[0]));
+      for (int64_t i = 1; i < n; ++i) r = promote_any(r.get(), promote_any(m, object_dtype_of(dtypes[i])).get());
       return const_cast<cnp_dtype*>(r.release());
     }
-    DtypeRef r = native_of(any_dtype_of(dtypes[0]));
-    for (int64_t i = 1; i < n; ++i) r = promote_any(r.get(), any_dtype_of(dtypes[i]));
+    DtypeRef r = native_of(object_dtype_of(dtypes[0]));
+    for (int64_t i = 1; i < n; ++i) r = promote_any(r.get(), object_dtype_of(dtypes[i]));
     return const_cast<cnp_dtype*>(r.release());
   });
 }

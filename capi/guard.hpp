@@ -21,6 +21,7 @@
 #include "core/array.hpp"
 #include "core/dtype.hpp"
 #include "core/error.hpp"
+#include "core/objects.hpp"
 #include "ufunc/errstate.hpp"
 
 namespace cnp::capi {
@@ -101,12 +102,22 @@ T* require_out(T* out) {
   return out;
 }
 
-// Arrays of any descriptor, as they are: the entry points that understand every dtype (array
-// introspection, creation, views, copies and casts, printing, interchange) use these.
-inline const Array& any_array_of(const cnp_array* h) {
+// Arrays of every descriptor including the object dtype: only the entry points audited for the
+// object dtype's reference rules use these (docs/object-dtype.md lists them).
+inline const Array& object_array_of(const cnp_array* h) {
   if (!h) throw Error(CNP_ERR_INVALID_HANDLE, "array handle is NULL");
   if (h->magic != kArrayMagic) throw Error(CNP_ERR_INVALID_HANDLE, "not a valid cnumpy array handle");
   return h->a;
+}
+inline Array& object_array_of(cnp_array* h) { return const_cast<Array&>(object_array_of(static_cast<const cnp_array*>(h))); }
+// The central refusal of object arrays by everything else (docs/object-dtype.md).
+[[noreturn]] void refuse_objects();  // capi/objects.cpp
+// Arrays of any descriptor but object, as they are: the entry points that understand every dtype
+// (array introspection, creation, views, copies and casts, printing, interchange) use these.
+inline const Array& any_array_of(const cnp_array* h) {
+  const Array& a = object_array_of(h);
+  if (a.dtype()->kind == 'O') refuse_objects();
+  return a;
 }
 inline Array& any_array_of(cnp_array* h) { return const_cast<Array&>(any_array_of(static_cast<const cnp_array*>(h))); }
 
@@ -143,11 +154,18 @@ inline Array& method_output(cnp_array* h) {
 // An optional array argument: NULL means "not given".
 inline const Array* opt_array(const cnp_array* h) { return h ? &array_of(h) : nullptr; }
 
-// Any descriptor (dtype queries, creation, casts).
-inline const Dtype* any_dtype_of(const cnp_dtype* d) {
+// Any descriptor including object (dtype queries, the audited creation entry points).
+inline const Dtype* object_dtype_of(const cnp_dtype* d) {
   if (!d) throw Error(CNP_ERR_INVALID_HANDLE, "dtype handle is NULL");
   if (d->magic != kDtypeMagic) throw Error(CNP_ERR_INVALID_HANDLE, "not a valid cnumpy dtype handle");
   return d;
+}
+inline const Dtype* opt_object_dtype(const cnp_dtype* d) { return d ? object_dtype_of(d) : nullptr; }
+// Any descriptor but object (creation, casts).
+inline const Dtype* any_dtype_of(const cnp_dtype* d) {
+  const Dtype* t = object_dtype_of(d);
+  if (t->kind == 'O') refuse_objects();
+  return t;
 }
 inline const Dtype* opt_any_dtype(const cnp_dtype* d) { return d ? any_dtype_of(d) : nullptr; }
 // A dtype= argument of a numeric engine: its native twin for a byte-swapped number, TypeError
@@ -215,6 +233,15 @@ inline std::vector<const Array*> any_array_list(int32_t n, const cnp_array* cons
 }
 // An optional out= array of a data-movement function (any dtype; NULL: not given).
 inline Array* opt_any_out(cnp_array* h) { return h ? &any_array_of(h) : nullptr; }
+// The same for the data-movement functions audited for object arrays (docs/object-dtype.md).
+inline std::vector<const Array*> object_array_list(int32_t n, const cnp_array* const* arrays) {
+  if (n < 0 || (n > 0 && !arrays)) throw Error(CNP_ERR_INVALID_HANDLE, "arrays pointer is NULL");
+  std::vector<const Array*> in;
+  in.reserve(static_cast<size_t>(n));
+  for (int32_t i = 0; i < n; ++i) in.push_back(&object_array_of(arrays[i]));
+  return in;
+}
+inline Array* opt_object_out(cnp_array* h) { return h ? &object_array_of(h) : nullptr; }
 
 // Runs body under NumPy 1.24's cast warnings: the floating-point flags a cast raises (NaN or
 // overflow into an integer) become a RuntimeWarning "... encountered in cast".
@@ -288,6 +315,7 @@ inline void hand_out(const Result* results, size_t n, std::optional<Array>* valu
     if (results[k].into) {
       *results[k].dst = retain_handle(results[k].into);
     } else {
+      if (values[k]->dtype() && values[k]->dtype()->kind == 'O') settle_new(*values[k]);  // docs/object-dtype.md
       boxes[k]->a = std::move(*values[k]);
       *results[k].dst = boxes[k].release();
     }
@@ -323,6 +351,7 @@ cnp_status produce(cnp_array** out, cnp_array* into, F&& body) noexcept {
     if (into) {
       *out = retain_handle(into);
     } else {
+      if (value.dtype() && value.dtype()->kind == 'O') settle_new(value);  // docs/object-dtype.md
       box->a = std::move(value);
       *out = box.release();
     }

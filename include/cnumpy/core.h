@@ -72,7 +72,8 @@ enum {
     CNP_TIMEDELTA64 = 21,           /* timedelta64[unit] */
     CNP_BYTES = 22,                 /* fixed-width bytes "S n" */
     CNP_UNICODE = 23,               /* fixed-width UCS4 text "<U n" */
-    CNP_VOID = 24                   /* "V n", records with named fields, subarrays */
+    CNP_VOID = 24,                  /* "V n", records with named fields, subarrays */
+    CNP_OBJECT = 25                 /* "O": opaque references the host owns (docs/object-dtype.md) */
 };
 
 /** Memory layout orders (NumPy's order= argument). */
@@ -136,6 +137,11 @@ typedef void (*cnp_deleter)(void* data, void* ctx);
  *  calling thread during that call. */
 typedef void (*cnp_warning_fn)(int32_t category, const char* message, void* ctx);
 
+/** A reference hook of the object dtype: adds (incref) or drops (decref) one reference to each of
+ *  the n (>= 1) objects, none of them NULL. Called on the calling thread during a library call,
+ *  with runs of at most 4096 references (docs/object-dtype.md). */
+typedef void (*cnp_object_refs_fn)(void* const* objects, int64_t n, void* ctx);
+
 /* ---- versions and errors ------------------------------------------------------------------ */
 
 /** Library version as MAJOR*10000 + MINOR*100 + PATCH. */
@@ -153,6 +159,20 @@ CNP_API cnp_status cnp_last_status(void);
 CNP_API const char* cnp_status_name(cnp_status status);
 /** Installs a process-wide warning handler (NULL: warnings are dropped). */
 CNP_API void cnp_set_warning_handler(cnp_warning_fn fn, void* ctx);
+/** Installs the process-wide reference hooks of the object dtype (both non-NULL), or removes them
+ *  (both NULL). Object arrays hold opaque references (NULL = None) that the library never
+ *  interprets: it increfs every reference it stores and decrefs every one it drops; without
+ *  hooks, making an object array fails with CNP_ERR_TYPE. Errors: CNP_ERR_VALUE "cnumpy: the
+ *  object hooks cannot change while object arrays are alive" (their references were taken with
+ *  the old hooks), "cnumpy: give both object hooks or neither". */
+CNP_API cnp_status cnp_set_object_hooks(cnp_object_refs_fn incref, cnp_object_refs_fn decref, void* ctx);
+/** Object arrays alive in the process (buffers holding references); for leak checks.
+ *  \param[out] out the count. */
+CNP_API cnp_status cnp_object_live(int64_t* out);
+/** a[...] = object for an object array: every element becomes a new reference to `object` (NULL
+ *  stores None); the references overwritten are dropped. Errors: CNP_ERR_TYPE (not an object
+ *  array), CNP_ERR_VALUE "assignment destination is read-only". */
+CNP_API cnp_status cnp_object_fill(cnp_array* array, void* object);
 
 /* ---- dtypes ------------------------------------------------------------------------------- */
 
@@ -162,7 +182,8 @@ CNP_API void cnp_set_warning_handler(cnp_warning_fn fn, void* ctx);
  *  ("i4, f8, S3", "(2,3)f8, i4", "3i4" a subarray). \param[out] out new reference.
  *  Errors: CNP_ERR_TYPE "data type 'xyz' not understood", "Invalid datetime unit in metadata
  *  string \"[xx]\"" ...; CNP_ERR_VALUE for malformed comma strings ('format number 2 of "..." is
- *  not recognized'); CNP_ERR_TYPE for the object dtype and CNP_ERR_NOT_IMPLEMENTED for long
+ *  not recognized'); "O", "|O", "object" ... give the object dtype (CNP_OBJECT, records
+ *  with object fields are CNP_ERR_TYPE) and CNP_ERR_NOT_IMPLEMENTED comes for long
  *  double and datetime unit divisors ("M8[2M/3]"), which cnumpy does not support. */
 CNP_API cnp_status cnp_dtype_from_string(const char* spec, cnp_dtype** out);
 /** The dtype of a builtin type number. \param[out] out new reference. Errors: CNP_ERR_TYPE. */

@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 
 #include "core/error.hpp"
+#include "core/objects.hpp"
 
 namespace cnp {
 
@@ -158,6 +159,7 @@ inline bool drop_last(Count& refs) noexcept {
 
 void Array::release() noexcept {
   if (buffer_ && drop_last(buffer_->refs)) {
+    if (buffer_->owns_refs) drop_buffer_refs(buffer_);
     if (buffer_->inline_data) {  // header and memory are one block (Array::allocate)
       buffer_->~Buffer();
       std::free(buffer_);
@@ -300,7 +302,14 @@ Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, in
   // Records are written field by field and their holes (padding, bytes no field names) are never
   // written by a copy or cast (NumPy's rule), so they start as zeros rather than stale memory.
   if (is_record(dtype)) zeroed = true;
+  // Object items start as NULL (None): every slot is a valid reference at all times.
+  const bool objects = is_object(dtype);
+  if (objects) {
+    require_object_hooks();
+    zeroed = true;
+  }
   Buffer* buf = allocate_buffer(nbytes, zeroed, ndim, shape, dtype);
+  buf->objects = objects;
   Array a;
   a.dtype_ = dtype_retain(dtype);
   a.ndim_ = ndim;
@@ -316,6 +325,8 @@ Array Array::allocate(const Dtype* dtype, int32_t ndim, const int64_t* shape, in
 
 Array Array::wrap(char* data, const Dtype* dtype, int32_t ndim, const int64_t* shape, const int64_t* strides,
                   bool writeable, cnp_deleter deleter, void* ctx) {
+  // Foreign memory holds no references the library could account for.
+  if (is_object(dtype)) throw_type("cnumpy: object arrays cannot wrap foreign memory");
   checked_size(ndim, shape, dtype->itemsize);
   int64_t lo, hi;
   if (strides && !byte_extent(ndim, shape, strides, dtype->itemsize, &lo, &hi))

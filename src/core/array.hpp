@@ -24,6 +24,8 @@ struct Buffer {
   bool readonly = false;      // the memory itself may not be written
   bool owned = false;         // allocated by the library (OWNDATA for the first array)
   bool inline_data = false;   // small array: the memory follows this header in one malloc block
+  bool objects = false;       // object items (zeroed at allocation; docs/object-dtype.md)
+  bool owns_refs = false;     // ... whose references this buffer owns (decref'd when freed)
 };
 
 // A value type: copies share the buffer (refcount) like NumPy views do.

@@ -914,6 +914,9 @@ void register_casts(LoopRegistry& r) {
 AnyCastLoop any_cast_loop(const Dtype* from, const Dtype* to) {
   // Equal descriptors copy bytes whatever their kind; otherwise the registry's cast method for
   // the two classes resolves the loop.
+  // Object items move only between object arrays (as bytes; capi settles the references).
+  if ((from->kind == 'O') != (to->kind == 'O'))
+    throw_type("cnumpy: casting between " + from->repr + " and " + to->repr + " is not supported in the C core");
   if (!is_numeric(from) && (dtype_equal(from, to) || from->key == to->key))
     return is_record(from) ? record_copy_loop(from) : copy_loop(from->itemsize);
   const Dtype* given[2] = {from, to};

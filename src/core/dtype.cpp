@@ -253,6 +253,9 @@ int32_t subarray_level(const Dtype* from, const Dtype* to) {
 
 int32_t cast_level(const Dtype* from, const Dtype* to) {
   if (from == to) return CNP_CASTING_NO;
+  // Everything goes into object safely; out of it only unsafely (NumPy).
+  if (to->kind == 'O') return from->kind == 'O' ? CNP_CASTING_NO : CNP_CASTING_SAFE;
+  if (from->kind == 'O') return CNP_CASTING_UNSAFE;
   if (is_numeric(from) && is_numeric(to)) return builtin_level(from, to);
   if (to->kind == 'V' && to->itemsize == 0 && !is_record(to) && !is_subarray(to)) {
     // The unsized void adapts to the source (NumPy)
@@ -311,6 +314,7 @@ std::string dtype_class(const Dtype* d) {
     case 'V': return "void";
     case 'M': return "datetime64";
     case 'm': return "timedelta64";
+    case 'O': return "object_";
     case 'b': return "bool_";
     default: return builtin_dtype(d->typenum)->name;
   }
@@ -328,6 +332,7 @@ std::string dtype_class(const Dtype* d) {
 
 DtypeRef promote_any(const Dtype* a, const Dtype* b) {
   if (is_numeric(a) && is_numeric(b)) return DtypeRef::borrow(promote_types(a, b));
+  if (a->kind == 'O' || b->kind == 'O') return DtypeRef::borrow(a->kind == 'O' ? a : b);  // object absorbs all
   char ka = a->kind, kb = b->kind;
   bool sa = ka == 'S' || ka == 'U', sb = kb == 'S' || kb == 'U';
   if (sa && sb) {

@@ -84,6 +84,8 @@ DtypeRef make_record(std::vector<FieldSpec> fields, int64_t itemsize, bool align
   d->aligned_struct = align;
   int64_t end = 0, max_align = 1;
   for (FieldSpec& f : fields) {
+    if (f.dtype && (f.dtype->kind == 'O' || (f.dtype->base && f.dtype->base->kind == 'O')))
+      throw_type("cnumpy: records with object fields are not supported");
     for (const DtypeField& g : d->fields) {
       if (g.name == f.name) throw_value("field '" + f.name + "' occurs more than once");
       if (f.has_title && ((g.has_title && g.title == f.title) || g.name == f.title))
@@ -131,6 +133,7 @@ DtypeRef make_record(std::vector<FieldSpec> fields, int64_t itemsize, bool align
 
 DtypeRef make_subarray(const Dtype* base, std::vector<int64_t> shape) {
   if (shape.empty()) return DtypeRef::borrow(base);
+  if (base->kind == 'O') throw_type("cnumpy: object subarrays are not supported");
   int64_t n = 1;
   for (int64_t s : shape) {
     if (s < 0) throw_value("invalid shape in fixed-type tuple: dimension smaller then zero.");

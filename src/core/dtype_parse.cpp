@@ -12,6 +12,7 @@
 
 #include "core/dtype.hpp"
 #include "core/error.hpp"
+#include "core/objects.hpp"
 
 namespace cnp {
 
@@ -235,9 +236,10 @@ DtypeRef parse_single(std::string_view spec) {
     if (a.text == t) return with_byteorder(builtin_dtype(a.typenum), order);
   for (const KindAlias& a : kKindAliases)
     if (a.text == t) return make_flexible(a.kind, 0, order);
+  // The object dtype: with a byte order only the code ('>O'), as NumPy ('>object' is not understood).
+  if (t == "O" || t == "O4" || t == "O8" || (t.size() == spec.size() && (t == "object" || t == "object0" || t == "object_")))
+    return DtypeRef::borrow(object_dtype());
   if (numpy_knows_but_unsupported(t)) {
-    if (t == "O" || t.substr(0, 6) == "object")
-      throw_type("cnumpy: the object dtype " + py_repr(std::string(spec)) + " is not supported");
     throw Error(CNP_ERR_NOT_IMPLEMENTED, "data type '" + std::string(spec) + "' is not supported by cnumpy yet");
   }
   not_understood(spec);

@@ -55,6 +55,7 @@ std::string scalar_str(const Dtype* d, bool short_form) {
     case 'V': return d->itemsize ? "'V" + std::to_string(d->itemsize) + "'" : "'V'";
     case 'M': return "'" + bo + "M8" + datetime_meta(d) + "'";
     case 'm': return "'" + bo + "m8" + datetime_meta(d) + "'";
+    case 'O': return "'O'";
     default:
       if (short_form || d->swapped) return "'" + bo + d->kind + std::to_string(d->itemsize) + "'";
       return "'" + std::string(kind_stem(d->kind)) + std::to_string(8 * d->itemsize) + "'";
@@ -213,7 +214,10 @@ std::string bytes_repr(const std::string& b) {
 void finish_spellings(Dtype* d) {
   std::string bo = d->byteorder == '|' ? "|" : std::string(1, d->byteorder);
   std::string bits = std::to_string(d->itemsize * 8);
-  if (is_numeric(d)) {
+  if (d->kind == 'O') {
+    d->str = "|O";
+    d->name = "object";
+  } else if (is_numeric(d)) {
     d->str = bo + d->kind + std::to_string(d->itemsize);
     d->name = builtin_name(d->typenum);
   } else if (is_datetime(d)) {

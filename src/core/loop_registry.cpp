@@ -24,7 +24,7 @@ std::string dclass_name(const Dtype* d) {
     case DClass::unicode: n = "str_"; break;
     case DClass::datetime: n = "datetime64"; break;
     case DClass::timedelta: n = "timedelta64"; break;
-    default: n = "void"; break;
+    default: n = d->kind == 'O' ? "object_" : "void"; break;
   }
   return std::string("numpy.dtype[") + (n ? std::string(n) : builtin_dtype(d->typenum)->name) + "]";
 }
@@ -37,6 +37,9 @@ void LoopRegistry::add(int32_t op, const Method& m) {
 
 const Method* LoopRegistry::find(int32_t op, const Dtype* const* given, int n) const {
   if (op < 0 || static_cast<size_t>(op) >= ops_.size()) return nullptr;
+  // No C loop takes object items (their operations are the host's: docs/object-dtype.md).
+  for (int i = 0; i < n; ++i)
+    if (given[i] && given[i]->kind == 'O') return nullptr;
   for (const Method& m : ops_[static_cast<size_t>(op)]) {
     if (m.nin != n && m.nin + m.nout != n) continue;
     bool match = true;

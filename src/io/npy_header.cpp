@@ -148,7 +148,9 @@ DtypeRef descr_to_dtype(const PyValue& d, int depth) {
   if (d.kind == PyValue::kStr) {
     if (d.text.find('\0') != std::string::npos) throw DescrTypeError{};
     try {
-      return parse_dtype(d.text.c_str());
+      DtypeRef t = parse_dtype(d.text.c_str());
+      if (t->kind == 'O') throw DescrTypeError{};  // object arrays are pickled, not stored as items
+      return t;
     } catch (const Error& e) {
       if (e.status() == CNP_ERR_TYPE) throw DescrTypeError{};
       throw;

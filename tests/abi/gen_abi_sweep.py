@@ -36,7 +36,7 @@ def _load_header_module():
 SKIP = {
     "cnp_set_num_threads", "cnp_set_warning_handler", "cnp_set_printoptions", "cnp_seterr",
     "cnp_set_errstate", "cnp_fft_import_wisdom", "cnp_fft_forget_wisdom", "cnp_array_wrap",
-    "cnp_array_from_dlpack", "cnp_dlpack_free",
+    "cnp_array_from_dlpack", "cnp_dlpack_free", "cnp_set_object_hooks",
 }
 # Functions that read caller memory through (shape, strides) without knowing its extent: the
 # strides are the caller's promise, so only shapes are swept there.

@@ -381,10 +381,16 @@ def test_inplace_broadcasts_into_self():
 def test_operators_return_notimplemented_for_unsupported_types():
     a = cnp.arange(3)
     assert a.__eq__("abc") is NotImplemented
-    assert a.__add__(None) is NotImplemented
-    assert a.__radd__(object()) is NotImplemented
+    # Other Python objects become object arrays (docs/object-dtype.md): NumPy's object loops
+    # raise Python's own errors, and comparisons with None are element-wise.
+    for xp in (np, cnp):
+        b = xp.arange(3)
+        with pytest.raises(TypeError, match=r"for \+: 'int' and 'NoneType'"):
+            b.__add__(None)
+        with pytest.raises(TypeError, match=r"for \+: 'object' and 'int'"):
+            b.__radd__(object())
     assert (a == "abc") is False
-    assert (a != None) is True      # noqa: E711 - the operator is the subject
+    assert (a != None).tolist() == [True, True, True]   # noqa: E711 - the operator is the subject
     with pytest.raises(TypeError, match="'<' not supported"):
         a < "abc"
     with pytest.raises(TypeError, match="unsupported operand"):

@@ -13,7 +13,7 @@ from ._scalars import (generic, number, integer, signedinteger, unsignedinteger,
                        floating, complexfloating, bool_, int8, int16, int32, int64, uint8,
                        uint16, uint32, uint64, float16, float32, float64, complex64, complex128,
                        True_, False_, datetime64, timedelta64, void, record, str_, bytes_,
-                       character, flexible, ALIASES as _ALIASES)
+                       character, flexible, object_, ALIASES as _ALIASES)
 from ._ndarray import ndarray, flagsobj
 from . import _methods  # noqa: F401  (attaches the methods and operators of ndarray and scalars)
 from ._convert import array, asarray, asanyarray, ascontiguousarray, asfortranarray
@@ -96,7 +96,7 @@ for _cls in (AxisError, ComplexWarning, dtype, ndarray, generic, number, integer
              signedinteger, unsignedinteger, inexact, floating, complexfloating, bool_, int8,
              int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64,
              complex64, complex128, datetime64, timedelta64, void, record, str_, bytes_, character,
-             flexible, ufunc, errstate, busdaycalendar, memmap):
+             flexible, object_, ufunc, errstate, busdaycalendar, memmap):
     _cls.__module__ = __name__
 del _cls
 
@@ -105,7 +105,7 @@ __all__ = [
     "integer", "signedinteger", "unsignedinteger", "inexact", "floating", "complexfloating",
     "bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16",
     "float32", "float64", "complex64", "complex128", "datetime64", "timedelta64", "void",
-    "record", "str_", "bytes_", "character", "flexible", "array", "asarray", "asanyarray",
+    "record", "str_", "bytes_", "character", "flexible", "object_", "array", "asarray", "asanyarray",
     "ascontiguousarray", "asfortranarray", "empty", "zeros", "ones", "full", "empty_like",
     "zeros_like", "ones_like", "full_like", "arange", "linspace", "logspace", "geomspace", "eye",
     "identity", "copy", "frombuffer", "reshape", "ravel", "transpose", "shape", "ndim", "size",

@@ -17,7 +17,7 @@ import warnings
 from . import _accel
 from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
-from ._print import get_printoptions, format_float as _format_float, \
+from ._print import get_printoptions, object_array2string, format_float as _format_float, \
     format_float_default as _format_float_default, array2string as _print_array2string, \
     legacy_option as _legacy_option, _LEGACY_NAMES
 from ._args import NoValue
@@ -197,6 +197,8 @@ def _array2string(a, options, separator=" ", prefix="", texts=None, mask=None, s
     come from Python only for a formatter= callable or texts(data, mask) (nested lists of
     ready-made texts, numpy.ma's '--' for masked items); data and mask are first cut to the
     printed corners, which is the order cnp_array2string expects them in."""
+    if a.dtype.kind == "O" and texts is None and _user_format(a.dtype, options) is None:
+        return object_array2string(a, options, separator, prefix, suffix)
     fmt = _user_format(a.dtype, options) if texts is None else None
     flat = None
     if (texts is not None or fmt is not None) and a.size > 0:

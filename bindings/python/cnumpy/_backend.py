@@ -34,6 +34,8 @@ of the package uses:
                         a memoryview ("B") over n bytes at an address, no copy
   make_deleter(fn)      a cnp_deleter calling fn(ctx as int)
   make_warning_fn(fn)   a cnp_warning_fn calling fn(category, message)
+  make_refs_fn(fn)      a cnp_object_refs_fn calling fn(address of the references, n)
+  refs_fn_at(addr)      the cnp_object_refs_fn at a C address (the _speedups hooks)
   keep_forever(obj)     leaks a reference so a callback outlives interpreter teardown
 """
 import os
@@ -60,7 +62,7 @@ INTERFACE = (
     "new_ufunc_info",
     "int64_array", "dtype_array", "charp_array", "double_array", "handle_array", "new_array_outs",
     "index_array", "is_null", "string", "address", "voidp", "read_int64s", "read_bytes",
-    "memory", "make_deleter", "make_warning_fn", "keep_forever",
+    "memory", "make_deleter", "make_warning_fn", "make_refs_fn", "refs_fn_at", "keep_forever",
 )
 _absent = [n for n in INTERFACE if n not in globals()]
 if _absent:  # a backend that drifted from the interface is a bug in this package

@@ -164,6 +164,15 @@ def make_warning_fn(fn):
                         lambda cat, msg, ctx, _s=string: fn(cat, _s(msg)))
 
 
+def make_refs_fn(fn):
+    return ffi.callback("cnp_object_refs_fn",
+                        lambda objs, n, ctx, _c=_cast: fn(int(_c("uintptr_t", objs)), n))
+
+
+def refs_fn_at(addr):
+    return _cast("cnp_object_refs_fn", addr)
+
+
 def keep_forever(obj):
     import ctypes
     ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))

@@ -2,8 +2,7 @@
 type tables, with NumPy's values and Python types (plain floats, a bool, dicts, a tuple).
 
 The tables list the scalar types cnumpy has. NumPy's also hold longdouble/clongdouble
-(float128/complex256) and object_, which cnumpy does
-not implement yet (docs/numpy-differences.md); `typecodes` keeps NumPy's exact strings, since they
+(float128/complex256), which cnumpy does not implement (docs/numpy-differences.md); `typecodes` keeps NumPy's exact strings, since they
 are plain data that code compares against `dtype.char`.
 """
 import math
@@ -11,7 +10,7 @@ import sys
 
 from ._scalars import (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16,
                        float32, float64, complex64, complex128, datetime64, timedelta64, void,
-                       bytes_, str_)
+                       bytes_, str_, object_)
 
 inf = Inf = Infinity = PINF = math.inf
 NINF = -math.inf
@@ -40,8 +39,8 @@ sctypes = {
 
 # Python's own scalar types first, then the library's, in NumPy's order.
 ScalarType = (int, float, complex, bool, bytes, str, memoryview, bool_, complex64, complex128,
-              float16, float32, float64, int8, int16, int32, int64, datetime64, timedelta64, bytes_,
-              str_, uint8, uint16, uint32, uint64, void)
+              float16, float32, float64, int8, int16, int32, int64, datetime64, timedelta64, object_,
+              bytes_, str_, uint8, uint16, uint32, uint64, void)
 
 __all__ = ["inf", "Inf", "Infinity", "PINF", "NINF", "nan", "NaN", "NAN", "PZERO", "NZERO", "pi",
            "e", "euler_gamma", "little_endian", "typecodes", "sctypes", "ScalarType"]

@@ -21,6 +21,8 @@ from ._capi import produce, produce_view, wrap
 from ._dtype import dtype as _dtype_cls, promote_types
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray, get_scalar
+from ._objarray import (ObjectsNeeded, from_python as _objects_from, from_leaves as _objects_of,
+                        to_object as _to_object, elements as _elements)
 from ._scalars import (generic, floating, to_cscalar, from_cscalar, bool_, True_, False_, _PY_BASE,
                        _datetime_base, void)
 
@@ -58,6 +60,22 @@ def _is_python_scalar(v):
     t = type(v)
     return t is float or t is int or t is bool or t is complex or isinstance(
         v, (int, float, complex)) or (isinstance(v, generic) and hasattr(t, "_typenum"))
+
+
+def _big_int():
+    """Ints beyond 64 bits: NumPy makes an object array of them (without dtype=)."""
+    e = ObjectsNeeded("cnumpy: ints beyond 64 bits need an object array")
+    e.error = OverflowError("Python int too large to convert to C long")
+    return e
+
+
+def _other_object(v):
+    """A value only an object array holds (None, arbitrary objects)."""
+    name = type(v).__name__
+    e = ObjectsNeeded("cnumpy: cannot make an array of %s objects for this dtype" % name)
+    e.error = None
+    e.type_name = name     # (raised as it is; not itself: a cycle would keep the leaves alive)
+    return e
 
 
 # -- nested sequences ------------------------------------------------------------------------------
@@ -160,7 +178,7 @@ def _leaf_dtype(leaves, typed):
             elif 0 <= v <= 0xFFFFFFFFFFFFFFFF:
                 big = True
             else:
-                raise OverflowError("Python int too large to convert to C long")
+                raise _big_int()
         elif t is bool:
             has_bool = True
         elif t is complex:
@@ -179,8 +197,7 @@ def _leaf_dtype(leaves, typed):
         elif hasattr(v, "dtype") and hasattr(v, "item"):
             typed.add(_dtype_cls(v.dtype))      # numpy scalars
         else:
-            raise NotImplementedError("cnumpy: cannot make an array of %s objects (object "
-                                      "arrays are not supported)" % type(v).__name__)
+            raise _other_object(v)
     names = []
     if has_complex:
         names.append("complex128")
@@ -211,7 +228,7 @@ def _python_leaf_dtype(leaves, types):
         ints = leaves if len(types) == 1 else [v for v in leaves if type(v) is int]
         lo, hi = min(ints), max(ints)
         if lo < -0x8000000000000000 or hi > 0xFFFFFFFFFFFFFFFF:
-            raise OverflowError("Python int too large to convert to C long")
+            raise _big_int()
         if hi <= 0x7FFFFFFFFFFFFFFF:
             int_name = "int64"
         elif lo <= 0x7FFFFFFFFFFFFFFF:
@@ -383,15 +400,13 @@ def _mixed_text(leaves, shape, requested):
             if requested is None:
                 if type(v) is int:
                     if not -2**63 <= v < 2**64:
-                        raise NotImplementedError("cnumpy: cannot make an array of int objects "
-                                                  "(object arrays are not supported)")
+                        raise _big_int()
                     d = _dtype_cls("int64" if v < 2**63 else "uint64")
                 else:
                     d = v.dtype if isinstance(v, generic) else _leaf_dtype([v], set())
                 dt = d if dt is None else promote_types(dt, d)
         else:
-            raise NotImplementedError("cnumpy: cannot make an array of %s objects (object arrays "
-                                      "are not supported)" % type(v).__name__)
+            raise _other_object(v)
         if kind == "S" and isinstance(t, str):
             t = t.encode("ascii")
         texts.append(t)
@@ -489,15 +504,28 @@ def _from_any(obj, requested=None):
         return obj._view().copy(), True
     if isinstance(obj, _datetime_base):
         return obj._array(), True
+    if requested is not None and requested.kind == "O":
+        if not isinstance(obj, (ndarray, generic)) and hasattr(obj, "__array_interface__"):
+            return _objects_from(_from_any(obj)[0]), True     # NumPy arrays: their elements
+        return _objects_from(obj), True
     if _is_python_scalar(obj):
         if requested is not None and type(obj) in _NUMBER_TYPES:
             return from_sequence(obj, requested), True      # converted as a list element
+        if requested is None and type(obj) is int and not -2**63 <= obj < 2**64:
+            return _objects_of([obj], ()), True
         return from_scalar(obj), True
     if _is_sequence(obj):
-        return from_sequence(obj, requested), True
+        try:
+            return from_sequence(obj, requested), True
+        except ObjectsNeeded as e:
+            if requested is not None:
+                raise _conversion_error(e, requested) from None
+            return _objects_from(obj), True
     if isinstance(obj, (str, bytes)):
         return _text_array([obj], (), "U" if isinstance(obj, str) else "S"), True
     ai = getattr(obj, "__array_interface__", None)
+    if ai is not None and ai.get("typestr") == "|O" and hasattr(obj, "reshape"):
+        return _objects_of(list(obj.reshape(-1)), tuple(ai["shape"])), True   # NumPy's objects
     if ai is not None:
         r = wrap(_wrapmem.from_array_interface(obj, ai))
         r._base = obj
@@ -512,21 +540,43 @@ def _from_any(obj, requested=None):
         return r, False
     if TIME and isinstance(obj, (_pydt.date, _pydt.timedelta)):
         return TIME[2](obj), True
-    a = _from_other(obj)
+    a = _from_other(obj, requested)
     if a is not None:
         return a, True
-    raise NotImplementedError("cnumpy: cannot make an array of %s objects (object arrays are not "
-                              "supported)" % type(obj).__name__)
+    if requested is None:           # NumPy: a 0-d object array holding it
+        return _objects_of([obj], ()), True
+    raise NotImplementedError("cnumpy: cannot make an array of %s objects as %s"
+                              % (type(obj).__name__, requested))
 
 
-def _from_other(obj):
+def _conversion_error(e, requested):
+    """The error NumPy's setitem of the requested dtype raises for a leaf only an object array
+    holds (int()/float()/complex() of it)."""
+    if e.error is not None:
+        return e.error
+    name = getattr(e, "type_name", None)
+    k = requested.kind
+    if name is not None and k in "iu":
+        return TypeError("int() argument must be a string, a bytes-like object or a real number, "
+                         "not '%s'" % name)
+    if name is not None and k == "f":
+        return TypeError("float() argument must be a string or a real number, not '%s'" % name)
+    if name is not None and k == "c":
+        return TypeError("complex() first argument must be a string or a number, not '%s'"
+                         % name)
+    return e
+
+
+def _from_other(obj, requested=None):
     """NumPy scalars without the array interface, objects with __array__ (via NumPy, which
-    such objects need anyway), numbers with __index__/__float__/__complex__."""
+    such objects need anyway), numbers with __index__/__float__/__complex__ when a dtype is
+    requested (without one NumPy makes a 0-d object array of Fraction, Decimal ...)."""
     if hasattr(obj, "__array__"):
         return _from_any(obj.__array__())[0]
     if hasattr(obj, "dtype") and hasattr(obj, "item"):
         return from_scalar(obj)
-    if hasattr(obj, "__index__") or hasattr(obj, "__float__") or hasattr(obj, "__complex__"):
+    if requested is not None and (hasattr(obj, "__index__") or hasattr(obj, "__float__") or
+                                  hasattr(obj, "__complex__")):
         return from_scalar(obj)
     if hasattr(obj, "__len__") and hasattr(obj, "__getitem__"):
         return from_sequence(list(obj))
@@ -550,12 +600,38 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, lik
     d = None if dtype is None else _dtype_cls(dtype)
     a, fresh = _from_any(object, d)
     if d is not None and a.dtype is not d and not _unit_found(a, d):
-        a = produce(_lib.cnp_astype, a._h, d._h, o, _args.CASTING_UNSAFE, 1)
+        if d.kind == "O" or a.dtype.kind == "O":
+            a = cast_objects(a, d)
+        else:
+            a = produce(_lib.cnp_astype, a._h, d._h, o, _args.CASTING_UNSAFE, 1)
     elif (copy and not fresh) or not _layout_ok(a, _norm_order(order)):
         a = produce(_lib.cnp_copy, a._h, o)
     if ndmin and a.ndim < ndmin:
         a = a.reshape((1,) * (ndmin - a.ndim) + a.shape)
     return a
+
+
+def cast_objects(a, d):
+    """a as dtype d when one side is the object dtype (the C core moves no values between
+    object and other dtypes): to object, each element's Python value (item()); from object,
+    each element converted as numpy.array converts a list of them to d."""
+    if d.kind == "O":
+        return a.copy() if a.dtype.kind == "O" else _to_object(a)
+    flat = _elements(a)
+    if d.kind in "US" and d.itemsize == 0:      # str() of each element, as wide as the longest
+        if d.kind == "U":
+            flat = [v.decode("ascii") if isinstance(v, bytes) else v if isinstance(v, str)
+                    else str(v) for v in flat]
+        else:
+            flat = [v if isinstance(v, bytes) else str(v).encode("ascii") for v in flat]
+        return array(flat).reshape(a.shape) if flat else array(flat, dtype=d).reshape(a.shape)
+    if not flat:
+        return produce(_lib.cnp_empty, a.ndim, _backend.int64_array(a.shape) if a.ndim else _NULL,
+                       d._h, 0)
+    r = array(flat, dtype=d)
+    if r.shape != (len(flat),):
+        raise ValueError("setting an array element with a sequence.")
+    return r.reshape(a.shape)
 
 
 def _unit_found(a, d):

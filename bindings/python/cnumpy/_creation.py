@@ -6,6 +6,7 @@ from ._capi import error, pending, flush_warnings, produce, produce_many, wrap
 from ._convert import as_array, as_source, from_scalar, _is_python_scalar
 from ._datetime import datetime_arange, needs_datetime_arange
 from ._ndarray import ndarray, get_scalar
+from . import _objarray
 from ._scalars import from_cscalar, to_cscalar
 
 _lib = _backend.lib
@@ -29,9 +30,15 @@ def _shape1(n):
     return shp
 
 
-def _make_filled(cfn):
+def _object_shape(shape):
+    return (operator.index(shape),) if not isinstance(shape, (tuple, list)) else \
+        tuple(operator.index(n) for n in shape)
+
+
+def _make_filled(cfn, value=None):
     """empty/zeros/ones share one shape: kept as tight as possible (it is what the per-call
-    overhead benchmark times)."""
+    overhead benchmark times). The library makes object arrays of Nones only: zeros and ones of
+    dtype=object hold the Python ints `value` (NumPy's 0 and 1), filled here."""
 
     def create(shape, dtype=float, order="C", *, like=None):
         if type(shape) is int:
@@ -48,6 +55,8 @@ def _make_filled(cfn):
         out = _new_array_out()
         st = cfn(nd, shp, _dtype_handle(dtype), o, out)
         if st:
+            if value is not None and _dtype.dtype(dtype).kind == "O":
+                return _objarray.full(_object_shape(shape), value, o)
             raise error(st)
         if pending:
             flush_warnings()
@@ -56,8 +65,8 @@ def _make_filled(cfn):
 
 
 empty = _make_filled(_lib.cnp_empty)
-zeros = _make_filled(_lib.cnp_zeros)
-ones = _make_filled(_lib.cnp_ones)
+zeros = _make_filled(_lib.cnp_zeros, 0)
+ones = _make_filled(_lib.cnp_ones, 1)
 empty.__name__, zeros.__name__, ones.__name__ = "empty", "zeros", "ones"
 empty.__doc__ = "numpy.empty(shape, dtype=float, order='C')"
 zeros.__doc__ = "numpy.zeros(shape, dtype=float, order='C')"
@@ -72,6 +81,8 @@ def full(shape, fill_value, dtype=None, order="C", *, like=None):
     nd, shp = _args.shape_array(shape)
     o = _args.order_cf(order)
     fill = as_source(fill_value)
+    if (fill.dtype if dtype is None else _dtype.dtype(dtype)).kind == "O":
+        return _objarray.full(_object_shape(shape), fill_value, o)
     return produce(_lib.cnp_full, nd, shp, fill._h, _dtype_handle(dtype), o)
 
 
@@ -90,12 +101,16 @@ def empty_like(prototype, dtype=None, order="K", subok=True, shape=None):
 def zeros_like(a, dtype=None, order="K", subok=True, shape=None):
     p = as_array(a)
     nd, shp = _like_args(shape)
+    if (p.dtype if dtype is None else _dtype.dtype(dtype)).kind == "O":
+        return _objarray.full(p.shape if shape is None else _object_shape(shape), 0)
     return produce(_lib.cnp_zeros_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
 
 
 def ones_like(a, dtype=None, order="K", subok=True, shape=None):
     p = as_array(a)
     nd, shp = _like_args(shape)
+    if (p.dtype if dtype is None else _dtype.dtype(dtype)).kind == "O":
+        return _objarray.full(p.shape if shape is None else _object_shape(shape), 1)
     return produce(_lib.cnp_ones_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
 
 
@@ -104,6 +119,8 @@ def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None):
     o = _order(order)
     nd, shp = _like_args(shape)
     fill = as_source(fill_value)
+    if (p.dtype if dtype is None else _dtype.dtype(dtype)).kind == "O":
+        return _objarray.full(p.shape if shape is None else _object_shape(shape), fill_value)
     return produce(_lib.cnp_full_like, p._h, fill._h, _dtype_handle(dtype), o, nd, shp)
 
 

@@ -165,6 +165,7 @@ _Scalar = _types.base("cnp_scalar")
 _Index = _types.base("cnp_index")
 _Deleter = _types.base("cnp_deleter")
 _WarningFn = _types.base("cnp_warning_fn")
+_RefsFn = _types.base("cnp_object_refs_fn")
 _UfuncArgs = _types.base("cnp_ufunc_args")
 _Errstate = _types.base("cnp_errstate")
 _UfuncInfo = _types.base("cnp_ufunc_info")
@@ -286,6 +287,16 @@ def make_deleter(fn):
 def make_warning_fn(fn):
     """A cnp_warning_fn calling fn(category, message str)."""
     return _WarningFn(lambda cat, msg, ctx: fn(cat, msg.decode("utf-8", "replace") if msg else ""))
+
+
+def make_refs_fn(fn):
+    """A cnp_object_refs_fn calling fn(address of the references, n). Keep the result alive."""
+    return _RefsFn(lambda objs, n, ctx, _c=ctypes.cast, _v=ctypes.c_void_p: fn(_c(objs, _v).value, n))
+
+
+def refs_fn_at(addr):
+    """The cnp_object_refs_fn at a C address."""
+    return _RefsFn(addr)
 
 
 def keep_forever(obj):

@@ -16,6 +16,7 @@ from ._capi import call, cfunc, produce, query
 from ._convert import array, asarray
 from ._dtype import dtype as _dtype_cls, from_handle, promote_types
 from ._ndarray import ndarray
+from ._objarray import ObjectsNeeded
 from ._scalars import _TO_PYTHON, _datetime_base, datetime64, generic, timedelta64
 
 _NULL = _backend.NULL
@@ -255,8 +256,10 @@ def is_time_leaf(v):
 
 
 def _object_array(v):
-    return NotImplementedError("cnumpy: cannot make an array of %s objects (object arrays are not "
-                               "supported)" % type(v).__name__)
+    """NumPy makes an object array of these leaves (array() catches it when no dtype is given)."""
+    e = ObjectsNeeded("cnumpy: cannot make an array of %s objects for this dtype" % type(v).__name__)
+    e.error = None     # (raised as it is; not itself: a cycle would keep the leaves alive)
+    return e
 
 
 _TD_INT = re.compile(r"\s*[+-]?[0-9]+")      # what C's strtol reads (NumPy's timedelta strings)

@@ -180,7 +180,7 @@ class dtype:
         self._names = tuple(names)
         self._fields = _MappingProxy(fields)
 
-    hasobject = property(lambda self: False)
+    hasobject = property(lambda self: self._kind == "O")
     metadata = property(lambda self: None)
 
     def __getitem__(self, key):

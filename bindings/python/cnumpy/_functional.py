@@ -6,9 +6,11 @@ NumPy's vectorize runs the Python function through an object-dtype ufunc (frompy
 has no object dtype, so vectorize loops over the broadcast index space itself, passes the same
 Python values (elements converted with .item(), as NumPy's object arrays hold them), calls the
 function the same number of times (including the extra first call that discovers the output
-types when `otypes` is not given) and converts the results with the same dtype rules.
-`frompyfunc` itself (which returns object arrays) is not provided."""
+types when `otypes` is not given) and converts the results with the same dtype rules (object
+results into object arrays). `frompyfunc` makes a ufunc of a Python function whose loop is
+_objufunc's object loop (docs/object-dtype.md)."""
 import collections.abc
+import operator
 import re
 
 from ._args import normalize_axis
@@ -19,12 +21,16 @@ from ._dtype import dtype as _dtype
 from ._index_tricks import ndindex
 from ._joining import concatenate
 from ._ndarray import ndarray
+from ._objarray import from_leaves
+from ._objufunc import apply as _apply_objects
+from ._operands import where_mask
+from ._ufunc import ufunc
 from ._reduce import any as _any
 from ._selection import indices
 from ._shape_funcs import broadcast_shapes, broadcast_to, expand_dims, transpose
 
 __all__ = ["apply_along_axis", "apply_over_axes", "piecewise", "vectorize", "fromfunction",
-           "fromiter"]
+           "fromiter", "frompyfunc"]
 
 
 def apply_along_axis(func1d, axis, arr, *args, **kwargs):
@@ -245,7 +251,9 @@ class vectorize:
         outs = []
         for lst, t in zip(results, otypes):
             out = empty(shape, t)
-            if lst:
+            if lst and t == "O":
+                out = from_leaves(lst, shape)       # the results themselves (lists stay lists)
+            elif lst:
                 out.reshape(-1)[...] = array(lst, dtype=t) if t not in "?bBhHiIlLqQpP" \
                     else _to_integers(lst, t)
             outs.append(out)
@@ -300,3 +308,66 @@ def _to_integers(values, t):
     """Python results into an integer type as NumPy's object-to-integer cast does (floats
     truncate toward zero)."""
     return array([int(v) if isinstance(v, float) else v for v in values], dtype=t)
+
+
+class _PyFuncUfunc(ufunc):
+    """The ufunc numpy.frompyfunc makes: func called on the elements of the broadcast inputs
+    (as Python objects), results in object arrays (docs/object-dtype.md). No library function
+    stands behind it: the C fast paths find no address for it and leave every call to Python."""
+
+    def __init__(self, func, nin, nout, identity, reorderable):
+        name = getattr(func, "__name__", None)
+        self.__name__ = self.__qualname__ = "%s (vectorized)" % (name if name is not None
+                                                                  else "?")
+        self.nin, self.nout, self.nargs = nin, nout, nin + nout
+        self.identity = identity
+        self.signature = None
+        self.types = ["O" * nin + "->" + "O" * nout]
+        self.ntypes = 1
+        self.__doc__ = "dynamic ufunc based on a python function"
+        self._pyfunc = func
+        self._reorderable = reorderable     # identity= given (even None): NumPy's reorderable
+        self._cname = None
+        self._fn = None
+        self._comparison = False
+        self._simple = -1
+
+    def __call__(self, *args, out=None, where=True, **kwargs):
+        nin, nout = self.nin, self.nout
+        for k in kwargs:
+            if k not in ("casting", "order", "dtype", "subok", "signature"):
+                raise TypeError("%s() got an unexpected keyword argument '%s'"
+                                % (self.__name__, k))
+        if len(args) < nin or len(args) > nin + nout:
+            raise TypeError("%s() takes from %d to %d positional arguments but %d were given"
+                            % (self.__name__, nin, nin + nout, len(args)))
+        outs = list(args[nin:])
+        if out is not None:
+            if outs:
+                raise TypeError("cannot specify 'out' as both a positional and keyword argument")
+            outs = list(out) if isinstance(out, tuple) else [out]
+            if len(outs) != nout:
+                raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
+        outs += [None] * (nout - len(outs))
+        for o in outs:
+            if o is not None and not isinstance(o, ndarray):
+                raise TypeError("return arrays must be of ArrayType")
+        arrs = [a if isinstance(a, ndarray) else asarray(a) for a in args[:nin]]
+        w = where_mask(where)
+        return _apply_objects(self._pyfunc, arrs, outs, w, nout)
+
+
+_NO_IDENTITY = object()
+
+
+def frompyfunc(func, /, nin, nout, *, identity=_NO_IDENTITY):
+    """numpy.frompyfunc: a ufunc calling func on Python objects, returning object arrays.
+    Without identity= its reductions take one axis at most (NumPy: not reorderable)."""
+    if not callable(func):
+        raise TypeError("function must be callable")
+    nin, nout = operator.index(nin), operator.index(nout)
+    if nin < 0 or nout < 0 or nin + nout > 32:
+        raise ValueError("Cannot construct a ufunc with more than 32 operands (requested number "
+                         "were: inputs = %d and outputs = %d)" % (nin, nout))
+    reorderable = identity is not _NO_IDENTITY
+    return _PyFuncUfunc(func, nin, nout, identity if reorderable else None, reorderable)

@@ -6,7 +6,8 @@ _methods attaches getitem/setitem to ndarray (and hands getitem to the C fast pa
 """
 from . import _args, _backend
 from ._capi import call, call_writing, produce, produce_view
-from ._convert import as_array, from_scalar, as_source, sequence_ndim
+from ._convert import as_array, from_scalar, as_source, sequence_ndim, cast_objects
+from ._objarray import from_python as objects_from, store as store_object
 from ._ndarray import (ndarray, get_scalar, slice_item, int_index, drop_leading_ones, scalar_element,
                        is_parametric,
                        INDEX_ERROR)
@@ -166,6 +167,10 @@ def getitem(self, key):
 
 def setitem(self, key, value):
     """ndarray.__setitem__: assignment through any index, values cast unsafely (NumPy's rule)."""
+    if self.dtype.kind == "O":
+        return _set_objects(self, key, value)
+    if isinstance(value, ndarray) and value.dtype.kind == "O":
+        value = cast_objects(value, self.dtype)     # each object converted as NumPy's setitem does
     if type(key) is str and self.dtype.names is not None:
         # a["field"] = v assigns through the field's view (Dask's argmin/argmax chunks do this).
         setitem(getitem(self, key), Ellipsis, value)
@@ -210,6 +215,23 @@ def setitem(self, key, value):
                              % len(view.shape))
     src = drop_leading_ones(as_source(value), len(view.shape))
     call_writing(view, src, _lib.cnp_copyto, view._h, src._h, _args.CASTING_UNSAFE, _NULL)
+
+
+def _set_objects(self, key, value):
+    """__setitem__ of an object array: one element stores the object itself (a list stays a
+    list); a region takes value as an object array of at most the region's dimensions
+    (numpy.array(value, dtype=object) with that limit), broadcast."""
+    items, ints, keep = parse_index(key, self.shape)
+    if ints is not None and len(ints) == len(self.shape):
+        store_object(self, ints, value)
+        return
+    if keep is not None:
+        src = objects_from(value)
+        call(_lib.cnp_array_index_assign, self._h, len(items), _backend.index_array(items), src._h)
+        return
+    view = produce(_lib.cnp_array_index, self._h, len(items), _backend.index_array(items))
+    src = drop_leading_ones(objects_from(value, len(view.shape)), len(view.shape))
+    call(_lib.cnp_copyto, view._h, src._h, _args.CASTING_UNSAFE, _NULL)
 
 
 def _is_scalar(v):

@@ -214,6 +214,8 @@ def _format(d, arr, state):
 
 def buffer_format(arr):
     """The struct format NumPy's buffer protocol gives an array of this dtype (and layout)."""
+    if arr.dtype.kind == "O":   # raw references: a consumer could overwrite them unaccounted
+        raise BufferError("cnumpy does not export the memory of object arrays")
     state = {"out": [], "offset": 0, "order": "@"}
     _format(arr.dtype, arr, state)
     return "".join(state["out"])

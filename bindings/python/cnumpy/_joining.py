@@ -5,11 +5,13 @@ import builtins
 from . import _args, _backend
 from ._args import normalize_axis
 from ._capi import produce
-from ._convert import as_array
+from ._convert import as_array, cast_objects
+from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
 from ._shape_funcs import atleast_1d, atleast_2d, atleast_3d, ravel
 
 _lib = _backend.lib
+_OBJECT = _dtype_cls("O")
 _NULL = _backend.NULL
 
 
@@ -17,6 +19,13 @@ def concatenate(arrays, axis=0, out=None, dtype=None, casting="same_kind"):
     if isinstance(arrays, ndarray):
         arrays = list(arrays) if arrays.ndim else [arrays]
     arrs = [as_array(a) for a in arrays]
+    # The library moves no values between object and other dtypes: they are converted here.
+    want = _dtype_cls(dtype) if dtype is not None else None
+    if want is not None and want.kind != "O":
+        arrs = [cast_objects(a, want) if a.dtype.kind == "O" else a for a in arrs]
+    elif any(a.dtype.kind == "O" for a in arrs) or want is not None or (
+            isinstance(out, ndarray) and out.dtype.kind == "O"):
+        arrs = [a if a.dtype.kind == "O" else cast_objects(a, _OBJECT) for a in arrs]
     handles = [a._h for a in arrs]
     d = _args.dtype_handle(dtype)
     if out is not None and not isinstance(out, ndarray):

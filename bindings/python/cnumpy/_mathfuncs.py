@@ -9,6 +9,7 @@ from ._capi import cfunc, produce, produce_into, produce_view, query, unwrap
 from ._convert import as_array
 from ._errors import UFuncTypeError, _user_stacklevel
 from ._ndarray import ndarray
+from ._objufunc import apply as _apply_objects
 from ._operands import inputs
 from ._scalars import generic, _CLASSES as _SCALAR_CLASSES
 from ._ufunc import call_ufunc, pop_keywords, resolve_keywords
@@ -180,6 +181,8 @@ def where(*args, **kwargs):
     condition, x, y = args
     c = as_array(condition)
     xa, ya = inputs((x, y), False)
+    if xa.dtype.kind == "O" or ya.dtype.kind == "O":      # elements picked in Python
+        return _apply_objects(lambda k, u, v: u if k else v, [c, xa, ya], [], None, 1)
     return produce(_where, c._h, xa._h, ya._h)
 
 

@@ -13,9 +13,10 @@ the complete classes.
 import warnings
 
 from . import _accel, _backend, _datetime, _dtype, _reduce, _scalars
-from ._args import NoValue
+from ._args import NoValue, casting as _casting_rule
 from ._capi import error, flush_warnings, pending
-from ._convert import bool_new, scalar_constructor
+from ._convert import bool_new, cast_objects, scalar_constructor
+from ._objarray import fill as _fill_objects
 from ._creation import ndarray_new
 from ._array_misc import ctypes_of, itemset, resize, getfield, setfield, tostring
 from ._flatiter import flatiter
@@ -167,7 +168,30 @@ _FUNCTION_METHODS = {
 }
 
 
+def _object_methods():
+    """astype and fill of object arrays (the library moves no values between object and other
+    dtypes, nor Python values into object arrays: docs/object-dtype.md)."""
+    plain_astype, plain_fill = ndarray.astype, ndarray.fill
+
+    def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
+        d = _dtype.dtype(dtype)
+        if (d.kind == "O") != (self.dtype.kind == "O"):
+            if not _dtype.can_cast_dtypes(self.dtype, d, _casting_rule(casting)):
+                raise TypeError("Cannot cast array data from %r to %r according to the rule %r"
+                                % (self.dtype, d, casting))
+            return cast_objects(self, d)
+        return plain_astype(self, dtype, order, casting, subok, copy)
+
+    def fill(self, value):
+        if self.dtype.kind == "O":
+            return _fill_objects(self, value)
+        return plain_fill(self, value)
+    astype.__doc__, fill.__doc__ = plain_astype.__doc__, plain_fill.__doc__
+    ndarray.astype, ndarray.fill = astype, fill
+
+
 def _attach_array_methods():
+    _object_methods()
     ndarray.__new__ = ndarray_new
     ndarray.__repr__ = array_repr
     ndarray.__str__ = array_str

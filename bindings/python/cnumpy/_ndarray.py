@@ -13,7 +13,7 @@ import math
 import operator
 import struct
 
-from . import _accel, _args, _backend, _capi, _dtype
+from . import _accel, _args, _backend, _capi, _dtype, _objrefs
 from ._capi import (call, error, pending, flush_warnings, produce, produce_view, set_base,
                     produce_maybe_view, query)
 from ._scalars import py_from_cscalar, to_cscalar, bool_, _FROM_C, element_value, void, str_, bytes_
@@ -189,6 +189,21 @@ _FMT = {"?": "?", "b": "b", "B": "B", "h": "h", "H": "H", "i": "i", "I": "I", "l
         "L": "Q", "q": "q", "Q": "Q", "e": "e", "f": "f", "d": "d", "F": "f", "D": "d"}
 
 
+def _unravel(i, shape):
+    """The multi-index of flat index i (negative from the end), NumPy's item() bounds error."""
+    size = 1
+    for n in shape:
+        size *= n
+    if not -size <= i < size:
+        raise IndexError("index %d is out of bounds for size %d" % (i, size))
+    i %= size
+    idx = []
+    for n in reversed(shape):
+        idx.append(i % n)
+        i //= n
+    return idx[::-1]
+
+
 def _nest(flat, shape):
     """Nested lists of the given shape from a flat list (C order)."""
     for n in reversed(shape[1:]):
@@ -324,6 +339,9 @@ class ndarray(_accel.base):
                 return v.item() if d.kind in "Mm" else v
             if 0 in shape:
                 return _empty_nested(shape)
+            if d.kind == "O":       # the objects, their references read in one piece
+                c = self if self._flag_bits() & _FLAG_C else self.copy()
+                return _nest(_objrefs.read(c._address(), self.size), shape)
             raw = self._c_contiguous_bytes()
             size = d.itemsize
             flat = [element_value(d, raw[i * size:(i + 1) * size], _subarray_value)
@@ -350,6 +368,8 @@ class ndarray(_accel.base):
 
     def item(self, *args):
         if is_parametric(self.dtype):
+            if len(args) == 1 and type(args[0]) is not tuple and len(self.shape) > 1:
+                args = tuple(int(i) for i in _unravel(operator.index(args[0]), self.shape))
             if args:
                 v = self[args if len(args) > 1 else args[0]]
                 return v.item() if isinstance(v, (str_, bytes_)) else v

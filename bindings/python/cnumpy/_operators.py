@@ -14,6 +14,7 @@ from ._operands import op_operand, huge_operand, typed, HUGE
 from ._dtype import promote_types
 from ._scalars import int64, float64, True_, False_, void
 from ._ufunc import call_ufunc, binary_arrays, unary
+from ._objufunc import call as object_call
 from ._ufunc_table import UFUNCS
 
 _C = _backend.consts
@@ -32,6 +33,8 @@ def _other_operand(self, other, comparison):
     t = type(other)
     if comparison and (t is str or t is bytes or isinstance(other, (str, bytes))):  # str_ too
         return as_array(other)      # the string comparison loops (or NumPy's deferral below)
+    if self.dtype.kind == "O" and getattr(t, "__array_ufunc__", 0) is not None:
+        return as_array(other)      # an object loop takes anything (strings, huge ints ...)
     o = op_operand(other)
     if o is HUGE:
         o = huge_operand(other, [self], comparison)
@@ -86,6 +89,8 @@ def _ibinop(uf):
         args.out[0] = self._h
         cell = _new_array_out()
         st = fn(self._h, other._h, args, cell)
+        if st and (self.dtype.kind == "O" or other.dtype.kind == "O"):
+            return object_call(fn, (self, other), (self,))     # NumPy's object loops
         if st:
             raise error(st)
         _array_free(cell[0])
@@ -105,9 +110,9 @@ def _equal_any(numeric_op, negate, _nb=_backend.consts["CNP_NTYPES_BUILTIN"]):
             return _record_compare(self, other, negate)
         if self.dtype._num < _nb and not (t is ndarray and other.dtype._num >= _nb):
             return numeric_op(self, other)
-        if self.dtype.kind in "SU" or t is str or t is bytes or \
-                (t is ndarray and other.dtype.kind in "SU"):
-            return numeric_op(self, other)
+        if self.dtype.kind in "SUO" or t is str or t is bytes or \
+                (t is ndarray and other.dtype.kind in "SUO"):
+            return numeric_op(self, other)      # (object arrays: the object loop)
         try:
             o = other if t is ndarray else as_array(other)
         except (TypeError, ValueError, NotImplementedError):
@@ -286,6 +291,8 @@ def _scalar_binop(uf, reflected):
         o = op_operand(other)       # first: NotImplemented costs no 0-d array of self
         if o is None:
             return NotImplemented
+        if o is not HUGE and o.dtype.kind == "O" and not isinstance(other, (ndarray, list, tuple)):
+            return NotImplemented   # NumPy's scalars defer to other objects (None, ...)
         s = typed(self)
         if o is HUGE:
             o = huge_operand(other, [s], comparison)

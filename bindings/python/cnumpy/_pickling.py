@@ -22,6 +22,7 @@ import pickle
 from . import _args, _backend, _wrapmem
 from ._capi import produce, wrap
 from ._dtype import dtype
+from ._objarray import elements as _elements, from_leaves
 
 _lib = _backend.lib
 _FLAG_C = _backend.consts["CNP_FLAG_C_CONTIGUOUS"]
@@ -75,6 +76,11 @@ def from_bytes(data, d, shape, order):
     return from_buffer(bytearray(data), d, shape, order)
 
 
+def from_objects(items, shape):
+    """The object array of a pickle: its objects, flat in C order."""
+    return from_leaves(list(items), tuple(shape))
+
+
 def _order_of(a):
     """'C' or 'F' when the array's memory is contiguous in that order, else None."""
     bits = a._flag_bits()
@@ -100,6 +106,8 @@ def reduce_ex(self, protocol):
     before (see the module docstring)."""
     order = _order_of(self)
     d = self.dtype
+    if d.kind == "O":
+        return reduce(self)
     if protocol >= 5 and self.nbytes:
         a = self
         if order is None:
@@ -109,7 +117,10 @@ def reduce_ex(self, protocol):
 
 
 def reduce(self):
-    """ndarray.__reduce__ (protocols 0-4): the elements' bytes in the array's order."""
+    """ndarray.__reduce__ (protocols 0-4): the elements' bytes in the array's order; an object
+    array pickles its objects (as NumPy's does), never the references' bytes."""
+    if self.dtype.kind == "O":
+        return (from_objects, (_elements(self), self.shape))
     order = _order_of(self) or "C"
     # An F-contiguous array's transpose is C-contiguous: its C bytes are the array's F bytes.
     src = self.T if order == "F" else self

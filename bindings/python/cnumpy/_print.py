@@ -13,6 +13,7 @@ import warnings
 
 from . import _backend, _capi
 from ._capi import call, produce_string
+from ._objarray import elements as _elements
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -99,12 +100,72 @@ _DEFAULT_FLOAT_OPTIONS = {
 
 def array_repr(self):
     """ndarray.__repr__."""
+    if self.dtype.kind == "O":
+        return _object_repr(self)
     return produce_string(_lib.cnp_array_repr, self._h)
 
 
 def array_str(self):
     """ndarray.__str__."""
+    if self.dtype.kind == "O":
+        if not self.shape:
+            return str(self[()])
+        return object_array2string(self, get_printoptions(), " ", "", "")
     return produce_string(_lib.cnp_array_str, self._h)
+
+
+def _object_text(o):
+    """NumPy's element text of an object array (arrayprint's _object_format)."""
+    return "list(%r)" % (o,) if type(o) is list else repr(o)
+
+
+def _shown(a, options):
+    """The elements NumPy prints of an object array, flat in C order: all of them, or the
+    corners (edgeitems of each longer axis) when the size is above threshold."""
+    threshold, edge = options["threshold"], options["edgeitems"]
+    if a.size > threshold:
+        for ax, n in enumerate(a.shape):
+            if n > 2 * edge:
+                head = (slice(None),) * ax
+                parts = [a[head + (slice(0, edge),)], a[head + (slice(n - edge, n),)]]
+                nd = len(a.shape)
+                handles = _backend.handle_array([p._h for p in parts])
+                axis = _backend.int64_array([ax])
+                a = _capi.produce(_lib.cnp_concatenate, 2, handles, axis, _backend.NULL,
+                                  _backend.NULL, _C["CNP_CASTING_SAME_KIND"]) if nd else a
+    return _elements(a)
+
+
+def object_array2string(a, options, separator, prefix, suffix):
+    """array2string of an object array: each shown element's repr, laid out by the library's
+    printer over a stand-in array of the same shape."""
+    texts = [_object_text(o) for o in _shown(a, options)]
+    nd = len(a.shape)
+    # One zero seen with the array's shape (a broadcast view: no memory per element).
+    stand_in = _capi.produce(_lib.cnp_zeros, 0, _backend.NULL, _backend.NULL, 0)
+    if nd:
+        stand_in = _capi.produce(_lib.cnp_broadcast_to, stand_in._h, nd,
+                                 _backend.int64_array(a.shape))
+    return array2string(stand_in, options, separator, prefix, suffix, texts)
+
+
+def _object_repr(a):
+    """NumPy's _array_repr_implementation for an object array."""
+    options = get_printoptions()
+    if a.size > 0 or a.shape == (0,):
+        body = object_array2string(a, options, ", ", "array(", ",")
+    else:
+        body = "[], shape=%r" % (a.shape,)
+    text = "array(" + body + ","
+    dtype_text = "dtype=object)"
+    last = len(text) - (text.rfind("\n") + 1)
+    spacer = " "
+    if options["legacy"] == "1.13":
+        if "\n" in text:
+            spacer = "\n" + " " * len("array(")
+    elif last + len(dtype_text) + 1 > options["linewidth"]:
+        spacer = "\n" + " " * len("array(")
+    return text + spacer + dtype_text
 
 
 def _clamp_int(value, lo, hi):

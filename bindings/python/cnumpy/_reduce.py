@@ -43,7 +43,19 @@ def _initial(initial):
     return None if initial is NoValue else operand(initial)
 
 
+# Object arrays reduce through their ufunc's object loop (NumPy's object reductions).
+_OBJECT_UFUNC = {_sum: "add", _prod: "multiply", _min: "minimum", _max: "maximum",
+                 _all: "logical_and", _any: "logical_or"}
+
+
+def _objects(fn, a, axis, out, keepdims, initial, where):
+    return UFUNCS[_OBJECT_UFUNC[fn]].reduce(a, axis=axis, out=out, keepdims=keepdims,
+                                            initial=initial, where=where)
+
+
 def _reduce_dtype(fn, a, axis, dtype, out, keepdims, initial, where):
+    if isinstance(a, ndarray) and a.dtype.kind == "O":
+        return _objects(fn, a, axis, out, keepdims, initial, where)
     if initial is None:     # NumPy passes it on to ufunc.reduce: no identity (add, multiply)
         uf = UFUNCS["add" if fn is _sum else "multiply"]
         return uf.reduce(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, initial=None,
@@ -59,6 +71,8 @@ def _reduce_dtype(fn, a, axis, dtype, out, keepdims, initial, where):
 
 def _reduce_plain(fn, a, axis, out, keepdims, initial, where):
     a = as_array(a)
+    if a.dtype.kind == "O":
+        return _objects(fn, a, axis, out, keepdims, initial, where)
     out = _out(out)
     ax, n = _axes(axis)
     check_time_initial(a, initial)
@@ -164,6 +178,8 @@ def ptp(a, axis=None, out=None, keepdims=False):
 
 def _logical(fn, a, axis, out, keepdims, where):
     a = as_array(a)
+    if a.dtype.kind == "O":
+        return _objects(fn, a, axis, out, keepdims, NoValue, where)
     out = _out(out)
     ax, n = _axes(axis)
     wh = _where(where)

@@ -19,7 +19,7 @@ import numbers
 import operator
 import struct
 
-from . import _backend, _capi, _dtype
+from . import _backend, _capi, _dtype, _objrefs
 from ._capi import call, produce, produce_string
 from ._dtype import dtype
 
@@ -851,6 +851,8 @@ def element_value(d, raw, subarray=None):
     if kind in "Mm":
         v = struct.unpack("<q" if d.str[0] == "<" else ">q", raw)[0]
         return (datetime64 if kind == "M" else timedelta64)(v, d)
+    if kind == "O":         # the referenced object itself (NULL is None)
+        return _objrefs.value(struct.unpack("P", raw)[0])
     if d.names is not None:
         out = []
         for name in d.names:
@@ -888,3 +890,16 @@ _dtype._PY_TYPES.update({datetime64: "M8", timedelta64: "m8", str_: "U", bytes_:
 _dtype._SCALAR_TYPES.update({_C["CNP_BYTES"]: bytes_, _C["CNP_UNICODE"]: str_,
                              _C["CNP_DATETIME64"]: datetime64, _C["CNP_TIMEDELTA64"]: timedelta64,
                              _C["CNP_VOID"]: tuple})
+
+
+class object_(generic):
+    """numpy.object_: the type of object arrays' elements. As in NumPy, calling it returns its
+    argument itself (None without one): elements of object arrays are the objects they hold."""
+
+    def __new__(cls, value=None):
+        return value
+
+
+object_.dtype = dtype("O")
+_dtype._PY_TYPES.update({object_: "O", object: "O"})
+_dtype._SCALAR_TYPES[_C["CNP_OBJECT"]] = object_

@@ -7,7 +7,7 @@ The kernels are the library's (include/cnumpy/sort.h); the set functions are com
 them the way NumPy's arraysetops.py composes its own (docs/sort.md)."""
 import operator
 
-from . import _backend
+from . import _args, _backend
 from ._args import axis_pointer as _axis_arg       # NULL for None
 from ._capi import call, cfunc, produce as new, produce_into, wrap
 from ._convert import as_array, asarray, array
@@ -15,6 +15,7 @@ from ._creation import zeros
 from ._errors import AxisError
 from ._joining import concatenate
 from ._ndarray import ndarray
+from ._objarray import elements as _object_elements, from_leaves as _object_leaves
 from ._reduce import cumsum
 from ._records import sort_keys
 from ._selection import flatnonzero, take_along_axis
@@ -81,6 +82,8 @@ def sort(a, axis=-1, kind=None, order=None):
     if _is_record(a):
         return _record_sort(a, axis, kind, order)
     _no_order(order)
+    if a.dtype.kind == "O":
+        return _object_sort(a, axis, False)
     return new(_sort, a._h, _axis_arg(axis), _text(kind, "sort kind"))
 
 
@@ -91,7 +94,35 @@ def argsort(a, axis=-1, kind=None, order=None):
     if _is_record(a):
         return _record_argsort(a, axis, kind, order)
     _no_order(order)
+    if a.dtype.kind == "O":
+        return _object_sort(a, axis, True)
     return new(_argsort, a._h, _axis_arg(axis), _text(kind, "sort kind"))
+
+
+def _object_sort(a, axis, indices):
+    """sort/argsort of an object array along axis with Python's `<` (NumPy's object compare):
+    equal elements keep their order (NumPy's unstable kinds may order them differently)."""
+    if axis is None:
+        a, axis = a.reshape(-1), 0
+    nd = a.ndim
+    if nd == 0:
+        raise AxisError(axis, 0)
+    ax = _args.normalize_axis(axis, nd)
+    perm = tuple(i for i in range(nd) if i != ax) + (ax,)
+    moved = a.transpose(perm)
+    items = _object_elements(moved) if a.size else []
+    m = a.shape[ax]
+    out = []
+    for j in range(0, len(items), m or 1):
+        chunk = items[j:j + m]
+        order_ = sorted(range(len(chunk)), key=chunk.__getitem__)
+        out.extend(order_ if indices else [chunk[k] for k in order_])
+    shape = tuple(moved.shape)
+    r = array(out, dtype="int64").reshape(shape) if indices else _object_leaves(out, shape)
+    back = [0] * nd
+    for pos, i in enumerate(perm):
+        back[i] = pos
+    return r.transpose(tuple(back)).copy()
 
 
 def _kth(kth):
@@ -368,6 +399,9 @@ def array_sort(self, axis=-1, kind=None, order=None):
         self[...] = _record_sort(self, operator.index(axis), kind, order)
         return
     _no_order(order)
+    if self.dtype.kind == "O":
+        self[...] = _object_sort(self, operator.index(axis), False)
+        return
     call(_array_sort, self._h, operator.index(axis), _text(kind, "sort kind"))
 
 

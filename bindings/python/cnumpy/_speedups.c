@@ -601,6 +601,23 @@ static struct PyModuleDef module_def = {
     NULL, NULL, NULL, NULL,
 };
 
+/* The object dtype's reference hooks (cnp_object_refs_fn, docs/object-dtype.md): the library
+ * calls them with the GIL released by the ctypes/cffi call (or held, from these fast paths),
+ * so each batch takes it. A decref may run __del__ code: it runs with the GIL, as usual. */
+static void objrefs_incref(void* const* objects, int64_t n, void* ctx) {
+  (void)ctx;
+  PyGILState_STATE g = PyGILState_Ensure();
+  for (int64_t i = 0; i < n; ++i) Py_INCREF((PyObject*)objects[i]);
+  PyGILState_Release(g);
+}
+
+static void objrefs_decref(void* const* objects, int64_t n, void* ctx) {
+  (void)ctx;
+  PyGILState_STATE g = PyGILState_Ensure();
+  for (int64_t i = 0; i < n; ++i) Py_DECREF((PyObject*)objects[i]);
+  PyGILState_Release(g);
+}
+
 static int add_type(PyObject* m, PyTypeObject* t, const char* name) {
   if (PyType_Ready(t) < 0) return -1;
   Py_INCREF(t);
@@ -654,6 +671,12 @@ PyMODINIT_FUNC PyInit__speedups(void) {
   }
   if (PyModule_AddObject(m, "TAKES_OVER", taken) < 0) {
     Py_DECREF(taken);
+    goto fail;
+  }
+  PyObject* hooks = Py_BuildValue("(NN)", PyLong_FromVoidPtr((void*)objrefs_incref),
+                                  PyLong_FromVoidPtr((void*)objrefs_decref));
+  if (!hooks || PyModule_AddObject(m, "OBJECT_HOOKS", hooks) < 0) {
+    Py_XDECREF(hooks);
     goto fail;
   }
   return m;

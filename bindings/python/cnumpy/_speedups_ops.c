@@ -145,6 +145,22 @@ static int operand(PyObject* o, int cached, cnp_array** h, cnp_array** tmp, int3
   return 1;
 }
 
+/* An object array (NumPy's type number 17): the library has no loops for it, its ufunc calls
+ * are the Python object loops (docs/object-dtype.md). Asked only after a call failed. */
+static int is_object_array(PyObject* o) {
+  if (!o || Py_TYPE(o) != g_ndarray) return 0;
+  cnp_array* h = resolve((ArrayBase*)o);
+  if (!h) {
+    PyErr_Clear();
+    return 0;
+  }
+  cnp_dtype* d = NULL;
+  int32_t num = -1;
+  if (p_cnp_array_dtype(h, &d) == 0) p_cnp_dtype_num(d, &num);
+  p_cnp_dtype_free(d);
+  return num == 17;
+}
+
 /* ---- the calls --------------------------------------------------------------------------------- */
 /* fn(x, y) (y NULL: unary) with an optional out array; the result (a scalar when 0-d and out is
  * not given, out itself when given), or NULL with *handled 0 when the Python path must decide. */
@@ -202,7 +218,8 @@ static PyObject* ufunc_call_mode(void* fn, PyObject* x, PyObject* y, PyObject* o
   if (eb) eb->busy--;
   if (ta) p_cnp_array_free(ta);
   if (tb) p_cnp_array_free(tb);
-  if (st && soft) { /* nothing was written: the Python path repeats the call in its words */
+  if (st && (soft || is_object_array(x) || is_object_array(y) || is_object_array(out_obj))) {
+    /* nothing was written: the Python path repeats the call in its words (or its object loops) */
     drop_pending_after(before);
     *handled = 0;
     return NULL;

@@ -18,6 +18,7 @@ from ._capi import (cfunc, error, pending, flush_warnings, wrap,  # noqa: F401 (
 from ._errors import ComplexWarning, _user_stacklevel
 from ._ndarray import ndarray, scalar_of
 from ._operands import operand, inputs, where_array
+from . import _objufunc
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -139,6 +140,7 @@ class ufunc(_accel.ufunc_base):
         self._fn = cfunc(self._cname)
         self._comparison = name in COMPARISONS
         self._simple = nin if nout == 1 else -1
+        _objufunc.register(self)
 
     def __repr__(self):
         return "<ufunc '%s'>" % self.__name__
@@ -238,6 +240,8 @@ def call_ufunc(fn, arrs, outs, where, dt, casting, order):
     cells = [_new_array_out() for _ in outs]
     early = casting == _UNSAFE and _complex_to_real(fn, arrs, outs, dt, order)
     st = fn(*[a._h for a in arrs], args, *cells)
+    if st and (_objufunc.involved(arrs) or _objufunc.involved(outs)):
+        return _objufunc.call(fn, arrs, outs, where)    # NumPy's object loops
     if early and pending:       # the library's own copy of the warning given first
         me = threading.get_ident()
         for w in [w for w in pending if w[0] == me and WARNINGS.get(w[1]) is ComplexWarning]:
@@ -317,7 +321,10 @@ def unary(fn, x):
         cell = _tls.cell
     except AttributeError:
         cell = _cell()
-    r = _thread_result(fn(a._h, _NULL, cell), cell, sa)
+    st = fn(a._h, _NULL, cell)
+    if st and a.dtype.kind == "O":
+        return _objufunc.call(fn, (a,))                 # NumPy's object loops
+    r = _thread_result(st, cell, sa)
     if not sa:
         return scalar_of(r)
     return r
@@ -344,8 +351,10 @@ def binary_arrays(fn, a, b):
         cell = _tls.cell
     except AttributeError:
         cell = _cell()
-    r = _thread_result(fn(a._h, b._h, _NULL, cell), cell,
-                       sa if sa == sb or not sb else sb if not sa else None)
+    st = fn(a._h, b._h, _NULL, cell)
+    if st and (a.dtype.kind == "O" or b.dtype.kind == "O"):
+        return _objufunc.call(fn, (a, b))               # NumPy's object loops
+    r = _thread_result(st, cell, sa if sa == sb or not sb else sb if not sa else None)
     if not sa and not sb:
         return scalar_of(r)
     return r

@@ -12,6 +12,7 @@ from ._dtype import dtype as _dtype
 from ._errors import AxisError
 from ._indexing import parse_index
 from ._ndarray import ndarray
+from . import _objufunc
 from ._operands import operand, where_mask
 
 _NULL = _backend.NULL
@@ -53,6 +54,10 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoVa
         if operator.index(axis) not in (0, -1):
             raise AxisError(operator.index(axis), 0)
         axis = ()
+    if a.dtype.kind == "O" or getattr(uf, "_pyfunc", None) is not None:
+        if a.dtype.kind != "O":
+            a = _objufunc.cast_objects(a, _objufunc.OBJECT)
+        return _objufunc.reduce(uf, a, axis, out, keepdims, initial, where)
     ax, n = _args.axes(axis)
     no_identity = initial is None
     check_time_initial(a, initial)
@@ -70,6 +75,10 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
         if a.ndim > 1:
             raise ValueError("accumulate does not allow multiple axes")
         axis = 0
+    if a.dtype.kind == "O" or getattr(uf, "_pyfunc", None) is not None:
+        if a.dtype.kind != "O":
+            a = _objufunc.cast_objects(a, _objufunc.OBJECT)
+        return _objufunc.accumulate(uf, a, axis, out)
     ax = _axis(axis)
     r = produce_into(_accumulate, out, _name(uf), a._h, ax, _args.dtype_handle(dtype), _h(out),
                      result_kind=_kind(uf, a, dtype))
