@@ -67,15 +67,14 @@ struct Leaf {
   int64_t offset;
 };
 
+// The value of type T stored at p (maybe unaligned), its bytes reversed first when swapped.
 template <class T>
 inline T load(const char* p, bool swapped) {
+  char b[sizeof(T)];
+  std::memcpy(b, p, sizeof(T));
+  if (swapped) std::reverse(b, b + sizeof(T));
   T v;
-  std::memcpy(&v, p, sizeof(T));
-  if (swapped) {
-    if constexpr (sizeof(T) == 2) v = static_cast<T>(__builtin_bswap16(static_cast<uint16_t>(v)));
-    else if constexpr (sizeof(T) == 4) v = static_cast<T>(__builtin_bswap32(static_cast<uint32_t>(v)));
-    else if constexpr (sizeof(T) == 8) v = static_cast<T>(__builtin_bswap64(static_cast<uint64_t>(v)));
-  }
+  std::memcpy(&v, b, sizeof(T));
   return v;
 }
 

@@ -172,7 +172,7 @@ def scalar_element(arr, ints):
     """arr[ints] as NumPy's indexing returns it: a void scalar (a view) for records, else as
     element() gives it."""
     d = arr.dtype
-    if d.names is not None:
+    if d.names is not None or d.kind == "V":       # records and plain void: numpy.void
         return void._at(arr, ints)
     v = element(arr, ints)
     kind = d.kind

@@ -709,9 +709,8 @@ class void(generic):
         return value
 
     def __len__(self):
-        if self._arr.dtype.names is None:
-            raise TypeError("len() of unsized object")
-        return len(self._arr.dtype.names)
+        names = self._arr.dtype.names
+        return 0 if names is None else len(names)      # NumPy: 0 for plain void
 
     def __iter__(self):
         return iter(self.item())
@@ -741,7 +740,7 @@ class void(generic):
         return self.__repr__()
 
     def _hex(self):
-        return "b'%s'" % "".join("\\x%02x" % c for c in self._view().tobytes())
+        return "b'%s'" % "".join("\\x%02X" % c for c in self._view().tobytes())
 
     def __eq__(self, other):
         if other is None:

@@ -11,6 +11,7 @@ from . import _backend
 from ._args import axis_pointer as _axis_arg       # NULL for None
 from ._capi import call, cfunc, produce as new, produce_into, wrap
 from ._convert import as_array, asarray, array
+from ._creation import zeros
 from ._errors import AxisError
 from ._joining import concatenate
 from ._ndarray import as_subclass, ndarray
@@ -40,22 +41,29 @@ def _text(value, what):
     return value.encode()
 
 
-def _order(a, order):
+def _order(a, order, kind_check):
     """NumPy's order= for the library's *_order functions: (names, count); (NULL, 0) for None.
     The library checks the names (numpy.core._internal._newnames' messages); what only Python
     can get wrong (a value that is not a name or list of names) is checked here, in NumPy's
-    order of checks."""
+    order of checks (the kind first: kind_check() runs the library's check of it)."""
     if order is None:
         return _NULL, 0
-    if a.dtype.names is None:
-        raise ValueError("Cannot specify order when the array has no fields.")
     if isinstance(order, str):
         order = [order]
     elif not isinstance(order, (list, tuple)):
+        _python_order_checks(a, kind_check)
         raise ValueError("unsupported order value: %s" % (order,))
     if not all(isinstance(name, str) for name in order):
+        _python_order_checks(a, kind_check)
         _bad_order(a.dtype.names, order)
     return _backend.charp_array([name.encode("utf-8") for name in order]), len(order)
+
+
+def _python_order_checks(a, kind_check):
+    """What the library checks before the order names: the kind, then that a has fields."""
+    kind_check()
+    if a.dtype.names is None:
+        raise ValueError("Cannot specify order when the array has no fields.")
 
 
 def _bad_order(names, order):
@@ -67,6 +75,22 @@ def _bad_order(names, order):
             seen.add(name)
             continue
         raise ValueError("%s field name: %s" % ("duplicate" if name in seen else "unknown", name))
+
+
+def _sort_kind_check(kind):
+    """The library's check of a sort kind (an argsort of nothing)."""
+    def check():
+        empty = zeros(0, "int8")
+        new(_argsort, empty._h, _NULL, kind)
+    return check
+
+
+def _select_kind_check(kind):
+    """The library's check of a select kind (an argpartition of nothing)."""
+    def check():
+        empty, kth = zeros(0, "int8"), zeros((), "int8")
+        new(_argpartition, empty._h, kth._h, _NULL, kind)
+    return check
 
 
 def _like(a, r):
@@ -82,7 +106,7 @@ def sort(a, axis=-1, kind=None, order=None):
     if order is None:
         r = new(_sort, a._h, _axis_arg(axis), kind)
     else:
-        r = new(_sort_order, a._h, _axis_arg(axis), kind, *_order(a, order))
+        r = new(_sort_order, a._h, _axis_arg(axis), kind, *_order(a, order, _sort_kind_check(kind)))
     return _like(a, r) if a.dtype.names is not None else r
 
 
@@ -93,7 +117,7 @@ def argsort(a, axis=-1, kind=None, order=None):
     kind = _text(kind, "sort kind")
     if order is None:
         return new(_argsort, a._h, _axis_arg(axis), kind)
-    return new(_argsort_order, a._h, _axis_arg(axis), kind, *_order(a, order))
+    return new(_argsort_order, a._h, _axis_arg(axis), kind, *_order(a, order, _sort_kind_check(kind)))
 
 
 def _kth(kth):
@@ -107,7 +131,8 @@ def partition(a, kth, axis=-1, kind="introselect", order=None):
     if order is None:
         r = new(_partition, a._h, k._h, _axis_arg(axis), kind)
     else:
-        r = new(_partition_order, a._h, k._h, _axis_arg(axis), kind, *_order(a, order))
+        r = new(_partition_order, a._h, k._h, _axis_arg(axis), kind,
+                *_order(a, order, _select_kind_check(kind)))
     return _like(a, r) if a.dtype.names is not None else r
 
 
@@ -117,7 +142,8 @@ def argpartition(a, kth, axis=-1, kind="introselect", order=None):
     kind = _text(kind, "select kind")
     if order is None:
         return new(_argpartition, a._h, k._h, _axis_arg(axis), kind)
-    return new(_argpartition_order, a._h, k._h, _axis_arg(axis), kind, *_order(a, order))
+    return new(_argpartition_order, a._h, k._h, _axis_arg(axis), kind,
+               *_order(a, order, _select_kind_check(kind)))
 
 
 def msort(a):
@@ -337,7 +363,8 @@ def array_sort(self, axis=-1, kind=None, order=None):
     if order is None:
         call(_array_sort, self._h, operator.index(axis), kind)
     else:
-        call(_array_sort_order, self._h, operator.index(axis), kind, *_order(self, order))
+        call(_array_sort_order, self._h, operator.index(axis), kind,
+             *_order(self, order, _sort_kind_check(kind)))
 
 
 def array_argsort(self, axis=-1, kind=None, order=None):
@@ -351,7 +378,7 @@ def array_partition(self, kth, axis=-1, kind="introselect", order=None):
         call(_array_partition, self._h, k._h, operator.index(axis), kind)
     else:
         call(_array_partition_order, self._h, k._h, operator.index(axis), kind,
-             *_order(self, order))
+             *_order(self, order, _select_kind_check(kind)))
 
 
 def array_argpartition(self, kth, axis=-1, kind="introselect", order=None):
