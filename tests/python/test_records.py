@@ -432,6 +432,43 @@ def test_sort_records_other_functions():
     same(lambda xp: type(xp.sort(xp.rec.array(xp.array(MANY, PERSON)), order="age")).__name__)
 
 
+# -- full / full_like / fill / a[...] = with tuples (NumPy 1.24: full converts the fill value with
+# np.array first, so a tuple is an array of its items, broadcast into the shape) ---------------
+@pytest.mark.parametrize("shape,value", [
+    (2, ("x", 1, 2.5)), ((2, 2), ("x", 1, 2.5)), (2, ("x", 1)), (2, ("x", 1, 2.5, 4)),
+    (2, [("x", 1, 2.5)]), (2, [("x", 1, 2.5), ("y", 2, 3.5)]), (3, ("1", "2", "3")),
+    (3, (1, "x", 2.0)), (3, (1, 2, 3.5)), ((), ("x", 1, 2.5)), (0, ("x", 1, 2.5)), (2, 5),
+    ((1, 3), (1, 2, 3.5)), (2, [[("x", 1, 2.5)]]),
+], ids=str)
+def test_full_with_tuples(shape, value):
+    same(lambda xp: xp.full(shape, value, PERSON))
+    same(lambda xp: xp.full_like(xp.zeros(shape, PERSON), value))
+    same(lambda xp: xp.full(shape, value, "i4,i4,f8"))
+
+
+@pytest.mark.parametrize("value", [("x", 1, 2.5), ("x", 1), ("x", "bad", 2.5), 7, "abc",
+                                   [("a", 1, 1.0), ("b", 2, 2.0)], ("x", 1, 2.5, 4), [1, 2, 3],
+                                   (("a", 1, 1.0),)], ids=str)
+def test_fill_and_ellipsis_assignment_with_tuples(value):
+    def fill(xp):
+        a = xp.array(PEOPLE[:2], PERSON)
+        try:
+            a.fill(value)
+        except (ValueError, TypeError) as e:
+            return type(e).__name__, str(e), a.tolist()      # nothing written on failure
+        return a
+
+    def ellipsis(xp):
+        a = xp.array(PEOPLE[:2], PERSON)[::-1]
+        a[...] = value
+        return a
+    same(fill)
+    same(ellipsis)
+    same(lambda xp: xp.zeros(2, PERSON).fill(xp.arange(2)))
+    same(lambda xp: xp.full(2, xp.array(value, PERSON) if isinstance(value, tuple) and
+                            len(value) == 3 and value[1] != "bad" else 0, PERSON))
+
+
 # -- .npy / .npz ---------------------------------------------------------------------------------
 NPY_DTYPES = [
     PERSON, NESTED, SUBARR, [("a", ">i4"), ("b", "<f8")], [("", "i4"), ("", "f8")],
