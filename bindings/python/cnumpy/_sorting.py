@@ -266,6 +266,8 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
     ar = as_array(ar)
     if axis is None:
         ret = _unique_flat(ar, return_index, return_inverse, return_counts, equal_nan)
+        if ar.dtype.names is not None:      # NumPy sorts records as they are: a recarray stays
+            ret = (_like(ar, ret[0]),) + ret[1:]
     else:
         ret = _unique_rows(ar, operator.index(axis), return_index, return_inverse, return_counts)
     return ret[0] if len(ret) == 1 else ret
