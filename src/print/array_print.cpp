@@ -422,9 +422,9 @@ bool dtype_is_implied(const Dtype* d, bool legacy) {
          d->typenum == CNP_COMPLEX128;
 }
 
-// NumPy's dtype_short_repr.
-std::string dtype_short_repr(const Dtype* d) {
-  if (is_record(d)) return d->text;
+// NumPy's dtype_short_repr (legacy: the print mode, whose dict spellings are compact).
+std::string dtype_short_repr(const Dtype* d, bool legacy) {
+  if (is_record(d)) return legacy && !d->text_legacy.empty() ? d->text_legacy : d->text;
   if (is_flexible(d)) return "'" + d->text + "'";
   const std::string& n = d->name;
   bool plain = !n.empty() && std::isalpha(static_cast<unsigned char>(n[0]));
@@ -485,7 +485,7 @@ std::string array_repr_of(const Array& a, const Dtype* shown) {
     lst = "[], shape=" + shape_str(a.ndim(), a.shape());
   std::string s = prefix + lst + suffix;
   if (skipdtype) return s;
-  const std::string dtype_str = "dtype=" + dtype_short_repr(shown) + ")";
+  const std::string dtype_str = "dtype=" + dtype_short_repr(shown, o.legacy != CNP_LEGACY_OFF) + ")";
   const size_t nl = s.rfind('\n');
   const size_t last_line_len = text_len(s.substr(nl == std::string::npos ? 0 : nl + 1));
   std::string spacer = " ";
