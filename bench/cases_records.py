@@ -48,11 +48,12 @@ CASES = [
     Case("records_sort_order_age_1e6", "np.sort(a, order='age'), 10**6 Person records",
          _pair(lambda xp, a: xp.sort(a, order="age")),
          note="target >= 1.5x. NumPy compares whole records field by field in its generic sort; "
-              "cnumpy lexsorts the fields' own arrays (age, then name, then salary: NumPy's tie "
-              "order) with its stable kernels and takes the records once."),
+              "cnumpy's record sort method packs the fields' key bits (age, then name, then "
+              "salary: NumPy's tie order) into 64-bit words sorted by its MSD kernel (one vqsort "
+              "pass for almost every record) and takes the records once."),
     Case("records_argsort_order_1e6", "np.argsort(a, order=['age', 'salary']), 10**6 records",
          _pair(lambda xp, a: xp.argsort(a, order=["age", "salary"])),
-         note="the same lexsort without the final take."),
+         note="the same key-word sort without the final take."),
     Case("records_field_view_1e6", "a['age'], 10**6 records",
          _pair(lambda xp, a: a["age"]),
          note="O(1): a strided view (offset 64, stride 76); the time is the per-call overhead."),

@@ -160,6 +160,19 @@ CNP_API cnp_status cnp_dtype_name(const cnp_dtype* d, const char** out) { return
 CNP_API cnp_status cnp_dtype_str(const cnp_dtype* d, const char** out) { return get(out, [&] { return object_dtype_of(d)->str.c_str(); }); }
 CNP_API cnp_status cnp_dtype_repr(const cnp_dtype* d, const char** out) { return get(out, [&] { return object_dtype_of(d)->repr.c_str(); }); }
 CNP_API cnp_status cnp_dtype_text(const cnp_dtype* d, const char** out) { return get(out, [&] { return object_dtype_of(d)->text.c_str(); }); }
+// The legacy print modes ('1.13', '1.21') spell dict forms compactly, as NumPy's _dtype.py does.
+CNP_API cnp_status cnp_dtype_repr_legacy(const cnp_dtype* d, const char** out) {
+  return get(out, [&] {
+    const Dtype* t = object_dtype_of(d);
+    return (t->repr_legacy.empty() ? t->repr : t->repr_legacy).c_str();
+  });
+}
+CNP_API cnp_status cnp_dtype_text_legacy(const cnp_dtype* d, const char** out) {
+  return get(out, [&] {
+    const Dtype* t = object_dtype_of(d);
+    return (t->text_legacy.empty() ? t->text : t->text_legacy).c_str();
+  });
+}
 CNP_API cnp_status cnp_dtype_key(const cnp_dtype* d, const char** out) { return get(out, [&] { return object_dtype_of(d)->key.c_str(); }); }
 
 CNP_API cnp_status cnp_dtype_descr(const cnp_dtype* d, const char** out) {

@@ -2,6 +2,7 @@
 // call src/sort.
 #include "cnumpy/sort.h"
 
+#include <optional>
 #include <vector>
 
 #include "capi/guard.hpp"
@@ -22,6 +23,21 @@ Array& sort_target(cnp_array* h) {
   Array& a = any_array_of(h);
   return is_numeric(a.dtype()) ? array_of(h) : a;
 }
+// NumPy's order= as a list of names: NULL (with norder 0) is None.
+std::optional<so::Order> order_of(const char* const* order, int32_t norder) {
+  if (!order) {
+    if (norder != 0) throw Error(CNP_ERR_INVALID_HANDLE, "order pointer is NULL");
+    return std::nullopt;
+  }
+  if (norder < 0) throw_value("norder must not be negative");
+  so::Order o;
+  for (int32_t i = 0; i < norder; ++i) {
+    if (!order[i]) throw Error(CNP_ERR_INVALID_HANDLE, "order name is NULL");
+    o.emplace_back(order[i]);
+  }
+  return o;
+}
+const so::Order* opt(const std::optional<so::Order>& o) { return o ? &*o : nullptr; }
 }  // namespace
 
 extern "C" {
@@ -58,6 +74,61 @@ CNP_API cnp_status cnp_argpartition(const cnp_array* a, const cnp_array* kth, co
   return produce(out, [&] {
     so::check_select_kind(kind);
     return so::argpartition(sort_input(a), array_of(kth), axis);
+  });
+}
+
+CNP_API cnp_status cnp_sort_order(const cnp_array* a, const int64_t* axis, const char* kind, const char* const* order,
+                                  int32_t norder, cnp_array** out) {
+  return produce(out, [&] {
+    const so::Kind k = so::parse_kind(kind);
+    const auto o = order_of(order, norder);
+    return so::sort(sort_input(a), axis, k, opt(o));
+  });
+}
+
+CNP_API cnp_status cnp_array_sort_order(cnp_array* a, int64_t axis, const char* kind, const char* const* order,
+                                        int32_t norder) {
+  return run([&] {
+    const so::Kind k = so::parse_kind(kind);
+    const auto o = order_of(order, norder);
+    so::sort_inplace(sort_target(a), axis, k, opt(o));
+  });
+}
+
+CNP_API cnp_status cnp_argsort_order(const cnp_array* a, const int64_t* axis, const char* kind,
+                                     const char* const* order, int32_t norder, cnp_array** out) {
+  return produce(out, [&] {
+    const so::Kind k = so::parse_kind(kind);
+    const auto o = order_of(order, norder);
+    return so::argsort(sort_input(a), axis, k, opt(o));
+  });
+}
+
+CNP_API cnp_status cnp_partition_order(const cnp_array* a, const cnp_array* kth, const int64_t* axis, const char* kind,
+                                       const char* const* order, int32_t norder, cnp_array** out) {
+  return produce(out, [&] {
+    so::check_select_kind(kind);
+    const auto o = order_of(order, norder);
+    return so::partition(sort_input(a), array_of(kth), axis, opt(o));
+  });
+}
+
+CNP_API cnp_status cnp_array_partition_order(cnp_array* a, const cnp_array* kth, int64_t axis, const char* kind,
+                                             const char* const* order, int32_t norder) {
+  return run([&] {
+    so::check_select_kind(kind);
+    const auto o = order_of(order, norder);
+    so::partition_inplace(sort_target(a), array_of(kth), axis, opt(o));
+  });
+}
+
+CNP_API cnp_status cnp_argpartition_order(const cnp_array* a, const cnp_array* kth, const int64_t* axis,
+                                          const char* kind, const char* const* order, int32_t norder,
+                                          cnp_array** out) {
+  return produce(out, [&] {
+    so::check_select_kind(kind);
+    const auto o = order_of(order, norder);
+    return so::argpartition(sort_input(a), array_of(kth), axis, opt(o));
   });
 }
 

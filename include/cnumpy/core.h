@@ -230,6 +230,13 @@ CNP_API cnp_status cnp_dtype_num(const cnp_dtype* dtype, int32_t* out);
 CNP_API cnp_status cnp_dtype_repr(const cnp_dtype* dtype, const char** out);
 /** str(dtype) exactly as NumPy ("float64", ">f8", "<U5", "[('a', '<i4')]"). \param[out] out owned by the dtype. */
 CNP_API cnp_status cnp_dtype_text(const cnp_dtype* dtype, const char** out);
+/** repr(dtype) as NumPy spells it under the legacy print modes '1.13' and '1.21'
+ *  (numpy/core/_dtype.py: dict forms without spaces, "dtype({'names':['a','b'], ...})"; every
+ *  other descriptor as cnp_dtype_repr). \param[out] out owned by the dtype. */
+CNP_API cnp_status cnp_dtype_repr_legacy(const cnp_dtype* dtype, const char** out);
+/** str(dtype) under the legacy print modes '1.13' and '1.21' (as cnp_dtype_repr_legacy, for
+ *  cnp_dtype_text). \param[out] out owned by the dtype. */
+CNP_API cnp_status cnp_dtype_text_legacy(const cnp_dtype* dtype, const char** out);
 /** A canonical text equal for equal descriptors (for hashing). \param[out] out owned by the dtype. */
 CNP_API cnp_status cnp_dtype_key(const cnp_dtype* dtype, const char** out);
 /** dtype.descr as a Python literal ("[('', '<f8')]", "[('a', '<i4'), ('', '|V4')]").

@@ -17,6 +17,15 @@
  *  - Results are int64 (NumPy's intp) for indices; *out is a new array, written only on success.
  *  - kth: an integer array (0-d or 1-D); negative values count from the end; CNP_ERR_VALUE
  *    "kth(=10) out of bounds (7)"; CNP_ERR_TYPE "Partition index must be integer".
+ *  - Records (issue 26): NumPy's record order (VOID_compare): field by field in dtype order,
+ *    each field by its own type's compare (float16 NaNs first, other floats' NaNs last, S, plain
+ *    V and subarray fields by their raw bytes, U by code points, nested records recursively).
+ *    The *_order variants take NumPy's order=: `order` is a list of `norder` field names
+ *    compared first (the other fields follow in dtype order); order NULL (with norder 0) is
+ *    None. CNP_ERR_VALUE "unknown field name: x", "duplicate field name: x", "Cannot specify
+ *    order when the array has no fields."; a NULL list with norder > 0, or a NULL name,
+ *    CNP_ERR_INVALID_HANDLE. Partitions of records are full sorts (as NumPy's: it has no
+ *    selection for records either).
  *  - Version: every function of this header appeared in ABI 1 (cnumpy 0.1, libcnumpy.so.1).
  *
  * The block between CNP_DECLS_BEGIN and CNP_DECLS_END is plain C99 (read by the bindings).
@@ -44,6 +53,18 @@ CNP_API cnp_status cnp_partition(const cnp_array* a, const cnp_array* kth, const
 CNP_API cnp_status cnp_array_partition(cnp_array* a, const cnp_array* kth, int64_t axis, const char* kind);
 /** numpy.argpartition(a, kth, axis, kind): int64 indices (ties broken by index). */
 CNP_API cnp_status cnp_argpartition(const cnp_array* a, const cnp_array* kth, const int64_t* axis, const char* kind, cnp_array** out);
+/** numpy.sort(a, axis, kind, order): cnp_sort with order= (see the header comment). */
+CNP_API cnp_status cnp_sort_order(const cnp_array* a, const int64_t* axis, const char* kind, const char* const* order, int32_t norder, cnp_array** out);
+/** ndarray.sort(axis, kind, order): cnp_array_sort with order=. */
+CNP_API cnp_status cnp_array_sort_order(cnp_array* a, int64_t axis, const char* kind, const char* const* order, int32_t norder);
+/** numpy.argsort(a, axis, kind, order): cnp_argsort with order=. */
+CNP_API cnp_status cnp_argsort_order(const cnp_array* a, const int64_t* axis, const char* kind, const char* const* order, int32_t norder, cnp_array** out);
+/** numpy.partition(a, kth, axis, kind, order): cnp_partition with order=. */
+CNP_API cnp_status cnp_partition_order(const cnp_array* a, const cnp_array* kth, const int64_t* axis, const char* kind, const char* const* order, int32_t norder, cnp_array** out);
+/** ndarray.partition(kth, axis, kind, order): cnp_array_partition with order=. */
+CNP_API cnp_status cnp_array_partition_order(cnp_array* a, const cnp_array* kth, int64_t axis, const char* kind, const char* const* order, int32_t norder);
+/** numpy.argpartition(a, kth, axis, kind, order): cnp_argpartition with order=. */
+CNP_API cnp_status cnp_argpartition_order(const cnp_array* a, const cnp_array* kth, const int64_t* axis, const char* kind, const char* const* order, int32_t norder, cnp_array** out);
 /** numpy.lexsort(keys, axis): the stable permutation sorting by keys[n-1], then keys[n-2], ...
  *  CNP_ERR_TYPE "need sequence of keys with len > 0 in lexsort"; CNP_ERR_VALUE "all keys need
  *  to be the same shape". */

@@ -266,9 +266,15 @@ void assign(Array& dst, const Array& src, int32_t casting, const Array* where) {
   dst.require_writeable();
   check_cast(src.dtype(), dst.dtype(), casting);
   int64_t sstr[kMaxDims];
-  if (!broadcast_strides(src, dst.ndim(), dst.shape(), sstr))
-    throw_value("could not broadcast input array from shape " + numpy_shape_string(src.ndim(), src.shape()) +
-                " into shape " + numpy_shape_string(dst.ndim(), dst.shape()));
+  if (!broadcast_strides(src, dst.ndim(), dst.shape(), sstr)) {
+    // NumPy (PyArray_AssignArray) strips the source's leading unit axes beyond dst's first and
+    // names the shape that is left.
+    int32_t skip = 0;
+    while (src.ndim() - skip > dst.ndim() && src.shape(skip) == 1) ++skip;
+    throw_value("could not broadcast input array from shape " +
+                numpy_shape_string(src.ndim() - skip, src.shape() + skip) + " into shape " +
+                numpy_shape_string(dst.ndim(), dst.shape()));
+  }
   if (dst.size() == 0) return;
   // Overlapping memory with a different layout would read values already overwritten: copy first.
   if (may_share_memory(dst, src) && !(src.data() == dst.data() && src.ndim() == dst.ndim() &&

@@ -59,6 +59,8 @@ struct cnp_dtype {
   std::string descr;  // Python literal of dtype.descr
   std::string repr;   // "dtype(...)" exactly as NumPy prints it
   std::string text;   // str(dtype)
+  // repr and str under legacy print modes up to '1.21' ({'names':['a'], ...}); empty: the same
+  std::string repr_legacy, text_legacy;
   std::string key;    // canonical text: equal descriptors have equal keys (hashing)
   ~cnp_dtype();
 };

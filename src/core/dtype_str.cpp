@@ -44,7 +44,7 @@ std::string shape_tuple(const std::vector<int64_t>& s) {
 
 std::string order_str(const Dtype* d) { return d->byteorder == '|' ? "" : std::string(1, d->byteorder); }
 
-std::string construction_repr(const Dtype* d, bool include_align, bool short_form);
+std::string construction_repr(const Dtype* d, bool include_align, bool short_form, bool compact = false);
 
 std::string scalar_str(const Dtype* d, bool short_form) {
   std::string bo = order_str(d);
@@ -77,47 +77,52 @@ bool is_packed(const Dtype* d) {
   return total == d->itemsize;
 }
 
-std::string struct_list_str(const Dtype* d) {
+std::string struct_list_str(const Dtype* d, bool compact) {
   std::string r = "[";
   for (size_t i = 0; i < d->fields.size(); ++i) {
     const DtypeField& f = d->fields[i];
     r += i ? ", (" : "(";
     if (f.has_title) r += "(" + py_repr(f.title) + ", " + py_repr(f.name) + "), ";
     else r += py_repr(f.name) + ", ";
-    if (is_subarray(f.dtype)) r += construction_repr(f.dtype->base, false, true) + ", " + shape_tuple(f.dtype->sub_shape);
-    else r += construction_repr(f.dtype, false, true);
+    if (is_subarray(f.dtype)) r += construction_repr(f.dtype->base, false, true, compact) + ", " + shape_tuple(f.dtype->sub_shape);
+    else r += construction_repr(f.dtype, false, true, compact);
     r += ")";
   }
   return r + "]";
 }
 
-std::string struct_dict_str(const Dtype* d, bool include_align) {
+// compact: NumPy's spelling under legacy print modes up to '1.21' ({'names':['a','b'], ...}: no
+// space after the colons and between list items).
+std::string struct_dict_str(const Dtype* d, bool include_align, bool compact) {
   std::string names, formats, offsets, titles;
   bool any_title = false;
   for (size_t i = 0; i < d->fields.size(); ++i) {
     const DtypeField& f = d->fields[i];
-    const char* sep = i ? ", " : "";
+    const char* sep = i ? (compact ? "," : ", ") : "";
     names += sep + py_repr(f.name);
-    formats += sep + construction_repr(f.dtype, false, true);
+    formats += sep + construction_repr(f.dtype, false, true, compact);
     offsets += sep + std::to_string(f.offset);
     titles += sep + (f.has_title ? py_repr(f.title) : std::string("None"));
     any_title |= f.has_title;
   }
-  std::string r = "{'names': [" + names + "], 'formats': [" + formats + "], 'offsets': [" + offsets + "]";
-  if (any_title) r += ", 'titles': [" + titles + "]";
-  r += ", 'itemsize': " + std::to_string(d->itemsize);
-  if (include_align && d->aligned_struct) r += ", 'aligned': True";
+  const std::string colon = compact ? ":" : ": ";
+  std::string r = "{'names'" + colon + "[" + names + "], 'formats'" + colon + "[" + formats + "], 'offsets'" + colon +
+                  "[" + offsets + "]";
+  if (any_title) r += ", 'titles'" + colon + "[" + titles + "]";
+  r += ", 'itemsize'" + colon + std::to_string(d->itemsize);
+  if (include_align && d->aligned_struct) r += ", 'aligned'" + colon + "True";
   return r + "}";
 }
 
-std::string struct_str(const Dtype* d, bool include_align) {
-  if (!(include_align && d->aligned_struct) && is_packed(d)) return struct_list_str(d);
-  return struct_dict_str(d, include_align);
+std::string struct_str(const Dtype* d, bool include_align, bool compact = false) {
+  if (!(include_align && d->aligned_struct) && is_packed(d)) return struct_list_str(d, compact);
+  return struct_dict_str(d, include_align, compact);
 }
 
-std::string construction_repr(const Dtype* d, bool include_align, bool short_form) {
-  if (is_record(d)) return struct_str(d, include_align);
-  if (is_subarray(d)) return "(" + construction_repr(d->base, false, true) + ", " + shape_tuple(d->sub_shape) + ")";
+std::string construction_repr(const Dtype* d, bool include_align, bool short_form, bool compact) {
+  if (is_record(d)) return struct_str(d, include_align, compact);
+  if (is_subarray(d))
+    return "(" + construction_repr(d->base, false, true, compact) + ", " + shape_tuple(d->sub_shape) + ")";
   return scalar_str(d, short_form);
 }
 
@@ -233,6 +238,12 @@ void finish_spellings(Dtype* d) {
   else if (is_subarray(d)) d->text = construction_repr(d, false, true);
   else if (is_flexible(d) || d->swapped) d->text = d->str;
   else d->text = d->name;
+  if (is_record(d) || is_subarray(d)) {  // the legacy ('1.13', '1.21') spellings, where they differ
+    std::string r = "dtype(" + construction_repr(d, false, false, true) + (d->aligned_struct ? ", align=True" : "") + ")";
+    std::string t = is_record(d) ? struct_str(d, true, true) : construction_repr(d, false, true, true);
+    if (r != d->repr) d->repr_legacy = std::move(r);
+    if (t != d->text) d->text_legacy = std::move(t);
+  }
   std::string descr;
   if (!is_record(d)) d->descr = "[('', " + py_repr(d->str) + ")]";
   else d->descr = array_descr(d, descr) ? descr : std::string();

@@ -73,6 +73,7 @@ const LoopRegistry& loop_registry() {
     register_datetime_ufuncs(r);
     register_string_sort(r);
     register_datetime_sort(r);
+    register_record_sort(r);
     return r;
   }();
   return registry;

@@ -99,5 +99,6 @@ void register_datetime_casts(LoopRegistry& r);   // src/datetime/casts.cpp
 void register_datetime_ufuncs(LoopRegistry& r);  // src/datetime/arith.cpp
 void register_string_sort(LoopRegistry& r);      // src/sort/string_sort.cpp
 void register_datetime_sort(LoopRegistry& r);    // src/datetime/sort.cpp
+void register_record_sort(LoopRegistry& r);      // src/sort/record_sort.cpp
 
 }  // namespace cnp

@@ -212,7 +212,18 @@ ElementFormat parametric_format(const Dtype* d, bool nd, const std::vector<const
     };
   }
   int64_t isz = d->itemsize;
-  return [isz](const char* p) { return bytes_repr(std::string(p, static_cast<size_t>(isz))); };  // void
+  // void: str() of NumPy's void scalar, every byte as \xHH in upper case (voidtype_str)
+  return [isz](const char* p) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string s = "b'";
+    for (int64_t i = 0; i < isz; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      s += "\\x";
+      s += hex[c >> 4];
+      s += hex[c & 15];
+    }
+    return s + "'";
+  };
 }
 
 ElementFormat format_function(const Array& a, const std::vector<const char*>& data, const cnp_printoptions& o) {
@@ -265,11 +276,18 @@ std::string rstrip(const std::string& s) {
   return e == std::string::npos ? std::string() : s.substr(0, e + 1);
 }
 
+// len() of UTF-8 text as Python counts it (code points): NumPy measures lines with len(str).
+size_t text_len(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 // NumPy's _extendLine: wrap unless the line holds only the prefix (legacy 1.13: wrap anyway).
 void extend_line_plain(std::string& s, std::string& line, const std::string& word, size_t width,
                        const std::string& prefix, bool legacy = false) {
-  bool wrap = line.size() + word.size() > width;
-  if (!legacy && line.size() <= prefix.size()) wrap = false;
+  bool wrap = text_len(line) + text_len(word) > width;
+  if (!legacy && text_len(line) <= prefix.size()) wrap = false;
   if (wrap) {
     s += rstrip(line) + "\n";
     line = prefix;
@@ -291,21 +309,21 @@ void extend_line(std::string& s, std::string& line, const std::string& word, siz
   }
   if (words.size() == 1) return extend_line_plain(s, line, words[0], width, prefix);
   size_t max_len = 0;
-  for (const auto& w : words) max_len = std::max(max_len, w.size());
+  for (const auto& w : words) max_len = std::max(max_len, text_len(w));
   std::string indent;
-  if (line.size() + max_len > width && line.size() > prefix.size()) {
+  if (text_len(line) + max_len > width && text_len(line) > prefix.size()) {
     s += rstrip(line) + "\n";
     line = prefix + words[0];
     indent = prefix;
   } else {
-    indent = std::string(line.size(), ' ');
+    indent = std::string(text_len(line), ' ');
     line += words[0];
   }
   for (size_t i = 1; i < words.size(); ++i) {
     s += rstrip(line) + "\n";
     line = indent + words[i];
   }
-  line += std::string(max_len - words.back().size(), ' ');
+  line += std::string(max_len - text_len(words.back()), ' ');
 }
 
 // NumPy's _formatArray. Elements are found by pointer; with texts, by their index among the
@@ -404,9 +422,9 @@ bool dtype_is_implied(const Dtype* d, bool legacy) {
          d->typenum == CNP_COMPLEX128;
 }
 
-// NumPy's dtype_short_repr.
-std::string dtype_short_repr(const Dtype* d) {
-  if (is_record(d)) return d->text;
+// NumPy's dtype_short_repr (legacy: the print mode, whose dict spellings are compact).
+std::string dtype_short_repr(const Dtype* d, bool legacy) {
+  if (is_record(d)) return legacy && !d->text_legacy.empty() ? d->text_legacy : d->text;
   if (is_flexible(d)) return "'" + d->text + "'";
   const std::string& n = d->name;
   bool plain = !n.empty() && std::isalpha(static_cast<unsigned char>(n[0]));
@@ -467,9 +485,9 @@ std::string array_repr_of(const Array& a, const Dtype* shown) {
     lst = "[], shape=" + shape_str(a.ndim(), a.shape());
   std::string s = prefix + lst + suffix;
   if (skipdtype) return s;
-  const std::string dtype_str = "dtype=" + dtype_short_repr(shown) + ")";
+  const std::string dtype_str = "dtype=" + dtype_short_repr(shown, o.legacy != CNP_LEGACY_OFF) + ")";
   const size_t nl = s.rfind('\n');
-  const size_t last_line_len = s.size() - (nl == std::string::npos ? 0 : nl + 1);
+  const size_t last_line_len = text_len(s.substr(nl == std::string::npos ? 0 : nl + 1));
   std::string spacer = " ";
   const bool wrap = legacy ? is_flexible(shown) : last_line_len + dtype_str.size() + 1 > static_cast<size_t>(o.linewidth);
   if (wrap) spacer = "\n" + std::string(prefix.size(), ' ');

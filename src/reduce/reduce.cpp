@@ -1032,6 +1032,8 @@ Array arg(bool is_max, const Array& a0, bool has_axis, int64_t axis, Array* out,
   int64_t nout = r.size();
   // Strings and other dtypes with a sort method: its order, first extreme wins (NumPy's
   // STRING_argmax / UNICODE_argmax).
+  // Records and void have a sort order but NumPy gives them no argmax/argmin.
+  if (a.dtype()->kind == 'V') throw_type("data type not ordered");
   const sorting::SortMethod* method = is_numeric(a.dtype()) ? nullptr : &sorting::sort_method(a.dtype());
   auto method_run = [&](const char* p) {
     int64_t best = 0;

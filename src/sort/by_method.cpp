@@ -54,7 +54,7 @@ void add_sort_method(LoopRegistry& r, DClass cls, const SortMethod* sm) {
 
 const SortMethod& sort_method(const Dtype* d) {
   const Method* m = loop_registry().find(kOpSort, &d, 1);
-  if (!m || is_record(d) || is_subarray(d))
+  if (!m || is_subarray(d))
     throw_type("cnumpy: sorting arrays of " + dtype_repr(d) + " is not supported");
   return *static_cast<const SortMethod*>(m->data);
 }

@@ -122,45 +122,88 @@ Array sorted_copy(const Array& a, const int64_t* axis) {
 
 }  // namespace
 
-void sort_inplace(Array& a, int64_t axis, Kind kind) {
-  if (!a.writeable()) throw_value("sort array is read-only");
+Array with_order(const Array& a, const Order* order) {
+  if (!order) return a;
+  const Dtype* d = a.dtype();
+  if (!is_record(d)) throw_value("Cannot specify order when the array has no fields.");
+  // numpy.core._internal._newnames: the named fields first, the others after them in dtype order.
+  std::vector<const DtypeField*> rest, first;
+  for (const DtypeField& f : d->fields) rest.push_back(&f);
+  for (const std::string& name : *order) {
+    auto it = std::find_if(rest.begin(), rest.end(), [&](const DtypeField* f) { return f->name == name; });
+    if (it == rest.end()) {
+      const bool seen = std::any_of(first.begin(), first.end(), [&](const DtypeField* f) { return f->name == name; });
+      throw_value((seen ? "duplicate field name: " : "unknown field name: ") + name);
+    }
+    first.push_back(*it);
+    rest.erase(it);
+  }
+  first.insert(first.end(), rest.begin(), rest.end());
+  bool same = true;
+  for (size_t i = 0; i < first.size(); ++i) same = same && first[i] == &d->fields[i];
+  if (same) return a;
+  std::vector<FieldSpec> specs;
+  for (const DtypeField* f : first)
+    specs.push_back({f->name, DtypeRef::borrow(f->dtype), f->offset, f->has_title, f->title});
+  DtypeRef nd = make_record(std::move(specs), d->itemsize, false);
+  return a.view_as(nd.get(), a.ndim(), a.shape(), a.strides(), a.data());
+}
+
+namespace {
+// r seen with descriptor d again (a result computed through with_order's view), keeping OWNDATA.
+Array retyped(const Array& r, const Dtype* d) {
+  if (r.dtype() == d) return r;
+  Array v = r.view_as(d, r.ndim(), r.shape(), r.strides(), r.data());
+  v.set_owndata(r.owns_data());
+  return v;
+}
+}  // namespace
+
+void sort_inplace(Array& a0, int64_t axis, Kind kind, const Order* order) {
+  if (!a0.writeable()) throw_value("sort array is read-only");
+  Array a = with_order(a0, order);
   int32_t ax = static_cast<int32_t>(normalize_axis(axis, a.ndim()));
   if (!is_numeric(a.dtype())) return method_sort_inplace(a, ax);  // strings ...: their sort method
   const bool stable = is_stable(kind);
   per_lane_inplace(a, ax, [stable](auto* v, int64_t n) { sort_values(v, n, stable); });
 }
 
-void partition_inplace(Array& a, const Array& kth, int64_t axis) {
-  if (!a.writeable()) throw_value("partition array is read-only");
+void partition_inplace(Array& a0, const Array& kth, int64_t axis, const Order* order) {
+  if (!a0.writeable()) throw_value("partition array is read-only");
+  Array a = with_order(a0, order);
   int32_t ax = static_cast<int32_t>(normalize_axis(axis, a.ndim()));
   std::vector<int64_t> ks = kth_list(kth, a.shape(ax), a.size() == 0);
   if (ks.empty()) return;
-  // Other dtypes: a full sort (a valid partition for every kth).
+  // Other dtypes: a full sort (a valid partition for every kth; NumPy's partition of records is
+  // a full quicksort too: it has no selection for them).
   if (!is_numeric(a.dtype())) return method_sort_inplace(a, ax);
   per_lane_inplace(a, ax, [&ks](auto* v, int64_t n) { select_values(v, n, ks.data(), static_cast<int64_t>(ks.size())); });
 }
 
-Array sort(const Array& a, const int64_t* axis, Kind kind) {
+Array sort(const Array& a0, const int64_t* axis, Kind kind, const Order* order) {
+  Array a = with_order(a0, order);
   if (!is_numeric(a.dtype())) {
     // A contiguous 1-D lane: argsort it where it is and gather into the result (no copy first).
     Array src = axis ? a : ravel(a, CNP_ORDER_C);
     if (src.ndim() == 1 && src.c_contiguous()) {
       normalize_axis(axis ? *axis : 0, 1);
-      return sorted_contiguous(src, nullptr);
+      return retyped(sorted_contiguous(src, nullptr), a0.dtype());
     }
   }
   Array r = sorted_copy(a, axis);
   sort_inplace(r, axis ? *axis : 0, kind);
-  return r;
+  return retyped(r, a0.dtype());
 }
 
-Array partition(const Array& a, const Array& kth, const int64_t* axis) {
+Array partition(const Array& a0, const Array& kth, const int64_t* axis, const Order* order) {
+  Array a = with_order(a0, order);
   Array r = sorted_copy(a, axis);
   partition_inplace(r, kth, axis ? *axis : 0);
-  return r;
+  return retyped(r, a0.dtype());
 }
 
-Array argsort(const Array& a, const int64_t* axis, Kind) {
+Array argsort(const Array& a0, const int64_t* axis, Kind, const Order* order) {
+  Array a = with_order(a0, order);
   if (a.ndim() == 0) {  // NumPy 1.24 answers array([0]) for a 0-d array, whatever the axis
     int64_t one = 1;
     return Array::allocate(builtin_dtype(CNP_INT64), 1, &one, CNP_ORDER_C, true);
@@ -171,7 +214,8 @@ Array argsort(const Array& a, const int64_t* axis, Kind) {
   return per_lane_indices(src, ax, [](const auto* v, int64_t n, int64_t* o) { argsort_values(v, n, o); });
 }
 
-Array argpartition(const Array& a, const Array& kth, const int64_t* axis) {
+Array argpartition(const Array& a0, const Array& kth, const int64_t* axis, const Order* order) {
+  Array a = with_order(a0, order);
   if (a.ndim() == 0) {  // as argsort: NumPy 1.24 treats a 0-d array as one element, [0]
     kth_list(kth, 1, false);
     int64_t one = 1;

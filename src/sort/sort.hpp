@@ -2,6 +2,7 @@
 // axis arguments: a pointer to the axis, nullptr for NumPy's axis=None (the flattened array).
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/array.hpp"
@@ -17,15 +18,22 @@ void check_select_kind(const char* kind);
 // side='left' (false) or 'right' (true) by the first letter, like NumPy.
 bool parse_side(const char* side);
 
-// ndarray.sort / ndarray.partition: in place along one axis.
-void sort_inplace(Array& a, int64_t axis, Kind kind);
-void partition_inplace(Array& a, const Array& kth, int64_t axis);
+// NumPy's order= argument: the field names to compare first (nullptr: None). A record array is
+// then sorted as a view whose descriptor lists those fields first and the others after them in
+// dtype order (numpy.core._internal._newnames); ValueError "unknown field name: x", "duplicate
+// field name: x", "Cannot specify order when the array has no fields.".
+using Order = std::vector<std::string>;
+Array with_order(const Array& a, const Order* order);
 
-Array sort(const Array& a, const int64_t* axis, Kind kind);
+// ndarray.sort / ndarray.partition: in place along one axis.
+void sort_inplace(Array& a, int64_t axis, Kind kind, const Order* order = nullptr);
+void partition_inplace(Array& a, const Array& kth, int64_t axis, const Order* order = nullptr);
+
+Array sort(const Array& a, const int64_t* axis, Kind kind, const Order* order = nullptr);
 // The stable permutation for every kind (NumPy's unstable kinds may order ties differently).
-Array argsort(const Array& a, const int64_t* axis, Kind kind);
-Array partition(const Array& a, const Array& kth, const int64_t* axis);
-Array argpartition(const Array& a, const Array& kth, const int64_t* axis);
+Array argsort(const Array& a, const int64_t* axis, Kind kind, const Order* order = nullptr);
+Array partition(const Array& a, const Array& kth, const int64_t* axis, const Order* order = nullptr);
+Array argpartition(const Array& a, const Array& kth, const int64_t* axis, const Order* order = nullptr);
 
 // a: 1-D (sorted, or sorted through `sorter`); result: int64 indices, v's shape. a and v are
 // compared in their promoted dtype.

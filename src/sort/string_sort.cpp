@@ -2,13 +2,9 @@
 // order of the whole fixed-width element, bytes as unsigned chars, code points as unsigned
 // 32-bit values (trailing NULs pad, so 'a' < 'a\0b' < 'ab' as in npysort's STRING_LT/UNICODE_LT).
 //
-// The kernel is a most-significant-digit sort on packed prefix keys: each element's first
-// characters are packed into one uint64 (8 bytes of S; for U as many code points as fit: 8 when
-// every code point in the array is below 256, 4 below 65536, else 3), the (key, index) pairs
-// go through the numeric module's stable argsort (vqsort on 128-bit pairs), and each run of
-// equal keys is refined with the next characters the same way, or, up to 256 elements, by a
-// comparison sort of the remaining characters with the index as tie-break (a total order, so
-// the result is the stable permutation). Words of up to 8 Latin-1 characters are sorted by one
+// The kernel is the most-significant-digit sort of sort/msd.hpp on packed prefix keys: each
+// element's characters are packed into uint64 words (8 bytes of S; for U as many code points as
+// fit: 8 when every code point in the array is below 256, 4 below 65536, else 3). Words of up to 8 Latin-1 characters are sorted by one
 // vqsort pass. searchsorted bisects the haystack's prefix keys first and compares whole
 // strings only among the elements that share the needle's key.
 #include <algorithm>
@@ -17,6 +13,7 @@
 
 #include "core/error.hpp"
 #include "sort/kernels.hpp"
+#include "sort/msd.hpp"
 #include "sort/methods.hpp"
 
 namespace cnp::sorting {
@@ -94,57 +91,20 @@ struct Text {
   }
 };
 
-// Runs of equal keys up to this length are finished by a comparison sort on the remaining
-// characters; longer ones by another round of keys.
-constexpr int64_t kCompareSortMax = 256;
+// The levels of msd_argsort (sort/msd.hpp): level l is the key of characters
+// [l * per_key, (l + 1) * per_key).
+template <bool Unicode, bool Swapped>
+struct TextLevels {
+  static constexpr bool kKeyedSmallRuns = false;
+  const Text<Unicode, Swapped>& t;
+  int64_t levels() const { return (t.nchars + t.per_key - 1) / t.per_key; }
+  uint64_t key(int64_t i, int64_t level) const { return t.key(i, level * t.per_key); }
+  bool before(int64_t a, int64_t b, int64_t level) const { return t.before(a, b, level * t.per_key); }
+};
 
 template <bool Unicode, bool Swapped>
 void text_argsort(Text<Unicode, Swapped> t, int64_t n, int64_t* out) {
-  Scratch<uint64_t> keys(n);  // uninitialised, from the recycling allocator
-  for (int64_t i = 0; i < n; ++i) keys[i] = t.key(i, 0);
-  argsort_values(keys.get(), n, out);
-  if (t.nchars <= t.per_key) return;
-  struct Run {
-    int64_t lo, hi, depth;
-  };
-  std::vector<Run> todo;
-  auto push_runs = [&](int64_t lo, int64_t hi, const uint64_t* k, int64_t depth) {
-    // k[j] is the key of out[lo + j]; runs of equal keys need the next characters.
-    for (int64_t a = lo; a < hi;) {
-      int64_t b = a + 1;
-      while (b < hi && k[b - lo] == k[a - lo]) ++b;
-      if (b - a > 1) todo.push_back({a, b, depth});
-      a = b;
-    }
-  };
-  {
-    Scratch<uint64_t> sorted(n);
-    for (int64_t i = 0; i < n; ++i) sorted[i] = keys[out[i]];
-    push_runs(0, n, sorted.get(), t.per_key);
-  }
-  std::vector<uint64_t> sub, sorted_sub;
-  std::vector<int64_t> q, moved;
-  while (!todo.empty()) {
-    const Run r = todo.back();
-    todo.pop_back();
-    const int64_t len = r.hi - r.lo;
-    int64_t* o = out + r.lo;
-    if (len <= kCompareSortMax) {
-      std::sort(o, o + len, [&](int64_t a, int64_t b) { return t.before(a, b, r.depth); });
-      continue;
-    }
-    sub.resize(static_cast<size_t>(len));
-    q.resize(static_cast<size_t>(len));
-    moved.resize(static_cast<size_t>(len));
-    for (int64_t j = 0; j < len; ++j) sub[j] = t.key(o[j], r.depth);
-    argsort_values(sub.data(), len, q.data());  // stable: ties keep input (index) order
-    for (int64_t j = 0; j < len; ++j) moved[j] = o[q[j]];
-    std::copy(moved.begin(), moved.end(), o);
-    if (r.depth + t.per_key >= t.nchars) continue;
-    sorted_sub.resize(static_cast<size_t>(len));
-    for (int64_t j = 0; j < len; ++j) sorted_sub[j] = sub[q[j]];
-    push_runs(r.lo, r.hi, sorted_sub.data(), r.depth + t.per_key);
-  }
+  msd_argsort(TextLevels<Unicode, Swapped>{t}, n, out);
 }
 
 // <0, 0, >0: element i of a against element j of b (one descriptor) from character `depth` on.

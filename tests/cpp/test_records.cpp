@@ -4,7 +4,10 @@
 // structs), and NumPy's errors for bad layouts. Run under valgrind with the "[records]" tag.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -316,4 +319,237 @@ TEST_CASE("C ABI records: bad layouts and fields give NumPy's errors", "[records
   CHECK(out == nullptr);
   CHECK(cnp_array_field(arr, nullptr, &out) != CNP_OK);
   CHECK(out == nullptr);
+}
+
+// ---- sorting records (NumPy's VOID_compare order, include/cnumpy/sort.h) -----------------------
+// Tagged [record_sort], not [records]: sorting loads Highway's vqsort (dlopen), whose start-up
+// RDTSCP valgrind cannot run, and the [records] cases are the valgrind run's.
+namespace {
+
+// NumPy's order of two Persons with the fields compared in `keys` order (0 name, 1 age, 2
+// salary): name by memcmp, age by value, salary with NaNs last and -0.0 == 0.0.
+int person_compare(const Person& a, const Person& b, const std::vector<int>& keys) {
+  for (int k : keys) {
+    int c = 0;
+    if (k == 0) c = std::memcmp(a.name, b.name, sizeof a.name);
+    if (k == 1) c = (a.age > b.age) - (a.age < b.age);
+    if (k == 2) {
+      const bool na = std::isnan(a.salary), nb = std::isnan(b.salary);
+      c = na || nb ? int(na) - int(nb) : (a.salary > b.salary) - (a.salary < b.salary);
+    }
+    if (c != 0) return c;
+  }
+  return 0;
+}
+
+std::vector<Person> some_people(size_t n) {
+  std::vector<Person> p(n);
+  const double salaries[] = {100.0, -0.0, 0.0, std::nan(""), 250.5, 100.0};
+  for (size_t i = 0; i < n; ++i) {
+    std::snprintf(p[i].name, sizeof p[i].name, "p%zu", (i * 7) % 5);
+    p[i].age = static_cast<int32_t>((i * 13) % 4) - 1;
+    p[i].salary = salaries[(i * 5) % 6];
+  }
+  return p;
+}
+
+std::vector<int64_t> indices_of(const cnp_array* a) {
+  int64_t n = 0;
+  REQUIRE(cnp_array_size(a, &n) == CNP_OK);
+  void* p = nullptr;
+  REQUIRE(cnp_array_data(a, &p) == CNP_OK);
+  const auto* v = static_cast<const int64_t*>(p);
+  return std::vector<int64_t>(v, v + n);
+}
+
+}  // namespace
+
+TEST_CASE("C ABI records: argsort and sort of structs with order", "[record_sort][capi][sort]") {
+  DtypeRef person;
+  person_dtype(person.out());
+  std::vector<Person> people = some_people(41);
+  int64_t n = static_cast<int64_t>(people.size());
+  Handle table;
+  REQUIRE(cnp_array_wrap(people.data(), person, 1, &n, nullptr, 1, nullptr, nullptr, table.out()) == CNP_OK);
+  struct Case {
+    std::vector<const char*> order;
+    std::vector<int> keys;  // the compare order this means
+  };
+  const std::vector<Case> cases = {
+      {{}, {0, 1, 2}}, {{"age"}, {1, 0, 2}}, {{"salary", "age"}, {2, 1, 0}}, {{"salary"}, {2, 0, 1}}};
+  for (const Case& c : cases) {
+    std::vector<int64_t> want(people.size());
+    for (size_t i = 0; i < want.size(); ++i) want[i] = static_cast<int64_t>(i);
+    std::stable_sort(want.begin(), want.end(),
+                     [&](int64_t a, int64_t b) { return person_compare(people[a], people[b], c.keys) < 0; });
+    Handle idx, sorted;
+    const char* kind = "stable";
+    REQUIRE(cnp_argsort_order(table, nullptr, kind, c.order.data(), static_cast<int32_t>(c.order.size()), idx.out()) ==
+            CNP_OK);
+    CHECK(indices_of(idx) == want);
+    REQUIRE(cnp_sort_order(table, nullptr, nullptr, c.order.data(), static_cast<int32_t>(c.order.size()),
+                           sorted.out()) == CNP_OK);
+    cnp_dtype* d = nullptr;
+    REQUIRE(cnp_array_dtype(sorted, &d) == CNP_OK);
+    CHECK(repr(d) == repr(person));  // the order= view's descriptor does not leak out
+    cnp_dtype_free(d);
+    void* p = nullptr;
+    REQUIRE(cnp_array_data(sorted, &p) == CNP_OK);
+    const auto* out = static_cast<const Person*>(p);
+    for (size_t i = 0; i < people.size(); ++i) CHECK(person_compare(out[i], people[want[i]], {0, 1, 2}) == 0);
+  }
+  // order NULL is None: the plain functions and the _order ones agree
+  Handle a1, a2;
+  REQUIRE(cnp_argsort(table, nullptr, nullptr, a1.out()) == CNP_OK);
+  REQUIRE(cnp_argsort_order(table, nullptr, nullptr, nullptr, 0, a2.out()) == CNP_OK);
+  CHECK(indices_of(a1) == indices_of(a2));
+}
+
+TEST_CASE("C ABI records: in-place sort and partition of a strided table", "[record_sort][capi][sort]") {
+  DtypeRef person;
+  person_dtype(person.out());
+  std::vector<Person> people = some_people(30);
+  std::vector<Person> every_other;
+  for (size_t i = 0; i < people.size(); i += 2) every_other.push_back(people[i]);
+  int64_t half = 15, stride = 2 * static_cast<int64_t>(sizeof(Person));
+  Handle view;
+  REQUIRE(cnp_array_wrap(people.data(), person, 1, &half, &stride, 1, nullptr, nullptr, view.out()) == CNP_OK);
+  const char* order[] = {"age", "salary"};
+  REQUIRE(cnp_array_sort_order(view, 0, "mergesort", order, 2) == CNP_OK);
+  std::stable_sort(every_other.begin(), every_other.end(),
+                   [](const Person& a, const Person& b) { return person_compare(a, b, {1, 2, 0}) < 0; });
+  for (size_t i = 0; i < every_other.size(); ++i) {
+    CHECK(person_compare(people[2 * i], every_other[i], {0, 1, 2}) == 0);
+    CHECK(std::string(people[2 * i + 1].name) == std::string(some_people(30)[2 * i + 1].name));  // untouched
+  }
+  // partition: the kth record is the one a full sort puts there
+  Handle kth, part;
+  iota<int64_t>(kth, CNP_INT64, {}, 7);
+  std::vector<Person> fresh = some_people(30);
+  int64_t n = 30;
+  Handle table;
+  REQUIRE(cnp_array_wrap(fresh.data(), person, 1, &n, nullptr, 0, nullptr, nullptr, table.out()) == CNP_OK);
+  const char* by_salary[] = {"salary"};
+  REQUIRE(cnp_partition_order(table, kth, nullptr, nullptr, by_salary, 1, part.out()) == CNP_OK);
+  std::vector<Person> full = fresh;
+  std::stable_sort(full.begin(), full.end(),
+                   [](const Person& a, const Person& b) { return person_compare(a, b, {2, 0, 1}) < 0; });
+  void* p = nullptr;
+  REQUIRE(cnp_array_data(part, &p) == CNP_OK);
+  CHECK(person_compare(static_cast<const Person*>(p)[7], full[7], {0, 1, 2}) == 0);
+  Handle apart;
+  REQUIRE(cnp_argpartition_order(table, kth, nullptr, nullptr, by_salary, 1, apart.out()) == CNP_OK);
+  CHECK(person_compare(fresh[indices_of(apart)[7]], full[7], {0, 1, 2}) == 0);
+  // read-only: in place refuses
+  CHECK(cnp_array_partition_order(table, kth, 0, nullptr, by_salary, 1) == CNP_ERR_VALUE);
+}
+
+TEST_CASE("C ABI records: NumPy's per-field orders (float16 NaN first, subarrays by bytes)", "[record_sort][capi][sort]") {
+  // {float16 h; int32 v[2]}: float16 NaNs sort FIRST in a record (NumPy's HALF_compare); the
+  // subarray compares its raw bytes (little-endian 256 = 00 01 00 00 sorts before 1 = 01 00 00 00).
+  DtypeRef f2, i4, sub, rec;
+  REQUIRE(cnp_dtype_from_typenum(CNP_FLOAT16, f2.out()) == CNP_OK);
+  REQUIRE(cnp_dtype_from_typenum(CNP_INT32, i4.out()) == CNP_OK);
+  const int64_t two = 2;
+  REQUIRE(cnp_dtype_subarray(i4, 1, &two, sub.out()) == CNP_OK);
+  const char* names[] = {"h", "v"};
+  const cnp_dtype* members[] = {f2, sub};
+  const int64_t offsets[] = {0, 4};
+  REQUIRE(cnp_dtype_record(2, names, members, offsets, nullptr, 12, 0, rec.out()) == CNP_OK);
+  struct R {
+    uint16_t h;
+    uint16_t pad;
+    int32_t v[2];
+  };
+  std::vector<R> rs = {{0x3c00, 0, {1, 0}}, {0x7e00, 0, {5, 5}}, {0x3c00, 0, {256, 0}}, {0xbc00, 0, {-1, 0}}};
+  int64_t n = 4;
+  Handle a, idx;
+  REQUIRE(cnp_array_wrap(rs.data(), rec, 1, &n, nullptr, 0, nullptr, nullptr, a.out()) == CNP_OK);
+  REQUIRE(cnp_argsort(a, nullptr, nullptr, idx.out()) == CNP_OK);
+  CHECK(indices_of(idx) == std::vector<int64_t>{1, 3, 2, 0});  // NaN, -1.0, then 1.0 by the bytes of v
+  const char* by_v[] = {"v"};
+  REQUIRE(cnp_argsort_order(a, nullptr, nullptr, by_v, 1, idx.out()) == CNP_OK);
+  CHECK(indices_of(idx) == std::vector<int64_t>{2, 0, 1, 3});  // 00 01.., 01 00.., 05.., ff..
+  // argmax/argmin: NumPy has no order for them on records
+  Handle m;
+  CHECK(cnp_argmax(a, nullptr, nullptr, 0, m.out()) == CNP_ERR_TYPE);
+  CHECK(std::string(cnp_last_error()) == "data type not ordered");
+}
+
+TEST_CASE("C ABI records: order= errors as NumPy's", "[record_sort][capi][sort]") {
+  DtypeRef person;
+  person_dtype(person.out());
+  std::vector<Person> people = some_people(3);
+  int64_t n = 3;
+  Handle table, ints;
+  REQUIRE(cnp_array_wrap(people.data(), person, 1, &n, nullptr, 1, nullptr, nullptr, table.out()) == CNP_OK);
+  iota<int32_t>(ints, CNP_INT32, {3});
+  struct Bad {
+    std::vector<const char*> order;
+    const char* message;
+  };
+  for (const Bad& b : std::vector<Bad>{{{"height"}, "unknown field name: height"},
+                                       {{"age", "age"}, "duplicate field name: age"},
+                                       {{"age", "name", "x"}, "unknown field name: x"}}) {
+    cnp_array* out = reinterpret_cast<cnp_array*>(&n);  // must come back NULL
+    CHECK(cnp_sort_order(table, nullptr, nullptr, b.order.data(), static_cast<int32_t>(b.order.size()), &out) ==
+          CNP_ERR_VALUE);
+    CHECK(out == nullptr);
+    CHECK(std::string(cnp_last_error()) == b.message);
+    CHECK(cnp_array_sort_order(table, 0, nullptr, b.order.data(), static_cast<int32_t>(b.order.size())) ==
+          CNP_ERR_VALUE);
+  }
+  CHECK(std::string(people[0].name) == std::string(some_people(3)[0].name));  // nothing written
+  const char* empty_order[] = {"x"};
+  Handle r;
+  CHECK(cnp_argsort_order(ints, nullptr, nullptr, empty_order, 0, r.out()) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "Cannot specify order when the array has no fields.");
+  CHECK(cnp_argsort_order(table, nullptr, nullptr, nullptr, 1, r.out()) == CNP_ERR_INVALID_HANDLE);
+  const char* null_name[] = {nullptr};
+  CHECK(cnp_argsort_order(table, nullptr, nullptr, null_name, 1, r.out()) == CNP_ERR_INVALID_HANDLE);
+  CHECK(cnp_argsort_order(table, nullptr, "bogus", empty_order, 1, r.out()) == CNP_ERR_VALUE);
+  CHECK(std::string(cnp_last_error()) == "sort kind must be one of 'quick', 'heap', or 'stable' (got 'bogus')");
+}
+
+TEST_CASE("C ABI records: lexsort, unique, searchsorted and in1d of records", "[record_sort][capi][sort]") {
+  DtypeRef person;
+  person_dtype(person.out());
+  std::vector<Person> people = some_people(20);
+  int64_t n = 20;
+  Handle table;
+  REQUIRE(cnp_array_wrap(people.data(), person, 1, &n, nullptr, 0, nullptr, nullptr, table.out()) == CNP_OK);
+  std::vector<int64_t> want(people.size());
+  for (size_t i = 0; i < want.size(); ++i) want[i] = static_cast<int64_t>(i);
+  std::stable_sort(want.begin(), want.end(),
+                   [&](int64_t a, int64_t b) { return person_compare(people[a], people[b], {0, 1, 2}) < 0; });
+  Handle lex;
+  const cnp_array* keys[] = {table};
+  REQUIRE(cnp_lexsort(1, keys, -1, lex.out()) == CNP_OK);
+  CHECK(indices_of(lex) == want);
+  // unique: NumPy's == groups (a NaN salary makes a record unequal to every other)
+  Handle values, counts;
+  REQUIRE(cnp_unique(table, 1, values.out(), nullptr, nullptr, counts.out()) == CNP_OK);
+  std::vector<int64_t> want_counts;
+  for (size_t i = 0; i < want.size(); ++i) {
+    const Person& p = people[want[i]];
+    const bool same = i > 0 && !std::isnan(p.salary) && person_compare(p, people[want[i - 1]], {0, 1, 2}) == 0;
+    if (same) ++want_counts.back();
+    else want_counts.push_back(1);
+  }
+  CHECK(indices_of(counts) == want_counts);
+  // searchsorted in the sorted table finds each record's first position
+  Handle sorted, pos;
+  REQUIRE(cnp_sort(table, nullptr, nullptr, sorted.out()) == CNP_OK);
+  REQUIRE(cnp_searchsorted(sorted, table, "left", nullptr, pos.out()) == CNP_OK);
+  const std::vector<int64_t> got = indices_of(pos);
+  for (size_t i = 0; i < people.size(); ++i) {
+    int64_t first = 0;
+    while (person_compare(people[want[first]], people[i], {0, 1, 2}) < 0) ++first;
+    CHECK(got[i] == first);
+  }
+  Handle found;
+  REQUIRE(cnp_in1d(table, table, 0, found.out()) == CNP_OK);
+  void* p = nullptr;
+  REQUIRE(cnp_array_data(found, &p) == CNP_OK);
+  for (size_t i = 0; i < people.size(); ++i) CHECK(static_cast<const bool*>(p)[i] == !std::isnan(people[i].salary));
 }

@@ -121,16 +121,17 @@ TEST_CASE("C ABI: sorting string arrays through their sort method", "[strings][c
   CHECK(std::vector<uint8_t>(static_cast<uint8_t*>(q), static_cast<uint8_t*>(q) + 3) == std::vector<uint8_t>{1, 0, 1});
 }
 
-TEST_CASE("C ABI: records have no sort method, the registry holds the string methods", "[strings][capi][sort]") {
+TEST_CASE("C ABI: the registry holds the string and record sort methods", "[strings][capi][sort]") {
   Handle r, out;
   Dt rec("i4, f8");
   int64_t n = 3;
   REQUIRE(cnp_zeros(1, &n, rec.d, CNP_ORDER_C, r.out()) == CNP_OK);
-  CHECK(cnp_sort(r, nullptr, nullptr, out.out()) == CNP_ERR_TYPE);
-  CHECK(out.h == nullptr);
+  CHECK(cnp_sort(r, nullptr, nullptr, out.out()) == CNP_OK);  // records: src/sort/record_sort.cpp
   Dt s("S3"), u(">U2");
   const cnp::Dtype* ds = s.d;
   const cnp::Dtype* du = u.d;
+  const cnp::Dtype* dr = rec.d;
+  CHECK(cnp::loop_registry().find(cnp::kOpSort, &dr, 1) != nullptr);
   CHECK(cnp::loop_registry().find(cnp::kOpSort, &ds, 1) != nullptr);
   CHECK(cnp::loop_registry().find(cnp::kOpSort, &du, 1) != nullptr);
   const auto& m = cnp::sorting::sort_method(du);

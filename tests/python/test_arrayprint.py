@@ -292,6 +292,60 @@ def test_legacy_with_options(opts, fn):
             _legacy_outcome(cnp, "1.13", fn, kind, opts)
 
 
+# ---- scalars and dtypes under legacy modes (NumPy's scalartypes.c legacy formats, _dtype.py's
+# compact dict spelling up to '1.21') --------------------------------------------------------
+LEGACY_SCALARS = {
+    "f8": lambda m: m.float64(0.1), "f8_big": lambda m: m.float64(1e20),
+    "f8_int": lambda m: m.float64(3.0), "f8_nan": lambda m: m.float64("nan"),
+    "f8_inf": lambda m: m.float64("-inf"), "f8_long": lambda m: m.float64(0.12345678912345678),
+    "f8_neg0": lambda m: m.float64(-0.0), "f8_small": lambda m: m.float64(1e-7),
+    "f4": lambda m: m.float32(0.1), "f4_big": lambda m: m.float32(1e20),
+    "f4_int": lambda m: m.float32(3), "f2": lambda m: m.float16(0.1), "f2_int": lambda m: m.float16(-2),
+    "c16": lambda m: m.complex128(1 + 2j), "c16_frac": lambda m: m.complex128(0.1 + 0.2j),
+    "c8": lambda m: m.complex64(0.1 + 2j), "c16_imag": lambda m: m.complex128(0.5j),
+    "c16_nan": lambda m: m.complex128(complex(float("nan"), 1)),
+    "c16_nan_imag": lambda m: m.complex128(complex(1, float("nan"))),
+    "c16_inf_imag": lambda m: m.complex128(complex(0, float("-inf"))),
+    "c16_neg0": lambda m: m.complex128(complex(-0.0, 1)), "c8_inf": lambda m: m.complex64(complex(2, float("inf"))),
+    "i8": lambda m: m.int64(5), "i1": lambda m: m.int8(-3), "u8": lambda m: m.uint64(7),
+    "bool": lambda m: m.bool_(True), "str": lambda m: m.str_("abc"), "bytes": lambda m: m.bytes_(b"ab"),
+    "record": lambda m: m.zeros(1, [("x", "f8"), ("y", "i4")])[0],
+    "0d_f": lambda m: m.array(1.5), "0d_f01": lambda m: m.array(0.1), "0d_c": lambda m: m.array(1 + 0.5j),
+    "dtype_offsets": lambda m: m.dtype({"names": ["a", "b"], "formats": ["i1", "f8"], "offsets": [0, 8],
+                                        "itemsize": 24}),
+    "dtype_aligned": lambda m: m.dtype([("a", "i1"), ("b", "f8")], align=True),
+    "dtype_titles": lambda m: m.dtype({"names": ["a", "b"], "formats": ["i1", "f8"], "offsets": [0, 4],
+                                       "titles": ["A", None], "itemsize": 16}),
+    "dtype_nested": lambda m: m.dtype([("n", m.dtype({"names": ["a"], "formats": ["i4"], "offsets": [4],
+                                                      "itemsize": 8})), ("s", "f4", (2,))]),
+    "arr_offsets": lambda m: m.zeros(2, m.dtype({"names": ["a", "b"], "formats": ["i1", "f8"],
+                                                 "offsets": [0, 8], "itemsize": 24})),
+    "arr_aligned": lambda m: m.zeros(2, m.dtype([("a", "i1"), ("b", "f8")], align=True)),
+    "arr_plain_record": lambda m: m.zeros(2, [("x", "f8"), ("y", "i4")]),
+}
+
+
+@pytest.mark.parametrize("legacy", ["1.13", "1.21", False])
+@pytest.mark.parametrize("fn", sorted(LEGACY_SCALARS))
+def test_legacy_scalars_and_dtypes(legacy, fn):
+    def texts(m):
+        m.set_printoptions(legacy=legacy)
+        try:
+            v = LEGACY_SCALARS[fn](m)
+            return _outcome(lambda: repr(v)), _outcome(lambda: str(v))
+        finally:
+            m.set_printoptions(legacy=False)
+    assert texts(cnp) == texts(np)
+
+
+def test_legacy_scalars_follow_the_context_manager():
+    def texts(m):
+        with m.printoptions(legacy="1.13"):
+            inside = repr(m.float64(0.1)), str(m.float32(0.1)), repr(m.dtype([("a", "i1"), ("b", "f8")], align=True))
+        return inside, repr(m.float64(0.1))
+    assert texts(cnp) == texts(np)
+
+
 def _warned(f):
     import warnings as w
     with w.catch_warnings(record=True) as rec:

@@ -405,3 +405,36 @@ def test_copy_module():
     import copy
     check(lambda xp: copy.copy(people(xp)))
     check(lambda xp: copy.deepcopy(people(xp)))
+
+
+# -- result types of recarrays (NumPy's __array_finalize__/__array_wrap__) ------------------------
+@pytest.mark.parametrize("expr", [
+    lambda xp, r: r == r, lambda xp, r: r != r, lambda xp, r: r == r[0], lambda xp, r: r[::-1] != r,
+    lambda xp, r: r.age + 1, lambda xp, r: r["salary"] * 2, lambda xp, r: r[0], lambda xp, r: r[1:],
+    lambda xp, r: r[[0, 2]], lambda xp, r: r[r.age > 30], lambda xp, r: xp.asarray(r),
+    lambda xp, r: xp.asanyarray(r), lambda xp, r: xp.array(r), lambda xp, r: xp.array(r, copy=False),
+    lambda xp, r: xp.array(r, subok=True), lambda xp, r: xp.array(r, subok=True, copy=False),
+    lambda xp, r: xp.sort(r, order="age"), lambda xp, r: xp.unique(r), lambda xp, r: xp.copy(r),
+    lambda xp, r: xp.asarray(r).base is not None, lambda xp, r: xp.asanyarray(r) is r,
+    lambda xp, r: xp.array(r, subok=True, copy=False) is r,
+    lambda xp, r: r.view(xp.ndarray), lambda xp, r: xp.asarray(r.reshape(5, 1)[::2]),
+])
+def test_recarray_result_types(expr):
+    check(lambda xp: expr(xp, xp.rec.array(people(xp))))
+
+
+def test_asarray_of_recarray_shares_memory():
+    def run(xp):
+        r = xp.rec.array(people(xp))
+        v = xp.asarray(r)
+        v["age"] = 7
+        return r.age, type(v).__name__
+    check(run)
+
+
+@pytest.mark.parametrize("expr", [
+    lambda x: x + 1, lambda x: 1 + x, lambda x: x == 1, lambda x: -x, lambda x: x * x,
+    lambda x: x > 1, lambda x: abs(x), lambda x: x // 2,
+])
+def test_plain_recarray_operators_keep_the_type(expr):
+    check(lambda xp: expr(xp.arange(4).view(xp.recarray)))

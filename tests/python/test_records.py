@@ -318,6 +318,157 @@ def test_sort_method_in_place_and_nested():
     same(lambda xp: xp.lexsort((xp.array(MANY, PERSON)["salary"], xp.array(MANY, PERSON)["age"])))
 
 
+# -- sorting: NumPy's per-field compare, through the library's record sort method --------------
+FIELD_VALUES = {
+    "f2": [float("nan"), -0.0, 0.0, 1.0, -1.0, float("inf"), -float("inf")],
+    "f4": [float("nan"), -0.0, 0.0, 1.0, -1.0, float("inf"), -float("inf")],
+    "f8": [float("nan"), -0.0, 0.0, 1.0, -1.0, float("inf"), -float("inf")],
+    "c8": [complex(float("nan"), 0), complex(0, float("nan")), complex(float("nan"), float("nan")),
+           1 + 1j, 1 - 1j, -0.0 + 0j, 2j],
+    "c16": [complex(float("nan"), 1), complex(1, float("nan")), 1 + 1j, 1 - 1j, 0j, -2j],
+    "i1": [-128, 127, 0, -1, 1], "u2": [0, 65535, 1, 256], "i8": [-2**63, 2**63 - 1, 0, -1],
+    "u8": [0, 2**64 - 1, 5], "i4": [-2**31, 7, 0, -1, 256], "?": [True, False],
+    "S3": [b"", b"a", b"a\x00b", b"ab", b"\xff"], "U3": ["", "a", "ab", "\u1234", "z\u0100", "\U0001F600"],
+    "M8[D]": ["NaT", "2000-01-01", "1969-12-31"], "m8[s]": ["NaT", 5, -5],
+    "V2": [b"ab", b"\x00\xff", b"\xff\x00"],
+}
+
+
+def _field_records(xp, kind, byteorder, n=24):
+    code = kind if kind[0] in "?SUVi" and kind in ("?", "S3", "U3", "V2", "i1") else byteorder + kind
+    dt = xp.dtype([("x", code), ("y", byteorder + "i2")])
+    vals = FIELD_VALUES[kind]
+    xs = np.array(vals, dtype=np.dtype(code))
+    picks = [(i * 7 + i // 3) % len(vals) for i in range(n)]
+    buf = np.zeros(n, np.dtype([("x", code), ("y", byteorder + "i2")]))
+    buf["x"] = xs[picks]
+    buf["y"] = [(i * 5) % 3 for i in range(n)]
+    return xp.frombuffer(buf.tobytes(), dt).copy()
+
+
+@pytest.mark.parametrize("byteorder", ["<", ">"])
+@pytest.mark.parametrize("kind", sorted(FIELD_VALUES))
+def test_sort_every_field_kind(kind, byteorder):
+    # float16 NaNs sort first in a record, other floats' last; V by bytes (NumPy's compares)
+    for order in (None, "y"):
+        same(lambda xp: xp.sort(_field_records(xp, kind, byteorder), order=order, kind="stable"))
+        same(lambda xp: xp.argsort(_field_records(xp, kind, byteorder), order=order, kind="stable"))
+    same(lambda xp: xp.argsort(_field_records(xp, kind, byteorder)[::-3], kind="stable"))
+    same(lambda xp: xp.argsort(_field_records(xp, kind, byteorder).reshape(4, 6), axis=0, kind="stable"))
+    same(lambda xp: xp.unique(_field_records(xp, kind, byteorder), return_index=True,
+                              return_inverse=True, return_counts=True))
+
+
+SORT_DTYPES = [
+    [("p", [("a", "<i4"), ("b", ">f8")]), ("c", "i2")],
+    [("k", "i1"), ("v", "<i4", (2,))],                    # subarray: raw bytes, 256 before 1
+    [("k", "i1"), ("v", "<f8", (2, 2))],
+    [("k", "i1"), ("v", [("q", "i2"), ("r", "S2")], (2,))],
+    {"names": ["x", "y"], "formats": ["i1", "f8"], "titles": ["X", None]},
+    {"names": ["x", "y"], "formats": ["i1", "f8"], "offsets": [8, 0], "itemsize": 24},
+    [("e", "V3"), ("f", "U2"), ("g", "S4")],
+    [],
+]
+
+
+def _raw_records(xp, spec, n=30):
+    dt = np.dtype(spec)
+    raw = bytes((i * 37 + i // 7) % 3 for i in range(n * dt.itemsize))
+    a = np.frombuffer(raw, dt).copy()
+    for name in dt.names:
+        if dt[name].kind == "U":
+            a[name] = [["", "a", "ab", "b"][i % 4] for i in range(n)]
+    return xp.frombuffer(a.tobytes(), xp.dtype(spec)).copy()
+
+
+@pytest.mark.parametrize("spec", SORT_DTYPES, ids=str)
+def test_sort_layouts(spec):
+    names = np.dtype(spec).names
+    for order in [None] + [[n] for n in names] + ([list(names[::-1])] if names else []):
+        same(lambda xp: xp.sort(_raw_records(xp, spec), order=order, kind="stable"))
+        same(lambda xp: xp.argsort(_raw_records(xp, spec), order=order, kind="stable"))
+    same(lambda xp: xp.argsort(_raw_records(xp, spec)[::-2], kind="stable"))
+    same(lambda xp: xp.sort(_raw_records(xp, spec).reshape(5, 6), axis=None))
+    same(lambda xp: xp.sort(_raw_records(xp, spec)[:0]))
+    same(lambda xp: xp.argsort(_raw_records(xp, spec)[:1], kind="stable"))
+
+
+def test_sort_in_place_non_contiguous_and_aligned():
+    dt = np.dtype([("a", "i1"), ("b", "f8")], align=True)
+
+    def run(xp):
+        a = xp.zeros((4, 6), xp.dtype(dt) if xp is cnp else dt)
+        a["a"] = [[(i * 5 + j * 3) % 4 for j in range(6)] for i in range(4)]
+        a["b"] = [[(i * 7 + j) % 5 - 2.5 for j in range(6)] for i in range(4)]
+        v = a[::-1, 1::2]
+        v.sort(axis=0, order="b")
+        v.sort(axis=1, kind="stable")
+        a[0].partition(2, order=["b", "a"])
+        return a
+    same(run)
+    same(lambda xp: xp.sort(xp.zeros((), PERSON)))
+    same(lambda xp: xp.argsort(xp.zeros((), PERSON)))
+
+
+@pytest.mark.parametrize("order", [[], (), ["age", "age"], ["age", "name", "age"], ["nope", "age"],
+                                   ["age", 3], [3], {"age": 1}, 3, ["age", ["x"]], "X"], ids=str)
+def test_sort_order_errors(order):
+    for fn in ("sort", "argsort"):
+        same(lambda xp: getattr(xp, fn)(xp.array(MANY, PERSON), order=order))
+    same(lambda xp: xp.partition(xp.array(MANY, PERSON), 2, order=order))
+    same(lambda xp: xp.sort(xp.arange(3), order=order))
+    same(lambda xp: xp.sort(xp.array(MANY, PERSON), kind="bogus", order=order))
+    same(lambda xp: xp.sort(xp.arange(3), kind="bogus", order=order))
+
+
+def test_sort_records_other_functions():
+    same(lambda xp: xp.lexsort((xp.array(MANY, PERSON), xp.array(MANY, PERSON)["age"])))
+    same(lambda xp: xp.searchsorted(xp.sort(xp.array(MANY, PERSON)), xp.array(MANY, PERSON)))
+    same(lambda xp: xp.isin(xp.array(MANY, PERSON), xp.array(MANY, PERSON)[:4]))
+    same(lambda xp: xp.unique(xp.array(MANY, PERSON), return_counts=True))
+    same(lambda xp: xp.argmax(xp.array(MANY, PERSON)))
+    same(lambda xp: xp.array(MANY, PERSON).argmin())
+    same(lambda xp: xp.sort(xp.array([b"b\x00", b"a\x01", b"a\x00"], "V2")))
+    same(lambda xp: type(xp.sort(xp.rec.array(xp.array(MANY, PERSON)), order="age")).__name__)
+
+
+# -- full / full_like / fill / a[...] = with tuples (NumPy 1.24: full converts the fill value with
+# np.array first, so a tuple is an array of its items, broadcast into the shape) ---------------
+@pytest.mark.parametrize("shape,value", [
+    (2, ("x", 1, 2.5)), ((2, 2), ("x", 1, 2.5)), (2, ("x", 1)), (2, ("x", 1, 2.5, 4)),
+    (2, [("x", 1, 2.5)]), (2, [("x", 1, 2.5), ("y", 2, 3.5)]), (3, ("1", "2", "3")),
+    (3, (1, "x", 2.0)), (3, (1, 2, 3.5)), ((), ("x", 1, 2.5)), (0, ("x", 1, 2.5)), (2, 5),
+    ((1, 3), (1, 2, 3.5)), (2, [[("x", 1, 2.5)]]),
+], ids=str)
+def test_full_with_tuples(shape, value):
+    same(lambda xp: xp.full(shape, value, PERSON))
+    same(lambda xp: xp.full_like(xp.zeros(shape, PERSON), value))
+    same(lambda xp: xp.full(shape, value, "i4,i4,f8"))
+
+
+@pytest.mark.parametrize("value", [("x", 1, 2.5), ("x", 1), ("x", "bad", 2.5), 7, "abc",
+                                   [("a", 1, 1.0), ("b", 2, 2.0)], ("x", 1, 2.5, 4), [1, 2, 3],
+                                   (("a", 1, 1.0),)], ids=str)
+def test_fill_and_ellipsis_assignment_with_tuples(value):
+    def fill(xp):
+        a = xp.array(PEOPLE[:2], PERSON)
+        try:
+            a.fill(value)
+        except (ValueError, TypeError) as e:
+            return type(e).__name__, str(e), a.tolist()      # nothing written on failure
+        return a
+
+    def ellipsis(xp):
+        a = xp.array(PEOPLE[:2], PERSON)[::-1]
+        a[...] = value
+        return a
+    same(fill)
+    same(ellipsis)
+    same(lambda xp: xp.zeros(2, PERSON).fill(xp.arange(2)))
+    same(lambda xp: xp.full(2, xp.array(value, PERSON) if isinstance(value, tuple) and
+                            len(value) == 3 and value[1] != "bad" else 0, PERSON))
+
+
 # -- .npy / .npz ---------------------------------------------------------------------------------
 NPY_DTYPES = [
     PERSON, NESTED, SUBARR, [("a", ">i4"), ("b", "<f8")], [("", "i4"), ("", "f8")],

@@ -17,10 +17,10 @@ import struct
 import warnings
 
 from . import _args, _backend, _wrapmem
-from ._capi import produce, produce_view, wrap
+from ._capi import produce, produce_view, set_base, wrap
 from ._dtype import dtype as _dtype_cls, promote_types
 from ._errors import _user_stacklevel
-from ._ndarray import ndarray, get_scalar
+from ._ndarray import as_subclass, ndarray, get_scalar
 from ._objarray import (ObjectsNeeded, from_python as _objects_from, from_leaves as _objects_of,
                         to_object as _to_object, elements as _elements)
 from ._scalars import (generic, floating, to_cscalar, from_cscalar, bool_, True_, False_, _PY_BASE,
@@ -608,6 +608,18 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, lik
         a = produce(_lib.cnp_copy, a._h, o)
     if ndmin and a.ndim < ndmin:
         a = a.reshape((1,) * (ndmin - a.ndim) + a.shape)
+    if isinstance(object, ndarray) and type(object) is not ndarray:
+        a = _subok_result(a, object, subok)
+    return a
+
+
+def _subok_result(a, obj, subok):
+    """np.array of an ndarray subclass (recarray, memmap, chararray): the subclass with subok,
+    else a base-class ndarray (a view of obj when nothing was copied)."""
+    if subok:
+        return a if type(a) is type(obj) else as_subclass(a, type(obj))
+    if type(a) is not ndarray:
+        a = set_base(produce(_lib.cnp_array_view, a._h, a.dtype._h), a)
     return a
 
 
@@ -652,7 +664,7 @@ def asarray(a, dtype=None, order=None, *, like=None):
     d = None if dtype is None else _dtype_cls(dtype)
     arr, fresh = _from_any(a, d)
     if type(arr) is not ndarray:
-        # a subclass (memmap, chararray): NumPy's asarray gives the base class, sharing memory
+        # a subclass (memmap, chararray, recarray): NumPy's asarray gives the base class, sharing memory
         # (its base is the subclass instance)
         arr = produce_view(_lib.cnp_array_view, arr, arr.dtype._h)
     if d is not None and arr.dtype is not d and not _unit_found(arr, d):

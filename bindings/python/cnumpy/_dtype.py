@@ -33,6 +33,15 @@ def _query_str(fn, handle, *args):
     return _string(query(fn, _backend.new_charp_out, handle, *args))
 
 
+# NumPy's legacy print mode (0, 113 or 121), set by set_printoptions (_print).
+_legacy_print = 0
+
+
+def set_legacy_print(level):
+    global _legacy_print
+    _legacy_print = level
+
+
 class dtype:
     """dtype(obj, align=False, copy=False): a NumPy data type.
 
@@ -236,9 +245,13 @@ class dtype:
         return hash((dtype, self._key))
 
     def __repr__(self):
+        if _legacy_print:       # the library's spelling for the mode (compact dict forms)
+            return _query_str(_lib.cnp_dtype_repr_legacy, self._h)
         return self._repr
 
     def __str__(self):
+        if _legacy_print:
+            return _query_str(_lib.cnp_dtype_text_legacy, self._h)
         return self._text
 
     def __reduce__(self):

@@ -172,7 +172,7 @@ def scalar_element(arr, ints):
     """arr[ints] as NumPy's indexing returns it: a void scalar (a view) for records, else as
     element() gives it."""
     d = arr.dtype
-    if d.names is not None:
+    if d.names is not None or d.kind == "V":       # records and plain void: numpy.void
         return void._at(arr, ints)
     v = element(arr, ints)
     kind = d.kind
@@ -530,6 +530,13 @@ class ndarray(_accel.base):
         return self._c_contiguous_bytes()
 
     def fill(self, value):
+        if self.dtype.names is not None:
+            # NumPy packs one value into a record (PyArray_Pack): a tuple is the fields, a list
+            # or an array of several elements is refused
+            if isinstance(value, list):
+                raise ValueError("setting an array element with a sequence")
+            if getattr(value, "ndim", 0) and getattr(value, "size", 1) != 1:
+                raise ValueError("setting an array element with a sequence.")
         if self.dtype.kind in "SUVMm" and type(value) not in (int, float, complex, bool):
             self[...] = value       # strings, datetimes, records: assigned like an element
             return

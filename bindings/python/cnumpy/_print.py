@@ -11,7 +11,7 @@ import numbers
 import threading
 import warnings
 
-from . import _backend, _capi
+from . import _backend, _capi, _dtype, _scalars
 from ._capi import call, produce_string
 from ._objarray import elements as _elements
 
@@ -321,6 +321,9 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
     call(_lib.cnp_set_printoptions, o)
     for name, value in given.items():
         _given[name] = (value, getattr(o, name))
+    # the scalar types and dtypes print themselves: tell them the legacy mode
+    _dtype.set_legacy_print(o.legacy)
+    _scalars.set_legacy_print(o.legacy)
 
 
 @contextlib.contextmanager

@@ -261,38 +261,6 @@ def _convert_index_error():
 
 
 # -- sort keys -----------------------------------------------------------------------------------
-def sort_keys(a, order):
-    """The key arrays of a record array in priority order (first the fields named by order,
-    then the others in dtype order, as NumPy's record comparison breaks ties), nested records
-    and subarray fields flattened to their scalars."""
-    d = a.dtype
-    if order is None:
-        first = []
-    else:
-        first = [order] if isinstance(order, str) else list(order)
-        for name in first:
-            if not isinstance(name, str) or name not in d.fields:
-                raise ValueError("unknown field name: %s" % name)
-    names = first + [n for n in d.names if n not in first]
-    keys = []
-    for name in names:
-        _scalar_keys(produce(_lib.cnp_array_field, a._h, name.encode("utf-8")), a.ndim, keys)
-    return keys
-
-
-def _scalar_keys(f, ndim, keys):
-    if f.dtype.names is not None:
-        for name in f.dtype.names:
-            _scalar_keys(produce(_lib.cnp_array_field, f._h, name.encode("utf-8")), ndim, keys)
-        return
-    if f.ndim > ndim:       # a subarray field: its elements in C order
-        flat = f.reshape(f.shape[:ndim] + (-1,))
-        for i in range(flat.shape[-1]):
-            _scalar_keys(flat[(Ellipsis, i)], ndim, keys)
-        return
-    keys.append(f)
-
-
 # -- the void scalar's constructor (attached by _methods) ---------------------------------------
 def void_new(cls, length_or_data, dtype=None):
     """numpy.void(length_or_data, dtype=None): with a record dtype, a record of those values

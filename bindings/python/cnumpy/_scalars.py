@@ -15,6 +15,7 @@ Class layout follows NumPy, where it matters for interoperability:
 Every scalar exposes __array_interface__ (a 0-d view of its packed bytes), so NumPy converts it
 with the right dtype without cnumpy importing NumPy.
 """
+import math
 import numbers
 import operator
 import struct
@@ -140,6 +141,39 @@ def _complex_repr(z, fmt, maxdigits):
     return repr(complex(_shortest(z.real, fmt, maxdigits), _shortest(z.imag, fmt, maxdigits)))
 
 
+# NumPy's legacy print mode (0, 113 or 121), set by set_printoptions (_print). In '1.13' mode
+# float and complex scalars print with printf's %g at fixed precisions (scalartypes.c.src).
+_legacy_print = 0
+# %g precisions of legacy repr and str: float16 and float32 use FLOATPREC, float64 DOUBLEPREC
+_LEGACY_PREC = {"e": (8, 6), "f": (8, 6), "d": (17, 12)}
+
+
+def set_legacy_print(level):
+    global _legacy_print
+    _legacy_print = level
+
+
+def _legacy_float(x, prec):
+    """NumPy 1.13's float scalar text: %.<prec>g, '.0' appended to bare digits."""
+    s = "%.*g" % (prec, x)
+    return s + ".0" if s.lstrip("-").isdigit() else s
+
+
+def _legacy_complex(z, prec):
+    """NumPy 1.13's complex scalar text (legacy_c*_format): non-finite parts starred."""
+    re, im = z.real, z.imag
+    if re == 0.0 and math.copysign(1.0, re) > 0:
+        s = "%.*g" % (prec, im)
+        return s + ("j" if math.isfinite(im) else "*j")
+    r = "%.*g" % (prec, re) if math.isfinite(re) else "nan" if re != re else "inf" if re > 0 \
+        else "-inf"
+    if math.isfinite(im):
+        i = "%+.*g" % (prec, im)
+    else:
+        i = ("+nan" if im != im else "+inf" if im > 0 else "-inf") + "*"
+    return "(%s%sj)" % (r, i)
+
+
 # -- delegation for types that cannot subclass a Python number -------------------------------------
 class _Delegating(generic):
     """Number protocols forwarded to the Python value in _v."""
@@ -220,18 +254,28 @@ class _DelegatingFloat(_Delegating):
         return self._v.is_integer()
 
     def __repr__(self):
+        if _legacy_print == 113:
+            return _legacy_float(self._v, _LEGACY_PREC[self._fmt][0])
         return _float_repr(self._v, self._fmt, self._digits)
 
-    __str__ = __repr__
+    def __str__(self):
+        if _legacy_print == 113:
+            return _legacy_float(self._v, _LEGACY_PREC[self._fmt][1])
+        return _float_repr(self._v, self._fmt, self._digits)
 
 
 class _DelegatingComplex(_Delegating):
     __slots__ = ()
 
     def __repr__(self):
+        if _legacy_print == 113:
+            return _legacy_complex(self._v, 8)
         return _complex_repr(self._v, "f", 9)
 
-    __str__ = __repr__
+    def __str__(self):
+        if _legacy_print == 113:
+            return _legacy_complex(self._v, 6)
+        return _complex_repr(self._v, "f", 9)
 
 
 # -- concrete types --------------------------------------------------------------------------------
@@ -331,9 +375,14 @@ class float64(float, floating):
         return float(self)
 
     def __repr__(self):
+        if _legacy_print == 113:
+            return _legacy_float(float(self), 17)
         return float.__repr__(self)
 
-    __str__ = __repr__
+    def __str__(self):
+        if _legacy_print == 113:
+            return _legacy_float(float(self), 12)
+        return float.__repr__(self)
 
 
 class complex64(_DelegatingComplex, complexfloating):
@@ -348,9 +397,14 @@ class complex128(complex, complexfloating):
         return complex(self)
 
     def __repr__(self):
+        if _legacy_print == 113:
+            return _legacy_complex(complex(self), 17)
         return complex.__repr__(self)
 
-    __str__ = __repr__
+    def __str__(self):
+        if _legacy_print == 113:
+            return _legacy_complex(complex(self), 12)
+        return complex.__repr__(self)
 
 
 _CLASSES = {"bool": bool_, "int8": int8, "int16": int16, "int32": int32, "int64": int64,
@@ -709,9 +763,8 @@ class void(generic):
         return value
 
     def __len__(self):
-        if self._arr.dtype.names is None:
-            raise TypeError("len() of unsized object")
-        return len(self._arr.dtype.names)
+        names = self._arr.dtype.names
+        return 0 if names is None else len(names)      # NumPy: 0 for plain void
 
     def __iter__(self):
         return iter(self.item())
@@ -741,7 +794,7 @@ class void(generic):
         return self.__repr__()
 
     def _hex(self):
-        return "b'%s'" % "".join("\\x%02x" % c for c in self._view().tobytes())
+        return "b'%s'" % "".join("\\x%02X" % c for c in self._view().tobytes())
 
     def __eq__(self, other):
         if other is None:

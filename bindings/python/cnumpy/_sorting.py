@@ -14,11 +14,10 @@ from ._convert import as_array, asarray, array
 from ._creation import zeros
 from ._errors import AxisError
 from ._joining import concatenate
-from ._ndarray import ndarray
+from ._ndarray import as_subclass, ndarray
 from ._objarray import elements as _object_elements, from_leaves as _object_leaves
 from ._reduce import cumsum
-from ._records import sort_keys
-from ._selection import flatnonzero, take_along_axis
+from ._selection import flatnonzero
 from ._shape_funcs import moveaxis
 from ._stats import diff
 
@@ -27,9 +26,11 @@ _new_array_out = _backend.new_array_out
 
 # The entry points of include/cnumpy/sort.h.
 (_sort, _array_sort, _argsort, _partition, _array_partition, _argpartition, _lexsort,
- _searchsorted, _unique, _in1d) = (cfunc("cnp_" + name) for name in (
+ _searchsorted, _unique, _in1d, _sort_order, _array_sort_order, _argsort_order, _partition_order,
+ _array_partition_order, _argpartition_order) = (cfunc("cnp_" + name) for name in (
     "sort", "array_sort", "argsort", "partition", "array_partition", "argpartition", "lexsort",
-    "searchsorted", "unique", "in1d"))
+    "searchsorted", "unique", "in1d", "sort_order", "array_sort_order", "argsort_order",
+    "partition_order", "array_partition_order", "argpartition_order"))
 
 
 def _text(value, what):
@@ -41,62 +42,91 @@ def _text(value, what):
     return value.encode()
 
 
-def _no_order(order):
-    if order is not None:
+def _order(a, order, kind_check):
+    """NumPy's order= for the library's *_order functions: (names, count); (NULL, 0) for None.
+    The library checks the names (numpy.core._internal._newnames' messages); what only Python
+    can get wrong (a value that is not a name or list of names) is checked here, in NumPy's
+    order of checks (the kind first: kind_check() runs the library's check of it)."""
+    if order is None:
+        return _NULL, 0
+    if isinstance(order, str):
+        order = [order]
+    elif not isinstance(order, (list, tuple)):
+        _python_order_checks(a, kind_check)
+        raise ValueError("unsupported order value: %s" % (order,))
+    if not all(isinstance(name, str) for name in order):
+        _python_order_checks(a, kind_check)
+        _bad_order(a.dtype.names, order)
+    return _backend.charp_array([name.encode("utf-8") for name in order]), len(order)
+
+
+def _python_order_checks(a, kind_check):
+    """What the library checks before the order names: the kind, then that a has fields."""
+    kind_check()
+    if a.dtype.names is None:
         raise ValueError("Cannot specify order when the array has no fields.")
 
 
-def _is_record(a):
-    return a.dtype.names is not None
+def _bad_order(names, order):
+    """NumPy's error for an order list holding something other than a field name."""
+    rest, seen = list(names), set()
+    for name in order:
+        if isinstance(name, str) and name in rest:
+            rest.remove(name)
+            seen.add(name)
+            continue
+        raise ValueError("%s field name: %s" % ("duplicate" if name in seen else "unknown", name))
 
 
-def _record_argsort(a, axis, kind, order):
-    """argsort of a record array: NumPy compares records field by field (the order= fields
-    first, then the others in dtype order; subarrays element by element, nested records field
-    by field), which is a lexsort of the fields' scalar keys (stable)."""
-    if kind is not None:
-        _text(kind, "sort kind")
-        if kind[:1].lower() not in ("q", "h", "m", "s"):
-            raise ValueError("sort kind must be one of 'quick', 'heap', or 'stable' (got %r)"
-                             % kind)
-    if axis is None:
-        a = a.reshape(-1)
-        axis = -1
-    keys = sort_keys(a, order)
-    if not keys:        # no fields: every record is equal
-        keys = [zeros(a.shape, "int8")]
-    return lexsort(keys[::-1], axis)
+def _sort_kind_check(kind):
+    """The library's check of a sort kind (an argsort of nothing)."""
+    def check():
+        empty = zeros(0, "int8")
+        new(_argsort, empty._h, _NULL, kind)
+    return check
 
 
-def _record_sort(a, axis, kind, order):
-    idx = _record_argsort(a, axis, kind, order)
-    if axis is None:
-        a = a.reshape(-1)
-        axis = -1
-    return a[idx] if a.ndim == 1 else take_along_axis(a, idx, axis)
+def _select_kind_check(kind):
+    """The library's check of a select kind (an argpartition of nothing)."""
+    def check():
+        empty, kth = zeros(0, "int8"), zeros((), "int8")
+        new(_argpartition, empty._h, kth._h, _NULL, kind)
+    return check
+
+
+def _like(a, r):
+    """A record sort's result as a's subclass (np.sort of a recarray is a recarray)."""
+    return r if type(a) is ndarray else as_subclass(r, type(a))
 
 
 def sort(a, axis=-1, kind=None, order=None):
-    """numpy.sort: NaNs last; kind='stable'/'mergesort' keep equal values in input order."""
+    """numpy.sort: NaNs last; kind='stable'/'mergesort' keep equal values in input order;
+    records in NumPy's record order (docs/records.md)."""
     a = as_array(a)
-    if _is_record(a):
-        return _record_sort(a, axis, kind, order)
-    _no_order(order)
+    kind = _text(kind, "sort kind")
     if a.dtype.kind == "O":
+        if order is not None:
+            _python_order_checks(a, _sort_kind_check(kind))
         return _object_sort(a, axis, False)
-    return new(_sort, a._h, _axis_arg(axis), _text(kind, "sort kind"))
+    if order is None:
+        r = new(_sort, a._h, _axis_arg(axis), kind)
+    else:
+        r = new(_sort_order, a._h, _axis_arg(axis), kind, *_order(a, order, _sort_kind_check(kind)))
+    return _like(a, r) if a.dtype.names is not None else r
 
 
 def argsort(a, axis=-1, kind=None, order=None):
     """numpy.argsort: every kind returns the stable permutation (NumPy's quicksort may order
     equal keys differently)."""
     a = as_array(a)
-    if _is_record(a):
-        return _record_argsort(a, axis, kind, order)
-    _no_order(order)
+    kind = _text(kind, "sort kind")
     if a.dtype.kind == "O":
+        if order is not None:
+            _python_order_checks(a, _sort_kind_check(kind))
         return _object_sort(a, axis, True)
-    return new(_argsort, a._h, _axis_arg(axis), _text(kind, "sort kind"))
+    if order is None:
+        return new(_argsort, a._h, _axis_arg(axis), kind)
+    return new(_argsort_order, a._h, _axis_arg(axis), kind, *_order(a, order, _sort_kind_check(kind)))
 
 
 def _object_sort(a, axis, indices):
@@ -129,34 +159,26 @@ def _kth(kth):
     return as_array(kth)
 
 
-def _record_kth(a, kth, axis):
-    """NumPy's kth check for a record partition (done as a full sort, which is a partition)."""
-    n = a.size if axis is None else a.shape[axis]
-    for k in as_array(kth).reshape(-1).tolist():
-        if k < 0:
-            k += n
-        if not 0 <= k < n:
-            raise ValueError("kth(=%d) out of bounds (%d)" % (k, n))
-
-
 def partition(a, kth, axis=-1, kind="introselect", order=None):
-    """numpy.partition (introselect on integer keys; NaNs last)."""
+    """numpy.partition (introselect on integer keys; NaNs last; records: a full sort, as NumPy)."""
     a, k = as_array(a), _kth(kth)
-    if _is_record(a):
-        _record_kth(a, kth, axis)
-        return _record_sort(a, axis, None, order)
-    _no_order(order)
-    return new(_partition, a._h, k._h, _axis_arg(axis), _text(kind, "select kind"))
+    kind = _text(kind, "select kind")
+    if order is None:
+        r = new(_partition, a._h, k._h, _axis_arg(axis), kind)
+    else:
+        r = new(_partition_order, a._h, k._h, _axis_arg(axis), kind,
+                *_order(a, order, _select_kind_check(kind)))
+    return _like(a, r) if a.dtype.names is not None else r
 
 
 def argpartition(a, kth, axis=-1, kind="introselect", order=None):
     """numpy.argpartition (ties broken by index)."""
     a, k = as_array(a), _kth(kth)
-    if _is_record(a):
-        _record_kth(a, kth, axis)
-        return _record_argsort(a, axis, None, order)
-    _no_order(order)
-    return new(_argpartition, a._h, k._h, _axis_arg(axis), _text(kind, "select kind"))
+    kind = _text(kind, "select kind")
+    if order is None:
+        return new(_argpartition, a._h, k._h, _axis_arg(axis), kind)
+    return new(_argpartition_order, a._h, k._h, _axis_arg(axis), kind,
+               *_order(a, order, _select_kind_check(kind)))
 
 
 def msort(a):
@@ -277,34 +299,13 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
            equal_nan=True):
     """numpy.unique (NumPy 1.24: a 1-D inverse; equal_nan collapses NaNs for axis=None)."""
     ar = as_array(ar)
-    if axis is None and _is_record(ar):
-        ret = _unique_records(ar, return_index, return_inverse, return_counts)
-    elif axis is None:
+    if axis is None:
         ret = _unique_flat(ar, return_index, return_inverse, return_counts, equal_nan)
+        if ar.dtype.names is not None:      # NumPy sorts records as they are: a recarray stays
+            ret = (_like(ar, ret[0]),) + ret[1:]
     else:
         ret = _unique_rows(ar, operator.index(axis), return_index, return_inverse, return_counts)
     return ret[0] if len(ret) == 1 else ret
-
-
-def _unique_records(ar, return_index, return_inverse, return_counts):
-    """unique of records as NumPy's _unique1d: sorted field by field (stable), then each record
-    kept when it differs (field by field) from the one before."""
-    ar = ar.reshape(-1)
-    perm = _record_argsort(ar, -1, None, None)
-    aux = ar[perm]
-    edge = asarray([True], dtype="bool")
-    mask = _concat(edge, aux[1:] != aux[:-1]) if aux.size else asarray([], dtype="bool")
-    ret = (aux[mask],)
-    if return_index:
-        ret += (perm[mask],)
-    if return_inverse:
-        inv = zeros(mask.shape, "intp")
-        inv[perm] = cumsum(mask) - 1
-        ret += (inv,)
-    if return_counts:
-        idx = _concat(flatnonzero(mask), asarray([mask.size]))
-        ret += (diff(idx),)
-    return ret
 
 
 _IN1D_KINDS = (None, "sort", "table")
@@ -395,14 +396,17 @@ def setxor1d(ar1, ar2, assume_unique=False):
 
 # The ndarray methods (attached by _methods): sort and partition work in place.
 def array_sort(self, axis=-1, kind=None, order=None):
-    if _is_record(self):
-        self[...] = _record_sort(self, operator.index(axis), kind, order)
-        return
-    _no_order(order)
+    kind = _text(kind, "sort kind")
     if self.dtype.kind == "O":
+        if order is not None:
+            _python_order_checks(self, _sort_kind_check(kind))
         self[...] = _object_sort(self, operator.index(axis), False)
         return
-    call(_array_sort, self._h, operator.index(axis), _text(kind, "sort kind"))
+    if order is None:
+        call(_array_sort, self._h, operator.index(axis), kind)
+    else:
+        call(_array_sort_order, self._h, operator.index(axis), kind,
+             *_order(self, order, _sort_kind_check(kind)))
 
 
 def array_argsort(self, axis=-1, kind=None, order=None):
@@ -410,13 +414,13 @@ def array_argsort(self, axis=-1, kind=None, order=None):
 
 
 def array_partition(self, kth, axis=-1, kind="introselect", order=None):
-    if _is_record(self):
-        _record_kth(self, kth, operator.index(axis))
-        self[...] = _record_sort(self, operator.index(axis), None, order)
-        return
-    _no_order(order)
     k = _kth(kth)
-    call(_array_partition, self._h, k._h, operator.index(axis), _text(kind, "select kind"))
+    kind = _text(kind, "select kind")
+    if order is None:
+        call(_array_partition, self._h, k._h, operator.index(axis), kind)
+    else:
+        call(_array_partition_order, self._h, k._h, operator.index(axis), kind,
+             *_order(self, order, _select_kind_check(kind)))
 
 
 def array_argpartition(self, kth, axis=-1, kind="introselect", order=None):
