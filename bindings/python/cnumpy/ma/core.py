@@ -329,8 +329,9 @@ class MaskedArray:
                 warnings.warn("Warning: converting a masked element to nan.", UserWarning,
                               stacklevel=2)
                 list_mask = None
+        # subok=True as NumPy's MaskedArray: the data keeps its class (a recarray stays one)
         _data = _array(getdata(data) if isinstance(data, MaskedArray) else data, dtype=dtype,
-                       copy=copy, order=order, ndmin=ndmin)
+                       copy=copy, order=order, subok=True, ndmin=ndmin)
         if _data.dtype.names is not None:
             return cls._new_records(_data, data, given_mask, mask, copy, keep_mask, fill_value,
                                     hard_mask)
