@@ -7,6 +7,7 @@ import warnings
 import numpy as np
 
 import cnumpy as cnp
+import rec_helpers
 from rec_helpers import same
 
 
@@ -62,16 +63,5 @@ def outcome(fn, xp):
 
 
 def check(fn, data=True):
-    """fn(numpy) and fn(cnumpy) agree (results or errors)."""
-    exp, eerr = outcome(fn, np)
-    got, gerr = outcome(fn, cnp)
-    if eerr is not None:
-        assert gerr is not None, "numpy raised %r, cnumpy returned %r" % (eerr, got)
-        assert type(gerr).__name__ == type(eerr).__name__ and str(gerr) == str(eerr), \
-            "cnumpy raised %r, numpy %r" % (gerr, eerr)
-        return
-    if gerr is not None:
-        raise AssertionError("cnumpy raised %r; numpy returned %r" % (gerr, exp)) from gerr
-    compare(got, exp, data=data)
-
-
+    """fn(numpy) and fn(cnumpy) agree (results or errors); FutureWarnings silenced."""
+    return rec_helpers.check(fn, lambda got, exp: compare(got, exp, data=data), outcome)

@@ -110,7 +110,7 @@ def record_texts(display):
         dt = data.dtype
         flat = [record_text(dt, v, m, display)
                 for v, m in zip(_records(data), _records(mask))]
-        return _nest(flat, data.shape)
+        return nest(flat, data.shape)
     return texts
 
 
@@ -121,10 +121,11 @@ def _records(a):
     return a.reshape(-1).tolist()
 
 
-def _nest(flat, shape):
+def nest(flat, shape):
+    """A flat list as nested lists of shape (tolist's layout)."""
     if len(shape) == 0:
         return flat[0]
     if len(shape) == 1:
         return flat
     step = len(flat) // shape[0] if shape[0] else 0
-    return [_nest(flat[i * step:(i + 1) * step], shape[1:]) for i in range(shape[0])]
+    return [nest(flat[i * step:(i + 1) * step], shape[1:]) for i in range(shape[0])]

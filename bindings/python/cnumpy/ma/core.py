@@ -28,7 +28,7 @@ from .._scalars import bool_, int64, void
 from .._selection import where as _where, take_along_axis as _take_along_axis
 from .._shape_funcs import broadcast_to
 from .._ufunc_table import UFUNCS as _U
-from ._fields import make_mask_descr, each_leaf, field as _field, leaves, record_all, \
+from ._fields import make_mask_descr, each_leaf, field as _field, leaves, nest, record_all, \
     record_text, record_texts
 
 __all__ = ["MaskedArray", "masked_array", "array", "asarray", "asanyarray", "MAError", "MaskError",
@@ -815,7 +815,7 @@ class MaskedArray:
         for i, m in enumerate(self._mask.ravel().tolist()):
             if m:
                 data[i] = None
-        return _nest(data, self.shape)
+        return nest(data, self.shape)
 
     def _records_tolist(self):
         """NumPy's tolist of records: each field's masked values become None (its boolean
@@ -833,7 +833,7 @@ class MaskedArray:
         flat = [tuple(None if m else v for v, m in zip(rec, rmask))
                 for rec, rmask in zip(self._data.reshape(-1).tolist(),
                                       self._mask.reshape(-1).tolist())]
-        return _nest(flat, self.shape)
+        return nest(flat, self.shape)
 
     def __iter__(self):
         for i in range(len(self)):
@@ -1208,16 +1208,7 @@ def _element_texts(data, mask):
     values = data.ravel().tolist()
     mflat = mask.ravel().tolist()
     texts = [masked_print_option.display() if m else repr(v) for v, m in zip(values, mflat)]
-    return _nest(texts, data.shape)
-
-
-def _nest(flat, shape):
-    if len(shape) == 0:
-        return flat[0]
-    if len(shape) == 1:
-        return flat
-    step = len(flat) // shape[0] if shape[0] else 0
-    return [_nest(flat[i * step:(i + 1) * step], shape[1:]) for i in range(shape[0])]
+    return nest(texts, data.shape)
 
 
 def _strip_masked(seq):
