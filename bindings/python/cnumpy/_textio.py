@@ -25,7 +25,7 @@ from ._creation import zeros as _zeros
 from ._dtype import dtype as _dtype_cls
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray
-from .ma._fields import leaves as _mask_leaves, make_mask_descr
+from .ma._fields import make_mask_descr
 from .ma.core import MaskedArray
 
 _NULL = _backend.NULL
@@ -260,6 +260,36 @@ def _records(rows, dt):
         if rows:
             out[name] = array([r[k] for r in rows], dtype=_dtype_cls(dt.fields[name][0]))
     return out
+
+
+def _flat_leaves(dt):
+    """numpy.lib._iotools.flatten_dtype(dt, flatten_base=True): the scalar dtypes of a record's
+    columns in order, nested records walked and subarray fields repeated per element."""
+    if dt.names is not None:
+        return [leaf for n in dt.names for leaf in _flat_leaves(_dtype_cls(dt.fields[n][0]))]
+    if dt.subdtype is not None:
+        base, shape = dt.subdtype
+        count = 1
+        for n in shape:
+            count *= n
+        return _flat_leaves(_dtype_cls(base)) * count
+    return [dt]
+
+
+def _records_of_columns(rows, dt):
+    """The records of rows holding one value per text column: a nested record or subarray field
+    takes several columns, so (as NumPy's genfromtxt) the rows fill a record of the flat column
+    dtypes that is then viewed as dt."""
+    flat = _flat_leaves(dt)
+    for r in rows:
+        if len(r) < len(flat):      # NumPy's np.array(rows, flat record dtype) refuses the row
+            raise ValueError("could not assign tuple of length %d to structure with %d fields."
+                             % (len(r), len(flat)))
+    if rows and len(rows[0]) > len(flat):
+        rows = [r[:len(flat)] for r in rows]    # NumPy converts only the dtype's columns
+    if len(flat) == len(dt.names) and all(dt.fields[n][0] == f for n, f in zip(dt.names, flat)):
+        return _records(rows, dt)
+    return _records(rows, _dtype_cls([("f%d" % i, f) for i, f in enumerate(flat)])).view(dt)
 
 
 def _read_with_python(args, dtype, converters, usecols, byte_converters):
@@ -1033,7 +1063,9 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
     # converters per column: user ones, the dtype's, or inferred (dtype=None)
     flat = None
     if dtype is not None:
-        flat = [_dtype_cls(dtype.fields[n][0]) for n in dtype.names] if dtype.names else None
+        # one column per leaf (NumPy's flatten_dtype(flatten_base=True)): nested records and
+        # subarray fields take several columns
+        flat = _flat_leaves(dtype) if dtype.names else None
     convs, types, checked = [], [], []
     for j in range(nbcols):
         if j < len(fills) and False:
@@ -1153,7 +1185,7 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         output = array([list(r) for r in data], dtype=out_dtype) if data else \
             array([], dtype=out_dtype)
     else:
-        output = _records(data, out_dtype)
+        output = _records_of_columns(data, out_dtype)
     if usemask:
         if homogeneous:
             outmask = array([list(m) for m in masks], dtype=bool) if masks else \
@@ -1176,10 +1208,15 @@ def _genfromtxt_record_mask(output, masks, missing, call):
     """genfromtxt(usemask=True)'s record mask: each column's missing entries masked in its
     field, and then (NumPy's second pass over named fields) every value equal to the
     conversion of one of the column's missing strings."""
-    mask = _zeros(output.shape, dtype=make_mask_descr(output.dtype))
-    for j, leaf in enumerate(_mask_leaves(mask)):
-        if masks and leaf.ndim == 1:
-            leaf[...] = array([m[j] for m in masks], dtype=bool)
+    # one mask column per leaf, as the values (NumPy's np.array(masks, flat mask dtype), viewed
+    # with the nested mask dtype; its error for rows with more columns than leaves)
+    nleaves = len(_flat_leaves(output.dtype))
+    for m in masks:
+        if len(m) != nleaves:
+            raise ValueError("could not assign tuple of length %d to structure with %d fields."
+                             % (len(m), nleaves))
+    flat = _records(masks, _dtype_cls([("f%d" % i, "?") for i in range(nleaves)]))
+    mask = flat.view(make_mask_descr(output.dtype)).reshape(output.shape)
     for j, name in enumerate(output.dtype.names[:len(missing)]):
         field = ndarray.__getitem__(output, name)
         for text in missing[j]:
