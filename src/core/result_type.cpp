@@ -23,6 +23,7 @@ int npy_num(const Dtype* d) {
     case 'V': return 20;
     case 'M': return 21;
     case 'm': return 22;
+    case 'O': return 17;  // the object dtype (typenum CNP_OBJECT is past the builtin table)
     default: return numbers[d->typenum];
   }
 }
