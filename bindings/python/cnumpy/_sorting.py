@@ -105,9 +105,7 @@ def sort(a, axis=-1, kind=None, order=None):
     a = as_array(a)
     kind = _text(kind, "sort kind")
     if a.dtype.kind == "O":
-        if order is not None:
-            _python_order_checks(a, _sort_kind_check(kind))
-        return _object_sort(a, axis, False)
+        return _object_sort(a, axis, False, kind, order)
     if order is None:
         r = new(_sort, a._h, _axis_arg(axis), kind)
     else:
@@ -121,17 +119,19 @@ def argsort(a, axis=-1, kind=None, order=None):
     a = as_array(a)
     kind = _text(kind, "sort kind")
     if a.dtype.kind == "O":
-        if order is not None:
-            _python_order_checks(a, _sort_kind_check(kind))
-        return _object_sort(a, axis, True)
+        return _object_sort(a, axis, True, kind, order)
     if order is None:
         return new(_argsort, a._h, _axis_arg(axis), kind)
     return new(_argsort_order, a._h, _axis_arg(axis), kind, *_order(a, order, _sort_kind_check(kind)))
 
 
-def _object_sort(a, axis, indices):
+def _object_sort(a, axis, indices, kind, order):
     """sort/argsort of an object array along axis with Python's `<` (NumPy's object compare):
-    equal elements keep their order (NumPy's unstable kinds may order them differently)."""
+    equal elements keep their order (NumPy's unstable kinds may order them differently).
+    kind is the library's checked text; order= gets NumPy's checks (an object array has no
+    fields)."""
+    if order is not None:
+        _python_order_checks(a, _sort_kind_check(kind))
     if axis is None:
         a, axis = a.reshape(-1), 0
     nd = a.ndim
@@ -398,9 +398,7 @@ def setxor1d(ar1, ar2, assume_unique=False):
 def array_sort(self, axis=-1, kind=None, order=None):
     kind = _text(kind, "sort kind")
     if self.dtype.kind == "O":
-        if order is not None:
-            _python_order_checks(self, _sort_kind_check(kind))
-        self[...] = _object_sort(self, operator.index(axis), False)
+        self[...] = _object_sort(self, operator.index(axis), False, kind, order)
         return
     if order is None:
         call(_array_sort, self._h, operator.index(axis), kind)
