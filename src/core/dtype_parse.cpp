@@ -250,6 +250,7 @@ struct CommaItem {
   std::string type;
   std::vector<int64_t> shape;
   bool has_shape = false;
+  bool is_tuple = false;  // the repeats are a tuple literal ("(3,)", "3,", "()"), not an int
 };
 
 constexpr const char* kShapeSyntaxError = "invalid syntax (<unknown>, line 1)";
@@ -342,6 +343,7 @@ std::vector<CommaItem> split_commastring(std::string_view s) {
       if (c != ' ') rtrim += c;
     if (!rtrim.empty()) {
       item.has_shape = true;
+      item.is_tuple = rtrim.find(',') != std::string::npos || rtrim == "()";
       item.shape = parse_repeats(repeats, s);
     }
     items.push_back(std::move(item));
@@ -349,10 +351,20 @@ std::vector<CommaItem> split_commastring(std::string_view s) {
   return items;
 }
 
+// NumPy's (type, repeats) tuple of a comma-string item: an unsized S/U/V takes an int as its
+// size ('3S' is S3, '(2,)3U' two U3), a sized type an int or tuple as its subarray shape; an
+// int 1 means the type itself (NumPy 1.24 also warns FutureWarning there: numpy-differences.md).
 DtypeRef item_dtype(const CommaItem& it) {
   DtypeRef base = parse_dtype(it.type.c_str());
   if (!it.has_shape) return base;
-  return make_subarray(base.get(), it.shape);
+  const Dtype* b = base.get();
+  if (b->itemsize == 0 && (b->kind == 'S' || b->kind == 'U' || b->kind == 'V') && !is_record(b) && !is_subarray(b)) {
+    if (it.is_tuple || it.shape.size() != 1 || it.shape[0] > INT_MAX)
+      throw_value("invalid itemsize in generic type tuple");
+    return make_flexible(b->kind, it.shape[0], b->byteorder);
+  }
+  if (!it.is_tuple && it.shape.size() == 1 && it.shape[0] == 1) return base;  // (no FutureWarning: docs)
+  return make_subarray(b, it.shape);
 }
 
 DtypeRef parse_commastring(std::string_view spec) {
