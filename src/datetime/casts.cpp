@@ -66,29 +66,29 @@ constexpr size_t kTextCap = 4096;
 AnyCastLoop text_to_datetime(const Dtype* from, const Dtype* to) {
   DtypeRef keep_from = DtypeRef::borrow(from), keep_to = DtypeRef::borrow(to);
   if (to->kind == 'm') {
-    // NumPy reads a string as an integer count of the timedelta's unit.
+    // NumPy reads a string as an integer count of the timedelta's unit with C's strtol: leading
+    // blanks and a sign, saturating at the int64 range, nothing after the digits (so "5 " is
+    // refused but " 5" is not); "" and any-case "nat" are NaT.
     return [from, to, keep_from, keep_to](const char* s, int64_t ss, char* d, int64_t ds, int64_t n) {
       for (int64_t i = 0; i < n; ++i) {
         std::string t = element_text(from, s + i * ss);
-        size_t a = 0, b = t.size();
-        while (a < b && std::isspace(static_cast<unsigned char>(t[a]))) ++a;
-        while (b > a && std::isspace(static_cast<unsigned char>(t[b - 1]))) --b;
-        std::string core = t.substr(a, b - a);
         int64_t v;
-        if (core.empty() || core == "NaT" || core == "nat" || core == "NAT") {
+        if (t.empty() || (t.size() == 3 && (t[0] | 0x20) == 'n' && (t[1] | 0x20) == 'a' && (t[2] | 0x20) == 't')) {
           v = kNaT;
         } else {
-          size_t k = core[0] == '-' || core[0] == '+' ? 1 : 0;
-          bool ok = k < core.size();
+          size_t a = 0;
+          while (a < t.size() && (t[a] == ' ' || (t[a] >= '\t' && t[a] <= '\r'))) ++a;
+          const bool neg = a < t.size() && t[a] == '-';
+          if (a < t.size() && (t[a] == '-' || t[a] == '+')) ++a;
+          bool ok = a < t.size();
           __int128 acc = 0;
-          for (size_t j = k; ok && j < core.size(); ++j) {
-            ok = core[j] >= '0' && core[j] <= '9';
-            acc = acc * 10 + (core[j] - '0');
-            if (acc > static_cast<__int128>(INT64_MAX) + 1) ok = false;
+          for (size_t j = a; ok && j < t.size(); ++j) {
+            ok = t[j] >= '0' && t[j] <= '9';
+            if (acc <= static_cast<__int128>(INT64_MAX) + 1) acc = acc * 10 + (t[j] - '0');  // then saturated
           }
           if (!ok) throw_value("Could not convert object to NumPy timedelta");
-          if (core[0] == '-') acc = -acc;
-          v = static_cast<int64_t>(acc);
+          if (neg) acc = -acc;
+          v = acc > INT64_MAX ? INT64_MAX : acc < INT64_MIN ? INT64_MIN : static_cast<int64_t>(acc);
         }
         store64(d + i * ds, v, to->swapped);
       }

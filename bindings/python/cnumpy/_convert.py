@@ -115,7 +115,7 @@ def _expand(x):
     return x
 
 
-_STR_TYPE, _BYTES_TYPE = {str}, {bytes}
+_STR_TYPE, _BYTES_TYPE, _TEXT_TYPES = {str}, {bytes}, {str, bytes}
 
 
 def _discover(obj):
@@ -375,6 +375,31 @@ def _text_array(leaves, shape, kind):
 _NUMBER_OF = {"b": bool, "i": int, "u": int, "f": float, "c": complex}
 
 
+def without_none(leaves, requested):
+    """None among leaves going into a requested dtype, as NumPy's setitem reads it: NaN for
+    floats and complex (nan+nanj), False for bool, its text 'None' for strings; an integer
+    dtype refuses it (int(None)'s TypeError). Other dtypes: the leaves unchanged."""
+    kind = requested.kind
+    if kind in "iu":
+        raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
+                        "not 'NoneType'")
+    none = {"f": float("nan"), "c": complex(float("nan"), float("nan")), "b": False,
+            "U": "None", "S": b"None"}.get(kind, _NO_VALUE)
+    if none is _NO_VALUE:
+        return leaves
+    return [none if v is None else v for v in leaves]
+
+
+_NO_VALUE = object()
+
+
+def _truth_array(leaves, shape):
+    """Strings and bytes into a requested bool dtype: NumPy's setitem takes each one's truth
+    (bool('0') is True, only '' is False), not the str->bool cast that parses an integer."""
+    return _from_data(_pyarray.array("B", [1 if v else 0 for v in leaves]), _dtype_cls("bool"),
+                      shape)
+
+
 def _mixed_text(leaves, shape, requested):
     """Leaves mixing strings (or bytes) with numbers, as NumPy 1.24 makes them: a requested
     number dtype converts each string as its setitem does (int('2'), float('2.5'), bool(s)); else
@@ -423,12 +448,17 @@ def from_sequence(obj, requested=None):
     inferred dtype (the caller casts)."""
     shape, leaves = _discover(obj)
     types = set(map(type, leaves))
+    if requested is not None and type(None) in types and requested.kind in "fcbUSiu":
+        leaves = without_none(leaves, requested)
+        types = set(map(type, leaves))
     if leaves and any(issubclass(t, void) for t in types):
         return _void_leaves(obj, shape, leaves)
     if TIME and leaves and not types <= _NUMBER_TYPES and (
             any(map(TIME[1], leaves)) or (requested is not None and requested.kind in "Mm" and
                                           types != _STR_TYPE and types != _BYTES_TYPE)):
         return TIME[0](leaves, shape, requested)       # (strings alone: the cast parses them)
+    if requested is not None and requested.kind == "b" and leaves and types <= _TEXT_TYPES:
+        return _truth_array(leaves, shape)
     if types == _STR_TYPE:
         return _text_array(leaves, shape, "U")      # the caller casts to a requested dtype
     if types == _BYTES_TYPE:
@@ -522,6 +552,8 @@ def _from_any(obj, requested=None):
                 raise _conversion_error(e, requested) from None
             return _objects_from(obj), True
     if isinstance(obj, (str, bytes)):
+        if requested is not None and requested.kind == "b":
+            return _truth_array([obj], ()), True
         return _text_array([obj], (), "U" if isinstance(obj, str) else "S"), True
     ai = getattr(obj, "__array_interface__", None)
     if ai is not None and ai.get("typestr") == "|O" and hasattr(obj, "reshape"):

@@ -187,6 +187,21 @@ def datetime64_value(value, unit=None):
     raise ValueError("Could not convert object to NumPy datetime")
 
 
+_STRTOL = re.compile(r"[ \t\n\v\f\r]*([-+]?[0-9]+)\Z")
+
+
+def _timedelta_count(text):
+    """A string as NumPy reads it into a timedelta: None (NaT) for "" and any-case "nat", else
+    C's strtol over the whole text (leading blanks and a sign, ASCII digits, saturating at the
+    int64 range: "5 " and "5_0" are refused); the C cast from strings does the same."""
+    if not text or (len(text) == 3 and text.lower() == "nat"):
+        return None
+    m = _STRTOL.match(text)
+    if m is None:
+        raise ValueError("Could not convert object to NumPy timedelta")
+    return min(max(int(m.group(1)), -2**63), 2**63 - 1)
+
+
 def timedelta64_value(value=0, unit=None):
     """(value, dtype) for numpy.timedelta64(value[, unit])."""
     ud = _unit_arg("m", unit)
@@ -200,12 +215,9 @@ def timedelta64_value(value=0, unit=None):
         d = _dtype_cls("m8[us]")
         return (v, d) if ud is None else (_cast_value(v, d, ud), ud)
     if isinstance(value, str):
-        if value.strip().lower() in ("nat", ""):
+        value = _timedelta_count(value)
+        if value is None:
             return _NAT, (ud if ud is not None else _dtype_cls("m8"))
-        try:
-            value = int(value)
-        except ValueError:
-            raise ValueError("Could not convert object to NumPy timedelta") from None
     if isinstance(value, bool):
         value = int(value)
     if isinstance(value, int) or (isinstance(value, generic) and value.dtype.kind in "iub"):

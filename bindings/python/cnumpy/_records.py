@@ -75,21 +75,39 @@ _INTS = {int, bool}
 _REALS = {int, float, bool}
 
 
+def _complex_of(v):
+    """complex() as NumPy's setitem applies it: bytes are read as their ASCII text."""
+    return complex(v.decode("ascii") if isinstance(v, bytes) else v)
+
+
 def _scalar_values(values, fd):
     """A column's values as NumPy's setitem of fd converts each one: int()/float()/complex()
     of strings for numbers (so 'x' into an int field is Python's ValueError), str() of
     numbers for a U field, their text's bytes for an S field."""
     kind = fd.kind
     types = set(map(type, values))
+    if type(None) in types and kind in "fcbUSiu":
+        values = _convert.without_none(values, fd)
+        types = set(map(type, values))
     if types <= _PLAIN_NUMBERS:
         return values
     if any(issubclass(t, (list, tuple)) for t in types):
         raise ValueError("setting an array element with a sequence.")
     if kind in "iufc" and not all(issubclass(t, _NUMBERS) for t in types):
-        conv = int if kind in "iu" else float if kind == "f" else complex
+        conv = int if kind in "iu" else float if kind == "f" else _complex_of
         return [v if isinstance(v, _NUMBERS) else conv(v) for v in values]
+    if kind == "M" and "[" not in fd.str:
+        for v in values:    # a generic-unit field holds only NaT (NumPy's setitem errors)
+            if isinstance(v, (str, bytes)) and v and v.lower() not in ("nat", b"nat"):
+                raise ValueError("Cannot create a NumPy datetime other than NaT with generic units")
+            if isinstance(v, int) and not isinstance(v, bool):
+                raise ValueError("Converting an integer to a NumPy datetime requires a specified unit")
+    if kind == "b" and types <= {str, bytes}:
+        return [bool(v) for v in values]    # NumPy's setitem: the string's truth
     if kind == "U" and types != {str}:
-        return [v if isinstance(v, str) else str(v) for v in values]
+        # bytes decode as ASCII (b'5' is '5', not "b'5'")
+        return [v if isinstance(v, str) else v.decode("ascii") if isinstance(v, bytes) else str(v)
+                for v in values]
     if kind == "S" and types != {bytes}:
         return [v if isinstance(v, bytes) else str(v).encode("ascii") for v in values]
     return values
@@ -139,7 +157,7 @@ def _column(values, fd):
     n = len(values)
     if types == {str} and kind == "U" or types == {bytes} and kind == "S":
         width = fd.itemsize // (4 if kind == "U" else 1)
-        if max(map(len, values)) <= width:      # already the field's width: a plain copy later
+        if 0 < width and max(map(len, values)) <= width:   # the field's width: a plain copy later
             if kind == "U":
                 raw = "".join(map(str.ljust, values, _repeat(width, n),
                                   _repeat("\0", n))).encode("utf-32-le")

@@ -25,6 +25,7 @@ from ._creation import zeros as _zeros
 from ._dtype import dtype as _dtype_cls
 from ._errors import _user_stacklevel
 from ._ndarray import ndarray
+from ._scalars import character
 from .ma._fields import make_mask_descr
 from .ma.core import MaskedArray
 
@@ -254,12 +255,9 @@ def _leaf_kinds(dt):
 
 
 def _records(rows, dt):
-    """A 1-D record array from a list of tuples, field by field."""
-    out = _zeros(len(rows), dtype=dt)
-    for k, name in enumerate(dt.names):
-        if rows:
-            out[name] = array([r[k] for r in rows], dtype=_dtype_cls(dt.fields[name][0]))
-    return out
+    """A 1-D record array from a list of tuples (np.array(rows, dt): each value converted as
+    NumPy's setitem converts it into its field)."""
+    return array(rows, dtype=dt) if rows else _zeros(0, dtype=dt)
 
 
 def _flat_leaves(dt):
@@ -846,6 +844,8 @@ def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, ski
                                         replace_space, defaultfmt)
             d = _dtype_cls([(n, d) for n in out_names] if d.names is None else
                            [(n, d.fields[o][0]) for n, o in zip(out_names, d.names)])
+        if d.names is not None and len(_flat_leaves(d)) == 1:
+            return None     # NumPy converts a one-leaf record's text as bytes (the port does)
         fn = _genfromtxt_path_c if data is None else _genfromtxt_c
         out, mask = produce_many(fn, 2, *src, d._h, *common, skip=skip_mask)
     if out.ndim == 2 and out.shape[0] == 0:
@@ -973,10 +973,14 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         again = lambda n, nb=None: _validate_names(  # noqa: E731
             n, excludelist, deletechars, case_sensitive, replace_space, defaultfmt, nb)
         if names is not None and dtype.names is None and len(names) > 0 and dtype.kind != "V":
-            dtype = _dtype_cls([(n, dtype) for n in again(names)])
+            # easy_dtype repeats dtype.type: strings lose their width, byte order becomes
+            # native, datetimes lose their unit ('U3' names fields '<U', as NumPy)
+            dtype = _dtype_cls([(n, _dtype_cls(dtype.type)) for n in again(names)])
         elif names is not None and dtype.names is not None:
-            names = again(names, len(dtype.names))
-            dtype = _dtype_cls([(n, dtype.fields[o][0]) for n, o in zip(names, dtype.names)])
+            # (genfromtxt's own names stay the full list: with usecols they pick the fields'
+            # names below)
+            dtype = _dtype_cls([(n, dtype.fields[o][0])
+                                for n, o in zip(again(names, len(dtype.names)), dtype.names)])
     if names is not None:
         names = list(names)
     if usecols:
@@ -993,6 +997,11 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             names = [names[u] for u in usecols]
     elif names is not None and dtype is not None and dtype.names is not None:
         names = list(dtype.names)
+    if names and dtype is not None and dtype.names is not None and list(dtype.names) != names:
+        if len(names) != len(dtype.names):     # NumPy's dtype.names = names
+            raise ValueError("must replace all names at once with a sequence of length %d"
+                             % len(dtype.names))
+        dtype = _dtype_cls([(n, dtype.fields[o][0]) for n, o in zip(names, dtype.names)])
 
     # missing and filling values per column
     user_missing = missing_values or ()
@@ -1066,13 +1075,20 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         # one column per leaf (NumPy's flatten_dtype(flatten_base=True)): nested records and
         # subarray fields take several columns
         flat = _flat_leaves(dtype) if dtype.names else None
+    # A record of one leaf is NumPy's "basic dtype" case: every column's StringConverter gets
+    # the record dtype itself, which its mapper does not know: the text's latin-1 bytes, then
+    # np.array(rows, dtype) converts them (b'' into a float field is a ValueError, any text
+    # into a bool field is True).
+    one_leaf = flat is not None and len(flat) == 1
     convs, types, checked = [], [], []
     for j in range(nbcols):
-        if j < len(fills) and False:
-            pass
         col_dt = None
         if dtype is not None:
             col_dt = flat[j] if flat is not None and j < len(flat) else (dtype if flat is None else None)
+        if one_leaf:
+            types.append(dtype)
+            convs.append([_latin1_bytes, fills[j]])
+            continue
         if col_dt is not None:
             func, default = _func_for(col_dt)
             types.append(col_dt)
@@ -1084,6 +1100,8 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         if fills[j] is not None:
             default = fills[j]
         convs.append([func, default])
+    user_keys = set(user_converters)    # NumPy adds each converter's column to its keys
+    user_types = {}
     for key, conv in user_converters.items():
         if isinstance(key, str):
             try:
@@ -1098,6 +1116,9 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
                 continue
         else:
             j = key
+        # StringConverter.update: the converter's type, from the filling value or from
+        # converting the first line's value in that column ('1' without one)
+        testing = first_values[key] if first_line else None
         if conv is bytes:
             user = lambda s: s.encode("latin1")  # noqa: E731
         elif byte_converters:
@@ -1106,6 +1127,15 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             user = conv
         convs[j][0] = user
         types[j] = "user"
+        user_keys.add(j)
+        if fills[j] is not None:
+            user_types[j] = _converter_type(fills[j])
+        else:
+            try:
+                tester = user(testing or '1')
+            except (TypeError, ValueError):
+                tester = None
+            user_types[j] = _converter_type(tester)
 
     if invalid:
         nbrows = len(rows) + len(invalid) - skip_footer
@@ -1178,9 +1208,34 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         else:
             out_dtype = _dtype_cls(list(zip(names, col_dtypes)))
             homogeneous = False
-    else:
+    elif flat is not None and not one_leaf:
         out_dtype = dtype
-        homogeneous = dtype.names is None
+        homogeneous = False
+    else:
+        # NumPy's basic-dtype case: np.array(rows, dtype), where user converters of another
+        # type make a record of the columns' types (one column: that type)
+        out_dtype = dtype
+        if user_converters:
+            uniform, descr, ttype = True, [], None
+            for j in range(nbcols):
+                if j in user_keys and j in user_types:
+                    ttype = user_types[j]
+                    uniform &= ttype == dtype.type
+                    if isinstance(ttype, type) and issubclass(ttype, character):
+                        ttype = (ttype, max(len(r[j]) for r in data))
+                    descr.append(('', ttype))
+                else:
+                    descr.append(('', dtype))
+            if not uniform:
+                out_dtype = _dtype_cls(descr) if len(descr) > 1 else _dtype_cls(ttype)
+        output = array(data, dtype=out_dtype) if data else array([], dtype=out_dtype)
+        if usemask:
+            if out_dtype.names is None:
+                outmask = array(masks, dtype=bool) if masks else array([], dtype=bool)
+            else:
+                outmask = _genfromtxt_record_mask(output, masks, missing, call)
+            output = MaskedArray(output, mask=outmask)
+        return _genfromtxt_finish(output, ndmin, unpack)
     if homogeneous:
         output = array([list(r) for r in data], dtype=out_dtype) if data else \
             array([], dtype=out_dtype)
@@ -1193,6 +1248,10 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         else:
             outmask = _genfromtxt_record_mask(output, masks, missing, call)
         output = MaskedArray(output, mask=outmask)
+    return _genfromtxt_finish(output, ndmin, unpack)
+
+
+def _genfromtxt_finish(output, ndmin, unpack):
     output = _ensure_ndmin(output, ndmin)
     if unpack:
         fields = output.dtype.names
@@ -1202,6 +1261,19 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             return output[fields[0]]
         return [output[f] for f in fields]
     return output
+
+
+def _latin1_bytes(text):
+    """NumPy's asbytes, the converter of a type StringConverter does not map (a UnicodeEncodeError
+    is a ValueError: the converter's default then)."""
+    return text.encode("latin1")
+
+
+def _converter_type(value):
+    """StringConverter's type for a value: its array dtype's scalar type (a datetime64 dtype
+    itself)."""
+    d = asarray(value).dtype
+    return d if d.kind == "M" else d.type
 
 
 def _genfromtxt_record_mask(output, masks, missing, call):
