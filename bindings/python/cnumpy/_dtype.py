@@ -8,9 +8,11 @@ The model is described in docs/dtypes.md.
 """
 import ast
 import sys
+import warnings
 
 from . import _backend
 from ._capi import query
+from ._errors import _user_stacklevel
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -494,10 +496,17 @@ def _from_tuple(obj, align):
         raise TypeError("Tuple must have size 2, but has size %d" % len(obj))
     base = dtype(obj[0], align)
     second = obj[1]
-    if isinstance(second, int) and not isinstance(second, bool) and base.itemsize == 0 \
-            and base.kind in "SUV":
-        # ('U', 5): a flexible type with its width
+    if base.itemsize == 0 and base.kind in "SUV" and base.names is None \
+            and base.subdtype is None and isinstance(second, (int, tuple, list)):
+        # ('U', 5): a flexible type with its width (a shape there is NumPy's error)
+        if not isinstance(second, int) or isinstance(second, bool) or not 0 <= second < 2**31:
+            raise ValueError("invalid itemsize in generic type tuple")
         return _from_string("%s%s%d" % (base.str[0] if base.kind == "U" else "", base.kind, second))
+    if type(second) is int and second == 1:
+        warnings.warn("Passing (type, 1) or '1type' as a synonym of type is deprecated; in a future "
+                      "version of numpy, it will be understood as (type, (1,)) / '(1,)type'.",
+                      FutureWarning, stacklevel=_user_stacklevel())
+        return base
     if not isinstance(second, (int, tuple)) or isinstance(second, bool):
         return _base_new(base, second, align)
     return _subarray(base, second)
