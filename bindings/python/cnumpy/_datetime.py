@@ -274,9 +274,6 @@ def _object_array(v):
     return e
 
 
-_TD_INT = re.compile(r"\s*[+-]?[0-9]+")      # what C's strtol reads (NumPy's timedelta strings)
-
-
 def _requested_leaf(v, requested):
     """One leaf that is not a datetime scalar as NumPy 1.24's setitem of the requested
     datetime64/timedelta64 dtype converts it (convert_pyobject_to_datetime/_timedelta):
@@ -290,10 +287,8 @@ def _requested_leaf(v, requested):
     if isinstance(v, str):
         if kind == "M":
             return _make(datetime64, *parse(v, requested))
-        if v == "" or v.lower() == "nat":
-            return _make(timedelta64, _NAT, requested)
-        if _TD_INT.fullmatch(v):
-            return _make(timedelta64, int(v), requested)
+        n = _timedelta_count(v)
+        return _make(timedelta64, _NAT if n is None else n, requested)
     elif isinstance(v, int):
         if not -2**63 <= v < 2**63:
             raise OverflowError("int too big to convert")

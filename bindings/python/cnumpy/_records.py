@@ -89,6 +89,12 @@ def _scalar_values(values, fd):
     if type(None) in types and kind in "fcbUSiu":
         values = _convert.without_none(values, fd)
         types = set(map(type, values))
+    if kind == "M" and "[" not in fd.str:
+        for v in values:    # a generic-unit field holds only NaT (NumPy's setitem errors)
+            if isinstance(v, (str, bytes)) and v and v.lower() not in ("nat", b"nat"):
+                raise ValueError("Cannot create a NumPy datetime other than NaT with generic units")
+            if isinstance(v, int) and not isinstance(v, bool):
+                raise ValueError("Converting an integer to a NumPy datetime requires a specified unit")
     if types <= _PLAIN_NUMBERS:
         return values
     if any(issubclass(t, (list, tuple)) for t in types):
@@ -96,12 +102,6 @@ def _scalar_values(values, fd):
     if kind in "iufc" and not all(issubclass(t, _NUMBERS) for t in types):
         conv = int if kind in "iu" else float if kind == "f" else _complex_of
         return [v if isinstance(v, _NUMBERS) else conv(v) for v in values]
-    if kind == "M" and "[" not in fd.str:
-        for v in values:    # a generic-unit field holds only NaT (NumPy's setitem errors)
-            if isinstance(v, (str, bytes)) and v and v.lower() not in ("nat", b"nat"):
-                raise ValueError("Cannot create a NumPy datetime other than NaT with generic units")
-            if isinstance(v, int) and not isinstance(v, bool):
-                raise ValueError("Converting an integer to a NumPy datetime requires a specified unit")
     if kind == "b" and types <= {str, bytes}:
         return [bool(v) for v in values]    # NumPy's setitem: the string's truth
     if kind == "U" and types != {str}:
