@@ -49,6 +49,12 @@ TEST_CASE("C ABI: dtype strings of every kind", "[dtype][capi]") {
       {"i4, f8, S3", "|V15", "dtype([('f0', '<i4'), ('f1', '<f8'), ('f2', 'S3')])", 15, '|'},
       {"3i4", "|V12", "dtype(('<i4', (3,)))", 12, '|'},
       {"V8", "|V8", "dtype('V8')", 8, '|'},
+      // a count before an unsized S/U/V is its size, not a subarray of zero-size items
+      {"3S", "|S3", "dtype('S3')", 3, '|'},
+      {">3U", ">U3", "dtype('>U3')", 12, '>'},
+      {"(2,3)111S", "|V666", "dtype(('S111', (2, 3)))", 666, '|'},
+      {"3S, 2U", "|V11", "dtype([('f0', 'S3'), ('f1', '<U2')])", 11, '|'},
+      {"1i4", "<i4", "dtype('int32')", 4, '='},
   };
   for (const Row& r : rows) {
     INFO(r.spec);
@@ -68,6 +74,12 @@ TEST_CASE("C ABI: dtype strings of every kind", "[dtype][capi]") {
   CHECK(bad == nullptr);
   CHECK(cnp_dtype_from_string("x", &bad) == CNP_ERR_TYPE);
   CHECK(std::string(cnp_last_error()) == "data type 'x' not understood");
+  for (const char* spec : {"(3,)S", "()U", "(2,)0S", "2147483648S"}) {
+    INFO(spec);
+    CHECK(cnp_dtype_from_string(spec, &bad) == CNP_ERR_VALUE);
+    CHECK(std::string(cnp_last_error()) == "invalid itemsize in generic type tuple");
+    CHECK(bad == nullptr);
+  }
 }
 
 TEST_CASE("C ABI: record builder, fields, align and titles", "[dtype][capi]") {

@@ -26,6 +26,10 @@ SPECS = [
     {"names": ["x", "y"], "formats": ["i1", "f8"], "titles": ["X", None]},
     {"a": ("i4", 0), "b": ("f8", 8)},
     ("i4", (2, 3)), ("U", 5), ("S", 7), ("f8", 3), (">i2", (2,)),
+    # a count before an unsized S/U/V is its size (NumPy's (type, repeats) tuple)
+    "3S", "3U", "3V", "3a", "(2,3)3S", "(2,)3U", "3S0", "3U0", "3 S", ">3U", "3>U", "<3S",
+    "3|S", "S,3a", "3S,2U", "0S", "0U", "1S", "1U", "3V0", "2147483647S", "536870911U",
+    "(2,3)111S", "()i4", "(1,)i4", "(2,)S3", "3S3",
     [("a", "i1"), ("b", "i4"), ("c", "i2")],
     [],
 ]
@@ -91,6 +95,8 @@ def test_equality_and_hash(a, b, equal):
     {"names": ["a"], "formats": ["i4"], "itemsize": 2},
     {"names": ["a", "b"], "formats": ["i1", "i4"], "offsets": [0, 1]},
     ("i4", (2, -3)),
+    "(3,)S", "3,S", "()S", "(2,)0S", "(2,)U", "(0,)S", "2147483648S", "99999999999S", "(3)S",
+    ("S", (3,)), ("U", [2]),
 ], ids=_ids)
 def test_errors_match_numpy(spec):
     align = isinstance(spec, dict) and "offsets" in spec
@@ -620,3 +626,14 @@ def test_view_as_subarray_dtype(spec, which):
     got = c.view(spec)
     assert got.shape == want.shape and got.strides == want.strides and str(got.dtype) == str(want.dtype)
     assert got.tobytes() == want.tobytes()
+
+
+@pytest.mark.parametrize("spec", ["1i4", ("i4", 1), "1f8,1U"], ids=_ids)
+def test_count_of_one_is_the_type(spec):
+    """'1i4' and (type, 1) mean the type itself in NumPy 1.24 (with a FutureWarning, which the
+    Python package gives for the tuple form: numpy-differences.md)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        exp = np.dtype(spec)
+        got = cnp.dtype(spec)
+    assert str(got) == str(exp) and got.itemsize == exp.itemsize
