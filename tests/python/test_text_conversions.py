@@ -163,3 +163,32 @@ def test_genfromtxt_one_leaf_record_file(tmp_path):
     same(lambda xp: xp.genfromtxt(str(p), delimiter=",", names=True, usecols=1))
     same(lambda xp: xp.genfromtxt(str(p), delimiter=",", dtype=[("q", "f8")], skip_header=2,
                                   usecols=(1,)))
+
+
+# -- assignments and fill values: the destination's setitem ------------------------------------
+def _assigned(xp, dt, key, value):
+    a = xp.zeros(3, dtype=dt)
+    a[key] = value
+    return a
+
+
+@pytest.mark.parametrize("dt", ["f8", "f4", "c16", "?", "U3", "S3", "i4"])
+@pytest.mark.parametrize("key", [0, slice(None), [1], Ellipsis])
+def test_assign_none(dt, key):
+    same(lambda xp: _assigned(xp, dt, key, None))
+    same(lambda xp: xp.full(2, None, dtype=dt))
+
+
+@pytest.mark.parametrize("value", ["0", "", "x", b"0", b"", ["0", ""], ("", "1", "0")])
+@pytest.mark.parametrize("key", [0, slice(None), [1, 2], Ellipsis])
+def test_assign_text_into_bool(value, key):
+    if key == 0 and isinstance(value, (list, tuple)):
+        return      # NumPy's BOOL_setitem takes a list's truth there; not this test's subject
+    same(lambda xp: _assigned(xp, "?", key, value))
+
+
+@pytest.mark.parametrize("value", [[None, 1.0, 2.5], (None, None, None)])
+@pytest.mark.parametrize("dt", ["f8", "c16", "?"])
+def test_assign_list_with_none(value, dt):
+    same(lambda xp: _assigned(xp, dt, slice(None), value))
+    same(lambda xp: xp.array(value, dtype=dt))

@@ -551,6 +551,8 @@ def _from_any(obj, requested=None):
             if requested is not None:
                 raise _conversion_error(e, requested) from None
             return _objects_from(obj), True
+    if obj is None and requested is not None and requested.kind in "fcbUSiu":
+        return from_sequence([None], requested).reshape(()), True   # NaN, False, 'None'
     if isinstance(obj, (str, bytes)):
         if requested is not None and requested.kind == "b":
             return _truth_array([obj], ()), True
@@ -728,13 +730,23 @@ def asfortranarray(a, dtype=None, *, like=None):
     return arr
 
 
-def as_source(value):
+def as_source(value, dst=None):
     """A value on the right of an assignment (or a fill value) as an array: Python scalars stay
-    weak so that they take the destination's type as NumPy 2 does."""
+    weak so that they take the destination's type as NumPy 2 does. dst: the destination's
+    dtype, for the values NumPy converts with the destination's setitem rather than by a cast:
+    None (NaN, False, 'None'), and strings into bool (their truth: '0' is True)."""
     if isinstance(value, ndarray):
         return value
     if _is_python_scalar(value):
         return from_scalar(value, weak=True)
+    if dst is not None and dst.kind in "biufcUS":
+        if value is None or (dst.kind == "b" and isinstance(value, (str, bytes))):
+            return array(value, dtype=dst)
+        a = _from_any(value)[0]
+        if isinstance(value, (list, tuple)) and (
+                a.dtype.kind == "O" or (dst.kind == "b" and a.dtype.kind in "US")):
+            return array(value, dtype=dst)
+        return a
     return _from_any(value)[0]
 
 

@@ -187,7 +187,7 @@ def setitem(self, key, value):
         elif records:
             src = record_source(self, value)
         else:
-            src = as_source(value)
+            src = as_source(value, self.dtype)
         call_writing(self, src, _lib.cnp_array_index_assign, self._h, len(items),
                      _backend.index_array(items), src._h, dst_shape=None)
         return
@@ -213,7 +213,7 @@ def setitem(self, key, value):
             raise ValueError("setting an array element with a sequence. The requested "
                              "array would exceed the maximum number of dimension of %d."
                              % len(view.shape))
-    src = drop_leading_ones(as_source(value), len(view.shape))
+    src = drop_leading_ones(as_source(value, view.dtype), len(view.shape))
     call_writing(view, src, _lib.cnp_copyto, view._h, src._h, _args.CASTING_UNSAFE, _NULL)
 
 
