@@ -44,15 +44,20 @@ bool parse_shape(const std::string& t, std::vector<int64_t>& shape) {
   return shape.size() <= 40;
 }
 
-// Elements printed for one value of d: subarray shapes times the elements of nested records'
-// fields (saturating at 2**40).
+// Elements printed for one value of d: subarray shapes (up to a 0 axis) times the elements of
+// nested records' fields (saturating at 2**40).
 int64_t printed_elements(const cnp_dtype* d, int depth = 0) {
   constexpr int64_t kCap = int64_t(1) << 40;
   int32_t ndim = 0;
   const int64_t* dims = nullptr;
   int64_t count = 1;
   if (cnp_dtype_ndim(d, &ndim) == CNP_OK && cnp_dtype_shape(d, &dims) == CNP_OK)
-    for (int32_t k = 0; k < ndim; ++k) count = dims[k] > 0 ? (count <= kCap / dims[k] ? count * dims[k] : kCap) : 0;
+    for (int32_t k = 0; k < ndim; ++k) {
+      // an empty subarray still prints one "[]" per index of the axes before its first 0 (as
+      // NumPy's does: shape (10**6, 0) prints a million of them)
+      if (dims[k] <= 0) break;
+      count = count <= kCap / dims[k] ? count * dims[k] : kCap;
+    }
   cnp_dtype* base = nullptr;
   int64_t inner = 1, nfields = 0;
   if (depth < 16 && cnp_dtype_base(d, &base) == CNP_OK && base && cnp_dtype_nfields(base, &nfields) == CNP_OK &&

@@ -76,8 +76,8 @@ _REALS = {int, float, bool}
 
 
 def _complex_of(v):
-    """complex() as NumPy's setitem applies it: bytes are read as their ASCII text."""
-    return complex(v.decode("ascii") if isinstance(v, bytes) else v)
+    """complex() as NumPy's setitem applies it: bytes are decoded (UTF-8) first."""
+    return complex(v.decode("utf-8") if isinstance(v, bytes) else v)
 
 
 def _scalar_values(values, fd):

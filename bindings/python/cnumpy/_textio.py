@@ -1100,8 +1100,7 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         if fills[j] is not None:
             default = fills[j]
         convs.append([func, default])
-    user_keys = set(user_converters)    # NumPy adds each converter's column to its keys
-    user_types = {}
+    user_types = {}     # column -> the type of its user converter (StringConverter.update)
     for key, conv in user_converters.items():
         if isinstance(key, str):
             try:
@@ -1127,7 +1126,6 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
             user = conv
         convs[j][0] = user
         types[j] = "user"
-        user_keys.add(j)
         if fills[j] is not None:
             user_types[j] = _converter_type(fills[j])
         else:
@@ -1218,7 +1216,7 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         if user_converters:
             uniform, descr, ttype = True, [], None
             for j in range(nbcols):
-                if j in user_keys and j in user_types:
+                if j in user_types:
                     ttype = user_types[j]
                     uniform &= ttype == dtype.type
                     if isinstance(ttype, type) and issubclass(ttype, character):
