@@ -38,6 +38,13 @@ def _genfromtxt(np, cnp):
     return (lambda: np.genfromtxt(path, delimiter=",")), (lambda: cnp.genfromtxt(path, delimiter=","))
 
 
+def _genfromtxt_one_field(np, cnp):
+    path = _csv_file(np)
+    dt = [("b", "f8")]
+    return (lambda: np.genfromtxt(path, delimiter=",", dtype=dt, usecols=(1,))), \
+        (lambda: cnp.genfromtxt(path, delimiter=",", dtype=dt, usecols=(1,)))
+
+
 def _savetxt(np, cnp):
     a, _ = _csv(np, 100000)
     ca = cnp.array(a)
@@ -49,6 +56,10 @@ CASES = [
          note="target >= 5x. One pass over the UTF-8 bytes, fields parsed with fast_float."),
     Case("genfromtxt_2e5x5", "np.genfromtxt(StringIO(csv), delimiter=','), 2e5 x 5 float64",
          _genfromtxt, note="target >= 10x. The library's float fast path (NumPy's is Python)."),
+    Case("genfromtxt_one_field_2e5", "np.genfromtxt(csv, delimiter=',', dtype=[('b', 'f8')], "
+         "usecols=(1,)), 2e5 rows", _genfromtxt_one_field,
+         note="NumPy's one-leaf record case (text as bytes); the library reads a float64 column "
+              "and views it as the record when nothing is missing."),
     Case("savetxt_1e5x5", "np.savetxt(StringIO(), a), a 1e5 x 5 float64, fmt '%.18e'", _savetxt,
          note="target >= 3x. Python's % rules in C++ (std::to_chars for the digits)."),
 ]
