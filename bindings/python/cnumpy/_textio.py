@@ -771,6 +771,8 @@ def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, ski
     line, a list or a string.
     None when the arguments are outside it; NotImplementedError when the data is (the library
     declines: NumPy's algorithm then runs)."""
+    if type(usecols) is int:
+        usecols = [usecols]     # NumPy's one-column usecols
     if not ((delimiter is None or (isinstance(delimiter, str) and len(delimiter) == 1))
             and (usecols is None or (isinstance(usecols, (list, tuple)) and
                                      all(type(u) is int and u >= 0 for u in usecols)))
@@ -793,8 +795,6 @@ def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, ski
     skip = skip_header
     out_names = None
     if names is True or (d is None and not names):
-        if usecols is not None and names is True:
-            return None
         head = _head(data, path, encoding, skip_header, comments, delimiter, names is True)
         if head is None:
             return None     # no data: NumPy's warning and empty result
@@ -812,7 +812,11 @@ def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, ski
     elif names:
         out_names = list(validate(names))
     if out_names is not None and usecols is not None and len(out_names) > len(usecols):
-        return None
+        # NumPy names every column, then keeps the used ones' names (easy_dtype's fields picked
+        # by usecols, or the names themselves)
+        if max(usecols) >= len(out_names):
+            return None
+        out_names = [out_names[u] for u in usecols]
     missing = missing_values.split(",") if isinstance(missing_values, str) else []
     ms = [_encoded(m) for m in missing]
     fill_arr = None if filling_values is None else array(float(filling_values))
