@@ -80,12 +80,11 @@ ones = _accel.fast_function("ones", ones)
 def full(shape, fill_value, dtype=None, order="C", *, like=None):
     nd, shp = _args.shape_array(shape)
     o = _args.order_cf(order)
-    if fill_value is None and dtype is not None:
-        # NumPy's copyto of None: the destination's setitem (NaN, False, 'None')
-        fill = as_source(fill_value, _dtype.dtype(dtype))
-    else:
-        fill = as_source(fill_value)
-    if (fill.dtype if dtype is None else _dtype.dtype(dtype)).kind == "O":
+    d = None if dtype is None else _dtype.dtype(dtype)
+    # NumPy's copyto of None takes the destination's setitem (NaN, False, 'None'); other values
+    # are cast (a string into bool is parsed), so only None is given the destination
+    fill = as_source(fill_value, d if fill_value is None else None)
+    if (fill.dtype if d is None else d).kind == "O":
         return _objarray.full(_object_shape(shape), fill_value, o)
     return produce(_lib.cnp_full, nd, shp, fill._h, _dtype_handle(dtype), o)
 

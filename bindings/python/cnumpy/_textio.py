@@ -846,16 +846,17 @@ def _genfromtxt_library(data, path, dtype, comments, delimiter, skip_header, ski
                 return None
             out_names = _validate_names(out_names, excludelist, deletechars, case_sensitive,
                                         replace_space, defaultfmt)
-            d = _dtype_cls([(n, d) for n in out_names] if d.names is None else
-                           [(n, d.fields[o][0]) for n, o in zip(out_names, d.names)])
+            d = _dtype_cls([(n, d) for n in out_names]) if d.names is None else \
+                _with_names(d, out_names)
         # NumPy converts a one-leaf record's text as bytes with np.array(rows, dtype): float(b'')
         # is an error where the library fills. For a float64 leaf the two agree on every value
         # the library reads without a missing entry (it declines invalid text), so the library
         # reads it and any missing entry sends the call to the port (NumPy's error there).
         fn = _genfromtxt_path_c if data is None else _genfromtxt_c
-        if d.names is not None and len(_flat_leaves(d)) == 1:
+        leaves = _flat_leaves(d) if d.names is not None else None
+        if leaves is not None and len(leaves) == 1:
             f8 = _dtype_cls("float64")
-            if _flat_leaves(d)[0] != f8 or d.itemsize != 8:
+            if leaves[0] != f8 or d.itemsize != 8:
                 return None
             # read as one float64 column (a plain mask), then viewed as the record
             out, mask = produce_many(fn, 2, *src, f8._h, *common)
@@ -995,8 +996,7 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         elif names is not None and dtype.names is not None:
             # (genfromtxt's own names stay the full list: with usecols they pick the fields'
             # names below)
-            dtype = _dtype_cls([(n, dtype.fields[o][0])
-                                for n, o in zip(again(names, len(dtype.names)), dtype.names)])
+            dtype = _with_names(dtype, again(names, len(dtype.names)))
     if names is not None:
         names = list(names)
     if usecols:
@@ -1017,7 +1017,7 @@ def _genfromtxt_python(text, dtype, comments, delimiter, skip_header, skip_foote
         if len(names) != len(dtype.names):     # NumPy's dtype.names = names
             raise ValueError("must replace all names at once with a sequence of length %d"
                              % len(dtype.names))
-        dtype = _dtype_cls([(n, dtype.fields[o][0]) for n, o in zip(names, dtype.names)])
+        dtype = _with_names(dtype, names)
 
     # missing and filling values per column
     user_missing = missing_values or ()
@@ -1275,6 +1275,11 @@ def _genfromtxt_finish(output, ndmin, unpack):
             return output[fields[0]]
         return [output[f] for f in fields]
     return output
+
+
+def _with_names(dt, names):
+    """Record dtype dt with its fields renamed, in order (dtype.names = names)."""
+    return _dtype_cls([(n, dt.fields[o][0]) for n, o in zip(names, dt.names)])
 
 
 def _latin1_bytes(text):
