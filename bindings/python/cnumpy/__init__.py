@@ -62,6 +62,8 @@ from . import char
 from .char import chararray, compare_chararrays
 from . import rec
 from .rec import recarray, format_parser
+from . import matrixlib
+from .matrixlib import matrix, asmatrix, mat, bmat
 from . import audio
 from . import queue
 from ._print import set_printoptions, get_printoptions, printoptions
@@ -132,7 +134,7 @@ __all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "lib", "ma
              "interp", "cross", "packbits", "unpackbits", "histogramdd", "histogram2d",
              "save", "load", "savez", "savez_compressed", "fromfile", "fromstring", "memmap"] + _index_tricks.__all__
             + _type_check.__all__ + _functional.__all__ + _window.__all__)
-__all__ += ["rec", "recarray", "format_parser"]
+__all__ += ["rec", "recarray", "format_parser", "matrixlib", "matrix", "asmatrix", "mat", "bmat"]
 __all__ += ["busday_count", "busday_offset", "busdaycalendar", "datetime_as_string", "datetime_data",
             "is_busday"]
 __all__ += ["poly", "roots", "polyint", "polyder", "polyadd", "polysub", "polymul", "polydiv",

@@ -20,7 +20,7 @@ from . import _args, _backend, _wrapmem
 from ._capi import produce, produce_view, set_base, wrap
 from ._dtype import dtype as _dtype_cls, promote_types
 from ._errors import _user_stacklevel
-from ._ndarray import as_subclass, ndarray, get_scalar
+from ._ndarray import as_subclass, finalize, ndarray, get_scalar
 from ._objarray import (ObjectsNeeded, from_python as _objects_from, from_leaves as _objects_of,
                         to_object as _to_object, elements as _elements)
 from ._scalars import (generic, floating, to_cscalar, from_cscalar, bool_, True_, False_, _PY_BASE,
@@ -651,7 +651,12 @@ def _subok_result(a, obj, subok):
     """np.array of an ndarray subclass (recarray, memmap, chararray): the subclass with subok,
     else a base-class ndarray (a view of obj when nothing was copied)."""
     if subok:
-        return a if type(a) is type(obj) else as_subclass(a, type(obj))
+        if type(a) is type(obj):
+            return a
+        r = as_subclass(a, type(obj))
+        if a._base is None:
+            r._base = None      # a copy owns its data
+        return finalize(r, obj)
     if type(a) is not ndarray:
         a = set_base(produce(_lib.cnp_array_view, a._h, a.dtype._h), a)
     return a

@@ -5,7 +5,8 @@ from . import _accel, _args, _backend, _dtype, _wrapmem
 from ._capi import error, pending, flush_warnings, produce, produce_many, wrap
 from ._convert import as_array, as_source, from_scalar, _is_python_scalar
 from ._datetime import datetime_arange, needs_datetime_arange
-from ._ndarray import ndarray, get_scalar
+from ._ndarray import ndarray, as_subclass, finalize, get_scalar
+from ._subclass import keep_type
 from . import _objarray
 from ._scalars import from_cscalar, to_cscalar
 
@@ -95,10 +96,17 @@ def _like_args(shape):
     return _args.shape_array(shape)
 
 
+def _like(p, subok, r):
+    """A *_like result: of the prototype's subclass with subok (NumPy's default), finalized
+    with the prototype."""
+    return keep_type(p, r) if subok and type(p) is not ndarray else r
+
+
 def empty_like(prototype, dtype=None, order="K", subok=True, shape=None):
     p = as_array(prototype)
     nd, shp = _like_args(shape)
-    return produce(_lib.cnp_empty_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
+    return _like(p, subok, produce(_lib.cnp_empty_like, p._h, _dtype_handle(dtype), _order(order),
+                                   nd, shp))
 
 
 def zeros_like(a, dtype=None, order="K", subok=True, shape=None):
@@ -106,7 +114,8 @@ def zeros_like(a, dtype=None, order="K", subok=True, shape=None):
     nd, shp = _like_args(shape)
     if (p.dtype if dtype is None else _dtype.dtype(dtype)).kind == "O":
         return _objarray.full(p.shape if shape is None else _object_shape(shape), 0)
-    return produce(_lib.cnp_zeros_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
+    return _like(p, subok, produce(_lib.cnp_zeros_like, p._h, _dtype_handle(dtype), _order(order),
+                                   nd, shp))
 
 
 def ones_like(a, dtype=None, order="K", subok=True, shape=None):
@@ -114,7 +123,8 @@ def ones_like(a, dtype=None, order="K", subok=True, shape=None):
     nd, shp = _like_args(shape)
     if (p.dtype if dtype is None else _dtype.dtype(dtype)).kind == "O":
         return _objarray.full(p.shape if shape is None else _object_shape(shape), 1)
-    return produce(_lib.cnp_ones_like, p._h, _dtype_handle(dtype), _order(order), nd, shp)
+    return _like(p, subok, produce(_lib.cnp_ones_like, p._h, _dtype_handle(dtype), _order(order),
+                                   nd, shp))
 
 
 def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None):
@@ -124,7 +134,8 @@ def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None):
     fill = as_source(fill_value)
     if (p.dtype if dtype is None else _dtype.dtype(dtype)).kind == "O":
         return _objarray.full(p.shape if shape is None else _object_shape(shape), fill_value)
-    return produce(_lib.cnp_full_like, p._h, fill._h, _dtype_handle(dtype), o, nd, shp)
+    return _like(p, subok, produce(_lib.cnp_full_like, p._h, fill._h, _dtype_handle(dtype), o, nd,
+                                   shp))
 
 
 def _bound(v):
@@ -251,12 +262,23 @@ def frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None):
 
 def ndarray_new(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
     """ndarray.__new__: ndarray(shape, dtype=float, buffer=None, offset=0, strides=None,
-    order=None)."""
+    order=None); for a subclass (`super().__new__(cls, shape, ...)` in its own __new__) an
+    instance of it, finalized with None as NumPy's."""
     if buffer is not None:
-        return _ndarray_from_buffer(shape, dtype, buffer, offset, strides, order)
-    if strides is not None:
+        r = _ndarray_from_buffer(shape, dtype, buffer, offset, strides, order)
+    elif strides is not None:
         raise NotImplementedError("cnumpy: ndarray(strides=...) needs a buffer")
-    return empty(shape, dtype, "C" if order is None else order)
+    else:
+        r = empty(shape, dtype, "C" if order is None else order)
+    if cls is ndarray:
+        return r
+    if not (isinstance(cls, type) and issubclass(cls, ndarray)):
+        name = getattr(cls, "__name__", repr(cls))
+        raise TypeError("numpy.ndarray.__new__(%s): %s is not a subtype of numpy.ndarray"
+                        % (name, name))
+    sub = as_subclass(r, cls)
+    sub._base = r._base
+    return finalize(sub, None)
 
 
 def _ndarray_from_buffer(shape, dtype, buffer, offset, strides, order):

@@ -23,8 +23,7 @@ import pathlib
 from . import _backend
 from ._capi import call, cfunc, is_array, produce
 from ._dtype import dtype as _dtype
-from ._convert import asarray as _asarray
-from ._ndarray import as_subclass, ndarray
+from ._ndarray import as_subclass, finalize, ndarray
 
 __all__ = ["memmap", "as_memmap"]
 
@@ -182,27 +181,36 @@ class memmap(ndarray):
             return _plain(res)      # a copy (fancy indexing) is a plain ndarray
         return _view_of(self, res)
 
+    def __array_finalize__(self, obj):
+        # NumPy's: a memmap made from another array shares its mapping's attributes when it
+        # shares its memory (a subclass's wrapped ufunc results do not)
+        if getattr(obj, "_mmap", None) is not None and _mapped(self)[0]:
+            self._mmap, self.filename = obj._mmap, obj.filename
+            self.offset, self.mode = obj.offset, obj.mode
+        else:
+            self._mmap = self.filename = self.offset = self.mode = None
+
     def __array_wrap__(self, arr, context=None):
-        # Results computed by NumPy (numpy.sin(m)): a plain ndarray, 0-d as a scalar.
+        # Ufunc results (numpy.sin(m), m + 1): a plain ndarray, 0-d as a scalar, for a memmap
+        # itself; a subclass of memmap keeps its type.
         arr = ndarray.__array_wrap__(self, arr, context)
         if arr is self or type(self) is not memmap:
             return arr
         if is_array(arr) and arr.shape == ():
             return arr[()]
-        return arr
-
-    def __reduce__(self):
-        # A pickled memmap is a plain array of its values (numpy pickles the ndarray's data).
-        return _plain(self).__reduce__()
+        return _plain(arr) if is_array(arr) and type(arr) is not ndarray else arr
 
     # -- methods whose result NumPy keeps as the subclass -------------------------------------------
     def view(self, dtype=None, type=None):
-        if type is not None and isinstance(type, builtins_type) and issubclass(type, ndarray) \
-                and not issubclass(type, memmap):
-            return ndarray.view(self, dtype) if dtype is not None else _plain(self)
-        if isinstance(dtype, builtins_type) and issubclass(dtype, ndarray):
-            return _plain(self) if not issubclass(dtype, memmap) else _view_of(self, ndarray.view(self))
-        return _view_of(self, ndarray.view(self, dtype))
+        if type is None and isinstance(dtype, builtins_type) and issubclass(dtype, ndarray):
+            dtype, type = None, dtype
+        if type is None:
+            return _view_of(self, ndarray.view(self, dtype))
+        if not (isinstance(type, builtins_type) and issubclass(type, memmap)):
+            return ndarray.view(self, dtype, type)      # ndarray or another subclass
+        r = ndarray.view(self, dtype)
+        parent = self if self._mmap is not None and _mapped(r)[0] else None
+        return finalize(_as(r, type, parent), self)
 
     def reshape(self, *args, **kwargs):
         return _view_of(self, ndarray.reshape(self, *args, **kwargs))
@@ -256,40 +264,6 @@ class memmap(ndarray):
 
 
 builtins_type = type
-
-
-# Results NumPy computes through a ufunc (operators, reduction methods): memmap.__array_wrap__
-# gives memmap itself plain ndarrays and scalars (cnumpy's methods already do) and returns a
-# subclass's results unchanged — an instance of the subclass, 0-d for full reductions, with the
-# memmap attributes None.
-_WRAPPED = (
-    "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__",
-    "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__", "__rpow__",
-    "__matmul__", "__rmatmul__", "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__",
-    "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__neg__", "__pos__", "__abs__",
-    "__invert__", "__lt__", "__le__", "__gt__", "__ge__", "__eq__", "__ne__",
-    "sum", "prod", "mean", "std", "var", "min", "max", "any", "all", "cumsum", "cumprod", "clip",
-    "round", "conj", "conjugate",
-)
-
-
-def _subclass_preserving(name):
-    def method(self, *args, **kwargs):
-        # ndarray's method looked up at the call: _methods attaches some after this import
-        res = getattr(ndarray, name)(self, *args, **kwargs)
-        if type(self) is memmap or res is self or res is NotImplemented:
-            return res
-        if not is_array(res):
-            if not hasattr(res, "dtype"):
-                return res
-            res = _asarray(res)     # a full reduction: NumPy's 0-d subclass array
-        return _as(res, type(self), None)
-    method.__name__ = method.__qualname__ = name
-    return method
-
-
-for _name in _WRAPPED:
-    setattr(memmap, _name, _subclass_preserving(_name))
 
 
 def as_memmap(a, filename, mode):

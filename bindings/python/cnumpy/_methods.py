@@ -18,6 +18,7 @@ from ._capi import error, flush_warnings, pending
 from ._convert import bool_new, cast_objects, scalar_constructor
 from ._objarray import fill as _fill_objects
 from ._creation import ndarray_new
+from ._arrayprint import array_repr as numpy_array_repr
 from ._array_misc import ctypes_of, itemset, resize, getfield, setfield, tostring
 from ._flatiter import flatiter
 from ._indexing import getitem, scalar_getitem, setitem
@@ -30,6 +31,7 @@ from ._operators import array_operators, scalar_operators, _BINARY_OPS, _COMPARE
 from ._print import array_repr, array_str
 from ._pickling import dump, dumps, reduce, reduce_ex
 from ._npyio import tofile
+from ._memmap import memmap
 from ._products import dot, matmul
 from ._protocols import (ARRAY_PRIORITY, array_function, array_ufunc, array_wrap,
                          numpy_dtype)
@@ -40,49 +42,51 @@ from ._selection import choose, compress, diagonal, nonzero, put, take, trace
 from ._shape_funcs import squeeze, swapaxes
 from ._ufunc import ufunc
 from ._ufunc_table import UFUNCS
+from ._subclass import adopt as adopt_subclass_protocol, install as install_subclass
 from ._sorting import (array_argpartition, array_argsort, array_partition, array_searchsorted,
                        array_sort)
 
 
 # -- ndarray methods that are NumPy functions with the array first ------------------------------
+# (the reductions' array_method: the function without its call of a subclass's own method)
 def _sum(self, axis=None, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):
-    return _reduce.sum(self, axis, dtype, out, keepdims, initial, where)
+    return _reduce.sum.array_method(self, axis, dtype, out, keepdims, initial, where)
 
 
 def _prod(self, axis=None, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):
-    return _reduce.prod(self, axis, dtype, out, keepdims, initial, where)
+    return _reduce.prod.array_method(self, axis, dtype, out, keepdims, initial, where)
 
 
 def _min(self, axis=None, out=None, keepdims=False, initial=NoValue, where=True):
-    return _reduce.amin(self, axis, out, keepdims, initial, where)
+    return _reduce.amin.array_method(self, axis, out, keepdims, initial, where)
 
 
 def _max(self, axis=None, out=None, keepdims=False, initial=NoValue, where=True):
-    return _reduce.amax(self, axis, out, keepdims, initial, where)
+    return _reduce.amax.array_method(self, axis, out, keepdims, initial, where)
 
 
 def _mean(self, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
-    return _reduce.mean(self, axis, dtype, out, keepdims, where=where)
+    return _reduce.mean.array_method(self, axis, dtype, out, keepdims, where=where)
 
 
 def _var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True):
-    return _reduce.var(self, axis, dtype, out, ddof, keepdims, where=where)
+    return _reduce.var.array_method(self, axis, dtype, out, ddof, keepdims, where=where)
 
 
 def _std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True):
-    return _reduce.std(self, axis, dtype, out, ddof, keepdims, where=where)
+    return _reduce.std.array_method(self, axis, dtype, out, ddof, keepdims, where=where)
 
 
 def _ptp(self, axis=None, out=None, keepdims=False):
-    return _reduce.ptp(self, axis, out, keepdims)
+    return _reduce.ptp.array_method(self, axis, out, keepdims)
 
 
 def _all(self, axis=None, out=None, keepdims=False, *, where=True):
-    return _reduce.all(self, axis, out, keepdims, where=where)
+    return _reduce.all.array_method(self, axis, out, keepdims, where=where)
 
 
 def _any(self, axis=None, out=None, keepdims=False, *, where=True):
-    return _reduce.any(self, axis, out, keepdims, where=where)
+    return _reduce.any.array_method(self, axis, out, keepdims, where=where)
 
 
 def _argmin(self, axis=None, out=None, *, keepdims=False):
@@ -94,11 +98,11 @@ def _argmax(self, axis=None, out=None, *, keepdims=False):
 
 
 def _cumsum(self, axis=None, dtype=None, out=None):
-    return _reduce.cumsum(self, axis, dtype, out)
+    return _reduce.cumsum.array_method(self, axis, dtype, out)
 
 
 def _cumprod(self, axis=None, dtype=None, out=None):
-    return _reduce.cumprod(self, axis, dtype, out)
+    return _reduce.cumprod.array_method(self, axis, dtype, out)
 
 
 def _take(self, indices, axis=None, out=None, mode="raise"):
@@ -205,6 +209,10 @@ def _attach_array_methods():
     ndarray.__array_function__ = array_function
     ndarray.__array_wrap__ = array_wrap
     ndarray.__array_priority__ = ARRAY_PRIORITY
+    # NumPy's subclassing protocol (_subclass.py): each subclass made from here on gets the
+    # methods and operators that keep its type
+    ndarray.__init_subclass__ = classmethod(install_subclass)
+    adopt_subclass_protocol(dict(UFUNCS, matmul=matmul), numpy_array_repr)
     dtype.dtype = property(numpy_dtype, doc="The equal numpy.dtype (only with NumPy imported).")
     ndarray.__getitem__ = getitem
     ndarray.__setitem__ = setitem
@@ -362,3 +370,4 @@ _attach_array_methods()
 _attach_scalar_methods()
 _attach_datetime_scalar_methods()
 _scalars.void.__new__ = void_new      # numpy.void(length_or_data, dtype=None)
+install_subclass(memmap)    # made before ndarray's hook was set (later ones get it as they are made)

@@ -225,6 +225,11 @@ class ndarray(_accel.base):
                                                       "_base", "__weakref__")
     __hash__ = None     # mutable, and == will be elementwise (as NumPy's)
 
+    def __array_finalize__(self, obj):
+        """NumPy's subclass hook, called when an instance of a subclass is made (obj: the array
+        it comes from, None from __new__); ndarray's does nothing (docs: _subclass.py)."""
+        return None
+
     def __del__(self, _free=_lib.cnp_array_free):
         try:
             h = self._h
@@ -508,7 +513,8 @@ class ndarray(_accel.base):
             return r
         if not (isinstance(type, _pytype) and issubclass(type, ndarray)):
             raise TypeError("Type must be a sub-type of ndarray type")
-        return set_base(as_subclass(r, type), self)    # NumPy: a.view(recarray).base is a
+        # NumPy: a.view(recarray).base is a; the subclass's __array_finalize__ sees a
+        return finalize(set_base(as_subclass(r, type), self), self)
 
     def byteswap(self, inplace=False):
         r = produce(_lib.cnp_array_byteswap, self._h, 1 if inplace else 0)
@@ -565,6 +571,19 @@ def as_subclass(a, cls):
         r._h = cell[0]
         r._shape = r._strides = r._dtype = None
     return set_base(r, a)
+
+
+_base_finalize = ndarray.__array_finalize__
+
+
+def finalize(new, obj):
+    """new (an instance of a subclass just made from obj, or None) after its class's
+    __array_finalize__(obj) ran; ndarray's own is skipped, as is a class attribute None (the
+    pre-1.23 spelling)."""
+    f = _pytype(new).__array_finalize__
+    if f is not _base_finalize and f is not None:
+        f(new, obj)
+    return new
 
 
 def scalar_of(r):

@@ -289,8 +289,8 @@ def _scalar_binop(uf, reflected):
 
     def op(self, other):
         o = op_operand(other)       # first: NotImplemented costs no 0-d array of self
-        if o is None:
-            return NotImplemented
+        if o is None or (type(o) is not ndarray and o is not HUGE and o is other):
+            return NotImplemented   # (an ndarray subclass: its reflected operator wraps)
         if o is not HUGE and o.dtype.kind == "O" and not isinstance(other, (ndarray, list, tuple)):
             return NotImplemented   # NumPy's scalars defer to other objects (None, ...)
         s = typed(self)

@@ -22,6 +22,7 @@ import pickle
 from . import _args, _backend, _wrapmem
 from ._capi import produce, wrap
 from ._dtype import dtype
+from ._ndarray import ndarray, as_subclass, finalize
 from ._objarray import elements as _elements, from_leaves
 
 _lib = _backend.lib
@@ -76,6 +77,16 @@ def from_bytes(data, d, shape, order):
     return from_buffer(bytearray(data), d, shape, order)
 
 
+def from_subclass(cls, fn, args):
+    """A pickled instance of an ndarray subclass: the array fn(*args) as an instance of cls,
+    finalized with None as NumPy's reconstruction is (instance attributes are not pickled, as
+    in NumPy, unless the class pickles them itself)."""
+    a = fn(*args)
+    r = as_subclass(a, cls)
+    r._base = a._base
+    return finalize(r, None)
+
+
 def from_objects(items, shape):
     """The object array of a pickle: its objects, flat in C order."""
     return from_leaves(list(items), tuple(shape))
@@ -103,22 +114,40 @@ def _raw_memoryview(a):
 
 def reduce_ex(self, protocol):
     """ndarray.__reduce_ex__: out-of-band capable PickleBuffer from protocol 5 on, bytes
-    before (see the module docstring)."""
+    before (see the module docstring); a subclass instance loads as its class (a memmap as a
+    memmap of nothing), unless the class has its own __reduce__."""
+    if type(self) is not ndarray:
+        if type(self).__reduce_ex__ is not reduce_ex:
+            return _plain_reduce_ex(self, protocol)    # the base of a class's own (recarray)
+        if type(self).__reduce__ is not reduce:
+            return self.__reduce__()
+        fn, args = _plain_reduce_ex(self, protocol)
+        return (from_subclass, (type(self), fn, args))
+    return _plain_reduce_ex(self, protocol)
+
+
+def _plain_reduce_ex(self, protocol):
     order = _order_of(self)
     d = self.dtype
     if d.kind == "O":
-        return reduce(self)
+        return _plain_reduce(self)
     if protocol >= 5 and self.nbytes:
         a = self
         if order is None:
             a, order = produce(_lib.cnp_copy, self._h, _args.ORDER_C), "C"
         return (from_buffer, (pickle.PickleBuffer(_raw_memoryview(a)), d, self.shape, order))
-    return reduce(self)
+    return _plain_reduce(self)
 
 
 def reduce(self):
     """ndarray.__reduce__ (protocols 0-4): the elements' bytes in the array's order; an object
     array pickles its objects (as NumPy's does), never the references' bytes."""
+    if type(self) is not ndarray:
+        return (from_subclass, (type(self),) + _plain_reduce(self))
+    return _plain_reduce(self)
+
+
+def _plain_reduce(self):
     if self.dtype.kind == "O":
         return (from_objects, (_elements(self), self.shape))
     order = _order_of(self) or "C"

@@ -8,6 +8,8 @@ from ._capi import produce, unwrap
 from ._casting import can_cast, copyto
 from ._convert import as_array, as_source
 from ._dtype import dtype as _dt
+from ._ndarray import ndarray
+from ._subclass import involved, plain_for_function, priority_subtype, ufunc_results
 
 _lib = _backend.lib
 
@@ -35,12 +37,19 @@ def matmul(x1, x2, /, out=None, **kwargs):
     """numpy.matmul(x1, x2, out=None): stacked matrix product (the @ operator)."""
     if kwargs:
         raise TypeError("matmul() got an unexpected keyword argument %r" % next(iter(kwargs)))
-    return _finish(_call2(_lib.cnp_matmul, x1, x2), out)
+    r = _finish(_call2(_lib.cnp_matmul, x1, x2), out)
+    if out is None and (type(x1) is not ndarray or type(x2) is not ndarray) and \
+            involved((x1, x2)):
+        return ufunc_results(matmul, (x1, x2), (None,), r)     # NumPy's matmul is a ufunc
+    return r
 
 
 def dot(a, b, out=None):
     """numpy.dot(a, b, out=None)."""
-    return _finish(_call2(_lib.cnp_dot, a, b), out)
+    r = _finish(_call2(_lib.cnp_dot, a, b), out)
+    if out is None and (type(a) is not ndarray or type(b) is not ndarray):
+        return priority_subtype((a, b), r)
+    return r
 
 
 def vdot(a, b, /):
@@ -90,7 +99,7 @@ def tensordot(a, b, axes=2):
 
 def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
     """numpy.trace: sum along a diagonal (a strided view of a, summed by the library)."""
-    a = as_array(a)
+    a = as_array(plain_for_function(a))
     r = produce(_lib.cnp_trace, a._h, operator.index(offset), operator.index(axis1),
                 operator.index(axis2), _args.dtype_handle(dtype))
     return _finish(r, out)

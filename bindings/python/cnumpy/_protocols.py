@@ -27,6 +27,7 @@ from ._convert import asarray
 from ._dtype import dtype
 from ._ndarray import ndarray
 from ._scalars import generic
+from ._subclass import wrap_into
 from ._ufunc_table import UFUNCS
 
 # Above NumPy's ndarray (0) and below Dask's Array (11): Dask's concatenate/divide/tensordot
@@ -149,9 +150,16 @@ def array_function(self, func, types, args, kwargs):
 
 
 def array_wrap(self, arr, context=None):
-    """ndarray.__array_wrap__: a result computed by NumPy on this array's data, as a cnumpy
-    array (NumPy's ndarray results are wrapped without a copy; 0-d results unwrap to the
-    scalar, as NumPy's __array_wrap__ of ndarray does)."""
+    """ndarray.__array_wrap__: a result computed for this array as an array of its type. For a
+    subclass instance (cnumpy's ufuncs and reductions call it, _subclass.py) the result becomes
+    an instance of the subclass sharing arr's memory, finalized with self; a 0-d result stays
+    an array. For an exact ndarray (NumPy calls it with results computed on this array's data)
+    a cnumpy array: NumPy's ndarray results wrapped without a copy, 0-d unwrapped to the
+    scalar."""
+    if type(self) is not ndarray:
+        if not isinstance(arr, ndarray):
+            arr = asarray(arr)
+        return arr if type(arr) is type(self) else wrap_into(type(self), arr, self)
     out = asarray(arr)
     return out[()] if out.ndim == 0 else out
 

@@ -2,6 +2,7 @@
 argmin, argmax, cumsum, cumprod (NumPy 1.24 signatures; _methods makes them ndarray methods).
 The work is done by the library (include/cnumpy/reduce.h); a reduction to a scalar returns a
 cnumpy scalar, as NumPy does."""
+import functools
 import warnings
 
 from . import _args, _backend
@@ -13,6 +14,7 @@ from ._dtype import dtype as _dtype_cls
 from ._ndarray import ndarray
 from ._operands import operand, where_mask as _where
 from ._shape_funcs import broadcast_to
+from ._subclass import reduce_result
 from ._ufunc_table import UFUNCS
 
 _NULL = _backend.NULL
@@ -241,3 +243,62 @@ def cumsum(a, axis=None, dtype=None, out=None):
 def cumprod(a, axis=None, dtype=None, out=None):
     """numpy.cumprod (always an array)."""
     return _acc(_cumprod, a, axis, dtype, out)
+
+
+def _subclass_results(f, method_name, passes_dtype):
+    """numpy.<f> as NumPy 1.24 runs it for arrays that are not exact ndarrays: a subclass's own
+    method of that name is called instead (NumPy's _wrapreduction/_wrapfunc: numpy.sum of a
+    matrix is matrix.sum), and otherwise the result passes through the input's __array_wrap__
+    (`np.sum(a)` and `a.sum()` of a subclass give a 0-d instance of it; reduce_result). The
+    second form is `.array_method`, what ndarray's method runs (no dispatch: a subclass's
+    override calling ndarray's must not come back to itself)."""
+    names = f.__code__.co_varnames[1:f.__code__.co_argcount + f.__code__.co_kwonlyargcount]
+    defaults = dict(zip(f.__code__.co_varnames[1:f.__code__.co_argcount], f.__defaults__ or ()))
+    defaults.update(f.__kwdefaults__ or {})
+    out_at = names.index("out")
+
+    @functools.wraps(f)
+    def array_method(a, *args, **kwargs):
+        r = f(a, *args, **kwargs)
+        if type(a) is ndarray:
+            return r
+        out = kwargs.get("out", args[out_at] if len(args) > out_at else None)
+        return reduce_result(a, r, out)
+
+    @functools.wraps(f)
+    def function(a, *args, **kwargs):
+        if type(a) is not ndarray and isinstance(a, ndarray):
+            own = getattr(type(a), method_name, None)
+            if own is not None and own is not ndarray.__dict__.get(method_name):
+                given = dict(zip(names, args))
+                given.update(kwargs)
+                # NumPy passes axis, dtype (where the function has one) and out, and the other
+                # keywords only when given
+                call = {k: v for k, v in given.items()
+                        if k in ("axis", "out") or (k == "dtype" and passes_dtype)
+                        or v is not defaults.get(k, NoValue)}
+                call.setdefault("axis", None)
+                call.setdefault("out", None)
+                if passes_dtype:
+                    call.setdefault("dtype", None)
+                return own(a, **call)
+        return array_method(a, *args, **kwargs)
+    del array_method.__wrapped__, function.__wrapped__
+    function.array_method = array_method
+    return function
+
+
+sum = _subclass_results(sum, "sum", True)  # noqa: A001
+prod = _subclass_results(prod, "prod", True)
+amin = _subclass_results(amin, "min", False)
+amax = _subclass_results(amax, "max", False)
+mean = _subclass_results(mean, "mean", True)
+var = _subclass_results(var, "var", True)
+std = _subclass_results(std, "std", True)
+ptp = _subclass_results(ptp, "ptp", False)
+all = _subclass_results(all, "all", False)  # noqa: A001
+any = _subclass_results(any, "any", False)  # noqa: A001
+cumsum = _subclass_results(cumsum, "cumsum", True)
+cumprod = _subclass_results(cumprod, "cumprod", True)
+min = amin  # noqa: A001
+max = amax  # noqa: A001

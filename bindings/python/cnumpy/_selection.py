@@ -14,6 +14,7 @@ from ._scalars import generic
 from ._convert import as_array, asarray
 from ._creation import empty, zeros, arange
 from ._joining import stack
+from ._subclass import plain_for_function
 from ._mathfuncs import where as _where3
 from ._ndarray import ndarray
 from ._rearranging import resize
@@ -275,7 +276,7 @@ def select(condlist, choicelist, default=0):
 
 
 def diagonal(a, offset=0, axis1=0, axis2=1):
-    a = as_array(a)
+    a = as_array(plain_for_function(a))
     return produce_view(_lib.cnp_diagonal, a, operator.index(offset), operator.index(axis1),
                         operator.index(axis2))
 

@@ -8,6 +8,7 @@ from ._args import normalize_axis, normalize_axis_tuple
 from ._capi import produce_view
 from ._convert import as_array
 from ._ndarray import ndarray
+from ._subclass import plain_for_function
 
 _lib = _backend.lib
 
@@ -17,7 +18,7 @@ def reshape(a, newshape, order="C"):
 
 
 def ravel(a, order="C"):
-    return as_array(a).ravel(order)
+    return as_array(plain_for_function(a)).ravel(order)
 
 
 def transpose(a, axes=None):
@@ -82,7 +83,7 @@ def squeeze(a, axis=None):
 
 
 def expand_dims(a, axis):
-    a = as_array(a)
+    a = as_array(plain_for_function(a))
     if type(axis) not in (tuple, list):
         axis = (axis,)
     out_ndim = len(axis) + a.ndim

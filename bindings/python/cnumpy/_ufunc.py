@@ -18,6 +18,7 @@ from ._capi import (cfunc, error, pending, flush_warnings, wrap,  # noqa: F401 (
 from ._errors import ComplexWarning, _user_stacklevel
 from ._ndarray import ndarray, scalar_of
 from ._operands import operand, inputs, where_array
+from ._subclass import involved, ufunc_results, reduce_result
 from . import _objufunc
 
 _lib = _backend.lib
@@ -156,8 +157,14 @@ class ufunc(_accel.ufunc_base):
                     x, y = args
                     if type(x) is ndarray and type(y) is ndarray:
                         return binary_arrays(self._fn, x, y)
-                    return _binary(self._fn, x, y, self._comparison)
-                return unary(self._fn, args[0])
+                    r = _binary(self._fn, x, y, self._comparison)
+                else:
+                    x = args[0]
+                    if type(x) is ndarray:
+                        return unary(self._fn, x)
+                    r = unary(self._fn, x)
+                # a subclass or an operand with __array_wrap__ (_subclass.py)
+                return ufunc_results(self, args, (None,), r) if involved(args) else r
         return self._general(args, kwargs)
 
     def _general(self, args, kwargs):
@@ -168,6 +175,7 @@ class ufunc(_accel.ufunc_base):
                             % (name, nin, nin + nout, n))
         outs = list(args[nin:])
         out = kwargs.pop("out", _MISSING)
+        subok = kwargs.get("subok", True)
         keywords = pop_keywords(name, kwargs)
         if out is not _MISSING:
             if outs:
@@ -189,7 +197,10 @@ class ufunc(_accel.ufunc_base):
             _args.ufunc_out(o)
         w, dt, c, o = resolve_keywords(name, nin, nout, *keywords)
         arrs = inputs(args[:nin], self._comparison)
-        return call_ufunc(self._fn, arrs, outs, w, dt, c, o)
+        r = call_ufunc(self._fn, arrs, outs, w, dt, c, o)
+        if subok and (involved(args[:nin]) or involved(outs)):
+            return ufunc_results(self, args[:nin], outs, r)
+        return r
 
     # -- methods NumPy's ufuncs have ------------------------------------------------------------
     def outer(self, A, B, **kwargs):
@@ -204,19 +215,27 @@ class ufunc(_accel.ufunc_base):
                where=True):
         """ufunc.reduce: combine the elements along axis (0 by default; None = all; a tuple
         for ufuncs that are reorderable)."""
-        return _ufunc_methods.reduce(self, array, axis, dtype, out, keepdims, initial, where)
+        r = _ufunc_methods.reduce(self, array, axis, dtype, out, keepdims, initial, where)
+        return r if type(array) is ndarray else reduce_result(array, r, _single(out))
 
     def accumulate(self, array, axis=0, dtype=None, out=None):
         """ufunc.accumulate: the running result along one axis."""
-        return _ufunc_methods.accumulate(self, array, axis, dtype, out)
+        r = _ufunc_methods.accumulate(self, array, axis, dtype, out)
+        return r if type(array) is ndarray else reduce_result(array, r, _single(out))
 
     def reduceat(self, array, indices, axis=0, dtype=None, out=None):
         """ufunc.reduceat: reductions over the slices indices[i]:indices[i+1] along axis."""
-        return _ufunc_methods.reduceat(self, array, indices, axis, dtype, out)
+        r = _ufunc_methods.reduceat(self, array, indices, axis, dtype, out)
+        return r if type(array) is ndarray else reduce_result(array, r, _single(out))
 
     def at(self, a, indices, b=None):
         """ufunc.at: a[indices] = f(a[indices], b) in place, unbuffered."""
         return _ufunc_methods.at(self, a, indices, b)
+
+
+def _single(out):
+    """The out= of a reduction as one array or None (NumPy also takes a 1-tuple)."""
+    return out[0] if isinstance(out, tuple) and len(out) == 1 else out
 
 
 def call_ufunc(fn, arrs, outs, where, dt, casting, order):

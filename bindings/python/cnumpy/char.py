@@ -375,6 +375,12 @@ class chararray(ndarray):
             return val.rstrip()
         return val
 
+    def __array_wrap__(self, arr, context=None):
+        # NumPy's: a ufunc's string result is a chararray, any other a plain ndarray
+        if arr.dtype.char in "SUbc":
+            return ndarray.__array_wrap__(self, arr, context)
+        return arr
+
     def __eq__(self, other):
         return equal(self, other)
 

@@ -4,6 +4,7 @@ Every function is a thin wrapper over a C entry point (cnp_linalg_*, cnp_einsum,
 over leading axes. dtypes follow NumPy 1.24:
 float32/complex64 stay single precision, integers and bool become float64, float16 is a
 TypeError. See docs/linalg.md."""
+import functools as _functools
 import operator
 
 from . import _args, _backend
@@ -13,6 +14,8 @@ from ._capi import produce, produce_many as _produce_many, unwrap as _unwrap
 from ._capi import error, flush_warnings, pending, wrap  # noqa: F401
 from ._convert import as_array
 from ._errors import LinAlgError
+from ._ndarray import ndarray
+from ._subclass import priority_subtype
 from ._products import _call1, _call2, _finish
 from ._products import matmul, dot, vdot, inner, outer, tensordot, einsum, kron, trace  # noqa: F401
 
@@ -249,8 +252,9 @@ def matrix_power(a, n):
     if n == 1:
         return a  # NumPy returns its input here
     if not -2**63 < n < 2**63:
-        return _matrix_power_big(a, n)
-    return produce(_lib.cnp_linalg_matrix_power, a._h, n)
+        return priority_subtype((a,), _matrix_power_big(a, n))
+    # a subclass keeps its type, as NumPy's products of it do
+    return priority_subtype((a,), produce(_lib.cnp_linalg_matrix_power, a._h, n))
 
 
 def _matrix_power_big(a, n):
@@ -275,3 +279,34 @@ def multi_dot(arrays, *, out=None):
     if out is not None:
         return _finish(r, out)
     return _unwrap(r)
+
+
+# NumPy's linalg functions return the results that are matrices of their input's (or, for
+# solve and lstsq, b's) subclass (its _makearray/wrap): an inverse of a numpy.matrix is one.
+def _keeps_subclass(fn, source, parts=None):
+    """fn with its array results (parts: the indices of the tuple items that are) made of the
+    subclass of argument `source` (0: a, 1: b) when that is not an exact ndarray."""
+    @_functools.wraps(fn)
+    def wrapped(*args, **kwargs):
+        r = fn(*args, **kwargs)
+        src = args[source] if len(args) > source else kwargs.get("ab"[source])
+        if type(src) is ndarray or not isinstance(src, ndarray):
+            return r
+        if isinstance(r, tuple):
+            return type(r)(priority_subtype((src,), x) if parts is None or i in parts else x
+                           for i, x in enumerate(r))
+        # a single result of a tuple-returning function (svd's values alone) stays plain
+        return priority_subtype((src,), r) if parts is None else r
+    del wrapped.__wrapped__
+    return wrapped
+
+
+inv = _keeps_subclass(inv, 0)
+pinv = _keeps_subclass(pinv, 0)
+cholesky = _keeps_subclass(cholesky, 0)
+solve = _keeps_subclass(solve, 1)
+eig = _keeps_subclass(eig, 0, (1,))
+eigh = _keeps_subclass(eigh, 0, (1,))
+svd = _keeps_subclass(svd, 0, (0, 2))
+qr = _keeps_subclass(qr, 0)
+lstsq = _keeps_subclass(lstsq, 1, (0, 1))

@@ -165,17 +165,8 @@ _KEEP_TYPE = ("copy", "reshape", "ravel", "flatten", "transpose", "squeeze", "sw
 for _name in _KEEP_TYPE:
     setattr(recarray, _name, _keep_type(_name))
 recarray.T = property(lambda self: recarray.transpose(self))
-# Operators (ufuncs) on a recarray: NumPy's __array_wrap__ makes the result a recarray too
-# (`r == r` is a bool recarray; `r.age + 1` is not: the field is a plain ndarray).
-_KEEP_TYPE_OPERATORS = (
-    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__radd__", "__sub__",
-    "__rsub__", "__mul__", "__rmul__", "__truediv__", "__rtruediv__", "__floordiv__",
-    "__rfloordiv__", "__mod__", "__rmod__", "__pow__", "__rpow__", "__and__", "__rand__",
-    "__or__", "__ror__", "__xor__", "__rxor__", "__lshift__", "__rlshift__", "__rshift__",
-    "__rrshift__", "__neg__", "__pos__", "__abs__", "__invert__", "__matmul__", "__rmatmul__")
-for _name in _KEEP_TYPE_OPERATORS:
-    if hasattr(ndarray, _name):
-        setattr(recarray, _name, _keep_type(_name))
+# Operators and ufunc calls on a recarray keep the type through the subclassing protocol
+# (_subclass.py: `r == r` is a bool recarray; `r.age + 1` is not: the field is a plain ndarray).
 recarray.__hash__ = None
 del _name
 
