@@ -1,25 +1,29 @@
-"""numpy.correlate, numpy.convolve, numpy.cross (numpy.core.numeric) and numpy.interp (numpy/lib/
-function_base.py) over the library's kernels (include/cnumpy/numeric.h), with NumPy 1.24's
+"""numpy.correlate, numpy.convolve, numpy.cross (numpy.core.numeric), numpy.interp and
+numpy.unwrap (numpy/lib/function_base.py) over the library's kernels (include/cnumpy/numeric.h), with NumPy 1.24's
 argument handling: mode names (with NumPy's deprecated inexact matches), 0-d results returned
 as scalars by interp, left/right/period."""
+import math
 import operator
 import warnings
 
 from . import _backend
 from ._capi import cfunc, produce
 from ._args import normalize_axis
+from ._casting import copyto, result_type
 from ._convert import array, as_array, asarray
 from ._creation import empty
 from ._dtype import promote_types
 from ._ndarray import ndarray
 from ._shape_funcs import broadcast_shapes, moveaxis
+from ._stats import diff
 from ._ufunc_table import UFUNCS
 
-__all__ = ["correlate", "convolve", "interp", "cross"]
+__all__ = ["correlate", "convolve", "interp", "cross", "unwrap"]
 
 _correlate, _convolve, _interp = (cfunc("cnp_" + n) for n in ("correlate", "convolve", "interp"))
 _NULL = _backend.NULL
 _multiply, _negative = UFUNCS["multiply"], UFUNCS["negative"]
+_mod, _absolute = UFUNCS["remainder"], UFUNCS["absolute"]
 _MODES = {"valid": 0, "same": 1, "full": 2}
 
 
@@ -144,3 +148,33 @@ def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
         _multiply(a0, b1, out=cp2)
         cp2 -= a1 * b0
     return moveaxis(cp, -1, axisc)
+
+
+def unwrap(p, discont=None, axis=-1, *, period=2 * math.pi):
+    """numpy.unwrap: p with every jump along axis larger than max(discont, period/2) replaced
+    by its complement modulo period (NumPy 1.24's steps, so integer input with an integer
+    period stays integer and ties at +-period/2 keep the sign of the jump)."""
+    p = asarray(p)
+    dd = diff(p, axis=axis)
+    if discont is None:
+        discont = period / 2
+    slice1 = [slice(None, None)] * p.ndim
+    slice1[axis] = slice(1, None)
+    slice1 = tuple(slice1)
+    dt = result_type(dd, period)
+    if dt.kind in "iu":
+        interval_high, rem = divmod(period, 2)
+        boundary_ambiguous = rem == 0
+    else:
+        interval_high = period / 2
+        boundary_ambiguous = True
+    interval_low = -interval_high
+    ddmod = _mod(dd - interval_low, period) + interval_low
+    if boundary_ambiguous:
+        # ties: mod gave -period/2 for a jump of exactly +period/2; keep the jump's sign
+        copyto(ddmod, interval_high, where=(ddmod == interval_low) & (dd > 0))
+    ph_correct = ddmod - dd
+    copyto(ph_correct, 0, where=_absolute(dd) < discont)
+    up = array(p, copy=True, dtype=dt)
+    up[slice1] = p[slice1] + ph_correct.cumsum(axis)
+    return up

@@ -1,12 +1,13 @@
 """Shape functions taking array-likes: reshape, ravel, transpose, shape, ndim, size; axes,
 broadcasting and dimension changes (views, as in NumPy): swapaxes, moveaxis, squeeze,
-expand_dims, atleast_1d/2d/3d, broadcast_to, broadcast_shapes, broadcast_arrays."""
+expand_dims, atleast_1d/2d/3d, broadcast_to, broadcast_shapes, broadcast_arrays, rollaxis."""
 import operator
 
 from . import _args, _backend
 from ._args import normalize_axis, normalize_axis_tuple
 from ._capi import produce_view
 from ._convert import as_array
+from ._errors import AxisError
 from ._ndarray import ndarray
 
 _lib = _backend.lib
@@ -53,6 +54,26 @@ def swapaxes(a, axis1, axis2):
     perm = list(range(n))
     perm[axis1], perm[axis2] = perm[axis2], perm[axis1]
     return a.transpose(perm)
+
+
+def rollaxis(a, axis, start=0):
+    """numpy.rollaxis: a view with `axis` moved to before position `start` (NumPy's older
+    moveaxis; takes arrays only, as NumPy's reads a.ndim)."""
+    n = a.ndim
+    axis = normalize_axis(axis, n)
+    if start < 0:
+        start += n
+    if not 0 <= start < n + 1:
+        raise AxisError("'start' arg requires %d <= start < %d, but %d was passed in"
+                        % (-n, n + 1, start))
+    if axis < start:
+        start -= 1
+    if axis == start:
+        return a[...]
+    axes = list(range(n))
+    axes.remove(axis)
+    axes.insert(start, axis)
+    return a.transpose(axes)
 
 
 def moveaxis(a, source, destination):
