@@ -18,16 +18,17 @@ _MAXARGS = 32   # NumPy's NPY_MAXARGS
 
 class flatiter:
     """numpy.flatiter: returned by ndarray.flat (not constructed directly)."""
-    __slots__ = ("_a", "_i")
+    __slots__ = ("_a", "_i", "_base")
     __hash__ = None
 
-    def __init__(self, a):
+    def __init__(self, a, base=None):
         self._a = a
         self._i = 0
+        self._base = base       # numpy.broadcast's iters: the operand (a is its broadcast view)
 
     @property
     def base(self):
-        return self._a
+        return self._a if self._base is None else self._base
 
     @property
     def index(self):
@@ -154,7 +155,7 @@ class broadcast:
         self._arrays = tuple(arrays)
         self._shape = shape
         self._size = size
-        self._iters = tuple(flatiter(a if a.shape == shape else broadcast_to(a, shape))
+        self._iters = tuple(flatiter(a if a.shape == shape else broadcast_to(a, shape), a)
                             for a in arrays)
         self._index = 0
 

@@ -284,8 +284,10 @@ def putmask(a, mask, values):
 # -- index syntax objects (numpy/lib/index_tricks.py) -------------------------------------------
 
 def _start_step(k):
-    """A slice's start and step with NumPy's defaults (0 and 1)."""
-    return (0 if k.start is None else k.start), (1 if k.step is None else k.step)
+    """A slice's start and step with NumPy's defaults (0 and 1), read step first (as NumPy,
+    whose AttributeError for a non-slice names 'step')."""
+    step, start = k.step, k.start
+    return (0 if start is None else start), (1 if step is None else step)
 
 
 class nd_grid:

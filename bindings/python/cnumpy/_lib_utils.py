@@ -19,10 +19,14 @@ def isfortran(a):
 
 def byte_bounds(a):
     """numpy.byte_bounds: (low, high) addresses of the memory the array's elements use (high
-    one past the last byte), read from its __array_interface__."""
+    one past the last byte), read from its __array_interface__. cnumpy's interface always
+    gives strides; NumPy's gives None exactly for C-contiguous arrays, which this reads as
+    NumPy does (so an empty array's bounds are (data, data) as in NumPy)."""
     ai = a.__array_interface__
     a_data = ai["data"][0]
     astrides = ai["strides"]
+    if isinstance(a, ndarray) and a.flags.c_contiguous:
+        astrides = None
     ashape = ai["shape"]
     bytes_a = asarray(a).dtype.itemsize
     a_low = a_high = a_data
@@ -54,7 +58,8 @@ def fastCopyAndTranspose(a):
                   "PyArray_CopyAndTranspose have been deprecated.\n\n"
                   "Use the transpose method followed by a C-order copy instead, e.g. "
                   "``arr.T.copy()``", DeprecationWarning, stacklevel=_user_stacklevel())
-    return asarray(a).T.copy(order="C")
+    r = asarray(a).T.copy(order="C")
+    return r[()] if r.ndim == 0 else r      # NumPy's PyArray_Return: a 0-d result is a scalar
 
 
 def disp(mesg, device=None, linefeed=True):

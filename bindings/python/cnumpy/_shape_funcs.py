@@ -60,6 +60,8 @@ def rollaxis(a, axis, start=0):
     """numpy.rollaxis: a view with `axis` moved to before position `start` (NumPy's older
     moveaxis; takes arrays only, as NumPy's reads a.ndim)."""
     n = a.ndim
+    if isinstance(axis, float):     # NumPy's normalize_axis_index parses a C int
+        raise TypeError("integer argument expected, got float")
     axis = normalize_axis(axis, n)
     if start < 0:
         start += n
@@ -157,18 +159,22 @@ def broadcast_shapes(*args):
                 raise ValueError("negative dimensions are not allowed")
     nd = max((len(s) for s in shapes), default=0)
     out = [1] * nd
-    owner = [None] * nd
-    for i, s in enumerate(shapes):
-        lead = nd - len(s)
-        for k, n in enumerate(s):
-            d = lead + k
+    # NumPy's order (PyArray_Broadcast): axis by axis, then operand by operand, so the
+    # mismatch reported is the one on the first axis that has one.
+    for d in range(nd):
+        owner = None
+        for i, s in enumerate(shapes):
+            k = d - nd + len(s)
+            if k < 0:
+                continue
+            n = s[k]
             if n == 1 or n == out[d]:
                 continue
             if out[d] == 1:
                 out[d] = n
-                owner[d] = i
+                owner = i
                 continue
-            j = owner[d]
+            j = owner
             raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.  "
                              "Mismatch is between arg %d with shape %s and arg %d with shape %s."
                              % (j, shapes[j], i, s))

@@ -237,7 +237,7 @@ def _can_coerce_all(dtypes, start=0):
     for code in _TEST_TYPES[start:]:
         try:
             candidate = dtype(code)
-        except TypeError:       # long double and object: cnumpy has neither
+        except (TypeError, NotImplementedError):     # long double: cnumpy has none
             continue
         if all(candidate >= d for d in dtypes):
             return candidate
