@@ -253,6 +253,23 @@ def test_broadcast(name):
     check(BROADCAST_CASES[name])
 
 
+@pytest.mark.parametrize("dt", ALL_DTYPES)
+def test_broadcast_every_dtype(dt):
+    check(lambda m: _bc_walk(m, m.arange(6).astype(dt).reshape(2, 3)[:, ::-1],
+                             m.ones((4, 1, 1), dt)[::2], m.zeros(3, dt)))
+
+
+@pytest.mark.parametrize("shapes", [((2, 3), (2,), (5, 3)), ((1, 3), (2, 1), (2,)),
+                                    ((4, 1), (3,), (5, 1, 2)), ((3,), (0,)), ((2, 0), (3, 1)),
+                                    ((6, 7), (5, 6, 1), (7,), (5, 1, 8))])
+def test_broadcast_shapes_mismatch_order(shapes):
+    """The mismatch NumPy reports is the one on the first axis that has one (the same for
+    broadcast, broadcast_shapes and broadcast_arrays)."""
+    check_error(lambda m: m.broadcast(*[m.ones(s) for s in shapes]))
+    check_error(lambda m: m.broadcast_shapes(*shapes))
+    check_error(lambda m: m.broadcast_arrays(*[m.ones(s) for s in shapes]))
+
+
 def test_broadcast_number_of_arguments():
     arr = cnp.empty((5,))
     for j in range(35):
