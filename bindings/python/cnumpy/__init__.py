@@ -7,7 +7,7 @@ CNUMPY_BACKEND=cffi).
 import sys as _sys
 
 from . import _backend, _protocols
-from ._errors import AxisError, ComplexWarning
+from ._errors import AxisError, ComplexWarning, VisibleDeprecationWarning, ModuleDeprecationWarning
 from ._dtype import dtype
 from ._scalars import (generic, number, integer, signedinteger, unsignedinteger, inexact,
                        floating, complexfloating, bool_, int8, int16, int32, int64, uint8,
@@ -19,13 +19,14 @@ from . import _methods  # noqa: F401  (attaches the methods and operators of nda
 from ._convert import array, asarray, asanyarray, ascontiguousarray, asfortranarray
 from ._creation import (empty, zeros, ones, full, empty_like, zeros_like, ones_like, full_like,
                         arange, linspace, logspace, geomspace, eye, identity, copy, frombuffer)
-from ._shape_funcs import reshape, ravel, transpose, shape, ndim, size
+from ._shape_funcs import reshape, ravel, transpose, shape, ndim, size, rollaxis
 from ._casting import can_cast, promote_types, result_type, copyto, may_share_memory
 from ._ufunc import ufunc
 from ._ufunc_table import UFUNCS as _UFUNCS
 from ._mathfuncs import (around, round_, round, fix, clip, real, imag, angle, isclose, allclose,
                          array_equal)
-from ._errstate import seterr, geterr, seterrcall, geterrcall, errstate
+from ._errstate import (seterr, geterr, seterrcall, geterrcall, errstate, setbufsize, getbufsize,
+                        geterrobj, seterrobj)
 from ._reduce import (sum, prod, amin, amax, min, max, mean, var, std, ptp, all, any,
                       count_nonzero, argmin, argmax, cumsum, cumprod)
 from ._stats import (median, nanmedian, quantile, percentile, nanquantile, nanpercentile, nansum,
@@ -48,7 +49,10 @@ from ._index_tricks import *  # noqa: F401,F403  (ravel_multi_index, unravel_ind
 from ._type_check import *  # noqa: F401,F403  (isscalar, iscomplexobj, issubdtype, require, ...)
 from ._functional import *  # noqa: F401,F403  (apply_along_axis, piecewise, vectorize, ...)
 from ._window import *  # noqa: F401,F403  (bartlett, blackman, hamming, hanning, kaiser, i0, sinc)
-from ._numeric import correlate, convolve, interp, cross
+from ._numeric import correlate, convolve, interp, cross, unwrap
+from ._flatiter import flatiter, broadcast
+from ._lib_utils import *  # noqa: F401,F403  (isfortran, byte_bounds, get_array_wrap, who, ...)
+from . import _lib_utils
 from ._stride_tricks import packbits, unpackbits
 from ._histogramdd import histogramdd, histogram2d
 from ._npyio import save, load, savez, savez_compressed, fromfile, fromstring
@@ -64,6 +68,7 @@ from . import rec
 from .rec import recarray, format_parser
 from . import matrixlib
 from .matrixlib import matrix, asmatrix, mat, bmat
+from ._recfromtxt import recfromtxt, recfromcsv
 from . import audio
 from . import queue
 from ._print import set_printoptions, get_printoptions, printoptions
@@ -98,12 +103,13 @@ for _cls in (AxisError, ComplexWarning, dtype, ndarray, generic, number, integer
              signedinteger, unsignedinteger, inexact, floating, complexfloating, bool_, int8,
              int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64,
              complex64, complex128, datetime64, timedelta64, void, record, str_, bytes_, character,
-             flexible, object_, ufunc, errstate, busdaycalendar, memmap):
+             flexible, object_, ufunc, errstate, busdaycalendar, memmap, VisibleDeprecationWarning,
+             ModuleDeprecationWarning, flatiter, broadcast):
     _cls.__module__ = __name__
 del _cls
 
 __all__ = [
-    "AxisError", "ComplexWarning", "dtype", "ndarray", "generic", "number",
+    "AxisError", "ComplexWarning", "VisibleDeprecationWarning", "ModuleDeprecationWarning", "dtype", "ndarray", "generic", "number",
     "integer", "signedinteger", "unsignedinteger", "inexact", "floating", "complexfloating",
     "bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16",
     "float32", "float64", "complex64", "complex128", "datetime64", "timedelta64", "void",
@@ -114,7 +120,7 @@ __all__ = [
     "can_cast", "promote_types", "result_type", "copyto", "may_share_memory", "newaxis",
     "ufunc", "around", "round_", "round", "fix", "clip", "real", "imag", "angle", "isclose",
     "allclose", "array_equal", "where", "seterr", "geterr", "seterrcall", "geterrcall",
-    "errstate", "sum", "prod", "amin", "amax", "min", "max", "mean", "var", "std", "ptp", "all",
+    "errstate", "setbufsize", "getbufsize", "geterrobj", "seterrobj", "rollaxis", "sum", "prod", "amin", "amax", "min", "max", "mean", "var", "std", "ptp", "all",
     "any", "count_nonzero", "argmin", "argmax", "cumsum", "cumprod", "median", "nanmedian",
     "quantile", "percentile", "nanquantile", "nanpercentile", "nansum", "nanprod", "nanmin",
     "nanmax", "nanmean", "nanvar", "nanstd", "nanargmin", "nanargmax", "nancumsum", "nancumprod",
@@ -131,10 +137,11 @@ __all__ += ["nditer", "nested_iters", "einsum_path", "array2string", "array_repr
 __all__ += ["set_printoptions", "get_printoptions", "printoptions", "from_dlpack", "finfo", "iinfo",
             "info", "show_config"] + _constants_all
 __all__ += (["product", "cumproduct", "alltrue", "sometrue", "emath", "lib", "ma", "correlate", "convolve",
-             "interp", "cross", "packbits", "unpackbits", "histogramdd", "histogram2d",
+             "interp", "cross", "unwrap", "flatiter", "broadcast", "packbits", "unpackbits", "histogramdd", "histogram2d",
              "save", "load", "savez", "savez_compressed", "fromfile", "fromstring", "memmap"] + _index_tricks.__all__
-            + _type_check.__all__ + _functional.__all__ + _window.__all__)
-__all__ += ["rec", "recarray", "format_parser", "matrixlib", "matrix", "asmatrix", "mat", "bmat"]
+            + _type_check.__all__ + _functional.__all__ + _window.__all__ + _lib_utils.__all__)
+__all__ += ["rec", "recarray", "format_parser", "recfromtxt", "recfromcsv", "matrixlib", "matrix",
+            "asmatrix", "mat", "bmat"]
 __all__ += ["busday_count", "busday_offset", "busdaycalendar", "datetime_as_string", "datetime_data",
             "is_busday"]
 __all__ += ["poly", "roots", "polyint", "polyder", "polyadd", "polysub", "polymul", "polydiv",

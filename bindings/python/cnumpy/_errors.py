@@ -26,6 +26,15 @@ class ComplexWarning(RuntimeWarning):
     """numpy.ComplexWarning: a complex value cast to a real type discards its imaginary part."""
 
 
+class VisibleDeprecationWarning(UserWarning):
+    """numpy.VisibleDeprecationWarning: a deprecation shown by default (a UserWarning), for
+    uses that are most likely a user's mistake."""
+
+
+class ModuleDeprecationWarning(DeprecationWarning):
+    """numpy.ModuleDeprecationWarning: the deprecation of a whole module."""
+
+
 class UFuncTypeError(TypeError):
     """NumPy's numpy.core._exceptions.UFuncTypeError: the TypeError of a ufunc's casting rules
     ("Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule

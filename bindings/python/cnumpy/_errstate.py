@@ -1,18 +1,27 @@
-"""Floating-point error handling: seterr, geterr, seterrcall, geterrcall, errstate.
+"""Floating-point error handling: seterr, geterr, seterrcall, geterrcall, errstate, and the
+rest of NumPy's per-thread ufunc state: the buffer size (setbufsize, getbufsize) and the three
+together as NumPy's error object (geterrobj, seterrobj: [bufsize, error mask, callback]).
 
 NumPy's six modes are kept here, per thread (as NumPy 1.24 keeps them). The library knows only
 ignore/warn/raise (cnp_seterr, also per thread): 'ignore' and 'raise' are passed through; 'warn',
 'print', 'call' and 'log' are 'warn' for the library, whose warning ("divide by zero
 encountered in log") is then carried out by fpe_dispatch below according to the Python mode.
 'raise' comes back from the library as CNP_ERR_FLOATING_POINT, i.e. FloatingPointError.
+
+The buffer size is kept and validated as NumPy does, but cnumpy's ufunc engine does not read
+it: the library sizes its own blocks (docs/numpy-differences.md).
 """
 import collections.abc
+import operator
 import contextlib
 import sys
 import threading
 import warnings
 
 from . import _backend, _capi
+from ._constants import (ERR_IGNORE, ERR_WARN, ERR_RAISE, ERR_CALL, ERR_PRINT, ERR_LOG,
+                         SHIFT_DIVIDEBYZERO, SHIFT_OVERFLOW, SHIFT_UNDERFLOW, SHIFT_INVALID,
+                         UFUNC_BUFSIZE_DEFAULT)
 
 _lib = _backend.lib
 _C = _backend.consts
@@ -24,7 +33,12 @@ _RUNTIME = _C["CNP_WARN_RUNTIME"]
 _KINDS = ("divide", "over", "under", "invalid")
 _DEFAULT = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}
 # NumPy's mode numbers (ERR_IGNORE ... ERR_LOG): the KeyError for an unknown mode comes from here.
-_errdict = {"ignore": 0, "warn": 1, "raise": 2, "call": 3, "print": 4, "log": 5}
+_errdict = {"ignore": ERR_IGNORE, "warn": ERR_WARN, "raise": ERR_RAISE, "call": ERR_CALL,
+            "print": ERR_PRINT, "log": ERR_LOG}
+_errdict_rev = {v: k for k, v in _errdict.items()}
+_SHIFTS = {"divide": SHIFT_DIVIDEBYZERO, "over": SHIFT_OVERFLOW, "under": SHIFT_UNDERFLOW,
+           "invalid": SHIFT_INVALID}
+_MIN_BUFSIZE, _MAX_BUFSIZE = 16, 16000000     # NumPy's NPY_MIN_BUFSIZE, NPY_MAX_BUFSIZE
 _TO_C = {"ignore": _IGNORE, "warn": _WARN, "raise": _RAISE, "call": _WARN, "print": _WARN,
          "log": _WARN}
 # NumPy's error names (the first words of the message) -> (kind, UFUNC_FPE_* bit).
@@ -34,12 +48,13 @@ _SEP = " encountered in "
 
 
 class _State(threading.local):
-    """This thread's modes and callback (a new thread starts from NumPy's defaults, as the
-    library's own per-thread state does)."""
+    """This thread's modes, callback and buffer size (a new thread starts from NumPy's
+    defaults, as the library's own per-thread state does)."""
 
     def __init__(self):
         self.modes = dict(_DEFAULT)
         self.call = None
+        self.bufsize = UFUNC_BUFSIZE_DEFAULT
 
 
 _state = _State()
@@ -88,6 +103,65 @@ def seterrcall(func):
 def geterrcall():
     """numpy.geterrcall: the current 'call'/'log' handler (None if unset)."""
     return _state.call
+
+
+def setbufsize(size):
+    """numpy.setbufsize: sets this thread's ufunc buffer size (a multiple of 16 from 16 to
+    10e6); returns the previous one. Kept for NumPy's API: cnumpy's ufuncs do not use it."""
+    if size > 10e6:
+        raise ValueError("Buffer size, %s, is too big." % size)
+    if size < 5:
+        raise ValueError("Buffer size, %s, is too small." % size)
+    if size % 16 != 0:
+        raise ValueError("Buffer size, %s, is not a multiple of 16." % size)
+    old = getbufsize()
+    obj = geterrobj()
+    obj[0] = size
+    seterrobj(obj)
+    return old
+
+
+def getbufsize():
+    """numpy.getbufsize: this thread's ufunc buffer size (8192 unless setbufsize changed it)."""
+    return _state.bufsize
+
+
+def geterrobj():
+    """numpy.geterrobj: this thread's [buffer size, error mask, callback]; the mask holds the
+    mode number (ERR_*) of each error kind at its SHIFT_* bit position."""
+    mask = 0
+    for k in _KINDS:
+        mask |= _errdict[_state.modes[k]] << _SHIFTS[k]
+    return [_state.bufsize, mask, _state.call]
+
+
+def seterrobj(errobj):
+    """numpy.seterrobj: sets the buffer size, the error modes and the callback of this thread
+    from a list [bufsize, errmask, callback] (the form geterrobj returns)."""
+    if type(errobj) is not list or len(errobj) != 3:
+        raise ValueError("Error object must be a list of length 3")
+    bufsize = _c_long(errobj[0])
+    if bufsize < _MIN_BUFSIZE or bufsize > _MAX_BUFSIZE or bufsize % 16 != 0:
+        raise ValueError("buffer size (%d) is not in range (%d - %d) or not a multiple of 16"
+                         % (bufsize, _MIN_BUFSIZE, _MAX_BUFSIZE))
+    mask = _c_long(errobj[1])
+    modes = {k: _errdict_rev.get((mask >> _SHIFTS[k]) & 7) for k in _KINDS}
+    if mask < 0 or None in modes.values():
+        raise ValueError("invalid error mask (%d)" % mask)
+    func = errobj[2]
+    if func is not None and not callable(func) and not callable(getattr(func, "write", None)):
+        raise TypeError("python object must be callable or have a callable write method")
+    seterr(**modes)
+    _state.call = func
+    _state.bufsize = bufsize
+
+
+def _c_long(v):
+    """An int as NumPy reads a C long from Python (its TypeError and OverflowError)."""
+    v = operator.index(v)
+    if not -2 ** 63 <= v < 2 ** 63:
+        raise OverflowError("Python int too large to convert to C long")
+    return v
 
 
 class _unspecified:

@@ -1,24 +1,36 @@
 """Index tools of numpy/lib/index_tricks.py and twodim_base.py (NumPy 1.24 signatures and
 messages): ravel_multi_index, unravel_index, tril_indices(_from), triu_indices(_from),
-diag_indices(_from), mask_indices, fill_diagonal, ndindex, ndenumerate, putmask.
+diag_indices(_from), mask_indices, fill_diagonal, ndindex, ndenumerate, putmask; and the
+index-syntax objects: mgrid, ogrid, r_, c_, s_, index_exp.
 
 Composed from the library's array operations (whole-array integer arithmetic, boolean masks,
-flat views); the loops over Python tuples are over dimensions, never over elements."""
+flat views, concatenate, arange, linspace); the loops over Python tuples are over dimensions or
+operands, never over elements.
+
+cnumpy has no numpy.matrix: r_/c_ with the 'r' or 'c' directive, and r_ of a string of matrix
+syntax ("1 2; 3 4"), raise NotImplementedError where NumPy returns a matrix
+(docs/numpy-differences.md)."""
 import itertools
+import math
 import operator
 
 from . import _args
-from ._convert import asarray
-from ._creation import arange, ones, zeros
+from ._casting import result_type
+from ._constants import ScalarType
+from ._convert import array, asarray
+from ._creation import arange, linspace, ones, zeros
+from ._joining import concatenate
 from ._ndarray import ndarray
 from ._reduce import any as _any
-from ._scalars import int64 as _intp
+from ._scalars import complexfloating, int64 as _intp
 from ._selection import indices, nonzero, tri
-from ._shape_funcs import broadcast_arrays, broadcast_to, ravel, reshape
+from ._shape_funcs import broadcast_arrays, broadcast_to, ndim, ravel, reshape
+from ._type_check import find_common_type
 
 __all__ = ["ravel_multi_index", "unravel_index", "tril_indices", "triu_indices",
            "tril_indices_from", "triu_indices_from", "diag_indices", "diag_indices_from",
-           "mask_indices", "fill_diagonal", "ndindex", "ndenumerate", "putmask"]
+           "mask_indices", "fill_diagonal", "ndindex", "ndenumerate", "putmask", "mgrid", "ogrid",
+           "r_", "c_", "s_", "index_exp"]
 
 _INTP_MAX = 2 ** 63 - 1
 _CLIP_MODES = ("clip", "raise", "wrap")
@@ -267,3 +279,216 @@ def putmask(a, mask, values):
     if where.size == 0 or values.size == 0:     # NumPy: empty values leave `a` as it is
         return
     a[unravel_index(where, a.shape)] = values[where % values.size]
+
+
+# -- index syntax objects (numpy/lib/index_tricks.py) -------------------------------------------
+
+def _start_step(k):
+    """A slice's start and step with NumPy's defaults (0 and 1), read step first (as NumPy,
+    whose AttributeError for a non-slice names 'step')."""
+    step, start = k.step, k.start
+    return (0 if start is None else start), (1 if step is None else step)
+
+
+class nd_grid:
+    """The class of mgrid (dense: one array of shape (ndim, *sizes)) and ogrid (sparse: a list
+    of arrays broadcastable together). A slice's step of j-imaginary type is a number of
+    points, the stop then included (as linspace)."""
+
+    def __init__(self, sparse=False):
+        self.sparse = sparse
+
+    def __getitem__(self, key):
+        try:
+            size = []
+            num_list = [0]      # the dtype is at least the default integer, as arange's
+            for k in range(len(key)):
+                start, step = _start_step(key[k])
+                stop = key[k].stop
+                if isinstance(step, (complexfloating, complex)):
+                    step = abs(step)
+                    size.append(int(step))
+                else:
+                    size.append(int(math.ceil((stop - start) / (step * 1.0))))
+                num_list += [start, stop, step]
+            typ = result_type(*num_list)
+            if self.sparse:
+                nn = [arange(n, dtype=typ) for n in size]
+            else:
+                nn = indices(size, typ)
+            for k, kk in enumerate(key):
+                start, step = _start_step(kk)
+                if isinstance(step, (complexfloating, complex)):
+                    step = int(abs(step))
+                    if step != 1:
+                        step = (kk.stop - start) / float(step - 1)
+                nn[k] = (nn[k] * step + start)
+            if self.sparse:
+                slobj = [None] * len(size)
+                for k in range(len(size)):
+                    slobj[k] = slice(None, None)
+                    nn[k] = nn[k][tuple(slobj)]
+                    slobj[k] = None
+            return nn
+        except (IndexError, TypeError):
+            step = key.step
+            stop = key.stop
+            start = 0 if key.start is None else key.start
+            if isinstance(step, (complexfloating, complex)):
+                step_float = abs(step)
+                step = length = int(step_float)
+                if step != 1:
+                    step = (key.stop - start) / float(step - 1)
+                typ = result_type(start, stop, step_float)
+                return arange(0, length, 1, dtype=typ) * step + start
+            return arange(start, stop, step)
+
+
+class MGridClass(nd_grid):
+    """numpy.mgrid: mgrid[0:2, 0:3] is a dense (2, 2, 3) grid of coordinates."""
+
+    def __init__(self):
+        super().__init__(sparse=False)
+
+
+class OGridClass(nd_grid):
+    """numpy.ogrid: ogrid[0:2, 0:3] is [array of shape (2, 1), array of shape (1, 3)]."""
+
+    def __init__(self):
+        super().__init__(sparse=True)
+
+
+mgrid = MGridClass()
+ogrid = OGridClass()
+
+
+def _no_matrix(res):
+    raise NotImplementedError(
+        "cnumpy has no numpy.matrix: r_/c_ with the 'r' or 'c' directive and r_ of a string of "
+        "matrix syntax return a numpy.matrix in NumPy; build the 2-d array with r_['0,2', ...] "
+        "or c_ instead")
+
+
+class AxisConcatenator:
+    """The class of r_ and c_: indexing concatenates slices (ranges: arange, or linspace for a
+    j-imaginary step), scalars and arrays along an axis; a first string entry is a directive:
+    'axis', 'axis,ndmin' or 'axis,ndmin,trans1d' (where a 1-d operand's axis goes among the
+    ndmin axes)."""
+    concatenate = staticmethod(concatenate)
+    makemat = staticmethod(_no_matrix)
+
+    def __init__(self, axis=0, matrix=False, ndmin=1, trans1d=-1):
+        self.axis = axis
+        self.matrix = matrix
+        self.trans1d = trans1d
+        self.ndmin = ndmin
+
+    def __getitem__(self, key):
+        if isinstance(key, str):        # NumPy's matrix builder syntax (numpy.bmat)
+            return self.makemat(key)
+        if not isinstance(key, tuple):
+            key = (key,)
+        trans1d, ndmin, matrix, axis = self.trans1d, self.ndmin, self.matrix, self.axis
+        objs = []
+        scalars = []
+        arraytypes = []
+        scalartypes = []
+        for k, item in enumerate(key):
+            scalar = False
+            if isinstance(item, slice):
+                start, step = _start_step(item)
+                if isinstance(step, (complexfloating, complex)):
+                    newobj = linspace(start, item.stop, num=int(abs(step)))
+                else:
+                    newobj = arange(start, item.stop, step)
+                if ndmin > 1:
+                    newobj = array(newobj, copy=False, ndmin=ndmin)
+                    if trans1d != -1:
+                        newobj = newobj.swapaxes(-1, trans1d)
+            elif isinstance(item, str):
+                if k != 0:
+                    raise ValueError("special directives must be the first entry.")
+                if item in ("r", "c"):
+                    matrix = True
+                    continue
+                if "," in item:
+                    vec = item.split(",")
+                    try:
+                        axis, ndmin = [int(x) for x in vec[:2]]
+                        if len(vec) == 3:
+                            trans1d = int(vec[2])
+                        continue
+                    except Exception as e:
+                        raise ValueError("unknown special directive {!r}".format(item)) from e
+                try:
+                    axis = int(item)
+                    continue
+                except (ValueError, TypeError) as e:
+                    raise ValueError("unknown special directive") from e
+            elif type(item) in ScalarType:
+                newobj = array(item, ndmin=ndmin)
+                scalars.append(len(objs))
+                scalar = True
+                scalartypes.append(newobj.dtype)
+            else:
+                item_ndim = ndim(item)
+                newobj = array(item, copy=False, subok=True, ndmin=ndmin)
+                if trans1d != -1 and item_ndim < ndmin:
+                    k2 = ndmin - item_ndim
+                    k1 = trans1d
+                    if k1 < 0:
+                        k1 += k2 + 1
+                    defaxes = list(range(ndmin))
+                    axes = defaxes[:k1] + defaxes[k2:] + defaxes[k1:k2]
+                    newobj = newobj.transpose(axes)
+            objs.append(newobj)
+            if not scalar and isinstance(newobj, ndarray):
+                arraytypes.append(newobj.dtype)
+        # scalars do not up-cast the arrays unless their kind is higher (find_common_type)
+        final_dtype = find_common_type(arraytypes, scalartypes)
+        if final_dtype is not None:
+            for k in scalars:
+                objs[k] = objs[k].astype(final_dtype)
+        res = self.concatenate(tuple(objs), axis=axis)
+        if matrix:
+            return self.makemat(res)
+        return res
+
+    def __len__(self):
+        return 0
+
+
+class RClass(AxisConcatenator):
+    """numpy.r_: concatenation along the first axis (r_[1:4, 0, [7, 8]])."""
+
+    def __init__(self):
+        AxisConcatenator.__init__(self, 0)
+
+
+class CClass(AxisConcatenator):
+    """numpy.c_: concatenation along the last axis with operands made at least 2-d, 1-d ones
+    as columns (c_[[1, 2], [3, 4]] is [[1, 3], [2, 4]])."""
+
+    def __init__(self):
+        AxisConcatenator.__init__(self, -1, ndmin=2, trans1d=0)
+
+
+r_ = RClass()
+c_ = CClass()
+
+
+class IndexExpression:
+    """The class of s_ and index_exp: indexing returns the index itself (index_exp: always as
+    a tuple)."""
+
+    def __init__(self, maketuple):
+        self.maketuple = maketuple
+
+    def __getitem__(self, item):
+        if self.maketuple and not isinstance(item, tuple):
+            return (item,)
+        return item
+
+
+index_exp = IndexExpression(maketuple=True)
+s_ = IndexExpression(maketuple=False)

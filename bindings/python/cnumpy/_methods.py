@@ -301,6 +301,9 @@ def _attach_scalar_methods():
         cls.clip = clip_method
         cls.__round__ = _scalar_round
         cls.__getitem__ = scalar_getitem
+        # NumPy's numeric scalars take x[()] and x[...] but are not sequences: iter(x) raises
+        # TypeError (numpy.iterable(x) is False) rather than walking __getitem__(0), (1), ...
+        cls.__iter__ = None
         # NumPy's scalars take part in the protocols too: numpy.divide(total, n) on two
         # cnumpy scalars (Dask's mean) stays cnumpy.
         cls.__array_ufunc__ = array_ufunc

@@ -62,6 +62,9 @@ class flagsobj:
     contiguous = c_contiguous
     fortran = f_contiguous
     writebackifcopy = property(lambda self: False)
+    # NumPy's derived flags: Fortran- and not C-contiguous; either contiguous.
+    fnc = property(lambda self: self._bits() & (_FLAG_C | _FLAG_F) == _FLAG_F)
+    forc = property(lambda self: bool(self._bits() & (_FLAG_C | _FLAG_F)))
 
     @property
     def writeable(self):
@@ -75,7 +78,7 @@ class flagsobj:
              "F_CONTIGUOUS": "f_contiguous", "F": "f_contiguous", "FORTRAN": "f_contiguous",
              "OWNDATA": "owndata", "O": "owndata", "WRITEABLE": "writeable", "W": "writeable",
              "ALIGNED": "aligned", "A": "aligned", "WRITEBACKIFCOPY": "writebackifcopy",
-             "X": "writebackifcopy"}
+             "X": "writebackifcopy", "FNC": "fnc", "FORC": "forc"}
 
     def __getitem__(self, key):
         try:

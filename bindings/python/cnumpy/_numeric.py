@@ -1,25 +1,30 @@
-"""numpy.correlate, numpy.convolve, numpy.cross (numpy.core.numeric) and numpy.interp (numpy/lib/
-function_base.py) over the library's kernels (include/cnumpy/numeric.h), with NumPy 1.24's
+"""numpy.correlate, numpy.convolve, numpy.cross (numpy.core.numeric), numpy.interp and
+numpy.unwrap (numpy/lib/function_base.py) over the library's kernels (include/cnumpy/numeric.h), with NumPy 1.24's
 argument handling: mode names (with NumPy's deprecated inexact matches), 0-d results returned
 as scalars by interp, left/right/period."""
+import math
 import operator
 import warnings
 
 from . import _backend
 from ._capi import cfunc, produce
 from ._args import normalize_axis
+from ._casting import copyto, result_type
 from ._convert import array, as_array, asarray
 from ._creation import empty
 from ._dtype import promote_types
 from ._ndarray import ndarray
 from ._shape_funcs import broadcast_shapes, moveaxis
+from ._stats import diff
+from ._type_check import min_scalar_type
 from ._ufunc_table import UFUNCS
 
-__all__ = ["correlate", "convolve", "interp", "cross"]
+__all__ = ["correlate", "convolve", "interp", "cross", "unwrap"]
 
 _correlate, _convolve, _interp = (cfunc("cnp_" + n) for n in ("correlate", "convolve", "interp"))
 _NULL = _backend.NULL
 _multiply, _negative = UFUNCS["multiply"], UFUNCS["negative"]
+_mod, _absolute = UFUNCS["remainder"], UFUNCS["absolute"]
 _MODES = {"valid": 0, "same": 1, "full": 2}
 
 
@@ -144,3 +149,64 @@ def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
         _multiply(a0, b1, out=cp2)
         cp2 -= a1 * b0
     return moveaxis(cp, -1, axisc)
+
+
+_KIND_RANK = {"b": 0, "u": 1, "i": 1, "f": 2, "c": 3}
+
+
+def _legacy(op, arr, v):
+    """op(arr, v) for a Python scalar v with NumPy 1.24's value-based promotion (the scalar's
+    value decides, when its kind is not above the array's: int8 array - 200 is int16), which
+    the NEP 50 operands of cnumpy's ufuncs do not apply: arr is cast to that dtype first."""
+    if type(v) in (bool, int, float, complex):
+        vk = 0 if type(v) is bool else 1 if type(v) is int else 2 if type(v) is float else 3
+        if _KIND_RANK.get(arr.dtype.kind, 4) >= vk:
+            m = min_scalar_type(v)
+            if m.kind == "u" and arr.dtype.kind == "i" and v < 2 ** 63:
+                # NumPy's "small unsigned" rule: a positive value that fits the signed type
+                # of its size counts as signed (int8 array + 8 stays int8)
+                m = min_scalar_type(-v - 1)
+            t = promote_types(arr.dtype, m)
+        else:       # a higher kind: the Python type's default dtype (uint64 past int64)
+            big = type(v) is int and v >= 2 ** 63
+            t = promote_types(arr.dtype, min_scalar_type(v) if big else result_type(v))
+        arr = arr.astype(t, copy=False)
+    return op(arr, v)
+
+
+def _legacy_type(arr, v):
+    return _legacy(lambda x, _: x, arr, v).dtype if type(v) in (bool, int, float, complex) \
+        else result_type(arr, v)
+
+
+def unwrap(p, discont=None, axis=-1, *, period=2 * math.pi):
+    """numpy.unwrap: p with every jump along axis larger than max(discont, period/2) replaced
+    by its complement modulo period (NumPy 1.24's steps and dtypes, value-based promotion of
+    the Python scalars included, so integer input with an integer period stays integer and
+    ties at +-period/2 keep the sign of the jump)."""
+    p = asarray(p)
+    dd = diff(p, axis=axis)
+    if discont is None:
+        discont = period / 2
+    slice1 = [slice(None, None)] * p.ndim
+    slice1[axis] = slice(1, None)
+    slice1 = tuple(slice1)
+    dt = _legacy_type(dd, period)
+    if dt.kind in "iu":
+        interval_high, rem = divmod(period, 2)
+        boundary_ambiguous = rem == 0
+    else:
+        interval_high = period / 2
+        boundary_ambiguous = True
+    interval_low = -interval_high
+    ddmod = _legacy(operator.sub, dd, interval_low)
+    ddmod = _legacy(operator.add, _legacy(_mod, ddmod, period), interval_low)
+    if boundary_ambiguous:
+        # ties: mod gave -period/2 for a jump of exactly +period/2; keep the jump's sign
+        copyto(ddmod, interval_high,
+               where=_legacy(operator.eq, ddmod, interval_low) & (dd > 0))
+    ph_correct = ddmod - dd
+    copyto(ph_correct, 0, where=_legacy(operator.lt, _absolute(dd), discont))
+    up = array(p, copy=True, dtype=dt)
+    up[slice1] = p[slice1] + ph_correct.cumsum(axis)
+    return up

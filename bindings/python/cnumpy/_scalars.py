@@ -593,7 +593,7 @@ _ALIAS_FALLBACK = {
     "csingle": complex64, "cdouble": complex128, "complex_": complex128, "cfloat": complex128,
     "byte": int8, "ubyte": uint8, "short": int16, "ushort": uint16, "intc": int32,
     "uintc": uint32, "int_": int64, "uint": uint64, "intp": int64, "uintp": uint64,
-    "longlong": int64, "ulonglong": uint64, "bool8": bool_,
+    "longlong": int64, "ulonglong": uint64, "bool8": bool_, "singlecomplex": complex64,
 }
 
 
@@ -956,3 +956,6 @@ class object_(generic):
 object_.dtype = dtype("O")
 _dtype._PY_TYPES.update({object_: "O", object: "O"})
 _dtype._SCALAR_TYPES[_C["CNP_OBJECT"]] = object_
+
+# NumPy 1.24's older names of the string scalar types (removed in NumPy 2.0).
+ALIASES.update(string_=bytes_, unicode_=str_)

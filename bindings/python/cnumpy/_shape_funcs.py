@@ -1,12 +1,13 @@
 """Shape functions taking array-likes: reshape, ravel, transpose, shape, ndim, size; axes,
 broadcasting and dimension changes (views, as in NumPy): swapaxes, moveaxis, squeeze,
-expand_dims, atleast_1d/2d/3d, broadcast_to, broadcast_shapes, broadcast_arrays."""
+expand_dims, atleast_1d/2d/3d, broadcast_to, broadcast_shapes, broadcast_arrays, rollaxis."""
 import operator
 
 from . import _args, _backend
 from ._args import normalize_axis, normalize_axis_tuple
 from ._capi import produce_view
 from ._convert import as_array
+from ._errors import AxisError
 from ._ndarray import ndarray
 from ._subclass import plain_for_function
 
@@ -54,6 +55,28 @@ def swapaxes(a, axis1, axis2):
     perm = list(range(n))
     perm[axis1], perm[axis2] = perm[axis2], perm[axis1]
     return a.transpose(perm)
+
+
+def rollaxis(a, axis, start=0):
+    """numpy.rollaxis: a view with `axis` moved to before position `start` (NumPy's older
+    moveaxis; takes arrays only, as NumPy's reads a.ndim)."""
+    n = a.ndim
+    if isinstance(axis, float):     # NumPy's normalize_axis_index parses a C int
+        raise TypeError("integer argument expected, got float")
+    axis = normalize_axis(axis, n)
+    if start < 0:
+        start += n
+    if not 0 <= start < n + 1:
+        raise AxisError("'start' arg requires %d <= start < %d, but %d was passed in"
+                        % (-n, n + 1, start))
+    if axis < start:
+        start -= 1
+    if axis == start:
+        return a[...]
+    axes = list(range(n))
+    axes.remove(axis)
+    axes.insert(start, axis)
+    return a.transpose(axes)
 
 
 def moveaxis(a, source, destination):
@@ -137,18 +160,22 @@ def broadcast_shapes(*args):
                 raise ValueError("negative dimensions are not allowed")
     nd = max((len(s) for s in shapes), default=0)
     out = [1] * nd
-    owner = [None] * nd
-    for i, s in enumerate(shapes):
-        lead = nd - len(s)
-        for k, n in enumerate(s):
-            d = lead + k
+    # NumPy's order (PyArray_Broadcast): axis by axis, then operand by operand, so the
+    # mismatch reported is the one on the first axis that has one.
+    for d in range(nd):
+        owner = None
+        for i, s in enumerate(shapes):
+            k = d - nd + len(s)
+            if k < 0:
+                continue
+            n = s[k]
             if n == 1 or n == out[d]:
                 continue
             if out[d] == 1:
                 out[d] = n
-                owner[d] = i
+                owner = i
                 continue
-            j = owner[d]
+            j = owner
             raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.  "
                              "Mismatch is between arg %d with shape %s and arg %d with shape %s."
                              % (j, shapes[j], i, s))

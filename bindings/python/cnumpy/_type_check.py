@@ -2,7 +2,8 @@
 1.24 behaviour and messages): isscalar, iscomplex, iscomplexobj, isreal, isrealobj, isposinf,
 isneginf, nan_to_num, real_if_close, issubdtype, issctype, obj2sctype, sctype2char,
 maximum_sctype, mintypecode, min_scalar_type, common_type, typename, find_common_type, require,
-array_equiv, asarray_chkfinite, asfarray, binary_repr, base_repr.
+array_equiv, asarray_chkfinite, asfarray, binary_repr, base_repr, issubclass_, issubsctype,
+iterable.
 
 cnumpy has no long double, no object dtype and (until the parametric dtype work) no string
 dtypes: the tables below hold the types cnumpy has, so `common_type` never answers float128."""
@@ -29,7 +30,7 @@ __all__ = ["isscalar", "iscomplex", "iscomplexobj", "isreal", "isrealobj", "ispo
            "isneginf", "nan_to_num", "real_if_close", "issubdtype", "issctype", "obj2sctype",
            "sctype2char", "maximum_sctype", "mintypecode", "min_scalar_type", "common_type",
            "typename", "find_common_type", "require", "array_equiv", "asarray_chkfinite",
-           "asfarray", "binary_repr", "base_repr"]
+           "asfarray", "binary_repr", "base_repr", "issubclass_", "issubsctype", "iterable"]
 
 _isinf, _isnan, _signbit, _logical_and, _absolute, _isfinite = (
     UFUNCS[n] for n in ("isinf", "isnan", "signbit", "logical_and", "absolute", "isfinite"))
@@ -236,7 +237,7 @@ def _can_coerce_all(dtypes, start=0):
     for code in _TEST_TYPES[start:]:
         try:
             candidate = dtype(code)
-        except TypeError:       # long double and object: cnumpy has neither
+        except (TypeError, NotImplementedError):     # long double: cnumpy has none
             continue
         if all(candidate >= d for d in dtypes):
             return candidate
@@ -381,3 +382,26 @@ def base_repr(number, base=2, padding=0):
     if number < 0:
         res.append("-")
     return "".join(reversed(res or "0"))
+
+
+def issubclass_(arg1, arg2):
+    """numpy.issubclass_: issubclass(arg1, arg2), False instead of a TypeError."""
+    try:
+        return issubclass(arg1, arg2)
+    except TypeError:
+        return False
+
+
+def issubsctype(arg1, arg2):
+    """numpy.issubsctype: whether the scalar type of arg1 is a subclass of arg2's (both read
+    by obj2sctype: types, dtypes, arrays, type strings)."""
+    return issubclass(obj2sctype(arg1), obj2sctype(arg2))
+
+
+def iterable(y):
+    """numpy.iterable: whether iter(y) works (0-d arrays are not iterable)."""
+    try:
+        iter(y)
+    except TypeError:
+        return False
+    return True
