@@ -165,13 +165,21 @@ def test_r_c_every_dtype(dt):
 
 
 @pytest.mark.parametrize("key", ["r", "c"])
-def test_matrix_directives_not_implemented(key):
-    """NumPy returns a numpy.matrix, which cnumpy does not have."""
-    assert type(np.r_[key, [1, 2, 3]]).__name__ == "matrix"
-    with pytest.raises(NotImplementedError, match="numpy.matrix"):
-        cnp.r_[key, [1, 2, 3]]
-    with pytest.raises(NotImplementedError, match="numpy.matrix"):
-        cnp.r_["1 2; 3 4"]
+def test_matrix_directives(key):
+    """'r' and 'c' make a numpy.matrix (a row, or a column from 1-d operands), as NumPy's."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PendingDeprecationWarning)
+        for args in (([1, 2, 3],), ([1, 2], [3, 4]), (cnp.arange(3), 7)):
+            got = cnp.r_[(key,) + args]
+            exp = np.r_[(key,) + tuple(np.asarray(a) if isinstance(a, cnp.ndarray) else a
+                                       for a in args)]
+            assert type(got).__name__ == type(exp).__name__ == "matrix"
+            assert got.shape == exp.shape and got.tolist() == exp.tolist()
+        A = cnp.array([[1, 2]])     # noqa: F841 (named in the string)
+        assert cnp.r_["A, A"].tolist() == [[1, 2, 1, 2]]
+        with pytest.raises(NameError, match="name '1' is not defined"):
+            cnp.r_["1 2; 3 4"]
 
 
 # ---- s_ / index_exp --------------------------------------------------------------------------
@@ -736,15 +744,15 @@ def test_namespace_added():
     assert len(cnp.__all__) - len(set(cnp.__all__)) <= 2     # 'where', 'trace' (older entries)
 
 
-# The names of NumPy 1.24's namespace cnumpy does not have, each for a reason (the matrix class,
+# The names of NumPy 1.24's namespace cnumpy does not have, each for a reason (
 # the long double types, modules and tools of NumPy's build and test machinery, names another
 # task adds): the list only shrinks.
 KNOWN_MISSING = {
     "DataSource", "MAY_SHARE_BOUNDS", "MAY_SHARE_EXACT", "Tester", "TooHardError", "add_docstring",
-    "add_newdoc", "add_newdoc_ufunc", "asmatrix", "bmat", "cast", "clongdouble", "clongfloat",
+    "add_newdoc", "add_newdoc_ufunc", "cast", "clongdouble", "clongfloat",
     "compat", "complex256", "ctypeslib", "deprecate", "deprecate_with_doc", "float128", "frexp",
     "get_include", "heaviside", "kernel_version", "ldexp", "longcomplex", "longdouble",
-    "longfloat", "lookfor", "mat", "math", "matrix", "modf", "nbytes", "numarray", "oldnumeric",
+    "longfloat", "lookfor", "math", "modf", "nbytes", "numarray", "oldnumeric",
     "safe_eval", "set_numeric_ops", "set_string_function", "shares_memory", "show_runtime",
     "source", "test", "testing", "use_hugepage", "version",
 }

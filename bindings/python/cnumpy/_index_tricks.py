@@ -7,9 +7,10 @@ Composed from the library's array operations (whole-array integer arithmetic, bo
 flat views, concatenate, arange, linspace); the loops over Python tuples are over dimensions or
 operands, never over elements.
 
-cnumpy has no numpy.matrix: r_/c_ with the 'r' or 'c' directive, and r_ of a string of matrix
-syntax ("1 2; 3 4"), raise NotImplementedError where NumPy returns a matrix
-(docs/numpy-differences.md)."""
+r_/c_ with the 'r' or 'c' directive, and r_ of a string of matrix syntax ("1 2; 3 4"), give a
+numpy.matrix as NumPy's do: matrixlib (a module above this one) is attached as `makemat` by
+_methods."""
+import sys
 import itertools
 import math
 import operator
@@ -362,11 +363,8 @@ mgrid = MGridClass()
 ogrid = OGridClass()
 
 
-def _no_matrix(res):
-    raise NotImplementedError(
-        "cnumpy has no numpy.matrix: r_/c_ with the 'r' or 'c' directive and r_ of a string of "
-        "matrix syntax return a numpy.matrix in NumPy; build the 2-d array with r_['0,2', ...] "
-        "or c_ instead")
+def _no_matrix(obj, gdict=None, ldict=None):
+    raise NotImplementedError("numpy.matrix is not attached yet (cnumpy._methods does it)")
 
 
 class AxisConcatenator:
@@ -385,10 +383,12 @@ class AxisConcatenator:
 
     def __getitem__(self, key):
         if isinstance(key, str):        # NumPy's matrix builder syntax (numpy.bmat)
-            return self.makemat(key)
+            frame = sys._getframe().f_back
+            return self.makemat(key, frame.f_globals, frame.f_locals)
         if not isinstance(key, tuple):
             key = (key,)
         trans1d, ndmin, matrix, axis = self.trans1d, self.ndmin, self.matrix, self.axis
+        col = False
         objs = []
         scalars = []
         arraytypes = []
@@ -410,6 +410,7 @@ class AxisConcatenator:
                     raise ValueError("special directives must be the first entry.")
                 if item in ("r", "c"):
                     matrix = True
+                    col = item == "c"
                     continue
                 if "," in item:
                     vec = item.split(",")
@@ -451,7 +452,10 @@ class AxisConcatenator:
                 objs[k] = objs[k].astype(final_dtype)
         res = self.concatenate(tuple(objs), axis=axis)
         if matrix:
-            return self.makemat(res)
+            oldndim = res.ndim
+            res = self.makemat(res)
+            if oldndim == 1 and col:
+                res = res.T
         return res
 
     def __len__(self):

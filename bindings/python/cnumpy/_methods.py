@@ -32,6 +32,8 @@ from ._print import array_repr, array_str
 from ._pickling import dump, dumps, reduce, reduce_ex
 from ._npyio import tofile
 from ._memmap import memmap
+from ._index_tricks import AxisConcatenator
+from .matrixlib import matrix, index_tricks_matrix
 from ._products import dot, matmul
 from ._protocols import (ARRAY_PRIORITY, array_function, array_ufunc, array_wrap,
                          numpy_dtype)
@@ -373,4 +375,7 @@ _attach_array_methods()
 _attach_scalar_methods()
 _attach_datetime_scalar_methods()
 _scalars.void.__new__ = void_new      # numpy.void(length_or_data, dtype=None)
-install_subclass(memmap)    # made before ndarray's hook was set (later ones get it as they are made)
+for _cls in (memmap, matrix):   # made before ndarray's hook was set (later ones get it as made)
+    install_subclass(_cls)
+del _cls
+AxisConcatenator.makemat = staticmethod(index_tricks_matrix)    # r_['r', ...] is a numpy.matrix

@@ -313,3 +313,11 @@ def bmat(obj, ldict=None, gdict=None):
 
 
 mat = asmatrix
+
+
+def index_tricks_matrix(obj, gdict=None, ldict=None):
+    """r_/c_'s makemat (attached by _methods): a matrix of an array, or numpy.bmat of a string
+    with the names of the caller of r_[...]."""
+    if isinstance(obj, str):
+        return bmat(obj, ldict, gdict)
+    return matrix(obj)
