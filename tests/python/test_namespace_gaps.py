@@ -759,5 +759,8 @@ KNOWN_MISSING = {
 
 
 def test_namespace_missing_only_known():
-    missing = {n for n in dir(np) if not n.startswith("_") and not hasattr(cnp, n)}
+    # numpy's submodules imported elsewhere (numpy.typing by another test) become attributes
+    # of numpy only then: the submodules NumPy 1.24 imports at `import numpy` are compared
+    lazy = {"typing", "f2py", "distutils", "array_api", "doc"}
+    missing = {n for n in dir(np) if not n.startswith("_") and not hasattr(cnp, n)} - lazy
     assert missing <= KNOWN_MISSING, sorted(missing - KNOWN_MISSING)
