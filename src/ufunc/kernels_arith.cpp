@@ -5,12 +5,22 @@
 //  - float16 computes in float and rounds every result back with NumPy's conversion flags;
 //  - float floor_divide/remainder/divmod use NumPy's fmod-based divmod (the remainder takes the
 //    divisor's sign, the quotient is snapped to an integer);
-//  - complex multiply and divide are NumPy's formulas (complex128 multiply fused like NumPy's
-//    scalar loop when not contiguous), power is Arith's nc_pow, absolute is NumPy's AVX-512 hypot;
-//  - float32/float64 power is the C library's pow with the flags of the SVML pow NumPy runs on
-//    AVX-512 machines (its values can differ from SVML's in the last place).
-// Where NumPy 1.24 itself differs between its SIMD and scalar paths, these loops follow what it
-// does on an AVX-512 x86-64 machine (the reference used by the tests).
+//  - complex divide is NumPy's formula, complex power is Arith's nc_pow.
+// Some results depend on the CPU, because NumPy 1.24 picks its loops at run time (its CPU
+// dispatch) and its loops for AVX-512 compute other bits or flags than the ones it runs elsewhere.
+// These loops compute what NumPy computes on the same CPU: NumPy's AVX-512 behaviour when the
+// active SIMD path (ufunc/simd_paths.hpp: the CPU's best, or CNUMPY_SIMD) is avx512, its
+// AVX2/baseline loops' behaviour otherwise (docs/ufunc.md, "Results that depend on the CPU"):
+//  - complex multiply: on AVX-512F CPUs NumPy's AVX-512F loop for contiguous operands that do
+//    not overlap the output (the plain formula), else its scalar loop, which its compiler
+//    contracted into fused multiply-adds for complex128 (the avx512f target is built with -mfma);
+//    elsewhere the AVX2/SSE2/baseline targets of the same loop, built without -mfma: the plain
+//    formula for every layout (reductions and accumulations included);
+//  - complex absolute: on AVX-512F CPUs NumPy's AVX-512F hypot (no flags), elsewhere its scalar
+//    loop, npy_hypot, i.e. the C library's hypot/hypotf with their flags;
+//  - float32/float64 power: on AVX512_SKX CPUs the C library's pow with the flags of the SVML pow
+//    NumPy runs there (its values can differ from SVML's in the last place); elsewhere NumPy
+//    calls the C library's pow, and so does this loop, flags and NaN signs included.
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -21,6 +31,7 @@
 
 #include "core/arith.hpp"
 #include "ufunc/kernel_ops.hpp"
+#include "ufunc/simd_paths.hpp"
 #include "core/target.hpp"
 
 namespace cnp::ufunc {
@@ -31,6 +42,23 @@ using namespace kern;
 
 template <class T> inline constexpr bool is_bool = std::is_same_v<T, bool_t>;
 template <class T> inline constexpr bool is_half = std::is_same_v<T, half_t>;
+
+// ---- which of NumPy 1.24's loops this CPU runs (see the comment at the top) ----
+// NumPy takes its avx512f dispatch targets (complex multiply, complex absolute) when the CPU has
+// AVX-512F, which is when simd_best_path() is avx512; CNUMPY_SIMD=avx2 (or lower) gives NumPy's
+// results on a CPU without it. Read at every loop call (one relaxed atomic load), so the
+// simd_set_active_path test hook switches these loops too.
+inline bool numpy_avx512f() noexcept { return simd_active_path() == SimdPath::avx512; }
+// NumPy's SVML loops (float power) are its avx512_skx target: AVX-512F with CD, BW, DQ and VL.
+// An AVX-512F CPU without them (Xeon Phi) runs the C library's loop there.
+inline bool numpy_avx512_skx() noexcept {
+  static const bool skx = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512cd") && __builtin_cpu_supports("avx512bw") &&
+           __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
+  }();
+  return skx && numpy_avx512f();
+}
 
 // ---- scalar helpers ----
 
@@ -99,7 +127,7 @@ inline double cnp_sqrt(double x) noexcept { return std::sqrt(x); }
 inline float cnp_sqrt(float x) noexcept { return std::sqrt(x); }
 #endif
 
-// |z| as NumPy 1.24's AVX-512F loop computes it: an infinite part gives inf, else a NaN part
+// |z| as NumPy 1.24's AVX-512F loop computes it (on AVX-512F CPUs; cabs_libm_loop elsewhere): an infinite part gives inf, else a NaN part
 // gives NaN, else larger * sqrt(1 + (smaller / larger)**2) with a fused multiply-add. Like that
 // loop it always divides (and runs inside QuietFp); cabs_vec below is the vector version.
 template <class R>
@@ -118,13 +146,15 @@ inline R complex_abs(R re, R im) noexcept {
   return cnp_sqrt(std::fma(ratio, ratio, R(1))) * larger;
 }
 
-// float/double power: the C library's pow, with the NaN sign and the flags of the SVML pow NumPy
-// 1.24 runs on AVX-512 machines where they differ: NaN ** y (y != 0) is that NaN, sign included
-// (glibc flips it for odd integral y); 0 ** -inf raises "divide by zero"; x ** inf raises
-// "overflow" once x * x overflows; a float32 result that is subnormal raises "underflow" even
-// when exact. (The values themselves can differ from SVML's in the last place.)
+// float/double power: the C library's pow. On AVX512_SKX CPUs NumPy 1.24 runs SVML's pow
+// instead, whose NaN sign and flags are reproduced where they differ: NaN ** y (y != 0) is that
+// NaN, sign included (glibc flips it for odd integral y); 0 ** -inf raises "divide by zero";
+// x ** inf raises "overflow" once x * x overflows; a float32 result that is subnormal raises
+// "underflow" even when exact. (The values themselves can differ from SVML's in the last place.)
+// Elsewhere NumPy calls the C library's pow (npy_pow), and so does this, flags included.
 template <class R>
 inline R real_pow(R a, R b, int& fl) noexcept {
+  if (!numpy_avx512_skx()) return std::pow(a, b);
   if (std::isnan(a) && b != 0) return a;
   constexpr R inf = std::numeric_limits<R>::infinity();
   if (a == 0 && b == -inf) fl |= FE_DIVBYZERO;
@@ -297,16 +327,20 @@ int64_t cmul_contiguous(const char* a, const char* b, char* y, int64_t n) noexce
   return std::is_same_v<T, c64_t> ? cmul_blocks_f(a, b, y, n) : cmul_blocks_d(a, b, y, n);
 }
 
-// Complex multiply as NumPy 1.24 runs it on this hardware: its AVX-512F loop for contiguous
-// operands that do not overlap the output (the plain formula), otherwise its scalar loop (fused
-// for complex128).
+// Complex multiply as NumPy 1.24 runs it on this CPU. With AVX-512F: its AVX-512F loop for
+// contiguous operands that do not overlap the output (the plain formula), otherwise its scalar
+// loop, fused for complex128 (its avx512f target is compiled with -mfma and GCC contracts
+// a*b - c*d into fma(a, b, -(c*d)); the complex64 one kept the plain formula). Without AVX-512F
+// NumPy runs the avx2 target (-mavx2, no -mfma), or sse2/baseline: the plain formula for every
+// layout, which is what the reductions and accumulations of reduce.cpp get through this loop too.
+// (Checked bit for bit against NumPy 1.24.2 on an AVX2+FMA CPU, contiguous, strided and in place.)
 template <class T, bool Fma>
 void cmul_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
   constexpr int64_t sz = sizeof(T);
   auto apart = [](const char* p, const char* q) { return (p > q ? p - q : q - p) >= 64; };
   const bool contiguous = n == 1 || (s[0] == sz && s[1] == sz && s[2] == sz);
   const bool simd = contiguous && apart(args[2], args[0]) && apart(args[2], args[1]);
-  if (std::is_same_v<T, c64_t> || simd) {
+  if (std::is_same_v<T, c64_t> || simd || !numpy_avx512f()) {
     int fl = 0;
     const int64_t done = contiguous ? cmul_contiguous<T>(args[0], args[1], args[2], n) : 0;
     char* rest[3] = {args[0] + done * s[0], args[1] + done * s[1], args[2] + done * s[2]};
@@ -325,8 +359,16 @@ inline void cabs_run(char* const* args, const int64_t* s, int64_t n) {
   QuietFp quiet;
   run_unary<T, R>(args, s, n, [](T z) { return complex_abs(z.real(), z.imag()); });
 }
+// Complex absolute without AVX-512F: NumPy 1.24's scalar loop (loops.c.src), npy_hypot, which
+// is the C library's hypot (hypotf for complex64), with the flags it raises (hypotf overflows to
+// inf with "overflow", subnormal results raise "underflow"); NumPy clears none of them there.
+template <class T>
+void cabs_libm_loop(char* const* args, const int64_t* s, int64_t n) {
+  run_unary<T, typename T::value_type>(args, s, n, [](T z) { return std::hypot(z.real(), z.imag()); });
+}
 template <class T>
 void cabs_loop(char* const* args, const int64_t* s, int64_t n, const void*) {
+  if (!numpy_avx512f()) return cabs_libm_loop<T>(args, s, n);
   cabs_run<T>(args, s, n);
 }
 
@@ -364,6 +406,7 @@ CNP_FMA_TARGET inline V cabs_vec(V re, V im) {
 }
 template <class T>
 CNP_FMA_TARGET void cabs_loop_fma(char* const* args, const int64_t* s, int64_t n, const void*) {
+  if (!numpy_avx512f()) return cabs_libm_loop<T>(args, s, n);
   using R = typename T::value_type;
   int64_t i = 0;
   {

@@ -5,9 +5,29 @@
 * The backend is chosen by the package itself from ``CNUMPY_BACKEND`` (``ctypes`` by default,
   ``cffi``); CTest runs this suite once per backend.
 * Registers a small, deterministic hypothesis profile (when hypothesis is installed).
+* Keeps the reference NumPy on the CPU features cnumpy uses: some of cnumpy's results follow what
+  NumPy 1.24 computes on the same CPU (docs/ufunc.md, "Results that depend on the CPU": NumPy's
+  AVX-512 loops on AVX-512 machines, its AVX2/baseline ones elsewhere). When ``CNUMPY_SIMD`` names
+  a path below avx512 (as on an AVX-512 CI machine testing the AVX2 behaviour), NumPy is imported
+  here with its AVX-512 dispatch targets disabled (``NPY_DISABLE_CPU_FEATURES``, unless already
+  set), so both sides run the non-AVX-512 loops.
 """
 import os
 import sys
+import warnings
+
+# NumPy 1.24's dispatched AVX-512 features (numpy.core._multiarray_umath.__cpu_dispatch__ of
+# Debian's build); NumPy warns about the ones this CPU lacks, which is expected here.
+_NUMPY_AVX512 = "AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL"
+if (os.environ.get("CNUMPY_SIMD", "") in ("avx2", "sse4", "sse2", "scalar", "none", "0")
+        and "NPY_DISABLE_CPU_FEATURES" not in os.environ):
+    os.environ["NPY_DISABLE_CPU_FEATURES"] = _NUMPY_AVX512
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        try:
+            import numpy  # noqa: F401  (first import: reads NPY_DISABLE_CPU_FEATURES)
+        except ImportError:  # pragma: no cover - reported by the tests themselves
+            pass
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _INTREE = os.path.normpath(os.path.join(_HERE, "..", "..", "bindings", "python"))

@@ -298,8 +298,9 @@ def test_accumulate_long_bits(dtype):
 @pytest.mark.parametrize("dtype", ["complex64", "complex128"])
 @pytest.mark.parametrize("axis", [None, 0, 1])
 def test_complex_products_bits(dtype, axis):
-    # NumPy multiplies complex128 in reductions with its scalar loop (fused multiply-adds on FMA
-    # CPUs), not with the formula of its vector loop: prod and cumprod must follow it.
+    # NumPy multiplies complex128 in reductions with its scalar loop (fused multiply-adds on
+    # AVX-512F CPUs, whose dispatch target is built with -mfma; the plain formula elsewhere), not
+    # with its AVX-512F vector loop: prod and cumprod must follow it on either kind of CPU.
     def make(xp):
         rng = np.random.default_rng(11)
         v = (rng.standard_normal((40, 25)) * 1.05 + 1j * rng.standard_normal((40, 25))).astype(dtype)
