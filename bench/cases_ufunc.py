@@ -68,6 +68,11 @@ def _small_add_scalar(np, cnp):
 _f64 = lambda lo, hi: (lambda m: m.linspace(lo, hi, N))  # noqa: E731
 
 
+def _uniform(lo, hi, n=10**6, seed=3):
+    """Random float64 values, made by NumPy (_inputs copies them for cnumpy)."""
+    return lambda np: np.random.default_rng(seed).uniform(lo, hi, n)
+
+
 def _c(n, dtype, seed):
     """Random complex values, made by NumPy (_inputs copies them for cnumpy)."""
     def make(np):
@@ -103,6 +108,15 @@ CASES = [
     Case("ufunc_add_mixed", "np.add(a, b), a int32 + b float64, 10**7",
          _binary("add", lambda m: m.arange(N, dtype="int32"), _f64(0, 1)),
          note="int32 -> float64 cast of one operand inside the loop (NumPy: buffered casting)."),
+    Case("ufunc_modf_f64", "np.modf(a), a float64 10**6 random in (-1e6, 1e6)",
+         _unary_of("modf", _uniform(-1e6, 1e6)),
+         note="two outputs; one C modf per element on both sides."),
+    Case("ufunc_frexp_f64", "np.frexp(a), a float64 10**6 random in (-1e6, 1e6)",
+         _unary_of("frexp", _uniform(-1e6, 1e6)),
+         note="float64 mantissa and int32 exponent; one C frexp per element on both sides."),
+    Case("ufunc_ldexp_f64", "np.ldexp(a, e), a float64, e int64 in [-60, 60), 10**6",
+         _binary("ldexp", _uniform(-1e6, 1e6), lambda m: m.arange(10**6) % 120 - 60),
+         note="the 'dl->d' loop (int64 exponents, clamped to C's int)."),
     Case("ufunc_add_small", "np.add(a, b), float64 10 elements", _small_add,
          note="per-call overhead: argument handling, the foreign call, wrapping the result. "
               "Target: within 3x of NumPy (ratio >= 0.33).", per_backend=True),

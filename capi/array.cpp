@@ -1,5 +1,6 @@
 // Array handle lifetime and introspection.
 #include "capi/guard.hpp"
+#include "core/mem_overlap.hpp"
 
 using namespace cnp;
 using namespace cnp::capi;
@@ -43,6 +44,14 @@ CNP_API cnp_status cnp_array_set_writeable(cnp_array* h, int32_t writeable) {
 
 CNP_API cnp_status cnp_may_share_memory(const cnp_array* a, const cnp_array* b, int32_t* out) {
   return get(out, [&] { return int32_t{may_share_memory(object_array_of(a), object_array_of(b))}; });
+}
+CNP_API cnp_status cnp_shares_memory(const cnp_array* a, const cnp_array* b, int64_t max_work, int32_t* out) {
+  return get(out, [&] {
+    const Array& x = object_array_of(a);
+    const Array& y = object_array_of(b);
+    if (max_work < -2) throw_value("Invalid value for max_work");
+    return static_cast<int32_t>(solve_shares_memory(x, y, max_work));
+  });
 }
 
 }  // extern "C"

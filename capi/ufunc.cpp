@@ -142,6 +142,8 @@ CNP_BINARY(cnp_logical_or, logical_or)
 CNP_BINARY(cnp_logical_xor, logical_xor)
 CNP_BINARY(cnp_copysign, copysign)
 CNP_BINARY(cnp_nextafter, nextafter)
+CNP_BINARY(cnp_ldexp, ldexp)
+CNP_BINARY(cnp_heaviside, heaviside)
 CNP_BINARY(cnp_bitwise_and, bitwise_and)
 CNP_BINARY(cnp_bitwise_or, bitwise_or)
 CNP_BINARY(cnp_bitwise_xor, bitwise_xor)
@@ -157,6 +159,15 @@ static_assert(uf::entry_point_matches("cnp_divmod", uf::Id::divmod, 2, 2));
 CNP_API cnp_status cnp_divmod(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out1,
                               cnp_array** out2) {
   return call_ufunc<2>(uf::Id::divmod, {x1, x2}, args, {out1, out2});
+}
+
+static_assert(uf::entry_point_matches("cnp_modf", uf::Id::modf, 1, 2));
+CNP_API cnp_status cnp_modf(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out1, cnp_array** out2) {
+  return call_ufunc<2>(uf::Id::modf, {x}, args, {out1, out2});
+}
+static_assert(uf::entry_point_matches("cnp_frexp", uf::Id::frexp, 1, 2));
+CNP_API cnp_status cnp_frexp(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out1, cnp_array** out2) {
+  return call_ufunc<2>(uf::Id::frexp, {x}, args, {out1, out2});
 }
 
 static_assert(uf::entry_point_matches("cnp_clip", uf::Id::clip, 3, 1));

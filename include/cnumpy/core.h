@@ -319,6 +319,16 @@ CNP_API cnp_status cnp_array_flags(const cnp_array* array, int32_t* out);
 CNP_API cnp_status cnp_array_set_writeable(cnp_array* array, int32_t writeable);
 /** 1 if the memory ranges of a and b overlap (numpy.may_share_memory), else 0. */
 CNP_API cnp_status cnp_may_share_memory(const cnp_array* a, const cnp_array* b, int32_t* out);
+/** Whether a and b have a byte in common (numpy.shares_memory / may_share_memory with max_work),
+ *  solved exactly as NumPy does (a bounded linear Diophantine problem over the strides).
+ *  max_work: -1 (NumPy's MAY_SHARE_EXACT; any value down to -2) = exact, 0 (MAY_SHARE_BOUNDS) =
+ *  compare the byte ranges only, n > 0 = give up after n rejected candidate solutions.
+ *  *out is NumPy's answer code: 1 shared, 0 not shared, -1 undecided within max_work (NumPy's
+ *  TooHardError "Exceeded max_work"; always the answer of max_work 0 when the ranges overlap),
+ *  -2 the problem overflows 64-bit integers (NumPy's OverflowError "Integer overflow in computing
+ *  overlap"). Errors: CNP_ERR_VALUE "Invalid value for max_work" when max_work < -2.
+ *  Since ABI 1 (cnumpy 0.1). */
+CNP_API cnp_status cnp_shares_memory(const cnp_array* a, const cnp_array* b, int64_t max_work, int32_t* out);
 
 /* ---- creation ----------------------------------------------------------------------------- */
 

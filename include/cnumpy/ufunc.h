@@ -180,6 +180,13 @@ CNP_API cnp_status cnp_logical_or(const cnp_array* x1, const cnp_array* x2, cons
 CNP_API cnp_status cnp_logical_xor(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_copysign(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_nextafter(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out);
+/** ldexp(x1, x2) = x1 * 2**x2: x1 floating (float16/32/64), x2 an integer that casts safely to
+ *  int32 or int64 (NumPy's loops ei->e fi->f el->e fl->f di->d dl->d); an int64 exponent beyond
+ *  C's int acts as INT_MAX/INT_MIN (inf with the overflow warning, or 0). Since ABI 1 (cnumpy 0.1). */
+CNP_API cnp_status cnp_ldexp(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out);
+/** heaviside(x1, x2): 0 where x1 < 0, x2 where x1 == 0, 1 where x1 > 0, NaN where x1 is NaN.
+ *  Since ABI 1 (cnumpy 0.1). */
+CNP_API cnp_status cnp_heaviside(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_bitwise_and(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_bitwise_or(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out);
 CNP_API cnp_status cnp_bitwise_xor(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out);
@@ -189,6 +196,14 @@ CNP_API cnp_status cnp_gcd(const cnp_array* x1, const cnp_array* x2, const cnp_u
 CNP_API cnp_status cnp_lcm(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out);
 /** divmod(x1, x2) -> (floor_divide, remainder); args->out[0..1] optional. */
 CNP_API cnp_status cnp_divmod(const cnp_array* x1, const cnp_array* x2, const cnp_ufunc_args* args, cnp_array** out1, cnp_array** out2);
+/** modf(x) -> (fractional part, integral part), both signed like x and of x's floating type
+ *  (integers take the float16/32/64 loop they cast to safely): modf(inf) = (0, inf).
+ *  args->out[0..1] optional. Since ABI 1 (cnumpy 0.1). */
+CNP_API cnp_status cnp_modf(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out1, cnp_array** out2);
+/** frexp(x) -> (mantissa, exponent): x = mantissa * 2**exponent with |mantissa| in [0.5, 1), the
+ *  exponent int32; zero, inf and NaN give themselves and exponent 0. args->out[0..1] optional.
+ *  Since ABI 1 (cnumpy 0.1). */
+CNP_API cnp_status cnp_frexp(const cnp_array* x, const cnp_ufunc_args* args, cnp_array** out1, cnp_array** out2);
 /** clip(a, a_min, a_max): a_min or a_max may be NULL (None), not both
  *  (CNP_ERR_VALUE "One of max or min must be given"). */
 CNP_API cnp_status cnp_clip(const cnp_array* a, const cnp_array* a_min, const cnp_array* a_max, const cnp_ufunc_args* args, cnp_array** out);

@@ -419,7 +419,7 @@ Array method_reduceat(Id id, const Array& a, const Array& indices0, int64_t axis
 
 void method_at(Id id, Array& a, int32_t nitems, const cnp_index* items, const Array* b) {
   const ufunc::Ufunc& uf = ufunc::get(id);
-  if (uf.nout != 1) throw_value("Only single output ufuncs supported");
+  if (uf.nout != 1) throw_value("Only single output ufuncs supported at this time");
   if (uf.nin == 2 && !b) throw_value("second operand needed for ufunc");
   if (uf.nin == 1 && b) throw_value("second operand provided when ufunc is unary");
   if (uf.nin > 2) throw_value("Only unary and binary ufuncs supported at this time");

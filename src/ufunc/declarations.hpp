@@ -19,7 +19,8 @@
 //             but a reduction may take several axes at once), zero, one, minus_one, minus_inf,
 //             false_, true_
 //   resolver  how the loop is picked (Resolver in ufunc.hpp)
-//   kernels   the kernel file whose init function fills the loops: arith, math, compare, bitwise;
+//   kernels   the kernel file whose init function fills the loops: arith, math, compare, bitwise,
+//             float_parts (kernels_float_parts.cpp: modf, frexp, ldexp);
 //             registry: no numeric loops, only loop-registry methods (isnat, src/datetime/arith.cpp)
 //   summary   NumPy's one-line docstring summary
 #pragma once
@@ -100,6 +101,10 @@
   X(copysign, 2, 1, none, Default, math, "Change the sign of x1 to that of x2, element-wise.")                     \
   X(nextafter, 2, 1, none, Default, math, "Return the next floating-point value after x1 towards x2, element-wise.") \
   X(spacing, 1, 1, none, Default, math, "Return the distance between x and the nearest adjacent number.")          \
+  X(modf, 1, 2, none, Default, float_parts, "Return the fractional and integral parts of an array, element-wise.")  \
+  X(frexp, 1, 2, none, Default, float_parts, "Decompose the elements of x into mantissa and twos exponent.")        \
+  X(ldexp, 2, 1, none, Default, float_parts, "Returns x1 * 2**x2, element-wise.")                                   \
+  X(heaviside, 2, 1, none, Default, math, "Compute the Heaviside step function.")                                  \
   X(bitwise_and, 2, 1, minus_one, Default, bitwise, "Compute the bit-wise AND of two arrays element-wise.")        \
   X(bitwise_or, 2, 1, zero, Default, bitwise, "Compute the bit-wise OR of two arrays element-wise.")               \
   X(bitwise_xor, 2, 1, zero, Default, bitwise, "Compute the bit-wise XOR of two arrays element-wise.")             \

@@ -51,6 +51,8 @@ bool is_comparison(Id id) {
          id == Id::greater_equal;
 }
 
+// `index` is the operand's position among all operands (NumPy numbers a two-output ufunc's
+// outputs after its inputs: divmod's second output is "output 3"); shown only when count > 1.
 std::string casting_error(const Ufunc& uf, const char* what, int index, const Dtype* from, const Dtype* to,
                           int32_t casting, int count) {
   std::string s = std::string("Cannot cast ufunc '") + uf.name + "' " + what + " ";
@@ -64,30 +66,47 @@ std::string casting_error(const Ufunc& uf, const char* what, int index, const Dt
              "types according to the casting rule ''safe''");
 }
 
+bool weak_int_fits(const Array& a, const Dtype* to);
+
+// A Python int whose effective type (NEP 50, next to strongly typed operands) is not an integer.
+bool lifted_int(const Array* input, const Dtype* effective) {
+  return input->weak() && is_integer(input->dtype()) && !is_integer(effective);
+}
+
 // Picks the loop for the (effective) input dtypes: NumPy's special resolvers, then the linear
 // search: the first loop whose inputs cast safely.
 const Loop& resolve(const Ufunc& uf, const Dtype* const* in, const Array* const* inputs, const Args& args) {
   const int nin = uf.nin, nout = uf.nout;
   auto loop_in = [&](const Loop& l, int32_t casting) {
-    for (int i = 0; i < nin; ++i)
-      if (!can_cast(in[i], builtin_dtype(l.types[i]), casting)) return false;
+    for (int i = 0; i < nin; ++i) {
+      const Dtype* want = builtin_dtype(l.types[i]);
+      // A Python int that NEP 50 made a float next to a float array (ldexp(float32_array, 3))
+      // still takes an integer operand of a loop when its value fits (NumPy: 'fi->f', and 'fl->f'
+      // for 2**40), as the loops that take an integer beside a float need.
+      if (uf.int_beside_float && lifted_int(inputs[i], in[i]) && is_integer(want)) {
+        if (!weak_int_fits(*inputs[i], want)) return false;
+        continue;
+      }
+      if (!can_cast(in[i], want, casting)) return false;
+    }
     return true;
   };
   if (args.dtype) {
-    // dtype= fixes the output type; inputs cast under the call's casting rule.
-    for (int32_t casting : {int32_t{CNP_CASTING_SAFE}, args.casting}) {
-      for (const Loop& l : uf.loops) {
-        bool outs_match = true;
-        for (int k = 0; k < nout; ++k) outs_match &= l.types[nin + k] == args.dtype->typenum;
-        if (outs_match && loop_in(l, casting)) return l;
-      }
-    }
-    // No loop takes the inputs under the rule: NumPy still picks the loop by its output type and
-    // then reports the input that cannot be cast ("Cannot cast ufunc 'add' input 0 from ...").
+    // dtype= fixes the output types (NumPy 1.24's type-tuple resolver): first the loops with those
+    // outputs whose inputs cast safely; then the homogeneous loop (every operand of that type),
+    // whose inputs are checked afterwards under the call's casting rule, so the error names that
+    // cast ("Cannot cast ufunc 'absolute' input from dtype('complex128') to dtype('float32')");
+    // without one, no loop (ldexp(float64, int, dtype=float32): its loops take an integer x2).
+    const int8_t want = static_cast<int8_t>(args.dtype->typenum);
     for (const Loop& l : uf.loops) {
       bool outs_match = true;
-      for (int k = 0; k < nout; ++k) outs_match &= l.types[nin + k] == args.dtype->typenum;
-      if (outs_match) return l;
+      for (int k = 0; k < nout; ++k) outs_match &= l.types[nin + k] == want;
+      if (outs_match && loop_in(l, CNP_CASTING_SAFE)) return l;
+    }
+    for (const Loop& l : uf.loops) {
+      bool homogeneous = true;
+      for (int k = 0; k < nin + nout; ++k) homogeneous &= l.types[k] == want;
+      if (homogeneous) return l;
     }
     throw_type(std::string("No loop matching the specified signature and casting was found for ufunc ") + uf.name);
   }
@@ -177,7 +196,12 @@ bool weak_int_fits(const Array& a, const Dtype* to) {
 std::atomic<int16_t> g_loop_cache[kCount][CNP_NTYPES_BUILTIN][CNP_NTYPES_BUILTIN];
 
 const Loop& resolve_cached(Id id, const Ufunc& uf, const Dtype* const* in, const Array* const* inputs, const Args& args) {
-  if (args.dtype || uf.nin > 2) return resolve(uf, in, inputs, args);
+  // Not cached: dtype=, and a Python int beside a float array for the ufuncs whose loops take
+  // one by value (the loop then depends on the int's value).
+  bool by_value = false;
+  if (uf.int_beside_float)
+    for (int i = 0; i < uf.nin; ++i) by_value |= lifted_int(inputs[i], in[i]);
+  if (args.dtype || uf.nin > 2 || by_value) return resolve(uf, in, inputs, args);
   auto& slot = g_loop_cache[static_cast<int>(id)][in[0]->typenum][uf.nin == 2 ? in[1]->typenum : 0];
   int16_t hit = slot.load(std::memory_order_relaxed);
   if (hit > 0) return uf.loops[hit - 1];
@@ -346,7 +370,7 @@ std::array<Array, 2> call_method(const Ufunc& uf, const Method& m, const Array* 
   }
   for (int k = 0; k < nout; ++k)
     if (args.out[k] && !can_cast(r.descrs[nin + k].get(), args.out[k]->dtype(), args.casting))
-      throw_type(casting_error(uf, "output", k, r.descrs[nin + k].get(), args.out[k]->dtype(), args.casting, nout));
+      throw_type(casting_error(uf, "output", nin + k, r.descrs[nin + k].get(), args.out[k]->dtype(), args.casting, nout));
   const Array* all[kMaxOps];
   int nall = 0;
   for (int i = 0; i < nin; ++i) all[nall++] = ops[i];
@@ -454,12 +478,13 @@ std::array<Array, 2> call(Id id, const Array* const* inputs, const Args& args) {
   for (int i = 0; i < nin; ++i) {
     // A Python scalar's conversion is checked by value (convert_weak) unless dtype= forces a kind.
     if (inputs[i]->weak() && !args.dtype) continue;
+    if (uf.int_beside_float && lifted_int(inputs[i], eff[i]) && is_integer(p.loop_dtype[i])) continue;  // by value
     if (!can_cast(eff[i], p.loop_dtype[i], args.casting))
       throw_type(casting_error(uf, "input", i, eff[i], p.loop_dtype[i], args.casting, nin));
   }
   for (int k = 0; k < nout; ++k)
     if (outs[k] && !can_cast(p.loop_dtype[nin + k], outs[k]->dtype(), args.casting))
-      throw_type(casting_error(uf, "output", k, p.loop_dtype[nin + k], outs[k]->dtype(), args.casting, nout));
+      throw_type(casting_error(uf, "output", nin + k, p.loop_dtype[nin + k], outs[k]->dtype(), args.casting, nout));
   for (int k = 0; k < nout; ++k)  // numbers into strings or datetimes: not through the numeric buffers
     if (outs[k] && !is_numeric(outs[k]->dtype()))
       throw_type("cnumpy: this function does not support arrays of " + outs[k]->dtype()->repr);

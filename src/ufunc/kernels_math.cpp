@@ -91,6 +91,30 @@ CNP_REAL_BINARY_OP(CopysignOp, std::copysign(x, y))
 CNP_REAL_BINARY_OP(NextafterOp, std::nextafter(x, y))
 #undef CNP_REAL_BINARY_OP
 
+// heaviside(x, h0): 0 for x < 0, h0 at x == 0 (either zero), 1 for x > 0, and for a NaN x the
+// canonical quiet NaN (positive, whatever x's payload), as NumPy's npy_heaviside returns. The NaN
+// test reads the bits: a compare would raise "invalid" on a signalling NaN, which NumPy does not.
+struct HeavisideOp {
+  template <class T>
+  T operator()(T x, T h0) const noexcept {
+    const auto bits = math::bits_of(x);
+    const auto mag = bits & ~(decltype(bits){1} << (sizeof(T) * 8 - 1));  // without the sign
+    if (mag > math::bits_of(std::numeric_limits<T>::infinity())) return std::numeric_limits<T>::quiet_NaN();
+    if (mag == 0) return h0;
+    return bits == mag ? T(1) : T(0);
+  }
+};
+// float16 on the bits: the same answers as NumPy's float round trip (h0 comes back unchanged,
+// signalling NaNs included, without the conversion's flags).
+struct HalfHeavisideOp {
+  half_t operator()(half_t x, half_t h0) const noexcept {
+    const uint16_t mag = x.bits & 0x7fffu;
+    if (mag > 0x7c00u) return half_t{0x7e00u};
+    if (mag == 0) return h0;
+    return half_t{static_cast<uint16_t>(x.bits == mag ? 0x3c00u : 0u)};
+  }
+};
+
 struct SpacingOp {
   float operator()(float x) const noexcept { return math::spacing(x); }
   double operator()(double x) const noexcept { return math::spacing(x); }
@@ -350,6 +374,7 @@ void fill_math(Table& t, bool simd) {
   add_bits_binary<NextafterOp, HalfNextafterOp>(uf(Id::nextafter, kCheap));
   add_bits_binary<CopysignOp, HalfCopysignOp>(uf(Id::copysign, kCheap));
   append_unary_to<SignbitOp, bool_t, half_t, float, double>(uf(Id::signbit, kCheap).loops);
+  add_bits_binary<HeavisideOp, HalfHeavisideOp>(uf(Id::heaviside, kCheap));
 }
 
 }  // namespace

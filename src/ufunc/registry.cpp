@@ -44,6 +44,17 @@ Table& build() {
   fill_from(table, Kernels::math, init_math);
   fill_from(table, Kernels::compare, init_compare);
   fill_from(table, Kernels::bitwise, init_bitwise);
+  fill_from(table, Kernels::float_parts, init_float_parts);
+  for (Ufunc& u : table)
+    for (const Loop& l : u.loops) {
+      bool has_int = false, has_float = false;
+      for (int k = 0; k < u.nin; ++k) {
+        const int8_t t = l.types[k];
+        has_int |= t >= CNP_INT8 && t <= CNP_UINT64;
+        has_float |= t == CNP_FLOAT16 || t == CNP_FLOAT32 || t == CNP_FLOAT64;
+      }
+      u.int_beside_float |= has_int && has_float;
+    }
   return table;
 }
 }  // namespace

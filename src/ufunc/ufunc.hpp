@@ -41,7 +41,7 @@ enum class Identity : uint8_t { none, reorderable, zero, one, minus_one, minus_i
 // The kernel file that fills a ufunc's loops (the kernels column of declarations.hpp).
 // `registry`: no numeric loops at all; every loop is a method of the loop registry (isnat: the
 // datetime module's methods, and a catch-all one giving NumPy's TypeError for other inputs).
-enum class Kernels : uint8_t { arith, math, compare, bitwise, registry };
+enum class Kernels : uint8_t { arith, math, compare, bitwise, float_parts, registry };
 
 // One entry of the table: the declaration's columns, then what the kernel file fills in (loops,
 // and cost: the rough cost per element for the threading threshold, 1 for memory-bound loops
@@ -55,6 +55,10 @@ struct Ufunc {
   const char* summary = nullptr;
   int16_t cost = 1;
   std::vector<Loop> loops;
+  // Some loop takes an integer input next to a floating one (ldexp: 'fi->f'), set by the
+  // registry from the loops: a Python int there is matched by value, not by the float type NEP 50
+  // gives it next to a float array (execute.cpp resolve).
+  bool int_beside_float = false;
 };
 
 enum class Id : int16_t {
@@ -133,5 +137,6 @@ void init_arith(Table& t);    // kernels_arith.cpp
 void init_math(Table& t);     // kernels_math.cpp
 void init_compare(Table& t);  // kernels_compare.cpp
 void init_bitwise(Table& t);  // kernels_bitwise.cpp
+void init_float_parts(Table& t);  // kernels_float_parts.cpp
 
 }  // namespace cnp::ufunc

@@ -54,12 +54,16 @@ def _parse_header():
     two_out = re.findall(r"cnp_status cnp_(\w+)\(const cnp_array\* x1, const cnp_array\* x2, "
                          r"const cnp_ufunc_args\* args, cnp_array\*\* out1, cnp_array\*\* out2\);",
                          text)
-    return unary, binary, two_out
+    # One input, two outputs (modf, frexp): tested with the unary ufuncs (results are tuples).
+    unary_two_out = re.findall(r"cnp_status cnp_(\w+)\(const cnp_array\* x, const cnp_ufunc_args\* args, "
+                               r"cnp_array\*\* out1, cnp_array\*\* out2\);", text)
+    return unary + unary_two_out, binary, two_out, unary_two_out
 
 
 UFUNC_TYPES = _parse_types()
-UNARY, BINARY, TWO_OUT = _parse_header()
+UNARY, BINARY, TWO_OUT, UNARY_TWO_OUT = _parse_header()
 assert len(UNARY) >= 40 and len(BINARY) >= 30 and TWO_OUT == ["divmod"], (UNARY, BINARY, TWO_OUT)
+assert UNARY_TWO_OUT == ["modf", "frexp"], UNARY_TWO_OUT
 
 # Results compared within MAXULP units in the last place (NumPy's own values depend on the CPU:
 # SVML/AVX-512 kernels or the C library), with NaN/inf/zero placement and signs identical.

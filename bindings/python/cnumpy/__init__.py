@@ -7,7 +7,8 @@ CNUMPY_BACKEND=cffi).
 import sys as _sys
 
 from . import _backend, _protocols
-from ._errors import AxisError, ComplexWarning, VisibleDeprecationWarning, ModuleDeprecationWarning
+from ._errors import (AxisError, ComplexWarning, VisibleDeprecationWarning, ModuleDeprecationWarning,
+                      TooHardError)
 from ._dtype import dtype
 from ._scalars import (generic, number, integer, signedinteger, unsignedinteger, inexact,
                        floating, complexfloating, bool_, int8, int16, int32, int64, uint8,
@@ -20,7 +21,8 @@ from ._convert import array, asarray, asanyarray, ascontiguousarray, asfortranar
 from ._creation import (empty, zeros, ones, full, empty_like, zeros_like, ones_like, full_like,
                         arange, linspace, logspace, geomspace, eye, identity, copy, frombuffer)
 from ._shape_funcs import reshape, ravel, transpose, shape, ndim, size, rollaxis
-from ._casting import can_cast, promote_types, result_type, copyto, may_share_memory
+from ._casting import (can_cast, promote_types, result_type, copyto, may_share_memory,
+                       shares_memory, MAY_SHARE_BOUNDS, MAY_SHARE_EXACT)
 from ._ufunc import ufunc
 from ._ufunc_table import UFUNCS as _UFUNCS
 from ._mathfuncs import (around, round_, round, fix, clip, real, imag, angle, isclose, allclose,
@@ -99,7 +101,7 @@ product, cumproduct, alltrue, sometrue = prod, cumprod, all, any
 __version__ = _backend.string(_backend.lib.cnp_version_string())
 
 # Public classes print as cnumpy.X (as NumPy's print as numpy.X), not as private modules.
-for _cls in (AxisError, ComplexWarning, dtype, ndarray, generic, number, integer,
+for _cls in (AxisError, ComplexWarning, TooHardError, dtype, ndarray, generic, number, integer,
              signedinteger, unsignedinteger, inexact, floating, complexfloating, bool_, int8,
              int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64,
              complex64, complex128, datetime64, timedelta64, void, record, str_, bytes_, character,
@@ -109,7 +111,7 @@ for _cls in (AxisError, ComplexWarning, dtype, ndarray, generic, number, integer
 del _cls
 
 __all__ = [
-    "AxisError", "ComplexWarning", "VisibleDeprecationWarning", "ModuleDeprecationWarning", "dtype", "ndarray", "generic", "number",
+    "AxisError", "ComplexWarning", "VisibleDeprecationWarning", "ModuleDeprecationWarning", "TooHardError", "dtype", "ndarray", "generic", "number",
     "integer", "signedinteger", "unsignedinteger", "inexact", "floating", "complexfloating",
     "bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16",
     "float32", "float64", "complex64", "complex128", "datetime64", "timedelta64", "void",
@@ -117,7 +119,8 @@ __all__ = [
     "ascontiguousarray", "asfortranarray", "empty", "zeros", "ones", "full", "empty_like",
     "zeros_like", "ones_like", "full_like", "arange", "linspace", "logspace", "geomspace", "eye",
     "identity", "copy", "frombuffer", "reshape", "ravel", "transpose", "shape", "ndim", "size",
-    "can_cast", "promote_types", "result_type", "copyto", "may_share_memory", "newaxis",
+    "can_cast", "promote_types", "result_type", "copyto", "may_share_memory",
+    "shares_memory", "MAY_SHARE_BOUNDS", "MAY_SHARE_EXACT", "newaxis",
     "ufunc", "around", "round_", "round", "fix", "clip", "real", "imag", "angle", "isclose",
     "allclose", "array_equal", "where", "seterr", "geterr", "seterrcall", "geterrcall",
     "errstate", "setbufsize", "getbufsize", "geterrobj", "seterrobj", "rollaxis", "sum", "prod", "amin", "amax", "min", "max", "mean", "var", "std", "ptp", "all",

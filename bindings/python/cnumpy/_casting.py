@@ -1,8 +1,10 @@
-"""Type promotion and casting: can_cast, promote_types, result_type, copyto, may_share_memory."""
+"""Type promotion and casting: can_cast, promote_types, result_type, copyto; memory overlap:
+shares_memory, may_share_memory."""
 from . import _args, _backend, _dtype
 from ._capi import call, call_writing, query
 from ._convert import as_array, as_source
 from ._dtype import promote_types  # noqa: F401 (numpy.promote_types: a dtype-level function)
+from ._errors import TooHardError
 from ._ndarray import ndarray, drop_leading_ones
 from ._scalars import generic
 
@@ -101,7 +103,41 @@ def copyto(dst, src, casting="same_kind", where=True):
         call(_lib.cnp_copyto, dst._h, s._h, c, _NULL if w is None else w._h)
 
 
-def may_share_memory(a, b, max_work=None):
+MAY_SHARE_BOUNDS = 0     # max_work: compare the arrays' byte ranges only
+MAY_SHARE_EXACT = -1     # max_work: solve the overlap problem exactly
+_INTP_MIN, _INTP_MAX = -2 ** 63, 2 ** 63 - 1
+
+
+def _overlap(a, b, max_work, default, raise_exceptions):
+    """NumPy's shares_memory/may_share_memory: the library solves the overlap problem
+    (cnp_shares_memory) and answers 1, 0, -1 (work limit reached) or -2 (64-bit overflow);
+    shares_memory raises on the last two, may_share_memory says True ("don't know")."""
     a, b = as_array(a), as_array(b)
-    return bool(query(_lib.cnp_may_share_memory, _backend.new_int32_out, a._h, b._h))
+    if max_work is None:
+        max_work = default
+    elif not isinstance(max_work, int):
+        raise ValueError("max_work must be an integer")
+    elif not _INTP_MIN <= max_work <= _INTP_MAX:
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    r = query(_lib.cnp_shares_memory, _backend.new_int32_out, a._h, b._h, int(max_work))
+    if r >= 0 or not raise_exceptions:
+        return r != 0
+    if r == -1:
+        raise TooHardError("Exceeded max_work")
+    raise OverflowError("Integer overflow in computing overlap")
+
+
+def shares_memory(a, b, /, max_work=None):
+    """numpy.shares_memory: whether a and b have a byte in common, solved exactly by default
+    (max_work=None or MAY_SHARE_EXACT); a positive max_work bounds the candidate solutions
+    tried (TooHardError "Exceeded max_work" beyond it), MAY_SHARE_BOUNDS compares the byte
+    ranges only (TooHardError when they overlap)."""
+    return _overlap(a, b, max_work, MAY_SHARE_EXACT, True)
+
+
+def may_share_memory(a, b, /, max_work=None):
+    """numpy.may_share_memory: False when a and b certainly have no byte in common. By default
+    only their byte ranges are compared (MAY_SHARE_BOUNDS); max_work=MAY_SHARE_EXACT solves the
+    problem exactly, a positive max_work bounds the work (True when undecided)."""
+    return _overlap(a, b, max_work, MAY_SHARE_BOUNDS, False)
 

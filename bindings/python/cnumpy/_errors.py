@@ -35,6 +35,10 @@ class ModuleDeprecationWarning(DeprecationWarning):
     """numpy.ModuleDeprecationWarning: the deprecation of a whole module."""
 
 
+class TooHardError(RuntimeError):
+    """numpy.TooHardError: shares_memory gave up within its max_work ("Exceeded max_work")."""
+
+
 class UFuncTypeError(TypeError):
     """NumPy's numpy.core._exceptions.UFuncTypeError: the TypeError of a ufunc's casting rules
     ("Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule
