@@ -256,14 +256,20 @@ def test_scalars_take_part():
 # -- NotImplemented paths ----------------------------------------------------------------------
 def test_function_cnumpy_lacks_gives_numpys_type_error():
     c = cnp.asarray(A)
-    missing = [n for n in ("unwrap", "shares_memory", "array2string", "rollaxis")
-               if not callable(getattr(cnp, n, None))]
-    assert missing, "every probe is implemented now: pick other functions cnumpy lacks"
-    calls = {"unwrap": lambda: np.unwrap(c), "shares_memory": lambda: np.shares_memory(c, c),
-             "array2string": lambda: np.array2string(c), "rollaxis": lambda: np.rollaxis(c, 1)}
-    for n in missing:
+    # numpy.linalg functions cnumpy does not have yet, and a NumPy-dispatched function of the
+    # numpy namespace that cnumpy can never have (made here with NumPy's own decorator)
+    from numpy.core.overrides import array_function_dispatch
+
+    @array_function_dispatch(lambda x: (x,), module="numpy")
+    def no_such_function(x):
+        return x
+
+    calls = {"no_such_function": lambda: no_such_function(c)}
+    if not callable(getattr(cnp.linalg, "tensorinv", None)):
+        calls["linalg.tensorinv"] = lambda: np.linalg.tensorinv(c.reshape(4, 3)[:2, :2])
+    for n, call in calls.items():
         with pytest.raises(TypeError, match="no implementation found for 'numpy.%s'" % n):
-            calls[n]()
+            call()
 
 
 def test_ufunc_cnumpy_lacks_gives_numpys_type_error():

@@ -16,7 +16,7 @@ from ._convert import array, asarray
 from ._dtype import dtype as _dtype
 from ._joining import concatenate
 from ._capi import set_base
-from ._ndarray import ndarray, as_subclass
+from ._ndarray import ndarray, as_subclass, finalize
 from ._type_check import isscalar
 from ._products import dot
 from . import linalg
@@ -79,7 +79,9 @@ class matrix(ndarray):
             else "C"
         if not (arr.flags.c_contiguous if order == "C" else arr.flags.f_contiguous):
             arr = arr.copy(order)
-        return ndarray.__new__(subtype, shape, arr.dtype, buffer=arr, order=order)
+        # NumPy's ndarray.__new__(subtype, shape, buffer=arr): a view of arr's memory
+        ret = set_base(as_subclass(arr.reshape(shape, order=order), subtype), arr)
+        return finalize(ret, None)
 
     def __array_finalize__(self, obj):
         # every matrix is 2-d: fewer axes become a row, length-1 axes beyond two are dropped
