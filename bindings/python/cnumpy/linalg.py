@@ -12,7 +12,7 @@ from ._capi import produce, produce_many as _produce_many, unwrap as _unwrap
 # These names were importable from cnumpy.linalg before the calling convention moved to _capi;
 # kept so that the module's attributes do not change.
 from ._capi import error, flush_warnings, pending, wrap  # noqa: F401
-from ._convert import as_array
+from ._convert import as_array, asarray
 from ._errors import LinAlgError
 from ._ndarray import ndarray
 from ._subclass import priority_subtype
@@ -21,7 +21,8 @@ from ._products import matmul, dot, vdot, inner, outer, tensordot, einsum, kron,
 
 __all__ = ["LinAlgError", "inv", "det", "slogdet", "solve", "lstsq", "pinv", "cholesky", "eigh",
            "eigvalsh", "eig", "eigvals", "svd", "qr", "norm", "matrix_rank", "cond",
-           "matrix_power", "multi_dot", "tensordot", "outer", "einsum"]
+           "matrix_power", "multi_dot", "tensordot", "outer", "einsum", "tensorinv",
+           "tensorsolve"]
 
 _lib = _backend.lib
 _NULL = _backend.NULL
@@ -279,6 +280,47 @@ def multi_dot(arrays, *, out=None):
     if out is not None:
         return _finish(r, out)
     return _unwrap(r)
+
+
+def tensorinv(a, ind=2):
+    """numpy.linalg.tensorinv(a, ind=2): the inverse of a taken as the linear map from its
+    first `ind` axes to the others, shaped a.shape[ind:] + a.shape[:ind] (so that
+    tensordot(tensorinv(a), a, ind) is the identity); a subclass is taken as an ndarray."""
+    a = asarray(a)
+    if ind <= 0:
+        raise ValueError("Invalid ind argument.")
+    inverse_shape = a.shape[ind:] + a.shape[:ind]
+    rows = 1
+    for n in a.shape[ind:]:
+        rows *= n
+    return inv(a.reshape(rows, -1)).reshape(*inverse_shape)
+
+
+_TENSORSOLVE_SHAPES = ("Input arrays must satisfy the requirement             "
+                       "prod(a.shape[b.ndim:]) == prod(a.shape[:b.ndim])")
+
+
+def tensorsolve(a, b, axes=None):
+    """numpy.linalg.tensorsolve(a, b, axes=None): x with tensordot(a, x, x.ndim) == b, the
+    axes named by `axes` moved to the end of a first; x has the shape of a's last axes after
+    b.ndim."""
+    src = a
+    a = as_array(a)
+    b = as_array(b)
+    if axes is not None:
+        order = list(range(a.ndim))
+        for k in axes:
+            order.remove(k)
+            order.insert(a.ndim, k)
+        a = a.transpose(order)
+    x_shape = a.shape[-(a.ndim - b.ndim):]
+    n = 1
+    for k in x_shape:
+        n *= k
+    if a.size != n ** 2:
+        raise LinAlgError(_TENSORSOLVE_SHAPES)
+    x = priority_subtype((src,), solve(a.reshape(n, n), b.ravel()))
+    return x.reshape(x_shape)
 
 
 # NumPy's linalg functions return the results that are matrices of their input's (or, for
