@@ -2,7 +2,6 @@
 argmin, argmax, cumsum, cumprod (NumPy 1.24 signatures; _methods makes them ndarray methods).
 The work is done by the library (include/cnumpy/reduce.h); a reduction to a scalar returns a
 cnumpy scalar, as NumPy does."""
-import functools
 import warnings
 
 from . import _args, _backend
@@ -86,21 +85,29 @@ def _reduce_plain(fn, a, axis, out, keepdims, initial, where):
 
 def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):  # noqa: A001
     """numpy.sum: pairwise summation like NumPy; bool/small ints sum in int64 (uint64)."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(sum, locals())
     return _reduce_dtype(_sum, a, axis, dtype, out, keepdims, initial, where)
 
 
 def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):
     """numpy.prod."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(prod, locals())
     return _reduce_dtype(_prod, a, axis, dtype, out, keepdims, initial, where)
 
 
 def amin(a, axis=None, out=None, keepdims=False, initial=NoValue, where=True):
     """numpy.amin / numpy.min: NaN propagates."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(amin, locals())
     return _reduce_plain(_min, a, axis, out, keepdims, initial, where)
 
 
 def amax(a, axis=None, out=None, keepdims=False, initial=NoValue, where=True):
     """numpy.amax / numpy.max: NaN propagates."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(amax, locals())
     return _reduce_plain(_max, a, axis, out, keepdims, initial, where)
 
 
@@ -110,6 +117,8 @@ max = amax  # noqa: A001
 
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     """numpy.mean: integers average in float64, float16 accumulates in float32."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(mean, locals())
     a = as_array(a)
     if a.dtype.kind in "Mm":
         return _time_mean(a, axis, dtype, out, keepdims, where)
@@ -162,16 +171,22 @@ def _var_like(fn, a, axis, dtype, out, ddof, keepdims, where):
 
 def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True):
     """numpy.var: NumPy's two-pass algorithm; complex input gives a real result."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(var, locals())
     return _var_like(_var, a, axis, dtype, out, ddof, keepdims, where)
 
 
 def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True):
     """numpy.std: sqrt(var)."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(std, locals())
     return _var_like(_std, a, axis, dtype, out, ddof, keepdims, where)
 
 
 def ptp(a, axis=None, out=None, keepdims=False):
     """numpy.ptp: max - min."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(ptp, locals())
     a = as_array(a)
     out = _out(out)
     ax, n = _axes(axis)
@@ -190,11 +205,15 @@ def _logical(fn, a, axis, out, keepdims, where):
 
 def all(a, axis=None, out=None, keepdims=False, *, where=True):  # noqa: A001
     """numpy.all."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(all, locals())
     return _logical(_all, a, axis, out, keepdims, where)
 
 
 def any(a, axis=None, out=None, keepdims=False, *, where=True):  # noqa: A001
     """numpy.any."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(any, locals())
     return _logical(_any, a, axis, out, keepdims, where)
 
 
@@ -237,68 +256,70 @@ def _acc(fn, a, axis, dtype, out):
 
 def cumsum(a, axis=None, dtype=None, out=None):
     """numpy.cumsum (always an array)."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(cumsum, locals())
     return _acc(_cumsum, a, axis, dtype, out)
 
 
 def cumprod(a, axis=None, dtype=None, out=None):
     """numpy.cumprod (always an array)."""
+    if type(a) is not ndarray and isinstance(a, ndarray):
+        return _for_subclass(cumprod, locals())
     return _acc(_cumprod, a, axis, dtype, out)
 
 
-def _subclass_results(f, method_name, passes_dtype):
-    """numpy.<f> as NumPy 1.24 runs it for arrays that are not exact ndarrays: a subclass's own
-    method of that name is called instead (NumPy's _wrapreduction/_wrapfunc: numpy.sum of a
-    matrix is matrix.sum), and otherwise the result passes through the input's __array_wrap__
-    (`np.sum(a)` and `a.sum()` of a subclass give a 0-d instance of it; reduce_result). The
-    second form is `.array_method`, what ndarray's method runs (no dispatch: a subclass's
-    override calling ndarray's must not come back to itself)."""
-    names = f.__code__.co_varnames[1:f.__code__.co_argcount + f.__code__.co_kwonlyargcount]
-    defaults = dict(zip(f.__code__.co_varnames[1:f.__code__.co_argcount], f.__defaults__ or ()))
-    defaults.update(f.__kwdefaults__ or {})
-    out_at = names.index("out")
-
-    @functools.wraps(f)
-    def array_method(a, *args, **kwargs):
-        r = f(a, *args, **kwargs)
-        if type(a) is ndarray:
-            return r
-        out = kwargs.get("out", args[out_at] if len(args) > out_at else None)
-        return reduce_result(a, r, out)
-
-    @functools.wraps(f)
-    def function(a, *args, **kwargs):
-        if type(a) is not ndarray and isinstance(a, ndarray):
-            own = getattr(type(a), method_name, None)
-            if own is not None and own is not ndarray.__dict__.get(method_name):
-                given = dict(zip(names, args))
-                given.update(kwargs)
-                # NumPy passes axis, dtype (where the function has one) and out, and the other
-                # keywords only when given
-                call = {k: v for k, v in given.items()
-                        if k in ("axis", "out") or (k == "dtype" and passes_dtype)
-                        or v is not defaults.get(k, NoValue)}
-                call.setdefault("axis", None)
-                call.setdefault("out", None)
-                if passes_dtype:
-                    call.setdefault("dtype", None)
-                return own(a, **call)
-        return array_method(a, *args, **kwargs)
-    del array_method.__wrapped__, function.__wrapped__
-    function.array_method = array_method
-    return function
+_METHOD_NAMES = {}     # the reductions below -> the name of the ndarray method NumPy calls
 
 
-sum = _subclass_results(sum, "sum", True)  # noqa: A001
-prod = _subclass_results(prod, "prod", True)
-amin = _subclass_results(amin, "min", False)
-amax = _subclass_results(amax, "max", False)
-mean = _subclass_results(mean, "mean", True)
-var = _subclass_results(var, "var", True)
-std = _subclass_results(std, "std", True)
-ptp = _subclass_results(ptp, "ptp", False)
-all = _subclass_results(all, "all", False)  # noqa: A001
-any = _subclass_results(any, "any", False)  # noqa: A001
-cumsum = _subclass_results(cumsum, "cumsum", True)
-cumprod = _subclass_results(cumprod, "cumprod", True)
+def _for_subclass(fn, args):
+    """numpy.<fn> for an ndarray subclass instance, as NumPy 1.24 runs it: the subclass's own
+    method of that name when it has one (NumPy's _wrapreduction/_wrapfunc: numpy.sum of a
+    matrix is matrix.sum), called with axis, dtype (where the function has one), out and the
+    other arguments that were given; otherwise fn on the plain array, its result through the
+    input's __array_wrap__ (`np.sum(a)` and `a.sum()` of a subclass give a 0-d instance of it,
+    _subclass.reduce_result). args: fn's arguments (its locals() at entry)."""
+    a = args.pop("a")
+    name = _METHOD_NAMES[fn]
+    own = getattr(type(a), name, None)
+    if own is not None and own is not ndarray.__dict__.get(name):
+        defaults = _DEFAULTS[fn]
+        call = {k: v for k, v in args.items()
+                if k in ("axis", "dtype", "out") or v is not defaults.get(k, NoValue)}
+        return own(a, **call)
+    return _array_method(fn, a, args)
+
+
+def _array_method(fn, a, args):
+    """What ndarray's method runs for a subclass: fn on the plain array, wrapped."""
+    return reduce_result(a, fn(a.view(ndarray), **args), args.get("out"))
+
+
+def _method_form(fn):
+    """ndarray.<method> (its Python form; the C fast path takes exact arrays first): fn
+    without the call of a subclass's own method, which would come back here when that method
+    calls ndarray's."""
+    names = fn.__code__.co_varnames[1:fn.__code__.co_argcount]
+
+    def method(a, *args, **kwargs):
+        if type(a) is ndarray or not isinstance(a, ndarray):
+            return fn(a, *args, **kwargs)
+        given = dict(zip(names, args))
+        given.update(kwargs)
+        return _array_method(fn, a, given)
+    method.__name__ = method.__qualname__ = fn.__name__
+    method.__doc__ = fn.__doc__
+    return method
+
+
+_DEFAULTS = {}
+for _fn, _name in ((sum, "sum"), (prod, "prod"), (amin, "min"), (amax, "max"), (mean, "mean"),
+                   (var, "var"), (std, "std"), (ptp, "ptp"), (all, "all"), (any, "any"),
+                   (cumsum, "cumsum"), (cumprod, "cumprod")):
+    _METHOD_NAMES[_fn] = _name
+    _code = _fn.__code__
+    _DEFAULTS[_fn] = dict(zip(_code.co_varnames[1:_code.co_argcount], _fn.__defaults__ or ()))
+    _DEFAULTS[_fn].update(_fn.__kwdefaults__ or {})
+    _fn.array_method = _method_form(_fn)
+del _fn, _name, _code
 min = amin  # noqa: A001
 max = amax  # noqa: A001
