@@ -5,7 +5,7 @@ from . import _accel, _args, _backend, _dtype, _wrapmem
 from ._capi import error, pending, flush_warnings, produce, produce_many, wrap
 from ._convert import as_array, as_source, from_scalar, _is_python_scalar
 from ._datetime import datetime_arange, needs_datetime_arange
-from ._ndarray import ndarray, as_subclass, finalize, get_scalar
+from ._ndarray import ndarray, get_scalar, new_instance
 from ._subclass import keep_type
 from . import _objarray
 from ._scalars import from_cscalar, to_cscalar
@@ -276,9 +276,7 @@ def ndarray_new(cls, shape, dtype=float, buffer=None, offset=0, strides=None, or
         name = getattr(cls, "__name__", repr(cls))
         raise TypeError("numpy.ndarray.__new__(%s): %s is not a subtype of numpy.ndarray"
                         % (name, name))
-    sub = as_subclass(r, cls)
-    sub._base = r._base
-    return finalize(sub, None)
+    return new_instance(r, cls)
 
 
 def _ndarray_from_buffer(shape, dtype, buffer, offset, strides, order):

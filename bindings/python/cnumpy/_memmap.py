@@ -80,15 +80,22 @@ def _as(a, cls, parent):
     Its base as NumPy's: the memmap viewed (the chain collapses through memmaps to the one
     whose base is the mmap object), None for an array owning its data."""
     r = as_subclass(a, cls)
+    _take_mapping(r, parent)
     if parent is None:
-        r._mmap = r.filename = r.offset = r.mode = None
         if _owns(a):
             r._base = None
     else:
-        r._mmap, r.filename, r.offset, r.mode = parent._mmap, parent.filename, parent.offset, parent.mode
         b = parent._base
         r._base = b if isinstance(b, memmap) and type(b) is type(r) else parent
     return r
+
+
+def _take_mapping(r, parent):
+    """r's memmap attributes: parent's (r shares its mapped memory), or None."""
+    if parent is None:
+        r._mmap = r.filename = r.offset = r.mode = None
+    else:
+        r._mmap, r.filename, r.offset, r.mode = parent._mmap, parent.filename, parent.offset, parent.mode
 
 
 def _filename_attr(filename):
@@ -184,11 +191,8 @@ class memmap(ndarray):
     def __array_finalize__(self, obj):
         # NumPy's: a memmap made from another array shares its mapping's attributes when it
         # shares its memory (a subclass's wrapped ufunc results do not)
-        if getattr(obj, "_mmap", None) is not None and _mapped(self)[0]:
-            self._mmap, self.filename = obj._mmap, obj.filename
-            self.offset, self.mode = obj.offset, obj.mode
-        else:
-            self._mmap = self.filename = self.offset = self.mode = None
+        mapped = getattr(obj, "_mmap", None) is not None and _mapped(self)[0]
+        _take_mapping(self, obj if mapped else None)
 
     def __array_wrap__(self, arr, context=None):
         # Ufunc results (numpy.sin(m), m + 1): a plain ndarray, 0-d as a scalar, for a memmap

@@ -589,6 +589,14 @@ def finalize(new, obj):
     return new
 
 
+def new_instance(a, cls):
+    """An instance of the subclass cls over a's array, as NumPy's ndarray.__new__(cls, ...) and
+    its unpickling make one: a's base (the same memory), finalized with None."""
+    r = as_subclass(a, cls)
+    r._base = a._base
+    return finalize(r, None)
+
+
 def scalar_of(r):
     """The element of a 0-d array as a cnumpy scalar (NumPy 1.24's unwrapping of results;
     the status check inline: every operator on cnumpy scalars ends here)."""

@@ -22,7 +22,7 @@ import pickle
 from . import _args, _backend, _wrapmem
 from ._capi import produce, wrap
 from ._dtype import dtype
-from ._ndarray import ndarray, as_subclass, finalize
+from ._ndarray import ndarray, new_instance
 from ._objarray import elements as _elements, from_leaves
 
 _lib = _backend.lib
@@ -81,10 +81,7 @@ def from_subclass(cls, fn, args):
     """A pickled instance of an ndarray subclass: the array fn(*args) as an instance of cls,
     finalized with None as NumPy's reconstruction is (instance attributes are not pickled, as
     in NumPy, unless the class pickles them itself)."""
-    a = fn(*args)
-    r = as_subclass(a, cls)
-    r._base = a._base
-    return finalize(r, None)
+    return new_instance(fn(*args), cls)
 
 
 def from_objects(items, shape):

@@ -180,7 +180,7 @@ def _wrapping(name, method):
         if type(r) is not ndarray and isinstance(r, ndarray) or any(r is x for x in args) or \
                 r is kwargs.get("out"):
             return r        # already wrapped, or the out= array itself
-        return _apply(self.__array_wrap__, r if isinstance(r, ndarray) else asarray(r), None)
+        return reduce_result(self, r)       # self.__array_wrap__(r, None), as a reduction's
     wrapped.__name__ = wrapped.__qualname__ = name
     wrapped.__doc__ = getattr(method, "__doc__", None)
     return wrapped
